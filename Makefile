@@ -1,0 +1,55 @@
+# standing — developer entry points. `make help` lists them.
+SHELL := /bin/bash
+PYTHON ?= python3
+UV_VERSION := 0.13.8
+VENV := .venv
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+RUN := $(UV) run --frozen
+export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
+
+.PHONY: help setup demo serve test lint fmt typecheck pytest test-browser bench clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.synced: $(UV) pyproject.toml uv.lock
+	$(UV) sync --frozen --python $(PYTHON)
+	@touch $@
+
+setup: $(VENV)/.synced ## create .venv and install the locked dependencies
+
+demo: setup ## load the demo scenario into ./var/standing.db and serve on http://127.0.0.1:8000
+	$(RUN) standing demo
+
+serve: setup ## serve the app on the configured database
+	$(RUN) standing serve
+
+lint: setup ## ruff format check and lint
+	$(RUN) ruff format --check standing tests bench
+	$(RUN) ruff check standing tests bench
+
+fmt: setup ## format and fix what ruff can
+	$(RUN) ruff format standing tests bench
+	$(RUN) ruff check --fix standing tests bench
+
+typecheck: setup ## mypy (strict) on the package
+	$(RUN) mypy
+
+pytest: setup ## the test suite (SQLite; PostgreSQL too when STANDING_TEST_POSTGRES_URL is set)
+	$(RUN) pytest
+
+test: lint typecheck pytest ## everything CI runs
+
+bench: setup ## benchmarks (bench/*.py): JSON + summary tables in bench/results/
+	@mkdir -p bench/results
+	@set -e; for b in propagation import gate screening; do \
+	  if [ -f bench/$$b.py ]; then echo "== bench/$$b.py"; $(RUN) python bench/$$b.py | tee bench/results/$$b.json; fi; \
+	done
+
+clean: ## remove the virtualenvs and caches
+	rm -rf $(VENV) $(TOOLS) .bench-venv .mypy_cache .ruff_cache .pytest_cache

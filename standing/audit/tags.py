@@ -1,0 +1,16 @@
+"""Audit actions, ``subject:action``."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Action(StrEnum):
+    POLICY_LOAD = "policy:load"
+    GRAPH_IMPORT = "graph:import"
+    DECISION_RECORD = "decision:record"
+    DECISION_LIFT = "decision:lift"
+    LIST_IMPORT = "list:import"
+    HIT_REVIEW = "hit:review"
+    APPEAL_FILE = "appeal:file"
+    APPEAL_REVIEW = "appeal:review"

@@ -1,0 +1,165 @@
+from __future__ import annotations
+
+import getpass
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from standing.cli.common import (
+    DatabaseOpt,
+    JsonOpt,
+    console,
+    emit_json,
+    err_console,
+    fail,
+    services_for,
+)
+from standing.decisions.service import (
+    DecisionRequest,
+    decision_json,
+    get_statement,
+    lift_decision,
+    record_decision,
+    standing_of,
+)
+
+
+def parse_when(value: str | None, option: str) -> datetime | None:
+    """An ISO date (midnight UTC) or date-time; a time without a zone is taken as UTC."""
+    if value is None:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        fail(f"{option}: {value!r} is not an ISO date or date-time (e.g. 2027-01-31)")
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _print_reach(reach: dict[str, list[dict[str, Any]]]) -> None:
+    table = Table("reached", "id", "why", "capabilities")
+    for p in reach["parties"]:
+        table.add_row(f"party {p['name']}", p["id"], p["why"], ", ".join(p["capabilities"]))
+    for a in reach["accounts"]:
+        table.add_row(
+            f"account {a['username']} on {a['service']}",
+            a["id"],
+            a["why"],
+            ", ".join(a["capabilities"]),
+        )
+    console.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("decide")
+    def decide(
+        subject: Annotated[str, typer.Option("--subject", help="Party or account id.")],
+        rule: Annotated[str, typer.Option("--rule", help="Rule id (see `standing policies`).")],
+        facts: Annotated[
+            str, typer.Option("--facts", help="The specific facts, naming the subject.")
+        ],
+        evidence: Annotated[
+            list[str] | None, typer.Option("--evidence", help="Evidence reference (repeatable).")
+        ] = None,
+        territory: Annotated[
+            list[str] | None,
+            typer.Option("--territory", help="ISO country code where it applies (repeatable)."),
+        ] = None,
+        until: Annotated[str | None, typer.Option("--until", help="End date (ISO).")] = None,
+        author: Annotated[
+            str | None, typer.Option("--author", help="Who decides (default: the OS user).")
+        ] = None,
+        automated_detection: Annotated[
+            bool, typer.Option("--automated-detection", help="Detected by automated means.")
+        ] = False,
+        automated_decision: Annotated[
+            bool, typer.Option("--automated-decision", help="Decided by automated means.")
+        ] = False,
+        dry_run: Annotated[
+            bool, typer.Option("--dry-run", help="Show the reach; record nothing.")
+        ] = False,
+        json: JsonOpt = False,
+        database: DatabaseOpt = None,
+    ) -> None:
+        """Record a decision: a rule applied to a subject, with facts and evidence."""
+        request = DecisionRequest(
+            subject=subject,
+            rule=rule,
+            facts=facts,
+            evidence=tuple(evidence or ()),
+            territories=tuple(territory or ()),
+            until=parse_when(until, "--until"),
+            author=author or getpass.getuser(),
+            automated_detection=automated_detection,
+            automated_decision=automated_decision,
+        )
+        with services_for(database) as services:
+            result = record_decision(services, request, dry_run=dry_run)
+        if json:
+            emit_json(result.to_json())
+            return
+        for warning in result.warnings:
+            err_console.print(f"[yellow]warning:[/] {warning}")
+        if dry_run:
+            console.print(f"[bold]Dry run[/]: a decision under {rule} on {subject} would reach:")
+        else:
+            console.print(f"[bold green]recorded[/] {result.decision.id}")
+        _print_reach(result.statement["affected"])
+
+    @app.command("lift")
+    def lift(
+        decision: Annotated[str, typer.Argument(help="Decision id.")],
+        reason: Annotated[str, typer.Option("--reason", help="Why the decision ends.")],
+        author: Annotated[str | None, typer.Option("--author")] = None,
+        json: JsonOpt = False,
+        database: DatabaseOpt = None,
+    ) -> None:
+        """End a decision, with reasons (a new record; nothing is edited)."""
+        with services_for(database) as services:
+            lifted = lift_decision(services, decision, reason, author or getpass.getuser())
+        if json:
+            emit_json(decision_json(lifted))
+            return
+        console.print(f"lifted {lifted.id} at {lifted.lifted_at}")
+
+    @app.command("status")
+    def status(
+        subject: Annotated[str, typer.Argument(help="Party or account id.")],
+        territory: Annotated[str | None, typer.Option("--territory")] = None,
+        json: JsonOpt = False,
+        database: DatabaseOpt = None,
+    ) -> None:
+        """Every capability of a party or account, with the reasons."""
+        with services_for(database) as services:
+            result = standing_of(services, subject, territory.upper() if territory else None)
+        if json:
+            emit_json(result)
+            return
+        console.print(f"[bold]{result['subject']['name']}[/] ({subject})")
+        table = Table("capability", "allowed", "decisions")
+        for c in result["capabilities"]:
+            mark = "[green]yes[/]" if c["allowed"] else "[red]no[/]"
+            table.add_row(c["capability"], mark, ", ".join(c["decisions"]))
+        console.print(table)
+        for r in result["reasons"]:
+            console.print(f"[bold]{r['decision']}[/] {r['title']}: {r['facts']}")
+            console.print(f"  remedy: {r['remedy']}")
+
+    @app.command("statement")
+    def statement(
+        decision: Annotated[str, typer.Argument(help="Decision id.")],
+        format: Annotated[str, typer.Option("--format", help="text, html or json.")] = "text",
+        database: DatabaseOpt = None,
+    ) -> None:
+        """The decision's statement of reasons."""
+        if format not in ("text", "html", "json"):
+            fail(f"--format: {format!r} is not one of text, html, json")
+        with services_for(database) as services:
+            row = get_statement(services, decision)
+        if format == "json":
+            emit_json(row.content)
+        elif format == "html":
+            typer.echo(row.html)
+        else:
+            typer.echo(row.text, nl=False)

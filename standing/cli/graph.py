@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from standing.cli.common import (
+    DatabaseOpt,
+    JsonOpt,
+    console,
+    emit_json,
+    err_console,
+    progress_enabled,
+    services_for,
+)
+from standing.graph.importer import import_files
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("import")
+    def import_(
+        files: Annotated[list[Path], typer.Argument(help="FollowTheMoney JSON lines files.")],
+        json: JsonOpt = False,
+        database: DatabaseOpt = None,
+    ) -> None:
+        """Import parties, ownership and accounts (FtM JSON lines); all files or nothing."""
+        with services_for(database) as services:
+            total = sum(f.stat().st_size for f in files if f.is_file())
+            actor = getpass.getuser()
+            if progress_enabled(json):
+                with Progress(
+                    TextColumn("importing"),
+                    BarColumn(),
+                    DownloadColumn(),
+                    TimeRemainingColumn(),
+                    console=err_console,
+                ) as bar:
+                    task = bar.add_task("import", total=total)
+                    report = import_files(services, files, actor, lambda n: bar.advance(task, n))
+            else:
+                report = import_files(services, files, actor)
+        if json:
+            emit_json(report.to_json())
+            return
+        table = Table("file", "lines", "parties", "ownerships", "accounts", "skipped")
+        for f in report.files:
+            skipped = ", ".join(f"{k}: {v}" for k, v in sorted(f.skipped.items())) or "0"
+            table.add_row(
+                f.file, str(f.lines), str(f.parties), str(f.ownerships), str(f.accounts), skipped
+            )
+        console.print(table)

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import os
+from typing import Annotated
+
+import typer
+
+from standing.cli.common import DatabaseOpt, console, fail, services_for, settings_for
+from standing.errors import StandingError
+from standing.policies.loader import load_policy
+
+HostOpt = Annotated[str, typer.Option("--host", help="Interface to listen on.")]
+PortOpt = Annotated[int, typer.Option("--port", help="TCP port.")]
+
+
+def run_server(database_url: str, host: str, port: int, workers: int = 1) -> None:
+    import uvicorn
+
+    os.environ["STANDING_DATABASE_URL"] = database_url  # read by each worker's Settings()
+    console.print(f"serving on http://{host}:{port} (database {database_url})")
+    uvicorn.run(
+        "standing.web.asgi:create",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+        access_log=False,
+    )
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("serve")
+    def serve(
+        host: HostOpt = "127.0.0.1",
+        port: PortOpt = 8000,
+        workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes.")] = 1,
+        database: DatabaseOpt = None,
+    ) -> None:
+        """Serve the web app and the API."""
+        settings = settings_for(database)
+        try:
+            load_policy(settings.policies)
+        except StandingError as exc:
+            fail(exc.message)
+        run_server(settings.database_url, host, port, workers)
+
+    @app.command("demo")
+    def demo(
+        port: PortOpt = 8000,
+        host: HostOpt = "127.0.0.1",
+        serve: Annotated[
+            bool, typer.Option("--serve/--no-serve", help="Serve the app after loading.")
+        ] = True,
+        database: DatabaseOpt = None,
+    ) -> None:
+        """Create or refresh the demo database with the shipped scenario, then serve it."""
+        from standing.demo.seed import load_demo, reset_database
+
+        settings = settings_for(database)
+        reset_database(settings.database_url)
+        with services_for(database) as services:
+            summary = load_demo(services)
+        console.print(summary)
+        if serve:
+            run_server(settings.database_url, host, port)

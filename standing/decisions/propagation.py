@@ -1,0 +1,168 @@
+"""Who a decision reaches: the exact propagation semantics of DESIGN.md section 4.
+
+For capability C the *restricted parties* are the subjects of active decisions restricting C,
+closed under control: a party X joins when the shares of X held directly by restricted parties
+whose decisions have reach ``controlled`` add up to at least the threshold (the lowest threshold
+among those owners' controlled decisions; every shipped rule uses 50 %). This repeats to a
+fixpoint, so chains and cycles are handled. Shares held by unrestricted parties never count and
+nothing spreads upwards to owners. An account is denied C when it is the subject of an active
+decision restricting C or its owner is a restricted party.
+
+This module is the readable reference: plain dicts, with the reason each party is reached. The
+gate compiles the same semantics into arrays.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from standing.decisions.model import Decision
+from standing.graph.model import Account, Ownership
+
+EPSILON = 1e-9
+
+
+@dataclass(slots=True)
+class GraphIndex:
+    """Adjacency of the ownership graph and account ownership."""
+
+    holdings: dict[str, list[tuple[str, float]]] = field(default_factory=dict)  # owner -> assets
+    holders: dict[str, list[tuple[str, float]]] = field(default_factory=dict)  # asset -> owners
+    accounts_of: dict[str, list[str]] = field(default_factory=dict)  # party -> account ids
+    account_owner: dict[str, str | None] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, ownerships: Iterable[Ownership], accounts: Iterable[Account]) -> GraphIndex:
+        index = cls()
+        holdings: defaultdict[str, list[tuple[str, float]]] = defaultdict(list)
+        holders: defaultdict[str, list[tuple[str, float]]] = defaultdict(list)
+        for edge in ownerships:
+            holdings[edge.owner].append((edge.asset, edge.share))
+            holders[edge.asset].append((edge.owner, edge.share))
+        accounts_of: defaultdict[str, list[str]] = defaultdict(list)
+        for account in accounts:
+            index.account_owner[account.id] = account.owner
+            if account.owner is not None:
+                accounts_of[account.owner].append(account.id)
+        index.holdings, index.holders, index.accounts_of = (
+            dict(holdings),
+            dict(holders),
+            dict(accounts_of),
+        )
+        return index
+
+
+@dataclass(frozen=True, slots=True)
+class PartyReach:
+    """Why a party is restricted: it is a subject, or controlled through ``via``."""
+
+    party_id: str
+    decisions: frozenset[str]
+    via: tuple[tuple[str, float], ...] = ()  # (restricted owner, share) that added up
+
+    @property
+    def is_subject(self) -> bool:
+        return not self.via
+
+
+@dataclass(frozen=True, slots=True)
+class AccountReach:
+    account_id: str
+    decisions: frozenset[str]
+    owner: str | None  # set when the account is reached through its restricted owner
+
+
+@dataclass(frozen=True, slots=True)
+class Restriction:
+    """The outcome of propagation for one capability (and territory)."""
+
+    parties: Mapping[str, PartyReach]
+    accounts: Mapping[str, AccountReach]
+
+
+def applicable(
+    decisions: Iterable[Decision], capability: str, territory: str | None, now: datetime
+) -> list[Decision]:
+    return [
+        d
+        for d in decisions
+        if capability in d.restricts and d.active_at(now) and d.applies_in(territory)
+    ]
+
+
+def restricted_parties(decisions: Sequence[Decision], graph: GraphIndex) -> dict[str, PartyReach]:
+    """Close the party subjects of ``decisions`` (already filtered to one capability, active,
+    applicable) under control."""
+    subject_of: defaultdict[str, set[str]] = defaultdict(set)
+    spreading: dict[str, tuple[float, set[str]]] = {}  # party -> (threshold, controlled decs)
+    for d in decisions:
+        if d.subject_kind != "party":
+            continue
+        subject_of[d.subject_id].add(d.id)
+        if d.reach == "controlled":
+            threshold, ids = spreading.get(d.subject_id, (d.threshold, set()))
+            spreading[d.subject_id] = (min(threshold, d.threshold), ids | {d.id})
+    via: dict[str, tuple[tuple[str, float], ...]] = {}
+    frontier = list(spreading)
+    while frontier:
+        candidates = {asset for p in frontier for asset, _ in graph.holdings.get(p, ())}
+        frontier = []
+        for asset in sorted(candidates):
+            if asset in spreading:
+                continue
+            owners = [
+                (owner, share)
+                for owner, share in graph.holders.get(asset, ())
+                if owner in spreading and owner != asset
+            ]
+            held = sum(share for _, share in owners)
+            threshold = min(spreading[o][0] for o, _ in owners)
+            if held + EPSILON >= threshold:
+                inherited: set[str] = set()
+                for owner, _ in owners:
+                    inherited |= spreading[owner][1]
+                spreading[asset] = (threshold, inherited)
+                via[asset] = tuple(owners)
+                frontier.append(asset)
+    result: dict[str, PartyReach] = {}
+    for party in set(subject_of) | set(spreading):
+        reached_by = set(subject_of.get(party, ()))
+        if party in via:
+            reached_by |= spreading[party][1]
+        result[party] = PartyReach(party, frozenset(reached_by), via.get(party, ()))
+    return result
+
+
+def restriction(decisions: Sequence[Decision], graph: GraphIndex) -> Restriction:
+    """Restricted parties and denied accounts for one capability's applicable decisions."""
+    parties = restricted_parties(decisions, graph)
+    accounts: dict[str, AccountReach] = {}
+    for party, reach in parties.items():
+        for account in graph.accounts_of.get(party, ()):
+            accounts[account] = AccountReach(account, reach.decisions, party)
+    for d in decisions:
+        if d.subject_kind == "account" and d.subject_id in graph.account_owner:
+            prior = accounts.get(d.subject_id)
+            ids = (prior.decisions if prior else frozenset()) | {d.id}
+            accounts[d.subject_id] = AccountReach(d.subject_id, ids, prior.owner if prior else None)
+    return Restriction(parties, accounts)
+
+
+def reach_of(
+    decision: Decision, others: Sequence[Decision], graph: GraphIndex, now: datetime
+) -> dict[str, Restriction]:
+    """What ``decision`` reaches, per capability it restricts, together with the other active
+    decisions (aggregate shares count across decisions). Only entries that ``decision`` takes
+    part in are kept."""
+    out: dict[str, Restriction] = {}
+    for capability in decision.restricts:
+        relevant = [decision, *applicable(others, capability, None, now)]
+        full = restriction(relevant, graph)
+        out[capability] = Restriction(
+            {p: r for p, r in full.parties.items() if decision.id in r.decisions},
+            {a: r for a, r in full.accounts.items() if decision.id in r.decisions},
+        )
+    return out

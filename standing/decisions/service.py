@@ -1,0 +1,340 @@
+"""Use cases for decisions: record (or dry-run), lift, read, and the standing of a subject.
+
+Each write commits the decision record, its statement of reasons, the changelog entry the gate
+follows and the audit event in one transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from standing.audit.log import append
+from standing.audit.tags import Action
+from standing.bootstrap import Services
+from standing.decisions import statement as sor
+from standing.decisions.model import Decision, validate_facts
+from standing.decisions.propagation import applicable, reach_of, restriction
+from standing.errors import Conflict, Invalid, NotFound
+from standing.graph.model import Account, Party
+from standing.ids import new_id
+from standing.store import repository as repo
+from standing.store.changelog import append_change
+from standing.store.tables import DecisionRow, LiftRow, StatementRow
+
+_COUNTRY_CODES: frozenset[str] | None = None
+
+
+def _countries() -> frozenset[str]:
+    global _COUNTRY_CODES
+    if _COUNTRY_CODES is None:
+        from followthemoney import registry
+
+        _COUNTRY_CODES = frozenset(c.upper() for c in registry.country.names)
+    return _COUNTRY_CODES
+
+
+@dataclass(frozen=True)
+class DecisionRequest:
+    subject: str
+    rule: str
+    facts: str
+    evidence: tuple[str, ...] = ()
+    territories: tuple[str, ...] = ()
+    starts_at: datetime | None = None
+    until: datetime | None = None
+    author: str = "unknown"
+    automated_detection: bool = False
+    automated_decision: bool = False
+
+
+@dataclass
+class Recorded:
+    decision: Decision
+    statement: dict[str, Any]
+    dry_run: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        d = decision_json(self.decision)
+        d["reach"] = self.statement["affected"]
+        if self.dry_run:
+            d["dry_run"] = True
+            d["id"] = None
+        else:
+            d["statement_url"] = f"/decisions/{self.decision.id}/statement"
+        return d
+
+
+def decision_json(d: Decision, now: datetime | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": d.id,
+        "subject": d.subject_id,
+        "subject_kind": d.subject_kind,
+        "rule": d.rule_id,
+        "policy_version": d.policy_version,
+        "restricts": list(d.restricts),
+        "reach_rule": d.reach,
+        "threshold": d.threshold,
+        "facts": d.facts,
+        "evidence": list(d.evidence),
+        "territories": list(d.territories),
+        "starts_at": d.starts_at.isoformat(),
+        "ends_at": d.ends_at.isoformat() if d.ends_at else None,
+        "automated_detection": d.automated_detection,
+        "automated_decision": d.automated_decision,
+        "author": d.author,
+        "created_at": d.created_at.isoformat(),
+        "lifted_at": d.lifted_at.isoformat() if d.lifted_at else None,
+        "lift_reason": d.lift_reason,
+    }
+    if now is not None:
+        out["status"] = d.status_at(now)
+    return out
+
+
+def resolve_subject(session: Session, subject_id: str) -> Party | Account:
+    party = repo.get_party(session, subject_id)
+    if party is not None:
+        return party
+    account = repo.get_account(session, subject_id)
+    if account is not None:
+        return account
+    raise NotFound(f"unknown subject {subject_id!r}: no party or account has this id")
+
+
+def _mentions(session: Session, subject: Party | Account) -> tuple[str, ...]:
+    if isinstance(subject, Party):
+        return (subject.id, *subject.mentions())
+    names: tuple[str, ...] = (subject.id, subject.username)
+    if subject.owner:
+        owner = repo.get_party(session, subject.owner)
+        if owner is not None:
+            names += owner.mentions()
+    return names
+
+
+def _territories(values: tuple[str, ...]) -> tuple[str, ...]:
+    out: list[str] = []
+    for value in values:
+        code = value.strip().upper()
+        if code not in _countries():
+            raise Invalid(f"territory: {value!r} is not an ISO 3166-1 alpha-2 country code")
+        if code not in out:
+            out.append(code)
+    return tuple(out)
+
+
+def _prepare(services: Services, session: Session, req: DecisionRequest) -> Recorded:
+    policy = services.policy
+    rule = policy.rule(req.rule)
+    subject = resolve_subject(session, req.subject)
+    facts = validate_facts(req.facts, rule.criteria, _mentions(session, subject))
+    evidence = tuple(e.strip() for e in req.evidence if e.strip())
+    now = services.clock.now()
+    starts_at = req.starts_at or now
+    if req.until is not None and req.until <= starts_at:
+        raise Invalid(
+            f"until: {req.until.isoformat()} is not after the start {starts_at.isoformat()}"
+        )
+    if req.automated_decision and not rule.automated_decision:
+        raise Invalid(f"rule {rule.id!r} does not allow fully automated decisions")
+    if not req.author.strip():
+        raise Invalid("author: empty")
+    decision = Decision(
+        id=new_id("dec"),
+        subject_id=subject.id,
+        subject_kind="party" if isinstance(subject, Party) else "account",
+        rule_id=rule.id,
+        policy_version=policy.version,
+        restricts=rule.restricts,
+        reach=rule.reach,
+        threshold=rule.threshold,
+        facts=facts,
+        evidence=evidence,
+        territories=_territories(req.territories),
+        starts_at=starts_at,
+        ends_at=req.until,
+        automated_detection=req.automated_detection,
+        automated_decision=req.automated_decision,
+        author=req.author.strip(),
+        created_at=now,
+    )
+    graph = repo.graph_index(session)
+    others = [d for d in repo.all_decisions(session) if d.active_at(now)]
+    reach = reach_of(decision, others, graph, now)
+    party_ids = {p for r in reach.values() for p in r.parties}
+    party_ids |= {o for r in reach.values() for a in r.accounts.values() if (o := a.owner)}
+    parties = repo.parties_by_id(session, party_ids | {subject.id})
+    accounts = {a.id: a for pid in party_ids | {subject.id} for a in repo.accounts_of(session, pid)}
+    if isinstance(subject, Account):
+        accounts[subject.id] = subject
+    content = sor.build_statement(
+        decision, rule, policy, subject, sor.affected(decision, reach, parties, accounts)
+    )
+    warnings = []
+    if not evidence:
+        warnings.append("no evidence recorded; the statement will say so")
+    return Recorded(decision, content, warnings=warnings)
+
+
+def record_decision(services: Services, req: DecisionRequest, dry_run: bool = False) -> Recorded:
+    if dry_run:
+        with services.read() as session:
+            prepared = _prepare(services, session, req)
+        prepared.dry_run = True
+        return prepared
+    with services.write() as session:
+        prepared = _prepare(services, session, req)
+        d = prepared.decision
+        session.add(
+            DecisionRow(
+                id=d.id,
+                subject_id=d.subject_id,
+                subject_kind=d.subject_kind,
+                rule_id=d.rule_id,
+                policy_version=d.policy_version,
+                restricts=list(d.restricts),
+                reach=d.reach,
+                threshold=d.threshold,
+                facts=d.facts,
+                evidence=list(d.evidence),
+                territories=list(d.territories),
+                starts_at=d.starts_at,
+                ends_at=d.ends_at,
+                automated_detection=d.automated_detection,
+                automated_decision=d.automated_decision,
+                author=d.author,
+                created_at=d.created_at,
+                supersedes=d.supersedes,
+            )
+        )
+        content = prepared.statement
+        session.add(
+            StatementRow(
+                decision_id=d.id,
+                content=content,
+                text=sor.render_text(content),
+                html=sor.render_html(content),
+                digest=sor.digest(content),
+                created_at=d.created_at,
+            )
+        )
+        session.flush()
+        append_change(session, "recorded", d.id, d.created_at)
+        append(
+            session,
+            d.created_at,
+            d.author,
+            Action.DECISION_RECORD,
+            d.id,
+            {"decision": decision_json(d), "statement_digest": sor.digest(content)},
+        )
+    return prepared
+
+
+def lift_decision(services: Services, decision_id: str, reason: str, author: str) -> Decision:
+    reason = " ".join(reason.split())
+    if len(reason.split()) < 3:
+        raise Invalid("reason: say why the decision ends, in at least a few words")
+    with services.write() as session:
+        decision = repo.get_decision(session, decision_id)
+        if decision is None:
+            raise NotFound(f"unknown decision {decision_id!r}")
+        if decision.lifted_at is not None:
+            raise Conflict(
+                f"decision {decision_id} was already lifted at {decision.lifted_at.isoformat()}"
+            )
+        now = services.clock.now()
+        session.add(LiftRow(decision_id=decision_id, reason=reason, author=author, lifted_at=now))
+        session.flush()
+        append_change(session, "lifted", decision_id, now)
+        append(
+            session,
+            now,
+            author,
+            Action.DECISION_LIFT,
+            decision_id,
+            {"decision": decision_id, "reason": reason},
+        )
+        lifted = repo.get_decision(session, decision_id)
+    assert lifted is not None
+    return lifted
+
+
+def get_decision(services: Services, decision_id: str) -> Decision:
+    with services.read() as session:
+        decision = repo.get_decision(session, decision_id)
+    if decision is None:
+        raise NotFound(f"unknown decision {decision_id!r}")
+    return decision
+
+
+def get_statement(services: Services, decision_id: str) -> StatementRow:
+    with services.read() as session:
+        row = session.get(StatementRow, decision_id)
+    if row is None:
+        raise NotFound(f"unknown decision {decision_id!r}: no statement of reasons")
+    return row
+
+
+def standing_of(
+    services: Services, subject_id: str, territory: str | None = None
+) -> dict[str, Any]:
+    """Every capability of a party or account: allowed or not, and the decisions and reasons."""
+    now = services.clock.now()
+    policy = services.policy
+    with services.read() as session:
+        subject = resolve_subject(session, subject_id)
+        decisions = repo.all_decisions(session)
+        graph = repo.graph_index(session)
+        capabilities: list[dict[str, Any]] = []
+        denying: set[str] = set()
+        for capability in policy.capabilities.values():
+            result = restriction(applicable(decisions, capability.name, territory, now), graph)
+            if isinstance(subject, Party):
+                reached = result.parties.get(subject.id)
+                ids = sorted(reached.decisions) if reached else []
+                via = [o for o, _ in reached.via] if reached else []
+            else:
+                acc = result.accounts.get(subject.id)
+                ids = sorted(acc.decisions) if acc else []
+                via = [acc.owner] if acc and acc.owner else []
+            denying |= set(ids)
+            capabilities.append(
+                {
+                    "capability": capability.name,
+                    "description": capability.description,
+                    "allowed": not ids,
+                    "decisions": ids,
+                    "via": via,
+                }
+            )
+        by_id = {d.id: d for d in decisions}
+        reasons = []
+        for decision_id in sorted(denying):
+            d = by_id[decision_id]
+            rule = policy.rules.get(d.rule_id)
+            reasons.append(
+                {
+                    "decision": d.id,
+                    "subject": d.subject_id,
+                    "rule": d.rule_id,
+                    "title": rule.title if rule else d.rule_id,
+                    "facts": d.facts,
+                    "remedy": rule.remedy if rule else None,
+                    "statement_url": f"/decisions/{d.id}/statement",
+                }
+            )
+        history = [decision_json(d, now) for d in repo.decisions_about(session, subject.id)]
+    return {
+        "subject": sor.subject_summary(subject),
+        "territory": territory,
+        "as_of": now.isoformat(),
+        "capabilities": capabilities,
+        "reasons": reasons,
+        "decisions": history,
+    }

@@ -1,0 +1,260 @@
+"""The statement of reasons: built once when a decision is recorded, then rendered as plain
+text, HTML and JSON. It carries the elements of DSA Article 17: the restriction and its scope,
+the facts, the ground (contractual or legal, with the reference), the use of automation, the
+remedy and the redress available, with its deadline."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, timedelta
+from typing import Any
+
+import orjson
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from standing.decisions.model import Decision
+from standing.decisions.propagation import Restriction
+from standing.graph.model import Account, Party
+from standing.policies.model import Policy, Rule
+
+GROUND_LABELS = {
+    "platform_policy": "the platform's published advertising policy (contractual ground)",
+    "legal_obligation": "a legal obligation of the platform (legal ground)",
+}
+
+
+def _date(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def subject_summary(subject: Party | Account) -> dict[str, Any]:
+    if isinstance(subject, Party):
+        return {
+            "id": subject.id,
+            "kind": "party",
+            "schema": subject.schema,
+            "name": subject.caption,
+            "countries": list(subject.countries),
+        }
+    return {
+        "id": subject.id,
+        "kind": "account",
+        "name": f"{subject.username} on {subject.service}",
+        "service": subject.service,
+        "username": subject.username,
+        "owner": subject.owner,
+    }
+
+
+def affected(
+    decision: Decision,
+    reach: dict[str, Restriction],
+    parties: dict[str, Party],
+    accounts: dict[str, Account],
+) -> dict[str, list[dict[str, Any]]]:
+    """Every reached party and account, with why each is reached."""
+    party_rows: dict[str, dict[str, Any]] = {}
+    account_rows: dict[str, dict[str, Any]] = {}
+    for capability, restriction in reach.items():
+        for party_id, pr in restriction.parties.items():
+            row = party_rows.setdefault(
+                party_id,
+                {
+                    "id": party_id,
+                    "name": parties[party_id].caption if party_id in parties else party_id,
+                    "why": _party_why(decision, pr.via, parties),
+                    "capabilities": [],
+                },
+            )
+            row["capabilities"].append(capability)
+        for account_id, ar in restriction.accounts.items():
+            account = accounts.get(account_id)
+            owner = ar.owner
+            why = (
+                "it is the subject of the decision"
+                if account_id == decision.subject_id
+                else f"it is owned by {parties[owner].caption if owner in parties else owner}"
+            )
+            row = account_rows.setdefault(
+                account_id,
+                {
+                    "id": account_id,
+                    "service": account.service if account else None,
+                    "username": account.username if account else None,
+                    "owner": owner,
+                    "why": why,
+                    "capabilities": [],
+                },
+            )
+            row["capabilities"].append(capability)
+    return {
+        "parties": sorted(
+            party_rows.values(), key=lambda r: (r["id"] != decision.subject_id, r["name"])
+        ),
+        "accounts": sorted(account_rows.values(), key=lambda r: r["id"]),
+    }
+
+
+def _party_why(
+    decision: Decision, via: tuple[tuple[str, float], ...], parties: dict[str, Party]
+) -> str:
+    if not via:
+        return "it is the subject of the decision"
+    holders = ", ".join(
+        f"{parties[o].caption if o in parties else o} ({share:g} %)" for o, share in via
+    )
+    total = sum(share for _, share in via)
+    return (
+        f"it is controlled by restricted parties: {holders} hold {total:g} % in aggregate, "
+        f"at or above the rule's {decision.threshold:g} % threshold"
+    )
+
+
+def build_statement(
+    decision: Decision,
+    rule: Rule,
+    policy: Policy,
+    subject: Party | Account,
+    affected_: dict[str, list[dict[str, Any]]],
+) -> dict[str, Any]:
+    appeal_by = decision.created_at + timedelta(days=rule.appeal_window_days)
+    return {
+        "decision_id": decision.id,
+        "issued_at": decision.created_at.isoformat(),
+        "policy_version": decision.policy_version,
+        "subject": subject_summary(subject),
+        "affected": affected_,
+        "restricted": [
+            {"capability": c, "description": policy.capabilities[c].description}
+            for c in decision.restricts
+            if c in policy.capabilities
+        ],
+        "not_restricted": [
+            {"capability": c, "description": policy.capabilities[c].description}
+            for c in policy.capabilities
+            if c not in decision.restricts
+        ],
+        "facts": decision.facts,
+        "rule": {
+            "id": rule.id,
+            "title": rule.title,
+            "criteria": rule.criteria,
+            "reach": decision.reach,
+            "threshold": decision.threshold,
+        },
+        "ground": {
+            "type": rule.ground,
+            "label": GROUND_LABELS[rule.ground],
+            "reference": rule.reference,
+        },
+        "evidence": list(decision.evidence),
+        "automated_detection": decision.automated_detection,
+        "automated_decision": decision.automated_decision,
+        "territorial_scope": list(decision.territories),
+        "starts_at": _date(decision.starts_at),
+        "ends_at": _date(decision.ends_at),
+        "remedy": rule.remedy,
+        "appeal": {
+            "deadline": appeal_by.isoformat(),
+            "review_days": rule.review_days,
+            "how": (
+                "Appeal free of charge in the advertiser portal at /standing, with "
+                f"`standing appeal {decision.id} --text ...`, or with POST /api/v1/appeals. "
+                "Say what is wrong in the facts or what has changed, and attach evidence. "
+                f"A person who did not take this decision answers within {rule.review_days} "
+                "days with reasons. You may also use an out-of-court dispute settlement body "
+                "(DSA Article 21) or the courts."
+            ),
+        },
+        "author": decision.author,
+    }
+
+
+def _capability_line(item: dict[str, str]) -> str:
+    return f"  - {item['capability']}: {item['description']}"
+
+
+def render_text(s: dict[str, Any]) -> str:
+    subject = s["subject"]
+    scope = ", ".join(s["territorial_scope"]) or "worldwide"
+    until = s["ends_at"] or "until lifted"
+    lines = [
+        f"STATEMENT OF REASONS — decision {s['decision_id']}",
+        f"Issued {s['issued_at']} under policy version {s['policy_version']}.",
+        "",
+        "WHO IS AFFECTED",
+        f"Subject: {subject['name']} ({subject['id']}).",
+    ]
+    for p in s["affected"]["parties"]:
+        if p["id"] != subject["id"]:
+            lines.append(f"  - party {p['name']} ({p['id']}): {p['why']}")
+    for a in s["affected"]["accounts"]:
+        handle = f"{a['username']} on {a['service']}" if a["username"] else a["id"]
+        lines.append(f"  - account {handle} ({a['id']}): {a['why']}")
+    lines += ["", "WHAT IS RESTRICTED"]
+    lines += [_capability_line(c) for c in s["restricted"]]
+    lines += ["", "WHAT IS NOT RESTRICTED (you may continue to use these)"]
+    lines += [_capability_line(c) for c in s["not_restricted"]]
+    if any(c["capability"] == "organic.post" for c in s["not_restricted"]):
+        lines.append("  You may continue to post organically.")
+    lines += [
+        "",
+        "FACTS",
+        s["facts"],
+        "",
+        f"RULE: {s['rule']['title']} ({s['rule']['id']})",
+        f"Public criteria: {s['rule']['criteria']}",
+        f"Reach: {s['rule']['reach']}"
+        + (
+            f" (also every party controlled {s['rule']['threshold']:g} % or more, and its accounts)"
+            if s["rule"]["reach"] == "controlled"
+            else " (the subject and the accounts it owns directly)"
+        ),
+        "",
+        f"GROUND: {s['ground']['label']}",
+        f"Reference: {s['ground']['reference']}",
+        "",
+        "EVIDENCE",
+    ]
+    lines += [f"  - {e}" for e in s["evidence"]] or ["  (none recorded)"]
+    lines += [
+        "",
+        "AUTOMATION",
+        f"Detected by automated means: {'yes' if s['automated_detection'] else 'no'}. "
+        f"Decided by automated means: {'yes' if s['automated_decision'] else 'no'}.",
+        "",
+        "SCOPE AND DURATION",
+        f"Territory: {scope}. From {s['starts_at']}, {until}.",
+        "",
+        "WHAT WOULD RESTORE ELIGIBILITY (REMEDY)",
+        s["remedy"],
+        "",
+        "HOW AND BY WHEN TO APPEAL",
+        f"Deadline: {s['appeal']['deadline']}.",
+        s["appeal"]["how"],
+        "",
+        f"Decision recorded by: {s['author']}.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+_ENV: Environment | None = None
+
+
+def _env() -> Environment:
+    global _ENV
+    if _ENV is None:
+        _ENV = Environment(
+            loader=PackageLoader("standing.decisions", "templates"),
+            autoescape=select_autoescape(["html"]),
+        )
+    return _ENV
+
+
+def render_html(s: dict[str, Any]) -> str:
+    """A self-contained HTML fragment (the pages wrap it in the site layout)."""
+    return _env().get_template("statement.html").render(s=s)
+
+
+def digest(s: dict[str, Any]) -> str:
+    return hashlib.sha256(orjson.dumps(s, option=orjson.OPT_SORT_KEYS)).hexdigest()

@@ -1,0 +1,78 @@
+"""The published policy: capabilities and rules, as frozen plain data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+GROUNDS = ("platform_policy", "legal_obligation")
+REACHES = ("subject", "controlled")
+
+
+@dataclass(frozen=True, slots=True)
+class Capability:
+    name: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    title: str
+    criteria: str
+    ground: str
+    reference: str
+    restricts: tuple[str, ...]
+    reach: str
+    threshold: float
+    remedy: str
+    appeal_window_days: int
+    review_days: int
+    dsa_category: str
+    sources: tuple[str, ...] = ()
+    automated_decision: bool = False
+
+    def to_public(self) -> dict[str, object]:
+        """The rule as published (``standing policies --json``, ``GET /api/v1/policies``)."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "criteria": self.criteria,
+            "remedy": self.remedy,
+            "ground": self.ground,
+            "reference": self.reference,
+            "restricts": list(self.restricts),
+            "reach": self.reach,
+            "threshold": self.threshold,
+            "appeal_window_days": self.appeal_window_days,
+            "review_days": self.review_days,
+            "dsa_category": self.dsa_category,
+            "sources": list(self.sources),
+            "automated_decision": self.automated_decision,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    version: str
+    capabilities: dict[str, Capability]
+    rules: dict[str, Rule]
+
+    def rule(self, rule_id: str) -> Rule:
+        from standing.errors import NotFound
+
+        try:
+            return self.rules[rule_id]
+        except KeyError:
+            known = ", ".join(sorted(self.rules))
+            raise NotFound(f"unknown rule {rule_id!r}; the published rules are: {known}") from None
+
+    def unrestricted(self, rule: Rule) -> tuple[str, ...]:
+        """The capabilities a decision under ``rule`` leaves untouched."""
+        return tuple(c for c in self.capabilities if c not in rule.restricts)
+
+    def to_public(self) -> dict[str, object]:
+        return {
+            "version": self.version,
+            "rules": [r.to_public() for r in self.rules.values()],
+            "capabilities": {c.name: c.description for c in self.capabilities.values()},
+        }

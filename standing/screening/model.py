@@ -1,0 +1,46 @@
+"""Restriction-list entries and screening hits as plain data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ENTRY_KINDS = ("person", "organization", "vessel", "aircraft", "unknown")
+
+
+@dataclass(frozen=True, slots=True)
+class EntryName:
+    value: str
+    kind: str = "name"  # name | alias | weak_alias | previous_name | original_script
+    lang: str | None = None  # ISO 639 code where the source gives one
+    script: str | None = None  # ISO 15924 (Latn, Cyrl, Arab, Hani...) where known
+
+
+@dataclass(frozen=True, slots=True)
+class EntryIdentifier:
+    scheme: str  # registration_number | lei | imo | passport | national_id | tax_id | ...
+    value: str
+    country: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One listed party of one list version, keeping the source's own id."""
+
+    source: str  # source id, e.g. us_ofac_sdn
+    entry_id: str  # the source's own id: OFAC ent_num, UN reference number, FtM id...
+    kind: str  # one of ENTRY_KINDS
+    names: tuple[EntryName, ...]
+    countries: tuple[str, ...] = ()  # ISO 3166-1 alpha-2, lower case
+    identifiers: tuple[EntryIdentifier, ...] = ()
+    birth_dates: tuple[str, ...] = ()  # ISO dates or prefixes (YYYY, YYYY-MM)
+    programs: tuple[str, ...] = ()  # programme / regime / legal basis
+    listed_on: str | None = None
+    remarks: str | None = None
+    extra: dict[str, str] = field(default_factory=dict, hash=False, compare=True)
+
+    @property
+    def caption(self) -> str:
+        for name in self.names:
+            if name.kind == "name":
+                return name.value
+        return self.names[0].value if self.names else self.entry_id

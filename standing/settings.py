@@ -1,0 +1,43 @@
+"""Configuration, read from ``STANDING_*`` environment variables and built where it is needed.
+
+Nothing here runs at import: the CLI callback and ``create_app`` build a ``Settings`` and pass it
+down, and tests build their own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+SHIPPED_POLICIES = PACKAGE_DIR.parent / "policies"
+DEFAULT_DATABASE_URL = "sqlite:///./var/standing.db"
+
+
+class Settings(BaseSettings):
+    """Every setting of the service; see ``docs/settings.md``."""
+
+    model_config = SettingsConfigDict(env_prefix="STANDING_", extra="ignore")
+
+    database_url: str = Field(DEFAULT_DATABASE_URL, description="SQLAlchemy URL of the store.")
+    policies: Path = Field(SHIPPED_POLICIES, description="Directory holding the policy YAML files.")
+    gate_poll_interval_s: float = Field(
+        0.1, description="How often a gate on SQLite polls the decision changelog (seconds)."
+    )
+    gate_stale_after_s: float = Field(
+        5.0, description="A gate whose data is older than this is stale (seconds)."
+    )
+    gate_fail_closed: bool = Field(
+        True, description="A stale gate denies every check (true) or keeps answering (false)."
+    )
+    gate_unknown_allowed: bool = Field(
+        True, description="Whether an account the gate has never seen is allowed."
+    )
+    check_batch_limit: int = Field(
+        100_000, description="Largest number of accounts one POST /api/v1/check may carry."
+    )
+    api_token: str | None = Field(
+        None, description="Bearer token machine clients must present on the check API, if set."
+    )

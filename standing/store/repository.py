@@ -1,0 +1,139 @@
+"""Reading the graph and decisions from the store into plain domain objects."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from standing.decisions.model import Decision
+from standing.decisions.propagation import GraphIndex
+from standing.graph.model import Account, Identifier, Name, Ownership, Party
+from standing.store.tables import (
+    AccountRow,
+    DecisionRow,
+    LiftRow,
+    OwnershipRow,
+    PartyIdentifierRow,
+    PartyNameRow,
+    PartyRow,
+)
+
+
+def parties_by_id(session: Session, ids: Iterable[str]) -> dict[str, Party]:
+    wanted = list(dict.fromkeys(ids))
+    out: dict[str, Party] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        rows = session.execute(select(PartyRow).where(PartyRow.id.in_(chunk))).scalars().all()
+        names: defaultdict[str, list[Name]] = defaultdict(list)
+        for n in session.execute(
+            select(PartyNameRow).where(PartyNameRow.party_id.in_(chunk)).order_by(PartyNameRow.id)
+        ).scalars():
+            names[n.party_id].append(Name(n.value, n.kind, n.lang))
+        idents: defaultdict[str, list[Identifier]] = defaultdict(list)
+        for i in session.execute(
+            select(PartyIdentifierRow)
+            .where(PartyIdentifierRow.party_id.in_(chunk))
+            .order_by(PartyIdentifierRow.id)
+        ).scalars():
+            idents[i.party_id].append(Identifier(i.scheme, i.value))
+        for row in rows:
+            out[row.id] = Party(
+                row.id,
+                row.schema,
+                tuple(names[row.id]),
+                tuple(row.countries),
+                tuple(idents[row.id]),
+            )
+    return out
+
+
+def get_party(session: Session, party_id: str) -> Party | None:
+    return parties_by_id(session, [party_id]).get(party_id)
+
+
+def _account(row: AccountRow) -> Account:
+    return Account(row.id, row.owner_id, row.service, row.username)
+
+
+def get_account(session: Session, account_id: str) -> Account | None:
+    row = session.get(AccountRow, account_id)
+    return _account(row) if row else None
+
+
+def accounts_of(session: Session, party_id: str) -> list[Account]:
+    rows = session.execute(
+        select(AccountRow).where(AccountRow.owner_id == party_id).order_by(AccountRow.id)
+    ).scalars()
+    return [_account(r) for r in rows]
+
+
+def graph_index(session: Session) -> GraphIndex:
+    """The whole ownership graph and account ownership, for propagation."""
+    ownerships = (
+        Ownership(r.id, r.owner_id, r.asset_id, r.share)
+        for r in session.execute(
+            select(
+                OwnershipRow.id, OwnershipRow.owner_id, OwnershipRow.asset_id, OwnershipRow.share
+            )
+        )
+    )
+    accounts = (
+        Account(r.id, r.owner_id, "", "")
+        for r in session.execute(select(AccountRow.id, AccountRow.owner_id))
+    )
+    return GraphIndex.build(ownerships, accounts)
+
+
+def to_decision(row: DecisionRow, lift: LiftRow | None) -> Decision:
+    return Decision(
+        id=row.id,
+        subject_id=row.subject_id,
+        subject_kind=row.subject_kind,
+        rule_id=row.rule_id,
+        policy_version=row.policy_version,
+        restricts=tuple(row.restricts),
+        reach=row.reach,
+        threshold=row.threshold,
+        facts=row.facts,
+        evidence=tuple(row.evidence),
+        territories=tuple(row.territories),
+        starts_at=row.starts_at,
+        ends_at=row.ends_at,
+        automated_detection=row.automated_detection,
+        automated_decision=row.automated_decision,
+        author=row.author,
+        created_at=row.created_at,
+        lifted_at=lift.lifted_at if lift else None,
+        lift_reason=lift.reason if lift else None,
+        supersedes=row.supersedes,
+    )
+
+
+def get_decision(session: Session, decision_id: str) -> Decision | None:
+    row = session.get(DecisionRow, decision_id)
+    if row is None:
+        return None
+    return to_decision(row, session.get(LiftRow, decision_id))
+
+
+def all_decisions(session: Session) -> list[Decision]:
+    rows = session.execute(
+        select(DecisionRow, LiftRow)
+        .outerjoin(LiftRow, LiftRow.decision_id == DecisionRow.id)
+        .order_by(DecisionRow.created_at, DecisionRow.id)
+    ).all()
+    return [to_decision(d, lift) for d, lift in rows]
+
+
+def decisions_about(session: Session, subject_id: str) -> list[Decision]:
+    rows = session.execute(
+        select(DecisionRow, LiftRow)
+        .outerjoin(LiftRow, LiftRow.decision_id == DecisionRow.id)
+        .where(DecisionRow.subject_id == subject_id)
+        .order_by(DecisionRow.created_at, DecisionRow.id)
+    ).all()
+    return [to_decision(d, lift) for d, lift in rows]

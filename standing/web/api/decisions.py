@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from datetime import UTC
+from typing import Any
+
+from fastapi import APIRouter, Query
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+
+from standing.decisions.service import (
+    DecisionRequest,
+    decision_json,
+    get_decision,
+    get_statement,
+    lift_decision,
+    record_decision,
+)
+from standing.errors import Invalid
+from standing.web.deps import ServicesDep
+from standing.web.schemas import DecisionIn, LiftIn
+
+router = APIRouter(prefix="/api/v1/decisions", tags=["decisions"])
+
+
+@router.post("", status_code=201, response_model=None)
+def create_decision(body: DecisionIn, services: ServicesDep) -> Response:
+    """Record a decision, or with ``"dry_run": true`` return its reach without writing."""
+    until = body.until
+    if until is not None and until.tzinfo is None:
+        until = until.replace(tzinfo=UTC)
+    result = record_decision(
+        services,
+        DecisionRequest(
+            subject=body.subject,
+            rule=body.rule,
+            facts=body.facts,
+            evidence=tuple(body.evidence),
+            territories=tuple(body.territories),
+            until=until,
+            author=body.author,
+            automated_detection=body.automated_detection,
+            automated_decision=body.automated_decision,
+        ),
+        dry_run=body.dry_run,
+    )
+    return JSONResponse(result.to_json(), status_code=200 if body.dry_run else 201)
+
+
+@router.get("/{decision_id}")
+def read_decision(decision_id: str, services: ServicesDep) -> dict[str, Any]:
+    return decision_json(get_decision(services, decision_id), services.clock.now())
+
+
+@router.get("/{decision_id}/statement", response_model=None)
+def read_statement(
+    decision_id: str,
+    services: ServicesDep,
+    format: str = Query("json", pattern="^(json|text|html)$"),
+) -> Response:
+    """The statement of reasons as JSON (default), plain text or HTML."""
+    row = get_statement(services, decision_id)
+    if format == "text":
+        return PlainTextResponse(row.text)
+    if format == "html":
+        return HTMLResponse(row.html)
+    return JSONResponse(row.content)
+
+
+@router.post("/{decision_id}/lift")
+def lift(decision_id: str, body: LiftIn, services: ServicesDep) -> dict[str, Any]:
+    if not body.reason.strip():
+        raise Invalid("reason: empty")
+    return decision_json(
+        lift_decision(services, decision_id, body.reason, body.author), services.clock.now()
+    )

@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+
+from standing.web.deps import ServicesDep
+
+router = APIRouter(prefix="/api/v1", tags=["policies"])
+
+
+@router.get("/policies")
+def policies(services: ServicesDep) -> dict[str, Any]:
+    """The published rules (criteria, remedy, reach) and the capability catalogue."""
+    return services.policy.to_public()

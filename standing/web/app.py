@@ -1,0 +1,83 @@
+"""The web application: JSON API under /api/v1, public pages, the gate's check routes."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from standing import __version__
+from standing.bootstrap import Services
+from standing.errors import StandingError
+from standing.settings import Settings
+
+STATIC = Path(__file__).resolve().parent / "ui" / "static"
+
+
+def error(status: int, code: str, message: str) -> JSONResponse:
+    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(StandingError)
+    async def domain_error(_request: Request, exc: StandingError) -> JSONResponse:
+        return error(exc.http_status, exc.code, exc.message)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        parts = []
+        for err in exc.errors()[:5]:
+            where = ".".join(str(p) for p in err.get("loc", ()) if p != "body")
+            parts.append(f"{where or 'body'}: {err.get('msg', 'invalid')}")
+        return error(422, "invalid", "; ".join(parts))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed", 413: "too_large"}.get(
+            exc.status_code, "http_error"
+        )
+        return error(exc.status_code, code, str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def unexpected(_request: Request, _exc: Exception) -> JSONResponse:
+        return error(500, "internal", "internal error; it has been logged")
+
+
+def create_app(settings: Settings | None = None, services: Services | None = None) -> FastAPI:
+    """Build the app. ``services`` may be given (tests); otherwise it is built from settings."""
+    services = services or Services.build(settings or Settings())
+    from standing.gate.service import start_gate
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.gate = start_gate(services)
+        try:
+            yield
+        finally:
+            app.state.gate.close()
+
+    app = FastAPI(
+        title="standing",
+        version=__version__,
+        description="Who may advertise here, who may not, and exactly why.",
+        lifespan=lifespan,
+    )
+    app.state.services = services
+    _install_error_handlers(app)
+
+    from standing.web.api import check, decisions, policies, standing
+    from standing.web.ui import pages
+
+    app.include_router(check.router)
+    app.include_router(policies.router)
+    app.include_router(decisions.router)
+    app.include_router(standing.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    return app

@@ -1,0 +1,89 @@
+"""Public HTML pages: the home page, the published policy, statements of reasons; and the
+operational endpoints /healthz and /metrics."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, PlainTextResponse, Response
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
+from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, generate_latest
+from sqlalchemy import func, select, text
+
+from standing import __version__
+from standing.decisions.service import get_statement
+from standing.store import repository as repo
+from standing.store.tables import AccountRow, DecisionRow, PartyRow
+from standing.web.deps import ServicesDep
+
+TEMPLATES = Jinja2Templates(directory=str(Path(__file__).resolve().parent / "templates"))
+router = APIRouter(include_in_schema=False)
+
+
+def page(request: Request, name: str, **context: Any) -> HTMLResponse:
+    return TEMPLATES.TemplateResponse(request, name, {"version": __version__, **context})
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, services: ServicesDep) -> HTMLResponse:
+    now = services.clock.now()
+    with services.read() as session:
+        decisions = repo.all_decisions(session)
+        names = {
+            r.id: r.caption
+            for r in session.execute(
+                select(PartyRow.id, PartyRow.caption).where(
+                    PartyRow.id.in_([d.subject_id for d in decisions])
+                )
+            )
+        }
+        counts = {
+            "parties": session.scalar(select(func.count()).select_from(PartyRow)),
+            "accounts": session.scalar(select(func.count()).select_from(AccountRow)),
+            "decisions": session.scalar(select(func.count()).select_from(DecisionRow)),
+        }
+    rows = [
+        {
+            "id": d.id,
+            "subject": names.get(d.subject_id, d.subject_id),
+            "rule": services.policy.rules[d.rule_id].title
+            if d.rule_id in services.policy.rules
+            else d.rule_id,
+            "status": d.status_at(now),
+            "created_at": d.created_at.date().isoformat(),
+        }
+        for d in reversed(decisions[-50:])
+    ]
+    return page(request, "home.html", decisions=rows, counts=counts)
+
+
+@router.get("/policies", response_class=HTMLResponse)
+def policies(request: Request, services: ServicesDep) -> HTMLResponse:
+    return page(request, "policies.html", policy=services.policy)
+
+
+@router.get("/decisions/{decision_id}/statement", response_class=HTMLResponse)
+def statement(request: Request, decision_id: str, services: ServicesDep) -> HTMLResponse:
+    row = get_statement(services, decision_id)
+    return page(
+        request,
+        "statement.html",
+        decision_id=decision_id,
+        statement=Markup(row.html),  # rendered with autoescape when recorded  # noqa: S704
+        digest=row.digest,
+    )
+
+
+@router.get("/healthz")
+def healthz(services: ServicesDep) -> PlainTextResponse:
+    with services.read() as session:
+        session.execute(text("SELECT 1"))
+    return PlainTextResponse("ok\n")
+
+
+@router.get("/metrics")
+def metrics() -> Response:
+    return Response(generate_latest(REGISTRY), media_type=CONTENT_TYPE_LATEST)

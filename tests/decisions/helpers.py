@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from standing.bootstrap import Services
+from standing.decisions.service import DecisionRequest, Recorded, record_decision
+
+FACTS = {
+    "ao-kaspersky-lab": (
+        "AO Kaspersky Lab is named in DHS Binding Operational Directive 17-01 of 13 September "
+        "2017, which bars its products from US federal networks."
+    ),
+    "ano-tv-novosti": (
+        "ANO TV-Novosti is funded from the Russian federal budget and its editor is appointed "
+        "without an independent board."
+    ),
+}
+
+
+def record_vendor_decision(
+    services: Services,
+    subject: str = "ao-kaspersky-lab",
+    rule: str = "government-barred-vendor",
+    **extra: object,
+) -> Recorded:
+    request = DecisionRequest(
+        subject=subject,
+        rule=rule,
+        facts=str(extra.pop("facts", FACTS.get(subject, ""))),
+        evidence=("DHS BOD 17-01, 82 FR 43782",),
+        author="reviewer",
+        **extra,  # type: ignore[arg-type]
+    )
+    return record_decision(services, request)

@@ -1,0 +1,175 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from standing.bootstrap import Services
+from standing.decisions.service import (
+    DecisionRequest,
+    get_statement,
+    lift_decision,
+    record_decision,
+    standing_of,
+)
+from standing.errors import Conflict, Invalid, NotFound
+from standing.store.tables import ChangeRow, DecisionRow, EventRow, LiftRow
+from tests.decisions.helpers import FACTS, record_vendor_decision
+from tests.fixtures.services import TestClock
+
+
+def allowed(
+    services: Services, subject: str, capability: str, territory: str | None = None
+) -> bool:
+    caps = standing_of(services, subject, territory)["capabilities"]
+    return next(c["allowed"] for c in caps if c["capability"] == capability)
+
+
+def test_record_propagates_and_writes_everything_in_one_go(demo_graph: Services) -> None:
+    services = demo_graph
+    recorded = record_vendor_decision(services)
+    d = recorded.decision
+    assert d.id.startswith("dec-") and d.restricts == (
+        "ads.promote",
+        "ads.political",
+        "ads.sponsored_content",
+    )
+    for account in (
+        "acct-kaspersky",
+        "acct-kaspersky-us",
+        "acct-kaspersky-de",
+        "acct-kaspersky-jp",
+    ):
+        assert not allowed(services, account, "ads.promote"), account
+        assert allowed(services, account, "organic.post"), account
+    # no upward spread, no spread below the threshold, the founder's own account untouched
+    for account in ("acct-kaspersky-uk", "acct-e-kaspersky", "acct-nordic-threat", "acct-techwire"):
+        assert allowed(services, account, "ads.promote"), account
+    with services.read() as session:
+        assert session.scalar(select(func.count()).select_from(DecisionRow)) == 1
+        change = session.execute(
+            select(ChangeRow).where(ChangeRow.change == "recorded")
+        ).scalar_one()
+        assert change.decision_id == d.id
+        actions = list(session.execute(select(EventRow.action).order_by(EventRow.seq)).scalars())
+        assert actions == ["graph:import", "decision:record"]
+
+
+def test_statement_names_every_required_element(demo_graph: Services) -> None:
+    d = record_vendor_decision(demo_graph).decision
+    row = get_statement(demo_graph, d.id)
+    s = row.content
+    assert s["subject"]["id"] == "ao-kaspersky-lab"
+    reached = {p["id"]: p["why"] for p in s["affected"]["parties"]}
+    assert "75 %" in reached["kaspersky-labs-japan"]
+    assert "kaspersky-labs-limited" not in reached
+    assert {a["id"] for a in s["affected"]["accounts"]} == {
+        "acct-kaspersky",
+        "acct-kaspersky-us",
+        "acct-kaspersky-de",
+        "acct-kaspersky-jp",
+    }
+    assert "organic.post" in {c["capability"] for c in s["not_restricted"]}
+    assert s["facts"] == FACTS["ao-kaspersky-lab"]
+    assert s["rule"]["criteria"] and s["ground"]["reference"] and s["remedy"]
+    assert s["evidence"] == ["DHS BOD 17-01, 82 FR 43782"]
+    assert s["appeal"]["deadline"].startswith("2026-06-30")  # 180 days after 2026-01-01
+    assert s["policy_version"] == demo_graph.policy.version
+    for text in (row.text, row.html):
+        assert "You may continue to post organically." in text
+        assert "AO Kaspersky Lab" in text and "Kaspersky Labs Japan K.K." in text
+        assert "2026-06-30" in text
+
+
+@pytest.mark.parametrize(
+    ("facts", "message"),
+    [
+        ("", "facts: empty"),
+        ("AO Kaspersky Lab is barred.", "shorter than a sentence"),
+        (
+            "This company is barred by a directive of a government agency on security grounds.",
+            "do not name the subject",
+        ),
+    ],
+)
+def test_facts_must_be_specific(demo_graph: Services, facts: str, message: str) -> None:
+    with pytest.raises(Invalid, match=message):
+        record_vendor_decision(demo_graph, facts=facts)
+
+
+def test_facts_identical_to_criteria_are_refused(demo_graph: Services) -> None:
+    criteria = demo_graph.policy.rule("government-barred-vendor").criteria
+    with pytest.raises(Invalid, match="criteria"):
+        record_vendor_decision(demo_graph, facts=criteria)
+
+
+def test_facts_may_name_subject_by_identifier(demo_graph: Services) -> None:
+    facts = "The company with INN 7713140469 is named in DHS Binding Operational Directive 17-01."
+    assert record_vendor_decision(demo_graph, facts=facts).decision.id
+
+
+def test_unknown_subject_and_rule(demo_graph: Services) -> None:
+    with pytest.raises(NotFound, match="unknown subject 'nobody'"):
+        record_vendor_decision(demo_graph, subject="nobody", facts=FACTS["ao-kaspersky-lab"])
+    with pytest.raises(NotFound, match="unknown rule 'no-such-rule'"):
+        record_vendor_decision(demo_graph, rule="no-such-rule")
+
+
+def test_dry_run_writes_nothing(demo_graph: Services) -> None:
+    request = DecisionRequest(
+        "ao-kaspersky-lab", "government-barred-vendor", FACTS["ao-kaspersky-lab"]
+    )
+    result = record_decision(demo_graph, request, dry_run=True)
+    assert result.to_json()["dry_run"] is True
+    assert "kaspersky-labs-japan" in {p["id"] for p in result.to_json()["reach"]["parties"]}
+    with demo_graph.read() as session:
+        assert session.scalar(select(func.count()).select_from(DecisionRow)) == 0
+        assert session.scalar(select(func.count()).select_from(EventRow)) == 1  # the import only
+
+
+def test_lift_is_a_new_record(demo_graph: Services, clock: TestClock) -> None:
+    d = record_vendor_decision(demo_graph).decision
+    clock.advance(hours=1)
+    lifted = lift_decision(
+        demo_graph, d.id, "BOD 17-01 was withdrawn for this company.", "reviewer"
+    )
+    assert lifted.lifted_at == clock.at
+    assert allowed(demo_graph, "acct-kaspersky-us", "ads.promote")
+    with demo_graph.read() as session:
+        row = session.get(DecisionRow, d.id)
+        assert row is not None and row.facts == d.facts  # unchanged
+        assert session.get(LiftRow, d.id) is not None
+    with pytest.raises(Conflict, match="already lifted"):
+        lift_decision(demo_graph, d.id, "Lifting it a second time.", "reviewer")
+    with pytest.raises(NotFound):
+        lift_decision(demo_graph, "dec-missing", "No such decision exists.", "reviewer")
+
+
+def test_territories_and_end_date(demo_graph: Services, clock: TestClock) -> None:
+    record_vendor_decision(
+        demo_graph,
+        subject="ano-tv-novosti",
+        rule="state-controlled-media",
+        territories=("de", "FR"),
+        until=clock.at + timedelta(days=30),
+    )
+    assert not allowed(demo_graph, "acct-rt", "ads.promote", "DE")
+    assert allowed(demo_graph, "acct-rt", "ads.promote", "US")
+    assert not allowed(demo_graph, "acct-rt", "ads.promote")
+    clock.advance(days=31)
+    assert allowed(demo_graph, "acct-rt", "ads.promote", "DE")
+    with pytest.raises(Invalid, match="territory"):
+        record_vendor_decision(
+            demo_graph, subject="ano-tv-novosti", rule="state-controlled-media", territories=("XX",)
+        )
+
+
+def test_account_subject(demo_graph: Services) -> None:
+    facts = "The marketplace account brightdeal sold subscriptions disguised as one-euro trials."
+    d = record_vendor_decision(
+        demo_graph, subject="acct-brightdeal", rule="deceptive-business-practices", facts=facts
+    )
+    assert d.decision.subject_kind == "account"
+    assert not allowed(demo_graph, "acct-brightdeal", "marketplace.sell")
+    assert allowed(demo_graph, "acct-brightdeal-social", "marketplace.sell")

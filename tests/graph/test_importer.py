@@ -1,0 +1,156 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+import pytest
+from sqlalchemy import func, select
+
+from standing.bootstrap import Services
+from standing.errors import Invalid
+from standing.graph.importer import import_files
+from standing.store import repository as repo
+from standing.store.tables import AccountRow, ChangeRow, EventRow, OwnershipRow, PartyRow
+
+
+def write(path: Path, entities: list[dict[str, object]], raw: list[str] | None = None) -> Path:
+    lines = [orjson.dumps(e).decode() for e in entities] + (raw or [])
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def company(id: str, name: str, **props: list[str]) -> dict[str, object]:
+    return {"id": id, "schema": "Company", "properties": {"name": [name], **props}}
+
+
+def own(id: str, owner: str, asset: str, pct: str) -> dict[str, object]:
+    return {
+        "id": id,
+        "schema": "Ownership",
+        "properties": {"owner": [owner], "asset": [asset], "percentage": [pct]},
+    }
+
+
+def count(services: Services, table: type) -> int:
+    with services.read() as session:
+        return int(session.scalar(select(func.count()).select_from(table)) or 0)
+
+
+def test_imports_parties_edges_accounts_and_counts_skips(
+    services: Services, tmp_path: Path
+) -> None:
+    path = write(
+        tmp_path / "g.jsonl",
+        [
+            own("o1", "a", "b", "60%"),  # an edge may precede its parties
+            company("a", "Alpha Holding AG", country=["de"]),
+            company("b", "Beta GmbH", registrationNumber=["HRB 1"]),
+            {
+                "id": "acc",
+                "schema": "UserAccount",
+                "properties": {"owner": ["b"], "service": ["social"], "username": ["@beta"]},
+            },
+            {"id": "v", "schema": "Vessel", "properties": {"name": ["Sea Star"]}},
+            {"id": "s", "schema": "Sanction", "properties": {}},
+        ],
+    )
+    report = import_files(services, [path], actor="test")
+    assert report.totals() == {
+        "lines": 6,
+        "parties": 2,
+        "ownerships": 1,
+        "accounts": 1,
+        "skipped": 2,
+    }
+    assert report.files[0].skipped == {"Vessel": 1, "Sanction": 1}
+    with services.read() as session:
+        party = repo.get_party(session, "b")
+        assert party is not None and party.identifiers[0].value == "HRB 1"
+        assert session.get(OwnershipRow, "o1").share == 60.0  # type: ignore[union-attr]
+        assert session.scalar(select(func.count()).select_from(ChangeRow)) == 1
+        event = session.execute(select(EventRow)).scalar_one()
+        assert event.action == "graph:import" and report.files[0].sha256 in event.payload
+
+
+def test_reimport_updates_names_and_shares(services: Services, tmp_path: Path) -> None:
+    first = write(
+        tmp_path / "1.jsonl",
+        [company("a", "Alpha"), company("b", "Beta"), own("o", "a", "b", "40")],
+    )
+    import_files(services, [first], actor="test")
+    second = write(
+        tmp_path / "2.jsonl",
+        [company("a", "Alpha Renamed", alias=["AR"]), own("o", "a", "b", "55.5")],
+    )
+    import_files(services, [second], actor="test")
+    with services.read() as session:
+        party = repo.get_party(session, "a")
+        assert party is not None and [n.value for n in party.names] == ["Alpha Renamed", "AR"]
+        assert session.get(OwnershipRow, "o").share == 55.5  # type: ignore[union-attr]
+    assert count(services, PartyRow) == 2
+
+
+@pytest.mark.parametrize(
+    ("entities", "raw", "message"),
+    [
+        ([company("a", "Alpha")], ["{broken json"], r"bad.jsonl:2: line: not valid JSON"),
+        (
+            [company("a", "Alpha"), own("o", "a", "zzz", "50")],
+            [],
+            r"bad.jsonl:2: properties.asset: refers to 'zzz'",
+        ),
+        (
+            [company("a", "Alpha"), company("b", "B"), own("o", "a", "b", "150")],
+            [],
+            r"bad.jsonl:3: percentage: '150' is outside 0-100",
+        ),
+        (
+            [
+                company("a", "Alpha"),
+                {"id": "x", "schema": "Company", "properties": {"nme": ["typo"]}},
+            ],
+            [],
+            r"bad.jsonl:2: properties.nme: not a property of Company",
+        ),
+        (
+            [
+                {
+                    "id": "acc",
+                    "schema": "UserAccount",
+                    "properties": {"owner": ["ghost"], "service": ["s"], "username": ["u"]},
+                }
+            ],
+            [],
+            r"bad.jsonl:1: properties.owner: refers to 'ghost'",
+        ),
+    ],
+)
+def test_bad_file_commits_nothing(
+    services: Services,
+    tmp_path: Path,
+    entities: list[dict[str, object]],
+    raw: list[str],
+    message: str,
+) -> None:
+    good = write(tmp_path / "good.jsonl", [company("g", "Good Co")])
+    bad = write(tmp_path / "bad.jsonl", entities, raw)
+    with pytest.raises(Invalid, match=message):
+        import_files(services, [good, bad], actor="test")
+    assert count(services, PartyRow) == 0
+    assert count(services, AccountRow) == 0
+    assert count(services, EventRow) == 0
+
+
+def test_missing_file(services: Services, tmp_path: Path) -> None:
+    with pytest.raises(Invalid, match="no such file"):
+        import_files(services, [tmp_path / "nope.jsonl"], actor="test")
+
+
+def test_reference_to_existing_party_in_database(services: Services, tmp_path: Path) -> None:
+    import_files(services, [write(tmp_path / "1.jsonl", [company("a", "Alpha")])], actor="t")
+    import_files(
+        services,
+        [write(tmp_path / "2.jsonl", [company("b", "Beta"), own("o", "a", "b", "51")])],
+        actor="t",
+    )
+    assert count(services, OwnershipRow) == 1

@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from standing.errors import InvalidSpec
+from standing.policies.loader import load_policy
+from standing.settings import SHIPPED_POLICIES
+
+
+def test_shipped_policy_loads_and_is_complete() -> None:
+    policy = load_policy(SHIPPED_POLICIES)
+    assert policy.version.startswith("2026.11+")
+    assert {"ads.promote", "ads.political", "organic.post", "marketplace.sell"} <= set(
+        policy.capabilities
+    )
+    vendor = policy.rule("government-barred-vendor")
+    assert vendor.reach == "controlled" and vendor.threshold == 50
+    assert "organic.post" not in vendor.restricts
+    assert {"ads.promote", "ads.political"} <= set(vendor.restricts)
+    sanctions = policy.rule("sanctioned-party")
+    assert sanctions.ground == "legal_obligation"
+    assert "marketplace.sell" in sanctions.restricts
+    for rule in policy.rules.values():
+        assert len(rule.remedy.split()) >= 20, rule.id  # concrete, not a slogan
+        assert rule.appeal_window_days >= 180  # DSA Art. 20: at least six months
+
+
+def copy_policies(tmp_path: Path) -> Path:
+    target = tmp_path / "policies"
+    shutil.copytree(SHIPPED_POLICIES, target)
+    return target
+
+
+def test_unknown_capability_names_file_and_line(tmp_path: Path) -> None:
+    target = copy_policies(tmp_path)
+    rules = target / "rules.yaml"
+    text = rules.read_text().replace(
+        "[ads.promote, ads.political, ads.sponsored_content]", "[ads.promote, ads.teleport]", 1
+    )
+    rules.write_text(text)
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if "ads.teleport" in ln)
+    with pytest.raises(
+        InvalidSpec,
+        match=rf"rules.yaml:{line}: rules.0.restricts.1: unknown capability 'ads.teleport'",
+    ):
+        load_policy(target)
+
+
+def test_missing_field_names_file_line_and_field(tmp_path: Path) -> None:
+    target = copy_policies(tmp_path)
+    rules = target / "rules.yaml"
+    text = rules.read_text()
+    lines = text.splitlines()
+    index = next(i for i, ln in enumerate(lines) if ln.strip().startswith("review_days: 7"))
+    del lines[index]
+    rules.write_text("\n".join(lines) + "\n")
+    with pytest.raises(InvalidSpec, match=r"rules.yaml:\d+: rules.1.review_days: Field required"):
+        load_policy(target)
+
+
+def test_bad_value_is_reported(tmp_path: Path) -> None:
+    target = copy_policies(tmp_path)
+    rules = target / "rules.yaml"
+    text = rules.read_text().replace("reach: controlled", "reach: everyone", 1)
+    rules.write_text(text)
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if "reach: everyone" in ln)
+    with pytest.raises(InvalidSpec, match=rf"rules.yaml:{line}: rules.0.reach"):
+        load_policy(target)
+
+
+def test_yaml_syntax_error_has_a_line(tmp_path: Path) -> None:
+    target = copy_policies(tmp_path)
+    (target / "broken.yaml").write_text("rules:\n  - id: x\n    title: [unclosed\n")
+    with pytest.raises(InvalidSpec, match=r"broken.yaml:\d+: not valid YAML"):
+        load_policy(target)
+
+
+def test_duplicate_rule_and_missing_version(tmp_path: Path) -> None:
+    target = copy_policies(tmp_path)
+    shutil.copy(target / "rules.yaml", target / "more.yaml")
+    with pytest.raises(InvalidSpec, match="declared twice"):
+        load_policy(target)
+    (target / "more.yaml").unlink()
+    caps = target / "capabilities.yaml"
+    caps.write_text(caps.read_text().replace('version: "2026.11"', ""))
+    with pytest.raises(InvalidSpec, match="no policy file declares a version"):
+        load_policy(target)
+
+
+def test_version_changes_with_content(tmp_path: Path) -> None:
+    target = copy_policies(tmp_path)
+    before = load_policy(target).version
+    rules = target / "rules.yaml"
+    rules.write_text(rules.read_text().replace("review_days: 30", "review_days: 21"))
+    assert load_policy(target).version != before
