@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
@@ -23,6 +24,7 @@ class Services:
     sessions: sessionmaker[Session]
     policy: Policy
     clock: Clock = field(default_factory=SystemClock)
+    cache: dict[str, Any] = field(default_factory=dict)  # derived, rebuildable state
 
     @classmethod
     def build(cls, settings: Settings, clock: Clock | None = None) -> Services:

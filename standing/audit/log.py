@@ -40,6 +40,24 @@ def append(
     return event
 
 
+def ensure_policy_recorded(session: Session, at: datetime, version: str, rules: list[str]) -> None:
+    """Append a ``policy:load`` event the first time a policy version is used for a write."""
+    seen = session.execute(
+        select(EventRow.seq)
+        .where(EventRow.action == str(Action.POLICY_LOAD), EventRow.subject == version)
+        .limit(1)
+    ).first()
+    if seen is None:
+        append(
+            session,
+            at,
+            "standing",
+            Action.POLICY_LOAD,
+            version,
+            {"version": version, "rules": rules},
+        )
+
+
 def _events(session: Session) -> Any:
     rows = session.execute(select(EventRow).order_by(EventRow.seq)).scalars()
     for row in rows:

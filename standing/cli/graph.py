@@ -8,6 +8,7 @@ import typer
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from standing.bootstrap import Services
 from standing.cli.common import (
     DatabaseOpt,
     JsonOpt,
@@ -18,6 +19,16 @@ from standing.cli.common import (
     services_for,
 )
 from standing.graph.importer import import_files
+
+
+def _screen_new_parties(services: Services, ids: list[str]) -> dict[str, object]:
+    """New and renamed parties are screened against the latest lists, if any are loaded."""
+    from standing.screening.service import loaded_versions, screen_parties
+
+    if not ids or not loaded_versions(services):
+        return {"parties": 0, "hits": 0, "decisions": []}
+    count, hits, decided = screen_parties(services, ids)
+    return {"parties": count, "hits": hits, "decisions": decided}
 
 
 def register(app: typer.Typer) -> None:
@@ -43,8 +54,9 @@ def register(app: typer.Typer) -> None:
                     report = import_files(services, files, actor, lambda n: bar.advance(task, n))
             else:
                 report = import_files(services, files, actor)
+            screened = _screen_new_parties(services, report.screen_ids)
         if json:
-            emit_json(report.to_json())
+            emit_json({**report.to_json(), "screening": screened})
             return
         table = Table("file", "lines", "parties", "ownerships", "accounts", "skipped")
         for f in report.files:
@@ -53,3 +65,8 @@ def register(app: typer.Typer) -> None:
                 f.file, str(f.lines), str(f.parties), str(f.ownerships), str(f.accounts), skipped
             )
         console.print(table)
+        if screened["parties"]:
+            console.print(
+                f"screened {screened['parties']} new or renamed parties: "
+                f"{screened['hits']} new hits in the review queue"
+            )

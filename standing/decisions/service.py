@@ -6,13 +6,14 @@ follows and the audit event in one transaction.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from standing.audit.log import append
+from standing.audit.log import append, ensure_policy_recorded
 from standing.audit.tags import Action
 from standing.bootstrap import Services
 from standing.decisions import statement as sor
@@ -181,58 +182,77 @@ def _prepare(services: Services, session: Session, req: DecisionRequest) -> Reco
     return Recorded(decision, content, warnings=warnings)
 
 
-def record_decision(services: Services, req: DecisionRequest, dry_run: bool = False) -> Recorded:
+def record_decision(
+    services: Services,
+    req: DecisionRequest,
+    dry_run: bool = False,
+    session: Session | None = None,
+) -> Recorded:
+    """Record a decision in its own transaction, or in the caller's write ``session``."""
     if dry_run:
-        with services.read() as session:
-            prepared = _prepare(services, session, req)
+        with services.read() as read_session:
+            prepared = _prepare(services, read_session, req)
         prepared.dry_run = True
         return prepared
-    with services.write() as session:
-        prepared = _prepare(services, session, req)
-        d = prepared.decision
-        session.add(
-            DecisionRow(
-                id=d.id,
-                subject_id=d.subject_id,
-                subject_kind=d.subject_kind,
-                rule_id=d.rule_id,
-                policy_version=d.policy_version,
-                restricts=list(d.restricts),
-                reach=d.reach,
-                threshold=d.threshold,
-                facts=d.facts,
-                evidence=list(d.evidence),
-                territories=list(d.territories),
-                starts_at=d.starts_at,
-                ends_at=d.ends_at,
-                automated_detection=d.automated_detection,
-                automated_decision=d.automated_decision,
-                author=d.author,
-                created_at=d.created_at,
-                supersedes=d.supersedes,
-            )
+    if session is None:
+        with services.write() as own:
+            return write_decision(services, own, req)
+    return write_decision(services, session, req)
+
+
+def write_decision(
+    services: Services, session: Session, req: DecisionRequest, supersedes: str | None = None
+) -> Recorded:
+    prepared = _prepare(services, session, req)
+    ensure_policy_recorded(
+        session, prepared.decision.created_at, services.policy.version, list(services.policy.rules)
+    )
+    if supersedes is not None:
+        prepared.decision = dataclasses.replace(prepared.decision, supersedes=supersedes)
+    d = prepared.decision
+    session.add(
+        DecisionRow(
+            id=d.id,
+            subject_id=d.subject_id,
+            subject_kind=d.subject_kind,
+            rule_id=d.rule_id,
+            policy_version=d.policy_version,
+            restricts=list(d.restricts),
+            reach=d.reach,
+            threshold=d.threshold,
+            facts=d.facts,
+            evidence=list(d.evidence),
+            territories=list(d.territories),
+            starts_at=d.starts_at,
+            ends_at=d.ends_at,
+            automated_detection=d.automated_detection,
+            automated_decision=d.automated_decision,
+            author=d.author,
+            created_at=d.created_at,
+            supersedes=d.supersedes,
         )
-        content = prepared.statement
-        session.add(
-            StatementRow(
-                decision_id=d.id,
-                content=content,
-                text=sor.render_text(content),
-                html=sor.render_html(content),
-                digest=sor.digest(content),
-                created_at=d.created_at,
-            )
+    )
+    content = prepared.statement
+    session.add(
+        StatementRow(
+            decision_id=d.id,
+            content=content,
+            text=sor.render_text(content),
+            html=sor.render_html(content),
+            digest=sor.digest(content),
+            created_at=d.created_at,
         )
-        session.flush()
-        append_change(session, "recorded", d.id, d.created_at)
-        append(
-            session,
-            d.created_at,
-            d.author,
-            Action.DECISION_RECORD,
-            d.id,
-            {"decision": decision_json(d), "statement_digest": sor.digest(content)},
-        )
+    )
+    session.flush()
+    append_change(session, "recorded", d.id, d.created_at)
+    append(
+        session,
+        d.created_at,
+        d.author,
+        Action.DECISION_RECORD,
+        d.id,
+        {"decision": decision_json(d), "statement_digest": sor.digest(content)},
+    )
     return prepared
 
 

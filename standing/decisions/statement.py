@@ -158,8 +158,9 @@ def build_statement(
             "deadline": appeal_by.isoformat(),
             "review_days": rule.review_days,
             "how": (
-                "Appeal free of charge in the advertiser portal at /standing, with "
-                f"`standing appeal {decision.id} --text ...`, or with POST /api/v1/appeals. "
+                "Appeal free of charge through the platform's appeal channel: "
+                f"`standing appeal {decision.id} --text ...`, or with POST /api/v1/appeals "
+                f'({{"decision": "{decision.id}", "text": ...}}). '
                 "Say what is wrong in the facts or what has changed, and attach evidence. "
                 f"A person who did not take this decision answers within {rule.review_days} "
                 "days with reasons. You may also use an out-of-court dispute settlement body "

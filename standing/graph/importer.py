@@ -26,6 +26,7 @@ from standing.errors import Invalid
 from standing.graph.ftm import LineError, Skipped, decode, parse_entity, script_of
 from standing.graph.model import Account, Ownership, Party
 from standing.store.changelog import append_change
+from standing.store.screening_tables import ListVersionRow
 from standing.store.tables import (
     AccountRow,
     OwnershipRow,
@@ -48,6 +49,7 @@ class FileReport:
     ownerships: int = 0
     accounts: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
+    renamed: list[str] = field(default_factory=list)  # new parties and parties whose names changed
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -65,6 +67,11 @@ class FileReport:
 class ImportReport:
     files: list[FileReport]
 
+    @property
+    def screen_ids(self) -> list[str]:
+        """Parties that are new or whose names changed: they need screening."""
+        return list(dict.fromkeys(i for f in self.files for i in f.renamed))
+
     def totals(self) -> dict[str, int]:
         return {
             "lines": sum(f.lines for f in self.files),
@@ -79,8 +86,8 @@ class ImportReport:
 
 
 class _Batch:
-    def __init__(self, session: Session, now: datetime) -> None:
-        self.session, self.now = session, now
+    def __init__(self, session: Session, now: datetime, renamed: list[str] | None) -> None:
+        self.session, self.now, self.renamed = session, now, renamed
         self.parties: list[Party] = []
         self.ownerships: list[Ownership] = []
         self.accounts: list[Account] = []
@@ -88,11 +95,26 @@ class _Batch:
     def __len__(self) -> int:
         return len(self.parties) + len(self.ownerships) + len(self.accounts)
 
+    def _track_renames(self, latest: dict[str, Party]) -> None:
+        assert self.renamed is not None
+        before: dict[str, set[str]] = {}
+        for party_id, value in self.session.execute(
+            select(PartyNameRow.party_id, PartyNameRow.value).where(
+                PartyNameRow.party_id.in_(list(latest))
+            )
+        ):
+            before.setdefault(party_id, set()).add(value)
+        self.renamed.extend(
+            p.id for p in latest.values() if before.get(p.id) != {n.value for n in p.names}
+        )
+
     def flush(self) -> None:
         session, now = self.session, self.now
         if self.parties:
             latest = {p.id: p for p in self.parties}  # a later line for the same id wins
             ids = list(latest)
+            if self.renamed is not None:
+                self._track_renames(latest)
             session.execute(delete(PartyNameRow).where(PartyNameRow.party_id.in_(ids)))
             session.execute(delete(PartyIdentifierRow).where(PartyIdentifierRow.party_id.in_(ids)))
             upsert(
@@ -179,11 +201,11 @@ def _lines(path: Path, digest: Any, progress: Progress | None) -> Iterator[tuple
 
 
 def _read_file(
-    path: Path, session: Session, now: datetime, progress: Progress | None
+    path: Path, session: Session, now: datetime, progress: Progress | None, screening: bool
 ) -> FileReport:
     report = FileReport(file=str(path))
     digest = hashlib.sha256()
-    batch = _Batch(session, now)
+    batch = _Batch(session, now, report.renamed if screening else None)
     for number, line in _lines(path, digest, progress):
         report.lines = number
         try:
@@ -257,7 +279,10 @@ def import_files(
     now = services.clock.now()
     with services.write() as session:
         _defer_references(session)
-        report = ImportReport([_read_file(p, session, now, progress) for p in paths])
+        # new and renamed parties are screened after the import, when there are lists to screen
+        # against; otherwise they are not even tracked
+        screening = session.execute(select(ListVersionRow.id).limit(1)).first() is not None
+        report = ImportReport([_read_file(p, session, now, progress, screening) for p in paths])
         missing = _missing_references(session)
         if missing:
             entity_id, field_name, target = missing[0]

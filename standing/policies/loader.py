@@ -16,7 +16,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from standing.errors import InvalidSpec
-from standing.policies.model import Capability, Policy, Rule
+from standing.policies.model import Capability, Policy, Rule, Source
 
 
 class RuleSpec(BaseModel):
@@ -43,11 +43,23 @@ class RuleSpec(BaseModel):
         return " ".join(value.split())
 
 
+class SourceSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    title: str = Field(min_length=3)
+    authority: str = Field(min_length=2)
+    format: str = Field(min_length=2)
+    threshold: float = Field(gt=0, le=1)
+    url: str = ""
+
+
 class PolicyFileSpec(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     version: str | None = None
     capabilities: dict[str, str] = Field(default_factory=dict)
+    sources: list[SourceSpec] = Field(default_factory=list)
     rules: list[RuleSpec] = Field(default_factory=list)
 
 
@@ -103,6 +115,7 @@ def load_policy(directory: Path) -> Policy:
     version: tuple[str, Path] | None = None
     capabilities: dict[str, Capability] = {}
     rules: dict[str, Rule] = {}
+    sources: dict[str, Source] = {}
     rule_lines: dict[str, tuple[Path, dict[tuple[Any, ...], int], int]] = {}
     for path in files:
         text = path.read_text(encoding="utf-8")
@@ -131,6 +144,11 @@ def load_policy(directory: Path) -> Policy:
                     "declared twice"
                 )
             capabilities[name] = Capability(name, " ".join(description.split()))
+        for index, ss in enumerate(spec.sources):
+            if ss.id in sources:
+                line = _line_of(lines, ("sources", index))
+                raise InvalidSpec(f"{path}:{line}: sources.{index}.id: {ss.id!r} declared twice")
+            sources[ss.id] = Source(ss.id, ss.title, ss.authority, ss.format, ss.threshold, ss.url)
         for index, rs in enumerate(spec.rules):
             line = _line_of(lines, ("rules", index))
             if rs.id in rules:
@@ -162,8 +180,15 @@ def load_policy(directory: Path) -> Policy:
                 raise InvalidSpec(
                     f"{path}:{line}: rules.{index}.restricts.{i}: unknown capability {cap!r}"
                 )
+        for i, source in enumerate(rule.sources):
+            if source not in sources:
+                line = _line_of(lines, ("rules", index, "sources", i))
+                raise InvalidSpec(
+                    f"{path}:{line}: rules.{index}.sources.{i}: unknown source {source!r}"
+                )
     return Policy(
         version=f"{version[0]}+{digest.hexdigest()[:8]}",
         capabilities=capabilities,
         rules=rules,
+        sources=sources,
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 GROUNDS = ("platform_policy", "legal_obligation")
 REACHES = ("subject", "controlled")
@@ -12,6 +12,28 @@ REACHES = ("subject", "controlled")
 class Capability:
     name: str
     description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """An external restriction list the platform screens against."""
+
+    id: str
+    title: str
+    authority: str
+    format: str
+    threshold: float
+    url: str = ""
+
+    def to_public(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "authority": self.authority,
+            "format": self.format,
+            "threshold": self.threshold,
+            "url": self.url,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +78,21 @@ class Policy:
     version: str
     capabilities: dict[str, Capability]
     rules: dict[str, Rule]
+    sources: dict[str, Source] = field(default_factory=dict)
+
+    def source(self, source_id: str) -> Source:
+        from standing.errors import NotFound
+
+        try:
+            return self.sources[source_id]
+        except KeyError:
+            known = ", ".join(sorted(self.sources))
+            raise NotFound(
+                f"unknown source {source_id!r}; the declared sources are: {known}"
+            ) from None
+
+    def rules_covering(self, source_id: str) -> list[Rule]:
+        return [r for r in self.rules.values() if source_id in r.sources]
 
     def rule(self, rule_id: str) -> Rule:
         from standing.errors import NotFound
@@ -75,4 +112,5 @@ class Policy:
             "version": self.version,
             "rules": [r.to_public() for r in self.rules.values()],
             "capabilities": {c.name: c.description for c in self.capabilities.values()},
+            "sources": [s.to_public() for s in self.sources.values()],
         }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -17,6 +19,7 @@ from standing.bootstrap import Services
 from standing.errors import StandingError
 from standing.settings import Settings
 
+log = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent / "ui" / "static"
 
 
@@ -49,6 +52,16 @@ def _install_error_handlers(app: FastAPI) -> None:
         return error(500, "internal", "internal error; it has been logged")
 
 
+def _warm_screening(services: Services) -> None:
+    """Build the screening indexes of the latest list versions before the first request."""
+    from standing.screening.service import loaded_versions
+
+    try:
+        loaded_versions(services)
+    except Exception:  # a failed warm-up only costs the first screening request its speed
+        log.exception("screening warm-up failed")
+
+
 def create_app(settings: Settings | None = None, services: Services | None = None) -> FastAPI:
     """Build the app. ``services`` may be given (tests); otherwise it is built from settings."""
     services = services or Services.build(settings or Settings())
@@ -57,6 +70,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.gate = start_gate(services)
+        threading.Thread(target=_warm_screening, args=(services,), daemon=True).start()
         try:
             yield
         finally:
@@ -71,13 +85,15 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.state.services = services
     _install_error_handlers(app)
 
-    from standing.web.api import check, decisions, policies, standing
+    from standing.web.api import appeals, check, decisions, policies, screening, standing
     from standing.web.ui import pages
 
     app.include_router(check.router)
     app.include_router(policies.router)
     app.include_router(decisions.router)
     app.include_router(standing.router)
+    app.include_router(screening.router)
+    app.include_router(appeals.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     return app

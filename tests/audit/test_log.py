@@ -22,22 +22,22 @@ def events_written(services: Services) -> int:
 def test_alter_delete_reorder_truncate_are_caught(demo_graph: Services) -> None:
     services = demo_graph
     count = events_written(services)
-    assert count == 3  # import + two decisions
+    assert count == 4  # import, policy version, two decisions
 
     with services.write() as session:
-        original = session.execute(select(EventRow.payload).where(EventRow.seq == 2)).scalar_one()
+        original = session.execute(select(EventRow.payload).where(EventRow.seq == 3)).scalar_one()
         session.execute(
             update(EventRow)
-            .where(EventRow.seq == 2)
+            .where(EventRow.seq == 3)
             .values(payload=original.replace("dec-", "dex-"))
         )
     with services.read() as session:
-        assert verify_log(session)[1].seq == 2  # type: ignore[union-attr]
-    with services.write() as session:
-        session.execute(update(EventRow).where(EventRow.seq == 2).values(payload=original))
-        session.execute(update(EventRow).where(EventRow.seq == 3).values(actor="someone else"))
-    with services.read() as session:
         assert verify_log(session)[1].seq == 3  # type: ignore[union-attr]
+    with services.write() as session:
+        session.execute(update(EventRow).where(EventRow.seq == 3).values(payload=original))
+        session.execute(update(EventRow).where(EventRow.seq == 4).values(actor="someone else"))
+    with services.read() as session:
+        assert verify_log(session)[1].seq == 4  # type: ignore[union-attr]
 
 
 def test_deleting_and_reordering_rows(demo_graph: Services) -> None:
@@ -58,9 +58,9 @@ def test_deleting_and_reordering_rows(demo_graph: Services) -> None:
 
 def test_truncating_the_tail(demo_graph: Services) -> None:
     services = demo_graph
-    events_written(services)
+    count = events_written(services)
     with services.write() as session:
-        session.execute(delete(EventRow).where(EventRow.seq == 3))
+        session.execute(delete(EventRow).where(EventRow.seq == count))
     with services.read() as session:
         broken = verify_log(session)[1]
-    assert broken is not None and broken.seq == 3 and "truncated" in broken.reason
+    assert broken is not None and broken.seq == count and "truncated" in broken.reason

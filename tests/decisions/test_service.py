@@ -53,7 +53,7 @@ def test_record_propagates_and_writes_everything_in_one_go(demo_graph: Services)
         ).scalar_one()
         assert change.decision_id == d.id
         actions = list(session.execute(select(EventRow.action).order_by(EventRow.seq)).scalars())
-        assert actions == ["graph:import", "decision:record"]
+        assert actions == ["graph:import", "policy:load", "decision:record"]
 
 
 def test_statement_names_every_required_element(demo_graph: Services) -> None:

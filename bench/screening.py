@@ -1,0 +1,375 @@
+"""Screening evaluation and speed benchmark (issue 4, part 6).
+
+Usage: .venv/bin/python bench/screening.py [--no-nomenklatura] [--entries 100000] [--queries 2000]
+
+1. Quality on tests/data/screening_pairs.csv (see bench/make_screening_pairs.py): precision,
+   recall and F1 at this engine's DEFAULT_THRESHOLD, on all pairs and on the dev/test halves,
+   per category, and a calibration table (share of true matches per score band). Side by
+   side on the same pairs: nomenklatura's logic-v2 and logic-v1 at 0.70, run by
+   bench/nomenklatura_driver.py inside the bench-only virtualenv .bench-venv (created by
+   bench/setup_nomenklatura.sh when missing).
+2. Throughput: names screened per second on one core against an index of >= 100,000 entries
+   (the real list entries, the rest recombined from real name parts, seeded), and whether
+   the positive pairs' candidates are still found through the index among them.
+3. Re-screening: time to re-screen 100,000 parties against the new and changed entries of a
+   list update (an index over the parties, built once; one lookup per changed entry).
+
+Prints a Rich table to stderr and one JSON document to stdout; also writes
+bench/results/screening.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import make_screening_pairs as gen  # noqa: E402
+from rich.console import Console  # noqa: E402
+from rich.table import Table  # noqa: E402
+
+from standing.screening.evaluation import (  # noqa: E402
+    LabelledPair,
+    by_category,
+    metrics,
+    pairs_matcher,
+    read_pairs,
+)
+from standing.screening.match import DEFAULT_THRESHOLD, PartyIndex, Query, Screener  # noqa: E402
+from standing.screening.model import Entry, EntryIdentifier, EntryName  # noqa: E402
+
+PAIRS = ROOT / "tests" / "data" / "screening_pairs.csv"
+DATA = ROOT.parent / "shared" / "data"
+NK_THRESHOLD = 0.70
+SEED = 4242
+
+
+# -- quality -------------------------------------------------------------------------------
+
+
+def calibration(pairs: list[LabelledPair], scores: list[float]) -> list[dict[str, Any]]:
+    bands = [(0.0, 0.5), (0.5, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 0.99), (0.99, 1.01)]
+    out = []
+    for lo, hi in bands:
+        sel = [p.match for p, s in zip(pairs, scores, strict=True) if lo <= s < hi]
+        out.append({
+            "band": f"[{lo:.2f}, {min(hi, 1.0):.2f}{']' if hi > 1 else ')'}",
+            "pairs": len(sel),
+            "match_rate": round(sum(sel) / len(sel), 4) if sel else None,
+        })  # fmt: skip
+    return out
+
+
+def run_nomenklatura(setup: bool) -> dict[str, Any]:
+    py = ROOT / ".bench-venv" / "bin" / "python"
+    if not py.exists() and setup:
+        proc = subprocess.run(
+            ["bash", str(ROOT / "bench" / "setup_nomenklatura.sh")],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if proc.returncode != 0:
+            return {"error": "setup_nomenklatura.sh failed", "stderr": proc.stderr[-2000:]}
+    if not py.exists():
+        return {"error": ".bench-venv missing (run bench/setup_nomenklatura.sh)"}
+    proc = subprocess.run(
+        [
+            str(py),
+            str(ROOT / "bench" / "nomenklatura_driver.py"),
+            str(PAIRS),
+            "logic-v2",
+            "logic-v1",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+    )
+    if proc.returncode != 0:
+        return {"error": "nomenklatura_driver.py failed", "stderr": proc.stderr[-2000:]}
+    result: dict[str, Any] = json.loads(proc.stdout)
+    return result
+
+
+def quality(nomenklatura: bool) -> dict[str, Any]:
+    pairs = read_pairs(PAIRS)
+    matcher = pairs_matcher(pairs)
+    t0 = time.perf_counter()
+    scores = [matcher.score(p.query, p.entry).score for p in pairs]
+    seconds = time.perf_counter() - t0
+    labels = [p.match for p in pairs]
+    out: dict[str, Any] = {
+        "pairs_file": str(PAIRS.relative_to(ROOT)),
+        "pairs": len(pairs),
+        "positives": sum(labels),
+        "threshold": DEFAULT_THRESHOLD,
+        "standing": {
+            "all": metrics(labels, scores, DEFAULT_THRESHOLD),
+            "seconds": round(seconds, 3),
+        },
+    }
+    for split in ("dev", "test"):
+        idx = [i for i, p in enumerate(pairs) if p.split == split]
+        out["standing"][split] = metrics(
+            [labels[i] for i in idx], [scores[i] for i in idx], DEFAULT_THRESHOLD
+        )
+    out["standing"]["by_threshold"] = {
+        f"{t:.2f}": metrics(labels, scores, t) for t in (0.7, 0.75, 0.8, 0.85, 0.9)
+    }
+    cats = by_category(pairs, scores, DEFAULT_THRESHOLD)
+    out["standing"]["calibration"] = calibration(pairs, scores)
+    if nomenklatura:
+        nk = run_nomenklatura(setup=True)
+        out["nomenklatura"] = {k: v for k, v in nk.items() if k not in ("algorithms",)}
+        for name, nk_scores in nk.get("algorithms", {}).items():
+            out["nomenklatura"][name] = {
+                "all": metrics(labels, nk_scores, NK_THRESHOLD),
+                "test": metrics(
+                    [labels[i] for i, p in enumerate(pairs) if p.split == "test"],
+                    [nk_scores[i] for i, p in enumerate(pairs) if p.split == "test"],
+                    NK_THRESHOLD,
+                ),
+            }
+            for cat, c in by_category(pairs, nk_scores, NK_THRESHOLD).items():
+                cats[cat][f"{name}_accuracy"] = c["accuracy"]
+    out["by_category"] = cats
+    return out
+
+
+# -- speed ---------------------------------------------------------------------------------
+
+
+def real_entries() -> list[Entry]:
+    out: list[Entry] = []
+    kinds = {"person": "person", "organization": "organization", "vessel": "vessel"}
+    for p in gen.read_parties(DATA):
+        names = [EntryName(p.name), *(EntryName(a, "alias") for a in p.aliases[:8])]
+        names += [EntryName(o, "original_script") for o in p.original_script]
+        out.append(
+            Entry(
+                source=p.source,
+                entry_id=p.pid,
+                kind=kinds.get(p.kind, "unknown"),
+                names=tuple(names),
+                countries=tuple(p.countries),
+                identifiers=tuple(EntryIdentifier("registration_number", i) for i in p.identifiers),
+                birth_dates=(p.dob,) if p.dob else (),
+            )
+        )
+    return out
+
+
+def synthetic_entries(real: list[Entry], n: int, rng: random.Random) -> list[Entry]:
+    """Recombine real name parts: given names x surnames, distinctive words x legal forms."""
+    given: list[str] = []
+    family: list[str] = []
+    org_words: list[str] = []
+    generic = sorted(gen.GENERIC)
+    for e in real:
+        name = e.names[0].value
+        if e.kind == "person" and ", " in name:
+            last, first = name.split(", ", 1)
+            family.append(last)
+            given.extend(first.split()[:2])
+        elif e.kind == "organization":
+            org_words.extend(w for w in gen.distinctive(name) if len(w) > 2)
+    forms = [s for _, spellings, _ in gen.LEGAL_FAMILIES for s in spellings]
+    out: list[Entry] = []
+    for i in range(n):
+        if rng.random() < 0.5:
+            name = f"{rng.choice(family)}, {rng.choice(given)} {rng.choice(given)}"
+            kind = "person"
+        else:
+            words = [rng.choice(org_words).upper() for _ in range(rng.choice([1, 2, 2, 3]))]
+            if rng.random() < 0.5:
+                words.append(rng.choice(generic).upper())
+            name = " ".join(words) + " " + rng.choice(forms)
+            kind = "organization"
+        out.append(Entry("synthetic", f"syn-{i}", kind, (EntryName(name),)))
+    return out
+
+
+def throughput(n_entries: int, n_queries: int, pairs: list[LabelledPair]) -> dict[str, Any]:
+    rng = random.Random(SEED)
+    real = real_entries()
+    positives = [p for p in pairs if p.match]
+    entries = real + [p.entry for p in positives]
+    entries += synthetic_entries(real, max(0, n_entries - len(entries)), rng)
+    gc.collect()
+    gc.disable()
+    t0 = time.perf_counter()
+    screener = Screener(entries)
+    build = time.perf_counter() - t0
+    gc.enable()
+    gc.freeze()  # a long-lived index: keep its objects out of the cyclic collector's scans
+    names = sum(len(e.names) for e in entries)
+    # queries: the positive pairs' queries plus list names with a typo, in random order
+    queries: list[Query] = [p.query for p in positives]
+    while len(queries) < n_queries:
+        e = rng.choice(real)
+        name = e.names[0].value
+        ws = name.split()
+        i = rng.randrange(len(ws))
+        if len(ws[i]) >= 5:
+            ws[i] = gen.typo(ws[i], rng)
+        queries.append(Query.of(" ".join(ws)))
+    rng.shuffle(queries)
+    queries = queries[:n_queries]
+    t0 = time.perf_counter()
+    for q in queries:
+        screener.screen(q)
+    seconds = time.perf_counter() - t0
+    # through the index: is each positive pair's candidate found, and matched? An entry with
+    # the very same name as the candidate counts (several pairs share a list name).
+    found = matched = 0
+    for p in positives:
+        target = {n.value for n in p.entry.names}
+        hits = screener.screen(p.query, limit=50, floor=0.0)
+        same = [h for h in hits if target & {n.value for n in h.entry.names}]
+        if same:
+            found += 1
+            matched += int(same[0].match)
+    return {
+        "entries": len(entries),
+        "real_entries": len(real),
+        "names_indexed": names,
+        "index_build_seconds": round(build, 2),
+        "queries": len(queries),
+        "seconds": round(seconds, 3),
+        "names_per_second": round(len(queries) / seconds, 1),
+        "ms_per_name": round(1000 * seconds / len(queries), 3),
+        "positives_through_index": len(positives),
+        "retrieved": found,
+        "retrieved_and_matched": matched,
+        "retrieval_recall": round(found / len(positives), 4),
+        "end_to_end_recall": round(matched / len(positives), 4),
+    }
+
+
+def rescreen(n_parties: int, n_changed: int) -> dict[str, Any]:
+    rng = random.Random(SEED + 1)
+    real = real_entries()
+    synth = synthetic_entries(real, n_parties, rng)
+    parties: list[Query] = []
+    for i, e in enumerate(synth):
+        schema = "Person" if e.kind == "person" else "Company"
+        parties.append(Query(names=(e.names[0].value,), schema=schema, id=f"party-{i}"))
+    # a few hundred parties are really listed: they should come out as hits
+    for i, e in enumerate(rng.sample(real, 300)):
+        parties[i] = Query(names=(e.names[0].value,), id=f"party-listed-{i}")
+    gc.collect()
+    gc.disable()
+    t0 = time.perf_counter()
+    index = PartyIndex(parties)
+    build = time.perf_counter() - t0
+    gc.enable()
+    gc.freeze()
+    changed = rng.sample(real, n_changed)
+    t0 = time.perf_counter()
+    hits = 0
+    for e in changed:
+        hits += len(index.screen_entry(e))
+    seconds = time.perf_counter() - t0
+    return {
+        "parties": len(parties),
+        "changed_entries": len(changed),
+        "party_index_build_seconds": round(build, 2),
+        "rescreen_seconds": round(seconds, 3),
+        "rescreen_seconds_including_index_build": round(seconds + build, 2),
+        "hits": hits,
+    }
+
+
+# -- output --------------------------------------------------------------------------------
+
+
+def table(result: dict[str, Any]) -> Table:
+    t = Table(title="screening benchmark")
+    t.add_column("engine")
+    t.add_column("threshold", justify="right")
+    t.add_column("precision", justify="right")
+    t.add_column("recall", justify="right")
+    t.add_column("F1", justify="right")
+    t.add_column("F1 (test half)", justify="right")
+    q = result["quality"]
+    s = q["standing"]
+    t.add_row(
+        "standing", f"{q['threshold']:.2f}", f"{s['all']['precision']:.3f}",
+        f"{s['all']['recall']:.3f}", f"{s['all']['f1']:.3f}", f"{s['test']['f1']:.3f}",
+    )  # fmt: skip
+    for name in ("logic-v2", "logic-v1"):
+        nk = q.get("nomenklatura", {}).get(name)
+        if nk:
+            t.add_row(
+                name, f"{NK_THRESHOLD:.2f}", f"{nk['all']['precision']:.3f}",
+                f"{nk['all']['recall']:.3f}", f"{nk['all']['f1']:.3f}", f"{nk['test']['f1']:.3f}",
+            )  # fmt: skip
+    sp = result.get("throughput")
+    if sp:
+        t.caption = (
+            f"{sp['names_per_second']:.0f} names/s against {sp['entries']:,} entries "
+            f"(retrieval recall {sp['retrieval_recall']:.3f}); "
+        )
+    rs = result.get("rescreen")
+    if rs:
+        t.caption = (t.caption or "") + (
+            f"re-screen {rs['parties']:,} parties vs {rs['changed_entries']} changed entries: "
+            f"{rs['rescreen_seconds']:.2f} s (+{rs['party_index_build_seconds']:.1f} s index build)"
+        )
+    return t
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--no-nomenklatura", action="store_true")
+    ap.add_argument("--entries", type=int, default=100_000)
+    ap.add_argument("--queries", type=int, default=2_000)
+    ap.add_argument("--parties", type=int, default=100_000)
+    ap.add_argument("--changed", type=int, default=250)
+    args = ap.parse_args()
+    result: dict[str, Any] = {
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
+        "lists": [
+            "us_ofac_sdn_2024-05-03.csv",
+            "us_ofac_alt_2025-08.csv",
+            "us_ofac_cons_prim_2025-12.csv",
+            "un_sc_consolidated_2026-02-27.xml",
+            "uk_sanctions_list_2025-08-11.ods",
+            "us_csl_sample_2019.csv",
+        ],
+    }
+    result["quality"] = quality(not args.no_nomenklatura)
+    pairs = read_pairs(PAIRS)
+    result["throughput"] = throughput(args.entries, args.queries, pairs)
+    result["rescreen"] = rescreen(args.parties, args.changed)
+    targets = {
+        "recall>=0.99": result["quality"]["standing"]["all"]["recall"] >= 0.99,
+        "precision>=0.95": result["quality"]["standing"]["all"]["precision"] >= 0.95,
+        "names_per_second>=500": result["throughput"]["names_per_second"] >= 500,
+    }
+    v2 = result["quality"].get("nomenklatura", {}).get("logic-v2")
+    if v2:
+        targets["f1>logic-v2"] = result["quality"]["standing"]["all"]["f1"] > v2["all"]["f1"]
+    result["targets"] = targets
+    Console(stderr=True).print(table(result))
+    out = ROOT / "bench" / "results" / "screening.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2))
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,99 @@
+"""Appeals as plain data: the state machine, deadlines, and the guard against boilerplate
+replies (pure)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from rapidfuzz import fuzz
+
+from standing.errors import Conflict, Invalid
+
+OUTCOMES = ("upheld", "overturned", "modified")
+MIN_APPEAL_WORDS = 5
+MIN_REPLY_WORDS = 15
+REPEAT_SIMILARITY = 90.0  # token-set ratio at or above which a reply repeats an earlier one
+
+
+@dataclass(frozen=True, slots=True)
+class Appeal:
+    id: str
+    decision_id: str
+    text: str
+    filed_by: str
+    filed_at: datetime
+    due_at: datetime
+    status: str  # open | decided
+    outcome: str | None = None
+    reply: str | None = None
+    decided_by: str | None = None
+    decided_at: datetime | None = None
+    new_decision_id: str | None = None
+
+    def overdue_at(self, now: datetime) -> bool:
+        return self.status == "open" and now > self.due_at
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text, re.UNICODE)
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(_words(text.casefold()))
+
+
+def check_filing(
+    decision_created_at: datetime, appeal_window_days: int, now: datetime, text: str
+) -> datetime:
+    """Validate a new appeal; returns the last day it could be filed."""
+    deadline = decision_created_at + timedelta(days=appeal_window_days)
+    if now > deadline:
+        raise Invalid(
+            f"the appeal window closed on {deadline.date().isoformat()} "
+            f"({appeal_window_days} days after the decision)"
+        )
+    if len(_words(text)) < MIN_APPEAL_WORDS:
+        raise Invalid("text: say what is wrong with the decision or what has changed")
+    return deadline
+
+
+def review_due(filed_at: datetime, review_days: int) -> datetime:
+    return filed_at + timedelta(days=review_days)
+
+
+def check_review(appeal: Appeal, outcome: str, reviewer: str, decision_author: str) -> None:
+    if appeal.status != "open":
+        raise Conflict(f"appeal {appeal.id} was already decided ({appeal.outcome})")
+    if outcome not in OUTCOMES:
+        raise Invalid(f"outcome: {outcome!r} is not one of {', '.join(OUTCOMES)}")
+    if reviewer.strip().casefold() == decision_author.strip().casefold():
+        raise Invalid(
+            f"reviewer: {reviewer} took the decision; an appeal is answered by someone else"
+        )
+
+
+def check_reply(reply: str, case_terms: Iterable[str], earlier: Iterable[str]) -> str:
+    """Refuse a reply that is a template with no case-specific facts, or that repeats an
+    earlier reply."""
+    reply = " ".join(reply.split())
+    if len(_words(reply)) < MIN_REPLY_WORDS:
+        raise Invalid(
+            f"reply: {len(_words(reply))} words; answer the appeal's points with the facts of "
+            f"this case (at least {MIN_REPLY_WORDS} words)"
+        )
+    padded = f" {_fold(reply)} "
+    if not any(t and f" {_fold(t)} " in padded for t in case_terms):
+        raise Invalid(
+            "reply: names nothing specific to this case; mention the subject, the decision or "
+            "the facts the appellant raised"
+        )
+    for previous in earlier:
+        if fuzz.token_set_ratio(_fold(reply), _fold(previous)) >= REPEAT_SIMILARITY:
+            raise Invalid("reply: repeats an earlier reply; answer this appeal's own points")
+    return reply

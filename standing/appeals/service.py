@@ -1,0 +1,219 @@
+"""Use cases for appeals: file one against a decision within its window, list the queue by
+deadline, and decide it with a reasoned reply. Overturning lifts the decision; modifying lifts
+it and records a superseding decision; every step is audited in the same transaction."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from standing.appeals.model import (
+    Appeal,
+    check_filing,
+    check_reply,
+    check_review,
+    review_due,
+)
+from standing.audit.log import append
+from standing.audit.tags import Action
+from standing.bootstrap import Services
+from standing.decisions.service import DecisionRequest, resolve_subject, write_decision
+from standing.errors import Conflict, Invalid, NotFound
+from standing.graph.model import Party
+from standing.ids import new_id
+from standing.store import repository as repo
+from standing.store.appeal_tables import AppealRow
+from standing.store.changelog import append_change
+from standing.store.tables import LiftRow
+
+REPLY_HISTORY = 500  # earlier replies compared against a new one
+
+
+def _appeal(row: AppealRow) -> Appeal:
+    return Appeal(
+        id=row.id,
+        decision_id=row.decision_id,
+        text=row.text,
+        filed_by=row.filed_by,
+        filed_at=row.filed_at,
+        due_at=row.due_at,
+        status=row.status,
+        outcome=row.outcome,
+        reply=row.reply,
+        decided_by=row.decided_by,
+        decided_at=row.decided_at,
+        new_decision_id=row.new_decision_id,
+    )
+
+
+def appeal_json(appeal: Appeal, now: datetime | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": appeal.id,
+        "decision": appeal.decision_id,
+        "text": appeal.text,
+        "filed_by": appeal.filed_by,
+        "filed_at": appeal.filed_at.isoformat(),
+        "due_at": appeal.due_at.isoformat(),
+        "status": appeal.status,
+        "outcome": appeal.outcome,
+        "reply": appeal.reply,
+        "decided_by": appeal.decided_by,
+        "decided_at": appeal.decided_at.isoformat() if appeal.decided_at else None,
+        "new_decision": appeal.new_decision_id,
+    }
+    if now is not None:
+        out["overdue"] = appeal.overdue_at(now)
+    return out
+
+
+def file_appeal(services: Services, decision_id: str, text: str, filed_by: str) -> Appeal:
+    text = " ".join(text.split())
+    now = services.clock.now()
+    with services.write() as session:
+        decision = repo.get_decision(session, decision_id)
+        if decision is None:
+            raise NotFound(f"unknown decision {decision_id!r}")
+        if decision.lifted_at is not None:
+            raise Conflict(f"decision {decision_id} was lifted; there is nothing to appeal")
+        open_ = session.execute(
+            select(AppealRow.id).where(
+                AppealRow.decision_id == decision_id, AppealRow.status == "open"
+            )
+        ).first()
+        if open_ is not None:
+            raise Conflict(f"appeal {open_[0]} against {decision_id} is still open")
+        rule = services.policy.rules.get(decision.rule_id)
+        window = rule.appeal_window_days if rule else 180
+        review_days = rule.review_days if rule else 14
+        check_filing(decision.created_at, window, now, text)
+        row = AppealRow(
+            id=new_id("apl"),
+            decision_id=decision_id,
+            text=text,
+            filed_by=filed_by,
+            filed_at=now,
+            due_at=review_due(now, review_days),
+            status="open",
+        )
+        session.add(row)
+        session.flush()
+        append(
+            session,
+            now,
+            filed_by,
+            Action.APPEAL_FILE,
+            row.id,
+            {"appeal": row.id, "decision": decision_id, "text": text},
+        )
+        return _appeal(row)
+
+
+def list_appeals(services: Services, status: str | None = "open") -> list[dict[str, Any]]:
+    now = services.clock.now()
+    with services.read() as session:
+        query = select(AppealRow).order_by(AppealRow.due_at, AppealRow.id)
+        if status:
+            query = query.where(AppealRow.status == status)
+        return [appeal_json(_appeal(r), now) for r in session.execute(query).scalars()]
+
+
+def get_appeal(services: Services, appeal_id: str) -> Appeal:
+    with services.read() as session:
+        row = session.get(AppealRow, appeal_id)
+        if row is None:
+            raise NotFound(f"unknown appeal {appeal_id!r}")
+        return _appeal(row)
+
+
+def review_appeal(
+    services: Services,
+    appeal_id: str,
+    outcome: str,
+    reply: str,
+    reviewer: str,
+    territories: tuple[str, ...] | None = None,
+    until: datetime | None = None,
+) -> Appeal:
+    """Decide an appeal. ``modified`` needs new territories and/or an end date: the decision
+    is lifted and a superseding one with the narrower scope is recorded."""
+    now = services.clock.now()
+    with services.write() as session:
+        row = session.get(AppealRow, appeal_id)
+        if row is None:
+            raise NotFound(f"unknown appeal {appeal_id!r}")
+        appeal = _appeal(row)
+        decision = repo.get_decision(session, appeal.decision_id)
+        assert decision is not None
+        check_review(appeal, outcome, reviewer, decision.author)
+        subject = resolve_subject(session, decision.subject_id)
+        terms: list[str] = [decision.id, subject.id]
+        if isinstance(subject, Party):
+            terms += subject.mentions()
+        else:
+            terms.append(subject.username)
+        earlier = session.execute(
+            select(AppealRow.reply)
+            .where(AppealRow.reply.is_not(None))
+            .order_by(AppealRow.decided_at.desc())
+            .limit(REPLY_HISTORY)
+        ).scalars()
+        reply = check_reply(reply, terms, (r for r in earlier if r))
+        new_decision: str | None = None
+        if outcome == "modified":
+            if not territories and until is None:
+                raise Invalid("a modified decision needs new territories or an end date")
+            recorded = write_decision(
+                services,
+                session,
+                DecisionRequest(
+                    subject=decision.subject_id,
+                    rule=decision.rule_id,
+                    facts=f"{decision.facts} On appeal {appeal.id}: {reply}",
+                    evidence=decision.evidence,
+                    territories=territories or decision.territories,
+                    until=until or decision.ends_at,
+                    author=reviewer,
+                    automated_detection=decision.automated_detection,
+                ),
+                supersedes=decision.id,
+            )
+            new_decision = recorded.decision.id
+        if outcome in ("overturned", "modified"):
+            session.add(
+                LiftRow(
+                    decision_id=decision.id,
+                    reason=f"appeal {appeal.id} {outcome}: {reply}",
+                    author=reviewer,
+                    lifted_at=now,
+                )
+            )
+            session.flush()
+            append_change(session, "lifted", decision.id, now)
+        row.status, row.outcome, row.reply = "decided", outcome, reply
+        row.decided_by, row.decided_at, row.new_decision_id = reviewer, now, new_decision
+        append(
+            session,
+            now,
+            reviewer,
+            Action.APPEAL_REVIEW,
+            appeal.id,
+            {
+                "appeal": appeal.id,
+                "decision": decision.id,
+                "outcome": outcome,
+                "reply": reply,
+                "new_decision": new_decision,
+            },
+        )
+        return replace(
+            appeal,
+            status="decided",
+            outcome=outcome,
+            reply=reply,
+            decided_by=reviewer,
+            decided_at=now,
+            new_decision_id=new_decision,
+        )

@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+import getpass
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from standing.appeals.service import appeal_json, file_appeal, list_appeals, review_appeal
+from standing.cli.common import DatabaseOpt, JsonOpt, console, emit_json, fail, services_for
+from standing.cli.decisions import parse_when
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("appeal")
+    def appeal(
+        decision: Annotated[str, typer.Argument(help="Decision id.")],
+        text: Annotated[str, typer.Option("--text", help="What is wrong, or what has changed.")],
+        by: Annotated[
+            str | None, typer.Option("--by", help="Who appeals (default: OS user).")
+        ] = None,
+        json: JsonOpt = False,
+        database: DatabaseOpt = None,
+    ) -> None:
+        """File an appeal against a decision (within the rule's appeal window)."""
+        with services_for(database) as services:
+            filed = file_appeal(services, decision, text, by or getpass.getuser())
+        if json:
+            emit_json(appeal_json(filed))
+        else:
+            console.print(
+                f"appeal {filed.id} filed; a reply is due by {filed.due_at.date().isoformat()}"
+            )
+
+    @app.command("appeals")
+    def appeals(
+        status: Annotated[str, typer.Option("--status", help="open, decided or all.")] = "open",
+        json: JsonOpt = False,
+        database: DatabaseOpt = None,
+    ) -> None:
+        """The appeal queue, earliest deadline first."""
+        with services_for(database) as services:
+            rows = list_appeals(services, None if status == "all" else status)
+        if json:
+            emit_json({"appeals": rows})
+            return
+        table = Table("appeal", "decision", "due", "status", "text")
+        for a in rows:
+            due = a["due_at"][:10] + (" [red](overdue)[/]" if a.get("overdue") else "")
+            table.add_row(a["id"], a["decision"], due, a["outcome"] or a["status"], a["text"][:80])
+        console.print(table)
+
+    @app.command("review")
+    def review(
+        appeal: Annotated[str, typer.Argument(help="Appeal id.")],
+        outcome: Annotated[str, typer.Option("--outcome", help="upheld, overturned or modified.")],
+        reply: Annotated[
+            str, typer.Option("--reply", help="The reasoned answer to the appellant.")
+        ],
+        territory: Annotated[
+            list[str] | None, typer.Option("--territory", help="New territories (modified).")
+        ] = None,
+        until: Annotated[
+            str | None, typer.Option("--until", help="New end date (modified).")
+        ] = None,
+        reviewer: Annotated[str | None, typer.Option("--reviewer")] = None,
+        json: JsonOpt = False,
+        database: DatabaseOpt = None,
+    ) -> None:
+        """Decide an appeal with a reasoned reply (boilerplate and repeated replies are refused)."""
+        if outcome not in ("upheld", "overturned", "modified"):
+            fail(f"--outcome: {outcome!r} is not one of upheld, overturned, modified")
+        with services_for(database) as services:
+            decided = review_appeal(
+                services,
+                appeal,
+                outcome,
+                reply,
+                reviewer or getpass.getuser(),
+                tuple(territory) if territory else None,
+                parse_when(until, "--until"),
+            )
+        if json:
+            emit_json(appeal_json(decided))
+        else:
+            extra = f"; new decision {decided.new_decision_id}" if decided.new_decision_id else ""
+            console.print(f"appeal {decided.id}: {decided.outcome}{extra}")

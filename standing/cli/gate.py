@@ -1,0 +1,167 @@
+"""``standing check`` and ``standing gate snapshot``: the gate from the command line."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from standing.cli.common import (
+    EXIT_ERROR,
+    DatabaseOpt,
+    JsonOpt,
+    console,
+    emit_json,
+    fail,
+    services_for,
+)
+
+EXIT_DENIED = 1
+
+
+def _decision_details(services: Any, ids: tuple[str, ...]) -> dict[str, dict[str, Any]]:
+    """Rule ids and facts of the given decisions, as far as the decisions table has them."""
+    if not ids:
+        return {}
+    from sqlalchemy import select
+
+    from standing.store.tables import DecisionRow
+
+    with services.read() as session:
+        rows = session.execute(
+            select(
+                DecisionRow.id,
+                DecisionRow.rule_id,
+                DecisionRow.subject_id,
+                DecisionRow.facts,
+                DecisionRow.ends_at,
+            ).where(DecisionRow.id.in_(ids))
+        ).all()
+    return {
+        r.id: {
+            "id": r.id,
+            "rule_id": r.rule_id,
+            "subject_id": r.subject_id,
+            "facts": r.facts,
+            "ends_at": r.ends_at.isoformat() if r.ends_at else None,
+        }
+        for r in rows
+    }
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("check")
+    def check(
+        account: Annotated[str, typer.Argument(help="Account id.")],
+        capability: Annotated[str, typer.Argument(help="Capability, e.g. ads.promote.")],
+        territory: Annotated[
+            str | None, typer.Option("--territory", help="ISO country code of the check.")
+        ] = None,
+        snapshot: Annotated[
+            Path | None,
+            typer.Option("--snapshot", help="Answer from a gate snapshot file instead."),
+        ] = None,
+        json_out: JsonOpt = False,
+        database: DatabaseOpt = None,
+    ) -> None:
+        """May ACCOUNT use CAPABILITY now? Exit 0 allowed, 1 denied, 2 error."""
+        from standing.gate import Gate, GateOptions
+
+        with services_for(database) as services:
+            options = GateOptions.from_settings(services.settings)
+            try:
+                if snapshot is not None:
+                    gate = Gate.from_snapshot(snapshot, options=options, clock=services.clock)
+                else:
+                    gate = Gate.from_engine(
+                        services.engine, follow=False, options=options, clock=services.clock
+                    )
+            except (OSError, ValueError) as exc:
+                fail(f"cannot load the gate: {exc}")
+            verdict = gate.check(account, capability, territory)
+            gate.close()
+            details = _decision_details(services, verdict.decisions)
+        decisions = [details.get(i, {"id": i}) for i in verdict.decisions]
+        if json_out:
+            emit_json(
+                {
+                    "account": account,
+                    "capability": capability,
+                    "territory": territory,
+                    "allowed": verdict.allowed,
+                    "decisions": decisions,
+                    "as_of": verdict.as_of,
+                    "unknown": verdict.unknown,
+                    "reason": verdict.reason,
+                }
+            )
+        else:
+            where = f" in {territory}" if territory else ""
+            if verdict.allowed:
+                console.print(
+                    f"[green]allowed[/]: {account} may use {capability}{where}", highlight=False
+                )
+            else:
+                console.print(
+                    f"[bold red]denied[/]: {account} may not use {capability}{where}",
+                    highlight=False,
+                )
+            console.print(verdict.reason, highlight=False)
+            if decisions:
+                table = Table("decision", "rule", "subject", "facts")
+                for d in decisions:
+                    table.add_row(
+                        d["id"], d.get("rule_id", "?"), d.get("subject_id", "?"), d.get("facts", "")
+                    )
+                console.print(table)
+            console.print(f"as of changelog position {verdict.as_of}", style="dim")
+        if not verdict.allowed:
+            raise typer.Exit(EXIT_DENIED)
+
+    gate_app = typer.Typer(help="The gate's compiled state.", no_args_is_help=True)
+    app.add_typer(gate_app, name="gate")
+
+    @gate_app.command("snapshot")
+    def snapshot_cmd(
+        out: Annotated[Path, typer.Option("--out", help="File to write the snapshot to.")],
+        json_out: JsonOpt = False,
+        database: DatabaseOpt = None,
+    ) -> None:
+        """Compile the graph and decisions into a snapshot file that loads in under a second."""
+        from standing.gate import Gate, GateOptions
+
+        started = time.perf_counter()
+        with services_for(database) as services:
+            gate = Gate.from_engine(
+                services.engine,
+                follow=False,
+                options=GateOptions.from_settings(services.settings),
+                clock=services.clock,
+            )
+        try:
+            gate.save(out)
+        except (OSError, ValueError) as exc:
+            fail(f"cannot write {out}: {exc}", EXIT_ERROR)
+        state = gate.state
+        summary = {
+            "out": str(out),
+            "bytes": out.stat().st_size,
+            "accounts": state.graph.n_accounts,
+            "parties": state.graph.n_parties,
+            "ownerships": state.graph.n_edges,
+            "decisions": len(state.decisions),
+            "position": state.position,
+            "seconds": round(time.perf_counter() - started, 3),
+        }
+        if json_out:
+            emit_json(summary)
+        else:
+            console.print(
+                f"wrote {out}: {summary['accounts']} accounts, {summary['parties']} parties, "
+                f"{summary['decisions']} decisions, changelog position {summary['position']} "
+                f"({summary['bytes']} bytes, {summary['seconds']} s)",
+                highlight=False,
+            )

@@ -1,0 +1,324 @@
+from __future__ import annotations
+
+import csv
+import getpass
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import orjson
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from standing.cli.common import (
+    DatabaseOpt,
+    JsonOpt,
+    console,
+    emit_json,
+    err_console,
+    fail,
+    progress_enabled,
+    services_for,
+)
+from standing.errors import Invalid
+from standing.screening.match import Query
+from standing.screening.service import (
+    hits,
+    import_list,
+    list_versions,
+    review_hit,
+    screen_parties,
+    screen_queries,
+)
+
+SCHEMATA = ("Person", "Company", "Organization", "LegalEntity", "Vessel", "Airplane")
+
+
+def _bar(label: str, total: int | None) -> Progress:
+    return Progress(
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err_console,
+    )
+
+
+def read_queries(path: Path) -> list[Query]:
+    """A CSV with a header row: ``name`` (required), ``country``, ``schema``, ``id``."""
+    try:
+        handle = path.open(newline="", encoding="utf-8-sig")
+    except OSError as exc:
+        raise Invalid(f"{path}: cannot read the file: {exc.strerror}") from exc
+    queries: list[Query] = []
+    with handle:
+        reader = csv.DictReader(handle)
+        fields = [f.strip().lower() for f in reader.fieldnames or []]
+        if "name" not in fields:
+            found = ", ".join(fields) or "nothing"
+            raise Invalid(f"{path}:1: the header row has no 'name' column (found: {found})")
+        try:
+            for row in reader:
+                line = reader.line_num
+                cells = {k.strip().lower(): (v or "").strip() for k, v in row.items() if k}
+                name = cells.get("name", "")
+                if not name:
+                    raise Invalid(f"{path}:{line}: name: empty")
+                schema = cells.get("schema") or None
+                if schema is not None and schema not in SCHEMATA:
+                    raise Invalid(
+                        f"{path}:{line}: schema: {schema!r} is not one of {', '.join(SCHEMATA)}"
+                    )
+                country = cells.get("country") or None
+                queries.append(
+                    Query.of(name, country=country, schema=schema, id=cells.get("id") or None)
+                )
+        except csv.Error as exc:
+            raise Invalid(f"{path}:{reader.line_num}: not valid CSV ({exc})") from exc
+    return queries
+
+
+def _query_json(query: Query) -> dict[str, Any]:
+    return {
+        "name": query.names[0],
+        "country": query.countries[0] if query.countries else None,
+        "schema": query.schema,
+        "id": query.id,
+    }
+
+
+def _print_hits(query: Query, found: list[dict[str, Any]]) -> None:
+    table = Table(
+        "source",
+        "entry",
+        "listed name",
+        "score",
+        "match",
+        "why",
+        title=f"screening {query.names[0]!r}",
+    )
+    for h in found:
+        name = h["features"].get("name", {})
+        why = name.get("method", "") if isinstance(name, dict) else ""
+        table.add_row(
+            h["source"],
+            h["entry"],
+            h["name"],
+            f"{h['score']:.2f}",
+            "yes" if h["match"] else "",
+            why,
+        )
+    console.print(table if found else f"no hits for {query.names[0]!r}")
+
+
+def register(app: typer.Typer) -> None:
+    lists = typer.Typer(
+        help="Restriction lists: sources and versions.", invoke_without_command=True
+    )
+    app.add_typer(lists, name="lists")
+
+    @lists.callback()
+    def lists_overview(
+        ctx: typer.Context, json: JsonOpt = False, database: DatabaseOpt = None
+    ) -> None:
+        """Show the declared sources and their imported versions."""
+        if ctx.invoked_subcommand is not None:
+            return
+        with services_for(database) as services:
+            versions = list_versions(services)
+            sources = [s.to_public() for s in services.policy.sources.values()]
+        if json:
+            emit_json({"sources": sources, "versions": versions})
+            return
+        latest = {v["source"]: v for v in versions}
+        table = Table("source", "title", "threshold", "version", "entries", "imported")
+        for s in sources:
+            v = latest.get(s["id"])
+            table.add_row(
+                str(s["id"]),
+                str(s["title"]),
+                f"{s['threshold']:.2f}",
+                str(v["version"]) if v else "-",
+                str(v["entries"]) if v else "-",
+                v["imported_at"][:19] if v else "never",
+            )
+        console.print(table)
+
+    @lists.command("import")
+    def lists_import(
+        files: Annotated[
+            list[Path],
+            typer.Argument(
+                help="The list file in its own format, then any companion file (OFAC ALT.CSV)."
+            ),
+        ],
+        source: Annotated[str, typer.Option("--source", help="Source id (see `standing lists`).")],
+        format: Annotated[
+            str | None, typer.Option("--format", help="Parser; default: the source's.")
+        ] = None,
+        json: JsonOpt = False,
+        database: DatabaseOpt = None,
+    ) -> None:
+        """Import a new version of a restriction list; print what was added, removed, changed."""
+        with services_for(database) as services:
+            if progress_enabled(json):
+                with _bar("re-screening new and changed entries", None) as bar:
+                    task = bar.add_task("screen", total=None)
+                    result = import_list(
+                        services,
+                        source,
+                        files,
+                        format,
+                        getpass.getuser(),
+                        lambda n: bar.advance(task, n),
+                    )
+            else:
+                result = import_list(services, source, files, format, getpass.getuser())
+        if json:
+            emit_json(result.to_json())
+            return
+        console.print(
+            f"{result.source} version {result.number}: {result.entries} entries "
+            f"([green]+{len(result.diff.added)}[/] [red]-{len(result.diff.removed)}[/] "
+            f"[yellow]~{len(result.diff.changed)}[/]); {result.hits} new hits"
+            + (f", {len(result.decisions)} automatic decisions" if result.decisions else "")
+        )
+        for label, ids in (
+            ("added", result.diff.added),
+            ("removed", result.diff.removed),
+            ("changed", result.diff.changed),
+        ):
+            if ids:
+                shown = ", ".join(ids[:20]) + (f" ... (+{len(ids) - 20})" if len(ids) > 20 else "")
+                console.print(f"  {label}: {shown}")
+        for warning in result.warnings[:20]:
+            err_console.print(f"[yellow]warning:[/] {warning}")
+
+    @app.command("screen")
+    def screen(
+        name: Annotated[str | None, typer.Argument(help="A name to screen.")] = None,
+        country: Annotated[str | None, typer.Option("--country", help="ISO country code.")] = None,
+        schema: Annotated[
+            str | None, typer.Option("--schema", help=f"One of {', '.join(SCHEMATA)}.")
+        ] = None,
+        file: Annotated[
+            Path | None,
+            typer.Option("--file", help="CSV of names (header: name, country, schema, id)."),
+        ] = None,
+        all_: Annotated[
+            bool, typer.Option("--all", help="Re-screen every party; hits go to the review queue.")
+        ] = False,
+        json: JsonOpt = False,
+        database: DatabaseOpt = None,
+    ) -> None:
+        """Screen one name, a CSV of names, or every party against the latest lists."""
+        if [name is not None, file is not None, all_].count(True) != 1:
+            fail("give exactly one of NAME, --file FILE or --all")
+        if schema is not None and schema not in SCHEMATA:
+            fail(f"--schema: {schema!r} is not one of {', '.join(SCHEMATA)}")
+        with services_for(database) as services:
+            if all_:
+                if progress_enabled(json):
+                    with _bar("screening parties", None) as bar:
+                        task = bar.add_task("screen", total=None)
+                        count, new_hits, decided = screen_parties(
+                            services, None, lambda n: bar.advance(task, n)
+                        )
+                else:
+                    count, new_hits, decided = screen_parties(services, None)
+                summary = {"parties": count, "hits": new_hits, "decisions": decided}
+                if json:
+                    emit_json(summary)
+                else:
+                    console.print(
+                        f"screened {count} parties: {new_hits} new hits, "
+                        f"{len(decided)} automatic decisions"
+                    )
+                return
+            queries = (
+                read_queries(file)
+                if file is not None
+                else [Query.of(name or "", country=country, schema=schema)]
+            )
+            results = screen_queries(services, queries)
+        if json and file is not None:
+            for query, found in zip(queries, results, strict=True):
+                sys.stdout.buffer.write(
+                    orjson.dumps({"query": _query_json(query), "hits": found}) + b"\n"
+                )
+            return
+        if json:
+            emit_json({"query": _query_json(queries[0]), "hits": results[0]})
+            return
+        for query, found in zip(queries, results, strict=True):
+            _print_hits(query, found)
+
+    hits_app = typer.Typer(help="The review queue of screening hits.", invoke_without_command=True)
+    app.add_typer(hits_app, name="hits")
+
+    @hits_app.callback()
+    def hits_list(
+        ctx: typer.Context,
+        status: Annotated[
+            str, typer.Option("--status", help="open, confirmed, dismissed or all.")
+        ] = "open",
+        party: Annotated[str | None, typer.Option("--party")] = None,
+        json: JsonOpt = False,
+        database: DatabaseOpt = None,
+    ) -> None:
+        """List hits (open ones by default), best score first."""
+        if ctx.invoked_subcommand is not None:
+            return
+        with services_for(database) as services:
+            found = hits(services, None if status == "all" else status, party)
+        if json:
+            emit_json({"hits": found})
+            return
+        table = Table("hit", "party", "source", "entry", "listed name", "score", "status")
+        for h in found:
+            table.add_row(
+                h["id"],
+                h["party_name"] or h["party"],
+                h["source"],
+                h["entry"],
+                h["name"],
+                f"{h['score']:.2f}",
+                h["status"],
+            )
+        console.print(table)
+
+    @hits_app.command("confirm")
+    def hits_confirm(
+        hit: Annotated[str, typer.Argument(help="Hit id.")],
+        rule: Annotated[
+            str | None, typer.Option("--rule", help="Rule (when several cover the source).")
+        ] = None,
+        note: Annotated[str | None, typer.Option("--note")] = None,
+        author: Annotated[str | None, typer.Option("--author")] = None,
+        json: JsonOpt = False,
+        database: DatabaseOpt = None,
+    ) -> None:
+        """Confirm a hit: record a decision under the rule covering its source."""
+        with services_for(database) as services:
+            view = review_hit(services, hit, "confirm", author or getpass.getuser(), rule, note)
+        if json:
+            emit_json(view)
+        else:
+            console.print(f"confirmed {hit}: decision {view['decision']}")
+
+    @hits_app.command("dismiss")
+    def hits_dismiss(
+        hit: Annotated[str, typer.Argument(help="Hit id.")],
+        note: Annotated[str, typer.Option("--note", help="Why it is not the listed party.")],
+        author: Annotated[str | None, typer.Option("--author")] = None,
+        json: JsonOpt = False,
+        database: DatabaseOpt = None,
+    ) -> None:
+        """Dismiss a hit; it stays dismissed until the list entry changes."""
+        with services_for(database) as services:
+            view = review_hit(services, hit, "dismiss", author or getpass.getuser(), None, note)
+        if json:
+            emit_json(view)
+        else:
+            console.print(f"dismissed {hit}")

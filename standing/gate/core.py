@@ -1,0 +1,502 @@
+"""``Gate``: answers "may account A use capability C now?" from memory.
+
+The fast path, ``allowed``, is a dict lookup (capability, then territory) and a set lookup on the
+current table of denied account ids; ``allowed_many`` is one numpy gather over an array of
+answers; ``check`` explains (decision ids, position, why). The tables and the state they come
+from are immutable and replaced by one assignment when the follower applies a change, so a
+concurrent check sees either the old answers or the new ones.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import repeat
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+import numpy as np
+
+from standing.clock import SystemClock
+from standing.gate.graph import BoolArray, CompiledGraph, IntArray
+from standing.gate.model import GateDecision, GraphData, epoch
+from standing.gate.state import GLOBAL, Context, GateState, compile_state
+
+if TYPE_CHECKING:
+    from standing.gate.follower import Follower
+
+log = logging.getLogger("standing.gate")
+
+
+class Clock(Protocol):
+    def now(self) -> datetime: ...
+
+
+@dataclass(frozen=True, slots=True)
+class GateOptions:
+    """How a gate behaves; ``from_settings`` reads them from ``standing.settings.Settings``.
+
+    ``poll_interval_s`` is how often a follower polls a database it cannot listen to (SQLite);
+    ``listen_timeout_s`` how long it waits for a PostgreSQL NOTIFY before polling anyway
+    (``from_settings`` uses the poll interval for both).
+    """
+
+    unknown_allowed: bool = True
+    fail_closed: bool = True
+    stale_after_s: float = 5.0
+    poll_interval_s: float = 0.1
+    listen_timeout_s: float = 1.0
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> GateOptions:
+        return cls(
+            unknown_allowed=bool(settings.gate_unknown_allowed),
+            fail_closed=bool(settings.gate_fail_closed),
+            stale_after_s=float(settings.gate_stale_after_s),
+            poll_interval_s=float(settings.gate_poll_interval_s),
+            # On PostgreSQL the follower wakes on NOTIFY and also polls at the same interval.
+            listen_timeout_s=float(settings.gate_poll_interval_s),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The gate's answer with its reasons.
+
+    ``decisions`` are the ids of the active decisions that deny (empty when allowed); ``as_of``
+    is the changelog position the answer reflects; ``unknown`` says the account is not in the
+    gate's graph; ``reason`` says in words why, including "stale" when the gate's data is older
+    than its bound.
+    """
+
+    allowed: bool
+    decisions: tuple[str, ...]
+    as_of: int
+    unknown: bool = False
+    reason: str = ""
+
+    def to_json(self, account: str) -> dict[str, Any]:
+        return {
+            "account": account,
+            "allowed": self.allowed,
+            "decisions": list(self.decisions),
+            "as_of": self.as_of,
+            "unknown": self.unknown,
+            "reason": self.reason,
+        }
+
+
+class _DenyAll:
+    """The table a stale gate failing closed answers from: every lookup denies."""
+
+    def __getitem__(self, _key: object) -> _DenyAll:
+        return self
+
+    def __contains__(self, _item: object) -> bool:
+        return True
+
+
+class _DeniedOrUnknown:
+    """Denied ids plus every account the gate does not know (``gate_unknown_allowed=false``)."""
+
+    __slots__ = ("denied", "graph")
+
+    def __init__(self, denied: frozenset[str], graph: CompiledGraph) -> None:
+        self.denied = denied
+        self.graph = graph
+
+    def __contains__(self, account_id: object) -> bool:
+        if account_id in self.denied:
+            return True
+        h = self.graph.account_index.get(account_id)  # type: ignore[call-overload]
+        return h is None or not bool(self.graph.known[h])
+
+
+_DENY_ALL = _DenyAll()
+_NOTHING: frozenset[str] = frozenset()
+
+
+class Gate:
+    """In-process enforcement checks. Build with ``from_database`` or ``from_snapshot``."""
+
+    def __init__(
+        self,
+        state: GateState,
+        options: GateOptions | None = None,
+        clock: Clock | None = None,
+    ) -> None:
+        self.options = options or GateOptions()
+        self.clock: Clock = clock or SystemClock()
+        self._lock = threading.Lock()  # serialises writers (follower, staleness); never readers
+        self._stale = False
+        self._closed_tables = False
+        self._follower: Follower | None = None
+        self._state = state
+        self._tables: Any = self._tables_for(state)
+        self._view: tuple[GateState, Any] = (state, self._tables)
+
+    # --- construction ----------------------------------------------------------------------
+
+    @classmethod
+    def from_database(
+        cls,
+        url: str,
+        *,
+        follow: bool = True,
+        options: GateOptions | None = None,
+        clock: Clock | None = None,
+    ) -> Gate:
+        """Load the graph and decisions from the store at ``url`` and, with ``follow``, keep
+        applying the decision changelog in a background thread until ``close``."""
+        from standing.gate.source import DatabaseSource
+
+        source = DatabaseSource(url)
+        try:
+            gate = cls._from_source(source, options, clock)
+        except BaseException:
+            source.close()
+            raise
+        if follow:
+            gate.follow(source)
+        else:
+            source.close()
+        return gate
+
+    @classmethod
+    def from_engine(
+        cls,
+        engine: Any,
+        *,
+        follow: bool = True,
+        options: GateOptions | None = None,
+        clock: Clock | None = None,
+    ) -> Gate:
+        """As ``from_database``, reading through an existing SQLAlchemy engine."""
+        from standing.gate.source import DatabaseSource
+
+        source = DatabaseSource.for_engine(engine)
+        try:
+            gate = cls._from_source(source, options, clock)
+        except BaseException:
+            source.close()
+            raise
+        if follow:
+            gate.follow(source)
+        else:
+            source.close()
+        return gate
+
+    @classmethod
+    def _from_source(cls, source: Any, options: GateOptions | None, clock: Clock | None) -> Gate:
+        options = options or GateOptions()
+        clock = clock or SystemClock()
+        loaded = source.load()
+        graph = CompiledGraph.build(loaded.graph, _party_subjects(loaded.decisions))
+        state = compile_state(
+            graph,
+            loaded.decisions,
+            loaded.position,
+            epoch(clock.now()),
+            unknown_allowed=options.unknown_allowed,
+        )
+        return cls(state, options, clock)
+
+    @classmethod
+    def from_data(
+        cls,
+        graph: GraphData,
+        decisions: Iterable[GateDecision],
+        *,
+        position: int = 0,
+        options: GateOptions | None = None,
+        clock: Clock | None = None,
+    ) -> Gate:
+        """A static gate over plain data (tests, tools, benchmarks)."""
+        options = options or GateOptions()
+        clock = clock or SystemClock()
+        decisions = list(decisions)
+        compiled = CompiledGraph.build(graph, _party_subjects(decisions))
+        state = compile_state(
+            compiled, decisions, position, epoch(clock.now()), options.unknown_allowed
+        )
+        gate = cls(state, options, clock)
+        gate.follow(None)
+        return gate
+
+    @classmethod
+    def from_snapshot(
+        cls,
+        path: str | Path,
+        *,
+        follow: str | None = None,
+        options: GateOptions | None = None,
+        clock: Clock | None = None,
+    ) -> Gate:
+        """Load a snapshot written by ``save`` (``standing gate snapshot``). With ``follow`` (a
+        database URL) the gate then applies the changelog from the snapshot's position on."""
+        from standing.gate.snapshot import read_snapshot
+
+        options = options or GateOptions()
+        clock = clock or SystemClock()
+        snap = read_snapshot(Path(path))
+        state = compile_state(
+            snap.graph,
+            snap.decisions,
+            snap.position,
+            epoch(clock.now()),
+            unknown_allowed=options.unknown_allowed,
+        )
+        gate = cls(state, options, clock)
+        if follow is not None:
+            from standing.gate.source import DatabaseSource
+
+            gate.follow(DatabaseSource(follow))
+        else:
+            gate.follow(None)  # no changelog, but decisions still end on time
+        return gate
+
+    def follow(self, source: Any) -> None:
+        """Start the follower thread on ``source`` (see ``standing.gate.follower``); with
+        ``None`` the thread only applies decisions' start and end times."""
+        from standing.gate.follower import Follower
+
+        if self._follower is not None:
+            raise RuntimeError("this gate already follows a source")
+        self._follower = Follower(self, source)
+        self._follower.start()
+
+    def save(self, path: str | Path) -> None:
+        """Write the current state as a snapshot file."""
+        from standing.gate.snapshot import write_snapshot
+
+        write_snapshot(self._state, Path(path))
+
+    def close(self) -> None:
+        """Stop the follower (if any). The gate keeps answering from its last state."""
+        follower, self._follower = self._follower, None
+        if follower is not None:
+            follower.stop()
+
+    def __enter__(self) -> Gate:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # --- the checks ------------------------------------------------------------------------
+
+    def allowed(self, account_id: str, capability: str, territory: str | None = None) -> bool:
+        """May ``account_id`` use ``capability`` now (in ``territory``, if given)?"""
+        try:
+            return account_id not in self._tables[capability][territory]
+        except KeyError:
+            return self._allowed_slow(account_id, capability, territory)
+
+    def _allowed_slow(self, account_id: str, capability: str, territory: str | None) -> bool:
+        return account_id not in self._table(self._tables, capability, territory)
+
+    def _table(self, tables: Any, capability: str, territory: str | None) -> Any:
+        """The container of denied ids for a capability and territory, with the fallbacks: an
+        unseen territory counts global decisions only, an unrestricted capability denies no
+        known account."""
+        if not isinstance(tables, dict):  # stale and failing closed
+            return tables
+        by_territory = tables.get(capability)
+        if by_territory is None:  # no active decision restricts this capability
+            if self.options.unknown_allowed:
+                return _NOTHING
+            return _DeniedOrUnknown(_NOTHING, self._state.graph)
+        table = by_territory.get(territory)
+        if table is None:
+            table = by_territory.get(GLOBAL, _NOTHING)
+        return table
+
+    def batch_view(self, capability: str, territory: str | None = None) -> BatchView:
+        """One consistent view for answering a batch (the HTTP route): the denied-id container,
+        and explanations from the same state."""
+        state, tables = self._view
+        return BatchView(
+            state=state,
+            table=self._table(tables, capability, territory),
+            context=state.context(capability, territory),
+            stale=self._stale,
+            closed=not isinstance(tables, dict),
+        )
+
+    def check(self, account_id: str, capability: str, territory: str | None = None) -> Verdict:
+        """``allowed`` with the reasons: denying decision ids, position, unknown, stale."""
+        state = self._state
+        handle = state.handle(account_id)
+        stale = self.staleness()
+        if handle is None:
+            allowed = self.options.unknown_allowed
+            decisions: tuple[str, ...] = ()
+            reason = (
+                "unknown account: no record in the gate's graph, so no decision against it; "
+                + ("allowed" if allowed else "denied")
+                + " by the gate_unknown_allowed setting"
+            )
+        else:
+            ctx = state.context(capability, territory)
+            if ctx is None or ctx.allowed[handle]:
+                allowed, decisions = True, ()
+                reason = f"no active decision restricts {capability} for this account"
+            else:
+                allowed = False
+                decisions = ctx.decision_ids(state.graph, handle)
+                reason = f"denied by {len(decisions)} active decision(s)"
+        if stale is not None:
+            age, closed = stale
+            if closed:
+                allowed = False
+                reason = (
+                    f"stale: the gate's data is {age:.1f} s old (bound "
+                    f"{self.options.stale_after_s:g} s); failing closed"
+                )
+            else:
+                reason = (
+                    f"stale: the gate's data is {age:.1f} s old (bound "
+                    f"{self.options.stale_after_s:g} s); failing open; " + reason
+                )
+        return Verdict(allowed, decisions, state.position, handle is None, reason)
+
+    def allowed_many(
+        self,
+        accounts: Sequence[str] | Iterable[str] | IntArray,
+        capability: str,
+        territory: str | None = None,
+    ) -> BoolArray:
+        """Answers for many accounts at once, in input order, as a numpy bool array. Pass ids, or
+        handles from ``handles`` (an integer array) to skip resolving ids: then it is one numpy
+        gather."""
+        state, tables = self._view
+        if isinstance(accounts, np.ndarray) and accounts.dtype.kind in "iu":
+            if not isinstance(tables, dict):  # stale, failing closed
+                return np.zeros(len(accounts), np.bool_)
+            ctx = state.context(capability, territory)
+            answers = state.base_allowed if ctx is None else ctx.allowed
+            result: BoolArray = answers[accounts]
+            return result
+        if not isinstance(accounts, Sequence):
+            accounts = list(accounts)
+        table = self._table(tables, capability, territory)
+        if type(table) is frozenset:
+            # One lookup per id in the (small) denied set, at C speed; unknown ids are allowed.
+            denied = np.fromiter(map(table.__contains__, accounts), np.bool_, len(accounts))
+            return ~denied
+        if not isinstance(tables, dict):
+            return np.zeros(len(accounts), np.bool_)
+        ctx = state.context(capability, territory)
+        answers = state.base_allowed if ctx is None else ctx.allowed
+        gathered: BoolArray = answers[self._resolve(state, accounts)]
+        return gathered
+
+    def handles(self, accounts: Sequence[str] | Iterable[str]) -> IntArray:
+        """Integer handles for account ids (-1 for an unknown id). Handles stay valid for the life
+        of the gate; ``allowed_many`` accepts them."""
+        return self._resolve(self._state, accounts)
+
+    @staticmethod
+    def _resolve(state: GateState, accounts: Sequence[str] | Iterable[str]) -> IntArray:
+        if not isinstance(accounts, Sequence):
+            accounts = list(accounts)
+        n = len(accounts)
+        index = state.graph.account_index
+        return np.fromiter(map(index.get, accounts, repeat(-1, n)), np.int64, n)
+
+    # --- state -----------------------------------------------------------------------------
+
+    @property
+    def state(self) -> GateState:
+        return self._state
+
+    @property
+    def position(self) -> int:
+        return self._state.position
+
+    def decision(self, decision_id: str) -> GateDecision | None:
+        return self._state.decisions.get(decision_id)
+
+    def staleness(self) -> tuple[float, bool] | None:
+        """``(age in seconds, failing closed)`` when stale, else ``None``."""
+        if not self._stale or self._follower is None:
+            return None
+        return self._follower.age(), self.options.fail_closed
+
+    def _tables_for(self, state: GateState) -> Any:
+        if self._stale and self.options.fail_closed:
+            return _DENY_ALL
+        tables = state.tables()
+        if not self.options.unknown_allowed:
+            return {
+                c: {t: _DeniedOrUnknown(s, state.graph) for t, s in by_t.items()}
+                for c, by_t in tables.items()
+            }
+        return tables
+
+    def _swap(self, state: GateState) -> None:
+        """Install a new state (the follower's only way to change answers)."""
+        with self._lock:
+            tables = self._tables_for(state)
+            self._state = state
+            self._tables = tables
+            self._view = (state, tables)
+
+    def _set_stale(self, stale: bool) -> None:
+        with self._lock:
+            if stale == self._stale:
+                return
+            self._stale = stale
+            self._closed_tables = stale and self.options.fail_closed
+            self._tables = self._tables_for(self._state)
+            self._view = (self._state, self._tables)
+
+    @property
+    def stale(self) -> bool:
+        return self._stale
+
+    def wait_for(self, position: int, timeout: float = 5.0) -> bool:
+        """Block until the gate reflects changelog ``position`` (tests, tools); True if it does."""
+        deadline = time.monotonic() + timeout
+        while self._state.position < position:
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.002)
+        return True
+
+
+@dataclass(frozen=True, slots=True)
+class BatchView:
+    state: GateState
+    table: Any  # supports ``account_id in table`` -> denied
+    context: Context | None
+    stale: bool
+    closed: bool
+
+    @property
+    def as_of(self) -> int:
+        return self.state.position
+
+    def decisions(self, account_id: str) -> tuple[str, ...]:
+        """The denying decision ids of an account this view denies."""
+        if self.closed or self.context is None:
+            return ()
+        handle = self.state.handle(account_id)
+        if handle is None:
+            return ()
+        return self.context.decision_ids(self.state.graph, handle)
+
+    @property
+    def fragments(self) -> dict[str, str]:
+        """A per-context cache the HTTP route keeps its prebuilt denial fragments in."""
+        if self.context is None or self.closed or self.stale:
+            return {}
+        return self.context.fragments
+
+
+def _party_subjects(decisions: Iterable[GateDecision]) -> list[str]:
+    return [d.subject_id for d in decisions if d.subject_kind == "party"]

@@ -1,0 +1,179 @@
+"""The follower: keeps a gate's state in step with the decision changelog.
+
+One thread reads changelog entries after the gate's position and applies them (incrementally
+for decisions and lifts, a recompile for graph changes), also when a decision's start or end time
+passes; it wakes on PostgreSQL NOTIFY or polls. A second thread watches the age of the data:
+past ``stale_after`` the gate turns stale and fails closed or open as configured. Transitions
+are logged once, and exported as Prometheus gauges.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from standing.gate import metrics
+from standing.gate.graph import CompiledGraph
+from standing.gate.model import Change, GateDecision, GraphData, epoch
+from standing.gate.state import advance
+
+if TYPE_CHECKING:
+    from standing.gate.core import Gate
+
+log = logging.getLogger("standing.gate")
+
+BATCH = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """A consistent read of the store: graph, decisions (lifts folded in) and the position."""
+
+    graph: GraphData
+    decisions: Sequence[GateDecision]
+    position: int
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """Changelog entries after a position, read in one transaction; ``graph`` is the graph as of
+    the last of them when one of them is a ``graph`` entry."""
+
+    changes: Sequence[Change]
+    graph: GraphData | None = None
+
+
+class Source(Protocol):
+    """Where a follower reads from (``standing.gate.source.DatabaseSource``; fakes in tests)."""
+
+    @property
+    def listens(self) -> bool:
+        """True when ``wait`` returns early on a notification (PostgreSQL LISTEN)."""
+        ...
+
+    def load(self) -> Loaded: ...
+
+    def poll(self, position: int, limit: int) -> Batch: ...
+
+    def wait(self, timeout: float) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class Follower:
+    """Follows ``source``; with ``source=None`` it only keeps time (a snapshot or data gate:
+    decisions still start and end on schedule, and the gate never turns stale)."""
+
+    def __init__(self, gate: Gate, source: Source | None) -> None:
+        self.gate = gate
+        self.source = source
+        self._stop = threading.Event()
+        self._last_ok = time.monotonic()
+        self._failing = False
+        self._thread = threading.Thread(
+            target=self._run, name="standing-gate-follower", daemon=True
+        )
+        self._watchdog = threading.Thread(
+            target=self._watch, name="standing-gate-watchdog", daemon=True
+        )
+
+    def start(self) -> None:
+        self._thread.start()
+        if self.source is not None:
+            metrics.changelog_position.set(self.gate.position)
+            self._watchdog.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=self.gate.options.listen_timeout_s + 5.0)
+        if self.source is not None:
+            self._watchdog.join(timeout=5.0)
+            self.source.close()
+
+    def age(self) -> float:
+        return time.monotonic() - self._last_ok
+
+    # --- follower thread -------------------------------------------------------------------
+
+    def _run(self) -> None:
+        options = self.gate.options
+        source = self.source
+        while not self._stop.is_set():
+            try:
+                self.sync()
+                self._ok()
+                listens = source is not None and source.listens
+                timeout = options.listen_timeout_s if listens else options.poll_interval_s
+                until_change = self.gate.state.next_change_at - epoch(self.gate.clock.now())
+                timeout = max(0.0, min(timeout, until_change))
+                if source is not None and listens:
+                    source.wait(timeout)
+                else:
+                    self._stop.wait(timeout)
+            except Exception as exc:  # any failure means "cannot sync": log once, retry
+                self._failed(exc)
+                self._stop.wait(min(1.0, max(options.poll_interval_s, 0.05)))
+
+    def sync(self) -> None:
+        """Apply every changelog entry after the gate's position, and the passing of time."""
+        while True:
+            state = self.gate.state
+            if self.source is None:
+                now = epoch(self.gate.clock.now())
+                if not state.now <= now < state.next_change_at:
+                    self.gate._swap(advance(state, (), now))
+                return
+            batch = self.source.poll(state.position, BATCH)
+            now = epoch(self.gate.clock.now())
+            if not batch.changes and state.now <= now < state.next_change_at:
+                return
+            graph = None
+            if batch.graph is not None:
+                subjects = [d.subject_id for d in state.decisions.values()]
+                subjects += [c.decision.subject_id for c in batch.changes if c.decision is not None]
+                graph = CompiledGraph.build(batch.graph, subjects, previous=state.graph)
+            new = advance(state, batch.changes, now, graph)
+            self.gate._swap(new)
+            metrics.changelog_position.set(new.position)
+            if len(batch.changes) < BATCH:
+                return
+
+    def _ok(self) -> None:
+        self._last_ok = time.monotonic()
+        if self._failing:
+            self._failing = False
+            log.info("gate follower: reading the changelog again")
+        if self.gate.stale:
+            self.gate._set_stale(False)
+            log.warning("gate fresh again at changelog position %d", self.gate.position)
+
+    def _failed(self, exc: Exception) -> None:
+        if not self._failing:
+            self._failing = True
+            log.warning("gate follower cannot read the changelog: %s", exc)
+
+    # --- watchdog thread -------------------------------------------------------------------
+
+    def _watch(self) -> None:
+        options = self.gate.options
+        tick = max(0.01, min(0.25, options.stale_after_s / 4))
+        while not self._stop.wait(tick):
+            age = self.age()
+            metrics.staleness_seconds.set(age)
+            if age > options.stale_after_s and not self.gate.stale:
+                self.gate._set_stale(True)
+                metrics.stale.set(1)
+                log.warning(
+                    "gate stale: no contact with the changelog for %.1f s (bound %g s); %s",
+                    age,
+                    options.stale_after_s,
+                    "failing closed (denying every check)"
+                    if options.fail_closed
+                    else "failing open (answering from old data)",
+                )
+            elif not self.gate.stale:
+                metrics.stale.set(0)

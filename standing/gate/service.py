@@ -1,0 +1,20 @@
+"""Wiring for the web app: one following gate per worker, built from the services."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from standing.gate.core import Gate, GateOptions
+
+if TYPE_CHECKING:
+    from standing.bootstrap import Services
+
+
+def start_gate(services: Services) -> Gate:
+    """Load the gate from the services' store and start following its changelog."""
+    return Gate.from_engine(
+        services.engine,
+        follow=True,
+        options=GateOptions.from_settings(services.settings),
+        clock=services.clock,
+    )

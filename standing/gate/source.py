@@ -1,0 +1,241 @@
+"""The gate's only contact with the store: consistent reads of the graph, the decisions and the
+changelog, and PostgreSQL LISTEN for prompt wake-ups. Nothing on the check path imports this."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Engine, and_, select
+from sqlalchemy.engine import make_url
+
+from standing.gate.follower import Batch, Loaded
+from standing.gate.model import Change, GateDecision, GraphData, epoch
+from standing.store.changelog import CHANNEL
+from standing.store.engine import is_postgres, make_engine
+from standing.store.tables import (
+    AccountRow,
+    ChangeRow,
+    DecisionRow,
+    LiftRow,
+    OwnershipRow,
+    PartyRow,
+)
+
+log = logging.getLogger("standing.gate")
+
+
+def decision_from_row(row: Any, lifted_at: Any = None) -> GateDecision:
+    end = epoch(row.ends_at)
+    if lifted_at is not None:
+        end = min(end, epoch(lifted_at))
+    return GateDecision(
+        id=row.id,
+        subject_id=row.subject_id,
+        subject_kind=row.subject_kind,
+        restricts=tuple(row.restricts or ()),
+        reach=row.reach,
+        threshold=float(row.threshold),
+        territories=tuple(row.territories or ()),
+        starts_at=epoch(row.starts_at),
+        ends_at=end,
+    )
+
+
+_DECISION_COLUMNS = (
+    DecisionRow.id,
+    DecisionRow.subject_id,
+    DecisionRow.subject_kind,
+    DecisionRow.restricts,
+    DecisionRow.reach,
+    DecisionRow.threshold,
+    DecisionRow.territories,
+    DecisionRow.starts_at,
+    DecisionRow.ends_at,
+)
+
+
+class DatabaseSource:
+    """Reads for a following gate, on SQLite (polling) or PostgreSQL (LISTEN/NOTIFY)."""
+
+    def __init__(self, url: str | None = None, engine: Engine | None = None) -> None:
+        if engine is None:
+            if url is None:
+                raise ValueError("give a database URL or an engine")
+            engine = make_engine(url)
+            self._owns_engine = True
+        else:
+            self._owns_engine = False
+        self.engine = engine
+        self._postgres = is_postgres(engine)
+        self._listener: Any = None
+        self._poller: Connection | None = None
+        if self._postgres:
+            self._listen()  # before the first read, so no notification is missed
+
+    @classmethod
+    def for_engine(cls, engine: Engine) -> DatabaseSource:
+        return cls(engine=engine)
+
+    @property
+    def listens(self) -> bool:
+        return self._postgres
+
+    # --- reads -----------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _snapshot(self) -> Iterator[Connection]:
+        """One read transaction that sees a single committed state of the store."""
+        with self.engine.connect() as conn:
+            if self._postgres:
+                conn.execution_options(isolation_level="REPEATABLE READ")
+            else:
+                conn.exec_driver_sql("BEGIN")  # pysqlite would not start one for reads
+            try:
+                yield conn
+            finally:
+                conn.rollback()
+
+    def load(self) -> Loaded:
+        with self._snapshot() as conn:
+            position = _head(conn)
+            rows = conn.execute(
+                select(*_DECISION_COLUMNS, LiftRow.lifted_at)
+                .outerjoin(LiftRow, LiftRow.decision_id == DecisionRow.id)
+                .order_by(DecisionRow.id)
+            ).all()
+            decisions = [decision_from_row(r, r.lifted_at) for r in rows]
+            graph = _graph(conn)
+        return Loaded(graph=graph, decisions=decisions, position=position)
+
+    def poll(self, position: int, limit: int) -> Batch:
+        """Changelog entries after ``position`` with what they need, in one statement on a
+        connection kept open for polling (one round trip; a single statement reads one
+        committed state). When a graph change is among them, the entries and the graph are read
+        again together in one read transaction."""
+        query = _poll_query(position, limit)
+        try:
+            if self._poller is None:
+                self._poller = self.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+            rows = self._poller.execute(query).all()
+        except Exception:
+            self._drop_poller()
+            raise
+        changes = _changes(rows)
+        if not any(c.change == "graph" for c in changes):
+            return Batch(changes)
+        with self._snapshot() as conn:
+            changes = _changes(conn.execute(query).all())
+            return Batch(changes, _graph(conn))
+
+    def _drop_poller(self) -> None:
+        if self._poller is not None:
+            with contextlib.suppress(Exception):
+                self._poller.invalidate()
+                self._poller.close()
+            self._poller = None
+
+    def head(self) -> int:
+        with self._snapshot() as conn:
+            return _head(conn)
+
+    # --- waking ----------------------------------------------------------------------------
+
+    def _listen(self) -> None:
+        import psycopg
+
+        url = make_url(self.engine.url.render_as_string(hide_password=False))
+        conninfo = url.set(drivername="postgresql").render_as_string(hide_password=False)
+        conn = psycopg.connect(conninfo, autocommit=True, connect_timeout=5)
+        conn.execute(f"LISTEN {CHANNEL}")
+        self._listener = conn
+
+    def wait(self, timeout: float) -> None:
+        """Return on the next NOTIFY or after ``timeout`` seconds (PostgreSQL only)."""
+        if not self._postgres:
+            return
+        if self._listener is None or self._listener.closed:
+            self._listen()
+        try:
+            for _ in self._listener.notifies(timeout=timeout, stop_after=1):
+                pass
+        except Exception:
+            with contextlib.suppress(Exception):
+                self._listener.close()
+            self._listener = None
+            raise
+
+    def close(self) -> None:
+        if self._poller is not None:
+            with contextlib.suppress(Exception):
+                self._poller.close()
+            self._poller = None
+        if self._listener is not None:
+            with contextlib.suppress(Exception):
+                self._listener.close()
+            self._listener = None
+        if self._owns_engine:
+            self.engine.dispose()
+
+
+def _poll_query(position: int, limit: int) -> Any:
+    return (
+        select(
+            ChangeRow.seq,
+            ChangeRow.change,
+            ChangeRow.decision_id,
+            *_DECISION_COLUMNS,
+            LiftRow.lifted_at,
+        )
+        .select_from(ChangeRow)
+        .outerjoin(
+            DecisionRow,
+            and_(DecisionRow.id == ChangeRow.decision_id, ChangeRow.change == "recorded"),
+        )
+        .outerjoin(
+            LiftRow,
+            and_(LiftRow.decision_id == ChangeRow.decision_id, ChangeRow.change == "lifted"),
+        )
+        .where(ChangeRow.seq > position)
+        .order_by(ChangeRow.seq)
+        .limit(limit)
+    )
+
+
+def _changes(rows: Sequence[Any]) -> list[Change]:
+    changes: list[Change] = []
+    for r in rows:
+        if r.change == "recorded":
+            decision = None if r.id is None else decision_from_row(r)
+            changes.append(Change(r.seq, r.change, decision=decision))
+        elif r.change == "lifted":
+            lifted_at = None if r.lifted_at is None else epoch(r.lifted_at)
+            changes.append(Change(r.seq, r.change, decision_id=r.decision_id, lifted_at=lifted_at))
+        else:
+            changes.append(Change(r.seq, r.change))
+    return changes
+
+
+def _head(conn: Connection) -> int:
+    from sqlalchemy import func
+
+    return int(conn.execute(select(func.coalesce(func.max(ChangeRow.seq), 0))).scalar_one())
+
+
+def _graph(conn: Connection) -> GraphData:
+    parties: Sequence[str] = conn.execute(select(PartyRow.id).order_by(PartyRow.id)).scalars().all()
+    ownerships = [
+        (r.owner_id, r.asset_id, float(r.share))
+        for r in conn.execute(
+            select(OwnershipRow.owner_id, OwnershipRow.asset_id, OwnershipRow.share).order_by(
+                OwnershipRow.id
+            )
+        )
+    ]
+    accounts = [
+        (r.id, r.owner_id)
+        for r in conn.execute(select(AccountRow.id, AccountRow.owner_id).order_by(AccountRow.id))
+    ]
+    return GraphData(parties=list(parties), ownerships=ownerships, accounts=accounts)

@@ -1,0 +1,458 @@
+"""In-memory candidate index over normalised names.
+
+Built once per list version (or once per party set for re-screening); a query touches only
+the postings of its own tokens and of their fuzzy neighbours, never every entry.
+
+Keys, each mapping to vocabulary tokens, each token to a posting array of name ids:
+
+- the token itself (exact, after transliteration and folding);
+- symmetric delete-1 variants of tokens of 4+ letters (typos: one insertion, deletion,
+  substitution or transposition on either side);
+- romanisation-folded forms ("Khokhlova" / "Hohlova") and consonant frames ("Mohamed" /
+  "Muhammad");
+- metaphone keys, read for queries transliterated from another script;
+- 6-letter prefixes of tokens of 7+ letters (inflections: "Kasperskogo" / "Kaspersky");
+- across scripts (`standing.screening.romanize`): consonant-class keys shared by Latin
+  spellings and romanised Arabic-script or Hebrew tokens ("fysl" and "Faycal" are both
+  F-S-L), folds of Korean and Chinese syllable spellings (RR / McCune-Reischauer, pinyin /
+  Wade-Giles) and the traditional spellings of Korean surnames; read in the direction the
+  query needs (a name in Arabic script against Latin vocabulary, or the reverse);
+- joined neighbours and the whole compact name ("Hua Wei" / "Huawei", "Al Qaida" / "Alqaida").
+
+Token weights are inverse document frequencies over the indexed items, scaled by the token
+class of `standing.screening.normalize` (generic words and places count little, stop words
+nothing). Candidate retrieval sums, per name, the best similarity of each query token times
+its weight (a fuzzy neighbour counts at most its own weight, so that a common or generic
+word one letter away cannot outrank the name itself), and returns at most `limit` items
+with the highest sums -- more when many items tie at the top (a common name such as
+"محمد علي" reaches dozens of entries spelled alike), up to `limit * ADAPTIVE_FACTOR`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Final
+
+import numpy as np
+import numpy.typing as npt
+
+from standing.screening.normalize import CLASS_WEIGHTS, NormalizedName, phonetic
+from standing.screening.romanize import (
+    abjad_class_keys,
+    abjad_similarity,
+    chinese_fold,
+    korean_fold,
+    korean_variants,
+    latin_class_keys,
+)
+from standing.screening.similarity import cross_match, devowel, translit_fold
+
+#: Candidates scored per query (items, not names).
+DEFAULT_LIMIT: Final = 20
+#: Keys (delete variants, phonetic keys...) shared by more vocabulary tokens than this
+#: are too unspecific to expand through.
+MAX_KEY_FANOUT: Final = 64
+#: Postings longer than this (a token in more names) are read only when the query has no
+#: rarer token, so that very common words cannot make a query expensive.
+MAX_POSTINGS: Final = 20_000
+#: Candidates whose retrieval score is below this share of the best one are not scored.
+RELATIVE_CUTOFF: Final = 0.5
+#: Retrieval counts a fuzzy neighbour from this token similarity on.
+MIN_TOKEN_SIMILARITY: Final = 0.7
+#: Candidates whose weighted overlap with the query (a cosine over token weights) is below
+#: this cannot reach a match score and are not scored.
+MIN_COSINE: Final = 0.3
+#: When the candidates beyond `limit` score as high as ADAPTIVE_TIE of the best, up to
+#: `limit * ADAPTIVE_FACTOR` are returned (many entries spelled alike).
+ADAPTIVE_TIE: Final = 0.9
+ADAPTIVE_FACTOR: Final = 3
+#: Keys across scripts shared by more vocabulary tokens than this keep the commonest.
+MAX_SCRIPT_FANOUT: Final = 48
+#: Longest Latin token filed under Korean and Chinese syllable folds.
+_SYLLABLE_MAX: Final = 7
+#: Neighbour lists kept per index (per query token and script model).
+_NEIGHBOUR_CACHE: Final = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    item: int  # position of the item in the sequence the index was built from
+    score: float  # retrieval score (weighted token overlap), not the match score
+    names: tuple[int, ...]  # positions (in the item's names) of those the query reached, best first
+
+
+class NameIndex:
+    """Token postings with IDF weights plus fuzzy keys over the names of a set of items."""
+
+    def __init__(self, items: Sequence[Sequence[NormalizedName]]) -> None:
+        self.names: list[NormalizedName] = []
+        owners: list[int] = []
+        positions: list[int] = []
+        for item, names in enumerate(items):
+            for pos, name in enumerate(names):
+                self.names.append(name)
+                owners.append(item)
+                positions.append(pos)
+        self.item_count = len(items)
+        self.name_owner: npt.NDArray[np.int32] = np.asarray(owners, dtype=np.int32)
+        self.name_position: npt.NDArray[np.int32] = np.asarray(positions, dtype=np.int32)
+
+        postings: dict[str, list[int]] = defaultdict(list)
+        df_items: dict[str, set[int]] = defaultdict(set)
+        class_weight: dict[str, float] = {}
+        self._loose_vocab: set[str] = set()
+        self._latin_vocab: set[str] = set()  # tokens of names written in Latin (or Cyrillic...)
+        self._script_vocab: dict[str, set[str]] = defaultdict(set)  # "ar"/"he"/"ko"/"zh"
+        for name_id, name in enumerate(self.names):
+            owner = owners[name_id]
+            model = _script_model(name)
+            for token, cls in _index_tokens(name):
+                bucket = postings[token]
+                if not bucket or bucket[-1] != name_id:
+                    bucket.append(name_id)
+                df_items[token].add(owner)
+                cw = CLASS_WEIGHTS.get(cls, 1.0)
+                if class_weight.get(token, -1.0) < cw:
+                    class_weight[token] = cw
+                if name.abjad or name.transliterated:
+                    self._loose_vocab.add(token)
+                if model:
+                    self._script_vocab[model].add(token)
+                else:
+                    self._latin_vocab.add(token)
+
+        self._postings: dict[str, npt.NDArray[np.int32]] = {
+            t: np.asarray(ids, dtype=np.int32) for t, ids in postings.items()
+        }
+        n = max(self.item_count, 1)
+        self._idf: dict[str, float] = {
+            t: _idf(len(owners_of), n) for t, owners_of in df_items.items()
+        }
+        self.max_idf = _idf(0, n)
+        # a vocabulary token's own weight (its rarity times its class, the highest seen)
+        self._vocab_weight: dict[str, float] = {
+            t: self._idf[t] * w for t, w in class_weight.items()
+        }
+        # a name's own weight, to prefer names the query covers over longer ones
+        self._name_norm: npt.NDArray[np.float64] = np.sqrt(
+            np.asarray(
+                [
+                    max(
+                        sum(
+                            self._idf[t] * CLASS_WEIGHTS[c]
+                            for t, c in zip(nm.tokens, nm.classes, strict=True)
+                            if c != "stop"
+                        ),
+                        1.0,
+                    )
+                    for nm in self.names
+                ],
+                dtype=np.float64,
+            )
+        )
+
+        self._exact_keys: dict[str, list[int]] = defaultdict(list)
+        fuzzy: dict[str, set[str]] = defaultdict(set)
+        for name_id, name in enumerate(self.names):
+            self._exact_keys[name.key].append(name_id)
+        for token in self._postings:
+            for key in _fuzzy_keys(token):
+                fuzzy[key].add(token)
+        self._fuzzy: dict[str, tuple[str, ...]] = {
+            k: tuple(v) for k, v in fuzzy.items() if len(v) <= MAX_KEY_FANOUT
+        }
+        # across scripts: "fwd" files Latin tokens for queries in a script, "rev" files the
+        # script's tokens for Latin queries
+        fwd: dict[str, dict[str, set[str]]] = {m: defaultdict(set) for m in _MODELS}
+        rev: dict[str, dict[str, set[str]]] = {m: defaultdict(set) for m in _MODELS}
+        for token in self._latin_vocab:
+            if not token.isalpha():
+                continue
+            for key in latin_class_keys(token):
+                fwd["ab"][key].add(token)
+            if len(token) <= _SYLLABLE_MAX:
+                fwd["ko"][korean_fold(token)].add(token)
+                fwd["zh"][chinese_fold(token)].add(token)
+        for model, vocab in self._script_vocab.items():
+            for token in vocab:
+                if not token.isalpha():
+                    continue
+                if model in ("ar", "he"):
+                    abjad_similarity(token, token, model == "he")  # compile its pattern now
+                    for key in abjad_class_keys(token, model == "he"):
+                        rev[model][key].add(token)
+                elif model == "ko":
+                    for variant in (token, *korean_variants(token)):
+                        rev["ko"][korean_fold(variant)].add(token)
+                else:
+                    rev["zh"][chinese_fold(token)].add(token)
+        # a key shared by many spellings keeps the commonest ones ("SN": hassan, hasan...)
+        self._fwd: dict[str, dict[str, tuple[str, ...]]] = {
+            m: {k: self._commonest(v, MAX_SCRIPT_FANOUT) for k, v in d.items()}
+            for m, d in fwd.items()
+        }
+        self._rev: dict[str, dict[str, tuple[str, ...]]] = {
+            m: {k: self._commonest(v, MAX_SCRIPT_FANOUT) for k, v in d.items()}
+            for m, d in rev.items()
+            if d
+        }
+        self._neighbour_cache: dict[tuple[str, str], list[tuple[str, float]]] = {}
+
+    def _commonest(self, tokens: set[str], n: int) -> tuple[str, ...]:
+        """At most `n` of `tokens`, the most frequent first kept."""
+        if len(tokens) <= n:
+            return tuple(tokens)
+        return tuple(sorted(tokens, key=lambda t: (self._idf[t], t))[:n])
+
+    # -- weights -----------------------------------------------------------------------------
+
+    def idf(self, token: str) -> float:
+        """Inverse document frequency of a folded token over the indexed items."""
+        return self._idf.get(token, self.max_idf)
+
+    def weight(self, token: str, token_class: str) -> float:
+        return self.idf(token) * CLASS_WEIGHTS[token_class]
+
+    # -- retrieval ---------------------------------------------------------------------------
+
+    def neighbours(self, token: str, model: str = "") -> list[tuple[str, float]]:
+        """Vocabulary tokens similar to `token`, with their similarity (the token first).
+
+        `model` is the script of the query name: "" (Latin), "loose" (transliterated from
+        Cyrillic, Greek...), "ar" or "he" (an abjad), "ko" (Hangul) or "zh" (Han).
+        """
+        cache_key = (token, model)
+        cached = self._neighbour_cache.get(cache_key)
+        if cached is not None:
+            return cached
+        found: dict[str, float] = {}
+        if token in self._postings:
+            found[token] = 1.0
+        loose = model != ""
+        others: list[str] = []
+        for key in _fuzzy_keys(token, loose):
+            linked = self._fuzzy.get(key, ())
+            if key[0] == "~" and len(token) >= 5:
+                # one deletion on each side: within the edit budget of 5+ letters; ranked
+                # without comparing (the scoring compares)
+                for other in linked:
+                    if other not in found and len(other) >= 5:
+                        found[other] = 0.9
+                continue
+            others.extend(linked)
+        reverse: list[tuple[str, str]] = []  # script tokens reached from a Latin query
+        if token.isalpha():
+            if model in ("ar", "he"):
+                for key in abjad_class_keys(token, model == "he"):
+                    others.extend(self._fwd["ab"].get(key, ()))
+            elif model == "ko":
+                for variant in (token, *korean_variants(token)):
+                    others.extend(self._fwd["ko"].get(korean_fold(variant), ()))
+            elif model == "zh":
+                others.extend(self._fwd["zh"].get(chinese_fold(token), ()))
+            else:
+                for m, keys in self._rev.items():
+                    if m in ("ar", "he"):
+                        for key in latin_class_keys(token):
+                            reverse.extend((o, m) for o in keys.get(key, ()))
+                    elif m == "ko":
+                        reverse.extend((o, m) for o in keys.get(korean_fold(token), ()))
+                    else:
+                        reverse.extend((o, m) for o in keys.get(chinese_fold(token), ()))
+        for other in others:
+            if other in found:
+                continue
+            sim = cross_match(token, other, self._mode(model, other))[0]
+            if sim >= MIN_TOKEN_SIMILARITY:
+                found[other] = sim
+        for other, m in reverse:
+            if other in found:
+                continue
+            sim = cross_match(token, other, "<" + m)[0]
+            if sim >= MIN_TOKEN_SIMILARITY:
+                found[other] = sim
+        out = sorted(found.items(), key=lambda kv: -kv[1])
+        if len(self._neighbour_cache) >= _NEIGHBOUR_CACHE:
+            self._neighbour_cache.clear()
+        self._neighbour_cache[cache_key] = out
+        return out
+
+    def _mode(self, model: str, other: str) -> str:
+        """How a query token of `model` compares with vocabulary token `other`."""
+        if model in _MODELS and model != "ab":
+            return model + ">" if other in self._latin_vocab else "loose"
+        if other not in self._latin_vocab:
+            for m, vocab in self._script_vocab.items():
+                if other in vocab:
+                    return "<" + m
+        return "loose" if model or other in self._loose_vocab else ""
+
+    def candidates(
+        self, query: Iterable[NormalizedName], limit: int = DEFAULT_LIMIT
+    ) -> list[Candidate]:
+        """At most `limit` items whose names share (fuzzy) tokens with the query names
+        (up to `limit * ADAPTIVE_FACTOR` when more tie with the best)."""
+        arrays: list[npt.NDArray[np.int32]] = []
+        weights: list[float] = []
+        deferred: list[tuple[npt.NDArray[np.int32], float]] = []
+        query_norm = 1.0
+        for qname in query:
+            if qname.generic_only:
+                ids = self._exact_keys.get(qname.key)
+                if ids:
+                    arrays.append(np.asarray(ids, dtype=np.int32))
+                    weights.append(1.0)
+                continue
+            model = _script_model(qname) or ("loose" if qname.transliterated else "")
+            per_name: dict[str, float] = {}
+            query_norm = max(
+                query_norm,
+                sum(
+                    self.idf(t) * CLASS_WEIGHTS[c]
+                    for t, c in zip(qname.tokens, qname.classes, strict=True)
+                ),
+            )
+            for token, cls in _query_tokens(qname):
+                w = (self.max_idf if cls == "joined" else self.idf(token)) * CLASS_WEIGHTS.get(
+                    cls, 1.0
+                )
+                if w <= 0.0:
+                    continue
+                if cls == "joined":  # joined neighbours are looked up as they are
+                    if token in self._postings and per_name.get(token, 0.0) < w:
+                        per_name[token] = w
+                    continue
+                for other, sim in self.neighbours(token, model):
+                    # a neighbour counts at most its own weight ("minin" / "mining")
+                    score = sim * (w if other == token else min(w, self._vocab_weight[other]))
+                    if per_name.get(other, 0.0) < score:
+                        per_name[other] = score
+            for token, score in per_name.items():
+                post = self._postings[token]
+                if len(post) > MAX_POSTINGS:
+                    deferred.append((post, score))
+                    continue
+                arrays.append(post)
+                weights.append(score)
+        if not arrays and deferred:
+            # only very common tokens: read the rarest of them, capped
+            post, score = min(deferred, key=lambda ps: len(ps[0]))
+            arrays.append(post[:MAX_POSTINGS])
+            weights.append(score)
+        if not arrays:
+            return []
+        all_ids = np.concatenate(arrays)
+        all_w = np.repeat(np.asarray(weights), [len(a) for a in arrays])
+        uniq, inverse = np.unique(all_ids, return_inverse=True)
+        name_scores = np.bincount(inverse, weights=all_w) / (
+            self._name_norm[uniq] * np.sqrt(query_norm)
+        )
+        owners = self.name_owner[uniq]
+        # best name per item
+        order = np.lexsort((-name_scores, owners))
+        owners_sorted = owners[order]
+        first = np.ones(len(order), dtype=bool)
+        first[1:] = owners_sorted[1:] != owners_sorted[:-1]
+        best = order[first]
+        item_scores = name_scores[best]
+        wide = limit * ADAPTIVE_FACTOR
+        if len(best) > wide:
+            top = np.argpartition(-item_scores, wide - 1)[:wide]
+        else:
+            top = np.arange(len(best))
+        top = top[np.argsort(-item_scores[top], kind="stable")]
+        if len(top) > limit:
+            # beyond `limit`, only candidates that tie with the best
+            extra = top[limit:]
+            top = np.concatenate([top[:limit], extra[item_scores[extra] >= ADAPTIVE_TIE * item_scores[top[0]]]])
+        if len(top):
+            cut = max(RELATIVE_CUTOFF * item_scores[top[0]], MIN_COSINE)
+            top = top[item_scores[top] >= cut]
+        out: list[Candidate] = []
+        for pos in top.tolist():
+            item = int(owners[best[pos]])
+            lo = int(np.searchsorted(owners_sorted, item, side="left"))
+            hi = int(np.searchsorted(owners_sorted, item, side="right"))
+            reached = tuple(int(self.name_position[uniq[i]]) for i in order[lo:hi].tolist())
+            out.append(Candidate(item=item, score=float(item_scores[pos]), names=reached))
+        return out
+
+
+_MODELS: Final = ("ab", "ar", "he", "ko", "zh")
+
+
+def _script_model(name: NormalizedName) -> str:
+    """The script model of a name: "ar", "he", "ko", "zh", or "" for Latin and the rest."""
+    if name.abjad:
+        return "ar" if "Arabic" in name.scripts or "Hebrew" not in name.scripts else "he"
+    if "Hangul" in name.scripts:
+        return "ko"
+    if "Han" in name.scripts:
+        return "zh"
+    return ""
+
+
+def _idf(df: int, n: int) -> float:
+    return math.log((n + 1.0) / (df + 0.5)) + 1.0
+
+
+def _index_tokens(name: NormalizedName) -> list[tuple[str, str]]:
+    out = [(t, c) for t, c in zip(name.tokens, name.classes, strict=True) if c != "stop"]
+    out.extend((j, "joined") for j in _joined(name))
+    return out
+
+
+_LEET: Final = str.maketrans("01345789", "oieastbg")
+
+
+def _query_tokens(name: NormalizedName) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for t, c in zip(name.tokens, name.classes, strict=True):
+        if c == "stop":
+            continue
+        out.append((t, c))
+        if not t.isalpha() and not t.isdigit():
+            decoded = t.translate(_LEET)  # digits for letters: "sech1n"
+            if decoded.isalpha() and len(decoded) >= 3:
+                out.append((decoded, "name"))
+    out.extend((j, "joined") for j in _joined(name))
+    return out
+
+
+def _joined(name: NormalizedName) -> list[str]:
+    """Neighbours joined, and the whole compact name, for split/merged spellings."""
+    toks = [t for t, c in zip(name.tokens, name.classes, strict=True) if c != "stop"]
+    if len(toks) < 2 or len(toks) > 8:
+        return []
+    out = [a + b for a, b in pairwise(toks)]
+    if len(toks) > 2:
+        compact = "".join(toks)
+        if len(compact) <= 24:
+            out.append(compact)
+    return out
+
+
+def _fuzzy_keys(token: str, loose: bool = True) -> list[str]:
+    """Keys a token is filed under (loose=True) or looked up by (loose: the query was
+    transliterated from another script; metaphone keys and the consonant frames of short
+    tokens are read only then)."""
+    keys: list[str] = []
+    n = len(token)
+    if n >= 4 and token.isalpha():
+        keys.extend("~" + token[:i] + token[i + 1 :] for i in range(n))
+        keys.append("~" + token)
+    if n >= 3 and token.isalpha():
+        keys.append("!" + translit_fold(token))
+    if n >= 6 or (loose and n >= 3):
+        keys.append("%" + devowel(token))
+    if loose:
+        ph = phonetic(token)
+        if len(ph) >= 2 and n >= 4:
+            keys.append("#" + ph)
+    if n >= 7:
+        keys.append(">" + translit_fold(token)[:6])
+    return keys

@@ -1,0 +1,628 @@
+"""Name normalisation for screening: one comparable form for every script and spelling.
+
+A name goes through these steps (all pure, no I/O):
+
+1. Unicode NFKC, removal of bracketed remarks kept as their own alias elsewhere, and of
+   person titles ("Mr", "Dr") for people.
+2. Legal forms written in CJK scripts (株式会社, 有限公司, 주식회사) are cut before
+   transliteration, because the transliteration turns them into ordinary syllables.
+3. Transliteration to ASCII: rigour's `maybe_ascii` for Cyrillic, Greek, Armenian, Georgian
+   and Hangul, normality/ICU (`ascii_text`) for every other script ICU supports (Arabic,
+   Hebrew, Han, Kana, Devanagari, Thai, ...). Han and Hangul are split into one token per
+   syllable first, so "习近平" becomes "xi jin ping" and compares with "Xi Jinping".
+4. Casefold and tokenisation with rigour's name tokenizer (punctuation dropped, hyphens
+   split, "A.B.C." joined to "abc").
+5. Company legal forms are recognised with rigour's org-type database (ISO 20275 + OCCRP,
+   e.g. "Aktiengesellschaft", "OOO", "ZAO", "PJSC", "Limited", "S.p.A.") plus a few forms it
+   lacks (Corp, Co, Societe Anonyme, the Chinese and Korean forms); they are removed from
+   the comparable tokens and kept canonicalised (`legal_forms`, `legal_classes`).
+6. Each remaining token gets a class that decides its weight in scoring: `name`
+   (distinctive), `generic` ("company", "trading", "international", "holding", ...),
+   `place` (country names and demonyms), `stop` ("of", "the", "al"), `patronymic`
+   ("...ovich"), `initial` (one letter) or `number`.
+
+The output is `NormalizedName`, which also carries the sorted-token key, the in-order compact
+form (all tokens joined, for "Hua Wei" vs "Huawei") and the scripts of the original.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Final, Literal
+
+from rigour.names import extract_org_types, remove_person_prefixes
+from rigour.text.normalize import Normalize, normalize
+from rigour.text.phonetics import metaphone
+from rigour.text.scripts import text_scripts
+from rigour.text.translit import ascii_text
+
+from standing.screening.romanize import romanize_arabic
+
+NameKind = Literal["person", "organization", "vessel", "unknown"]
+TokenClass = Literal["name", "generic", "place", "stop", "patronymic", "initial", "number"]
+
+_FLAGS: Final = Normalize.CASEFOLD | Normalize.NAME
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Relative weight of each token class in a name (multiplied with the token's rarity).
+CLASS_WEIGHTS: Final[dict[str, float]] = {
+    "name": 1.0,
+    "number": 1.0,
+    "initial": 0.35,
+    "patronymic": 0.35,
+    "place": 0.3,
+    "generic": 0.12,
+    "stop": 0.0,
+}
+
+#: Words that describe what a company does or how it is organised rather than who it is.
+#: They count a little when they agree and can never create a match on their own.
+GENERIC_TOKENS: Final[frozenset[str]] = _words(
+    """
+    shrkt shrkh sharikat sharikah sherkat mwssh muassasa muassasat company companies
+    compania companhia compagnie cia kompaniya kompania firma firm group groups groupe
+    gruppa grupo gruppe konzern concern trading trade traders trader tradings torgovyy
+    torgovy torgovaya international internacional internationale intl inter worldwide
+    global globe holding holdings holdinq technology technologies tech technical technic
+    technics tekhnologii tekhnologiya industry industries industrial industria industrie
+    industriya promyshlennaya enterprise enterprises entreprise predpriyatie unitary
+    state federal municipal services service servis solutions solution systems system
+    sistemy general import export imports exports importers exporters impex investment
+    investments invest investing management consulting consultancy consultants broker
+    development developments products product production manufacturing manufacturer
+    partners partnership associates association agency center centre centr network
+    networks commercial commerce logistics logistic shipping ships shipmanagement marine
+    maritime transport transportation energy resources capital finance financial bank
+    banca banco bankasi insurance exchange money brokers lab labs laboratory
+    laboratories laboratoriya laboratoria electronics electronic engineering
+    construction building science scientific research institute institut nauchno
+    issledovatelskiy factory plant works zavod kombinat office bureau branch store
+    stores shop market markets supply supplies equipment machinery materials office
+    offices agro agricultural chemical chemicals petroleum oil gas petrochemical mining
+    metals steel airlines airline aviation air travel tourism tours media communications
+    telecom telecommunications software hardware digital foundation fund trust charity
+    charitable society organization organisation
+    """
+)
+
+#: Connectives and articles: no weight at all.
+STOP_TOKENS: Final[frozenset[str]] = _words(
+    """
+    the of and for a an at by in on to with de del della di da das do dos der den die
+    des du la le les el al ul y e et und fur van von ve va wa bin ibn bint ben abu abou
+    umm bn bnt abw
+    """
+)
+#: In person names only particles are stop words ("In", "An", "On" are Korean names).
+PERSON_STOP_TOKENS: Final[frozenset[str]] = _words(
+    """
+    de del della di da das do dos der den du la le el al ul y van von bin ibn bint ben abu
+    abou umm bn bnt abw jr jnr sr snr
+    """
+)
+
+#: Unambiguous legal-form abbreviations: no weight even in a person's name ("... LLC").
+_PERSON_LEGAL: Final[frozenset[str]] = _words(
+    """
+    llc ltd inc gmbh corp plc llp jsc ooo pjsc ojsc cjsc zao oao
+    """
+)
+#: Legal-form abbreviations that are also names ("Sa", "Ag"): generic only at the end of a
+#: person's name of three or more words.
+_TRAILING_LEGAL: Final[frozenset[str]] = _words(
+    """
+    sa ag ab bv nv spa srl sarl sas kg oy as ad doo ooo ao
+    """
+)
+#: Roman numerals number funds and vessels ("Fund I", "Fund II").
+_ROMAN: Final[frozenset[str]] = _words(
+    """
+    i ii iii iv v vi vii viii ix x xi xii
+    """
+)
+
+#: Legal forms rigour's database lacks, as token sequences -> canonical form.
+_EXTRA_LEGAL: Final[dict[tuple[str, ...], str]] = {
+    ("corp",): "corp",
+    ("corporation",): "corp",
+    ("co",): "co",
+    ("cos",): "co",
+    ("societe", "anonyme"): "sa",
+    ("sociedad", "anonima"): "sa",
+    ("pvt",): "ltd",
+    ("private", "limited"): "ltd",
+    ("pte",): "ltd",
+    ("pty",): "ltd",
+    ("fzc",): "fzco",
+    ("fz", "llc"): "llc",
+    ("fz",): "fze",  # free zone (UAE): "Kobolt Trading FZ"
+    ("lllp",): "llp",
+    ("jusighoesa",): "jsc",
+    ("jusig", "hoesa"): "jsc",
+    ("chusik", "hoesa"): "jsc",
+    ("kabushiki", "kaisha"): "kk",
+    ("kabushiki", "gaisha"): "kk",
+    ("kk",): "kk",
+    ("you", "xian", "gong", "si"): "ltd",
+    ("gu", "fen", "you", "xian", "gong", "si"): "ltd",
+    ("you", "xian", "ze", "ren", "gong", "si"): "ltd",
+    ("gong", "si"): "co",
+    ("sirketi",): "co",
+    ("ltda",): "ltd",
+    ("sal",): "sal",
+    ("proprietary",): "ltd",
+    ("proprietary", "limited"): "ltd",
+    ("joint", "stock"): "jsc",
+    ("pte", "ltd"): "pteltd",
+    ("gesellschaft", "mit", "beschrankter", "haftung"): "gmbh",
+    ("gesellschaft", "mit", "beschraenkter", "haftung"): "gmbh",
+    ("mbh",): "gmbh",
+    ("societa", "per", "azioni"): "spa",
+    ("besloten", "vennootschap"): "bv",
+    ("naamloze", "vennootschap"): "nv",
+    ("company", "limited"): "ltd",
+    ("publichnoe", "aktsionernoe", "obshchestvo"): "pao",
+    ("otkrytoe", "aktsionernoe", "obshchestvo"): "oao",
+    ("zakrytoe", "aktsionernoe", "obshchestvo"): "zao",
+    ("obshchestvo", "s", "ogranichennoy", "otvetstvennostyu"): "ooo",
+    ("obshchestvo", "s", "ogranichennoi", "otvetstvennostiu"): "ooo",
+    ("tovarystvo", "z", "obmezhenoyu", "vidpovidalnistyu"): "tov",
+    ("unitary", "enterprise"): "sue",
+    ("federal", "state", "unitary", "enterprise"): "fsue",
+    ("fgup",): "fsue",
+    ("gup",): "sue",
+    ("mup",): "sue",
+}
+_EXTRA_LEGAL_MAX = max(len(k) for k in _EXTRA_LEGAL)
+
+#: Legal-form spellings in CJK scripts, cut before transliteration (longest first).
+_CJK_LEGAL: Final[tuple[tuple[str, str], ...]] = (
+    ("股份有限公司", "ltd"),
+    ("有限责任公司", "ltd"),
+    ("有限責任公司", "ltd"),
+    ("有限公司", "ltd"),
+    ("株式会社", "kk"),
+    ("有限会社", "ltd"),
+    ("合同会社", "llc"),
+    ("주식회사", "jsc"),
+    ("(주)", "jsc"),
+    ("㈜", "jsc"),
+    ("유한회사", "ltd"),
+    ("公司", "co"),
+)
+
+#: Which countries use a legal form (canonical compare form -> ISO 3166 alpha-2). Only used
+#: to tell sibling companies apart when both names carry legal forms of different countries.
+LEGAL_FORM_COUNTRIES: Final[dict[str, frozenset[str]]] = {
+    k: frozenset(v.split())
+    for k, v in {
+        "gmbh": "de at ch li",
+        "ag": "de at ch li",
+        "kg": "de at",
+        "gmbhcokg": "de at",
+        "ug": "de",
+        "ev": "de",
+        "ltd": "gb ie hk cy mt il ng za ke in pk sg my nz au cn tw bd lk",
+        "coltd": "cn hk tw kr jp th vn",
+        "plc": "gb ie ng",
+        "llp": "gb us in",
+        "inc": "us ca ph",
+        "llc": "us ae ru ua ge am az kz",
+        "corp": "us ca tw jp kr ph",
+        "ooo": "ru by kz kg tj uz",
+        "ao": "ru kz",
+        "zao": "ru",
+        "oao": "ru",
+        "pao": "ru",
+        "pjsc": "ru ua ae",
+        "ojsc": "ru by kz az",
+        "cjsc": "ru by am",
+        "jsc": "ru kz by ua az ge uz",
+        "tov": "ua",
+        "pat": "ua",
+        "sa": "fr es be ch lu pt br ar mx co cl pe uy pa ec ve",
+        "sarl": "fr lu be ma tn dz lb",
+        "sas": "fr co",
+        "spa": "it",
+        "srl": "it ro ar",
+        "bv": "nl be",
+        "nv": "nl be",
+        "ab": "se fi",
+        "as": "no dk",
+        "aps": "dk",
+        "oy": "fi",
+        "kk": "jp",
+        "fze": "ae",
+        "pteltd": "sg",
+        "sal": "lb",
+        "fzco": "ae",
+        "sdnbhd": "my",
+        "bhd": "my",
+        "pt": "id",
+        "tbk": "id",
+        "sue": "ru by",
+        "fsue": "ru",
+    }.items()
+}
+
+_PATRONYMIC_RE: Final = re.compile(
+    r"(ovich|evich|ovych|evych|ovna|evna|ivna|ogly|oglu|ogli|kyzy|qizi)$"
+)
+_BRACKETS_RE: Final = re.compile(r"[\(\[\{].*?[\)\]\}]")
+_HAN_HANGUL_RE: Final = re.compile(
+    r"([\u1100-\u11ff\u3130-\u318f\uac00-\ud7af\u3400-\u9fff\uf900-\ufaff])"
+)
+_ABJAD_SCRIPTS: Final[frozenset[str]] = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
+_SYLLABIC_SCRIPTS: Final[frozenset[str]] = frozenset({"Han", "Hangul", "Hiragana", "Katakana"})
+
+_SKELETON_MAP: Final = str.maketrans(
+    {
+        "a": None, "e": None, "i": None, "o": None, "u": None, "y": None, "w": None, "h": None,
+        "g": "k", "c": "k", "q": "k", "b": "p", "f": "p", "v": "p", "d": "t", "z": "s",
+    }
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedName:
+    """A name ready to compare: ASCII, casefolded, tokenised, legal forms set apart."""
+
+    original: str
+    kind: NameKind
+    tokens: tuple[str, ...]  # comparable tokens in original order (no legal forms)
+    classes: tuple[TokenClass, ...]  # one class per token
+    legal_forms: tuple[str, ...]  # canonical legal forms found, e.g. ("ao",), ("gmbh",)
+    scripts: frozenset[str]  # Unicode script names of the original's letters ("Latin", "Han")
+    transliterated: bool  # the original had letters outside Latin
+    abjad: bool  # the original was in a script written without vowels (Arabic, Hebrew)
+
+    @property
+    def key(self) -> str:
+        """Sorted significant tokens: equal keys are an exact normalised match."""
+        return " ".join(
+            sorted(t for t, c in zip(self.tokens, self.classes, strict=True) if c != "stop")
+        )
+
+    @property
+    def compact(self) -> str:
+        """All non-stop tokens joined in order ("hua wei" and "huawei" agree)."""
+        return "".join(t for t, c in zip(self.tokens, self.classes, strict=True) if c != "stop")
+
+    @property
+    def significant(self) -> tuple[str, ...]:
+        """Tokens that identify the party: not generic, place, stop words or initials."""
+        return tuple(
+            t
+            for t, c in zip(self.tokens, self.classes, strict=True)
+            if c in ("name", "number", "patronymic")
+        )
+
+    @property
+    def generic_only(self) -> bool:
+        """The name has no identifying token: only legal forms, generic and stop words."""
+        return all(c in ("generic", "stop", "initial") for c in self.classes)
+
+    @property
+    def display(self) -> str:
+        return " ".join(self.tokens)
+
+
+def fold(text: str) -> str:
+    """ASCII, casefolded, tokenised text joined by spaces. Idempotent: fold(fold(x)) == fold(x)."""
+    return " ".join(_tokenize(_to_ascii(unicodedata.normalize("NFKC", text))))
+
+
+@lru_cache(maxsize=200_000)
+def skeleton(token: str) -> str:
+    """Consonant skeleton with voiced/voiceless pairs merged ("mohammed", "mhmd" -> "mmt")."""
+    out = token.translate(_SKELETON_MAP)
+    if not out:
+        return ""
+    # collapse doubled letters ("hassan" -> "hsn")
+    chars = [out[0]]
+    for ch in out[1:]:
+        if ch != chars[-1]:
+            chars.append(ch)
+    return "".join(chars)
+
+
+@lru_cache(maxsize=200_000)
+def phonetic(token: str) -> str:
+    """Metaphone key of a token ("" for digits and very short tokens)."""
+    if len(token) < 3 or not token.isalpha():
+        return ""
+    return str(metaphone(token))
+
+
+def token_class(token: str, kind: NameKind = "unknown") -> TokenClass:
+    """The class of one folded token (see CLASS_WEIGHTS)."""
+    return _token_class(token, kind)
+
+
+@lru_cache(maxsize=200_000)
+def _token_class(token: str, kind: NameKind) -> TokenClass:
+    if any(ch.isdigit() for ch in token):
+        return "number"
+    if kind != "person" and token in _ROMAN:
+        return "number"
+    if len(token) == 1:
+        return "initial"
+    if kind == "person":
+        if token in PERSON_STOP_TOKENS:
+            return "stop"
+        if token in _PERSON_LEGAL:
+            return "generic"
+        if _PATRONYMIC_RE.search(token) and len(token) > 6:
+            return "patronymic"
+        return "name"
+    if token in STOP_TOKENS:
+        return "stop"
+    if token in GENERIC_TOKENS:
+        return "generic"
+    if kind != "unknown" and token in _place_tokens():
+        return "place"
+    return "name"
+
+
+def normalize_name(text: str, kind: NameKind = "unknown") -> NormalizedName:
+    """Normalise one name of a party of the given kind (person names keep legal-form-like words)."""
+    return _normalize_name(text, kind)
+
+
+@lru_cache(maxsize=50_000)
+def _normalize_name(text: str, kind: NameKind) -> NormalizedName:
+    raw = unicodedata.normalize("NFKC", text).strip()
+    scripts = frozenset(str(s) for s in text_scripts(raw))
+    legal: list[str] = []
+    only_legal = False
+    work = raw
+    if kind != "person" and scripts & _SYLLABIC_SCRIPTS:
+        for form, canon in _CJK_LEGAL:
+            if form in work:
+                work = work.replace(form, " ")
+                legal.append(canon)
+    if "Arabic" in scripts:
+        work = romanize_arabic(work)
+    if kind == "person":
+        work = remove_person_prefixes(work)
+    if scripts & _SYLLABIC_SCRIPTS:
+        work = _HAN_HANGUL_RE.sub(r" \1 ", work)
+    tokens = _tokenize(_to_ascii(work))
+    if not tokens:
+        # a name made only of punctuation or bracketed text: fall back to the brackets' content
+        tokens = _tokenize(_to_ascii(raw))
+    if kind != "person" and tokens:
+        tokens = [_correct(t) for t in tokens]
+        kept, found = _split_legal_forms(tokens)
+        legal.extend(found)
+        if kept:
+            tokens = kept
+        else:
+            only_legal = True
+    abjad = bool(scripts & _ABJAD_SCRIPTS)
+    if kind != "person" and not only_legal:
+        tokens = _number_words(tokens)
+    classes: tuple[TokenClass, ...] = tuple(
+        "generic" if only_legal else token_class(t, kind) for t in tokens
+    )
+    classes = _context_classes(tokens, classes, "Hangul" in scripts)
+    if kind == "person" and len(tokens) >= 3 and tokens[-1] in _TRAILING_LEGAL:
+        classes = (*classes[:-1], "generic")  # "Nicolas Maduro SA"
+    return NormalizedName(
+        original=text,
+        kind=kind,
+        tokens=tuple(tokens),
+        classes=classes,
+        legal_forms=tuple(dict.fromkeys(legal)),
+        scripts=scripts,
+        transliterated=bool(scripts - {"Latin"}),
+        abjad=abjad,
+    )
+
+
+def legal_form_countries(forms: tuple[str, ...]) -> frozenset[str]:
+    """Countries whose company law has these legal forms (empty when unknown or generic)."""
+    out: set[str] = set()
+    for form in forms:
+        out |= LEGAL_FORM_COUNTRIES.get(form, frozenset())
+    return frozenset(out)
+
+
+def _to_ascii(text: str) -> str:
+    text = (
+        _BRACKETS_RE.sub(" ", text)
+        if _BRACKETS_RE.search(text) and _BRACKETS_RE.sub("", text).strip()
+        else text
+    )
+    if text.isascii():
+        return text
+    return str(ascii_text(text))
+
+
+def _tokenize(text: str) -> list[str]:
+    out = normalize(text, _FLAGS)
+    if not out:
+        return []
+    return [t for t in str(out).split(" ") if t]
+
+
+def _split_legal_forms(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """Remove legal forms (rigour's database, then the extras) from the token list."""
+    keep = list(tokens)
+    found: list[str] = []
+    text = " ".join(tokens)
+    for matched, target in extract_org_types(text, _FLAGS):
+        parts = str(matched).split()
+        pos = _find_run(keep, parts)
+        if pos >= 0:
+            del keep[pos : pos + len(parts)]
+            found.append(str(target).replace(" ", ""))
+    i = 0
+    while i < len(keep):
+        for size in range(min(_EXTRA_LEGAL_MAX, len(keep) - i), 0, -1):
+            run = tuple(keep[i : i + size])
+            canon = _EXTRA_LEGAL.get(run)
+            if canon is not None:
+                del keep[i : i + size]
+                found.append(canon)
+                break
+        else:
+            i += 1
+    return keep, found
+
+
+def _find_run(tokens: list[str], run: list[str]) -> int:
+    n = len(run)
+    for i in range(len(tokens) - n + 1):
+        if tokens[i : i + n] == run:
+            return i
+    return -1
+
+
+# -- context-dependent classes ----------------------------------------------------------
+
+#: The Arabic article with its consonant assimilated ("ad-Din", "ar-Rahman", "as-Sayed"):
+#: a stop word only before a word starting with that consonant.
+_SUN_ARTICLES: Final = _words("ad ar as ash at az an ath adh ud ur us ush ut uz un")
+
+
+def _context_classes(
+    tokens: list[str], classes: tuple[TokenClass, ...], hangul: bool
+) -> tuple[TokenClass, ...]:
+    """Classes that depend on the neighbours: assimilated articles; Korean one-letter syllables."""
+    out = list(classes)
+    for i, t in enumerate(tokens):
+        if t in _SUN_ARTICLES and i + 1 < len(tokens) and tokens[i + 1].startswith(t[1:]):
+            if len(tokens[i + 1]) > len(t):
+                out[i] = "stop"
+        elif hangul and out[i] == "initial" and t.isalpha():
+            out[i] = "name"  # 이 "i", 오 "o", 우 "u" are whole syllables
+    return tuple(out)
+
+
+_UNITS: Final[dict[str, int]] = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+_TENS: Final[dict[str, int]] = {
+    w: 10 * i
+    for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())
+    if w != "_"
+}
+_ORDINALS: Final[dict[str, int]] = {
+    w: i
+    for i, w in enumerate(
+        "_ first second third fourth fifth sixth seventh eighth ninth tenth".split()
+    )
+    if w != "_"
+}
+_ORDINAL_RE: Final = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
+
+
+def _number_words(tokens: list[str]) -> list[str]:
+    """Numbers written as words or ordinals as digits ("Forty-Four" -> 44, "1st" -> 1)."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        m = _ORDINAL_RE.match(t)
+        if m:
+            out.append(m.group(1))
+        elif t in _TENS:
+            value = _TENS[t]
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+            if nxt in _UNITS and 0 < _UNITS[nxt] < 10:
+                value += _UNITS[nxt]
+                i += 1
+            elif len(nxt) == 1 and nxt.isdigit() and nxt != "0":
+                value += int(nxt)
+                i += 1
+            out.append(str(value))
+        elif t in _UNITS:
+            out.append(str(_UNITS[t]))
+        elif t in _ORDINALS:
+            out.append(str(_ORDINALS[t]))
+        else:
+            out.append(t)
+        i += 1
+    return out
+
+
+@lru_cache(maxsize=1)
+def _place_tokens() -> frozenset[str]:
+    from rigour.territories import get_territories
+
+    words: set[str] = set(
+        _words(
+            """
+    russia russian rossii rossiya iran iranian china chinese korea korean syria syrian
+    iraq iraqi cuba cuban venezuela venezuelan libya libyan lebanon lebanese yemen
+    yemeni afghanistan afghan pakistan pakistani india indian emirates emirati turkey
+    turkish belarus belarusian ukraine ukrainian crimea crimean hong kong singapore
+    malaysia germany german british britain america american european europe asia asian
+    africa african arab arabian middle east eastern west western north northern south
+    southern national islamic republic democratic peoples people federation kingdom
+    united states moscow moskva tehran beijing pyongyang damascus caracas dubai
+    """
+        )
+    )
+    for territory in get_territories():
+        toks = fold(str(territory.name)).split()
+        if len(toks) == 1 and len(toks[0]) > 3:
+            words.add(toks[0])
+    return frozenset(words)
+
+
+#: Words of legal forms, recognised through a typo ("Limted Liabilty Compnay").
+_LEGAL_WORDS: Final[frozenset[str]] = _words(
+    """
+    limited liability company corporation incorporated joint stock public closed open
+    private obshchestvo ogranichennoi ogranichennoy otvetstvennostyu otvetstvennostiu
+    aktsionernoe publichnoe otkrytoe zakrytoe gesellschaft beschrankter haftung
+    aktiengesellschaft sociedad anonima societe anonyme societa azioni besloten
+    vennootschap sirketi anonim venture
+    """
+)
+
+
+@lru_cache(maxsize=1)
+def _correction_keys() -> dict[str, tuple[str, ...]]:
+    keys: dict[str, set[str]] = {}
+    for word in _LEGAL_WORDS | GENERIC_TOKENS:
+        if len(word) < 5:
+            continue
+        for i in range(len(word)):
+            keys.setdefault(word[:i] + word[i + 1 :], set()).add(word)
+        keys.setdefault(word, set()).add(word)
+    return {k: tuple(sorted(v)) for k, v in keys.items()}
+
+
+@lru_cache(maxsize=100_000)
+def _correct(token: str) -> str:
+    """A legal-form or generic word with one typo, corrected; any other token unchanged."""
+    if len(token) < 4 or not token.isalpha() or token in GENERIC_TOKENS or token in _LEGAL_WORDS:
+        return token
+    from rapidfuzz.distance import OSA
+
+    keys = _correction_keys()
+    found: set[str] = set(keys.get(token, ()))
+    for i in range(len(token)):
+        found.update(keys.get(token[:i] + token[i + 1 :], ()))
+    budget = 1 if len(token) < 9 else 2
+    best = [
+        w
+        for w in sorted(found)
+        if OSA.distance(token, w, score_cutoff=budget) <= budget
+        and (len(token) >= 6 or w in _LEGAL_WORDS)
+    ]
+    return best[0] if len(best) == 1 else token

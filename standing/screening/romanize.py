@@ -1,0 +1,504 @@
+"""Romanisation variants by script: how a name written in one script is spelled in Latin.
+
+Transliteration libraries give one romanisation; lists and parties use many. This module
+holds the script-specific knowledge that lets a matcher see that two spellings are one name:
+
+- **Arabic script** (Arabic, Persian, Urdu, Pashto letters): `romanize_arabic` turns each
+  word into readable ASCII letters (one fixed spelling per letter: ث "th", ذ ض ظ "dh",
+  ش "sh", خ "kh", غ "gh", ق "q", ع and the long vowels "a"/"w"/"y"), cuts the article
+  (ال, also after the particles و ب ف ك ل) and splits compounds written as one word
+  ("عبدالله" -> abd allah, "نورالدين" -> nwr dyn, "ابواليزيد" -> abw yzyd).
+  `abjad_similarity` then compares such a vowel-less token with a Latin spelling through
+  a pattern built from letter classes: vowels are free, ا ع ء و ي ة may vanish, ق is
+  q/k/g/c, ج j/dj/g, ش sh/ch/s, خ kh/h/x/ch, ث th/s/t, ذ ض ظ dh/d/z/th, ص س s/ss/c,
+  ط ت t, و w/v/ou/u/o, ي y/i/e/j, consonants may be doubled (shadda is not written), the
+  Latin side may carry the article (al-/el-/ul-).
+- **Hebrew**: the same model over ICU's romanisation (ב b/v, כ k/kh/ch, פ p/f, ו v/w/o/u,
+  ח h/ch/kh, צ ts/tz/z, ש s/sh).
+- **Korean**: surnames have fixed traditional spellings (박 Park/Pak, 이 Lee/Yi/Rhee,
+  김 Kim, 최 Choi, 정 Jung/Chung...); other syllables compare through a fold of Revised
+  Romanisation, McCune-Reischauer and common spellings (eo/o/u, eu/u, g/k, d/t, b/p, j/ch,
+  r/l, sh/s).
+- **Chinese**: pinyin and Wade-Giles (and common Hong Kong/Taiwan) spellings of a syllable
+  fold together (x/hs, zh/ch/j, z/ts/tz, q/ch', r/j, -ong/-ung, -ian/-ien, -ie/-ieh, -i/-ih/-u).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Final
+
+# -- Arabic script -> ASCII ---------------------------------------------------------------
+
+_AR_MAP: Final[dict[str, str]] = {
+    # alef and hamza carriers, long vowels, ayin: weak letters
+    "ا": "a", "أ": "a", "إ": "a", "آ": "a", "ٱ": "a", "ٲ": "a", "ٳ": "a", "ء": "",
+    "ؤ": "w", "ئ": "y", "ى": "a", "ع": "a",
+    "و": "w", "ۆ": "w", "ۇ": "w", "ۈ": "w", "ۉ": "w", "ۋ": "w",
+    "ي": "y", "ی": "y", "ې": "y", "ۍ": "y", "ے": "y", "ێ": "y", "ۑ": "y",
+    "ة": "a", "ۃ": "a", "ه": "h", "ہ": "h", "ھ": "h", "ە": "h", "ۀ": "h", "ۂ": "h",
+    # consonants
+    "ب": "b", "پ": "p", "ت": "t", "ٹ": "t", "ټ": "t", "ث": "th", "ج": "j", "چ": "ch",
+    "ح": "h", "خ": "kh", "څ": "s", "ځ": "z", "د": "d", "ڈ": "d", "ډ": "d", "ذ": "dh",
+    "ر": "r", "ڑ": "r", "ړ": "r", "ز": "z", "ژ": "zh", "ږ": "zh", "س": "s", "ش": "sh",
+    "ښ": "sh", "ص": "s", "ض": "dh", "ط": "t", "ظ": "dh", "غ": "gh", "ف": "f", "ڤ": "v",
+    "ق": "q", "ڨ": "g", "ك": "k", "ک": "k", "ڪ": "k", "گ": "g", "ګ": "g", "ڳ": "g",
+    "ل": "l", "م": "m", "ن": "n", "ں": "n", "ڼ": "n",
+    # Arabic-Indic and Persian digits
+    "٠": "0", "١": "1", "٢": "2", "٣": "3", "٤": "4", "٥": "5", "٦": "6", "٧": "7",
+    "٨": "8", "٩": "9", "۰": "0", "۱": "1", "۲": "2", "۳": "3", "۴": "4", "۵": "5",
+    "۶": "6", "۷": "7", "۸": "8", "۹": "9",
+}  # fmt: skip
+#: Vowel marks, tatweel, superscript alef and other signs: dropped.
+_AR_DROP: Final = frozenset(
+    [chr(c) for c in range(0x0610, 0x061B)]
+    + [chr(c) for c in range(0x064B, 0x0660)]
+    + ["\u0670", "\u0640", "\u06d6", "\u06d7", "\u06d8", "\u06d9", "\u06da", "\u06db"]
+    + ["\u06dc", "\u06df", "\u06e0", "\u06e1", "\u06e2", "\u06e3", "\u06e4", "\u06e7"]
+    + ["\u06e8", "\u06ea", "\u06eb", "\u06ec", "\u06ed"]
+)
+_AR_WORD_RE: Final = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]+")
+_ALEFS: Final = "اأإآٱ"
+#: Particles written joined to an article: wa-, bi-, fa-, ka-, li- ("والجهاد", "بالدم").
+_PARTICLES: Final = "وبفكل"
+#: First parts of compound names written as one word with the article ("عبدالله", "نورالدين").
+_COMPOUND_HEADS: Final[frozenset[str]] = frozenset(
+    """
+    عبد ابو أبو بو ذو نور سيف شمس عز زين بدر جمال كمال صلاح نصر ضياء ضيا فخر تاج سعد
+    ولي ولی حبيب حبیب عطاء عطا فتح فيض فیض لطف امان ثناء هداية هدايت شرف محي محيي سراج
+    بهاء علاء حسام نجم ناصر معين غياث غیاث قطب امين خير فضل عماد جلال مجد حزب روح نصير
+    """.split()
+)
+#: Second parts of compound names ("...الله", "...الدين"), written joined to the first.
+_COMPOUND_TAILS: Final[tuple[str, ...]] = (
+    "الله", "اللہ", "الدين", "الدین", "الرحمن", "الرحمان", "الرحیم", "الرحيم", "الحق",
+    "الاسلام", "الإسلام", "الزمان", "الملك", "المالك", "العزيز", "العزیز", "القادر",
+)  # fmt: skip
+_ALLAH: Final = frozenset({"الله", "اللہ", "لله", "للہ"})
+_IBN: Final = frozenset({"بن", "ابن", "إبن", "أبن"})
+_ABU: Final = frozenset({"ابو", "أبو", "ابی", "أبي", "ابي"})
+
+
+def _fold_arabic(word: str) -> str:
+    return "".join(ch for ch in word if ch not in _AR_DROP)
+
+
+def _strip_article(word: str) -> str:
+    """The word without its article (ال, also after a particle: وال, بال, لل...)."""
+    if len(word) >= 4 and word[0] == "ا" and word[1] == "ل":
+        return word[2:]
+    if len(word) >= 5 and word[0] in _PARTICLES and word[1] == "ا" and word[2] == "ل":
+        return word[3:]
+    if len(word) >= 5 and word[0] == "ل" and word[1] == "ل":
+        return word[2:]
+    return word
+
+
+def _split_word(word: str) -> list[str]:
+    """Article cut and compound names split, still in Arabic letters."""
+    if word in _ALLAH:
+        return ["الله"]
+    if word in _IBN or word in _ABU:
+        return [word]
+    for tail in _COMPOUND_TAILS:
+        if word.endswith(tail) and len(word) - len(tail) >= 2:
+            head = word[: -len(tail)]
+            return [*_split_word(head), "الله" if tail in _ALLAH else _strip_article(tail)]
+    for n in (4, 3, 2):
+        head = word[:n]
+        rest = word[n:]
+        if head in _COMPOUND_HEADS and len(rest) >= 4 and rest[0] == "ا" and rest[1] == "ل":
+            return [head, _strip_article(rest)]
+    if word.startswith("عبد") and len(word) >= 6:
+        return ["عبد", _strip_article(word[3:])]
+    if word.startswith("بن") and len(word) >= 6:  # "بنحسين": bin Hussein
+        return ["بن", _strip_article(word[2:])]
+    return [_strip_article(word)]
+
+
+def _romanize_word(word: str) -> str:
+    if word == "الله":
+        return "allah"
+    if word in _IBN:
+        return "bin"
+    if word in _ABU:
+        return "abu"
+    out = []
+    for ch in word:
+        out.append(_AR_MAP.get(ch, ""))
+    return "".join(out)
+
+
+def romanize_arabic(text: str) -> str:
+    """Arabic-script words in `text` romanised (letters, articles, compounds); others kept."""
+
+    def word(m: re.Match[str]) -> str:
+        w = _fold_arabic(m.group(0))
+        if not w:
+            return " "
+        parts = [_romanize_word(p) for p in _split_word(w)]
+        return " " + " ".join(p for p in parts if p) + " "
+
+    return _AR_WORD_RE.sub(word, text)
+
+
+# -- abjad romanisation against Latin spellings -------------------------------------------
+
+#: Latin spellings of each letter of the romanised Arabic-script token (consonant classes).
+_ARABIC_UNITS: Final[dict[str, tuple[str, ...]]] = {
+    "b": ("b", "p"),
+    "p": ("p", "b"),
+    "t": ("t", "d", "th"),
+    "th": ("th", "s", "t", "ts", "t[aeiou]*h"),
+    "j": ("j", "dj", "g", "dzh", "zh", "gu"),
+    "ch": ("ch", "tch", "tsh", "c", "j"),
+    "h": ("h", "kh"),
+    "kh": ("kh", "h", "x", "ch", "k", "q", "k[aeiou]*h"),
+    "d": ("d", "t"),
+    "dh": ("dh", "d", "z", "th", "dz", "zh", "d[aeiou]*h"),
+    "r": ("r",),
+    "z": ("z", "s", "dz"),
+    "zh": ("zh", "j", "z", "g"),
+    "s": ("s", "c", "ts"),
+    "sh": ("sh", "ch", "sch", "s", "sj", "s[aeiou]*h"),
+    "gh": ("gh", "g", "kh", "q", "g[aeiou]*h"),
+    "f": ("f", "ph", "v"),
+    "v": ("v", "f", "w"),
+    "q": ("q", "k", "g", "c", "ck", "gh", "kh", "qu"),
+    "g": ("g", "k", "gu", "q"),
+    "k": ("k", "c", "ck", "g", "q", "ch"),
+    "l": ("l",),
+    "m": ("m",),
+    "n": ("n",),
+}
+#: ... of ICU's romanisation of Hebrew (ש is "s", צ "z", ח "h", א and ע dropped).
+_HEBREW_UNITS: Final[dict[str, tuple[str, ...]]] = {
+    "b": ("b", "v"),
+    "v": ("v", "b", "w"),
+    "g": ("g", "j"),
+    "d": ("d",),
+    "h": ("h", "ch", "kh"),
+    "z": ("z", "ts", "tz", "s", "c"),
+    "t": ("t", "th"),
+    "k": ("k", "kh", "ch", "c", "ck", "q"),
+    "kh": ("kh", "ch", "h", "k"),
+    "l": ("l",),
+    "m": ("m",),
+    "n": ("n",),
+    "s": ("s", "sh", "sch", "ss", "z", "c"),
+    "sh": ("sh", "s", "sch"),
+    "p": ("p", "f", "ph"),
+    "f": ("f", "p", "ph"),
+    "q": ("q", "k", "c", "ck"),
+    "r": ("r",),
+    "j": ("j", "g", "dj"),
+    "ts": ("ts", "tz", "z"),
+}
+_DIGRAPHS: Final = ("sh", "th", "dh", "kh", "gh", "ch", "zh", "ts")
+#: Long vowels and ayin/hamza: ا ع ة ى (romanised "a") may vanish or be any vowel; و and ي
+#: are written as a consonant or as a long vowel, never as nothing.
+_WEAK: Final[dict[str, str]] = {
+    "a": "",
+    "'": "",
+    "w": "(?:w|v|ou|oo|u|o|ow|aw|au)",
+    "y": "(?:y|yy|j|i|e|ee|ei|ai|ay|ey|ie|iy|ii)",
+}
+#: Between two consonants the Latin side has at most one short vowel ("ou" in French).
+_SHORT_VOWEL: Final = "(?:ou|[aeiouy])?'?"
+_FREE_VOWELS: Final = "[aeiouy']*"
+_LATIN_ARTICLE: Final = "(?:(?:b[ei]n|ibn|abo?u)(?:[aeiu]l)?|[aeiu]l|oul)?"
+
+
+def _units(token: str, digraphs: bool) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(token):
+        pair = token[i : i + 2]
+        if digraphs and pair in _DIGRAPHS:
+            out.append(pair)
+            i += 2
+        else:
+            out.append(token[i])
+            i += 1
+    return out
+
+
+def _unit_pattern(
+    unit: str, table: dict[str, tuple[str, ...]], final: bool
+) -> tuple[str, bool, bool]:
+    """Regex for one letter, whether it is a consonant (counted), whether it is weak."""
+    if unit in _WEAK or unit in "eiou":
+        if final and unit == "a":  # ta marbuta / final alef: -a, -ah, -at, -eh...
+            return "(?:[ht])?", False, True
+        return _WEAK.get(unit, ""), False, True
+    if unit == "h":
+        spell = "|".join(table.get("h", ("h",)))
+        return (f"(?:{spell})?" if final else f"(?:{spell})"), not final, final
+    spellings = table.get(unit, (unit,))
+    # single letters may be doubled (shadda is not written); digraphs also stand for two
+    # letters: "th" is ث or ت+ه ("طه" Taha)
+    alts = "|".join(f"{s}{{1,2}}" if len(s) == 1 else s for s in spellings)
+    return f"(?:{alts})", True, False
+
+
+@lru_cache(maxsize=100_000)
+def _abjad_pattern(token: str, hebrew: bool) -> tuple[re.Pattern[str] | None, int]:
+    """The Latin spellings an abjad token allows, as a pattern, and its consonant count."""
+    table = _HEBREW_UNITS if hebrew else _ARABIC_UNITS
+    units = _units(token, not hebrew)  # ICU writes Hebrew one letter per letter
+    parts = [_unit_pattern(u, table, i == len(units) - 1) for i, u in enumerate(units)]
+    consonants = sum(1 for _, c, _ in parts if c)
+    if consonants == 0:
+        return None, 0
+    out = [_LATIN_ARTICLE, _FREE_VOWELS if parts[0][2] else "[aeiouy]?'?"]
+    for k, (pattern, _, weak) in enumerate(parts):
+        if k:
+            out.append(_FREE_VOWELS if weak or parts[k - 1][2] else _SHORT_VOWEL)
+        out.append(pattern)
+    out.append(_FREE_VOWELS if parts[-1][2] else _SHORT_VOWEL)
+    out.append("h?")
+    return re.compile("".join(out)), consonants
+
+
+@lru_cache(maxsize=500_000)
+def abjad_similarity(abjad: str, latin: str, hebrew: bool = False) -> float:
+    """How well a Latin spelling fits a romanised Arabic-script (or Hebrew) token, 0..1.
+
+    0.9 for a spelling the letter classes allow when the token has three or more
+    consonants, 0.85 with two, 0.8 with one; 0 otherwise.
+    """
+    if not abjad or not latin or not latin.isalpha() or not abjad.isalpha():
+        return 0.0
+    if len(latin) > 3 * len(abjad) + 6:
+        return 0.0
+    pattern, consonants = _abjad_pattern(abjad, hebrew)
+    if pattern is None or not pattern.fullmatch(latin):
+        return 0.0
+    return 0.9 if consonants >= 3 else 0.85 if consonants == 2 else 0.8
+
+
+# -- retrieval keys across scripts ---------------------------------------------------------
+
+#: Coarse consonant classes shared by Latin spellings and abjad letters (for the index):
+#: B labials, F f/v, T t/d/th/dh, S s/z/sh/ch/c(e,i), K k/q/g/gh/kh/c, J j/dj/zh, L R M N.
+_LATIN_KEY_RULES: Final = tuple(
+    (re.compile(a), b)
+    for a, b in (
+        (r"(.)\1+", r"\1"),
+        (r"sch|sh|ch|tch", "S"),
+        (r"kh|gh|ck|q|x", "K"),
+        (r"th|dh|tt", "T"),
+        (r"ph", "F"),
+        (r"dj|dzh|zh|j", "J"),
+        (r"ts|tz|dz", "S"),
+        (r"c(?=[eiy])", "S"),
+    )
+)
+_LATIN_KEY_LETTERS: Final = str.maketrans(
+    "bpfvtdszkgqlrmnj", "BBFFTTSSKKKLRMNJ", "aeiouyhw'"
+)
+_ARABIC_KEY_UNITS: Final[dict[str, str]] = {
+    "b": "B", "p": "B", "t": "T", "th": "TS", "j": "JK", "ch": "S", "h": "_", "kh": "K_",
+    "d": "T", "dh": "TSJ", "r": "R", "z": "S", "zh": "J", "s": "S", "sh": "S", "gh": "K",
+    "f": "F", "v": "F", "q": "K", "g": "K", "k": "K", "l": "L", "m": "M", "n": "N",
+}  # fmt: skip
+_HEBREW_KEY_UNITS: Final[dict[str, str]] = {
+    "b": "BF", "v": "F", "w": "_F", "g": "KJ", "d": "T", "h": "_KS", "z": "S", "t": "T",
+    "k": "KS",
+    "l": "L", "m": "M", "n": "N", "s": "S", "p": "BF", "f": "F", "q": "K", "r": "R", "j": "J",
+}  # fmt: skip
+_MAX_KEYS: Final = 16
+
+
+@lru_cache(maxsize=300_000)
+def latin_class_keys(token: str) -> tuple[str, ...]:
+    """Consonant classes of a Latin spelling ("mohammed" -> MMT; "faycal" -> FKL and FSL:
+    a "c" may be a French cedilla)."""
+    out = token
+    for rx, rep in _LATIN_KEY_RULES:
+        out = rx.sub(rep, out)
+    if not out.isalpha():
+        return ()
+    keys = {out.replace("c", "K"), out.replace("c", "S")}
+    return tuple(sorted(k.translate(_LATIN_KEY_LETTERS) for k in keys if k))
+
+
+@lru_cache(maxsize=100_000)
+def abjad_class_keys(token: str, hebrew: bool = False) -> tuple[str, ...]:
+    """The consonant-class keys a romanised abjad token's Latin spellings can have."""
+    table = _HEBREW_KEY_UNITS if hebrew else _ARABIC_KEY_UNITS
+    keys = [""]
+    for unit in _units(token, not hebrew):
+        options = table.get(unit)
+        if options is None:
+            continue  # weak letters and vowels
+        keys = [k + ("" if o == "_" else o) for k in keys for o in options]
+        if len(keys) > _MAX_KEYS:
+            keys = keys[:_MAX_KEYS]
+    return tuple(dict.fromkeys(k for k in keys if k))
+
+
+# -- Korean ---------------------------------------------------------------------------------
+
+#: Traditional spellings of Korean surnames, keyed by the romanisation rigour gives (one
+#: letter per jamo: 박 "bag", 백 "baeg", 곽 "gwag", 류 "lyu").
+KOREAN_SURNAMES: Final[dict[str, frozenset[str]]] = {
+    k: frozenset(v.split())
+    for k, v in {
+        "gim": "kim gim",
+        "i": "lee yi rhee ri rhie li e",
+        "li": "lee ri rhee yi rhie i",
+        "bag": "park pak bak bahk",
+        "choe": "choi chwe che choe",
+        "jeong": "jung chung chong jong cheong jeung",
+        "gang": "kang",
+        "jo": "cho joe jo",
+        "yun": "yoon youn",
+        "jang": "chang",
+        "im": "lim rim yim",
+        "lim": "im rim yim",
+        "o": "oh",
+        "seo": "suh so sur",
+        "sin": "shin",
+        "gwon": "kwon",
+        "an": "ahn",
+        "yu": "yoo you ryu",
+        "lyu": "ryu yoo yu rhyu you",
+        "jeon": "jun chun chon",
+        "go": "ko koh",
+        "mun": "moon",
+        "son": "sohn",
+        "bae": "pae bai",
+        "baeg": "baek paek paik baik back beak",
+        "heo": "hur huh her",
+        "no": "noh roh ro",
+        "lo": "ro roh noh no",
+        "sim": "shim",
+        "gwag": "kwak",
+        "seong": "sung song",
+        "ju": "joo chu",
+        "u": "woo",
+        "gu": "koo ku",
+        "la": "ra na",
+        "na": "ra la",
+        "ban": "pan",
+        "bang": "pang",
+        "eom": "um uhm",
+        "cheon": "chun chon",
+        "gong": "kong",
+        "hyeon": "hyun",
+        "yeom": "yum",
+        "byeon": "byun pyun",
+        "chu": "choo",
+        "do": "doh to",
+        "seog": "suk seok sok",
+        "seol": "sul sol",
+        "gil": "kil",
+        "yeon": "yun",
+        "je": "jae che",
+        "gi": "ki",
+        "bong": "pong",
+        "myeong": "myung myong",
+        "ryeo": "yeo yoh",
+        "yeo": "yoh",
+        "ga": "ka",
+        "gyeong": "kyung kyong",
+        "pyo": "pyo",
+        "tag": "tak",
+        "yug": "yook yuk",
+        "ug": "ook",
+        "gug": "kook kuk",
+        "bog": "pok bok",
+        "mog": "mok",
+        "jin": "chin",
+        "ji": "chi",
+        "dong": "tong",
+        "ham": "hahm",
+    }.items()
+}
+_KOREAN_FOLD: Final = tuple(
+    (re.compile(a), b)
+    for a, b in (
+        (r"['\-]", ""),
+        (r"eo|eu", "u"),
+        (r"oo|o", "u"),
+        (r"ee", "i"),
+        (r"ae|ai|ay", "e"),
+        (r"tch|ch|j", "c"),
+        (r"sh", "s"),
+        (r"g|k", "k"),
+        (r"d|t", "t"),
+        (r"b|p", "p"),
+        (r"r|l", "l"),
+        (r"(?<=[aeiu])h", ""),
+        (r"(.)\1", r"\1"),
+    )
+)
+
+
+@lru_cache(maxsize=50_000)
+def korean_fold(token: str) -> str:
+    """Revised, McCune-Reischauer and common spellings of a syllable folded together."""
+    out = token
+    for rx, rep in _KOREAN_FOLD:
+        out = rx.sub(rep, out)
+    return out
+
+
+def korean_variants(syllable: str) -> frozenset[str]:
+    """Other spellings of a romanised Hangul syllable (traditional surname spellings)."""
+    return KOREAN_SURNAMES.get(syllable, frozenset())
+
+
+@lru_cache(maxsize=200_000)
+def korean_similarity(hangul: str, latin: str) -> float:
+    """A romanised Hangul syllable (or joined syllables) against a Latin spelling."""
+    if latin in KOREAN_SURNAMES.get(hangul, ()):
+        return 0.95
+    if len(hangul) >= 2 and len(latin) >= 2 and korean_fold(hangul) == korean_fold(latin):
+        return 0.9
+    return 0.0
+
+
+# -- Chinese --------------------------------------------------------------------------------
+
+_CHINESE_FOLD: Final = tuple(
+    (re.compile(a), b)
+    for a, b in (
+        (r"['\-]", ""),
+        (r"^(?:ss|sz)u$", "si"),
+        (r"^t[sz]u$", "zi"),
+        (r"^hs|^x|^sh|^ss|^sz", "s"),
+        (r"^tz|^ts|^dz|^z|^c(?!h)", "z"),
+        (r"^ch|^zh|^j|^q|^r", "j"),
+        (r"^p|^b", "b"),
+        (r"^t|^d", "d"),
+        (r"^k|^g", "g"),
+        (r"ung$", "ong"),
+        (r"ien$", "ian"),
+        (r"ieh$", "ie"),
+        (r"(?<=^[sj])ih$", "i"),
+        (r"(?<=.)uo$", "o"),
+        (r"^yu$", "you"),
+        (r"^i$", "yi"),
+        (r"^yeh$", "ye"),
+        (r"^wong$", "wang"),
+    )
+)
+
+
+@lru_cache(maxsize=50_000)
+def chinese_fold(token: str) -> str:
+    """Pinyin and Wade-Giles spellings of a syllable folded together ("hsi"/"xi")."""
+    out = token
+    for rx, rep in _CHINESE_FOLD:
+        out = rx.sub(rep, out)
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def chinese_similarity(pinyin: str, latin: str) -> float:
+    if len(pinyin) >= 2 and len(latin) >= 2 and chinese_fold(pinyin) == chinese_fold(latin):
+        return 0.9
+    return 0.0

@@ -1,0 +1,608 @@
+"""Use cases for restriction lists and screening.
+
+``import_list`` parses a list file with its source's parser, stores the new version and its
+entries atomically (nothing when the file is malformed), reports what was added, removed and
+changed, and re-screens every party against the new and changed entries only. Screening a
+party against the latest version of every source yields hits; those at or above the source's
+threshold go to the review queue. Confirming a hit records a decision under a rule that covers
+the source, with facts that cite the list, its version, the entry and the matched names.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.orm import Session
+
+from standing.audit.log import append
+from standing.audit.tags import Action
+from standing.bootstrap import Services
+from standing.decisions.service import DecisionRequest, record_decision
+from standing.errors import Conflict, Invalid, NotFound
+from standing.graph.model import Party
+from standing.ids import new_id
+from standing.policies.model import Rule, Source
+from standing.screening import sources as parsers
+from standing.screening.match import MatchResult, PartyIndex, Query, Screener
+from standing.screening.model import Entry, EntryIdentifier
+from standing.screening.versions import (
+    ListDiff,
+    diff,
+    entry_digest,
+    entry_from_json,
+    entry_to_json,
+    merge_duplicates,
+)
+from standing.store import repository as repo
+from standing.store.screening_tables import HitRow, ListEntryRow, ListVersionRow
+from standing.store.tables import PartyRow
+
+Progress = Callable[[int], None]
+AUTOMATED = "standing (automated screening)"
+
+
+@dataclass
+class ListImport:
+    source: str
+    number: int
+    version_id: int
+    file: str
+    sha256: str
+    format: str
+    entries: int
+    diff: ListDiff
+    warnings: list[str] = field(default_factory=list)
+    skipped: int = 0
+    hits: int = 0
+    decisions: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "version": self.number,
+            "file": self.file,
+            "sha256": self.sha256,
+            "format": self.format,
+            "entries": self.entries,
+            "added": list(self.diff.added),
+            "removed": list(self.diff.removed),
+            "changed": list(self.diff.changed),
+            "warnings": self.warnings,
+            "skipped": self.skipped,
+            "hits": self.hits,
+            "decisions": self.decisions,
+        }
+
+
+@dataclass(frozen=True)
+class LoadedVersion:
+    source: Source
+    version_id: int
+    number: int
+    imported_at: datetime
+    file_name: str
+    sha256: str
+    screener: Screener
+    digests: dict[str, str]
+
+
+# --- parties as screening queries ----------------------------------------------------------
+
+
+def party_query(party: Party) -> Query:
+    return Query(
+        names=tuple(n.value for n in party.names),
+        schema=party.schema,
+        countries=party.countries,
+        identifiers=tuple(
+            EntryIdentifier(i.scheme, i.value) for i in party.identifiers if i.scheme != "website"
+        ),
+        id=party.id,
+    )
+
+
+def _all_parties(session: Session) -> list[Party]:
+    ids = list(session.execute(select(PartyRow.id).order_by(PartyRow.id)).scalars())
+    parties = repo.parties_by_id(session, ids)
+    return [parties[i] for i in ids if i in parties]
+
+
+# --- list versions ---------------------------------------------------------------------------
+
+
+def _latest_versions(session: Session) -> dict[str, ListVersionRow]:
+    newest = (
+        select(ListVersionRow.source, func.max(ListVersionRow.number).label("number"))
+        .group_by(ListVersionRow.source)
+        .subquery()
+    )
+    rows = session.execute(
+        select(ListVersionRow).join(
+            newest,
+            (ListVersionRow.source == newest.c.source) & (ListVersionRow.number == newest.c.number),
+        )
+    ).scalars()
+    return {r.source: r for r in rows}
+
+
+def _entries_of(session: Session, version_id: int) -> list[tuple[Entry, str]]:
+    rows = session.execute(
+        select(ListEntryRow.data, ListEntryRow.digest)
+        .where(ListEntryRow.version_id == version_id)
+        .order_by(ListEntryRow.entry_id)
+    )
+    return [(entry_from_json(data), digest) for data, digest in rows]
+
+
+def loaded_versions(services: Services) -> dict[str, LoadedVersion]:
+    """The latest version of every source with its screener, built once per version."""
+    cache: dict[int, LoadedVersion] = services.cache.setdefault("screeners", {})
+    out: dict[str, LoadedVersion] = {}
+    with services.read() as session:
+        for source_id, row in _latest_versions(session).items():
+            source = services.policy.sources.get(source_id)
+            if source is None:
+                continue
+            loaded = cache.get(row.id)
+            if loaded is None:
+                pairs = _entries_of(session, row.id)
+                loaded = LoadedVersion(
+                    source=source,
+                    version_id=row.id,
+                    number=row.number,
+                    imported_at=row.imported_at,
+                    file_name=row.file_name,
+                    sha256=row.sha256,
+                    screener=Screener([e for e, _ in pairs], threshold=source.threshold),
+                    digests={e.entry_id: d for e, d in pairs},
+                )
+                cache[row.id] = loaded
+                gc.freeze()  # the index is long-lived: keep it out of the collector's scans
+            out[source_id] = loaded
+    return out
+
+
+def import_list(
+    services: Services,
+    source_id: str,
+    paths: Sequence[Path],
+    fmt: str | None,
+    actor: str,
+    progress: Progress | None = None,
+) -> ListImport:
+    """Import a new version of ``source_id`` from ``paths`` (the list file, then any companion
+    files its format reads, such as OFAC's ALT.CSV)."""
+    source = services.policy.source(source_id)
+    if not paths:
+        raise Invalid("give the list file to import")
+    for p in paths:
+        if not p.is_file():
+            raise Invalid(f"{p}: no such file")
+    path = paths[0]
+    digest = hashlib.sha256()
+    for p in paths:
+        digest.update(p.read_bytes())
+    if fmt is None:
+        with path.open("rb") as handle:
+            fmt = parsers.detect_format(path, handle.read(parsers.HEAD_BYTES)) or source.format
+    if fmt not in parsers.FORMATS:
+        known = ", ".join(sorted(parsers.FORMATS))
+        raise Invalid(f"--format: unknown format {fmt!r}; known: {known}")
+    parsed = parsers.parse(path, fmt, source=source_id, companions=list(paths[1:]))
+    entries, warnings = merge_duplicates(parsed.entries)
+    warnings = list(parsed.warnings) + warnings
+    if not entries:
+        raise Invalid(f"{path}: no entries found for format {fmt}; is this the right file?")
+    digests = {e.entry_id: entry_digest(e) for e in entries}
+    sha256 = digest.hexdigest()
+    now = services.clock.now()
+    with services.write() as session:
+        latest = _latest_versions(session).get(source_id)
+        previous: dict[str, str] = {}
+        if latest is not None:
+            previous = dict(
+                session.execute(
+                    select(ListEntryRow.entry_id, ListEntryRow.digest).where(
+                        ListEntryRow.version_id == latest.id
+                    )
+                ).all()
+            )
+        changes = diff(previous, digests)
+        version = ListVersionRow(
+            source=source_id,
+            number=(latest.number + 1) if latest else 1,
+            format=fmt,
+            file_name=" + ".join(p.name for p in paths),
+            sha256=sha256,
+            entries=len(entries),
+            added=len(changes.added),
+            removed=len(changes.removed),
+            changed=len(changes.changed),
+            imported_at=now,
+            actor=actor,
+        )
+        session.add(version)
+        session.flush()
+        for start in range(0, len(entries), 2000):
+            session.execute(
+                insert(ListEntryRow),
+                [
+                    {
+                        "version_id": version.id,
+                        "entry_id": e.entry_id,
+                        "kind": e.kind,
+                        "caption": e.caption[:1000],
+                        "data": entry_to_json(e),
+                        "digest": digests[e.entry_id],
+                    }
+                    for e in entries[start : start + 2000]
+                ],
+            )
+        append(
+            session,
+            now,
+            actor,
+            Action.LIST_IMPORT,
+            f"{source_id}#{version.number}",
+            {
+                "source": source_id,
+                "version": version.number,
+                "file": " + ".join(p.name for p in paths),
+                "sha256": sha256,
+                "format": fmt,
+                "entries": len(entries),
+                "added": len(changes.added),
+                "removed": len(changes.removed),
+                "changed": len(changes.changed),
+            },
+        )
+        result = ListImport(
+            source=source_id,
+            number=version.number,
+            version_id=version.id,
+            file=" + ".join(p.name for p in paths),
+            sha256=sha256,
+            format=fmt,
+            entries=len(entries),
+            diff=changes,
+            warnings=warnings,
+            skipped=len(parsed.skipped),
+        )
+    touched = set(changes.added) | set(changes.changed)
+    fresh = [e for e in entries if e.entry_id in touched]
+    if fresh:
+        loaded = loaded_versions(services)[source_id]
+        result.hits, result.decisions = _rescreen_entries(services, loaded, fresh, progress)
+    return result
+
+
+def list_versions(services: Services) -> list[dict[str, Any]]:
+    with services.read() as session:
+        rows = session.execute(
+            select(ListVersionRow).order_by(ListVersionRow.source, ListVersionRow.number)
+        ).scalars()
+        versions = [
+            {
+                "source": r.source,
+                "version": r.number,
+                "file": r.file_name,
+                "sha256": r.sha256,
+                "format": r.format,
+                "entries": r.entries,
+                "added": r.added,
+                "removed": r.removed,
+                "changed": r.changed,
+                "imported_at": r.imported_at.isoformat(),
+                "actor": r.actor,
+            }
+            for r in rows
+        ]
+    return versions
+
+
+# --- screening -------------------------------------------------------------------------------
+
+
+def hit_json(result: MatchResult, loaded: LoadedVersion) -> dict[str, Any]:
+    return {
+        "source": loaded.source.id,
+        "entry": result.entry.entry_id,
+        "name": result.matched_name,
+        "score": result.score,
+        "match": result.score >= loaded.source.threshold,
+        "kind": result.entry.kind,
+        "programs": list(result.entry.programs),
+        "version": loaded.number,
+        "features": result.features,
+    }
+
+
+def screen_queries(
+    services: Services, queries: Sequence[Query], limit: int = 10
+) -> list[list[dict[str, Any]]]:
+    """Screen names against the latest version of every source; best hits first."""
+    versions = loaded_versions(services)
+    out: list[list[dict[str, Any]]] = []
+    for query in queries:
+        if not any(n.strip() for n in query.names):
+            raise Invalid("name: empty")
+        hits: list[dict[str, Any]] = []
+        for loaded in versions.values():
+            for result in loaded.screener.screen(query, limit=limit):
+                hits.append(hit_json(result, loaded))
+        hits.sort(key=lambda h: -h["score"])
+        out.append(hits[:limit])
+    return out
+
+
+def _by_identifier(result: MatchResult) -> bool:
+    identifier = result.features.get("identifier")
+    return isinstance(identifier, dict) and bool(identifier.get("equal"))
+
+
+def _store_hits(
+    services: Services,
+    found: Sequence[tuple[str, MatchResult, LoadedVersion]],
+) -> list[str]:
+    """Record new matches in the review queue; returns the ids of new hits. A hit already known
+    for the same party, entry and entry content (open, dismissed or confirmed) is not repeated."""
+    if not found:
+        return []
+    now = services.clock.now()
+    created: list[str] = []
+    with services.write() as session:
+        for party_id, result, loaded in found:
+            digest = loaded.digests.get(result.entry.entry_id, "")
+            existing = session.execute(
+                select(HitRow.id, HitRow.entry_digest, HitRow.status).where(
+                    HitRow.party_id == party_id,
+                    HitRow.source == loaded.source.id,
+                    HitRow.entry_id == result.entry.entry_id,
+                )
+            ).all()
+            if any(d == digest for _, d, _ in existing):
+                continue
+            stale = [i for i, d, s in existing if s == "open" and d != digest]
+            if stale:
+                session.execute(
+                    update(HitRow).where(HitRow.id.in_(stale)).values(status="superseded")
+                )
+            hit_id = new_id("hit")
+            session.add(
+                HitRow(
+                    id=hit_id,
+                    party_id=party_id,
+                    source=loaded.source.id,
+                    entry_id=result.entry.entry_id,
+                    version_id=loaded.version_id,
+                    entry_digest=digest,
+                    score=result.score,
+                    matched_name=result.matched_name[:1000],
+                    features=result.features,
+                    by_identifier=_by_identifier(result),
+                    status="open",
+                    created_at=now,
+                )
+            )
+            created.append(hit_id)
+    return created
+
+
+def _automatic_decisions(services: Services, hit_ids: Sequence[str]) -> list[str]:
+    """Hits matched by identifier under a source whose single covering rule allows automated
+    decisions become decisions without review."""
+    decided: list[str] = []
+    with services.read() as session:
+        rows = session.execute(
+            select(HitRow.id, HitRow.source).where(
+                HitRow.id.in_(list(hit_ids)), HitRow.by_identifier.is_(True)
+            )
+        ).all()
+    for hit_id, source_id in rows:
+        rules = services.policy.rules_covering(source_id)
+        if len(rules) == 1 and rules[0].automated_decision:
+            result = review_hit(services, hit_id, "confirm", AUTOMATED, rule_id=rules[0].id)
+            if result.get("decision"):
+                decided.append(result["decision"])
+    return decided
+
+
+def _rescreen_entries(
+    services: Services,
+    loaded: LoadedVersion,
+    entries: Sequence[Entry],
+    progress: Progress | None,
+) -> tuple[int, list[str]]:
+    with services.read() as session:
+        parties = _all_parties(session)
+    if not parties:
+        return 0, []
+    index = PartyIndex([party_query(p) for p in parties], threshold=loaded.source.threshold)
+    found: list[tuple[str, MatchResult, LoadedVersion]] = []
+    for entry in entries:
+        for query, result in index.screen_entry(entry):
+            assert query.id is not None
+            found.append((query.id, result, loaded))
+        if progress is not None:
+            progress(1)
+    created = _store_hits(services, found)
+    return len(created), _automatic_decisions(services, created)
+
+
+def screen_parties(
+    services: Services,
+    party_ids: Sequence[str] | None = None,
+    progress: Progress | None = None,
+) -> tuple[int, int, list[str]]:
+    """Screen parties (all when ``party_ids`` is None) against every source's latest version.
+    Returns (parties screened, new hits, automatic decisions)."""
+    versions = loaded_versions(services)
+    with services.read() as session:
+        if party_ids is None:
+            parties = _all_parties(session)
+        else:
+            found_parties = repo.parties_by_id(session, party_ids)
+            parties = [found_parties[i] for i in party_ids if i in found_parties]
+    found: list[tuple[str, MatchResult, LoadedVersion]] = []
+    for party in parties:
+        query = party_query(party)
+        for loaded in versions.values():
+            for result in loaded.screener.screen(query):
+                if result.score >= loaded.source.threshold:
+                    found.append((party.id, result, loaded))
+        if progress is not None:
+            progress(1)
+    created = _store_hits(services, found)
+    return len(parties), len(created), _automatic_decisions(services, created)
+
+
+# --- the review queue ------------------------------------------------------------------------
+
+
+def _hit_view(row: HitRow, caption: str | None) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "party": row.party_id,
+        "party_name": caption,
+        "source": row.source,
+        "entry": row.entry_id,
+        "name": row.matched_name,
+        "score": row.score,
+        "by_identifier": row.by_identifier,
+        "features": row.features,
+        "status": row.status,
+        "created_at": row.created_at.isoformat(),
+        "reviewed_by": row.reviewed_by,
+        "reviewed_at": row.reviewed_at.isoformat() if row.reviewed_at else None,
+        "note": row.review_note,
+        "decision": row.decision_id,
+    }
+
+
+def hits(
+    services: Services, status: str | None = "open", party: str | None = None
+) -> list[dict[str, Any]]:
+    with services.read() as session:
+        query = select(HitRow, PartyRow.caption).join(PartyRow, PartyRow.id == HitRow.party_id)
+        if status:
+            query = query.where(HitRow.status == status)
+        if party:
+            query = query.where(HitRow.party_id == party)
+        rows = session.execute(query.order_by(HitRow.score.desc(), HitRow.id)).all()
+        return [_hit_view(row, caption) for row, caption in rows]
+
+
+def _covering_rule(services: Services, source_id: str, rule_id: str | None) -> Rule:
+    rules = services.policy.rules_covering(source_id)
+    if rule_id is not None:
+        rule = services.policy.rule(rule_id)
+        if rule not in rules:
+            names = ", ".join(r.id for r in rules) or "none"
+            raise Invalid(
+                f"rule {rule_id!r} does not cover source {source_id!r} (rules that do: {names})"
+            )
+        return rule
+    if len(rules) != 1:
+        names = ", ".join(r.id for r in rules) or "none"
+        raise Invalid(
+            f"source {source_id!r} is covered by several rules or none ({names}); "
+            "name one with --rule"
+        )
+    return rules[0]
+
+
+def hit_facts(
+    party: Party, hit: HitRow, entry: Entry, version: ListVersionRow, source: Source
+) -> str:
+    names = "; ".join(n.value for n in entry.names[:4])
+    programs = ", ".join(entry.programs) or "not stated"
+    listed = f", listed on {entry.listed_on}" if entry.listed_on else ""
+    feature = hit.features.get("name", {}) if isinstance(hit.features, dict) else {}
+    method = (
+        feature.get("method", "name comparison") if isinstance(feature, dict) else "name comparison"
+    )
+    how = "an equal identifier" if hit.by_identifier else f"{method} (score {hit.score:.2f})"
+    return (
+        f"{party.caption} ({party.id}) matches entry {entry.entry_id} of the {source.title} "
+        f"published by the {source.authority}, version {version.number} imported "
+        f"{version.imported_at.date().isoformat()} from {version.file_name} (sha256 "
+        f"{version.sha256[:16]}), by {how}: the listed name {hit.matched_name!r} (entry names: "
+        f"{names}); programmes: {programs}{listed}."
+    )
+
+
+def review_hit(
+    services: Services,
+    hit_id: str,
+    action: str,
+    actor: str,
+    rule_id: str | None = None,
+    note: str | None = None,
+) -> dict[str, Any]:
+    """Confirm (record a decision) or dismiss an open hit."""
+    if action not in ("confirm", "dismiss"):
+        raise Invalid(f"action: {action!r} is not confirm or dismiss")
+    with services.read() as session:
+        hit = session.get(HitRow, hit_id)
+        if hit is None:
+            raise NotFound(f"unknown hit {hit_id!r}")
+        if hit.status != "open":
+            raise Conflict(f"hit {hit_id} is already {hit.status}")
+        version = session.get(ListVersionRow, hit.version_id)
+        entry_row = session.get(ListEntryRow, (hit.version_id, hit.entry_id))
+        party = repo.get_party(session, hit.party_id)
+    assert version is not None and entry_row is not None and party is not None
+    now = services.clock.now()
+    if action == "dismiss" and not (note or "").strip():
+        raise Invalid("note: say why the hit is dismissed (e.g. a different date of birth)")
+    with services.write() as session:
+        row = session.get(HitRow, hit_id)
+        assert row is not None
+        if row.status != "open":
+            raise Conflict(f"hit {hit_id} is already {row.status}")
+        decision_id: str | None = None
+        if action == "confirm":
+            source = services.policy.source(hit.source)
+            rule = _covering_rule(services, hit.source, rule_id)
+            entry = entry_from_json(entry_row.data)
+            automated = actor == AUTOMATED and hit.by_identifier and rule.automated_decision
+            recorded = record_decision(
+                services,
+                DecisionRequest(
+                    subject=party.id,
+                    rule=rule.id,
+                    facts=hit_facts(party, hit, entry, version, source),
+                    evidence=(
+                        f"{source.title} ({source.authority}) {source.url}".strip(),
+                        f"list version {source.id}#{version.number}, file {version.file_name}, "
+                        f"sha256 {version.sha256}",
+                        f"entry {entry.entry_id}: {entry.caption}",
+                        f"screening hit {hit.id}, score {hit.score:.2f}",
+                    ),
+                    author=actor,
+                    automated_detection=True,
+                    automated_decision=automated,
+                ),
+                session=session,
+            )
+            decision_id = recorded.decision.id
+        row.status = "confirmed" if action == "confirm" else "dismissed"
+        row.reviewed_by, row.reviewed_at, row.review_note = actor, now, note
+        row.decision_id = decision_id
+        append(
+            session,
+            now,
+            actor,
+            Action.HIT_REVIEW,
+            hit_id,
+            {"hit": hit_id, "action": action, "note": note, "decision": decision_id},
+        )
+        view = _hit_view(row, party.caption)
+    return view

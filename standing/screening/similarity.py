@@ -1,0 +1,209 @@
+"""Similarity of two folded name tokens, and how they matched.
+
+Rules, in order (the first that applies wins):
+
+- equal: 1.0
+- initial: one token is a single letter and starts the other: 0.9
+- numbers must be equal: 0.0 otherwise
+- edit distance (with transpositions) within a budget that grows with the longer token's
+  length (none up to 4 letters, so "ZTE" and "ZTT" differ; one edit from 5 letters, two
+  from 8, three from 12): 1 - d/(2*len)
+- equal after folding romanisation variants (kh/h, ou/u, y/i, dj/j, c/k...; "Khokhlova" /
+  "Hohlova"; at least 3 letters left): 0.9, or 0.85 within one edit less than the budget
+- shared prefix of 6+ letters covering 70 % of the shorter token, at most 4 letters longer
+  (inflected forms: "kasperskogo" / "kaspersky"): 0.85
+- the same consonants, first and last letter, 6+ letters (vowel spellings: "mohamed" /
+  "muhammad"): 0.8
+- same metaphone key and first letter when either side was transliterated: 0.85
+- one token is the other with the Arabic article attached ("alhouthi" / "houthi"): 0.9
+- digits standing for letters ("Sech1n", "I9or"): the letters compared, times 0.95
+
+`cross_match` adds the script models of `standing.screening.romanize` when one side was
+written in Arabic script or Hebrew (letter classes), Hangul (Korean spellings) or Han
+(pinyin / Wade-Giles), and says which side.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Final
+
+from rapidfuzz.distance import OSA
+
+from standing.screening.normalize import phonetic
+from standing.screening.romanize import (
+    abjad_similarity,
+    chinese_similarity,
+    korean_similarity,
+)
+
+SIM_INITIAL: Final = 0.9
+SIM_PREFIX: Final = 0.85
+SIM_PHONETIC_LOOSE: Final = 0.85
+SIM_VOWELS: Final = 0.8
+SIM_FOLDED: Final = 0.9
+SIM_ARTICLE: Final = 0.9
+SIM_SYLLABLE: Final = 0.8
+#: One Chinese syllable in pinyin or Wade-Giles spelling.
+_SYLLABLE_RE: Final = re.compile(r"^(?:ch|zh|sh|hs|ts|tz|[bcdfghjklmnpqrstwxyz])?[aeiouy]{1,3}(?:ng|n|h)?$")
+LEET_FACTOR: Final = 0.95
+
+# Romanisation variants folded together: "kh"/"h", "ou"/"u", "y"/"i", "dj"/"j", "c"/"k"...
+_FOLD_RULES: Final = tuple(
+    (re.compile(a), b)
+    for a, b in (
+        (r"^abd(?:ul|el|al|ol|oul)", "abd"),
+        (r"(?<=[oe])ff$", "v"),
+        (r"(?<=[a-z]{3}[jv])s$|(?<=[a-z]{2}(?:ov|ev|in))s$", ""),  # Latvian "Sergejs Lavrovs"
+        (r"(?<=[aeiou])j(?=[^aeiou]|$)", "i"),
+        (r"(?<=g)u(?=[eiy])", ""),
+        (r"(?<=[aou])y(?=e)", ""),
+        (r"dzh|dj|zh", "j"),
+        (r"tch|tsch", "ch"),
+        (r"sch", "sh"),
+        (r"kh|gh", "h"),
+        (r"ph", "f"),
+        (r"th", "t"),
+        (r"dh", "d"),
+        (r"ck|c|q", "k"),
+        (r"x", "ks"),
+        (r"w", "v"),
+        (r"ou|oo", "u"),
+        (r"ee|ie|yi|iy|ii|y", "i"),
+        (r"ey", "ei"),
+        (r"(.)\1", r"\1"),
+        (r"e$", ""),
+    )
+)
+
+
+_VOWELS_RE: Final = re.compile(r"[aeiouy]+")
+_DOUBLE_RE: Final = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=200_000)
+def devowel(token: str) -> str:
+    """Consonants only, doubles collapsed ("muhammad" -> "mhmd")."""
+    return _DOUBLE_RE.sub(r"\1", _VOWELS_RE.sub("", token))
+
+
+@lru_cache(maxsize=200_000)
+def translit_fold(token: str) -> str:
+    """Fold romanisation variants ("khokhlova" and "hohlova", "youssef" and "yusef")."""
+    out = token
+    for rx, rep in _FOLD_RULES:
+        out = rx.sub(rep, out)
+    return out
+
+
+def edit_budget(length: int) -> int:
+    """Edits tolerated between tokens whose shorter one has `length` letters."""
+    if length <= 4:
+        return 0
+    if length <= 7:
+        return 1
+    if length <= 11:
+        return 2
+    return 3
+
+
+@lru_cache(maxsize=500_000)
+def token_similarity(a: str, b: str, loose: bool = False) -> float:
+    """Similarity in [0, 1] of two folded tokens; `loose` when one came from another script."""
+    return _similarity(a, b, loose)[0]
+
+
+@lru_cache(maxsize=200_000)
+def token_match(a: str, b: str, loose: bool = False) -> tuple[float, str]:
+    """Similarity and the rule that produced it (exact, initial, edit, prefix, phonetic...)."""
+    return _similarity(a, b, loose)
+
+
+#: Digits written for letters ("Sech1n", "I9or", "V1ad1m1r").
+_LEET: Final = str.maketrans("01345789@$", "oieastbgas")
+
+
+@lru_cache(maxsize=500_000)
+def cross_match(a: str, b: str, mode: str = "") -> tuple[float, str]:
+    """Similarity of query token `a` and entry token `b` under a script model.
+
+    `mode` is "" (both Latin), "loose" (one side transliterated), or a script model and the
+    side it applies to: "ar>" (the query token is romanised Arabic script, the entry token
+    Latin), "<ar" (the reverse), "he>"/"<he" (Hebrew), "ko>"/"<ko" (Hangul),
+    "zh>"/"<zh" (Han).
+    """
+    sim, how = _similarity(a, b, bool(mode))
+    if len(mode) != 3 or sim >= 0.9:
+        if sim == 0.0 and _SYLLABLE_RE.match(a) and _SYLLABLE_RE.match(b):
+            # Chinese syllables in pinyin and Wade-Giles ("Hsi" / "Xi" / "Shi")
+            if chinese_similarity(a, b):
+                return SIM_SYLLABLE, "pinyin"
+        return sim, how
+    src, dst = (a, b) if mode[2] == ">" else (b, a)
+    model = mode[:2] if mode[2] == ">" else mode[1:]
+    if model in ("ar", "he"):
+        other = abjad_similarity(src, dst, model == "he")
+        name = "abjad"
+    elif model == "ko":
+        other = korean_similarity(src, dst)
+        name = "korean"
+    else:
+        other = chinese_similarity(src, dst)
+        name = "pinyin"
+    if other > sim:
+        return other, name
+    return sim, how
+
+
+def _similarity(a: str, b: str, loose: bool) -> tuple[float, str]:
+    if a == b:
+        return 1.0, "exact"
+    la, lb = len(a), len(b)
+    short = min(la, lb)
+    if short == 1:
+        if a.isalpha() and b.isalpha():
+            if a[0] == b[0]:
+                return SIM_INITIAL, "initial"
+            if translit_fold(a) == translit_fold(b):  # "ou" / "u"
+                return SIM_FOLDED, "translit"
+        return 0.0, "none"
+    if not (a.isalpha() and b.isalpha()):
+        da, db = a.translate(_LEET), b.translate(_LEET)
+        if (da, db) != (a, b) and da.isalpha() and db.isalpha() and min(len(da), len(db)) >= 3:
+            sim, _ = _similarity(da, db, loose)
+            if sim > 0.0:
+                return sim * LEET_FACTOR, "digits"
+        return 0.0, "none"
+    longest = max(la, lb)
+    budget = edit_budget(longest)
+    if budget:
+        d = OSA.distance(a, b, score_cutoff=budget)
+        if d <= budget:
+            return 1.0 - d / (2.0 * longest), "edit"
+    fa, fb = translit_fold(a), translit_fold(b)
+    if fa == fb and (len(fa) >= 3 or (len(fa) == 2 and a[-1] == b[-1])):
+        return SIM_FOLDED, "translit"
+    fbudget = budget - 1
+    if fbudget > 0 and OSA.distance(fa, fb, score_cutoff=fbudget) <= fbudget:
+        return SIM_FOLDED - 0.05, "translit"
+    if short >= 6 and longest <= short + 4:
+        p = 0
+        for x, y in zip(a, b, strict=False):
+            if x != y:
+                break
+            p += 1
+        if p >= 6 and p >= 0.7 * short:
+            return SIM_PREFIX, "prefix"
+    if longest >= 6 and a[0] == b[0] and a[-1] == b[-1] and devowel(a) == devowel(b):
+        return SIM_VOWELS, "vowels"
+    if loose and short >= 4 and (a[0] == b[0] or (a[0] in "aeiou" and b[0] in "aeiou")):
+        pa, pb = phonetic(a), phonetic(b)
+        if pa and pa == pb and len(pa) >= 2:
+            return SIM_PHONETIC_LOOSE, "phonetic"
+    if longest - short == 2 and short >= 5:
+        # the Arabic article attached to one side ("alhouthi" / "houthi")
+        x, y = (a, b) if la > lb else (b, a)
+        if x[:2] in ("al", "el", "ul") and x[2:] == y:
+            return SIM_ARTICLE, "article"
+    return 0.0, "none"

@@ -1,0 +1,32 @@
+"""Appeals against decisions. Filing and deciding are recorded once each; the outcome's effect
+on the decision is a new record (a lift, or a superseding decision), never an edit."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from standing.store.base import Base, UTCDateTime
+
+
+class AppealRow(Base):
+    __tablename__ = "appeals"
+    __table_args__ = (
+        Index("ix_appeals_decision", "decision_id"),
+        Index("ix_appeals_status_due", "status", "due_at"),
+    )
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    decision_id: Mapped[str] = mapped_column(ForeignKey("decisions.id"))
+    text: Mapped[str] = mapped_column(Text)
+    filed_by: Mapped[str] = mapped_column(String(200))
+    filed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(20))
+    outcome: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    reply: Mapped[str | None] = mapped_column(Text, nullable=True)
+    decided_by: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    new_decision_id: Mapped[str | None] = mapped_column(String(40), nullable=True)

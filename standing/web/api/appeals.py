@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from fastapi import APIRouter, Query
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+
+from standing.appeals.service import (
+    appeal_json,
+    file_appeal,
+    get_appeal,
+    list_appeals,
+    review_appeal,
+)
+from standing.web.deps import ServicesDep
+
+router = APIRouter(prefix="/api/v1/appeals", tags=["appeals"])
+
+
+class AppealIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    decision: str = Field(min_length=1)
+    text: str = Field(min_length=1, max_length=20_000)
+    filed_by: str = Field("api", min_length=1)
+
+
+class ReviewIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    outcome: Literal["upheld", "overturned", "modified"]
+    reply: str = Field(min_length=1, max_length=20_000)
+    reviewer: str = Field(min_length=1)
+    territories: list[str] | None = None
+    until: datetime | None = None
+
+
+@router.get("")
+def appeals(
+    services: ServicesDep, status: str = Query("open", pattern="^(open|decided|all)$")
+) -> dict[str, Any]:
+    """The appeal queue, earliest deadline first."""
+    return {"appeals": list_appeals(services, None if status == "all" else status)}
+
+
+@router.post("", status_code=201, response_model=None)
+def create(body: AppealIn, services: ServicesDep) -> JSONResponse:
+    filed = file_appeal(services, body.decision, body.text, body.filed_by)
+    return JSONResponse(appeal_json(filed, services.clock.now()), status_code=201)
+
+
+@router.get("/{appeal_id}")
+def read(appeal_id: str, services: ServicesDep) -> dict[str, Any]:
+    return appeal_json(get_appeal(services, appeal_id), services.clock.now())
+
+
+@router.post("/{appeal_id}/review")
+def review(appeal_id: str, body: ReviewIn, services: ServicesDep) -> dict[str, Any]:
+    until = body.until
+    if until is not None and until.tzinfo is None:
+        until = until.replace(tzinfo=UTC)
+    decided = review_appeal(
+        services,
+        appeal_id,
+        body.outcome,
+        body.reply,
+        body.reviewer,
+        tuple(body.territories) if body.territories else None,
+        until,
+    )
+    return appeal_json(decided, services.clock.now())

@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from fastapi import APIRouter
+from fastapi import Query as QueryParam
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from standing.errors import Invalid
+from standing.screening.match import Query
+from standing.screening.service import hits, list_versions, review_hit, screen_queries
+from standing.web.deps import ServicesDep
+
+router = APIRouter(prefix="/api/v1", tags=["screening"])
+MAX_QUERIES = 1000
+
+
+class NameIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=1000, examples=["AO Kaspersky Lab"])
+    country: str | None = Field(None, max_length=2, examples=["ru"])
+    schema_: (
+        Literal["Person", "Company", "Organization", "LegalEntity", "Vessel", "Airplane"] | None
+    ) = Field(None, alias="schema")
+    id: str | None = None
+
+
+class ScreenIn(BaseModel):
+    """One name (``name``, ``country``, ``schema``) or many (``queries``)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    name: str | None = Field(None, min_length=1, max_length=1000)
+    country: str | None = Field(None, max_length=2)
+    schema_: (
+        Literal["Person", "Company", "Organization", "LegalEntity", "Vessel", "Airplane"] | None
+    ) = Field(None, alias="schema")
+    queries: list[NameIn] | None = Field(None, max_length=MAX_QUERIES)
+
+    @model_validator(mode="after")
+    def _one_form(self) -> ScreenIn:
+        if (self.name is None) == (self.queries is None):
+            raise ValueError("give either name or queries")
+        return self
+
+
+class ReviewIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    action: Literal["confirm", "dismiss"]
+    rule: str | None = None
+    note: str | None = None
+    author: str = Field("api", min_length=1)
+
+
+@router.post("/screen")
+def screen(body: ScreenIn, services: ServicesDep) -> dict[str, Any]:
+    """Screen one or many names against the latest version of every list."""
+    items = body.queries or [
+        NameIn(name=body.name or "", country=body.country, schema=body.schema_)
+    ]
+    queries = [Query.of(i.name, country=i.country, schema=i.schema_, id=i.id) for i in items]
+    results = screen_queries(services, queries)
+    return {
+        "results": [
+            {
+                "query": {"name": i.name, "country": i.country, "schema": i.schema_, "id": i.id},
+                "hits": found,
+            }
+            for i, found in zip(items, results, strict=True)
+        ]
+    }
+
+
+@router.get("/lists")
+def lists(services: ServicesDep) -> dict[str, Any]:
+    return {
+        "sources": [s.to_public() for s in services.policy.sources.values()],
+        "versions": list_versions(services),
+    }
+
+
+@router.get("/hits")
+def list_hits(
+    services: ServicesDep,
+    status: str = QueryParam("open", pattern="^(open|confirmed|dismissed|superseded|all)$"),
+    party: str | None = None,
+) -> dict[str, Any]:
+    return {"hits": hits(services, None if status == "all" else status, party)}
+
+
+@router.post("/hits/{hit_id}/review")
+def review(hit_id: str, body: ReviewIn, services: ServicesDep) -> dict[str, Any]:
+    if body.action == "dismiss" and not (body.note or "").strip():
+        raise Invalid("note: say why the hit is dismissed")
+    return review_hit(services, hit_id, body.action, body.author, body.rule, body.note)

@@ -1,0 +1,123 @@
+"""Rows for gate tests, written the way the services write them: in ``services.write()``, with a
+changelog entry in the same transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+from standing.bootstrap import Services
+from standing.decisions.model import Decision
+from standing.settings import Settings
+from standing.store.changelog import append_change
+from standing.store.tables import AccountRow, DecisionRow, LiftRow, OwnershipRow, PartyRow
+
+T0 = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def services(url: str, **settings: object) -> Services:
+    return Services.build(Settings(database_url=url, **settings))  # type: ignore[arg-type]
+
+
+def add_graph(
+    svc: Services,
+    parties: Iterable[str] = (),
+    ownerships: Iterable[tuple[str, str, float]] = (),
+    accounts: Iterable[tuple[str, str | None]] = (),
+) -> int:
+    now = datetime.now(UTC)
+    with svc.write() as session:
+        for p in parties:
+            session.add(
+                PartyRow(
+                    id=p, schema="Company", caption=p, countries=[], properties={}, updated_at=now
+                )
+            )
+        session.flush()
+        for i, (owner, asset, share) in enumerate(ownerships):
+            session.add(
+                OwnershipRow(
+                    id=f"own-{owner}-{asset}-{i}",
+                    owner_id=owner,
+                    asset_id=asset,
+                    share=share,
+                    updated_at=now,
+                )
+            )
+        for account, owner in accounts:
+            session.add(
+                AccountRow(
+                    id=account, owner_id=owner, service="social", username=account, updated_at=now
+                )
+            )
+        session.flush()
+        return append_change(session, "graph", None, now)
+
+
+def decision(
+    id: str,
+    subject: str,
+    kind: str = "party",
+    restricts: tuple[str, ...] = ("ads.promote",),
+    reach: str = "controlled",
+    threshold: float = 50.0,
+    territories: tuple[str, ...] = (),
+    starts_at: datetime = T0,
+    ends_at: datetime | None = None,
+) -> Decision:
+    return Decision(
+        id=id,
+        subject_id=subject,
+        subject_kind=kind,
+        rule_id="barred-vendor",
+        policy_version="test",
+        restricts=restricts,
+        reach=reach,
+        threshold=threshold,
+        facts=f"The facts about {subject}, stated specifically for this test case.",
+        evidence=(),
+        territories=territories,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        automated_detection=False,
+        automated_decision=False,
+        author="test",
+        created_at=T0,
+    )
+
+
+def record(svc: Services, d: Decision) -> int:
+    with svc.write() as session:
+        session.add(
+            DecisionRow(
+                id=d.id,
+                subject_id=d.subject_id,
+                subject_kind=d.subject_kind,
+                rule_id=d.rule_id,
+                policy_version=d.policy_version,
+                restricts=list(d.restricts),
+                reach=d.reach,
+                threshold=d.threshold,
+                facts=d.facts,
+                evidence=list(d.evidence),
+                territories=list(d.territories),
+                starts_at=d.starts_at,
+                ends_at=d.ends_at,
+                automated_detection=d.automated_detection,
+                automated_decision=d.automated_decision,
+                author=d.author,
+                created_at=d.created_at,
+            )
+        )
+        session.flush()
+        return append_change(session, "recorded", d.id, d.created_at)
+
+
+def lift(svc: Services, decision_id: str, at: datetime | None = None) -> int:
+    at = at or datetime.now(UTC)
+    with svc.write() as session:
+        session.add(
+            LiftRow(decision_id=decision_id, reason="lifted in a test", author="test", lifted_at=at)
+        )
+        session.flush()
+        return append_change(session, "lifted", decision_id, at)

@@ -1,0 +1,84 @@
+"""`standing lists`, `standing screen`, `standing hits` end to end on a real database."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from standing.cli import app
+from standing.demo.seed import SCENARIO
+
+BOD = Path(__file__).resolve().parents[2] / "standing" / "demo" / "lists" / "us_dhs_bod_17_01.csv"
+
+
+@pytest.fixture
+def run(database_url: str):  # type: ignore[no-untyped-def]
+    runner = CliRunner()
+
+    def invoke(*args: str, expect: int = 0) -> str:
+        result = runner.invoke(app, [*args, "--database", database_url])
+        assert result.exit_code == expect, result.output
+        assert "Traceback" not in result.output
+        return result.output
+
+    return invoke
+
+
+def test_lists_import_screen_and_review(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    imported = json.loads(run("lists", "import", "--source", "us_dhs_bod", str(BOD), "--json"))
+    assert imported["version"] == 1 and "ao-kaspersky-lab" in imported["added"]
+    assert imported["hits"] == 0  # no parties yet
+    overview = json.loads(run("lists", "--json"))
+    assert overview["versions"][0]["source"] == "us_dhs_bod"
+
+    # importing parties after the list screens the new ones
+    counts = json.loads(run("import", str(SCENARIO), "--json"))
+    assert counts["screening"]["parties"] == 13 and counts["screening"]["hits"] >= 5
+
+    single = json.loads(
+        run("screen", "АО Лаборатория Касперского", "--schema", "Company", "--json")
+    )
+    assert single["hits"][0]["entry"] == "ao-kaspersky-lab" and single["hits"][0]["match"] is True
+
+    names = tmp_path / "names.csv"
+    names.write_text(
+        "name,country,schema,id\nKaspersky Lab ZAO,ru,Company,q1\nTechWire Media Ltd,gb,,q2\n"
+    )
+    lines = [json.loads(x) for x in run("screen", "--file", str(names), "--json").splitlines()]
+    assert [x["query"]["id"] for x in lines] == ["q1", "q2"]
+    assert lines[0]["hits"][0]["source"] == "us_dhs_bod" and lines[0]["hits"][0]["match"]
+    assert not [h for h in lines[1]["hits"] if h["match"]]
+    assert set(lines[0]["hits"][0]) >= {"source", "entry", "name", "score", "match", "features"}
+
+    queue = json.loads(run("hits", "--json"))["hits"]
+    hit = next(
+        h for h in queue if h["party"] == "ao-kaspersky-lab" and h["entry"] == "ao-kaspersky-lab"
+    )
+    confirmed = json.loads(
+        run("hits", "confirm", hit["id"], "--rule", "government-barred-vendor", "--json")
+    )
+    assert confirmed["decision"].startswith("dec-")
+    other = next(h for h in queue if h["id"] != hit["id"])
+    run("hits", "dismiss", other["id"], "--note", "A sibling company, not the listed party.")
+    assert (
+        json.loads(run("hits", "--status", "dismissed", "--json"))["hits"][0]["id"] == other["id"]
+    )
+    summary = json.loads(run("screen", "--all", "--json"))
+    assert summary["parties"] == 13 and summary["hits"] == 0  # nothing new, nothing reopened
+
+
+def test_screen_errors(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert "exactly one of" in run("screen", expect=2)
+    assert "--schema" in run("screen", "X", "--schema", "Robot", expect=2)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("nom,pays\nX,fr\n")
+    assert "no 'name' column" in run("screen", "--file", str(bad), expect=2)
+    bad.write_text("name,schema\nACME,Robot\n")
+    assert f"{bad.name}:2: schema" in run("screen", "--file", str(bad), expect=2).replace("\n", "")
+    assert "unknown source 'nope'" in run("lists", "import", "--source", "nope", str(BOD), expect=2)
+    assert "no such file" in run(
+        "lists", "import", "--source", "us_dhs_bod", str(tmp_path / "x"), expect=2
+    )

@@ -1,0 +1,84 @@
+"""Candidate index: fuzzy keys, weights, bounded candidate lists, no full scans."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from standing.screening.index import NameIndex
+from standing.screening.normalize import normalize_name
+
+
+def _index(names: list[str], kind: str = "organization") -> NameIndex:
+    return NameIndex([[normalize_name(n, kind)] for n in names])  # type: ignore[arg-type]
+
+
+NAMES = [
+    "AO Kaspersky Lab",
+    "Kaspersky Labs Limited",
+    "ZTE Corporation",
+    "Siemens Aktiengesellschaft",
+    "Bank Melli Iran",
+    "Bank Saderat Iran",
+    "Rosneft Trading SA",
+    "International Trading Company LLC",
+]
+
+
+def _items(index: NameIndex, name: str, kind: str = "organization") -> list[int]:
+    return [c.item for c in index.candidates([normalize_name(name, kind)])]  # type: ignore[arg-type]
+
+
+def test_exact_and_cross_script_retrieval() -> None:
+    index = _index(NAMES)
+    assert _items(index, "Kaspersky Lab")[:2] == [0, 1] or set(
+        _items(index, "Kaspersky Lab")[:2]
+    ) == {0, 1}
+    assert 0 in _items(index, "АО Лаборатория Касперского")
+    assert _items(index, "Siemens")[0] == 3
+
+
+def test_typo_and_inflection_neighbours() -> None:
+    index = _index(NAMES)
+    assert _items(index, "Kasperksy")[0] in (0, 1)
+    assert 3 in _items(index, "Siemnes AG")
+    neighbours = dict(index.neighbours("kasperskogo"))
+    assert "kaspersky" in neighbours
+
+
+def test_rare_tokens_weigh_more_than_common_ones() -> None:
+    index = _index(NAMES)
+    assert index.idf("melli") > index.idf("bank")
+    assert index.idf("never-seen") == index.max_idf
+    assert index.weight("bank", "generic") < index.weight("melli", "name")
+
+
+def test_generic_only_query_reaches_only_equal_generic_names() -> None:
+    index = _index(NAMES)
+    assert _items(index, "Trading Company") == []
+    assert _items(index, "International Trading Company Ltd") == [7]
+
+
+def test_candidate_lists_are_bounded() -> None:
+    names = [f"Acme Holding {i} Limited" for i in range(500)]
+    index = _index(names)
+    found = index.candidates([normalize_name("Acme Holding 7", "organization")], limit=10)
+    assert 0 < len(found) <= 10
+    assert found[0].item == 7
+    scores = [c.score for c in found]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_candidates_read_only_the_postings_of_the_query(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The retrieval never touches arrays sized like the whole index."""
+    names = [f"Company Number{i} Trading" for i in range(3000)] + ["Kaspersky Lab"]
+    index = _index(names)
+    seen: list[int] = []
+    real_unique = np.unique
+
+    def spy(a, *args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(len(a))
+        return real_unique(a, *args, **kwargs)
+
+    monkeypatch.setattr(np, "unique", spy)
+    assert _items(index, "Kaspersky Lab") == [3000]
+    assert seen and max(seen) < 10

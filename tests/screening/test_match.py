@@ -1,0 +1,227 @@
+"""Scoring: named cases, features, invariants, and the labelled pairs as a quality gate."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from standing.screening.evaluation import metrics, pairs_matcher, read_pairs
+from standing.screening.match import (
+    DEFAULT_THRESHOLD,
+    IDENTIFIER_SCORE,
+    Matcher,
+    PartyIndex,
+    Query,
+    Screener,
+    compare_names,
+)
+from standing.screening.model import Entry, EntryIdentifier, EntryName
+from standing.screening.normalize import normalize_name
+
+PAIRS = Path(__file__).resolve().parents[1] / "data" / "screening_pairs.csv"
+
+matcher = Matcher()
+
+
+def entry(*names: str, kind: str = "organization", **kw: object) -> Entry:
+    return Entry(
+        source="test",
+        entry_id=names[0],
+        kind=kind,
+        names=tuple(EntryName(n) for n in names),
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+def score(query: Query, e: Entry) -> float:
+    return matcher.score(query, e).score
+
+
+def test_kaspersky_cyrillic_against_latin() -> None:
+    r = matcher.score(
+        Query.of("АО «Лаборатория Касперского»", schema="Company"), entry("AO Kaspersky Lab")
+    )
+    assert r.match
+    assert r.features["name"]["transliterated"]
+    assert r.matched_name == "AO Kaspersky Lab"
+
+
+def test_kaspersky_legal_form_variants_are_exact() -> None:
+    r = matcher.score(Query.of("AO Kaspersky Lab", schema="Company"), entry("Kaspersky Lab ZAO"))
+    assert r.score == 1.0
+    assert r.features["name"]["method"] == "exact"
+    assert r.features["legal_forms"] == {"query": ["ao"], "entry": ["zao"], "conflict": False}
+
+
+def test_brand_against_full_legal_name() -> None:
+    assert score(Query.of("Siemens"), entry("Siemens Aktiengesellschaft")) >= DEFAULT_THRESHOLD
+    assert score(Query.of("Kaspersky Lab"), entry("AO Kaspersky Lab")) >= DEFAULT_THRESHOLD
+    r = matcher.score(Query.of("Kaspersky"), entry("Kaspersky Lab"))
+    assert r.match
+    assert r.features["name"]["method"] == "brand"
+
+
+def test_zte_and_ztt_are_different_companies() -> None:
+    assert score(Query.of("ZTT Corporation"), entry("ZTE Corporation")) < DEFAULT_THRESHOLD
+
+
+def test_generic_only_names_do_not_match_everything() -> None:
+    q = Query.of("International Trading Company", schema="Company")
+    for name in (
+        "Al Zawra International Trading Company LLC",
+        "Global Trading Company",
+        "Kaspersky International Trading Company",
+    ):
+        r = matcher.score(q, entry(name))
+        assert r.score < DEFAULT_THRESHOLD, name
+        assert r.features["name"]["method"] == "generic_only"
+    assert score(Query.of("Holding Group"), entry("Holding Group Technologies")) < DEFAULT_THRESHOLD
+
+
+def test_equal_identifier_is_near_certain() -> None:
+    lei = "529900T8BM49AURSDO55"
+    r = matcher.score(
+        Query.of("Totally Renamed Ltd", identifiers=[f"LEI {lei}"]),
+        entry("Old Name Holding", identifiers=(EntryIdentifier("lei", lei),)),
+    )
+    assert r.score >= IDENTIFIER_SCORE
+    assert r.features["identifier"] == {"equal": [lei]}
+
+
+def test_different_identifiers_of_one_scheme_lower_the_score() -> None:
+    e = entry("Ocean Star", kind="vessel", identifiers=(EntryIdentifier("imo", "9187629"),))
+    same = matcher.score(
+        Query(
+            names=("Ocean Star",), schema="Vessel", identifiers=(EntryIdentifier("imo", "9187629"),)
+        ),
+        e,
+    )
+    other = matcher.score(
+        Query(
+            names=("Ocean Star",), schema="Vessel", identifiers=(EntryIdentifier("imo", "9999999"),)
+        ),
+        e,
+    )
+    assert same.score > other.score
+    assert other.features["identifier"] == {"conflict": ["imo"]}
+
+
+def test_birth_date_conflict_lowers_the_score() -> None:
+    e = entry("SMITH, John", kind="person", birth_dates=("1970-05-01",))
+    agree = matcher.score(Query.of("John Smith", schema="Person", birth_date="1970"), e)
+    conflict = matcher.score(Query.of("John Smith", schema="Person", birth_date="1981-02-03"), e)
+    unknown = matcher.score(Query.of("John Smith", schema="Person"), e)
+    assert agree.features["birth_date"] == "agree"
+    assert conflict.features["birth_date"] == "conflict"
+    assert conflict.score < DEFAULT_THRESHOLD <= unknown.score <= agree.score
+
+
+def test_person_against_company_is_penalised() -> None:
+    r = matcher.score(Query.of("Rosneft", schema="Person"), entry("Rosneft"))
+    assert r.features["schema"] == "conflict"
+    assert r.score < DEFAULT_THRESHOLD
+
+
+def test_typos_are_tolerated_in_long_words() -> None:
+    assert score(Query.of("Kasperksy Lab"), entry("AO Kaspersky Lab")) >= DEFAULT_THRESHOLD
+    assert (
+        score(Query.of("Olaf Scholze", schema="Person"), entry("Olaf Scholz", kind="person"))
+        >= DEFAULT_THRESHOLD
+    )
+    assert (
+        score(Query.of("Olaf Schulze", schema="Person"), entry("Olaf Scholz", kind="person"))
+        < DEFAULT_THRESHOLD
+    )
+
+
+def test_word_order_and_transliteration_of_people() -> None:
+    e = entry("PUTIN, Vladimir Vladimirovich", kind="person")
+    assert score(Query.of("Vladimir Putin", schema="Person"), e) >= DEFAULT_THRESHOLD
+    assert score(Query.of("Владимир Путин", schema="Person"), e) >= DEFAULT_THRESHOLD
+    assert score(Query.of("Vladimir", schema="Person"), e) < DEFAULT_THRESHOLD
+    arabic = entry("Saddam Hussein al-Tikriti", kind="person")
+    assert score(Query.of("صدام حسين التكريتي", schema="Person"), arabic) >= DEFAULT_THRESHOLD
+
+
+def test_sibling_company_in_another_country() -> None:
+    e = entry("Kaspersky Labs Limited", countries=("gb",))
+    r = matcher.score(Query.of("Kaspersky Labs GmbH", country="de"), e)
+    assert r.features["country"] == "conflict"
+    assert r.features["legal_forms"]["conflict"]
+    assert r.score < DEFAULT_THRESHOLD
+    assert score(Query.of("Kaspersky Labs Ltd", country="gb"), e) >= DEFAULT_THRESHOLD
+
+
+def test_features_name_the_matched_tokens() -> None:
+    r = matcher.score(Query.of("Kasperksy Lab"), entry("AO Kaspersky Lab"))
+    name = r.features["name"]
+    assert name["query"] == "Kasperksy Lab"
+    assert name["entry"] == "AO Kaspersky Lab"
+    assert any(t.startswith("kasperksy=kaspersky (edit") for t in name["tokens"])
+
+
+def test_screener_finds_hits_through_the_index() -> None:
+    entries = [
+        entry("AO Kaspersky Lab"),
+        entry("ZTE Corporation"),
+        entry("PUTIN, Vladimir Vladimirovich", kind="person"),
+        *(entry(f"Acme Widgets {i} Limited") for i in range(200)),
+    ]
+    screener = Screener(entries)
+    hits = screener.screen(Query.of("Лаборатория Касперского"))
+    assert hits and hits[0].entry.entry_id == "AO Kaspersky Lab" and hits[0].match
+    assert not [h for h in screener.screen(Query.of("ZTT Corporation")) if h.match]
+    by_id = screener.screen(Query.of("Unrelated", identifiers=["LEI X1234567"]))
+    assert by_id == []
+
+
+def test_party_index_rescreens_parties_against_a_changed_entry() -> None:
+    parties = [Query.of(f"Widget Maker {i}", schema="Company", id=str(i)) for i in range(100)]
+    parties.append(Query.of("Kaspersky Lab", schema="Company", id="k"))
+    index = PartyIndex(parties)
+    found = index.screen_entry(entry("AO Kaspersky Lab"))
+    assert [q.id for q, _ in found] == ["k"]
+
+
+names = st.text(alphabet=st.characters(categories=["L", "Zs", "Pd"]), min_size=1, max_size=30)
+
+
+@settings(max_examples=150, deadline=None)
+@given(names, names, st.sampled_from(["person", "organization", "unknown"]))
+def test_name_scores_are_in_unit_interval_and_exact_on_self(a: str, b: str, kind: str) -> None:
+    na, nb = normalize_name(a, kind), normalize_name(b, kind)  # type: ignore[arg-type]
+    s = compare_names(na, nb).score
+    assert 0.0 <= s <= 1.0
+    if na.tokens and not na.generic_only:
+        assert compare_names(na, na).score == 1.0
+
+
+@settings(max_examples=100, deadline=None)
+@given(names, names)
+def test_entity_scores_are_in_unit_interval(a: str, b: str) -> None:
+    r = matcher.score(Query.of(a, country="de"), entry(b, countries=("ru",)))
+    assert 0.0 <= r.score <= 1.0
+    assert r.match == (r.score >= DEFAULT_THRESHOLD)
+
+
+def test_labelled_pairs_quality_regression() -> None:
+    """The labelled pairs (tests/data/screening_pairs.csv) stay above the measured bars."""
+    start = time.perf_counter()
+    pairs = read_pairs(PAIRS)
+    assert len(pairs) > 3000
+    m = pairs_matcher(pairs)
+    labels = [p.match for p in pairs]
+    scores = [m.score(p.query, p.entry).score for p in pairs]
+    result = metrics(labels, scores, DEFAULT_THRESHOLD)
+    assert result["precision"] >= 0.98, result
+    assert result["recall"] >= 0.95, result
+    assert result["f1"] >= 0.97, result
+    test_half = [i for i, p in enumerate(pairs) if p.split == "test"]
+    held_out = metrics(
+        [labels[i] for i in test_half], [scores[i] for i in test_half], DEFAULT_THRESHOLD
+    )
+    assert held_out["f1"] >= 0.96, held_out
+    assert time.perf_counter() - start < 60

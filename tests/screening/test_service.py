@@ -1,0 +1,151 @@
+"""Lists in, hits out, confirmed hits become decisions: on a real database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from standing.bootstrap import Services
+from standing.decisions.service import get_statement, standing_of
+from standing.errors import Conflict, Invalid
+from standing.screening.match import Query
+from standing.screening.service import (
+    hits,
+    import_list,
+    list_versions,
+    review_hit,
+    screen_parties,
+    screen_queries,
+)
+from standing.store.screening_tables import ListEntryRow, ListVersionRow
+from tests.fixtures.services import TestClock
+
+BOD = Path(__file__).resolve().parents[2] / "standing" / "demo" / "lists" / "us_dhs_bod_17_01.csv"
+HEADER = "id,name,kind,aliases,countries,identifiers,program,listed_on,reference,notes\n"
+
+
+def plain_list(tmp_path: Path, rows: list[str], name: str = "list.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(HEADER + "".join(r + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def hit_for(
+    services: Services, party: str, entry: str, status: str | None = "open"
+) -> dict[str, object]:
+    return next(h for h in hits(services, status) if h["party"] == party and h["entry"] == entry)
+
+
+def test_import_reports_diff_and_rescreens_parties(demo_graph: Services, tmp_path: Path) -> None:
+    first = import_list(demo_graph, "us_dhs_bod", [BOD], None, "test")
+    assert first.number == 1 and first.format == "plain_csv"
+    assert "ao-kaspersky-lab" in first.diff.added and first.hits >= 5
+    assert hit_for(demo_graph, "ao-kaspersky-lab", "ao-kaspersky-lab")["score"] == 1.0
+
+    changed = plain_list(
+        tmp_path,
+        [
+            'ao-kaspersky-lab,AO Kaspersky Lab,organization,"previous_name:Kaspersky Lab ZAO",ru,,'
+            "DHS BOD 17-01,2017-09-13,,",
+            "new-vendor,Hangzhou Example Vision Co.,organization,,cn,,DHS BOD 99-01,2026-01-01,,",
+        ],
+    )
+    second = import_list(demo_graph, "us_dhs_bod", [changed], None, "test")
+    assert second.number == 2
+    assert second.diff.added == ("new-vendor",)
+    assert "ao-kaspersky-lab" in second.diff.changed
+    assert "kaspersky-lab-inc" in second.diff.removed
+    assert [v["version"] for v in list_versions(demo_graph)] == [1, 2]
+
+
+def test_dismissed_hit_stays_dismissed_until_the_entry_changes(
+    demo_graph: Services, tmp_path: Path
+) -> None:
+    import_list(demo_graph, "us_dhs_bod", [BOD], None, "test")
+    hit = hit_for(demo_graph, "ao-kaspersky-lab", "ao-kaspersky-lab")
+    with pytest.raises(Invalid, match="note"):
+        review_hit(demo_graph, str(hit["id"]), "dismiss", "alice")
+    review_hit(demo_graph, str(hit["id"]), "dismiss", "alice", note="Testing the queue only.")
+    with pytest.raises(Conflict, match="already dismissed"):
+        review_hit(demo_graph, str(hit["id"]), "dismiss", "alice", note="again")
+    screen_parties(demo_graph)  # a full re-screen does not reopen it
+    assert not [
+        h
+        for h in hits(demo_graph)
+        if h["party"] == "ao-kaspersky-lab" and h["entry"] == "ao-kaspersky-lab"
+    ]
+    text = BOD.read_text(encoding="utf-8").replace(
+        "ao-kaspersky-lab,AO Kaspersky Lab,organization,",
+        "ao-kaspersky-lab,AO Kaspersky Lab,organization,",
+        1,
+    )
+    changed = tmp_path / "bod.csv"
+    changed.write_text(
+        text.replace("DHS BOD 17-01,2017-09-13", "DHS BOD 17-01,2017-09-14", 1), encoding="utf-8"
+    )
+    import_list(demo_graph, "us_dhs_bod", [changed], None, "test")
+    assert hit_for(demo_graph, "ao-kaspersky-lab", "ao-kaspersky-lab")["status"] == "open"
+
+
+def test_confirming_a_hit_records_a_decision_citing_the_list(
+    demo_graph: Services, clock: TestClock
+) -> None:
+    import_list(demo_graph, "us_dhs_bod", [BOD], None, "test")
+    hit = hit_for(demo_graph, "ao-kaspersky-lab", "ao-kaspersky-lab")
+    view = review_hit(
+        demo_graph, str(hit["id"]), "confirm", "alice", rule_id="government-barred-vendor"
+    )
+    assert view["status"] == "confirmed" and view["decision"]
+    statement = get_statement(demo_graph, str(view["decision"])).content
+    facts = statement["facts"]
+    assert (
+        "AO Kaspersky Lab" in facts and "entry ao-kaspersky-lab" in facts and "version 1" in facts
+    )
+    assert statement["automated_detection"] is True and statement["automated_decision"] is False
+    assert any("sha256" in e for e in statement["evidence"])
+    # the parent's decision reaches its subsidiaries' accounts through propagation
+    caps = standing_of(demo_graph, "acct-kaspersky-jp")["capabilities"]
+    assert not next(c["allowed"] for c in caps if c["capability"] == "ads.promote")
+
+
+def test_rule_must_cover_the_source(demo_graph: Services) -> None:
+    import_list(demo_graph, "us_dhs_bod", [BOD], None, "test")
+    hit = hit_for(demo_graph, "ao-kaspersky-lab", "ao-kaspersky-lab")
+    with pytest.raises(Invalid, match="does not cover source"):
+        review_hit(demo_graph, str(hit["id"]), "confirm", "alice", rule_id="state-controlled-media")
+
+
+def test_identifier_match_under_an_automated_rule_is_decided_automatically(
+    demo_graph: Services, tmp_path: Path
+) -> None:
+    listed = plain_list(
+        tmp_path,
+        ["sdn-1,Laboratoriya K,organization,,ru,tax_id@ru:7713140469,RUSSIA-EO14024,2024-06-12,,"],
+    )
+    result = import_list(demo_graph, "us_ofac_sdn", [listed], "plain_csv", "test")
+    assert len(result.decisions) == 1
+    statement = get_statement(demo_graph, result.decisions[0]).content
+    assert statement["automated_decision"] is True and statement["rule"]["id"] == "sanctioned-party"
+    caps = standing_of(demo_graph, "acct-kaspersky")["capabilities"]
+    assert not next(c["allowed"] for c in caps if c["capability"] == "marketplace.sell")
+
+
+def test_malformed_list_stores_nothing(demo_graph: Services, tmp_path: Path) -> None:
+    bad = plain_list(tmp_path, ["x1,Some Co,spaceship,,,,,,,"])
+    with pytest.raises(Invalid, match=r"list.csv:2"):
+        import_list(demo_graph, "us_dhs_bod", [bad], None, "test")
+    with demo_graph.read() as session:
+        assert session.scalar(select(func.count()).select_from(ListVersionRow)) == 0
+        assert session.scalar(select(func.count()).select_from(ListEntryRow)) == 0
+    with pytest.raises(Invalid, match="unknown format"):
+        import_list(demo_graph, "us_dhs_bod", [BOD], "pdf", "test")
+
+
+def test_screen_names_across_scripts(demo_graph: Services) -> None:
+    import_list(demo_graph, "us_dhs_bod", [BOD], None, "test")
+    [found] = screen_queries(demo_graph, [Query.of("Лаборатория Касперского", schema="Company")])
+    assert found and found[0]["entry"] == "ao-kaspersky-lab" and found[0]["match"]
+    [none] = screen_queries(demo_graph, [Query.of("TechWire Media Ltd", country="gb")])
+    assert not [h for h in none if h["match"]]

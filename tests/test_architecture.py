@@ -1,0 +1,57 @@
+"""Pure domain modules do no I/O: they import neither the store, the web stack nor the CLI."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "standing"
+FORBIDDEN = (
+    "sqlalchemy",
+    "fastapi",
+    "starlette",
+    "uvicorn",
+    "typer",
+    "psycopg",
+    "httpx",
+    "standing.store",
+    "standing.web",
+    "standing.cli",
+    "standing.bootstrap",
+)
+PURE = [
+    "decisions/model.py",
+    "decisions/propagation.py",
+    "decisions/statement.py",
+    "graph/model.py",
+    "graph/ftm.py",
+    "policies/model.py",
+    "audit/chain.py",
+    "screening/model.py",
+]
+PURE_PACKAGES = ["screening/sources"]
+
+
+def imports(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            names |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def pure_files() -> list[Path]:
+    files = [PACKAGE / p for p in PURE]
+    for package in PURE_PACKAGES:
+        files += sorted((PACKAGE / package).glob("*.py"))
+    return files
+
+
+@pytest.mark.parametrize("path", pure_files(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_pure_module_has_no_io_imports(path: Path) -> None:
+    bad = {n for n in imports(path) if n.startswith(FORBIDDEN)}
+    assert not bad, f"{path.relative_to(PACKAGE)} imports {sorted(bad)}"
