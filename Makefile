@@ -47,6 +47,8 @@ test: lint typecheck pytest ## everything CI runs
 
 bench: setup ## benchmarks (bench/*.py): JSON + summary tables in bench/results/
 	@mkdir -p bench/results
+	$(UV) sync --frozen --python $(PYTHON) --group bench
+	bash bench/setup_nomenklatura.sh
 	@set -e; for b in propagation import gate screening; do \
 	  if [ -f bench/$$b.py ]; then echo "== bench/$$b.py"; $(RUN) python bench/$$b.py | tee bench/results/$$b.json; fi; \
 	done

@@ -85,7 +85,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.state.services = services
     _install_error_handlers(app)
 
-    from standing.web.api import appeals, check, decisions, policies, screening, standing
+    from standing.web.api import appeals, check, decisions, export, policies, screening, standing
     from standing.web.ui import pages
 
     app.include_router(check.router)
@@ -94,6 +94,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.include_router(standing.router)
     app.include_router(screening.router)
     app.include_router(appeals.router)
+    app.include_router(export.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     return app

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+import orjson
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from standing.bootstrap import Services
+from standing.cli import app
+from standing.transparency.dsa import EEA, territorial_scope
+from standing.transparency.service import export_dsa
+from standing.web.app import create_app
+from tests.decisions.helpers import record_vendor_decision
+from tests.fixtures.services import TestClock
+
+
+def test_territorial_scope() -> None:
+    assert territorial_scope([]) == list(EEA)
+    assert territorial_scope(["DE", "US"]) == ["DE"]
+    assert territorial_scope(["US"]) == []
+
+
+def test_one_record_per_affected_account(demo_graph: Services, clock: TestClock) -> None:
+    d = record_vendor_decision(demo_graph).decision
+    records = list(export_dsa(demo_graph))
+    assert {r["puid"] for r in records} == {
+        f"{d.id}:{a}"
+        for a in ("acct-kaspersky", "acct-kaspersky-us", "acct-kaspersky-de", "acct-kaspersky-jp")
+    }
+    r = records[0]
+    assert r["decision_ground"] == "DECISION_GROUND_INCOMPATIBLE_CONTENT"
+    assert r["decision_provision"] == "DECISION_PROVISION_PARTIAL_TERMINATION"
+    assert r["decision_monetary"] is None
+    assert r["incompatible_content_ground"].startswith("Advertising Policy 4.3")
+    assert r["automated_decision"] == "AUTOMATED_DECISION_NOT_AUTOMATED"
+    assert r["territorial_scope"] == list(EEA) and r["application_date"] == "2026-01-01"
+    assert "AO Kaspersky Lab" in r["decision_facts"]
+    clock.advance(days=1)
+    assert not list(export_dsa(demo_graph, since=clock.at))
+
+
+def test_legal_ground_and_monetary(demo_graph: Services, clock: TestClock) -> None:
+    facts = "AO Kaspersky Lab is designated on the sanctions list under the entry numbered 12345."
+    record_vendor_decision(
+        demo_graph, rule="sanctioned-party", facts=facts, until=clock.at + timedelta(days=30)
+    )
+    [first, *_] = list(export_dsa(demo_graph))
+    assert first["decision_ground"] == "DECISION_GROUND_ILLEGAL_CONTENT"
+    assert first["decision_monetary"] == "DECISION_MONETARY_SUSPENSION"
+    assert first["end_date_monetary_restriction"] == "2026-01-31"
+    assert "269/2014" in first["illegal_content_legal_ground"]
+
+
+def test_cli_and_api(demo_graph: Services, database_url: str) -> None:
+    record_vendor_decision(demo_graph)
+    result = CliRunner().invoke(app, ["export", "dsa", "--database", database_url])
+    assert result.exit_code == 0, result.output
+    lines = [orjson.loads(x) for x in result.output.splitlines()]
+    assert len(lines) == 4
+    with TestClient(create_app(services=demo_graph)) as client:
+        response = client.get("/api/v1/export/dsa")
+        assert response.headers["content-type"].startswith("application/x-ndjson")
+        assert len(response.text.splitlines()) == 4
+        assert client.get("/api/v1/export/dsa", params={"since": "2030-01-01"}).text == ""
+        assert client.get("/api/v1/export/dsa", params={"since": "yesterday"}).status_code == 422
