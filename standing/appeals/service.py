@@ -32,7 +32,7 @@ from standing.store.tables import LiftRow
 REPLY_HISTORY = 500  # earlier replies compared against a new one
 
 
-def _appeal(row: AppealRow) -> Appeal:
+def appeal_from_row(row: AppealRow) -> Appeal:
     return Appeal(
         id=row.id,
         decision_id=row.decision_id,
@@ -108,7 +108,7 @@ def file_appeal(services: Services, decision_id: str, text: str, filed_by: str) 
             row.id,
             {"appeal": row.id, "decision": decision_id, "text": text},
         )
-        return _appeal(row)
+        return appeal_from_row(row)
 
 
 def list_appeals(services: Services, status: str | None = "open") -> list[dict[str, Any]]:
@@ -117,7 +117,7 @@ def list_appeals(services: Services, status: str | None = "open") -> list[dict[s
         query = select(AppealRow).order_by(AppealRow.due_at, AppealRow.id)
         if status:
             query = query.where(AppealRow.status == status)
-        return [appeal_json(_appeal(r), now) for r in session.execute(query).scalars()]
+        return [appeal_json(appeal_from_row(r), now) for r in session.execute(query).scalars()]
 
 
 def get_appeal(services: Services, appeal_id: str) -> Appeal:
@@ -125,7 +125,7 @@ def get_appeal(services: Services, appeal_id: str) -> Appeal:
         row = session.get(AppealRow, appeal_id)
         if row is None:
             raise NotFound(f"unknown appeal {appeal_id!r}")
-        return _appeal(row)
+        return appeal_from_row(row)
 
 
 def review_appeal(
@@ -144,7 +144,7 @@ def review_appeal(
         row = session.get(AppealRow, appeal_id)
         if row is None:
             raise NotFound(f"unknown appeal {appeal_id!r}")
-        appeal = _appeal(row)
+        appeal = appeal_from_row(row)
         decision = repo.get_decision(session, appeal.decision_id)
         assert decision is not None
         check_review(appeal, outcome, reviewer, decision.author)

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import typer
 
-from standing.cli import appeals, audit, db, decisions, export, graph, policies, screening, serve
+from standing.cli import (
+    appeals,
+    audit,
+    db,
+    decisions,
+    export,
+    graph,
+    policies,
+    report,
+    screening,
+    serve,
+)
 
 app = typer.Typer(
     name="standing",
@@ -14,7 +25,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (policies, db, graph, decisions, appeals, screening, export, audit, serve):
+for module in (policies, db, graph, decisions, appeals, screening, export, report, audit, serve):
     module.register(app)
 
 

@@ -17,6 +17,8 @@ from standing import __version__
 from standing.decisions.service import get_statement
 from standing.store import repository as repo
 from standing.store.tables import AccountRow, DecisionRow, PartyRow
+from standing.transparency.report import current_figures
+from standing.transparency.report import render_html as render_report
 from standing.web.deps import ServicesDep
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).resolve().parent / "templates"))
@@ -75,6 +77,12 @@ def statement(request: Request, decision_id: str, services: ServicesDep) -> HTML
         statement=Markup(row.html),  # rendered with autoescape when recorded  # noqa: S704
         digest=row.digest,
     )
+
+
+@router.get("/transparency", response_class=HTMLResponse)
+def transparency(request: Request, services: ServicesDep) -> HTMLResponse:
+    body = render_report(current_figures(services))
+    return page(request, "transparency.html", report=Markup(body))  # noqa: S704 - autoescaped
 
 
 @router.get("/healthz")

@@ -1,0 +1,83 @@
+"""The transparency report: HTML page, CSV tables and SVG charts, written to a directory."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+from sqlalchemy import select
+
+from standing.appeals.service import appeal_from_row
+from standing.bootstrap import Services
+from standing.store import repository as repo
+from standing.store.appeal_tables import AppealRow
+from standing.transparency.aggregate import Figures, figures
+from standing.transparency.charts import bar_chart
+
+
+def current_figures(services: Services) -> Figures:
+    with services.read() as session:
+        decisions = repo.all_decisions(session)
+        appeals = [appeal_from_row(r) for r in session.execute(select(AppealRow)).scalars()]
+    return figures(decisions, appeals, services.policy, services.clock.now())
+
+
+def charts(f: Figures) -> dict[str, str]:
+    return {
+        "decisions_by_rule": bar_chart(
+            "Decisions by rule", {f.rule_titles.get(k, k): v for k, v in f.by_rule.items()}
+        ),
+        "decisions_by_month": bar_chart("Decisions by month", f.by_month),
+        "appeal_outcomes": bar_chart("Appeal outcomes", f.appeal_outcomes),
+    }
+
+
+def tables(f: Figures) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for name, rows in (
+        ("decisions_by_rule", f.by_rule),
+        ("decisions_by_month", f.by_month),
+        ("decisions_by_ground", f.by_ground),
+        ("appeal_outcomes", f.appeal_outcomes),
+    ):
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow([name.split("_by_")[-1] if "_by_" in name else "outcome", "count"])
+        writer.writerows(rows.items())
+        out[f"{name}.csv"] = buffer.getvalue()
+    summary = io.StringIO()
+    writer = csv.writer(summary, lineterminator="\n")
+    writer.writerow(["figure", "value"])
+    for key, value in asdict(f).items():
+        if not isinstance(value, dict):
+            writer.writerow([key, "" if value is None else value])
+    out["summary.csv"] = summary.getvalue()
+    return out
+
+
+def render_html(f: Figures) -> str:
+    env = Environment(
+        loader=PackageLoader("standing.transparency", "templates"),
+        autoescape=select_autoescape(["html"]),
+    )
+    svg: dict[str, Any] = {k: Markup(v) for k, v in charts(f).items()}  # noqa: S704 - built here
+    return env.get_template("report.html").render(f=f, charts=svg)
+
+
+def write_report(services: Services, out: Path) -> list[Path]:
+    """Write report.html, the CSV tables and the SVG charts into ``out``."""
+    f = current_figures(services)
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    files = {"report.html": render_html(f), **tables(f)}
+    files.update({f"{k}.svg": v for k, v in charts(f).items()})
+    for name, text in files.items():
+        path = out / name
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
