@@ -72,6 +72,8 @@ CATEGORIES = {
     "lookalike": "a short name changed by one letter (ZTE / ZTT) or another surname (negative)",
     "generic_only": "a name of generic words only against entries containing them (negative)",
     "nomenklatura_checks": "nomenklatura's entity bench checks (their labels)",
+    "cross_script_negative": "a list name in its original script against the Latin name of "
+    "another entry sharing a word (negative)",
 }
 
 GENERIC = words_set(
@@ -712,6 +714,48 @@ def different_parties(a: str, b: str) -> bool:
     return bool(a_only) and bool(b_only)
 
 
+def gen_cross_script_negative(parties: list[Party], rng: random.Random, n: int) -> Iterator[Pair]:
+    """The original-script name of one entry against the Latin name of another that shares a
+    distinctive word with its Latin name: different parties by the rule of similar_party."""
+    by_word: dict[str, list[Party]] = defaultdict(list)
+    for p in parties:
+        if not p.name.isascii():
+            continue
+        for w in set(distinctive(p.name)):
+            if len(w) >= 4:
+                by_word[w].append(p)
+    pool = [
+        p
+        for p in parties
+        if p.name.isascii()
+        and not set(words(p.name)) & ENGLISH
+        and any(not o.isascii() for o in p.original_script)
+    ]
+    rng.shuffle(pool)
+    count = 0
+    for p in pool:
+        if count >= n:
+            break
+        ws = sorted(w for w in set(distinctive(p.name)) if len(w) >= 4)
+        rng.shuffle(ws)
+        for w in ws:
+            others = [
+                o for o in by_word[w] if o.kind == p.kind and (o.source, o.pid) != (p.source, p.pid)
+            ]
+            if not others or len(others) > 400:
+                continue
+            o = rng.choice(others)
+            names_p = [p.name, *p.aliases]
+            names_o = [o.name, *o.aliases]
+            if not all(different_parties(x, y) for x in names_p for y in names_o):
+                continue
+            orig = next(x for x in p.original_script if not x.isascii())
+            yield Pair(orig, o.name, p.schema, 0, "cross_script_negative", f"{o.source}:{o.pid}",
+                       candidate_country="|".join(o.countries[:2]))  # fmt: skip
+            count += 1
+            break
+
+
 def gen_similar_party(parties: list[Party], rng: random.Random, n: int) -> Iterator[Pair]:
     by_word: dict[str, list[Party]] = defaultdict(list)
     for p in parties:
@@ -924,6 +968,8 @@ def build(data: Path) -> list[Pair]:
         gen_lookalike(parties, rng, 300),
         gen_generic_only(parties, rng, 200),
         gen_nomenklatura_checks(data),
+        # own generator, so that adding it left the pairs above as they were
+        gen_cross_script_negative(parties, random.Random(SEED + 1), 150),
     ]
     seen: set[tuple[str, str, str]] = set()
     for gen in gens:

@@ -126,6 +126,11 @@ def quality(nomenklatura: bool) -> dict[str, Any]:
         out["standing"][split] = metrics(
             [labels[i] for i in idx], [scores[i] for i in idx], DEFAULT_THRESHOLD
         )
+    # the generated pairs alone (without nomenklatura's own adversarial checks)
+    own = [i for i, p in enumerate(pairs) if p.category != "nomenklatura_checks"]
+    out["standing"]["generated_pairs"] = metrics(
+        [labels[i] for i in own], [scores[i] for i in own], DEFAULT_THRESHOLD
+    )
     out["standing"]["by_threshold"] = {
         f"{t:.2f}": metrics(labels, scores, t) for t in (0.7, 0.75, 0.8, 0.85, 0.9)
     }

@@ -368,7 +368,9 @@ class NameIndex:
         if len(top) > limit:
             # beyond `limit`, only candidates that tie with the best
             extra = top[limit:]
-            top = np.concatenate([top[:limit], extra[item_scores[extra] >= ADAPTIVE_TIE * item_scores[top[0]]]])
+            top = np.concatenate(
+                [top[:limit], extra[item_scores[extra] >= ADAPTIVE_TIE * item_scores[top[0]]]]
+            )
         if len(top):
             cut = max(RELATIVE_CUTOFF * item_scores[top[0]], MIN_COSINE)
             top = top[item_scores[top] >= cut]
@@ -401,7 +403,9 @@ def _idf(df: int, n: int) -> float:
 
 
 def _index_tokens(name: NormalizedName) -> list[tuple[str, str]]:
-    out = [(t, c) for t, c in zip(name.tokens, name.classes, strict=True) if c != "stop"]
+    out: list[tuple[str, str]] = [
+        (t, c) for t, c in zip(name.tokens, name.classes, strict=True) if c != "stop"
+    ]
     out.extend((j, "joined") for j in _joined(name))
     return out
 

@@ -5,15 +5,22 @@
 evidence:
 
 - names: tokens are aligned one-to-one (exact, initial, edit distance, inflection prefix,
-  phonetic, consonant skeleton; see `standing.screening.similarity`), joined neighbours are
-  tried for split spellings ("Hua Wei" / "Huawei"). Each token weighs its rarity in the
+  phonetic; see `standing.screening.similarity`), under the script model of the pair when
+  one side was written in Arabic script, Hebrew, Hangul or Han (`script_mode`: letter
+  classes of the abjad, Korean and Chinese syllable spellings; `standing.screening.romanize`);
+  joined neighbours are tried for split spellings ("Hua Wei" / "Huawei", "حزب الله" /
+  "Hezbollah"), and an abjad name is also compared whole, spaces and attached articles
+  ignored ("Salahaldin"). A list name that gives alternatives ("Al-Qa'ida/Islamic Army")
+  is compared by each part too. Each token weighs its rarity in the
   indexed list (IDF) times its class weight (generic words and places count little). The
   name score is covered / (covered + lost + unmatched query weight + a share of unmatched
   entry weight): a query that is a brand or short form of the entry's full legal name
   ("Siemens" / "Siemens Aktiengesellschaft", "Kaspersky Lab" / "AO Kaspersky Lab") scores
   high because legal forms are set apart and generic leftovers weigh little, while a single
-  given name against a full person name does not. Names whose matched tokens are all generic
-  ("International Trading Company") are capped below any threshold.
+  given name against a full person name does not. A token repeated in one name ("Sergey
+  Sergey Shoigu") counts little the second time. Names whose matched tokens are all generic
+  ("International Trading Company") are capped below any threshold, unless both are the
+  same generic name, typos aside ("Gupo W" / "Grupo W").
 - identifiers: an equal registration number, LEI, INN/OGRN, IMO... gives at least 0.99;
   different values under the same scheme lower the score.
 - birth dates (people): agreement raises the score, a different year lowers it.
@@ -44,7 +51,7 @@ from standing.screening.normalize import (
     normalize_name,
     skeleton,
 )
-from standing.screening.romanize import abjad_similarity
+from standing.screening.romanize import abjad_compact_similarity
 from standing.screening.similarity import cross_match
 
 #: Default decision threshold: a hit at or above it is a match to review. Chosen on the dev
@@ -189,7 +196,7 @@ class Prepared:
         names: list[NormalizedName] = []
         weak: list[bool] = []
         listed: list[str] = []
-        for n, value in ((n, v) for n in entry.names if n.value for v in name_variants(n.value)):
+        for n, value in ((x, v) for x in entry.names if x.value for v in name_variants(x.value)):
             if not value.strip():
                 continue
             norm = normalize_name(value, kind)
@@ -357,7 +364,9 @@ class Matcher:
             match=score >= self.threshold,
             features=features,
             entry=entry,
-            matched_name=e.listed[best_pos] if 0 <= best_pos < len(e.listed) else best.entry.original,
+            matched_name=e.listed[best_pos]
+            if 0 <= best_pos < len(e.listed)
+            else best.entry.original,
         )
 
 
@@ -656,7 +665,9 @@ def _merge(
                 joined = "".join(left[i][0] for i in run)
                 if len(mode) != 3 and (joined[0] != b[0] or abs(len(joined) - len(b)) > 3):
                     continue
-                sim = (cross_match(joined, b, mode) if query_side else cross_match(b, joined, mode))[0]
+                sim = (
+                    cross_match(joined, b, mode) if query_side else cross_match(b, joined, mode)
+                )[0]
                 if sim >= 0.85:
                     left_used.update(run)
                     right_used.add(j)
@@ -717,10 +728,10 @@ def _compact_score(q: NormalizedName, e: NormalizedName) -> float:
     if q.abjad != e.abjad:
         # the whole name through the letter classes of its script, spaces ignored
         src, dst = (q, e) if q.abjad else (e, q)
+        words = tuple(t for t, c in zip(src.tokens, src.classes, strict=True) if c != "stop")
         hebrew = "Arabic" not in src.scripts
-        if len(src.compact) >= 7 and abjad_similarity(src.compact, dst.compact, hebrew) >= 0.9:
-            sim = max(sim, 0.9)
-    if q.abjad or e.abjad or "Hangul" in q.scripts or "Hangul" in e.scripts:
+        sim = max(sim, abjad_compact_similarity(words, dst.compact, hebrew))
+    if "Hangul" in q.scripts or "Hangul" in e.scripts:
         qs, es = skeleton(qc), skeleton(ec)
         if len(qs) >= 4 and len(es) >= 4:
             sim = max(sim, 0.95 * float(Levenshtein.normalized_similarity(qs, es)))

@@ -6,20 +6,28 @@ A name goes through these steps (all pure, no I/O):
    person titles ("Mr", "Dr") for people.
 2. Legal forms written in CJK scripts (株式会社, 有限公司, 주식회사) are cut before
    transliteration, because the transliteration turns them into ordinary syllables.
-3. Transliteration to ASCII: rigour's `maybe_ascii` for Cyrillic, Greek, Armenian, Georgian
-   and Hangul, normality/ICU (`ascii_text`) for every other script ICU supports (Arabic,
-   Hebrew, Han, Kana, Devanagari, Thai, ...). Han and Hangul are split into one token per
-   syllable first, so "习近平" becomes "xi jin ping" and compares with "Xi Jinping".
+3. Transliteration to ASCII: Arabic script (Arabic, Persian, Urdu, Pashto letters) with
+   `standing.screening.romanize.romanize_arabic` (one fixed spelling per letter, the
+   article cut, compounds such as "عبدالله" split), rigour's `maybe_ascii` for Cyrillic,
+   Greek, Armenian, Georgian and Hangul, normality/ICU (`ascii_text`) for every other
+   script ICU supports (Hebrew, Han, Kana, Devanagari, Thai, ...). Han and Hangul are split
+   into one token per syllable first, so "习近平" becomes "xi jin ping" and compares with
+   "Xi Jinping".
 4. Casefold and tokenisation with rigour's name tokenizer (punctuation dropped, hyphens
    split, "A.B.C." joined to "abc").
 5. Company legal forms are recognised with rigour's org-type database (ISO 20275 + OCCRP,
    e.g. "Aktiengesellschaft", "OOO", "ZAO", "PJSC", "Limited", "S.p.A.") plus a few forms it
    lacks (Corp, Co, Societe Anonyme, the Chinese and Korean forms); they are removed from
    the comparable tokens and kept canonicalised (`legal_forms`, `legal_classes`).
-6. Each remaining token gets a class that decides its weight in scoring: `name`
+6. Numbers written as words or ordinals become digits in names of companies and other
+   bodies ("Brigade Forty-Four" -> "brigade 44", "First" and "1st" -> "1").
+7. Each remaining token gets a class that decides its weight in scoring: `name`
    (distinctive), `generic` ("company", "trading", "international", "holding", ...),
-   `place` (country names and demonyms), `stop` ("of", "the", "al"), `patronymic`
-   ("...ovich"), `initial` (one letter) or `number`.
+   `place` (country names and demonyms), `stop` ("of", "the", "al", "ul"; "ad", "ar",
+   "as"... only before a word starting with their consonant: "ad-Din", "ar-Rahman"),
+   `patronymic` ("...ovich"), `initial` (one letter; not a one-letter Hangul syllable) or
+   `number`. A legal-form abbreviation at the end of a person's name of three or more
+   words ("Nicolas Maduro SA") is `generic`.
 
 The output is `NormalizedName`, which also carries the sorted-token key, the in-order compact
 form (all tokens joined, for "Hua Wei" vs "Huawei") and the scripts of the original.
@@ -507,25 +515,23 @@ def _context_classes(
     return tuple(out)
 
 
-_UNITS: Final[dict[str, int]] = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-        "fourteen fifteen sixteen seventeen eighteen nineteen".split()
-    )
-}
+def _numbered(words: str) -> dict[str, int]:
+    return {w: i for i, w in enumerate(words.split()) if w != "_"}
+
+
+_UNITS: Final[dict[str, int]] = _numbered(
+    """
+    zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen
+    """
+)
 _TENS: Final[dict[str, int]] = {
     w: 10 * i
-    for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())
-    if w != "_"
+    for w, i in _numbered("_ _ twenty thirty forty fifty sixty seventy eighty ninety").items()
 }
-_ORDINALS: Final[dict[str, int]] = {
-    w: i
-    for i, w in enumerate(
-        "_ first second third fourth fifth sixth seventh eighth ninth tenth".split()
-    )
-    if w != "_"
-}
+_ORDINALS: Final[dict[str, int]] = _numbered(
+    "_ first second third fourth fifth sixth seventh eighth ninth tenth"
+)
 _ORDINAL_RE: Final = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
 
 

@@ -7,12 +7,17 @@ holds the script-specific knowledge that lets a matcher see that two spellings a
   word into readable ASCII letters (one fixed spelling per letter: ث "th", ذ ض ظ "dh",
   ش "sh", خ "kh", غ "gh", ق "q", ع and the long vowels "a"/"w"/"y"), cuts the article
   (ال, also after the particles و ب ف ك ل) and splits compounds written as one word
-  ("عبدالله" -> abd allah, "نورالدين" -> nwr dyn, "ابواليزيد" -> abw yzyd).
-  `abjad_similarity` then compares such a vowel-less token with a Latin spelling through
-  a pattern built from letter classes: vowels are free, ا ع ء و ي ة may vanish, ق is
-  q/k/g/c, ج j/dj/g, ش sh/ch/s, خ kh/h/x/ch, ث th/s/t, ذ ض ظ dh/d/z/th, ص س s/ss/c,
-  ط ت t, و w/v/ou/u/o, ي y/i/e/j, consonants may be doubled (shadda is not written), the
-  Latin side may carry the article (al-/el-/ul-).
+  ("عبدالله" -> abd allah, "نورالدين" -> nwr dyn, "ابواليزيد" -> abu yzyd, "بنحسين" ->
+  bin hsyn). `abjad_similarity` then compares such a vowel-less token with a Latin
+  spelling through a pattern built from letter classes: ق is q/k/g/c, ج j/dj/g, ش
+  sh/ch/s, خ kh/h/x/ch, ث th/s/t, ذ ض ظ dh/d/z/th, ص س s/ss/c, ط ت t, consonants may be
+  doubled (shadda is not written); between two consonants the Latin side has at most one
+  short vowel; ا ع ة ى may be any vowel or none (a word starting with alef starts with a
+  vowel); و is w/v/ou/u/o and ي y/i/e/ee/ei/j, or not written, but never another vowel
+  (حسين is Hussein, not Hassan); the Latin side may carry the article (al-/el-/ul-,
+  bin al-). `abjad_compact_similarity` does the same for a whole name, spaces and attached
+  articles ignored. `abjad_class_keys` and `latin_class_keys` give the index coarse
+  consonant-class keys that both spellings share (F-S-L for فيصل and Faycal).
 - **Hebrew**: the same model over ICU's romanisation (ב b/v, כ k/kh/ch, פ p/f, ו v/w/o/u,
   ח h/ch/kh, צ ts/tz/z, ש s/sh).
 - **Korean**: surnames have fixed traditional spellings (박 Park/Pak, 이 Lee/Yi/Rhee,
@@ -58,17 +63,25 @@ _AR_DROP: Final = frozenset(
     + ["\u06dc", "\u06df", "\u06e0", "\u06e1", "\u06e2", "\u06e3", "\u06e4", "\u06e7"]
     + ["\u06e8", "\u06ea", "\u06eb", "\u06ec", "\u06ed"]
 )
-_AR_WORD_RE: Final = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]+")
-_ALEFS: Final = "اأإآٱ"
+#: A word in Arabic script (letters and marks; Arabic punctuation separates words).
+_AR_WORD_RE: Final = re.compile(
+    r"(?:(?![\u060c\u061b\u061f\u066a-\u066d\u06d4])[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff])+"
+)
 #: Particles written joined to an article: wa-, bi-, fa-, ka-, li- ("والجهاد", "بالدم").
 _PARTICLES: Final = "وبفكل"
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 #: First parts of compound names written as one word with the article ("عبدالله", "نورالدين").
-_COMPOUND_HEADS: Final[frozenset[str]] = frozenset(
+_COMPOUND_HEADS: Final[frozenset[str]] = _words(
     """
     عبد ابو أبو بو ذو نور سيف شمس عز زين بدر جمال كمال صلاح نصر ضياء ضيا فخر تاج سعد
     ولي ولی حبيب حبیب عطاء عطا فتح فيض فیض لطف امان ثناء هداية هدايت شرف محي محيي سراج
     بهاء علاء حسام نجم ناصر معين غياث غیاث قطب امين خير فضل عماد جلال مجد حزب روح نصير
-    """.split()
+    """
 )
 #: Second parts of compound names ("...الله", "...الدين"), written joined to the first.
 _COMPOUND_TAILS: Final[tuple[str, ...]] = (
@@ -159,7 +172,7 @@ _ARABIC_UNITS: Final[dict[str, tuple[str, ...]]] = {
     "dh": ("dh", "d", "z", "th", "dz", "zh", "d[aeiou]*h"),
     "r": ("r",),
     "z": ("z", "s", "dz"),
-    "zh": ("zh", "j", "z", "g"),
+    "zh": ("zh", "j", "z", "g", "z[aeiou]*h"),
     "s": ("s", "c", "ts"),
     "sh": ("sh", "ch", "sch", "s", "sj", "s[aeiou]*h"),
     "gh": ("gh", "g", "kh", "q", "g[aeiou]*h"),
@@ -167,7 +180,7 @@ _ARABIC_UNITS: Final[dict[str, tuple[str, ...]]] = {
     "v": ("v", "f", "w"),
     "q": ("q", "k", "g", "c", "ck", "gh", "kh", "qu"),
     "g": ("g", "k", "gu", "q"),
-    "k": ("k", "c", "ck", "g", "q", "ch"),
+    "k": ("k", "c", "ck", "g", "q", "ch", "kh"),
     "l": ("l",),
     "m": ("m",),
     "n": ("n",),
@@ -182,28 +195,27 @@ _HEBREW_UNITS: Final[dict[str, tuple[str, ...]]] = {
     "z": ("z", "ts", "tz", "s", "c"),
     "t": ("t", "th"),
     "k": ("k", "kh", "ch", "c", "ck", "q"),
-    "kh": ("kh", "ch", "h", "k"),
     "l": ("l",),
     "m": ("m",),
     "n": ("n",),
     "s": ("s", "sh", "sch", "ss", "z", "c"),
-    "sh": ("sh", "s", "sch"),
     "p": ("p", "f", "ph"),
     "f": ("f", "p", "ph"),
     "q": ("q", "k", "c", "ck"),
     "r": ("r",),
     "j": ("j", "g", "dj"),
-    "ts": ("ts", "tz", "z"),
 }
-_DIGRAPHS: Final = ("sh", "th", "dh", "kh", "gh", "ch", "zh", "ts")
-#: Long vowels and ayin/hamza: ا ع ة ى (romanised "a") may vanish or be any vowel; و and ي
-#: are written as a consonant or as a long vowel, never as nothing.
+_DIGRAPHS: Final = ("sh", "th", "dh", "kh", "gh", "ch", "zh")
+#: Long vowels and ayin/hamza: ا ع ة ى (romanised "a") may vanish or be any vowel. و and ي
+#: are a consonant or a long vowel of their own (u/o/ou, i/e/ee/ei), or are not written in
+#: Latin at all -- but never stand for another vowel ("حسين" is Hussein, not Hassan).
 _WEAK: Final[dict[str, str]] = {
     "a": "",
     "'": "",
-    "w": "(?:w|v|ou|oo|u|o|ow|aw|au)",
-    "y": "(?:y|yy|j|i|e|ee|ei|ai|ay|ey|ie|iy|ii)",
+    "w": "(?:[aeiouy']*(?:ww|w|v|ou|oo|u|o|ow|aw|au)[aeiouy']*|)",
+    "y": "(?:[aeiouy']*(?:y|yy|j|i|e|ee|ei|ai|ay|ey|ie|iy|ii)[aeiouy']*|)",
 }
+_SELF_CONTAINED: Final = frozenset({"w", "y"})
 #: Between two consonants the Latin side has at most one short vowel ("ou" in French).
 _SHORT_VOWEL: Final = "(?:ou|[aeiouy])?'?"
 _FREE_VOWELS: Final = "[aeiouy']*"
@@ -224,22 +236,32 @@ def _units(token: str, digraphs: bool) -> list[str]:
     return out
 
 
-def _unit_pattern(
-    unit: str, table: dict[str, tuple[str, ...]], final: bool
-) -> tuple[str, bool, bool]:
-    """Regex for one letter, whether it is a consonant (counted), whether it is weak."""
+def _unit_pattern(unit: str, table: dict[str, tuple[str, ...]], final: bool) -> tuple[str, str]:
+    """Regex for one letter and its kind: "c" consonant (counted), "a" a letter that may
+    be any vowel or none, "w" a long vowel letter that brings its own vowels."""
+    if unit in _SELF_CONTAINED:
+        return _WEAK[unit], "w"
     if unit in _WEAK or unit in "eiou":
         if final and unit == "a":  # ta marbuta / final alef: -a, -ah, -at, -eh...
-            return "(?:[ht])?", False, True
-        return _WEAK.get(unit, ""), False, True
+            return "(?:[ht])?", "a"
+        return "", "a"
     if unit == "h":
         spell = "|".join(table.get("h", ("h",)))
-        return (f"(?:{spell})?" if final else f"(?:{spell})"), not final, final
+        return (f"(?:{spell})?", "a") if final else (f"(?:{spell})", "c")
     spellings = table.get(unit, (unit,))
     # single letters may be doubled (shadda is not written); digraphs also stand for two
     # letters: "th" is ث or ت+ه ("طه" Taha)
     alts = "|".join(f"{s}{{1,2}}" if len(s) == 1 else s for s in spellings)
-    return f"(?:{alts})", True, False
+    return f"(?:{alts})", "c"
+
+
+def _gap(left: str, right: str) -> str:
+    """Latin vowels allowed between two letters of the given kinds ("" at the ends)."""
+    if "a" in (left, right):
+        return _FREE_VOWELS
+    if "w" in (left, right):
+        return ""
+    return _SHORT_VOWEL
 
 
 @lru_cache(maxsize=100_000)
@@ -248,17 +270,46 @@ def _abjad_pattern(token: str, hebrew: bool) -> tuple[re.Pattern[str] | None, in
     table = _HEBREW_UNITS if hebrew else _ARABIC_UNITS
     units = _units(token, not hebrew)  # ICU writes Hebrew one letter per letter
     parts = [_unit_pattern(u, table, i == len(units) - 1) for i, u in enumerate(units)]
-    consonants = sum(1 for _, c, _ in parts if c)
+    consonants = sum(1 for _, kind in parts if kind == "c")
     if consonants == 0:
         return None, 0
-    out = [_LATIN_ARTICLE, _FREE_VOWELS if parts[0][2] else "[aeiouy]?'?"]
-    for k, (pattern, _, weak) in enumerate(parts):
+    first, last = parts[0][1], parts[-1][1]
+    # a word starting with alef or ayin starts with a vowel in Latin too (Ahmad, not Hamid),
+    # unless the alef only props up s + consonant ("استانکزی" Stanekzai)
+    prop = len(units) > 2 and units[1] == "s" and parts[2][1] == "c"
+    start = "[aeiouy']*" if prop else "[aeiouy']+"
+    out = [_LATIN_ARTICLE, {"a": start, "w": ""}.get(first, "[aeiouy]?'?")]
+    for k, (pattern, kind) in enumerate(parts):
         if k:
-            out.append(_FREE_VOWELS if weak or parts[k - 1][2] else _SHORT_VOWEL)
+            out.append(_gap(parts[k - 1][1], kind))
         out.append(pattern)
-    out.append(_FREE_VOWELS if parts[-1][2] else _SHORT_VOWEL)
+    # a final ی is often alef maqsura ("عیسی" Isa): free vowels after a final weak letter
+    out.append(_FREE_VOWELS if last in ("a", "w") else _SHORT_VOWEL)
     out.append("h?")
     return re.compile("".join(out)), consonants
+
+
+@lru_cache(maxsize=20_000)
+def _abjad_compact_pattern(
+    tokens: tuple[str, ...], hebrew: bool
+) -> tuple[re.Pattern[str] | None, int]:
+    patterns = [_abjad_pattern(t, hebrew) for t in tokens]
+    if not patterns or any(p is None for p, _ in patterns):
+        return None, 0
+    # each word may carry the article in Latin, attached ("Salahaldin", "Biladis")
+    return re.compile("".join(p.pattern for p, _ in patterns if p)), sum(c for _, c in patterns)
+
+
+@lru_cache(maxsize=50_000)
+def abjad_compact_similarity(tokens: tuple[str, ...], latin: str, hebrew: bool = False) -> float:
+    """A whole name in an abjad (its words) against a Latin spelling with spaces removed:
+    0.9 when the letter classes allow it and the name has five or more consonants."""
+    if not latin.isalpha() or not all(t.isalpha() for t in tokens):
+        return 0.0
+    pattern, consonants = _abjad_compact_pattern(tokens, hebrew)
+    if pattern is None or consonants < 5 or not pattern.fullmatch(latin):
+        return 0.0
+    return 0.9
 
 
 @lru_cache(maxsize=500_000)
@@ -295,9 +346,7 @@ _LATIN_KEY_RULES: Final = tuple(
         (r"c(?=[eiy])", "S"),
     )
 )
-_LATIN_KEY_LETTERS: Final = str.maketrans(
-    "bpfvtdszkgqlrmnj", "BBFFTTSSKKKLRMNJ", "aeiouyhw'"
-)
+_LATIN_KEY_LETTERS: Final = str.maketrans("bpfvtdszkgqlrmnj", "BBFFTTSSKKKLRMNJ", "aeiouyhw'")
 _ARABIC_KEY_UNITS: Final[dict[str, str]] = {
     "b": "B", "p": "B", "t": "T", "th": "TS", "j": "JK", "ch": "S", "h": "_", "kh": "K_",
     "d": "T", "dh": "TSJ", "r": "R", "z": "S", "zh": "J", "s": "S", "sh": "S", "gh": "K",

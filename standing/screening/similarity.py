@@ -8,8 +8,10 @@ Rules, in order (the first that applies wins):
 - edit distance (with transpositions) within a budget that grows with the longer token's
   length (none up to 4 letters, so "ZTE" and "ZTT" differ; one edit from 5 letters, two
   from 8, three from 12): 1 - d/(2*len)
-- equal after folding romanisation variants (kh/h, ou/u, y/i, dj/j, c/k...; "Khokhlova" /
-  "Hohlova"; at least 3 letters left): 0.9, or 0.85 within one edit less than the budget
+- equal after folding romanisation variants (kh/h, ou/u, y/i, dj/j, c/k, sch/sh, -off/-ov,
+  Latvian -s, doubled letters...; "Khokhlova" / "Hohlova", "Kim Jong-uun" / "Kim Jong-un";
+  at least 3 letters left, or 2 ending alike): 0.9, or 0.85 within one edit less than the
+  budget
 - shared prefix of 6+ letters covering 70 % of the shorter token, at most 4 letters longer
   (inflected forms: "kasperskogo" / "kaspersky"): 0.85
 - the same consonants, first and last letter, 6+ letters (vowel spellings: "mohamed" /
@@ -19,8 +21,10 @@ Rules, in order (the first that applies wins):
 - digits standing for letters ("Sech1n", "I9or"): the letters compared, times 0.95
 
 `cross_match` adds the script models of `standing.screening.romanize` when one side was
-written in Arabic script or Hebrew (letter classes), Hangul (Korean spellings) or Han
-(pinyin / Wade-Giles), and says which side.
+written in Arabic script or Hebrew (letter classes, which then replace the vowel-guessing
+rules above), Hangul (Korean spellings) or Han (pinyin / Wade-Giles), and says which side;
+two Latin tokens that are both Chinese syllables compare by pinyin / Wade-Giles too
+("Hsi" / "Xi"): 0.8.
 """
 
 from __future__ import annotations
@@ -46,7 +50,9 @@ SIM_FOLDED: Final = 0.9
 SIM_ARTICLE: Final = 0.9
 SIM_SYLLABLE: Final = 0.8
 #: One Chinese syllable in pinyin or Wade-Giles spelling.
-_SYLLABLE_RE: Final = re.compile(r"^(?:ch|zh|sh|hs|ts|tz|[bcdfghjklmnpqrstwxyz])?[aeiouy]{1,3}(?:ng|n|h)?$")
+_SYLLABLE_RE: Final = re.compile(
+    r"^(?:ch|zh|sh|hs|ts|tz|[bcdfghjklmnpqrstwxyz])?[aeiouy]{1,3}(?:ng|n|h)?$"
+)
 LEET_FACTOR: Final = 0.95
 
 # Romanisation variants folded together: "kh"/"h", "ou"/"u", "y"/"i", "dj"/"j", "c"/"k"...
@@ -120,6 +126,8 @@ def token_match(a: str, b: str, loose: bool = False) -> tuple[float, str]:
     return _similarity(a, b, loose)
 
 
+#: Rules that guess at vowels; for an abjad the letter classes replace them.
+_VOWEL_GUESSES: Final = frozenset({"vowels", "phonetic", "prefix"})
 #: Digits written for letters ("Sech1n", "I9or", "V1ad1m1r").
 _LEET: Final = str.maketrans("01345789@$", "oieastbgas")
 
@@ -135,16 +143,24 @@ def cross_match(a: str, b: str, mode: str = "") -> tuple[float, str]:
     """
     sim, how = _similarity(a, b, bool(mode))
     if len(mode) != 3 or sim >= 0.9:
-        if sim == 0.0 and _SYLLABLE_RE.match(a) and _SYLLABLE_RE.match(b):
-            # Chinese syllables in pinyin and Wade-Giles ("Hsi" / "Xi" / "Shi")
-            if chinese_similarity(a, b):
-                return SIM_SYLLABLE, "pinyin"
+        # Chinese syllables in pinyin and Wade-Giles ("Hsi" / "Xi" / "Shi")
+        if (
+            sim == 0.0
+            and _SYLLABLE_RE.match(a)
+            and _SYLLABLE_RE.match(b)
+            and chinese_similarity(a, b)
+        ):
+            return SIM_SYLLABLE, "pinyin"
         return sim, how
     src, dst = (a, b) if mode[2] == ">" else (b, a)
     model = mode[:2] if mode[2] == ">" else mode[1:]
     if model in ("ar", "he"):
         other = abjad_similarity(src, dst, model == "he")
         name = "abjad"
+        if how in _VOWEL_GUESSES:
+            # the letter classes know better which vowels a vowel-less word allows
+            # ("hsyn" is Hussein, not Hassan)
+            sim, how = 0.0, "none"
     elif model == "ko":
         other = korean_similarity(src, dst)
         name = "korean"

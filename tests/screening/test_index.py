@@ -82,3 +82,45 @@ def test_candidates_read_only_the_postings_of_the_query(monkeypatch) -> None:  #
     monkeypatch.setattr(np, "unique", spy)
     assert _items(index, "Kaspersky Lab") == [3000]
     assert seen and max(seen) < 10
+
+
+def test_a_fuzzy_neighbour_counts_at_most_its_own_weight() -> None:
+    """ "Minin" is one letter from the generic "mining" of many short company names: the
+    person named Minin must still come first."""
+    names = [f"Mining {w} Ltd" for w in ("Alpha", "Beta", "Gamma", "Delta", "Omega")] * 10
+    index = NameIndex(
+        [[normalize_name(n, "organization")] for n in names]
+        + [[normalize_name("MININ, Alexey Valerevich", "person")]]
+    )
+    found = index.candidates([normalize_name("Alexey Minin", "person")], limit=5)
+    assert found[0].item == len(names)
+
+
+def test_arabic_script_query_reaches_latin_spellings_and_back() -> None:
+    latin = ["Faycal Boughanemi", "Djamel Lounici", "Kazem Taan", "Hassan Rahim", "Hussein Rahim"]
+    index = _index(latin, kind="person")
+    assert _items(index, "فيصل بوغانمي", kind="person")[0] == 0
+    assert _items(index, "جمال لونيسي", kind="person")[0] == 1
+    # the letter classes tell حسين (Hussein) from حسن (Hassan)
+    assert dict(index.neighbours("hsyn", "ar")).get("hassan") is None
+    assert "hussein" in dict(index.neighbours("hsyn", "ar"))
+    # a Latin query against names listed only in Arabic script
+    arabic = _index(["فيصل بوغانمي", "جمال لونيسي"], kind="person")
+    assert _items(arabic, "Faycal Boughanemi", kind="person")[0] == 0
+    assert _items(arabic, "Djamel Lounici", kind="person")[0] == 1
+
+
+def test_hangul_and_han_queries_reach_latin_spellings() -> None:
+    index = _index(["Park Ji-sung", "Lee Min-ho", "Hsi Chin-ping", "Kim Jong-un"], kind="person")
+    assert _items(index, "박지성", kind="person")[0] == 0
+    assert _items(index, "이민호", kind="person")[0] == 1
+    assert 2 in _items(index, "习近平", kind="person")
+
+
+def test_ties_widen_the_candidate_list() -> None:
+    """Forty entries spelled alike are all scored, not only the first `limit`."""
+    names = [f"Mohamed Ali {i}" for i in range(40)] + [f"Other Name {i}" for i in range(40)]
+    index = _index(names, kind="person")
+    found = index.candidates([normalize_name("محمد علي", "person")], limit=10)
+    assert len(found) > 10
+    assert all(c.item < 40 for c in found)

@@ -184,6 +184,66 @@ def test_party_index_rescreens_parties_against_a_changed_entry() -> None:
     index = PartyIndex(parties)
     found = index.screen_entry(entry("AO Kaspersky Lab"))
     assert [q.id for q, _ in found] == ["k"]
+    # a party known by its name in Arabic script, a list entry in Latin
+    parties.append(Query.of("فيصل بوغانمي", schema="Person", id="f"))
+    index = PartyIndex(parties)
+    found = index.screen_entry(entry("BOUGHANEMI, Faycal", kind="person"))
+    assert [q.id for q, _ in found] == ["f"]
+
+
+def test_arabic_script_names_against_their_latin_spellings() -> None:
+    person = "Person"
+    cases = [
+        ("فيصل بوغانمي", "FAYCAL BOUGHANEMI"),  # French spellings: ص c, و ou
+        ("جمال لونيسي", "DJAMEL LOUNICI"),
+        ("هدايت الله", "HIDAYATULLAH"),  # "-ullah" joined
+        ("عبد الحق وثيق", "ABDUL-HAQ WASSIQ"),  # article, ث as ss
+        ("ضیا الرحمان مدنی", "ZIA-UR-RAHMAN MADANI"),  # Persian letters, "ur"
+        ("رشيد طعان كاظم", "Rashid Taan Kathim"),  # ظ th
+        ("رمزي محمد عبد الله بن الشيبة", "RAMZI MOHAMED ABDULLAH BINALSHIBH"),
+    ]
+    for arabic, latin in cases:
+        r = matcher.score(Query.of(arabic, schema=person), entry(latin, kind="person"))
+        assert r.match, (arabic, latin, r.features["name"])
+    # حسين is Hussein: not Hassan
+    hussein = entry("Saddam Hussein", kind="person")
+    hassan = entry("Saddam Hassan", kind="person")
+    q = Query.of("صدام حسين", schema=person)
+    assert score(q, hussein) > score(q, hassan)
+
+
+def test_korean_chinese_and_hebrew_names() -> None:
+    person = "Person"
+    assert matcher.score(
+        Query.of("박지성", schema=person), entry("Park Ji Sung", kind="person")
+    ).match
+    assert matcher.score(
+        Query.of("이민호", schema=person), entry("Lee Min Ho", kind="person")
+    ).match
+    assert matcher.score(
+        Query.of("习近平", schema=person), entry("Hsi Chin-ping", kind="person")
+    ).match
+    assert matcher.score(Query.of("דוד", schema=person), entry("David", kind="person")).match
+    assert not matcher.score(
+        Query.of("김정은", schema=person), entry("Lee Min Ho", kind="person")
+    ).match
+
+
+def test_spelling_games_and_repetitions() -> None:
+    e = entry("Igor Sechin", kind="person")
+    assert matcher.score(Query.of("Ig0r Sech1n", schema="Person"), e).match
+    assert matcher.score(Query.of("Sergey Sergey Shoigu", schema="Person"),
+                         entry("Sergey Shoigu", kind="person")).match  # fmt: skip
+    assert matcher.score(Query.of("Kim Jong-uun", schema="Person"),
+                         entry("Kim Jong-un", kind="person")).match  # fmt: skip
+    assert matcher.score(Query.of("Brigade Forty-Four"), entry("Brigade 44")).match
+    assert not matcher.score(Query.of("Brigade 45"), entry("Brigade 44")).match
+    # a list name that gives alternatives; the listed name is reported as it is
+    r = matcher.score(Query.of("Al Qaeda"), entry("Al-Qa'ida/Islamic Army"))
+    assert r.match and r.matched_name == "Al-Qa'ida/Islamic Army"
+    # a generic-only name with a typo is the same generic name
+    assert matcher.score(Query.of("Gupo W S.A."), entry("GRUPO W S.A.")).match
+    assert not matcher.score(Query.of("Grupo X S.A."), entry("GRUPO W S.A.")).match
 
 
 names = st.text(alphabet=st.characters(categories=["L", "Zs", "Pd"]), min_size=1, max_size=30)
@@ -216,12 +276,14 @@ def test_labelled_pairs_quality_regression() -> None:
     labels = [p.match for p in pairs]
     scores = [m.score(p.query, p.entry).score for p in pairs]
     result = metrics(labels, scores, DEFAULT_THRESHOLD)
-    assert result["precision"] >= 0.98, result
-    assert result["recall"] >= 0.95, result
-    assert result["f1"] >= 0.97, result
+    # measured: P 0.995, R 0.988, F1 0.992 (held out: R 0.988, F1 0.991)
+    assert result["precision"] >= 0.99, result
+    assert result["recall"] >= 0.985, result
+    assert result["f1"] >= 0.988, result
     test_half = [i for i, p in enumerate(pairs) if p.split == "test"]
     held_out = metrics(
         [labels[i] for i in test_half], [scores[i] for i in test_half], DEFAULT_THRESHOLD
     )
-    assert held_out["f1"] >= 0.96, held_out
+    assert held_out["recall"] >= 0.982, held_out
+    assert held_out["f1"] >= 0.986, held_out
     assert time.perf_counter() - start < 60

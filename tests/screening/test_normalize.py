@@ -102,3 +102,94 @@ def test_normalised_tokens_are_folded_ascii(text: str, kind: str) -> None:
         assert token.isascii()
         assert token == token.lower()
         assert " " not in token
+
+
+# -- romanisation variants (standing.screening.romanize) -------------------------------------
+
+
+def test_arabic_script_romanised_with_articles_and_compounds_split() -> None:
+    assert normalize_name("عبدالله", "person").tokens == ("abd", "allah")
+    assert normalize_name("نورالدين ترابی", "person").tokens == ("nwr", "dyn", "traby")
+    assert normalize_name("أبواليزيد", "person").tokens[-1] == "yzyd"
+    # the article, also after a particle; ayin is not an article ("علوش")
+    assert normalize_name("والمسلمين", "organization").tokens == ("mslmyn",)
+    assert normalize_name("علوش", "person").tokens == ("alwsh",)
+    # Persian, Urdu and Pashto letters ("ځدران", "الطاھر", "اللہ")
+    assert normalize_name("محمد عمر ځدران", "person").tokens == ("mhmd", "amr", "zdran")
+    assert normalize_name("طارق الطاھر", "person").tokens == ("tarq", "tahr")
+    assert normalize_name("ثناء اللہ", "person").tokens == ("thna", "allah")
+    # Arabic punctuation separates words
+    assert normalize_name("محمد،علي", "person").tokens == ("mhmd", "aly")
+
+
+def test_abjad_letter_classes_against_latin_spellings() -> None:
+    from standing.screening.romanize import abjad_similarity
+
+    same = [
+        ("fysl", "faycal"),  # ص as French c
+        ("jmal", "djamel"),  # ج dj
+        ("rjb", "ragab"),  # ج g (Egypt)
+        ("kadhm", "kathim"),  # ظ th
+        ("dhya", "zia"),  # ض z
+        ("thaqb", "saqib"),  # ث s
+        ("shryaa", "charia"),  # ش ch
+        ("nsra", "nusrat"),  # ة t
+        ("lwnysy", "lounici"),  # و ou, س c
+        ("sdam", "saddam"),  # shadda not written
+        ("amyn", "alamin"),  # article on the Latin side
+        ("th", "taha"),  # ت+ه
+    ]
+    for abjad, latin in same:
+        assert abjad_similarity(abjad, latin) >= 0.8, (abjad, latin)
+    different = [
+        ("hsyn", "hassan"),  # ي is a long i, not a
+        ("hsn", "hussein"),
+        ("mhmwd", "mohamed"),  # و is written
+        ("ahmd", "hamid"),  # a word starting with alef starts with a vowel
+        ("aly", "wali"),
+    ]
+    for abjad, latin in different:
+        assert abjad_similarity(abjad, latin) == 0.0, (abjad, latin)
+    assert abjad_similarity("dwd", "david", hebrew=True) > 0.0
+    assert abjad_similarity("khn", "cohen", hebrew=True) > 0.0
+
+
+def test_korean_and_chinese_syllable_spellings() -> None:
+    from standing.screening.romanize import chinese_fold, korean_similarity
+
+    assert korean_similarity("bag", "park") > 0.9  # 박
+    assert korean_similarity("i", "lee") > 0.9  # 이
+    assert korean_similarity("seong", "sung") >= 0.9
+    assert korean_similarity("gim", "lee") == 0.0
+    assert chinese_fold("hsi") == chinese_fold("xi")
+    assert chinese_fold("chih") == chinese_fold("zhi")
+    assert chinese_fold("tzu") == chinese_fold("zi")
+    assert chinese_fold("xi") != chinese_fold("ji")
+    # a Hangul syllable of one letter is a name, not an initial
+    n = normalize_name("이민호", "person")
+    assert n.tokens == ("i", "min", "ho")
+    assert n.classes == ("name", "name", "name")
+
+
+def test_cross_script_keys_agree() -> None:
+    from standing.screening.romanize import abjad_class_keys, latin_class_keys
+
+    assert set(abjad_class_keys("fysl")) & set(latin_class_keys("faycal"))
+    assert set(abjad_class_keys("mhmd")) & set(latin_class_keys("mohammed"))
+    assert set(abjad_class_keys("kadhm")) & set(latin_class_keys("kathim"))
+    assert set(abjad_class_keys("dwd", hebrew=True)) & set(latin_class_keys("david"))
+
+
+def test_numbers_written_as_words_and_assimilated_articles() -> None:
+    assert normalize_name("Brigade Forty-Four", "organization").tokens == ("brigade", "44")
+    assert normalize_name("Brigade Forty 4", "organization").tokens == ("brigade", "44")
+    assert normalize_name("1st International Bank", "organization").tokens[0] == "1"
+    assert normalize_name("First International Bank", "organization").tokens[0] == "1"
+    # people keep number-like words ("Sergey Ten")
+    assert normalize_name("Sergey Ten", "person").tokens == ("sergey", "ten")
+    n = normalize_name("Zia ur Rahman ad-Din", "person")
+    assert dict(zip(n.tokens, n.classes, strict=True))["ur"] == "stop"
+    assert dict(zip(n.tokens, n.classes, strict=True))["ad"] == "stop"
+    # "An" is a Korean surname, an article only before a word starting with n
+    assert normalize_name("An Sung Ho", "person").classes[0] == "name"
+    assert normalize_name("Nicolas Maduro SA", "person").classes[-1] == "generic"
