@@ -24,7 +24,7 @@ from standing.graph.model import Account, Party
 from standing.ids import new_id
 from standing.store import repository as repo
 from standing.store.changelog import append_change
-from standing.store.tables import DecisionRow, LiftRow, StatementRow
+from standing.store.tables import LiftRow, StatementRow
 
 _COUNTRY_CODES: frozenset[str] | None = None
 
@@ -210,28 +210,7 @@ def write_decision(
     if supersedes is not None:
         prepared.decision = dataclasses.replace(prepared.decision, supersedes=supersedes)
     d = prepared.decision
-    session.add(
-        DecisionRow(
-            id=d.id,
-            subject_id=d.subject_id,
-            subject_kind=d.subject_kind,
-            rule_id=d.rule_id,
-            policy_version=d.policy_version,
-            restricts=list(d.restricts),
-            reach=d.reach,
-            threshold=d.threshold,
-            facts=d.facts,
-            evidence=list(d.evidence),
-            territories=list(d.territories),
-            starts_at=d.starts_at,
-            ends_at=d.ends_at,
-            automated_detection=d.automated_detection,
-            automated_decision=d.automated_decision,
-            author=d.author,
-            created_at=d.created_at,
-            supersedes=d.supersedes,
-        )
-    )
+    session.add(repo.decision_row(d))
     content = prepared.statement
     session.add(
         StatementRow(

@@ -113,6 +113,30 @@ def to_decision(row: DecisionRow, lift: LiftRow | None) -> Decision:
     )
 
 
+def decision_row(d: Decision) -> DecisionRow:
+    """The row that records ``d`` (its lift, if any, is a separate record)."""
+    return DecisionRow(
+        id=d.id,
+        subject_id=d.subject_id,
+        subject_kind=d.subject_kind,
+        rule_id=d.rule_id,
+        policy_version=d.policy_version,
+        restricts=list(d.restricts),
+        reach=d.reach,
+        threshold=d.threshold,
+        facts=d.facts,
+        evidence=list(d.evidence),
+        territories=list(d.territories),
+        starts_at=d.starts_at,
+        ends_at=d.ends_at,
+        automated_detection=d.automated_detection,
+        automated_decision=d.automated_decision,
+        author=d.author,
+        created_at=d.created_at,
+        supersedes=d.supersedes,
+    )
+
+
 def get_decision(session: Session, decision_id: str) -> Decision | None:
     row = session.get(DecisionRow, decision_id)
     if row is None:

@@ -10,7 +10,8 @@ from standing.bootstrap import Services
 from standing.decisions.model import Decision
 from standing.settings import Settings
 from standing.store.changelog import append_change
-from standing.store.tables import AccountRow, DecisionRow, LiftRow, OwnershipRow, PartyRow
+from standing.store.repository import decision_row
+from standing.store.tables import AccountRow, LiftRow, OwnershipRow, PartyRow
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 
@@ -88,27 +89,7 @@ def decision(
 
 def record(svc: Services, d: Decision) -> int:
     with svc.write() as session:
-        session.add(
-            DecisionRow(
-                id=d.id,
-                subject_id=d.subject_id,
-                subject_kind=d.subject_kind,
-                rule_id=d.rule_id,
-                policy_version=d.policy_version,
-                restricts=list(d.restricts),
-                reach=d.reach,
-                threshold=d.threshold,
-                facts=d.facts,
-                evidence=list(d.evidence),
-                territories=list(d.territories),
-                starts_at=d.starts_at,
-                ends_at=d.ends_at,
-                automated_detection=d.automated_detection,
-                automated_decision=d.automated_decision,
-                author=d.author,
-                created_at=d.created_at,
-            )
-        )
+        session.add(decision_row(d))
         session.flush()
         return append_change(session, "recorded", d.id, d.created_at)
 

@@ -12,7 +12,7 @@ import re
 import unicodedata
 import xml.etree.ElementTree as ET
 import xml.parsers.expat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -532,3 +532,41 @@ def iter_xml_records(
             ) from exc
         yield from done
         done.clear()
+
+
+def read_xml_entries(
+    data: bytes,
+    filename: str,
+    record_tags: frozenset[str],
+    root_tag: str,
+    read_entry: Callable[[ET.Element], Entry | None],
+    id_label: str,
+    expected: str,
+) -> tuple[list[Entry], XmlRoot]:
+    """Every entry of an XML list whose document element is ``root_tag``, in file order.
+
+    ``read_entry`` turns one record element into an entry (or None for a record that is not
+    one, such as a publication header). A repeated entry id, or another document element
+    (described to the user as ``expected``), is an error naming the position.
+    """
+    entries: list[Entry] = []
+    seen: dict[str, str] = {}
+    root: list[XmlRoot] = []
+    for element in iter_xml_records(data, filename, record_tags, root):
+        if root[0].tag != root_tag:
+            break
+        entry = read_entry(element)
+        if entry is None:
+            continue
+        if entry.entry_id in seen:
+            raise invalid(
+                filename,
+                line_of(element),
+                f"{id_label} {entry.entry_id} repeats line {seen[entry.entry_id]}",
+            )
+        seen[entry.entry_id] = line_of(element)
+        entries.append(entry)
+    if not root or root[0].tag != root_tag:
+        found = f"<{root[0].tag}>" if root else "no element"
+        raise invalid(filename, 1, f"expected {expected}, found {found}")
+    return entries, root[0]

@@ -20,16 +20,15 @@ from standing.screening.sources._common import (
     NameList,
     ParseResult,
     Source,
-    XmlRoot,
     children,
     clean,
     country_code,
     invalid,
-    iter_xml_records,
     language_code,
     line_of,
     parse_date,
     read_source,
+    read_xml_entries,
     slugify,
     text_of,
     unique,
@@ -173,25 +172,16 @@ def _entry(element: ET.Element, source: str, filename: str, warnings: list[str])
 def parse(src: Source, *, name: str | None = None, source: str = DEFAULT_SOURCE) -> ParseResult:
     data, filename = read_source(src, name)
     warnings: list[str] = []
-    entries: list[Entry] = []
-    seen: dict[str, str] = {}
-    root: list[XmlRoot] = []
-    for element in iter_xml_records(data, filename, _RECORDS, root):
-        if root[0].tag != _ROOT:
-            break
-        entry = _entry(element, source, filename, warnings)
-        if entry.entry_id in seen:
-            raise invalid(
-                filename,
-                line_of(element),
-                f"sanctionEntity logicalId {entry.entry_id} repeats line {seen[entry.entry_id]}",
-            )
-        seen[entry.entry_id] = line_of(element)
-        entries.append(entry)
-    if not root or root[0].tag != _ROOT:
-        found = f"<{root[0].tag}>" if root else "no element"
-        raise invalid(filename, 1, f"expected an EU <export> document, found {found}")
-    generated = root[0].attrib.get("generationDate")
+    entries, document = read_xml_entries(
+        data,
+        filename,
+        _RECORDS,
+        _ROOT,
+        lambda element: _entry(element, source, filename, warnings),
+        "sanctionEntity logicalId",
+        "an EU <export> document",
+    )
+    generated = document.attrib.get("generationDate")
     return ParseResult(
         entries=tuple(entries), warnings=tuple(warnings), published=clean(generated) or None
     )

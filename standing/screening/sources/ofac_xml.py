@@ -21,15 +21,14 @@ from standing.screening.sources._common import (
     NameList,
     ParseResult,
     Source,
-    XmlRoot,
     child,
     countries_of,
     invalid,
     items,
-    iter_xml_records,
     line_of,
     parse_date,
     read_source,
+    read_xml_entries,
     text_of,
     unique,
     unique_identifiers,
@@ -160,26 +159,16 @@ def _entry(element: ET.Element, source: str, filename: str, warnings: list[str])
 def parse(src: Source, *, name: str | None = None, source: str = DEFAULT_SOURCE) -> ParseResult:
     data, filename = read_source(src, name)
     warnings: list[str] = []
-    entries: list[Entry] = []
-    seen: dict[str, str] = {}
     published: str | None = None
-    root: list[XmlRoot] = []
-    for element in iter_xml_records(data, filename, _RECORDS, root):
-        if root[0].tag != "sdnList":
-            raise invalid(filename, 1, f"expected an sdnList document, found <{root[0].tag}>")
+
+    def read(element: ET.Element) -> Entry | None:
+        nonlocal published
         if element.tag == "publshInformation":
             published = parse_date(text_of(element, "Publish_Date"), day_first=False)
-            continue
-        entry = _entry(element, source, filename, warnings)
-        if entry.entry_id in seen:
-            raise invalid(
-                filename,
-                line_of(element),
-                f"sdnEntry uid {entry.entry_id} repeats line {seen[entry.entry_id]}",
-            )
-        seen[entry.entry_id] = line_of(element)
-        entries.append(entry)
-    if not root or root[0].tag != "sdnList":
-        found = f"<{root[0].tag}>" if root else "no element"
-        raise invalid(filename, 1, f"expected an sdnList document, found {found}")
+            return None
+        return _entry(element, source, filename, warnings)
+
+    entries, _ = read_xml_entries(
+        data, filename, _RECORDS, "sdnList", read, "sdnEntry uid", "an sdnList document"
+    )
     return ParseResult(entries=tuple(entries), warnings=tuple(warnings), published=published)
