@@ -154,17 +154,7 @@ class Gate:
         applying the decision changelog in a background thread until ``close``."""
         from standing.gate.source import DatabaseSource
 
-        source = DatabaseSource(url)
-        try:
-            gate = cls._from_source(source, options, clock)
-        except BaseException:
-            source.close()
-            raise
-        if follow:
-            gate.follow(source)
-        else:
-            source.close()
-        return gate
+        return cls._load(DatabaseSource(url), follow, options, clock)
 
     @classmethod
     def from_engine(
@@ -178,7 +168,13 @@ class Gate:
         """As ``from_database``, reading through an existing SQLAlchemy engine."""
         from standing.gate.source import DatabaseSource
 
-        source = DatabaseSource.for_engine(engine)
+        return cls._load(DatabaseSource.for_engine(engine), follow, options, clock)
+
+    @classmethod
+    def _load(
+        cls, source: Any, follow: bool, options: GateOptions | None, clock: Clock | None
+    ) -> Gate:
+        """Build from ``source``; keep it for following, or close it."""
         try:
             gate = cls._from_source(source, options, clock)
         except BaseException:
