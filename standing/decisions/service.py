@@ -288,8 +288,13 @@ def standing_of(
     policy = services.policy
     with services.read() as session:
         subject = resolve_subject(session, subject_id)
-        decisions = repo.all_decisions(session)
-        graph = repo.graph_index(session)
+        start = subject.id if isinstance(subject, Party) else subject.owner
+        graph, above = repo.graph_above(session, [start] if start else [])
+        if isinstance(subject, Account):
+            graph.account_owner[subject.id] = subject.owner
+            if subject.owner:
+                graph.accounts_of[subject.owner] = [subject.id]
+        decisions = repo.decisions_on(session, above | {subject.id})
         capabilities: list[dict[str, Any]] = []
         denying: set[str] = set()
         for capability in policy.capabilities.values():

@@ -88,6 +88,30 @@ def graph_index(session: Session) -> GraphIndex:
     return GraphIndex.build(ownerships, accounts)
 
 
+def graph_above(session: Session, party_ids: Iterable[str]) -> tuple[GraphIndex, set[str]]:
+    """The ownership graph restricted to ``party_ids`` and everything that owns them, directly
+    or indirectly; returns it with that set of parties. Whether a party is restricted depends
+    only on decisions on it and on its owners, so this is all the propagation it needs."""
+    seen = set(party_ids)
+    frontier = list(seen)
+    edges: list[Ownership] = []
+    while frontier:
+        level: list[str] = []
+        for start in range(0, len(frontier), 500):
+            rows = session.execute(
+                select(
+                    OwnershipRow.id, OwnershipRow.owner_id, OwnershipRow.asset_id, OwnershipRow.share
+                ).where(OwnershipRow.asset_id.in_(frontier[start : start + 500]))
+            )
+            for r in rows:
+                edges.append(Ownership(r.id, r.owner_id, r.asset_id, r.share))
+                if r.owner_id not in seen:
+                    seen.add(r.owner_id)
+                    level.append(r.owner_id)
+        frontier = level
+    return GraphIndex.build(edges, ()), seen
+
+
 def to_decision(row: DecisionRow, lift: LiftRow | None) -> Decision:
     return Decision(
         id=row.id,
@@ -154,10 +178,19 @@ def all_decisions(session: Session) -> list[Decision]:
 
 
 def decisions_about(session: Session, subject_id: str) -> list[Decision]:
-    rows = session.execute(
-        select(DecisionRow, LiftRow)
-        .outerjoin(LiftRow, LiftRow.decision_id == DecisionRow.id)
-        .where(DecisionRow.subject_id == subject_id)
-        .order_by(DecisionRow.created_at, DecisionRow.id)
-    ).all()
-    return [to_decision(d, lift) for d, lift in rows]
+    return decisions_on(session, [subject_id])
+
+
+def decisions_on(session: Session, subject_ids: Iterable[str]) -> list[Decision]:
+    """Every decision (with its lift) whose subject is one of ``subject_ids``."""
+    wanted = list(dict.fromkeys(subject_ids))
+    out: list[Decision] = []
+    for start in range(0, len(wanted), 500):
+        rows = session.execute(
+            select(DecisionRow, LiftRow)
+            .outerjoin(LiftRow, LiftRow.decision_id == DecisionRow.id)
+            .where(DecisionRow.subject_id.in_(wanted[start : start + 500]))
+        ).all()
+        out += [to_decision(d, lift) for d, lift in rows]
+    out.sort(key=lambda d: (d.created_at, d.id))
+    return out

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -173,3 +174,58 @@ def test_account_subject(demo_graph: Services) -> None:
     assert d.decision.subject_kind == "account"
     assert not allowed(demo_graph, "acct-brightdeal", "marketplace.sell")
     assert allowed(demo_graph, "acct-brightdeal-social", "marketplace.sell")
+
+
+def test_standing_reads_only_the_owners_above_yet_agrees_with_the_whole_graph(
+    services: Services, tmp_path: Path
+) -> None:
+    """Status looks only at a subject's owners (all the way up); on a random graph with
+    chains, cycles and several restricted owners it agrees with propagation over everything."""
+    import random
+
+    from standing.decisions.propagation import applicable, restriction
+    from standing.graph.importer import import_files
+    from standing.store import repository as repo
+
+    rng = random.Random(5)
+    lines = [
+        f'{{"id": "p{i}", "schema": "Company", "properties": {{"name": ["Company {i} Ltd"]}}}}'
+        for i in range(30)
+    ]
+    for k in range(45):
+        owner, asset = rng.sample(range(30), 2)
+        share = rng.choice(["20", "30", "51", "60", "100"])
+        lines.append(
+            f'{{"id": "o{k}", "schema": "Ownership", "properties": {{"owner": ["p{owner}"], '
+            f'"asset": ["p{asset}"], "percentage": ["{share}"]}}}}'
+        )
+    lines += [
+        f'{{"id": "a{i}", "schema": "UserAccount", "properties": {{"owner": ["p{i}"], '
+        f'"service": ["social"], "username": ["@c{i}"]}}}}'
+        for i in range(30)
+    ]
+    path = tmp_path / "random.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    import_files(services, [path], actor="test")
+    for subject in rng.sample(range(30), 4):
+        record_vendor_decision(
+            services,
+            subject=f"p{subject}",
+            facts=f"Company {subject} Ltd is named in a government directive barring its products.",
+        )
+    now = services.clock.now()
+    with services.read() as session:
+        full = restriction(
+            applicable(repo.all_decisions(session), "ads.promote", None, now),
+            repo.graph_index(session),
+        )
+    for i in range(30):
+        for subject in (f"p{i}", f"a{i}"):
+            caps = standing_of(services, subject)["capabilities"]
+            promote = next(c for c in caps if c["capability"] == "ads.promote")
+            reached = (
+                full.parties.get(subject) if subject.startswith("p") else full.accounts.get(subject)
+            )
+            assert promote["allowed"] == (reached is None), subject
+            assert promote["decisions"] == (sorted(reached.decisions) if reached else []), subject
+    assert 4 < len(full.parties) < 30  # control spread beyond the subjects, not to everyone
