@@ -100,7 +100,10 @@ def graph_above(session: Session, party_ids: Iterable[str]) -> tuple[GraphIndex,
         for start in range(0, len(frontier), 500):
             rows = session.execute(
                 select(
-                    OwnershipRow.id, OwnershipRow.owner_id, OwnershipRow.asset_id, OwnershipRow.share
+                    OwnershipRow.id,
+                    OwnershipRow.owner_id,
+                    OwnershipRow.asset_id,
+                    OwnershipRow.share,
                 ).where(OwnershipRow.asset_id.in_(frontier[start : start + 500]))
             )
             for r in rows:
