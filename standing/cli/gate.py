@@ -71,6 +71,9 @@ def register(app: typer.Typer) -> None:
         from standing.gate import Gate, GateOptions
 
         with services_for(database) as services:
+            if capability not in services.policy.capabilities:
+                known = ", ".join(services.policy.capabilities)
+                fail(f"unknown capability {capability!r}; the published ones are: {known}")
             options = GateOptions.from_settings(services.settings)
             try:
                 if snapshot is not None:

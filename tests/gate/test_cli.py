@@ -79,6 +79,11 @@ def test_check_errors_exit_2(app: typer.Typer, tmp_path: Path) -> None:
         ],
     )
     assert r.exit_code == 2
+    r = runner.invoke(
+        app, ["check", "a", "ads.teleport", "--database", f"sqlite:///{tmp_path}/x.db"]
+    )
+    assert r.exit_code == 2
+    assert "unknown capability 'ads.teleport'" in r.output
 
 
 def test_snapshot_command(

@@ -112,6 +112,7 @@ def test_single_check(client: TestClient) -> None:
         (b'{"capability": "ads.promote", "accounts": ["a"], "territory": 5}', "territory"),
         (b'{"capability": "", "accounts": ["a"]}', "capability"),
         (b'{"capability": "x", "accounts": [], "extra": 1}', "unknown field"),
+        (b'{"capability": "ads.teleport", "accounts": ["a"]}', "not in the published catalogue"),
         (b"", "not valid JSON"),
     ],
 )
@@ -168,3 +169,9 @@ def test_schema_documents_the_contract(client: TestClient) -> None:
         "CheckRequest"
     )
     assert "get" in spec["paths"]["/api/v1/check"]
+
+
+def test_unknown_capability_on_the_single_check(client: TestClient) -> None:
+    r = client.get("/api/v1/check", params={"account": "a", "capability": "ads.teleport"})
+    assert r.status_code == 422
+    assert "ads.teleport" in r.json()["error"]["message"]

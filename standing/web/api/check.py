@@ -11,7 +11,7 @@ answers the same way if it ever is reached.
 from __future__ import annotations
 
 import hmac
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable, Container, MutableMapping
 from itertools import compress
 from typing import Annotated, Any
 
@@ -87,6 +87,17 @@ def _authorised(token: str | None, header: bytes | None) -> bool:
     if header is None or not header.startswith(b"Bearer "):
         return False
     return hmac.compare_digest(header[7:].strip(), token.encode())
+
+
+def require_capability(known: Container[str], capability: str) -> None:
+    """A capability outside the published catalogue is a client error, not an "allowed"."""
+    if capability not in known:
+        raise CheckError(
+            422,
+            "invalid",
+            f"capability: {capability!r} is not in the published catalogue "
+            f"({', '.join(sorted(known))})",
+        )
 
 
 def parse_request(body: bytes, limit: int) -> tuple[str, list[str], str | None]:
@@ -228,6 +239,7 @@ class BatchCheck:
                 more = message.get("more_body", False)
             raw = chunks[0] if len(chunks) == 1 else b"".join(chunks)
             capability, accounts, territory = parse_request(raw, limit)
+            require_capability(app.state.services.policy.capabilities, capability)
             body = answer(app.state.gate, capability, accounts, territory, raw)
         except CheckError as exc:
             status, body = exc.status, _error_body(exc.code, exc.message)
@@ -279,6 +291,7 @@ async def check_many(request: Request, body: CheckRequest) -> Response:
         capability, accounts, territory = parse_request(
             raw, int(request.app.state.services.settings.check_batch_limit)
         )
+        require_capability(request.app.state.services.policy.capabilities, capability)
     except CheckError as exc:
         return Response(
             _error_body(exc.code, exc.message), exc.status, media_type="application/json"
@@ -302,6 +315,12 @@ def check_one(
     denied = _check_token(request)
     if denied is not None:
         return denied
+    try:
+        require_capability(request.app.state.services.policy.capabilities, capability)
+    except CheckError as exc:
+        return Response(
+            _error_body(exc.code, exc.message), exc.status, media_type="application/json"
+        )
     gate: Gate = request.app.state.gate
     verdict = gate.check(account, capability, territory)
     return Response(orjson.dumps(verdict.to_json(account)), media_type="application/json")
