@@ -11,7 +11,7 @@ answers the same way if it ever is reached.
 from __future__ import annotations
 
 import hmac
-from collections.abc import Awaitable, Callable, Container, MutableMapping
+from collections.abc import Awaitable, Callable, Collection, MutableMapping
 from itertools import compress
 from typing import Annotated, Any
 
@@ -89,7 +89,7 @@ def _authorised(token: str | None, header: bytes | None) -> bool:
     return hmac.compare_digest(header[7:].strip(), token.encode())
 
 
-def require_capability(known: Container[str], capability: str) -> None:
+def require_capability(known: Collection[str], capability: str) -> None:
     """A capability outside the published catalogue is a client error, not an "allowed"."""
     if capability not in known:
         raise CheckError(
