@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
 
 from standing.cli.common import (
     EXIT_ERROR,
@@ -113,13 +112,13 @@ def register(app: typer.Typer) -> None:
                     highlight=False,
                 )
             console.print(verdict.reason, highlight=False)
-            if decisions:
-                table = Table("decision", "rule", "subject", "facts")
-                for d in decisions:
-                    table.add_row(
-                        d["id"], d.get("rule_id", "?"), d.get("subject_id", "?"), d.get("facts", "")
-                    )
-                console.print(table)
+            for d in decisions:
+                console.print(
+                    f"[bold]{d['id']}[/] under {d.get('rule_id', '?')} "
+                    f"on {d.get('subject_id', '?')}: {d.get('facts', '')}",
+                    highlight=False,
+                )
+                console.print(f"  statement: standing statement {d['id']}", style="dim")
             console.print(f"as of changelog position {verdict.as_of}", style="dim")
         if not verdict.allowed:
             raise typer.Exit(EXIT_DENIED)
