@@ -18,7 +18,7 @@ from standing.audit.tags import Action
 from standing.bootstrap import Services
 from standing.decisions import statement as sor
 from standing.decisions.model import Decision, validate_facts
-from standing.decisions.propagation import applicable, reach_of, restriction
+from standing.decisions.propagation import GraphIndex, applicable, reach_of, restriction
 from standing.errors import Conflict, Invalid, NotFound
 from standing.graph.model import Account, Party
 from standing.ids import new_id
@@ -164,15 +164,11 @@ def _prepare(services: Services, session: Session, req: DecisionRequest) -> Reco
         author=req.author.strip(),
         created_at=now,
     )
-    graph = repo.graph_index(session)
-    others = [d for d in repo.all_decisions(session) if d.active_at(now)]
-    reach = reach_of(decision, others, graph, now)
+    graph, accounts, others = _surroundings(session, subject, decision.reach)
+    reach = reach_of(decision, [d for d in others if d.active_at(now)], graph, now)
     party_ids = {p for r in reach.values() for p in r.parties}
     party_ids |= {o for r in reach.values() for a in r.accounts.values() if (o := a.owner)}
     parties = repo.parties_by_id(session, party_ids | {subject.id})
-    accounts = {a.id: a for pid in party_ids | {subject.id} for a in repo.accounts_of(session, pid)}
-    if isinstance(subject, Account):
-        accounts[subject.id] = subject
     content = sor.build_statement(
         decision, rule, policy, subject, sor.affected(decision, reach, parties, accounts)
     )
@@ -180,6 +176,26 @@ def _prepare(services: Services, session: Session, req: DecisionRequest) -> Reco
     if not evidence:
         warnings.append("no evidence recorded; the statement will say so")
     return Recorded(decision, content, warnings=warnings)
+
+
+def _surroundings(
+    session: Session, subject: Party | Account, reach: str
+) -> tuple[GraphIndex, dict[str, Account], list[Decision]]:
+    """The part of the graph a new decision on ``subject`` can reach, and what it needs to know
+    there: the parties it may reach (the subject and, for ``controlled`` reach, everything the
+    subject holds shares in), all their owners up the chain (their shares add up), the accounts
+    of the reachable parties, and the decisions on any of them."""
+    if isinstance(subject, Account):
+        graph = GraphIndex.build((), (subject,))
+        return graph, {subject.id: subject}, repo.decisions_on(session, [subject.id])
+    reachable = repo.parties_below(session, subject.id) if reach == "controlled" else {subject.id}
+    graph, above = repo.graph_above(session, reachable)
+    accounts = {a.id: a for a in repo.accounts_owned_by(session, reachable)}
+    for account in accounts.values():
+        graph.account_owner[account.id] = account.owner
+        if account.owner is not None:
+            graph.accounts_of.setdefault(account.owner, []).append(account.id)
+    return graph, accounts, repo.decisions_on(session, above | set(accounts))
 
 
 def record_decision(

@@ -88,6 +88,36 @@ def graph_index(session: Session) -> GraphIndex:
     return GraphIndex.build(ownerships, accounts)
 
 
+def parties_below(session: Session, party_id: str) -> set[str]:
+    """``party_id`` and every party it holds shares in, directly or indirectly."""
+    seen = {party_id}
+    frontier = [party_id]
+    while frontier:
+        level: list[str] = []
+        for start in range(0, len(frontier), 500):
+            for (asset,) in session.execute(
+                select(OwnershipRow.asset_id).where(
+                    OwnershipRow.owner_id.in_(frontier[start : start + 500])
+                )
+            ):
+                if asset not in seen:
+                    seen.add(asset)
+                    level.append(asset)
+        frontier = level
+    return seen
+
+
+def accounts_owned_by(session: Session, party_ids: Iterable[str]) -> list[Account]:
+    wanted = list(dict.fromkeys(party_ids))
+    out: list[Account] = []
+    for start in range(0, len(wanted), 500):
+        rows = session.execute(
+            select(AccountRow).where(AccountRow.owner_id.in_(wanted[start : start + 500]))
+        ).scalars()
+        out += [_account(r) for r in rows]
+    return out
+
+
 def graph_above(session: Session, party_ids: Iterable[str]) -> tuple[GraphIndex, set[str]]:
     """The ownership graph restricted to ``party_ids`` and everything that owns them, directly
     or indirectly; returns it with that set of parties. Whether a party is restricted depends

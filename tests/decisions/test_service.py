@@ -229,3 +229,21 @@ def test_standing_reads_only_the_owners_above_yet_agrees_with_the_whole_graph(
             assert promote["allowed"] == (reached is None), subject
             assert promote["decisions"] == (sorted(reached.decisions) if reached else []), subject
     assert 4 < len(full.parties) < 30  # control spread beyond the subjects, not to everyone
+    # a new decision's reach, computed on the part of the graph below and above its subject,
+    # is the reach over the whole graph
+    from standing.decisions.propagation import reach_of
+
+    with services.read() as session:
+        everything = repo.graph_index(session)
+        active = [d for d in repo.all_decisions(session) if d.active_at(now)]
+    for i in range(30):
+        request = DecisionRequest(
+            f"p{i}",
+            "government-barred-vendor",
+            f"Company {i} Ltd is named in a government directive barring its products.",
+        )
+        dry = record_decision(services, request, dry_run=True)
+        expected = reach_of(dry.decision, active, everything, now)["ads.promote"]
+        got = dry.to_json()["reach"]
+        assert {p["id"] for p in got["parties"]} == set(expected.parties), i
+        assert {a["id"] for a in got["accounts"]} == set(expected.accounts), i
