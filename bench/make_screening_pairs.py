@@ -714,9 +714,8 @@ def different_parties(a: str, b: str) -> bool:
     return bool(a_only) and bool(b_only)
 
 
-def gen_cross_script_negative(parties: list[Party], rng: random.Random, n: int) -> Iterator[Pair]:
-    """The original-script name of one entry against the Latin name of another that shares a
-    distinctive word with its Latin name: different parties by the rule of similar_party."""
+def words_index(parties: list[Party]) -> dict[str, list[Party]]:
+    """Latin-script parties by each distinctive word of 4 letters or more in their name."""
     by_word: dict[str, list[Party]] = defaultdict(list)
     for p in parties:
         if not p.name.isascii():
@@ -724,6 +723,36 @@ def gen_cross_script_negative(parties: list[Party], rng: random.Random, n: int) 
         for w in set(distinctive(p.name)):
             if len(w) >= 4:
                 by_word[w].append(p)
+    return by_word
+
+
+def different_neighbours(
+    p: Party, by_word: dict[str, list[Party]], rng: random.Random, same_name: bool = True
+) -> Iterator[Party]:
+    """Parties of the same kind sharing a distinctive word with ``p`` that are different
+    parties by every name; one random pick per shared word (words shared by more than 400
+    parties are too common to say anything). ``same_name=False`` also skips namesakes."""
+    ws = sorted(w for w in set(distinctive(p.name)) if len(w) >= 4)
+    rng.shuffle(ws)
+    for w in ws:
+        others = [
+            o for o in by_word[w] if o.kind == p.kind and (o.source, o.pid) != (p.source, p.pid)
+        ]
+        if not others or len(others) > 400:
+            continue
+        o = rng.choice(others)
+        if not same_name and o.name == p.name:
+            continue
+        names_p = [p.name, *p.aliases]
+        names_o = [o.name, *o.aliases]
+        if all(different_parties(x, y) for x in names_p for y in names_o):
+            yield o
+
+
+def gen_cross_script_negative(parties: list[Party], rng: random.Random, n: int) -> Iterator[Pair]:
+    """The original-script name of one entry against the Latin name of another that shares a
+    distinctive word with its Latin name: different parties by the rule of similar_party."""
+    by_word = words_index(parties)
     pool = [
         p
         for p in parties
@@ -736,19 +765,7 @@ def gen_cross_script_negative(parties: list[Party], rng: random.Random, n: int) 
     for p in pool:
         if count >= n:
             break
-        ws = sorted(w for w in set(distinctive(p.name)) if len(w) >= 4)
-        rng.shuffle(ws)
-        for w in ws:
-            others = [
-                o for o in by_word[w] if o.kind == p.kind and (o.source, o.pid) != (p.source, p.pid)
-            ]
-            if not others or len(others) > 400:
-                continue
-            o = rng.choice(others)
-            names_p = [p.name, *p.aliases]
-            names_o = [o.name, *o.aliases]
-            if not all(different_parties(x, y) for x in names_p for y in names_o):
-                continue
+        for o in different_neighbours(p, by_word, rng):
             orig = next(x for x in p.original_script if not x.isascii())
             yield Pair(orig, o.name, p.schema, 0, "cross_script_negative", f"{o.source}:{o.pid}",
                        candidate_country="|".join(o.countries[:2]))  # fmt: skip
@@ -757,13 +774,7 @@ def gen_cross_script_negative(parties: list[Party], rng: random.Random, n: int) 
 
 
 def gen_similar_party(parties: list[Party], rng: random.Random, n: int) -> Iterator[Pair]:
-    by_word: dict[str, list[Party]] = defaultdict(list)
-    for p in parties:
-        if not p.name.isascii():
-            continue
-        for w in set(distinctive(p.name)):
-            if len(w) >= 4:
-                by_word[w].append(p)
+    by_word = words_index(parties)
     pool = [p for p in parties if p.name.isascii() and p.kind in ("person", "organization")]
     rng.shuffle(pool)
     count = 0
@@ -771,21 +782,7 @@ def gen_similar_party(parties: list[Party], rng: random.Random, n: int) -> Itera
     for p in pool:
         if count >= n:
             break
-        ws = sorted(w for w in set(distinctive(p.name)) if len(w) >= 4)
-        rng.shuffle(ws)
-        for w in ws:
-            others = [
-                o for o in by_word[w] if o.kind == p.kind and (o.source, o.pid) != (p.source, p.pid)
-            ]
-            if not others or len(others) > 400:
-                continue
-            o = rng.choice(others)
-            names_p = [p.name, *p.aliases]
-            names_o = [o.name, *o.aliases]
-            if o.name == p.name or not all(
-                different_parties(x, y) for x in names_p for y in names_o
-            ):
-                continue
+        for o in different_neighbours(p, by_word, rng, same_name=False):
             key = tuple(sorted((p.pid, o.pid)))
             if key in seen:
                 continue

@@ -112,6 +112,25 @@ def _print_hits(query: Query, found: list[dict[str, Any]]) -> None:
     console.print(table if found else f"no hits for {query.names[0]!r}")
 
 
+def _review(
+    database: str | None,
+    json: bool,
+    hit: str,
+    action: str,
+    author: str | None,
+    rule: str | None,
+    note: str | None,
+) -> None:
+    with services_for(database) as services:
+        view = review_hit(services, hit, action, author or getpass.getuser(), rule, note)
+    if json:
+        emit_json(view)
+    elif view["decision"]:
+        console.print(f"confirmed {hit}: decision {view['decision']}")
+    else:
+        console.print(f"dismissed {hit}")
+
+
 def register(app: typer.Typer) -> None:
     lists = typer.Typer(
         help="Restriction lists: sources and versions.", invoke_without_command=True
@@ -300,12 +319,7 @@ def register(app: typer.Typer) -> None:
         database: DatabaseOpt = None,
     ) -> None:
         """Confirm a hit: record a decision under the rule covering its source."""
-        with services_for(database) as services:
-            view = review_hit(services, hit, "confirm", author or getpass.getuser(), rule, note)
-        if json:
-            emit_json(view)
-        else:
-            console.print(f"confirmed {hit}: decision {view['decision']}")
+        _review(database, json, hit, "confirm", author, rule, note)
 
     @hits_app.command("dismiss")
     def hits_dismiss(
@@ -316,9 +330,4 @@ def register(app: typer.Typer) -> None:
         database: DatabaseOpt = None,
     ) -> None:
         """Dismiss a hit; it stays dismissed until the list entry changes."""
-        with services_for(database) as services:
-            view = review_hit(services, hit, "dismiss", author or getpass.getuser(), None, note)
-        if json:
-            emit_json(view)
-        else:
-            console.print(f"dismissed {hit}")
+        _review(database, json, hit, "dismiss", author, None, note)

@@ -370,7 +370,23 @@ class Matcher:
         )
 
 
-class Screener:
+class _Indexed:
+    """Prepared names behind a candidate index, a matcher, and identifier postings: what both
+    directions of screening (names against a list, an entry against the parties) search."""
+
+    def __init__(self, prepared: list[Prepared], threshold: float, candidates: int) -> None:
+        self.prepared = prepared
+        self.index = NameIndex([p.names for p in prepared])
+        self.matcher = Matcher(self.index, threshold)
+        self.threshold = threshold
+        self.candidates = candidates
+        self._by_identifier: dict[str, list[int]] = {}
+        for i, p in enumerate(prepared):
+            for v in p.identifiers:
+                self._by_identifier.setdefault(v, []).append(i)
+
+
+class Screener(_Indexed):
     """Screens queries against one list version through a candidate index.
 
     Built once per list version (about 25 s for 100,000 entries on one core). A long-lived
@@ -385,15 +401,7 @@ class Screener:
         candidates: int = DEFAULT_LIMIT,
     ) -> None:
         self.entries = list(entries)
-        self.prepared = [Prepared.from_entry(e) for e in self.entries]
-        self.index = NameIndex([p.names for p in self.prepared])
-        self.matcher = Matcher(self.index, threshold)
-        self.threshold = threshold
-        self.candidates = candidates
-        self._by_identifier: dict[str, list[int]] = {}
-        for i, p in enumerate(self.prepared):
-            for v in p.identifiers:
-                self._by_identifier.setdefault(v, []).append(i)
+        super().__init__([Prepared.from_entry(e) for e in self.entries], threshold, candidates)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -448,7 +456,7 @@ class Screener:
         return out
 
 
-class PartyIndex:
+class PartyIndex(_Indexed):
     """The reverse direction: an index over parties, to re-screen them against changed entries.
 
     A list update changes a few hundred entries; re-screening every party means asking, for
@@ -463,15 +471,7 @@ class PartyIndex:
         candidates: int = 50,
     ) -> None:
         self.parties = list(parties)
-        self.prepared = [Prepared.from_query(p) for p in self.parties]
-        self.index = NameIndex([p.names for p in self.prepared])
-        self.matcher = Matcher(self.index, threshold)
-        self.threshold = threshold
-        self.candidates = candidates
-        self._by_identifier: dict[str, list[int]] = {}
-        for i, p in enumerate(self.prepared):
-            for v in p.identifiers:
-                self._by_identifier.setdefault(v, []).append(i)
+        super().__init__([Prepared.from_query(p) for p in self.parties], threshold, candidates)
 
     def screen_entry(
         self, entry: Entry, threshold: float | None = None

@@ -12,8 +12,9 @@ from standing.settings import Settings
 from standing.store.changelog import append_change
 from standing.store.repository import decision_row
 from standing.store.tables import AccountRow, LiftRow, OwnershipRow, PartyRow
+from tests import factories
 
-T0 = datetime(2026, 1, 1, tzinfo=UTC)
+T0 = factories.T0
 
 
 def services(url: str, **settings: object) -> Services:
@@ -66,24 +67,18 @@ def decision(
     starts_at: datetime = T0,
     ends_at: datetime | None = None,
 ) -> Decision:
-    return Decision(
-        id=id,
-        subject_id=subject,
+    """A decision under the barred-vendor rule (positional ``kind`` for the gate's tests)."""
+    return factories.decision(
+        id,
+        subject,
         subject_kind=kind,
-        rule_id="barred-vendor",
-        policy_version="test",
         restricts=restricts,
         reach=reach,
         threshold=threshold,
-        facts=f"The facts about {subject}, stated specifically for this test case.",
-        evidence=(),
         territories=territories,
         starts_at=starts_at,
         ends_at=ends_at,
-        automated_detection=False,
-        automated_decision=False,
-        author="test",
-        created_at=T0,
+        rule_id="barred-vendor",
     )
 
 

@@ -7,12 +7,14 @@ problems that lose a little detail but not the entry become warnings on the resu
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import re
 import unicodedata
 import xml.etree.ElementTree as ET
 import xml.parsers.expat
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -570,3 +572,44 @@ def read_xml_entries(
         found = f"<{root[0].tag}>" if root else "no element"
         raise invalid(filename, 1, f"expected {expected}, found {found}")
     return entries, root[0]
+
+
+def csv_records(
+    text: str,
+    filename: str,
+    *,
+    delimiter: str = ",",
+    required: Sequence[str] = (),
+    allowed: Collection[str] | None = None,
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """The rows of a delimited file with a header row, as ``(line, {column: cleaned cell})``
+    with lower-case column names; blank rows are skipped.
+
+    A header lacking a ``required`` column or naming one outside ``allowed``, a row with the
+    wrong number of cells, or malformed quoting raises `Invalid` with the line.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    start = 1
+    try:
+        header = [clean(h).lower() for h in next(reader, [])]
+        if allowed is not None:
+            unknown = [h for h in header if h not in allowed]
+            if unknown:
+                raise invalid(
+                    filename,
+                    1,
+                    f"unknown column(s) {', '.join(unknown)}; expected {','.join(allowed)}",
+                )
+        missing = [c for c in required if c not in header]
+        if missing:
+            raise invalid(filename, 1, f"the header lacks the column(s) {', '.join(missing)}")
+        start = reader.line_num + 1
+        for cells in reader:
+            line, start = start, reader.line_num + 1
+            if not any(c.strip() for c in cells):
+                continue
+            if len(cells) != len(header):
+                raise invalid(filename, line, f"expected {len(header)} columns, found {len(cells)}")
+            yield line, {key: clean(cell) for key, cell in zip(header, cells, strict=True)}
+    except csv.Error as exc:
+        raise invalid(filename, start, f"malformed CSV: {exc}") from exc

@@ -12,8 +12,6 @@ code; ``Effective_Date`` is the listing date.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -22,8 +20,8 @@ from standing.screening.sources._common import (
     NameList,
     ParseResult,
     Source,
-    clean,
     countries_of,
+    csv_records,
     decode_text,
     invalid,
     looks_like_organization,
@@ -73,34 +71,20 @@ def _date(value: str, filename: str, line: int, column: str) -> str | None:
 def parse(src: Source, *, name: str | None = None, source: str = DEFAULT_SOURCE) -> ParseResult:
     data, filename = read_source(src, name)
     text = decode_text(data, filename, ("utf-8-sig", "cp1252", "latin-1"))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter="\t", strict=True)
     groups: dict[str, _Group] = {}
-    start = 1
-    try:
-        header = [clean(h).lower() for h in next(reader, [])]
-        missing = [c for c in ("name", "country", "effective_date") if c not in header]
-        if missing:
-            raise invalid(filename, 1, f"the header lacks the column(s) {', '.join(missing)}")
-        start = reader.line_num + 1
-        for cells in reader:
-            line, start = start, reader.line_num + 1
-            if not any(c.strip() for c in cells):
-                continue
-            if len(cells) != len(header):
-                raise invalid(filename, line, f"expected {len(header)} columns, found {len(cells)}")
-            row = {key: clean(cell) for key, cell in zip(header, cells, strict=True)}
-            row["_line"] = str(line)
-            if not row["name"]:
-                raise invalid(filename, line, "Name is empty")
-            for column in ("effective_date", "expiration_date"):
-                row[column] = _date(row.get(column, ""), filename, line, column) or ""
-            key = row["name"].casefold()
-            group = groups.get(key)
-            if group is None:
-                group = groups[key] = _Group(line, row["name"])
-            group.rows.append(row)
-    except csv.Error as exc:
-        raise invalid(filename, start, f"malformed CSV: {exc}") from exc
+    for line, row in csv_records(
+        text, filename, delimiter="\t", required=("name", "country", "effective_date")
+    ):
+        row["_line"] = str(line)
+        if not row["name"]:
+            raise invalid(filename, line, "Name is empty")
+        for column in ("effective_date", "expiration_date"):
+            row[column] = _date(row.get(column, ""), filename, line, column) or ""
+        key = row["name"].casefold()
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = _Group(line, row["name"])
+        group.rows.append(row)
 
     warnings: list[str] = []
     entries: list[Entry] = []

@@ -20,8 +20,6 @@ row per address) are merged into one entry.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from collections.abc import Iterable, Mapping
@@ -36,6 +34,7 @@ from standing.screening.sources._common import (
     clean,
     countries_of,
     country_code,
+    csv_records,
     decode_text,
     invalid,
     looks_like_organization,
@@ -291,27 +290,12 @@ def _entries(rows: Iterable[_Row], source: str, warnings: list[str]) -> list[Ent
 def parse_csv(src: Source, *, name: str | None = None, source: str = DEFAULT_SOURCE) -> ParseResult:
     data, filename = read_source(src, name)
     text = decode_text(data, filename, ("utf-8-sig", "cp1252"))
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list[_Row] = []
-    start = 1
-    try:
-        header = [clean(h).lower() for h in next(reader, [])]
-        missing = [c for c in REQUIRED_COLUMNS if c not in header]
-        if missing:
-            raise invalid(filename, 1, f"the header lacks the column(s) {', '.join(missing)}")
-        start = reader.line_num + 1
-        for cells in reader:
-            line, start = start, reader.line_num + 1
-            if not any(c.strip() for c in cells):
-                continue
-            if len(cells) != len(header):
-                raise invalid(filename, line, f"expected {len(header)} columns, found {len(cells)}")
-            row = _from_csv(dict(zip(header, cells, strict=True)), f"{filename}:{line}")
-            if not row.fields.get("name"):
-                raise invalid(filename, line, "name is empty")
-            rows.append(row)
-    except csv.Error as exc:
-        raise invalid(filename, start, f"malformed CSV: {exc}") from exc
+    for line, cells in csv_records(text, filename, required=REQUIRED_COLUMNS):
+        row = _from_csv(cells, f"{filename}:{line}")
+        if not row.fields.get("name"):
+            raise invalid(filename, line, "name is empty")
+        rows.append(row)
     warnings: list[str] = []
     entries = _entries(rows, source, warnings)
     return ParseResult(entries=tuple(entries), warnings=tuple(warnings))

@@ -24,8 +24,6 @@ Full documentation with an example: ``docs/list-formats.md``.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from typing import Final
 
@@ -36,6 +34,7 @@ from standing.screening.sources._common import (
     Source,
     clean,
     country_code,
+    csv_records,
     decode_text,
     invalid,
     language_code,
@@ -136,35 +135,14 @@ def _entry(row: dict[str, str], source: str, filename: str, line: int) -> Entry:
 def parse(src: Source, *, name: str | None = None, source: str = DEFAULT_SOURCE) -> ParseResult:
     data, filename = read_source(src, name)
     text = decode_text(data, filename)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     entries: list[Entry] = []
     seen: dict[str, int] = {}
-    start = 1
-    try:
-        header = [clean(h).lower() for h in next(reader, [])]
-        unknown = [h for h in header if h not in COLUMNS]
-        if unknown:
-            raise invalid(
-                filename, 1, f"unknown column(s) {', '.join(unknown)}; expected {','.join(COLUMNS)}"
-            )
-        missing = [c for c in REQUIRED if c not in header]
-        if missing:
-            raise invalid(filename, 1, f"the header lacks the column(s) {', '.join(missing)}")
-        start = reader.line_num + 1
-        for cells in reader:
-            line, start = start, reader.line_num + 1
-            if not any(c.strip() for c in cells):
-                continue
-            if len(cells) != len(header):
-                raise invalid(filename, line, f"expected {len(header)} columns, found {len(cells)}")
-            row = {key: clean(cell) for key, cell in zip(header, cells, strict=True)}
-            for column in REQUIRED:
-                if not row[column]:
-                    raise invalid(filename, line, f"{column} is empty")
-            if row["id"] in seen:
-                raise invalid(filename, line, f"id {row['id']!r} repeats line {seen[row['id']]}")
-            seen[row["id"]] = line
-            entries.append(_entry(row, source, filename, line))
-    except csv.Error as exc:
-        raise invalid(filename, start, f"malformed CSV: {exc}") from exc
+    for line, row in csv_records(text, filename, required=REQUIRED, allowed=COLUMNS):
+        for column in REQUIRED:
+            if not row[column]:
+                raise invalid(filename, line, f"{column} is empty")
+        if row["id"] in seen:
+            raise invalid(filename, line, f"id {row['id']!r} repeats line {seen[row['id']]}")
+        seen[row["id"]] = line
+        entries.append(_entry(row, source, filename, line))
     return ParseResult(entries=tuple(entries))
