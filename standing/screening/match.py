@@ -7,20 +7,24 @@ evidence:
 - names: tokens are aligned one-to-one (exact, initial, edit distance, inflection prefix,
   phonetic; see `standing.screening.similarity`), under the script model of the pair when
   one side was written in Arabic script, Hebrew, Hangul or Han (`script_mode`: letter
-  classes of the abjad, Korean and Chinese syllable spellings; `standing.screening.romanize`);
-  joined neighbours are tried for split spellings ("Hua Wei" / "Huawei", "حزب الله" /
-  "Hezbollah"), and an abjad name is also compared whole, spaces and attached articles
-  ignored ("Salahaldin"). A list name that gives alternatives ("Al-Qa'ida/Islamic Army")
-  is compared by each part too. Each token weighs its rarity in the
-  indexed list (IDF) times its class weight (generic words and places count little). The
-  name score is covered / (covered + lost + unmatched query weight + a share of unmatched
-  entry weight): a query that is a brand or short form of the entry's full legal name
-  ("Siemens" / "Siemens Aktiengesellschaft", "Kaspersky Lab" / "AO Kaspersky Lab") scores
-  high because legal forms are set apart and generic leftovers weigh little, while a single
-  given name against a full person name does not. A token repeated in one name ("Sergey
-  Sergey Shoigu") counts little the second time. Names whose matched tokens are all generic
-  ("International Trading Company") are capped below any threshold, unless both are the
-  same generic name, typos aside ("Gupo W" / "Grupo W").
+  classes of the abjad, Korean and Chinese syllable spellings;
+  `standing.screening.romanize`); joined neighbours are tried for split spellings ("Hua Wei"
+  / "Huawei", "حزب الله" / "Hezbollah"), and an abjad name is also compared whole, spaces
+  and attached articles ignored ("Salahaldin"). A list name that gives alternatives
+  ("Al-Qa'ida/Islamic Army") is compared by each part too, and a name in kanji or kana by
+  its Japanese reading too. In a person's name, a leftover four-letter name one letter off
+  its counterpart counts for part ("Ssad" / "Asad"), and a given name and surname found
+  within a long listed name (father's, grandfather's, tribal names) are not outweighed by
+  the names the query lacks. Each token weighs its rarity in the indexed list (IDF) times
+  its class weight (generic words and places count little). The name score is covered /
+  (covered + lost + unmatched query weight + a share of unmatched entry weight): a query
+  that is a brand or short form of the entry's full legal name ("Siemens" / "Siemens
+  Aktiengesellschaft", "Kaspersky Lab" / "AO Kaspersky Lab") scores high because legal forms
+  are set apart and generic leftovers weigh little, while a single given name against a full
+  person name does not. A token repeated in one name ("Sergey Sergey Shoigu") counts little
+  the second time. Names whose matched tokens are all generic ("International Trading
+  Company") are capped below any threshold, unless both are the same generic name, typos
+  aside ("Gupo W" / "Grupo W").
 - identifiers: an equal registration number, LEI, INN/OGRN, IMO... gives at least 0.99;
   different values under the same scheme lower the score.
 - birth dates (people): agreement raises the score, a different year lowers it.
@@ -51,7 +55,7 @@ from standing.screening.normalize import (
     normalize_name,
     skeleton,
 )
-from standing.screening.romanize import abjad_compact_similarity
+from standing.screening.romanize import abjad_compact_similarity, japanese_reading
 from standing.screening.similarity import cross_match
 
 #: Default decision threshold: a hit at or above it is a match to review. Chosen on the dev
@@ -70,10 +74,12 @@ _ALPHA_QUERY_EXTRA: Final = 1.0  # weight of query tokens the entry lacks
 _BETA_ENTRY_EXTRA: Final = 0.5  # weight of entry tokens the query lacks (brand vs full name)
 _BETA_PERSON_SINGLE: Final = 1.0  # ... for a one-token person query against a longer name
 _BETA_PERSON_MULTI: Final = 0.1  # ... for a multi-token person query fully matched
+_PERSON_EXTRA_CAP: Final = 1.5  # most entry-extra weight counted, relative to what matched
 _WEAK_ALIAS: Final = 0.92
 _GENERIC_TYPO: Final = 0.25  # score lost per unit of token dissimilarity in a generic name
 _REPEATED: Final = 0.2  # weight of an unmatched repetition of a matched token
 SIM_ACRONYM: Final = 0.8
+SIM_SHORT_TYPO: Final = 0.6
 _SCHEMA_CONFLICT: Final = 0.6
 _COUNTRY_CONFLICT_ORG: Final = 0.9
 _COUNTRY_CONFLICT_PERSON: Final = 0.95
@@ -249,15 +255,21 @@ class NameScore:
 
 
 def name_variants(value: str) -> list[str]:
-    """The name, and its parts when it lists alternatives ("Al-Qa'ida/Islamic Army")."""
-    if "/" not in value:
-        return [value]
-    parts = [p.strip() for p in value.split("/")]
-    if len(parts) < 2 or not all(
-        sum(ch.isalpha() for ch in p) >= 4 and max(len(w) for w in p.split()) >= 3 for p in parts
-    ):
-        return [value]
-    return [value, *parts]
+    """The name, its parts when it lists alternatives ("Al-Qa'ida/Islamic Army"), and its
+    Japanese reading when it is written in kanji or kana ("山田太郎": "yamada taro")."""
+    out = [value]
+    if "/" in value:
+        parts = [p.strip() for p in value.split("/")]
+        if len(parts) >= 2 and all(
+            sum(ch.isalpha() for ch in p) >= 4 and max(len(w) for w in p.split()) >= 3
+            for p in parts
+        ):
+            out.extend(parts)
+    if not value.isascii():
+        reading = japanese_reading(value)
+        if reading:
+            out.append(reading)
+    return out
 
 
 def schema_kind(schema: str | None) -> NameKind:
@@ -584,6 +596,8 @@ def _align(q: NormalizedName, e: NormalizedName, w: TokenWeights) -> NameScore:
                 e_used.add(j)
                 pairs.append(([i], [j], "abbreviation", 0.8))
                 break
+    if "person" in (q.kind, e.kind):
+        _short_typos(qt, et, q_used, e_used, pairs)
     covered = lost = 0.0
     matched_q: set[int] = set()
     matched_e: set[int] = set()
@@ -622,7 +636,13 @@ def _align(q: NormalizedName, e: NormalizedName, w: TokenWeights) -> NameScore:
         named = sum(1 for i in matched_q if qt[i][1] in ("name", "patronymic"))
         if not any(qt[i][1] == "name" for i in matched_q):
             named = 0
-        beta = _BETA_PERSON_MULTI if named >= 2 and uq == 0.0 else _BETA_PERSON_SINGLE
+        if named >= 2 and uq == 0.0:
+            # given name and surname found in a longer full name: the other names (father's,
+            # grandfather's, tribal) are what lists add, not evidence of another person
+            beta = _BETA_PERSON_MULTI
+            ue = min(ue, _PERSON_EXTRA_CAP * covered)
+        else:
+            beta = _BETA_PERSON_SINGLE
     denom = covered + lost + _ALPHA_QUERY_EXTRA * uq + beta * ue
     score = covered / denom if denom > 0 else 0.0
     method = _method(described, uq, ue)
@@ -678,6 +698,29 @@ def _merge(
                     done = True
                     break
             if done:
+                break
+
+
+def _short_typos(
+    qt: Sequence[tuple[str, str]],
+    et: Sequence[tuple[str, str]],
+    q_used: set[int],
+    e_used: set[int],
+    pairs: list[tuple[list[int], list[int], str, float]],
+) -> None:
+    """Pair leftover four-letter names of a person one letter apart ("Ssad" / "Asad"): too
+    short to count as the same name on their own, but not as unrelated as two other names.
+    (Company names are left alone: "Klan" and "Khan", "Pars" and "Parg" name other firms.)"""
+    for i, (a, _) in enumerate(qt):
+        if i in q_used or len(a) != 4 or not a.isalpha():
+            continue
+        for j, (b, _) in enumerate(et):
+            if j in e_used or len(b) != 4:
+                continue
+            if Levenshtein.distance(a, b, score_cutoff=1) <= 1:
+                q_used.add(i)
+                e_used.add(j)
+                pairs.append(([i], [j], "edit", SIM_SHORT_TYPO))
                 break
 
 

@@ -26,13 +26,18 @@ holds the script-specific knowledge that lets a matcher see that two spellings a
   r/l, sh/s).
 - **Chinese**: pinyin and Wade-Giles (and common Hong Kong/Taiwan) spellings of a syllable
   fold together (x/hs, zh/ch/j, z/ts/tz, q/ch', r/j, -ong/-ung, -ian/-ien, -ie/-ieh, -i/-ih/-u).
+- **Japanese**: ICU reads every ideograph as Chinese; `japanese_reading` gives the Japanese
+  reading of kanji and kana (pykakasi's dictionary, modified Hepburn, long vowels written
+  the way passports and lists write them: "山田太郎" -> yamada taro, "株式会社東芝" ->
+  kabushiki kaisha toshiba), offered as a second spelling of the name.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
-from typing import Final
+from typing import Any, Final
 
 # -- Arabic script -> ASCII ---------------------------------------------------------------
 
@@ -173,7 +178,7 @@ _ARABIC_UNITS: Final[dict[str, tuple[str, ...]]] = {
     "r": ("r",),
     "z": ("z", "s", "dz"),
     "zh": ("zh", "j", "z", "g", "z[aeiou]*h"),
-    "s": ("s", "c", "ts"),
+    "s": ("s", "c", "ts", "sh"),  # ص is "sh" in Indonesian and Malay spellings (Shalah)
     "sh": ("sh", "ch", "sch", "s", "sj", "s[aeiou]*h"),
     "gh": ("gh", "g", "kh", "q", "g[aeiou]*h"),
     "f": ("f", "ph", "v"),
@@ -551,3 +556,48 @@ def chinese_similarity(pinyin: str, latin: str) -> float:
     if len(pinyin) >= 2 and len(latin) >= 2 and chinese_fold(pinyin) == chinese_fold(latin):
         return 0.9
     return 0.0
+
+
+# -- Japanese -------------------------------------------------------------------------------
+
+#: Kana and CJK ideographs: text that may be Japanese.
+_JAPANESE_RE: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HANGUL_RE: Final = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+#: Company forms, read as the romanisations registers use (and rigour knows as legal forms).
+_JAPANESE_FORMS: Final[dict[str, str]] = {
+    "株式会社": "kabushiki kaisha",
+    "有限会社": "yugen kaisha",
+    "合同会社": "godo kaisha",
+    "合資会社": "goshi kaisha",
+    "合名会社": "gomei kaisha",
+}
+#: Long vowels as passports and lists write them (Tarou -> Taro, Yuuko -> Yuko, Oono -> Ono);
+#: "ou" before a vowel is two syllables and stays ("Inoue").
+_LONG_VOWEL_RE: Final = re.compile(r"(?<=o)o|(?<=o)u(?![aeiou])|(?<=u)u")
+_kakasi_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _kakasi() -> Any:
+    import pykakasi  # loads its dictionaries (~0.5 s), so only when a name needs it
+
+    return pykakasi.kakasi()  # type: ignore[no-untyped-call]
+
+
+@lru_cache(maxsize=50_000)
+def japanese_reading(text: str) -> str | None:
+    """The Japanese reading of a name written in kanji or kana, in modified Hepburn without
+    long-vowel marks ("山田太郎" -> "yamada taro", "株式会社東芝" -> "kabushiki kaisha toshiba").
+
+    Transliteration libraries read every ideograph as Chinese ("shan tian tai lang"); a name
+    in ideographs may be Japanese, so this reading is offered beside that one. None when the
+    text holds no kana or ideographs, or is Korean."""
+    if not _JAPANESE_RE.search(text) or _HANGUL_RE.search(text):
+        return None
+    for form, latin in _JAPANESE_FORMS.items():
+        text = text.replace(form, f" {latin} ")
+    with _kakasi_lock:
+        chunks = _kakasi().convert(text)
+    words = " ".join(str(c["hepburn"]).strip() for c in chunks if str(c["hepburn"]).strip())
+    reading = _LONG_VOWEL_RE.sub("", " ".join(words.split()))
+    return reading or None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -246,6 +245,41 @@ def test_spelling_games_and_repetitions() -> None:
     assert not matcher.score(Query.of("Grupo X S.A."), entry("GRUPO W S.A.")).match
 
 
+def test_japanese_names_in_kanji_and_kana() -> None:
+    """Ideographs are also read as Japanese, beside the Chinese reading."""
+    assert matcher.score(
+        Query.of("大野洋子", schema="Person"), entry("ONO, Yoko", kind="person")
+    ).match
+    assert matcher.score(Query.of("株式会社東芝"), entry("Toshiba Corporation")).match
+    assert matcher.score(
+        Query.of("井上 優子", schema="Person"), entry("Yuko Inoue", kind="person")
+    ).match
+    # the Chinese reading still works for Chinese names
+    assert matcher.score(
+        Query.of("习近平", schema="Person"), entry("Xi Jinping", kind="person")
+    ).match
+    assert not matcher.score(Query.of("株式会社東芝"), entry("Hitachi Ltd")).match
+
+
+def test_one_letter_off_in_a_short_name() -> None:
+    listed = entry("HAJI ASAD KHAN ZARKARI", kind="person")
+    assert matcher.score(Query.of("Haji Ssad Khan Zarkari", schema="Person"), listed).match
+    # alone, a four-letter name one letter off is another name
+    assert not matcher.score(
+        Query.of("Omar Ali", schema="Person"), entry("Amar Ali", kind="person")
+    ).match
+    # and in company names it marks another firm ("Klan" is not "Khan")
+    firm = entry("HAJI JUMA KHAN ORGANIZATION")
+    assert not matcher.score(Query.of("HAJI JUMA KLAN ORGANIZATION"), firm).match
+
+
+def test_given_name_and_surname_within_a_long_listed_name() -> None:
+    listed = entry("AL-'ANIZI, 'Abdallah Hadi 'Abd al-Rahman Fayhan Sharban", kind="person")
+    assert matcher.score(Query.of("'Abdallah Al-'Anizi", schema="Person"), listed).match
+    # one name alone is not enough
+    assert not matcher.score(Query.of("Abdallah", schema="Person"), listed).match
+
+
 names = st.text(alphabet=st.characters(categories=["L", "Zs", "Pd"]), min_size=1, max_size=30)
 
 
@@ -269,21 +303,19 @@ def test_entity_scores_are_in_unit_interval(a: str, b: str) -> None:
 
 def test_labelled_pairs_quality_regression() -> None:
     """The labelled pairs (tests/data/screening_pairs.csv) stay above the measured bars."""
-    start = time.perf_counter()
     pairs = read_pairs(PAIRS)
     assert len(pairs) > 3000
     m = pairs_matcher(pairs)
     labels = [p.match for p in pairs]
     scores = [m.score(p.query, p.entry).score for p in pairs]
     result = metrics(labels, scores, DEFAULT_THRESHOLD)
-    # measured: P 0.995, R 0.988, F1 0.992 (held out: R 0.988, F1 0.991)
+    # measured: P 0.995, R 0.9905, F1 0.993 (held out: R 0.990, F1 0.992)
     assert result["precision"] >= 0.99, result
-    assert result["recall"] >= 0.985, result
-    assert result["f1"] >= 0.988, result
+    assert result["recall"] >= 0.99, result
+    assert result["f1"] >= 0.99, result
     test_half = [i for i, p in enumerate(pairs) if p.split == "test"]
     held_out = metrics(
         [labels[i] for i in test_half], [scores[i] for i in test_half], DEFAULT_THRESHOLD
     )
-    assert held_out["recall"] >= 0.982, held_out
-    assert held_out["f1"] >= 0.986, held_out
-    assert time.perf_counter() - start < 60
+    assert held_out["recall"] >= 0.985, held_out
+    assert held_out["f1"] >= 0.988, held_out

@@ -193,3 +193,13 @@ def test_numbers_written_as_words_and_assimilated_articles() -> None:
     # "An" is a Korean surname, an article only before a word starting with n
     assert normalize_name("An Sung Ho", "person").classes[0] == "name"
     assert normalize_name("Nicolas Maduro SA", "person").classes[-1] == "generic"
+
+
+def test_japanese_reading_of_kanji_and_kana() -> None:
+    from standing.screening.romanize import japanese_reading
+
+    assert japanese_reading("山田太郎") == "yamada taro"
+    assert japanese_reading("株式会社東芝") == "kabushiki kaisha toshiba"
+    assert japanese_reading("井上") == "inoue"  # "ou" before a vowel is two syllables
+    assert japanese_reading("Kaspersky") is None
+    assert japanese_reading("김정은") is None  # Korean is read by its own rules
