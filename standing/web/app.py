@@ -13,11 +13,13 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import Message, Receive, Scope, Send
 
 from standing import __version__
 from standing.bootstrap import Services
 from standing.errors import StandingError
 from standing.settings import Settings
+from standing.web.api import check
 
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent / "ui" / "static"
@@ -62,7 +64,40 @@ def _warm_screening(services: Services) -> None:
         log.exception("screening warm-up failed")
 
 
-def create_app(settings: Settings | None = None, services: Services | None = None) -> FastAPI:
+class StandingApp(FastAPI):
+    """The FastAPI app, with the ad servers' hot route taken before the middleware stack.
+
+    ``POST /api/v1/check`` is answered by the raw ASGI endpoint directly: routing, exception
+    middleware and request objects cost a quarter of its throughput. It answers its own
+    errors in the API's JSON shape; anything unexpected becomes the same 500 as elsewhere.
+    """
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["path"] == check.PATH and scope["method"] == "POST":
+            scope["app"] = self
+            started = False
+
+            async def tracked(message: Message) -> None:
+                nonlocal started
+                started = True
+                await send(message)
+
+            try:
+                await _BATCH(scope, receive, tracked)
+            except Exception:
+                log.exception("POST %s failed", check.PATH)
+                if not started:
+                    await error(500, "internal", "internal error; it has been logged")(
+                        scope, receive, send
+                    )
+            return
+        await super().__call__(scope, receive, send)
+
+
+_BATCH = check.BatchCheck()
+
+
+def create_app(settings: Settings | None = None, services: Services | None = None) -> StandingApp:
     """Build the app. ``services`` may be given (tests); otherwise it is built from settings."""
     services = services or Services.build(settings or Settings())
     from standing.gate.service import start_gate
@@ -76,7 +111,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         finally:
             app.state.gate.close()
 
-    app = FastAPI(
+    app = StandingApp(
         title="standing",
         version=__version__,
         description="Who may advertise here, who may not, and exactly why.",
@@ -85,7 +120,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.state.services = services
     _install_error_handlers(app)
 
-    from standing.web.api import appeals, check, decisions, export, policies, screening, standing
+    from standing.web.api import appeals, decisions, export, policies, screening, standing
     from standing.web.ui import pages
 
     app.include_router(check.router)

@@ -175,3 +175,28 @@ def test_unknown_capability_on_the_single_check(client: TestClient) -> None:
     r = client.get("/api/v1/check", params={"account": "a", "capability": "ads.teleport"})
     assert r.status_code == 422
     assert "ads.teleport" in r.json()["error"]["message"]
+
+
+def test_batch_check_failure_is_a_json_500(seeded: Services) -> None:
+    """The hot route skips the middleware stack; an unexpected failure still answers in the
+    API's error shape instead of dropping the connection."""
+
+    class Broken:
+        def batch_view(self, *_args: object) -> None:
+            raise RuntimeError("snapshot unreadable")
+
+        def close(self) -> None:
+            pass
+
+    app = create_app(services=seeded)
+    with TestClient(app, raise_server_exceptions=False) as c:
+        real = app.state.gate
+        app.state.gate = Broken()
+        try:
+            r = c.post("/api/v1/check", json={"capability": "ads.promote", "accounts": ["a"]})
+        finally:
+            app.state.gate = real
+    assert r.status_code == 500
+    assert r.json() == {
+        "error": {"code": "internal", "message": "internal error; it has been logged"}
+    }
