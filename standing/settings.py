@@ -38,6 +38,10 @@ class Settings(BaseSettings):
     check_batch_limit: int = Field(
         100_000, description="Largest number of accounts one POST /api/v1/check may carry."
     )
+    screening_cache: str = Field(
+        "auto",
+        description="Directory keeping built screeners; 'auto' beside a SQLite file, 'off'.",
+    )
     api_token: str | None = Field(
         None, description="Bearer token machine clients must present on the check API, if set."
     )

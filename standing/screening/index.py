@@ -35,7 +35,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Final
+from typing import Any, Final
 
 import numpy as np
 import numpy.typing as npt
@@ -201,6 +201,28 @@ class NameIndex:
             if d
         }
         self._neighbour_cache: dict[tuple[str, str], list[tuple[str, float]]] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        """The postings as one array and offsets (tens of thousands of small arrays pickle
+        slowly); the neighbour cache is left behind."""
+        state = dict(self.__dict__)
+        tokens = list(self._postings)
+        arrays = [self._postings[t] for t in tokens]
+        state["_postings"] = (
+            tokens,
+            np.concatenate(arrays) if arrays else np.zeros(0, dtype=np.int32),
+            np.cumsum([0, *map(len, arrays)], dtype=np.int64),
+        )
+        state["_neighbour_cache"] = {}
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        tokens, flat, offsets = state["_postings"]
+        state["_postings"] = {
+            t: flat[lo:hi]
+            for t, lo, hi in zip(tokens, offsets[:-1].tolist(), offsets[1:].tolist(), strict=True)
+        }
+        self.__dict__.update(state)
 
     def _commonest(self, tokens: set[str], n: int) -> tuple[str, ...]:
         """At most `n` of `tokens`, the most frequent first kept."""

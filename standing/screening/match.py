@@ -46,7 +46,7 @@ from typing import Any, Final, Protocol
 from rapidfuzz.distance import Levenshtein
 
 from standing.screening.index import DEFAULT_LIMIT, NameIndex
-from standing.screening.model import Entry, EntryIdentifier
+from standing.screening.model import Entry, EntryIdentifier, plain_state
 from standing.screening.normalize import (
     CLASS_WEIGHTS,
     NameKind,
@@ -163,6 +163,7 @@ class MatchResult:
     matched_name: str
 
 
+@plain_state
 @dataclass(frozen=True, slots=True)
 class Prepared:
     """A query or an entry with its names normalised and its evidence folded for comparison."""

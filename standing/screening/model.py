@@ -2,11 +2,36 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from typing import Any, TypeVar
 
 ENTRY_KINDS = ("person", "organization", "vessel", "aircraft", "unknown")
 
+T = TypeVar("T")
 
+
+def plain_state(cls: type[T]) -> type[T]:
+    """Pickle a frozen, slotted dataclass as a tuple of its field values.
+
+    The dataclass default looks its fields up again for every object it restores; a built
+    screener holds a hundred thousand such objects, and reading it back from the screening
+    cache would spend most of its time there."""
+    names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+    setter = object.__setattr__
+
+    def __getstate__(self: Any) -> tuple[Any, ...]:
+        return tuple([getattr(self, n) for n in names])
+
+    def __setstate__(self: Any, state: tuple[Any, ...]) -> None:
+        for n, v in zip(names, state, strict=True):
+            setter(self, n, v)
+
+    cls.__getstate__ = __getstate__  # type: ignore[method-assign]
+    cls.__setstate__ = __setstate__  # type: ignore[attr-defined]
+    return cls
+
+
+@plain_state
 @dataclass(frozen=True, slots=True)
 class EntryName:
     value: str
@@ -15,6 +40,7 @@ class EntryName:
     script: str | None = None  # ISO 15924 (Latn, Cyrl, Arab, Hani...) where known
 
 
+@plain_state
 @dataclass(frozen=True, slots=True)
 class EntryIdentifier:
     scheme: str  # registration_number | lei | imo | passport | national_id | tax_id | ...
@@ -22,6 +48,7 @@ class EntryIdentifier:
     country: str | None = None
 
 
+@plain_state
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One listed party of one list version, keeping the source's own id."""

@@ -47,6 +47,7 @@ from rigour.text.phonetics import metaphone
 from rigour.text.scripts import text_scripts
 from rigour.text.translit import ascii_text
 
+from standing.screening.model import plain_state
 from standing.screening.romanize import romanize_arabic
 
 NameKind = Literal["person", "organization", "vessel", "unknown"]
@@ -278,6 +279,7 @@ _SKELETON_MAP: Final = str.maketrans(
 )  # fmt: skip
 
 
+@plain_state
 @dataclass(frozen=True, slots=True)
 class NormalizedName:
     """A name ready to compare: ASCII, casefolded, tokenised, legal forms set apart."""

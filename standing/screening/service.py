@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +32,7 @@ from standing.graph.model import Party
 from standing.ids import new_id
 from standing.policies.model import Rule, Source
 from standing.screening import sources as parsers
+from standing.screening.cache import ScreenerCache, cache_dir, cache_key
 from standing.screening.match import MatchResult, PartyIndex, Query, Screener
 from standing.screening.model import Entry, EntryIdentifier
 from standing.screening.versions import (
@@ -81,16 +84,42 @@ class ListImport:
         }
 
 
-@dataclass(frozen=True)
 class LoadedVersion:
-    source: Source
-    version_id: int
-    number: int
-    imported_at: datetime
-    file_name: str
-    sha256: str
-    screener: Screener
-    digests: dict[str, str]
+    """The latest version of a source: its facts at once, its screener when first needed
+    (importing a list re-screens parties without building the other lists' indexes)."""
+
+    def __init__(
+        self,
+        source: Source,
+        version_id: int,
+        number: int,
+        imported_at: datetime,
+        file_name: str,
+        sha256: str,
+        digests: dict[str, str],
+        build: Callable[[], Screener],
+    ) -> None:
+        self.source = source
+        self.version_id = version_id
+        self.number = number
+        self.imported_at = imported_at
+        self.file_name = file_name
+        self.sha256 = sha256
+        self.digests = digests
+        self._build = build
+        self._screener: Screener | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def screener(self) -> Screener:
+        screener = self._screener
+        if screener is None:
+            with self._lock:
+                if self._screener is None:
+                    self._screener = self._build()
+                    gc.freeze()  # a long-lived index: keep it out of the collector's scans
+                screener = self._screener
+        return screener
 
 
 # --- parties as screening queries ----------------------------------------------------------
@@ -142,7 +171,8 @@ def _entries_of(session: Session, version_id: int) -> list[tuple[Entry, str]]:
 
 
 def loaded_versions(services: Services) -> dict[str, LoadedVersion]:
-    """The latest version of every source with its screener, built once per version."""
+    """The latest version of every source; each screener is built (or read back from the
+    screening cache) once per version, when first screened against."""
     cache: dict[int, LoadedVersion] = services.cache.setdefault("screeners", {})
     out: dict[str, LoadedVersion] = {}
     with services.read() as session:
@@ -152,7 +182,13 @@ def loaded_versions(services: Services) -> dict[str, LoadedVersion]:
                 continue
             loaded = cache.get(row.id)
             if loaded is None:
-                pairs = _entries_of(session, row.id)
+                digests = dict(
+                    session.execute(
+                        select(ListEntryRow.entry_id, ListEntryRow.digest).where(
+                            ListEntryRow.version_id == row.id
+                        )
+                    ).all()
+                )
                 loaded = LoadedVersion(
                     source=source,
                     version_id=row.id,
@@ -160,13 +196,30 @@ def loaded_versions(services: Services) -> dict[str, LoadedVersion]:
                     imported_at=row.imported_at,
                     file_name=row.file_name,
                     sha256=row.sha256,
-                    screener=Screener([e for e, _ in pairs], threshold=source.threshold),
-                    digests={e.entry_id: d for e, d in pairs},
+                    digests=digests,
+                    build=partial(_build_screener, services, row.id, source.threshold, digests),
                 )
                 cache[row.id] = loaded
-                gc.freeze()  # the index is long-lived: keep it out of the collector's scans
             out[source_id] = loaded
     return out
+
+
+def _build_screener(
+    services: Services, version_id: int, threshold: float, digests: dict[str, str]
+) -> Screener:
+    directory = cache_dir(services.settings.screening_cache, services.settings.database_url)
+    disk = ScreenerCache(directory) if directory is not None else None
+    key = cache_key(threshold, digests)
+    if disk is not None:
+        screener = disk.load(key)
+        if screener is not None:
+            return screener
+    with services.read() as session:
+        entries = [e for e, _ in _entries_of(session, version_id)]
+    screener = Screener(entries, threshold=threshold)
+    if disk is not None:
+        disk.store(key, screener)
+    return screener
 
 
 def import_list(

@@ -59,7 +59,8 @@ def _warm_screening(services: Services) -> None:
     from standing.screening.service import loaded_versions
 
     try:
-        loaded_versions(services)
+        ready = [v.screener for v in loaded_versions(services).values()]  # built or read back
+        log.info("screening: %d list indexes ready", len(ready))
     except Exception:  # a failed warm-up only costs the first screening request its speed
         log.exception("screening warm-up failed")
 
