@@ -9,6 +9,26 @@ from datetime import datetime
 
 from standing.errors import Invalid
 
+_COUNTRY_CODES: frozenset[str] | None = None
+
+
+def country_codes() -> frozenset[str]:
+    """The ISO 3166-1 alpha-2 codes (and the few extra territories) FollowTheMoney knows."""
+    global _COUNTRY_CODES
+    if _COUNTRY_CODES is None:
+        from followthemoney import registry
+
+        _COUNTRY_CODES = frozenset(c.upper() for c in registry.country.names)
+    return _COUNTRY_CODES
+
+
+def territory_code(value: str, field: str = "territory") -> str:
+    """A territory as decisions store it: an upper-case ISO 3166-1 alpha-2 code."""
+    code = value.strip().upper()
+    if code not in country_codes():
+        raise Invalid(f"{field}: {value!r} is not an ISO 3166-1 alpha-2 country code")
+    return code
+
 
 @dataclass(frozen=True, slots=True)
 class Decision:
@@ -64,6 +84,7 @@ class Decision:
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 MIN_FACT_WORDS = 8
+MIN_OWN_WORDS = 5  # words of the facts that are not the subject's names
 
 
 def _fold(text: str) -> str:
@@ -88,11 +109,20 @@ def validate_facts(facts: str, criteria: str, subject_mentions: tuple[str, ...])
     if folded == _fold(criteria) or folded in _fold(criteria):
         raise Invalid("facts: repeat the rule's criteria; state the facts about this subject")
     padded = f" {folded} "
-    for mention in subject_mentions:
-        m = _fold(mention)
-        if m and f" {m} " in padded:
-            return facts
-    names = "; ".join(subject_mentions[:5])
-    raise Invalid(
-        f"facts: do not name the subject; mention it by one of its names or identifiers ({names})"
-    )
+    mentions = sorted({m for m in map(_fold, subject_mentions) if m}, key=len, reverse=True)
+    if not any(f" {m} " in padded for m in mentions):
+        names = "; ".join(subject_mentions[:5])
+        raise Invalid(
+            "facts: do not name the subject; mention it by one of its names or identifiers "
+            f"({names})"
+        )
+    rest = padded
+    for m in mentions:
+        rest = rest.replace(f" {m} ", " ")
+    own = rest.split()
+    if len(own) < MIN_OWN_WORDS or len(set(own)) < MIN_OWN_WORDS - 1:
+        raise Invalid(
+            "facts: say little besides the subject's name; state what it did or is, "
+            f"specifically (at least {MIN_OWN_WORDS} words of facts)"
+        )
+    return facts

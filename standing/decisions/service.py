@@ -17,7 +17,7 @@ from standing.audit.log import append, ensure_policy_recorded
 from standing.audit.tags import Action
 from standing.bootstrap import Services
 from standing.decisions import statement as sor
-from standing.decisions.model import Decision, validate_facts
+from standing.decisions.model import Decision, territory_code, validate_facts
 from standing.decisions.propagation import GraphIndex, applicable, reach_of, restriction
 from standing.errors import Conflict, Invalid, NotFound
 from standing.graph.model import Account, Party
@@ -25,17 +25,6 @@ from standing.ids import new_id
 from standing.store import repository as repo
 from standing.store.changelog import append_change
 from standing.store.tables import LiftRow, StatementRow
-
-_COUNTRY_CODES: frozenset[str] | None = None
-
-
-def _countries() -> frozenset[str]:
-    global _COUNTRY_CODES
-    if _COUNTRY_CODES is None:
-        from followthemoney import registry
-
-        _COUNTRY_CODES = frozenset(c.upper() for c in registry.country.names)
-    return _COUNTRY_CODES
 
 
 @dataclass(frozen=True)
@@ -121,9 +110,7 @@ def _mentions(session: Session, subject: Party | Account) -> tuple[str, ...]:
 def _territories(values: tuple[str, ...]) -> tuple[str, ...]:
     out: list[str] = []
     for value in values:
-        code = value.strip().upper()
-        if code not in _countries():
-            raise Invalid(f"territory: {value!r} is not an ISO 3166-1 alpha-2 country code")
+        code = territory_code(value)
         if code not in out:
             out.append(code)
     return tuple(out)

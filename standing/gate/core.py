@@ -293,7 +293,7 @@ class Gate:
             return self._allowed_slow(account_id, capability, territory)
 
     def _allowed_slow(self, account_id: str, capability: str, territory: str | None) -> bool:
-        return account_id not in self._table(self._tables, capability, territory)
+        return account_id not in self._table(self._tables, capability, _code(territory))
 
     def _table(self, tables: Any, capability: str, territory: str | None) -> Any:
         """The container of denied ids for a capability and territory, with the fallbacks: an
@@ -315,6 +315,7 @@ class Gate:
         """One consistent view for answering a batch (the HTTP route): the denied-id container,
         and explanations from the same state."""
         state, tables = self._view
+        territory = _code(territory)
         return BatchView(
             state=state,
             table=self._table(tables, capability, territory),
@@ -326,6 +327,7 @@ class Gate:
     def check(self, account_id: str, capability: str, territory: str | None = None) -> Verdict:
         """``allowed`` with the reasons: denying decision ids, position, unknown, stale."""
         state = self._state
+        territory = _code(territory)
         handle = state.handle(account_id)
         stale = self.staleness()
         if handle is None:
@@ -370,6 +372,7 @@ class Gate:
         handles from ``handles`` (an integer array) to skip resolving ids: then it is one numpy
         gather."""
         state, tables = self._view
+        territory = _code(territory)
         if isinstance(accounts, np.ndarray) and accounts.dtype.kind in "iu":
             if not isinstance(tables, dict):  # stale, failing closed
                 return np.zeros(len(accounts), np.bool_)
@@ -496,3 +499,9 @@ class BatchView:
 
 def _party_subjects(decisions: Iterable[GateDecision]) -> list[str]:
     return [d.subject_id for d in decisions if d.subject_kind == "party"]
+
+
+def _code(territory: str | None) -> str | None:
+    """Territories are kept as upper-case ISO codes; a check may give "de" (never fail open
+    on the spelling of a code)."""
+    return None if territory is None else territory.strip().upper()

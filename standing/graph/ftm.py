@@ -79,14 +79,38 @@ def _single_text(props: dict[str, list[str]], prop: str) -> str:
     return values[0]
 
 
-def decode(line: bytes | str) -> dict[str, Any]:
+def decode(line: bytes) -> dict[str, Any]:
     try:
         data = orjson.loads(line)
     except orjson.JSONDecodeError as exc:
         raise LineError("line", f"not valid JSON ({exc})") from None
     if not isinstance(data, dict):
         raise LineError("line", "a FollowTheMoney entity must be a JSON object")
+    if b"\\u0000" in line or b"\x00" in line:  # a fast scan; the walk says where
+        where = _nul_field(data)
+        if where is not None:
+            raise LineError(where, "contains a NUL character, which no text may hold")
     return data
+
+
+def _nul_field(value: Any, path: str = "") -> str | None:
+    """The first field (dotted path) whose key or text holds a NUL character."""
+    if isinstance(value, str):
+        return (path or "line") if "\x00" in value else None
+    if isinstance(value, dict):
+        for key, item in value.items():
+            here = f"{path}.{key}" if path else str(key)
+            if "\x00" in str(key):
+                return here
+            found = _nul_field(item, here)
+            if found is not None:
+                return found
+    if isinstance(value, list):
+        for item in value:
+            found = _nul_field(item, path)
+            if found is not None:
+                return found
+    return None
 
 
 def parse_entity(data: dict[str, Any]) -> Parsed:

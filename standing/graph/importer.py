@@ -16,6 +16,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from followthemoney import model
+from followthemoney.exc import InvalidData
 from sqlalchemy import delete, insert, select, text
 from sqlalchemy.orm import Session
 
@@ -86,9 +88,12 @@ class ImportReport:
 
 
 class _Batch:
-    def __init__(self, session: Session, now: datetime, renamed: list[str] | None) -> None:
-        self.session, self.now, self.renamed = session, now, renamed
+    def __init__(
+        self, session: Session, now: datetime, renamed: list[str] | None, errors: _Errors
+    ) -> None:
+        self.session, self.now, self.renamed, self.errors = session, now, renamed, errors
         self.parties: list[Party] = []
+        self.where: list[str] = []  # "FILE:LINE" of each party
         self.ownerships: list[Ownership] = []
         self.accounts: list[Account] = []
 
@@ -108,9 +113,41 @@ class _Batch:
             p.id for p in latest.values() if before.get(p.id) != {n.value for n in p.names}
         )
 
+    def _check_schemata(self) -> None:
+        """One id may come on several lines (a later line updates it), but not as a company
+        on one line and a person on another within one import."""
+        seen: dict[str, tuple[str, str]] = {}
+        ids = list({p.id for p in self.parties})
+        for start in range(0, len(ids), 1000):
+            rows = self.session.execute(
+                select(PartyRow.id, PartyRow.schema).where(
+                    PartyRow.id.in_(ids[start : start + 1000]), PartyRow.updated_at == self.now
+                )
+            )
+            seen.update((i, (schema, "an earlier line of this import")) for i, schema in rows)
+        for party, where in zip(self.parties, self.where, strict=True):
+            before = seen.get(party.id)
+            if before is not None and before[0] != party.schema:
+                try:
+                    model.common_schema(before[0], party.schema)
+                except InvalidData:
+                    self.errors.add(
+                        f"{where}: schema: {party.id!r} is a {party.schema} here but a "
+                        f"{before[0]} on {before[1]}; one id is one party"
+                    )
+                    continue
+            seen[party.id] = (party.schema, where)
+
     def flush(self) -> None:
+        if self.errors:  # nothing will be committed: only keep reading for more errors
+            self.parties, self.where, self.ownerships, self.accounts = [], [], [], []
+            return
         session, now = self.session, self.now
         if self.parties:
+            self._check_schemata()
+            if self.errors:
+                self.parties, self.where, self.ownerships, self.accounts = [], [], [], []
+                return
             latest = {p.id: p for p in self.parties}  # a later line for the same id wins
             ids = list(latest)
             if self.renamed is not None:
@@ -187,7 +224,36 @@ class _Batch:
                     }.values()
                 ),
             )
-        self.parties, self.ownerships, self.accounts = [], [], []
+        self.parties, self.where, self.ownerships, self.accounts = [], [], [], []
+
+
+class _Errors:
+    """Problems found so far; reading goes on (writing stops) so that one run names many."""
+
+    LIMIT = 20
+
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+        self.more = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.messages)
+
+    def add(self, message: str) -> None:
+        if len(self.messages) < self.LIMIT:
+            self.messages.append(message)
+        else:
+            self.more += 1
+
+    def raise_if_any(self) -> None:
+        if not self.messages:
+            return
+        text = "\n".join(self.messages)
+        if self.more:
+            text += f"\n... and {self.more} more"
+        if len(self.messages) > 1 or self.more:
+            text = f"{len(self.messages) + self.more} problems; nothing was imported:\n" + text
+        raise Invalid(text)
 
 
 def _lines(path: Path, digest: Any, progress: Progress | None) -> Iterator[tuple[int, bytes]]:
@@ -201,21 +267,28 @@ def _lines(path: Path, digest: Any, progress: Progress | None) -> Iterator[tuple
 
 
 def _read_file(
-    path: Path, session: Session, now: datetime, progress: Progress | None, screening: bool
+    path: Path,
+    session: Session,
+    now: datetime,
+    progress: Progress | None,
+    screening: bool,
+    errors: _Errors,
 ) -> FileReport:
     report = FileReport(file=str(path))
     digest = hashlib.sha256()
-    batch = _Batch(session, now, report.renamed if screening else None)
+    batch = _Batch(session, now, report.renamed if screening else None, errors)
     for number, line in _lines(path, digest, progress):
         report.lines = number
         try:
             parsed = parse_entity(decode(line))
         except LineError as exc:
-            raise Invalid(f"{path}:{number}: {exc}") from None
+            errors.add(f"{path}:{number}: {exc}")
+            continue
         if isinstance(parsed, Skipped):
             report.skipped[parsed.schema] += 1
         elif isinstance(parsed, Party):
             batch.parties.append(parsed)
+            batch.where.append(f"{path}:{number}")
             report.parties += 1
         elif isinstance(parsed, Ownership):
             batch.ownerships.append(parsed)
@@ -267,6 +340,16 @@ def _locate(paths: Sequence[Path], entity_id: str) -> str:
     return f"(entity {entity_id})"
 
 
+def _shared_ids(session: Session) -> list[tuple[str, str]]:
+    """Ids that name both a party and an account, with the account's owner."""
+    rows = session.execute(
+        select(AccountRow.id, AccountRow.owner_id)
+        .where(AccountRow.id.in_(select(PartyRow.id)))
+        .limit(20)
+    )
+    return [(r[0], r[1] or "") for r in rows]
+
+
 def import_files(
     services: Services,
     paths: Sequence[Path],
@@ -274,6 +357,8 @@ def import_files(
     progress: Progress | None = None,
 ) -> ImportReport:
     for path in paths:
+        if path.is_dir():
+            raise Invalid(f"{path}: is a directory; give the JSON-lines files to import")
         if not path.is_file():
             raise Invalid(f"{path}: no such file")
     now = services.clock.now()
@@ -282,7 +367,19 @@ def import_files(
         # new and renamed parties are screened after the import, when there are lists to screen
         # against; otherwise they are not even tracked
         screening = session.execute(select(ListVersionRow.id).limit(1)).first() is not None
-        report = ImportReport([_read_file(p, session, now, progress, screening) for p in paths])
+        errors = _Errors()
+        report = ImportReport(
+            [_read_file(p, session, now, progress, screening, errors) for p in paths]
+        )
+        errors.raise_if_any()
+        shared = _shared_ids(session)
+        if shared:
+            entity_id = shared[0][0]
+            more = f" (and {len(shared) - 1} more)" if len(shared) > 1 else ""
+            raise Invalid(
+                f"{_locate(paths, entity_id)}: id: {entity_id!r} names both a party and an "
+                f"account; an id is one or the other{more}"
+            )
         missing = _missing_references(session)
         if missing:
             entity_id, field_name, target = missing[0]

@@ -20,6 +20,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import orjson
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
@@ -251,6 +252,7 @@ def import_list(
     parsed = parsers.parse(path, fmt, source=source_id, companions=list(paths[1:]))
     entries, warnings = merge_duplicates(parsed.entries)
     warnings = list(parsed.warnings) + warnings
+    entries = _without_nul(entries, path, warnings)
     if not entries:
         raise Invalid(f"{path}: no entries found for format {fmt}; is this the right file?")
     digests = {e.entry_id: entry_digest(e) for e in entries}
@@ -334,6 +336,29 @@ def import_list(
         loaded = loaded_versions(services)[source_id]
         result.hits, result.decisions = _rescreen_entries(services, loaded, fresh, progress)
     return result
+
+
+def _without_nul(entries: list[Entry], path: Path, warnings: list[str]) -> list[Entry]:
+    """NUL characters removed from an entry's text (no name holds one, and no database
+    column can), with a warning naming the entry."""
+    out: list[Entry] = []
+    for entry in entries:
+        body = entry_to_json(entry)
+        if b"\\u0000" in orjson.dumps(body):
+            entry = entry_from_json(_strip_nul(body))
+            warnings.append(f"{path.name}: entry {entry.entry_id}: NUL characters removed")
+        out.append(entry)
+    return out
+
+
+def _strip_nul(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, dict):
+        return {_strip_nul(k): _strip_nul(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_strip_nul(v) for v in value]
+    return value
 
 
 def list_versions(services: Services) -> list[dict[str, Any]]:

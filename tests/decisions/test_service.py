@@ -92,6 +92,10 @@ def test_statement_names_every_required_element(demo_graph: Services) -> None:
             "This company is barred by a directive of a government agency on security grounds.",
             "do not name the subject",
         ),
+        (
+            "AO Kaspersky Lab AO Kaspersky Lab AO Kaspersky Lab AO Kaspersky Lab.",
+            "say little besides the subject's name",
+        ),
     ],
 )
 def test_facts_must_be_specific(demo_graph: Services, facts: str, message: str) -> None:

@@ -77,6 +77,13 @@ def test_territories(gate: Gate) -> None:
     assert not gate.allowed("acc-jv", "ads.political", "DE")
     assert gate.allowed("acc-jv", "ads.political", "FR")
     assert gate.check("acc-jv", "ads.promote", "DE").decisions == ("dec-de",)
+    # a code in lower case is the same territory: never fail open on its spelling
+    assert not gate.allowed("acc-jv", "ads.promote", "de")
+    assert not gate.allowed("acc-jv", "ads.promote", " De ")
+    assert gate.check("acc-jv", "ads.promote", "de").decisions == ("dec-de",)
+    assert not gate.allowed_many(["acc-jv", "acc-group"], "ads.promote", "de").any()
+    assert not gate.allowed_many(gate.handles(["acc-jv"]), "ads.promote", "de").any()
+    assert gate.batch_view("ads.promote", "de").decisions("acc-jv") == ("dec-de",)
 
 
 def test_unknown_accounts_follow_the_setting() -> None:

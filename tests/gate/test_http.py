@@ -65,6 +65,13 @@ def test_batch_check(client: TestClient) -> None:
     assert r.json()["results"] == [{"account": "acc-other", "allowed": True, "decisions": []}]
     r = client.post("/api/v1/check", json={"capability": "organic.post", "accounts": []})
     assert r.json() == {"results": [], "as_of": 3}
+    r = client.post(
+        "/api/v1/check",
+        json={"capability": "ads.promote", "accounts": ["acc-other"], "territory": "de"},
+    )
+    assert r.json()["results"] == [
+        {"account": "acc-other", "allowed": False, "decisions": ["dec-de"]}
+    ]
 
 
 def test_ids_that_need_escaping(client: TestClient) -> None:
@@ -95,6 +102,17 @@ def test_single_check(client: TestClient) -> None:
         params={"account": "acc-other", "capability": "ads.promote", "territory": "US"},
     )
     assert r.json()["allowed"] is True
+    r = client.get(
+        "/api/v1/check",
+        params={"account": "acc-other", "capability": "ads.promote", "territory": "de"},
+    )
+    assert r.json()["allowed"] is False
+    r = client.get(
+        "/api/v1/check",
+        params={"account": "acc-other", "capability": "ads.promote", "territory": "ZZZ"},
+    )
+    assert r.status_code == 422
+    assert "ISO 3166-1" in r.json()["error"]["message"]
     r = client.get("/api/v1/check", params={"account": "acc-sub"})
     assert r.status_code == 422
     assert "capability" in r.json()["error"]["message"]
@@ -110,6 +128,9 @@ def test_single_check(client: TestClient) -> None:
         (b'{"capability": "ads.promote", "accounts": "acc-1"}', "accounts"),
         (b'{"capability": "ads.promote", "accounts": ["a", 1]}', "account id string"),
         (b'{"capability": "ads.promote", "accounts": ["a"], "territory": 5}', "territory"),
+        (b'{"capability": "ads.promote", "accounts": ["a"], "territory": "ZZZ"}', "ISO 3166"),
+        (b'{"capability": "ads.promote", "accounts": ["a"], "territory": ""}', "territory"),
+        (b'{"capability": "%s", "accounts": ["a"]}' % (b"x" * 300), "the longest is 200"),
         (b'{"capability": "", "accounts": ["a"]}', "capability"),
         (b'{"capability": "x", "accounts": [], "extra": 1}', "unknown field"),
         (b'{"capability": "ads.teleport", "accounts": ["a"]}', "not in the published catalogue"),

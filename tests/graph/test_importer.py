@@ -144,6 +144,67 @@ def test_bad_file_commits_nothing(
 def test_missing_file(services: Services, tmp_path: Path) -> None:
     with pytest.raises(Invalid, match="no such file"):
         import_files(services, [tmp_path / "nope.jsonl"], actor="test")
+    with pytest.raises(Invalid, match="is a directory"):
+        import_files(services, [tmp_path], actor="test")
+
+
+def test_nul_characters_are_refused_with_their_field(services: Services, tmp_path: Path) -> None:
+    """No text column can hold NUL (PostgreSQL refuses it): the line says where it is."""
+    bad = write(
+        tmp_path / "bad.jsonl",
+        [company("a", "Alpha"), company("b", "Be\x00ta"), company("c\x00", "Gamma")],
+    )
+    with pytest.raises(Invalid) as caught:
+        import_files(services, [bad], actor="test")
+    assert "bad.jsonl:2: properties.name: contains a NUL character" in caught.value.message
+    assert "bad.jsonl:3: id: contains a NUL character" in caught.value.message
+    assert count(services, PartyRow) == 0
+
+
+def test_every_malformed_line_is_reported(services: Services, tmp_path: Path) -> None:
+    bad = write(
+        tmp_path / "bad.jsonl",
+        [company("a", "Alpha"), company("b", "Beta"), own("o", "a", "b", "150")],
+        raw=["{not json", '{"id": "x", "schema": "Company", "properties": {}}'],
+    )
+    with pytest.raises(Invalid) as caught:
+        import_files(services, [bad], actor="test")
+    lines = caught.value.message.splitlines()
+    assert lines[0] == "3 problems; nothing was imported:"
+    assert [line.split(": ")[0] for line in lines[1:]] == [
+        f"{bad}:3",
+        f"{bad}:4",
+        f"{bad}:5",
+    ]
+    assert count(services, PartyRow) == 0
+
+
+def test_an_id_is_a_party_or_an_account(services: Services, tmp_path: Path) -> None:
+    account = {
+        "id": "acct-a",
+        "schema": "UserAccount",
+        "properties": {"owner": ["a"], "service": ["social"], "username": ["@a"]},
+    }
+    import_files(services, [write(tmp_path / "1.jsonl", [company("a", "Alpha"), account])], "t")
+    clash = write(tmp_path / "2.jsonl", [company("acct-a", "Clash Ltd")])
+    with pytest.raises(Invalid, match=r"2.jsonl:1: id: 'acct-a' names both a party and an"):
+        import_files(services, [clash], actor="test")
+    assert count(services, PartyRow) == 1
+
+
+def test_one_id_cannot_be_a_company_and_a_person_in_one_import(
+    services: Services, tmp_path: Path
+) -> None:
+    person = {"id": "a", "schema": "Person", "properties": {"name": ["Alpha Person"]}}
+    legal = {"id": "b", "schema": "LegalEntity", "properties": {"name": ["Beta"]}}
+    bad = write(tmp_path / "bad.jsonl", [company("a", "Alpha"), legal, person])
+    with pytest.raises(Invalid, match=r"bad.jsonl:3: schema: 'a' is a Person here but a Company"):
+        import_files(services, [bad], actor="test")
+    # a more specific schema for the same id is an update (LegalEntity, then Company)
+    ok = write(tmp_path / "ok.jsonl", [legal, company("b", "Beta")])
+    import_files(services, [ok], actor="test")
+    with services.read() as session:
+        assert session.get(PartyRow, "b").schema == "Company"
 
 
 def test_reference_to_existing_party_in_database(services: Services, tmp_path: Path) -> None:

@@ -149,3 +149,13 @@ def test_screen_names_across_scripts(demo_graph: Services) -> None:
     assert found and found[0]["entry"] == "ao-kaspersky-lab" and found[0]["match"]
     [none] = screen_queries(demo_graph, [Query.of("TechWire Media Ltd", country="gb")])
     assert not [h for h in none if h["match"]]
+
+
+def test_nul_characters_in_a_list_are_removed_with_a_warning(
+    services: Services, tmp_path: Path
+) -> None:
+    path = plain_list(tmp_path, ["v1,Null\x00 Vendor Ltd,organization,,cn,,BOD,,,"])
+    result = import_list(services, "us_dhs_bod", [path], None, "test")
+    assert any("entry v1: NUL characters removed" in w for w in result.warnings)
+    [found] = screen_queries(services, [Query.of("Null Vendor Ltd")])
+    assert found[0]["name"] == "Null Vendor Ltd" and found[0]["match"]

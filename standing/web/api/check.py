@@ -20,6 +20,8 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
+from standing.decisions.model import territory_code
+from standing.errors import Invalid
 from standing.gate import Gate
 
 Scope = MutableMapping[str, Any]
@@ -112,8 +114,12 @@ def parse_request(body: bytes, limit: int) -> tuple[str, list[str], str | None]:
     if unknown:
         raise CheckError(422, "invalid", f"body: unknown field(s) {', '.join(sorted(unknown))}")
     capability = data.get("capability")
-    if not isinstance(capability, str) or not capability or len(capability) > 200:
+    if not isinstance(capability, str) or not capability:
         raise CheckError(422, "invalid", "capability: required, a non-empty string")
+    if len(capability) > 200:
+        raise CheckError(
+            422, "invalid", f"capability: {len(capability)} characters; the longest is 200"
+        )
     accounts = data.get("accounts")
     if not isinstance(accounts, list):
         raise CheckError(422, "invalid", "accounts: required, a list of account id strings")
@@ -126,11 +132,20 @@ def parse_request(body: bytes, limit: int) -> tuple[str, list[str], str | None]:
         )
     # Item types are checked where the items are used (``answer``): free on the fast path.
     territory = data.get("territory")
-    if territory is not None and (
-        not isinstance(territory, str) or not territory or len(territory) > 16
-    ):
-        raise CheckError(422, "invalid", "territory: a country code string, or null")
+    if territory is not None:
+        if not isinstance(territory, str):
+            raise CheckError(422, "invalid", "territory: a country code string, or null")
+        territory = check_territory(territory)
     return capability, accounts, territory
+
+
+def check_territory(value: str) -> str:
+    """An ISO 3166-1 alpha-2 code, upper-cased; anything else is a client error (a check in
+    a misspelt territory must not quietly count only global decisions)."""
+    try:
+        return territory_code(value[:64])
+    except Invalid as exc:
+        raise CheckError(422, "invalid", exc.message) from None
 
 
 def _tail(decisions: tuple[str, ...]) -> str:
@@ -317,6 +332,8 @@ def check_one(
         return denied
     try:
         require_capability(request.app.state.services.policy.capabilities, capability)
+        if territory is not None:
+            territory = check_territory(territory)
     except CheckError as exc:
         return Response(
             _error_body(exc.code, exc.message), exc.status, media_type="application/json"

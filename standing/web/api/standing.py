@@ -4,6 +4,7 @@ from typing import Any
 
 from fastapi import APIRouter, Query
 
+from standing.decisions.model import territory_code
 from standing.decisions.service import standing_of
 from standing.errors import NotFound
 from standing.web.deps import ServicesDep
@@ -12,7 +13,7 @@ router = APIRouter(prefix="/api/v1", tags=["standing"])
 
 
 def _territory(value: str | None) -> str | None:
-    return value.strip().upper() if value else None
+    return territory_code(value) if value else None
 
 
 @router.get("/accounts/{account_id}/standing")
