@@ -12,6 +12,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import Message, Receive, Scope, Send
 
@@ -20,6 +21,7 @@ from standing.bootstrap import Services
 from standing.errors import StandingError
 from standing.settings import Settings
 from standing.web.api import check
+from standing.web.nul import nul_in_body, nul_in_query
 
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent / "ui" / "static"
@@ -38,20 +40,49 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
         parts = []
         for err in exc.errors()[:5]:
+            if err.get("type") == "json_invalid":  # FastAPI's json.JSONDecodeError
+                loc = err.get("loc", ())
+                at = f" at position {loc[-1]}" if loc and isinstance(loc[-1], int) else ""
+                reason = (err.get("ctx") or {}).get("error") or err.get("msg", "decode error")
+                return error(422, "invalid", f"body: not valid JSON ({reason}{at})")
             where = ".".join(str(p) for p in err.get("loc", ()) if p != "body")
             parts.append(f"{where or 'body'}: {err.get('msg', 'invalid')}")
         return error(422, "invalid", "; ".join(parts))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400 and exc.detail == _BODY_PARSE_ERROR:
+            return error(422, "invalid", f"body: not valid JSON ({_parse_failure(exc.__cause__)})")
         code = {404: "not_found", 405: "method_not_allowed", 413: "too_large"}.get(
             exc.status_code, "http_error"
         )
         return error(exc.status_code, code, str(exc.detail))
 
+    @app.exception_handler(DataError)
+    async def data_error(request: Request, exc: DataError) -> JSONResponse:
+        # A backstop: input the guards let through but the database refuses is still bad input.
+        log.warning(
+            "%s %s: the database refused a value", request.method, request.url.path, exc_info=exc
+        )
+        reason = (str(exc.orig).strip().splitlines() or ["refused by the database"])[0]
+        return error(422, "invalid", f"a value in the request is not valid here: {reason}")
+
     @app.exception_handler(Exception)
     async def unexpected(_request: Request, _exc: Exception) -> JSONResponse:
         return error(500, "internal", "internal error; it has been logged")
+
+
+# What FastAPI answers (400) when reading a JSON body fails other than by json.JSONDecodeError:
+# bytes that are not UTF-8, nesting too deep for the parser.
+_BODY_PARSE_ERROR = "There was an error parsing the body"
+
+
+def _parse_failure(cause: BaseException | None) -> str:
+    if isinstance(cause, UnicodeDecodeError):
+        return f"not UTF-8: byte {cause.object[cause.start : cause.start + 1]!r} at {cause.start}"
+    if isinstance(cause, RecursionError):
+        return "nested too deeply"
+    return str(cause) if cause is not None and str(cause) else "could not be parsed"
 
 
 def _warm_screening(services: Services) -> None:
@@ -92,7 +123,48 @@ class StandingApp(FastAPI):
                         scope, receive, send
                     )
             return
+        if scope["type"] == "http":
+            await self._refuse_nul(scope, receive, send)
+            return
         await super().__call__(scope, receive, send)
+
+    async def _refuse_nul(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Refuse a NUL anywhere in the path, query string or body (422), else serve the request.
+
+        SQLite stores NUL in text, PostgreSQL refuses it: no id, name or text here has one, so
+        it is refused up front, the same on both. The body is read whole to be looked at, then
+        replayed to the app.
+        """
+        problem: str | None
+        if "\x00" in scope["path"]:
+            problem = "the path may not contain NUL characters"
+        else:
+            problem = nul_in_query(scope.get("query_string", b""))
+        if problem:
+            await error(422, "invalid", problem)(scope, receive, send)
+            return
+        chunks: list[bytes] = []
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return  # the client is gone: nobody to answer
+            chunks.append(message.get("body", b""))
+            if not message.get("more_body", False):
+                break
+        body = b"".join(chunks)
+        if problem := nul_in_body(body):
+            await error(422, "invalid", problem)(scope, receive, send)
+            return
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if replayed:  # after the body, what the client does next (http.disconnect)
+                return await receive()
+            replayed = True
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        await super().__call__(scope, replay, send)
 
 
 _BATCH = check.BatchCheck()

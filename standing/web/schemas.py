@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 
 class DecisionIn(BaseModel):
@@ -17,9 +17,10 @@ class DecisionIn(BaseModel):
     territories: list[str] = Field(default_factory=list, examples=[["DE"]])
     until: datetime | None = None
     author: str = Field("api", min_length=1)
-    automated_detection: bool = False
-    automated_decision: bool = False
-    dry_run: bool = False
+    # flags are JSON true or false, never "yes" or 1
+    automated_detection: StrictBool = False
+    automated_decision: StrictBool = False
+    dry_run: StrictBool = False
 
 
 class LiftIn(BaseModel):

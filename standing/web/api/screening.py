@@ -36,13 +36,19 @@ class ScreenIn(BaseModel):
     schema_: (
         Literal["Person", "Company", "Organization", "LegalEntity", "Vessel", "Airplane"] | None
     ) = Field(None, alias="schema")
-    queries: list[NameIn] | None = Field(None, max_length=MAX_QUERIES)
+    queries: list[NameIn] | None = Field(None, min_length=1, max_length=MAX_QUERIES)
 
     @model_validator(mode="after")
     def _one_form(self) -> ScreenIn:
         if (self.name is None) == (self.queries is None):
             raise ValueError("give either name or queries")
         return self
+
+    def names(self) -> list[NameIn]:
+        """The names to screen: ``queries``, or the one name, validated above by the same rules."""
+        if self.name is None:  # then queries were given (see _one_form)
+            return self.queries or []
+        return [NameIn.model_construct(name=self.name, country=self.country, schema_=self.schema_)]
 
 
 class ReviewIn(BaseModel):
@@ -57,9 +63,7 @@ class ReviewIn(BaseModel):
 @router.post("/screen")
 def screen(body: ScreenIn, services: ServicesDep) -> dict[str, Any]:
     """Screen one or many names against the latest version of every list."""
-    items = body.queries or [
-        NameIn(name=body.name or "", country=body.country, schema=body.schema_)
-    ]
+    items = body.names()
     queries = [Query.of(i.name, country=i.country, schema=i.schema_, id=i.id) for i in items]
     results = screen_queries(services, queries)
     return {
