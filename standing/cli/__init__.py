@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import typer
+from typer.core import TyperCommand
 
 from standing.cli import (
     appeals,
@@ -16,6 +17,7 @@ from standing.cli import (
     screening,
     serve,
 )
+from standing.cli.common import StandingCommand, StandingGroup, StandingRootGroup
 
 app = typer.Typer(
     name="standing",
@@ -23,6 +25,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=StandingRootGroup,
 )
 
 for module in (policies, db, graph, decisions, appeals, screening, export, report, audit, serve):
@@ -36,6 +39,21 @@ def _register_optional() -> None:
 
 
 _register_optional()
+
+
+def _use_standing_classes(group: typer.Typer) -> None:
+    """Every command and sub-group gets the help fix of `StandingCommand`/`StandingGroup`."""
+    for command in group.registered_commands:
+        if command.cls in (None, TyperCommand):
+            command.cls = StandingCommand
+    for sub in group.registered_groups:
+        if sub.typer_instance is not None:
+            if not sub.typer_instance.info.cls:
+                sub.typer_instance.info.cls = StandingGroup
+            _use_standing_classes(sub.typer_instance)
+
+
+_use_standing_classes(app)
 
 
 def main() -> None:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import getpass
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -9,6 +10,12 @@ from rich.table import Table
 from standing.appeals.service import appeal_json, file_appeal, list_appeals, review_appeal
 from standing.cli.common import DatabaseOpt, JsonOpt, console, emit_json, fail, services_for
 from standing.cli.decisions import parse_when
+
+
+class AppealStatus(StrEnum):
+    open = "open"
+    decided = "decided"
+    all = "all"
 
 
 def register(app: typer.Typer) -> None:
@@ -34,13 +41,15 @@ def register(app: typer.Typer) -> None:
 
     @app.command("appeals")
     def appeals(
-        status: Annotated[str, typer.Option("--status", help="open, decided or all.")] = "open",
+        status: Annotated[
+            AppealStatus, typer.Option("--status", help="open, decided or all.")
+        ] = AppealStatus.open,
         json: JsonOpt = False,
         database: DatabaseOpt = None,
     ) -> None:
         """The appeal queue, earliest deadline first."""
         with services_for(database) as services:
-            rows = list_appeals(services, None if status == "all" else status)
+            rows = list_appeals(services, None if status is AppealStatus.all else status.value)
         if json:
             emit_json({"appeals": rows})
             return

@@ -1,9 +1,16 @@
 from __future__ import annotations
 
 import typer
-from sqlalchemy.exc import SQLAlchemyError
 
-from standing.cli.common import DatabaseOpt, console, fail, settings_for
+from standing.cli.common import (
+    DatabaseOpt,
+    console,
+    database_errors,
+    database_url,
+    fail,
+    redact,
+    settings_for,
+)
 from standing.errors import StandingError
 from standing.store.engine import make_engine
 from standing.store.migrate import upgrade
@@ -15,14 +22,16 @@ def register(app: typer.Typer) -> None:
 
     @db.command("upgrade")
     def db_upgrade(database: DatabaseOpt = None) -> None:
-        """Apply the migrations to the database."""
+        """Apply the migrations to the database (a SQLite file is created if need be)."""
         settings = settings_for(database)
         try:
-            engine = make_engine(settings.database_url)
-            upgrade(engine)
-            engine.dispose()
+            url = database_url(settings, database)
+            with database_errors(url):
+                engine = make_engine(url)
+                try:
+                    upgrade(engine)
+                finally:
+                    engine.dispose()
         except StandingError as exc:
-            fail(exc.message)
-        except SQLAlchemyError as exc:
-            fail(f"database {settings.database_url}: {exc.__class__.__name__}: {exc.args[0]}")
-        console.print(f"database {settings.database_url} is up to date")
+            fail(exc.message, error_code=exc.code)
+        console.print(f"database {redact(url)} is up to date", highlight=False)

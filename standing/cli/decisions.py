@@ -16,6 +16,7 @@ from standing.cli.common import (
     fail,
     services_for,
 )
+from standing.decisions.model import territory_code
 from standing.decisions.service import (
     DecisionRequest,
     decision_json,
@@ -132,7 +133,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Every capability of a party or account, with the reasons."""
         with services_for(database) as services:
-            result = standing_of(services, subject, territory.upper() if territory else None)
+            code = territory_code(territory, "--territory") if territory else None
+            result = standing_of(services, subject, code)
         if json:
             emit_json(result)
             return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -14,9 +15,14 @@ from standing.cli.common import (
     JsonOpt,
     console,
     emit_json,
+    err_console,
     fail,
+    open_services,
     services_for,
+    settings_for,
 )
+from standing.errors import StandingError
+from standing.policies.loader import load_policy
 
 EXIT_DENIED = 1
 
@@ -51,6 +57,13 @@ def _decision_details(services: Any, ids: tuple[str, ...]) -> dict[str, dict[str
     }
 
 
+def _load_gate(load: Callable[[], Any]) -> Any:
+    try:
+        return load()
+    except (OSError, ValueError) as exc:
+        fail(f"cannot load the gate: {exc}")
+
+
 def register(app: typer.Typer) -> None:
     @app.command("check")
     def check(
@@ -67,25 +80,50 @@ def register(app: typer.Typer) -> None:
         database: DatabaseOpt = None,
     ) -> None:
         """May ACCOUNT use CAPABILITY now? Exit 0 allowed, 1 denied, 2 error."""
+        from standing.clock import SystemClock
+        from standing.decisions.model import territory_code
         from standing.gate import Gate, GateOptions
 
-        with services_for(database) as services:
-            if capability not in services.policy.capabilities:
-                known = ", ".join(services.policy.capabilities)
-                fail(f"unknown capability {capability!r}; the published ones are: {known}")
-            options = GateOptions.from_settings(services.settings)
+        settings = settings_for(database)
+        try:
+            policy = load_policy(settings.policies)
+        except StandingError as exc:
+            fail(exc.message, error_code=exc.code)
+        if capability not in policy.capabilities:
+            known = ", ".join(policy.capabilities)
+            fail(f"unknown capability {capability!r}; the published ones are: {known}")
+        if territory is not None:
             try:
-                if snapshot is not None:
-                    gate = Gate.from_snapshot(snapshot, options=options, clock=services.clock)
-                else:
-                    gate = Gate.from_engine(
+                territory = territory_code(territory, "--territory")
+            except StandingError as exc:
+                fail(exc.message, error_code=exc.code)
+        options = GateOptions.from_settings(settings)
+        details: dict[str, dict[str, Any]] = {}
+        unavailable: str | None = None
+        if snapshot is None:
+            with services_for(database) as services:
+                gate = _load_gate(
+                    lambda: Gate.from_engine(
                         services.engine, follow=False, options=options, clock=services.clock
                     )
-            except (OSError, ValueError) as exc:
-                fail(f"cannot load the gate: {exc}")
+                )
+                verdict = gate.check(account, capability, territory)
+                gate.close()
+                details = _decision_details(services, verdict.decisions)
+        else:
+            # The verdict is the snapshot's; the database only adds the decisions' details,
+            # and when it cannot, the verdict still stands (and exits 0 or 1).
+            gate = _load_gate(
+                lambda: Gate.from_snapshot(snapshot, options=options, clock=SystemClock())
+            )
             verdict = gate.check(account, capability, territory)
             gate.close()
-            details = _decision_details(services, verdict.decisions)
+            if verdict.decisions:
+                try:
+                    with open_services(database) as services:
+                        details = _decision_details(services, verdict.decisions)
+                except StandingError as exc:
+                    unavailable = exc.message
         decisions = [details.get(i, {"id": i}) for i in verdict.decisions]
         if json_out:
             emit_json(
@@ -98,6 +136,7 @@ def register(app: typer.Typer) -> None:
                     "as_of": verdict.as_of,
                     "unknown": verdict.unknown,
                     "reason": verdict.reason,
+                    **({"details_unavailable": unavailable} if unavailable else {}),
                 }
             )
         else:
@@ -113,13 +152,22 @@ def register(app: typer.Typer) -> None:
                 )
             console.print(verdict.reason, highlight=False)
             for d in decisions:
-                console.print(
-                    f"[bold]{d['id']}[/] under {d.get('rule_id', '?')} "
-                    f"on {d.get('subject_id', '?')}: {d.get('facts', '')}",
-                    highlight=False,
-                )
+                if "rule_id" in d:
+                    console.print(
+                        f"[bold]{d['id']}[/] under {d['rule_id']} on {d['subject_id']}: "
+                        f"{d['facts']}",
+                        highlight=False,
+                    )
+                else:  # in the snapshot, but its details could not be read
+                    console.print(f"[bold]{d['id']}[/]", highlight=False)
                 console.print(f"  statement: standing statement {d['id']}", style="dim")
             console.print(f"as of changelog position {verdict.as_of}", style="dim")
+        if unavailable:
+            err_console.print(
+                f"[yellow]note:[/] the decisions' details are unavailable: {unavailable}",
+                highlight=False,
+                soft_wrap=True,
+            )
         if not verdict.allowed:
             raise typer.Exit(EXIT_DENIED)
 

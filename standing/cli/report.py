@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from standing.cli.common import DatabaseOpt, JsonOpt, console, emit_json, services_for
+from standing.cli.common import DatabaseOpt, JsonOpt, console, emit_json, fail, services_for
 from standing.transparency.report import write_report
 
 
@@ -19,12 +19,18 @@ def register(app: typer.Typer) -> None:
         database: DatabaseOpt = None,
     ) -> None:
         """Transparency report: report.html, CSV tables and SVG charts."""
-        with services_for(database) as services:
-            if json:
-                written = write_report(services, out)
-            else:
-                with console.status("writing the transparency report"):
+        if out.exists() and not out.is_dir():
+            fail(f"--out: {out} exists and is not a directory")
+        try:
+            with services_for(database) as services:
+                if json:
                     written = write_report(services, out)
+                else:
+                    with console.status("writing the transparency report"):
+                        written = write_report(services, out)
+        except OSError as exc:
+            where = exc.filename if exc.filename is not None else out
+            fail(f"--out: cannot write the report to {where}: {exc.strerror or exc}")
         if json:
             emit_json({"files": [str(p) for p in written]})
             return

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import csv
 import getpass
+import io
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -21,7 +23,6 @@ from standing.cli.common import (
     progress_enabled,
     services_for,
 )
-from standing.errors import Invalid
 from standing.screening.match import Query
 from standing.screening.service import (
     hits,
@@ -31,8 +32,17 @@ from standing.screening.service import (
     screen_parties,
     screen_queries,
 )
+from standing.screening.sources._common import decode_text, invalid, read_source
 
 SCHEMATA = ("Person", "Company", "Organization", "LegalEntity", "Vessel", "Airplane")
+
+
+class HitStatus(StrEnum):
+    open = "open"
+    confirmed = "confirmed"
+    dismissed = "dismissed"
+    superseded = "superseded"
+    all = "all"
 
 
 def _bar(label: str, total: int | None) -> Progress:
@@ -46,36 +56,40 @@ def _bar(label: str, total: int | None) -> Progress:
 
 
 def read_queries(path: Path) -> list[Query]:
-    """A CSV with a header row: ``name`` (required), ``country``, ``schema``, ``id``."""
-    try:
-        handle = path.open(newline="", encoding="utf-8-sig")
-    except OSError as exc:
-        raise Invalid(f"{path}: cannot read the file: {exc.strerror}") from exc
+    """A UTF-8 CSV with a header row: ``name`` (required), ``country``, ``schema``, ``id``.
+
+    Errors name the file and line, as ``standing lists import`` does: ``file:line: reason``.
+    """
+    data, filename = read_source(path, str(path))
+    text = decode_text(data, filename)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     queries: list[Query] = []
-    with handle:
-        reader = csv.DictReader(handle)
-        fields = [f.strip().lower() for f in reader.fieldnames or []]
+    start = 1
+    try:
+        fields = [f.strip().lower() for f in next(reader, [])]
         if "name" not in fields:
-            found = ", ".join(fields) or "nothing"
-            raise Invalid(f"{path}:1: the header row has no 'name' column (found: {found})")
-        try:
-            for row in reader:
-                line = reader.line_num
-                cells = {k.strip().lower(): (v or "").strip() for k, v in row.items() if k}
-                name = cells.get("name", "")
-                if not name:
-                    raise Invalid(f"{path}:{line}: name: empty")
-                schema = cells.get("schema") or None
-                if schema is not None and schema not in SCHEMATA:
-                    raise Invalid(
-                        f"{path}:{line}: schema: {schema!r} is not one of {', '.join(SCHEMATA)}"
-                    )
-                country = cells.get("country") or None
-                queries.append(
-                    Query.of(name, country=country, schema=schema, id=cells.get("id") or None)
+            found = ", ".join(f for f in fields if f) or "nothing"
+            raise invalid(filename, 1, f"the header row has no 'name' column (found: {found})")
+        start = reader.line_num + 1
+        for row in reader:
+            line, start = start, reader.line_num + 1
+            if not any(cell.strip() for cell in row):
+                continue
+            cells = {k: v.strip() for k, v in zip(fields, row, strict=False) if k}
+            name = cells.get("name", "")
+            if not name:
+                raise invalid(filename, line, "name: empty")
+            schema = cells.get("schema") or None
+            if schema is not None and schema not in SCHEMATA:
+                raise invalid(
+                    filename, line, f"schema: {schema!r} is not one of {', '.join(SCHEMATA)}"
                 )
-        except csv.Error as exc:
-            raise Invalid(f"{path}:{reader.line_num}: not valid CSV ({exc})") from exc
+            country = cells.get("country") or None
+            queries.append(
+                Query.of(name, country=country, schema=schema, id=cells.get("id") or None)
+            )
+    except csv.Error as exc:
+        raise invalid(filename, start, f"malformed CSV: {exc}") from exc
     return queries
 
 
@@ -280,8 +294,9 @@ def register(app: typer.Typer) -> None:
     def hits_list(
         ctx: typer.Context,
         status: Annotated[
-            str, typer.Option("--status", help="open, confirmed, dismissed or all.")
-        ] = "open",
+            HitStatus,
+            typer.Option("--status", help="open, confirmed, dismissed, superseded or all."),
+        ] = HitStatus.open,
         party: Annotated[str | None, typer.Option("--party")] = None,
         json: JsonOpt = False,
         database: DatabaseOpt = None,
@@ -290,7 +305,7 @@ def register(app: typer.Typer) -> None:
         if ctx.invoked_subcommand is not None:
             return
         with services_for(database) as services:
-            found = hits(services, None if status == "all" else status, party)
+            found = hits(services, None if status is HitStatus.all else status.value, party)
         if json:
             emit_json({"hits": found})
             return

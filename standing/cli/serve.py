@@ -5,7 +5,16 @@ from typing import Annotated
 
 import typer
 
-from standing.cli.common import DatabaseOpt, console, fail, services_for, settings_for
+from standing.cli.common import (
+    DatabaseOpt,
+    console,
+    database_errors,
+    database_url,
+    fail,
+    redact,
+    services_for,
+    settings_for,
+)
 from standing.errors import StandingError
 from standing.policies.loader import load_policy
 
@@ -17,7 +26,7 @@ def run_server(database_url: str, host: str, port: int, workers: int = 1) -> Non
     import uvicorn
 
     os.environ["STANDING_DATABASE_URL"] = database_url  # read by each worker's Settings()
-    console.print(f"serving on http://{host}:{port} (database {database_url})")
+    console.print(f"serving on http://{host}:{port} (database {redact(database_url)})")
     uvicorn.run(
         "standing.web.asgi:create",
         factory=True,
@@ -40,9 +49,10 @@ def register(app: typer.Typer) -> None:
         """Serve the web app and the API."""
         settings = settings_for(database)
         try:
+            database_url(settings, database)
             load_policy(settings.policies)
         except StandingError as exc:
-            fail(exc.message)
+            fail(exc.message, error_code=exc.code)
         run_server(settings.database_url, host, port, workers)
 
     @app.command("demo")
@@ -58,8 +68,13 @@ def register(app: typer.Typer) -> None:
         from standing.demo.seed import load_demo, reset_database
 
         settings = settings_for(database)
-        reset_database(settings.database_url)
-        with services_for(database) as services:
+        try:
+            url = database_url(settings, database)
+            with database_errors(url):
+                reset_database(url)
+        except StandingError as exc:
+            fail(exc.message, error_code=exc.code)
+        with services_for(database, create=True) as services:
             summary = load_demo(services)
         console.print(summary)
         if serve:
