@@ -16,7 +16,9 @@ Generated from the commands (`python -m standing.cli.reference > docs/cli.md`). 
 takes `--database URL` (overrides `STANDING_DATABASE_URL`); most take `--json`, which prints
 one JSON document (`standing screen --file ... --json` prints one JSON line per input row).
 Exit codes: 0 success, 1 a negative answer (`check` denied, `audit verify` broken), 2 an error
-with a message.
+with a message on stderr (which file, line and field, or what about the database is wrong);
+with `--json`, an error is also one document `{"error": {"code", "message"}}` on stdout, the
+shape the HTTP API uses.
 """
 
 
