@@ -190,10 +190,17 @@ def register(app: typer.Typer) -> None:
         format: Annotated[
             str | None, typer.Option("--format", help="Parser; default: the source's.")
         ] = None,
+        force: Annotated[
+            bool,
+            typer.Option(
+                "--force", help="Store a new version even if the files equal the latest one's."
+            ),
+        ] = False,
         json: JsonOpt = False,
         database: DatabaseOpt = None,
     ) -> None:
-        """Import a new version of a restriction list; print what was added, removed, changed."""
+        """Import a new version of a restriction list; print what was added, removed, changed.
+        The same files as the latest version store nothing (unless --force)."""
         with services_for(database) as services:
             if progress_enabled(json):
                 with _bar("re-screening new and changed entries", None) as bar:
@@ -205,11 +212,20 @@ def register(app: typer.Typer) -> None:
                         format,
                         getpass.getuser(),
                         lambda n: bar.advance(task, n),
+                        force=force,
                     )
             else:
-                result = import_list(services, source, files, format, getpass.getuser())
+                result = import_list(
+                    services, source, files, format, getpass.getuser(), force=force
+                )
         if json:
             emit_json(result.to_json())
+            return
+        if result.unchanged:
+            console.print(
+                f"{result.source}: unchanged, the same file as version {result.number} "
+                f"(sha256 {result.sha256[:12]}...); nothing stored"
+            )
             return
         console.print(
             f"{result.source} version {result.number}: {result.entries} entries "

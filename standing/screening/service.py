@@ -66,11 +66,13 @@ class ListImport:
     skipped: int = 0
     hits: int = 0
     decisions: list[str] = field(default_factory=list)
+    unchanged: bool = False  # the same file as the latest version: nothing was stored
 
     def to_json(self) -> dict[str, Any]:
         return {
             "source": self.source,
             "version": self.number,
+            "unchanged": self.unchanged,
             "file": self.file,
             "sha256": self.sha256,
             "format": self.format,
@@ -230,9 +232,11 @@ def import_list(
     fmt: str | None,
     actor: str,
     progress: Progress | None = None,
+    force: bool = False,
 ) -> ListImport:
     """Import a new version of ``source_id`` from ``paths`` (the list file, then any companion
-    files its format reads, such as OFAC's ALT.CSV)."""
+    files its format reads, such as OFAC's ALT.CSV). The same files as the latest version
+    store nothing (``unchanged``), unless ``force``."""
     source = services.policy.source(source_id)
     if not paths:
         raise Invalid("give the list file to import")
@@ -249,6 +253,23 @@ def import_list(
     if fmt not in parsers.FORMATS:
         known = ", ".join(sorted(parsers.FORMATS))
         raise Invalid(f"--format: unknown format {fmt!r}; known: {known}")
+    with services.read() as session:
+        latest = _latest_versions(session).get(source_id)
+    same = latest is not None and latest.sha256 == digest.hexdigest() and latest.format == fmt
+    if same and not force:
+        assert latest is not None
+        # the list has not changed since its latest version: no new version, no event
+        return ListImport(
+            source=source_id,
+            number=latest.number,
+            version_id=latest.id,
+            file=latest.file_name,
+            sha256=latest.sha256,
+            format=fmt,
+            entries=latest.entries,
+            diff=diff({}, {}),
+            unchanged=True,
+        )
     parsed = parsers.parse(path, fmt, source=source_id, companions=list(paths[1:]))
     entries, warnings = merge_duplicates(parsed.entries)
     warnings = list(parsed.warnings) + warnings

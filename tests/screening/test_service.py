@@ -159,3 +159,14 @@ def test_nul_characters_in_a_list_are_removed_with_a_warning(
     assert any("entry v1: NUL characters removed" in w for w in result.warnings)
     [found] = screen_queries(services, [Query.of("Null Vendor Ltd")])
     assert found[0]["name"] == "Null Vendor Ltd" and found[0]["match"]
+
+
+def test_the_same_file_again_stores_nothing_unless_forced(demo_graph: Services) -> None:
+    first = import_list(demo_graph, "us_dhs_bod", [BOD], None, "test")
+    again = import_list(demo_graph, "us_dhs_bod", [BOD], None, "test")
+    assert again.unchanged and again.number == first.number == 1
+    assert again.to_json()["unchanged"] is True and again.to_json()["added"] == []
+    assert [v["version"] for v in list_versions(demo_graph)] == [1]
+    forced = import_list(demo_graph, "us_dhs_bod", [BOD], None, "test", force=True)
+    assert not forced.unchanged and forced.number == 2
+    assert forced.diff.added == forced.diff.removed == forced.diff.changed == ()
