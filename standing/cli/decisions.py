@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import getpass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated, Any
 
 import typer
@@ -16,6 +16,7 @@ from standing.cli.common import (
     fail,
     services_for,
 )
+from standing.clock import to_utc
 from standing.decisions.model import territory_code
 from standing.decisions.service import (
     DecisionRequest,
@@ -25,6 +26,7 @@ from standing.decisions.service import (
     record_decision,
     standing_of,
 )
+from standing.errors import StandingError
 
 
 def parse_when(value: str | None, option: str) -> datetime | None:
@@ -32,10 +34,11 @@ def parse_when(value: str | None, option: str) -> datetime | None:
     if value is None:
         return None
     try:
-        parsed = datetime.fromisoformat(value)
+        return to_utc(datetime.fromisoformat(value), option)
     except ValueError:
         fail(f"{option}: {value!r} is not an ISO date or date-time (e.g. 2027-01-31)")
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    except StandingError as exc:
+        fail(exc.message, error_code=exc.code)
 
 
 def _print_reach(reach: dict[str, list[dict[str, Any]]]) -> None:

@@ -83,6 +83,8 @@ class Decision:
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+#: A sentence ends in a word or a stop, then perhaps closing quotes or brackets.
+_SENTENCE_END = re.compile(r"(?:[.!?\u2026]|\w)[\"'\u2019\u201d)\]]*$")
 MIN_FACT_WORDS = 8
 MIN_OWN_WORDS = 5  # words of the facts that are not the subject's names
 
@@ -100,10 +102,14 @@ def validate_facts(facts: str, criteria: str, subject_mentions: tuple[str, ...])
     if not facts:
         raise Invalid("facts: empty; state what the subject did or is, specifically")
     words = _WORD.findall(facts)
-    if len(words) < MIN_FACT_WORDS or not re.search(r"[.!?]$|\w$", facts):
+    if len(words) < MIN_FACT_WORDS:
         raise Invalid(
             f"facts: {len(words)} words is shorter than a sentence; state the specific facts "
             f"(at least {MIN_FACT_WORDS} words) that make the rule apply to this subject"
+        )
+    if not _SENTENCE_END.search(facts):
+        raise Invalid(
+            f"facts: end in {facts[-1]!r}, as if cut off; end the facts with a full sentence"
         )
     folded = _fold(facts)
     if folded == _fold(criteria) or folded in _fold(criteria):

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from standing.audit.log import append, ensure_policy_recorded
 from standing.audit.tags import Action
 from standing.bootstrap import Services
+from standing.clock import to_utc
 from standing.decisions import statement as sor
 from standing.decisions.model import Decision, territory_code, validate_facts
 from standing.decisions.propagation import GraphIndex, applicable, reach_of, restriction
@@ -123,11 +124,10 @@ def _prepare(services: Services, session: Session, req: DecisionRequest) -> Reco
     facts = validate_facts(req.facts, rule.criteria, _mentions(session, subject))
     evidence = tuple(e.strip() for e in req.evidence if e.strip())
     now = services.clock.now()
-    starts_at = req.starts_at or now
-    if req.until is not None and req.until <= starts_at:
-        raise Invalid(
-            f"until: {req.until.isoformat()} is not after the start {starts_at.isoformat()}"
-        )
+    starts_at = to_utc(req.starts_at, "starts_at") if req.starts_at else now
+    until = to_utc(req.until, "until") if req.until is not None else None
+    if until is not None and until <= starts_at:
+        raise Invalid(f"until: {until.isoformat()} is not after the start {starts_at.isoformat()}")
     if req.automated_decision and not rule.automated_decision:
         raise Invalid(f"rule {rule.id!r} does not allow fully automated decisions")
     if not req.author.strip():
@@ -145,7 +145,7 @@ def _prepare(services: Services, session: Session, req: DecisionRequest) -> Reco
         evidence=evidence,
         territories=_territories(req.territories),
         starts_at=starts_at,
-        ends_at=req.until,
+        ends_at=until,
         automated_detection=req.automated_detection,
         automated_decision=req.automated_decision,
         author=req.author.strip(),

@@ -12,7 +12,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
-from sqlalchemy.exc import DataError
+from sqlalchemy.exc import DataError, StatementError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import Message, Receive, Scope, Send
 
@@ -21,7 +21,7 @@ from standing.bootstrap import Services
 from standing.errors import StandingError
 from standing.settings import Settings
 from standing.web.api import check
-from standing.web.nul import nul_in_body, nul_in_query
+from standing.web.guard import body_problem, path_problem, query_problem
 
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent / "ui" / "static"
@@ -56,7 +56,9 @@ def _install_error_handlers(app: FastAPI) -> None:
         code = {404: "not_found", 405: "method_not_allowed", 413: "too_large"}.get(
             exc.status_code, "http_error"
         )
-        return error(exc.status_code, code, str(exc.detail))
+        response = error(exc.status_code, code, str(exc.detail))
+        response.headers.update(exc.headers or {})  # e.g. Allow on 405
+        return response
 
     @app.exception_handler(DataError)
     async def data_error(request: Request, exc: DataError) -> JSONResponse:
@@ -66,6 +68,21 @@ def _install_error_handlers(app: FastAPI) -> None:
         )
         reason = (str(exc.orig).strip().splitlines() or ["refused by the database"])[0]
         return error(422, "invalid", f"a value in the request is not valid here: {reason}")
+
+    @app.exception_handler(StatementError)
+    async def statement_error(request: Request, exc: StatementError) -> JSONResponse:
+        if isinstance(exc.orig, OverflowError | UnicodeError):  # a value no column can hold
+            log.warning("%s %s: value refused", request.method, request.url.path, exc_info=exc)
+            return error(422, "invalid", f"a value in the request cannot be stored ({exc.orig})")
+        log.error("%s %s failed", request.method, request.url.path, exc_info=exc)
+        return error(500, "internal", "internal error; it has been logged")
+
+    @app.exception_handler(OverflowError)
+    async def overflow(request: Request, exc: OverflowError) -> JSONResponse:
+        # A backstop: the routes refuse dates without a UTC equivalent; numbers too large
+        # for a computation are bad input as well.
+        log.warning("%s %s: out of range", request.method, request.url.path, exc_info=exc)
+        return error(422, "invalid", f"a value in the request is out of range ({exc})")
 
     @app.exception_handler(Exception)
     async def unexpected(_request: Request, _exc: Exception) -> JSONResponse:
@@ -124,22 +141,15 @@ class StandingApp(FastAPI):
                     )
             return
         if scope["type"] == "http":
-            await self._refuse_nul(scope, receive, send)
+            await self._guarded(scope, receive, send)
             return
         await super().__call__(scope, receive, send)
 
-    async def _refuse_nul(self, scope: Scope, receive: Receive, send: Send) -> None:
-        """Refuse a NUL anywhere in the path, query string or body (422), else serve the request.
-
-        SQLite stores NUL in text, PostgreSQL refuses it: no id, name or text here has one, so
-        it is refused up front, the same on both. The body is read whole to be looked at, then
-        replayed to the app.
-        """
-        problem: str | None
-        if "\x00" in scope["path"]:
-            problem = "the path may not contain NUL characters"
-        else:
-            problem = nul_in_query(scope.get("query_string", b""))
+    async def _guarded(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Refuse text no field can hold (NUL, lone surrogates; see `standing.web.guard`)
+        anywhere in the path, query string or body (422), else serve the request. The body is
+        read whole to be looked at, then replayed to the app."""
+        problem = path_problem(scope["path"]) or query_problem(scope.get("query_string", b""))
         if problem:
             await error(422, "invalid", problem)(scope, receive, send)
             return
@@ -152,7 +162,7 @@ class StandingApp(FastAPI):
             if not message.get("more_body", False):
                 break
         body = b"".join(chunks)
-        if problem := nul_in_body(body):
+        if problem := body_problem(body):
             await error(422, "invalid", problem)(scope, receive, send)
             return
         replayed = False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
@@ -28,3 +29,26 @@ class LiftIn(BaseModel):
 
     reason: str
     author: str = Field("api", min_length=1)
+
+
+class ErrorDetail(BaseModel):
+    code: str = Field(examples=["invalid"])
+    message: str = Field(examples=["facts: do not name the subject; mention it by ..."])
+
+
+class ErrorOut(BaseModel):
+    """Every error of the API: a code and a message that says what is wrong and where."""
+
+    error: ErrorDetail
+
+
+def _error(description: str) -> dict[str, Any]:
+    return {"model": ErrorOut, "description": description}
+
+
+#: The error responses every JSON route may give, for the OpenAPI document.
+ERRORS: dict[int | str, dict[str, Any]] = {
+    404: _error("An id in the path or body is unknown"),
+    409: _error("The request conflicts with the record's state (e.g. already decided)"),
+    422: _error("The input is invalid; the message names the field and why"),
+}

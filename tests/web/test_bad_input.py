@@ -278,3 +278,78 @@ def test_dry_run_true_and_false_still_work(client: TestClient) -> None:
     body = {"subject": "ao-kaspersky-lab", "rule": "government-barred-vendor", "facts": FACTS}
     assert client.post("/api/v1/decisions", json={**body, "dry_run": True}).status_code == 200
     assert client.post("/api/v1/decisions", json={**body, "dry_run": False}).status_code == 201
+
+
+LONE = '"\\ud800"'  # the JSON escape of a lone surrogate, as a client would send it
+VENDOR = '"subject": "ao-kaspersky-lab", "rule": "government-barred-vendor"'
+
+
+@pytest.mark.parametrize(
+    ("url", "body", "where"),
+    [
+        ("/api/v1/screen", '{"queries": [{"name": "Kaspersky Lab", "id": LONE}]}', "queries.0.id"),
+        ("/api/v1/decisions", "{" + VENDOR + ', "facts": LONE}', "facts"),
+        ("/api/v1/decisions/dec-x/lift", '{"reason": LONE}', "reason"),
+        ("/api/v1/appeals", '{"decision": "dec-x", "text": LONE}', "text"),
+    ],
+)
+def test_lone_surrogates_are_refused_with_their_field(
+    client: TestClient, url: str, body: str, where: str
+) -> None:
+    content = body.replace("LONE", LONE).encode()
+    r = client.post(url, content=content, headers={"content-type": "application/json"})
+    invalid(r, "lone UTF-16 surrogates", f"(in {where})")
+
+
+def test_surrogate_pairs_are_characters(client: TestClient) -> None:
+    body = '{"name": "Kaspersky \\ud83d\\ude00 Lab"}'
+    r = client.post(
+        "/api/v1/screen", content=body.encode(), headers={"content-type": "application/json"}
+    )
+    assert r.status_code == 200, r.text
+
+
+def test_moments_without_a_utc_equivalent(client: TestClient) -> None:
+    r = client.get("/api/v1/export/dsa", params={"since": "9999-12-31T23:59:59-14:00"})
+    invalid(r, "since:", "out of range")
+    r = client.post(
+        "/api/v1/decisions",
+        json={
+            "subject": "ao-kaspersky-lab",
+            "rule": "government-barred-vendor",
+            "facts": FACTS,
+            "until": "9999-12-31T23:59:59-14:00",
+        },
+    )
+    invalid(r, "until:", "out of range")
+
+
+def test_method_not_allowed_says_what_is(client: TestClient) -> None:
+    r = client.request("TRACE", "/api/v1/policies")
+    assert r.status_code == 405
+    assert r.json()["error"]["code"] == "method_not_allowed"
+    assert "GET" in r.headers["allow"]
+
+
+def test_check_refuses_a_lone_surrogate(client: TestClient) -> None:
+    body = '{"capability": "ads.promote", "accounts": ["a", LONE]}'.replace("LONE", LONE)
+    r = client.post("/api/v1/check", content=body.encode())
+    invalid(r, "not valid JSON")
+
+
+def test_openapi_documents_the_error_shape(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    error_ref = "#/components/schemas/ErrorOut"
+    for path, operations in spec["paths"].items():
+        if not path.startswith("/api/v1"):
+            continue
+        for method, op in operations.items():
+            for status in ("404", "422"):
+                schema = op["responses"][status]["content"]["application/json"]["schema"]
+                assert schema == {"$ref": error_ref}, (method, path, status)
+    statement = spec["paths"]["/api/v1/decisions/{decision_id}/statement"]["get"]
+    assert set(statement["responses"]["200"]["content"]) == {
+        "application/json",
+        "text/plain",
+        "text/html",
+    }

@@ -15,8 +15,9 @@ from standing.appeals.service import (
     review_appeal,
 )
 from standing.web.deps import ServicesDep
+from standing.web.schemas import ERRORS
 
-router = APIRouter(prefix="/api/v1/appeals", tags=["appeals"])
+router = APIRouter(prefix="/api/v1/appeals", tags=["appeals"], responses=ERRORS)
 
 
 class AppealIn(BaseModel):

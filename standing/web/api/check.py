@@ -23,6 +23,7 @@ from pydantic import BaseModel, Field
 from standing.decisions.model import territory_code
 from standing.errors import Invalid
 from standing.gate import Gate
+from standing.web.schemas import ERRORS, ErrorOut
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -36,7 +37,13 @@ DENIED_EMPTY_TAIL = '","allowed":false,"decisions":[]},{"account":"'
 HEAD = '{"results":[{"account":"'
 SEPARATOR = ',{"account":"'
 
-router = APIRouter(tags=["check"])
+router = APIRouter(
+    tags=["check"],
+    responses={
+        **ERRORS,
+        401: {"model": ErrorOut, "description": "A bearer token is required (api_token is set)"},
+    },
+)
 
 
 class CheckRequest(BaseModel):

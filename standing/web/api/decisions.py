@@ -16,9 +16,9 @@ from standing.decisions.service import (
 )
 from standing.errors import Invalid
 from standing.web.deps import ServicesDep
-from standing.web.schemas import DecisionIn, LiftIn
+from standing.web.schemas import ERRORS, DecisionIn, LiftIn
 
-router = APIRouter(prefix="/api/v1/decisions", tags=["decisions"])
+router = APIRouter(prefix="/api/v1/decisions", tags=["decisions"], responses=ERRORS)
 
 
 @router.post("", status_code=201, response_model=None)
@@ -50,7 +50,20 @@ def read_decision(decision_id: str, services: ServicesDep) -> dict[str, Any]:
     return decision_json(get_decision(services, decision_id), services.clock.now())
 
 
-@router.get("/{decision_id}/statement", response_model=None)
+@router.get(
+    "/{decision_id}/statement",
+    response_model=None,
+    responses={
+        200: {
+            "description": "The statement in the format asked for",
+            "content": {
+                "application/json": {},
+                "text/plain": {"schema": {"type": "string"}},
+                "text/html": {"schema": {"type": "string"}},
+            },
+        }
+    },
+)
 def read_statement(
     decision_id: str,
     services: ServicesDep,

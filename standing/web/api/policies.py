@@ -5,8 +5,9 @@ from typing import Any
 from fastapi import APIRouter
 
 from standing.web.deps import ServicesDep
+from standing.web.schemas import ERRORS
 
-router = APIRouter(prefix="/api/v1", tags=["policies"])
+router = APIRouter(prefix="/api/v1", tags=["policies"], responses=ERRORS)
 
 
 @router.get("/policies")

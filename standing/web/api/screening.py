@@ -10,8 +10,9 @@ from standing.errors import Invalid
 from standing.screening.match import Query
 from standing.screening.service import hits, list_versions, review_hit, screen_queries
 from standing.web.deps import ServicesDep
+from standing.web.schemas import ERRORS
 
-router = APIRouter(prefix="/api/v1", tags=["screening"])
+router = APIRouter(prefix="/api/v1", tags=["screening"], responses=ERRORS)
 MAX_QUERIES = 1000
 
 

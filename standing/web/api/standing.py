@@ -8,8 +8,9 @@ from standing.decisions.model import territory_code
 from standing.decisions.service import standing_of
 from standing.errors import NotFound
 from standing.web.deps import ServicesDep
+from standing.web.schemas import ERRORS
 
-router = APIRouter(prefix="/api/v1", tags=["standing"])
+router = APIRouter(prefix="/api/v1", tags=["standing"], responses=ERRORS)
 
 
 def _territory(value: str | None) -> str | None:
