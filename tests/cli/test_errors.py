@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import Result
@@ -154,23 +155,22 @@ def test_check_snapshot_without_a_database(
     assert "allowed" in result.stdout
 
 
+def check_from_snapshot(snap: Path, database_url: str) -> dict[str, Any]:
+    """``standing check --snapshot`` for the denied account, as JSON (exit 1: denied)."""
+    result = invoke(
+        "check", "acct-kaspersky-jp", "ads.promote", "--snapshot", str(snap), "--json",
+        "--database", database_url, expect=1,
+    )  # fmt: skip
+    doc: dict[str, Any] = json.loads(result.stdout)
+    return doc
+
+
 def test_check_snapshot_with_a_broken_database(
     denied_snapshot: tuple[Path, str], unmigrated: str
 ) -> None:
     snap, decision = denied_snapshot
     for url in (unmigrated, "postgresql://nobody@127.0.0.1:1/x", ""):
-        result = invoke(
-            "check",
-            "acct-kaspersky-jp",
-            "ads.promote",
-            "--snapshot",
-            str(snap),
-            "--json",
-            "--database",
-            url,
-            expect=1,
-        )
-        doc = json.loads(result.stdout)
+        doc = check_from_snapshot(snap, url)
         assert doc["allowed"] is False and doc["decisions"] == [{"id": decision}]
         assert doc["details_unavailable"]
 
@@ -179,18 +179,7 @@ def test_check_snapshot_with_the_database_has_details(
     denied_snapshot: tuple[Path, str], database_url: str
 ) -> None:
     snap, _ = denied_snapshot
-    result = invoke(
-        "check",
-        "acct-kaspersky-jp",
-        "ads.promote",
-        "--snapshot",
-        str(snap),
-        "--json",
-        "--database",
-        database_url,
-        expect=1,
-    )
-    doc = json.loads(result.stdout)
+    doc = check_from_snapshot(snap, database_url)
     assert doc["decisions"][0]["rule_id"] == "government-barred-vendor"
     assert "details_unavailable" not in doc
 
