@@ -54,6 +54,11 @@ JsonOpt = Annotated[
     typer.Option("--json", help="Print one JSON document.", is_eager=True, callback=_remember_json),
 ]
 
+AuthorOpt = Annotated[
+    str | None,
+    typer.Option("--author", help="Who acts, for the record (default: the OS user)."),
+]
+
 console = Console()
 err_console = Console(stderr=True)
 

@@ -8,6 +8,7 @@ import typer
 from rich.table import Table
 
 from standing.cli.common import (
+    AuthorOpt,
     DatabaseOpt,
     JsonOpt,
     console,
@@ -71,9 +72,7 @@ def register(app: typer.Typer) -> None:
             typer.Option("--territory", help="ISO country code where it applies (repeatable)."),
         ] = None,
         until: Annotated[str | None, typer.Option("--until", help="End date (ISO).")] = None,
-        author: Annotated[
-            str | None, typer.Option("--author", help="Who decides (default: the OS user).")
-        ] = None,
+        author: AuthorOpt = None,
         automated_detection: Annotated[
             bool, typer.Option("--automated-detection", help="Detected by automated means.")
         ] = False,
@@ -115,7 +114,7 @@ def register(app: typer.Typer) -> None:
     def lift(
         decision: Annotated[str, typer.Argument(help="Decision id.")],
         reason: Annotated[str, typer.Option("--reason", help="Why the decision ends.")],
-        author: Annotated[str | None, typer.Option("--author")] = None,
+        author: AuthorOpt = None,
         json: JsonOpt = False,
         database: DatabaseOpt = None,
     ) -> None:

@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from standing.cli.common import (
+    AuthorOpt,
     DatabaseOpt,
     JsonOpt,
     console,
@@ -345,7 +346,7 @@ def register(app: typer.Typer) -> None:
             str | None, typer.Option("--rule", help="Rule (when several cover the source).")
         ] = None,
         note: Annotated[str | None, typer.Option("--note")] = None,
-        author: Annotated[str | None, typer.Option("--author")] = None,
+        author: AuthorOpt = None,
         json: JsonOpt = False,
         database: DatabaseOpt = None,
     ) -> None:
@@ -356,7 +357,7 @@ def register(app: typer.Typer) -> None:
     def hits_dismiss(
         hit: Annotated[str, typer.Argument(help="Hit id.")],
         note: Annotated[str, typer.Option("--note", help="Why it is not the listed party.")],
-        author: Annotated[str | None, typer.Option("--author")] = None,
+        author: AuthorOpt = None,
         json: JsonOpt = False,
         database: DatabaseOpt = None,
     ) -> None:

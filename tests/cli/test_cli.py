@@ -15,6 +15,9 @@ FACTS = (
     "AO Kaspersky Lab is named in DHS Binding Operational Directive 17-01 of 13 September 2017, "
     "which bars its products from US federal networks."
 )
+#: ``standing decide`` of the government-barred-vendor rule on the demo's parent company,
+#: without its facts.
+DECIDE_VENDOR = ("decide", "--subject", "ao-kaspersky-lab", "--rule", "government-barred-vendor")
 
 
 @pytest.fixture
@@ -55,38 +58,13 @@ def test_import_decide_status_statement_lift_verify(run) -> None:  # type: ignor
     counts = json.loads(run("import", str(SCENARIO), "--json"))
     assert counts["totals"]["parties"] == 13 and counts["totals"]["accounts"] == 14
 
-    reach = json.loads(
-        run(
-            "decide",
-            "--subject",
-            "ao-kaspersky-lab",
-            "--rule",
-            "government-barred-vendor",
-            "--facts",
-            FACTS,
-            "--dry-run",
-            "--json",
-        )
-    )
+    reach = json.loads(run(*DECIDE_VENDOR, "--facts", FACTS, "--dry-run", "--json"))
     assert reach["dry_run"] is True
     assert {"acct-kaspersky-jp", "acct-kaspersky-us"} <= {
         a["id"] for a in reach["reach"]["accounts"]
     }
 
-    decided = json.loads(
-        run(
-            "decide",
-            "--subject",
-            "ao-kaspersky-lab",
-            "--rule",
-            "government-barred-vendor",
-            "--facts",
-            FACTS,
-            "--evidence",
-            "BOD 17-01",
-            "--json",
-        )
-    )
+    decided = json.loads(run(*DECIDE_VENDOR, "--facts", FACTS, "--evidence", "BOD 17-01", "--json"))
     decision_id = decided["id"]
     assert decision_id.startswith("dec-") and decided["author"]
 
@@ -114,16 +92,7 @@ def test_errors_are_messages_not_tracebacks(run, tmp_path: Path) -> None:  # typ
     out = run("status", "nobody", expect=2)
     assert "unknown subject 'nobody'" in out
     run("import", str(SCENARIO))
-    out = run(
-        "decide",
-        "--subject",
-        "ao-kaspersky-lab",
-        "--rule",
-        "government-barred-vendor",
-        "--facts",
-        "too short",
-        expect=2,
-    )
+    out = run(*DECIDE_VENDOR, "--facts", "too short", expect=2)
     assert "shorter than a sentence" in out
     out = run(
         "decide", "--subject", "ao-kaspersky-lab", "--rule", "nope", "--facts", FACTS, expect=2

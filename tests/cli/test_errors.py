@@ -15,11 +15,7 @@ from typer.testing import CliRunner
 
 from standing.cli import app
 from standing.demo.seed import SCENARIO
-
-FACTS = (
-    "AO Kaspersky Lab is named in DHS Binding Operational Directive 17-01 of 13 September 2017, "
-    "which bars its products from US federal networks."
-)
+from tests.cli.test_cli import DECIDE_VENDOR, FACTS
 
 
 def invoke(*args: str, expect: int) -> Result:
@@ -51,17 +47,7 @@ def denied_snapshot(database_url: str, tmp_path: Path) -> tuple[Path, str]:
     """A gate snapshot in which acct-kaspersky-jp is denied ads.promote, and the decision id."""
     invoke("import", str(SCENARIO), "--database", database_url, expect=0)
     decided = invoke(
-        "decide",
-        "--subject",
-        "ao-kaspersky-lab",
-        "--rule",
-        "government-barred-vendor",
-        "--facts",
-        FACTS,
-        "--json",
-        "--database",
-        database_url,
-        expect=0,
+        *DECIDE_VENDOR, "--facts", FACTS, "--json", "--database", database_url, expect=0
     )
     snap = tmp_path / "gate.snap"
     invoke("gate", "snapshot", "--out", str(snap), "--database", database_url, expect=0)
@@ -282,9 +268,8 @@ def test_help_shows_no_type_for_flags(command: list[str]) -> None:
 def test_territories_are_iso_codes_in_any_case(database_url: str) -> None:
     invoke("import", str(SCENARIO), "--database", database_url, expect=0)
     invoke(
-        "decide", "--subject", "ao-kaspersky-lab", "--rule", "government-barred-vendor",
-        "--facts", FACTS, "--territory", "DE", "--database", database_url, expect=0,
-    )  # fmt: skip
+        *DECIDE_VENDOR, "--facts", FACTS, "--territory", "DE", "--database", database_url, expect=0
+    )
     for spelling in ("DE", "de", "De"):
         invoke(
             "check", "acct-kaspersky-jp", "ads.promote", "--territory", spelling,
