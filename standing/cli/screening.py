@@ -1,8 +1,6 @@
 from __future__ import annotations
 
-import csv
 import getpass
-import io
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -33,7 +31,12 @@ from standing.screening.service import (
     screen_parties,
     screen_queries,
 )
-from standing.screening.sources._common import decode_text, invalid, read_source
+from standing.screening.sources._common import (
+    csv_records,
+    decode_text,
+    invalid,
+    read_source,
+)
 
 SCHEMATA = ("Person", "Company", "Organization", "LegalEntity", "Vessel", "Airplane")
 
@@ -62,35 +65,22 @@ def read_queries(path: Path) -> list[Query]:
     Errors name the file and line, as ``standing lists import`` does: ``file:line: reason``.
     """
     data, filename = read_source(path, str(path))
-    text = decode_text(data, filename)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     queries: list[Query] = []
-    start = 1
-    try:
-        fields = [f.strip().lower() for f in next(reader, [])]
-        if "name" not in fields:
-            found = ", ".join(f for f in fields if f) or "nothing"
-            raise invalid(filename, 1, f"the header row has no 'name' column (found: {found})")
-        start = reader.line_num + 1
-        for row in reader:
-            line, start = start, reader.line_num + 1
-            if not any(cell.strip() for cell in row):
-                continue
-            cells = {k: v.strip() for k, v in zip(fields, row, strict=False) if k}
-            name = cells.get("name", "")
-            if not name:
-                raise invalid(filename, line, "name: empty")
-            schema = cells.get("schema") or None
-            if schema is not None and schema not in SCHEMATA:
-                raise invalid(
-                    filename, line, f"schema: {schema!r} is not one of {', '.join(SCHEMATA)}"
-                )
-            country = cells.get("country") or None
-            queries.append(
-                Query.of(name, country=country, schema=schema, id=cells.get("id") or None)
+    for line, cells in csv_records(decode_text(data, filename), filename, required=("name",)):
+        name = cells.get("name", "")
+        if not name:
+            raise invalid(filename, line, "name: empty")
+        schema = cells.get("schema") or None
+        if schema is not None and schema not in SCHEMATA:
+            raise invalid(filename, line, f"schema: {schema!r} is not one of {', '.join(SCHEMATA)}")
+        queries.append(
+            Query.of(
+                name,
+                country=cells.get("country") or None,
+                schema=schema,
+                id=cells.get("id") or None,
             )
-    except csv.Error as exc:
-        raise invalid(filename, start, f"malformed CSV: {exc}") from exc
+        )
     return queries
 
 

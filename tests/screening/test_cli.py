@@ -75,7 +75,8 @@ def test_screen_errors(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-
     assert "--schema" in run("screen", "X", "--schema", "Robot", expect=2)
     bad = tmp_path / "bad.csv"
     bad.write_text("nom,pays\nX,fr\n")
-    assert "no 'name' column" in run("screen", "--file", str(bad), expect=2)
+    out = run("screen", "--file", str(bad), expect=2)
+    assert "bad.csv:1: the header lacks the column(s) name (found: nom, pays)" in out
     bad.write_text("name,schema\nACME,Robot\n")
     assert f"{bad.name}:2: schema" in run("screen", "--file", str(bad), expect=2).replace("\n", "")
     assert "unknown source 'nope'" in run("lists", "import", "--source", "nope", str(BOD), expect=2)

@@ -602,7 +602,12 @@ def csv_records(
                 )
         missing = [c for c in required if c not in header]
         if missing:
-            raise invalid(filename, 1, f"the header lacks the column(s) {', '.join(missing)}")
+            found = ", ".join(h for h in header if h) or "nothing"
+            raise invalid(
+                filename,
+                1,
+                f"the header lacks the column(s) {', '.join(missing)} (found: {found})",
+            )
         start = reader.line_num + 1
         for cells in reader:
             line, start = start, reader.line_num + 1
