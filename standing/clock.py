@@ -19,6 +19,21 @@ def to_utc(value: datetime, field: str) -> datetime:
         raise Invalid(f"{field}: {value.isoformat()} is out of range") from None
 
 
+def parse_moment(text: str, field: str) -> datetime:
+    """An ISO 8601 date (midnight UTC) or date-time, extended (2027-01-31) or basic
+    (20270131); a time without a zone is taken as UTC. The same reading for the CLI and the
+    API, so a value means one moment wherever it is given."""
+    from standing.errors import Invalid
+
+    try:
+        value = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise Invalid(
+            f"{field}: {text[:40]!r} is not an ISO 8601 date or date-time (e.g. 2027-01-31)"
+        ) from None
+    return to_utc(value, field)
+
+
 class Clock(Protocol):
     def now(self) -> datetime: ...
 

@@ -140,6 +140,11 @@ def review_appeal(
     """Decide an appeal. ``modified`` needs new territories and/or an end date: the decision
     is lifted and a superseding one with the narrower scope is recorded."""
     now = services.clock.now()
+    if outcome != "modified" and (territories or until is not None):
+        raise Invalid(
+            f"territories and until narrow a decision; they apply only to the outcome "
+            f"'modified', not {outcome!r}"
+        )
     with services.write() as session:
         row = session.get(AppealRow, appeal_id)
         if row is None:

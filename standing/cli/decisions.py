@@ -17,7 +17,7 @@ from standing.cli.common import (
     fail,
     services_for,
 )
-from standing.clock import to_utc
+from standing.clock import parse_moment
 from standing.decisions.model import territory_code
 from standing.decisions.service import (
     DecisionRequest,
@@ -35,9 +35,7 @@ def parse_when(value: str | None, option: str) -> datetime | None:
     if value is None:
         return None
     try:
-        return to_utc(datetime.fromisoformat(value), option)
-    except ValueError:
-        fail(f"{option}: {value!r} is not an ISO date or date-time (e.g. 2027-01-31)")
+        return parse_moment(value, option)
     except StandingError as exc:
         fail(exc.message, error_code=exc.code)
 

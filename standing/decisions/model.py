@@ -85,8 +85,8 @@ class Decision:
 _WORD = re.compile(r"\w+", re.UNICODE)
 #: A sentence ends in a word or a stop, then perhaps closing quotes or brackets.
 _SENTENCE_END = re.compile(r"(?:[.!?\u2026]|\w)[\"'\u2019\u201d)\]]*$")
-MIN_FACT_WORDS = 8
-MIN_OWN_WORDS = 5  # words of the facts that are not the subject's names
+MIN_FACT_WORDS = 6
+MIN_OWN_WORDS = 3  # words of the facts that are not the subject's names
 
 
 def _fold(text: str) -> str:
@@ -126,7 +126,7 @@ def validate_facts(facts: str, criteria: str, subject_mentions: tuple[str, ...])
     for m in mentions:
         rest = rest.replace(f" {m} ", " ")
     own = rest.split()
-    if len(own) < MIN_OWN_WORDS or len(set(own)) < MIN_OWN_WORDS - 1:
+    if len(set(own)) < MIN_OWN_WORDS:
         raise Invalid(
             "facts: say little besides the subject's name; state what it did or is, "
             f"specifically (at least {MIN_OWN_WORDS} words of facts)"

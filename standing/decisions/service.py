@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from rigour.names import remove_org_types
 from sqlalchemy.orm import Session
 
 from standing.audit.log import append, ensure_policy_recorded
@@ -98,14 +99,22 @@ def resolve_subject(session: Session, subject_id: str) -> Party | Account:
 
 
 def _mentions(session: Session, subject: Party | Account) -> tuple[str, ...]:
+    """How facts may name the subject: its id, names (also without their legal form: "Acme"
+    for "Acme GmbH") and identifiers; an account also by its username and its owner's."""
     if isinstance(subject, Party):
-        return (subject.id, *subject.mentions())
+        return (subject.id, *_with_short_names(subject.mentions()))
     names: tuple[str, ...] = (subject.id, subject.username)
     if subject.owner:
         owner = repo.get_party(session, subject.owner)
         if owner is not None:
-            names += owner.mentions()
+            names += _with_short_names(owner.mentions())
     return names
+
+
+def _with_short_names(mentions: tuple[str, ...]) -> tuple[str, ...]:
+    short = (" ".join(remove_org_types(m, replacement="").split()) for m in mentions)
+    extra = [s for s in short if len(s) >= 3 and s not in mentions]
+    return mentions + tuple(dict.fromkeys(extra))
 
 
 def _territories(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -251,6 +260,11 @@ def lift_decision(services: Services, decision_id: str, reason: str, author: str
                 f"decision {decision_id} was already lifted at {decision.lifted_at.isoformat()}"
             )
         now = services.clock.now()
+        if decision.ends_at is not None and decision.ends_at <= now:
+            raise Conflict(
+                f"decision {decision_id} already ended at {decision.ends_at.isoformat()}; "
+                "there is nothing left to lift"
+            )
         session.add(LiftRow(decision_id=decision_id, reason=reason, author=author, lifted_at=now))
         session.flush()
         append_change(session, "lifted", decision_id, now)

@@ -69,7 +69,7 @@ def affected(
             row["capabilities"].append(capability)
         for account_id, ar in restriction.accounts.items():
             account = accounts.get(account_id)
-            owner = ar.owner
+            owner = ar.owner or (account.owner if account else None)
             why = (
                 "it is the subject of the decision"
                 if account_id == decision.subject_id

@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import orjson
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -154,17 +155,35 @@ class StandingApp(FastAPI):
             await error(422, "invalid", problem)(scope, receive, send)
             return
         chunks: list[bytes] = []
+        size = 0
         while True:
             message = await receive()
             if message["type"] == "http.disconnect":
                 return  # the client is gone: nobody to answer
-            chunks.append(message.get("body", b""))
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > BODY_LIMIT:
+                await error(
+                    413, "too_large", f"body: over {BODY_LIMIT // 2**20} MiB; send less at once"
+                )(scope, receive, send)
+                return
+            chunks.append(chunk)
             if not message.get("more_body", False):
                 break
         body = b"".join(chunks)
         if problem := body_problem(body):
             await error(422, "invalid", problem)(scope, receive, send)
             return
+        if body.strip() and not _declares_json(scope):
+            if not _is_json(body):
+                await error(
+                    415,
+                    "unsupported_media_type",
+                    "body: send JSON, with the header Content-Type: application/json",
+                )(scope, receive, send)
+                return
+            # JSON sent without saying so (curl -d): read it as what it is.
+            scope = _with_json_content_type(scope)
         replayed = False
 
         async def replay() -> Message:
@@ -174,10 +193,47 @@ class StandingApp(FastAPI):
             replayed = True
             return {"type": "http.request", "body": body, "more_body": False}
 
+        if scope["method"] == "HEAD":  # a GET without the body (RFC 9110), for every GET route
+            scope, send = {**scope, "method": "GET"}, _headers_only(send)
         await super().__call__(scope, replay, send)
 
 
 _BATCH = check.BatchCheck()
+
+#: The largest body the JSON routes other than the batch check read (a thousand names to
+#: screen, or a decision with long facts, fit many times over).
+BODY_LIMIT = 4 * 2**20
+
+
+def _headers_only(send: Send) -> Send:
+    async def headers_only(message: Message) -> None:
+        if message["type"] == "http.response.body":
+            message = {**message, "body": b""}
+        await send(message)
+
+    return headers_only
+
+
+def _declares_json(scope: Scope) -> bool:
+    """Whether the request says its body is JSON, or says nothing (read as JSON)."""
+    for name, value in scope["headers"]:
+        if name == b"content-type":
+            media: bytes = value.split(b";", 1)[0].strip().lower()
+            return media == b"application/json" or media.endswith(b"+json")
+    return True
+
+
+def _is_json(body: bytes) -> bool:
+    try:
+        orjson.loads(body)
+    except orjson.JSONDecodeError:
+        return False
+    return True
+
+
+def _with_json_content_type(scope: Scope) -> Scope:
+    headers = [(n, v) for n, v in scope["headers"] if n != b"content-type"]
+    return {**scope, "headers": [*headers, (b"content-type", b"application/json")]}
 
 
 def create_app(settings: Settings | None = None, services: Services | None = None) -> StandingApp:

@@ -3,21 +3,53 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
+
+from standing.clock import parse_moment
+from standing.errors import Invalid
+
+#: Bounds on free text: generous for prose, tight for names; a statement stays readable.
+TEXT_MAX = 20_000
+NAME_MAX = 200
+REF_MAX = 2_000
+LIST_MAX = 300  # territories (there are about 250) or evidence references
+
+
+def _moment(value: object) -> datetime:
+    """A date or date-time as an ISO 8601 string, read as the CLI reads it (a bare number is
+    not taken for a Unix timestamp)."""
+    if isinstance(value, datetime):
+        return value
+    if not isinstance(value, str):
+        raise ValueError("give an ISO 8601 date or date-time string (e.g. 2027-01-31)")
+    try:
+        return parse_moment(value, "value")
+    except Invalid as exc:
+        raise ValueError(exc.message.removeprefix("value: ")) from None
+
+
+#: A moment given to the API: an ISO 8601 date (midnight UTC) or date-time (naive means UTC).
+Moment = Annotated[datetime, BeforeValidator(_moment)]
 
 
 class DecisionIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    subject: str = Field(min_length=1, examples=["ao-kaspersky-lab"])
-    rule: str = Field(min_length=1, examples=["government-barred-vendor"])
-    facts: str = Field(examples=["AO Kaspersky Lab is named in DHS BOD 17-01 ..."])
-    evidence: list[str] = Field(default_factory=list)
-    territories: list[str] = Field(default_factory=list, examples=[["DE"]])
-    until: datetime | None = None
-    author: str = Field("api", min_length=1)
+    subject: str = Field(min_length=1, max_length=REF_MAX, examples=["ao-kaspersky-lab"])
+    rule: str = Field(min_length=1, max_length=NAME_MAX, examples=["government-barred-vendor"])
+    facts: str = Field(
+        max_length=TEXT_MAX, examples=["AO Kaspersky Lab is named in DHS BOD 17-01 ..."]
+    )
+    evidence: list[Annotated[str, Field(max_length=REF_MAX)]] = Field(
+        default_factory=list, max_length=LIST_MAX
+    )
+    territories: list[Annotated[str, Field(max_length=10)]] = Field(
+        default_factory=list, max_length=LIST_MAX, examples=[["DE"]]
+    )
+    until: Moment | None = None
+    author: str = Field("api", min_length=1, max_length=NAME_MAX)
     # flags are JSON true or false, never "yes" or 1
     automated_detection: StrictBool = False
     automated_decision: StrictBool = False
@@ -27,8 +59,8 @@ class DecisionIn(BaseModel):
 class LiftIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    reason: str
-    author: str = Field("api", min_length=1)
+    reason: str = Field(max_length=TEXT_MAX)
+    author: str = Field("api", min_length=1, max_length=NAME_MAX)
 
 
 class ErrorDetail(BaseModel):

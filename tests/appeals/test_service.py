@@ -63,6 +63,11 @@ def test_modified_narrows_the_scope(demo_graph: Services) -> None:
     )
     with pytest.raises(Invalid, match="territories or an end date"):
         review_appeal(demo_graph, appeal.id, "modified", REPLY, "appeals-officer")
+    for outcome in ("upheld", "overturned"):  # a narrower scope belongs to 'modified' only
+        with pytest.raises(Invalid, match=f"only to the outcome 'modified', not '{outcome}'"):
+            review_appeal(
+                demo_graph, appeal.id, outcome, REPLY, "appeals-officer", territories=("US",)
+            )
     modified = review_appeal(
         demo_graph, appeal.id, "modified", REPLY, "appeals-officer", territories=("US",)
     )

@@ -152,18 +152,20 @@ def test_lift_is_a_new_record(demo_graph: Services, clock: TestClock) -> None:
 
 
 def test_territories_and_end_date(demo_graph: Services, clock: TestClock) -> None:
-    record_vendor_decision(
+    d = record_vendor_decision(
         demo_graph,
         subject="ano-tv-novosti",
         rule="state-controlled-media",
         territories=("de", "FR"),
         until=clock.at + timedelta(days=30),
-    )
+    ).decision
     assert not allowed(demo_graph, "acct-rt", "ads.promote", "DE")
     assert allowed(demo_graph, "acct-rt", "ads.promote", "US")
     assert not allowed(demo_graph, "acct-rt", "ads.promote")
     clock.advance(days=31)
     assert allowed(demo_graph, "acct-rt", "ads.promote", "DE")
+    with pytest.raises(Conflict, match=r"already ended at .*nothing left to lift"):
+        lift_decision(demo_graph, d.id, "The outlet left state ownership.", "reviewer")
     with pytest.raises(Invalid, match="territory"):
         record_vendor_decision(
             demo_graph, subject="ano-tv-novosti", rule="state-controlled-media", territories=("XX",)
@@ -251,3 +253,17 @@ def test_standing_reads_only_the_owners_above_yet_agrees_with_the_whole_graph(
         got = dry.to_json()["reach"]
         assert {p["id"] for p in got["parties"]} == set(expected.parties), i
         assert {a["id"] for a in got["accounts"]} == set(expected.accounts), i
+
+
+@pytest.mark.parametrize(
+    "facts",
+    [
+        "Kaspersky Lab sold counterfeit licences in Germany.",  # the name without "AO"
+        "AO Kaspersky Lab sold counterfeit licences.",  # six words: a short sentence is one
+    ],
+)
+def test_short_specific_facts_naming_the_subject_are_enough(
+    demo_graph: Services, facts: str
+) -> None:
+    d = record_vendor_decision(demo_graph, rule="deceptive-business-practices", facts=facts)
+    assert d.decision.facts == facts

@@ -165,6 +165,8 @@ def test_bearer_token(seeded: Services) -> None:
         assert r.json()["error"]["code"] == "unauthorized"
         r = c.post("/api/v1/check", json=body, headers={"authorization": "Bearer s3cret"})
         assert r.status_code == 200
+        r = c.post("/api/v1/check", json=body, headers={"authorization": "bearer s3cret"})
+        assert r.status_code == 200  # the scheme name is case-insensitive (RFC 9110)
         params = {"account": "acc-sub", "capability": "ads.promote"}
         assert c.get("/api/v1/check", params=params).status_code == 401
         r = c.get("/api/v1/check", params=params, headers={"authorization": "Bearer s3cret"})

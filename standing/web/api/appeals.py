@@ -1,7 +1,6 @@
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
@@ -15,7 +14,7 @@ from standing.appeals.service import (
     review_appeal,
 )
 from standing.web.deps import ServicesDep
-from standing.web.schemas import ERRORS
+from standing.web.schemas import ERRORS, LIST_MAX, NAME_MAX, REF_MAX, TEXT_MAX, Moment
 
 router = APIRouter(prefix="/api/v1/appeals", tags=["appeals"], responses=ERRORS)
 
@@ -23,19 +22,21 @@ router = APIRouter(prefix="/api/v1/appeals", tags=["appeals"], responses=ERRORS)
 class AppealIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    decision: str = Field(min_length=1)
-    text: str = Field(min_length=1, max_length=20_000)
-    filed_by: str = Field("api", min_length=1)
+    decision: str = Field(min_length=1, max_length=REF_MAX)
+    text: str = Field(min_length=1, max_length=TEXT_MAX)
+    filed_by: str = Field("api", min_length=1, max_length=NAME_MAX)
 
 
 class ReviewIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     outcome: Literal["upheld", "overturned", "modified"]
-    reply: str = Field(min_length=1, max_length=20_000)
-    reviewer: str = Field(min_length=1)
-    territories: list[str] | None = None
-    until: datetime | None = None
+    reply: str = Field(min_length=1, max_length=TEXT_MAX)
+    reviewer: str = Field(min_length=1, max_length=NAME_MAX)
+    territories: list[Annotated[str, Field(max_length=10)]] | None = Field(
+        None, max_length=LIST_MAX
+    )
+    until: Moment | None = None
 
 
 @router.get("")
@@ -59,9 +60,6 @@ def read(appeal_id: str, services: ServicesDep) -> dict[str, Any]:
 
 @router.post("/{appeal_id}/review")
 def review(appeal_id: str, body: ReviewIn, services: ServicesDep) -> dict[str, Any]:
-    until = body.until
-    if until is not None and until.tzinfo is None:
-        until = until.replace(tzinfo=UTC)
     decided = review_appeal(
         services,
         appeal_id,
@@ -69,6 +67,6 @@ def review(appeal_id: str, body: ReviewIn, services: ServicesDep) -> dict[str, A
         body.reply,
         body.reviewer,
         tuple(body.territories) if body.territories else None,
-        until,
+        body.until,
     )
     return appeal_json(decided, services.clock.now())

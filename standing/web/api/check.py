@@ -93,7 +93,7 @@ def _error_body(code: str, message: str) -> bytes:
 def _authorised(token: str | None, header: bytes | None) -> bool:
     if not token:
         return True
-    if header is None or not header.startswith(b"Bearer "):
+    if header is None or header[:7].lower() != b"bearer ":  # the scheme is case-insensitive
         return False
     return hmac.compare_digest(header[7:].strip(), token.encode())
 

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from datetime import UTC
 from typing import Any
 
 from fastapi import APIRouter, Query
@@ -24,9 +23,6 @@ router = APIRouter(prefix="/api/v1/decisions", tags=["decisions"], responses=ERR
 @router.post("", status_code=201, response_model=None)
 def create_decision(body: DecisionIn, services: ServicesDep) -> Response:
     """Record a decision, or with ``"dry_run": true`` return its reach without writing."""
-    until = body.until
-    if until is not None and until.tzinfo is None:
-        until = until.replace(tzinfo=UTC)
     result = record_decision(
         services,
         DecisionRequest(
@@ -35,7 +31,7 @@ def create_decision(body: DecisionIn, services: ServicesDep) -> Response:
             facts=body.facts,
             evidence=tuple(body.evidence),
             territories=tuple(body.territories),
-            until=until,
+            until=body.until,
             author=body.author,
             automated_detection=body.automated_detection,
             automated_decision=body.automated_decision,

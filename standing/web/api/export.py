@@ -1,23 +1,18 @@
 from __future__ import annotations
 
-from datetime import datetime
-
 import orjson
 from fastapi import APIRouter
 from fastapi.responses import Response
 
-from standing.clock import to_utc
 from standing.transparency.service import export_dsa
 from standing.web.deps import ServicesDep
-from standing.web.schemas import ERRORS
+from standing.web.schemas import ERRORS, Moment
 
 router = APIRouter(prefix="/api/v1/export", tags=["transparency"], responses=ERRORS)
 
 
 @router.get("/dsa", response_class=Response)
-def dsa(services: ServicesDep, since: datetime | None = None) -> Response:
+def dsa(services: ServicesDep, since: Moment | None = None) -> Response:
     """Statements of reasons in the DSA Transparency Database schema (JSON lines)."""
-    if since is not None:
-        since = to_utc(since, "since")
     body = b"".join(orjson.dumps(r) + b"\n" for r in export_dsa(services, since))
     return Response(body, media_type="application/x-ndjson")
