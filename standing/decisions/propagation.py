@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from standing.decisions.model import Decision
@@ -62,6 +62,7 @@ class PartyReach:
     party_id: str
     decisions: frozenset[str]
     via: tuple[tuple[str, float], ...] = ()  # (restricted owner, share) that added up
+    territories: frozenset[str] | None = None  # where, when narrower than the decision's scope
 
     @property
     def is_subject(self) -> bool:
@@ -73,6 +74,7 @@ class AccountReach:
     account_id: str
     decisions: frozenset[str]
     owner: str | None  # set when the account is reached through its restricted owner
+    territories: frozenset[str] | None = None  # where, when narrower than the decision's scope
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,13 +158,52 @@ def reach_of(
 ) -> dict[str, Restriction]:
     """What ``decision`` reaches, per capability it restricts, together with the other active
     decisions (aggregate shares count across decisions). Only entries that ``decision`` takes
-    part in are kept."""
+    part in are kept.
+
+    Shares add up only between decisions that apply in the same place, so the reach is worked
+    out per territory: for a decision limited to territories, in each of them (with the global
+    decisions and those naming it); for a global one, with the other global decisions (reached
+    everywhere) and then in each territory another decision names (reached there only). An
+    entry reached in only part of the decision's scope carries those ``territories``."""
+    scopes: list[str | None] = (
+        [*sorted(decision.territories)]
+        if decision.territories
+        else [None, *sorted({t for d in others for t in d.territories})]
+    )
     out: dict[str, Restriction] = {}
     for capability in decision.restricts:
-        relevant = [decision, *applicable(others, capability, None, now)]
-        full = restriction(relevant, graph)
+        parties: dict[str, PartyReach] = {}
+        accounts: dict[str, AccountReach] = {}
+        party_where: defaultdict[str, set[str | None]] = defaultdict(set)
+        account_where: defaultdict[str, set[str | None]] = defaultdict(set)
+        for scope in scopes:
+            present = applicable(others, capability, scope, now)
+            if scope is None:  # the decision's own worldwide scope: global decisions only
+                present = [d for d in present if not d.territories]
+            full = restriction([decision, *present], graph)
+            for p, r in full.parties.items():
+                if decision.id in r.decisions:
+                    parties.setdefault(p, r)
+                    party_where[p].add(scope)
+            for a, ar in full.accounts.items():
+                if decision.id in ar.decisions:
+                    accounts.setdefault(a, ar)
+                    account_where[a].add(scope)
         out[capability] = Restriction(
-            {p: r for p, r in full.parties.items() if decision.id in r.decisions},
-            {a: r for a, r in full.accounts.items() if decision.id in r.decisions},
+            {
+                p: replace(r, territories=_narrower(party_where[p], scopes))
+                for p, r in parties.items()
+            },
+            {
+                a: replace(r, territories=_narrower(account_where[a], scopes))
+                for a, r in accounts.items()
+            },
         )
     return out
+
+
+def _narrower(where: set[str | None], scopes: list[str | None]) -> frozenset[str] | None:
+    """``None`` when reached throughout the decision's scope, else the territories."""
+    if None in where or where >= set(scopes):
+        return None
+    return frozenset(t for t in where if t is not None)

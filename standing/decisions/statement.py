@@ -62,7 +62,8 @@ def affected(
                 {
                     "id": party_id,
                     "name": parties[party_id].caption if party_id in parties else party_id,
-                    "why": _party_why(decision, pr.via, parties),
+                    "why": _party_why(decision, pr.via, parties) + _only_in(pr.territories),
+                    "territories": _territory_list(pr.territories),
                     "capabilities": [],
                 },
             )
@@ -82,7 +83,8 @@ def affected(
                     "service": account.service if account else None,
                     "username": account.username if account else None,
                     "owner": owner,
-                    "why": why,
+                    "why": why + _only_in(ar.territories),
+                    "territories": _territory_list(ar.territories),
                     "capabilities": [],
                 },
             )
@@ -93,6 +95,20 @@ def affected(
         ),
         "accounts": sorted(account_rows.values(), key=lambda r: r["id"]),
     }
+
+
+def _territory_list(territories: frozenset[str] | None) -> list[str] | None:
+    """Where an entry is reached, when that is narrower than the decision's own scope."""
+    return None if territories is None else sorted(territories)
+
+
+def _only_in(territories: frozenset[str] | None) -> str:
+    if territories is None:
+        return ""
+    return (
+        f"; this holds in {', '.join(sorted(territories))} only, where the decisions whose "
+        "shares add up apply together"
+    )
 
 
 def _party_why(

@@ -120,7 +120,16 @@ def dsa_records(
         base["incompatible_content_ground"] = _clip(statement["ground"]["reference"])
         base["incompatible_content_explanation"] = _clip(statement["rule"]["criteria"])
         base["incompatible_content_illegal"] = "No"
-    return [
-        {**base, "puid": f"{statement['decision_id']}:{account['id']}"}
-        for account in statement["affected"]["accounts"]
-    ]
+    records = []
+    for account in statement["affected"]["accounts"]:
+        where = account.get("territories")  # reached in part of the decision's scope only
+        account_scope = scope if where is None else territorial_scope(where)
+        if account_scope:
+            records.append(
+                {
+                    **base,
+                    "territorial_scope": account_scope,
+                    "puid": f"{statement['decision_id']}:{account['id']}",
+                }
+            )
+    return records

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from standing.decisions.model import Decision
-from standing.decisions.propagation import GraphIndex, applicable, restriction
+from standing.decisions.propagation import GraphIndex, applicable, reach_of, restriction
 from standing.graph.model import Account, Ownership
 from tests.factories import T0, decision
 
@@ -141,3 +141,37 @@ def test_agrees_with_brute_force(
     expected = brute_force(decisions, edges)
     assert set(result.parties) == expected
     assert set(result.accounts) == {f"acc-{p}" for p in expected}
+
+
+JOINT = graph([("p", "z", 30), ("q", "z", 30)], {"acc-z": "z"})
+
+
+def test_reach_does_not_add_shares_across_territories() -> None:
+    """Decisions in DE and FR on the two 30 % owners: in neither country do 60 % count."""
+    de = decision("d-de", "p", territories=("DE",))
+    fr = decision("d-fr", "q", territories=("FR",))
+    reach = reach_of(fr, [de], JOINT, NOW)["ads.promote"]
+    assert set(reach.parties) == {"q"} and reach.accounts == {}
+    for territory in ("DE", "FR"):
+        assert denied([de, fr], JOINT, territory) == set()
+
+
+def test_a_global_decision_reaches_jointly_where_the_other_applies() -> None:
+    de = decision("d-de", "p", territories=("DE",))
+    world = decision("d-world", "q")
+    reach = reach_of(world, [de], JOINT, NOW)["ads.promote"]
+    assert reach.parties["q"].territories is None  # the subject: everywhere
+    assert reach.parties["z"].territories == {"DE"}
+    assert reach.accounts["acc-z"].territories == {"DE"}
+    assert denied([de, world], JOINT, "DE") == {"acc-z"}
+    assert denied([de, world], JOINT, "FR") == set()
+
+
+def test_territorial_reach_throughout_its_scope_is_unqualified() -> None:
+    world = decision("d-world", "p")
+    both = decision("d-both", "q", territories=("DE", "FR"))
+    reach = reach_of(both, [world], JOINT, NOW)["ads.promote"]
+    assert reach.accounts["acc-z"].territories is None  # 60 % in DE and in FR
+    de_only = decision("d-de", "p", territories=("DE",))
+    reach = reach_of(both, [de_only], JOINT, NOW)["ads.promote"]
+    assert reach.accounts["acc-z"].territories == {"DE"}

@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from standing.bootstrap import Services
+from standing.decisions.model import country_codes
 from standing.decisions.service import (
     DecisionRequest,
     get_statement,
@@ -267,3 +268,15 @@ def test_short_specific_facts_naming_the_subject_are_enough(
 ) -> None:
     d = record_vendor_decision(demo_graph, rule="deceptive-business-practices", facts=facts)
     assert d.decision.facts == facts
+
+
+@pytest.mark.parametrize("code", ["EU", "ZZ", "GB-SCT", "SU", "UN"])
+def test_a_territory_is_a_current_country_code(demo_graph: Services, code: str) -> None:
+    with pytest.raises(Invalid, match=f"territory: '{code}' is not an ISO 3166-1 alpha-2"):
+        record_vendor_decision(
+            demo_graph, subject="ano-tv-novosti", rule="state-controlled-media", territories=(code,)
+        )
+
+
+def test_territory_codes_include_dependent_territories_and_kosovo() -> None:
+    assert {"HK", "PR", "GU", "XK", "DE", "GB"} <= country_codes()

@@ -129,6 +129,7 @@ def test_single_check(client: TestClient) -> None:
         (b'{"capability": "ads.promote", "accounts": ["a", 1]}', "account id string"),
         (b'{"capability": "ads.promote", "accounts": ["a"], "territory": 5}', "territory"),
         (b'{"capability": "ads.promote", "accounts": ["a"], "territory": "ZZZ"}', "ISO 3166"),
+        (b'{"capability": "ads.promote", "accounts": ["a"], "territory": "EU"}', "ISO 3166"),
         (b'{"capability": "ads.promote", "accounts": ["a"], "territory": ""}', "territory"),
         (b'{"capability": "%s", "accounts": ["a"]}' % (b"x" * 300), "the longest is 200"),
         (b'{"capability": "", "accounts": ["a"]}', "capability"),

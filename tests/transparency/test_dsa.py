@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import orjson
 from fastapi.testclient import TestClient
@@ -8,6 +9,8 @@ from typer.testing import CliRunner
 
 from standing.bootstrap import Services
 from standing.cli import app
+from standing.decisions.service import get_statement
+from standing.graph.importer import import_files
 from standing.transparency.dsa import EEA, territorial_scope
 from standing.transparency.service import export_dsa
 from standing.web.app import create_app
@@ -64,3 +67,49 @@ def test_cli_and_api(demo_graph: Services, database_url: str) -> None:
         assert len(response.text.splitlines()) == 4
         assert client.get("/api/v1/export/dsa", params={"since": "2030-01-01"}).text == ""
         assert client.get("/api/v1/export/dsa", params={"since": "yesterday"}).status_code == 422
+
+
+def _edge(id: str, owner: str, asset: str) -> dict[str, object]:
+    props = {"owner": [owner], "asset": [asset], "percentage": ["30"]}
+    return {"id": id, "schema": "Ownership", "properties": props}
+
+
+JOINT = [
+    {"id": "p", "schema": "Company", "properties": {"name": ["Ralpha Parent Holdings Ltd"]}},
+    {"id": "q", "schema": "Company", "properties": {"name": ["Rbeta Parent Holdings Ltd"]}},
+    {"id": "z", "schema": "Company", "properties": {"name": ["Rgamma Venture Ltd"]}},
+    _edge("o1", "p", "z"),
+    _edge("o2", "q", "z"),
+    {
+        "id": "acc-z",
+        "schema": "UserAccount",
+        "properties": {"owner": ["z"], "service": ["social"], "username": ["@rz"]},
+    },
+]
+
+
+def test_joint_reach_in_one_territory_is_stated_and_exported_there_only(
+    services: Services, tmp_path: Path
+) -> None:
+    path = tmp_path / "joint.jsonl"
+    path.write_bytes(b"".join(orjson.dumps(e) + b"\n" for e in JOINT))
+    import_files(services, [path], "test")
+    facts = "{} is designated on the sanctions list under the entry numbered 777."
+    record_vendor_decision(
+        services,
+        "p",
+        "sanctioned-party",
+        facts=facts.format("Ralpha Parent Holdings"),
+        territories=("DE",),
+    )
+    world = record_vendor_decision(
+        services, "q", "sanctioned-party", facts=facts.format("Rbeta Parent Holdings")
+    )
+    (account,) = world.statement["affected"]["accounts"]
+    assert account["id"] == "acc-z" and account["territories"] == ["DE"]
+    assert "in DE only" in account["why"]
+    assert "in DE only" in get_statement(services, world.decision.id).text
+    records = [r for r in export_dsa(services) if r["puid"].startswith(world.decision.id)]
+    assert [(r["puid"].split(":")[1], r["territorial_scope"]) for r in records] == [
+        ("acc-z", ["DE"])
+    ]
