@@ -22,6 +22,8 @@ from standing.cli.common import (
     progress_enabled,
     services_for,
 )
+from standing.errors import Invalid
+from standing.screening.countries import query_country
 from standing.screening.match import Query
 from standing.screening.service import (
     hits,
@@ -46,6 +48,7 @@ class HitStatus(StrEnum):
     confirmed = "confirmed"
     dismissed = "dismissed"
     superseded = "superseded"
+    delisted = "delisted"
     all = "all"
 
 
@@ -73,10 +76,16 @@ def read_queries(path: Path) -> list[Query]:
         schema = cells.get("schema") or None
         if schema is not None and schema not in SCHEMATA:
             raise invalid(filename, line, f"schema: {schema!r} is not one of {', '.join(SCHEMATA)}")
+        country = cells.get("country") or None
+        if country is not None:
+            try:
+                country = query_country(country)
+            except Invalid as exc:
+                raise invalid(filename, line, exc.message) from None
         queries.append(
             Query.of(
                 name,
-                country=cells.get("country") or None,
+                country=country,
                 schema=schema,
                 id=cells.get("id") or None,
             )
@@ -224,6 +233,11 @@ def register(app: typer.Typer) -> None:
             f"[yellow]~{len(result.diff.changed)}[/]); {result.hits} new hits"
             + (f", {len(result.decisions)} automatic decisions" if result.decisions else "")
         )
+        if result.closed:
+            console.print(
+                "  open hits closed: "
+                + ", ".join(f"{n} {status}" for status, n in sorted(result.closed.items()))
+            )
         for label, ids in (
             ("added", result.diff.added),
             ("removed", result.diff.removed),
@@ -257,6 +271,11 @@ def register(app: typer.Typer) -> None:
             fail("give exactly one of NAME, --file FILE or --all")
         if schema is not None and schema not in SCHEMATA:
             fail(f"--schema: {schema!r} is not one of {', '.join(SCHEMATA)}")
+        if country is not None:
+            try:
+                country = query_country(country, "--country")
+            except Invalid as exc:
+                fail(exc.message)
         with services_for(database) as services:
             if all_:
                 if progress_enabled(json):
@@ -302,7 +321,9 @@ def register(app: typer.Typer) -> None:
         ctx: typer.Context,
         status: Annotated[
             HitStatus,
-            typer.Option("--status", help="open, confirmed, dismissed, superseded or all."),
+            typer.Option(
+                "--status", help="open, confirmed, dismissed, superseded, delisted or all."
+            ),
         ] = HitStatus.open,
         party: Annotated[str | None, typer.Option("--party")] = None,
         json: JsonOpt = False,
@@ -316,16 +337,17 @@ def register(app: typer.Typer) -> None:
         if json:
             emit_json({"hits": found})
             return
-        table = Table("hit", "party", "source", "entry", "listed name", "score", "status")
+        table = Table("party", "source", "entry", "listed name", "score", "status")
+        table.add_column("hit", no_wrap=True, min_width=20)  # whole: it is what review takes
         for h in found:
             table.add_row(
-                h["id"],
                 h["party_name"] or h["party"],
                 h["source"],
                 h["entry"],
                 h["name"],
                 f"{h['score']:.2f}",
                 h["status"],
+                h["id"],
             )
         console.print(table)
 

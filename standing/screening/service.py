@@ -67,6 +67,7 @@ class ListImport:
     hits: int = 0
     decisions: list[str] = field(default_factory=list)
     unchanged: bool = False  # the same file as the latest version: nothing was stored
+    closed: dict[str, int] = field(default_factory=dict)  # open hits closed, by new status
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -83,6 +84,7 @@ class ListImport:
             "warnings": self.warnings,
             "skipped": self.skipped,
             "hits": self.hits,
+            "hits_closed": self.closed,
             "decisions": self.decisions,
         }
 
@@ -244,15 +246,18 @@ def import_list(
         if not p.is_file():
             raise Invalid(f"{p}: no such file")
     path = paths[0]
-    digest = hashlib.sha256()
-    for p in paths:
-        digest.update(p.read_bytes())
     if fmt is None:
         with path.open("rb") as handle:
             fmt = parsers.detect_format(path, handle.read(parsers.HEAD_BYTES)) or source.format
     if fmt not in parsers.FORMATS:
         known = ", ".join(sorted(parsers.FORMATS))
         raise Invalid(f"--format: unknown format {fmt!r}; known: {known}")
+    if len(paths) == 1 and parsers.FORMATS[fmt].companions:
+        # OFAC's SDN.CSV alone: its ALT.CSV beside it holds the strong aliases
+        paths = [path, *parsers.ofac_companions(path)]
+    digest = hashlib.sha256()
+    for p in paths:
+        digest.update(p.read_bytes())
     with services.read() as session:
         latest = _latest_versions(session).get(source_id)
     same = latest is not None and latest.sha256 == digest.hexdigest() and latest.format == fmt
@@ -291,6 +296,7 @@ def import_list(
                 ).all()
             )
         changes = diff(previous, digests)
+        closed = _close_hits(session, source_id, changes)
         version = ListVersionRow(
             source=source_id,
             number=(latest.number + 1) if latest else 1,
@@ -337,6 +343,7 @@ def import_list(
                 "added": len(changes.added),
                 "removed": len(changes.removed),
                 "changed": len(changes.changed),
+                "hits_closed": closed,
             },
         )
         result = ListImport(
@@ -350,6 +357,7 @@ def import_list(
             diff=changes,
             warnings=warnings,
             skipped=len(parsed.skipped),
+            closed=closed,
         )
     touched = set(changes.added) | set(changes.changed)
     fresh = [e for e in entries if e.entry_id in touched]
@@ -357,6 +365,33 @@ def import_list(
         loaded = loaded_versions(services)[source_id]
         result.hits, result.decisions = _rescreen_entries(services, loaded, fresh, progress)
     return result
+
+
+#: What an open hit becomes when a new list version no longer supports it as it stands.
+DELISTED = "delisted"  # the entry is no longer on the list
+SUPERSEDED = "superseded"  # the entry changed; it is screened again as it now reads
+
+
+def _close_hits(session: Session, source_id: str, changes: ListDiff) -> dict[str, int]:
+    """Close the open hits on entries a new version removed or changed, in its transaction;
+    a changed entry that still matches gets a new hit when it is re-screened."""
+    closed: dict[str, int] = {}
+    for status, ids in ((DELISTED, changes.removed), (SUPERSEDED, changes.changed)):
+        count = 0
+        for start in range(0, len(ids), 500):
+            result = session.execute(
+                update(HitRow)
+                .where(
+                    HitRow.source == source_id,
+                    HitRow.status == "open",
+                    HitRow.entry_id.in_(ids[start : start + 500]),
+                )
+                .values(status=status)
+            )
+            count += result.rowcount  # type: ignore[attr-defined]
+        if count:
+            closed[status] = count
+    return closed
 
 
 def _without_nul(entries: list[Entry], path: Path, warnings: list[str]) -> list[Entry]:
@@ -468,6 +503,8 @@ def _store_hits(
             ).all()
             if any(d == digest for _, d, _ in existing):
                 continue
+            if _decided(session, party_id, loaded.source.id, result.entry.entry_id, now):
+                continue
             stale = [i for i, d, s in existing if s == "open" and d != digest]
             if stale:
                 session.execute(
@@ -492,6 +529,25 @@ def _store_hits(
             )
             created.append(hit_id)
     return created
+
+
+def _decided(session: Session, party_id: str, source: str, entry_id: str, now: datetime) -> bool:
+    """Whether a confirmed hit on this entry already stands as a decision in force (a changed
+    entry is not put to review again while the party is restricted for it)."""
+    decision_ids = session.scalars(
+        select(HitRow.decision_id).where(
+            HitRow.party_id == party_id,
+            HitRow.source == source,
+            HitRow.entry_id == entry_id,
+            HitRow.status == "confirmed",
+            HitRow.decision_id.is_not(None),
+        )
+    ).all()
+    for decision_id in decision_ids:
+        decision = repo.get_decision(session, decision_id) if decision_id else None
+        if decision is not None and decision.active_at(now):
+            return True
+    return False
 
 
 def _automatic_decisions(services: Services, hit_ids: Sequence[str]) -> list[str]:
@@ -657,7 +713,18 @@ def review_hit(
         version = session.get(ListVersionRow, hit.version_id)
         entry_row = session.get(ListEntryRow, (hit.version_id, hit.entry_id))
         party = repo.get_party(session, hit.party_id)
+        latest = _latest_versions(session).get(hit.source)
+        current = (
+            session.get(ListEntryRow, (latest.id, hit.entry_id)) if latest is not None else None
+        )
     assert version is not None and entry_row is not None and party is not None
+    if action == "confirm" and (current is None or current.digest != hit.entry_digest):
+        assert latest is not None
+        state = "no longer lists" if current is None else "has changed"
+        raise Conflict(
+            f"hit {hit_id}: {hit.source} version {latest.number} {state} entry "
+            f"{hit.entry_id} as it was matched; screen the party again"
+        )
     now = services.clock.now()
     if action == "dismiss" and not (note or "").strip():
         raise Invalid("note: say why the hit is dismissed (e.g. a different date of birth)")

@@ -45,10 +45,11 @@ def test_lists_import_screen_and_review(run, tmp_path: Path) -> None:  # type: i
 
     names = tmp_path / "names.csv"
     names.write_text(
-        "name,country,schema,id\nKaspersky Lab ZAO,ru,Company,q1\nTechWire Media Ltd,gb,,q2\n"
+        "name,country,schema,id\nKaspersky Lab ZAO,Russia,Company,q1\nTechWire Media Ltd,GB,,q2\n"
     )
     lines = [json.loads(x) for x in run("screen", "--file", str(names), "--json").splitlines()]
     assert [x["query"]["id"] for x in lines] == ["q1", "q2"]
+    assert [x["query"]["country"] for x in lines] == ["ru", "gb"]  # as the lists write them
     assert lines[0]["hits"][0]["source"] == "us_dhs_bod" and lines[0]["hits"][0]["match"]
     assert not [h for h in lines[1]["hits"] if h["match"]]
     assert set(lines[0]["hits"][0]) >= {"source", "entry", "name", "score", "match", "features"}
@@ -79,6 +80,11 @@ def test_screen_errors(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-
     assert "bad.csv:1: the header lacks the column(s) name (found: nom, pays)" in out
     bad.write_text("name,schema\nACME,Robot\n")
     assert f"{bad.name}:2: schema" in run("screen", "--file", str(bad), expect=2).replace("\n", "")
+    bad.write_text("name,country\nACME,Russia\nACME,Narnia\n")
+    out = run("screen", "--file", str(bad), expect=2).replace("\n", "")
+    assert f"{bad.name}:3: country: 'Narnia' is not a country" in out
+    out = run("screen", "ACME", "--country", "Narnia", expect=2).replace("\n", "")
+    assert "--country: 'Narnia' is not a country" in out
     assert "unknown source 'nope'" in run("lists", "import", "--source", "nope", str(BOD), expect=2)
     assert "no such file" in run(
         "lists", "import", "--source", "us_dhs_bod", str(tmp_path / "x"), expect=2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -170,3 +171,83 @@ def test_the_same_file_again_stores_nothing_unless_forced(demo_graph: Services) 
     forced = import_list(demo_graph, "us_dhs_bod", [BOD], None, "test", force=True)
     assert not forced.unchanged and forced.number == 2
     assert forced.diff.added == forced.diff.removed == forced.diff.changed == ()
+
+
+def test_a_new_version_closes_hits_on_removed_and_changed_entries(
+    demo_graph: Services, tmp_path: Path
+) -> None:
+    import_list(demo_graph, "us_dhs_bod", [BOD], None, "test")
+    removed = str(hit_for(demo_graph, "kaspersky-lab-inc", "kaspersky-lab-inc")["id"])
+    renamed = str(hit_for(demo_graph, "kaspersky-labs-gmbh", "kaspersky-labs-gmbh")["id"])
+    text = BOD.read_text(encoding="utf-8")
+    rows = [line for line in text.splitlines() if not line.startswith("kaspersky-lab-inc,")]
+    edited = "\n".join(rows).replace(
+        "kaspersky-labs-gmbh,Kaspersky Labs GmbH,", "kaspersky-labs-gmbh,Securelist Research GmbH,"
+    )
+    path = tmp_path / "bod.csv"
+    path.write_text(edited + "\n", encoding="utf-8")
+    result = import_list(demo_graph, "us_dhs_bod", [path], None, "test")
+    assert result.diff.removed == ("kaspersky-lab-inc",)
+    assert "kaspersky-labs-gmbh" in result.diff.changed
+    assert result.closed["delisted"] >= 1 and result.closed["superseded"] >= 1
+    statuses = {h["id"]: h["status"] for h in hits(demo_graph, None)}
+    assert statuses[removed] == "delisted"
+    assert statuses[renamed] == "superseded"
+    # the renamed entry no longer matches the German company: no new open hit for it
+    assert not [
+        h
+        for h in hits(demo_graph)
+        if h["party"] == "kaspersky-labs-gmbh" and h["entry"] == "kaspersky-labs-gmbh"
+    ]
+    with pytest.raises(Conflict, match="already delisted"):
+        review_hit(demo_graph, removed, "confirm", "alice", rule_id="government-barred-vendor")
+
+
+def test_a_hit_on_an_entry_that_changed_since_cannot_be_confirmed(
+    demo_graph: Services, tmp_path: Path
+) -> None:
+    import_list(demo_graph, "us_dhs_bod", [BOD], None, "test")
+    hit = str(hit_for(demo_graph, "ao-kaspersky-lab", "ao-kaspersky-lab")["id"])
+    edited = tmp_path / "bod.csv"
+    edited.write_text(
+        BOD.read_text(encoding="utf-8").replace("2017-09-13", "2017-09-14", 1), encoding="utf-8"
+    )
+    import_list(demo_graph, "us_dhs_bod", [edited], None, "test")
+    with demo_graph.write() as session:  # as if the hit had stayed open through a race
+        from standing.store.screening_tables import HitRow
+
+        row = session.get(HitRow, hit)
+        assert row is not None
+        row.status = "open"
+    with pytest.raises(Conflict, match="version 2 has changed entry ao-kaspersky-lab"):
+        review_hit(demo_graph, hit, "confirm", "alice", rule_id="government-barred-vendor")
+
+
+def test_a_changed_entry_is_not_reviewed_again_while_its_decision_stands(
+    demo_graph: Services, tmp_path: Path
+) -> None:
+    import_list(demo_graph, "us_dhs_bod", [BOD], None, "test")
+    hit = str(hit_for(demo_graph, "ao-kaspersky-lab", "ao-kaspersky-lab")["id"])
+    review_hit(demo_graph, hit, "confirm", "alice", rule_id="government-barred-vendor")
+    edited = tmp_path / "bod.csv"
+    edited.write_text(
+        BOD.read_text(encoding="utf-8").replace("2017-09-13", "2017-09-14", 1), encoding="utf-8"
+    )
+    import_list(demo_graph, "us_dhs_bod", [edited], None, "test")
+    assert not [
+        h
+        for h in hits(demo_graph)
+        if h["party"] == "ao-kaspersky-lab" and h["entry"] == "ao-kaspersky-lab"
+    ]
+
+
+def test_ofac_alt_file_beside_the_primary_file_is_imported_with_it(
+    demo_graph: Services, tmp_path: Path, shared_data: Path
+) -> None:
+    primary = tmp_path / "CONS_PRIM.CSV"
+    shutil.copyfile(shared_data / "us_ofac_cons_prim_2025-12.csv", primary)
+    (tmp_path / "CONS_ALT.CSV").write_bytes(b'9639,1,"aka","HANIYEH, Ismail",-0- \r\n\x1a')
+    result = import_list(demo_graph, "us_ofac_cons", [primary], None, "test")
+    assert result.file == "CONS_PRIM.CSV + CONS_ALT.CSV"
+    (found,) = screen_queries(demo_graph, [Query.of("Ismail Haniyeh", schema="Person")])
+    assert any(h["entry"] == "9639" and h["match"] for h in found)

@@ -214,6 +214,7 @@ def parse(src: Source, *, name: str | None = None, source: str = DEFAULT_SOURCE)
     parties: list[tuple[Any, str, dict[str, Any], int]] = []
     listings: dict[str, _Listing] = {}
     skipped_schemata: Counter[str] = Counter()
+    unknown_schemata: dict[str, list[int]] = {}  # schema -> lines
     not_targets = 0
     seen: dict[str, int] = {}
     for line_no, line in enumerate(text.splitlines(), start=1):
@@ -237,7 +238,7 @@ def parse(src: Source, *, name: str | None = None, source: str = DEFAULT_SOURCE)
         if not isinstance(properties, dict):
             raise invalid(filename, line_no, f'entity {entity_id}: "properties" is not an object')
         if model.get(schema_name) is None:
-            skipped_schemata[schema_name] += 1
+            unknown_schemata.setdefault(schema_name, []).append(line_no)
             continue
         raw["properties"] = _properties(properties, filename, line_no, entity_id)
         try:
@@ -280,6 +281,14 @@ def parse(src: Source, *, name: str | None = None, source: str = DEFAULT_SOURCE)
     if skipped_schemata:
         counts = ", ".join(f"{n} {s}" for s, n in sorted(skipped_schemata.items()))
         warnings.append(f"{filename}: skipped entities that are not listed parties: {counts}")
+    for schema_name, lines in sorted(unknown_schemata.items()):
+        at = ", ".join(map(str, lines[:5])) + (
+            f" and {len(lines) - 5} more" if len(lines) > 5 else ""
+        )
+        warnings.append(
+            f"{filename}: skipped {len(lines)} entities of the schema {schema_name!r}, which "
+            f"FollowTheMoney does not know (a misspelling?), at line {at}"
+        )
     if not_targets:
         warnings.append(f"{filename}: skipped {not_targets} entities marked as not targets")
     return ParseResult(entries=tuple(entries), warnings=tuple(warnings))

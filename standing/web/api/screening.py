@@ -1,12 +1,13 @@
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter
 from fastapi import Query as QueryParam
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from standing.errors import Invalid
+from standing.screening.countries import query_country
 from standing.screening.match import Query
 from standing.screening.service import hits, list_versions, review_hit, screen_queries
 from standing.web.deps import ServicesDep
@@ -16,11 +17,24 @@ router = APIRouter(prefix="/api/v1", tags=["screening"], responses=ERRORS)
 MAX_QUERIES = 1000
 
 
+def _country(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return query_country(value, "value")
+    except Invalid as exc:
+        raise ValueError(exc.message.removeprefix("value: ")) from None
+
+
+#: A country: an ISO 3166-1 alpha-2 code in any case, or the country's name ("Russia").
+Country = Annotated[str | None, Field(max_length=100), AfterValidator(_country)]
+
+
 class NameIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: str = Field(min_length=1, max_length=1000, examples=["AO Kaspersky Lab"])
-    country: str | None = Field(None, max_length=2, examples=["ru"])
+    country: Country = Field(None, examples=["ru"])
     schema_: (
         Literal["Person", "Company", "Organization", "LegalEntity", "Vessel", "Airplane"] | None
     ) = Field(None, alias="schema")
@@ -33,7 +47,7 @@ class ScreenIn(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
     name: str | None = Field(None, min_length=1, max_length=1000)
-    country: str | None = Field(None, max_length=2)
+    country: Country = None
     schema_: (
         Literal["Person", "Company", "Organization", "LegalEntity", "Vessel", "Airplane"] | None
     ) = Field(None, alias="schema")
@@ -89,7 +103,9 @@ def lists(services: ServicesDep) -> dict[str, Any]:
 @router.get("/hits")
 def list_hits(
     services: ServicesDep,
-    status: str = QueryParam("open", pattern="^(open|confirmed|dismissed|superseded|all)$"),
+    status: str = QueryParam(
+        "open", pattern="^(open|confirmed|dismissed|superseded|delisted|all)$"
+    ),
     party: str | None = None,
 ) -> dict[str, Any]:
     return {"hits": hits(services, None if status == "all" else status, party)}

@@ -27,7 +27,9 @@ def test_parties_kinds_and_skipped(result: ParseResult) -> None:
     ]
     assert result.warnings == (
         "ftm_entities.jsonl: skipped entities that are not listed parties: "
-        "1 Address, 1 NoSuchSchema, 1 Ownership",
+        "1 Address, 1 Ownership",
+        "ftm_entities.jsonl: skipped 1 entities of the schema 'NoSuchSchema', which "
+        "FollowTheMoney does not know (a misspelling?), at line 12",
         "ftm_entities.jsonl: skipped 1 entities marked as not targets",
     )
     assert all(e.source == "opensanctions" for e in result.entries)
