@@ -11,6 +11,7 @@ class Action(StrEnum):
     DECISION_RECORD = "decision:record"
     DECISION_LIFT = "decision:lift"
     LIST_IMPORT = "list:import"
+    HIT_OPEN = "hit:open"
     HIT_REVIEW = "hit:review"
     APPEAL_FILE = "appeal:file"
     APPEAL_REVIEW = "appeal:review"

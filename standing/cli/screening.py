@@ -62,13 +62,14 @@ def _bar(label: str, total: int | None) -> Progress:
     )
 
 
-def read_queries(path: Path) -> list[Query]:
-    """A UTF-8 CSV with a header row: ``name`` (required), ``country``, ``schema``, ``id``.
+def read_queries(path: Path) -> list[tuple[Query, dict[str, Any]]]:
+    """A UTF-8 CSV with a header row: ``name`` (required), ``country``, ``schema``, ``id``;
+    each row's query and the row as given (echoed in the output).
 
     Errors name the file and line, as ``standing lists import`` does: ``file:line: reason``.
     """
     data, filename = read_source(path, str(path))
-    queries: list[Query] = []
+    queries: list[tuple[Query, dict[str, Any]]] = []
     for line, cells in csv_records(decode_text(data, filename), filename, required=("name",)):
         name = cells.get("name", "")
         if not name:
@@ -76,30 +77,19 @@ def read_queries(path: Path) -> list[Query]:
         schema = cells.get("schema") or None
         if schema is not None and schema not in SCHEMATA:
             raise invalid(filename, line, f"schema: {schema!r} is not one of {', '.join(SCHEMATA)}")
-        country = cells.get("country") or None
-        if country is not None:
-            try:
-                country = query_country(country)
-            except Invalid as exc:
-                raise invalid(filename, line, exc.message) from None
+        given = cells.get("country") or None
+        try:
+            country = query_country(given) if given is not None else None
+        except Invalid as exc:
+            raise invalid(filename, line, exc.message) from None
+        query_id = cells.get("id") or None
         queries.append(
-            Query.of(
-                name,
-                country=country,
-                schema=schema,
-                id=cells.get("id") or None,
+            (
+                Query.of(name, country=country, schema=schema, id=query_id),
+                {"name": name, "country": given, "schema": schema, "id": query_id},
             )
         )
     return queries
-
-
-def _query_json(query: Query) -> dict[str, Any]:
-    return {
-        "name": query.names[0],
-        "country": query.countries[0] if query.countries else None,
-        "schema": query.schema,
-        "id": query.id,
-    }
 
 
 def _print_hits(query: Query, found: list[dict[str, Any]]) -> None:
@@ -271,9 +261,10 @@ def register(app: typer.Typer) -> None:
             fail("give exactly one of NAME, --file FILE or --all")
         if schema is not None and schema not in SCHEMATA:
             fail(f"--schema: {schema!r} is not one of {', '.join(SCHEMATA)}")
+        code: str | None = None
         if country is not None:
             try:
-                country = query_country(country, "--country")
+                code = query_country(country, "--country")
             except Invalid as exc:
                 fail(exc.message)
         with services_for(database) as services:
@@ -295,22 +286,25 @@ def register(app: typer.Typer) -> None:
                         f"{len(decided)} automatic decisions"
                     )
                 return
-            queries = (
+            rows = (
                 read_queries(file)
                 if file is not None
-                else [Query.of(name or "", country=country, schema=schema)]
+                else [
+                    (
+                        Query.of(name or "", country=code, schema=schema),
+                        {"name": name, "country": country, "schema": schema, "id": None},
+                    )
+                ]
             )
-            results = screen_queries(services, queries)
+            results = screen_queries(services, [query for query, _ in rows])
         if json and file is not None:
-            for query, found in zip(queries, results, strict=True):
-                sys.stdout.buffer.write(
-                    orjson.dumps({"query": _query_json(query), "hits": found}) + b"\n"
-                )
+            for (_, given), found in zip(rows, results, strict=True):
+                sys.stdout.buffer.write(orjson.dumps({"query": given, "hits": found}) + b"\n")
             return
         if json:
-            emit_json({"query": _query_json(queries[0]), "hits": results[0]})
+            emit_json({"query": rows[0][1], "hits": results[0]})
             return
-        for query, found in zip(queries, results, strict=True):
+        for (query, _), found in zip(rows, results, strict=True):
             _print_hits(query, found)
 
     hits_app = typer.Typer(help="The review queue of screening hits.", invoke_without_command=True)

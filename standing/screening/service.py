@@ -481,6 +481,10 @@ def _by_identifier(result: MatchResult) -> bool:
     return isinstance(identifier, dict) and bool(identifier.get("equal"))
 
 
+#: The actor of the review queue's own writes (hits opened by screening).
+SCREENING_ACTOR = "screening"
+
+
 def _store_hits(
     services: Services,
     found: Sequence[tuple[str, MatchResult, LoadedVersion]],
@@ -491,6 +495,7 @@ def _store_hits(
         return []
     now = services.clock.now()
     created: list[str] = []
+    opened: list[dict[str, Any]] = []
     with services.write() as session:
         for party_id, result, loaded in found:
             digest = loaded.digests.get(result.entry.entry_id, "")
@@ -528,6 +533,19 @@ def _store_hits(
                 )
             )
             created.append(hit_id)
+            opened.append(
+                {
+                    "hit": hit_id,
+                    "party": party_id,
+                    "source": loaded.source.id,
+                    "version": loaded.number,
+                    "entry": result.entry.entry_id,
+                    "score": round(result.score, 4),
+                }
+            )
+        if opened:
+            subject = opened[0]["hit"] if len(opened) == 1 else f"{len(opened)} hits"
+            append(session, now, SCREENING_ACTOR, Action.HIT_OPEN, subject, {"hits": opened})
     return created
 
 

@@ -49,7 +49,7 @@ def test_lists_import_screen_and_review(run, tmp_path: Path) -> None:  # type: i
     )
     lines = [json.loads(x) for x in run("screen", "--file", str(names), "--json").splitlines()]
     assert [x["query"]["id"] for x in lines] == ["q1", "q2"]
-    assert [x["query"]["country"] for x in lines] == ["ru", "gb"]  # as the lists write them
+    assert [x["query"]["country"] for x in lines] == ["Russia", "GB"]  # as given
     assert lines[0]["hits"][0]["source"] == "us_dhs_bod" and lines[0]["hits"][0]["match"]
     assert not [h for h in lines[1]["hits"] if h["match"]]
     assert set(lines[0]["hits"][0]) >= {"source", "entry", "name", "score", "match", "features"}

@@ -251,3 +251,18 @@ def test_ofac_alt_file_beside_the_primary_file_is_imported_with_it(
     assert result.file == "CONS_PRIM.CSV + CONS_ALT.CSV"
     (found,) = screen_queries(demo_graph, [Query.of("Ismail Haniyeh", schema="Person")])
     assert any(h["entry"] == "9639" and h["match"] for h in found)
+
+
+def test_opening_hits_is_on_the_audit_log(demo_graph: Services) -> None:
+    import json
+
+    from standing.store.tables import EventRow
+
+    result = import_list(demo_graph, "us_dhs_bod", [BOD], None, "test")
+    with demo_graph.read() as session:
+        rows = session.scalars(select(EventRow).where(EventRow.action == "hit:open")).all()
+    assert len(rows) == 1 and rows[0].actor == "screening"
+    opened = json.loads(rows[0].payload)["hits"]
+    assert len(opened) == result.hits
+    assert {h["hit"] for h in opened} == {h["id"] for h in hits(demo_graph)}
+    assert {"party", "source", "version", "entry", "score"} <= set(opened[0])

@@ -18,12 +18,14 @@ MAX_QUERIES = 1000
 
 
 def _country(value: str | None) -> str | None:
+    """Checked here, kept as given (the answer echoes the query); read by `query_country`."""
     if value is None:
         return None
     try:
-        return query_country(value, "value")
+        query_country(value, "value")
     except Invalid as exc:
         raise ValueError(exc.message.removeprefix("value: ")) from None
+    return value
 
 
 #: A country: an ISO 3166-1 alpha-2 code in any case, or the country's name ("Russia").
@@ -79,7 +81,15 @@ class ReviewIn(BaseModel):
 def screen(body: ScreenIn, services: ServicesDep) -> dict[str, Any]:
     """Screen one or many names against the latest version of every list."""
     items = body.names()
-    queries = [Query.of(i.name, country=i.country, schema=i.schema_, id=i.id) for i in items]
+    queries = [
+        Query.of(
+            i.name,
+            country=query_country(i.country) if i.country else None,
+            schema=i.schema_,
+            id=i.id,
+        )
+        for i in items
+    ]
     results = screen_queries(services, queries)
     return {
         "results": [
