@@ -26,8 +26,7 @@ def test_parties_kinds_and_skipped(result: ParseResult) -> None:
         ("Q-le-1", "unknown"),
     ]
     assert result.warnings == (
-        "ftm_entities.jsonl: skipped entities that are not listed parties: "
-        "1 Address, 1 Ownership",
+        "ftm_entities.jsonl: skipped entities that are not listed parties: 1 Address, 1 Ownership",
         "ftm_entities.jsonl: skipped 1 entities of the schema 'NoSuchSchema', which "
         "FollowTheMoney does not know (a misspelling?), at line 12",
         "ftm_entities.jsonl: skipped 1 entities marked as not targets",
