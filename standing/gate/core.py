@@ -38,21 +38,39 @@ class Clock(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class GateOptions:
-    """How a gate behaves; ``from_settings`` reads them from ``standing.settings.Settings``.
+    """How a gate behaves. A gate built without options reads them from the settings
+    (``STANDING_GATE_*`` and the policy's capability catalogue; see ``docs/settings.md``).
 
     ``poll_interval_s`` is how often a follower polls a database it cannot listen to (SQLite);
     ``listen_timeout_s`` how long it waits for a PostgreSQL NOTIFY before polling anyway
-    (``from_settings`` uses the poll interval for both).
+    (``from_settings`` uses the poll interval for both). ``stale_after_s`` must leave room for
+    at least two polls, or a healthy gate would flap between stale and fresh. With
+    ``capabilities`` (the catalogue) a check of any other capability is a ``ValueError``, so a
+    misspelt capability never reads as "nothing restricts it".
     """
 
     unknown_allowed: bool = True
     fail_closed: bool = True
     stale_after_s: float = 5.0
     poll_interval_s: float = 0.1
-    listen_timeout_s: float = 1.0
+    listen_timeout_s: float = 0.1
+    capabilities: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        wait = max(self.poll_interval_s, self.listen_timeout_s)
+        if not wait > 0:
+            raise ValueError("gate options: poll_interval_s and listen_timeout_s must be > 0")
+        if self.stale_after_s < 2 * wait:
+            raise ValueError(
+                f"gate options: stale_after_s ({self.stale_after_s:g} s) must be at least twice "
+                f"the poll interval or listen timeout ({wait:g} s), or a healthy gate would "
+                "turn stale between two polls"
+            )
 
     @classmethod
     def from_settings(cls, settings: Any) -> GateOptions:
+        from standing.policies.loader import load_policy
+
         return cls(
             unknown_allowed=bool(settings.gate_unknown_allowed),
             fail_closed=bool(settings.gate_fail_closed),
@@ -60,7 +78,15 @@ class GateOptions:
             poll_interval_s=float(settings.gate_poll_interval_s),
             # On PostgreSQL the follower wakes on NOTIFY and also polls at the same interval.
             listen_timeout_s=float(settings.gate_poll_interval_s),
+            capabilities=frozenset(load_policy(settings.policies).capabilities),
         )
+
+    @classmethod
+    def default(cls) -> GateOptions:
+        """The options the settings give (environment ``STANDING_GATE_*``, policies)."""
+        from standing.settings import Settings
+
+        return cls.from_settings(Settings())
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +155,7 @@ class Gate:
         options: GateOptions | None = None,
         clock: Clock | None = None,
     ) -> None:
-        self.options = options or GateOptions()
+        self.options = options or GateOptions.default()
         self.clock: Clock = clock or SystemClock()
         self._lock = threading.Lock()  # serialises writers (follower, staleness); never readers
         self._stale = False
@@ -188,7 +214,7 @@ class Gate:
 
     @classmethod
     def _from_source(cls, source: Any, options: GateOptions | None, clock: Clock | None) -> Gate:
-        options = options or GateOptions()
+        options = options or GateOptions.default()
         clock = clock or SystemClock()
         loaded = source.load()
         graph = CompiledGraph.build(loaded.graph, _party_subjects(loaded.decisions))
@@ -212,7 +238,7 @@ class Gate:
         clock: Clock | None = None,
     ) -> Gate:
         """A static gate over plain data (tests, tools, benchmarks)."""
-        options = options or GateOptions()
+        options = options or GateOptions.default()
         clock = clock or SystemClock()
         decisions = list(decisions)
         compiled = CompiledGraph.build(graph, _party_subjects(decisions))
@@ -236,7 +262,7 @@ class Gate:
         database URL) the gate then applies the changelog from the snapshot's position on."""
         from standing.gate.snapshot import read_snapshot
 
-        options = options or GateOptions()
+        options = options or GateOptions.default()
         clock = clock or SystemClock()
         snap = read_snapshot(Path(path))
         state = compile_state(
@@ -303,6 +329,7 @@ class Gate:
             return tables
         by_territory = tables.get(capability)
         if by_territory is None:  # no active decision restricts this capability
+            self._known(capability)
             if self.options.unknown_allowed:
                 return _NOTHING
             return _DeniedOrUnknown(_NOTHING, self._state.graph)
@@ -310,6 +337,14 @@ class Gate:
         if table is None:
             table = by_territory.get(GLOBAL, _NOTHING)
         return table
+
+    def _known(self, capability: str) -> None:
+        catalogue = self.options.capabilities
+        if catalogue and capability not in catalogue:
+            raise ValueError(
+                f"unknown capability {capability!r}; the catalogue has "
+                + ", ".join(sorted(catalogue))
+            )
 
     def batch_view(self, capability: str, territory: str | None = None) -> BatchView:
         """One consistent view for answering a batch (the HTTP route): the denied-id container,
@@ -328,6 +363,7 @@ class Gate:
         """``allowed`` with the reasons: denying decision ids, position, unknown, stale."""
         state = self._state
         territory = _code(territory)
+        self._known(capability)
         handle = state.handle(account_id)
         stale = self.staleness()
         if handle is None:
@@ -373,9 +409,15 @@ class Gate:
         gather."""
         state, tables = self._view
         territory = _code(territory)
+        if not isinstance(accounts, np.ndarray) and _integers(accounts):
+            accounts = np.asarray(accounts, np.int64)  # handles in a list
         if isinstance(accounts, np.ndarray) and accounts.dtype.kind in "iu":
+            _check_handles(accounts, state.graph.n_accounts)
             if not isinstance(tables, dict):  # stale, failing closed
+                self._known(capability)
                 return np.zeros(len(accounts), np.bool_)
+            if capability not in tables:
+                self._known(capability)
             ctx = state.context(capability, territory)
             answers = state.base_allowed if ctx is None else ctx.allowed
             result: BoolArray = answers[accounts]
@@ -503,5 +545,30 @@ def _party_subjects(decisions: Iterable[GateDecision]) -> list[str]:
 
 def _code(territory: str | None) -> str | None:
     """Territories are kept as upper-case ISO codes; a check may give "de" (never fail open
-    on the spelling of a code)."""
-    return None if territory is None else territory.strip().upper()
+    on the spelling of a code). Anything but two letters ("", "DEU", "Germany") is refused:
+    read as "some other territory", it would fail open."""
+    if territory is None:
+        return None
+    code = territory.strip().upper()
+    if len(code) != 2 or not ("A" <= code[0] <= "Z" and "A" <= code[1] <= "Z"):
+        raise ValueError(f"territory: {territory!r} is not an ISO 3166-1 alpha-2 code")
+    return code
+
+
+def _integers(accounts: object) -> bool:
+    """Whether a sequence (not an array) holds handles rather than ids."""
+    return (
+        isinstance(accounts, Sequence)
+        and not isinstance(accounts, str)
+        and len(accounts) > 0
+        and isinstance(accounts[0], int | np.integer)
+    )
+
+
+def _check_handles(handles: IntArray, n_accounts: int) -> None:
+    """Handles are -1 (unknown) or 0..n-1; anything else would read another account."""
+    if len(handles) and (int(handles.min()) < -1 or int(handles.max()) >= n_accounts):
+        raise ValueError(
+            f"handles must be -1 (unknown) or 0..{n_accounts - 1}, as `handles` gives them; "
+            f"got values from {int(handles.min())} to {int(handles.max())}"
+        )

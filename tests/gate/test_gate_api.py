@@ -168,3 +168,57 @@ def test_damaged_snapshot_is_refused(tmp_path: Path) -> None:
     truncated.write_bytes(b"STGATE01" + (100).to_bytes(8, "little") + b"{")
     with pytest.raises(SnapshotError):
         Gate.from_snapshot(truncated)
+
+
+def test_a_capability_outside_the_catalogue_is_an_error_not_an_allow() -> None:
+    options = GateOptions(capabilities=frozenset({"ads.promote", "organic.post"}))
+    g = Gate.from_data(GRAPH, [dec("dec-group", "group")], options=options)
+    try:
+        assert g.allowed("acc-owner", "organic.post")  # in the catalogue, nothing restricts it
+        for call in (
+            lambda: g.allowed("acc-group", "ads.promot"),
+            lambda: g.check("acc-group", "ads.promot"),
+            lambda: g.allowed_many(["acc-group"], "ads.promot"),
+            lambda: g.allowed_many(g.handles(["acc-group"]), "ads.promot"),
+        ):
+            with pytest.raises(ValueError, match=r"unknown capability 'ads\.promot'"):
+                call()
+    finally:
+        g.close()
+
+
+@pytest.mark.parametrize("territory", ["", "DEU", "Germany", "D1"])
+def test_a_malformed_territory_is_an_error_not_another_territory(
+    gate: Gate, territory: str
+) -> None:
+    with pytest.raises(ValueError, match="not an ISO 3166-1 alpha-2 code"):
+        gate.allowed("acc-jv", "ads.promote", territory)
+    with pytest.raises(ValueError, match="not an ISO 3166-1 alpha-2 code"):
+        gate.check("acc-jv", "ads.promote", territory)
+
+
+def test_handles_out_of_range_are_refused_and_lists_of_handles_work(gate: Gate) -> None:
+    handles = gate.handles(["acc-sub", "acc-owner", "nobody"])
+    expected = [False, True, True]
+    assert gate.allowed_many(handles, "ads.promote").tolist() == expected
+    assert gate.allowed_many(handles.tolist(), "ads.promote").tolist() == expected
+    for bad in ([-2], [len(GRAPH.accounts)]):
+        with pytest.raises(ValueError, match="handles must be -1"):
+            gate.allowed_many(np.asarray(bad, np.int64), "ads.promote")
+
+
+def test_options_default_to_the_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("STANDING_GATE_UNKNOWN_ALLOWED", "false")
+    monkeypatch.setenv("STANDING_GATE_STALE_AFTER_S", "9")
+    g = Gate.from_data(GRAPH, [dec("dec-group", "group")])
+    try:
+        assert g.options.stale_after_s == 9 and g.options.listen_timeout_s == 0.1
+        assert "marketplace.sell" in g.options.capabilities  # the shipped catalogue
+        assert not g.allowed("nobody", "ads.promote")
+    finally:
+        g.close()
+
+
+def test_a_stale_bound_shorter_than_two_polls_is_refused() -> None:
+    with pytest.raises(ValueError, match="at least twice"):
+        GateOptions(stale_after_s=0.5, listen_timeout_s=1.0)
