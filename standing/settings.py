@@ -42,6 +42,10 @@ class Settings(BaseSettings):
         "auto",
         description="Directory keeping built screeners; 'auto' beside a SQLite file, 'off'.",
     )
+    public_url: str = Field(
+        "http://127.0.0.1:8000",
+        description="Where the public pages are served; links in exports start with it.",
+    )
     api_token: str | None = Field(
         None, description="Bearer token machine clients must present on the check API, if set."
     )

@@ -164,6 +164,7 @@ def _prepare(services: Services, session: Session, req: DecisionRequest) -> Reco
     reach = reach_of(decision, [d for d in others if d.active_at(now)], graph, now)
     party_ids = {p for r in reach.values() for p in r.parties}
     party_ids |= {o for r in reach.values() for a in r.accounts.values() if (o := a.owner)}
+    party_ids |= {o for r in reach.values() for pr in r.parties.values() for o, _ in pr.via}
     parties = repo.parties_by_id(session, party_ids | {subject.id})
     content = sor.build_statement(
         decision, rule, policy, subject, sor.affected(decision, reach, parties, accounts)

@@ -194,7 +194,7 @@ def _capability_line(item: dict[str, str]) -> str:
 def render_text(s: dict[str, Any]) -> str:
     subject = s["subject"]
     scope = ", ".join(s["territorial_scope"]) or "worldwide"
-    until = s["ends_at"] or "until lifted"
+    until = f"until {s['ends_at']}" if s["ends_at"] else "until lifted"
     lines = [
         f"STATEMENT OF REASONS — decision {s['decision_id']}",
         f"Issued {s['issued_at']} under policy version {s['policy_version']}.",

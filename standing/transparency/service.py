@@ -27,4 +27,4 @@ def export_dsa(services: Services, since: datetime | None = None) -> Iterator[di
     for content, rule_id in rows:
         rule = services.policy.rules.get(rule_id)
         category = rule.dsa_category if rule else "STATEMENT_CATEGORY_SCOPE_OF_PLATFORM_SERVICE"
-        yield from dsa_records(content, category)
+        yield from dsa_records(content, category, services.settings.public_url)

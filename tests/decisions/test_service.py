@@ -162,6 +162,10 @@ def test_territories_and_end_date(demo_graph: Services, clock: TestClock) -> Non
     ).decision
     assert not allowed(demo_graph, "acct-rt", "ads.promote", "DE")
     assert allowed(demo_graph, "acct-rt", "ads.promote", "US")
+    text = get_statement(demo_graph, d.id).text
+    assert (
+        f"From {clock.at.isoformat()}, until {(clock.at + timedelta(days=30)).isoformat()}." in text
+    )
     assert not allowed(demo_graph, "acct-rt", "ads.promote")
     clock.advance(days=31)
     assert allowed(demo_graph, "acct-rt", "ads.promote", "DE")

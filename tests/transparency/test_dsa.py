@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from standing.bootstrap import Services
 from standing.cli import app
 from standing.decisions.service import get_statement
 from standing.graph.importer import import_files
-from standing.transparency.dsa import EEA, territorial_scope
+from standing.transparency.dsa import EEA, dsa_records, puid, territorial_scope
 from standing.transparency.service import export_dsa
 from standing.web.app import create_app
 from tests.decisions.helpers import record_vendor_decision
@@ -28,7 +29,7 @@ def test_one_record_per_affected_account(demo_graph: Services, clock: TestClock)
     d = record_vendor_decision(demo_graph).decision
     records = list(export_dsa(demo_graph))
     assert {r["puid"] for r in records} == {
-        f"{d.id}:{a}"
+        f"{d.id}_{a}"
         for a in ("acct-kaspersky", "acct-kaspersky-us", "acct-kaspersky-de", "acct-kaspersky-jp")
     }
     r = records[0]
@@ -38,6 +39,10 @@ def test_one_record_per_affected_account(demo_graph: Services, clock: TestClock)
     assert r["incompatible_content_ground"].startswith("Advertising Policy 4.3")
     assert r["automated_decision"] == "AUTOMATED_DECISION_NOT_AUTOMATED"
     assert r["territorial_scope"] == list(EEA) and r["application_date"] == "2026-01-01"
+    assert r["content_date"] == "2026-01-01"
+    assert r["decision_ground_reference_url"] == (
+        "http://127.0.0.1:8000/policies#government-barred-vendor"
+    )
     assert "AO Kaspersky Lab" in r["decision_facts"]
     clock.advance(days=1)
     assert not list(export_dsa(demo_graph, since=clock.at))
@@ -108,8 +113,52 @@ def test_joint_reach_in_one_territory_is_stated_and_exported_there_only(
     (account,) = world.statement["affected"]["accounts"]
     assert account["id"] == "acc-z" and account["territories"] == ["DE"]
     assert "in DE only" in account["why"]
+    (z,) = [p for p in world.statement["affected"]["parties"] if p["id"] == "z"]
+    assert "Ralpha Parent Holdings Ltd (30 %)" in z["why"]  # the other owner, by name
     assert "in DE only" in get_statement(services, world.decision.id).text
     records = [r for r in export_dsa(services) if r["puid"].startswith(world.decision.id)]
-    assert [(r["puid"].split(":")[1], r["territorial_scope"]) for r in records] == [
-        ("acc-z", ["DE"])
+    assert [(r["puid"], r["territorial_scope"]) for r in records] == [
+        (f"{world.decision.id}_acc-z", ["DE"])
     ]
+
+
+def test_puids_keep_to_the_databases_alphabet() -> None:
+    assert puid("dec-1", "acct_a-1") == "dec-1_acct_a-1"
+    odd = puid("dec-1", "@acme:social")
+    assert re.fullmatch(r"[A-Za-z0-9_-]+", odd) and odd != puid("dec-1", "@acme:socia1")
+
+
+def test_texts_are_cut_to_the_databases_limits(demo_graph: Services) -> None:
+    statement = dict(record_vendor_decision(demo_graph).statement)
+    statement["ground"] = dict(statement["ground"])
+    statement["rule"] = dict(statement["rule"])
+    statement["ground"]["reference"] = "r" * 600
+    statement["rule"]["criteria"] = "c" * 2500
+    record = dsa_records(statement, "STATEMENT_CATEGORY_SCOPE_OF_PLATFORM_SERVICE")[0]
+    assert len(record["incompatible_content_ground"]) == 500
+    assert len(record["incompatible_content_explanation"]) == 2000
+
+
+def test_each_record_says_what_is_restricted_for_its_account() -> None:
+    statement = {
+        "decision_id": "dec-1",
+        "territorial_scope": [],
+        "restricted": [{"capability": "ads.promote"}, {"capability": "payments.receive"}],
+        "ground": {"type": "platform_policy", "reference": "Policy 1"},
+        "rule": {"id": "r", "criteria": "Criteria."},
+        "starts_at": "2026-01-01T00:00:00+00:00",
+        "ends_at": None,
+        "facts": "Facts.",
+        "automated_detection": False,
+        "automated_decision": False,
+        "affected": {
+            "accounts": [
+                {"id": "a", "capabilities": ["ads.promote", "payments.receive"]},
+                {"id": "b", "capabilities": ["ads.promote"]},
+            ]
+        },
+    }
+    a, b = dsa_records(statement, "STATEMENT_CATEGORY_SCOPE_OF_PLATFORM_SERVICE")
+    assert a["decision_monetary"] == "DECISION_MONETARY_TERMINATION"
+    assert b["decision_monetary"] is None and b["end_date_monetary_restriction"] is None
+    assert b["decision_provision"] == "DECISION_PROVISION_PARTIAL_TERMINATION"
