@@ -361,9 +361,13 @@ def import_list(
         )
     touched = set(changes.added) | set(changes.changed)
     fresh = [e for e in entries if e.entry_id in touched]
+    loaded = loaded_versions(services)[source_id]
     if fresh:
-        loaded = loaded_versions(services)[source_id]
         result.hits, result.decisions = _rescreen_entries(services, loaded, fresh, progress)
+    if cache_dir(services.settings.screening_cache, services.settings.database_url) is not None:
+        # Build the new version's index now and keep it, so that the first screening after
+        # an import reads it back rather than building it.
+        loaded.screener  # noqa: B018
     return result
 
 
