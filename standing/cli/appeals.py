@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import getpass
 from enum import StrEnum
 from typing import Annotated
 
@@ -8,7 +7,15 @@ import typer
 from rich.table import Table
 
 from standing.appeals.service import appeal_json, file_appeal, list_appeals, review_appeal
-from standing.cli.common import DatabaseOpt, JsonOpt, console, emit_json, fail, services_for
+from standing.cli.common import (
+    DatabaseOpt,
+    JsonOpt,
+    console,
+    emit_json,
+    fail,
+    os_user,
+    services_for,
+)
 from standing.cli.decisions import parse_when
 
 
@@ -30,8 +37,8 @@ def register(app: typer.Typer) -> None:
         database: DatabaseOpt = None,
     ) -> None:
         """File an appeal against a decision (within the rule's appeal window)."""
-        with services_for(database) as services:
-            filed = file_appeal(services, decision, text, by or getpass.getuser())
+        with services_for(database, write=True) as services:
+            filed = file_appeal(services, decision, text, by or os_user())
         if json:
             emit_json(appeal_json(filed))
         else:
@@ -79,13 +86,13 @@ def register(app: typer.Typer) -> None:
         """Decide an appeal with a reasoned reply (boilerplate and repeated replies are refused)."""
         if outcome not in ("upheld", "overturned", "modified"):
             fail(f"--outcome: {outcome!r} is not one of upheld, overturned, modified")
-        with services_for(database) as services:
+        with services_for(database, write=True) as services:
             decided = review_appeal(
                 services,
                 appeal,
                 outcome,
                 reply,
-                reviewer or getpass.getuser(),
+                reviewer or os_user(),
                 tuple(territory) if territory else None,
                 parse_when(until, "--until"),
             )

@@ -11,6 +11,8 @@ as ``error: ...``; when ``--json`` was given, stdout also gets one JSON document
 from __future__ import annotations
 
 import errno
+import getpass
+import os
 import re
 import sqlite3
 import sys
@@ -29,6 +31,7 @@ from typer.core import TyperCommand, TyperGroup, TyperOption
 from standing.bootstrap import Services
 from standing.errors import Invalid, StandingError
 from standing.settings import Settings
+from standing.store.migrate import ensure_current
 
 #: ``ctx.meta`` key (shared by a context and its children) set when ``--json`` was given.
 JSON_REQUESTED = "standing.json"
@@ -61,6 +64,16 @@ AuthorOpt = Annotated[
 
 console = Console()
 err_console = Console(stderr=True)
+
+
+def os_user() -> str:
+    """Who runs the command, for the record: the login name, or ``uid-N`` for a user id with
+    no name (a container run with ``--user``)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return f"uid-{os.getuid()}"
+
 
 EXIT_ERROR = 2
 SUPPORTED_DRIVERS = ("sqlite", "sqlite+pysqlite", "postgresql", "postgres", "postgresql+psycopg")
@@ -180,24 +193,32 @@ def database_errors(url: str) -> Iterator[None]:
 
 
 @contextmanager
-def open_services(database: str | None, *, create: bool = False) -> Iterator[Services]:
+def open_services(
+    database: str | None, *, create: bool = False, write: bool = False
+) -> Iterator[Services]:
     """The services of one command; problems raise `StandingError` (database ones included).
 
-    A SQLite file that does not exist is an error unless ``create``: reading a database must
-    not leave an empty one behind.
+    A command that writes (``write``) creates a SQLite file that does not exist and migrates
+    a database that is new or behind, as ``standing db upgrade`` would: importing into a new
+    database just works. For the others a SQLite file that does not exist is an error unless
+    ``create``: reading a database must not leave an empty one behind.
     """
     settings = settings_for(database)
     url = database_url(settings, database)
     path = _sqlite_file(url)
-    if not create and path is not None and not path.exists():
+    if not (create or write) and path is not None and not path.exists():
         raise DatabaseProblem(
             "database_unavailable",
             f"database {redact(url)} does not exist (no file {path}); create it with "
             f'"standing db upgrade"',
         )
     with database_errors(url):
+        if path is not None and (create or write):
+            path.parent.mkdir(parents=True, exist_ok=True)
         services = Services.build(settings)
         try:
+            if write:
+                ensure_current(services.engine)
             yield services
         finally:
             services.close()
@@ -209,11 +230,13 @@ def fail(message: str, code: int = EXIT_ERROR, *, error_code: str = "invalid") -
 
 
 @contextmanager
-def services_for(database: str | None, *, create: bool = False) -> Iterator[Services]:
+def services_for(
+    database: str | None, *, create: bool = False, write: bool = False
+) -> Iterator[Services]:
     """Build the services for one command; domain and database errors become a message and
-    exit code 2."""
+    exit code 2. See `open_services` for ``create`` and ``write``."""
     try:
-        with open_services(database, create=create) as services:
+        with open_services(database, create=create, write=write) as services:
             yield services
     except StandingError as exc:
         fail(exc.message, error_code=exc.code)

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import getpass
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -15,6 +14,7 @@ from standing.cli.common import (
     emit_json,
     err_console,
     fail,
+    os_user,
     services_for,
 )
 from standing.clock import parse_moment
@@ -91,11 +91,11 @@ def register(app: typer.Typer) -> None:
             evidence=tuple(evidence or ()),
             territories=tuple(territory or ()),
             until=parse_when(until, "--until"),
-            author=author or getpass.getuser(),
+            author=author or os_user(),
             automated_detection=automated_detection,
             automated_decision=automated_decision,
         )
-        with services_for(database) as services:
+        with services_for(database, write=True) as services:
             result = record_decision(services, request, dry_run=dry_run)
         if json:
             emit_json(result.to_json())
@@ -117,8 +117,8 @@ def register(app: typer.Typer) -> None:
         database: DatabaseOpt = None,
     ) -> None:
         """End a decision, with reasons (a new record; nothing is edited)."""
-        with services_for(database) as services:
-            lifted = lift_decision(services, decision, reason, author or getpass.getuser())
+        with services_for(database, write=True) as services:
+            lifted = lift_decision(services, decision, reason, author or os_user())
         if json:
             emit_json(decision_json(lifted))
             return

@@ -64,6 +64,29 @@ def _load_gate(load: Callable[[], Any]) -> Any:
         fail(f"cannot load the gate: {exc}")
 
 
+def _party_verdict(
+    services: Any, subject: str, capability: str, territory: str | None, verdict: Any
+) -> Any:
+    """The verdict for a party id given where an account is expected: the party's own
+    standing (restricted or not), from the same decisions and propagation as its accounts'."""
+    from standing.decisions.service import standing_of
+    from standing.errors import NotFound
+    from standing.gate.core import Verdict
+
+    try:
+        standing = standing_of(services, subject, territory)
+    except NotFound:
+        return verdict
+    if standing["subject"]["kind"] == "account":
+        return verdict
+    entry = next(c for c in standing["capabilities"] if c["capability"] == capability)
+    reason = (
+        f"{subject} is a party, not an account: answered for the party itself, whose accounts "
+        + ("are not restricted by any decision" if entry["allowed"] else "are denied")
+    )
+    return Verdict(entry["allowed"], tuple(entry["decisions"]), verdict.as_of, False, reason)
+
+
 def register(app: typer.Typer) -> None:
     @app.command("check")
     def check(
@@ -109,6 +132,8 @@ def register(app: typer.Typer) -> None:
                 )
                 verdict = gate.check(account, capability, territory)
                 gate.close()
+                if verdict.unknown:  # not an account: perhaps a party, answered for itself
+                    verdict = _party_verdict(services, account, capability, territory, verdict)
                 details = _decision_details(services, verdict.decisions)
         else:
             # The verdict is the snapshot's; the database only adds the decisions' details,

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import getpass
 from pathlib import Path
 from typing import Annotated
 
@@ -15,6 +14,7 @@ from standing.cli.common import (
     console,
     emit_json,
     err_console,
+    os_user,
     progress_enabled,
     services_for,
 )
@@ -39,9 +39,9 @@ def register(app: typer.Typer) -> None:
         database: DatabaseOpt = None,
     ) -> None:
         """Import parties, ownership and accounts (FtM JSON lines); all files or nothing."""
-        with services_for(database) as services:
+        with services_for(database, write=True) as services:
             total = sum(f.stat().st_size for f in files if f.is_file())
-            actor = getpass.getuser()
+            actor = os_user()
             if progress_enabled(json):
                 with Progress(
                     TextColumn("importing"),

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import getpass
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -19,6 +18,7 @@ from standing.cli.common import (
     emit_json,
     err_console,
     fail,
+    os_user,
     progress_enabled,
     services_for,
 )
@@ -125,8 +125,8 @@ def _review(
     rule: str | None,
     note: str | None,
 ) -> None:
-    with services_for(database) as services:
-        view = review_hit(services, hit, action, author or getpass.getuser(), rule, note)
+    with services_for(database, write=True) as services:
+        view = review_hit(services, hit, action, author or os_user(), rule, note)
     if json:
         emit_json(view)
     elif view["decision"]:
@@ -191,7 +191,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Import a new version of a restriction list; print what was added, removed, changed.
         The same files as the latest version store nothing (unless --force)."""
-        with services_for(database) as services:
+        with services_for(database, write=True) as services:
             if progress_enabled(json):
                 with _bar("re-screening new and changed entries", None) as bar:
                     task = bar.add_task("screen", total=None)
@@ -200,14 +200,12 @@ def register(app: typer.Typer) -> None:
                         source,
                         files,
                         format,
-                        getpass.getuser(),
+                        os_user(),
                         lambda n: bar.advance(task, n),
                         force=force,
                     )
             else:
-                result = import_list(
-                    services, source, files, format, getpass.getuser(), force=force
-                )
+                result = import_list(services, source, files, format, os_user(), force=force)
         if json:
             emit_json(result.to_json())
             return
@@ -267,7 +265,7 @@ def register(app: typer.Typer) -> None:
                 code = query_country(country, "--country")
             except Invalid as exc:
                 fail(exc.message)
-        with services_for(database) as services:
+        with services_for(database, write=True) as services:
             if all_:
                 if progress_enabled(json):
                     with _bar("screening parties", None) as bar:

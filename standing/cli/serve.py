@@ -53,6 +53,8 @@ def register(app: typer.Typer) -> None:
             load_policy(settings.policies)
         except StandingError as exc:
             fail(exc.message, error_code=exc.code)
+        with services_for(database, write=True):
+            pass  # a new database is created and migrated, one behind is migrated
         run_server(settings.database_url, host, port, workers)
 
     @app.command("demo")

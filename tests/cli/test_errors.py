@@ -62,7 +62,6 @@ def denied_snapshot(database_url: str, tmp_path: Path) -> tuple[Path, str]:
         ["appeals"],
         ["audit", "verify"],
         ["export", "dsa"],
-        ["import", str(SCENARIO)],
         ["hits"],
         ["lists"],
         ["report", "--out", "unused"],
@@ -75,12 +74,38 @@ def test_unmigrated_sqlite_is_one_line(command: list[str], unmigrated: str) -> N
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-def test_missing_sqlite_file_is_not_created(tmp_path: Path) -> None:
+def test_missing_sqlite_file_is_not_created_by_reading(tmp_path: Path) -> None:
     path = tmp_path / "sub" / "none.db"
-    for command in (["status", "x"], ["appeals"], ["audit", "verify"], ["import", str(SCENARIO)]):
+    for command in (["status", "x"], ["appeals"], ["audit", "verify"]):
         result = invoke(*command, "--database", f"sqlite:///{path}", expect=2)
         assert "does not exist" in result.stderr and "standing db upgrade" in result.stderr
     assert not path.parent.exists()
+
+
+def test_a_write_creates_and_migrates_a_new_database(tmp_path: Path, unmigrated: str) -> None:
+    for url in (f"sqlite:///{tmp_path / 'sub' / 'new.db'}", unmigrated):
+        invoke("import", str(SCENARIO), "--database", url, expect=0)
+        decided = invoke(*DECIDE_VENDOR, "--facts", FACTS, "--database", url, expect=0)
+        assert "dec-" in decided.stdout
+        invoke("check", "acct-kaspersky-jp", "ads.promote", "--database", url, expect=1)
+        assert "intact" in invoke("audit", "verify", "--database", url, expect=0).stdout
+
+
+def test_the_author_of_a_user_without_a_name(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import getpass
+    import os
+
+    def nameless() -> str:
+        raise KeyError(f"getpwuid(): uid not found: {os.getuid()}")
+
+    monkeypatch.setattr(getpass, "getuser", nameless)
+    invoke("import", str(SCENARIO), "--database", database_url, expect=0)
+    decided = invoke(
+        *DECIDE_VENDOR, "--facts", FACTS, "--json", "--database", database_url, expect=0
+    )
+    assert json.loads(decided.stdout)["author"] == f"uid-{os.getuid()}"
 
 
 def test_db_upgrade_creates_the_file(tmp_path: Path) -> None:
@@ -292,3 +317,21 @@ def test_territories_are_iso_codes_in_any_case(database_url: str) -> None:
         "--database", database_url, expect=0,
     )  # fmt: skip
     assert json.loads(status.stdout)["territory"] == "DE"
+
+
+def test_check_on_a_party_answers_for_the_party(database_url: str) -> None:
+    invoke("import", str(SCENARIO), "--database", database_url, expect=0)
+    invoke(*DECIDE_VENDOR, "--facts", FACTS, "--database", database_url, expect=0)
+    denied = invoke(
+        "check", "kaspersky-labs-japan", "ads.promote", "--json", "--database", database_url,
+        expect=1,
+    )  # fmt: skip
+    doc = json.loads(denied.stdout)
+    assert doc["allowed"] is False and doc["unknown"] is False and doc["decisions"]
+    assert "is a party, not an account" in doc["reason"]
+    invoke("check", "kaspersky-labs-japan", "organic.post", "--database", database_url, expect=0)
+    invoke("check", "person-eugene-kaspersky", "ads.promote", "--database", database_url, expect=0)
+    unknown = invoke(
+        "check", "nobody", "ads.promote", "--json", "--database", database_url, expect=0
+    )
+    assert json.loads(unknown.stdout)["unknown"] is True
