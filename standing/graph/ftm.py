@@ -15,12 +15,17 @@ import orjson
 from followthemoney import model
 from rigour.text.scripts import text_scripts
 
-from standing.graph.model import PARTY_SCHEMATA, Account, Identifier, Name, Ownership, Party
+from standing.graph.model import Account, Identifier, Name, Ownership, Party
 
 NAME_PROPS = ("name", "alias", "previousName", "weakAlias", "abbreviation")
 COUNTRY_PROPS = ("country", "jurisdiction", "mainCountry", "nationality", "citizenship")
 IDENTIFIER_TYPES = ("identifier", "url")
 _PERCENT = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*%?\s*$")
+
+
+#: How left-out ownership lines are counted.
+OWN_SHARES = "Ownership (of itself)"
+NO_PERCENTAGE = "Ownership (without a percentage)"
 
 
 class LineError(ValueError):
@@ -34,7 +39,19 @@ class LineError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Skipped:
+    """A line counted and left out: ``schema`` says what it was (for the count), ``id`` is the
+    entity's id when the line named one (so that an edge to it can be left out as well)."""
+
     schema: str
+    id: str | None = None
+
+
+#: The most characters a stored text may have (the store's column widths).
+MAX_ID = 200
+MAX_NAME = 1000
+MAX_IDENTIFIER = 400
+MAX_SERVICE = 200
+MAX_USERNAME = 400
 
 
 Parsed = Party | Ownership | Account | Skipped
@@ -72,17 +89,42 @@ def _single_ref(props: dict[str, list[str]], prop: str, required: bool) -> str |
     return values[0]
 
 
-def _single_text(props: dict[str, list[str]], prop: str) -> str:
+def _single_text(props: dict[str, list[str]], prop: str, limit: int) -> str:
     values = [v.strip() for v in props.get(prop, []) if v.strip()]
     if not values:
         raise LineError(prop, "missing")
-    return values[0]
+    return _bounded(f"properties.{prop}", values[0], limit)
+
+
+def _bounded(field: str, value: str, limit: int) -> str:
+    if len(value) > limit:
+        raise LineError(field, f"is {len(value)} characters long; at most {limit} are kept")
+    return value
+
+
+def imported(schema_name: str) -> bool:
+    """Whether lines of this FtM schema are imported: every legal entity (Company,
+    Organization, PublicBody, Person, LegalEntity...) as a party, Ownership, UserAccount."""
+    schema = model.get(schema_name)
+    if schema is None:
+        return False
+    return schema.is_a("LegalEntity") or schema_name in ("Ownership", "UserAccount")
 
 
 def decode(line: bytes) -> dict[str, Any]:
+    if line.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte order mark (an editor's)
+        line = line[3:]
     try:
         data = orjson.loads(line)
     except orjson.JSONDecodeError as exc:
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError as bad:
+            raise LineError(
+                "line",
+                f"not UTF-8 text (byte {line[bad.start : bad.start + 1]!r} at column "
+                f"{bad.start + 1})",
+            ) from None
         raise LineError("line", f"not valid JSON ({exc})") from None
     if not isinstance(data, dict):
         raise LineError("line", "a FollowTheMoney entity must be a JSON object")
@@ -118,12 +160,13 @@ def parse_entity(data: dict[str, Any]) -> Parsed:
     entity_id = data.get("id")
     if not isinstance(entity_id, str) or not entity_id.strip():
         raise LineError("id", "missing or not a string")
+    _bounded("id", entity_id, MAX_ID)
     schema_name = data.get("schema")
     if not isinstance(schema_name, str):
         raise LineError("schema", "missing or not a string")
     schema = model.get(schema_name)
-    if schema is None:
-        return Skipped(schema_name)
+    if schema is None or not imported(schema_name):
+        return Skipped(schema_name, entity_id)  # not read any further: counted, left out
     raw = data.get("properties", {})
     if not isinstance(raw, dict):
         raise LineError("properties", "must be an object of property -> list of values")
@@ -140,24 +183,24 @@ def parse_entity(data: dict[str, Any]) -> Parsed:
         cleaned = [v.strip() for v in listed if v.strip()]
         if cleaned:
             props[prop_name] = cleaned
-    if schema_name in PARTY_SCHEMATA:
-        return _party(entity_id, schema_name, props)
     if schema_name == "Ownership":
         owner = _single_ref(props, "owner", required=True)
         asset = _single_ref(props, "asset", required=True)
         assert owner is not None and asset is not None
-        if owner == asset:
-            raise LineError("asset", "a party cannot own itself")
-        share = parse_percentage(props.get("percentage", []))
+        if owner == asset:  # treasury shares: no control over anyone else
+            return Skipped(OWN_SHARES, entity_id)
+        if not props.get("percentage"):  # a share not known cannot add up to control
+            return Skipped(NO_PERCENTAGE, entity_id)
+        share = parse_percentage(props["percentage"])
         return Ownership(entity_id, owner, asset, share)
     if schema_name == "UserAccount":
         return Account(
             id=entity_id,
             owner=_single_ref(props, "owner", required=False),
-            service=_single_text(props, "service"),
-            username=_single_text(props, "username"),
+            service=_single_text(props, "service", MAX_SERVICE),
+            username=_single_text(props, "username", MAX_USERNAME),
         )
-    return Skipped(schema_name)
+    return _party(entity_id, schema_name, props)
 
 
 def _party(entity_id: str, schema_name: str, props: dict[str, list[str]]) -> Party:
@@ -169,6 +212,7 @@ def _party(entity_id: str, schema_name: str, props: dict[str, list[str]]) -> Par
         for value in props.get(kind, []):
             value = " ".join(value.split())
             if value and (kind, value) not in seen:
+                _bounded(f"properties.{kind}", value, MAX_NAME)
                 seen.add((kind, value))
                 names.append(Name(value=value, kind=kind))
     if not any(n.kind == "name" for n in names):
@@ -192,5 +236,6 @@ def _party(entity_id: str, schema_name: str, props: dict[str, list[str]]) -> Par
         if prop_name in ("sourceUrl", "publisherUrl", "alephUrl", "opencorporatesUrl"):
             continue
         for value in values:
-            identifiers.append(Identifier(prop_name, value.strip()))
+            value = _bounded(f"properties.{prop_name}", value.strip(), MAX_IDENTIFIER)
+            identifiers.append(Identifier(prop_name, value))
     return Party(entity_id, schema_name, tuple(names), tuple(countries), tuple(identifiers))

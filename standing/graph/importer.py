@@ -257,13 +257,13 @@ class _Errors:
 
 
 def _lines(path: Path, digest: Any, progress: Progress | None) -> Iterator[tuple[int, bytes]]:
+    """Every line with its number, blank ones included (the caller skips them)."""
     with path.open("rb") as handle:
         for number, line in enumerate(handle, start=1):
             digest.update(line)
             if progress is not None:
                 progress(len(line))
-            if line.strip():
-                yield number, line
+            yield number, line
 
 
 def _read_file(
@@ -273,12 +273,15 @@ def _read_file(
     progress: Progress | None,
     screening: bool,
     errors: _Errors,
+    assets: dict[str, tuple[FileReport, str]],
 ) -> FileReport:
     report = FileReport(file=str(path))
     digest = hashlib.sha256()
     batch = _Batch(session, now, report.renamed if screening else None, errors)
     for number, line in _lines(path, digest, progress):
         report.lines = number
+        if not line.strip():
+            continue
         try:
             parsed = parse_entity(decode(line))
         except LineError as exc:
@@ -286,6 +289,9 @@ def _read_file(
             continue
         if isinstance(parsed, Skipped):
             report.skipped[parsed.schema] += 1
+            schema = model.get(parsed.schema)
+            if parsed.id is not None and schema is not None and schema.is_a("Asset"):
+                assets[parsed.id] = (report, parsed.schema)  # a vessel, a plane...
         elif isinstance(parsed, Party):
             batch.parties.append(parsed)
             batch.where.append(f"{path}:{number}")
@@ -301,6 +307,25 @@ def _read_file(
     batch.flush()
     report.sha256 = digest.hexdigest()
     return report
+
+
+def _leave_out_edges_to(session: Session, assets: dict[str, tuple[FileReport, str]]) -> None:
+    """Ownership of things that are not parties (a Vessel, an Airplane: left out of the
+    import) is left out too, counted beside the thing in its file's report."""
+    ids = list(assets)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        rows = session.execute(
+            select(OwnershipRow.id, OwnershipRow.asset_id).where(
+                OwnershipRow.asset_id.in_(chunk), OwnershipRow.asset_id.not_in(select(PartyRow.id))
+            )
+        ).all()
+        if not rows:
+            continue
+        session.execute(delete(OwnershipRow).where(OwnershipRow.id.in_([r[0] for r in rows])))
+        for _, asset in rows:
+            file_report, schema = assets[asset]
+            file_report.skipped[f"Ownership (of a {schema})"] += 1
 
 
 def _defer_references(session: Session) -> None:
@@ -328,16 +353,25 @@ def _missing_references(session: Session) -> list[tuple[str, str, str]]:
     return found
 
 
-def _locate(paths: Sequence[Path], entity_id: str) -> str:
-    """Where ``entity_id`` was defined (only used to word an error)."""
-    needle = f'"id": "{entity_id}"'.encode()
-    compact = f'"id":"{entity_id}"'.encode()
+def _locate(paths: Sequence[Path], entity_id: str, schemata: tuple[str, ...] | None) -> str:
+    """Where ``entity_id`` was last given (as one of ``schemata``, if given) -- the line that
+    was imported (only used to word an error)."""
+    key = entity_id.encode()
+    found = f"(entity {entity_id})"
     for path in paths:
         with path.open("rb") as handle:
             for number, line in enumerate(handle, start=1):
-                if needle in line or compact in line:
-                    return f"{path}:{number}"
-    return f"(entity {entity_id})"
+                if key not in line and b"\\u" not in line:  # escapes may spell the id
+                    continue
+                try:
+                    data = decode(line)
+                except LineError:
+                    continue
+                if data.get("id") == entity_id and (
+                    schemata is None or data.get("schema") in schemata
+                ):
+                    found = f"{path}:{number}"
+    return found
 
 
 def _shared_ids(session: Session) -> list[tuple[str, str]]:
@@ -368,24 +402,30 @@ def import_files(
         # against; otherwise they are not even tracked
         screening = session.execute(select(ListVersionRow.id).limit(1)).first() is not None
         errors = _Errors()
+        assets: dict[str, tuple[FileReport, str]] = {}  # left-out things that can be owned
         report = ImportReport(
-            [_read_file(p, session, now, progress, screening, errors) for p in paths]
+            [_read_file(p, session, now, progress, screening, errors, assets) for p in paths]
         )
         errors.raise_if_any()
+        _leave_out_edges_to(session, assets)
         shared = _shared_ids(session)
         if shared:
             entity_id = shared[0][0]
             more = f" (and {len(shared) - 1} more)" if len(shared) > 1 else ""
+            where = _locate(paths, entity_id, ("UserAccount",))
+            if where.startswith("(entity"):  # the account is older: the party line is new
+                where = _locate(paths, entity_id, None)
             raise Invalid(
-                f"{_locate(paths, entity_id)}: id: {entity_id!r} names both a party and an "
-                f"account; an id is one or the other{more}"
+                f"{where}: id: {entity_id!r} names both a party and an account; an id is one "
+                f"or the other{more}"
             )
         missing = _missing_references(session)
         if missing:
             entity_id, field_name, target = missing[0]
             more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
             raise Invalid(
-                f"{_locate(paths, entity_id)}: properties.{field_name}: refers to {target!r}, "
+                f"{_locate(paths, entity_id, ('Ownership', 'UserAccount'))}: "
+                f"properties.{field_name}: refers to {target!r}, "
                 f"which is neither in the import nor in the database{more}"
             )
         append_change(session, "graph", None, now)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-PARTY_SCHEMATA = frozenset({"Company", "Organization", "Person", "LegalEntity"})
-
 
 @dataclass(frozen=True, slots=True)
 class Name:

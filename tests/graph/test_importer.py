@@ -215,3 +215,50 @@ def test_reference_to_existing_party_in_database(services: Services, tmp_path: P
         actor="t",
     )
     assert count(services, OwnershipRow) == 1
+
+
+def test_ownership_of_a_vessel_is_left_out_with_the_vessel(
+    services: Services, tmp_path: Path
+) -> None:
+    vessel = {"id": "boat", "schema": "Vessel", "properties": {"name": ["Boaty"]}}
+    body = {"id": "ministry", "schema": "PublicBody", "properties": {"name": ["Ministry of X"]}}
+    path = write(
+        tmp_path / "fleet.jsonl",
+        [
+            own("own-before", "shipco", "boat", "100"),  # the vessel comes later
+            company("shipco", "Ship Co"),
+            vessel,
+            own("own-after", "shipco", "boat", "100"),
+            body,
+            own("own-body", "ministry", "shipco", "60"),
+        ],
+    )
+    report = import_files(services, [path], actor="test")
+    (file,) = report.files
+    assert file.skipped == {"Vessel": 1, "Ownership (of a Vessel)": 2}
+    assert count(services, OwnershipRow) == 1  # the public body's share in the company
+    assert count(services, PartyRow) == 2
+
+
+def test_a_missing_reference_names_the_line_that_was_imported(
+    services: Services, tmp_path: Path
+) -> None:
+    account = {
+        "id": "acct-y",
+        "schema": "UserAccount",
+        "properties": {"owner": ["c1"], "service": ["s"], "username": ["@y"]},
+    }
+    moved = {**account, "properties": {"owner": ["ghost"], "service": ["s"], "username": ["@y"]}}
+    path = write(tmp_path / "a.jsonl", [company("c1", "C One"), account, moved])
+    with pytest.raises(Invalid, match=r"a\.jsonl:3: properties\.owner: refers to 'ghost'"):
+        import_files(services, [path], actor="test")
+    spaced = write(
+        tmp_path / "b.jsonl",
+        [company("c1", "C One")],
+        raw=[
+            '{"schema": "Ownership", "properties": {"owner": ["c1"], "asset": ["ghost"], '
+            '"percentage": ["60"]}, "id" : "own-x"}'
+        ],
+    )
+    with pytest.raises(Invalid, match=r"b\.jsonl:2: properties\.asset: refers to 'ghost'"):
+        import_files(services, [spaced], actor="test")
