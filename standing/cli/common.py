@@ -293,6 +293,8 @@ class StandingRootGroup(StandingGroup):
     (a crash must never exit 1, which ``standing check`` uses for "denied")."""
 
     def invoke(self, ctx: Any) -> Any:
+        # the command line below the group, read before the subcommand consumes it
+        rest = [*getattr(ctx, "_protected_args", ()), *ctx.args]
         try:
             return super().invoke(ctx)
         except Failure as exc:
@@ -302,6 +304,9 @@ class StandingRootGroup(StandingGroup):
         except (typer.Exit, typer.Abort):
             raise
         except typer.TyperException as exc:  # Click's usage errors; Typer prints them
+            if "--json" in rest:
+                # an unknown option fails before --json's callback could record it
+                ctx.meta[JSON_REQUESTED] = True
             self._emit_json_error(ctx, "usage", exc.format_message())
             raise
         except OSError as exc:

@@ -41,7 +41,9 @@ def parse_when(value: str | None, option: str) -> datetime | None:
 
 
 def _print_reach(reach: dict[str, list[dict[str, Any]]]) -> None:
-    table = Table("reached", "id", "why", "capabilities")
+    table = Table()
+    for column in ("reached", "id", "why", "capabilities"):
+        table.add_column(column, overflow="fold")  # ids and capabilities whole, never "…"
     for p in reach["parties"]:
         table.add_row(f"party {p['name']}", p["id"], p["why"], ", ".join(p["capabilities"]))
     for a in reach["accounts"]:
@@ -97,7 +99,7 @@ def register(app: typer.Typer) -> None:
         )
         with services_for(database, write=True) as services:
             result = record_decision(services, request, dry_run=dry_run)
-        if json:
+        if json:  # the warnings are in the document
             emit_json(result.to_json())
             return
         for warning in result.warnings:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from difflib import SequenceMatcher
 
 from standing.errors import Invalid
 
@@ -97,10 +99,29 @@ class Decision:
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-#: A sentence ends in a word or a stop, then perhaps closing quotes or brackets.
-_SENTENCE_END = re.compile(r"(?:[.!?\u2026]|\w)[\"'\u2019\u201d)\]]*$")
+#: Scripts written without spaces between words: Han, kana, Thai, Lao, Khmer, Myanmar.
+_UNSPACED = re.compile(
+    "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"
+)
+#: A sentence ends in a word or a stop (Latin or ideographic), then perhaps closing quotes or
+#: brackets.
+_SENTENCE_END = re.compile(
+    r"(?:[.!?\u2026\u3002\uff01\uff1f\uff0e]|\w)[\"'\u2019\u201d)\]\u300d\u300f\uff09]*$"
+)
 MIN_FACT_WORDS = 6
 MIN_OWN_WORDS = 3  # words of the facts that are not the subject's names
+#: Facts whose own words are this much a copy of the rule's criteria only repeat them.
+CRITERIA_COPY = 0.85
+
+
+def _count_words(tokens: Iterable[str]) -> int:
+    """Words in ``tokens``; a run of a script written without spaces counts a word per two
+    characters (Japanese or Chinese facts are not one "word" per clause)."""
+    total = 0
+    for token in tokens:
+        unspaced = len(_UNSPACED.findall(token))
+        total += 1 + unspaced // 2 if unspaced else 1
+    return total
 
 
 def _fold(text: str) -> str:
@@ -115,10 +136,10 @@ def validate_facts(facts: str, criteria: str, subject_mentions: tuple[str, ...])
     facts = " ".join(facts.split())
     if not facts:
         raise Invalid("facts: empty; state what the subject did or is, specifically")
-    words = _WORD.findall(facts)
-    if len(words) < MIN_FACT_WORDS:
+    words = _count_words(_WORD.findall(facts))
+    if words < MIN_FACT_WORDS:
         raise Invalid(
-            f"facts: {len(words)} words is shorter than a sentence; state the specific facts "
+            f"facts: {words} words is shorter than a sentence; state the specific facts "
             f"(at least {MIN_FACT_WORDS} words) that make the rule apply to this subject"
         )
     if not _SENTENCE_END.search(facts):
@@ -130,7 +151,11 @@ def validate_facts(facts: str, criteria: str, subject_mentions: tuple[str, ...])
         raise Invalid("facts: repeat the rule's criteria; state the facts about this subject")
     padded = f" {folded} "
     mentions = sorted({m for m in map(_fold, subject_mentions) if m}, key=len, reverse=True)
-    if not any(f" {m} " in padded for m in mentions):
+
+    def bounded(m: str) -> str:  # words are spaced, except in scripts written without spaces
+        return m if _UNSPACED.search(m) else f" {m} "
+
+    if not any(bounded(m) in padded for m in mentions):
         names = "; ".join(subject_mentions[:5])
         raise Invalid(
             "facts: do not name the subject; mention it by one of its names or identifiers "
@@ -138,11 +163,23 @@ def validate_facts(facts: str, criteria: str, subject_mentions: tuple[str, ...])
         )
     rest = padded
     for m in mentions:
-        rest = rest.replace(f" {m} ", " ")
+        rest = rest.replace(bounded(m), " ")
     own = rest.split()
-    if len(set(own)) < MIN_OWN_WORDS:
+    if _count_words(set(own)) < MIN_OWN_WORDS:
         raise Invalid(
             "facts: say little besides the subject's name; state what it did or is, "
             f"specifically (at least {MIN_OWN_WORDS} words of facts)"
+        )
+    criteria_words = _fold(criteria).split()
+    matched = sum(
+        block.size
+        for block in SequenceMatcher(
+            None, own, criteria_words, autojunk=False
+        ).get_matching_blocks()
+    )
+    if own and matched >= CRITERIA_COPY * len(own):
+        raise Invalid(
+            "facts: repeat the rule's criteria with the subject's name added; state the facts "
+            "about this subject that meet them"
         )
     return facts

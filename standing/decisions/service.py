@@ -53,6 +53,7 @@ class Recorded:
     def to_json(self) -> dict[str, Any]:
         d = decision_json(self.decision)
         d["reach"] = self.statement["affected"]
+        d["warnings"] = list(self.warnings)
         if self.dry_run:
             d["dry_run"] = True
             d["id"] = None

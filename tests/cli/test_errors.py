@@ -335,3 +335,9 @@ def test_check_on_a_party_answers_for_the_party(database_url: str) -> None:
         "check", "nobody", "ads.promote", "--json", "--database", database_url, expect=0
     )
     assert json.loads(unknown.stdout)["unknown"] is True
+
+
+def test_an_unknown_option_with_json_is_a_json_error(database_url: str) -> None:
+    result = invoke("decide", "--json", "--bogus", "--database", database_url, expect=2)
+    assert error_document(result) == {"code": "usage", "message": "No such option: --bogus"}
+    assert invoke("decide", "--bogus", "--database", database_url, expect=2).stdout == ""

@@ -284,3 +284,29 @@ def test_a_territory_is_a_current_country_code(demo_graph: Services, code: str) 
 
 def test_territory_codes_include_dependent_territories_and_kosovo() -> None:
     assert {"HK", "PR", "GU", "XK", "DE", "GB"} <= country_codes()
+
+
+def test_criteria_with_the_subjects_name_added_are_refused(demo_graph: Services) -> None:
+    criteria = demo_graph.policy.rule("deceptive-business-practices").criteria
+    for facts in (f"AO Kaspersky Lab: {criteria}", f"{criteria} This is AO Kaspersky Lab."):
+        with pytest.raises(Invalid, match="repeat the rule's criteria"):
+            record_vendor_decision(demo_graph, rule="deceptive-business-practices", facts=facts)
+
+
+def test_facts_in_a_script_written_without_spaces(demo_graph: Services, tmp_path: Path) -> None:
+    from standing.graph.importer import import_files
+
+    path = tmp_path / "jp.jsonl"
+    path.write_text(
+        '{"id": "jp1", "schema": "Company", "properties": {"name": ["株式会社カスペルスキー"]}}\n',
+        encoding="utf-8",
+    )
+    import_files(demo_graph, [path], "test")
+    facts = (
+        "株式会社カスペルスキーは、米国国土安全保障省の指令17-01で"
+        "名指しされた会社の日本法人である。"
+    )
+    d = record_vendor_decision(demo_graph, subject="jp1", facts=facts)
+    assert d.decision.facts == facts
+    with pytest.raises(Invalid, match="say little besides"):
+        record_vendor_decision(demo_graph, subject="jp1", facts="株式会社カスペルスキーである。")
