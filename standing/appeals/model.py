@@ -78,9 +78,27 @@ def check_review(appeal: Appeal, outcome: str, reviewer: str, decision_author: s
         )
 
 
-def check_reply(reply: str, case_terms: Iterable[str], earlier: Iterable[str]) -> str:
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+)(\w+)")
+
+
+def _specific_words(text: str) -> set[str]:
+    """Words that carry a case's particulars: names (capitalised other than at the start of
+    a sentence) and anything with a digit (dates, amounts, references)."""
+    starts = {m.group(1) for m in _SENTENCE_START.finditer(text)}
+    found = {
+        w
+        for w in re.findall(r"\w+", text)
+        if any(c.isdigit() for c in w) or (w[0].isupper() and len(w) >= 3 and w not in starts)
+    }
+    return {_fold(w) for w in found}
+
+
+def check_reply(
+    reply: str, case_terms: Iterable[str], earlier: Iterable[str], case_text: str = ""
+) -> str:
     """Refuse a reply that is a template with no case-specific facts, or that repeats an
-    earlier reply."""
+    earlier reply. A reply is specific when it names the subject or the decision, or takes
+    up at least two particulars (names, dates, numbers) of ``case_text``, the appeal."""
     reply = " ".join(reply.split())
     if len(_words(reply)) < MIN_REPLY_WORDS:
         raise Invalid(
@@ -88,7 +106,8 @@ def check_reply(reply: str, case_terms: Iterable[str], earlier: Iterable[str]) -
             f"this case (at least {MIN_REPLY_WORDS} words)"
         )
     padded = f" {_fold(reply)} "
-    if not any(t and f" {_fold(t)} " in padded for t in case_terms):
+    shared = _specific_words(case_text) & set(padded.split())
+    if len(shared) < 2 and not any(t and f" {_fold(t)} " in padded for t in case_terms):
         raise Invalid(
             "reply: names nothing specific to this case; mention the subject, the decision or "
             "the facts the appellant raised"

@@ -20,7 +20,12 @@ from standing.appeals.model import (
 from standing.audit.log import append
 from standing.audit.tags import Action
 from standing.bootstrap import Services
-from standing.decisions.service import DecisionRequest, resolve_subject, write_decision
+from standing.decisions.service import (
+    DecisionRequest,
+    resolve_subject,
+    with_short_names,
+    write_decision,
+)
 from standing.errors import Conflict, Invalid, NotFound
 from standing.graph.model import Party
 from standing.ids import new_id
@@ -156,7 +161,7 @@ def review_appeal(
         subject = resolve_subject(session, decision.subject_id)
         terms: list[str] = [decision.id, subject.id]
         if isinstance(subject, Party):
-            terms += subject.mentions()
+            terms += with_short_names(subject.mentions())
         else:
             terms.append(subject.username)
         earlier = session.execute(
@@ -165,7 +170,7 @@ def review_appeal(
             .order_by(AppealRow.decided_at.desc())
             .limit(REPLY_HISTORY)
         ).scalars()
-        reply = check_reply(reply, terms, (r for r in earlier if r))
+        reply = check_reply(reply, terms, (r for r in earlier if r), appeal.text)
         new_decision: str | None = None
         if outcome == "modified":
             if not territories and until is None:

@@ -103,16 +103,17 @@ def _mentions(session: Session, subject: Party | Account) -> tuple[str, ...]:
     """How facts may name the subject: its id, names (also without their legal form: "Acme"
     for "Acme GmbH") and identifiers; an account also by its username and its owner's."""
     if isinstance(subject, Party):
-        return (subject.id, *_with_short_names(subject.mentions()))
+        return (subject.id, *with_short_names(subject.mentions()))
     names: tuple[str, ...] = (subject.id, subject.username)
     if subject.owner:
         owner = repo.get_party(session, subject.owner)
         if owner is not None:
-            names += _with_short_names(owner.mentions())
+            names += with_short_names(owner.mentions())
     return names
 
 
-def _with_short_names(mentions: tuple[str, ...]) -> tuple[str, ...]:
+def with_short_names(mentions: tuple[str, ...]) -> tuple[str, ...]:
+    """The mentions and the names without their legal form ("Acme" for "Acme GmbH")."""
     short = (" ".join(remove_org_types(m, replacement="").split()) for m in mentions)
     extra = [s for s in short if len(s) >= 3 and s not in mentions]
     return mentions + tuple(dict.fromkeys(extra))
@@ -251,8 +252,8 @@ def write_decision(
 
 def lift_decision(services: Services, decision_id: str, reason: str, author: str) -> Decision:
     reason = " ".join(reason.split())
-    if len(reason.split()) < 3:
-        raise Invalid("reason: say why the decision ends, in at least a few words")
+    if len(reason.split()) < 2:
+        raise Invalid("reason: say why the decision ends (at least two words)")
     with services.write() as session:
         decision = repo.get_decision(session, decision_id)
         if decision is None:

@@ -35,3 +35,18 @@ def test_reply_must_be_specific_and_new() -> None:
         check_reply(template, TERMS, [])
     with pytest.raises(Invalid, match="repeats an earlier reply"):
         check_reply(GOOD.replace("stands", "stands."), TERMS, [GOOD])
+
+
+def test_a_reply_taking_up_the_appeals_particulars_is_specific() -> None:
+    appeal = "Our subsidiary was sold to Meridian Holdings on 2026-03-01; the parent keeps none."
+    reply = (
+        "The sale to Meridian Holdings completed on 2026-03-01 according to the register, so "
+        "the restriction ends for the accounts of the company that was sold."
+    )
+    assert check_reply(reply, TERMS, [], appeal) == reply
+    template = (
+        "Your business model inherently conflicts with acceptable Ads business practices, so "
+        "after careful review we have decided to keep the restriction in place."
+    )
+    with pytest.raises(Invalid, match="nothing specific"):
+        check_reply(template, TERMS, [], appeal)
