@@ -6,12 +6,14 @@ the postings of its own tokens and of their fuzzy neighbours, never every entry.
 Keys, each mapping to vocabulary tokens, each token to a posting array of name ids:
 
 - the token itself (exact, after transliteration and folding);
+- the singular of a token of 3+ letters, so plural and singular meet ("labs" / "lab");
 - symmetric delete-1 variants of tokens of 4+ letters (typos: one insertion, deletion,
   substitution or transposition on either side);
 - romanisation-folded forms ("Khokhlova" / "Hohlova") and consonant frames ("Mohamed" /
   "Muhammad");
 - metaphone keys, read for queries transliterated from another script;
-- 6-letter prefixes of tokens of 7+ letters (inflections: "Kasperskogo" / "Kaspersky");
+- 6-letter prefixes (romanisation-folded) of tokens of 6+ letters (inflections: "Kasperskogo" /
+  "Kaspersky", "Vagnera" / "Wagner");
 - across scripts (`standing.screening.romanize`): consonant-class keys shared by Latin
   spellings and romanised Arabic-script or Hebrew tokens ("fysl" and "Faycal" are both
   F-S-L), folds of Korean and Chinese syllable spellings (RR / McCune-Reischauer, pinyin /
@@ -24,7 +26,8 @@ class of `standing.screening.normalize` (generic words and places count little, 
 nothing). Candidate retrieval sums, per name, the best similarity of each query token times
 its weight (a fuzzy neighbour counts at most its own weight, so that a common or generic
 word one letter away cannot outrank the name itself), and returns at most `limit` items
-with the highest sums -- more when many items tie at the top (a common name such as
+with the highest sums (not those far below the best, except the first few: an exact
+candidate must not hide its siblings) -- more when many items tie at the top (a common name such as
 "محمد علي" reaches dozens of entries spelled alike), up to `limit * ADAPTIVE_FACTOR`.
 """
 
@@ -59,8 +62,15 @@ MAX_KEY_FANOUT: Final = 64
 #: Postings longer than this (a token in more names) are read only when the query has no
 #: rarer token, so that very common words cannot make a query expensive.
 MAX_POSTINGS: Final = 20_000
-#: Candidates whose retrieval score is below this share of the best one are not scored.
+#: Candidates whose retrieval score is below this share of the best one are not scored...
 RELATIVE_CUTOFF: Final = 0.5
+#: ... except the first MIN_KEEP by retrieval score (above MIN_COSINE and KEEP_CUTOFF of
+#: the best): a strong exact candidate must not hide plausible siblings ("Kaspersky Lab" /
+#: "Kaspersky Labs GmbH").
+MIN_KEEP: Final = 5
+KEEP_CUTOFF: Final = 0.4
+#: Similarity of a token and its plural or singular form in retrieval ("lab" / "labs").
+SIM_PLURAL: Final = 0.9
 #: Retrieval counts a fuzzy neighbour from this token similarity on.
 MIN_TOKEN_SIMILARITY: Final = 0.7
 #: Candidates whose weighted overlap with the query (a cosine over token weights) is below
@@ -258,6 +268,12 @@ class NameIndex:
         others: list[str] = []
         for key in _fuzzy_keys(token, loose):
             linked = self._fuzzy.get(key, ())
+            if key[0] == "+":
+                # plural and singular ("lab" / "labs", "system" / "systems")
+                for other in linked:
+                    if other not in found:
+                        found[other] = SIM_PLURAL
+                continue
             if key[0] == "~" and len(token) >= 5:
                 # one deletion on each side: within the edit budget of 5+ letters; ranked
                 # without comparing (the scoring compares)
@@ -395,7 +411,10 @@ class NameIndex:
             )
         if len(top):
             cut = max(RELATIVE_CUTOFF * item_scores[top[0]], MIN_COSINE)
-            top = top[item_scores[top] >= cut]
+            keep = item_scores[top] >= cut
+            floor = max(KEEP_CUTOFF * item_scores[top[0]], MIN_COSINE)
+            keep[:MIN_KEEP] |= item_scores[top[:MIN_KEEP]] >= floor
+            top = top[keep]
         out: list[Candidate] = []
         for pos in top.tolist():
             item = int(owners[best[pos]])
@@ -462,12 +481,23 @@ def _joined(name: NormalizedName) -> list[str]:
     return out
 
 
+def _singular(token: str) -> str:
+    """The token without a plural ending ("labs" -> "lab", "boxes" -> "box")."""
+    if len(token) >= 5 and token.endswith(("ses", "xes", "zes", "ches", "shes")):
+        return token[:-2]
+    if len(token) >= 4 and token.endswith("s") and not token.endswith("ss"):
+        return token[:-1]
+    return token
+
+
 def _fuzzy_keys(token: str, loose: bool = True) -> list[str]:
     """Keys a token is filed under (loose=True) or looked up by (loose: the query was
     transliterated from another script; metaphone keys and the consonant frames of short
     tokens are read only then)."""
     keys: list[str] = []
     n = len(token)
+    if n >= 3 and token.isalpha():
+        keys.append("+" + _singular(token))
     if n >= 4 and token.isalpha():
         keys.extend("~" + token[:i] + token[i + 1 :] for i in range(n))
         keys.append("~" + token)
@@ -479,6 +509,6 @@ def _fuzzy_keys(token: str, loose: bool = True) -> list[str]:
         ph = phonetic(token)
         if len(ph) >= 2 and n >= 4:
             keys.append("#" + ph)
-    if n >= 7:
+    if n >= 7 or (n == 6 and token.isalpha()):
         keys.append(">" + translit_fold(token)[:6])
     return keys

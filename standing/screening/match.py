@@ -15,16 +15,23 @@ evidence:
   its Japanese reading too. In a person's name, a leftover four-letter name one letter off
   its counterpart counts for part ("Ssad" / "Asad"), and a given name and surname found
   within a long listed name (father's, grandfather's, tribal names) are not outweighed by
-  the names the query lacks. Each token weighs its rarity in the indexed list (IDF) times
+  the names the query lacks. A whole query name never counts as an entry's initial while
+  one of the entry's whole names is left over ("David Lee" / "David L. Maricola"), and the
+  later part of a hyphenated surname without its first part counts little ("John Smith" /
+  "John B. Pridmore-Smith"). Each token weighs its rarity in the indexed list (IDF) times
   its class weight (generic words and places count little). The name score is covered /
   (covered + lost + unmatched query weight + a share of unmatched entry weight): a query
   that is a brand or short form of the entry's full legal name ("Siemens" / "Siemens
   Aktiengesellschaft", "Kaspersky Lab" / "AO Kaspersky Lab") scores high because legal forms
-  are set apart and generic leftovers weigh little, while a single given name against a full
-  person name does not. A token repeated in one name ("Sergey Sergey Shoigu") counts little
+  are set apart and generic leftovers of the entry weigh little (those of the query more:
+  "Mahan Airlines" is not "Mahan Travel"), while a single given name against a full person
+  name does not, nor does a short word alone when the query says more ("Star Group" /
+  "Star"). A token repeated in one name ("Sergey Sergey Shoigu") counts little
   the second time. Names whose matched tokens are all generic ("International Trading
   Company") are capped below any threshold, unless both are the same generic name, typos
-  aside ("Gupo W" / "Grupo W").
+  aside ("Gupo W" / "Grupo W"); a generic query never matches a name with an identifying
+  word. The best name is chosen after the legal-form check, so an alias never lowers a
+  score; joint-stock forms (AO, OAO, ZAO, PAO, JSC, OJSC, CJSC, PJSC) are one family.
 - identifiers: an equal registration number, LEI, INN/OGRN, IMO... gives at least 0.99;
   different values under the same scheme lower the score.
 - birth dates (people): agreement raises the score, a different year lowers it.
@@ -41,6 +48,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Final, Protocol
 
 from rapidfuzz.distance import Levenshtein
@@ -49,8 +57,10 @@ from standing.screening.index import DEFAULT_LIMIT, NameIndex
 from standing.screening.model import Entry, EntryIdentifier, plain_state
 from standing.screening.normalize import (
     CLASS_WEIGHTS,
+    PERSON_STOP_TOKENS,
     NameKind,
     NormalizedName,
+    fold,
     legal_form_countries,
     normalize_name,
     skeleton,
@@ -71,15 +81,23 @@ GENERIC_CAP: Final = 0.5
 GENERIC_EXACT: Final = 0.85
 
 _ALPHA_QUERY_EXTRA: Final = 1.0  # weight of query tokens the entry lacks
+#: Class weight of a generic word the query has and the entry lacks: what a company does
+#: tells it apart ("Mahan Airlines" / "Mahan Travel", "Star Group" / "Star").
+_QUERY_GENERIC_EXTRA: Final = 0.3
 _BETA_ENTRY_EXTRA: Final = 0.5  # weight of entry tokens the query lacks (brand vs full name)
 _BETA_PERSON_SINGLE: Final = 1.0  # ... for a one-token person query against a longer name
 _BETA_PERSON_MULTI: Final = 0.1  # ... for a multi-token person query fully matched
-_PERSON_EXTRA_CAP: Final = 1.5  # most entry-extra weight counted, relative to what matched
+_PERSON_EXTRA_CAP: Final = 1.5
+_SHORT_LONE_CAP: Final = (
+    0.78  # see `_short_lone`  # most entry-extra weight counted, relative to what matched
+)
 _WEAK_ALIAS: Final = 0.92
 _GENERIC_TYPO: Final = 0.25  # score lost per unit of token dissimilarity in a generic name
 _REPEATED: Final = 0.2  # weight of an unmatched repetition of a matched token
 SIM_ACRONYM: Final = 0.8
 SIM_SHORT_TYPO: Final = 0.6
+SIM_SHORT_OTHER: Final = 0.3
+_VOWELS: Final = frozenset("aeiouy")
 _SCHEMA_CONFLICT: Final = 0.6
 _COUNTRY_CONFLICT_ORG: Final = 0.9
 _COUNTRY_CONFLICT_PERSON: Final = 0.95
@@ -317,9 +335,11 @@ def compare_names(
             return NameScore(GENERIC_EXACT, "generic_only", q, e)
         base = _align(q, e, w)
         score = min(base.score, GENERIC_CAP)
-        if not base.query_extra and not base.entry_extra and base.pairs:
-            # the same generic name with a typo ("Gupo W" / "Grupo W")
-            worst = min(sim for _, _, _, sim in base.pairs)
+        if e.generic_only and base.pairs and not base.query_extra and not base.entry_extra:
+            # the same generic name with a typo ("Gupo W" / "Grupo W"); a generic query
+            # against a name with an identifying word never matches ("Marine" / "Marina")
+            # (generic words are not names: one edit in a short one is a typo all the same)
+            worst = min(max(sim, _plain_edit(a, b)) for a, b, _, sim in base.pairs)
             score = max(score, GENERIC_EXACT - _GENERIC_TYPO * (1.0 - worst))
         return NameScore(score, "generic_only", q, e, base.pairs,
                          base.query_extra, base.entry_extra)  # fmt: skip
@@ -356,13 +376,18 @@ class Matcher:
         best_weak = False
         best_pos = -1
         positions = range(len(e.names)) if entry_names is None else entry_names
+        best_value = -1.0
         for qn in q.names:
             for pos in positions:
                 en = e.names[pos]
                 ns = compare_names(qn, en, self.weights)
-                s = ns.score * (_WEAK_ALIAS if e.weak[pos] else 1.0)
-                if best is None or s > best.score * (_WEAK_ALIAS if best_weak else 1.0):
-                    best, best_weak, best_pos = ns, e.weak[pos], pos
+                # the best name after what depends on the name (an alias with a legal form
+                # of another jurisdiction must not hide a better one)
+                value = ns.score * (_WEAK_ALIAS if e.weak[pos] else 1.0)
+                if value > best_value and _legal_conflict(qn, en, q, e):
+                    value *= _LEGAL_JURISDICTION_CONFLICT
+                if value > best_value:
+                    best, best_weak, best_pos, best_value = ns, e.weak[pos], pos, value
         if best is None:
             empty = normalize_name("", q.kind)
             best = NameScore(0.0, "none", q.names[0] if q.names else empty, empty)
@@ -592,13 +617,14 @@ def _align(q: NormalizedName, e: NormalizedName, w: TokenWeights) -> NameScore:
         for j, (b, bc) in enumerate(et):
             if j in e_used or bc != "generic":
                 continue
-            if b.startswith(a) or a.startswith(b):
+            if b.startswith(a) or a.startswith(b) or _abbreviates(a, b):
                 q_used.add(i)
                 e_used.add(j)
                 pairs.append(([i], [j], "abbreviation", 0.8))
                 break
     if "person" in (q.kind, e.kind):
         _short_typos(qt, et, q_used, e_used, pairs)
+        _drop_lone_initials(qt, et, e_used, pairs)
     covered = lost = 0.0
     matched_q: set[int] = set()
     matched_e: set[int] = set()
@@ -623,7 +649,8 @@ def _align(q: NormalizedName, e: NormalizedName, w: TokenWeights) -> NameScore:
     q_seen = {qt[i][0] for i in matched_q}
     e_seen = {et[j][0] for j in matched_e}
     uq = sum(
-        qw[i] * (_REPEATED if qt[i][0] in q_seen else 1.0)
+        (w.idf(qt[i][0]) * _QUERY_GENERIC_EXTRA if qt[i][1] == "generic" else qw[i])
+        * (_REPEATED if qt[i][0] in q_seen else 1.0)
         for i in range(len(qt))
         if i not in matched_q
     )
@@ -645,11 +672,19 @@ def _align(q: NormalizedName, e: NormalizedName, w: TokenWeights) -> NameScore:
         else:
             beta = _BETA_PERSON_SINGLE
     denom = covered + lost + _ALPHA_QUERY_EXTRA * uq + beta * ue
+    if e.kind == "person" and beta < 1.0:
+        # the second part of a compound surname without its first ("Smith" of
+        # "Pridmore-Smith", "Garcia" of "GAXIOLA GARCIA, Maria"): the missing first part
+        # counts in full, not as one of the names lists add
+        denom += (1.0 - beta) * _lost_heads(e, et, ew, matched_e)
     score = covered / denom if denom > 0 else 0.0
     method = _method(described, uq, ue)
     if not significant_hit:
         score = min(score, GENERIC_CAP)
         method = "generic_only"
+    elif uq > 0.0 and q.kind != "person" and _short_lone(pairs, qt, et):
+        # a short word ("Star", "Noor") the only thing in common, and the query says more
+        score = min(score, _SHORT_LONE_CAP)
     return NameScore(
         score=score,
         method=method,
@@ -702,6 +737,103 @@ def _merge(
                 break
 
 
+def _abbreviates(a: str, b: str) -> bool:
+    """One word is a contraction of the other: its letters in order, the first and the last
+    alike ("intl" / "international", "mfg" / "manufacturing")."""
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if len(short) < 3 or short[0] != long_[0] or short[-1] != long_[-1]:
+        return False
+    rest = iter(long_)
+    return all(ch in rest for ch in short)
+
+
+def _short_lone(
+    pairs: Sequence[tuple[list[int], list[int], str, float]],
+    qt: Sequence[tuple[str, str]],
+    et: Sequence[tuple[str, str]],
+) -> bool:
+    """Whether one pair of short words (four letters or fewer) is all that identifies."""
+    ident = [
+        (qi, ej)
+        for qi, ej, _, _ in pairs
+        if any(qt[i][1] in _IDENTIFYING for i in qi) or any(et[j][1] in _IDENTIFYING for j in ej)
+    ]
+    if len(ident) != 1:
+        return False
+    qi, ej = ident[0]
+    return sum(len(qt[i][0]) for i in qi) <= 4 and sum(len(et[j][0]) for j in ej) <= 4
+
+
+def _plain_edit(a: str, b: str) -> float:
+    """Similarity of two tokens one edit apart (0.0 otherwise), whatever their length."""
+    if min(len(a), len(b)) < 4 or Levenshtein.distance(a, b, score_cutoff=1) > 1:
+        return 0.0
+    return 1.0 - 1.0 / (2.0 * max(len(a), len(b)))
+
+
+def _drop_lone_initials(
+    qt: Sequence[tuple[str, str]],
+    et: Sequence[tuple[str, str]],
+    e_used: set[int],
+    pairs: list[tuple[list[int], list[int], str, float]],
+) -> None:
+    """A whole query name is not the entry's initial while one of the entry's whole names
+    is left unmatched ("David Lee" / "David L. Maricola"): such pairs are undone."""
+    if not any(
+        j not in e_used and len(b) > 1 and c in ("name", "patronymic")
+        for j, (b, c) in enumerate(et)
+    ):
+        return
+    for k in range(len(pairs) - 1, -1, -1):
+        qi, ej, how, _ = pairs[k]
+        if how != "initial" or len(qi) != 1 or len(ej) != 1:
+            continue
+        if len(qt[qi[0]][0]) > 1 and len(et[ej[0]][0]) == 1:
+            e_used.discard(ej[0])
+            del pairs[k]
+
+
+_HYPHENATED_RE: Final = re.compile(r"\w+(?:-\w+)+")
+
+
+@lru_cache(maxsize=50_000)
+def compound_surnames(original: str) -> tuple[tuple[str, str], ...]:
+    """(first part, later part) folded token pairs of the hyphenated compound names of a
+    person ("PRIDMORE-SMITH", "SANCHEZ-LOPEZ"). Surnames written apart ("GAXIOLA GARCIA,
+    Maria") are not among them: the second alone is a common short form of such names."""
+    out: list[tuple[str, str]] = []
+    for m in _HYPHENATED_RE.finditer(original):
+        parts = [
+            t
+            for g in m.group(0).split("-")
+            for t in fold(g).split()
+            if t not in PERSON_STOP_TOKENS and len(t) > 1
+        ]
+        out.extend((parts[0], t) for t in parts[1:] if t != parts[0])
+    return tuple(dict.fromkeys(out))
+
+
+def _lost_heads(
+    e: NormalizedName, et: Sequence[tuple[str, str]], ew: Sequence[float], matched: set[int]
+) -> float:
+    """Weight of first parts of compound surnames left unmatched while a later part matched."""
+    if len(et) < 3 or "-" not in e.original:
+        return 0.0
+    found = compound_surnames(e.original)
+    if not found:
+        return 0.0
+    where = {t: j for j, (t, _) in enumerate(et)}
+    lost = 0.0
+    counted: set[int] = set()
+    for head, tail in found:
+        jh, jt = where.get(head), where.get(tail)
+        if jh is None or jt is None or jh in matched or jt not in matched or jh in counted:
+            continue
+        counted.add(jh)
+        lost += ew[jh]
+    return lost
+
+
 def _short_typos(
     qt: Sequence[tuple[str, str]],
     et: Sequence[tuple[str, str]],
@@ -721,7 +853,9 @@ def _short_typos(
             if Levenshtein.distance(a, b, score_cutoff=1) <= 1:
                 q_used.add(i)
                 e_used.add(j)
-                pairs.append(([i], [j], "edit", SIM_SHORT_TYPO))
+                # one consonant for another at the start makes another name ("Jong" / "Tong")
+                other = a[0] != b[0] and a[0] not in _VOWELS and b[0] not in _VOWELS
+                pairs.append(([i], [j], "edit", SIM_SHORT_OTHER if other else SIM_SHORT_TYPO))
                 break
 
 
@@ -784,6 +918,31 @@ def _compact_score(q: NormalizedName, e: NormalizedName) -> float:
     return sim * 0.97
 
 
+#: Legal forms of one kind under other names: all joint-stock companies of Russian law and
+#: its neighbours (an OAO is a JSC, as are its successors AO and PAO).
+_LEGAL_FAMILIES: Final[dict[str, str]] = dict.fromkeys(
+    ("jsc", "ao", "oao", "zao", "pao", "pjsc", "ojsc", "cjsc"), "jsc"
+)
+
+
+def _legal_conflict(qn: NormalizedName, en: NormalizedName, q: Prepared, e: Prepared) -> bool:
+    """Whether the two names carry legal forms that do not exist where the other side is
+    registered (sibling companies: "Kaspersky Labs GmbH" / "Kaspersky Labs Limited")."""
+    ql, el = qn.legal_forms, en.legal_forms
+    if not ql or not el:
+        return False
+    qf = {_LEGAL_FAMILIES.get(f, f) for f in ql}
+    ef = {_LEGAL_FAMILIES.get(f, f) for f in el}
+    q_only = tuple(f for f in ql if _LEGAL_FAMILIES.get(f, f) not in ef)
+    e_only = tuple(f for f in el if _LEGAL_FAMILIES.get(f, f) not in qf)
+    if not q_only or not e_only:
+        return False
+    qj, ej = legal_form_countries(q_only), legal_form_countries(e_only)
+    q_where = q.countries or qj
+    e_where = e.countries or ej
+    return bool((qj and e_where and not qj & e_where) or (ej and q_where and not ej & q_where))
+
+
 def _dates_agree(a: str, b: str) -> bool:
     n = min(len(a), len(b))
     return a[:n] == b[:n]
@@ -813,16 +972,9 @@ def _adjust(
     features["countries"] = {"query": sorted(q.countries), "entry": sorted(e.countries)}
     ql, el = best.query.legal_forms, best.entry.legal_forms
     legal: dict[str, Any] = {"query": list(ql), "entry": list(el), "conflict": False}
-    q_only = tuple(f for f in ql if f not in el)
-    e_only = tuple(f for f in el if f not in ql)
-    if q_only and e_only:
-        # a legal form that does not exist where the other side is registered
-        qj, ej = legal_form_countries(q_only), legal_form_countries(e_only)
-        q_where = q.countries or qj
-        e_where = e.countries or ej
-        if (qj and e_where and not qj & e_where) or (ej and q_where and not ej & q_where):
-            legal["conflict"] = True
-            score *= _LEGAL_JURISDICTION_CONFLICT
+    if _legal_conflict(best.query, best.entry, q, e):
+        legal["conflict"] = True
+        score *= _LEGAL_JURISDICTION_CONFLICT
     features["legal_forms"] = legal
     # birth dates
     birth = "unknown"

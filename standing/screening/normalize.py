@@ -18,7 +18,12 @@ A name goes through these steps (all pure, no I/O):
 5. Company legal forms are recognised with rigour's org-type database (ISO 20275 + OCCRP,
    e.g. "Aktiengesellschaft", "OOO", "ZAO", "PJSC", "Limited", "S.p.A.") plus a few forms it
    lacks (Corp, Co, Societe Anonyme, the Chinese and Korean forms); they are removed from
-   the comparable tokens and kept canonicalised (`legal_forms`, `legal_classes`).
+   the comparable tokens and kept canonicalised (`legal_forms`, `legal_classes`). A company
+   name that would be left with generic words only keeps what tells it apart as identifying
+   words: a legal-form lookalike that is not a common form ("IS BANK, AO", "STG HOLDING
+   LIMITED"), its one word uncorrected ("MARINA", not "marine"), or a non-English stop word
+   ("DES INTERNATIONAL COMPANY"). Generic words written in Chinese ("技术", "集团") are read in
+   English before transliteration.
 6. Numbers written as words or ordinals become digits in names of companies and other
    bodies ("Brigade Forty-Four" -> "brigade 44", "First" and "1st" -> "1").
 7. Each remaining token gets a class that decides its weight in scoring: `name`
@@ -130,6 +135,25 @@ _TRAILING_LEGAL: Final[frozenset[str]] = _words(
     sa ag ab bv nv spa srl sarl sas kg oy as ad doo ooo ao
     """
 )
+#: Legal forms that are never what identifies a company, even one otherwise named only
+#: with generic words ("Bank AO"); other legal-form lookalikes are kept then ("IS BANK").
+_COMMON_LEGAL: Final[frozenset[str]] = (
+    _PERSON_LEGAL
+    | _TRAILING_LEGAL
+    | _words(
+        """
+    co cos corp inc ltd ltda limited llc plc pvt pte pty jsc ao ooo zao oao pao pjsc ojsc
+    cjsc tov pat sa sas sarl srl spa bv nv ag kg gmbh mbh ab as oy se kk sal fze fzc fzco
+    lp llp lllp sdn bhd pt tbk cv sc
+    """
+    )
+)
+#: Stop words that never identify a name, even one otherwise generic ("The Bank").
+_CONNECTIVES: Final[frozenset[str]] = _words(
+    """
+    the of and for a an at by in on to with
+    """
+)
 #: Roman numerals number funds and vessels ("Fund I", "Fund II").
 _ROMAN: Final[frozenset[str]] = _words(
     """
@@ -205,6 +229,41 @@ _CJK_LEGAL: Final[tuple[tuple[str, str], ...]] = (
     ("㈜", "jsc"),
     ("유한회사", "ltd"),
     ("公司", "co"),
+)
+
+#: Generic words of company names in Chinese, read in English (their pinyin would be
+#: names: "华为技术" is Huawei Technologies, not "Hua Wei Ji Shu").
+_HAN_GENERIC: Final[dict[str, str]] = {
+    "技术": "technology",
+    "科技": "technology",
+    "集团": "group",
+    "國際": "international",
+    "国际": "international",
+    "贸易": "trading",
+    "控股": "holding",
+    "投资": "investment",
+    "工业": "industry",
+    "实业": "industrial",
+    "电子": "electronics",
+    "通信": "communications",
+    "能源": "energy",
+    "航空": "aviation",
+    "银行": "bank",
+    "石油": "petroleum",
+    "化工": "chemical",
+    "发展": "development",
+    "工程": "engineering",
+    "进出口": "import export",
+    "物流": "logistics",
+    "航运": "shipping",
+    "船舶": "shipping",
+    "设备": "equipment",
+    "机械": "machinery",
+    "研究所": "institute",
+    "研究院": "institute",
+}
+_HAN_GENERIC_RE: Final = re.compile(
+    "|".join(re.escape(k) for k in sorted(_HAN_GENERIC, key=len, reverse=True))
 )
 
 #: Which countries use a legal form (canonical compare form -> ISO 3166 alpha-2). Only used
@@ -398,6 +457,8 @@ def _normalize_name(text: str, kind: NameKind) -> NormalizedName:
             if form in work:
                 work = work.replace(form, " ")
                 legal.append(canon)
+    if kind != "person" and "Han" in scripts:
+        work = _HAN_GENERIC_RE.sub(lambda m: f" {_HAN_GENERIC[m.group(0)]} ", work)
     if "Arabic" in scripts:
         work = romanize_arabic(work)
     if kind == "person":
@@ -408,19 +469,28 @@ def _normalize_name(text: str, kind: NameKind) -> NormalizedName:
     if not tokens:
         # a name made only of punctuation or bracketed text: fall back to the brackets' content
         tokens = _tokenize(_to_ascii(raw))
+    restored: frozenset[int] = frozenset()
     if kind != "person" and tokens:
+        raw_tokens = tokens
         tokens = [_correct(t) for t in tokens]
-        kept, found = _split_legal_forms(tokens)
+        kept, found, positions = _split_legal_forms(tokens)
+        if kept and not _identified(kept, kind):
+            # a name of legal forms and generic words only ("IS BANK, AO", "STG HOLDING
+            # LIMITED", "MARINA"): what tells it apart is kept as its identifying words
+            kept, found, positions, restored = _identifying_words(
+                raw_tokens, tokens, kept, found, positions, kind
+            )
         legal.extend(found)
         if kept:
             tokens = kept
         else:
             only_legal = True
     abjad = bool(scripts & _ABJAD_SCRIPTS)
-    if kind != "person" and not only_legal:
+    if kind != "person" and not only_legal and not restored:
         tokens = _number_words(tokens)
     classes: tuple[TokenClass, ...] = tuple(
-        "generic" if only_legal else token_class(t, kind) for t in tokens
+        "generic" if only_legal else "name" if i in restored else token_class(t, kind)
+        for i, t in enumerate(tokens)
     )
     classes = _context_classes(tokens, classes, "Hangul" in scripts)
     if kind == "person" and len(tokens) >= 3 and tokens[-1] in _TRAILING_LEGAL:
@@ -463,9 +533,11 @@ def _tokenize(text: str) -> list[str]:
     return [t for t in str(out).split(" ") if t]
 
 
-def _split_legal_forms(tokens: list[str]) -> tuple[list[str], list[str]]:
-    """Remove legal forms (rigour's database, then the extras) from the token list."""
+def _split_legal_forms(tokens: list[str]) -> tuple[list[str], list[str], list[int]]:
+    """Remove legal forms (rigour's database, then the extras) from the token list; also
+    return the kept tokens' positions in `tokens`."""
     keep = list(tokens)
+    where = list(range(len(tokens)))
     found: list[str] = []
     text = " ".join(tokens)
     for matched, target in extract_org_types(text, _FLAGS):
@@ -473,6 +545,7 @@ def _split_legal_forms(tokens: list[str]) -> tuple[list[str], list[str]]:
         pos = _find_run(keep, parts)
         if pos >= 0:
             del keep[pos : pos + len(parts)]
+            del where[pos : pos + len(parts)]
             found.append(str(target).replace(" ", ""))
     i = 0
     while i < len(keep):
@@ -481,11 +554,69 @@ def _split_legal_forms(tokens: list[str]) -> tuple[list[str], list[str]]:
             canon = _EXTRA_LEGAL.get(run)
             if canon is not None:
                 del keep[i : i + size]
+                del where[i : i + size]
                 found.append(canon)
                 break
         else:
             i += 1
-    return keep, found
+    return keep, found, where
+
+
+def _identified(tokens: list[str], kind: NameKind) -> bool:
+    """Whether a company's tokens include one that identifies it (see `generic_only`)."""
+    return any(token_class(t, kind) not in ("generic", "stop", "initial") for t in tokens)
+
+
+def _identifying_words(
+    raw: list[str],
+    corrected: list[str],
+    kept: list[str],
+    found: list[str],
+    positions: list[int],
+    kind: NameKind,
+) -> tuple[list[str], list[str], list[int], frozenset[int]]:
+    """The tokens of a name that legal forms and generic words would leave without an
+    identifying word: short legal-form lookalikes that are not common legal forms ("IS",
+    "STG"), then a single word corrected into a generic one ("Marina" is not "Marine"),
+    then stop words other than English connectives ("DES"). Returns the tokens, the legal
+    forms still found, the tokens' positions and which of them (by index) now identify."""
+    gone = [i for i in range(len(corrected)) if i not in positions]
+    back = [
+        i
+        for i in gone
+        if corrected[i].isalpha()
+        and corrected[i] not in _COMMON_LEGAL
+        and len(corrected[i]) <= 4
+        and i - 1 not in gone
+        and i + 1 not in gone
+    ]
+    if back:
+        canon = {_legal_canon(corrected[i]) for i in back}
+        where = sorted([*positions, *back])
+        tokens = [corrected[i] for i in where]
+        legal = [f for f in found if f not in canon]
+        return tokens, legal, where, frozenset(where.index(i) for i in back)
+    significant = [i for i, t in enumerate(kept) if token_class(t, kind) != "stop"]
+    if len(significant) == 1:
+        k = significant[0]
+        original = raw[positions[k]]
+        if original != kept[k] and kept[k] not in _LEGAL_WORDS:
+            tokens = list(kept)
+            tokens[k] = original
+            if _identified(tokens, kind):
+                return tokens, found, positions, frozenset()
+    stops = frozenset(
+        k
+        for k, t in enumerate(kept)
+        if token_class(t, kind) == "stop" and t not in _CONNECTIVES and len(t) >= 2
+    )
+    return kept, found, positions, stops
+
+
+def _legal_canon(token: str) -> str:
+    for _, target in extract_org_types(token, _FLAGS):
+        return str(target).replace(" ", "")
+    return _EXTRA_LEGAL.get((token,), token)
 
 
 def _find_run(tokens: list[str], run: list[str]) -> int:

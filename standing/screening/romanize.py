@@ -287,6 +287,10 @@ def _abjad_pattern(token: str, hebrew: bool) -> tuple[re.Pattern[str] | None, in
     for k, (pattern, kind) in enumerate(parts):
         if k:
             out.append(_gap(parts[k - 1][1], kind))
+        if kind == "a" and 0 < k < len(parts) - 1 and parts[k - 1][1] == parts[k + 1][1] == "c":
+            # a long vowel or ayin between two consonants is a vowel in Latin too ("حماس"
+            # is Hamas, not HMS or Hamsho)
+            pattern = "[aeiouy']"
         out.append(pattern)
     # a final ی is often alef maqsura ("عیسی" Isa): free vowels after a final weak letter
     out.append(_FREE_VOWELS if last in ("a", "w") else _SHORT_VOWEL)

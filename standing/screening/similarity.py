@@ -7,7 +7,10 @@ Rules, in order (the first that applies wins):
 - numbers must be equal: 0.0 otherwise
 - edit distance (with transpositions) within a budget that grows with the longer token's
   length (none up to 4 letters, so "ZTE" and "ZTT" differ; one edit from 5 letters, two
-  from 8, three from 12): 1 - d/(2*len)
+  from 8, three from 12): 1 - d/(2*len); but one edit that may make another word of a
+  short one -- a consonant at the first letter of a word of up to 7 letters ("Hamas" /
+  "Tamas"), or a consonant added or dropped in one of up to 5 ("Daesh" / "Danesh") -- gives
+  0.75 or 0.79 unless a romanisation fold explains it
 - equal after folding romanisation variants (kh/h, ou/u, y/i, dj/j, c/k, sch/sh, -off/-ov,
   Latvian -s, doubled letters...; "Khokhlova" / "Hohlova", "Kim Jong-uun" / "Kim Jong-un";
   at least 3 letters left, or 2 ending alike): 0.9, or 0.85 within one edit less than the
@@ -16,7 +19,8 @@ Rules, in order (the first that applies wins):
   (inflected forms: "kasperskogo" / "kaspersky"): 0.85
 - the same consonants, first and last letter, 6+ letters (vowel spellings: "mohamed" /
   "muhammad"): 0.8
-- same metaphone key and first letter when either side was transliterated: 0.85
+- same metaphone key and first letter when either side was transliterated: 0.85 (0.75
+  for words of up to 6 letters ending otherwise: "alrosa" / "allrus")
 - one token is the other with the Arabic article attached ("alhouthi" / "houthi"): 0.9
 - digits standing for letters ("Sech1n", "I9or"): the letters compared, times 0.95
 
@@ -49,6 +53,13 @@ SIM_VOWELS: Final = 0.8
 SIM_FOLDED: Final = 0.9
 SIM_ARTICLE: Final = 0.9
 SIM_SYLLABLE: Final = 0.8
+#: One edit in a short word, or at its first letter: not enough alone for a match.
+SIM_SHORT_EDIT: Final = 0.75
+#: A consonant added or dropped in a short word: just below a match on its own.
+SIM_SHORT_INDEL: Final = 0.79
+#: Words up to this long are short (see `_weak_edit`).
+_SHORT: Final = 6
+_VOWELISH: Final = frozenset("aeiouywh")
 #: One Chinese syllable in pinyin or Wade-Giles spelling.
 _SYLLABLE_RE: Final = re.compile(
     r"^(?:ch|zh|sh|hs|ts|tz|[bcdfghjklmnpqrstwxyz])?[aeiouy]{1,3}(?:ng|n|h)?$"
@@ -172,6 +183,41 @@ def cross_match(a: str, b: str, mode: str = "") -> tuple[float, str]:
     return sim, how
 
 
+def _weak_edit(a: str, b: str, short: int, longest: int) -> float:
+    """The similarity of one edit that may make another word of a short one rather than
+    another spelling (0.0 when it does not): a consonant at the first letter ("Hamas" /
+    "Tamas", "Alrosa" / "Larosa"; not "Osama" / "Usama"), or a consonant added or dropped
+    in a word of five letters or fewer ("Daesh" / "Danesh"; not "Koryo" / "Kouryo" nor
+    "Hasan" / "Hassan")."""
+    if a[0] != b[0]:
+        if longest > _SHORT + 1 or (a[0] in _VOWELISH and b[0] in _VOWELISH):
+            return 0.0
+        return SIM_SHORT_EDIT
+    if short >= _SHORT or len(a) == len(b):
+        return 0.0
+    x, y = (a, b) if len(a) > len(b) else (b, a)
+    for i, ch in enumerate(x):
+        if i >= len(y) or ch != y[i]:
+            # the added letter (a doubled one counts as a spelling)
+            if ch in _VOWELISH or ch == x[i - 1]:
+                return 0.0
+            return SIM_SHORT_INDEL
+    return 0.0
+
+
+def _common_prefix(a: str, b: str) -> int:
+    p = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        p += 1
+    return p
+
+
+def _ends_alike(a: str, b: str) -> bool:
+    return a[-1] == b[-1] or (a[-1] in _VOWELISH and b[-1] in _VOWELISH)
+
+
 def _similarity(a: str, b: str, loose: bool) -> tuple[float, str]:
     if a == b:
         return 1.0, "exact"
@@ -193,22 +239,29 @@ def _similarity(a: str, b: str, loose: bool) -> tuple[float, str]:
         return 0.0, "none"
     longest = max(la, lb)
     budget = edit_budget(longest)
+    weak_edit = 0.0
     if budget:
         d = OSA.distance(a, b, score_cutoff=budget)
         if d <= budget:
-            return 1.0 - d / (2.0 * longest), "edit"
+            weak_edit = _weak_edit(a, b, short, longest) if d == 1 else 0.0
+            if not weak_edit:
+                return 1.0 - d / (2.0 * longest), "edit"
+            # unless a romanisation rule below explains it
     fa, fb = translit_fold(a), translit_fold(b)
     if fa == fb and (len(fa) >= 3 or (len(fa) == 2 and a[-1] == b[-1])):
         return SIM_FOLDED, "translit"
+    if weak_edit:
+        return weak_edit, "edit"
     fbudget = budget - 1
     if fbudget > 0 and OSA.distance(fa, fb, score_cutoff=fbudget) <= fbudget:
         return SIM_FOLDED - 0.05, "translit"
     if short >= 6 and longest <= short + 4:
-        p = 0
-        for x, y in zip(a, b, strict=False):
-            if x != y:
-                break
-            p += 1
+        p = _common_prefix(a, b)
+        if p < 6:
+            # on the romanisation folds, for an inflected ending ("vagnera" / "wagner")
+            f = _common_prefix(fa, fb)
+            if f >= max(len(fa), len(fb)) - 2:
+                p = f
         if p >= 6 and p >= 0.7 * short:
             return SIM_PREFIX, "prefix"
     if longest >= 6 and a[0] == b[0] and a[-1] == b[-1] and devowel(a) == devowel(b):
@@ -216,6 +269,9 @@ def _similarity(a: str, b: str, loose: bool) -> tuple[float, str]:
     if loose and short >= 4 and (a[0] == b[0] or (a[0] in "aeiou" and b[0] in "aeiou")):
         pa, pb = phonetic(a), phonetic(b)
         if pa and pa == pb and len(pa) >= 2:
+            if short <= _SHORT and not _ends_alike(a, b):
+                # a short word sounding alike but ending otherwise ("alrosa" / "allrus")
+                return SIM_SHORT_EDIT, "phonetic"
             return SIM_PHONETIC_LOOSE, "phonetic"
     if longest - short == 2 and short >= 5:
         # the Arabic article attached to one side ("alhouthi" / "houthi")
