@@ -1,20 +1,36 @@
 """Who a decision reaches: the exact propagation semantics of DESIGN.md section 4.
 
 For capability C the *restricted parties* are the subjects of active decisions restricting C,
-closed under control: a party X joins when the shares of X held directly by restricted parties
-whose decisions have reach ``controlled`` add up to at least the threshold (the lowest threshold
-among those owners' controlled decisions; every shipped rule uses 50 %). This repeats to a
-fixpoint, so chains and cycles are handled. Shares held by unrestricted parties never count and
-nothing spreads upwards to owners. An account is denied C when it is the subject of an active
-decision restricting C or its owner is a restricted party.
+closed under control. The closure is the least fixpoint of a monotone operator, so it does not
+depend on the order parties are visited in (or on how their ids sort):
+
+- A party that is the subject of ``controlled`` decisions *spreads* with threshold theta = the
+  lowest threshold among them and passes on their ids. Its value is fixed: it is restricted as
+  a subject and does not inherit through its owners.
+- Any other party X *joins* when the shares of X held directly by spreading parties (its own
+  shares in itself excluded) add up to at least theta(X) = the lowest threshold among those
+  owners (EPSILON tolerance; every shipped rule uses 50 %). X then spreads with that theta and
+  passes on the union of those owners' ids (its controlled decisions); its denying decisions
+  are those plus any decisions on X itself (e.g. ``subject`` reach).
+- Decisions with reach ``subject`` restrict their subject only: they never spread, and the
+  shares their subjects hold never count, unless the subject joins through control (it then
+  spreads what reached it, not its own subject-reach decisions).
+
+Adding a spreading owner only raises the sum and lowers the minimum, and lowering an owner's
+theta only lowers X's, so the operator is monotone. It is iterated from the subjects with a
+worklist: whenever a party joins, lowers its theta or passes on more ids, the parties it holds
+are evaluated again (those already restricted included) until nothing changes. Chains and
+cycles are handled; shares held by unrestricted parties never count and nothing spreads upwards
+to owners. An account is denied C when it is the subject of an active decision restricting C or
+its owner is a restricted party.
 
 This module is the readable reference: plain dicts, with the reason each party is reached. The
-gate compiles the same semantics into arrays.
+gate compiles the same semantics into arrays (``standing.gate.propagate``).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -97,38 +113,45 @@ def applicable(
 
 def restricted_parties(decisions: Sequence[Decision], graph: GraphIndex) -> dict[str, PartyReach]:
     """Close the party subjects of ``decisions`` (already filtered to one capability, active,
-    applicable) under control."""
+    applicable) under control: the least fixpoint described in the module docstring."""
     subject_of: defaultdict[str, set[str]] = defaultdict(set)
-    spreading: dict[str, tuple[float, set[str]]] = {}  # party -> (threshold, controlled decs)
+    own: dict[str, tuple[float, frozenset[str]]] = {}  # controlled subject -> (theta, its ids)
     for d in decisions:
         if d.subject_kind != "party":
             continue
         subject_of[d.subject_id].add(d.id)
         if d.reach == "controlled":
-            threshold, ids = spreading.get(d.subject_id, (d.threshold, set()))
-            spreading[d.subject_id] = (min(threshold, d.threshold), ids | {d.id})
+            threshold, ids = own.get(d.subject_id, (d.threshold, frozenset()))
+            own[d.subject_id] = (min(threshold, d.threshold), ids | {d.id})
+    # Every spreading party: (theta, the controlled decision ids it passes on).
+    spreading: dict[str, tuple[float, frozenset[str]]] = dict(own)
     via: dict[str, tuple[tuple[str, float], ...]] = {}
-    frontier = list(spreading)
-    while frontier:
-        candidates = {asset for p in frontier for asset, _ in graph.holdings.get(p, ())}
-        frontier = []
-        for asset in sorted(candidates):
-            if asset in spreading:
-                continue
-            owners = [
-                (owner, share)
-                for owner, share in graph.holders.get(asset, ())
-                if owner in spreading and owner != asset
-            ]
-            held = sum(share for _, share in owners)
-            threshold = min(spreading[o][0] for o, _ in owners)
-            if held + EPSILON >= threshold:
-                inherited: set[str] = set()
-                for owner, _ in owners:
-                    inherited |= spreading[owner][1]
-                spreading[asset] = (threshold, inherited)
-                via[asset] = tuple(owners)
-                frontier.append(asset)
+    work = deque(sorted({asset for p in own for asset, _ in graph.holdings.get(p, ())}))
+    queued = set(work)
+    while work:
+        party = work.popleft()
+        queued.discard(party)
+        if party in own:
+            continue  # a subject of controlled decisions: fixed
+        owners = tuple(
+            (owner, share)
+            for owner, share in graph.holders.get(party, ())
+            if owner in spreading and owner != party
+        )
+        if not owners:
+            continue
+        threshold = min(spreading[o][0] for o, _ in owners)
+        if sum(share for _, share in owners) + EPSILON < threshold:
+            continue
+        via[party] = owners  # every spreading owner counts, whichever joined first
+        value = (threshold, frozenset().union(*(spreading[o][1] for o, _ in owners)))
+        if spreading.get(party) == value:
+            continue
+        spreading[party] = value  # joined, a lower theta, or more ids: tell what it holds
+        for asset, _ in graph.holdings.get(party, ()):
+            if asset not in queued:
+                queued.add(asset)
+                work.append(asset)
     result: dict[str, PartyReach] = {}
     for party in set(subject_of) | set(spreading):
         reached_by = set(subject_of.get(party, ()))

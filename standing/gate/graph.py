@@ -1,7 +1,7 @@
 """The ownership graph compiled into arrays: dense party and account indexes, CSR adjacency.
 
-Parties are numbered in sorted id order, so "sorted by id" (the order the reference
-propagation visits candidates in) is "sorted by index". Accounts are numbered in the order they
+Parties are numbered in sorted id order (answers never depend on it: propagation is a
+fixpoint). Accounts are numbered in the order they
 were first seen and keep their number for the life of a gate: a handle from ``Gate.handles`` stays
 valid across graph reloads (an account that disappears becomes unknown, it is not renumbered).
 """

@@ -1,29 +1,38 @@
-"""Propagation over the compiled graph: the reference semantics (``standing.decisions.
-propagation``), vectorised for a full recompute and swept locally for one change.
+"""Propagation over the compiled graph: the semantics of the reference
+(``standing.decisions.propagation``), vectorised for a full recompute and swept locally for one
+change.
 
-The reference visits parties in rounds: round 0 are the subjects of ``controlled`` decisions
-(each spreading with the lowest threshold among its own controlled decisions); in round r every
-asset of a party that joined in round r-1 is a candidate, visited in sorted id order, and joins
-when the shares held in it by parties already spreading (those that joined in an earlier round,
-or earlier in this round) reach the lowest threshold among them. A party that joins spreads with
-that threshold. Its decision ids are those of the owners that made it join.
+The restricted set is the least fixpoint of a monotone operator. Per party it is described by
+two numbers:
+- ``thr``: theta, the threshold it spreads with (``inf`` if it does not spread). A subject of
+  ``controlled`` decisions has the lowest of their thresholds, fixed. Any other party X spreads
+  when the shares of X held directly by spreading parties (self-holdings excluded) add up to at
+  least the lowest theta among those owners (EPSILON tolerance), and then spreads with it.
+- ``rnd``: how it spreads: -1 it does not, 0 it is a subject of controlled decisions, 1 it
+  joined through control. (The name is historical; it is not a round.)
+A party's decision ids follow from that on demand (``spreading_ids``): a subject passes on its
+own controlled decisions, a party that joined the union of what its spreading owners pass on.
 
-So the outcome is fully described by two numbers per party: the round it joined (``rnd``; -1 if
-it never spreads) and the threshold it spreads with (``thr``). Order the spreading parties by
-``key = (rnd, index)`` (parties are indexed in sorted id order): a party evaluated at round r sees
-exactly the holders whose key is below ``(r, itself)``, and the owners that made it join are its
-holders with a smaller key. Decision ids are derived from that on demand (``spreading_ids``).
+``full`` iterates the operator from the subjects with numpy, all candidates of a step evaluated
+at once from the previous step's values: a step takes the parties whose value changed (joined or
+lowered theta), gathers the assets that could improve (not subjects, and not already spreading
+with a theta at or below the owner's), and evaluates them with one ``np.bincount`` for the shares
+(and one ``np.minimum.at`` for theta, skipped when every subject has the same threshold, the
+common case, since theta is then that threshold). Values only improve, so this ends at the least
+fixpoint whatever the order.
 
-``full`` runs the rounds with numpy: each round is one vectorised step over the candidates' edges
-(``np.bincount`` for the shares); the rare candidates that hold each other within one round are
-then finished in id order, as the reference does. ``update`` re-evaluates only what one change can
-reach: it replays the rounds over a heap of keys, starting from the parties whose own status
-changed and descending only through parties whose outcome changed.
+``update`` applies a change of some subjects to an old fixpoint locally. A subject whose own
+value gets worse (lifted, or a higher threshold than the value it had) may have supported
+others, so what could depend on it is first reset: every party that joined through control and
+is held by a party whose value got worse, transitively (subjects stop this, they are fixed).
+That leaves a state below the new fixpoint from which the operator only improves values; a
+worklist then re-evaluates the reset parties and the assets of every party whose value improves
+until nothing changes. Parties that cannot change are never visited.
 """
 
 from __future__ import annotations
 
-import heapq
+from collections import deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -35,11 +44,13 @@ from standing.gate.graph import BoolArray, CompiledGraph, FloatArray, I32Array, 
 
 INF = float("inf")
 NOT_SPREADING = -1
+SUBJECT = 0
+JOINED = 1
 
 
 @dataclass(frozen=True, slots=True, eq=False)
 class PartyState:
-    """Per party: the round it joined the spreading set (-1: never) and its threshold."""
+    """Per party: how it spreads (-1 not, 0 controlled subject, 1 joined) and its threshold."""
 
     rnd: I32Array
     thr: FloatArray
@@ -72,58 +83,40 @@ def full(graph: CompiledGraph, spread: Mapping[int, float]) -> PartyState:
     if not spread:
         return PartyState(rnd, thr)
     seeds = np.fromiter(spread.keys(), np.int64, len(spread))
-    rnd[seeds] = 0
-    thr[seeds] = np.fromiter(spread.values(), np.float64, len(spread))
+    values = np.fromiter(spread.values(), np.float64, len(spread))
+    rnd[seeds] = SUBJECT
+    thr[seeds] = values
+    uniform = bool((values == values[0]).all())
+    only = float(values[0])
+    out_ptr, out_asset = graph.out_ptr, graph.out_asset
     in_ptr, in_owner, in_share = graph.in_ptr, graph.in_owner, graph.in_share
-    is_cand = np.zeros(n, np.bool_)
-    frontier = np.sort(seeds)
-    r = 1
-    while frontier.size:
-        out_pos, _ = gather(graph.out_ptr, frontier)
-        cand = np.unique(graph.out_asset[out_pos])
-        cand = cand[rnd[cand] < 0]
+    changed = np.sort(seeds)
+    while changed.size:
+        out_pos, oseg = gather(out_ptr, changed)
+        asset = out_asset[out_pos]
+        # Could improve: not a subject, and a lower theta than the asset has (inf if none).
+        # (An owner's own shares never qualify: its theta is not below itself.)
+        useful = (rnd[asset] != SUBJECT) & (thr[changed[oseg]] < thr[asset])
+        cand = np.unique(asset[useful])
         if not cand.size:
             break
         pos, seg = gather(in_ptr, cand)
         own = in_owner[pos]
-        target = cand[seg]
-        visible = (rnd[own] >= 0) & (own != target)
+        visible = (rnd[own] >= 0) & (own != cand[seg])
         vseg = seg[visible]
         held = np.bincount(vseg, weights=in_share[pos[visible]], minlength=cand.size)
-        tmin = np.full(cand.size, INF)
-        np.minimum.at(tmin, vseg, thr[own[visible]])
-        join = held + EPSILON >= tmin
-        # Candidates held by another candidate with a smaller id see its outcome in this round.
-        is_cand[cand] = True
-        dependent_edge = is_cand[own] & (own < target)
-        is_cand[cand] = False
-        if dependent_edge.any():
-            dependent = np.zeros(cand.size, np.bool_)
-            dependent[seg[dependent_edge]] = True
-            first = join & ~dependent
-            rnd[cand[first]] = r
-            thr[cand[first]] = tmin[first]
-            for k in np.flatnonzero(dependent).tolist():
-                c = int(cand[k])
-                lo, hi = int(in_ptr[c]), int(in_ptr[c + 1])
-                h = 0.0
-                t = INF
-                for o, share in zip(
-                    in_owner[lo:hi].tolist(), in_share[lo:hi].tolist(), strict=True
-                ):
-                    ro = int(rnd[o])
-                    if o != c and ro >= 0 and (ro < r or o < c):
-                        h += share
-                        t = min(t, float(thr[o]))
-                if h + EPSILON >= t:
-                    rnd[c] = r
-                    thr[c] = t
-            frontier = cand[rnd[cand] == r]
+        if uniform:
+            # Every candidate has a spreading owner (the one that made it a candidate).
+            joins = held + EPSILON >= only
+            new = np.where(joins, only, INF)
         else:
-            rnd[cand[join]] = r
-            thr[cand[join]] = tmin[join]
-            frontier = cand[join]
-        r += 1
+            tmin = np.full(cand.size, INF)
+            np.minimum.at(tmin, vseg, thr[own[visible]])
+            new = np.where(held + EPSILON >= tmin, tmin, INF)
+        better = new < thr[cand]
+        changed = cand[better]
+        thr[changed] = new[better]
+        rnd[changed] = JOINED
     return PartyState(rnd, thr)
 
 
@@ -138,13 +131,11 @@ def update(
     seeds: Iterable[int],
 ) -> dict[int, tuple[int, float]]:
     """The parties whose outcome changes when the subjects ``seeds`` change their own spreading
-    status (``spread`` is the new mapping of controlled subjects to thresholds; only the seeds'
-    entries are read). Returns ``{party: (rnd, thr)}`` for every party that changed.
+    status. ``old`` is the fixpoint before the change and ``spread`` the complete new mapping of
+    controlled subjects to their lowest thresholds (the seeds' entries changed, the others are
+    read to tell subjects apart). Returns ``{party: (rnd, thr)}`` for every party that changed.
 
-    Keys are replayed in increasing order: a party whose holders changed becomes *pending*
-    (invisible to others) and is evaluated at each round it can be a candidate in; a party whose
-    outcome differs from before makes its assets pending in turn. Parties whose outcome cannot
-    change are never visited. (Element access goes through memoryviews: ~30 ns instead of ~100.)
+    (Element access goes through memoryviews: ~30 ns instead of ~100.)
     """
     old_rnd: Any = _view(old.rnd)
     old_thr: Any = _view(old.thr)
@@ -153,136 +144,97 @@ def update(
     in_share: Any = _view(graph.in_share)
     out_ptr: Any = _view(graph.out_ptr)
     out_asset: Any = _view(graph.out_asset)
-    det: dict[int, tuple[int, float]] = {}
-    pending: set[int] = set()
-    heap: list[tuple[int, int]] = []
-    push = heapq.heappush
+    cur: dict[int, float] = {}  # theta of every party whose value was touched
     seed_list = sorted(set(seeds))
-    seed_set = set(seed_list)
+    work: deque[int] = deque()
+    queued: set[int] = set()
 
-    def rnd_of(o: int) -> int:
-        """The round ``o`` spreads from as currently known; -1 if not (or pending)."""
-        s = det.get(o)
-        if s is not None:
-            return s[0]
-        if o in pending:
-            return NOT_SPREADING
-        r: int = old_rnd[o]
-        return r
+    def enqueue(a: int) -> None:
+        if a not in queued:
+            queued.add(a)
+            work.append(a)
 
-    def schedule(a: int, after: tuple[int, int]) -> None:
-        """Make ``a`` pending and queue every round it can be a candidate in after ``after``."""
-        pending.add(a)
-        r_old: int = old_rnd[a]
-        if r_old >= 0:
-            push(heap, (r_old, a))
-        for k in range(in_ptr[a], in_ptr[a + 1]):
-            o = in_owner[k]
-            if o != a:
-                ro = rnd_of(o)
-                if ro >= 0 and (ro + 1, a) > after:
-                    push(heap, (ro + 1, a))
-
-    def changed(x: int, at: tuple[int, int]) -> None:
-        """``x`` looks different from key ``at`` on: re-evaluate the assets that could see it."""
+    def improves(x: int, t: float) -> None:
+        """``x`` spreads with ``t`` now, better than before: its assets may improve too."""
         for k in range(out_ptr[x], out_ptr[x + 1]):
             a = out_asset[k]
-            if a == x or a in det or a in pending:
+            if a in spread:
                 continue
-            r_a: int = old_rnd[a]
-            if r_a == 0 and a not in seed_set:
-                continue  # a subject of a controlled decision: fixed at round 0
-            if r_a >= 0 and (r_a, a) < at:
-                continue  # joined before x could make a difference
-            schedule(a, at)
+            ta = cur.get(a)
+            if t < (old_thr[a] if ta is None else ta):
+                enqueue(a)
 
-    def determined(x: int, r: int, t: float) -> None:
-        det[x] = (r, t)
-        pending.discard(x)
+    # 1. The seeds' own values; those that got worse reset what may have depended on them.
+    worse: list[int] = []
+    for p in seed_list:
+        was: float = old_thr[p]
+        t = spread.get(p)
+        if t is None:
+            if was < INF:  # no longer a subject: from scratch, through its owners
+                cur[p] = INF
+                worse.append(p)
+                enqueue(p)
+        elif t != was:
+            cur[p] = t
+            if t > was:
+                worse.append(p)
+    while worse:
+        x = worse.pop()
         for k in range(out_ptr[x], out_ptr[x + 1]):
             a = out_asset[k]
-            if a != x and a in pending:
-                push(heap, (r + 1, a))
-
+            if a == x or a in spread or cur.get(a, old_thr[a]) == INF:
+                continue  # a subject (fixed), or not spreading: nothing to take back
+            cur[a] = INF
+            worse.append(a)
+            enqueue(a)
+    # 2. Only improvements from here on: the seeds that got better, then the worklist.
     for p in seed_list:
         t = spread.get(p)
-        if t is not None:
-            det[p] = (0, t)
-        else:
-            pending.add(p)
-    for p in seed_list:
-        was: int = old_rnd[p]
-        if p in det:
-            if was != 0 or old_thr[p] != det[p][1]:
-                changed(p, (0, p))
-        else:
-            if was == 0:
-                changed(p, (0, p))
-            for k in range(in_ptr[p], in_ptr[p + 1]):
-                o = in_owner[k]
-                ro = rnd_of(o)
-                if o != p and ro >= 0:
-                    push(heap, (ro + 1, p))
-            if was > 0:
-                push(heap, (was, p))
-
-    while heap:
-        r, b = heapq.heappop(heap)
-        if b not in pending:
+        if t is not None and t < old_thr[p]:
+            improves(p, t)
+    while work:
+        b = work.popleft()
+        queued.discard(b)
+        if b in spread:
             continue
-        candidate = False
         held = 0.0
-        t = INF
+        tmin = INF
         for k in range(in_ptr[b], in_ptr[b + 1]):
             o = in_owner[k]
             if o == b:
                 continue
-            s = det.get(o)
-            if s is None:
-                if o in pending:
-                    continue
-                ro = old_rnd[o]
-                if ro < 0:
-                    continue
+            to = cur.get(o)
+            if to is None:
                 to = old_thr[o]
-            else:
-                ro, to = s
-            if ro == r - 1:
-                candidate = True
-            if ro < r or (ro == r and o < b):
+            if to < INF:
                 held += in_share[k]
-                if to < t:
-                    t = to
-        r_old: int = old_rnd[b]
-        if candidate and held + EPSILON >= t:
-            determined(b, r, t)
-            if r_old != r or old_thr[b] != t:
-                old_key = (r_old, b) if r_old >= 0 else (r, b)
-                changed(b, min(old_key, (r, b)))
-        elif r_old == r:
-            changed(b, (r, b))
+                if to < tmin:
+                    tmin = to
+        t = tmin if held + EPSILON >= tmin else INF
+        before = cur.get(b)
+        if t < (old_thr[b] if before is None else before):
+            cur[b] = t
+            improves(b, t)
 
     overlay: dict[int, tuple[int, float]] = {}
-    for p in det.keys() | pending:
-        new = det.get(p, (NOT_SPREADING, INF))
-        r_old = old_rnd[p]
-        if new[0] != r_old or (new[0] >= 0 and new[1] != old_thr[p]):
-            overlay[p] = new
+    for p in cur.keys() | set(seed_list):
+        t = cur.get(p)
+        if t is None:
+            t = old_thr[p]
+        r = NOT_SPREADING if t == INF else SUBJECT if p in spread else JOINED
+        if r != old_rnd[p] or (r >= 0 and t != old_thr[p]):
+            overlay[p] = (r, t)
     return overlay
 
 
 def via(graph: CompiledGraph, state: PartyState, party: int) -> list[tuple[int, float]]:
-    """The (owner, share) pairs that made ``party`` join: its spreading holders with a smaller
-    key. Empty for round-0 subjects and parties that do not spread."""
-    r = int(state.rnd[party])
-    if r <= 0:
+    """The (owner, share) pairs that count for ``party``: every spreading holder (itself
+    excepted), when it joined through control. Empty for subjects and parties that do not
+    spread."""
+    if int(state.rnd[party]) != JOINED:
         return []
-    out = []
-    for o, share in graph.holders(party):
-        ro = int(state.rnd[o])
-        if o != party and ro >= 0 and (ro < r or (ro == r and o < party)):
-            out.append((o, share))
-    return out
+    rnd = state.rnd
+    return [(o, share) for o, share in graph.holders(party) if o != party and rnd[o] >= 0]
 
 
 def spreading_ids(
@@ -292,30 +244,29 @@ def spreading_ids(
     party: int,
     memo: dict[int, frozenset[str]] | None = None,
 ) -> frozenset[str]:
-    """The decision ids a spreading party passes on: its own controlled decisions in round 0,
-    the union of what its joining owners pass on otherwise."""
-    memo = {} if memo is None else memo
-    if party in memo:
+    """The decision ids a spreading party passes on: a subject its own controlled decisions, a
+    party that joined the union of what its spreading owners pass on. That is the controlled
+    decisions of every subject from which a chain of spreading holdings leads to ``party``
+    through parties that joined (a walk up the holders; cycles are fine)."""
+    if memo is not None and party in memo:
         return memo[party]
-    # Iterative post-order over the joining owners (keys strictly decrease, so no cycles).
+    rnd = state.rnd
+    in_ptr, in_owner = graph.in_ptr, graph.in_owner
+    ids: set[str] = set()
+    seen = {party}
     stack = [party]
     while stack:
-        p = stack[-1]
-        if p in memo:
-            stack.pop()
+        p = stack.pop()
+        if int(rnd[p]) == SUBJECT:
+            ids.update(controlled.get(p, ()))
             continue
-        if int(state.rnd[p]) == 0:
-            memo[p] = frozenset(controlled.get(p, ()))
-            stack.pop()
+        if int(rnd[p]) != JOINED:
             continue
-        owners = [o for o, _ in via(graph, state, p)]
-        missing = [o for o in owners if o not in memo]
-        if missing:
-            stack.extend(missing)
-            continue
-        ids: set[str] = set()
-        for o in owners:
-            ids |= memo[o]
-        memo[p] = frozenset(ids)
-        stack.pop()
-    return memo[party]
+        for o in in_owner[int(in_ptr[p]) : int(in_ptr[p + 1])].tolist():
+            if o not in seen and rnd[o] >= 0:
+                seen.add(o)
+                stack.append(o)
+    result = frozenset(ids)
+    if memo is not None:
+        memo[party] = result
+    return result

@@ -2,12 +2,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from standing.decisions.model import Decision
 from standing.decisions.propagation import GraphIndex, applicable, reach_of, restriction
 from standing.graph.model import Account, Ownership
+from tests.decisions.fixpoint import denied_accounts, least_fixpoint
 from tests.factories import T0, decision
 
 NOW = T0 + timedelta(days=10)
@@ -90,57 +92,99 @@ def test_territories_and_time() -> None:
     assert denied(decs, g, None) == {"acc-a", "acc-b"}
 
 
-# --- property: the frontier algorithm agrees with a brute-force fixpoint ---------------------
+# --- property: the worklist agrees with a brute-force least fixpoint -------------------------
 
-PARTIES = [f"p{i}" for i in range(7)]
-
-
-def brute_force(decisions: list[Decision], edges: list[tuple[str, str, float]]) -> set[str]:
-    restricted = {d.subject_id for d in decisions if d.subject_kind == "party"}
-    spreading = {d.subject_id: d.threshold for d in decisions if d.reach == "controlled"}
-    for d in decisions:
-        if d.reach == "controlled":
-            spreading[d.subject_id] = min(spreading[d.subject_id], d.threshold)
-    changed = True
-    while changed:
-        changed = False
-        for x in PARTIES:
-            if x in spreading:
-                continue
-            owners = [(o, s) for o, a, s in edges if a == x and o in spreading and o != x]
-            if owners and sum(s for _, s in owners) + 1e-9 >= min(spreading[o] for o, _ in owners):
-                spreading[x] = min(spreading[o] for o, _ in owners)
-                restricted.add(x)
-                changed = True
-    return restricted
-
-
-edge = st.tuples(
-    st.sampled_from(PARTIES),
-    st.sampled_from(PARTIES),
-    st.sampled_from([10.0, 25.0, 40.0, 50.0, 60.0, 100.0]),
-).filter(lambda e: e[0] != e[1])
-dec = st.tuples(
-    st.sampled_from(PARTIES),
-    st.sampled_from(["subject", "controlled"]),
-    st.sampled_from([50.0, 25.0]),
+NODES = 7
+SPECS = st.lists(
+    st.tuples(
+        st.integers(0, NODES - 1),
+        st.integers(0, NODES - 1),
+        st.sampled_from([10.0, 15.0, 25.0, 30.0, 40.0, 50.0, 60.0, 75.0, 90.0, 100.0]),
+    ),
+    max_size=16,
+)  # self-holdings and repeated edges included on purpose
+DECS = st.lists(
+    st.tuples(
+        st.integers(0, NODES - 1),
+        st.sampled_from(["subject", "controlled", "controlled"]),
+        st.sampled_from([25.0, 50.0, 75.0]),
+    ),
+    min_size=1,
+    max_size=4,
 )
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(edge, max_size=14), st.lists(dec, min_size=1, max_size=3))
-def test_agrees_with_brute_force(
-    edges: list[tuple[str, str, float]], specs: list[tuple[str, str, float]]
+def check_against_fixpoint(
+    names: list[str],
+    edges: list[tuple[int, int, float]],
+    specs: list[tuple[int, str, float]],
 ) -> None:
+    named = [(names[o], names[a], s) for o, a, s in edges]
     decisions = [
-        decision(f"d{i}", subject, reach=reach, threshold=threshold)
+        decision(f"d{i}", names[subject], reach=reach, threshold=threshold)
         for i, (subject, reach, threshold) in enumerate(specs)
     ]
-    g = graph(edges, {f"acc-{p}": p for p in PARTIES})
-    result = restriction(decisions, g)
-    expected = brute_force(decisions, edges)
-    assert set(result.parties) == expected
-    assert set(result.accounts) == {f"acc-{p}" for p in expected}
+    accounts = {f"acc-{p}": p for p in names}
+    result = restriction(decisions, graph(named, accounts))
+    denying, _, via = least_fixpoint(names, named, decisions)
+    assert {p: r.decisions for p, r in result.parties.items()} == denying
+    assert {p: tuple(sorted(r.via)) for p, r in result.parties.items() if r.via} == via
+    expected = denied_accounts(accounts.items(), decisions, denying)
+    assert {a: r.decisions for a, r in result.accounts.items()} == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(SPECS, DECS, st.permutations([f"p{i}" for i in range(NODES)]))
+def test_agrees_with_the_least_fixpoint_whatever_the_ids(
+    edges: list[tuple[int, int, float]],
+    specs: list[tuple[int, str, float]],
+    names: list[str],
+) -> None:
+    """Mixed thresholds (25/50/75) on random small graphs, the parties named in a random order:
+    the same structure gives the same answer, and it is the least fixpoint."""
+    check_against_fixpoint(names, edges, specs)
+
+
+# The audit's case: s1 (threshold 75) holds 90 % of m1, which the 25 % rule reaches through m2
+# (10 %, itself held 100 % by s2): m1 then spreads at 25 % and its 30 % of y reach y. Renaming
+# m1 and m2 (which swaps the order their ids sort in) must not change the answer.
+NAMED_EDGES = [("s1", "m1", 90.0), ("m2", "m1", 10.0), ("s2", "m2", 100.0), ("m1", "y", 30.0)]
+
+
+def swap(name: str, swapped: bool) -> str:
+    return {"m1": "m2", "m2": "m1"}.get(name, name) if swapped else name
+
+
+@pytest.mark.parametrize("swapped", [False, True])
+def test_mixed_thresholds_do_not_depend_on_how_ids_sort(swapped: bool) -> None:
+    edges = [(swap(o, swapped), swap(a, swapped), s) for o, a, s in NAMED_EDGES]
+    g = graph(edges, {"ay": "y"})
+    decs = [
+        decision("d-high", "s1", threshold=75.0),
+        decision("d-low", "s2", threshold=25.0),
+    ]
+    result = restriction(decs, g)
+    m1, m2 = swap("m1", swapped), swap("m2", swapped)
+    assert set(result.parties) == {"s1", "s2", "m1", "m2", "y"}
+    assert result.parties[m1].decisions == {"d-high", "d-low"}
+    assert set(result.parties[m1].via) == {("s1", 90.0), (m2, 10.0)}
+    assert result.parties[m2].decisions == {"d-low"}
+    assert result.parties["y"].decisions == {"d-high", "d-low"}
+    assert result.accounts["ay"].decisions == {"d-high", "d-low"}
+    assert denied(decs, g) == {"ay"}
+
+
+def test_a_lower_threshold_reaching_a_party_later_lowers_what_it_spreads_with() -> None:
+    """a (75 %) reaches b at once; c (25 %) reaches b only through a longer chain. b's 30 % of
+    y counts against 25 %, whichever way the parties are named."""
+    for names in (("a", "b", "c", "k", "y"), ("z", "b", "a", "c", "d")):
+        a, b, c, k, y = names
+        edges = [(a, b, 80.0), (c, k, 100.0), (k, b, 20.0), (b, y, 30.0)]
+        g = graph(edges, {"acc-y": y})
+        decs = [decision("d75", a, threshold=75.0), decision("d25", c, threshold=25.0)]
+        result = restriction(decs, g)
+        assert result.parties[y].decisions == {"d75", "d25"}, names
+        assert denied(decs, g) == {"acc-y"}
 
 
 JOINT = graph([("p", "z", 30), ("q", "z", 30)], {"acc-z": "z"})

@@ -1,0 +1,88 @@
+"""A brute-force statement of the propagation semantics (DESIGN.md section 4), for tests.
+
+The restricted set is the least fixpoint of a monotone operator, computed naively: start from the
+subjects, then apply the operator to *every* party at once (from the previous pass's values) and
+repeat until a pass changes nothing. No worklist, no visiting order, nothing incremental.
+
+Per party the operator gives:
+- a subject of ``controlled`` decisions spreads with the lowest of their thresholds and passes on
+  their ids (its value is fixed);
+- any other party X, whose restricted-and-spreading direct holders (self-holdings excluded) hold
+  a total share >= the lowest threshold ``m`` among them (EPSILON tolerance), spreads with ``m``
+  and passes on the union of their ids; otherwise it does not spread.
+A party is restricted when it is the subject of a decision or spreads; its denying decisions are
+those on it plus, when it spreads without being a ``controlled`` subject, the ids it passes on.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from standing.decisions.model import Decision
+
+EPSILON = 1e-9
+
+
+def least_fixpoint(
+    parties: Iterable[str],
+    edges: Sequence[tuple[str, str, float]],
+    decisions: Sequence[Decision],
+) -> tuple[dict[str, frozenset[str]], dict[str, float], dict[str, tuple[tuple[str, float], ...]]]:
+    """For ``decisions`` already filtered to one capability (active, applicable): every
+    restricted party with its denying decision ids, every spreading party's threshold, and for
+    each party that joined through control the (owner, share) pairs that count."""
+    names = set(parties) | {o for o, _, _ in edges} | {a for _, a, _ in edges}
+    names |= {d.subject_id for d in decisions if d.subject_kind == "party"}
+    on: defaultdict[str, set[str]] = defaultdict(set)
+    own_theta: dict[str, float] = {}
+    own_ids: defaultdict[str, set[str]] = defaultdict(set)
+    for d in decisions:
+        if d.subject_kind != "party":
+            continue
+        on[d.subject_id].add(d.id)
+        if d.reach == "controlled":
+            own_theta[d.subject_id] = min(own_theta.get(d.subject_id, d.threshold), d.threshold)
+            own_ids[d.subject_id].add(d.id)
+    theta: dict[str, float] = dict(own_theta)
+    passes: dict[str, frozenset[str]] = {p: frozenset(ids) for p, ids in own_ids.items()}
+    while True:
+        new_theta = dict(own_theta)
+        new_passes = {p: frozenset(ids) for p, ids in own_ids.items()}
+        for x in sorted(names):
+            if x in own_theta:
+                continue
+            owners = [(o, s) for o, a, s in edges if a == x and o != x and o in theta]
+            if not owners:
+                continue
+            m = min(theta[o] for o, _ in owners)
+            if sum(s for _, s in owners) + EPSILON >= m:
+                new_theta[x] = m
+                new_passes[x] = frozenset().union(*(passes[o] for o, _ in owners))
+        if new_theta == theta and new_passes == passes:
+            break
+        theta, passes = new_theta, new_passes
+    denying: dict[str, frozenset[str]] = {}
+    via: dict[str, tuple[tuple[str, float], ...]] = {}
+    for p in sorted(set(on) | set(theta)):
+        ids = set(on.get(p, ()))
+        if p in theta and p not in own_theta:
+            ids |= passes[p]
+            via[p] = tuple(sorted((o, s) for o, a, s in edges if a == p and o != p and o in theta))
+        denying[p] = frozenset(ids)
+    return denying, theta, via
+
+
+def denied_accounts(
+    accounts: Iterable[tuple[str, str | None]],
+    decisions: Sequence[Decision],
+    denying: dict[str, frozenset[str]],
+) -> dict[str, frozenset[str]]:
+    """Account id -> denying decision ids, for every denied account."""
+    out: dict[str, frozenset[str]] = {}
+    for account, owner in accounts:
+        ids = set(denying.get(owner, ())) if owner is not None else set()
+        ids |= {d.id for d in decisions if d.subject_kind == "account" and d.subject_id == account}
+        if ids:
+            out[account] = frozenset(ids)
+    return out

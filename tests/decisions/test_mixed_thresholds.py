@@ -1,0 +1,32 @@
+"""``standing status`` (``standing_of``) on the audit's case of mixed thresholds: the answer
+does not depend on how the party ids sort."""
+
+from __future__ import annotations
+
+import pytest
+
+from standing.bootstrap import Services
+from standing.decisions.service import standing_of
+from tests.gate import factories
+
+EDGES = [("s1", "m1", 90.0), ("m2", "m1", 10.0), ("s2", "m2", 100.0), ("m1", "y", 30.0)]
+
+
+@pytest.mark.parametrize("swapped", [False, True])
+def test_status_of_y_does_not_depend_on_id_order(services: Services, swapped: bool) -> None:
+    rename = {"m1": "m2", "m2": "m1"} if swapped else {}
+    m1 = rename.get("m1", "m1")
+    factories.add_graph(
+        services,
+        parties=["s1", "s2", "m1", "m2", "y"],
+        ownerships=[(rename.get(o, o), rename.get(a, a), s) for o, a, s in EDGES],
+        accounts=[("ay", "y")],
+    )
+    factories.record(services, factories.decision("dec-high", "s1", threshold=75.0))
+    factories.record(services, factories.decision("dec-low", "s2", threshold=25.0))
+    for subject, via in (("y", [m1]), ("ay", ["y"])):
+        caps = standing_of(services, subject)["capabilities"]
+        promote = next(c for c in caps if c["capability"] == "ads.promote")
+        assert promote["allowed"] is False, subject
+        assert promote["decisions"] == ["dec-high", "dec-low"], subject
+        assert promote["via"] == via, subject
