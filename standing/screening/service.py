@@ -449,16 +449,21 @@ def list_versions(services: Services) -> list[dict[str, Any]]:
 
 
 def hit_json(result: MatchResult, loaded: LoadedVersion) -> dict[str, Any]:
+    """A hit as the contract gives it (source, entry, name, score, match, features); what
+    the list says of the entry (kind, programmes) and the list version are in the features'
+    ``listing``."""
+    listing = {
+        "kind": result.entry.kind,
+        "programs": list(result.entry.programs),
+        "version": loaded.number,
+    }
     return {
         "source": loaded.source.id,
         "entry": result.entry.entry_id,
         "name": result.matched_name,
         "score": result.score,
         "match": result.score >= loaded.source.threshold,
-        "kind": result.entry.kind,
-        "programs": list(result.entry.programs),
-        "version": loaded.number,
-        "features": result.features,
+        "features": {**result.features, "listing": listing},
     }
 
 

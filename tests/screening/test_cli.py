@@ -52,7 +52,9 @@ def test_lists_import_screen_and_review(run, tmp_path: Path) -> None:  # type: i
     assert [x["query"]["country"] for x in lines] == ["Russia", "GB"]  # as given
     assert lines[0]["hits"][0]["source"] == "us_dhs_bod" and lines[0]["hits"][0]["match"]
     assert not [h for h in lines[1]["hits"] if h["match"]]
-    assert set(lines[0]["hits"][0]) >= {"source", "entry", "name", "score", "match", "features"}
+    hit = lines[0]["hits"][0]
+    assert set(hit) == {"source", "entry", "name", "score", "match", "features"}  # as contracted
+    assert hit["features"]["listing"]["version"] == 1
 
     queue = json.loads(run("hits", "--json"))["hits"]
     hit = next(
