@@ -130,7 +130,26 @@ def _fold(text: str) -> str:
     return " ".join(_WORD.findall(text.casefold()))
 
 
-def validate_facts(facts: str, criteria: str, subject_mentions: tuple[str, ...]) -> str:
+def _short_name_used(facts: str, short: str) -> bool:
+    """Whether ``short`` (a name without its legal form) names the subject somewhere in
+    ``facts``: an occurrence followed by a legal form is another company of that name
+    ("Acme GmbH" when the subject is "Acme Ltd")."""
+    from rigour.names import extract_org_types
+
+    words = r"\s+".join(re.escape(w) for w in short.split())
+    for match in re.finditer(rf"(?<!\w){words}(?!\w)(?:\s*,?\s*([\w.]+))?", facts, re.I):
+        following = match.group(1)
+        if not (following and following[0].isupper() and extract_org_types(following)):
+            return True
+    return False
+
+
+def validate_facts(
+    facts: str,
+    criteria: str,
+    subject_mentions: tuple[str, ...],
+    short_mentions: tuple[str, ...] = (),
+) -> str:
     """Refuse facts that say nothing specific: empty, shorter than a sentence, a copy of the
     rule's criteria, or not naming the subject by one of its names or identifiers."""
     facts = " ".join(facts.split())
@@ -155,14 +174,19 @@ def validate_facts(facts: str, criteria: str, subject_mentions: tuple[str, ...])
     def bounded(m: str) -> str:  # words are spaced, except in scripts written without spaces
         return m if _UNSPACED.search(m) else f" {m} "
 
-    if not any(bounded(m) in padded for m in mentions):
+    if not any(bounded(m) in padded for m in mentions) and not any(
+        _short_name_used(facts, m) for m in short_mentions
+    ):
         names = "; ".join(subject_mentions[:5])
         raise Invalid(
             "facts: do not name the subject; mention it by one of its names or identifiers "
             f"({names})"
         )
     rest = padded
-    for m in mentions:
+    every = sorted(
+        {*mentions, *(m for m in map(_fold, short_mentions) if m)}, key=len, reverse=True
+    )
+    for m in every:
         rest = rest.replace(bounded(m), " ")
     own = rest.split()
     if _count_words(set(own)) < MIN_OWN_WORDS:

@@ -99,24 +99,33 @@ def resolve_subject(session: Session, subject_id: str) -> Party | Account:
     raise NotFound(f"unknown subject {subject_id!r}: no party or account has this id")
 
 
-def _mentions(session: Session, subject: Party | Account) -> tuple[str, ...]:
-    """How facts may name the subject: its id, names (also without their legal form: "Acme"
-    for "Acme GmbH") and identifiers; an account also by its username and its owner's."""
+def _mentions(
+    session: Session, subject: Party | Account
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """How facts may name the subject: its id, names and identifiers (an account also by its
+    username and its owner's); and the names without their legal form ("Acme" for "Acme
+    GmbH"), which count unless another legal form follows them."""
     if isinstance(subject, Party):
-        return (subject.id, *with_short_names(subject.mentions()))
+        return (subject.id, *subject.mentions()), short_names(subject.mentions())
     names: tuple[str, ...] = (subject.id, subject.username)
+    short: tuple[str, ...] = ()
     if subject.owner:
         owner = repo.get_party(session, subject.owner)
         if owner is not None:
-            names += with_short_names(owner.mentions())
-    return names
+            names += owner.mentions()
+            short = short_names(owner.mentions())
+    return names, short
+
+
+def short_names(mentions: tuple[str, ...]) -> tuple[str, ...]:
+    """The names without their legal form ("Acme" for "Acme GmbH"), where that differs."""
+    short = (" ".join(remove_org_types(m, replacement="").split()) for m in mentions)
+    return tuple(dict.fromkeys(s for s in short if len(s) >= 3 and s not in mentions))
 
 
 def with_short_names(mentions: tuple[str, ...]) -> tuple[str, ...]:
-    """The mentions and the names without their legal form ("Acme" for "Acme GmbH")."""
-    short = (" ".join(remove_org_types(m, replacement="").split()) for m in mentions)
-    extra = [s for s in short if len(s) >= 3 and s not in mentions]
-    return mentions + tuple(dict.fromkeys(extra))
+    """The mentions and the names without their legal form."""
+    return mentions + short_names(mentions)
 
 
 def _territories(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -132,7 +141,7 @@ def _prepare(services: Services, session: Session, req: DecisionRequest) -> Reco
     policy = services.policy
     rule = policy.rule(req.rule)
     subject = resolve_subject(session, req.subject)
-    facts = validate_facts(req.facts, rule.criteria, _mentions(session, subject))
+    facts = validate_facts(req.facts, rule.criteria, *_mentions(session, subject))
     evidence = tuple(e.strip() for e in req.evidence if e.strip())
     now = services.clock.now()
     starts_at = to_utc(req.starts_at, "starts_at") if req.starts_at else now

@@ -310,3 +310,14 @@ def test_facts_in_a_script_written_without_spaces(demo_graph: Services, tmp_path
     assert d.decision.facts == facts
     with pytest.raises(Invalid, match="say little besides"):
         record_vendor_decision(demo_graph, subject="jp1", facts="株式会社カスペルスキーである。")
+
+
+def test_a_name_without_its_legal_form_followed_by_another_is_another_company(
+    demo_graph: Services,
+) -> None:
+    facts = "Kaspersky Labs GmbH is named in a directive of 2026-03-01 barring its software."
+    with pytest.raises(Invalid, match="do not name the subject"):
+        record_vendor_decision(demo_graph, subject="kaspersky-labs-limited", facts=facts)
+    ok = "Kaspersky Labs, the UK holding company, sold the group's licences in breach."
+    d = record_vendor_decision(demo_graph, subject="kaspersky-labs-limited", facts=ok)
+    assert d.decision.facts == ok
