@@ -130,18 +130,36 @@ def _fold(text: str) -> str:
     return " ".join(_WORD.findall(text.casefold()))
 
 
-def _short_name_used(facts: str, short: str) -> bool:
+def legal_forms(names: Iterable[str]) -> frozenset[str]:
+    """The legal forms of names, normalised ("Limited" and "Ltd." are both "ltd")."""
+    from rigour.names import extract_org_types
+
+    return frozenset(form for name in names for _, form in extract_org_types(name))
+
+
+def _short_name_used(facts: str, short: str, own_forms: frozenset[str]) -> bool:
     """Whether ``short`` (a name without its legal form) names the subject somewhere in
-    ``facts``: an occurrence followed by a legal form is another company of that name
-    ("Acme GmbH" when the subject is "Acme Ltd")."""
+    ``facts``: an occurrence followed by another legal form than the subject's own is another
+    company of that name ("Acme GmbH" when the subject is "Acme Ltd"; "Acme Limited" is it)."""
     from rigour.names import extract_org_types
 
     words = r"\s+".join(re.escape(w) for w in short.split())
     for match in re.finditer(rf"(?<!\w){words}(?!\w)(?:\s*,?\s*([\w.]+))?", facts, re.I):
         following = match.group(1)
-        if not (following and following[0].isupper() and extract_org_types(following)):
+        forms = (
+            {form for _, form in extract_org_types(following)}
+            if following and following[0].isupper()
+            else set()
+        )
+        if not forms or forms & own_forms:
             return True
     return False
+
+
+def _id_used(facts: str, entity_id: str) -> bool:
+    """Whether ``facts`` give the id as it is written (ids are codes, not words: "vela" is
+    no mention of the party ``vela`` in "Vela Cyber GmbH")."""
+    return re.search(rf"(?<![\w-]){re.escape(entity_id)}(?![\w-])", facts) is not None
 
 
 def validate_facts(
@@ -149,6 +167,7 @@ def validate_facts(
     criteria: str,
     subject_mentions: tuple[str, ...],
     short_mentions: tuple[str, ...] = (),
+    ids: tuple[str, ...] = (),
 ) -> str:
     """Refuse facts that say nothing specific: empty, shorter than a sentence, a copy of the
     rule's criteria, or not naming the subject by one of its names or identifiers."""
@@ -174,17 +193,21 @@ def validate_facts(
     def bounded(m: str) -> str:  # words are spaced, except in scripts written without spaces
         return m if _UNSPACED.search(m) else f" {m} "
 
-    if not any(bounded(m) in padded for m in mentions) and not any(
-        _short_name_used(facts, m) for m in short_mentions
-    ):
-        names = "; ".join(subject_mentions[:5])
+    own_forms = legal_forms(subject_mentions)
+    named = (
+        any(bounded(m) in padded for m in mentions)
+        or any(_short_name_used(facts, m, own_forms) for m in short_mentions)
+        or any(_id_used(facts, i) for i in ids)
+    )
+    if not named:
+        names = "; ".join((*ids, *subject_mentions)[:5])
         raise Invalid(
             "facts: do not name the subject; mention it by one of its names or identifiers "
             f"({names})"
         )
     rest = padded
     every = sorted(
-        {*mentions, *(m for m in map(_fold, short_mentions) if m)}, key=len, reverse=True
+        {*mentions, *(m for m in map(_fold, (*short_mentions, *ids)) if m)}, key=len, reverse=True
     )
     for m in every:
         rest = rest.replace(bounded(m), " ")

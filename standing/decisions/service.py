@@ -101,20 +101,20 @@ def resolve_subject(session: Session, subject_id: str) -> Party | Account:
 
 def _mentions(
     session: Session, subject: Party | Account
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """How facts may name the subject: its id, names and identifiers (an account also by its
-    username and its owner's); and the names without their legal form ("Acme" for "Acme
-    GmbH"), which count unless another legal form follows them."""
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """How facts may name the subject: its names and identifiers (an account also by its
+    username and its owner's); the names without their legal form ("Acme" for "Acme GmbH"),
+    which count unless another legal form follows them; and its id, as it is written."""
     if isinstance(subject, Party):
-        return (subject.id, *subject.mentions()), short_names(subject.mentions())
-    names: tuple[str, ...] = (subject.id, subject.username)
+        return subject.mentions(), short_names(subject.mentions()), (subject.id,)
+    names: tuple[str, ...] = (subject.username,)
     short: tuple[str, ...] = ()
     if subject.owner:
         owner = repo.get_party(session, subject.owner)
         if owner is not None:
             names += owner.mentions()
             short = short_names(owner.mentions())
-    return names, short
+    return names, short, (subject.id,)
 
 
 def short_names(mentions: tuple[str, ...]) -> tuple[str, ...]:

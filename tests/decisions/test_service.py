@@ -321,3 +321,29 @@ def test_a_name_without_its_legal_form_followed_by_another_is_another_company(
     ok = "Kaspersky Labs, the UK holding company, sold the group's licences in breach."
     d = record_vendor_decision(demo_graph, subject="kaspersky-labs-limited", facts=ok)
     assert d.decision.facts == ok
+
+
+def test_an_equivalent_legal_form_names_the_subject(demo_graph: Services) -> None:
+    facts = "Kaspersky Labs Ltd is named in a directive of 2026-03-01 barring its software."
+    d = record_vendor_decision(demo_graph, subject="kaspersky-labs-limited", facts=facts)
+    assert d.decision.facts == facts
+
+
+def test_an_id_counts_as_written_not_as_a_word(demo_graph: Services, tmp_path: Path) -> None:
+    from standing.graph.importer import import_files
+
+    path = tmp_path / "vela.jsonl"
+    path.write_text(
+        '{"id": "vela", "schema": "Company", "properties": {"name": ["Vela Cyber Ltd"]}}\n'
+        '{"id": "vela-de", "schema": "Company", "properties": {"name": ["Vela Cyber GmbH"]}}\n',
+        encoding="utf-8",
+    )
+    import_files(demo_graph, [path], "test")
+    by_id = "The party vela is named in a directive of 2026-03-01 barring its software."
+    assert record_vendor_decision(demo_graph, subject="vela", facts=by_id)
+    with pytest.raises(Invalid, match="do not name the subject"):
+        record_vendor_decision(
+            demo_graph,
+            subject="vela",
+            facts="Vela Cyber GmbH is named in a directive of 2026-03-01 barring its software.",
+        )
