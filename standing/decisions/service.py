@@ -89,6 +89,30 @@ def decision_json(d: Decision, now: datetime | None = None) -> dict[str, Any]:
     return out
 
 
+#: What ``list_decisions`` filters on: a decision's status now.
+STATUSES = ("active", "scheduled", "expired", "lifted")
+
+
+def list_decisions(
+    services: Services,
+    subject: str | None = None,
+    rule: str | None = None,
+    status: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> dict[str, Any]:
+    """Decisions newest first, filtered by subject, rule and status; ``total`` before paging."""
+    if status is not None and status not in STATUSES:
+        raise Invalid(f"status: {status!r} is not one of {', '.join(STATUSES)}")
+    now = services.clock.now()
+    with services.read() as session:
+        found = repo.find_decisions(session, subject, rule)
+    if status is not None:
+        found = [d for d in found if d.status_at(now) == status]
+    page = found[offset : offset + limit]
+    return {"total": len(found), "decisions": [decision_json(d, now) for d in page]}
+
+
 def resolve_subject(session: Session, subject_id: str) -> Party | Account:
     party = repo.get_party(session, subject_id)
     if party is not None:

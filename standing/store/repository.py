@@ -210,6 +210,19 @@ def all_decisions(session: Session) -> list[Decision]:
     return [to_decision(d, lift) for d, lift in rows]
 
 
+def find_decisions(
+    session: Session, subject: str | None = None, rule: str | None = None
+) -> list[Decision]:
+    """Decisions (with their lifts), newest first, on ``subject`` and under ``rule`` if given."""
+    query = select(DecisionRow, LiftRow).outerjoin(LiftRow, LiftRow.decision_id == DecisionRow.id)
+    if subject is not None:
+        query = query.where(DecisionRow.subject_id == subject)
+    if rule is not None:
+        query = query.where(DecisionRow.rule_id == rule)
+    rows = session.execute(query.order_by(DecisionRow.created_at.desc(), DecisionRow.id)).all()
+    return [to_decision(d, lift) for d, lift in rows]
+
+
 def decisions_about(session: Session, subject_id: str) -> list[Decision]:
     return decisions_on(session, [subject_id])
 

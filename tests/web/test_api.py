@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
+from tests.fixtures.services import TestClock
+
 FACTS = (
     "AO Kaspersky Lab is named in DHS Binding Operational Directive 17-01 of 13 September 2017, "
     "which bars its products from US federal networks."
@@ -103,3 +105,26 @@ def test_errors_are_json_never_500(client: TestClient) -> None:
         assert 400 <= response.status_code < 500, response.text
         error = response.json()["error"]
         assert error["code"] and error["message"]
+
+
+def test_decisions_are_listed_newest_first_and_filtered(
+    client: TestClient, clock: TestClock
+) -> None:
+    first = decide(client, territories=["US"])
+    clock.advance(minutes=1)
+    second = decide(client)
+    client.post(f"/api/v1/decisions/{first['id']}/lift", json={"reason": "Directive withdrawn."})
+    doc = client.get("/api/v1/decisions").json()
+    assert doc["total"] == 2
+    assert [d["id"] for d in doc["decisions"]] == [second["id"], first["id"]]
+    active = client.get("/api/v1/decisions", params={"status": "active"}).json()
+    assert [d["id"] for d in active["decisions"]] == [second["id"]]
+    assert active["decisions"][0]["status"] == "active"
+    lifted = client.get("/api/v1/decisions", params={"status": "lifted"}).json()
+    assert [d["id"] for d in lifted["decisions"]] == [first["id"]]
+    on = client.get("/api/v1/decisions", params={"subject": "ao-kaspersky-lab", "limit": 1})
+    assert on.json()["total"] == 2 and len(on.json()["decisions"]) == 1
+    none = client.get("/api/v1/decisions", params={"subject": "nobody"}).json()
+    assert none == {"total": 0, "decisions": []}
+    bad = client.get("/api/v1/decisions", params={"status": "gone"})
+    assert bad.status_code == 422 and bad.json()["error"]["code"] == "invalid"

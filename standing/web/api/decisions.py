@@ -11,6 +11,7 @@ from standing.decisions.service import (
     get_decision,
     get_statement,
     lift_decision,
+    list_decisions,
     record_decision,
 )
 from standing.errors import Invalid
@@ -39,6 +40,19 @@ def create_decision(body: DecisionIn, services: ServicesDep) -> Response:
         dry_run=body.dry_run,
     )
     return JSONResponse(result.to_json(), status_code=200 if body.dry_run else 201)
+
+
+@router.get("")
+def decisions(
+    services: ServicesDep,
+    subject: str | None = Query(None, max_length=200, description="Party or account id"),
+    rule: str | None = Query(None, max_length=200),
+    status: str | None = Query(None, pattern="^(active|scheduled|expired|lifted)$"),
+    limit: int = Query(100, ge=1, le=1000),
+    offset: int = Query(0, ge=0),
+) -> dict[str, Any]:
+    """Decisions, newest first: on a subject, under a rule, in a status (now); paged."""
+    return list_decisions(services, subject, rule, status, limit, offset)
 
 
 @router.get("/{decision_id}")
