@@ -93,15 +93,9 @@ def read_queries(path: Path) -> list[tuple[Query, dict[str, Any]]]:
 
 
 def _print_hits(query: Query, found: list[dict[str, Any]]) -> None:
-    table = Table(
-        "source",
-        "entry",
-        "listed name",
-        "score",
-        "match",
-        "why",
-        title=f"screening {query.names[0]!r}",
-    )
+    table = Table(title=f"screening {query.names[0]!r}")
+    for column in ("source", "entry", "listed name", "score", "match", "why"):
+        table.add_column(column, overflow="fold")  # ids whole: they are what review takes
     for h in found:
         name = h["features"].get("name", {})
         why = name.get("method", "") if isinstance(name, dict) else ""
