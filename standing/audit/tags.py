@@ -10,6 +10,7 @@ class Action(StrEnum):
     GRAPH_IMPORT = "graph:import"
     DECISION_RECORD = "decision:record"
     DECISION_LIFT = "decision:lift"
+    DECISION_NOTICE = "decision:notice"
     LIST_IMPORT = "list:import"
     HIT_OPEN = "hit:open"
     HIT_REVIEW = "hit:review"

@@ -24,6 +24,7 @@ from standing.decisions.service import (
     decision_json,
     get_statement,
     lift_decision,
+    notices_of,
     record_decision,
     standing_of,
 )
@@ -161,9 +162,14 @@ def register(app: typer.Typer) -> None:
             fail(f"--format: {format!r} is not one of text, html, json")
         with services_for(database) as services:
             row = get_statement(services, decision)
+            notices = notices_of(services, decision)
         if format == "json":
             emit_json(row.content)
         elif format == "html":
             typer.echo(row.html)
+            for notice in notices:  # accounts the decision reached later, each with its own
+                typer.echo(notice.html)
         else:
             typer.echo(row.text, nl=False)
+            for notice in notices:
+                typer.echo("\n" + notice.text, nl=False)

@@ -65,6 +65,12 @@ def register(app: typer.Typer) -> None:
                 f.file, str(f.lines), str(f.parties), str(f.ownerships), str(f.accounts), skipped
             )
         console.print(table)
+        if report.notices:
+            console.print(
+                f"{len(report.notices)} accounts newly reached by active decisions got a "
+                f"statement of reasons: {', '.join(report.notices[:10])}"
+                + (" ..." if len(report.notices) > 10 else "")
+            )
         if screened["parties"]:
             console.print(
                 f"screened {screened['parties']} new or renamed parties: "

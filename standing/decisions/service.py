@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from rigour.names import remove_org_types
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from standing.audit.log import append, ensure_policy_recorded
@@ -20,13 +21,19 @@ from standing.bootstrap import Services
 from standing.clock import to_utc
 from standing.decisions import statement as sor
 from standing.decisions.model import Decision, territory_code, validate_facts
-from standing.decisions.propagation import GraphIndex, applicable, reach_of, restriction
+from standing.decisions.propagation import (
+    GraphIndex,
+    Restriction,
+    applicable,
+    reach_of,
+    restriction,
+)
 from standing.errors import Conflict, Invalid, NotFound
 from standing.graph.model import Account, Party
 from standing.ids import new_id
 from standing.store import repository as repo
 from standing.store.changelog import append_change
-from standing.store.tables import LiftRow, StatementRow
+from standing.store.tables import LiftRow, NoticeRow, StatementRow
 
 
 @dataclass(frozen=True)
@@ -395,3 +402,136 @@ def standing_of(
         "reasons": reasons,
         "decisions": history,
     }
+
+
+# --- notices: accounts reached after the decision --------------------------------------------
+
+
+def issue_notices(services: Services, session: Session, now: datetime, actor: str) -> list[str]:
+    """Give every account that an active decision on a party reaches now, but that neither its
+    statement of reasons nor an earlier notice names, a statement of its own (a new account of
+    a restricted party, a company that came under control). Run in the transaction that
+    changed the graph, after its writes; returns the new notices' ids."""
+    active = [
+        d for d in repo.find_decisions(session) if d.subject_kind == "party" and d.active_at(now)
+    ]
+    if not active:
+        return []
+    ids = [d.id for d in active]
+    covered: dict[str, set[str]] = {i: set() for i in ids}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for decision_id, content in session.execute(
+            select(StatementRow.decision_id, StatementRow.content).where(
+                StatementRow.decision_id.in_(chunk)
+            )
+        ):
+            covered[decision_id] |= {a["id"] for a in content["affected"]["accounts"]}
+        for decision_id, account_id in session.execute(
+            select(NoticeRow.decision_id, NoticeRow.account_id).where(
+                NoticeRow.decision_id.in_(chunk)
+            )
+        ):
+            covered[decision_id].add(account_id)
+    created: list[dict[str, str]] = []
+    for decision in active:
+        rule = services.policy.rules.get(decision.rule_id)
+        subject = repo.get_party(session, decision.subject_id)
+        if rule is None or subject is None:
+            continue  # a rule since withdrawn from the policy: its statement stands as issued
+        graph, accounts, others = _surroundings(session, subject, decision.reach)
+        present = [o for o in others if o.id != decision.id and o.active_at(now)]
+        reach = reach_of(decision, present, graph, now)
+        reached = {a for r in reach.values() for a in r.accounts}
+        for account_id in sorted(reached - covered[decision.id]):
+            created.append(
+                _write_notice(
+                    services, session, now, decision, rule, subject, reach, accounts, account_id
+                )
+            )
+    if created:
+        subject_text = created[0]["notice"] if len(created) == 1 else f"{len(created)} notices"
+        append(session, now, actor, Action.DECISION_NOTICE, subject_text, {"notices": created})
+    return [c["notice"] for c in created]
+
+
+def _write_notice(
+    services: Services,
+    session: Session,
+    now: datetime,
+    decision: Decision,
+    rule: Any,
+    subject: Party,
+    reach: dict[str, Restriction],
+    accounts: dict[str, Account],
+    account_id: str,
+) -> dict[str, str]:
+    mine = {
+        capability: Restriction(
+            {p: r for p, r in restriction.parties.items() if p != decision.subject_id},
+            {a: r for a, r in restriction.accounts.items() if a == account_id},
+        )
+        for capability, restriction in reach.items()
+        if account_id in restriction.accounts
+    }
+    owner = next(r.accounts[account_id].owner for r in mine.values())
+    chain = {p for r in mine.values() for p in r.parties}
+    party_ids = chain | {o for r in mine.values() for pr in r.parties.values() for o, _ in pr.via}
+    parties = repo.parties_by_id(session, party_ids | {subject.id} | ({owner} if owner else set()))
+    affected = sor.affected(decision, mine, parties, accounts)
+    # the account's own chain of control, not every party the decision reaches
+    wanted = _chain_of(owner, mine)
+    affected["parties"] = [p for p in affected["parties"] if p["id"] in wanted]
+    notice_id = new_id("ntc")
+    content = sor.build_statement(decision, rule, services.policy, subject, affected)
+    content["issued_at"] = now.isoformat()
+    content["appeal"]["deadline"] = (now + timedelta(days=rule.appeal_window_days)).isoformat()
+    content["notice"] = {
+        "id": notice_id,
+        "account": account_id,
+        "decision_issued_at": decision.created_at.isoformat(),
+        "why": (
+            "the ownership graph changed after the decision was recorded, and the decision now "
+            "reaches this account"
+        ),
+    }
+    session.add(
+        NoticeRow(
+            id=notice_id,
+            decision_id=decision.id,
+            account_id=account_id,
+            content=content,
+            text=sor.render_text(content),
+            html=sor.render_html(content),
+            digest=sor.digest(content),
+            created_at=now,
+        )
+    )
+    return {"notice": notice_id, "decision": decision.id, "account": account_id}
+
+
+def _chain_of(owner: str | None, reach: dict[str, Restriction]) -> set[str]:
+    """The parties from ``owner`` up to the subject through which the decision reaches it."""
+    out: set[str] = set()
+    todo = [owner] if owner else []
+    while todo:
+        party = todo.pop()
+        if party in out:
+            continue
+        out.add(party)
+        for r in reach.values():
+            if party in r.parties:
+                todo.extend(o for o, _ in r.parties[party].via)
+    return out
+
+
+def notices_of(services: Services, decision_id: str) -> list[NoticeRow]:
+    """The notices issued for a decision, oldest first."""
+    with services.read() as session:
+        return list(
+            session.scalars(
+                select(NoticeRow)
+                .where(NoticeRow.decision_id == decision_id)
+                .order_by(NoticeRow.created_at, NoticeRow.id)
+            )
+        )

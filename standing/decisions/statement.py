@@ -195,9 +195,18 @@ def render_text(s: dict[str, Any]) -> str:
     subject = s["subject"]
     scope = ", ".join(s["territorial_scope"]) or "worldwide"
     until = f"until {s['ends_at']}" if s["ends_at"] else "until lifted"
+    notice = s.get("notice")
     lines = [
-        f"STATEMENT OF REASONS — decision {s['decision_id']}",
+        f"STATEMENT OF REASONS — decision {s['decision_id']}"
+        + (f", notice {notice['id']}" if notice else ""),
         f"Issued {s['issued_at']} under policy version {s['policy_version']}.",
+    ]
+    if notice:
+        lines.append(
+            f"The decision was recorded on {notice['decision_issued_at']}; {notice['why']} "
+            f"({notice['account']})."
+        )
+    lines += [
         "",
         "WHO IS AFFECTED",
         f"Subject: {subject['name']} ({subject['id']}).",

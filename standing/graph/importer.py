@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from standing.audit.log import append
 from standing.audit.tags import Action
 from standing.bootstrap import Services
+from standing.decisions.service import issue_notices
 from standing.errors import Invalid
 from standing.graph.ftm import LineError, Skipped, decode, parse_entity, script_of
 from standing.graph.model import Account, Ownership, Party
@@ -68,6 +69,7 @@ class FileReport:
 @dataclass
 class ImportReport:
     files: list[FileReport]
+    notices: list[str] = field(default_factory=list)  # statements for accounts newly reached
 
     @property
     def screen_ids(self) -> list[str]:
@@ -84,7 +86,11 @@ class ImportReport:
         }
 
     def to_json(self) -> dict[str, Any]:
-        return {"files": [f.to_json() for f in self.files], "totals": self.totals()}
+        return {
+            "files": [f.to_json() for f in self.files],
+            "totals": self.totals(),
+            "notices": self.notices,
+        }
 
 
 class _Batch:
@@ -430,4 +436,7 @@ def import_files(
             )
         append_change(session, "graph", None, now)
         append(session, now, actor, Action.GRAPH_IMPORT, "graph", report.to_json())
+        session.flush()
+        # accounts the graph change brings under active decisions get their statement now
+        report.notices = issue_notices(services, session, now, actor)
     return report

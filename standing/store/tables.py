@@ -19,6 +19,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -137,6 +138,24 @@ class StatementRow(Base):
     __tablename__ = "statements"
 
     decision_id: Mapped[str] = mapped_column(ForeignKey("decisions.id"), primary_key=True)
+    content: Mapped[dict[str, Any]] = mapped_column(JSON)
+    text: Mapped[str] = mapped_column(Text)
+    html: Mapped[str] = mapped_column(Text)
+    digest: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class NoticeRow(Base):
+    """A statement of reasons for an account a decision reached after it was recorded (a new
+    account of a restricted party, a company that came under control): the decision's
+    statement with that account as the one affected. Never changed."""
+
+    __tablename__ = "notices"
+    __table_args__ = (UniqueConstraint("decision_id", "account_id", name="uq_notices_reach"),)
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    decision_id: Mapped[str] = mapped_column(ForeignKey("decisions.id"))
+    account_id: Mapped[str] = mapped_column(String(200))
     content: Mapped[dict[str, Any]] = mapped_column(JSON)
     text: Mapped[str] = mapped_column(Text)
     html: Mapped[str] = mapped_column(Text)

@@ -9,22 +9,27 @@ from typing import Any
 from sqlalchemy import select
 
 from standing.bootstrap import Services
-from standing.store.tables import DecisionRow, StatementRow
+from standing.store.tables import DecisionRow, NoticeRow, StatementRow
 from standing.transparency.dsa import dsa_records
 
 
 def export_dsa(services: Services, since: datetime | None = None) -> Iterator[dict[str, Any]]:
-    """DSA records for every statement issued at or after ``since``, oldest first."""
+    """DSA records for every statement issued at or after ``since``, oldest first; a notice
+    (the statement for an account a decision reached later) counts from its own issue."""
     with services.read() as session:
-        query = (
-            select(StatementRow.content, DecisionRow.rule_id)
-            .join(DecisionRow, DecisionRow.id == StatementRow.decision_id)
-            .order_by(StatementRow.created_at, StatementRow.decision_id)
+        statements = select(
+            StatementRow.content, DecisionRow.rule_id, StatementRow.created_at
+        ).join(DecisionRow, DecisionRow.id == StatementRow.decision_id)
+        notices = select(NoticeRow.content, DecisionRow.rule_id, NoticeRow.created_at).join(
+            DecisionRow, DecisionRow.id == NoticeRow.decision_id
         )
         if since is not None:
-            query = query.where(StatementRow.created_at >= since)
-        rows = session.execute(query).all()
-    for content, rule_id in rows:
+            statements = statements.where(StatementRow.created_at >= since)
+            notices = notices.where(NoticeRow.created_at >= since)
+        rows = [tuple(r) for r in session.execute(statements).all()]
+        rows += [tuple(r) for r in session.execute(notices).all()]
+    rows.sort(key=lambda row: (row[2], row[0]["decision_id"]))
+    for content, rule_id, _ in rows:
         rule = services.policy.rules.get(rule_id)
         category = rule.dsa_category if rule else "STATEMENT_CATEGORY_SCOPE_OF_PLATFORM_SERVICE"
         yield from dsa_records(content, category, services.settings.public_url)

@@ -14,7 +14,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, generate_latest
 from sqlalchemy import func, select, text
 
 from standing import __version__
-from standing.decisions.service import get_statement
+from standing.decisions.service import get_statement, notices_of
 from standing.store import repository as repo
 from standing.store.tables import AccountRow, DecisionRow, PartyRow
 from standing.transparency.report import current_figures
@@ -70,11 +70,13 @@ def policies(request: Request, services: ServicesDep) -> HTMLResponse:
 @router.get("/decisions/{decision_id}/statement", response_class=HTMLResponse)
 def statement(request: Request, decision_id: str, services: ServicesDep) -> HTMLResponse:
     row = get_statement(services, decision_id)
+    # then the notices for accounts the decision reached later, each a statement of its own
+    html = row.html + "".join(n.html for n in notices_of(services, decision_id))
     return page(
         request,
         "statement.html",
         decision_id=decision_id,
-        statement=Markup(row.html),  # rendered with autoescape when recorded  # noqa: S704
+        statement=Markup(html),  # rendered with autoescape when recorded  # noqa: S704
         digest=row.digest,
     )
 
