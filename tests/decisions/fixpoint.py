@@ -19,6 +19,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
+from hypothesis import strategies as st
+
 from standing.decisions.model import Decision
 
 EPSILON = 1e-9
@@ -86,3 +88,16 @@ def denied_accounts(
         if ids:
             out[account] = frozenset(ids)
     return out
+
+
+def decision_specs(nodes: int, max_size: int) -> st.SearchStrategy[list[tuple[int, str, float]]]:
+    """Random decisions on ``nodes`` parties: (party index, reach, threshold), thresholds mixed."""
+    return st.lists(
+        st.tuples(
+            st.integers(0, nodes - 1),
+            st.sampled_from(["controlled", "controlled", "subject"]),
+            st.sampled_from([25.0, 50.0, 75.0]),
+        ),
+        min_size=1,
+        max_size=max_size,
+    )

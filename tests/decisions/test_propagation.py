@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from standing.decisions.model import Decision
 from standing.decisions.propagation import GraphIndex, applicable, reach_of, restriction
 from standing.graph.model import Account, Ownership
-from tests.decisions.fixpoint import denied_accounts, least_fixpoint
+from tests.decisions.fixpoint import decision_specs, denied_accounts, least_fixpoint
 from tests.factories import T0, decision
 
 NOW = T0 + timedelta(days=10)
@@ -103,15 +103,7 @@ SPECS = st.lists(
     ),
     max_size=16,
 )  # self-holdings and repeated edges included on purpose
-DECS = st.lists(
-    st.tuples(
-        st.integers(0, NODES - 1),
-        st.sampled_from(["subject", "controlled", "controlled"]),
-        st.sampled_from([25.0, 50.0, 75.0]),
-    ),
-    min_size=1,
-    max_size=4,
-)
+DECS = decision_specs(NODES, max_size=4)
 
 
 def check_against_fixpoint(

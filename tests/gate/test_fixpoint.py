@@ -21,7 +21,7 @@ from standing.gate import propagate
 from standing.gate.model import Change, epoch
 from standing.gate.state import GateState, advance, compile_state
 from standing.graph.model import Account, Ownership
-from tests.decisions.fixpoint import denied_accounts, least_fixpoint
+from tests.decisions.fixpoint import decision_specs, denied_accounts, least_fixpoint
 from tests.gate import factories
 from tests.gate.test_agreement import T0, World, compiled, decision, gate_decision
 
@@ -70,17 +70,7 @@ def mixed_worlds(draw: st.DrawFn) -> tuple[World, Random]:
     )
     ownerships = [Ownership(f"own-{i}", names[o], names[a], s) for i, (o, a, s) in enumerate(edges)]
     accounts = [Account(f"acc-{i}", names[i], "svc", f"u{i}") for i in range(NODES)]
-    specs = draw(
-        st.lists(
-            st.tuples(
-                st.integers(0, NODES - 1),
-                st.sampled_from(["controlled", "controlled", "subject"]),
-                st.sampled_from([25.0, 50.0, 75.0]),
-            ),
-            min_size=1,
-            max_size=5,
-        )
-    )
+    specs = draw(decision_specs(NODES, max_size=5))
     decisions = [
         decision(i, names[subject], "party", (CAPABILITY,), reach, threshold)
         for i, (subject, reach, threshold) in enumerate(specs)

@@ -33,6 +33,15 @@ def plain_list(tmp_path: Path, rows: list[str], name: str = "list.csv") -> Path:
     return path
 
 
+def redated_bod(tmp_path: Path) -> Path:
+    """The BOD list with AO Kaspersky Lab's entry changed (its listing date a day later)."""
+    edited = tmp_path / "bod.csv"
+    edited.write_text(
+        BOD.read_text(encoding="utf-8").replace("2017-09-13", "2017-09-14", 1), encoding="utf-8"
+    )
+    return edited
+
+
 def hit_for(
     services: Services, party: str, entry: str, status: str | None = "open"
 ) -> dict[str, object]:
@@ -208,11 +217,7 @@ def test_a_hit_on_an_entry_that_changed_since_cannot_be_confirmed(
 ) -> None:
     import_list(demo_graph, "us_dhs_bod", [BOD], None, "test")
     hit = str(hit_for(demo_graph, "ao-kaspersky-lab", "ao-kaspersky-lab")["id"])
-    edited = tmp_path / "bod.csv"
-    edited.write_text(
-        BOD.read_text(encoding="utf-8").replace("2017-09-13", "2017-09-14", 1), encoding="utf-8"
-    )
-    import_list(demo_graph, "us_dhs_bod", [edited], None, "test")
+    import_list(demo_graph, "us_dhs_bod", [redated_bod(tmp_path)], None, "test")
     with demo_graph.write() as session:  # as if the hit had stayed open through a race
         from standing.store.screening_tables import HitRow
 
@@ -229,11 +234,7 @@ def test_a_changed_entry_is_not_reviewed_again_while_its_decision_stands(
     import_list(demo_graph, "us_dhs_bod", [BOD], None, "test")
     hit = str(hit_for(demo_graph, "ao-kaspersky-lab", "ao-kaspersky-lab")["id"])
     review_hit(demo_graph, hit, "confirm", "alice", rule_id="government-barred-vendor")
-    edited = tmp_path / "bod.csv"
-    edited.write_text(
-        BOD.read_text(encoding="utf-8").replace("2017-09-13", "2017-09-14", 1), encoding="utf-8"
-    )
-    import_list(demo_graph, "us_dhs_bod", [edited], None, "test")
+    import_list(demo_graph, "us_dhs_bod", [redated_bod(tmp_path)], None, "test")
     assert not [
         h
         for h in hits(demo_graph)
