@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -49,3 +49,13 @@ class Settings(BaseSettings):
     api_token: str | None = Field(
         None, description="Bearer token machine clients must present on the check API, if set."
     )
+
+    @model_validator(mode="after")
+    def _stale_bound_leaves_room_for_polls(self) -> Settings:
+        if self.gate_stale_after_s < 2 * self.gate_poll_interval_s:
+            raise ValueError(
+                f"gate_stale_after_s ({self.gate_stale_after_s:g}) must be at least twice "
+                f"gate_poll_interval_s ({self.gate_poll_interval_s:g}), or a healthy gate would "
+                "turn stale between two polls"
+            )
+        return self

@@ -23,6 +23,7 @@ from typing import Annotated, Any, NoReturn
 
 import orjson
 import typer
+from pydantic import ValidationError
 from rich.console import Console
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
@@ -265,6 +266,13 @@ def describe(exc: Exception) -> tuple[str, str]:
     if isinstance(exc, OSError):
         where = f"{exc.filename}: " if exc.filename else ""
         return "io_error", f"{where}{exc.strerror or exc}"
+    if isinstance(exc, ValidationError) and exc.title == "Settings":
+        problems = []
+        for err in exc.errors():
+            name = ".".join(str(part) for part in err["loc"])
+            where = f"STANDING_{name.upper()}: " if name else ""
+            problems.append(f"{where}{err['msg'].removeprefix('Value error, ')}")
+        return "invalid_settings", "settings: " + "; ".join(problems)
     return "internal", f"unexpected {exc.__class__.__name__}: {exc}"
 
 

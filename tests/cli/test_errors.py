@@ -341,3 +341,19 @@ def test_an_unknown_option_with_json_is_a_json_error(database_url: str) -> None:
     result = invoke("decide", "--json", "--bogus", "--database", database_url, expect=2)
     assert error_document(result) == {"code": "usage", "message": "No such option: --bogus"}
     assert invoke("decide", "--bogus", "--database", database_url, expect=2).stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("abc", "settings: STANDING_GATE_STALE_AFTER_S: Input should be a valid number"),
+        ("0.1", "settings: gate_stale_after_s (0.1) must be at least twice gate_poll_interval_s"),
+    ],
+)
+def test_bad_settings_are_one_line(
+    value: str, message: str, database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("STANDING_GATE_STALE_AFTER_S", value)
+    result = invoke("check", "x", "ads.promote", "--json", "--database", database_url, expect=2)
+    assert error_document(result)["code"] == "invalid_settings"
+    assert message in result.stderr.replace("\n", "")
