@@ -100,6 +100,11 @@ def test_the_statement_page_and_command_show_the_notices(
     ).notices
     with TestClient(create_app(services=demo_graph)) as client:
         page = client.get(f"/decisions/{decision.id}/statement").text
+        url = f"/api/v1/decisions/{decision.id}/statement"
+        text = client.get(url, params={"format": "text"}).text
+        content = client.get(url).json()
     assert notice in page and "acct-kaspersky-jp-2" in page
+    assert f"notice {notice}" in text
+    assert "notice" not in content  # the JSON is the statement as issued
     out = CliRunner().invoke(app, ["statement", decision.id, "--database", database_url])
     assert out.exit_code == 0 and f"notice {notice}" in out.stdout

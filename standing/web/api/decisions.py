@@ -12,6 +12,7 @@ from standing.decisions.service import (
     get_statement,
     lift_decision,
     list_decisions,
+    notices_of,
     record_decision,
 )
 from standing.errors import Invalid
@@ -79,13 +80,15 @@ def read_statement(
     services: ServicesDep,
     format: str = Query("json", pattern="^(json|text|html)$"),
 ) -> Response:
-    """The statement of reasons as JSON (default), plain text or HTML."""
+    """The statement of reasons as JSON (default), plain text or HTML; text and HTML add the
+    notices for accounts the decision reached after it was recorded."""
     row = get_statement(services, decision_id)
+    if format == "json":
+        return JSONResponse(row.content)
+    notices = notices_of(services, decision_id)  # accounts reached later, each its own
     if format == "text":
-        return PlainTextResponse(row.text)
-    if format == "html":
-        return HTMLResponse(row.html)
-    return JSONResponse(row.content)
+        return PlainTextResponse("\n".join([row.text, *(n.text for n in notices)]))
+    return HTMLResponse("".join([row.html, *(n.html for n in notices)]))
 
 
 @router.post("/{decision_id}/lift")
