@@ -4,25 +4,28 @@ For capability C the *restricted parties* are the subjects of active decisions r
 closed under control. The closure is the least fixpoint of a monotone operator, so it does not
 depend on the order parties are visited in (or on how their ids sort):
 
-- A party that is the subject of ``controlled`` decisions *spreads* with threshold theta = the
-  lowest threshold among them and passes on their ids. Its value is fixed: it is restricted as
-  a subject and does not inherit through its owners.
-- Any other party X *joins* when the shares of X held directly by spreading parties (its own
-  shares in itself excluded) add up to at least theta(X) = the lowest threshold among those
-  owners (EPSILON tolerance; every shipped rule uses 50 %). X then spreads with that theta and
-  passes on the union of those owners' ids (its controlled decisions); its denying decisions
-  are those plus any decisions on X itself (e.g. ``subject`` reach).
+- A party's *spreading value* (theta, the decision ids it passes on) combines two parts. Its
+  own: when it is the subject of ``controlled`` decisions, theta = the lowest threshold among
+  them and their ids. What it inherits: when the shares of X held directly by spreading parties
+  (its own shares in itself excluded) add up to at least the lowest theta among those owners
+  (EPSILON tolerance; every shipped rule uses 50 %), that theta and the union of those owners'
+  ids. X spreads when either part applies, with the lower theta and the union of the ids: a
+  subject is controlled by its restricted owners regardless of its own decisions, so a decision
+  on X never makes X spread less far.
+- X is restricted when it is the subject of a decision or spreads. Its denying decisions are the
+  decisions on X itself (any reach) plus, when it inherits, the ids it inherits; ``via`` then
+  lists its spreading owners (also for a subject that is controlled).
 - Decisions with reach ``subject`` restrict their subject only: they never spread, and the
-  shares their subjects hold never count, unless the subject joins through control (it then
+  shares their subjects hold never count, unless the subject inherits through control (it then
   spreads what reached it, not its own subject-reach decisions).
 
 Adding a spreading owner only raises the sum and lowers the minimum, and lowering an owner's
 theta only lowers X's, so the operator is monotone. It is iterated from the subjects with a
 worklist: whenever a party joins, lowers its theta or passes on more ids, the parties it holds
-are evaluated again (those already restricted included) until nothing changes. Chains and
-cycles are handled; shares held by unrestricted parties never count and nothing spreads upwards
-to owners. An account is denied C when it is the subject of an active decision restricting C or
-its owner is a restricted party.
+are evaluated again (those already restricted, subjects included) until nothing changes. Chains
+and cycles are handled; shares held by unrestricted parties never count and nothing spreads
+upwards to owners. An account is denied C when it is the subject of an active decision
+restricting C or its owner is a restricted party.
 
 This module is the readable reference: plain dicts, with the reason each party is reached. The
 gate compiles the same semantics into arrays (``standing.gate.propagate``).
@@ -73,7 +76,7 @@ class GraphIndex:
 
 @dataclass(frozen=True, slots=True)
 class PartyReach:
-    """Why a party is restricted: it is a subject, or controlled through ``via``."""
+    """Why a party is restricted: it is a subject, controlled through ``via``, or both."""
 
     party_id: str
     decisions: frozenset[str]
@@ -82,6 +85,7 @@ class PartyReach:
 
     @property
     def is_subject(self) -> bool:
+        """Restricted only as a subject (not controlled by restricted owners)."""
         return not self.via
 
 
@@ -131,8 +135,6 @@ def restricted_parties(decisions: Sequence[Decision], graph: GraphIndex) -> dict
     while work:
         party = work.popleft()
         queued.discard(party)
-        if party in own:
-            continue  # a subject of controlled decisions: fixed
         owners = tuple(
             (owner, share)
             for owner, share in graph.holders.get(party, ())
@@ -144,7 +146,11 @@ def restricted_parties(decisions: Sequence[Decision], graph: GraphIndex) -> dict
         if sum(share for _, share in owners) + EPSILON < threshold:
             continue
         via[party] = owners  # every spreading owner counts, whichever joined first
-        value = (threshold, frozenset().union(*(spreading[o][1] for o, _ in owners)))
+        ids = frozenset().union(*(spreading[o][1] for o, _ in owners))
+        if party in own:  # a subject that is also controlled: the lower theta, all the ids
+            threshold = min(threshold, own[party][0])
+            ids |= own[party][1]
+        value = (threshold, ids)
         if spreading.get(party) == value:
             continue
         spreading[party] = value  # joined, a lower theta, or more ids: tell what it holds

@@ -62,7 +62,8 @@ def affected(
                 {
                     "id": party_id,
                     "name": parties[party_id].caption if party_id in parties else party_id,
-                    "why": _party_why(decision, pr.via, parties) + _only_in(pr.territories),
+                    "why": _party_why(decision, party_id, pr.via, parties)
+                    + _only_in(pr.territories),
                     "territories": _territory_list(pr.territories),
                     "capabilities": [],
                 },
@@ -112,9 +113,14 @@ def _only_in(territories: frozenset[str] | None) -> str:
 
 
 def _party_why(
-    decision: Decision, via: tuple[tuple[str, float], ...], parties: dict[str, Party]
+    decision: Decision,
+    party_id: str,
+    via: tuple[tuple[str, float], ...],
+    parties: dict[str, Party],
 ) -> str:
-    if not via:
+    # The decision's own subject keeps the subject wording, even when it is also controlled by
+    # restricted parties (its ``via`` is then not empty).
+    if party_id == decision.subject_id or not via:
         return "it is the subject of the decision"
     holders = ", ".join(
         f"{parties[o].caption if o in parties else o} ({share:g} %)" for o, share in via

@@ -4,30 +4,36 @@ change.
 
 The restricted set is the least fixpoint of a monotone operator. Per party it is described by
 two numbers:
-- ``thr``: theta, the threshold it spreads with (``inf`` if it does not spread). A subject of
-  ``controlled`` decisions has the lowest of their thresholds, fixed. Any other party X spreads
-  when the shares of X held directly by spreading parties (self-holdings excluded) add up to at
-  least the lowest theta among those owners (EPSILON tolerance), and then spreads with it.
-- ``rnd``: how it spreads: -1 it does not, 0 it is a subject of controlled decisions, 1 it
-  joined through control. (The name is historical; it is not a round.)
-A party's decision ids follow from that on demand (``spreading_ids``): a subject passes on its
-own controlled decisions, a party that joined the union of what its spreading owners pass on.
+- ``thr``: theta, the threshold it spreads with (``inf`` if it does not spread): the lower of
+  its own (the lowest threshold of the ``controlled`` decisions it is the subject of, ``inf`` if
+  none) and what it inherits (when the shares of it held directly by spreading parties,
+  self-holdings excluded, add up to at least the lowest theta among those owners, EPSILON
+  tolerance, that theta; else ``inf``).
+- ``rnd``: how it spreads: -1 it does not, 0 it is a subject of controlled decisions (and does
+  not inherit), 1 it inherits through control (and is no controlled subject), 2 both. (The name
+  is historical; it is not a round.)
+A party's decision ids follow from that on demand (``spreading_ids``): its own controlled
+decisions when it is a subject, plus, when it inherits, the union of what its spreading owners
+pass on.
 
-``full`` iterates the operator from the subjects with numpy, all candidates of a step evaluated
-at once from the previous step's values: a step takes the parties whose value changed (joined or
-lowered theta), gathers the assets that could improve (not subjects, and not already spreading
-with a theta at or below the owner's), and evaluates them with one ``np.bincount`` for the shares
+``full`` iterates the operator on ``thr`` from the subjects with numpy, all candidates of a step
+evaluated at once from the previous step's values: a step takes the parties whose value changed
+(joined or lowered theta), gathers the assets that could improve (not already spreading with a
+theta at or below the owner's; and, unless every subject has the same threshold, every subject
+held, which may start to inherit), and evaluates them with one ``np.bincount`` for the shares
 (and one ``np.minimum.at`` for theta, skipped when every subject has the same threshold, the
-common case, since theta is then that threshold). Values only improve, so this ends at the least
-fixpoint whatever the order.
+common case, since theta is then that threshold and no subject can improve). Values only
+improve, so this ends at the least fixpoint whatever the order. Whether a subject also inherits
+is then read off the subjects' holders in one last pass.
 
 ``update`` applies a change of some subjects to an old fixpoint locally. A subject whose own
 value gets worse (lifted, or a higher threshold than the value it had) may have supported
-others, so what could depend on it is first reset: every party that joined through control and
-is held by a party whose value got worse, transitively (subjects stop this, they are fixed).
-That leaves a state below the new fixpoint from which the operator only improves values; a
-worklist then re-evaluates the reset parties and the assets of every party whose value improves
-until nothing changes. Parties that cannot change are never visited.
+others, so what could depend on it is first reset to its own value: every party held by a
+party whose value got worse and whose value is not just its own, transitively (a party spreading
+with its own threshold stops this: it cannot get worse). That leaves a state below the new
+fixpoint from which the operator only improves values; a worklist then re-evaluates the reset
+parties and the assets of every party whose value improves until nothing changes. Last, whether
+each touched subject inherits is evaluated again. Parties that cannot change are never visited.
 """
 
 from __future__ import annotations
@@ -44,13 +50,15 @@ from standing.gate.graph import BoolArray, CompiledGraph, FloatArray, I32Array, 
 
 INF = float("inf")
 NOT_SPREADING = -1
-SUBJECT = 0
-JOINED = 1
+SUBJECT = 0  # the subject of controlled decisions, not controlled by spreading owners
+JOINED = 1  # controlled by spreading owners, not the subject of controlled decisions
+BOTH = 2  # the subject of controlled decisions and controlled by spreading owners
 
 
 @dataclass(frozen=True, slots=True, eq=False)
 class PartyState:
-    """Per party: how it spreads (-1 not, 0 controlled subject, 1 joined) and its threshold."""
+    """Per party: how it spreads (-1 not, 0 controlled subject, 1 joined, 2 both) and its
+    threshold."""
 
     rnd: I32Array
     thr: FloatArray
@@ -88,15 +96,25 @@ def full(graph: CompiledGraph, spread: Mapping[int, float]) -> PartyState:
     thr[seeds] = values
     uniform = bool((values == values[0]).all())
     only = float(values[0])
+    # A subject's theta may be its own while it does not inherit yet, so an owner with a theta
+    # at or above it can still make it inherit a lower one (by adding the shares that were
+    # missing): subjects are candidates whenever an owner changes. Not needed when every
+    # threshold is the same (no subject can then improve).
+    is_subject = None
+    if not uniform:
+        is_subject = np.zeros(n, np.bool_)
+        is_subject[seeds] = True
     out_ptr, out_asset = graph.out_ptr, graph.out_asset
     in_ptr, in_owner, in_share = graph.in_ptr, graph.in_owner, graph.in_share
     changed = np.sort(seeds)
     while changed.size:
         out_pos, oseg = gather(out_ptr, changed)
         asset = out_asset[out_pos]
-        # Could improve: not a subject, and a lower theta than the asset has (inf if none).
-        # (An owner's own shares never qualify: its theta is not below itself.)
-        useful = (rnd[asset] != SUBJECT) & (thr[changed[oseg]] < thr[asset])
+        # Could improve: a lower theta than the asset has (inf if none), or a subject. (An
+        # owner's own shares never qualify a non-subject: its theta is not below itself.)
+        useful = thr[changed[oseg]] < thr[asset]
+        if is_subject is not None:
+            useful |= is_subject[asset]
         cand = np.unique(asset[useful])
         if not cand.size:
             break
@@ -116,7 +134,20 @@ def full(graph: CompiledGraph, spread: Mapping[int, float]) -> PartyState:
         better = new < thr[cand]
         changed = cand[better]
         thr[changed] = new[better]
-        rnd[changed] = JOINED
+        rnd[changed] = JOINED  # the subjects among them are set right below
+    # How the subjects spread: do they also inherit? (Every spreading value is final now.)
+    subjects = np.sort(seeds)
+    pos, seg = gather(in_ptr, subjects)
+    own = in_owner[pos]
+    visible = (rnd[own] >= 0) & (own != subjects[seg])
+    vseg = seg[visible]
+    held = np.bincount(vseg, weights=in_share[pos[visible]], minlength=subjects.size)
+    if uniform:
+        tmin = np.where(np.bincount(vseg, minlength=subjects.size) > 0, only, INF)
+    else:
+        tmin = np.full(subjects.size, INF)
+        np.minimum.at(tmin, vseg, thr[own[visible]])
+    rnd[subjects] = np.where(held + EPSILON >= tmin, BOTH, SUBJECT)
     return PartyState(rnd, thr)
 
 
@@ -145,6 +176,7 @@ def update(
     out_ptr: Any = _view(graph.out_ptr)
     out_asset: Any = _view(graph.out_asset)
     cur: dict[int, float] = {}  # theta of every party whose value was touched
+    recheck: set[int] = set()  # subjects whose holders changed: do they still inherit?
     seed_list = sorted(set(seeds))
     work: deque[int] = deque()
     queued: set[int] = set()
@@ -158,45 +190,47 @@ def update(
         """``x`` spreads with ``t`` now, better than before: its assets may improve too."""
         for k in range(out_ptr[x], out_ptr[x + 1]):
             a = out_asset[k]
-            if a in spread:
-                continue
             ta = cur.get(a)
-            if t < (old_thr[a] if ta is None else ta):
-                enqueue(a)
+            if t < (old_thr[a] if ta is None else ta) or a in spread:
+                enqueue(a)  # (a subject may inherit now even from a higher theta than its own)
 
     # 1. The seeds' own values; those that got worse reset what may have depended on them.
     worse: list[int] = []
     for p in seed_list:
         was: float = old_thr[p]
-        t = spread.get(p)
-        if t is None:
-            if was < INF:  # no longer a subject: from scratch, through its owners
-                cur[p] = INF
-                worse.append(p)
-                enqueue(p)
-        elif t != was:
+        t = spread.get(p, INF)
+        if t > was:  # lifted or a higher threshold: from its own value, then through its owners
             cur[p] = t
-            if t > was:
-                worse.append(p)
+            worse.append(p)
+            enqueue(p)
+        elif t < was:
+            cur[p] = t
     while worse:
         x = worse.pop()
         for k in range(out_ptr[x], out_ptr[x + 1]):
             a = out_asset[k]
-            if a == x or a in spread or cur.get(a, old_thr[a]) == INF:
-                continue  # a subject (fixed), or not spreading: nothing to take back
-            cur[a] = INF
+            if a == x:
+                continue
+            own = spread.get(a, INF)
+            if own == INF:
+                if cur.get(a, old_thr[a]) == INF:
+                    continue  # not spreading: nothing to take back
+            else:
+                recheck.add(a)
+                ta = cur.get(a)
+                if (old_thr[a] if ta is None else ta) >= own:
+                    continue  # spreads with its own threshold: it cannot get worse
+            cur[a] = own
             worse.append(a)
             enqueue(a)
     # 2. Only improvements from here on: the seeds that got better, then the worklist.
     for p in seed_list:
-        t = spread.get(p)
-        if t is not None and t < old_thr[p]:
+        t = spread.get(p, INF)
+        if t < old_thr[p]:
             improves(p, t)
     while work:
         b = work.popleft()
         queued.discard(b)
-        if b in spread:
-            continue
         held = 0.0
         tmin = INF
         for k in range(in_ptr[b], in_ptr[b + 1]):
@@ -215,23 +249,48 @@ def update(
         if t < (old_thr[b] if before is None else before):
             cur[b] = t
             improves(b, t)
+        elif b in spread:
+            recheck.add(b)
 
     overlay: dict[int, tuple[int, float]] = {}
-    for p in cur.keys() | set(seed_list):
-        t = cur.get(p)
-        if t is None:
-            t = old_thr[p]
-        r = NOT_SPREADING if t == INF else SUBJECT if p in spread else JOINED
-        if r != old_rnd[p] or (r >= 0 and t != old_thr[p]):
-            overlay[p] = (r, t)
+    for p in cur.keys() | recheck | set(seed_list):
+        now = cur.get(p)
+        if now is None:
+            now = old_thr[p]
+        if p in spread:
+            r = BOTH if _inherits(p, cur, old_thr, in_ptr, in_owner, in_share) else SUBJECT
+        else:
+            r = NOT_SPREADING if now == INF else JOINED
+        if r != old_rnd[p] or (r >= 0 and now != old_thr[p]):
+            overlay[p] = (r, now)
     return overlay
+
+
+def _inherits(
+    p: int, cur: dict[int, float], old_thr: Any, in_ptr: Any, in_owner: Any, in_share: Any
+) -> bool:
+    """Whether the spreading holders of ``p`` (itself excepted) control it in the new state."""
+    held = 0.0
+    tmin = INF
+    for k in range(in_ptr[p], in_ptr[p + 1]):
+        o = in_owner[k]
+        if o == p:
+            continue
+        to = cur.get(o)
+        if to is None:
+            to = old_thr[o]
+        if to < INF:
+            held += in_share[k]
+            if to < tmin:
+                tmin = to
+    return held + EPSILON >= tmin
 
 
 def via(graph: CompiledGraph, state: PartyState, party: int) -> list[tuple[int, float]]:
     """The (owner, share) pairs that count for ``party``: every spreading holder (itself
-    excepted), when it joined through control. Empty for subjects and parties that do not
-    spread."""
-    if int(state.rnd[party]) != JOINED:
+    excepted), when it is controlled by them (a subject too). Empty for parties that do not
+    inherit."""
+    if int(state.rnd[party]) not in (JOINED, BOTH):
         return []
     rnd = state.rnd
     return [(o, share) for o, share in graph.holders(party) if o != party and rnd[o] >= 0]
@@ -245,9 +304,10 @@ def spreading_ids(
     memo: dict[int, frozenset[str]] | None = None,
 ) -> frozenset[str]:
     """The decision ids a spreading party passes on: a subject its own controlled decisions, a
-    party that joined the union of what its spreading owners pass on. That is the controlled
-    decisions of every subject from which a chain of spreading holdings leads to ``party``
-    through parties that joined (a walk up the holders; cycles are fine)."""
+    party that inherits the union of what its spreading owners pass on (both for a subject that
+    inherits). That is the controlled decisions of every subject from which a chain of
+    spreading holdings leads to ``party`` through parties that inherit (a walk up the holders;
+    cycles are fine)."""
     if memo is not None and party in memo:
         return memo[party]
     rnd = state.rnd
@@ -257,10 +317,10 @@ def spreading_ids(
     stack = [party]
     while stack:
         p = stack.pop()
-        if int(rnd[p]) == SUBJECT:
+        how = int(rnd[p])
+        if how in (SUBJECT, BOTH):
             ids.update(controlled.get(p, ()))
-            continue
-        if int(rnd[p]) != JOINED:
+        if how not in (JOINED, BOTH):
             continue
         for o in in_owner[int(in_ptr[p]) : int(in_ptr[p + 1])].tolist():
             if o not in seen and rnd[o] >= 0:

@@ -4,14 +4,15 @@ The restricted set is the least fixpoint of a monotone operator, computed naivel
 subjects, then apply the operator to *every* party at once (from the previous pass's values) and
 repeat until a pass changes nothing. No worklist, no visiting order, nothing incremental.
 
-Per party the operator gives:
-- a subject of ``controlled`` decisions spreads with the lowest of their thresholds and passes on
-  their ids (its value is fixed);
-- any other party X, whose restricted-and-spreading direct holders (self-holdings excluded) hold
-  a total share >= the lowest threshold ``m`` among them (EPSILON tolerance), spreads with ``m``
-  and passes on the union of their ids; otherwise it does not spread.
-A party is restricted when it is the subject of a decision or spreads; its denying decisions are
-those on it plus, when it spreads without being a ``controlled`` subject, the ids it passes on.
+Per party X the operator combines two parts:
+- own: when X is the subject of ``controlled`` decisions, the lowest of their thresholds and
+  their ids;
+- inherited: when X's spreading direct holders (self-holdings excluded) hold a total share >= the
+  lowest threshold ``m`` among them (EPSILON tolerance), ``m`` and the union of their ids.
+X spreads when either applies, with the lower threshold and the union of the ids (a subject is
+controlled by its restricted owners regardless of its own decisions). A party is restricted when
+it is the subject of a decision or spreads; its denying decisions are those on it plus, when it
+inherits, the ids it inherits.
 """
 
 from __future__ import annotations
@@ -51,16 +52,15 @@ def least_fixpoint(
     while True:
         new_theta = dict(own_theta)
         new_passes = {p: frozenset(ids) for p, ids in own_ids.items()}
+        inherited: dict[str, frozenset[str]] = {}
         for x in sorted(names):
-            if x in own_theta:
+            got = _inherit(x, edges, theta, passes)
+            if got is None:
                 continue
-            owners = [(o, s) for o, a, s in edges if a == x and o != x and o in theta]
-            if not owners:
-                continue
-            m = min(theta[o] for o, _ in owners)
-            if sum(s for _, s in owners) + EPSILON >= m:
-                new_theta[x] = m
-                new_passes[x] = frozenset().union(*(passes[o] for o, _ in owners))
+            m, ids = got
+            inherited[x] = ids
+            new_theta[x] = min(m, new_theta.get(x, m))
+            new_passes[x] = new_passes.get(x, frozenset()) | ids
         if new_theta == theta and new_passes == passes:
             break
         theta, passes = new_theta, new_passes
@@ -68,11 +68,29 @@ def least_fixpoint(
     via: dict[str, tuple[tuple[str, float], ...]] = {}
     for p in sorted(set(on) | set(theta)):
         ids = set(on.get(p, ()))
-        if p in theta and p not in own_theta:
-            ids |= passes[p]
+        got = _inherit(p, edges, theta, passes)
+        if got is not None:
+            ids |= got[1]
             via[p] = tuple(sorted((o, s) for o, a, s in edges if a == p and o != p and o in theta))
         denying[p] = frozenset(ids)
     return denying, theta, via
+
+
+def _inherit(
+    x: str,
+    edges: Sequence[tuple[str, str, float]],
+    theta: dict[str, float],
+    passes: dict[str, frozenset[str]],
+) -> tuple[float, frozenset[str]] | None:
+    """What ``x`` inherits through control from the spreading parties in ``theta``, if anything:
+    the lowest threshold among its spreading holders and the union of their ids."""
+    owners = [(o, s) for o, a, s in edges if a == x and o != x and o in theta]
+    if not owners:
+        return None
+    m = min(theta[o] for o, _ in owners)
+    if sum(s for _, s in owners) + EPSILON < m:
+        return None
+    return m, frozenset().union(*(passes[o] for o, _ in owners))
 
 
 def denied_accounts(

@@ -30,3 +30,33 @@ def test_status_of_y_does_not_depend_on_id_order(services: Services, swapped: bo
         assert promote["allowed"] is False, subject
         assert promote["decisions"] == ["dec-high", "dec-low"], subject
         assert promote["via"] == via, subject
+
+
+def test_a_decision_on_a_controlled_party_keeps_its_holdings_restricted(services: Services) -> None:
+    """x is held 100 % by p (controlled decision at 25 %) and holds 30 % of y; a decision at 75 %
+    on x itself does not stop y (and its account) being restricted."""
+    factories.add_graph(
+        services,
+        parties=["p", "x", "y"],
+        ownerships=[("p", "x", 100.0), ("x", "y", 30.0)],
+        accounts=[("ay", "y")],
+    )
+    factories.record(services, factories.decision("dec-parent", "p", threshold=25.0))
+
+    def promote(subject: str) -> dict[str, object]:
+        caps = standing_of(services, subject)["capabilities"]
+        found: dict[str, object] = next(c for c in caps if c["capability"] == "ads.promote")
+        return found
+
+    for subject in ("y", "ay"):
+        assert promote(subject)["decisions"] == ["dec-parent"], subject
+    factories.record(services, factories.decision("dec-x", "x", threshold=75.0))
+    x = promote("x")
+    assert x["allowed"] is False
+    assert x["decisions"] == ["dec-parent", "dec-x"]
+    assert x["via"] == ["p"]
+    for subject, via in (("y", ["x"]), ("ay", ["y"])):
+        got = promote(subject)
+        assert got["allowed"] is False, subject
+        assert got["decisions"] == ["dec-parent", "dec-x"], subject
+        assert got["via"] == via, subject

@@ -211,3 +211,41 @@ def test_territorial_reach_throughout_its_scope_is_unqualified() -> None:
     de_only = decision("d-de", "p", territories=("DE",))
     reach = reach_of(both, [de_only], JOINT, NOW)["ads.promote"]
     assert reach.accounts["acc-z"].territories == {"DE"}
+
+
+# A decision on a controlled party never makes it spread less far: x is held 100 % by p (a
+# controlled decision at 25 %) and holds 30 % of y. A decision at 75 % on x itself leaves x
+# controlled by p, so x still spreads at 25 % and y stays restricted.
+SUBJECT_EDGES = [("p", "x", 100.0), ("x", "y", 30.0)]
+
+
+def test_a_decision_on_a_controlled_party_does_not_shrink_the_spread() -> None:
+    g = graph(SUBJECT_EDGES, {"ay": "y"})
+    before = [decision("d-parent", "p", threshold=25.0)]
+    after = [*before, decision("d-x", "x", threshold=75.0)]
+    first = restriction(before, g)
+    assert first.parties["y"].decisions == {"d-parent"}
+    result = restriction(after, g)
+    assert set(result.parties) == {"p", "x", "y"}
+    assert result.parties["x"].decisions == {"d-parent", "d-x"}
+    assert result.parties["x"].via == (("p", 100.0),)
+    assert result.parties["y"].decisions == {"d-parent", "d-x"}
+    assert result.parties["y"].via == (("x", 30.0),)
+    assert result.accounts["ay"].decisions == {"d-parent", "d-x"}
+    edges = SUBJECT_EDGES
+    denying, theta, _ = least_fixpoint(["p", "x", "y"], edges, after)
+    assert theta == {"p": 25.0, "x": 25.0, "y": 25.0}
+    assert denying["y"] == {"d-parent", "d-x"}
+
+
+def test_a_subject_inherits_when_a_higher_threshold_owner_adds_the_missing_shares() -> None:
+    """x (its own 75 %) is held 10 % by s (25 %) and 90 % by m, which x reaches (x holds all of
+    m): together they control x at 25 %, so y (30 % held by m) is reached."""
+    edges = [("s", "x", 10.0), ("m", "x", 90.0), ("x", "m", 100.0), ("m", "y", 30.0)]
+    g = graph(edges, {"ay": "y"})
+    decs = [decision("d-s", "s", threshold=25.0), decision("d-x", "x", threshold=75.0)]
+    result = restriction(decs, g)
+    assert set(result.parties["x"].via) == {("s", 10.0), ("m", 90.0)}
+    assert result.accounts["ay"].decisions == {"d-s", "d-x"}
+    _, theta, _ = least_fixpoint(["m", "s", "x", "y"], edges, decs)
+    assert theta == {"m": 25.0, "s": 25.0, "x": 25.0, "y": 25.0}

@@ -222,3 +222,82 @@ def test_named_case_through_standing_check(svc: Services, database_url: str, swa
     factories.lift(svc, "dec-low")
     r = runner.invoke(app, ["check", "ay", CAPABILITY, "--database", database_url])
     assert r.exit_code == 0, r.output
+
+
+# --- a decision on a controlled party ---------------------------------------------------------
+
+SUBJECT_EDGES = [("p", "x", 100.0), ("x", "y", 30.0)]
+
+
+def subject_world() -> World:
+    own = [Ownership(f"o{i}", o, a, s) for i, (o, a, s) in enumerate(SUBJECT_EDGES)]
+    decisions = [
+        decision(1, "p", "party", (CAPABILITY,), "controlled", 25.0),
+        decision(2, "x", "party", (CAPABILITY,), "controlled", 75.0),
+    ]
+    return World(["p", "x", "y"], own, [Account("ay", "y", "svc", "ay")], decisions)
+
+
+def test_a_decision_on_a_controlled_party_does_not_shrink_the_spread() -> None:
+    """x is held 100 % by p (25 %) and holds 30 % of y: adding a 75 % decision on x leaves y
+    restricted, compiled in full and applied incrementally; lifting it (and then p's) too."""
+    w = subject_world()
+    graph = compiled(w)
+    at = epoch(T0)
+    parent, on_x = w.decisions
+    full = compile_state(graph, [gate_decision(d) for d in w.decisions], 0, at)
+    state = compile_state(graph, [gate_decision(parent)], 0, at)
+    assert_fixpoint(state, w, [parent])
+    state = advance(state, [Change(1, "recorded", decision=gate_decision(on_x))], at)
+    h = graph.account_index["ay"]
+    x = graph.party_index["x"]
+    for s in (full, state):
+        assert_fixpoint(s, w, w.decisions)
+        ctx = s.context(CAPABILITY, None)
+        assert ctx is not None
+        assert ctx.denied == {"ay"}
+        assert ctx.decision_ids(graph, h) == ("dec-01", "dec-02")
+        assert float(ctx.parties.thr[x]) == 25.0
+        assert int(ctx.parties.rnd[x]) == propagate.BOTH
+        assert propagate.via(graph, ctx.parties, x) == [(graph.party_index["p"], 100.0)]
+    lifted = replace(on_x, lifted_at=T0)
+    state = advance(state, [Change(2, "lifted", decision_id=on_x.id, lifted_at=at)], at)
+    assert_fixpoint(state, w, [parent, lifted])
+    state = advance(state, [Change(3, "lifted", decision_id=parent.id, lifted_at=at)], at)
+    assert_fixpoint(state, w, [replace(parent, lifted_at=T0), lifted])
+    ctx = state.context(CAPABILITY, None)
+    assert ctx is None or not ctx.denied
+
+
+def test_a_subject_inherits_when_a_higher_theta_owner_adds_the_missing_shares() -> None:
+    """x (its own 75 %) is held 10 % by s (25 %) and 90 % by m, which x's own decision reaches
+    (x holds all of m): m spreading at 75 % adds the shares that make x controlled at 25 %, so x,
+    m and y (30 % held by m) spread at 25 %. Compiled in full and applied in both orders."""
+    edges = [("s", "x", 10.0), ("m", "x", 90.0), ("x", "m", 100.0), ("m", "y", 30.0)]
+    own = [Ownership(f"o{i}", o, a, sh) for i, (o, a, sh) in enumerate(edges)]
+    decisions = [
+        decision(1, "s", "party", (CAPABILITY,), "controlled", 25.0),
+        decision(2, "x", "party", (CAPABILITY,), "controlled", 75.0),
+    ]
+    w = World(["m", "s", "x", "y"], own, [Account("ay", "y", "svc", "ay")], decisions)
+    graph = compiled(w)
+    at = epoch(T0)
+    full = compile_state(graph, [gate_decision(d) for d in decisions], 0, at)
+    states = [full]
+    for order in ((0, 1), (1, 0)):
+        state = compile_state(graph, [], 0, at)
+        for seq, i in enumerate(order, 1):
+            state = advance(
+                state, [Change(seq, "recorded", decision=gate_decision(decisions[i]))], at
+            )
+        states.append(state)
+    for s in states:
+        assert_fixpoint(s, w, decisions)
+        ctx = s.context(CAPABILITY, None)
+        assert ctx is not None
+        assert {p: float(ctx.parties.thr[graph.party_index[p]]) for p in "mxy"} == {
+            "m": 25.0,
+            "x": 25.0,
+            "y": 25.0,
+        }
+        assert ctx.decision_ids(graph, graph.account_index["ay"]) == ("dec-01", "dec-02")
