@@ -231,19 +231,7 @@ def update(
     while work:
         b = work.popleft()
         queued.discard(b)
-        held = 0.0
-        tmin = INF
-        for k in range(in_ptr[b], in_ptr[b + 1]):
-            o = in_owner[k]
-            if o == b:
-                continue
-            to = cur.get(o)
-            if to is None:
-                to = old_thr[o]
-            if to < INF:
-                held += in_share[k]
-                if to < tmin:
-                    tmin = to
+        held, tmin = _held(b, cur, old_thr, in_ptr, in_owner, in_share)
         t = tmin if held + EPSILON >= tmin else INF
         before = cur.get(b)
         if t < (old_thr[b] if before is None else before):
@@ -266,10 +254,11 @@ def update(
     return overlay
 
 
-def _inherits(
+def _held(
     p: int, cur: dict[int, float], old_thr: Any, in_ptr: Any, in_owner: Any, in_share: Any
-) -> bool:
-    """Whether the spreading holders of ``p`` (itself excepted) control it in the new state."""
+) -> tuple[float, float]:
+    """The share of ``p`` its spreading holders (itself excepted) hold in the new state, and
+    the lowest threshold among them."""
     held = 0.0
     tmin = INF
     for k in range(in_ptr[p], in_ptr[p + 1]):
@@ -283,6 +272,14 @@ def _inherits(
             held += in_share[k]
             if to < tmin:
                 tmin = to
+    return held, tmin
+
+
+def _inherits(
+    p: int, cur: dict[int, float], old_thr: Any, in_ptr: Any, in_owner: Any, in_share: Any
+) -> bool:
+    """Whether the spreading holders of ``p`` (itself excepted) control it in the new state."""
+    held, tmin = _held(p, cur, old_thr, in_ptr, in_owner, in_share)
     return held + EPSILON >= tmin
 
 
