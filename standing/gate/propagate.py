@@ -105,7 +105,6 @@ def full(graph: CompiledGraph, spread: Mapping[int, float]) -> PartyState:
         is_subject = np.zeros(n, np.bool_)
         is_subject[seeds] = True
     out_ptr, out_asset = graph.out_ptr, graph.out_asset
-    in_ptr, in_owner, in_share = graph.in_ptr, graph.in_owner, graph.in_share
     changed = np.sort(seeds)
     while changed.size:
         out_pos, oseg = gather(out_ptr, changed)
@@ -118,37 +117,39 @@ def full(graph: CompiledGraph, spread: Mapping[int, float]) -> PartyState:
         cand = np.unique(asset[useful])
         if not cand.size:
             break
-        pos, seg = gather(in_ptr, cand)
-        own = in_owner[pos]
-        visible = (rnd[own] >= 0) & (own != cand[seg])
-        vseg = seg[visible]
-        held = np.bincount(vseg, weights=in_share[pos[visible]], minlength=cand.size)
-        if uniform:
-            # Every candidate has a spreading owner (the one that made it a candidate).
-            joins = held + EPSILON >= only
-            new = np.where(joins, only, INF)
-        else:
-            tmin = np.full(cand.size, INF)
-            np.minimum.at(tmin, vseg, thr[own[visible]])
-            new = np.where(held + EPSILON >= tmin, tmin, INF)
+        held, tmin = _spreading_holders(graph, rnd, thr, cand, only if uniform else None)
+        new = np.where(held + EPSILON >= tmin, tmin, INF)
         better = new < thr[cand]
         changed = cand[better]
         thr[changed] = new[better]
         rnd[changed] = JOINED  # the subjects among them are set right below
     # How the subjects spread: do they also inherit? (Every spreading value is final now.)
     subjects = np.sort(seeds)
-    pos, seg = gather(in_ptr, subjects)
-    own = in_owner[pos]
-    visible = (rnd[own] >= 0) & (own != subjects[seg])
-    vseg = seg[visible]
-    held = np.bincount(vseg, weights=in_share[pos[visible]], minlength=subjects.size)
-    if uniform:
-        tmin = np.where(np.bincount(vseg, minlength=subjects.size) > 0, only, INF)
-    else:
-        tmin = np.full(subjects.size, INF)
-        np.minimum.at(tmin, vseg, thr[own[visible]])
+    held, tmin = _spreading_holders(graph, rnd, thr, subjects, only if uniform else None)
     rnd[subjects] = np.where(held + EPSILON >= tmin, BOTH, SUBJECT)
     return PartyState(rnd, thr)
+
+
+def _spreading_holders(
+    graph: CompiledGraph,
+    rnd: np.ndarray[Any, Any],
+    thr: np.ndarray[Any, Any],
+    parties: np.ndarray[Any, Any],
+    only: float | None,
+) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    """For each of ``parties``: the share its spreading holders (itself excepted) hold, and the
+    lowest threshold among them (inf when none); ``only`` is the one threshold when all agree."""
+    pos, seg = gather(graph.in_ptr, parties)
+    own = graph.in_owner[pos]
+    visible = (rnd[own] >= 0) & (own != parties[seg])
+    vseg = seg[visible]
+    held = np.bincount(vseg, weights=graph.in_share[pos[visible]], minlength=parties.size)
+    if only is not None:
+        tmin = np.where(np.bincount(vseg, minlength=parties.size) > 0, only, INF)
+    else:
+        tmin = np.full(parties.size, INF)
+        np.minimum.at(tmin, vseg, thr[own[visible]])
+    return held, tmin
 
 
 def _view(arr: np.ndarray[Any, Any]) -> memoryview:

@@ -20,8 +20,6 @@ warnings and left out.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass
 from typing import Final
@@ -32,6 +30,7 @@ from standing.screening.sources._common import (
     ParseResult,
     Source,
     clean,
+    csv_records,
     decode_text,
     invalid,
     parse_date,
@@ -89,53 +88,39 @@ def extract_companies(prose: str) -> list[CoveredCompany]:
 def parse(src: Source, *, name: str | None = None, source: str = DEFAULT_SOURCE) -> ParseResult:
     data, filename = read_source(src, name)
     text = decode_text(data, filename, ("utf-8-sig", "cp1252"))
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     warnings: list[str] = []
     entries: dict[str, Entry] = {}
-    start = 1
-    try:
-        header = tuple(clean(h).lower() for h in next(reader, []))
-        if header != HEADER:
-            raise invalid(filename, 1, f"expected the header {','.join(HEADER)}")
-        start = reader.line_num + 1
-        for cells in reader:
-            line, start = start, reader.line_num + 1
-            if not any(c.strip() for c in cells):
+    for line, cells in csv_records(text, filename, required=HEADER, allowed=HEADER):
+        prose, when = cells[HEADER[0]], cells[HEADER[1]]
+        if not prose:
+            raise invalid(filename, line, "covered_equipment_or_services is empty")
+        dates = [d for d in (parse_date(m) for m in _DATE.findall(when)) if d]
+        if not dates:
+            raise invalid(filename, line, f"no date of inclusion in {when!r}")
+        companies = extract_companies(prose)
+        if not companies:
+            warnings.append(f"{filename}:{line}: names no company ({prose[:60]}...), left out")
+            continue
+        for company in companies:
+            entry_id = slugify(company.name)
+            names = NameList()
+            names.add(company.name)
+            extra: dict[str, str] = {}
+            if company.parent:
+                extra["parent"] = company.parent
+            if len(dates) > 1:
+                extra["updated"] = ",".join(dates[1:])
+            if entry_id in entries:
+                warnings.append(f"{filename}:{line}: {company.name!r} named again, kept once")
                 continue
-            if len(cells) != len(HEADER):
-                raise invalid(filename, line, f"expected 2 columns, found {len(cells)}")
-            prose, when = clean(cells[0]), clean(cells[1])
-            if not prose:
-                raise invalid(filename, line, "covered_equipment_or_services is empty")
-            dates = [d for d in (parse_date(m) for m in _DATE.findall(when)) if d]
-            if not dates:
-                raise invalid(filename, line, f"no date of inclusion in {when!r}")
-            companies = extract_companies(prose)
-            if not companies:
-                warnings.append(f"{filename}:{line}: names no company ({prose[:60]}...), left out")
-                continue
-            for company in companies:
-                entry_id = slugify(company.name)
-                names = NameList()
-                names.add(company.name)
-                extra: dict[str, str] = {}
-                if company.parent:
-                    extra["parent"] = company.parent
-                if len(dates) > 1:
-                    extra["updated"] = ",".join(dates[1:])
-                if entry_id in entries:
-                    warnings.append(f"{filename}:{line}: {company.name!r} named again, kept once")
-                    continue
-                entries[entry_id] = Entry(
-                    source=source,
-                    entry_id=entry_id,
-                    kind="organization",
-                    names=names.names(),
-                    programs=(PROGRAM,),
-                    listed_on=dates[0],
-                    remarks=prose,
-                    extra=extra,
-                )
-    except csv.Error as exc:
-        raise invalid(filename, start, f"malformed CSV: {exc}") from exc
+            entries[entry_id] = Entry(
+                source=source,
+                entry_id=entry_id,
+                kind="organization",
+                names=names.names(),
+                programs=(PROGRAM,),
+                listed_on=dates[0],
+                remarks=prose,
+                extra=extra,
+            )
     return ParseResult(entries=tuple(entries.values()), warnings=tuple(warnings))

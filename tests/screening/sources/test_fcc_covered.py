@@ -80,5 +80,11 @@ def test_bad_date_and_header(test_data: Path) -> None:
     with pytest.raises(Invalid) as caught:
         fcc_covered.parse(test_data / "fcc_csv_bad_date.csv")
     assert caught.value.message == "fcc_csv_bad_date.csv:3: no date of inclusion in 'not a date'"
-    with pytest.raises(Invalid, match=r"^x\.csv:1: expected the header covered_equipment"):
+    with pytest.raises(Invalid, match=r"^x\.csv:1: unknown column\(s\) a, b; expected covered_"):
         fcc_covered.parse(b"a,b\n", name="x.csv")
+    with pytest.raises(Invalid, match=r"^x\.csv:3: expected 2 columns, found 3"):
+        fcc_covered.parse(
+            b"covered_equipment_or_services,date_of_inclusion_on_covered_list\n"
+            b"Huawei Technologies Company equipment,\"March 12, 2021\"\nx,y,z\n",
+            name="x.csv",
+        )
