@@ -85,6 +85,6 @@ def test_bad_date_and_header(test_data: Path) -> None:
     with pytest.raises(Invalid, match=r"^x\.csv:3: expected 2 columns, found 3"):
         fcc_covered.parse(
             b"covered_equipment_or_services,date_of_inclusion_on_covered_list\n"
-            b"Huawei Technologies Company equipment,\"March 12, 2021\"\nx,y,z\n",
+            b'Huawei Technologies Company equipment,"March 12, 2021"\nx,y,z\n',
             name="x.csv",
         )
