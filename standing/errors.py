@@ -38,6 +38,13 @@ class InvalidSpec(StandingError):
     http_status = 500
 
 
+class Unauthorized(StandingError):
+    """No credential, or one that is wrong, expired, revoked or of a disabled principal."""
+
+    code = "unauthorized"
+    http_status = 401
+
+
 class Forbidden(StandingError):
     code = "forbidden"
     http_status = 403

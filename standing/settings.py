@@ -47,8 +47,40 @@ class Settings(BaseSettings):
         description="Where the public pages are served; links in exports start with it.",
     )
     api_token: str | None = Field(
-        None, description="Bearer token machine clients must present on the check API, if set."
+        None,
+        description="Retired: the check API takes service tokens (`standing tokens create "
+        "--service NAME --scope check`); setting it is an error.",
     )
+    smtp_url: str | None = Field(
+        None,
+        description="SMTP server for mail (smtp://host:port, smtps:// for TLS; user:password@ "
+        "if it needs them); without it mail is written as .eml files under var/mail/.",
+    )
+    mail_from: str = Field(
+        "standing <no-reply@standing.invalid>", description="The From address of mail sent."
+    )
+    mail_dir: str = Field(
+        "auto",
+        description="Where mail is written without an SMTP server; 'auto': beside a "
+        "SQLite file (var/mail/), else ./var/mail/.",
+    )
+    oidc_issuer: str | None = Field(
+        None, description="OpenID Connect issuer URL; staff may then sign in with it."
+    )
+    oidc_client_id: str | None = Field(None, description="OpenID Connect client id.")
+    oidc_client_secret: str | None = Field(None, description="OpenID Connect client secret.")
+    oidc_roles_claim: str = Field(
+        "roles", description="The ID token claim whose values are standing roles."
+    )
+
+    @model_validator(mode="after")
+    def _api_token_retired(self) -> Settings:
+        if self.api_token:
+            raise ValueError(
+                "STANDING_API_TOKEN is retired: the check API takes service tokens; create one "
+                "with `standing tokens create --service NAME --scope check` and unset it"
+            )
+        return self
 
     @model_validator(mode="after")
     def _stale_bound_leaves_room_for_polls(self) -> Settings:

@@ -15,7 +15,11 @@ import pytest
 
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
-pytest_plugins = ["tests.fixtures.databases", "tests.fixtures.services"]
+pytest_plugins = [
+    "tests.fixtures.databases",
+    "tests.fixtures.services",
+    "tests.fixtures.principals",
+]
 
 
 @pytest.fixture(scope="session")

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from rapidfuzz import fuzz
 
-from standing.errors import Conflict, Invalid
+from standing.errors import Conflict, Forbidden, Invalid
 
 OUTCOMES = ("upheld", "overturned", "modified")
 MIN_APPEAL_WORDS = 5
@@ -67,14 +67,17 @@ def review_due(filed_at: datetime, review_days: int) -> datetime:
     return filed_at + timedelta(days=review_days)
 
 
-def check_review(appeal: Appeal, outcome: str, reviewer: str, decision_author: str) -> None:
+def check_review(appeal: Appeal, outcome: str, reviewer: str, decided_by: Collection[str]) -> None:
+    """Refuse a decided appeal, an unknown outcome, and a reviewer among ``decided_by``: the
+    principals who recorded the decision or confirmed the hit it came from (four eyes)."""
     if appeal.status != "open":
         raise Conflict(f"appeal {appeal.id} was already decided ({appeal.outcome})")
     if outcome not in OUTCOMES:
         raise Invalid(f"outcome: {outcome!r} is not one of {', '.join(OUTCOMES)}")
-    if reviewer.strip().casefold() == decision_author.strip().casefold():
-        raise Invalid(
-            f"reviewer: {reviewer} took the decision; an appeal is answered by someone else"
+    if reviewer in decided_by:
+        raise Forbidden(
+            f"{reviewer} recorded this decision or confirmed the hit it came from; an appeal "
+            "is answered by another reviewer"
         )
 
 

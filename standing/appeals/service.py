@@ -10,6 +10,8 @@ from typing import Any
 
 from sqlalchemy import select
 
+from standing.access.model import Permission, Principal, require
+from standing.access.scope import visible_decision
 from standing.appeals.model import (
     Appeal,
     check_filing,
@@ -32,6 +34,7 @@ from standing.ids import new_id
 from standing.store import repository as repo
 from standing.store.appeal_tables import AppealRow
 from standing.store.changelog import append_change
+from standing.store.screening_tables import HitRow
 from standing.store.tables import LiftRow
 
 REPLY_HISTORY = 500  # earlier replies compared against a new one
@@ -74,12 +77,15 @@ def appeal_json(appeal: Appeal, now: datetime | None = None) -> dict[str, Any]:
     return out
 
 
-def file_appeal(services: Services, decision_id: str, text: str, filed_by: str) -> Appeal:
+def file_appeal(services: Services, decision_id: str, text: str, actor: Principal) -> Appeal:
+    """File an appeal as ``actor``, an advertiser contact the decision reaches."""
+    require(actor, Permission.FILE_APPEAL)
+    filed_by = actor.id
     text = " ".join(text.split())
     now = services.clock.now()
     with services.write() as session:
         decision = repo.get_decision(session, decision_id)
-        if decision is None:
+        if decision is None or not visible_decision(session, actor, decision_id):
             raise NotFound(f"unknown decision {decision_id!r}")
         if decision.lifted_at is not None:
             raise Conflict(f"decision {decision_id} was lifted; there is nothing to appeal")
@@ -116,19 +122,26 @@ def file_appeal(services: Services, decision_id: str, text: str, filed_by: str) 
         return appeal_from_row(row)
 
 
-def list_appeals(services: Services, status: str | None = "open") -> list[dict[str, Any]]:
+def list_appeals(
+    services: Services, viewer: Principal, status: str | None = "open"
+) -> list[dict[str, Any]]:
+    """The appeals, earliest deadline first; a contact's own only."""
+    require(viewer, Permission.READ)
     now = services.clock.now()
     with services.read() as session:
         query = select(AppealRow).order_by(AppealRow.due_at, AppealRow.id)
+        if viewer.is_contact:
+            query = query.where(AppealRow.filed_by == viewer.id)
         if status:
             query = query.where(AppealRow.status == status)
         return [appeal_json(appeal_from_row(r), now) for r in session.execute(query).scalars()]
 
 
-def get_appeal(services: Services, appeal_id: str) -> Appeal:
+def get_appeal(services: Services, appeal_id: str, viewer: Principal) -> Appeal:
+    require(viewer, Permission.READ)
     with services.read() as session:
         row = session.get(AppealRow, appeal_id)
-        if row is None:
+        if row is None or (viewer.is_contact and row.filed_by != viewer.id):
             raise NotFound(f"unknown appeal {appeal_id!r}")
         return appeal_from_row(row)
 
@@ -138,12 +151,15 @@ def review_appeal(
     appeal_id: str,
     outcome: str,
     reply: str,
-    reviewer: str,
+    actor: Principal,
     territories: tuple[str, ...] | None = None,
     until: datetime | None = None,
 ) -> Appeal:
-    """Decide an appeal. ``modified`` needs new territories and/or an end date: the decision
-    is lifted and a superseding one with the narrower scope is recorded."""
+    """Decide an appeal as ``actor``, a reviewer who neither recorded the decision nor
+    confirmed the hit it came from. ``modified`` needs new territories and/or an end date:
+    the decision is lifted and a superseding one with the narrower scope is recorded."""
+    require(actor, Permission.DECIDE_APPEAL)
+    reviewer = actor.id
     now = services.clock.now()
     if outcome != "modified" and (territories or until is not None):
         raise Invalid(
@@ -157,7 +173,10 @@ def review_appeal(
         appeal = appeal_from_row(row)
         decision = repo.get_decision(session, appeal.decision_id)
         assert decision is not None
-        check_review(appeal, outcome, reviewer, decision.author)
+        confirmed_by = session.scalars(
+            select(HitRow.reviewed_by).where(HitRow.decision_id == decision.id)
+        ).all()
+        check_review(appeal, outcome, reviewer, {decision.author, *filter(None, confirmed_by)})
         subject = resolve_subject(session, decision.subject_id)
         terms: list[str] = [decision.id, subject.id]
         if isinstance(subject, Party):
@@ -185,9 +204,9 @@ def review_appeal(
                     evidence=decision.evidence,
                     territories=territories or decision.territories,
                     until=until or decision.ends_at,
-                    author=reviewer,
                     automated_detection=decision.automated_detection,
                 ),
+                actor,
                 supersedes=decision.id,
             )
             new_decision = recorded.decision.id

@@ -16,3 +16,8 @@ class Action(StrEnum):
     HIT_REVIEW = "hit:review"
     APPEAL_FILE = "appeal:file"
     APPEAL_REVIEW = "appeal:review"
+    USER_ADD = "user:add"
+    USER_DISABLE = "user:disable"
+    USER_PASSWORD = "user:password"  # noqa: S105 - an action name, not a secret
+    TOKEN_CREATE = "token:create"  # noqa: S105
+    TOKEN_REVOKE = "token:revoke"  # noqa: S105

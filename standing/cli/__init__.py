@@ -6,6 +6,7 @@ import typer
 from typer.core import TyperCommand
 
 from standing.cli import (
+    access,
     appeals,
     audit,
     db,
@@ -28,7 +29,19 @@ app = typer.Typer(
     cls=StandingRootGroup,
 )
 
-for module in (policies, db, graph, decisions, appeals, screening, export, report, audit, serve):
+for module in (
+    policies,
+    db,
+    graph,
+    decisions,
+    appeals,
+    screening,
+    export,
+    report,
+    audit,
+    access,
+    serve,
+):
     module.register(app)
 
 

@@ -8,12 +8,14 @@ from rich.table import Table
 
 from standing.appeals.service import appeal_json, file_appeal, list_appeals, review_appeal
 from standing.cli.common import (
+    AsOpt,
     DatabaseOpt,
     JsonOpt,
+    acting,
     console,
     emit_json,
     fail,
-    os_user,
+    reading,
     services_for,
 )
 from standing.cli.decisions import parse_when
@@ -30,15 +32,14 @@ def register(app: typer.Typer) -> None:
     def appeal(
         decision: Annotated[str, typer.Argument(help="Decision id.")],
         text: Annotated[str, typer.Option("--text", help="What is wrong, or what has changed.")],
-        by: Annotated[
-            str | None, typer.Option("--by", help="Who appeals (default: OS user).")
-        ] = None,
+        as_: AsOpt = None,
         json: JsonOpt = False,
         database: DatabaseOpt = None,
     ) -> None:
-        """File an appeal against a decision (within the rule's appeal window)."""
+        """File an appeal against a decision (within the rule's appeal window), as the
+        advertiser contact named by --as."""
         with services_for(database, write=True) as services:
-            filed = file_appeal(services, decision, text, by or os_user())
+            filed = file_appeal(services, decision, text, acting(services, as_))
         if json:
             emit_json(appeal_json(filed))
         else:
@@ -51,16 +52,24 @@ def register(app: typer.Typer) -> None:
         status: Annotated[
             AppealStatus, typer.Option("--status", help="open, decided or all.")
         ] = AppealStatus.open,
+        as_: AsOpt = None,
         json: JsonOpt = False,
         database: DatabaseOpt = None,
     ) -> None:
         """The appeal queue, earliest deadline first."""
         with services_for(database) as services:
-            rows = list_appeals(services, None if status is AppealStatus.all else status.value)
+            rows = list_appeals(
+                services,
+                reading(services, as_),
+                None if status is AppealStatus.all else status.value,
+            )
         if json:
             emit_json({"appeals": rows})
             return
-        table = Table("appeal", "decision", "due", "status", "text")
+        table = Table()
+        for column in ("appeal", "decision", "due", "status"):
+            table.add_column(column, overflow="fold", min_width=20 if column != "due" else 10)
+        table.add_column("text")
         for a in rows:
             due = a["due_at"][:10] + (" [red](overdue)[/]" if a.get("overdue") else "")
             table.add_row(a["id"], a["decision"], due, a["outcome"] or a["status"], a["text"][:80])
@@ -79,7 +88,7 @@ def register(app: typer.Typer) -> None:
         until: Annotated[
             str | None, typer.Option("--until", help="New end date (modified).")
         ] = None,
-        reviewer: Annotated[str | None, typer.Option("--reviewer")] = None,
+        as_: AsOpt = None,
         json: JsonOpt = False,
         database: DatabaseOpt = None,
     ) -> None:
@@ -92,7 +101,7 @@ def register(app: typer.Typer) -> None:
                 appeal,
                 outcome,
                 reply,
-                reviewer or os_user(),
+                acting(services, as_),
                 tuple(territory) if territory else None,
                 parse_when(until, "--until"),
             )

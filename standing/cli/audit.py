@@ -2,8 +2,18 @@ from __future__ import annotations
 
 import typer
 
+from standing.access.model import Permission, require
 from standing.audit.log import verify_log
-from standing.cli.common import DatabaseOpt, JsonOpt, console, emit_json, fail, services_for
+from standing.cli.common import (
+    AsOpt,
+    DatabaseOpt,
+    JsonOpt,
+    console,
+    emit_json,
+    fail,
+    reading,
+    services_for,
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -11,10 +21,12 @@ def register(app: typer.Typer) -> None:
     app.add_typer(audit, name="audit")
 
     @audit.command("verify")
-    def verify(json: JsonOpt = False, database: DatabaseOpt = None) -> None:
+    def verify(as_: AsOpt = None, json: JsonOpt = False, database: DatabaseOpt = None) -> None:
         """Verify the hash chain; exit 1 naming the first broken event."""
-        with services_for(database) as services, services.read() as session:
-            count, broken = verify_log(session)
+        with services_for(database) as services:
+            require(reading(services, as_), Permission.AUDIT)
+            with services.read() as session:
+                count, broken = verify_log(session)
         if json:
             emit_json(
                 {

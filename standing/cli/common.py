@@ -11,8 +11,6 @@ as ``error: ...``; when ``--json`` was given, stdout also gets one JSON document
 from __future__ import annotations
 
 import errno
-import getpass
-import os
 import re
 import sqlite3
 import sys
@@ -29,8 +27,10 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
 from typer.core import TyperCommand, TyperGroup, TyperOption
 
+from standing.access.model import Kind, Principal, Role
+from standing.access.service import acting_as
 from standing.bootstrap import Services
-from standing.errors import Invalid, StandingError
+from standing.errors import Invalid, StandingError, Unauthorized
 from standing.settings import Settings
 from standing.store.migrate import ensure_current
 
@@ -58,22 +58,44 @@ JsonOpt = Annotated[
     typer.Option("--json", help="Print one JSON document.", is_eager=True, callback=_remember_json),
 ]
 
-AuthorOpt = Annotated[
+AsOpt = Annotated[
     str | None,
-    typer.Option("--author", help="Who acts, for the record (default: the OS user)."),
+    typer.Option(
+        "--as",
+        envvar="STANDING_AS",
+        help="Act as this user (email; or STANDING_AS): the audit log names them.",
+        show_default=False,
+    ),
 ]
+
+#: Who reads when a read-only command is run without ``--as``: whoever can open the database
+#: reads it anyway, so the console reads as staff (every case, audit and export); it can
+#: write nothing.
+CONSOLE = Principal(
+    id="console",
+    kind=Kind.STAFF,
+    name="the database's operator",
+    roles=frozenset({Role.VIEWER, Role.AUDITOR}),
+)
+
+
+def acting(services: Services, as_: str | None) -> Principal:
+    """The principal a write command acts as: the active user named by ``--as``/STANDING_AS."""
+    if as_ is None:
+        raise Unauthorized(
+            "who acts? give --as EMAIL (or set STANDING_AS) of a user holding the role; "
+            "an admin adds users with `standing users add`"
+        )
+    return acting_as(services, as_)
+
+
+def reading(services: Services, as_: str | None) -> Principal:
+    """The principal a read command reads as: ``--as`` when given, else the console."""
+    return CONSOLE if as_ is None else acting_as(services, as_)
+
 
 console = Console()
 err_console = Console(stderr=True)
-
-
-def os_user() -> str:
-    """Who runs the command, for the record: the login name, or ``uid-N`` for a user id with
-    no name (a container run with ``--user``)."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return f"uid-{os.getuid()}"
 
 
 EXIT_ERROR = 2

@@ -7,14 +7,15 @@ import typer
 from rich.table import Table
 
 from standing.cli.common import (
-    AuthorOpt,
+    AsOpt,
     DatabaseOpt,
     JsonOpt,
+    acting,
     console,
     emit_json,
     err_console,
     fail,
-    os_user,
+    reading,
     services_for,
 )
 from standing.clock import parse_moment
@@ -73,7 +74,7 @@ def register(app: typer.Typer) -> None:
             typer.Option("--territory", help="ISO country code where it applies (repeatable)."),
         ] = None,
         until: Annotated[str | None, typer.Option("--until", help="End date (ISO).")] = None,
-        author: AuthorOpt = None,
+        as_: AsOpt = None,
         automated_detection: Annotated[
             bool, typer.Option("--automated-detection", help="Detected by automated means.")
         ] = False,
@@ -94,12 +95,11 @@ def register(app: typer.Typer) -> None:
             evidence=tuple(evidence or ()),
             territories=tuple(territory or ()),
             until=parse_when(until, "--until"),
-            author=author or os_user(),
             automated_detection=automated_detection,
             automated_decision=automated_decision,
         )
         with services_for(database, write=True) as services:
-            result = record_decision(services, request, dry_run=dry_run)
+            result = record_decision(services, request, acting(services, as_), dry_run=dry_run)
         if json:  # the warnings are in the document
             emit_json(result.to_json())
             return
@@ -115,13 +115,13 @@ def register(app: typer.Typer) -> None:
     def lift(
         decision: Annotated[str, typer.Argument(help="Decision id.")],
         reason: Annotated[str, typer.Option("--reason", help="Why the decision ends.")],
-        author: AuthorOpt = None,
+        as_: AsOpt = None,
         json: JsonOpt = False,
         database: DatabaseOpt = None,
     ) -> None:
         """End a decision, with reasons (a new record; nothing is edited)."""
         with services_for(database, write=True) as services:
-            lifted = lift_decision(services, decision, reason, author or os_user())
+            lifted = lift_decision(services, decision, reason, acting(services, as_))
         if json:
             emit_json(decision_json(lifted))
             return
@@ -131,13 +131,14 @@ def register(app: typer.Typer) -> None:
     def status(
         subject: Annotated[str, typer.Argument(help="Party or account id.")],
         territory: Annotated[str | None, typer.Option("--territory")] = None,
+        as_: AsOpt = None,
         json: JsonOpt = False,
         database: DatabaseOpt = None,
     ) -> None:
         """Every capability of a party or account, with the reasons."""
         with services_for(database) as services:
             code = territory_code(territory, "--territory") if territory else None
-            result = standing_of(services, subject, code)
+            result = standing_of(services, subject, reading(services, as_), code)
         if json:
             emit_json(result)
             return
@@ -155,14 +156,16 @@ def register(app: typer.Typer) -> None:
     def statement(
         decision: Annotated[str, typer.Argument(help="Decision id.")],
         format: Annotated[str, typer.Option("--format", help="text, html or json.")] = "text",
+        as_: AsOpt = None,
         database: DatabaseOpt = None,
     ) -> None:
         """The decision's statement of reasons."""
         if format not in ("text", "html", "json"):
             fail(f"--format: {format!r} is not one of text, html, json")
         with services_for(database) as services:
-            row = get_statement(services, decision)
-            notices = notices_of(services, decision)
+            viewer = reading(services, as_)
+            row = get_statement(services, decision, viewer)
+            notices = notices_of(services, decision, viewer)
         if format == "json":
             emit_json(row.content)
         elif format == "html":

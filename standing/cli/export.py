@@ -7,7 +7,8 @@ from typing import Annotated
 import orjson
 import typer
 
-from standing.cli.common import DatabaseOpt, console, fail, services_for
+from standing.access.model import Permission, require
+from standing.cli.common import AsOpt, DatabaseOpt, console, fail, reading, services_for
 from standing.cli.decisions import parse_when
 from standing.transparency.service import export_dsa
 
@@ -24,11 +25,13 @@ def register(app: typer.Typer) -> None:
         out: Annotated[
             Path | None, typer.Option("--out", help="Write JSON lines here (default: stdout).")
         ] = None,
+        as_: AsOpt = None,
         database: DatabaseOpt = None,
     ) -> None:
         """Statements of reasons in the DSA Transparency Database schema, as JSON lines."""
         when = parse_when(since, "--since")
         with services_for(database) as services:
+            require(reading(services, as_), Permission.AUDIT)
             lines = [orjson.dumps(r) + b"\n" for r in export_dsa(services, when)]
         if out is None:
             sys.stdout.buffer.write(b"".join(lines))

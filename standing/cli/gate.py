@@ -69,12 +69,13 @@ def _party_verdict(
 ) -> Any:
     """The verdict for a party id given where an account is expected: the party's own
     standing (restricted or not), from the same decisions and propagation as its accounts'."""
+    from standing.cli.common import CONSOLE
     from standing.decisions.service import standing_of
     from standing.errors import NotFound
     from standing.gate.core import Verdict
 
     try:
-        standing = standing_of(services, subject, territory)
+        standing = standing_of(services, subject, CONSOLE, territory)
     except NotFound:
         return verdict
     if standing["subject"]["kind"] == "account":

@@ -7,27 +7,29 @@ import typer
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from standing.access.model import Principal
 from standing.bootstrap import Services
 from standing.cli.common import (
+    AsOpt,
     DatabaseOpt,
     JsonOpt,
+    acting,
     console,
     emit_json,
     err_console,
-    os_user,
     progress_enabled,
     services_for,
 )
 from standing.graph.importer import import_files
 
 
-def _screen_new_parties(services: Services, ids: list[str]) -> dict[str, object]:
+def _screen_new_parties(services: Services, ids: list[str], actor: Principal) -> dict[str, object]:
     """New and renamed parties are screened against the latest lists, if any are loaded."""
     from standing.screening.service import loaded_versions, screen_parties
 
     if not ids or not loaded_versions(services):
         return {"parties": 0, "hits": 0, "decisions": []}
-    count, hits, decided = screen_parties(services, ids)
+    count, hits, decided = screen_parties(services, actor, ids)
     return {"parties": count, "hits": hits, "decisions": decided}
 
 
@@ -35,13 +37,14 @@ def register(app: typer.Typer) -> None:
     @app.command("import")
     def import_(
         files: Annotated[list[Path], typer.Argument(help="FollowTheMoney JSON lines files.")],
+        as_: AsOpt = None,
         json: JsonOpt = False,
         database: DatabaseOpt = None,
     ) -> None:
         """Import parties, ownership and accounts (FtM JSON lines); all files or nothing."""
         with services_for(database, write=True) as services:
             total = sum(f.stat().st_size for f in files if f.is_file())
-            actor = os_user()
+            actor = acting(services, as_)
             if progress_enabled(json):
                 with Progress(
                     TextColumn("importing"),
@@ -54,7 +57,7 @@ def register(app: typer.Typer) -> None:
                     report = import_files(services, files, actor, lambda n: bar.advance(task, n))
             else:
                 report = import_files(services, files, actor)
-            screened = _screen_new_parties(services, report.screen_ids)
+            screened = _screen_new_parties(services, report.screen_ids, actor)
         if json:
             emit_json({**report.to_json(), "screening": screened})
             return

@@ -5,7 +5,17 @@ from typing import Annotated
 
 import typer
 
-from standing.cli.common import DatabaseOpt, JsonOpt, console, emit_json, fail, services_for
+from standing.access.model import Permission, require
+from standing.cli.common import (
+    AsOpt,
+    DatabaseOpt,
+    JsonOpt,
+    console,
+    emit_json,
+    fail,
+    reading,
+    services_for,
+)
 from standing.transparency.report import write_report
 
 
@@ -15,6 +25,7 @@ def register(app: typer.Typer) -> None:
         out: Annotated[Path, typer.Option("--out", help="Directory to write into.")] = Path(
             "reports/transparency"
         ),
+        as_: AsOpt = None,
         json: JsonOpt = False,
         database: DatabaseOpt = None,
     ) -> None:
@@ -23,6 +34,7 @@ def register(app: typer.Typer) -> None:
             fail(f"--out: {out} exists and is not a directory")
         try:
             with services_for(database) as services:
+                require(reading(services, as_), Permission.AUDIT)
                 if json:
                     written = write_report(services, out)
                 else:

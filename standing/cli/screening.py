@@ -11,15 +11,16 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from standing.cli.common import (
-    AuthorOpt,
+    AsOpt,
     DatabaseOpt,
     JsonOpt,
+    acting,
     console,
     emit_json,
     err_console,
     fail,
-    os_user,
     progress_enabled,
+    reading,
     services_for,
 )
 from standing.errors import Invalid
@@ -115,12 +116,12 @@ def _review(
     json: bool,
     hit: str,
     action: str,
-    author: str | None,
+    as_: str | None,
     rule: str | None,
     note: str | None,
 ) -> None:
     with services_for(database, write=True) as services:
-        view = review_hit(services, hit, action, author or os_user(), rule, note)
+        view = review_hit(services, hit, action, acting(services, as_), rule, note)
     if json:
         emit_json(view)
     elif view["decision"]:
@@ -180,12 +181,14 @@ def register(app: typer.Typer) -> None:
                 "--force", help="Store a new version even if the files equal the latest one's."
             ),
         ] = False,
+        as_: AsOpt = None,
         json: JsonOpt = False,
         database: DatabaseOpt = None,
     ) -> None:
         """Import a new version of a restriction list; print what was added, removed, changed.
         The same files as the latest version store nothing (unless --force)."""
         with services_for(database, write=True) as services:
+            actor = acting(services, as_)
             if progress_enabled(json):
                 with _bar("re-screening new and changed entries", None) as bar:
                     task = bar.add_task("screen", total=None)
@@ -194,12 +197,12 @@ def register(app: typer.Typer) -> None:
                         source,
                         files,
                         format,
-                        os_user(),
+                        actor,
                         lambda n: bar.advance(task, n),
                         force=force,
                     )
             else:
-                result = import_list(services, source, files, format, os_user(), force=force)
+                result = import_list(services, source, files, format, actor, force=force)
         if json:
             emit_json(result.to_json())
             return
@@ -245,6 +248,7 @@ def register(app: typer.Typer) -> None:
         all_: Annotated[
             bool, typer.Option("--all", help="Re-screen every party; hits go to the review queue.")
         ] = False,
+        as_: AsOpt = None,
         json: JsonOpt = False,
         database: DatabaseOpt = None,
     ) -> None:
@@ -261,14 +265,15 @@ def register(app: typer.Typer) -> None:
                 fail(exc.message)
         with services_for(database, write=True) as services:
             if all_:
+                actor = acting(services, as_)
                 if progress_enabled(json):
                     with _bar("screening parties", None) as bar:
                         task = bar.add_task("screen", total=None)
                         count, new_hits, decided = screen_parties(
-                            services, None, lambda n: bar.advance(task, n)
+                            services, actor, None, lambda n: bar.advance(task, n)
                         )
                 else:
-                    count, new_hits, decided = screen_parties(services, None)
+                    count, new_hits, decided = screen_parties(services, actor, None)
                 summary = {"parties": count, "hits": new_hits, "decisions": decided}
                 if json:
                     emit_json(summary)
@@ -312,6 +317,7 @@ def register(app: typer.Typer) -> None:
             ),
         ] = HitStatus.open,
         party: Annotated[str | None, typer.Option("--party")] = None,
+        as_: AsOpt = None,
         json: JsonOpt = False,
         database: DatabaseOpt = None,
     ) -> None:
@@ -319,7 +325,12 @@ def register(app: typer.Typer) -> None:
         if ctx.invoked_subcommand is not None:
             return
         with services_for(database) as services:
-            found = hits(services, None if status is HitStatus.all else status.value, party)
+            found = hits(
+                services,
+                reading(services, as_),
+                None if status is HitStatus.all else status.value,
+                party,
+            )
         if json:
             emit_json({"hits": found})
             return
@@ -344,20 +355,20 @@ def register(app: typer.Typer) -> None:
             str | None, typer.Option("--rule", help="Rule (when several cover the source).")
         ] = None,
         note: Annotated[str | None, typer.Option("--note")] = None,
-        author: AuthorOpt = None,
+        as_: AsOpt = None,
         json: JsonOpt = False,
         database: DatabaseOpt = None,
     ) -> None:
         """Confirm a hit: record a decision under the rule covering its source."""
-        _review(database, json, hit, "confirm", author, rule, note)
+        _review(database, json, hit, "confirm", as_, rule, note)
 
     @hits_app.command("dismiss")
     def hits_dismiss(
         hit: Annotated[str, typer.Argument(help="Hit id.")],
         note: Annotated[str, typer.Option("--note", help="Why it is not the listed party.")],
-        author: AuthorOpt = None,
+        as_: AsOpt = None,
         json: JsonOpt = False,
         database: DatabaseOpt = None,
     ) -> None:
         """Dismiss a hit; it stays dismissed until the list entry changes."""
-        _review(database, json, hit, "dismiss", author, None, note)
+        _review(database, json, hit, "dismiss", as_, None, note)

@@ -67,7 +67,8 @@ def register(app: typer.Typer) -> None:
         database: DatabaseOpt = None,
     ) -> None:
         """Create or refresh the demo database with the shipped scenario, then serve it."""
-        from standing.demo.seed import load_demo, reset_database
+        from standing.access.mail import mail_dir
+        from standing.demo.seed import load_demo, people_help, reset_database
 
         settings = settings_for(database)
         try:
@@ -78,6 +79,15 @@ def register(app: typer.Typer) -> None:
             fail(exc.message, error_code=exc.code)
         with services_for(database, create=True) as services:
             summary = load_demo(services)
+            people = people_help(services.settings.public_url)
+            mail_to = mail_dir(services.settings)
         console.print(summary)
+        console.print(people, highlight=False, soft_wrap=True)
+        console.print(
+            f"advertisers may also sign in with an emailed link; without STANDING_SMTP_URL the "
+            f"mail is written to {mail_to}/",
+            highlight=False,
+            soft_wrap=True,
+        )
         if serve:
             run_server(settings.database_url, host, port)

@@ -15,6 +15,13 @@ from rigour.names import remove_org_types
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from standing.access.model import Permission, Principal, require
+from standing.access.scope import (
+    own_subjects,
+    visible_decision,
+    visible_decisions_query,
+    visible_subject,
+)
 from standing.audit.log import append, ensure_policy_recorded
 from standing.audit.tags import Action
 from standing.bootstrap import Services
@@ -32,6 +39,7 @@ from standing.errors import Conflict, Invalid, NotFound
 from standing.graph.model import Account, Party
 from standing.ids import new_id
 from standing.store import repository as repo
+from standing.store.access_tables import ReachRow
 from standing.store.changelog import append_change
 from standing.store.tables import LiftRow, NoticeRow, StatementRow
 
@@ -45,7 +53,6 @@ class DecisionRequest:
     territories: tuple[str, ...] = ()
     starts_at: datetime | None = None
     until: datetime | None = None
-    author: str = "unknown"
     automated_detection: bool = False
     automated_decision: bool = False
 
@@ -102,18 +109,21 @@ STATUSES = ("active", "scheduled", "expired", "lifted")
 
 def list_decisions(
     services: Services,
+    viewer: Principal,
     subject: str | None = None,
     rule: str | None = None,
     status: str | None = None,
     limit: int = 100,
     offset: int = 0,
 ) -> dict[str, Any]:
-    """Decisions newest first, filtered by subject, rule and status; ``total`` before paging."""
+    """Decisions newest first, filtered by subject, rule and status; ``total`` before paging.
+    A contact gets the decisions that reach its parties or their accounts."""
+    require(viewer, Permission.READ)
     if status is not None and status not in STATUSES:
         raise Invalid(f"status: {status!r} is not one of {', '.join(STATUSES)}")
     now = services.clock.now()
     with services.read() as session:
-        found = repo.find_decisions(session, subject, rule)
+        found = repo.find_decisions(session, subject, rule, visible_decisions_query(viewer))
     if status is not None:
         found = [d for d in found if d.status_at(now) == status]
     page = found[offset : offset + limit]
@@ -168,7 +178,9 @@ def _territories(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _prepare(services: Services, session: Session, req: DecisionRequest) -> Recorded:
+def _prepare(
+    services: Services, session: Session, req: DecisionRequest, actor: Principal
+) -> Recorded:
     policy = services.policy
     rule = policy.rule(req.rule)
     subject = resolve_subject(session, req.subject)
@@ -181,8 +193,6 @@ def _prepare(services: Services, session: Session, req: DecisionRequest) -> Reco
         raise Invalid(f"until: {until.isoformat()} is not after the start {starts_at.isoformat()}")
     if req.automated_decision and not rule.automated_decision:
         raise Invalid(f"rule {rule.id!r} does not allow fully automated decisions")
-    if not req.author.strip():
-        raise Invalid("author: empty")
     decision = Decision(
         id=new_id("dec"),
         subject_id=subject.id,
@@ -199,7 +209,7 @@ def _prepare(services: Services, session: Session, req: DecisionRequest) -> Reco
         ends_at=until,
         automated_detection=req.automated_detection,
         automated_decision=req.automated_decision,
-        author=req.author.strip(),
+        author=actor.id,
         created_at=now,
     )
     graph, accounts, others = _surroundings(session, subject, decision.reach)
@@ -240,25 +250,34 @@ def _surroundings(
 def record_decision(
     services: Services,
     req: DecisionRequest,
+    actor: Principal,
     dry_run: bool = False,
     session: Session | None = None,
 ) -> Recorded:
-    """Record a decision in its own transaction, or in the caller's write ``session``."""
+    """Record a decision as ``actor`` (its author) in its own transaction, or in the caller's
+    write ``session``."""
+    require(actor, Permission.DECIDE)
     if dry_run:
         with services.read() as read_session:
-            prepared = _prepare(services, read_session, req)
+            prepared = _prepare(services, read_session, req, actor)
         prepared.dry_run = True
         return prepared
     if session is None:
         with services.write() as own:
-            return write_decision(services, own, req)
-    return write_decision(services, session, req)
+            return write_decision(services, own, req, actor)
+    return write_decision(services, session, req, actor)
 
 
 def write_decision(
-    services: Services, session: Session, req: DecisionRequest, supersedes: str | None = None
+    services: Services,
+    session: Session,
+    req: DecisionRequest,
+    actor: Principal,
+    supersedes: str | None = None,
 ) -> Recorded:
-    prepared = _prepare(services, session, req)
+    """Write a decision whose author ``actor`` was authorised by the caller (an analyst
+    deciding, a reviewer modifying on appeal, an analyst confirming a hit)."""
+    prepared = _prepare(services, session, req, actor)
     ensure_policy_recorded(
         session, prepared.decision.created_at, services.policy.version, list(services.policy.rules)
     )
@@ -278,6 +297,7 @@ def write_decision(
         )
     )
     session.flush()
+    record_reach(session, d.id, {d.subject_id} | reached_ids(content["affected"]))
     append_change(session, "recorded", d.id, d.created_at)
     append(
         session,
@@ -290,7 +310,9 @@ def write_decision(
     return prepared
 
 
-def lift_decision(services: Services, decision_id: str, reason: str, author: str) -> Decision:
+def lift_decision(services: Services, decision_id: str, reason: str, actor: Principal) -> Decision:
+    require(actor, Permission.DECIDE)
+    author = actor.id
     reason = " ".join(reason.split())
     if len(reason.split()) < 2:
         raise Invalid("reason: say why the decision ends (at least two words)")
@@ -324,29 +346,39 @@ def lift_decision(services: Services, decision_id: str, reason: str, author: str
     return lifted
 
 
-def get_decision(services: Services, decision_id: str) -> Decision:
+def get_decision(services: Services, decision_id: str, viewer: Principal) -> Decision:
+    require(viewer, Permission.READ)
     with services.read() as session:
         decision = repo.get_decision(session, decision_id)
+        if decision is not None and not visible_decision(session, viewer, decision_id):
+            decision = None
     if decision is None:
         raise NotFound(f"unknown decision {decision_id!r}")
     return decision
 
 
-def get_statement(services: Services, decision_id: str) -> StatementRow:
+def get_statement(services: Services, decision_id: str, viewer: Principal) -> StatementRow:
+    require(viewer, Permission.READ)
     with services.read() as session:
         row = session.get(StatementRow, decision_id)
+        if row is not None and not visible_decision(session, viewer, decision_id):
+            row = None
     if row is None:
         raise NotFound(f"unknown decision {decision_id!r}: no statement of reasons")
     return row
 
 
 def standing_of(
-    services: Services, subject_id: str, territory: str | None = None
+    services: Services, subject_id: str, viewer: Principal, territory: str | None = None
 ) -> dict[str, Any]:
-    """Every capability of a party or account: allowed or not, and the decisions and reasons."""
+    """Every capability of a party or account: allowed or not, and the decisions and reasons.
+    A contact sees its own parties and their accounts only."""
+    require(viewer, Permission.READ)
     now = services.clock.now()
     policy = services.policy
     with services.read() as session:
+        if not visible_subject(session, viewer, subject_id):
+            raise NotFound(f"unknown subject {subject_id!r}: no party or account has this id")
         subject = resolve_subject(session, subject_id)
         start = subject.id if isinstance(subject, Party) else subject.owner
         graph, above = repo.graph_above(session, [start] if start else [])
@@ -507,6 +539,7 @@ def _write_notice(
             created_at=now,
         )
     )
+    record_reach(session, decision.id, {account_id} | wanted)
     return {"notice": notice_id, "decision": decision.id, "account": account_id}
 
 
@@ -525,13 +558,31 @@ def _chain_of(owner: str | None, reach: dict[str, Restriction]) -> set[str]:
     return out
 
 
-def notices_of(services: Services, decision_id: str) -> list[NoticeRow]:
-    """The notices issued for a decision, oldest first."""
+def notices_of(services: Services, decision_id: str, viewer: Principal) -> list[NoticeRow]:
+    """The notices issued for a decision, oldest first; a contact's own accounts' only."""
+    require(viewer, Permission.READ)
     with services.read() as session:
-        return list(
-            session.scalars(
-                select(NoticeRow)
-                .where(NoticeRow.decision_id == decision_id)
-                .order_by(NoticeRow.created_at, NoticeRow.id)
-            )
-        )
+        if not visible_decision(session, viewer, decision_id):
+            return []
+        query = select(NoticeRow).where(NoticeRow.decision_id == decision_id)
+        if viewer.is_contact:
+            query = query.where(NoticeRow.account_id.in_(sorted(own_subjects(session, viewer))))
+        return list(session.scalars(query.order_by(NoticeRow.created_at, NoticeRow.id)))
+
+
+def reached_ids(affected: dict[str, Any]) -> set[str]:
+    """The parties and accounts a statement's ``affected`` names, and the accounts' owners."""
+    out = {p["id"] for p in affected.get("parties", ())}
+    out |= {a["id"] for a in affected.get("accounts", ())}
+    out |= {o for a in affected.get("accounts", ()) if (o := a.get("owner"))}
+    return out
+
+
+def record_reach(session: Session, decision_id: str, subject_ids: set[str]) -> None:
+    """Note what a decision reaches (how a contact's reads are scoped)."""
+    known = set(
+        session.scalars(select(ReachRow.subject_id).where(ReachRow.decision_id == decision_id))
+    )
+    for subject_id in sorted(subject_ids - known):
+        session.add(ReachRow(decision_id=decision_id, subject_id=subject_id))
+    session.flush()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,8 @@ from typing import Any
 import yaml
 from sqlalchemy.engine import make_url
 
+from standing.access.model import Principal
+from standing.access.service import NewUser, add_user
 from standing.bootstrap import Services
 from standing.decisions.service import DecisionRequest, record_decision
 from standing.graph.importer import import_files
@@ -42,17 +45,64 @@ def demo_requests() -> list[DecisionRequest]:
             evidence=tuple(e.get("evidence", ())),
             territories=tuple(e.get("territories", ())),
             until=datetime.fromisoformat(e["until"]) if "until" in e else None,
-            author=e["author"],
         )
         for e in entries
     ]
 
 
+#: The demo's people: staff with each role, and a contact of the Japanese subsidiary. They
+#: all sign in to the pages with `DEMO_PASSWORD`; on the CLI, `--as EMAIL`.
+DEMO_PASSWORD = "standing-demo"  # noqa: S105 - printed by `standing demo`, for the demo only
+DEMO_USERS: tuple[NewUser, ...] = (
+    NewUser("admin@standing.example", roles=("admin",), name="Ada Admin"),
+    NewUser("analyst@standing.example", roles=("analyst",), name="Ana Analyst"),
+    NewUser("reviewer@standing.example", roles=("reviewer",), name="Rui Reviewer"),
+    NewUser("auditor@standing.example", roles=("auditor",), name="Audrey Auditor"),
+    NewUser("viewer@standing.example", roles=("viewer",), name="Vic Viewer"),
+    NewUser(
+        "ads@kaspersky-jp.example",
+        parties=("kaspersky-labs-japan",),
+        name="Kaspersky Labs Japan (advertising)",
+    ),
+)
+
+
+def _add_people(
+    services: Services, admin: Principal | None, specs: tuple[NewUser, ...]
+) -> dict[str, Principal]:
+    people: dict[str, Principal] = {}
+    for spec in specs:
+        added = add_user(services, admin, replace(spec, password=DEMO_PASSWORD))
+        admin = admin or added
+        people[spec.email] = added
+    return people
+
+
 def load_demo(services: Services) -> str:
-    report = import_files(services, [SCENARIO], actor="demo")
-    ids = [record_decision(services, r).decision.id for r in demo_requests()]
+    staff = tuple(u for u in DEMO_USERS if u.roles)
+    contacts = tuple(u for u in DEMO_USERS if u.parties)
+    people = _add_people(services, None, staff)  # the first is the admin: it bootstraps
+    analyst = people["analyst@standing.example"]
+    report = import_files(services, [SCENARIO], actor=analyst)
+    people |= _add_people(services, people["admin@standing.example"], contacts)
+    ids = [record_decision(services, r, analyst).decision.id for r in demo_requests()]
     totals = report.totals()
     return (
         f"demo loaded: {totals['parties']} parties, {totals['ownerships']} ownerships, "
         f"{totals['accounts']} accounts, {len(ids)} decisions ({', '.join(ids)})"
     )
+
+
+def people_help(public_url: str) -> str:
+    """How to act as each demo user, on the CLI and in the browser."""
+    lines = [
+        f"demo users (password for the pages at {public_url}/login: {DEMO_PASSWORD}):",
+    ]
+    for spec in DEMO_USERS:
+        what = ", ".join(spec.roles) if spec.roles else "contact of " + ", ".join(spec.parties)
+        lines.append(f"  {spec.email:32} {what}")
+    lines.append(
+        "act as one on the CLI with --as EMAIL or STANDING_AS=EMAIL, e.g. "
+        "export STANDING_AS=analyst@standing.example"
+    )
+    return "\n".join(lines)

@@ -21,6 +21,7 @@ from followthemoney.exc import InvalidData
 from sqlalchemy import delete, insert, select, text
 from sqlalchemy.orm import Session
 
+from standing.access.model import Permission, Principal, require
 from standing.audit.log import append
 from standing.audit.tags import Action
 from standing.bootstrap import Services
@@ -393,9 +394,11 @@ def _shared_ids(session: Session) -> list[tuple[str, str]]:
 def import_files(
     services: Services,
     paths: Sequence[Path],
-    actor: str,
+    actor: Principal,
     progress: Progress | None = None,
 ) -> ImportReport:
+    """Import FollowTheMoney JSON lines as ``actor``: every file or nothing."""
+    require(actor, Permission.IMPORT_GRAPH)
     for path in paths:
         if path.is_dir():
             raise Invalid(f"{path}: is a directory; give the JSON-lines files to import")
@@ -435,8 +438,8 @@ def import_files(
                 f"which is neither in the import nor in the database{more}"
             )
         append_change(session, "graph", None, now)
-        append(session, now, actor, Action.GRAPH_IMPORT, "graph", report.to_json())
+        append(session, now, actor.id, Action.GRAPH_IMPORT, "graph", report.to_json())
         session.flush()
         # accounts the graph change brings under active decisions get their statement now
-        report.notices = issue_notices(services, session, now, actor)
+        report.notices = issue_notices(services, session, now, actor.id)
     return report

@@ -24,10 +24,11 @@ import orjson
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
+from standing.access.model import Permission, Principal, require
 from standing.audit.log import append
 from standing.audit.tags import Action
 from standing.bootstrap import Services
-from standing.decisions.service import DecisionRequest, record_decision
+from standing.decisions.service import DecisionRequest, write_decision
 from standing.errors import Conflict, Invalid, NotFound
 from standing.graph.model import Party
 from standing.ids import new_id
@@ -49,7 +50,6 @@ from standing.store.screening_tables import HitRow, ListEntryRow, ListVersionRow
 from standing.store.tables import PartyRow
 
 Progress = Callable[[int], None]
-AUTOMATED = "standing (automated screening)"
 
 
 @dataclass
@@ -232,13 +232,14 @@ def import_list(
     source_id: str,
     paths: Sequence[Path],
     fmt: str | None,
-    actor: str,
+    actor: Principal,
     progress: Progress | None = None,
     force: bool = False,
 ) -> ListImport:
     """Import a new version of ``source_id`` from ``paths`` (the list file, then any companion
     files its format reads, such as OFAC's ALT.CSV). The same files as the latest version
     store nothing (``unchanged``), unless ``force``."""
+    require(actor, Permission.IMPORT_LIST)
     source = services.policy.source(source_id)
     if not paths:
         raise Invalid("give the list file to import")
@@ -308,7 +309,7 @@ def import_list(
             removed=len(changes.removed),
             changed=len(changes.changed),
             imported_at=now,
-            actor=actor,
+            actor=actor.id,
         )
         session.add(version)
         session.flush()
@@ -330,7 +331,7 @@ def import_list(
         append(
             session,
             now,
-            actor,
+            actor.id,
             Action.LIST_IMPORT,
             f"{source_id}#{version.number}",
             {
@@ -363,7 +364,7 @@ def import_list(
     fresh = [e for e in entries if e.entry_id in touched]
     loaded = loaded_versions(services)[source_id]
     if fresh:
-        result.hits, result.decisions = _rescreen_entries(services, loaded, fresh, progress)
+        result.hits, result.decisions = _rescreen_entries(services, loaded, fresh, progress, actor)
     if cache_dir(services.settings.screening_cache, services.settings.database_url) is not None:
         # Build the new version's index now and keep it, so that the first screening after
         # an import reads it back rather than building it.
@@ -490,13 +491,10 @@ def _by_identifier(result: MatchResult) -> bool:
     return isinstance(identifier, dict) and bool(identifier.get("equal"))
 
 
-#: The actor of the review queue's own writes (hits opened by screening).
-SCREENING_ACTOR = "screening"
-
-
 def _store_hits(
     services: Services,
     found: Sequence[tuple[str, MatchResult, LoadedVersion]],
+    actor: Principal,
 ) -> list[str]:
     """Record new matches in the review queue; returns the ids of new hits. A hit already known
     for the same party, entry and entry content (open, dismissed or confirmed) is not repeated."""
@@ -554,7 +552,7 @@ def _store_hits(
             )
         if opened:
             subject = opened[0]["hit"] if len(opened) == 1 else f"{len(opened)} hits"
-            append(session, now, SCREENING_ACTOR, Action.HIT_OPEN, subject, {"hits": opened})
+            append(session, now, actor.id, Action.HIT_OPEN, subject, {"hits": opened})
     return created
 
 
@@ -577,9 +575,10 @@ def _decided(session: Session, party_id: str, source: str, entry_id: str, now: d
     return False
 
 
-def _automatic_decisions(services: Services, hit_ids: Sequence[str]) -> list[str]:
+def _automatic_decisions(services: Services, hit_ids: Sequence[str], actor: Principal) -> list[str]:
     """Hits matched by identifier under a source whose single covering rule allows automated
-    decisions become decisions without review."""
+    decisions become decisions without review, by the principal whose screening found them
+    (marked fully automated)."""
     decided: list[str] = []
     with services.read() as session:
         rows = session.execute(
@@ -590,7 +589,9 @@ def _automatic_decisions(services: Services, hit_ids: Sequence[str]) -> list[str
     for hit_id, source_id in rows:
         rules = services.policy.rules_covering(source_id)
         if len(rules) == 1 and rules[0].automated_decision:
-            result = review_hit(services, hit_id, "confirm", AUTOMATED, rule_id=rules[0].id)
+            result = review_hit(
+                services, hit_id, "confirm", actor, rule_id=rules[0].id, automated=True
+            )
             if result.get("decision"):
                 decided.append(result["decision"])
     return decided
@@ -601,6 +602,7 @@ def _rescreen_entries(
     loaded: LoadedVersion,
     entries: Sequence[Entry],
     progress: Progress | None,
+    actor: Principal,
 ) -> tuple[int, list[str]]:
     with services.read() as session:
         parties = _all_parties(session)
@@ -614,17 +616,22 @@ def _rescreen_entries(
             found.append((query.id, result, loaded))
         if progress is not None:
             progress(1)
-    created = _store_hits(services, found)
-    return len(created), _automatic_decisions(services, created)
+    created = _store_hits(services, found, actor)
+    return len(created), _automatic_decisions(services, created, actor)
 
 
 def screen_parties(
     services: Services,
+    actor: Principal,
     party_ids: Sequence[str] | None = None,
     progress: Progress | None = None,
 ) -> tuple[int, int, list[str]]:
-    """Screen parties (all when ``party_ids`` is None) against every source's latest version.
-    Returns (parties screened, new hits, automatic decisions)."""
+    """Screen parties (all when ``party_ids`` is None) against every source's latest version,
+    as ``actor``; new hits go to the review queue.
+    Returns (parties screened, new hits, automatic decisions). New parties are screened as
+    part of the graph import that brought them, by its importer."""
+    if not actor.may(Permission.IMPORT_GRAPH):
+        require(actor, Permission.SCREEN)
     versions = loaded_versions(services)
     with services.read() as session:
         if party_ids is None:
@@ -641,8 +648,8 @@ def screen_parties(
                     found.append((party.id, result, loaded))
         if progress is not None:
             progress(1)
-    created = _store_hits(services, found)
-    return len(parties), len(created), _automatic_decisions(services, created)
+    created = _store_hits(services, found, actor)
+    return len(parties), len(created), _automatic_decisions(services, created, actor)
 
 
 # --- the review queue ------------------------------------------------------------------------
@@ -669,10 +676,14 @@ def _hit_view(row: HitRow, caption: str | None) -> dict[str, Any]:
 
 
 def hits(
-    services: Services, status: str | None = "open", party: str | None = None
+    services: Services, viewer: Principal, status: str | None = "open", party: str | None = None
 ) -> list[dict[str, Any]]:
+    """The review queue, best score first; a contact's own parties' hits only."""
+    require(viewer, Permission.READ)
     with services.read() as session:
         query = select(HitRow, PartyRow.caption).join(PartyRow, PartyRow.id == HitRow.party_id)
+        if viewer.is_contact:
+            query = query.where(HitRow.party_id.in_(sorted(viewer.parties)))
         if status:
             query = query.where(HitRow.status == status)
         if party:
@@ -724,11 +735,14 @@ def review_hit(
     services: Services,
     hit_id: str,
     action: str,
-    actor: str,
+    actor: Principal,
     rule_id: str | None = None,
     note: str | None = None,
+    automated: bool = False,
 ) -> dict[str, Any]:
-    """Confirm (record a decision) or dismiss an open hit."""
+    """Confirm (record a decision) or dismiss an open hit, as ``actor``. ``automated``: the
+    confirmation is the system's own, for a hit matched by identifier."""
+    require(actor, Permission.REVIEW_HIT if not automated else Permission.SCREEN)
     if action not in ("confirm", "dismiss"):
         raise Invalid(f"action: {action!r} is not confirm or dismiss")
     with services.read() as session:
@@ -765,9 +779,10 @@ def review_hit(
             source = services.policy.source(hit.source)
             rule = _covering_rule(services, hit.source, rule_id)
             entry = entry_from_json(entry_row.data)
-            automated = actor == AUTOMATED and hit.by_identifier and rule.automated_decision
-            recorded = record_decision(
+            automatic = automated and hit.by_identifier and rule.automated_decision
+            recorded = write_decision(
                 services,
+                session,
                 DecisionRequest(
                     subject=party.id,
                     rule=rule.id,
@@ -779,20 +794,19 @@ def review_hit(
                         f"entry {entry.entry_id}: {entry.caption}",
                         f"screening hit {hit.id}, score {hit.score:.2f}",
                     ),
-                    author=actor,
                     automated_detection=True,
-                    automated_decision=automated,
+                    automated_decision=automatic,
                 ),
-                session=session,
+                actor,
             )
             decision_id = recorded.decision.id
         row.status = "confirmed" if action == "confirm" else "dismissed"
-        row.reviewed_by, row.reviewed_at, row.review_note = actor, now, note
+        row.reviewed_by, row.reviewed_at, row.review_note = actor.id, now, note
         row.decision_id = decision_id
         append(
             session,
             now,
-            actor,
+            actor.id,
             Action.HIT_REVIEW,
             hit_id,
             {"hit": hit_id, "action": action, "note": note, "decision": decision_id},

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from standing.decisions.model import Decision
@@ -211,10 +211,16 @@ def all_decisions(session: Session) -> list[Decision]:
 
 
 def find_decisions(
-    session: Session, subject: str | None = None, rule: str | None = None
+    session: Session,
+    subject: str | None = None,
+    rule: str | None = None,
+    where: ColumnElement[bool] | None = None,
 ) -> list[Decision]:
-    """Decisions (with their lifts), newest first, on ``subject`` and under ``rule`` if given."""
+    """Decisions (with their lifts), newest first, on ``subject`` and under ``rule`` if given,
+    and meeting ``where`` (a principal's scope)."""
     query = select(DecisionRow, LiftRow).outerjoin(LiftRow, LiftRow.decision_id == DecisionRow.id)
+    if where is not None:
+        query = query.where(where)
     if subject is not None:
         query = query.where(DecisionRow.subject_id == subject)
     if rule is not None:

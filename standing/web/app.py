@@ -8,10 +8,9 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-import orjson
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import DataError, StatementError
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -22,7 +21,9 @@ from standing.bootstrap import Services
 from standing.errors import StandingError
 from standing.settings import Settings
 from standing.web.api import check
+from standing.web.auth import NotSignedIn, TokenCache, cross_site, is_api, login_redirect
 from standing.web.guard import body_problem, path_problem, query_problem
+from standing.web.ui.render import page
 
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent / "ui" / "static"
@@ -32,10 +33,29 @@ def error(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
 
 
+def _error_page(request: Request, status: int, message: str) -> Response:
+    titles = {401: "Sign in", 403: "Not allowed", 404: "Not found", 429: "Too many attempts"}
+    return page(
+        request,
+        "error.html",
+        status_code=status,
+        title=titles.get(status, "Something is wrong"),
+        message=message,
+    )
+
+
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StandingError)
-    async def domain_error(_request: Request, exc: StandingError) -> JSONResponse:
-        return error(exc.http_status, exc.code, exc.message)
+    async def domain_error(request: Request, exc: StandingError) -> Response:
+        api = is_api(request.url.path)
+        if isinstance(exc, NotSignedIn) and not api:
+            return RedirectResponse(login_redirect(request), status_code=303)
+        if not api and exc.http_status in (401, 403, 404, 429):
+            return _error_page(request, exc.http_status, exc.message)
+        response = error(exc.http_status, exc.code, exc.message)
+        if exc.http_status == 401:
+            response.headers["WWW-Authenticate"] = "Bearer"
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -51,7 +71,7 @@ def _install_error_handlers(app: FastAPI) -> None:
         return error(422, "invalid", "; ".join(parts))
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def http_error(_request: Request, exc: StarletteHTTPException) -> Response:
         if exc.status_code == 400 and exc.detail == _BODY_PARSE_ERROR:
             return error(422, "invalid", f"body: not valid JSON ({_parse_failure(exc.__cause__)})")
         code = {404: "not_found", 405: "method_not_allowed", 413: "too_large"}.get(
@@ -142,7 +162,7 @@ class StandingApp(FastAPI):
                     )
             return
         if scope["type"] == "http":
-            await self._guarded(scope, receive, send)
+            await self._guarded(scope, receive, _with_security_headers(send))
             return
         await super().__call__(scope, receive, send)
 
@@ -171,19 +191,29 @@ class StandingApp(FastAPI):
             if not message.get("more_body", False):
                 break
         body = b"".join(chunks)
-        if problem := body_problem(body):
-            await error(422, "invalid", problem)(scope, receive, send)
-            return
-        if body.strip() and not _declares_json(scope):
-            if not _is_json(body):
+        api = is_api(scope["path"])
+        unsafe = scope["method"] not in ("GET", "HEAD", "OPTIONS")
+        if unsafe and not api:
+            headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
+            if cross_site(headers, headers.get("host")):
+                # a form posted from another site (cross-site request forgery)
+                await error(
+                    403, "cross_site", "this form was sent from another site; it is refused"
+                )(scope, receive, send)
+                return
+        if api:
+            if problem := body_problem(body):
+                await error(422, "invalid", problem)(scope, receive, send)
+                return
+            if unsafe and body.strip() and not _declares_json(scope):
+                # a write must say its body is JSON: a browser form or a text/plain body from
+                # another site cannot
                 await error(
                     415,
                     "unsupported_media_type",
                     "body: send JSON, with the header Content-Type: application/json",
                 )(scope, receive, send)
                 return
-            # JSON sent without saying so (curl -d): read it as what it is.
-            scope = _with_json_content_type(scope)
         replayed = False
 
         async def replay() -> Message:
@@ -215,25 +245,38 @@ def _headers_only(send: Send) -> Send:
 
 
 def _declares_json(scope: Scope) -> bool:
-    """Whether the request says its body is JSON, or says nothing (read as JSON)."""
+    """Whether the request says its body is JSON (``application/json`` or ``...+json``)."""
     for name, value in scope["headers"]:
         if name == b"content-type":
             media: bytes = value.split(b";", 1)[0].strip().lower()
             return media == b"application/json" or media.endswith(b"+json")
-    return True
+    return False
 
 
-def _is_json(body: bytes) -> bool:
-    try:
-        orjson.loads(body)
-    except orjson.JSONDecodeError:
-        return False
-    return True
+#: Sent with every response but the ad servers' check: no inline scripts, no framing, no
+#: sniffing, no referrer to other sites.
+SECURITY_HEADERS = [
+    (
+        b"content-security-policy",
+        b"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+        b"img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; "
+        b"frame-ancestors 'none'",
+    ),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"same-origin"),
+]
 
 
-def _with_json_content_type(scope: Scope) -> Scope:
-    headers = [(n, v) for n, v in scope["headers"] if n != b"content-type"]
-    return {**scope, "headers": [*headers, (b"content-type", b"application/json")]}
+def _with_security_headers(send: Send) -> Send:
+    async def secured(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            present = {name.lower() for name, _ in message.get("headers", [])}
+            extra = [(n, v) for n, v in SECURITY_HEADERS if n not in present]
+            message = {**message, "headers": [*message.get("headers", []), *extra]}
+        await send(message)
+
+    return secured
 
 
 def create_app(settings: Settings | None = None, services: Services | None = None) -> StandingApp:
@@ -257,10 +300,11 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         lifespan=lifespan,
     )
     app.state.services = services
+    app.state.tokens = TokenCache(services)
     _install_error_handlers(app)
 
-    from standing.web.api import appeals, decisions, export, policies, screening, standing
-    from standing.web.ui import pages
+    from standing.web.api import appeals, decisions, export, me, policies, screening, standing
+    from standing.web.ui import login, pages
 
     app.include_router(check.router)
     app.include_router(policies.router)
@@ -269,6 +313,8 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.include_router(screening.router)
     app.include_router(appeals.router)
     app.include_router(export.router)
+    app.include_router(me.router)
+    app.include_router(login.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     return app

@@ -49,7 +49,6 @@ class DecisionIn(BaseModel):
         default_factory=list, max_length=LIST_MAX, examples=[["DE"]]
     )
     until: Moment | None = None
-    author: str = Field("api", min_length=1, max_length=NAME_MAX)
     # flags are JSON true or false, never "yes" or 1
     automated_detection: StrictBool = False
     automated_decision: StrictBool = False
@@ -59,8 +58,7 @@ class DecisionIn(BaseModel):
 class LiftIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    reason: str = Field(max_length=TEXT_MAX)
-    author: str = Field("api", min_length=1, max_length=NAME_MAX)
+    reason: str = Field(min_length=1, max_length=TEXT_MAX)
 
 
 class ErrorDetail(BaseModel):
@@ -80,6 +78,8 @@ def _error(description: str) -> dict[str, Any]:
 
 #: The error responses every JSON route may give, for the OpenAPI document.
 ERRORS: dict[int | str, dict[str, Any]] = {
+    401: _error("No valid credential (send Authorization: Bearer stk_...)"),
+    403: _error("The principal's roles or scopes do not allow this"),
     404: _error("An id in the path or body is unknown"),
     409: _error("The request conflicts with the record's state (e.g. already decided)"),
     422: _error("The input is invalid; the message names the field and why"),

@@ -21,7 +21,7 @@ DECIDE_VENDOR = ("decide", "--subject", "ao-kaspersky-lab", "--rule", "governmen
 
 
 @pytest.fixture
-def run(database_url: str):  # type: ignore[no-untyped-def]
+def run(database_url: str, cli_as: object):  # type: ignore[no-untyped-def]
     runner = CliRunner()
 
     def invoke(*args: str, expect: int = 0) -> str:
@@ -85,7 +85,7 @@ def test_import_decide_status_statement_lift_verify(run) -> None:  # type: ignor
     run("lift", decision_id, "--reason", "The directive no longer names this company.")
     status = json.loads(run("status", "acct-kaspersky-jp", "--json"))
     assert all(c["allowed"] for c in status["capabilities"])
-    assert "intact: 4 events" in run("audit", "verify")  # import, policy, decision, lift
+    assert "intact" in run("audit", "verify", "--as", "auditor@test.example")
 
 
 def test_errors_are_messages_not_tracebacks(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -43,7 +43,7 @@ def unmigrated(tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def denied_snapshot(database_url: str, tmp_path: Path) -> tuple[Path, str]:
+def denied_snapshot(database_url: str, tmp_path: Path, cli_as: object) -> tuple[Path, str]:
     """A gate snapshot in which acct-kaspersky-jp is denied ads.promote, and the decision id."""
     invoke("import", str(SCENARIO), "--database", database_url, expect=0)
     decided = invoke(
@@ -84,28 +84,42 @@ def test_missing_sqlite_file_is_not_created_by_reading(tmp_path: Path) -> None:
 
 def test_a_write_creates_and_migrates_a_new_database(tmp_path: Path, unmigrated: str) -> None:
     for url in (f"sqlite:///{tmp_path / 'sub' / 'new.db'}", unmigrated):
-        invoke("import", str(SCENARIO), "--database", url, expect=0)
-        decided = invoke(*DECIDE_VENDOR, "--facts", FACTS, "--database", url, expect=0)
+        db = ("--database", url)
+        # the first admin needs no --as; adding a user creates and migrates the database
+        invoke("users", "add", "root@example.org", "--role", "admin", *db, expect=0)
+        admin = ("--as", "root@example.org")
+        invoke("users", "add", "ana@example.org", "--role", "analyst", *admin, *db, expect=0)
+        analyst = ("--as", "ana@example.org")
+        invoke("import", str(SCENARIO), *analyst, *db, expect=0)
+        decided = invoke(*DECIDE_VENDOR, "--facts", FACTS, *analyst, *db, expect=0)
         assert "dec-" in decided.stdout
-        invoke("check", "acct-kaspersky-jp", "ads.promote", "--database", url, expect=1)
-        assert "intact" in invoke("audit", "verify", "--database", url, expect=0).stdout
+        invoke("check", "acct-kaspersky-jp", "ads.promote", *db, expect=1)
+        assert "intact" in invoke("audit", "verify", *db, expect=0).stdout
 
 
-def test_the_author_of_a_user_without_a_name(
-    database_url: str, monkeypatch: pytest.MonkeyPatch
+def test_the_author_is_the_acting_principal(
+    database_url: str, cli_as: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import getpass
-    import os
-
-    def nameless() -> str:
-        raise KeyError(f"getpwuid(): uid not found: {os.getuid()}")
-
-    monkeypatch.setattr(getpass, "getuser", nameless)
     invoke("import", str(SCENARIO), "--database", database_url, expect=0)
     decided = invoke(
         *DECIDE_VENDOR, "--facts", FACTS, "--json", "--database", database_url, expect=0
     )
-    assert json.loads(decided.stdout)["author"] == f"uid-{os.getuid()}"
+    assert json.loads(decided.stdout)["author"] == cli_as["analyst"].principal.id
+    for option in ("--author", "--by", "--reviewer"):  # gone: nobody names the actor
+        invoke(*DECIDE_VENDOR, "--facts", FACTS, option, "x", "--database", database_url, expect=2)
+    monkeypatch.delenv("STANDING_AS")
+    refused = invoke(*DECIDE_VENDOR, "--facts", FACTS, "--database", database_url, expect=2)
+    assert "--as" in refused.stderr
+    typo = invoke(
+        *DECIDE_VENDOR, "--facts", FACTS, "--as", "analist@test.example",
+        "--database", database_url, expect=2,
+    )  # fmt: skip
+    assert "analist@test.example is not a user" in typo.stderr
+    viewer = invoke(
+        *DECIDE_VENDOR, "--facts", FACTS, "--as", "viewer@test.example",
+        "--database", database_url, expect=2,
+    )  # fmt: skip
+    assert "needs the role analyst" in viewer.stderr
 
 
 def test_db_upgrade_creates_the_file(tmp_path: Path) -> None:
@@ -265,7 +279,7 @@ def test_unknown_status_is_refused(
     invoke(*command, "--status", "all", "--json", "--database", database_url, expect=0)
 
 
-def test_import_a_directory(database_url: str, tmp_path: Path) -> None:
+def test_import_a_directory(database_url: str, tmp_path: Path, cli_as: object) -> None:
     result = invoke("import", str(tmp_path), "--database", database_url, expect=2)
     assert f"{tmp_path}: is a directory" in result.stderr.replace("\n", "")
 
@@ -290,7 +304,7 @@ def test_help_shows_no_type_for_flags(command: list[str]) -> None:
     assert "--help" in result.stdout and "<bool>" not in result.stdout
 
 
-def test_territories_are_iso_codes_in_any_case(database_url: str) -> None:
+def test_territories_are_iso_codes_in_any_case(database_url: str, cli_as: object) -> None:
     invoke("import", str(SCENARIO), "--database", database_url, expect=0)
     invoke(
         *DECIDE_VENDOR, "--facts", FACTS, "--territory", "DE", "--database", database_url, expect=0
@@ -319,7 +333,7 @@ def test_territories_are_iso_codes_in_any_case(database_url: str) -> None:
     assert json.loads(status.stdout)["territory"] == "DE"
 
 
-def test_check_on_a_party_answers_for_the_party(database_url: str) -> None:
+def test_check_on_a_party_answers_for_the_party(database_url: str, cli_as: object) -> None:
     invoke("import", str(SCENARIO), "--database", database_url, expect=0)
     invoke(*DECIDE_VENDOR, "--facts", FACTS, "--database", database_url, expect=0)
     denied = invoke(

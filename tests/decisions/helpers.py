@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from standing.bootstrap import Services
 from standing.decisions.service import DecisionRequest, Recorded, record_decision
+from tests.principals import DECIDER
 
 FACTS = {
     "ao-kaspersky-lab": (
@@ -26,7 +27,6 @@ def record_vendor_decision(
         rule=rule,
         facts=str(extra.pop("facts", FACTS.get(subject, ""))),
         evidence=("DHS BOD 17-01, 82 FR 43782",),
-        author="reviewer",
         **extra,  # type: ignore[arg-type]
     )
-    return record_decision(services, request)
+    return record_decision(services, request, DECIDER)

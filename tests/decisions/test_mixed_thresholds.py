@@ -8,6 +8,7 @@ import pytest
 from standing.bootstrap import Services
 from standing.decisions.service import standing_of
 from tests.gate import factories
+from tests.principals import VIEWER
 
 EDGES = [("s1", "m1", 90.0), ("m2", "m1", 10.0), ("s2", "m2", 100.0), ("m1", "y", 30.0)]
 
@@ -25,7 +26,7 @@ def test_status_of_y_does_not_depend_on_id_order(services: Services, swapped: bo
     factories.record(services, factories.decision("dec-high", "s1", threshold=75.0))
     factories.record(services, factories.decision("dec-low", "s2", threshold=25.0))
     for subject, via in (("y", [m1]), ("ay", ["y"])):
-        caps = standing_of(services, subject)["capabilities"]
+        caps = standing_of(services, subject, VIEWER)["capabilities"]
         promote = next(c for c in caps if c["capability"] == "ads.promote")
         assert promote["allowed"] is False, subject
         assert promote["decisions"] == ["dec-high", "dec-low"], subject
@@ -44,7 +45,7 @@ def test_a_decision_on_a_controlled_party_keeps_its_holdings_restricted(services
     factories.record(services, factories.decision("dec-parent", "p", threshold=25.0))
 
     def promote(subject: str) -> dict[str, object]:
-        caps = standing_of(services, subject)["capabilities"]
+        caps = standing_of(services, subject, VIEWER)["capabilities"]
         found: dict[str, object] = next(c for c in caps if c["capability"] == "ads.promote")
         return found
 

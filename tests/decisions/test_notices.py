@@ -13,6 +13,8 @@ from standing.graph.importer import import_files
 from standing.store.tables import EventRow
 from standing.transparency.service import export_dsa
 from tests.decisions.helpers import record_vendor_decision
+from tests.fixtures.principals import make_credentials
+from tests.principals import ANALYST, VIEWER
 
 NEW_ACCOUNT = {
     "id": "acct-kaspersky-jp-2",
@@ -47,9 +49,9 @@ def test_a_new_account_of_a_restricted_party_gets_a_notice(
     demo_graph: Services, tmp_path: Path
 ) -> None:
     decision = record_vendor_decision(demo_graph).decision
-    report = import_files(demo_graph, [write(tmp_path / "a.jsonl", [NEW_ACCOUNT])], "test")
+    report = import_files(demo_graph, [write(tmp_path / "a.jsonl", [NEW_ACCOUNT])], ANALYST)
     (notice_id,) = report.notices
-    (notice,) = notices_of(demo_graph, decision.id)
+    (notice,) = notices_of(demo_graph, decision.id, VIEWER)
     assert notice.id == notice_id and notice.account_id == "acct-kaspersky-jp-2"
     content = notice.content
     assert [a["id"] for a in content["affected"]["accounts"]] == ["acct-kaspersky-jp-2"]
@@ -60,7 +62,7 @@ def test_a_new_account_of_a_restricted_party_gets_a_notice(
     records = [r for r in export_dsa(demo_graph) if r["puid"].endswith("acct-kaspersky-jp-2")]
     assert [r["puid"] for r in records] == [f"{decision.id}_acct-kaspersky-jp-2"]
     # the same graph again reaches nobody new
-    again = import_files(demo_graph, [write(tmp_path / "b.jsonl", [NEW_ACCOUNT])], "test")
+    again = import_files(demo_graph, [write(tmp_path / "b.jsonl", [NEW_ACCOUNT])], ANALYST)
     assert again.notices == []
     with demo_graph.read() as session:
         actions = session.scalars(select(EventRow.action)).all()
@@ -71,17 +73,17 @@ def test_a_company_that_comes_under_control_gets_a_notice(
     demo_graph: Services, tmp_path: Path
 ) -> None:
     decision = record_vendor_decision(demo_graph).decision
-    report = import_files(demo_graph, [write(tmp_path / "kr.jsonl", NEW_COMPANY)], "test")
+    report = import_files(demo_graph, [write(tmp_path / "kr.jsonl", NEW_COMPANY)], ANALYST)
     assert len(report.notices) == 1
-    (notice,) = notices_of(demo_graph, decision.id)
+    (notice,) = notices_of(demo_graph, decision.id, VIEWER)
     parties = {p["id"]: p["why"] for p in notice.content["affected"]["parties"]}
     assert "AO Kaspersky Lab (60 %)" in parties["kl-korea"]
-    caps = standing_of(demo_graph, "acct-kl-korea")["capabilities"]
+    caps = standing_of(demo_graph, "acct-kl-korea", VIEWER)["capabilities"]
     assert not next(c["allowed"] for c in caps if c["capability"] == "ads.promote")
 
 
 def test_no_active_decision_no_notice(demo_graph: Services, tmp_path: Path) -> None:
-    report = import_files(demo_graph, [write(tmp_path / "a.jsonl", [NEW_ACCOUNT])], "test")
+    report = import_files(demo_graph, [write(tmp_path / "a.jsonl", [NEW_ACCOUNT])], ANALYST)
     assert report.notices == []
 
 
@@ -96,9 +98,10 @@ def test_the_statement_page_and_command_show_the_notices(
 
     decision = record_vendor_decision(demo_graph).decision
     (notice,) = import_files(
-        demo_graph, [write(tmp_path / "a.jsonl", [NEW_ACCOUNT])], "test"
+        demo_graph, [write(tmp_path / "a.jsonl", [NEW_ACCOUNT])], ANALYST
     ).notices
-    with TestClient(create_app(services=demo_graph)) as client:
+    viewer = make_credentials(demo_graph)["viewer"]
+    with TestClient(create_app(services=demo_graph), headers=viewer.headers) as client:
         page = client.get(f"/decisions/{decision.id}/statement").text
         url = f"/api/v1/decisions/{decision.id}/statement"
         text = client.get(url, params={"format": "text"}).text

@@ -19,12 +19,13 @@ from standing.errors import Conflict, Invalid, NotFound
 from standing.store.tables import ChangeRow, DecisionRow, EventRow, LiftRow
 from tests.decisions.helpers import FACTS, record_vendor_decision
 from tests.fixtures.services import TestClock
+from tests.principals import ANALYST, VIEWER
 
 
 def allowed(
     services: Services, subject: str, capability: str, territory: str | None = None
 ) -> bool:
-    caps = standing_of(services, subject, territory)["capabilities"]
+    caps = standing_of(services, subject, VIEWER, territory)["capabilities"]
     return next(c["allowed"] for c in caps if c["capability"] == capability)
 
 
@@ -60,7 +61,7 @@ def test_record_propagates_and_writes_everything_in_one_go(demo_graph: Services)
 
 def test_statement_names_every_required_element(demo_graph: Services) -> None:
     d = record_vendor_decision(demo_graph).decision
-    row = get_statement(demo_graph, d.id)
+    row = get_statement(demo_graph, d.id, VIEWER)
     s = row.content
     assert s["subject"]["id"] == "ao-kaspersky-lab"
     reached = {p["id"]: p["why"] for p in s["affected"]["parties"]}
@@ -126,7 +127,7 @@ def test_dry_run_writes_nothing(demo_graph: Services) -> None:
     request = DecisionRequest(
         "ao-kaspersky-lab", "government-barred-vendor", FACTS["ao-kaspersky-lab"]
     )
-    result = record_decision(demo_graph, request, dry_run=True)
+    result = record_decision(demo_graph, request, ANALYST, dry_run=True)
     assert result.to_json()["dry_run"] is True
     assert "kaspersky-labs-japan" in {p["id"] for p in result.to_json()["reach"]["parties"]}
     with demo_graph.read() as session:
@@ -137,9 +138,7 @@ def test_dry_run_writes_nothing(demo_graph: Services) -> None:
 def test_lift_is_a_new_record(demo_graph: Services, clock: TestClock) -> None:
     d = record_vendor_decision(demo_graph).decision
     clock.advance(hours=1)
-    lifted = lift_decision(
-        demo_graph, d.id, "BOD 17-01 was withdrawn for this company.", "reviewer"
-    )
+    lifted = lift_decision(demo_graph, d.id, "BOD 17-01 was withdrawn for this company.", ANALYST)
     assert lifted.lifted_at == clock.at
     assert allowed(demo_graph, "acct-kaspersky-us", "ads.promote")
     with demo_graph.read() as session:
@@ -147,9 +146,9 @@ def test_lift_is_a_new_record(demo_graph: Services, clock: TestClock) -> None:
         assert row is not None and row.facts == d.facts  # unchanged
         assert session.get(LiftRow, d.id) is not None
     with pytest.raises(Conflict, match="already lifted"):
-        lift_decision(demo_graph, d.id, "Lifting it a second time.", "reviewer")
+        lift_decision(demo_graph, d.id, "Lifting it a second time.", ANALYST)
     with pytest.raises(NotFound):
-        lift_decision(demo_graph, "dec-missing", "No such decision exists.", "reviewer")
+        lift_decision(demo_graph, "dec-missing", "No such decision exists.", ANALYST)
 
 
 def test_territories_and_end_date(demo_graph: Services, clock: TestClock) -> None:
@@ -162,7 +161,7 @@ def test_territories_and_end_date(demo_graph: Services, clock: TestClock) -> Non
     ).decision
     assert not allowed(demo_graph, "acct-rt", "ads.promote", "DE")
     assert allowed(demo_graph, "acct-rt", "ads.promote", "US")
-    text = get_statement(demo_graph, d.id).text
+    text = get_statement(demo_graph, d.id, VIEWER).text
     assert (
         f"From {clock.at.isoformat()}, until {(clock.at + timedelta(days=30)).isoformat()}." in text
     )
@@ -170,7 +169,7 @@ def test_territories_and_end_date(demo_graph: Services, clock: TestClock) -> Non
     clock.advance(days=31)
     assert allowed(demo_graph, "acct-rt", "ads.promote", "DE")
     with pytest.raises(Conflict, match=r"already ended at .*nothing left to lift"):
-        lift_decision(demo_graph, d.id, "The outlet left state ownership.", "reviewer")
+        lift_decision(demo_graph, d.id, "The outlet left state ownership.", ANALYST)
     with pytest.raises(Invalid, match="territory"):
         record_vendor_decision(
             demo_graph, subject="ano-tv-novosti", rule="state-controlled-media", territories=("XX",)
@@ -217,7 +216,7 @@ def test_standing_reads_only_the_owners_above_yet_agrees_with_the_whole_graph(
     ]
     path = tmp_path / "random.jsonl"
     path.write_text("\n".join(lines) + "\n")
-    import_files(services, [path], actor="test")
+    import_files(services, [path], ANALYST)
     for subject in rng.sample(range(30), 4):
         record_vendor_decision(
             services,
@@ -232,7 +231,7 @@ def test_standing_reads_only_the_owners_above_yet_agrees_with_the_whole_graph(
         )
     for i in range(30):
         for subject in (f"p{i}", f"a{i}"):
-            caps = standing_of(services, subject)["capabilities"]
+            caps = standing_of(services, subject, VIEWER)["capabilities"]
             promote = next(c for c in caps if c["capability"] == "ads.promote")
             reached = (
                 full.parties.get(subject) if subject.startswith("p") else full.accounts.get(subject)
@@ -253,7 +252,7 @@ def test_standing_reads_only_the_owners_above_yet_agrees_with_the_whole_graph(
             "government-barred-vendor",
             f"Company {i} Ltd is named in a government directive barring its products.",
         )
-        dry = record_decision(services, request, dry_run=True)
+        dry = record_decision(services, request, ANALYST, dry_run=True)
         expected = reach_of(dry.decision, active, everything, now)["ads.promote"]
         got = dry.to_json()["reach"]
         assert {p["id"] for p in got["parties"]} == set(expected.parties), i
@@ -301,7 +300,7 @@ def test_facts_in_a_script_written_without_spaces(demo_graph: Services, tmp_path
         '{"id": "jp1", "schema": "Company", "properties": {"name": ["株式会社カスペルスキー"]}}\n',
         encoding="utf-8",
     )
-    import_files(demo_graph, [path], "test")
+    import_files(demo_graph, [path], ANALYST)
     facts = (
         "株式会社カスペルスキーは、米国国土安全保障省の指令17-01で"
         "名指しされた会社の日本法人である。"
@@ -338,7 +337,7 @@ def test_an_id_counts_as_written_not_as_a_word(demo_graph: Services, tmp_path: P
         '{"id": "vela-de", "schema": "Company", "properties": {"name": ["Vela Cyber GmbH"]}}\n',
         encoding="utf-8",
     )
-    import_files(demo_graph, [path], "test")
+    import_files(demo_graph, [path], ANALYST)
     by_id = "The party vela is named in a directive of 2026-03-01 barring its software."
     assert record_vendor_decision(demo_graph, subject="vela", facts=by_id)
     with pytest.raises(Invalid, match="do not name the subject"):

@@ -16,6 +16,7 @@ with warnings.catch_warnings():
 from standing.bootstrap import Services
 from standing.web.app import create_app
 from tests.gate import factories
+from tests.fixtures.principals import make_credentials
 from tests.gate.conftest import eventually
 
 
@@ -36,7 +37,8 @@ def seeded(database_url: str) -> Iterator[Services]:
 
 @pytest.fixture
 def client(seeded: Services) -> Iterator[TestClient]:
-    with TestClient(create_app(services=seeded)) as c:
+    check = make_credentials(seeded)["service_check"]
+    with TestClient(create_app(services=seeded), headers=check.headers) as c:
         yield c
 
 
@@ -157,21 +159,30 @@ def test_over_the_batch_limit_is_413(client: TestClient) -> None:
 
 
 def test_bearer_token(seeded: Services) -> None:
-    seeded.settings = seeded.settings.model_copy(update={"api_token": "s3cret"})
+    people = make_credentials(seeded)
+    token = people["service_check"].token
     with TestClient(create_app(services=seeded)) as c:
         body = {"capability": "ads.promote", "accounts": ["acc-sub"]}
-        assert c.post("/api/v1/check", json=body).status_code == 401
-        r = c.post("/api/v1/check", json=body, headers={"authorization": "Bearer wrong"})
+        r = c.post("/api/v1/check", json=body)
+        assert r.status_code == 401 and r.headers["www-authenticate"] == "Bearer"
+        r = c.post("/api/v1/check", json=body, headers={"authorization": "Bearer stk_wrong"})
         assert r.status_code == 401
         assert r.json()["error"]["code"] == "unauthorized"
-        r = c.post("/api/v1/check", json=body, headers={"authorization": "Bearer s3cret"})
+        r = c.post("/api/v1/check", json=body, headers={"authorization": f"Bearer {token}"})
         assert r.status_code == 200
-        r = c.post("/api/v1/check", json=body, headers={"authorization": "bearer s3cret"})
+        r = c.post("/api/v1/check", json=body, headers={"authorization": f"bearer {token}"})
         assert r.status_code == 200  # the scheme name is case-insensitive (RFC 9110)
+        for other in ("analyst", "admin", "service_screen"):  # no scope check: 403
+            r = c.post("/api/v1/check", json=body, headers=people[other].headers)
+            assert r.status_code == 403, other
         params = {"account": "acc-sub", "capability": "ads.promote"}
         assert c.get("/api/v1/check", params=params).status_code == 401
-        r = c.get("/api/v1/check", params=params, headers={"authorization": "Bearer s3cret"})
+        r = c.get("/api/v1/check", params=params, headers={"authorization": f"Bearer {token}"})
         assert r.status_code == 200
+        assert (
+            c.get("/api/v1/check", params=params, headers=people["viewer"].headers).status_code
+            == 403
+        )
 
 
 def test_route_follows_new_decisions(client: TestClient, seeded: Services) -> None:
@@ -213,7 +224,8 @@ def test_batch_check_failure_is_a_json_500(seeded: Services) -> None:
             pass
 
     app = create_app(services=seeded)
-    with TestClient(app, raise_server_exceptions=False) as c:
+    check = make_credentials(seeded)["service_check"]
+    with TestClient(app, raise_server_exceptions=False, headers=check.headers) as c:
         real = app.state.gate
         app.state.gate = Broken()
         try:

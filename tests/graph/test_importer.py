@@ -11,6 +11,7 @@ from standing.errors import Invalid
 from standing.graph.importer import import_files
 from standing.store import repository as repo
 from standing.store.tables import AccountRow, ChangeRow, EventRow, OwnershipRow, PartyRow
+from tests.principals import ANALYST
 
 
 def write(path: Path, entities: list[dict[str, object]], raw: list[str] | None = None) -> Path:
@@ -54,7 +55,7 @@ def test_imports_parties_edges_accounts_and_counts_skips(
             {"id": "s", "schema": "Sanction", "properties": {}},
         ],
     )
-    report = import_files(services, [path], actor="test")
+    report = import_files(services, [path], ANALYST)
     assert report.totals() == {
         "lines": 6,
         "parties": 2,
@@ -77,12 +78,12 @@ def test_reimport_updates_names_and_shares(services: Services, tmp_path: Path) -
         tmp_path / "1.jsonl",
         [company("a", "Alpha"), company("b", "Beta"), own("o", "a", "b", "40")],
     )
-    import_files(services, [first], actor="test")
+    import_files(services, [first], ANALYST)
     second = write(
         tmp_path / "2.jsonl",
         [company("a", "Alpha Renamed", alias=["AR"]), own("o", "a", "b", "55.5")],
     )
-    import_files(services, [second], actor="test")
+    import_files(services, [second], ANALYST)
     with services.read() as session:
         party = repo.get_party(session, "a")
         assert party is not None and [n.value for n in party.names] == ["Alpha Renamed", "AR"]
@@ -135,7 +136,7 @@ def test_bad_file_commits_nothing(
     good = write(tmp_path / "good.jsonl", [company("g", "Good Co")])
     bad = write(tmp_path / "bad.jsonl", entities, raw)
     with pytest.raises(Invalid, match=message):
-        import_files(services, [good, bad], actor="test")
+        import_files(services, [good, bad], ANALYST)
     assert count(services, PartyRow) == 0
     assert count(services, AccountRow) == 0
     assert count(services, EventRow) == 0
@@ -143,9 +144,9 @@ def test_bad_file_commits_nothing(
 
 def test_missing_file(services: Services, tmp_path: Path) -> None:
     with pytest.raises(Invalid, match="no such file"):
-        import_files(services, [tmp_path / "nope.jsonl"], actor="test")
+        import_files(services, [tmp_path / "nope.jsonl"], ANALYST)
     with pytest.raises(Invalid, match="is a directory"):
-        import_files(services, [tmp_path], actor="test")
+        import_files(services, [tmp_path], ANALYST)
 
 
 def test_nul_characters_are_refused_with_their_field(services: Services, tmp_path: Path) -> None:
@@ -155,7 +156,7 @@ def test_nul_characters_are_refused_with_their_field(services: Services, tmp_pat
         [company("a", "Alpha"), company("b", "Be\x00ta"), company("c\x00", "Gamma")],
     )
     with pytest.raises(Invalid) as caught:
-        import_files(services, [bad], actor="test")
+        import_files(services, [bad], ANALYST)
     assert "bad.jsonl:2: properties.name: contains a NUL character" in caught.value.message
     assert "bad.jsonl:3: id: contains a NUL character" in caught.value.message
     assert count(services, PartyRow) == 0
@@ -168,7 +169,7 @@ def test_every_malformed_line_is_reported(services: Services, tmp_path: Path) ->
         raw=["{not json", '{"id": "x", "schema": "Company", "properties": {}}'],
     )
     with pytest.raises(Invalid) as caught:
-        import_files(services, [bad], actor="test")
+        import_files(services, [bad], ANALYST)
     lines = caught.value.message.splitlines()
     assert lines[0] == "3 problems; nothing was imported:"
     assert [line.split(": ")[0] for line in lines[1:]] == [
@@ -185,10 +186,10 @@ def test_an_id_is_a_party_or_an_account(services: Services, tmp_path: Path) -> N
         "schema": "UserAccount",
         "properties": {"owner": ["a"], "service": ["social"], "username": ["@a"]},
     }
-    import_files(services, [write(tmp_path / "1.jsonl", [company("a", "Alpha"), account])], "t")
+    import_files(services, [write(tmp_path / "1.jsonl", [company("a", "Alpha"), account])], ANALYST)
     clash = write(tmp_path / "2.jsonl", [company("acct-a", "Clash Ltd")])
     with pytest.raises(Invalid, match=r"2.jsonl:1: id: 'acct-a' names both a party and an"):
-        import_files(services, [clash], actor="test")
+        import_files(services, [clash], ANALYST)
     assert count(services, PartyRow) == 1
 
 
@@ -199,20 +200,20 @@ def test_one_id_cannot_be_a_company_and_a_person_in_one_import(
     legal = {"id": "b", "schema": "LegalEntity", "properties": {"name": ["Beta"]}}
     bad = write(tmp_path / "bad.jsonl", [company("a", "Alpha"), legal, person])
     with pytest.raises(Invalid, match=r"bad.jsonl:3: schema: 'a' is a Person here but a Company"):
-        import_files(services, [bad], actor="test")
+        import_files(services, [bad], ANALYST)
     # a more specific schema for the same id is an update (LegalEntity, then Company)
     ok = write(tmp_path / "ok.jsonl", [legal, company("b", "Beta")])
-    import_files(services, [ok], actor="test")
+    import_files(services, [ok], ANALYST)
     with services.read() as session:
         assert session.get(PartyRow, "b").schema == "Company"
 
 
 def test_reference_to_existing_party_in_database(services: Services, tmp_path: Path) -> None:
-    import_files(services, [write(tmp_path / "1.jsonl", [company("a", "Alpha")])], actor="t")
+    import_files(services, [write(tmp_path / "1.jsonl", [company("a", "Alpha")])], ANALYST)
     import_files(
         services,
         [write(tmp_path / "2.jsonl", [company("b", "Beta"), own("o", "a", "b", "51")])],
-        actor="t",
+        ANALYST,
     )
     assert count(services, OwnershipRow) == 1
 
@@ -233,7 +234,7 @@ def test_ownership_of_a_vessel_is_left_out_with_the_vessel(
             own("own-body", "ministry", "shipco", "60"),
         ],
     )
-    report = import_files(services, [path], actor="test")
+    report = import_files(services, [path], ANALYST)
     (file,) = report.files
     assert file.skipped == {"Vessel": 1, "Ownership (of a Vessel)": 2}
     assert count(services, OwnershipRow) == 1  # the public body's share in the company
@@ -251,7 +252,7 @@ def test_a_missing_reference_names_the_line_that_was_imported(
     moved = {**account, "properties": {"owner": ["ghost"], "service": ["s"], "username": ["@y"]}}
     path = write(tmp_path / "a.jsonl", [company("c1", "C One"), account, moved])
     with pytest.raises(Invalid, match=r"a\.jsonl:3: properties\.owner: refers to 'ghost'"):
-        import_files(services, [path], actor="test")
+        import_files(services, [path], ANALYST)
     spaced = write(
         tmp_path / "b.jsonl",
         [company("c1", "C One")],
@@ -261,4 +262,4 @@ def test_a_missing_reference_names_the_line_that_was_imported(
         ],
     )
     with pytest.raises(Invalid, match=r"b\.jsonl:2: properties\.asset: refers to 'ghost'"):
-        import_files(services, [spaced], actor="test")
+        import_files(services, [spaced], ANALYST)

@@ -6,12 +6,13 @@ from fastapi.testclient import TestClient
 
 from standing.bootstrap import Services
 from standing.screening.service import import_list
+from tests.principals import ANALYST
 
 BOD = Path(__file__).resolve().parents[2] / "standing" / "demo" / "lists" / "us_dhs_bod_17_01.csv"
 
 
 def test_screen_one_and_many_then_review(client: TestClient, demo_graph: Services) -> None:
-    import_list(demo_graph, "us_dhs_bod", [BOD], None, "test")
+    import_list(demo_graph, "us_dhs_bod", [BOD], None, ANALYST)
     one = client.post("/api/v1/screen", json={"name": "Kaspersky Lab ZAO", "country": "ru"})
     assert one.status_code == 200
     assert one.json()["results"][0]["hits"][0]["entry"] == "ao-kaspersky-lab"

@@ -15,6 +15,7 @@ from standing.screening.model import Entry, EntryName
 from standing.screening.service import import_list, screen_queries
 from standing.settings import Settings
 from tests.fixtures.services import TestClock
+from tests.principals import ANALYST
 from tests.screening.test_service import BOD, plain_list
 
 KASPERSKY = Query.of("Лаборатория Касперского", schema="Company")
@@ -61,7 +62,7 @@ def test_commands_read_the_screener_back(
     settings = Settings(database_url=database_url, screening_cache=str(tmp_path / "cache"))
     first = Services.build(settings, clock=clock)
     try:
-        import_list(first, "us_dhs_bod", [BOD], None, "test")
+        import_list(first, "us_dhs_bod", [BOD], None, ANALYST)
         [found] = screen_queries(first, [KASPERSKY])
     finally:
         first.close()
@@ -94,8 +95,8 @@ def test_importing_a_list_builds_no_other_lists_index(
 ) -> None:
     from standing.demo.seed import SCENARIO
 
-    import_files(services, [SCENARIO], actor="test")
-    import_list(services, "us_dhs_bod", [BOD], None, "test")
+    import_files(services, [SCENARIO], ANALYST)
+    import_list(services, "us_dhs_bod", [BOD], None, ANALYST)
     built: list[int] = []
     real = service.Screener
 
@@ -105,7 +106,7 @@ def test_importing_a_list_builds_no_other_lists_index(
 
     monkeypatch.setattr(service, "Screener", counting)
     fcc = plain_list(tmp_path, ["huawei,Huawei Technologies Co. Ltd,organization,,cn,,FCC,,,"])
-    result = import_list(services, "us_fcc_covered", [fcc], None, "test")
+    result = import_list(services, "us_fcc_covered", [fcc], None, ANALYST)
     assert result.entries == 1
     # Re-screening the parties needs the parties' index, not the lists'; only the new
     # version's own index is built, to be kept for the next screening (when there is a cache).

@@ -15,7 +15,7 @@ BOD = Path(__file__).resolve().parents[2] / "standing" / "demo" / "lists" / "us_
 
 
 @pytest.fixture
-def run(database_url: str):  # type: ignore[no-untyped-def]
+def run(database_url: str, cli_as: object):  # type: ignore[no-untyped-def]
     runner = CliRunner()
 
     def invoke(*args: str, expect: int = 0) -> str:

@@ -22,6 +22,7 @@ from standing.screening.service import (
 )
 from standing.store.screening_tables import ListEntryRow, ListVersionRow
 from tests.fixtures.services import TestClock
+from tests.principals import ANALYST, VIEWER
 
 BOD = Path(__file__).resolve().parents[2] / "standing" / "demo" / "lists" / "us_dhs_bod_17_01.csv"
 HEADER = "id,name,kind,aliases,countries,identifiers,program,listed_on,reference,notes\n"
@@ -45,11 +46,13 @@ def redated_bod(tmp_path: Path) -> Path:
 def hit_for(
     services: Services, party: str, entry: str, status: str | None = "open"
 ) -> dict[str, object]:
-    return next(h for h in hits(services, status) if h["party"] == party and h["entry"] == entry)
+    return next(
+        h for h in hits(services, VIEWER, status) if h["party"] == party and h["entry"] == entry
+    )
 
 
 def test_import_reports_diff_and_rescreens_parties(demo_graph: Services, tmp_path: Path) -> None:
-    first = import_list(demo_graph, "us_dhs_bod", [BOD], None, "test")
+    first = import_list(demo_graph, "us_dhs_bod", [BOD], None, ANALYST)
     assert first.number == 1 and first.format == "plain_csv"
     assert "ao-kaspersky-lab" in first.diff.added and first.hits >= 5
     assert hit_for(demo_graph, "ao-kaspersky-lab", "ao-kaspersky-lab")["score"] == 1.0
@@ -62,7 +65,7 @@ def test_import_reports_diff_and_rescreens_parties(demo_graph: Services, tmp_pat
             "new-vendor,Hangzhou Example Vision Co.,organization,,cn,,DHS BOD 99-01,2026-01-01,,",
         ],
     )
-    second = import_list(demo_graph, "us_dhs_bod", [changed], None, "test")
+    second = import_list(demo_graph, "us_dhs_bod", [changed], None, ANALYST)
     assert second.number == 2
     assert second.diff.added == ("new-vendor",)
     assert "ao-kaspersky-lab" in second.diff.changed
@@ -73,17 +76,17 @@ def test_import_reports_diff_and_rescreens_parties(demo_graph: Services, tmp_pat
 def test_dismissed_hit_stays_dismissed_until_the_entry_changes(
     demo_graph: Services, tmp_path: Path
 ) -> None:
-    import_list(demo_graph, "us_dhs_bod", [BOD], None, "test")
+    import_list(demo_graph, "us_dhs_bod", [BOD], None, ANALYST)
     hit = hit_for(demo_graph, "ao-kaspersky-lab", "ao-kaspersky-lab")
     with pytest.raises(Invalid, match="note"):
-        review_hit(demo_graph, str(hit["id"]), "dismiss", "alice")
-    review_hit(demo_graph, str(hit["id"]), "dismiss", "alice", note="Testing the queue only.")
+        review_hit(demo_graph, str(hit["id"]), "dismiss", ANALYST)
+    review_hit(demo_graph, str(hit["id"]), "dismiss", ANALYST, note="Testing the queue only.")
     with pytest.raises(Conflict, match="already dismissed"):
-        review_hit(demo_graph, str(hit["id"]), "dismiss", "alice", note="again")
-    screen_parties(demo_graph)  # a full re-screen does not reopen it
+        review_hit(demo_graph, str(hit["id"]), "dismiss", ANALYST, note="again")
+    screen_parties(demo_graph, ANALYST)  # a full re-screen does not reopen it
     assert not [
         h
-        for h in hits(demo_graph)
+        for h in hits(demo_graph, VIEWER)
         if h["party"] == "ao-kaspersky-lab" and h["entry"] == "ao-kaspersky-lab"
     ]
     text = BOD.read_text(encoding="utf-8").replace(
@@ -95,20 +98,20 @@ def test_dismissed_hit_stays_dismissed_until_the_entry_changes(
     changed.write_text(
         text.replace("DHS BOD 17-01,2017-09-13", "DHS BOD 17-01,2017-09-14", 1), encoding="utf-8"
     )
-    import_list(demo_graph, "us_dhs_bod", [changed], None, "test")
+    import_list(demo_graph, "us_dhs_bod", [changed], None, ANALYST)
     assert hit_for(demo_graph, "ao-kaspersky-lab", "ao-kaspersky-lab")["status"] == "open"
 
 
 def test_confirming_a_hit_records_a_decision_citing_the_list(
     demo_graph: Services, clock: TestClock
 ) -> None:
-    import_list(demo_graph, "us_dhs_bod", [BOD], None, "test")
+    import_list(demo_graph, "us_dhs_bod", [BOD], None, ANALYST)
     hit = hit_for(demo_graph, "ao-kaspersky-lab", "ao-kaspersky-lab")
     view = review_hit(
-        demo_graph, str(hit["id"]), "confirm", "alice", rule_id="government-barred-vendor"
+        demo_graph, str(hit["id"]), "confirm", ANALYST, rule_id="government-barred-vendor"
     )
     assert view["status"] == "confirmed" and view["decision"]
-    statement = get_statement(demo_graph, str(view["decision"])).content
+    statement = get_statement(demo_graph, str(view["decision"]), VIEWER).content
     facts = statement["facts"]
     assert (
         "AO Kaspersky Lab" in facts and "entry ao-kaspersky-lab" in facts and "version 1" in facts
@@ -116,15 +119,15 @@ def test_confirming_a_hit_records_a_decision_citing_the_list(
     assert statement["automated_detection"] is True and statement["automated_decision"] is False
     assert any("sha256" in e for e in statement["evidence"])
     # the parent's decision reaches its subsidiaries' accounts through propagation
-    caps = standing_of(demo_graph, "acct-kaspersky-jp")["capabilities"]
+    caps = standing_of(demo_graph, "acct-kaspersky-jp", VIEWER)["capabilities"]
     assert not next(c["allowed"] for c in caps if c["capability"] == "ads.promote")
 
 
 def test_rule_must_cover_the_source(demo_graph: Services) -> None:
-    import_list(demo_graph, "us_dhs_bod", [BOD], None, "test")
+    import_list(demo_graph, "us_dhs_bod", [BOD], None, ANALYST)
     hit = hit_for(demo_graph, "ao-kaspersky-lab", "ao-kaspersky-lab")
     with pytest.raises(Invalid, match="does not cover source"):
-        review_hit(demo_graph, str(hit["id"]), "confirm", "alice", rule_id="state-controlled-media")
+        review_hit(demo_graph, str(hit["id"]), "confirm", ANALYST, rule_id="state-controlled-media")
 
 
 def test_identifier_match_under_an_automated_rule_is_decided_automatically(
@@ -134,27 +137,27 @@ def test_identifier_match_under_an_automated_rule_is_decided_automatically(
         tmp_path,
         ["sdn-1,Laboratoriya K,organization,,ru,tax_id@ru:7713140469,RUSSIA-EO14024,2024-06-12,,"],
     )
-    result = import_list(demo_graph, "us_ofac_sdn", [listed], "plain_csv", "test")
+    result = import_list(demo_graph, "us_ofac_sdn", [listed], "plain_csv", ANALYST)
     assert len(result.decisions) == 1
-    statement = get_statement(demo_graph, result.decisions[0]).content
+    statement = get_statement(demo_graph, result.decisions[0], VIEWER).content
     assert statement["automated_decision"] is True and statement["rule"]["id"] == "sanctioned-party"
-    caps = standing_of(demo_graph, "acct-kaspersky")["capabilities"]
+    caps = standing_of(demo_graph, "acct-kaspersky", VIEWER)["capabilities"]
     assert not next(c["allowed"] for c in caps if c["capability"] == "marketplace.sell")
 
 
 def test_malformed_list_stores_nothing(demo_graph: Services, tmp_path: Path) -> None:
     bad = plain_list(tmp_path, ["x1,Some Co,spaceship,,,,,,,"])
     with pytest.raises(Invalid, match=r"list.csv:2"):
-        import_list(demo_graph, "us_dhs_bod", [bad], None, "test")
+        import_list(demo_graph, "us_dhs_bod", [bad], None, ANALYST)
     with demo_graph.read() as session:
         assert session.scalar(select(func.count()).select_from(ListVersionRow)) == 0
         assert session.scalar(select(func.count()).select_from(ListEntryRow)) == 0
     with pytest.raises(Invalid, match="unknown format"):
-        import_list(demo_graph, "us_dhs_bod", [BOD], "pdf", "test")
+        import_list(demo_graph, "us_dhs_bod", [BOD], "pdf", ANALYST)
 
 
 def test_screen_names_across_scripts(demo_graph: Services) -> None:
-    import_list(demo_graph, "us_dhs_bod", [BOD], None, "test")
+    import_list(demo_graph, "us_dhs_bod", [BOD], None, ANALYST)
     [found] = screen_queries(demo_graph, [Query.of("Лаборатория Касперского", schema="Company")])
     assert found and found[0]["entry"] == "ao-kaspersky-lab" and found[0]["match"]
     [none] = screen_queries(demo_graph, [Query.of("TechWire Media Ltd", country="gb")])
@@ -165,19 +168,19 @@ def test_nul_characters_in_a_list_are_removed_with_a_warning(
     services: Services, tmp_path: Path
 ) -> None:
     path = plain_list(tmp_path, ["v1,Null\x00 Vendor Ltd,organization,,cn,,BOD,,,"])
-    result = import_list(services, "us_dhs_bod", [path], None, "test")
+    result = import_list(services, "us_dhs_bod", [path], None, ANALYST)
     assert any("entry v1: NUL characters removed" in w for w in result.warnings)
     [found] = screen_queries(services, [Query.of("Null Vendor Ltd")])
     assert found[0]["name"] == "Null Vendor Ltd" and found[0]["match"]
 
 
 def test_the_same_file_again_stores_nothing_unless_forced(demo_graph: Services) -> None:
-    first = import_list(demo_graph, "us_dhs_bod", [BOD], None, "test")
-    again = import_list(demo_graph, "us_dhs_bod", [BOD], None, "test")
+    first = import_list(demo_graph, "us_dhs_bod", [BOD], None, ANALYST)
+    again = import_list(demo_graph, "us_dhs_bod", [BOD], None, ANALYST)
     assert again.unchanged and again.number == first.number == 1
     assert again.to_json()["unchanged"] is True and again.to_json()["added"] == []
     assert [v["version"] for v in list_versions(demo_graph)] == [1]
-    forced = import_list(demo_graph, "us_dhs_bod", [BOD], None, "test", force=True)
+    forced = import_list(demo_graph, "us_dhs_bod", [BOD], None, ANALYST, force=True)
     assert not forced.unchanged and forced.number == 2
     assert forced.diff.added == forced.diff.removed == forced.diff.changed == ()
 
@@ -185,7 +188,7 @@ def test_the_same_file_again_stores_nothing_unless_forced(demo_graph: Services) 
 def test_a_new_version_closes_hits_on_removed_and_changed_entries(
     demo_graph: Services, tmp_path: Path
 ) -> None:
-    import_list(demo_graph, "us_dhs_bod", [BOD], None, "test")
+    import_list(demo_graph, "us_dhs_bod", [BOD], None, ANALYST)
     removed = str(hit_for(demo_graph, "kaspersky-lab-inc", "kaspersky-lab-inc")["id"])
     renamed = str(hit_for(demo_graph, "kaspersky-labs-gmbh", "kaspersky-labs-gmbh")["id"])
     text = BOD.read_text(encoding="utf-8")
@@ -195,29 +198,29 @@ def test_a_new_version_closes_hits_on_removed_and_changed_entries(
     )
     path = tmp_path / "bod.csv"
     path.write_text(edited + "\n", encoding="utf-8")
-    result = import_list(demo_graph, "us_dhs_bod", [path], None, "test")
+    result = import_list(demo_graph, "us_dhs_bod", [path], None, ANALYST)
     assert result.diff.removed == ("kaspersky-lab-inc",)
     assert "kaspersky-labs-gmbh" in result.diff.changed
     assert result.closed["delisted"] >= 1 and result.closed["superseded"] >= 1
-    statuses = {h["id"]: h["status"] for h in hits(demo_graph, None)}
+    statuses = {h["id"]: h["status"] for h in hits(demo_graph, VIEWER, None)}
     assert statuses[removed] == "delisted"
     assert statuses[renamed] == "superseded"
     # the renamed entry no longer matches the German company: no new open hit for it
     assert not [
         h
-        for h in hits(demo_graph)
+        for h in hits(demo_graph, VIEWER)
         if h["party"] == "kaspersky-labs-gmbh" and h["entry"] == "kaspersky-labs-gmbh"
     ]
     with pytest.raises(Conflict, match="already delisted"):
-        review_hit(demo_graph, removed, "confirm", "alice", rule_id="government-barred-vendor")
+        review_hit(demo_graph, removed, "confirm", ANALYST, rule_id="government-barred-vendor")
 
 
 def test_a_hit_on_an_entry_that_changed_since_cannot_be_confirmed(
     demo_graph: Services, tmp_path: Path
 ) -> None:
-    import_list(demo_graph, "us_dhs_bod", [BOD], None, "test")
+    import_list(demo_graph, "us_dhs_bod", [BOD], None, ANALYST)
     hit = str(hit_for(demo_graph, "ao-kaspersky-lab", "ao-kaspersky-lab")["id"])
-    import_list(demo_graph, "us_dhs_bod", [redated_bod(tmp_path)], None, "test")
+    import_list(demo_graph, "us_dhs_bod", [redated_bod(tmp_path)], None, ANALYST)
     with demo_graph.write() as session:  # as if the hit had stayed open through a race
         from standing.store.screening_tables import HitRow
 
@@ -225,19 +228,19 @@ def test_a_hit_on_an_entry_that_changed_since_cannot_be_confirmed(
         assert row is not None
         row.status = "open"
     with pytest.raises(Conflict, match="version 2 has changed entry ao-kaspersky-lab"):
-        review_hit(demo_graph, hit, "confirm", "alice", rule_id="government-barred-vendor")
+        review_hit(demo_graph, hit, "confirm", ANALYST, rule_id="government-barred-vendor")
 
 
 def test_a_changed_entry_is_not_reviewed_again_while_its_decision_stands(
     demo_graph: Services, tmp_path: Path
 ) -> None:
-    import_list(demo_graph, "us_dhs_bod", [BOD], None, "test")
+    import_list(demo_graph, "us_dhs_bod", [BOD], None, ANALYST)
     hit = str(hit_for(demo_graph, "ao-kaspersky-lab", "ao-kaspersky-lab")["id"])
-    review_hit(demo_graph, hit, "confirm", "alice", rule_id="government-barred-vendor")
-    import_list(demo_graph, "us_dhs_bod", [redated_bod(tmp_path)], None, "test")
+    review_hit(demo_graph, hit, "confirm", ANALYST, rule_id="government-barred-vendor")
+    import_list(demo_graph, "us_dhs_bod", [redated_bod(tmp_path)], None, ANALYST)
     assert not [
         h
-        for h in hits(demo_graph)
+        for h in hits(demo_graph, VIEWER)
         if h["party"] == "ao-kaspersky-lab" and h["entry"] == "ao-kaspersky-lab"
     ]
 
@@ -248,7 +251,7 @@ def test_ofac_alt_file_beside_the_primary_file_is_imported_with_it(
     primary = tmp_path / "CONS_PRIM.CSV"
     shutil.copyfile(shared_data / "us_ofac_cons_prim_2025-12.csv", primary)
     (tmp_path / "CONS_ALT.CSV").write_bytes(b'9639,1,"aka","HANIYEH, Ismail",-0- \r\n\x1a')
-    result = import_list(demo_graph, "us_ofac_cons", [primary], None, "test")
+    result = import_list(demo_graph, "us_ofac_cons", [primary], None, ANALYST)
     assert result.file == "CONS_PRIM.CSV + CONS_ALT.CSV"
     (found,) = screen_queries(demo_graph, [Query.of("Ismail Haniyeh", schema="Person")])
     assert any(h["entry"] == "9639" and h["match"] for h in found)
@@ -259,11 +262,11 @@ def test_opening_hits_is_on_the_audit_log(demo_graph: Services) -> None:
 
     from standing.store.tables import EventRow
 
-    result = import_list(demo_graph, "us_dhs_bod", [BOD], None, "test")
+    result = import_list(demo_graph, "us_dhs_bod", [BOD], None, ANALYST)
     with demo_graph.read() as session:
         rows = session.scalars(select(EventRow).where(EventRow.action == "hit:open")).all()
-    assert len(rows) == 1 and rows[0].actor == "screening"
+    assert len(rows) == 1 and rows[0].actor == ANALYST.id  # who imported the list
     opened = json.loads(rows[0].payload)["hits"]
     assert len(opened) == result.hits
-    assert {h["hit"] for h in opened} == {h["id"] for h in hits(demo_graph)}
+    assert {h["hit"] for h in opened} == {h["id"] for h in hits(demo_graph, VIEWER)}
     assert {"party", "source", "version", "entry", "score"} <= set(opened[0])

@@ -15,8 +15,10 @@ from standing.graph.importer import import_files
 from standing.transparency.dsa import EEA, dsa_records, puid, territorial_scope
 from standing.transparency.service import export_dsa
 from standing.web.app import create_app
+from tests.fixtures.principals import Credential
 from tests.decisions.helpers import record_vendor_decision
 from tests.fixtures.services import TestClock
+from tests.principals import ANALYST, VIEWER
 
 
 def test_territorial_scope() -> None:
@@ -60,13 +62,22 @@ def test_legal_ground_and_monetary(demo_graph: Services, clock: TestClock) -> No
     assert "269/2014" in first["illegal_content_legal_ground"]
 
 
-def test_cli_and_api(demo_graph: Services, database_url: str) -> None:
+def test_cli_and_api(
+    demo_graph: Services, database_url: str, credentials: dict[str, Credential]
+) -> None:
     record_vendor_decision(demo_graph)
     result = CliRunner().invoke(app, ["export", "dsa", "--database", database_url])
     assert result.exit_code == 0, result.output
     lines = [orjson.loads(x) for x in result.output.splitlines()]
     assert len(lines) == 4
+    as_analyst = ["export", "dsa", "--database", database_url, "--as", "analyst@test.example"]
+    refused = CliRunner().invoke(app, as_analyst)
+    assert refused.exit_code == 2 and "auditor" in refused.output
     with TestClient(create_app(services=demo_graph)) as client:
+        assert client.get("/api/v1/export/dsa").status_code == 401
+        forbidden = client.get("/api/v1/export/dsa", headers=credentials["analyst"].headers)
+        assert forbidden.status_code == 403
+        client.headers.update(credentials["auditor"].headers)
         response = client.get("/api/v1/export/dsa")
         assert response.headers["content-type"].startswith("application/x-ndjson")
         assert len(response.text.splitlines()) == 4
@@ -98,7 +109,7 @@ def test_joint_reach_in_one_territory_is_stated_and_exported_there_only(
 ) -> None:
     path = tmp_path / "joint.jsonl"
     path.write_bytes(b"".join(orjson.dumps(e) + b"\n" for e in JOINT))
-    import_files(services, [path], "test")
+    import_files(services, [path], ANALYST)
     facts = "{} is designated on the sanctions list under the entry numbered 777."
     record_vendor_decision(
         services,
@@ -115,7 +126,7 @@ def test_joint_reach_in_one_territory_is_stated_and_exported_there_only(
     assert "in DE only" in account["why"]
     (z,) = [p for p in world.statement["affected"]["parties"] if p["id"] == "z"]
     assert "Ralpha Parent Holdings Ltd (30 %)" in z["why"]  # the other owner, by name
-    assert "in DE only" in get_statement(services, world.decision.id).text
+    assert "in DE only" in get_statement(services, world.decision.id, VIEWER).text
     records = [r for r in export_dsa(services) if r["puid"].startswith(world.decision.id)]
     assert [(r["puid"], r["territorial_scope"]) for r in records] == [
         (f"{world.decision.id}_acc-z", ["DE"])

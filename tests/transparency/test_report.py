@@ -13,6 +13,7 @@ from standing.transparency.report import current_figures, write_report
 from standing.web.app import create_app
 from tests.decisions.helpers import record_vendor_decision
 from tests.fixtures.services import TestClock
+from tests.principals import KASPERSKY, REVIEWER
 
 REPLY = (
     "The register extract for AO Kaspersky Lab shows it still holds 100 percent of Kaspersky "
@@ -30,9 +31,11 @@ def test_bar_chart_is_valid_svg() -> None:
 def test_figures_and_files(demo_graph: Services, clock: TestClock, tmp_path: Path) -> None:
     d = record_vendor_decision(demo_graph).decision
     record_vendor_decision(demo_graph, subject="ano-tv-novosti", rule="state-controlled-media")
-    appeal = file_appeal(demo_graph, d.id, "Our US company is independent of the parent.", "us")
+    appeal = file_appeal(
+        demo_graph, d.id, "Our US company is independent of the parent.", KASPERSKY
+    )
     clock.advance(days=4)
-    review_appeal(demo_graph, appeal.id, "upheld", REPLY, "appeals-officer")
+    review_appeal(demo_graph, appeal.id, "upheld", REPLY, REVIEWER)
     f = current_figures(demo_graph)
     assert f.decisions == 2 and f.active == 2
     assert f.by_rule == {"government-barred-vendor": 1, "state-controlled-media": 1}

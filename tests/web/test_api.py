@@ -99,7 +99,6 @@ def test_errors_are_json_never_500(client: TestClient) -> None:
         client.get("/api/v1/decisions/dec-missing"),
         client.get("/api/v1/accounts/nobody/standing"),
         client.get("/api/v1/accounts/ao-kaspersky-lab/standing"),
-        client.get("/decisions/dec-missing/statement"),
     ]
     for response in cases:
         assert 400 <= response.status_code < 500, response.text

@@ -14,6 +14,8 @@ from sqlalchemy.exc import DataError
 from standing.bootstrap import Services
 from standing.decisions.service import get_decision
 from standing.web.app import create_app
+from tests.fixtures.principals import Credential
+from tests.principals import VIEWER
 from tests.web.test_api import FACTS
 
 
@@ -197,7 +199,7 @@ def test_database_data_errors_are_422_not_500(demo_graph: Services) -> None:
 
     @app.get("/test/decision-with-nul")
     def nul_lookup() -> dict[str, Any]:  # past the NUL guard, straight to the database
-        get_decision(demo_graph, "dec-\x00")
+        get_decision(demo_graph, "dec-\x00", VIEWER)
         return {}
 
     @app.get("/test/data-error")
@@ -310,8 +312,14 @@ def test_surrogate_pairs_are_characters(client: TestClient) -> None:
     assert r.status_code == 200, r.text
 
 
-def test_moments_without_a_utc_equivalent(client: TestClient) -> None:
-    r = client.get("/api/v1/export/dsa", params={"since": "9999-12-31T23:59:59-14:00"})
+def test_moments_without_a_utc_equivalent(
+    client: TestClient, credentials: dict[str, Credential]
+) -> None:
+    r = client.get(
+        "/api/v1/export/dsa",
+        params={"since": "9999-12-31T23:59:59-14:00"},
+        headers=credentials["auditor"].headers,
+    )
     invalid(r, "since:", "out of range")
     r = client.post(
         "/api/v1/decisions",
@@ -332,9 +340,13 @@ def test_method_not_allowed_says_what_is(client: TestClient) -> None:
     assert "GET" in r.headers["allow"]
 
 
-def test_check_refuses_a_lone_surrogate(client: TestClient) -> None:
+def test_check_refuses_a_lone_surrogate(
+    client: TestClient, credentials: dict[str, Credential]
+) -> None:
     body = '{"capability": "ads.promote", "accounts": ["a", LONE]}'.replace("LONE", LONE)
-    r = client.post("/api/v1/check", content=body.encode())
+    r = client.post(
+        "/api/v1/check", content=body.encode(), headers=credentials["service_check"].headers
+    )
     invalid(r, "not valid JSON")
 
 

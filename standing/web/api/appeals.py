@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
+from standing.access.model import Permission, Principal
 from standing.appeals.service import (
     appeal_json,
     file_appeal,
@@ -13,10 +14,13 @@ from standing.appeals.service import (
     list_appeals,
     review_appeal,
 )
+from standing.web.auth import Reader, Requires
 from standing.web.deps import ServicesDep
-from standing.web.schemas import ERRORS, LIST_MAX, NAME_MAX, REF_MAX, TEXT_MAX, Moment
+from standing.web.schemas import ERRORS, LIST_MAX, REF_MAX, TEXT_MAX, Moment
 
 router = APIRouter(prefix="/api/v1/appeals", tags=["appeals"], responses=ERRORS)
+Appellant = Annotated[Principal, Depends(Requires(Permission.FILE_APPEAL))]
+Reviewer = Annotated[Principal, Depends(Requires(Permission.DECIDE_APPEAL))]
 
 
 class AppealIn(BaseModel):
@@ -24,7 +28,6 @@ class AppealIn(BaseModel):
 
     decision: str = Field(min_length=1, max_length=REF_MAX)
     text: str = Field(min_length=1, max_length=TEXT_MAX)
-    filed_by: str = Field("api", min_length=1, max_length=NAME_MAX)
 
 
 class ReviewIn(BaseModel):
@@ -32,7 +35,6 @@ class ReviewIn(BaseModel):
 
     outcome: Literal["upheld", "overturned", "modified"]
     reply: str = Field(min_length=1, max_length=TEXT_MAX)
-    reviewer: str = Field(min_length=1, max_length=NAME_MAX)
     territories: list[Annotated[str, Field(max_length=10)]] | None = Field(
         None, max_length=LIST_MAX
     )
@@ -41,31 +43,36 @@ class ReviewIn(BaseModel):
 
 @router.get("")
 def appeals(
-    services: ServicesDep, status: str = Query("open", pattern="^(open|decided|all)$")
+    services: ServicesDep,
+    viewer: Reader,
+    status: str = Query("open", pattern="^(open|decided|all)$"),
 ) -> dict[str, Any]:
-    """The appeal queue, earliest deadline first."""
-    return {"appeals": list_appeals(services, None if status == "all" else status)}
+    """The appeal queue, earliest deadline first (a contact's own appeals)."""
+    return {"appeals": list_appeals(services, viewer, None if status == "all" else status)}
 
 
 @router.post("", status_code=201, response_model=None)
-def create(body: AppealIn, services: ServicesDep) -> JSONResponse:
-    filed = file_appeal(services, body.decision, body.text, body.filed_by)
+def create(body: AppealIn, services: ServicesDep, actor: Appellant) -> JSONResponse:
+    """File an appeal, as the advertiser contact calling, against a decision reaching it."""
+    filed = file_appeal(services, body.decision, body.text, actor)
     return JSONResponse(appeal_json(filed, services.clock.now()), status_code=201)
 
 
 @router.get("/{appeal_id}")
-def read(appeal_id: str, services: ServicesDep) -> dict[str, Any]:
-    return appeal_json(get_appeal(services, appeal_id), services.clock.now())
+def read(appeal_id: str, services: ServicesDep, viewer: Reader) -> dict[str, Any]:
+    return appeal_json(get_appeal(services, appeal_id, viewer), services.clock.now())
 
 
 @router.post("/{appeal_id}/review")
-def review(appeal_id: str, body: ReviewIn, services: ServicesDep) -> dict[str, Any]:
+def review(
+    appeal_id: str, body: ReviewIn, services: ServicesDep, actor: Reviewer
+) -> dict[str, Any]:
     decided = review_appeal(
         services,
         appeal_id,
         body.outcome,
         body.reply,
-        body.reviewer,
+        actor,
         tuple(body.territories) if body.territories else None,
         body.until,
     )

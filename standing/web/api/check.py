@@ -10,20 +10,21 @@ answers the same way if it ever is reached.
 
 from __future__ import annotations
 
-import hmac
 from collections.abc import Awaitable, Callable, Collection, MutableMapping
 from itertools import compress
 from typing import Annotated, Any
 
 import orjson
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
+from standing.access.model import Permission
 from standing.decisions.model import territory_code
-from standing.errors import Invalid
+from standing.errors import Invalid, Unauthorized
 from standing.gate import Gate
-from standing.web.schemas import ERRORS, ErrorOut
+from standing.web.auth import TokenCache, bearer, requires
+from standing.web.schemas import ERRORS
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -37,13 +38,7 @@ DENIED_EMPTY_TAIL = '","allowed":false,"decisions":[]},{"account":"'
 HEAD = '{"results":[{"account":"'
 SEPARATOR = ',{"account":"'
 
-router = APIRouter(
-    tags=["check"],
-    responses={
-        **ERRORS,
-        401: {"model": ErrorOut, "description": "A bearer token is required (api_token is set)"},
-    },
-)
+router = APIRouter(tags=["check"], responses=ERRORS)
 
 
 class CheckRequest(BaseModel):
@@ -90,12 +85,22 @@ def _error_body(code: str, message: str) -> bytes:
     return orjson.dumps({"error": {"code": code, "message": message}})
 
 
-def _authorised(token: str | None, header: bytes | None) -> bool:
+def authorise(tokens: TokenCache, header: bytes | None) -> None:
+    """The caller's token must hold the scope ``check``: 401 without a valid token, 403
+    for a token without the scope."""
+    token = bearer(header)
     if not token:
-        return True
-    if header is None or header[:7].lower() != b"bearer ":  # the scheme is case-insensitive
-        return False
-    return hmac.compare_digest(header[7:].strip(), token.encode())
+        raise CheckError(401, "unauthorized", "a valid bearer token is required")
+    try:
+        principal = tokens.principal(token)
+    except Unauthorized:
+        raise CheckError(401, "unauthorized", "a valid bearer token is required") from None
+    if not principal.may(Permission.CHECK):
+        raise CheckError(
+            403,
+            "forbidden",
+            f"{principal.id} may not check: checks need a token with the scope check",
+        )
 
 
 def require_capability(known: Collection[str], capability: str) -> None:
@@ -234,8 +239,7 @@ class BatchCheck:
                     auth = value
                 elif name == b"content-length":
                     length = value
-            if not _authorised(settings.api_token, auth):
-                raise CheckError(401, "unauthorized", "a valid bearer token is required")
+            authorise(app.state.tokens, auth)
             limit = int(settings.check_batch_limit)
             max_bytes = limit * MAX_ID_BYTES + 4096
             if length is not None and length.isdigit() and int(length) > max_bytes:
@@ -283,31 +287,17 @@ router.add_route(
 )
 
 
-def _check_token(request: Request) -> JSONResponse | None:
-    settings = request.app.state.services.settings
-    header = request.headers.get("authorization")
-    if not _authorised(settings.api_token, header.encode() if header is not None else None):
-        return JSONResponse(
-            {"error": {"code": "unauthorized", "message": "a valid bearer token is required"}},
-            status_code=401,
-            headers={"www-authenticate": "Bearer"},
-        )
-    return None
-
-
 @router.post(
     PATH,
     response_model=CheckResponse,
     response_model_exclude_none=True,
     summary="Check many accounts for one capability",
     responses={413: {"description": "More accounts than check_batch_limit"}},
+    dependencies=[requires(Permission.CHECK)],
 )
 async def check_many(request: Request, body: CheckRequest) -> Response:
     """May each account use the capability now? Answers in input order, with the ids of the
     decisions that deny. (Served by the raw endpoint above; declared here for the schema.)"""
-    denied = _check_token(request)
-    if denied is not None:
-        return denied
     raw = await request.body()
     try:
         capability, accounts, territory = parse_request(
@@ -324,7 +314,12 @@ async def check_many(request: Request, body: CheckRequest) -> Response:
     )
 
 
-@router.get(PATH, response_model=SingleCheck, summary="Check one account for one capability")
+@router.get(
+    PATH,
+    response_model=SingleCheck,
+    summary="Check one account for one capability",
+    dependencies=[requires(Permission.CHECK)],
+)
 def check_one(
     request: Request,
     account: Annotated[str, Query(min_length=1, max_length=400, description="Account id.")],
@@ -334,9 +329,6 @@ def check_one(
     ] = None,
 ) -> Response:
     """May this account use the capability now, and if not, which decisions deny it?"""
-    denied = _check_token(request)
-    if denied is not None:
-        return denied
     try:
         require_capability(request.app.state.services.policy.capabilities, capability)
         if territory is not None:

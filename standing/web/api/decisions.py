@@ -1,10 +1,11 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 
+from standing.access.model import Permission, Principal
 from standing.decisions.service import (
     DecisionRequest,
     decision_json,
@@ -16,15 +17,18 @@ from standing.decisions.service import (
     record_decision,
 )
 from standing.errors import Invalid
+from standing.web.auth import Reader, Requires
 from standing.web.deps import ServicesDep
 from standing.web.schemas import ERRORS, DecisionIn, LiftIn
 
 router = APIRouter(prefix="/api/v1/decisions", tags=["decisions"], responses=ERRORS)
+Decider = Annotated[Principal, Depends(Requires(Permission.DECIDE))]
 
 
 @router.post("", status_code=201, response_model=None)
-def create_decision(body: DecisionIn, services: ServicesDep) -> Response:
-    """Record a decision, or with ``"dry_run": true`` return its reach without writing."""
+def create_decision(body: DecisionIn, services: ServicesDep, actor: Decider) -> Response:
+    """Record a decision as the caller, or with ``"dry_run": true`` return its reach without
+    writing."""
     result = record_decision(
         services,
         DecisionRequest(
@@ -34,10 +38,10 @@ def create_decision(body: DecisionIn, services: ServicesDep) -> Response:
             evidence=tuple(body.evidence),
             territories=tuple(body.territories),
             until=body.until,
-            author=body.author,
             automated_detection=body.automated_detection,
             automated_decision=body.automated_decision,
         ),
+        actor,
         dry_run=body.dry_run,
     )
     return JSONResponse(result.to_json(), status_code=200 if body.dry_run else 201)
@@ -46,6 +50,7 @@ def create_decision(body: DecisionIn, services: ServicesDep) -> Response:
 @router.get("")
 def decisions(
     services: ServicesDep,
+    viewer: Reader,
     subject: str | None = Query(None, max_length=200, description="Party or account id"),
     rule: str | None = Query(None, max_length=200),
     status: str | None = Query(None, pattern="^(active|scheduled|expired|lifted)$"),
@@ -53,12 +58,12 @@ def decisions(
     offset: int = Query(0, ge=0),
 ) -> dict[str, Any]:
     """Decisions, newest first: on a subject, under a rule, in a status (now); paged."""
-    return list_decisions(services, subject, rule, status, limit, offset)
+    return list_decisions(services, viewer, subject, rule, status, limit, offset)
 
 
 @router.get("/{decision_id}")
-def read_decision(decision_id: str, services: ServicesDep) -> dict[str, Any]:
-    return decision_json(get_decision(services, decision_id), services.clock.now())
+def read_decision(decision_id: str, services: ServicesDep, viewer: Reader) -> dict[str, Any]:
+    return decision_json(get_decision(services, decision_id, viewer), services.clock.now())
 
 
 @router.get(
@@ -78,23 +83,24 @@ def read_decision(decision_id: str, services: ServicesDep) -> dict[str, Any]:
 def read_statement(
     decision_id: str,
     services: ServicesDep,
+    viewer: Reader,
     format: str = Query("json", pattern="^(json|text|html)$"),
 ) -> Response:
     """The statement of reasons as JSON (default), plain text or HTML; text and HTML add the
     notices for accounts the decision reached after it was recorded."""
-    row = get_statement(services, decision_id)
+    row = get_statement(services, decision_id, viewer)
     if format == "json":
         return JSONResponse(row.content)
-    notices = notices_of(services, decision_id)  # accounts reached later, each its own
+    notices = notices_of(services, decision_id, viewer)  # accounts reached later
     if format == "text":
         return PlainTextResponse("\n".join([row.text, *(n.text for n in notices)]))
     return HTMLResponse("".join([row.html, *(n.html for n in notices)]))
 
 
 @router.post("/{decision_id}/lift")
-def lift(decision_id: str, body: LiftIn, services: ServicesDep) -> dict[str, Any]:
+def lift(decision_id: str, body: LiftIn, services: ServicesDep, actor: Decider) -> dict[str, Any]:
     if not body.reason.strip():
         raise Invalid("reason: empty")
     return decision_json(
-        lift_decision(services, decision_id, body.reason, body.author), services.clock.now()
+        lift_decision(services, decision_id, body.reason, actor), services.clock.now()
     )

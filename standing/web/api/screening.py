@@ -2,18 +2,21 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 from fastapi import Query as QueryParam
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from standing.access.model import Permission, Principal
 from standing.errors import Invalid
 from standing.screening.countries import query_country
 from standing.screening.match import Query
 from standing.screening.service import hits, list_versions, review_hit, screen_queries
+from standing.web.auth import Reader, Requires, requires
 from standing.web.deps import ServicesDep
 from standing.web.schemas import ERRORS
 
 router = APIRouter(prefix="/api/v1", tags=["screening"], responses=ERRORS)
+HitReviewer = Annotated[Principal, Depends(Requires(Permission.REVIEW_HIT))]
 MAX_QUERIES = 1000
 
 
@@ -72,12 +75,11 @@ class ReviewIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     action: Literal["confirm", "dismiss"]
-    rule: str | None = None
-    note: str | None = None
-    author: str = Field("api", min_length=1)
+    rule: str | None = Field(None, min_length=1, max_length=200)
+    note: str | None = Field(None, max_length=20_000)
 
 
-@router.post("/screen")
+@router.post("/screen", dependencies=[requires(Permission.SCREEN)])
 def screen(body: ScreenIn, services: ServicesDep) -> dict[str, Any]:
     """Screen one or many names against the latest version of every list."""
     items = body.names()
@@ -102,7 +104,7 @@ def screen(body: ScreenIn, services: ServicesDep) -> dict[str, Any]:
     }
 
 
-@router.get("/lists")
+@router.get("/lists", dependencies=[requires(Permission.READ)])
 def lists(services: ServicesDep) -> dict[str, Any]:
     return {
         "sources": [s.to_public() for s in services.policy.sources.values()],
@@ -113,16 +115,19 @@ def lists(services: ServicesDep) -> dict[str, Any]:
 @router.get("/hits")
 def list_hits(
     services: ServicesDep,
+    viewer: Reader,
     status: str = QueryParam(
         "open", pattern="^(open|confirmed|dismissed|superseded|delisted|all)$"
     ),
-    party: str | None = None,
+    party: str | None = QueryParam(None, min_length=1, max_length=200),
 ) -> dict[str, Any]:
-    return {"hits": hits(services, None if status == "all" else status, party)}
+    return {"hits": hits(services, viewer, None if status == "all" else status, party)}
 
 
 @router.post("/hits/{hit_id}/review")
-def review(hit_id: str, body: ReviewIn, services: ServicesDep) -> dict[str, Any]:
+def review(
+    hit_id: str, body: ReviewIn, services: ServicesDep, actor: HitReviewer
+) -> dict[str, Any]:
     if body.action == "dismiss" and not (body.note or "").strip():
         raise Invalid("note: say why the hit is dismissed")
-    return review_hit(services, hit_id, body.action, body.author, body.rule, body.note)
+    return review_hit(services, hit_id, body.action, actor, body.rule, body.note)

@@ -7,6 +7,7 @@ from fastapi import APIRouter, Query
 from standing.decisions.model import territory_code
 from standing.decisions.service import standing_of
 from standing.errors import NotFound
+from standing.web.auth import Reader
 from standing.web.deps import ServicesDep
 from standing.web.schemas import ERRORS
 
@@ -19,10 +20,13 @@ def _territory(value: str | None) -> str | None:
 
 @router.get("/accounts/{account_id}/standing")
 def account_standing(
-    account_id: str, services: ServicesDep, territory: str | None = Query(None)
+    account_id: str,
+    services: ServicesDep,
+    viewer: Reader,
+    territory: str | None = Query(None, max_length=16),
 ) -> dict[str, Any]:
     """Every capability of an account, with the decisions and reasons that deny it."""
-    result = standing_of(services, account_id, _territory(territory))
+    result = standing_of(services, account_id, viewer, _territory(territory))
     if result["subject"]["kind"] != "account":
         raise NotFound(f"unknown account {account_id!r} ({account_id} is a party)")
     return result
@@ -30,10 +34,13 @@ def account_standing(
 
 @router.get("/parties/{party_id}/standing")
 def party_standing(
-    party_id: str, services: ServicesDep, territory: str | None = Query(None)
+    party_id: str,
+    services: ServicesDep,
+    viewer: Reader,
+    territory: str | None = Query(None, max_length=16),
 ) -> dict[str, Any]:
     """Every capability of a party, with the decisions and reasons that deny it."""
-    result = standing_of(services, party_id, _territory(territory))
+    result = standing_of(services, party_id, viewer, _territory(territory))
     if result["subject"]["kind"] != "party":
         raise NotFound(f"unknown party {party_id!r} ({party_id} is an account)")
     return result

@@ -3,75 +3,73 @@ operational endpoints /healthz and /metrics."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
-from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, generate_latest
 from sqlalchemy import func, select, text
 
-from standing import __version__
-from standing.decisions.service import get_statement, notices_of
-from standing.store import repository as repo
+from standing.access.model import Permission
+from standing.decisions.service import get_statement, list_decisions, notices_of
 from standing.store.tables import AccountRow, DecisionRow, PartyRow
 from standing.transparency.report import current_figures
 from standing.transparency.report import render_html as render_report
+from standing.web.auth import Reader, Viewer, public, requires
 from standing.web.deps import ServicesDep
+from standing.web.ui.render import page
 
-TEMPLATES = Jinja2Templates(directory=str(Path(__file__).resolve().parent / "templates"))
 router = APIRouter(include_in_schema=False)
 
 
-def page(request: Request, name: str, **context: Any) -> HTMLResponse:
-    return TEMPLATES.TemplateResponse(request, name, {"version": __version__, **context})
-
-
-@router.get("/", response_class=HTMLResponse)
-def home(request: Request, services: ServicesDep) -> HTMLResponse:
-    now = services.clock.now()
+@router.get("/", response_class=HTMLResponse, dependencies=[public()])
+def home(request: Request, services: ServicesDep, viewer: Viewer) -> HTMLResponse:
+    """Public: what the service is; signed in: the cases the principal may see."""
+    if viewer is None or not viewer.may(Permission.READ):
+        return page(request, "home.html", decisions=[], counts=None)
+    listed = list_decisions(services, viewer, limit=50)["decisions"]
     with services.read() as session:
-        decisions = repo.all_decisions(session)
         names = {
             r.id: r.caption
             for r in session.execute(
                 select(PartyRow.id, PartyRow.caption).where(
-                    PartyRow.id.in_([d.subject_id for d in decisions])
+                    PartyRow.id.in_([d["subject"] for d in listed])
                 )
             )
         }
-        counts = {
-            "parties": session.scalar(select(func.count()).select_from(PartyRow)),
-            "accounts": session.scalar(select(func.count()).select_from(AccountRow)),
-            "decisions": session.scalar(select(func.count()).select_from(DecisionRow)),
-        }
+        counts = None
+        if viewer.is_staff:
+            counts = {
+                "parties": session.scalar(select(func.count()).select_from(PartyRow)),
+                "accounts": session.scalar(select(func.count()).select_from(AccountRow)),
+                "decisions": session.scalar(select(func.count()).select_from(DecisionRow)),
+            }
     rows = [
         {
-            "id": d.id,
-            "subject": names.get(d.subject_id, d.subject_id),
-            "rule": services.policy.rules[d.rule_id].title
-            if d.rule_id in services.policy.rules
-            else d.rule_id,
-            "status": d.status_at(now),
-            "created_at": d.created_at.date().isoformat(),
+            "id": d["id"],
+            "subject": names.get(d["subject"], d["subject"]),
+            "rule": services.policy.rules[d["rule"]].title
+            if d["rule"] in services.policy.rules
+            else d["rule"],
+            "status": d.get("status", ""),
+            "created_at": d["created_at"][:10],
         }
-        for d in reversed(decisions[-50:])
+        for d in listed
     ]
     return page(request, "home.html", decisions=rows, counts=counts)
 
 
-@router.get("/policies", response_class=HTMLResponse)
+@router.get("/policies", response_class=HTMLResponse, dependencies=[public()])
 def policies(request: Request, services: ServicesDep) -> HTMLResponse:
     return page(request, "policies.html", policy=services.policy)
 
 
 @router.get("/decisions/{decision_id}/statement", response_class=HTMLResponse)
-def statement(request: Request, decision_id: str, services: ServicesDep) -> HTMLResponse:
-    row = get_statement(services, decision_id)
+def statement(
+    request: Request, decision_id: str, services: ServicesDep, viewer: Reader
+) -> HTMLResponse:
+    row = get_statement(services, decision_id, viewer)
     # then the notices for accounts the decision reached later, each a statement of its own
-    html = row.html + "".join(n.html for n in notices_of(services, decision_id))
+    html = row.html + "".join(n.html for n in notices_of(services, decision_id, viewer))
     return page(
         request,
         "statement.html",
@@ -81,19 +79,19 @@ def statement(request: Request, decision_id: str, services: ServicesDep) -> HTML
     )
 
 
-@router.get("/transparency", response_class=HTMLResponse)
+@router.get("/transparency", response_class=HTMLResponse, dependencies=[public()])
 def transparency(request: Request, services: ServicesDep) -> HTMLResponse:
     body = render_report(current_figures(services))
     return page(request, "transparency.html", report=Markup(body))  # noqa: S704 - autoescaped
 
 
-@router.get("/healthz")
+@router.get("/healthz", dependencies=[public()])
 def healthz(services: ServicesDep) -> PlainTextResponse:
     with services.read() as session:
         session.execute(text("SELECT 1"))
     return PlainTextResponse("ok\n")
 
 
-@router.get("/metrics")
+@router.get("/metrics", dependencies=[requires(Permission.METRICS)])
 def metrics() -> Response:
     return Response(generate_latest(REGISTRY), media_type=CONTENT_TYPE_LATEST)

@@ -1,0 +1,621 @@
+"""Use cases for principals: users and contacts, service clients and their tokens, signing in
+(passwords, one-time links, sessions), rate limits, and the scope of a contact's reads.
+
+Every change to who may act is on the audit log, attributed to the principal who made it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from standing.access import secrets
+from standing.access.model import Kind, Permission, Principal, Role, Scope, require
+from standing.audit.log import append
+from standing.audit.tags import Action
+from standing.bootstrap import Services
+from standing.errors import Conflict, Forbidden, Invalid, NotFound, Unauthorized
+from standing.ids import new_id
+from standing.store import repository as repo
+from standing.store.access_tables import (
+    AuthAttemptRow,
+    PrincipalPartyRow,
+    PrincipalRow,
+    SignInLinkRow,
+    TokenRow,
+    WebSessionRow,
+)
+
+#: How long a signed-in browser stays signed in without signing in again.
+SESSION_TTL = timedelta(hours=12)
+#: How long an emailed sign-in link is valid.
+LINK_TTL = timedelta(minutes=15)
+#: Rate limits on sign-in: attempts per window, per account and per client address.
+ATTEMPT_WINDOW = timedelta(minutes=15)
+ATTEMPTS_PER_ACCOUNT = 10
+ATTEMPTS_PER_ADDRESS = 50
+#: A token's last use is written at most this often (every check would be a write otherwise).
+LAST_USE_RESOLUTION = timedelta(minutes=1)
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_SERVICE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+UNAUTHORIZED = "a valid credential is required"
+
+
+def one_line(value: str, field: str, limit: int = 200) -> str:
+    """A one-line field: no line breaks or control characters, trimmed, not empty."""
+    if _CONTROL.search(value):
+        raise Invalid(f"{field}: line breaks and control characters are not allowed")
+    value = value.strip()
+    if not value:
+        raise Invalid(f"{field}: empty")
+    if len(value) > limit:
+        raise Invalid(f"{field}: {len(value)} characters; at most {limit}")
+    return value
+
+
+def normal_email(email: str, field: str = "email") -> str:
+    email = one_line(email, field, 320).lower()
+    if not _EMAIL.match(email):
+        raise Invalid(f"{field}: {email!r} is not an email address")
+    return email
+
+
+def _roles(values: Iterable[str]) -> frozenset[Role]:
+    out = set()
+    for value in values:
+        try:
+            out.add(Role(value.strip().lower()))
+        except ValueError:
+            known = ", ".join(r.value for r in Role)
+            raise Invalid(f"role: {value!r} is not one of {known}") from None
+    return frozenset(out)
+
+
+def _scopes(values: Iterable[str]) -> frozenset[Scope]:
+    out = set()
+    for value in values:
+        try:
+            out.add(Scope(value.strip().lower()))
+        except ValueError:
+            known = ", ".join(s.value for s in Scope)
+            raise Invalid(f"scope: {value!r} is not one of {known}") from None
+    return frozenset(out)
+
+
+# --- principals ------------------------------------------------------------------------------
+
+
+def _principal(session: Session, row: PrincipalRow, token: TokenRow | None = None) -> Principal:
+    parties: frozenset[str] = frozenset()
+    if row.kind == Kind.CONTACT:
+        parties = frozenset(
+            session.scalars(
+                select(PrincipalPartyRow.party_id).where(PrincipalPartyRow.principal_id == row.id)
+            )
+        )
+    return Principal(
+        id=row.id,
+        kind=Kind(row.kind),
+        name=row.name,
+        email=row.email,
+        roles=frozenset(Role(r) for r in row.roles),
+        parties=parties,
+        scopes=frozenset(Scope(s) for s in token.scopes) if token is not None else frozenset(),
+        token=token.id if token is not None else None,
+    )
+
+
+def _by_email(session: Session, email: str) -> PrincipalRow | None:
+    return session.scalar(select(PrincipalRow).where(PrincipalRow.email == email.lower()))
+
+
+def has_admin(session: Session) -> bool:
+    for roles in session.scalars(
+        select(PrincipalRow.roles).where(
+            PrincipalRow.kind == str(Kind.STAFF), PrincipalRow.active.is_(True)
+        )
+    ):
+        if str(Role.ADMIN) in roles:
+            return True
+    return False
+
+
+def acting_as(services: Services, email: str) -> Principal:
+    """The active user with this email, for a command run with ``--as``."""
+    address = normal_email(email, "--as")
+    with services.read() as session:
+        row = _by_email(session, address)
+        if row is None or not row.active:
+            state = "is disabled" if row is not None else "is not a user"
+            raise Unauthorized(
+                f"--as: {address} {state}; an admin adds users with `standing users add`"
+            )
+        return _principal(session, row)
+
+
+@dataclass(frozen=True)
+class NewUser:
+    email: str
+    roles: tuple[str, ...] = ()
+    parties: tuple[str, ...] = ()
+    name: str | None = None
+    password: str | None = None
+
+
+def add_user(services: Services, actor: Principal | None, new: NewUser) -> Principal:
+    """A staff user (``roles``) or an advertiser contact (``parties``). ``actor`` is None only
+    to bootstrap: the first admin of a database with none."""
+    email = normal_email(new.email)
+    name = one_line(new.name, "name") if new.name is not None else email
+    roles = _roles(new.roles)
+    if bool(roles) == bool(new.parties):
+        raise Invalid(
+            "give --role for a staff user or --party for an advertiser contact (one of the two)"
+        )
+    if new.password is not None and (problem := secrets.password_problem(new.password)):
+        raise Invalid(problem)
+    now = services.clock.now()
+    with services.write() as session:
+        if actor is None:
+            if has_admin(session):
+                raise Unauthorized(
+                    "this database has an admin: act as one (--as EMAIL or STANDING_AS)"
+                )
+            if roles != {Role.ADMIN}:
+                raise Forbidden(
+                    "this database has no admin yet: the first user must be an admin "
+                    "(standing users add EMAIL --role admin)"
+                )
+        else:
+            require(actor, Permission.MANAGE_ACCESS)
+        if _by_email(session, email) is not None:
+            raise Conflict(f"email: {email} is already a user")
+        parties = []
+        for party_id in dict.fromkeys(p.strip() for p in new.parties):
+            if repo.get_party(session, party_id) is None:
+                raise NotFound(f"party: unknown party {party_id!r}")
+            parties.append(party_id)
+        principal_id = new_id("usr")
+        session.add(
+            PrincipalRow(
+                id=principal_id,
+                kind=str(Kind.STAFF if roles else Kind.CONTACT),
+                email=email,
+                name=name,
+                roles=sorted(str(r) for r in roles),
+                password_hash=secrets.hash_password(new.password) if new.password else None,
+                active=True,
+                created_at=now,
+                created_by=actor.id if actor else principal_id,
+            )
+        )
+        session.flush()
+        for party_id in parties:
+            session.add(PrincipalPartyRow(principal_id=principal_id, party_id=party_id))
+        session.flush()
+        append(
+            session,
+            now,
+            actor.id if actor else principal_id,
+            Action.USER_ADD,
+            principal_id,
+            {
+                "user": principal_id,
+                "email": email,
+                "name": name,
+                "roles": sorted(str(r) for r in roles),
+                "parties": parties,
+                "password": new.password is not None,
+            },
+        )
+        row = session.get(PrincipalRow, principal_id)
+        assert row is not None
+        return _principal(session, row)
+
+
+def set_password(services: Services, actor: Principal, email: str, password: str) -> None:
+    """An admin sets anyone's password; every user may set their own."""
+    address = normal_email(email)
+    if address != actor.email:
+        require(actor, Permission.MANAGE_ACCESS)
+    if problem := secrets.password_problem(password):
+        raise Invalid(problem)
+    with services.write() as session:
+        row = _by_email(session, address)
+        if row is None:
+            raise NotFound(f"unknown user {address}")
+        row.password_hash = secrets.hash_password(password)
+        append(
+            session, services.clock.now(), actor.id, Action.USER_PASSWORD, row.id, {"user": row.id}
+        )
+
+
+def user_json(session: Session, row: PrincipalRow) -> dict[str, Any]:
+    principal = _principal(session, row)
+    return {
+        "id": row.id,
+        "kind": row.kind,
+        "email": row.email,
+        "name": row.name,
+        "roles": list(row.roles),
+        "parties": sorted(principal.parties),
+        "active": row.active,
+        "password": row.password_hash is not None,
+        "created_at": row.created_at.isoformat(),
+    }
+
+
+def list_users(services: Services, actor: Principal) -> list[dict[str, Any]]:
+    require(actor, Permission.MANAGE_ACCESS)
+    with services.read() as session:
+        rows = session.scalars(
+            select(PrincipalRow)
+            .where(PrincipalRow.kind != str(Kind.SERVICE))
+            .order_by(PrincipalRow.email)
+        )
+        return [user_json(session, r) for r in rows]
+
+
+def disable_user(services: Services, actor: Principal, email: str) -> dict[str, Any]:
+    require(actor, Permission.MANAGE_ACCESS)
+    address = normal_email(email)
+    now = services.clock.now()
+    with services.write() as session:
+        row = _by_email(session, address)
+        if row is None:
+            raise NotFound(f"unknown user {address}")
+        if not row.active:
+            raise Conflict(f"{address} is already disabled")
+        if row.id == actor.id:
+            raise Invalid("an admin cannot disable themselves; ask another admin")
+        row.active, row.disabled_at = False, now
+        session.execute(delete(WebSessionRow).where(WebSessionRow.principal_id == row.id))
+        append(session, now, actor.id, Action.USER_DISABLE, row.id, {"user": row.id})
+        return user_json(session, row)
+
+
+# --- tokens ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IssuedToken:
+    id: str
+    token: str
+    principal: str
+    scopes: tuple[str, ...]
+    expires_at: datetime | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "token": self.token,
+            "principal": self.principal,
+            "scopes": list(self.scopes),
+            "expires_at": self.expires_at.isoformat() if self.expires_at else None,
+        }
+
+
+def create_token(
+    services: Services,
+    actor: Principal,
+    *,
+    user: str | None = None,
+    service: str | None = None,
+    scopes: Iterable[str] = (),
+    expires_at: datetime | None = None,
+) -> IssuedToken:
+    """A bearer token for a user (acting with the user's roles or bindings) or for a service
+    client (acting with the token's scopes; the service is created on its first token).
+    Only the token's digest is stored: the token is shown once."""
+    if (user is None) == (service is None):
+        raise Invalid("give --user EMAIL or --service NAME (one of the two)")
+    wanted = _scopes(scopes)
+    now = services.clock.now()
+    if expires_at is not None and expires_at <= now:
+        raise Invalid(f"expires: {expires_at.isoformat()} is not in the future")
+    with services.write() as session:
+        if user is not None:
+            address = normal_email(user, "--user")
+            row = _by_email(session, address)
+            if address != actor.email or not actor.may(Permission.OWN_TOKENS):
+                require(actor, Permission.MANAGE_ACCESS)
+            if row is None or not row.active:
+                raise NotFound(f"--user: {address} is not an active user")
+            if wanted:
+                raise Invalid(
+                    "--scope is for service tokens; a user's token acts with the user's roles"
+                )
+        else:
+            require(actor, Permission.MANAGE_ACCESS)
+            assert service is not None
+            name = one_line(service, "--service", 100)
+            if not _SERVICE_NAME.match(name):
+                raise Invalid(f"--service: {name!r}: letters, digits, '.', '_' and '-', up to 100")
+            if not wanted:
+                known = ", ".join(s.value for s in Scope)
+                raise Invalid(f"a service token needs at least one --scope ({known})")
+            row = session.scalar(
+                select(PrincipalRow).where(
+                    PrincipalRow.kind == str(Kind.SERVICE), PrincipalRow.name == name
+                )
+            )
+            if row is None:
+                row = PrincipalRow(
+                    id=new_id("svc"),
+                    kind=str(Kind.SERVICE),
+                    email=None,
+                    name=name,
+                    roles=[],
+                    password_hash=None,
+                    active=True,
+                    created_at=now,
+                    created_by=actor.id,
+                )
+                session.add(row)
+                session.flush()
+        raw = secrets.new_token()
+        token = TokenRow(
+            id=new_id("tok"),
+            principal_id=row.id,
+            digest=secrets.digest(raw),
+            scopes=sorted(str(s) for s in wanted),
+            created_at=now,
+            created_by=actor.id,
+            expires_at=expires_at,
+        )
+        session.add(token)
+        session.flush()
+        append(
+            session,
+            now,
+            actor.id,
+            Action.TOKEN_CREATE,
+            token.id,
+            {
+                "token": token.id,
+                "principal": row.id,
+                "scopes": token.scopes,
+                "expires_at": expires_at.isoformat() if expires_at else None,
+            },
+        )
+        return IssuedToken(token.id, raw, row.id, tuple(token.scopes), expires_at)
+
+
+def _token_json(token: TokenRow, owner: PrincipalRow, now: datetime) -> dict[str, Any]:
+    state = "active"
+    if token.revoked_at is not None:
+        state = "revoked"
+    elif token.expires_at is not None and token.expires_at <= now:
+        state = "expired"
+    elif not owner.active:
+        state = "disabled"
+    return {
+        "id": token.id,
+        "principal": owner.id,
+        "kind": owner.kind,
+        "name": owner.email or owner.name,
+        "scopes": list(token.scopes),
+        "state": state,
+        "created_at": token.created_at.isoformat(),
+        "expires_at": token.expires_at.isoformat() if token.expires_at else None,
+        "last_used_at": token.last_used_at.isoformat() if token.last_used_at else None,
+        "revoked_at": token.revoked_at.isoformat() if token.revoked_at else None,
+    }
+
+
+def list_tokens(services: Services, actor: Principal) -> list[dict[str, Any]]:
+    """Every token for an admin; a contact's own otherwise."""
+    require(actor, Permission.OWN_TOKENS)
+    now = services.clock.now()
+    with services.read() as session:
+        query = select(TokenRow, PrincipalRow).join(
+            PrincipalRow, PrincipalRow.id == TokenRow.principal_id
+        )
+        if not actor.may(Permission.MANAGE_ACCESS):
+            query = query.where(TokenRow.principal_id == actor.id)
+        rows = session.execute(query.order_by(TokenRow.created_at, TokenRow.id)).all()
+        return [_token_json(t, p, now) for t, p in rows]
+
+
+def revoke_token(services: Services, actor: Principal, token_id: str) -> dict[str, Any]:
+    require(actor, Permission.OWN_TOKENS)
+    now = services.clock.now()
+    with services.write() as session:
+        token = session.get(TokenRow, token_id.strip())
+        if token is None or (
+            not actor.may(Permission.MANAGE_ACCESS) and token.principal_id != actor.id
+        ):
+            raise NotFound(f"unknown token {token_id!r}")
+        if token.revoked_at is not None:
+            raise Conflict(f"token {token.id} was already revoked")
+        token.revoked_at = now
+        append(session, now, actor.id, Action.TOKEN_REVOKE, token.id, {"token": token.id})
+        owner = session.get(PrincipalRow, token.principal_id)
+        assert owner is not None
+        return _token_json(token, owner, now)
+
+
+def authenticate_token(services: Services, raw: str) -> Principal:
+    """The principal a bearer token stands for; `Unauthorized` for a token that is unknown,
+    expired, revoked or whose principal is disabled (all alike: no hint which)."""
+    if not raw.startswith(secrets.TOKEN_PREFIX) or len(raw) > 200:
+        raise Unauthorized(UNAUTHORIZED)
+    now = services.clock.now()
+    with services.read() as session:
+        found = session.execute(
+            select(TokenRow, PrincipalRow)
+            .join(PrincipalRow, PrincipalRow.id == TokenRow.principal_id)
+            .where(TokenRow.digest == secrets.digest(raw))
+        ).first()
+        if found is None:
+            raise Unauthorized(UNAUTHORIZED)
+        token, owner = found
+        if (
+            token.revoked_at is not None
+            or (token.expires_at is not None and token.expires_at <= now)
+            or not owner.active
+        ):
+            raise Unauthorized(UNAUTHORIZED)
+        principal = _principal(session, owner, token)
+        stale_use = token.last_used_at is None or now - token.last_used_at >= LAST_USE_RESOLUTION
+    if stale_use:
+        _note_use(services, token.id, now)
+    return principal
+
+
+def _note_use(services: Services, token_id: str, now: datetime) -> None:
+    # not an act of anyone: no audit event, and no audit lock (``read`` + own commit)
+    with services.sessions() as session, session.begin():
+        row = session.get(TokenRow, token_id)
+        if row is not None:
+            row.last_used_at = now
+
+
+# --- signing in ------------------------------------------------------------------------------
+
+
+def _throttle(session: Session, keys: list[tuple[str, int]], now: datetime) -> None:
+    """Record an attempt under each key; refuse when a key has had its limit in the window."""
+    since = now - ATTEMPT_WINDOW
+    for key, limit in keys:
+        count = session.scalar(
+            select(func.count())
+            .select_from(AuthAttemptRow)
+            .where(AuthAttemptRow.key == key, AuthAttemptRow.at > since)
+        )
+        if (count or 0) >= limit:
+            raise RateLimited(
+                "too many sign-in attempts; wait "
+                f"{int(ATTEMPT_WINDOW.total_seconds() // 60)} minutes and try again"
+            )
+    for key, _limit in keys:
+        session.add(AuthAttemptRow(key=key[:400], at=now))
+    session.execute(delete(AuthAttemptRow).where(AuthAttemptRow.at <= since))
+
+
+class RateLimited(Unauthorized):
+    code = "rate_limited"
+    http_status = 429
+
+
+def sign_in_password(services: Services, email: str, password: str, address: str) -> Principal:
+    """The principal for an email and password; the same `Unauthorized` for an unknown email,
+    a wrong password or a disabled user. Rate-limited per account and per address, in the
+    store so the limit holds across processes."""
+    try:
+        account = normal_email(email)
+    except Invalid:
+        account = email.strip().lower()[:320]
+    now = services.clock.now()
+    with services.sessions() as session, session.begin():
+        _throttle(
+            session,
+            [
+                (f"password:{account}", ATTEMPTS_PER_ACCOUNT),
+                (f"addr:{address}", ATTEMPTS_PER_ADDRESS),
+            ],
+            now,
+        )
+    with services.read() as session:
+        row = _by_email(session, account)
+        ok = secrets.verify_password(
+            password[: secrets.MAX_PASSWORD], row.password_hash if row else None
+        )
+        if row is None or not ok or not row.active:
+            raise Unauthorized("the email or the password is wrong")
+        return _principal(session, row)
+
+
+def create_signin_link(
+    services: Services, email: str, address: str
+) -> tuple[Principal, str] | None:
+    """A one-time sign-in link's secret for an active contact (None for anyone else: the page
+    says the same either way). Rate-limited like passwords."""
+    account = normal_email(email)
+    now = services.clock.now()
+    with services.sessions() as session, session.begin():
+        _throttle(
+            session,
+            [(f"link:{account}", ATTEMPTS_PER_ACCOUNT), (f"addr:{address}", ATTEMPTS_PER_ADDRESS)],
+            now,
+        )
+        row = _by_email(session, account)
+        if row is None or not row.active or row.kind != str(Kind.CONTACT):
+            return None
+        secret = secrets.new_secret()
+        session.add(
+            SignInLinkRow(
+                digest=secrets.digest(secret),
+                principal_id=row.id,
+                created_at=now,
+                expires_at=now + LINK_TTL,
+            )
+        )
+        return _principal(session, row), secret
+
+
+def consume_signin_link(services: Services, secret: str) -> Principal:
+    """The contact a link signs in; a link works once, within its time."""
+    now = services.clock.now()
+    with services.sessions() as session, session.begin():
+        link = session.get(SignInLinkRow, secrets.digest(secret), with_for_update=True)
+        if link is None or link.used_at is not None or link.expires_at <= now:
+            raise Unauthorized(
+                "this sign-in link is not valid: it was used, has expired or is unknown; "
+                "ask for a new one"
+            )
+        link.used_at = now
+        row = session.get(PrincipalRow, link.principal_id)
+        if row is None or not row.active:
+            raise Unauthorized("this sign-in link is not valid; ask for a new one")
+        return _principal(session, row)
+
+
+def start_session(services: Services, principal: Principal) -> tuple[str, str]:
+    """A new browser session: ``(session id, CSRF token)``; only the id's digest is kept."""
+    sid, csrf = secrets.new_secret(), secrets.new_secret()
+    now = services.clock.now()
+    with services.sessions() as session, session.begin():
+        session.add(
+            WebSessionRow(
+                digest=secrets.digest(sid),
+                principal_id=principal.id,
+                csrf=csrf,
+                created_at=now,
+                expires_at=now + SESSION_TTL,
+            )
+        )
+        session.execute(delete(WebSessionRow).where(WebSessionRow.expires_at <= now))
+    return sid, csrf
+
+
+def session_principal(services: Services, sid: str) -> tuple[Principal, str] | None:
+    """The principal and CSRF token of a live session, or None."""
+    if not sid or len(sid) > 200:
+        return None
+    now = services.clock.now()
+    with services.read() as session:
+        found = session.execute(
+            select(WebSessionRow, PrincipalRow)
+            .join(PrincipalRow, PrincipalRow.id == WebSessionRow.principal_id)
+            .where(WebSessionRow.digest == secrets.digest(sid))
+        ).first()
+        if found is None:
+            return None
+        web, owner = found
+        if web.expires_at <= now or not owner.active:
+            return None
+        return _principal(session, owner), web.csrf
+
+
+def end_session(services: Services, sid: str) -> None:
+    with services.sessions() as session, session.begin():
+        session.execute(delete(WebSessionRow).where(WebSessionRow.digest == secrets.digest(sid)))

@@ -1,0 +1,20 @@
+"""``GET /api/v1/me``: who the caller is."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends
+
+from standing.access.model import Permission, Principal
+from standing.web.auth import Requires
+from standing.web.schemas import ERRORS
+
+router = APIRouter(prefix="/api/v1", tags=["access"], responses=ERRORS)
+Caller = Annotated[Principal, Depends(Requires(Permission.AUTHENTICATED))]
+
+
+@router.get("/me")
+def me(caller: Caller) -> dict[str, Any]:
+    """The caller: ``{"id", "kind", "roles", "parties", ...}``."""
+    return caller.to_json()
