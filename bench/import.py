@@ -24,6 +24,7 @@ from rich.table import Table
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from standing.access.model import Kind, Principal, Role
 from standing.bootstrap import Services
 from standing.graph.importer import import_files
 from standing.settings import Settings
@@ -83,6 +84,10 @@ def write_file(path: Path, lines: int, seed: int = 7) -> dict[str, int]:
     return {"parties": parties, "ownerships": edges, "accounts": accounts}
 
 
+#: The analyst the benchmark imports as.
+IMPORTER = Principal(id="usr-bench", kind=Kind.STAFF, name="bench", roles=frozenset({Role.ANALYST}))
+
+
 def measure(url: str, path: Path, lines: int) -> dict[str, float]:
     engine = make_engine(url)
     upgrade(engine)
@@ -90,7 +95,7 @@ def measure(url: str, path: Path, lines: int) -> dict[str, float]:
     services = Services.build(Settings(database_url=url))
     try:
         start = time.perf_counter()
-        import_files(services, [path], actor="bench")
+        import_files(services, [path], actor=IMPORTER)
         elapsed = time.perf_counter() - start
     finally:
         services.close()

@@ -15,8 +15,8 @@ with warnings.catch_warnings():
 
 from standing.bootstrap import Services
 from standing.web.app import create_app
-from tests.gate import factories
 from tests.fixtures.principals import make_credentials
+from tests.gate import factories
 from tests.gate.conftest import eventually
 
 

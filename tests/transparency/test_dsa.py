@@ -15,8 +15,8 @@ from standing.graph.importer import import_files
 from standing.transparency.dsa import EEA, dsa_records, puid, territorial_scope
 from standing.transparency.service import export_dsa
 from standing.web.app import create_app
-from tests.fixtures.principals import Credential
 from tests.decisions.helpers import record_vendor_decision
+from tests.fixtures.principals import Credential
 from tests.fixtures.services import TestClock
 from tests.principals import ANALYST, VIEWER
 

@@ -6,6 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from standing.web.app import BODY_LIMIT
+from tests.fixtures.principals import Credential
 from tests.web.test_api import FACTS, decide
 from tests.web.test_bad_input import invalid
 
