@@ -12,8 +12,9 @@ from tests.decisions.helpers import record_vendor_decision
 from tests.fixtures.services import TestClock
 
 REPLY = (
-    "The register extract for AO Kaspersky Lab shows it still holds 100 percent of Kaspersky "
-    "Lab, Inc., so the subsidiary remains controlled and the directive applies to it."
+    'You write that "our US company is independent of the parent", but the register extract '
+    "for AO Kaspersky Lab shows it still holds 100 percent of Kaspersky Lab, Inc., so the "
+    "subsidiary remains controlled and the directive applies to it."
 )
 
 
@@ -68,8 +69,12 @@ def test_modified_narrows_the_scope(demo_graph: Services) -> None:
             review_appeal(
                 demo_graph, appeal.id, outcome, REPLY, "appeals-officer", territories=("US",)
             )
+    narrowed = (
+        'You say you "only sell in the United States market now"; the 2026 sales report you '
+        "sent bears it out, so the restriction now applies in the US only."
+    )
     modified = review_appeal(
-        demo_graph, appeal.id, "modified", REPLY, "appeals-officer", territories=("US",)
+        demo_graph, appeal.id, "modified", narrowed, "appeals-officer", territories=("US",)
     )
     assert modified.new_decision_id
     assert promote_allowed(demo_graph, "acct-kaspersky-us") is False
