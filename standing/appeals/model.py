@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from standing.decisions.model import count_words
 from standing.errors import Conflict, Invalid
 
 OUTCOMES = ("upheld", "overturned", "modified")
@@ -78,9 +79,10 @@ def check_reply_length(reply: str) -> str:
     """A reply is at least a few sentences' worth of words; what it must say is the
     specificity guard's to judge (``standing.guard``)."""
     reply = " ".join(reply.split())
-    if len(_words(reply)) < MIN_REPLY_WORDS:
+    words = count_words(_words(reply))
+    if words < MIN_REPLY_WORDS:
         raise Invalid(
-            f"reply: {len(_words(reply))} words; answer the appeal's points with the facts of "
+            f"reply: {words} words; answer the appeal's points with the facts of "
             f"this case (at least {MIN_REPLY_WORDS} words)"
         )
     return reply

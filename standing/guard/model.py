@@ -32,6 +32,13 @@ KINDS = ("date", "figure", "identifier", "name", "quote")
 CLOSE = 0.72
 #: The same, for the generic texts together (a patchwork of stock sentences).
 CLOSE_ALL = 0.85
+#: Share of the content words, with only dates or figures for particulars, that may be stock
+#: wording before the dates and figures are taken as a notice's, not the case's.
+STOCK_ONLY = 0.85
+#: Share of a quote's words the appellant's text must have for the quote to be of it.
+QUOTED = 0.7
+#: Distinctive words of the appellant's a reply must take up, when it shares no particular.
+TAKEN_UP = 2
 #: Fewer words left than this are too few to judge closeness on.
 MIN_CLOSE_WORDS = 4
 #: Similarity (0..100) of two texts' skeletons (names, particulars masked) at or above which
@@ -46,6 +53,7 @@ class Particular:
     kind: str
     text: str
     key: str
+    unit: str = ""  # of a figure: the word after it ("percent", "days")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +130,12 @@ def _words(text: str) -> list[str]:
     return out
 
 
+def comparable(text: str) -> str:
+    """``text`` as fast fuzzy comparison takes it: folded words, Japanese and Chinese in
+    character pairs."""
+    return " ".join(_words(text))
+
+
 def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
@@ -148,14 +162,17 @@ def strip_subject(text: str, mentions: Mentions) -> str:
         text = _remove_name(text, name, None)
     for short in sorted({s for s in mentions.short if s.strip()}, key=len, reverse=True):
         text = _remove_name(text, short, own_forms)
-    return " ".join(text.split())
+    text = re.sub(r"\s+([,.;:!?)])", r"\1", " ".join(text.split()))
+    return re.sub(r"^[,.;:]\s*|(?<=\w)\s*,(?=[,.;:])", "", text).strip()
 
 
 def _remove_name(text: str, name: str, own_forms: set[str] | None) -> str:
     """Remove ``name`` (and a possessive after it) wherever it names the subject."""
     words = r"\s+".join(re.escape(w) for w in unicodedata.normalize("NFKC", name).split())
     unspaced = bool(_UNSPACED.search(name))
-    pattern = words if unspaced else rf"(?<!\w){words}(?!\w)"
+    # a name ends where a word does, or where Japanese or Chinese text follows it
+    cjk = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+    pattern = words if unspaced else rf"(?<![^\W{cjk}]){words}(?![^\W{cjk}])"
     pattern += r"(?:['\u2019]s\b)?"
     if own_forms is None:
         return re.sub(pattern, " ", text, flags=re.I)
@@ -215,6 +232,10 @@ _DATES = [
     re.compile(rf"{_MONTH}\s+(?:de\s+)?{_YEAR}"),
     re.compile(r"(?<![\w/-])(?P<q>Q[1-4]|H[12])\s+(?P<year>(?:19|20)\d\d)(?!\d)"),
     re.compile(r"(?<![\w/.,-])(?P<year>(?:19|20)\d\d)(?![\w/-]|[.,]\d)"),
+    re.compile(
+        r"(?i)(?<!\w)(?:in|since|until|during|from|to|en|depuis|im|seit|bis|ab|desde|durante|"
+        r"в|с|до)\s+(?P<lone>[^\W\d_]{4,11})(?!\w)"
+    ),
 ]
 _URL = re.compile(
     r"(?:https?://|www\.)[^\s<>\"')\]]+"
@@ -298,6 +319,28 @@ _NOT_NAMES = _set(
     verification eligibility eligible ineligible violation violations breach
     """
 )
+#: Words that carry no matter of their own (English; other languages' are short or rare here).
+_FUNCTION = _set(
+    """
+    the a an and or but nor of to in on at by for with from into onto over under about after
+    before since until than then that this these those there here which who whom whose what
+    when where while why how is are was were be been being has have had having do does did
+    will would shall should can could may might must not no yes also very just only still
+    your yours you we our ours us they them their theirs its his her it he she i me my
+    any all each every some such other another more most less least same own so as if
+    because therefore however thus hence upon within without again further once now today
+    """
+)
+#: Words any answer to an appeal uses, whatever the appeal said.
+_ANSWERING = _set(
+    """
+    appeal appeals appealed review reviewed reviewing decision decisions decided account
+    accounts policy policies advertising restriction restrictions restricted case cases
+    information evidence request requests team platform rules believe think consider
+    considered stands upheld overturned remain remains lifted lift ends business company
+    customers users please thank thanks regards dear sincerely complies comply compliance
+    """
+)
 _CONNECTORS = _set(
     """
     of the for and de du des la le von der van di del da y & on
@@ -308,8 +351,12 @@ _GERMAN = _set(
     der die das den dem des und nicht wurde wurden gegen unsere unserer mit ist sind für
     """
 )
+#: Japanese and Chinese names of authorities, acts and companies: a few Han characters and the
+#: word for ministry, agency, bureau, commission, court, directive, bank, company, association,
+#: or an act (three characters or more before "law").
 _CJK_NAME = re.compile(
-    r"[\u30a0-\u30ff]{3,}|[\u4e00-\u9fff]{1,8}(?:省|庁|局|委員会|裁判所|指令|法|院|会社|公司|银行|銀行|部|署)"
+    r"[\u4e00-\u9fff]{1,8}(?:省|庁|局|委員会|委员会|裁判所|法院|指令|銀行|银行|公司|会社|協会|协会)"
+    r"|[\u4e00-\u9fff]{3,8}法(?!人)"
 )
 _SENTENCE_BREAK = re.compile(
     r"(?:^|[.!?;:\u3002\uff01\uff1f]\s+|\n\s*|[(\[\"\u201c\u201e\u00ab]\s*)$"
@@ -318,6 +365,9 @@ _SENTENCE_BREAK = re.compile(
 
 def _date_key(match: re.Match[str]) -> str | None:
     parts = match.groupdict()
+    if parts.get("lone"):  # a month without a year: "in April", "en juin"
+        lone = _MONTH_OF.get(fold(parts["lone"]))
+        return f"M-{lone:02d}" if lone is not None else None
     year = parts.get("year") or ""
     if parts.get("q"):
         return f"{year}-{parts['q'].upper()}"
@@ -339,6 +389,18 @@ def _date_key(match: re.Match[str]) -> str | None:
         if day is not None:
             key += f"-{day:02d}"
     return key
+
+
+_UNITS = {"%": "percent", "per": "percent", "prozent": "percent", "pour": "percent"}
+
+
+def _unit(after: str) -> str:
+    """The unit of a figure: the word after it, folded ("%" and its spellings are "percent")."""
+    match = re.match(r"\s*(%|[^\W\d_]+)", after)
+    if match is None:
+        return ""
+    word = fold(match.group(1)) if match.group(1) != "%" else "%"
+    return _UNITS.get(word, word.rstrip("s"))
 
 
 def _number_key(token: str) -> str:
@@ -397,12 +459,14 @@ def particulars(text: str, not_names: frozenset[str] = frozenset()) -> tuple[Par
                 if fold(previous) in _ID_NOUNS or previous in ("#", "§", "No.", "no."):
                     found.append(Particular("identifier", token, _id_key(token)))
                 else:
-                    found.append(Particular("figure", token, _number_key(token)))
+                    after = spaced[match.start() + len(token) :]
+                    found.append(Particular("figure", token, _number_key(token), _unit(after)))
             else:
                 found.append(Particular("identifier", token, _id_key(token)))
             rest = _blank(rest, match.start(), match.start() + len(token))
         elif token.casefold() in _NUMBER_WORDS:
-            found.append(Particular("figure", token, _NUMBER_WORDS[token.casefold()]))
+            after = spaced[match.start() + len(token) :]
+            found.append(Particular("figure", token, _NUMBER_WORDS[token.casefold()], _unit(after)))
         previous = token
     found += _names(rest, not_names)
     return tuple(found)
@@ -511,6 +575,11 @@ def closest(words: Sequence[str], generic: Iterable[Generic]) -> tuple[Generic |
     return best
 
 
+@lru_cache(maxsize=64)
+def _vocabulary(texts: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w for t in texts for w in _words(t))
+
+
 @lru_cache(maxsize=1024)
 def _generic_words(text: str) -> list[str]:
     return _words(text)
@@ -561,8 +630,13 @@ def judge(
     wording (see ``vocabulary``). Raises ``Invalid`` naming what is missing."""
     stripped = strip_subject(text, mentions)
     found = particulars(stripped, stock)
-    own = {p.key for t in rule_texts for p in particulars(t) if p.kind in ("figure", "identifier")}
-    case = tuple(p for p in found if not (p.kind in ("figure", "identifier") and p.key in own))
+    own = {
+        (p.key, p.unit)
+        for t in rule_texts
+        for p in particulars(t)
+        if p.kind in ("figure", "identifier")
+    }
+    case = tuple(p for p in found if (p.key, p.unit) not in own)
     words = _residue(stripped, found)
     near, share = closest(words, generic)
     close = near is not None and share >= CLOSE
@@ -573,6 +647,17 @@ def judge(
             f"{field}: {_MISSING}: with the subject's names taken out it says "
             f'"{said}", which could be said of anyone{also}; {_ASK}'
         )
+    strong = any(p.kind in ("identifier", "name", "quote") for p in case)
+    content = [w for w in words if len(w) >= 3 and w not in _FUNCTION]
+    if not strong and content and not close:
+        known = stock | _vocabulary(tuple(g.text for g in generic))
+        if sum(w in known for w in content) >= STOCK_ONLY * len(content):
+            dated = ", ".join(p.text for p in case)
+            raise Invalid(
+                f"{field}: {_MISSING}: besides {dated}, every word of it is stock enforcement "
+                f'wording ("{_snippet(stripped)}"), which dates a notice but says nothing of '
+                f"the case; {_ASK}"
+            )
     if close and near is not None:
         raise Invalid(
             f'{field}: close to {near.label} ("{_snippet(near.text)}"): '
@@ -588,7 +673,13 @@ def template_of(text: str, own: Sequence[Particular], earlier: Iterable[Earlier]
     mine = skeleton(text)
     keys = {p.key for p in own}
     for previous in earlier:
-        if fuzz.ratio(mine, skeleton(previous.text)) < TEMPLATE:
+        theirs_skeleton = skeleton(previous.text)
+        alike = fuzz.ratio(mine, theirs_skeleton) >= TEMPLATE or (
+            # the earlier text with its subject's name, which no capital marks in every script
+            len(mine) >= 0.6 * len(theirs_skeleton)
+            and fuzz.partial_ratio(mine, theirs_skeleton) >= 95
+        )
+        if not alike:
             continue
         theirs = {p.key for p in particulars(previous.text)}
         if keys <= theirs or not keys - theirs - {p.key for p in own if p.kind == "name"}:
@@ -647,13 +738,25 @@ def _shares(mine: Iterable[Particular], theirs: Iterable[Particular]) -> bool:
 
 
 def _quotes_claim(found: Iterable[Particular], text: str) -> bool:
-    said = fold(text)
-    return any(
-        p.kind == "quote"
-        and len(p.key.split()) >= 3
-        and (p.key in said or fuzz.partial_ratio(p.key, said) >= 90)
-        for p in found
-    )
+    """Whether a quote of ``found`` is the appellant's: most of its words are in ``text``."""
+    said = set(_words(text))
+    for p in found:
+        words = _words(p.text) if p.kind == "quote" else []
+        if len(words) >= 3 and sum(w in said for w in words) >= QUOTED * len(words):
+            return True
+    return False
+
+
+def _takes_up(reply: str, text: str) -> bool:
+    """Whether ``reply`` takes up enough of the appellant's own words: words of four letters or
+    more that are neither function words nor the vocabulary of answering an appeal."""
+    mine = {w for w in _words(reply) if _distinctive(w)}
+    theirs = {w for w in _words(text) if _distinctive(w)}
+    return len(mine & theirs) >= TAKEN_UP
+
+
+def _distinctive(word: str) -> bool:
+    return len(word) >= 4 and not _UNSPACED.search(word) and word not in _FUNCTION | _ANSWERING
 
 
 def judge_reply(
@@ -681,8 +784,11 @@ def judge_reply(
         )
     sources = [appealed.text, *appealed.attachments, appealed.facts, *appealed.evidence]
     theirs = [p for s in sources if s for p in particulars(strip_subject(s, mentions), stock)]
-    if not _shares(verdict.particulars, theirs) and not _quotes_claim(
-        verdict.particulars, " ".join([appealed.text, *appealed.attachments])
+    said = " ".join([appealed.text, *appealed.attachments])
+    if not (
+        _shares(verdict.particulars, theirs)
+        or _quotes_claim(verdict.particulars, said)
+        or _takes_up(verdict.stripped, strip_subject(said, mentions))
     ):
         raise Invalid(
             "reply: takes up nothing the appellant wrote or the decision relies on: share a "

@@ -16,7 +16,7 @@ from standing.guard.model import (
     Generic,
     Mentions,
     Verdict,
-    fold,
+    comparable,
     judge_facts,
     judge_reason,
     judge_reply,
@@ -72,8 +72,8 @@ def _candidates(text: str, earlier: list[Earlier]) -> list[Earlier]:
     if not earlier:
         return []
     found = process.extract(
-        fold(text),
-        [fold(e.text) for e in earlier],
+        comparable(text),
+        [comparable(e.text) for e in earlier],
         scorer=fuzz.token_set_ratio,
         score_cutoff=_CANDIDATE,
         limit=50,
