@@ -316,7 +316,8 @@ _NOT_NAMES = _set(
     duns id ids url urls faq ok pdf png jpeg utc gmt eur usd gbp rub jpy cny chf am pm no
     nr ref art para sec section article annex acceptable unacceptable prohibited restricted
     practices practice conduct activity activities content product products identity
-    verification eligibility eligible ineligible violation violations breach
+    verification eligibility eligible ineligible violation violations breach die das den
+    dem ein eine einer eines le la les un une el los las
     """
 )
 #: Words that carry no matter of their own (English; other languages' are short or rare here).
@@ -512,7 +513,6 @@ def _names(text: str, not_names: frozenset[str]) -> list[Particular]:
             for w in run
             if fold(w) not in stop and w.casefold() not in _CONNECTORS and fold(w) not in _MONTH_OF
         ]
-        beyond_first = [w for w in significant if w is not run[0]]
         if not significant:
             counts = False
         elif any(len(w) >= 2 and w.isupper() for w in significant) or any(
@@ -522,7 +522,7 @@ def _names(text: str, not_names: frozenset[str]) -> list[Particular]:
         elif len(run) >= 2 and any(_legal_forms(w) for w in run[1:]):
             counts = True  # another company: "Acme GmbH", "Kaspersky Lab, Inc."
         elif initial or german:  # a capital that may only start a sentence, or a German noun
-            counts = len(run) >= 2 and bool(beyond_first if initial else significant[1:])
+            counts = len(significant) >= 2
         else:
             counts = True
         if counts:
