@@ -1,10 +1,11 @@
 """How well the specificity guard tells boilerplate from specific texts (issue 15).
 
-Usage: .venv/bin/python bench/guard.py [--show tuning|heldout|none]
+Usage: .venv/bin/python bench/guard.py [--show tuning|heldout|fresh|none]
 
 The labelled corpus is bench/data/guard/: cases.yaml (subjects, rules, decisions' facts and
-evidence, appellants' texts), tuning.yaml (the half the guard was tuned on) and heldout.yaml
-(the half reported on). Every text is judged as the services judge it (structural checks,
+evidence, appellants' texts), tuning.yaml (the half the guard was tuned on), heldout.yaml (the
+half reported on) and fresh.yaml (a batch written after the held-out half had been looked at
+once, never tuned on). Every text is judged as the services judge it (structural checks,
 then standing.guard with the shipped policies/, including policies/boilerplate.yaml).
 
 Reported per half, for decisions' facts and for appeal replies:
@@ -48,7 +49,7 @@ from standing.guard.model import Earlier  # noqa: E402
 from standing.policies.loader import load_policy  # noqa: E402
 
 DATA = ROOT / "bench" / "data" / "guard"
-SPLITS = ("tuning", "heldout")
+SPLITS = ("tuning", "heldout", "fresh")
 BOILERPLATE_TARGET = 0.95
 SPECIFIC_TARGET = 0.98
 
@@ -57,7 +58,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )
-    parser.add_argument("--show", choices=("tuning", "heldout", "none"), default="none")
+    parser.add_argument("--show", choices=(*SPLITS, "none"), default="none")
     args = parser.parse_args()
     policy = load_policy(ROOT / "policies")
     cases = load_cases(DATA / "cases.yaml")
@@ -101,10 +102,10 @@ def main() -> None:
         figures["mean_judge_ms"] = round(1000 * elapsed / max(len(items), 1), 2)
         result[split] = figures
         misjudged[split] = [j for j in judged if not j.right]
-    held = result["heldout"]
     result["meets_targets"] = all(
-        held[k]["boilerplate_refused_rate"] >= BOILERPLATE_TARGET
-        and held[k]["specific_accepted_rate"] >= SPECIFIC_TARGET
+        result[split][k]["boilerplate_refused_rate"] >= BOILERPLATE_TARGET
+        and result[split][k]["specific_accepted_rate"] >= SPECIFIC_TARGET
+        for split in ("heldout", "fresh")
         for k in KINDS
     )
     console = Console(stderr=True)
@@ -148,7 +149,7 @@ def table(result: dict[str, Any]) -> Table:
                 _share(f["templates_refused"], f["templates"]),
             )
     t.add_row(
-        "targets (held-out)",
+        "targets (held-out, fresh)",
         "",
         f">= {_pct(BOILERPLATE_TARGET)}",
         f">= {_pct(SPECIFIC_TARGET)}",
@@ -156,7 +157,7 @@ def table(result: dict[str, Any]) -> Table:
     )
     t.caption = (
         f"mean time to judge a text: {result['heldout']['mean_judge_ms']} ms; "
-        f"held-out meets the targets: {result['meets_targets']}"
+        f"held-out and fresh meet the targets: {result['meets_targets']}"
     )
     return t
 

@@ -13,7 +13,7 @@ from standing.errors import Conflict, Invalid
 
 OUTCOMES = ("upheld", "overturned", "modified")
 MIN_APPEAL_WORDS = 5
-MIN_REPLY_WORDS = 15
+MIN_REPLY_WORDS = 10  # what a reply must say is the guard's to judge; this keeps out non-answers
 
 
 @dataclass(frozen=True, slots=True)

@@ -232,6 +232,11 @@ _DATES = [
     re.compile(rf"{_MONTH}\s+(?:de\s+)?{_YEAR}"),
     re.compile(r"(?<![\w/-])(?P<q>Q[1-4]|H[12])\s+(?P<year>(?:19|20)\d\d)(?!\d)"),
     re.compile(r"(?<![\w/.,-])(?P<year>(?:19|20)\d\d)(?![\w/-]|[.,]\d)"),
+    re.compile(r"(?<!\d)(?P<jmm>1[0-2]|0?[1-9])\s*月(?:\s*(?P<jdd>[0-3]?\d)\s*日)?"),
+    re.compile(
+        r"(?<!\d)(?P<ndd>[0-3]?\d)(?:\.|er|st|nd|rd|th|º)?\s+(?:de\s+)?"
+        r"(?P<nomonth>[^\W\d_]{3,11})(?!\s*\d)"
+    ),
     re.compile(
         r"(?i)(?<!\w)(?:in|since|until|during|from|to|en|depuis|im|seit|bis|ab|desde|durante|"
         r"в|с|до)\s+(?P<lone>[^\W\d_]{4,11})(?!\w)"
@@ -317,7 +322,8 @@ _NOT_NAMES = _set(
     nr ref art para sec section article annex acceptable unacceptable prohibited restricted
     practices practice conduct activity activities content product products identity
     verification eligibility eligible ineligible violation violations breach die das den
-    dem ein eine einer eines le la les un une el los las
+    dem ein eine einer eines le la les un une el los las sie ihr ihre ihres ihrer ihnen
+    ihren ihrem wir uns unser unsere sehr geehrte geehrter
     """
 )
 #: Words that carry no matter of their own (English; other languages' are short or rare here).
@@ -342,6 +348,17 @@ _ANSWERING = _set(
     customers users please thank thanks regards dear sincerely complies comply compliance
     """
 )
+#: German authorities and courts are often one word.
+_GERMAN_AUTHORITY = re.compile(
+    r"(?:amt|agentur|behörde|gericht|gerichtshof|ministerium|zentrale|aufsicht|anstalt|"
+    r"kammer|verband|kommission)$",
+    re.I,
+)
+#: Endings of German common nouns (Prüfung, Sicherheit, Gesellschaft, Information).
+_GERMAN_NOUN = re.compile(
+    r"(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|tät|nis|nisse|ismus)$",
+    re.I,
+)
 _CONNECTORS = _set(
     """
     of the for and de du des la le von der van di del da y & on
@@ -350,14 +367,16 @@ _CONNECTORS = _set(
 _GERMAN = _set(
     """
     der die das den dem des und nicht wurde wurden gegen unsere unserer mit ist sind für
+    dass wir ihr ihre ihres ihrer ihnen nach bei von zu auf aus eine ein einer haben hat
+    wird werden bleibt auch als oder im am vom zum zur
     """
 )
 #: Japanese and Chinese names of authorities, acts and companies: a few Han characters and the
 #: word for ministry, agency, bureau, commission, court, directive, bank, company, association,
-#: or an act (three characters or more before "law").
+#: or an act (three characters or more before "law", not "cannot", "method", "illegal" ...).
 _CJK_NAME = re.compile(
     r"[\u4e00-\u9fff]{1,8}(?:省|庁|局|委員会|委员会|裁判所|法院|指令|銀行|银行|公司|会社|協会|协会)"
-    r"|[\u4e00-\u9fff]{3,8}法(?!人)"
+    r"|[\u4e00-\u9fff]{3,8}(?<![无無办辦方合非违違立司宪憲])法(?!人)"
 )
 _SENTENCE_BREAK = re.compile(
     r"(?:^|[.!?;:\u3002\uff01\uff1f]\s+|\n\s*|[(\[\"\u201c\u201e\u00ab]\s*)$"
@@ -369,6 +388,13 @@ def _date_key(match: re.Match[str]) -> str | None:
     if parts.get("lone"):  # a month without a year: "in April", "en juin"
         lone = _MONTH_OF.get(fold(parts["lone"]))
         return f"M-{lone:02d}" if lone is not None else None
+    if parts.get("nomonth"):  # a day without a year: "12 September", "1er juillet"
+        named = _MONTH_OF.get(fold(parts["nomonth"]))
+        nth = int(parts["ndd"])
+        return f"M-{named:02d}-{nth:02d}" if named is not None and 1 <= nth <= 31 else None
+    if parts.get("jmm"):  # 9月, 9月12日
+        key = f"M-{int(parts['jmm']):02d}"
+        return key + (f"-{int(parts['jdd']):02d}" if parts.get("jdd") else "")
     year = parts.get("year") or ""
     if parts.get("q"):
         return f"{year}-{parts['q'].upper()}"
@@ -519,9 +545,13 @@ def _names(text: str, not_names: frozenset[str]) -> list[Particular]:
             _is_country(w) for w in significant
         ):
             counts = True  # an acronym (DHS, OFAC) or a country
+        elif any(_GERMAN_AUTHORITY.search(w) for w in significant):
+            counts = True  # Bundesnetzagentur, Landgericht, Kartellamt
         elif len(run) >= 2 and any(_legal_forms(w) for w in run[1:]):
             counts = True  # another company: "Acme GmbH", "Kaspersky Lab, Inc."
-        elif initial or german:  # a capital that may only start a sentence, or a German noun
+        elif german:  # German capitalises every noun: two that are no common nouns
+            counts = len([w for w in significant if not _GERMAN_NOUN.search(w)]) >= 2
+        elif initial:  # a capital that may only start a sentence
             counts = len(significant) >= 2
         else:
             counts = True
@@ -647,10 +677,11 @@ def judge(
             f"{field}: {_MISSING}: with the subject's names taken out it says "
             f'"{said}", which could be said of anyone{also}; {_ASK}'
         )
-    strong = any(p.kind in ("identifier", "name", "quote") for p in case)
+    strong = any(p.kind != "date" for p in case)  # a notice's date is no fact of the case
     content = [w for w in words if len(w) >= 3 and w not in _FUNCTION]
     if not strong and content and not close:
-        known = stock | _vocabulary(tuple(g.text for g in generic))
+        # stock wording, not the rule's words: "the extract of 3 October" is the case's talk
+        known = stock or _vocabulary(tuple(g.text for g in generic))
         if sum(w in known for w in content) >= STOCK_ONLY * len(content):
             dated = ", ".join(p.text for p in case)
             raise Invalid(
@@ -730,11 +761,16 @@ def _shares(mine: Iterable[Particular], theirs: Iterable[Particular]) -> bool:
         return True
     dates_a = [x[5:] for x in a if x.startswith("date:")]
     dates_b = [x[5:] for x in b if x.startswith("date:")]
-    return any(
-        len(min(x, y, key=len)) >= 7 and (x.startswith(y) or y.startswith(x))
-        for x in dates_a
-        for y in dates_b
-    )
+    return any(_same_day_or_month(x, y) for x in dates_a for y in dates_b)
+
+
+def _same_day_or_month(x: str, y: str) -> bool:
+    """Whether two date keys name the same month or day: "2017-09" and "2017-09-13" do, and a
+    month or day given without its year ("M-09-13") matches it in any year."""
+    if x.startswith("M-") or y.startswith("M-"):
+        x, y = (k[2:] if k.startswith("M-") else k[5:] for k in (x, y))
+        return len(x) >= 2 and len(y) >= 2 and (x.startswith(y) or y.startswith(x))
+    return len(min(x, y, key=len)) >= 7 and (x.startswith(y) or y.startswith(x))
 
 
 def _quotes_claim(found: Iterable[Particular], text: str) -> bool:
