@@ -130,6 +130,12 @@ def _words(text: str) -> list[str]:
     return out
 
 
+def unspaced(text: str) -> bool:
+    """Whether ``text`` has a script written without spaces between words (Japanese, Chinese,
+    Thai ...)."""
+    return _UNSPACED.search(text) is not None
+
+
 def comparable(text: str) -> str:
     """``text`` as fast fuzzy comparison takes it: folded words, Japanese and Chinese in
     character pairs."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz, process, utils
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -16,10 +16,10 @@ from standing.guard.model import (
     Generic,
     Mentions,
     Verdict,
-    comparable,
     judge_facts,
     judge_reason,
     judge_reply,
+    unspaced,
     vocabulary,
 )
 from standing.policies.model import Policy, Rule
@@ -68,17 +68,24 @@ def stock_vocabulary(policy: Policy) -> frozenset[str]:
 
 
 def _candidates(text: str, earlier: list[Earlier]) -> list[Earlier]:
-    """The earlier texts alike enough to ``text`` to be compared closely (fast, in C)."""
+    """The earlier texts alike enough to ``text`` to be compared closely (fast, in C): by their
+    words, and for Japanese or Chinese text, written without spaces, by their characters."""
     if not earlier:
         return []
-    found = process.extract(
-        comparable(text),
-        [comparable(e.text) for e in earlier],
-        scorer=fuzz.token_set_ratio,
-        score_cutoff=_CANDIDATE,
-        limit=50,
-    )
-    return [earlier[index] for _, _, index in found]
+    choices = [e.text for e in earlier]
+    scorers = [fuzz.token_set_ratio] + ([fuzz.partial_ratio] if unspaced(text) else [])
+    found: dict[int, None] = {}
+    for scorer in scorers:
+        for _, _, index in process.extract(
+            text,
+            choices,
+            scorer=scorer,
+            processor=utils.default_process,
+            score_cutoff=_CANDIDATE,
+            limit=50,
+        ):
+            found[index] = None
+    return [earlier[index] for index in found]
 
 
 def check_facts(

@@ -161,3 +161,27 @@ def test_refusals_say_what_is_missing_on_the_api_and_the_cli(
         ],
     )
     assert result.exit_code == 2 and MISSING in " ".join(result.output.split())
+
+
+def test_a_template_is_caught_in_japanese_too(demo_graph: Services, tmp_path: Path) -> None:
+    path = tmp_path / "jp.jsonl"
+    path.write_text(
+        '{"id": "jp1", "schema": "Company", "properties": {"name": ["株式会社ヒカリ通販"]}}\n'
+        '{"id": "jp2", "schema": "Company", "properties": {"name": ["株式会社ミドリ商事"]}}\n',
+        encoding="utf-8",
+    )
+    import_files(demo_graph, [path], "test")
+    facts = "{}は2026年7月に「本日限り50%オフ」と表示した広告を毎日配信した。"
+    first = record_vendor_decision(
+        demo_graph,
+        subject="jp1",
+        rule="deceptive-business-practices",
+        facts=facts.format("株式会社ヒカリ通販"),
+    )
+    with pytest.raises(Invalid, match=f"the same text as decision {first.decision.id}"):
+        record_vendor_decision(
+            demo_graph,
+            subject="jp2",
+            rule="deceptive-business-practices",
+            facts=facts.format("株式会社ミドリ商事"),
+        )
