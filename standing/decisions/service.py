@@ -191,7 +191,17 @@ def _prepare(services: Services, session: Session, req: DecisionRequest) -> Reco
     rule = policy.rule(req.rule)
     subject = resolve_subject(session, req.subject)
     facts = validate_facts(req.facts, rule.criteria, *_mentions(session, subject))
-    guard.check_facts(session, policy, rule, facts, subject_mentions(session, subject), subject.id)
+    # facts a screening hit writes cite the list entry and version: one entry confirmed for two
+    # parties (namesakes in the graph) gives them the same sentence, and that is no template
+    guard.check_facts(
+        session,
+        policy,
+        rule,
+        facts,
+        subject_mentions(session, subject),
+        subject.id,
+        templates=not req.automated_detection,
+    )
     evidence = tuple(e.strip() for e in req.evidence if e.strip())
     now = services.clock.now()
     starts_at = to_utc(req.starts_at, "starts_at") if req.starts_at else now

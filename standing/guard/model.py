@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -99,8 +99,7 @@ class Verdict:
 
     particulars: tuple[Particular, ...]
     stripped: str
-    close_to: str | None = None
-    kinds: tuple[str, ...] = field(default=())
+    kinds: tuple[str, ...] = ()  # the kinds of particular found, in the order of ``KINDS``
 
 
 # --- normalising -----------------------------------------------------------------------------
@@ -507,8 +506,10 @@ def particulars(text: str, not_names: frozenset[str] = frozenset()) -> tuple[Par
 
 def _names(text: str, not_names: frozenset[str]) -> list[Particular]:
     """Named third parties, authorities, acts and places: acronyms, runs of capitalised words
-    (a single one not at the start of a sentence), country names, and in Japanese and Chinese
-    katakana names and the names of authorities and acts."""
+    (a single one not at the start of a sentence; in German text, where every noun has a
+    capital, two that are no common nouns), other companies (a name and a legal form), country
+    names, German one-word authorities, and in Japanese and Chinese the names of authorities,
+    acts and companies."""
     german = len({w for w in fold(text).split() if w in _GERMAN}) >= 2
     stop = _NOT_NAMES | not_names
     out: list[Particular] = []
@@ -701,7 +702,7 @@ def judge(
             f"{round(share * 100)} % of its words, the subject's names and the particulars "
             f"taken out, are that text; state the particulars of this case in your own words"
         )
-    return Verdict(case, stripped, None, tuple(k for k in KINDS if any(p.kind == k for p in case)))
+    return Verdict(case, stripped, tuple(k for k in KINDS if any(p.kind == k for p in case)))
 
 
 def template_of(text: str, own: Sequence[Particular], earlier: Iterable[Earlier]) -> Earlier | None:

@@ -95,15 +95,20 @@ def check_facts(
     facts: str,
     mentions: Mentions,
     subject_id: str,
+    templates: bool = True,
 ) -> Verdict:
-    """Judge a decision's facts against the rule, the boilerplate and the facts of decisions
-    on other subjects."""
-    rows = session.execute(
-        select(DecisionRow.id, DecisionRow.facts)
-        .where(DecisionRow.subject_id != subject_id)
-        .order_by(DecisionRow.created_at.desc())
-        .limit(FACTS_HISTORY)
-    ).all()
+    """Judge a decision's facts against the rule, the boilerplate and (unless ``templates`` is
+    false) the facts of decisions on other subjects."""
+    rows = (
+        session.execute(
+            select(DecisionRow.id, DecisionRow.facts)
+            .where(DecisionRow.subject_id != subject_id)
+            .order_by(DecisionRow.created_at.desc())
+            .limit(FACTS_HISTORY)
+        ).all()
+        if templates
+        else []
+    )
     earlier = [Earlier(f"decision {i}", f) for i, f in rows]
     return judge_facts(
         facts,

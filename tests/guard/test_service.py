@@ -46,6 +46,14 @@ def test_the_same_facts_for_another_subject_are_a_template(demo_graph: Services)
         record_vendor_decision(
             demo_graph, subject="kaspersky-labs-limited", facts=template.format("Kaspersky Labs")
         )
+    # a screening hit's facts cite the entry: namesakes confirmed against one entry share them
+    hit = record_vendor_decision(
+        demo_graph,
+        subject="kaspersky-labs-limited",
+        facts=template.format("Kaspersky Labs"),
+        automated_detection=True,
+    )
+    assert hit.decision.automated_detection
     # the same subject may be decided on again with its facts (another rule, a new period)
     again = record_vendor_decision(
         demo_graph,
