@@ -46,6 +46,13 @@ def test_the_same_facts_for_another_subject_are_a_template(demo_graph: Services)
         record_vendor_decision(
             demo_graph, subject="kaspersky-labs-limited", facts=template.format("Kaspersky Labs")
         )
+    # the same subject may be decided on again with its facts (another rule, a new period)
+    again = record_vendor_decision(
+        demo_graph,
+        rule="sanctioned-party",
+        facts=template.format("AO Kaspersky Lab"),
+    )
+    assert again.decision.facts == first.decision.facts
     # a screening hit's facts cite the entry: namesakes confirmed against one entry share them
     hit = record_vendor_decision(
         demo_graph,
@@ -54,13 +61,6 @@ def test_the_same_facts_for_another_subject_are_a_template(demo_graph: Services)
         automated_detection=True,
     )
     assert hit.decision.automated_detection
-    # the same subject may be decided on again with its facts (another rule, a new period)
-    again = record_vendor_decision(
-        demo_graph,
-        rule="sanctioned-party",
-        facts=template.format("AO Kaspersky Lab"),
-    )
-    assert again.decision.facts == first.decision.facts
 
 
 def test_statement_and_export_show_the_text_that_passed(demo_graph: Services) -> None:
