@@ -39,3 +39,5 @@ ADMIN = staff("admin", Role.ADMIN)
 DECIDER = staff("decider", Role.ANALYST, Role.REVIEWER)
 #: The contact of the demo's Kaspersky group companies in the US and Japan.
 KASPERSKY = contact("kaspersky", "kaspersky-lab-inc", "kaspersky-labs-japan")
+#: The contact of the demo's state broadcaster.
+RT = contact("rt", "ano-tv-novosti")

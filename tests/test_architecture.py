@@ -30,6 +30,7 @@ PURE = [
     "policies/model.py",
     "audit/chain.py",
     "screening/model.py",
+    "guard/model.py",
 ]
 PURE_PACKAGES = ["screening/sources"]
 

@@ -1,22 +1,20 @@
-"""Appeals as plain data: the state machine, deadlines, and the guard against boilerplate
-replies (pure)."""
+"""Appeals as plain data: the state machine, deadlines and the shortest reply (pure); what a
+reply must say is judged by ``standing.guard``."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from rapidfuzz import fuzz
-
+from standing.decisions.model import count_words
 from standing.errors import Conflict, Forbidden, Invalid
 
 OUTCOMES = ("upheld", "overturned", "modified")
 MIN_APPEAL_WORDS = 5
-MIN_REPLY_WORDS = 15
-REPEAT_SIMILARITY = 90.0  # token-set ratio at or above which a reply repeats an earlier one
+MIN_REPLY_WORDS = 10  # what a reply must say is the guard's to judge; this keeps out non-answers
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,41 +79,14 @@ def check_review(appeal: Appeal, outcome: str, reviewer: str, decided_by: Collec
         )
 
 
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+)(\w+)")
-
-
-def _specific_words(text: str) -> set[str]:
-    """Words that carry a case's particulars: names (capitalised other than at the start of
-    a sentence) and anything with a digit (dates, amounts, references)."""
-    starts = {m.group(1) for m in _SENTENCE_START.finditer(text)}
-    found = {
-        w
-        for w in re.findall(r"\w+", text)
-        if any(c.isdigit() for c in w) or (w[0].isupper() and len(w) >= 3 and w not in starts)
-    }
-    return {_fold(w) for w in found}
-
-
-def check_reply(
-    reply: str, case_terms: Iterable[str], earlier: Iterable[str], case_text: str = ""
-) -> str:
-    """Refuse a reply that is a template with no case-specific facts, or that repeats an
-    earlier reply. A reply is specific when it names the subject or the decision, or takes
-    up at least two particulars (names, dates, numbers) of ``case_text``, the appeal."""
+def check_reply_length(reply: str) -> str:
+    """A reply is at least a few sentences' worth of words; what it must say is the
+    specificity guard's to judge (``standing.guard``)."""
     reply = " ".join(reply.split())
-    if len(_words(reply)) < MIN_REPLY_WORDS:
+    words = count_words(_words(reply))
+    if words < MIN_REPLY_WORDS:
         raise Invalid(
-            f"reply: {len(_words(reply))} words; answer the appeal's points with the facts of "
+            f"reply: {words} words; answer the appeal's points with the facts of "
             f"this case (at least {MIN_REPLY_WORDS} words)"
         )
-    padded = f" {_fold(reply)} "
-    shared = _specific_words(case_text) & set(padded.split())
-    if len(shared) < 2 and not any(t and f" {_fold(t)} " in padded for t in case_terms):
-        raise Invalid(
-            "reply: names nothing specific to this case; mention the subject, the decision or "
-            "the facts the appellant raised"
-        )
-    for previous in earlier:
-        if fuzz.token_set_ratio(_fold(reply), _fold(previous)) >= REPEAT_SIMILARITY:
-            raise Invalid("reply: repeats an earlier reply; answer this appeal's own points")
     return reply

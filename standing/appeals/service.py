@@ -15,7 +15,7 @@ from standing.access.scope import visible_decision
 from standing.appeals.model import (
     Appeal,
     check_filing,
-    check_reply,
+    check_reply_length,
     check_review,
     review_due,
 )
@@ -24,20 +24,18 @@ from standing.audit.tags import Action
 from standing.bootstrap import Services
 from standing.decisions.service import (
     DecisionRequest,
-    resolve_subject,
-    with_short_names,
+    decision_mentions,
     write_decision,
 )
 from standing.errors import Conflict, Invalid, NotFound
-from standing.graph.model import Party
+from standing.guard import service as guard
+from standing.guard.model import Appealed
 from standing.ids import new_id
 from standing.store import repository as repo
 from standing.store.appeal_tables import AppealRow
 from standing.store.changelog import append_change
 from standing.store.screening_tables import HitRow
 from standing.store.tables import LiftRow
-
-REPLY_HISTORY = 500  # earlier replies compared against a new one
 
 
 def appeal_from_row(row: AppealRow) -> Appeal:
@@ -177,23 +175,19 @@ def review_appeal(
             select(HitRow.reviewed_by).where(HitRow.decision_id == decision.id)
         ).all()
         check_review(appeal, outcome, reviewer, {decision.author, *filter(None, confirmed_by)})
-        subject = resolve_subject(session, decision.subject_id)
-        terms: list[str] = [decision.id, subject.id]
-        if isinstance(subject, Party):
-            terms += with_short_names(subject.mentions())
-        else:
-            terms.append(subject.username)
-        earlier = session.execute(
-            select(AppealRow.reply)
-            .where(AppealRow.reply.is_not(None))
-            .order_by(AppealRow.decided_at.desc())
-            .limit(REPLY_HISTORY)
-        ).scalars()
-        reply = check_reply(reply, terms, (r for r in earlier if r), appeal.text)
+        if outcome == "modified" and not territories and until is None:
+            raise Invalid("a modified decision needs new territories or an end date")
+        reply = check_reply_length(reply)
+        guard.check_reply(
+            session,
+            services.policy,
+            services.policy.rules.get(decision.rule_id),
+            reply,
+            decision_mentions(session, decision, appeal.id),
+            Appealed(text=appeal.text, facts=decision.facts, evidence=decision.evidence),
+        )
         new_decision: str | None = None
         if outcome == "modified":
-            if not territories and until is None:
-                raise Invalid("a modified decision needs new territories or an end date")
             recorded = write_decision(
                 services,
                 session,

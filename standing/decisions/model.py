@@ -114,7 +114,7 @@ MIN_OWN_WORDS = 3  # words of the facts that are not the subject's names
 CRITERIA_COPY = 0.85
 
 
-def _count_words(tokens: Iterable[str]) -> int:
+def count_words(tokens: Iterable[str]) -> int:
     """Words in ``tokens``; a run of a script written without spaces counts a word per two
     characters (Japanese or Chinese facts are not one "word" per clause)."""
     total = 0
@@ -174,7 +174,7 @@ def validate_facts(
     facts = " ".join(facts.split())
     if not facts:
         raise Invalid("facts: empty; state what the subject did or is, specifically")
-    words = _count_words(_WORD.findall(facts))
+    words = count_words(_WORD.findall(facts))
     if words < MIN_FACT_WORDS:
         raise Invalid(
             f"facts: {words} words is shorter than a sentence; state the specific facts "
@@ -212,7 +212,7 @@ def validate_facts(
     for m in every:
         rest = rest.replace(bounded(m), " ")
     own = rest.split()
-    if _count_words(set(own)) < MIN_OWN_WORDS:
+    if count_words(set(own)) < MIN_OWN_WORDS:
         raise Invalid(
             "facts: say little besides the subject's name; state what it did or is, "
             f"specifically (at least {MIN_OWN_WORDS} words of facts)"

@@ -37,6 +37,8 @@ from standing.decisions.propagation import (
 )
 from standing.errors import Conflict, Invalid, NotFound
 from standing.graph.model import Account, Party
+from standing.guard import service as guard
+from standing.guard.model import Mentions
 from standing.ids import new_id
 from standing.store import repository as repo
 from standing.store.access_tables import ReachRow
@@ -158,6 +160,22 @@ def _mentions(
     return names, short, (subject.id,)
 
 
+def subject_mentions(session: Session, subject: Party | Account, *ids: str) -> Mentions:
+    """Everything that names ``subject`` in prose, for the specificity guard: its names and
+    identifiers, the names without legal form, its id and those of its accounts, their
+    usernames, and ``ids`` (the decision's, an appeal's)."""
+    names, short, own = _mentions(session, subject)
+    accounts = (
+        repo.accounts_owned_by(session, [subject.id]) if isinstance(subject, Party) else [subject]
+    )
+    usernames = tuple(a.username for a in accounts if a.username)
+    return Mentions(
+        names + usernames,
+        short,
+        tuple(dict.fromkeys((*own, *(a.id for a in accounts), *ids))),
+    )
+
+
 def short_names(mentions: tuple[str, ...]) -> tuple[str, ...]:
     """The names without their legal form ("Acme" for "Acme GmbH"), where that differs."""
     short = (" ".join(remove_org_types(m, replacement="").split()) for m in mentions)
@@ -185,6 +203,17 @@ def _prepare(
     rule = policy.rule(req.rule)
     subject = resolve_subject(session, req.subject)
     facts = validate_facts(req.facts, rule.criteria, *_mentions(session, subject))
+    # facts a screening hit writes cite the list entry and version: one entry confirmed for two
+    # parties (namesakes in the graph) gives them the same sentence, and that is no template
+    guard.check_facts(
+        session,
+        policy,
+        rule,
+        facts,
+        subject_mentions(session, subject),
+        subject.id,
+        templates=not req.automated_detection,
+    )
     evidence = tuple(e.strip() for e in req.evidence if e.strip())
     now = services.clock.now()
     starts_at = to_utc(req.starts_at, "starts_at") if req.starts_at else now
@@ -330,6 +359,12 @@ def lift_decision(services: Services, decision_id: str, reason: str, actor: Prin
                 f"decision {decision_id} already ended at {decision.ends_at.isoformat()}; "
                 "there is nothing left to lift"
             )
+        guard.check_reason(
+            services.policy,
+            services.policy.rules.get(decision.rule_id),
+            reason,
+            decision_mentions(session, decision),
+        )
         session.add(LiftRow(decision_id=decision_id, reason=reason, author=author, lifted_at=now))
         session.flush()
         append_change(session, "lifted", decision_id, now)
@@ -344,6 +379,15 @@ def lift_decision(services: Services, decision_id: str, reason: str, actor: Prin
         lifted = repo.get_decision(session, decision_id)
     assert lifted is not None
     return lifted
+
+
+def decision_mentions(session: Session, decision: Decision, *ids: str) -> Mentions:
+    """What names a decision's subject (see ``subject_mentions``), and the decision's id."""
+    try:
+        subject = resolve_subject(session, decision.subject_id)
+    except NotFound:  # a subject since removed from the graph: its id is all there is
+        return Mentions(ids=(decision.subject_id, decision.id, *ids))
+    return subject_mentions(session, subject, decision.id, *ids)
 
 
 def get_decision(services: Services, decision_id: str, viewer: Principal) -> Decision:

@@ -1,7 +1,9 @@
 """Load and validate ``policies/*.yaml``; every error names the file, line and field.
 
 Each file is a mapping with any of ``version`` (exactly once across the directory),
-``capabilities`` (name -> description) and ``rules`` (a list). Validation runs in two passes:
+``capabilities`` (name -> description), ``sources``, ``rules`` (a list) and ``boilerplate``
+(generic enforcement wording the specificity guard refuses, each with an ``id``, a ``text`` and
+what it is compared with, ``use``). Validation runs in two passes:
 the shape of each file, then the references between them (a rule restricting an unknown
 capability, a duplicate rule id).
 """
@@ -16,7 +18,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from standing.errors import InvalidSpec
-from standing.policies.model import Capability, Policy, Rule, Source
+from standing.policies.model import Boilerplate, Capability, Policy, Rule, Source
 
 
 class RuleSpec(BaseModel):
@@ -54,6 +56,26 @@ class SourceSpec(BaseModel):
     url: str = ""
 
 
+Use = Literal["facts", "reply", "reason"]
+
+
+def _every_use() -> list[Use]:
+    return ["facts", "reply", "reason"]
+
+
+class BoilerplateSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_.-]*$")
+    text: str = Field(min_length=20)
+    use: list[Use] = Field(default_factory=_every_use, min_length=1)
+
+    @field_validator("text")
+    @classmethod
+    def _strip(cls, value: str) -> str:
+        return " ".join(value.split())
+
+
 class PolicyFileSpec(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -61,6 +83,7 @@ class PolicyFileSpec(BaseModel):
     capabilities: dict[str, str] = Field(default_factory=dict)
     sources: list[SourceSpec] = Field(default_factory=list)
     rules: list[RuleSpec] = Field(default_factory=list)
+    boilerplate: list[BoilerplateSpec] = Field(default_factory=list)
 
 
 class _LineLoader(yaml.SafeLoader):
@@ -117,6 +140,7 @@ def load_policy(directory: Path) -> Policy:
     rules: dict[str, Rule] = {}
     sources: dict[str, Source] = {}
     rule_lines: dict[str, tuple[Path, dict[tuple[Any, ...], int], int]] = {}
+    boilerplate: dict[str, Boilerplate] = {}
     for path in files:
         text = path.read_text(encoding="utf-8")
         digest.update(path.name.encode() + b"\0" + text.encode() + b"\0")
@@ -170,6 +194,13 @@ def load_policy(directory: Path) -> Policy:
                 automated_decision=rs.automated_decision,
             )
             rule_lines[rs.id] = (path, lines, index)
+        for index, bs in enumerate(spec.boilerplate):
+            if bs.id in boilerplate:
+                line = _line_of(lines, ("boilerplate", index))
+                raise InvalidSpec(
+                    f"{path}:{line}: boilerplate.{index}.id: {bs.id!r} declared twice"
+                )
+            boilerplate[bs.id] = Boilerplate(bs.id, bs.text, tuple(dict.fromkeys(bs.use)))
     if version is None:
         raise InvalidSpec(f"{directory}: no policy file declares a version")
     for rule in rules.values():
@@ -191,4 +222,5 @@ def load_policy(directory: Path) -> Policy:
         capabilities=capabilities,
         rules=rules,
         sources=sources,
+        boilerplate=tuple(boilerplate.values()),
     )

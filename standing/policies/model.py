@@ -36,6 +36,20 @@ class Source:
         }
 
 
+#: What a boilerplate text is compared with: decisions' facts, appeal replies, lift reasons.
+BOILERPLATE_USES = ("facts", "reply", "reason")
+
+
+@dataclass(frozen=True, slots=True)
+class Boilerplate:
+    """Generic enforcement wording (``policies/boilerplate.yaml``) that a decision's facts, a
+    reply or a lift reason must not be."""
+
+    id: str
+    text: str
+    use: tuple[str, ...] = BOILERPLATE_USES
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     id: str
@@ -79,6 +93,7 @@ class Policy:
     capabilities: dict[str, Capability]
     rules: dict[str, Rule]
     sources: dict[str, Source] = field(default_factory=dict)
+    boilerplate: tuple[Boilerplate, ...] = ()
 
     def source(self, source_id: str) -> Source:
         from standing.errors import NotFound

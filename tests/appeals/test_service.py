@@ -13,8 +13,9 @@ from tests.fixtures.services import TestClock
 from tests.principals import DECIDER, KASPERSKY, REVIEWER, VIEWER
 
 REPLY = (
-    "The register extract for AO Kaspersky Lab shows it still holds 100 percent of Kaspersky "
-    "Lab, Inc., so the subsidiary remains controlled and the directive applies to it."
+    'You write that "our US company is independent of the parent", but the register extract '
+    "for AO Kaspersky Lab shows it still holds 100 percent of Kaspersky Lab, Inc., so the "
+    "subsidiary remains controlled and the directive applies to it."
 )
 
 
@@ -67,8 +68,12 @@ def test_modified_narrows_the_scope(demo_graph: Services) -> None:
     for outcome in ("upheld", "overturned"):  # a narrower scope belongs to 'modified' only
         with pytest.raises(Invalid, match=f"only to the outcome 'modified', not '{outcome}'"):
             review_appeal(demo_graph, appeal.id, outcome, REPLY, REVIEWER, territories=("US",))
+    narrowed = (
+        'You say you "only sell in the United States market now"; the 2026 sales report you '
+        "sent bears it out, so the restriction now applies in the US only."
+    )
     modified = review_appeal(
-        demo_graph, appeal.id, "modified", REPLY, REVIEWER, territories=("US",)
+        demo_graph, appeal.id, "modified", narrowed, REVIEWER, territories=("US",)
     )
     assert modified.new_decision_id
     assert promote_allowed(demo_graph, "acct-kaspersky-us") is False

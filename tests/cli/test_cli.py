@@ -82,7 +82,7 @@ def test_import_decide_status_statement_lift_verify(run) -> None:  # type: ignor
     )
     assert "<article" in run("statement", decision_id, "--format", "html")
 
-    run("lift", decision_id, "--reason", "The directive no longer names this company.")
+    run("lift", decision_id, "--reason", "DHS withdrew BOD 17-01 for this company on 2026-05-04.")
     status = json.loads(run("status", "acct-kaspersky-jp", "--json"))
     assert all(c["allowed"] for c in status["capabilities"])
     assert "intact" in run("audit", "verify", "--as", "auditor@test.example")

@@ -177,7 +177,10 @@ def test_territories_and_end_date(demo_graph: Services, clock: TestClock) -> Non
 
 
 def test_account_subject(demo_graph: Services) -> None:
-    facts = "The marketplace account brightdeal sold subscriptions disguised as one-euro trials."
+    facts = (
+        "The marketplace account brightdeal sold 14 subscriptions disguised as one-euro trials "
+        "between 2026-08-01 and 2026-10-31."
+    )
     d = record_vendor_decision(
         demo_graph, subject="acct-brightdeal", rule="deceptive-business-practices", facts=facts
     )
@@ -221,7 +224,7 @@ def test_standing_reads_only_the_owners_above_yet_agrees_with_the_whole_graph(
         record_vendor_decision(
             services,
             subject=f"p{subject}",
-            facts=f"Company {subject} Ltd is named in a government directive barring its products.",
+            facts=f"Company {subject} Ltd is named in directive GD-{subject} barring its products.",
         )
     now = services.clock.now()
     with services.read() as session:
@@ -250,7 +253,7 @@ def test_standing_reads_only_the_owners_above_yet_agrees_with_the_whole_graph(
         request = DecisionRequest(
             f"p{i}",
             "government-barred-vendor",
-            f"Company {i} Ltd is named in a government directive barring its products.",
+            f"Company {i} Ltd is named in directive GD-{i} barring its products.",
         )
         dry = record_decision(services, request, ANALYST, dry_run=True)
         expected = reach_of(dry.decision, active, everything, now)["ads.promote"]
@@ -263,7 +266,7 @@ def test_standing_reads_only_the_owners_above_yet_agrees_with_the_whole_graph(
     "facts",
     [
         "Kaspersky Lab sold counterfeit licences in Germany.",  # the name without "AO"
-        "AO Kaspersky Lab sold counterfeit licences.",  # six words: a short sentence is one
+        "AO Kaspersky Lab sold 40 counterfeit licences.",  # a short sentence is one
     ],
 )
 def test_short_specific_facts_naming_the_subject_are_enough(

@@ -96,3 +96,20 @@ def test_version_changes_with_content(tmp_path: Path) -> None:
     rules = target / "rules.yaml"
     rules.write_text(rules.read_text().replace("review_days: 30", "review_days: 21"))
     assert load_policy(target).version != before
+
+
+def test_boilerplate_is_loaded_and_checked(tmp_path: Path) -> None:
+    shipped = load_policy(SHIPPED_POLICIES)
+    business = next(b for b in shipped.boilerplate if b.id == "business-model")
+    assert "inherently conflicts with acceptable" in business.text
+    assert business.use == ("facts", "reply", "reason")
+    target = copy_policies(tmp_path)
+    path = target / "boilerplate.yaml"
+    text = path.read_text() + "  - id: business-model\n    text: the same id declared again here\n"
+    path.write_text(text)
+    line = len(text.splitlines()) - 1
+    with pytest.raises(InvalidSpec, match=rf"boilerplate.yaml:{line}: boilerplate.\d+.id: "):
+        load_policy(target)
+    path.write_text("boilerplate:\n  - id: x\n    text: too short\n")
+    with pytest.raises(InvalidSpec, match=r"boilerplate.yaml:3: boilerplate.0.text"):
+        load_policy(target)

@@ -110,16 +110,16 @@ def test_joint_reach_in_one_territory_is_stated_and_exported_there_only(
     path = tmp_path / "joint.jsonl"
     path.write_bytes(b"".join(orjson.dumps(e) + b"\n" for e in JOINT))
     import_files(services, [path], ANALYST)
-    facts = "{} is designated on the sanctions list under the entry numbered 777."
+    facts = "{} is designated on the sanctions list under the entry numbered {}."
     record_vendor_decision(
         services,
         "p",
         "sanctioned-party",
-        facts=facts.format("Ralpha Parent Holdings"),
+        facts=facts.format("Ralpha Parent Holdings", 777),
         territories=("DE",),
     )
     world = record_vendor_decision(
-        services, "q", "sanctioned-party", facts=facts.format("Rbeta Parent Holdings")
+        services, "q", "sanctioned-party", facts=facts.format("Rbeta Parent Holdings", 778)
     )
     (account,) = world.statement["affected"]["accounts"]
     assert account["id"] == "acc-z" and account["territories"] == ["DE"]

@@ -16,8 +16,9 @@ from tests.fixtures.services import TestClock
 from tests.principals import KASPERSKY, REVIEWER
 
 REPLY = (
-    "The register extract for AO Kaspersky Lab shows it still holds 100 percent of Kaspersky "
-    "Lab, Inc., so the subsidiary remains controlled and the directive applies to it."
+    'You write that "our US company is independent of the parent", but the register extract '
+    "for AO Kaspersky Lab shows it still holds 100 percent of Kaspersky Lab, Inc., so the "
+    "subsidiary remains controlled and the directive applies to it."
 )
 
 

@@ -65,12 +65,12 @@ def test_decision_lifecycle(client: TestClient) -> None:
 
     lifted = client.post(
         f"/api/v1/decisions/{decision_id}/lift",
-        json={"reason": "The directive was withdrawn for it."},
+        json={"reason": "DHS withdrew BOD 17-01 for it on 2026-05-04."},
     )
     assert lifted.status_code == 200 and lifted.json()["status"] == "lifted"
     again = client.post(
         f"/api/v1/decisions/{decision_id}/lift",
-        json={"reason": "The directive was withdrawn for it."},
+        json={"reason": "DHS withdrew BOD 17-01 for it on 2026-05-04."},
     )
     assert again.status_code == 409 and again.json()["error"]["code"] == "conflict"
 
@@ -112,7 +112,7 @@ def test_decisions_are_listed_newest_first_and_filtered(
     first = decide(client, territories=["US"])
     clock.advance(minutes=1)
     second = decide(client)
-    client.post(f"/api/v1/decisions/{first['id']}/lift", json={"reason": "Directive withdrawn."})
+    client.post(f"/api/v1/decisions/{first['id']}/lift", json={"reason": "BOD 17-01 withdrawn."})
     doc = client.get("/api/v1/decisions").json()
     assert doc["total"] == 2
     assert [d["id"] for d in doc["decisions"]] == [second["id"], first["id"]]

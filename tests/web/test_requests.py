@@ -107,7 +107,7 @@ def test_the_owner_of_an_account_subject_is_in_the_reach(client: TestClient) -> 
         json={
             "subject": "acct-kaspersky-jp",
             "rule": "deceptive-business-practices",
-            "facts": "The account acct-kaspersky-jp promoted a fake discount on licences.",
+            "facts": "The account acct-kaspersky-jp promoted a fake 70 % discount on licences.",
             "dry_run": True,
         },
     )
