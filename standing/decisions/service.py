@@ -28,6 +28,12 @@ from standing.decisions.propagation import (
     reach_of,
     restriction,
 )
+from standing.decisions.transparency import (
+    Disclosure,
+    build_transparency,
+    personal_data,
+    redact,
+)
 from standing.errors import Conflict, Invalid, NotFound
 from standing.graph.model import Account, Party
 from standing.ids import new_id
@@ -48,6 +54,12 @@ class DecisionRequest:
     author: str = "unknown"
     automated_detection: bool = False
     automated_decision: bool = False
+    #: What the public record says and how the decision arose (see ``Disclosure``).
+    disclosure: Disclosure = field(default_factory=Disclosure)
+    #: The restriction list whose screening hit led to the decision, if one did.
+    screening_source: str | None = None
+    #: A person decided with automated help (a proposed match), short of a fully automated one.
+    partially_automated: bool = False
 
 
 @dataclass
@@ -61,6 +73,8 @@ class Recorded:
         d = decision_json(self.decision)
         d["reach"] = self.statement["affected"]
         d["warnings"] = list(self.warnings)
+        transparency = self.statement.get("transparency") or {}
+        d["public_facts"] = transparency.get("public_facts")
         if self.dry_run:
             d["dry_run"] = True
             d["id"] = None
@@ -211,6 +225,31 @@ def _prepare(services: Services, session: Session, req: DecisionRequest) -> Reco
     content = sor.build_statement(
         decision, rule, policy, subject, sor.affected(decision, reach, parties, accounts)
     )
+    reached_accounts = [accounts[a] for r in reach.values() for a in r.accounts if a in accounts]
+    if isinstance(subject, Account):
+        reached_accounts.append(subject)
+    if req.disclosure.origin == "screening" and req.screening_source is None:
+        raise Invalid("origin: a decision from screening names the list (screening_source)")
+    transparency = build_transparency(
+        rule,
+        subject,
+        facts,
+        personal_data(subject, parties.values(), reached_accounts),
+        req.disclosure
+        if req.screening_source is None or req.disclosure.origin != "own_initiative"
+        else dataclasses.replace(req.disclosure, origin="screening"),
+        req.screening_source,
+    )
+    transparency["automated_decision"] = (
+        "FULLY"
+        if req.automated_decision
+        else "PARTIALLY"
+        if req.partially_automated or transparency["origin"] == "screening"
+        else "NOT_AUTOMATED"
+    )
+    content["transparency"] = transparency
+    if transparency["legal_ground"] is not None:
+        content["ground"]["relied_on"] = transparency["legal_ground"]["act"]
     warnings = []
     if not evidence:
         warnings.append("no evidence recorded; the statement will say so")
@@ -484,6 +523,19 @@ def _write_notice(
     affected["parties"] = [p for p in affected["parties"] if p["id"] in wanted]
     notice_id = new_id("ntc")
     content = sor.build_statement(decision, rule, services.policy, subject, affected)
+    original = session.get(StatementRow, decision.id)
+    transparency = (original.content.get("transparency") if original is not None else None) or {}
+    if transparency:
+        # the decision's public record, with this account's holder kept out of it as well
+        known = dict.fromkeys(transparency.get("personal_data", []), "a natural person concerned")
+        reached = [accounts[account_id]] if account_id in accounts else []
+        personal = known | personal_data(subject, parties.values(), reached)
+        transparency = dict(transparency)
+        transparency["public_facts"] = redact(transparency["public_facts"], personal)
+        transparency["personal_data"] = sorted(personal)
+        content["transparency"] = transparency
+        if transparency.get("legal_ground"):
+            content["ground"]["relied_on"] = transparency["legal_ground"]["act"]
     content["issued_at"] = now.isoformat()
     content["appeal"]["deadline"] = (now + timedelta(days=rule.appeal_window_days)).isoformat()
     content["notice"] = {

@@ -28,6 +28,7 @@ from standing.audit.log import append
 from standing.audit.tags import Action
 from standing.bootstrap import Services
 from standing.decisions.service import DecisionRequest, record_decision
+from standing.decisions.transparency import Disclosure
 from standing.errors import Conflict, Invalid, NotFound
 from standing.graph.model import Party
 from standing.ids import new_id
@@ -782,6 +783,8 @@ def review_hit(
                     author=actor,
                     automated_detection=True,
                     automated_decision=automated,
+                    disclosure=Disclosure(origin="screening", source_identity=source.authority),
+                    screening_source=source.id,
                 ),
                 session=session,
             )

@@ -1,4 +1,8 @@
-"""Exports for regulators: the DSA Transparency Database records of stored statements."""
+"""Exports for regulators: the DSA Transparency Database records of stored statements.
+
+Every record is checked against the database's rules as it is built; a refused one raises
+``DsaRecordRefused`` (record, field, rule), so a caller that collects the records before
+writing never writes part of an export."""
 
 from __future__ import annotations
 
@@ -31,5 +35,7 @@ def export_dsa(services: Services, since: datetime | None = None) -> Iterator[di
     rows.sort(key=lambda row: (row[2], row[0]["decision_id"]))
     for content, rule_id, _ in rows:
         rule = services.policy.rules.get(rule_id)
-        category = rule.dsa_category if rule else "STATEMENT_CATEGORY_SCOPE_OF_PLATFORM_SERVICE"
+        # a statement from before decisions carried their public record: the rule's category,
+        # or the database's "other violation of the terms" for a rule since withdrawn
+        category = rule.dsa_category if rule else "STATEMENT_CATEGORY_OTHER_VIOLATION_TC"
         yield from dsa_records(content, category, services.settings.public_url)
