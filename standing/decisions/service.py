@@ -221,6 +221,8 @@ def _prepare(services: Services, session: Session, req: DecisionRequest) -> Reco
     party_ids = {p for r in reach.values() for p in r.parties}
     party_ids |= {o for r in reach.values() for a in r.accounts.values() if (o := a.owner)}
     party_ids |= {o for r in reach.values() for pr in r.parties.values() for o, _ in pr.via}
+    if isinstance(subject, Account) and subject.owner:
+        party_ids.add(subject.owner)  # who holds it: a natural person's account is private
     parties = repo.parties_by_id(session, party_ids | {subject.id})
     content = sor.build_statement(
         decision, rule, policy, subject, sor.affected(decision, reach, parties, accounts)

@@ -63,27 +63,27 @@ def personal_data(
     replaces it: the names and identifiers of Person parties, the usernames and ids of the
     accounts they hold."""
     by_id = {p.id: p for p in parties}
-    subject_party = subject if isinstance(subject, Party) else by_id.get(subject.owner or "")
+    if isinstance(subject, Party):
+        by_id.setdefault(subject.id, subject)
+        advertiser: str | None = subject.id
+    else:
+        advertiser = subject.owner
     out: dict[str, str] = {}
     for party in by_id.values():
         if not is_person(party):
             continue
-        role = "the advertiser" if subject_party is party else "a natural person concerned"
+        role = "the advertiser" if party.id == advertiser else "a natural person concerned"
         for value in (*party.mentions(), party.id):
             out.setdefault(value, role)
     for account in accounts:
-        if is_person(by_id.get(account.owner or "")) or (
-            isinstance(subject, Account) and account.id == subject.id and is_person(subject_party)
-        ):
-            role = (
-                "the advertiser's account"
-                if isinstance(subject, Account) and account.id == subject.id
-                else "an account of the advertiser"
-                if subject_party is not None and account.owner == subject_party.id
-                else "an account of a natural person"
-            )
-            for value in (account.username, account.username.lstrip("@"), account.id):
-                out.setdefault(value, role)
+        if not is_person(by_id.get(account.owner or "")):
+            continue
+        mine = account.owner == advertiser or (
+            isinstance(subject, Account) and account.id == subject.id
+        )
+        role = "the advertiser's account" if mine else "an account of a natural person"
+        for value in (account.username, account.username.lstrip("@"), account.id):
+            out.setdefault(value, role)
     return {k: v for k, v in out.items() if len(k.strip()) >= _MIN_NAME}
 
 

@@ -2,12 +2,12 @@
 
 One statement is submitted per affected recipient of the service, so a decision that reaches
 four accounts yields four records, each with its own platform unique identifier
-(``puid`` = ``<decision id>_<account id>``, in the database's alphabet ``[A-Za-z0-9_-]``; an
-account id with other characters is replaced by a digest of it). A notice (an account reached
-later) names an account its decision's statement does not, so no puid is ever used twice; its
-application date is the day the decision reached the account. Each record
-states what is restricted for its account. Restricting paid reach is a partial restriction of
-the provision of the service; restricting payouts is a restriction of monetary payments.
+(``puid`` = ``<decision id>_<account id>``, in the database's alphabet ``[A-Za-z0-9_-]``; the
+id of a natural person's account, or one with other characters, is replaced by a digest). A
+notice (an account reached later) names an account its decision's statement does not, so no
+puid is ever used twice; its application date is the day the decision reached the account.
+Each record states what is restricted for its account. Restricting paid reach is a partial
+restriction of the provision of the service; restricting payouts restricts monetary payments.
 
 Every record is built from the decision's public record (``transparency`` in the statement:
 the public text without personal data, the act relied on, categories and keywords, the source,
@@ -71,9 +71,10 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def puid(decision_id: str, account_id: str) -> str:
-    """The platform unique identifier of one record: decision and account, in ``[A-Za-z0-9_-]``."""
-    if not _PUID_SAFE.fullmatch(account_id):
+def puid(decision_id: str, account_id: str, private: bool = False) -> str:
+    """The platform unique identifier of one record: decision and account, in ``[A-Za-z0-9_-]``.
+    A natural person's account is named by a digest of its id (an id may carry the name)."""
+    if private or not _PUID_SAFE.fullmatch(account_id):
         account_id = "h" + hashlib.sha256(account_id.encode()).hexdigest()[:24]
     return f"{decision_id}_{account_id}"
 
@@ -210,7 +211,9 @@ def dsa_records(
             # began (when the import says so), at the latest since the decision applies.
             "content_date": min(since, start).isoformat() if since else start.isoformat(),
             "territorial_scope": account_scope,
-            "puid": puid(statement["decision_id"], account["id"]),
+            "puid": puid(
+                statement["decision_id"], account["id"], private=account.get("holder") == "person"
+            ),
         }
         check(record, t.get("personal_data", []))
         records.append(record)
