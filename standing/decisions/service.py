@@ -299,6 +299,8 @@ def record_decision(
 def write_decision(
     services: Services, session: Session, req: DecisionRequest, supersedes: str | None = None
 ) -> Recorded:
+    if supersedes is not None and req.disclosure == Disclosure():
+        req = dataclasses.replace(req, disclosure=_inherited(session, supersedes))
     prepared = _prepare(services, session, req)
     ensure_policy_recorded(
         session, prepared.decision.created_at, services.policy.version, list(services.policy.rules)
@@ -308,6 +310,8 @@ def write_decision(
     d = prepared.decision
     session.add(repo.decision_row(d))
     content = prepared.statement
+    if supersedes is not None:
+        content["supersedes"] = supersedes  # its public records name the ones they replace
     session.add(
         StatementRow(
             decision_id=d.id,
@@ -329,6 +333,25 @@ def write_decision(
         {"decision": decision_json(d), "statement_digest": sor.digest(content)},
     )
     return prepared
+
+
+def _inherited(session: Session, decision_id: str) -> Disclosure:
+    """A superseding decision's public record keeps what the one it replaces said of the act
+    relied on, the categories, the language and where the information came from."""
+    row = session.get(StatementRow, decision_id)
+    t = (row.content.get("transparency") if row is not None else None) or {}
+    if not t:
+        return Disclosure()
+    identity = t.get("source_identity")
+    return Disclosure(
+        legal_ground=(t.get("legal_ground") or {}).get("id"),
+        category=t.get("category"),
+        category_addition=tuple(t.get("category_addition") or ()),
+        keywords=tuple(t.get("keywords") or ()),
+        content_language=t.get("content_language"),
+        origin="authority" if identity else "own_initiative",
+        source_identity=identity,
+    )
 
 
 def lift_decision(services: Services, decision_id: str, reason: str, author: str) -> Decision:

@@ -215,6 +215,15 @@ def dsa_records(
                 statement["decision_id"], account["id"], private=account.get("holder") == "person"
             ),
         }
+        if statement.get("supersedes"):
+            replaced = puid(
+                statement["supersedes"], account["id"], private=account.get("holder") == "person"
+            )
+            record["decision_facts"] = _clip(
+                f"{record['decision_facts']} This statement replaces statement {replaced}, "
+                "after an appeal.",
+                MAX_FACTS,
+            )
         check(record, t.get("personal_data", []))
         records.append(record)
     return records

@@ -426,3 +426,29 @@ def test_the_demo_exports_only_records_the_database_accepts(services: Services) 
     assert "Binding Operational Directive 17-01" in kaspersky[0]["source_identity"]
     rt = [r for r in records if "2022/350" in r.get("incompatible_content_ground", "")]
     assert rt and rt[0]["incompatible_content_illegal"] == "Yes"
+
+
+def test_a_modified_decision_names_the_statement_it_replaces(demo_graph: Services) -> None:
+    from standing.appeals.service import file_appeal, review_appeal
+
+    decision = record_vendor_decision(
+        demo_graph, disclosure=Disclosure(origin="authority", source_identity="US DHS (CISA)")
+    ).decision
+    appeal = file_appeal(
+        demo_graph, decision.id, "We only sell in the United States market now.", "kaspersky"
+    )
+    reply = (
+        "AO Kaspersky Lab still holds 100 percent of Kaspersky Labs GmbH, which sells paid "
+        "placements in Germany, so the restriction now applies in Germany only."
+    )
+    modified = review_appeal(
+        demo_graph, appeal.id, "modified", reply, "appeals-officer", territories=("DE",)
+    )
+    assert modified.new_decision_id
+    new = [r for r in export_dsa(demo_graph) if r["puid"].startswith(modified.new_decision_id)]
+    assert new and all(r["territorial_scope"] == ["DE"] for r in new)
+    for r in new:
+        account = r["puid"].removeprefix(f"{modified.new_decision_id}_")
+        assert f"replaces statement {decision.id}_{account}" in r["decision_facts"]
+        assert r["source_identity"] == "US DHS (CISA)"
+        assert validate_record(r) == []
