@@ -90,6 +90,10 @@ def affected(
                         if owner in parties
                         else None
                     ),
+                    # when the account was opened: the "content" of a DSA record
+                    "since": (
+                        account.created_at.isoformat() if account and account.created_at else None
+                    ),
                     "why": why + _only_in(ar.territories),
                     "territories": _territory_list(ar.territories),
                     "capabilities": [],

@@ -27,6 +27,7 @@ from urllib.parse import quote
 from standing.errors import Invalid
 from standing.transparency.dsa_schema import (
     EEA,
+    FIRST_CONTENT_DATE,
     LAST_DATE,
     MAX_EXPLANATION,
     MAX_FACTS,
@@ -209,7 +210,7 @@ def dsa_records(
             ),
             # The "content" is the account and its paid reach: it exists since the account
             # began (when the import says so), at the latest since the decision applies.
-            "content_date": min(since, start).isoformat() if since else start.isoformat(),
+            "content_date": max(min(since or start, start), FIRST_CONTENT_DATE).isoformat(),
             "territorial_scope": account_scope,
             "puid": puid(
                 statement["decision_id"], account["id"], private=account.get("holder") == "person"

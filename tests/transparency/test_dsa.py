@@ -52,7 +52,9 @@ def test_one_record_per_affected_account(demo_graph: Services, clock: TestClock)
     assert r["source_type"] == "SOURCE_VOLUNTARY" and "source_identity" not in r
     assert r["account_type"] == "ACCOUNT_TYPE_BUSINESS"
     assert r["territorial_scope"] == list(EEA) and r["application_date"] == "2026-01-01"
-    assert r["content_date"] == "2026-01-01"
+    assert {x["puid"].split("_", 1)[1]: x["content_date"] for x in records}["acct-kaspersky"] == (
+        "2009-04-15"  # the account was opened then (createdAt)
+    )
     version = demo_graph.policy.version.replace("+", "%2B")
     assert r["decision_ground_reference_url"] == (
         f"http://127.0.0.1:8000/policies?version={version}#government-barred-vendor"
@@ -424,6 +426,7 @@ def test_the_demo_exports_only_records_the_database_accepts(services: Services) 
     kaspersky = [r for r in records if r["puid"].endswith("_acct-kaspersky")]
     assert kaspersky[0]["source_type"] == "SOURCE_TYPE_OTHER_NOTIFICATION"
     assert "Binding Operational Directive 17-01" in kaspersky[0]["source_identity"]
+    assert kaspersky[0]["content_date"] == "2009-04-15"  # the account's createdAt
     rt = [r for r in records if "2022/350" in r.get("incompatible_content_ground", "")]
     assert rt and rt[0]["incompatible_content_illegal"] == "Yes"
 
@@ -452,3 +455,50 @@ def test_a_modified_decision_names_the_statement_it_replaces(demo_graph: Service
         assert f"replaces statement {decision.id}_{account}" in r["decision_facts"]
         assert r["source_identity"] == "US DHS (CISA)"
         assert validate_record(r) == []
+
+
+def test_content_date_is_when_the_account_was_opened(services: Services, tmp_path: Path) -> None:
+    accounts = [
+        {"id": "co", "schema": "Company", "properties": {"name": ["Opened Things Ltd"]}},
+        {
+            "id": "acc-old",
+            "schema": "UserAccount",
+            "properties": {
+                "owner": ["co"],
+                "service": ["social"],
+                "username": ["@old"],
+                "createdAt": ["2014-05-02T10:00:00"],
+            },
+        },
+        {
+            "id": "acc-ancient",
+            "schema": "UserAccount",
+            "properties": {
+                "owner": ["co"],
+                "service": ["social"],
+                "username": ["@ancient"],
+                "createdAt": ["1998"],
+            },
+        },
+        {
+            "id": "acc-new",
+            "schema": "UserAccount",
+            "properties": {"owner": ["co"], "service": ["social"], "username": ["@new"]},
+        },
+    ]
+    path = tmp_path / "accounts.jsonl"
+    path.write_bytes(b"".join(orjson.dumps(e) + b"\n" for e in accounts))
+    import_files(services, [path], "test")
+    facts = "Opened Things Ltd sold subscriptions as one-euro trials on 14 listed offers."
+    d = record_vendor_decision(services, "co", "deceptive-business-practices", facts=facts)
+    dates = {r["puid"]: r["content_date"] for r in export_dsa(services)}
+    assert dates == {
+        f"{d.decision.id}_acc-old": "2014-05-02",
+        f"{d.decision.id}_acc-ancient": "2000-01-01",  # the database's first day
+        f"{d.decision.id}_acc-new": "2026-01-01",  # not known: the day it applies from
+    }
+    bad = tmp_path / "bad.jsonl"
+    accounts[1]["properties"]["createdAt"] = ["last spring"]  # type: ignore[index]
+    bad.write_bytes(b"".join(orjson.dumps(e) + b"\n" for e in accounts))
+    with pytest.raises(Invalid, match=r"bad.jsonl:2: properties.createdAt: 'last spring'"):
+        import_files(services, [bad], "test")
