@@ -140,11 +140,16 @@ def _ground(statement: dict[str, Any], t: dict[str, Any], public: str) -> dict[s
 
 
 def dsa_records(
-    statement: dict[str, Any], category: str = "", base_url: str = ""
+    statement: dict[str, Any],
+    category: str = "",
+    base_url: str = "",
+    lifted_at: str | None = None,
 ) -> list[dict[str, Any]]:
     """The DSA records of one stored statement (or notice): one per affected account in the
     EEA, each validated. ``category`` serves statements issued before decisions carried their
-    own public record; ``base_url`` is where the policy pages are public."""
+    own public record; ``base_url`` is where the policy pages are public; ``lifted_at`` is when
+    the decision was lifted, if it was (it then ended that day; lifted before it applied, it
+    restricted nothing and has no record)."""
     scope = territorial_scope(statement["territorial_scope"])
     if not scope:
         return []
@@ -157,7 +162,14 @@ def dsa_records(
     if notice is not None:
         start = max(start, _day(statement["issued_at"]) or start)
     end = _day(statement["ends_at"])
+    temporary = end is not None
     public = t["public_facts"]
+    lifted = _day(lifted_at)
+    if lifted is not None and lifted < start:
+        return []  # lifted before it applied: nothing was restricted
+    if lifted is not None and (end is None or lifted < end):
+        public += f" The decision was lifted on {lifted.isoformat()}."
+        end, temporary = lifted, True
     if end is not None and end > LAST_DATE:
         # The database takes no end after 2038-01-01: the date field stays empty and the text
         # states the real end.
@@ -202,7 +214,7 @@ def dsa_records(
         since = _day(account.get("since"))
         record = {
             **base,
-            **_restrictions(reached, end, temporary=statement["ends_at"] is not None),
+            **_restrictions(reached, end, temporary=temporary),
             "account_type": (
                 "ACCOUNT_TYPE_PRIVATE"
                 if account.get("holder") == "person"

@@ -502,3 +502,25 @@ def test_content_date_is_when_the_account_was_opened(services: Services, tmp_pat
     bad.write_bytes(b"".join(orjson.dumps(e) + b"\n" for e in accounts))
     with pytest.raises(Invalid, match=r"bad.jsonl:2: properties.createdAt: 'last spring'"):
         import_files(services, [bad], "test")
+
+
+def test_a_lifted_decision_ends_the_day_it_was_lifted(
+    demo_graph: Services, clock: TestClock
+) -> None:
+    from standing.decisions.service import lift_decision
+
+    d = record_vendor_decision(demo_graph).decision
+    clock.advance(days=10)
+    lift_decision(demo_graph, d.id, "The directive was withdrawn on 2026-01-10.", "reviewer")
+    records = list(export_dsa(demo_graph))
+    assert len(records) == 4
+    for r in records:
+        assert r["decision_provision"] == "DECISION_PROVISION_PARTIAL_SUSPENSION"
+        assert r["end_date_service_restriction"] == "2026-01-11"
+        assert "lifted on 2026-01-11" in r["decision_facts"]
+        assert validate_record(r) == []
+    later = record_vendor_decision(
+        demo_graph, starts_at=clock.at + timedelta(days=30)
+    ).decision  # scheduled, then lifted before it applied: it restricted nothing
+    lift_decision(demo_graph, later.id, "Recorded against the wrong company.", "reviewer")
+    assert not [r for r in export_dsa(demo_graph) if r["puid"].startswith(later.id)]
