@@ -32,10 +32,77 @@ class Figures:
     review_days_max: float | None
     overdue: int
     rule_titles: dict[str, str] = field(default_factory=dict)
+    #: DSA Art. 15(1)(d) and Art. 24(1), per half-year ("2026-H1")
+    half_years: list[HalfYear] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class HalfYear:
+    """One half-year's figures for DSA Art. 15(1)(d) (complaints through the internal
+    complaint-handling system: received and their basis, decided, median time to decision,
+    reversed) and Art. 24(1) (suspensions). Out-of-court disputes (Art. 24(1)(a)) are not
+    recorded by the platform: ``None``, never a made-up zero."""
+
+    period: str
+    complaints_received: int
+    complaints_by_basis: dict[str, int]
+    complaints_decided: int
+    complaints_reversed: int
+    complaint_days_median: float | None
+    suspensions: int  # restrictions with an end
+    terminations: int  # restrictions until lifted
+    out_of_court_disputes: int | None = None
+    out_of_court_outcomes: dict[str, int] | None = None
+
+
+def half_year(moment: datetime) -> str:
+    return f"{moment.year}-H{1 if moment.month <= 6 else 2}"
+
+
+def half_years(
+    decisions: list[Decision], appeals: list[Appeal], basis: dict[str, str]
+) -> list[HalfYear]:
+    """The Art. 15(1)(d) / Art. 24(1) figures of every half-year with a decision or complaint,
+    oldest first. ``basis`` gives a decision's DSA category (a complaint's basis is the ground
+    of the decision it contests)."""
+    periods = {half_year(d.created_at) for d in decisions}
+    periods |= {half_year(a.filed_at) for a in appeals}
+    periods |= {half_year(a.decided_at) for a in appeals if a.decided_at is not None}
+    out = []
+    for period in sorted(periods):
+        received = [a for a in appeals if half_year(a.filed_at) == period]
+        decided = [
+            a
+            for a in appeals
+            if a.decided_at is not None and a.outcome and half_year(a.decided_at) == period
+        ]
+        days = [
+            (a.decided_at - a.filed_at).total_seconds() / 86400 for a in decided if a.decided_at
+        ]
+        recorded = [d for d in decisions if half_year(d.created_at) == period]
+        out.append(
+            HalfYear(
+                period=period,
+                complaints_received=len(received),
+                complaints_by_basis=dict(
+                    Counter(basis.get(a.decision_id, "unknown") for a in received).most_common()
+                ),
+                complaints_decided=len(decided),
+                complaints_reversed=sum(a.outcome in ("overturned", "modified") for a in decided),
+                complaint_days_median=round(statistics.median(days), 2) if days else None,
+                suspensions=sum(d.ends_at is not None for d in recorded),
+                terminations=sum(d.ends_at is None for d in recorded),
+            )
+        )
+    return out
 
 
 def figures(
-    decisions: list[Decision], appeals: list[Appeal], policy: Policy, now: datetime
+    decisions: list[Decision],
+    appeals: list[Appeal],
+    policy: Policy,
+    now: datetime,
+    basis: dict[str, str] | None = None,
 ) -> Figures:
     decided = [a for a in appeals if a.status == "decided" and a.decided_at is not None]
     outcomes = Counter(a.outcome for a in decided if a.outcome)
@@ -63,4 +130,15 @@ def figures(
         review_days_max=round(max(durations), 2) if durations else None,
         overdue=sum(a.overdue_at(now) for a in appeals),
         rule_titles={r.id: r.title for r in policy.rules.values()},
+        half_years=half_years(
+            decisions,
+            appeals,
+            basis
+            if basis is not None
+            else {
+                d.id: policy.rules[d.rule_id].dsa_category
+                for d in decisions
+                if d.rule_id in policy.rules
+            },
+        ),
     )
