@@ -92,9 +92,23 @@ def _pattern(value: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w@]){words}(?![\w])", re.IGNORECASE)
 
 
-def found_personal_data(text: str, personal: Iterable[str]) -> list[str]:
-    """The personal data of ``personal`` that ``text`` still contains."""
-    return [value for value in personal if _pattern(value).search(text)]
+def personal_pattern(personal: Iterable[str]) -> re.Pattern[str] | None:
+    """One pattern finding any of ``personal`` as a whole word (the longest first)."""
+    values = sorted({v for v in personal if v.strip()}, key=len, reverse=True)
+    if not values:
+        return None
+    words = "|".join(r"\s+".join(re.escape(w) for w in v.split()) for v in values)
+    return re.compile(rf"(?<![\w@])(?:{words})(?![\w])", re.IGNORECASE)
+
+
+def found_personal_data(text: str, personal: Iterable[str] | re.Pattern[str] | None) -> list[str]:
+    """The personal data of ``personal`` (values, or their ``personal_pattern``) that ``text``
+    still contains, as written there."""
+    if personal is not None and not isinstance(personal, re.Pattern):
+        personal = personal_pattern(personal)
+    if personal is None:
+        return []
+    return list(dict.fromkeys(m.group(0) for m in personal.finditer(text)))
 
 
 def redact(text: str, personal: dict[str, str]) -> str:

@@ -24,6 +24,7 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import quote
 
+from standing.decisions.transparency import found_personal_data, personal_pattern
 from standing.errors import Invalid
 from standing.transparency.dsa_schema import (
     EEA,
@@ -202,6 +203,8 @@ def dsa_records(
         base["content_language"] = t["content_language"]
     if t["source_type"] != "SOURCE_VOLUNTARY" and t.get("source_identity"):
         base["source_identity"] = _clip(t["source_identity"], 500)
+    personal = personal_pattern(t.get("personal_data", []))
+    searched: dict[str, list[str]] = {}  # the records of a statement share most of their text
     records = []
     for account in statement["affected"]["accounts"]:
         if notice is not None and account["id"] != notice["account"]:
@@ -237,20 +240,26 @@ def dsa_records(
                 "after an appeal.",
                 MAX_FACTS,
             )
-        check(record, t.get("personal_data", []))
+        check(record, personal, searched)
         records.append(record)
     return records
 
 
-def check(record: dict[str, Any], personal: list[str]) -> None:
-    """Refuse a record the database would refuse, or one naming a natural person."""
-    from standing.decisions.transparency import found_personal_data
-
+def check(
+    record: dict[str, Any],
+    personal: re.Pattern[str] | list[str] | None,
+    searched: dict[str, list[str]] | None = None,
+) -> None:
+    """Refuse a record the database would refuse, or one naming a natural person
+    (``searched`` keeps what texts already searched contain)."""
     violations = validate_record(record)
+    searched = {} if searched is None else searched
     for field in TEXT_FIELDS:
         value = record.get(field)
         if isinstance(value, str):
-            for found in found_personal_data(value, personal):
+            if value not in searched:
+                searched[value] = found_personal_data(value, personal)
+            for found in searched[value]:
                 violations.append(
                     Violation(field, "personal_data", f"names a natural person ({found!r})")
                 )
