@@ -231,7 +231,10 @@ def _prepare(services: Services, session: Session, req: DecisionRequest) -> Reco
     if isinstance(subject, Account):
         reached_accounts.append(subject)
     if req.disclosure.origin == "screening" and req.screening_source is None:
-        raise Invalid("origin: a decision from screening names the list (screening_source)")
+        raise Invalid(
+            "origin: 'screening' is given by confirming a screening hit (standing hits confirm); "
+            "a decision recorded directly is own_initiative or authority"
+        )
     transparency = build_transparency(
         rule,
         subject,

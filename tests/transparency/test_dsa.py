@@ -524,3 +524,18 @@ def test_a_lifted_decision_ends_the_day_it_was_lifted(
     ).decision  # scheduled, then lifted before it applied: it restricted nothing
     lift_decision(demo_graph, later.id, "Recorded against the wrong company.", "reviewer")
     assert not [r for r in export_dsa(demo_graph) if r["puid"].startswith(later.id)]
+
+
+def test_the_statement_names_the_act_relied_on(demo_graph: Services) -> None:
+    facts = "AO Kaspersky Lab is designated on the OFAC SDN list under the entry numbered 777."
+    d = record_vendor_decision(
+        demo_graph,
+        rule="sanctioned-party",
+        facts=facts,
+        disclosure=Disclosure(legal_ground="us-ofac"),
+    ).decision
+    row = get_statement(demo_graph, d.id)
+    assert "Act relied on: 31 CFR chapter V" in row.text
+    assert "Act relied on: 31 CFR chapter V" in row.html
+    with pytest.raises(Invalid, match="standing hits confirm"):
+        record_vendor_decision(demo_graph, disclosure=Disclosure(origin="screening"))
