@@ -30,6 +30,11 @@ PURE = [
     "policies/model.py",
     "audit/chain.py",
     "screening/model.py",
+    "decisions/transparency.py",
+    "transparency/dsa.py",
+    "transparency/dsa_schema.py",
+    "transparency/aggregate.py",
+    "appeals/model.py",
 ]
 PURE_PACKAGES = ["screening/sources"]
 

@@ -16,3 +16,5 @@ class Action(StrEnum):
     HIT_REVIEW = "hit:review"
     APPEAL_FILE = "appeal:file"
     APPEAL_REVIEW = "appeal:review"
+    DISPUTE_RECORD = "dispute:record"
+    DISPUTE_SETTLE = "dispute:settle"

@@ -30,6 +30,7 @@ app = typer.Typer(
 
 for module in (policies, db, graph, decisions, appeals, screening, export, report, audit, serve):
     module.register(app)
+appeals.register_disputes(app)
 
 
 def _register_optional() -> None:

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from standing.appeals.model import Appeal
+from standing.appeals.model import Appeal, Dispute
 from standing.decisions.model import Decision
 from standing.policies.model import Policy
 
@@ -40,8 +40,9 @@ class Figures:
 class HalfYear:
     """One half-year's figures for DSA Art. 15(1)(d) (complaints through the internal
     complaint-handling system: received and their basis, decided, median time to decision,
-    reversed) and Art. 24(1) (suspensions). Out-of-court disputes (Art. 24(1)(a)) are not
-    recorded by the platform: ``None``, never a made-up zero."""
+    reversed) and Art. 24(1) (out-of-court disputes submitted, their outcomes, the median
+    time to settle them and the share of outcomes asking for a change that the platform
+    implemented; suspensions)."""
 
     period: str
     complaints_received: int
@@ -51,8 +52,10 @@ class HalfYear:
     complaint_days_median: float | None
     suspensions: int  # restrictions with an end
     terminations: int  # restrictions until lifted
-    out_of_court_disputes: int | None = None
-    out_of_court_outcomes: dict[str, int] | None = None
+    out_of_court_disputes: int = 0  # submitted in the half-year
+    out_of_court_outcomes: dict[str, int] = field(default_factory=dict)  # settled in it
+    out_of_court_days_median: float | None = None
+    out_of_court_implemented_share: float | None = None  # of outcomes asking for a change
 
 
 def half_year(moment: datetime) -> str:
@@ -60,7 +63,10 @@ def half_year(moment: datetime) -> str:
 
 
 def half_years(
-    decisions: list[Decision], appeals: list[Appeal], basis: dict[str, str]
+    decisions: list[Decision],
+    appeals: list[Appeal],
+    basis: dict[str, str],
+    disputes: list[Dispute] | None = None,
 ) -> list[HalfYear]:
     """The Art. 15(1)(d) / Art. 24(1) figures of every half-year with a decision or complaint,
     oldest first. ``basis`` gives a decision's DSA category (a complaint's basis is the ground
@@ -68,6 +74,9 @@ def half_years(
     periods = {half_year(d.created_at) for d in decisions}
     periods |= {half_year(a.filed_at) for a in appeals}
     periods |= {half_year(a.decided_at) for a in appeals if a.decided_at is not None}
+    disputes = disputes or []
+    periods |= {half_year(x.submitted_at) for x in disputes}
+    periods |= {half_year(x.settled_at) for x in disputes if x.settled_at is not None}
     out = []
     for period in sorted(periods):
         received = [a for a in appeals if half_year(a.filed_at) == period]
@@ -80,6 +89,15 @@ def half_years(
             (a.decided_at - a.filed_at).total_seconds() / 86400 for a in decided if a.decided_at
         ]
         recorded = [d for d in decisions if half_year(d.created_at) == period]
+        settled = [
+            x
+            for x in disputes
+            if x.settled_at is not None and x.outcome and half_year(x.settled_at) == period
+        ]
+        settle_days = [
+            (x.settled_at - x.submitted_at).total_seconds() / 86400 for x in settled if x.settled_at
+        ]
+        to_implement = [x for x in settled if x.implemented is not None]
         out.append(
             HalfYear(
                 period=period,
@@ -92,6 +110,16 @@ def half_years(
                 complaint_days_median=round(statistics.median(days), 2) if days else None,
                 suspensions=sum(d.ends_at is not None for d in recorded),
                 terminations=sum(d.ends_at is None for d in recorded),
+                out_of_court_disputes=sum(half_year(x.submitted_at) == period for x in disputes),
+                out_of_court_outcomes=dict(Counter(str(x.outcome) for x in settled)),
+                out_of_court_days_median=(
+                    round(statistics.median(settle_days), 2) if settle_days else None
+                ),
+                out_of_court_implemented_share=(
+                    round(sum(bool(x.implemented) for x in to_implement) / len(to_implement), 4)
+                    if to_implement
+                    else None
+                ),
             )
         )
     return out
@@ -103,6 +131,7 @@ def figures(
     policy: Policy,
     now: datetime,
     basis: dict[str, str] | None = None,
+    disputes: list[Dispute] | None = None,
 ) -> Figures:
     decided = [a for a in appeals if a.status == "decided" and a.decided_at is not None]
     outcomes = Counter(a.outcome for a in decided if a.outcome)
@@ -140,5 +169,6 @@ def figures(
                 for d in decisions
                 if d.rule_id in policy.rules
             },
+            disputes,
         ),
     )

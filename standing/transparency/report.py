@@ -12,6 +12,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 from sqlalchemy import select
 
+from standing.appeals.disputes import all_disputes
 from standing.appeals.service import appeal_from_row
 from standing.bootstrap import Services
 from standing.store import repository as repo
@@ -42,6 +43,7 @@ def current_figures(services: Services) -> Figures:
         services.policy,
         services.clock.now(),
         {k: v for k, v in basis.items() if v},
+        all_disputes(services),
     )
 
 
@@ -59,6 +61,10 @@ def charts(f: Figures) -> dict[str, str]:
         "reversed_by_half_year": bar_chart(
             "Decisions reversed on complaint per half-year",
             {h.period: h.complaints_reversed for h in f.half_years},
+        ),
+        "disputes_by_half_year": bar_chart(
+            "Out-of-court disputes submitted per half-year (DSA Art. 24(1)(a))",
+            {h.period: h.out_of_court_disputes for h in f.half_years},
         ),
         "suspensions_by_half_year": bar_chart(
             "Suspensions (restrictions with an end) per half-year (DSA Art. 24(1))",
@@ -92,6 +98,9 @@ def tables(f: Figures) -> dict[str, str]:
             "suspensions",
             "terminations",
             "out_of_court_disputes",
+            "out_of_court_settled",
+            "out_of_court_days_median",
+            "out_of_court_implemented_share",
         ]
     )
     for h in f.half_years:
@@ -104,7 +113,12 @@ def tables(f: Figures) -> dict[str, str]:
                 "" if h.complaint_days_median is None else h.complaint_days_median,
                 h.suspensions,
                 h.terminations,
-                "not recorded" if h.out_of_court_disputes is None else h.out_of_court_disputes,
+                h.out_of_court_disputes,
+                sum(h.out_of_court_outcomes.values()),
+                "" if h.out_of_court_days_median is None else h.out_of_court_days_median,
+                ""
+                if h.out_of_court_implemented_share is None
+                else h.out_of_court_implemented_share,
             ]
         )
     out["half_years.csv"] = half.getvalue()
@@ -114,6 +128,12 @@ def tables(f: Figures) -> dict[str, str]:
     for h in f.half_years:
         writer.writerows((h.period, b, n) for b, n in h.complaints_by_basis.items())
     out["complaints_by_basis.csv"] = by_basis.getvalue()
+    odr = io.StringIO()
+    writer = csv.writer(odr, lineterminator="\n")
+    writer.writerow(["period", "outcome", "disputes"])
+    for h in f.half_years:
+        writer.writerows((h.period, o, n) for o, n in h.out_of_court_outcomes.items())
+    out["out_of_court_outcomes.csv"] = odr.getvalue()
     summary = io.StringIO()
     writer = csv.writer(summary, lineterminator="\n")
     writer.writerow(["figure", "value"])

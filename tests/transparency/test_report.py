@@ -7,6 +7,7 @@ from xml.etree import ElementTree
 
 from fastapi.testclient import TestClient
 
+from standing.appeals.disputes import record_dispute, settle_dispute
 from standing.appeals.service import file_appeal, review_appeal
 from standing.bootstrap import Services
 from standing.transparency.charts import bar_chart
@@ -78,6 +79,9 @@ def test_half_year_figures_for_art_15_and_24(
         "in June 2026, so the directive no longer reaches the US subsidiary.",
         "appeals-officer",
     )
+    odr = record_dispute(demo_graph, d.id, "User Rights GmbH", "legal")
+    clock.advance(days=10)
+    settle_dispute(demo_graph, odr.id, "for_recipient", "legal", implemented=True)
     f = current_figures(demo_graph)
     h1, h2 = f.half_years
     assert (h1.period, h2.period) == ("2026-H1", "2026-H2")
@@ -87,7 +91,9 @@ def test_half_year_figures_for_art_15_and_24(
     assert h1.suspensions == 1 and h1.terminations == 1
     assert h2.complaints_received == 0 and h2.complaints_decided == 1
     assert h2.complaints_reversed == 1 and h2.complaint_days_median == 4
-    assert h2.out_of_court_disputes is None  # not recorded, never a made-up zero
+    assert h1.out_of_court_disputes == 0 and h2.out_of_court_disputes == 1
+    assert h2.out_of_court_outcomes == {"for_recipient": 1}
+    assert h2.out_of_court_days_median == 10 and h2.out_of_court_implemented_share == 1
     written = {p.name for p in write_report(demo_graph, tmp_path / "out")}
     assert {"half_years.csv", "complaints_by_basis.csv", "complaints_by_half_year.svg"} <= written
     rows = list(csv.DictReader((tmp_path / "out" / "half_years.csv").read_text().splitlines()))
@@ -95,6 +101,7 @@ def test_half_year_figures_for_art_15_and_24(
         ("2026-H1", "2", "0"),
         ("2026-H2", "0", "1"),
     ]
-    assert rows[0]["out_of_court_disputes"] == "not recorded"
+    assert [r["out_of_court_disputes"] for r in rows] == ["0", "1"]
+    assert "for_recipient" in (tmp_path / "out" / "out_of_court_outcomes.csv").read_text()
     html = (tmp_path / "out" / "report.html").read_text()
     assert "Art. 15(1)(d)" in html and "2026-H2" in html

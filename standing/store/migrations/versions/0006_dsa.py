@@ -1,4 +1,5 @@
-"""dsa: the day an account was opened; the records the DSA Transparency Database accepted
+"""dsa: the day an account was opened; the records the DSA Transparency Database accepted;
+out-of-court disputes
 
 Revision ID: 0006
 Revises: 0004
@@ -33,9 +34,31 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("puid", name=op.f("pk_dsa_submissions")),
     )
     op.create_index("ix_dsa_submissions_decision", "dsa_submissions", ["decision_id"])
+    op.create_table(
+        "disputes",
+        sa.Column("id", sa.String(length=40), nullable=False),
+        sa.Column("decision_id", sa.String(length=40), nullable=False),
+        sa.Column("body", sa.String(length=300), nullable=False),
+        sa.Column(
+            "submitted_at", standing.store.base.UTCDateTime(timezone=True), nullable=False
+        ),
+        sa.Column("recorded_by", sa.String(length=200), nullable=False),
+        sa.Column("outcome", sa.String(length=20), nullable=True),
+        sa.Column("note", sa.Text(), nullable=True),
+        sa.Column("settled_at", standing.store.base.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("implemented", sa.Boolean(), nullable=True),
+        sa.Column("settled_by", sa.String(length=200), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["decision_id"], ["decisions.id"], name=op.f("fk_disputes_decision_id_decisions")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_disputes")),
+    )
+    op.create_index("ix_disputes_decision", "disputes", ["decision_id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_disputes_decision", table_name="disputes")
+    op.drop_table("disputes")
     op.drop_index("ix_dsa_submissions_decision", table_name="dsa_submissions")
     op.drop_table("dsa_submissions")
     with op.batch_alter_table("accounts") as batch:
