@@ -235,11 +235,24 @@ def _prepare(services: Services, session: Session, req: DecisionRequest) -> Reco
             "origin: 'screening' is given by confirming a screening hit (standing hits confirm); "
             "a decision recorded directly is own_initiative or authority"
         )
+    # the natural persons who own the subject, directly or up the chain, stay out of the
+    # public text as well
+    start = subject.id if isinstance(subject, Party) else subject.owner
+    owners = repo.graph_above(session, [start])[1] if start else set()
+    persons = [
+        p
+        for p in repo.parties_by_id(session, owners - set(parties)).values()
+        if p.schema == "Person"
+    ]
     transparency = build_transparency(
         rule,
         subject,
         facts,
-        personal_data(subject, parties.values(), reached_accounts),
+        personal_data(
+            subject,
+            [*parties.values(), *persons],
+            [*reached_accounts, *repo.accounts_owned_by(session, [p.id for p in persons])],
+        ),
         req.disclosure
         if req.screening_source is None or req.disclosure.origin != "own_initiative"
         else dataclasses.replace(req.disclosure, origin="screening"),

@@ -539,3 +539,15 @@ def test_the_statement_names_the_act_relied_on(demo_graph: Services) -> None:
     assert "Act relied on: 31 CFR chapter V" in row.html
     with pytest.raises(Invalid, match="standing hits confirm"):
         record_vendor_decision(demo_graph, disclosure=Disclosure(origin="screening"))
+
+
+def test_an_owner_who_is_a_person_stays_out_of_the_public_text(demo_graph: Services) -> None:
+    facts = (
+        "AO Kaspersky Lab, whose group Eugene Kaspersky (@e_kaspersky) founded and ultimately "
+        "owns, is named in DHS Binding Operational Directive 17-01 of 13 September 2017."
+    )
+    recorded = record_vendor_decision(demo_graph, facts=facts)
+    public = recorded.statement["transparency"]["public_facts"]
+    assert "Eugene Kaspersky" not in public and "a natural person concerned" in public
+    assert "e_kaspersky" not in public and "an account of a natural person" in public
+    assert all("Eugene" not in r["decision_facts"] for r in export_dsa(demo_graph))
