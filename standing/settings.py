@@ -82,6 +82,15 @@ class Settings(BaseSettings):
             )
         return self
 
+    dsa_api_url: str | None = Field(
+        None,
+        description="Base URL of the DSA Transparency Database API (`standing export dsa "
+        "--submit`), e.g. https://transparency.dsa.ec.europa.eu/api/v1.",
+    )
+    dsa_api_token: str | None = Field(
+        None, description="The platform's token for the DSA Transparency Database API."
+    )
+
     @model_validator(mode="after")
     def _stale_bound_leaves_room_for_polls(self) -> Settings:
         if self.gate_stale_after_s < 2 * self.gate_poll_interval_s:

@@ -31,6 +31,11 @@ PURE = [
     "audit/chain.py",
     "screening/model.py",
     "guard/model.py",
+    "decisions/transparency.py",
+    "transparency/dsa.py",
+    "transparency/dsa_schema.py",
+    "transparency/aggregate.py",
+    "appeals/model.py",
 ]
 PURE_PACKAGES = ["screening/sources"]
 

@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from standing.decisions.model import count_words
 from standing.errors import Conflict, Forbidden, Invalid
@@ -90,3 +91,34 @@ def check_reply_length(reply: str) -> str:
             f"this case (at least {MIN_REPLY_WORDS} words)"
         )
     return reply
+
+
+# --- out-of-court disputes (DSA Art. 21) ---------------------------------------------------
+
+#: How a settlement body decided: for the recipient, for the platform, partly for each, an
+#: agreement between the parties, or the dispute ended without a decision.
+OUTCOMES_ODR = ("for_recipient", "for_platform", "partly", "settled", "discontinued")
+#: Outcomes the platform implements (or not): they ask it to change something.
+TO_IMPLEMENT = ("for_recipient", "partly")
+
+
+@dataclass(frozen=True)
+class Dispute:
+    id: str
+    decision_id: str
+    body: str
+    submitted_at: datetime
+    outcome: str | None = None
+    settled_at: datetime | None = None
+    implemented: bool | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "decision": self.decision_id,
+            "body": self.body,
+            "submitted_at": self.submitted_at.isoformat(),
+            "outcome": self.outcome,
+            "settled_at": self.settled_at.isoformat() if self.settled_at else None,
+            "implemented": self.implemented,
+        }

@@ -21,3 +21,5 @@ class Action(StrEnum):
     USER_PASSWORD = "user:password"  # noqa: S105 - an action name, not a secret
     TOKEN_CREATE = "token:create"  # noqa: S105
     TOKEN_REVOKE = "token:revoke"  # noqa: S105
+    DISPUTE_RECORD = "dispute:record"
+    DISPUTE_SETTLE = "dispute:settle"

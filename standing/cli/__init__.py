@@ -43,6 +43,7 @@ for module in (
     serve,
 ):
     module.register(app)
+appeals.register_disputes(app)
 
 
 def _register_optional() -> None:

@@ -29,6 +29,7 @@ from standing.decisions.service import (
     record_decision,
     standing_of,
 )
+from standing.decisions.transparency import Disclosure
 from standing.errors import StandingError
 
 
@@ -84,6 +85,43 @@ def register(app: typer.Typer) -> None:
         dry_run: Annotated[
             bool, typer.Option("--dry-run", help="Show the reach; record nothing.")
         ] = False,
+        public_facts: Annotated[
+            str | None,
+            typer.Option(
+                "--public-facts",
+                help="The facts for the public DSA database, naming no natural person "
+                "(default: the facts with persons replaced by their role).",
+            ),
+        ] = None,
+        legal_ground: Annotated[
+            str | None,
+            typer.Option("--legal-ground", help="Id of the rule's act actually relied on."),
+        ] = None,
+        category: Annotated[
+            str | None, typer.Option("--category", help="DSA category (default: the rule's).")
+        ] = None,
+        category_addition: Annotated[
+            list[str] | None,
+            typer.Option("--category-addition", help="Further DSA category (repeatable)."),
+        ] = None,
+        keyword: Annotated[
+            list[str] | None,
+            typer.Option("--keyword", help="DSA keyword (repeatable; default: the rule's)."),
+        ] = None,
+        content_language: Annotated[
+            str | None,
+            typer.Option("--content-language", help="ISO 639-1 language of the content."),
+        ] = None,
+        origin: Annotated[
+            str,
+            typer.Option(
+                "--origin", help="How it arose: own_initiative, authority (order or directive)."
+            ),
+        ] = "own_initiative",
+        source_identity: Annotated[
+            str | None,
+            typer.Option("--source-identity", help="The authority, for --origin authority."),
+        ] = None,
         json: JsonOpt = False,
         database: DatabaseOpt = None,
     ) -> None:
@@ -97,6 +135,16 @@ def register(app: typer.Typer) -> None:
             until=parse_when(until, "--until"),
             automated_detection=automated_detection,
             automated_decision=automated_decision,
+            disclosure=Disclosure(
+                public_facts=public_facts,
+                legal_ground=legal_ground,
+                category=category,
+                category_addition=tuple(category_addition) if category_addition else None,
+                keywords=tuple(keyword) if keyword else None,
+                content_language=content_language,
+                origin=origin,
+                source_identity=source_identity,
+            ),
         )
         with services_for(database, write=True) as services:
             result = record_decision(services, request, acting(services, as_), dry_run=dry_run)
@@ -110,6 +158,10 @@ def register(app: typer.Typer) -> None:
         else:
             console.print(f"[bold green]recorded[/] {result.decision.id}")
         _print_reach(result.statement["affected"])
+        public = (result.statement.get("transparency") or {}).get("public_facts")
+        if public:
+            console.print("[bold]Public text for the DSA Transparency Database:[/]")
+            console.print(public, markup=False, highlight=False)
 
     @app.command("lift")
     def lift(

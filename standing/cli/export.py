@@ -8,9 +8,20 @@ import orjson
 import typer
 
 from standing.access.model import Permission, require
-from standing.cli.common import AsOpt, DatabaseOpt, console, fail, reading, services_for
+from standing.cli.common import (
+    AsOpt,
+    DatabaseOpt,
+    JsonOpt,
+    console,
+    emit_json,
+    err_console,
+    fail,
+    reading,
+    services_for,
+)
 from standing.cli.decisions import parse_when
 from standing.transparency.service import export_dsa
+from standing.transparency.submit import submit_dsa
 
 
 def register(app: typer.Typer) -> None:
@@ -26,10 +37,35 @@ def register(app: typer.Typer) -> None:
             Path | None, typer.Option("--out", help="Write JSON lines here (default: stdout).")
         ] = None,
         as_: AsOpt = None,
+        submit: Annotated[
+            bool,
+            typer.Option(
+                "--submit",
+                help="Send the records not yet accepted to the DSA Transparency Database API "
+                "(STANDING_DSA_API_URL, STANDING_DSA_API_TOKEN; a public STANDING_PUBLIC_URL).",
+            ),
+        ] = False,
+        json: JsonOpt = False,
         database: DatabaseOpt = None,
     ) -> None:
         """Statements of reasons in the DSA Transparency Database schema, as JSON lines."""
         when = parse_when(since, "--since")
+        if submit:
+            with services_for(database, write=True) as services:
+                report = submit_dsa(services, when)
+            if json:
+                emit_json(report.to_json())
+            else:
+                console.print(
+                    f"{len(report.accepted)} records accepted, {len(report.already)} accepted "
+                    f"earlier, {len(report.refused)} refused ({report.calls} calls, "
+                    f"{report.retries} retries)"
+                )
+                for refusal in report.refused:
+                    err_console.print(f"[red]refused[/] {refusal['puid']}: {refusal['errors']}")
+            if report.refused:
+                raise typer.Exit(1)
+            return
         with services_for(database) as services:
             require(reading(services, as_), Permission.AUDIT)
             lines = [orjson.dumps(r) + b"\n" for r in export_dsa(services, when)]

@@ -35,6 +35,12 @@ from standing.decisions.propagation import (
     reach_of,
     restriction,
 )
+from standing.decisions.transparency import (
+    Disclosure,
+    build_transparency,
+    personal_data,
+    redact,
+)
 from standing.errors import Conflict, Invalid, NotFound
 from standing.graph.model import Account, Party
 from standing.guard import service as guard
@@ -57,6 +63,12 @@ class DecisionRequest:
     until: datetime | None = None
     automated_detection: bool = False
     automated_decision: bool = False
+    #: What the public record says and how the decision arose (see ``Disclosure``).
+    disclosure: Disclosure = field(default_factory=Disclosure)
+    #: The restriction list whose screening hit led to the decision, if one did.
+    screening_source: str | None = None
+    #: A person decided with automated help (a proposed match), short of a fully automated one.
+    partially_automated: bool = False
 
 
 @dataclass
@@ -70,6 +82,8 @@ class Recorded:
         d = decision_json(self.decision)
         d["reach"] = self.statement["affected"]
         d["warnings"] = list(self.warnings)
+        transparency = self.statement.get("transparency") or {}
+        d["public_facts"] = transparency.get("public_facts")
         if self.dry_run:
             d["dry_run"] = True
             d["id"] = None
@@ -246,10 +260,53 @@ def _prepare(
     party_ids = {p for r in reach.values() for p in r.parties}
     party_ids |= {o for r in reach.values() for a in r.accounts.values() if (o := a.owner)}
     party_ids |= {o for r in reach.values() for pr in r.parties.values() for o, _ in pr.via}
+    if isinstance(subject, Account) and subject.owner:
+        party_ids.add(subject.owner)  # who holds it: a natural person's account is private
     parties = repo.parties_by_id(session, party_ids | {subject.id})
     content = sor.build_statement(
         decision, rule, policy, subject, sor.affected(decision, reach, parties, accounts)
     )
+    reached_accounts = [accounts[a] for r in reach.values() for a in r.accounts if a in accounts]
+    if isinstance(subject, Account):
+        reached_accounts.append(subject)
+    if req.disclosure.origin == "screening" and req.screening_source is None:
+        raise Invalid(
+            "origin: 'screening' is given by confirming a screening hit (standing hits confirm); "
+            "a decision recorded directly is own_initiative or authority"
+        )
+    # the natural persons who own the subject, directly or up the chain, stay out of the
+    # public text as well
+    start = subject.id if isinstance(subject, Party) else subject.owner
+    owners = repo.graph_above(session, [start])[1] if start else set()
+    persons = [
+        p
+        for p in repo.parties_by_id(session, owners - set(parties)).values()
+        if p.schema == "Person"
+    ]
+    transparency = build_transparency(
+        rule,
+        subject,
+        facts,
+        personal_data(
+            subject,
+            [*parties.values(), *persons],
+            [*reached_accounts, *repo.accounts_owned_by(session, [p.id for p in persons])],
+        ),
+        req.disclosure
+        if req.screening_source is None or req.disclosure.origin != "own_initiative"
+        else dataclasses.replace(req.disclosure, origin="screening"),
+        req.screening_source,
+    )
+    transparency["automated_decision"] = (
+        "FULLY"
+        if req.automated_decision
+        else "PARTIALLY"
+        if req.partially_automated or transparency["origin"] == "screening"
+        else "NOT_AUTOMATED"
+    )
+    content["transparency"] = transparency
+    if transparency["legal_ground"] is not None:
+        content["ground"]["relied_on"] = transparency["legal_ground"]["act"]
     warnings = []
     if not evidence:
         warnings.append("no evidence recorded; the statement will say so")
@@ -306,6 +363,8 @@ def write_decision(
 ) -> Recorded:
     """Write a decision whose author ``actor`` was authorised by the caller (an analyst
     deciding, a reviewer modifying on appeal, an analyst confirming a hit)."""
+    if supersedes is not None and req.disclosure == Disclosure():
+        req = dataclasses.replace(req, disclosure=_inherited(session, supersedes))
     prepared = _prepare(services, session, req, actor)
     ensure_policy_recorded(
         session, prepared.decision.created_at, services.policy.version, list(services.policy.rules)
@@ -315,6 +374,8 @@ def write_decision(
     d = prepared.decision
     session.add(repo.decision_row(d))
     content = prepared.statement
+    if supersedes is not None:
+        content["supersedes"] = supersedes  # its public records name the ones they replace
     session.add(
         StatementRow(
             decision_id=d.id,
@@ -337,6 +398,25 @@ def write_decision(
         {"decision": decision_json(d), "statement_digest": sor.digest(content)},
     )
     return prepared
+
+
+def _inherited(session: Session, decision_id: str) -> Disclosure:
+    """A superseding decision's public record keeps what the one it replaces said of the act
+    relied on, the categories, the language and where the information came from."""
+    row = session.get(StatementRow, decision_id)
+    t = (row.content.get("transparency") if row is not None else None) or {}
+    if not t:
+        return Disclosure()
+    identity = t.get("source_identity")
+    return Disclosure(
+        legal_ground=(t.get("legal_ground") or {}).get("id"),
+        category=t.get("category"),
+        category_addition=tuple(t.get("category_addition") or ()),
+        keywords=tuple(t.get("keywords") or ()),
+        content_language=t.get("content_language"),
+        origin="authority" if identity else "own_initiative",
+        source_identity=identity,
+    )
 
 
 def lift_decision(services: Services, decision_id: str, reason: str, actor: Principal) -> Decision:
@@ -560,6 +640,19 @@ def _write_notice(
     affected["parties"] = [p for p in affected["parties"] if p["id"] in wanted]
     notice_id = new_id("ntc")
     content = sor.build_statement(decision, rule, services.policy, subject, affected)
+    original = session.get(StatementRow, decision.id)
+    transparency = (original.content.get("transparency") if original is not None else None) or {}
+    if transparency:
+        # the decision's public record, with this account's holder kept out of it as well
+        known = dict.fromkeys(transparency.get("personal_data", []), "a natural person concerned")
+        reached = [accounts[account_id]] if account_id in accounts else []
+        personal = known | personal_data(subject, parties.values(), reached)
+        transparency = dict(transparency)
+        transparency["public_facts"] = redact(transparency["public_facts"], personal)
+        transparency["personal_data"] = sorted(personal)
+        content["transparency"] = transparency
+        if transparency.get("legal_ground"):
+            content["ground"]["relied_on"] = transparency["legal_ground"]["act"]
     content["issued_at"] = now.isoformat()
     content["appeal"]["deadline"] = (now + timedelta(days=rule.appeal_window_days)).isoformat()
     content["notice"] = {

@@ -84,6 +84,16 @@ def affected(
                     "service": account.service if account else None,
                     "username": account.username if account else None,
                     "owner": owner,
+                    # who holds it: a natural person's account is a private one
+                    "holder": (
+                        ("person" if parties[owner].schema == "Person" else "organisation")
+                        if owner in parties
+                        else None
+                    ),
+                    # when the account was opened: the "content" of a DSA record
+                    "since": (
+                        account.created_at.isoformat() if account and account.created_at else None
+                    ),
                     "why": why + _only_in(ar.territories),
                     "territories": _territory_list(ar.territories),
                     "capabilities": [],
@@ -245,6 +255,7 @@ def render_text(s: dict[str, Any]) -> str:
         "",
         f"GROUND: {s['ground']['label']}",
         f"Reference: {s['ground']['reference']}",
+        *([f"Act relied on: {s['ground']['relied_on']}"] if s["ground"].get("relied_on") else []),
         "",
         "EVIDENCE",
     ]

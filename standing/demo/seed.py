@@ -14,6 +14,7 @@ from standing.access.model import Principal
 from standing.access.service import NewUser, add_user
 from standing.bootstrap import Services
 from standing.decisions.service import DecisionRequest, record_decision
+from standing.decisions.transparency import Disclosure
 from standing.graph.importer import import_files
 from standing.store.engine import make_engine, normalise_url
 from standing.store.migrate import upgrade
@@ -45,6 +46,13 @@ def demo_requests() -> list[DecisionRequest]:
             evidence=tuple(e.get("evidence", ())),
             territories=tuple(e.get("territories", ())),
             until=datetime.fromisoformat(e["until"]) if "until" in e else None,
+            disclosure=Disclosure(
+                public_facts=e.get("public_facts"),
+                legal_ground=e.get("legal_ground"),
+                content_language=e.get("content_language"),
+                origin=e.get("origin", "own_initiative"),
+                source_identity=e.get("source_identity"),
+            ),
         )
         for e in entries
     ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import orjson
@@ -94,6 +95,22 @@ def _single_text(props: dict[str, list[str]], prop: str, limit: int) -> str:
     if not values:
         raise LineError(prop, "missing")
     return _bounded(f"properties.{prop}", values[0], limit)
+
+
+def _optional_date(props: dict[str, list[str]], prop: str) -> date | None:
+    """The earliest date of an FtM date property ("2014", "2014-05", "2014-05-02" or a time
+    after it; a year or month counts from its first day)."""
+    days = []
+    for value in props.get(prop, []):
+        match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:[T ].*)?", value)
+        try:
+            if match is None:
+                raise ValueError(value)
+            year, month, day = match.groups()
+            days.append(date(int(year), int(month or 1), int(day or 1)))
+        except ValueError:
+            raise LineError(f"properties.{prop}", f"{value!r} is not a date") from None
+    return min(days) if days else None
 
 
 def _bounded(field: str, value: str, limit: int) -> str:
@@ -199,6 +216,7 @@ def parse_entity(data: dict[str, Any]) -> Parsed:
             owner=_single_ref(props, "owner", required=False),
             service=_single_text(props, "service", MAX_SERVICE),
             username=_single_text(props, "username", MAX_USERNAME),
+            created_at=_optional_date(props, "createdAt"),
         )
     return _party(entity_id, schema_name, props)
 

@@ -225,6 +225,7 @@ class _Batch:
                             "owner_id": a.owner,
                             "service": a.service,
                             "username": a.username,
+                            "created_at": a.created_at,
                             "updated_at": now,
                         }
                         for a in self.accounts

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +53,7 @@ class Account:
     owner: str | None
     service: str
     username: str
+    created_at: date | None = None  # when the account was opened, if known
 
 
 @dataclass(slots=True)

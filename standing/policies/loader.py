@@ -18,7 +18,37 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from standing.errors import InvalidSpec
-from standing.policies.model import Boilerplate, Capability, Policy, Rule, Source
+from standing.policies.model import Boilerplate, Capability, LegalGround, Policy, Rule, Source
+from standing.transparency.dsa_schema import (
+    KEYWORDS,
+    REMOVED_CATEGORIES,
+    REMOVED_KEYWORDS,
+    STATEMENT_CATEGORIES,
+)
+
+
+class LegalGroundSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_.-]*$")
+    act: str = Field(min_length=3)
+    jurisdiction: str = Field(pattern=r"^([A-Z]{2}|EU|UN)$")
+    sources: list[str] = Field(default_factory=list)
+    url: str = ""
+
+
+def _dsa_value(value: str, allowed: dict[str, str], removed: dict[str, str | None]) -> str:
+    if value in allowed:
+        return value
+    if value in removed:
+        successor = removed[value]
+        use = f"; use {successor}" if successor else ""
+        raise ValueError(
+            f"{value!r} was removed from the DSA Transparency Database schema on 1 July 2025{use}"
+        )
+    raise ValueError(
+        f"{value!r} is not a value of the DSA Transparency Database schema of 1 July 2025"
+    )
 
 
 class RuleSpec(BaseModel):
@@ -36,8 +66,26 @@ class RuleSpec(BaseModel):
     appeal_window_days: int = Field(gt=0)
     review_days: int = Field(gt=0)
     dsa_category: str = Field(min_length=3)
+    dsa_category_addition: list[str] = Field(default_factory=list)
+    dsa_keywords: list[str] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list)
     automated_decision: bool = False
+    legal_grounds: list[LegalGroundSpec] = Field(default_factory=list)
+
+    @field_validator("dsa_category")
+    @classmethod
+    def _category(cls, value: str) -> str:
+        return _dsa_value(value, STATEMENT_CATEGORIES, REMOVED_CATEGORIES)
+
+    @field_validator("dsa_category_addition")
+    @classmethod
+    def _additions(cls, values: list[str]) -> list[str]:
+        return [_dsa_value(v, STATEMENT_CATEGORIES, REMOVED_CATEGORIES) for v in values]
+
+    @field_validator("dsa_keywords")
+    @classmethod
+    def _keywords(cls, values: list[str]) -> list[str]:
+        return [_dsa_value(v, KEYWORDS, REMOVED_KEYWORDS) for v in values]
 
     @field_validator("criteria", "remedy", "title", "reference")
     @classmethod
@@ -192,6 +240,14 @@ def load_policy(directory: Path) -> Policy:
                 dsa_category=rs.dsa_category,
                 sources=tuple(rs.sources),
                 automated_decision=rs.automated_decision,
+                dsa_category_addition=tuple(rs.dsa_category_addition),
+                dsa_keywords=tuple(rs.dsa_keywords),
+                legal_grounds=tuple(
+                    LegalGround(
+                        g.id, " ".join(g.act.split()), g.jurisdiction, tuple(g.sources), g.url
+                    )
+                    for g in rs.legal_grounds
+                ),
             )
             rule_lines[rs.id] = (path, lines, index)
         for index, bs in enumerate(spec.boilerplate):
@@ -217,6 +273,28 @@ def load_policy(directory: Path) -> Policy:
                 raise InvalidSpec(
                     f"{path}:{line}: rules.{index}.sources.{i}: unknown source {source!r}"
                 )
+        seen: set[str] = set()
+        for g, ground in enumerate(rule.legal_grounds):
+            where = ("rules", index, "legal_grounds", g)
+            if ground.id in seen:
+                raise InvalidSpec(
+                    f"{path}:{_line_of(lines, where)}: rules.{index}.legal_grounds.{g}.id: "
+                    f"{ground.id!r} declared twice"
+                )
+            seen.add(ground.id)
+            for i, source in enumerate(ground.sources):
+                if source not in rule.sources:
+                    line = _line_of(lines, (*where, "sources", i))
+                    raise InvalidSpec(
+                        f"{path}:{line}: rules.{index}.legal_grounds.{g}.sources.{i}: "
+                        f"{source!r} is not one of the rule's sources"
+                    )
+        if rule.ground == "legal_obligation" and not rule.legal_grounds:
+            line = _line_of(lines, ("rules", index))
+            raise InvalidSpec(
+                f"{path}:{line}: rules.{index}.legal_grounds: a rule resting on a legal "
+                "obligation names the acts it rests on"
+            )
     return Policy(
         version=f"{version[0]}+{digest.hexdigest()[:8]}",
         capabilities=capabilities,

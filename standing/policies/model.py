@@ -51,6 +51,34 @@ class Boilerplate:
 
 
 @dataclass(frozen=True, slots=True)
+class LegalGround:
+    """One act a rule may rest on: its citation, whose law it is (an ISO country code, ``EU``,
+    or ``UN``) and the restriction lists that implement it."""
+
+    id: str
+    act: str
+    jurisdiction: str
+    sources: tuple[str, ...] = ()
+    url: str = ""
+
+    @property
+    def european(self) -> bool:
+        """Whether the act is Union law or the law of an EEA state (the DSA's "illegal")."""
+        from standing.transparency.dsa_schema import EEA
+
+        return self.jurisdiction == "EU" or self.jurisdiction in EEA
+
+    def to_public(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "act": self.act,
+            "jurisdiction": self.jurisdiction,
+            "sources": list(self.sources),
+            "url": self.url,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Rule:
     id: str
     title: str
@@ -66,6 +94,20 @@ class Rule:
     dsa_category: str
     sources: tuple[str, ...] = ()
     automated_decision: bool = False
+    dsa_category_addition: tuple[str, ...] = ()
+    dsa_keywords: tuple[str, ...] = ()
+    legal_grounds: tuple[LegalGround, ...] = ()
+
+    def legal_ground(self, ground_id: str) -> LegalGround:
+        from standing.errors import Invalid
+
+        for ground in self.legal_grounds:
+            if ground.id == ground_id:
+                return ground
+        known = ", ".join(g.id for g in self.legal_grounds) or "none"
+        raise Invalid(
+            f"legal_ground: rule {self.id!r} does not rest on {ground_id!r}; its acts are: {known}"
+        )
 
     def to_public(self) -> dict[str, object]:
         """The rule as published (``standing policies --json``, ``GET /api/v1/policies``)."""
@@ -84,6 +126,9 @@ class Rule:
             "dsa_category": self.dsa_category,
             "sources": list(self.sources),
             "automated_decision": self.automated_decision,
+            "dsa_category_addition": list(self.dsa_category_addition),
+            "dsa_keywords": list(self.dsa_keywords),
+            "legal_grounds": [g.to_public() for g in self.legal_grounds],
         }
 
 

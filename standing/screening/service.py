@@ -29,6 +29,7 @@ from standing.audit.log import append
 from standing.audit.tags import Action
 from standing.bootstrap import Services
 from standing.decisions.service import DecisionRequest, write_decision
+from standing.decisions.transparency import Disclosure
 from standing.errors import Conflict, Invalid, NotFound
 from standing.graph.model import Party
 from standing.ids import new_id
@@ -796,6 +797,8 @@ def review_hit(
                     ),
                     automated_detection=True,
                     automated_decision=automatic,
+                    disclosure=Disclosure(origin="screening", source_identity=source.authority),
+                    screening_source=source.id,
                 ),
                 actor,
             )

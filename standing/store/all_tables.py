@@ -1,3 +1,9 @@
 """Imports every module that declares tables, so the metadata is complete."""
 
-from standing.store import access_tables, appeal_tables, screening_tables, tables  # noqa: F401
+from standing.store import (  # noqa: F401
+    access_tables,
+    appeal_tables,
+    screening_tables,
+    tables,
+    transparency_tables,
+)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import Boolean, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from standing.store.base import Base, UTCDateTime
@@ -30,3 +30,23 @@ class AppealRow(Base):
     decided_by: Mapped[str | None] = mapped_column(String(200), nullable=True)
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     new_decision_id: Mapped[str | None] = mapped_column(String(40), nullable=True)
+
+
+class DisputeRow(Base):
+    """A dispute about a decision brought before an out-of-court dispute settlement body
+    (DSA Art. 21): when it was submitted, and later its outcome and whether the platform
+    implemented it. Recorded for the Art. 24(1)(a) figures."""
+
+    __tablename__ = "disputes"
+    __table_args__ = (Index("ix_disputes_decision", "decision_id"),)
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    decision_id: Mapped[str] = mapped_column(ForeignKey("decisions.id"))
+    body: Mapped[str] = mapped_column(String(300))
+    submitted_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    recorded_by: Mapped[str] = mapped_column(String(200))
+    outcome: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    note: Mapped[str | None] = mapped_column(Text, nullable=True)
+    settled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    implemented: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    settled_by: Mapped[str | None] = mapped_column(String(200), nullable=True)

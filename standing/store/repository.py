@@ -56,7 +56,7 @@ def get_party(session: Session, party_id: str) -> Party | None:
 
 
 def _account(row: AccountRow) -> Account:
-    return Account(row.id, row.owner_id, row.service, row.username)
+    return Account(row.id, row.owner_id, row.service, row.username, row.created_at)
 
 
 def get_account(session: Session, account_id: str) -> Account | None:

@@ -7,12 +7,13 @@ a re-import of the same id replaces its rows (and records an event and a changel
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     Boolean,
+    Date,
     Float,
     ForeignKey,
     Index,
@@ -91,6 +92,8 @@ class AccountRow(Base):
     )
     service: Mapped[str] = mapped_column(String(200))
     username: Mapped[str] = mapped_column(String(400))
+    #: when the account was opened (FtM ``createdAt``), if the import says
+    created_at: Mapped[date | None] = mapped_column(Date, nullable=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 

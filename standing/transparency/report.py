@@ -12,10 +12,12 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 from sqlalchemy import select
 
+from standing.appeals.disputes import all_disputes
 from standing.appeals.service import appeal_from_row
 from standing.bootstrap import Services
 from standing.store import repository as repo
 from standing.store.appeal_tables import AppealRow
+from standing.store.tables import StatementRow
 from standing.transparency.aggregate import Figures, figures
 from standing.transparency.charts import bar_chart
 
@@ -24,7 +26,25 @@ def current_figures(services: Services) -> Figures:
     with services.read() as session:
         decisions = repo.all_decisions(session)
         appeals = [appeal_from_row(r) for r in session.execute(select(AppealRow)).scalars()]
-    return figures(decisions, appeals, services.policy, services.clock.now())
+        # a complaint's basis: the DSA category the contested decision was published under
+        basis = {
+            decision_id: (content.get("transparency") or {}).get("category")
+            for decision_id, content in session.execute(
+                select(StatementRow.decision_id, StatementRow.content)
+            )
+        }
+    for d in decisions:
+        if not basis.get(d.id):
+            rule = services.policy.rules.get(d.rule_id)
+            basis[d.id] = rule.dsa_category if rule else "unknown"
+    return figures(
+        decisions,
+        appeals,
+        services.policy,
+        services.clock.now(),
+        {k: v for k, v in basis.items() if v},
+        all_disputes(services),
+    )
 
 
 def charts(f: Figures) -> dict[str, str]:
@@ -34,6 +54,22 @@ def charts(f: Figures) -> dict[str, str]:
         ),
         "decisions_by_month": bar_chart("Decisions by month", f.by_month),
         "appeal_outcomes": bar_chart("Appeal outcomes", f.appeal_outcomes),
+        "complaints_by_half_year": bar_chart(
+            "Complaints received per half-year (DSA Art. 15(1)(d))",
+            {h.period: h.complaints_received for h in f.half_years},
+        ),
+        "reversed_by_half_year": bar_chart(
+            "Decisions reversed on complaint per half-year",
+            {h.period: h.complaints_reversed for h in f.half_years},
+        ),
+        "disputes_by_half_year": bar_chart(
+            "Out-of-court disputes submitted per half-year (DSA Art. 24(1)(a))",
+            {h.period: h.out_of_court_disputes for h in f.half_years},
+        ),
+        "suspensions_by_half_year": bar_chart(
+            "Suspensions (restrictions with an end) per half-year (DSA Art. 24(1))",
+            {h.period: h.suspensions for h in f.half_years},
+        ),
     }
 
 
@@ -50,11 +86,59 @@ def tables(f: Figures) -> dict[str, str]:
         writer.writerow([name.split("_by_")[-1] if "_by_" in name else "outcome", "count"])
         writer.writerows(rows.items())
         out[f"{name}.csv"] = buffer.getvalue()
+    half = io.StringIO()
+    writer = csv.writer(half, lineterminator="\n")
+    writer.writerow(
+        [
+            "period",
+            "complaints_received",
+            "complaints_decided",
+            "complaints_reversed",
+            "complaint_days_median",
+            "suspensions",
+            "terminations",
+            "out_of_court_disputes",
+            "out_of_court_settled",
+            "out_of_court_days_median",
+            "out_of_court_implemented_share",
+        ]
+    )
+    for h in f.half_years:
+        writer.writerow(
+            [
+                h.period,
+                h.complaints_received,
+                h.complaints_decided,
+                h.complaints_reversed,
+                "" if h.complaint_days_median is None else h.complaint_days_median,
+                h.suspensions,
+                h.terminations,
+                h.out_of_court_disputes,
+                sum(h.out_of_court_outcomes.values()),
+                "" if h.out_of_court_days_median is None else h.out_of_court_days_median,
+                ""
+                if h.out_of_court_implemented_share is None
+                else h.out_of_court_implemented_share,
+            ]
+        )
+    out["half_years.csv"] = half.getvalue()
+    by_basis = io.StringIO()
+    writer = csv.writer(by_basis, lineterminator="\n")
+    writer.writerow(["period", "basis", "complaints"])
+    for h in f.half_years:
+        writer.writerows((h.period, b, n) for b, n in h.complaints_by_basis.items())
+    out["complaints_by_basis.csv"] = by_basis.getvalue()
+    odr = io.StringIO()
+    writer = csv.writer(odr, lineterminator="\n")
+    writer.writerow(["period", "outcome", "disputes"])
+    for h in f.half_years:
+        writer.writerows((h.period, o, n) for o, n in h.out_of_court_outcomes.items())
+    out["out_of_court_outcomes.csv"] = odr.getvalue()
     summary = io.StringIO()
     writer = csv.writer(summary, lineterminator="\n")
     writer.writerow(["figure", "value"])
     for key, value in asdict(f).items():
-        if not isinstance(value, dict):
+        if not isinstance(value, (dict, list)):
             writer.writerow([key, "" if value is None else value])
     out["summary.csv"] = summary.getvalue()
     return out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
 
@@ -53,6 +53,19 @@ class DecisionIn(BaseModel):
     automated_detection: StrictBool = False
     automated_decision: StrictBool = False
     dry_run: StrictBool = False
+    # the public record (DSA Transparency Database); left out, it is derived
+    public_facts: str | None = Field(None, max_length=TEXT_MAX)
+    legal_ground: str | None = Field(None, max_length=NAME_MAX)
+    category: str | None = Field(None, max_length=NAME_MAX)
+    category_addition: list[Annotated[str, Field(max_length=NAME_MAX)]] | None = Field(
+        None, max_length=LIST_MAX
+    )
+    keywords: list[Annotated[str, Field(max_length=NAME_MAX)]] | None = Field(
+        None, max_length=LIST_MAX
+    )
+    content_language: str | None = Field(None, max_length=10)
+    origin: Literal["own_initiative", "authority"] = "own_initiative"
+    source_identity: str | None = Field(None, max_length=500)
 
 
 class LiftIn(BaseModel):

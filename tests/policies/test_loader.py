@@ -113,3 +113,58 @@ def test_boilerplate_is_loaded_and_checked(tmp_path: Path) -> None:
     path.write_text("boilerplate:\n  - id: x\n    text: too short\n")
     with pytest.raises(InvalidSpec, match=r"boilerplate.yaml:3: boilerplate.0.text"):
         load_policy(target)
+
+
+def _replace_line(target: Path, old: str, new: str) -> int:
+    rules = target / "rules.yaml"
+    text = rules.read_text().replace(old, new, 1)
+    rules.write_text(text)
+    return next(i for i, ln in enumerate(text.splitlines(), 1) if new in ln)
+
+
+def test_a_removed_dsa_category_is_refused_with_its_successor(tmp_path: Path) -> None:
+    target = copy_policies(tmp_path)
+    line = _replace_line(
+        target,
+        "dsa_category: STATEMENT_CATEGORY_OTHER_VIOLATION_TC",
+        "dsa_category: STATEMENT_CATEGORY_SCOPE_OF_PLATFORM_SERVICE",
+    )
+    with pytest.raises(
+        InvalidSpec,
+        match=rf"rules.yaml:{line}: rules.0.dsa_category: .*removed .* 1 July 2025; "
+        "use STATEMENT_CATEGORY_OTHER_VIOLATION_TC",
+    ):
+        load_policy(target)
+
+
+def test_unknown_dsa_keywords_and_additions_are_refused(tmp_path: Path) -> None:
+    target = copy_policies(tmp_path)
+    line = _replace_line(
+        target,
+        "dsa_keywords: [KEYWORD_GOODS_SERVICES_NOT_PERMITTED]",
+        "dsa_keywords: [KEYWORD_GOODS_SERVICES_NOT_PERMITTED, KEYWORD_SPAM]",
+    )
+    with pytest.raises(InvalidSpec, match=rf"rules.yaml:{line}: rules.0.dsa_keywords: .*"):
+        load_policy(target)
+    target = copy_policies(tmp_path / "again")
+    _replace_line(
+        target,
+        "dsa_category_addition: [STATEMENT_CATEGORY_CONSUMER_INFORMATION]",
+        "dsa_category_addition: [STATEMENT_CATEGORY_FRAUD]",
+    )
+    with pytest.raises(InvalidSpec, match=r"dsa_category_addition: .*not a value of the DSA"):
+        load_policy(target)
+
+
+def test_a_legal_obligation_names_its_acts(tmp_path: Path) -> None:
+    target = copy_policies(tmp_path)
+    rules = target / "rules.yaml"
+    text = rules.read_text()
+    start = text.index("    legal_grounds:\n      - id: eu-269-2014")
+    end = text.index("  - id: state-controlled-media")
+    rules.write_text(text[:start] + "\n" + text[end:])
+    with pytest.raises(InvalidSpec, match=r"rules.1.legal_grounds: a rule resting on a legal"):
+        load_policy(target)
+    policy = load_policy(SHIPPED_POLICIES)
+    grounds = {g.id: g for g in policy.rule("sanctioned-party").legal_grounds}
+    assert grounds["eu-269-2014"].european and not grounds["us-ofac"].european

@@ -118,6 +118,11 @@ def test_confirming_a_hit_records_a_decision_citing_the_list(
     )
     assert statement["automated_detection"] is True and statement["automated_decision"] is False
     assert any("sha256" in e for e in statement["evidence"])
+    # the public record: a notification by the list's authority, decided with automated help
+    public = statement["transparency"]
+    assert public["source_type"] == "SOURCE_TYPE_OTHER_NOTIFICATION"
+    assert public["source_identity"] == demo_graph.policy.source("us_dhs_bod").authority
+    assert public["automated_decision"] == "PARTIALLY"
     # the parent's decision reaches its subsidiaries' accounts through propagation
     caps = standing_of(demo_graph, "acct-kaspersky-jp", VIEWER)["capabilities"]
     assert not next(c["allowed"] for c in caps if c["capability"] == "ads.promote")

@@ -16,6 +16,7 @@ from standing.decisions.service import (
     notices_of,
     record_decision,
 )
+from standing.decisions.transparency import Disclosure
 from standing.errors import Invalid
 from standing.web.auth import Reader, Requires
 from standing.web.deps import ServicesDep
@@ -40,6 +41,18 @@ def create_decision(body: DecisionIn, services: ServicesDep, actor: Decider) -> 
             until=body.until,
             automated_detection=body.automated_detection,
             automated_decision=body.automated_decision,
+            disclosure=Disclosure(
+                public_facts=body.public_facts,
+                legal_ground=body.legal_ground,
+                category=body.category,
+                category_addition=tuple(body.category_addition)
+                if body.category_addition is not None
+                else None,
+                keywords=tuple(body.keywords) if body.keywords is not None else None,
+                content_language=body.content_language,
+                origin=body.origin,
+                source_identity=body.source_identity,
+            ),
         ),
         actor,
         dry_run=body.dry_run,

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+import orjson
+import pytest
+from typer.testing import CliRunner
+
+from standing.appeals.disputes import all_disputes, record_dispute, settle_dispute
+from standing.audit.log import verify_log
+from standing.bootstrap import Services
+from standing.cli import app
+from standing.errors import Conflict, Invalid, NotFound
+from tests.decisions.helpers import record_vendor_decision
+from tests.fixtures.services import TestClock
+
+BODY = "User Rights GmbH (certified out-of-court dispute settlement body, DE)"
+
+
+def test_record_and_settle(demo_graph: Services, clock: TestClock) -> None:
+    d = record_vendor_decision(demo_graph).decision
+    clock.advance(days=3)
+    dispute = record_dispute(demo_graph, d.id, BODY, "legal")
+    assert dispute.submitted_at == clock.at and dispute.outcome is None
+    clock.advance(days=40)
+    with pytest.raises(Invalid, match="implemented: say whether"):
+        settle_dispute(demo_graph, dispute.id, "for_recipient", "legal")
+    with pytest.raises(Invalid, match="asks nothing of the platform"):
+        settle_dispute(demo_graph, dispute.id, "for_platform", "legal", implemented=True)
+    with pytest.raises(Invalid, match="outcome: 'won'"):
+        settle_dispute(demo_graph, dispute.id, "won", "legal")
+    done = settle_dispute(demo_graph, dispute.id, "for_recipient", "legal", implemented=True)
+    assert done.outcome == "for_recipient" and done.settled_at == clock.at
+    with pytest.raises(Conflict, match="already settled"):
+        settle_dispute(demo_graph, dispute.id, "settled", "legal")
+    assert [x.id for x in all_disputes(demo_graph)] == [dispute.id]
+    with demo_graph.read() as session:
+        assert verify_log(session)[1] is None
+
+
+def test_dates_and_references_are_checked(demo_graph: Services, clock: TestClock) -> None:
+    d = record_vendor_decision(demo_graph).decision
+    with pytest.raises(NotFound, match="unknown decision"):
+        record_dispute(demo_graph, "dec-nope", BODY, "legal")
+    with pytest.raises(Invalid, match="in the future"):
+        record_dispute(demo_graph, d.id, BODY, "legal", clock.at + timedelta(days=1))
+    with pytest.raises(Invalid, match="before the decision was recorded"):
+        record_dispute(demo_graph, d.id, BODY, "legal", clock.at - timedelta(days=1))
+    with pytest.raises(Invalid, match="body: name"):
+        record_dispute(demo_graph, d.id, " ", "legal")
+    with pytest.raises(NotFound, match="unknown dispute"):
+        settle_dispute(demo_graph, "odr-nope", "settled", "legal")
+
+
+def test_cli(demo_graph: Services, clock: TestClock, database_url: str) -> None:
+    d = record_vendor_decision(demo_graph).decision
+    run = CliRunner().invoke
+    added = run(
+        app, ["disputes", "add", d.id, "--body", BODY, "--json", "--database", database_url]
+    )
+    assert added.exit_code == 0, added.output
+    dispute = orjson.loads(added.output)
+    args = ["disputes", "settle", dispute["id"], "--outcome", "partly", "--not-implemented"]
+    settled = run(app, [*args, "--json", "--database", database_url])
+    assert settled.exit_code == 0, settled.output
+    assert orjson.loads(settled.output)["implemented"] is False
+    listed = run(app, ["disputes", "list", "--json", "--database", database_url])
+    assert [x["outcome"] for x in orjson.loads(listed.output)["disputes"]] == ["partly"]
