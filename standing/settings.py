@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -48,6 +48,13 @@ class Settings(BaseSettings):
     )
     api_token: str | None = Field(
         None, description="Bearer token machine clients must present on the check API, if set."
+    )
+    audit_key: SecretStr | None = Field(
+        None,
+        description=(
+            "Secret that keys the audit chain (HMAC-SHA256); 'new,old' after a rotation. "
+            "Never stored in the database."
+        ),
     )
 
     @model_validator(mode="after")

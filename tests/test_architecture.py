@@ -29,6 +29,7 @@ PURE = [
     "graph/ftm.py",
     "policies/model.py",
     "audit/chain.py",
+    "audit/crosscheck.py",
     "screening/model.py",
 ]
 PURE_PACKAGES = ["screening/sources"]

@@ -175,7 +175,8 @@ class ChangeRow(Base):
 
 
 class EventRow(Base):
-    """One entry of the hash-chained audit log."""
+    """One entry of the hash-chained audit log. The database refuses UPDATE and DELETE on it
+    (and TRUNCATE on PostgreSQL): triggers added by migration 0008."""
 
     __tablename__ = "events"
 
@@ -188,6 +189,8 @@ class EventRow(Base):
     payload_digest: Mapped[str] = mapped_column(String(64))
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # the id of the audit key the hash is an HMAC under; NULL: a plain SHA-256 chain link
+    key_id: Mapped[str | None] = mapped_column(String(16), nullable=True)
 
 
 class AuditHeadRow(Base):
