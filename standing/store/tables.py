@@ -202,3 +202,15 @@ class AuditHeadRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     seq: Mapped[int] = mapped_column(Integer)
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class StoreIdentityRow(Base):
+    """The store's identity: a random id given when the database was created. A copy or a
+    backup carries it; another database does not. A following gate compares it on every poll,
+    so a database swapped under it (a SQLite file restored over another) is noticed."""
+
+    __tablename__ = "store_identity"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    database_id: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
