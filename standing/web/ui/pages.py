@@ -3,11 +3,12 @@ operational endpoints /healthz and /metrics."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, PlainTextResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, generate_latest
@@ -23,6 +24,7 @@ from standing.web.deps import ServicesDep
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).resolve().parent / "templates"))
 router = APIRouter(include_in_schema=False)
+log = logging.getLogger(__name__)
 
 
 def page(request: Request, name: str, **context: Any) -> HTMLResponse:
@@ -88,9 +90,25 @@ def transparency(request: Request, services: ServicesDep) -> HTMLResponse:
 
 
 @router.get("/healthz")
-def healthz(services: ServicesDep) -> PlainTextResponse:
-    with services.read() as session:
-        session.execute(text("SELECT 1"))
+def healthz(request: Request, services: ServicesDep) -> Response:
+    """``ok``, or 503 naming what is down: the database, the gate (stale)."""
+    down: list[str] = []
+    try:
+        with services.read() as session:
+            session.execute(text("SELECT 1"))
+    except Exception as exc:  # any failure to answer a trivial query: the database is down
+        log.warning("healthz: the database does not answer", exc_info=exc)
+        down.append(f"database: does not answer ({type(exc).__name__})")
+    gate = getattr(request.app.state, "gate", None)
+    if gate is not None and gate.stale:
+        closed = "failing closed" if gate.options.fail_closed else "failing open"
+        down.append(f"gate: stale, {closed} ({gate.stale_reason()})")
+    if down:
+        return JSONResponse(
+            {"error": {"code": "unavailable", "message": "down: " + "; ".join(down)}},
+            status_code=503,
+            headers={"retry-after": "5"},
+        )
     return PlainTextResponse("ok\n")
 
 
