@@ -133,7 +133,10 @@ class DatabaseSource:
             self._held = None
 
     def _check_file(self) -> None:
-        if self._path is None or self._identity is None:
+        if self._path is None:
+            return
+        if self._identity is None:  # following from a snapshot: the first contact sets it
+            self._hold()
             return
         now = file_identity(self._path)
         if now is None:
@@ -151,6 +154,8 @@ class DatabaseSource:
                 select(func.coalesce(func.max(ChangeRow.seq), 0)).scalar_subquery(),
             )
         ).one()
+        if self._database_id is None:  # following from a snapshot: the first contact sets it
+            self._database_id = database_id
         if database_id != self._database_id:
             raise StoreChanged(
                 f"the database is another one now (database id {database_id}, loaded "

@@ -154,3 +154,19 @@ def test_another_database_is_noticed_by_its_id(svc: Services, database_url: str)
         assert "the database is another one now" in gate.check("acc-1", "ads.promote").reason
     finally:
         gate.close()
+
+
+def test_a_snapshot_following_a_store_takes_it_as_found(
+    svc: Services, database_url: str, tmp_path: Path
+) -> None:
+    """The first contact sets what the store is; only a later change is one."""
+    factories.add_graph(svc, parties=["vendor"], accounts=[("acc-1", "vendor")])
+    path = tmp_path / "gate.snap"
+    Gate.from_database(database_url, follow=False).save(path)
+    gate = Gate.from_snapshot(path, follow=database_url, options=options("fail"))
+    try:
+        factories.record(svc, factories.decision("dec-1", "vendor"))
+        assert eventually(lambda: not gate.allowed("acc-1", "ads.promote"), timeout=BOUND)
+        assert not gate.stale
+    finally:
+        gate.close()
