@@ -64,3 +64,16 @@ def test_healthz_names_what_is_down(services: Services, database_url: str) -> No
             message = client.get("/healthz").json()["error"]["message"]
         assert "; gate: stale, failing closed (database file" in message
         assert "was removed or moved away)" in message
+
+
+def test_healthz_when_the_database_server_is_unreachable() -> None:
+    from standing.settings import Settings
+
+    services = Services.build(Settings(database_url="postgresql://nobody@127.0.0.1:9/none"))
+    try:
+        client = TestClient(create_app(services=services), raise_server_exceptions=False)
+        r = client.get("/healthz")  # no lifespan: no gate, only the database is asked
+        assert r.status_code == 503
+        assert r.json()["error"]["message"] == "down: database: does not answer (OperationalError)"
+    finally:
+        services.close()
