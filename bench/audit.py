@@ -41,7 +41,7 @@ from standing.store.migrate import upgrade
 
 KEY = "bench audit key, kept outside the database"
 #: Words for replies that differ from each other (the guard refuses a repeated reply).
-VOCABULARY = (
+WORDS = (
     "invoice ledger refund chargeback merchant customer courier warehouse supplier contract "
     "register audit statement receipt shipment tariff broker escrow payout dispute complaint "
     "regulator auditor notary trustee subsidiary affiliate licence permit renewal deadline "
@@ -49,7 +49,8 @@ VOCABULARY = (
     "december monday tuesday wednesday thursday friday berlin paris madrid vienna prague oslo "
     "helsinki lisbon dublin warsaw riga tallinn vilnius sofia athens rome zurich geneva lyon "
     "porto seville bremen hamburg munich cologne leipzig dresden turin milan naples genoa"
-).split()
+)
+VOCABULARY = WORDS.split()
 
 
 def name(i: int) -> str:
