@@ -75,6 +75,14 @@ def register(app: typer.Typer) -> None:
                 f"them ({rows} records in {len(found.checked)} tables)",
                 highlight=False,
             )
+            if anchor is None and found.keyed_from is None:
+                console.print(
+                    "note: the log is neither keyed (STANDING_AUDIT_KEY) nor checked against an "
+                    "anchor (--expect HASH@N, from `standing audit head`): whoever can write the "
+                    "database could rewrite it consistently",
+                    style="dim",
+                    highlight=False,
+                )
         if found.ok:
             return
         code = EXIT_ERROR if broken is not None and broken.unverifiable else 1
