@@ -10,6 +10,8 @@ from typing import Any
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from standing.audit.chain import AuditKeys
+from standing.audit.log import SESSION_KEYS
 from standing.clock import Clock, SystemClock
 from standing.policies.loader import load_policy
 from standing.policies.model import Policy
@@ -48,7 +50,18 @@ class Services:
         serialised: audit events chain and changelog positions follow commit order."""
         with self.sessions() as session, session.begin():
             session.execute(text("UPDATE audit_head SET seq = seq WHERE id = 1"))
+            session.info[SESSION_KEYS] = self.audit_keys  # read by audit.log.append
             yield session
+
+    @property
+    def audit_keys(self) -> AuditKeys:
+        """The audit keys of ``STANDING_AUDIT_KEY`` (none: events are written unkeyed)."""
+        keys = self.cache.get("audit_keys")
+        if not isinstance(keys, AuditKeys):
+            secret = self.settings.audit_key
+            keys = AuditKeys.parse(secret.get_secret_value() if secret is not None else None)
+            self.cache["audit_keys"] = keys
+        return keys
 
     def close(self) -> None:
         self.engine.dispose()

@@ -7,8 +7,9 @@ down, and tests build their own.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -31,6 +32,13 @@ class Settings(BaseSettings):
     )
     gate_fail_closed: bool = Field(
         True, description="A stale gate denies every check (true) or keeps answering (false)."
+    )
+    gate_on_replaced: Literal["reload", "fail"] = Field(
+        "reload",
+        description=(
+            "What a following gate does when its database is replaced under it (a SQLite file "
+            "restored over it): reload from it, or fail (turn stale)."
+        ),
     )
     gate_unknown_allowed: bool = Field(
         True, description="Whether an account the gate has never seen is allowed."
@@ -89,6 +97,13 @@ class Settings(BaseSettings):
     )
     dsa_api_token: str | None = Field(
         None, description="The platform's token for the DSA Transparency Database API."
+    )
+    audit_key: SecretStr | None = Field(
+        None,
+        description=(
+            "Secret that keys the audit chain (HMAC-SHA256); 'new,old' after a rotation. "
+            "Never stored in the database."
+        ),
     )
 
     @model_validator(mode="after")

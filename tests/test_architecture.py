@@ -29,6 +29,7 @@ PURE = [
     "graph/ftm.py",
     "policies/model.py",
     "audit/chain.py",
+    "audit/crosscheck.py",
     "screening/model.py",
     "guard/model.py",
     "decisions/transparency.py",

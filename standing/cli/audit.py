@@ -1,10 +1,15 @@
 from __future__ import annotations
 
+from typing import Annotated, Any
+
 import typer
 
 from standing.access.model import Permission, require
-from standing.audit.log import verify_log
+from standing.audit.chain import Anchor
+from standing.audit.log import head_of
+from standing.audit.state import verify_store
 from standing.cli.common import (
+    EXIT_ERROR,
     AsOpt,
     DatabaseOpt,
     JsonOpt,
@@ -21,25 +26,101 @@ def register(app: typer.Typer) -> None:
     app.add_typer(audit, name="audit")
 
     @audit.command("verify")
-    def verify(as_: AsOpt = None, json: JsonOpt = False, database: DatabaseOpt = None) -> None:
-        """Verify the hash chain; exit 1 naming the first broken event."""
+    def verify(
+        expect: Annotated[
+            str | None,
+            typer.Option(
+                "--expect",
+                metavar="HASH@N",
+                help="An anchor kept outside the database (`standing audit head`): fail when "
+                "the log up to event N differs.",
+            ),
+        ] = None,
+        as_: AsOpt = None,
+        json: JsonOpt = False,
+        database: DatabaseOpt = None,
+    ) -> None:
+        """Verify the hash chain and that the stored decisions, statements, lifts, appeals,
+        hits and list versions match their events; exit 1 naming the first difference."""
+        anchor: Anchor | None = None
+        if expect is not None:
+            try:
+                anchor = Anchor.parse(expect)
+            except ValueError as exc:
+                fail(f"--expect: {exc}")
         with services_for(database) as services:
             require(reading(services, as_), Permission.AUDIT)
             with services.read() as session:
-                count, broken = verify_log(session)
+                found = verify_store(session, services.audit_keys, anchor)
+        broken = found.broken
+        first = found.mismatches[0] if found.mismatches else None
+        if json:
+            document: dict[str, Any] = {
+                "ok": found.ok,
+                "events": found.events,
+                "keyed_from": found.keyed_from,
+                "broken": None if broken is None else {"seq": broken.seq, "reason": broken.reason},
+                "state": {
+                    "checked": found.checked,
+                    "mismatches": found.mismatch_count,
+                    "first": [
+                        {"table": m.table, "key": m.key, "event": m.seq, "reason": m.reason}
+                        for m in found.mismatches
+                    ],
+                },
+            }
+            if anchor is not None:
+                document["expect"] = str(anchor)
+            emit_json(document)
+        elif found.ok:
+            keyed = f"; keyed from event {found.keyed_from}" if found.keyed_from else ""
+            anchored = f"; matches the anchor at event {anchor.seq}" if anchor else ""
+            rows = sum(found.checked.values())
+            console.print(
+                f"audit log intact: {found.events} events{keyed}{anchored}; the state matches "
+                f"them ({rows} records in {len(found.checked)} tables)",
+                highlight=False,
+            )
+            if anchor is None and found.keyed_from is None:
+                console.print(
+                    "note: the log is neither keyed (STANDING_AUDIT_KEY) nor checked against an "
+                    "anchor (--expect HASH@N, from `standing audit head`): whoever can write the "
+                    "database could rewrite it consistently",
+                    style="dim",
+                    highlight=False,
+                )
+        if found.ok:
+            return
+        code = EXIT_ERROR if broken is not None and broken.unverifiable else 1
+        if json:
+            raise typer.Exit(code)
+        problems = []
+        if broken is not None:
+            problems.append(f"audit log broken at event {broken.seq}: {broken.reason}")
+        if first is not None:
+            more = found.mismatch_count - 1
+            problems.append(
+                f"state differs from the audit log: {first}"
+                + (f" (and {more} more)" if more else "")
+            )
+        fail("\n".join(problems), code=code, error_code="tampered")
+
+    @audit.command("head")
+    def head(as_: AsOpt = None, json: JsonOpt = False, database: DatabaseOpt = None) -> None:
+        """Print the audit log's position and head hash as HASH@N: keep it outside the
+        database and check the log against it later with `audit verify --expect HASH@N`."""
+        with services_for(database) as services:
+            require(reading(services, as_), Permission.AUDIT)
+            with services.read() as session:
+                found = head_of(session)
         if json:
             emit_json(
                 {
-                    "ok": broken is None,
-                    "events": count,
-                    "broken": None
-                    if broken is None
-                    else {"seq": broken.seq, "reason": broken.reason},
+                    "seq": found.seq,
+                    "hash": found.hash,
+                    "anchor": found.anchor,
+                    "key_id": found.key_id,
                 }
             )
-        elif broken is None:
-            console.print(f"audit log intact: {count} events")
-        if broken is not None:
-            if not json:
-                fail(f"audit log broken at event {broken.seq}: {broken.reason}", code=1)
-            raise typer.Exit(1)
+        else:
+            console.print(found.anchor, highlight=False, soft_wrap=True)

@@ -103,7 +103,8 @@ def register(app: typer.Typer) -> None:
         json_out: JsonOpt = False,
         database: DatabaseOpt = None,
     ) -> None:
-        """May ACCOUNT use CAPABILITY now? Exit 0 allowed, 1 denied, 2 error."""
+        """May ACCOUNT use CAPABILITY now? Exit 0 allowed, 1 denied, 2 error (an unknown
+        account is one)."""
         from standing.clock import SystemClock
         from standing.decisions.model import territory_code
         from standing.gate import Gate, GateOptions
@@ -150,6 +151,14 @@ def register(app: typer.Typer) -> None:
                         details = _decision_details(services, verdict.decisions)
                 except StandingError as exc:
                     unavailable = exc.message
+        if verdict.unknown:  # a typo must not read as "allowed": the gate's APIs mark it
+            where = f"the snapshot {snapshot}" if snapshot is not None else "the database"
+            fail(
+                f"unknown account {account!r}: no account or party in {where} has this id "
+                f"(the gate would answer {'allowed' if verdict.allowed else 'denied'} for it, "
+                "marked unknown)",
+                error_code="not_found",
+            )
         decisions = [details.get(i, {"id": i}) for i in verdict.decisions]
         if json_out:
             emit_json(

@@ -41,7 +41,8 @@ def register(app: typer.Typer) -> None:
         json: JsonOpt = False,
         database: DatabaseOpt = None,
     ) -> None:
-        """Import parties, ownership and accounts (FtM JSON lines); all files or nothing."""
+        """Import parties, ownership and accounts (FtM JSON lines, one entity per line of at
+        most 1 MiB; an id once per file); all files or nothing."""
         with services_for(database, write=True) as services:
             total = sum(f.stat().st_size for f in files if f.is_file())
             actor = acting(services, as_)
@@ -68,6 +69,15 @@ def register(app: typer.Typer) -> None:
                 f.file, str(f.lines), str(f.parties), str(f.ownerships), str(f.accounts), skipped
             )
         console.print(table)
+        if report.empty:
+            left_out = report.totals()["skipped"]
+            console.print(
+                "nothing to import: no party, ownership or account in "
+                + ", ".join(str(f) for f in files)
+                + (f" ({left_out} entities of other schemata left out)" if left_out else "")
+                + "; the database is unchanged",
+                highlight=False,
+            )
         if report.notices:
             console.print(
                 f"{len(report.notices)} accounts newly reached by active decisions got a "

@@ -46,7 +46,10 @@ class GateOptions:
     (``from_settings`` uses the poll interval for both). ``stale_after_s`` must leave room for
     at least two polls, or a healthy gate would flap between stale and fresh. With
     ``capabilities`` (the catalogue) a check of any other capability is a ``ValueError``, so a
-    misspelt capability never reads as "nothing restricts it".
+    misspelt capability never reads as "nothing restricts it". ``on_replaced`` says what a
+    following gate does when its store is replaced under it (a SQLite file restored, another
+    database, a changelog gone back): ``reload`` from it, or ``fail`` (turn stale at once); a
+    removed or moved file always turns it stale.
     """
 
     unknown_allowed: bool = True
@@ -55,8 +58,13 @@ class GateOptions:
     poll_interval_s: float = 0.1
     listen_timeout_s: float = 0.1
     capabilities: frozenset[str] = frozenset()
+    on_replaced: str = "reload"
 
     def __post_init__(self) -> None:
+        if self.on_replaced not in ("reload", "fail"):
+            raise ValueError(
+                f"gate options: on_replaced must be 'reload' or 'fail', not {self.on_replaced!r}"
+            )
         wait = max(self.poll_interval_s, self.listen_timeout_s)
         if not wait > 0:
             raise ValueError("gate options: poll_interval_s and listen_timeout_s must be > 0")
@@ -79,6 +87,7 @@ class GateOptions:
             # On PostgreSQL the follower wakes on NOTIFY and also polls at the same interval.
             listen_timeout_s=float(settings.gate_poll_interval_s),
             capabilities=frozenset(load_policy(settings.policies).capabilities),
+            on_replaced=str(settings.gate_on_replaced),
         )
 
     @classmethod
@@ -384,18 +393,13 @@ class Gate:
                 decisions = ctx.decision_ids(state.graph, handle)
                 reason = f"denied by {len(decisions)} active decision(s)"
         if stale is not None:
-            age, closed = stale
+            _age, closed = stale
+            why = self.stale_reason() or ""
             if closed:
                 allowed = False
-                reason = (
-                    f"stale: the gate's data is {age:.1f} s old (bound "
-                    f"{self.options.stale_after_s:g} s); failing closed"
-                )
+                reason = f"stale: {why}; failing closed"
             else:
-                reason = (
-                    f"stale: the gate's data is {age:.1f} s old (bound "
-                    f"{self.options.stale_after_s:g} s); failing open; " + reason
-                )
+                reason = f"stale: {why}; failing open; " + reason
         return Verdict(allowed, decisions, state.position, handle is None, reason)
 
     def allowed_many(
@@ -467,6 +471,17 @@ class Gate:
         if not self._stale or self._follower is None:
             return None
         return self._follower.age(), self.options.fail_closed
+
+    def stale_reason(self) -> str | None:
+        """Why the gate is stale, in words (None when it is not)."""
+        if not self._stale or self._follower is None:
+            return None
+        if self._follower.problem:
+            return self._follower.problem
+        return (
+            f"the gate's data is {self._follower.age():.1f} s old (bound "
+            f"{self.options.stale_after_s:g} s)"
+        )
 
     def _tables_for(self, state: GateState) -> Any:
         if self._stale and self.options.fail_closed:

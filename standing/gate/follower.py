@@ -5,6 +5,11 @@ for decisions and lifts, a recompile for graph changes), also when a decision's 
 passes; it wakes on PostgreSQL NOTIFY or polls. A second thread watches the age of the data:
 past ``stale_after`` the gate turns stale and fails closed or open as configured. Transitions
 are logged once, and exported as Prometheus gauges.
+
+A store that is no longer the one loaded (``StoreChanged``: a SQLite file replaced, moved or
+removed, another database, a changelog gone back) is noticed on the next poll: the follower
+reloads from what is there now (``on_replaced="reload"``, when there is something to reload)
+or turns the gate stale at once, saying why, until the store is back.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from typing import TYPE_CHECKING, Protocol
 from standing.gate import metrics
 from standing.gate.graph import CompiledGraph
 from standing.gate.model import Change, GateDecision, GraphData, epoch
-from standing.gate.state import advance
+from standing.gate.state import advance, compile_state
 
 if TYPE_CHECKING:
     from standing.gate.core import Gate
@@ -27,6 +32,15 @@ if TYPE_CHECKING:
 log = logging.getLogger("standing.gate")
 
 BATCH = 5000
+
+
+class StoreChanged(Exception):
+    """The store followed is not the one loaded any more; ``reloadable`` when there is a
+    store to load again (replaced, another database, gone back), not when it is gone."""
+
+    def __init__(self, message: str, reloadable: bool) -> None:
+        super().__init__(message)
+        self.reloadable = reloadable
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +88,7 @@ class Follower:
         self._stop = threading.Event()
         self._last_ok = time.monotonic()
         self._failing = False
+        self.problem: str | None = None  # why the gate is stale, when a poll said so
         self._thread = threading.Thread(
             target=self._run, name="standing-gate-follower", daemon=True
         )
@@ -114,6 +129,9 @@ class Follower:
                     source.wait(timeout)
                 else:
                     self._stop.wait(timeout)
+            except StoreChanged as exc:
+                self._store_changed(exc)
+                self._stop.wait(options.poll_interval_s)
             except Exception as exc:  # any failure means "cannot sync": log once, retry
                 self._failed(exc)
                 self._stop.wait(min(1.0, max(options.poll_interval_s, 0.05)))
@@ -142,7 +160,54 @@ class Follower:
             if len(batch.changes) < BATCH:
                 return
 
+    def reload(self) -> None:
+        """Load the store afresh and install it (account handles stay valid)."""
+        assert self.source is not None
+        loaded = self.source.load()
+        state = self.gate.state
+        subjects = [d.subject_id for d in loaded.decisions if d.subject_kind == "party"]
+        graph = CompiledGraph.build(loaded.graph, subjects, previous=state.graph)
+        new = compile_state(
+            graph,
+            loaded.decisions,
+            loaded.position,
+            epoch(self.gate.clock.now()),
+            unknown_allowed=self.gate.options.unknown_allowed,
+        )
+        self.gate._swap(new)
+        metrics.changelog_position.set(new.position)
+
+    def _store_changed(self, exc: StoreChanged) -> None:
+        if exc.reloadable and self.gate.options.on_replaced == "reload":
+            try:
+                self.reload()
+            except StoreChanged as again:
+                exc = again
+            except Exception as failed:
+                self._failed(failed)
+                return
+            else:
+                log.warning(
+                    "gate reloaded: %s; now at changelog position %d", exc, self.gate.position
+                )
+                self._ok()
+                return
+        problem = str(exc)
+        if problem != self.problem:
+            self.problem = problem
+            log.warning(
+                "gate stale: %s; %s",
+                problem,
+                "failing closed (denying every check)"
+                if self.gate.options.fail_closed
+                else "failing open (answering from old data)",
+            )
+        if not self.gate.stale:
+            self.gate._set_stale(True)
+            metrics.stale.set(1)
+
     def _ok(self) -> None:
+        self.problem = None
         self._last_ok = time.monotonic()
         if self._failing:
             self._failing = False

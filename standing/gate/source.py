@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, select
+from sqlalchemy import Connection, Engine, and_, func, select
 from sqlalchemy.engine import make_url
 
-from standing.gate.follower import Batch, Loaded
+from standing.gate.follower import Batch, Loaded, StoreChanged
 from standing.gate.model import Change, GateDecision, GraphData, epoch
 from standing.store.changelog import CHANNEL
-from standing.store.engine import is_postgres, make_engine
+from standing.store.engine import file_identity, is_postgres, make_engine
 from standing.store.tables import (
     AccountRow,
     ChangeRow,
@@ -22,6 +23,7 @@ from standing.store.tables import (
     LiftRow,
     OwnershipRow,
     PartyRow,
+    StoreIdentityRow,
 )
 
 log = logging.getLogger("standing.gate")
@@ -58,7 +60,14 @@ _DECISION_COLUMNS = (
 
 
 class DatabaseSource:
-    """Reads for a following gate, on SQLite (polling) or PostgreSQL (LISTEN/NOTIFY)."""
+    """Reads for a following gate, on SQLite (polling) or PostgreSQL (LISTEN/NOTIFY).
+
+    Every poll also checks that the store is still the one loaded: a SQLite file replaced at
+    its path (a restore by ``os.replace``), moved or removed; another database id; a changelog
+    that went back (a restore of an older copy). Each is a ``StoreChanged`` for the follower,
+    which reloads or turns the gate stale. While following, the loaded SQLite file is held
+    open, so its inode cannot be reused by another file and identity by inode is sound.
+    """
 
     def __init__(self, url: str | None = None, engine: Engine | None = None) -> None:
         if engine is None:
@@ -72,6 +81,13 @@ class DatabaseSource:
         self._postgres = is_postgres(engine)
         self._listener: Any = None
         self._poller: Connection | None = None
+        database = engine.url.database
+        self._path: str | None = None
+        if not self._postgres and database and database != ":memory:":
+            self._path = database if not database.startswith("file:") else None
+        self._held: int | None = None  # a descriptor of the loaded SQLite file
+        self._identity: tuple[int, int] | None = None
+        self._database_id: str | None = None
         if self._postgres:
             self._listen()  # before the first read, so no notification is missed
 
@@ -98,8 +114,71 @@ class DatabaseSource:
             finally:
                 conn.rollback()
 
+    def _hold(self) -> None:
+        """Open the SQLite file at the path and keep it open; remember what it is."""
+        self._release()
+        if self._path is None:
+            return
+        try:
+            fd = os.open(self._path, os.O_RDONLY)
+        except FileNotFoundError:
+            raise StoreChanged(f"database file {self._path} does not exist", False) from None
+        st = os.fstat(fd)
+        self._held, self._identity = fd, (st.st_dev, st.st_ino)
+
+    def _release(self) -> None:
+        if self._held is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._held)
+            self._held = None
+
+    def _check_file(self) -> None:
+        if self._path is None:
+            return
+        if self._identity is None:  # following from a snapshot: the first contact sets it
+            self._hold()
+            return
+        now = file_identity(self._path)
+        if now is None:
+            raise StoreChanged(f"database file {self._path} was removed or moved away", False)
+        if now != self._identity:
+            raise StoreChanged(f"database file {self._path} was replaced by another file", True)
+
+    def _check_store(self, conn: Connection, position: int) -> None:
+        """The same database, not gone back: checked on the connection that polls."""
+        database_id, head = conn.execute(
+            select(
+                select(StoreIdentityRow.database_id)
+                .where(StoreIdentityRow.id == 1)
+                .scalar_subquery(),
+                select(func.coalesce(func.max(ChangeRow.seq), 0)).scalar_subquery(),
+            )
+        ).one()
+        if self._database_id is None:  # following from a snapshot: the first contact sets it
+            self._database_id = database_id
+        if database_id != self._database_id:
+            raise StoreChanged(
+                f"the database is another one now (database id {database_id}, loaded "
+                f"{self._database_id})",
+                True,
+            )
+        if head < position:
+            raise StoreChanged(
+                f"the changelog went back from position {position} to {head} (an older copy "
+                "was restored)",
+                True,
+            )
+
     def load(self) -> Loaded:
+        """Read everything, and from now on check that it is this store that is followed."""
+        self._drop_poller()
+        if self._identity is not None and self._owns_engine:
+            self.engine.dispose()  # a reload: no connection to the file loaded before is kept
+        self._hold()
         with self._snapshot() as conn:
+            self._database_id = conn.execute(
+                select(StoreIdentityRow.database_id).where(StoreIdentityRow.id == 1)
+            ).scalar()
             position = _head(conn)
             rows = conn.execute(
                 select(*_DECISION_COLUMNS, LiftRow.lifted_at)
@@ -115,10 +194,12 @@ class DatabaseSource:
         connection kept open for polling (one round trip; a single statement reads one
         committed state). When a graph change is among them, the entries and the graph are read
         again together in one read transaction."""
+        self._check_file()
         query = _poll_query(position, limit)
         try:
             if self._poller is None:
                 self._poller = self.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+            self._check_store(self._poller, position)
             rows = self._poller.execute(query).all()
         except Exception:
             self._drop_poller()
@@ -168,6 +249,7 @@ class DatabaseSource:
             raise
 
     def close(self) -> None:
+        self._release()
         if self._poller is not None:
             with contextlib.suppress(Exception):
                 self._poller.close()

@@ -4,11 +4,16 @@ Lines are parsed in batches and written as they come, inside one transaction for
 references (an Ownership's owner and asset, a UserAccount's owner) are checked at the end, so
 an edge may come before its parties. Any error rolls everything back and names the file, the
 line and the field.
+
+A line may be at most ``MAX_LINE`` bytes (1 MiB): a longer one is refused as soon as its first
+MiB is read, never read whole. An id may come once per file (a repeated one names both lines;
+a later file of the same import may update it). Files with no entity change nothing.
 """
 
 from __future__ import annotations
 
 import hashlib
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -16,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from followthemoney import model
 from followthemoney.exc import InvalidData
 from sqlalchemy import delete, insert, select, text
@@ -41,6 +47,7 @@ from standing.store.tables import (
 from standing.store.upsert import upsert
 
 BATCH = 5000
+MAX_LINE = 2**20  # bytes in one line, its line ending not counted
 Progress = Callable[[int], None]
 
 
@@ -73,6 +80,12 @@ class ImportReport:
     notices: list[str] = field(default_factory=list)  # statements for accounts newly reached
 
     @property
+    def empty(self) -> bool:
+        """No party, ownership or account in any file: nothing was imported or recorded."""
+        totals = self.totals()
+        return not (totals["parties"] or totals["ownerships"] or totals["accounts"])
+
+    @property
     def screen_ids(self) -> list[str]:
         """Parties that are new or whose names changed: they need screening."""
         return list(dict.fromkeys(i for f in self.files for i in f.renamed))
@@ -91,6 +104,7 @@ class ImportReport:
             "files": [f.to_json() for f in self.files],
             "totals": self.totals(),
             "notices": self.notices,
+            "nothing_imported": self.empty,
         }
 
 
@@ -265,13 +279,52 @@ class _Errors:
 
 
 def _lines(path: Path, digest: Any, progress: Progress | None) -> Iterator[tuple[int, bytes]]:
-    """Every line with its number, blank ones included (the caller skips them)."""
+    """Every line with its number, blank ones included (the caller skips them). A line over
+    ``MAX_LINE`` bytes is refused when its first ``MAX_LINE + 1`` bytes are read."""
     with path.open("rb") as handle:
-        for number, line in enumerate(handle, start=1):
+        number = 0
+        while line := handle.readline(MAX_LINE + 1):
+            number += 1
+            if len(line) > MAX_LINE and not line.endswith(b"\n"):
+                raise Invalid(
+                    f"{path}:{number}: line: longer than {MAX_LINE:,} bytes (1 MiB), the most "
+                    "one entity may take; nothing was imported"
+                )
             digest.update(line)
             if progress is not None:
                 progress(len(line))
             yield number, line
+
+
+def _repeated_ids(path: Path, hashes: array[int], errors: _Errors) -> None:
+    """A repeated id in one file is an error naming both lines. ``hashes`` holds the hash of
+    each entity's id in line order (8 bytes an entity); only when two are equal is the file
+    read again, to find the lines and to rule out a mere hash collision."""
+    if len(hashes) < 2:
+        return
+    ordered = np.sort(np.frombuffer(hashes, dtype=np.int64))
+    twice = ordered[1:][ordered[1:] == ordered[:-1]]
+    if not twice.size:
+        return
+    wanted = set(twice.tolist())
+    first: dict[str, int] = {}
+    with path.open("rb") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                parsed = parse_entity(decode(line))
+            except LineError:
+                continue
+            if isinstance(parsed, Skipped) or hash(parsed.id) not in wanted:
+                continue
+            if parsed.id in first:
+                errors.add(
+                    f"{path}:{number}: id: {parsed.id!r} is repeated; line {first[parsed.id]} "
+                    "gives it already (an id may come once per file)"
+                )
+            else:
+                first[parsed.id] = number
 
 
 def _read_file(
@@ -286,6 +339,7 @@ def _read_file(
     report = FileReport(file=str(path))
     digest = hashlib.sha256()
     batch = _Batch(session, now, report.renamed if screening else None, errors)
+    hashes: array[int] = array("q")  # of each entity's id, to find repeated ones
     for number, line in _lines(path, digest, progress):
         report.lines = number
         if not line.strip():
@@ -300,7 +354,9 @@ def _read_file(
             schema = model.get(parsed.schema)
             if parsed.id is not None and schema is not None and schema.is_a("Asset"):
                 assets[parsed.id] = (report, parsed.schema)  # a vessel, a plane...
-        elif isinstance(parsed, Party):
+            continue
+        hashes.append(hash(parsed.id))
+        if isinstance(parsed, Party):
             batch.parties.append(parsed)
             batch.where.append(f"{path}:{number}")
             report.parties += 1
@@ -313,6 +369,7 @@ def _read_file(
         if len(batch) >= BATCH:
             batch.flush()
     batch.flush()
+    _repeated_ids(path, hashes, errors)
     report.sha256 = digest.hexdigest()
     return report
 
@@ -417,6 +474,8 @@ def import_files(
             [_read_file(p, session, now, progress, screening, errors, assets) for p in paths]
         )
         errors.raise_if_any()
+        if report.empty:  # nothing to import: no event, no changelog entry
+            return report
         _leave_out_edges_to(session, assets)
         shared = _shared_ids(session)
         if shared:

@@ -134,8 +134,22 @@ class PolicyFileSpec(BaseModel):
     boilerplate: list[BoilerplateSpec] = Field(default_factory=list)
 
 
+class _AliasRefused(yaml.YAMLError):
+    def __init__(self, name: str, line: int) -> None:
+        super().__init__(name)
+        self.name, self.line = name, line
+
+
 class _LineLoader(yaml.SafeLoader):
-    """A safe loader that remembers where each mapping key and list item starts."""
+    """A safe loader that remembers where each mapping key and list item starts, and refuses
+    aliases as it composes, before anything is expanded: a policy file has no use for them,
+    and nested aliases (a "billion laughs") expand to gigabytes."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise _AliasRefused(str(event.anchor), event.start_mark.line + 1)
+        return super().compose_node(parent, index)
 
 
 def _compose(text: str, path: Path) -> tuple[Any, dict[tuple[Any, ...], int]]:
@@ -157,6 +171,11 @@ def _compose(text: str, path: Path) -> tuple[Any, dict[tuple[Any, ...], int]]:
     loader = _LineLoader(text)
     try:
         root = loader.get_single_node()
+    except _AliasRefused as exc:
+        raise InvalidSpec(
+            f"{path}:{exc.line}: alias *{exc.name}: aliases are not allowed in policy files; "
+            "write the value out"
+        ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
@@ -175,6 +194,23 @@ def _line_of(lines: dict[tuple[Any, ...], int], loc: tuple[Any, ...]) -> int:
     return 1
 
 
+RULES_FILE = "rules.yaml"
+
+
+def _read_text(path: Path) -> str:
+    """The file as UTF-8 text; anything else names the file, the line and the byte."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise InvalidSpec(
+            f"{path}:{line}: not UTF-8 text (byte {data[exc.start : exc.start + 1]!r} at column "
+            f"{column}); save the policy file as UTF-8"
+        ) from None
+
+
 def load_policy(directory: Path) -> Policy:
     """Read every ``*.yaml`` file of ``directory`` into one validated ``Policy``."""
     if not directory.is_dir():
@@ -182,6 +218,11 @@ def load_policy(directory: Path) -> Policy:
     files = sorted(directory.glob("*.yaml"))
     if not files:
         raise InvalidSpec(f"{directory}: no policy files (*.yaml) found")
+    if not (directory / RULES_FILE).is_file():
+        raise InvalidSpec(
+            f"{directory / RULES_FILE}: missing; the published rules live there (without them "
+            "no decision could be recorded or explained)"
+        )
     digest = hashlib.sha256()
     version: tuple[str, Path] | None = None
     capabilities: dict[str, Capability] = {}
@@ -190,7 +231,7 @@ def load_policy(directory: Path) -> Policy:
     rule_lines: dict[str, tuple[Path, dict[tuple[Any, ...], int], int]] = {}
     boilerplate: dict[str, Boilerplate] = {}
     for path in files:
-        text = path.read_text(encoding="utf-8")
+        text = _read_text(path)
         digest.update(path.name.encode() + b"\0" + text.encode() + b"\0")
         data, lines = _compose(text, path)
         if not isinstance(data, dict):
@@ -259,6 +300,8 @@ def load_policy(directory: Path) -> Policy:
             boilerplate[bs.id] = Boilerplate(bs.id, bs.text, tuple(dict.fromkeys(bs.use)))
     if version is None:
         raise InvalidSpec(f"{directory}: no policy file declares a version")
+    if not rules:
+        raise InvalidSpec(f"{directory / RULES_FILE}: declares no rules")
     for rule in rules.values():
         path, lines, index = rule_lines[rule.id]
         for i, cap in enumerate(rule.restricts):

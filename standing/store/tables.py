@@ -178,7 +178,8 @@ class ChangeRow(Base):
 
 
 class EventRow(Base):
-    """One entry of the hash-chained audit log."""
+    """One entry of the hash-chained audit log. The database refuses UPDATE and DELETE on it
+    (and TRUNCATE on PostgreSQL): triggers added by migration 0008."""
 
     __tablename__ = "events"
 
@@ -191,6 +192,8 @@ class EventRow(Base):
     payload_digest: Mapped[str] = mapped_column(String(64))
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # the id of the audit key the hash is an HMAC under; NULL: a plain SHA-256 chain link
+    key_id: Mapped[str | None] = mapped_column(String(16), nullable=True)
 
 
 class AuditHeadRow(Base):
@@ -202,3 +205,15 @@ class AuditHeadRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     seq: Mapped[int] = mapped_column(Integer)
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class StoreIdentityRow(Base):
+    """The store's identity: a random id given when the database was created. A copy or a
+    backup carries it; another database does not. A following gate compares it on every poll,
+    so a database swapped under it (a SQLite file restored over another) is noticed."""
+
+    __tablename__ = "store_identity"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    database_id: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -20,6 +20,7 @@ from standing import __version__
 from standing.bootstrap import Services
 from standing.errors import StandingError
 from standing.settings import Settings
+from standing.web import methods
 from standing.web.api import check
 from standing.web.auth import NotSignedIn, TokenCache, cross_site, is_api, login_redirect
 from standing.web.guard import body_problem, path_problem, query_problem
@@ -71,7 +72,7 @@ def _install_error_handlers(app: FastAPI) -> None:
         return error(422, "invalid", "; ".join(parts))
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_request: Request, exc: StarletteHTTPException) -> Response:
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         if exc.status_code == 400 and exc.detail == _BODY_PARSE_ERROR:
             return error(422, "invalid", f"body: not valid JSON ({_parse_failure(exc.__cause__)})")
         code = {404: "not_found", 405: "method_not_allowed", 413: "too_large"}.get(
@@ -79,6 +80,10 @@ def _install_error_handlers(app: FastAPI) -> None:
         )
         response = error(exc.status_code, code, str(exc.detail))
         response.headers.update(exc.headers or {})  # e.g. Allow on 405
+        if exc.status_code == 405:  # every method of the path, not those of one of its routes
+            response.headers["allow"] = ", ".join(
+                methods.allowed_methods(request.app, request.scope)
+            )
         return response
 
     @app.exception_handler(DataError)
@@ -160,6 +165,9 @@ class StandingApp(FastAPI):
                     await error(500, "internal", "internal error; it has been logged")(
                         scope, receive, send
                     )
+            return
+        if scope["type"] == "http" and scope["method"] == "OPTIONS":
+            await methods.options(self, scope, receive, send)  # Allow: every method of the path
             return
         if scope["type"] == "http":
             await self._guarded(scope, receive, _with_security_headers(send))

@@ -52,8 +52,20 @@ def test_dates_and_references_are_checked(demo_graph: Services, clock: TestClock
         settle_dispute(demo_graph, "odr-nope", "settled", "legal")
 
 
-def test_cli(demo_graph: Services, clock: TestClock, database_url: str) -> None:
+def test_cli(
+    demo_graph: Services,
+    clock: TestClock,
+    database_url: str,
+    credentials: dict[str, object],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     d = record_vendor_decision(demo_graph).decision
+    monkeypatch.setenv("STANDING_AS", "analyst@test.example")
+    refused = CliRunner().invoke(
+        app, ["disputes", "add", d.id, "--body", BODY, "--database", database_url]
+    )
+    assert refused.exit_code == 2 and "reviewer" in refused.output  # reviewers record them
+    monkeypatch.setenv("STANDING_AS", "reviewer@test.example")
     run = CliRunner().invoke
     added = run(
         app, ["disputes", "add", d.id, "--body", BODY, "--json", "--database", database_url]

@@ -7,6 +7,7 @@ from sqlalchemy import delete, select, update
 from standing.audit.log import verify_log
 from standing.bootstrap import Services
 from standing.store.tables import EventRow
+from tests.audit.helpers import drop_append_only_triggers
 from tests.decisions.helpers import record_vendor_decision
 
 
@@ -16,6 +17,7 @@ def events_written(services: Services) -> int:
     with services.read() as session:
         count, broken = verify_log(session)
     assert broken is None
+    drop_append_only_triggers(services)
     return count
 
 

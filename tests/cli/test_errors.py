@@ -346,9 +346,15 @@ def test_check_on_a_party_answers_for_the_party(database_url: str, cli_as: objec
     invoke("check", "kaspersky-labs-japan", "organic.post", "--database", database_url, expect=0)
     invoke("check", "person-eugene-kaspersky", "ads.promote", "--database", database_url, expect=0)
     unknown = invoke(
-        "check", "nobody", "ads.promote", "--json", "--database", database_url, expect=0
+        "check", "nobody", "ads.promote", "--json", "--database", database_url, expect=2
     )
-    assert json.loads(unknown.stdout)["unknown"] is True
+    assert error_document(unknown) == {
+        "code": "not_found",
+        "message": "unknown account 'nobody': no account or party in the database has this id "
+        "(the gate would answer allowed for it, marked unknown)",
+    }
+    typo = invoke("check", "acct-typo", "ads.promote", "--database", database_url, expect=2)
+    assert "error: unknown account 'acct-typo'" in typo.stderr and typo.stdout == ""
 
 
 def test_an_unknown_option_with_json_is_a_json_error(database_url: str) -> None:

@@ -198,12 +198,14 @@ def test_one_id_cannot_be_a_company_and_a_person_in_one_import(
 ) -> None:
     person = {"id": "a", "schema": "Person", "properties": {"name": ["Alpha Person"]}}
     legal = {"id": "b", "schema": "LegalEntity", "properties": {"name": ["Beta"]}}
-    bad = write(tmp_path / "bad.jsonl", [company("a", "Alpha"), legal, person])
-    with pytest.raises(Invalid, match=r"bad.jsonl:3: schema: 'a' is a Person here but a Company"):
-        import_files(services, [bad], ANALYST)
-    # a more specific schema for the same id is an update (LegalEntity, then Company)
-    ok = write(tmp_path / "ok.jsonl", [legal, company("b", "Beta")])
-    import_files(services, [ok], ANALYST)
+    first = write(tmp_path / "first.jsonl", [company("a", "Alpha"), legal])
+    bad = write(tmp_path / "bad.jsonl", [person])
+    with pytest.raises(Invalid, match=r"bad.jsonl:1: schema: 'a' is a Person here but a Company"):
+        import_files(services, [first, bad], ANALYST)
+    # a more specific schema for the same id in a later file is an update (LegalEntity, then
+    # Company)
+    ok = write(tmp_path / "ok.jsonl", [company("b", "Beta")])
+    import_files(services, [first, ok], ANALYST)
     with services.read() as session:
         assert session.get(PartyRow, "b").schema == "Company"
 
@@ -250,9 +252,10 @@ def test_a_missing_reference_names_the_line_that_was_imported(
         "properties": {"owner": ["c1"], "service": ["s"], "username": ["@y"]},
     }
     moved = {**account, "properties": {"owner": ["ghost"], "service": ["s"], "username": ["@y"]}}
-    path = write(tmp_path / "a.jsonl", [company("c1", "C One"), account, moved])
-    with pytest.raises(Invalid, match=r"a\.jsonl:3: properties\.owner: refers to 'ghost'"):
-        import_files(services, [path], ANALYST)
+    path = write(tmp_path / "a.jsonl", [company("c1", "C One"), account])
+    later = write(tmp_path / "later.jsonl", [moved])
+    with pytest.raises(Invalid, match=r"later\.jsonl:1: properties\.owner: refers to 'ghost'"):
+        import_files(services, [path, later], ANALYST)
     spaced = write(
         tmp_path / "b.jsonl",
         [company("c1", "C One")],
@@ -263,3 +266,55 @@ def test_a_missing_reference_names_the_line_that_was_imported(
     )
     with pytest.raises(Invalid, match=r"b\.jsonl:2: properties\.asset: refers to 'ghost'"):
         import_files(services, [spaced], ANALYST)
+
+
+def test_a_line_over_a_mebibyte_is_refused_at_once(services: Services, tmp_path: Path) -> None:
+    path = write(tmp_path / "big.jsonl", [company("a", "Alpha")])
+    with path.open("a") as handle:
+        handle.write('{"id": "b", "schema": "Company", "properties": {"name": ["' + "x" * 2**21)
+        handle.write('"]}}\n')
+        handle.write(orjson.dumps(company("c", "Gamma")).decode() + "\n")
+    read: list[int] = []
+    with pytest.raises(Invalid) as caught:
+        import_files(services, [path], ANALYST, progress=read.append)
+    assert caught.value.message.startswith(f"{path}:2: line: longer than 1,048,576 bytes (1 MiB)")
+    assert sum(read) < 2**20  # the long line was not read whole (nor what follows it)
+    assert count(services, PartyRow) == 0
+    # a line of exactly the limit is fine (as far as its length goes)
+    exact = tmp_path / "exact.jsonl"
+    entity = orjson.dumps(company("d", "Delta")).decode()
+    exact.write_text(entity[:-1] + " " * (2**20 - len(entity)) + "}\n")
+    import_files(services, [exact], ANALYST)
+    assert count(services, PartyRow) == 1
+
+
+def test_a_repeated_id_in_one_file_names_both_lines(services: Services, tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "dup.jsonl",
+        [
+            company("o1", "Owner One"),
+            company("o2", "Owner Two"),
+            own("own-1", "o1", "o2", "60"),
+            own("own-1", "o2", "o1", "70"),
+            company("o1", "Owner One Again"),
+        ],
+    )
+    with pytest.raises(Invalid) as caught:
+        import_files(services, [path], ANALYST)
+    lines = caught.value.message.splitlines()
+    assert lines[0] == "2 problems; nothing was imported:"
+    assert f"{path}:4: id: 'own-1' is repeated; line 3 gives it already" in lines[1]
+    assert f"{path}:5: id: 'o1' is repeated; line 1 gives it already" in lines[2]
+    assert count(services, PartyRow) == 0 and count(services, OwnershipRow) == 0
+
+
+def test_an_empty_file_changes_nothing(services: Services, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("")
+    blank = tmp_path / "blank.jsonl"
+    blank.write_text("\n  \n")
+    other = write(tmp_path / "other.jsonl", [{"id": "v", "schema": "Vessel", "properties": {}}])
+    report = import_files(services, [empty, blank, other], ANALYST)
+    assert report.empty and report.to_json()["nothing_imported"] is True
+    assert report.totals()["skipped"] == 1
+    assert count(services, EventRow) == 0 and count(services, ChangeRow) == 0

@@ -168,3 +168,34 @@ def test_a_legal_obligation_names_its_acts(tmp_path: Path) -> None:
     policy = load_policy(SHIPPED_POLICIES)
     grounds = {g.id: g for g in policy.rule("sanctioned-party").legal_grounds}
     assert grounds["eu-269-2014"].european and not grounds["us-ofac"].european
+
+
+def test_aliases_are_refused_before_they_expand(tmp_path: Path) -> None:
+    target = copy_policies(tmp_path)
+    bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 12):  # nine to the twelfth strings, if it were expanded
+        bomb.append(f"{chr(97 + i)}: &{chr(97 + i)} [{','.join(['*' + chr(96 + i)] * 9)}]")
+    (target / "bomb.yaml").write_text("\n".join(bomb) + "\n")
+    with pytest.raises(InvalidSpec, match=r"bomb.yaml:2: alias \*a: aliases are not allowed"):
+        load_policy(target)
+
+
+def test_rules_yaml_is_required(tmp_path: Path) -> None:
+    target = copy_policies(tmp_path)
+    (target / "rules.yaml").unlink()
+    with pytest.raises(InvalidSpec, match=r"policies/rules.yaml: missing"):
+        load_policy(target)
+    (target / "rules.yaml").write_text("rules: []\n")
+    with pytest.raises(InvalidSpec, match=r"policies/rules.yaml: declares no rules"):
+        load_policy(target)
+
+
+def test_a_file_that_is_not_utf8_is_named(tmp_path: Path) -> None:
+    target = copy_policies(tmp_path)
+    (target / "latin1.yaml").write_bytes(
+        "# policies\ncapabilities:\n  x.y: caf\xe9\n".encode("latin-1")
+    )
+    with pytest.raises(
+        InvalidSpec, match=r"latin1.yaml:3: not UTF-8 text \(byte b'\\xe9' at column 11\)"
+    ):
+        load_policy(target)

@@ -3,8 +3,10 @@ operational endpoints /healthz and /metrics."""
 
 from __future__ import annotations
 
+import logging
+
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, PlainTextResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from markupsafe import Markup
 from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, generate_latest
 from sqlalchemy import func, select, text
@@ -19,6 +21,7 @@ from standing.web.deps import ServicesDep
 from standing.web.ui.render import page
 
 router = APIRouter(include_in_schema=False)
+log = logging.getLogger(__name__)
 
 
 @router.get("/", response_class=HTMLResponse, dependencies=[public()])
@@ -86,9 +89,25 @@ def transparency(request: Request, services: ServicesDep) -> HTMLResponse:
 
 
 @router.get("/healthz", dependencies=[public()])
-def healthz(services: ServicesDep) -> PlainTextResponse:
-    with services.read() as session:
-        session.execute(text("SELECT 1"))
+def healthz(request: Request, services: ServicesDep) -> Response:
+    """``ok``, or 503 naming what is down: the database, the gate (stale)."""
+    down: list[str] = []
+    try:
+        with services.read() as session:
+            session.execute(text("SELECT 1"))
+    except Exception as exc:  # any failure to answer a trivial query: the database is down
+        log.warning("healthz: the database does not answer", exc_info=exc)
+        down.append(f"database: does not answer ({type(exc).__name__})")
+    gate = getattr(request.app.state, "gate", None)
+    if gate is not None and gate.stale:
+        closed = "failing closed" if gate.options.fail_closed else "failing open"
+        down.append(f"gate: stale, {closed} ({gate.stale_reason()})")
+    if down:
+        return JSONResponse(
+            {"error": {"code": "unavailable", "message": "down: " + "; ".join(down)}},
+            status_code=503,
+            headers={"retry-after": "5"},
+        )
     return PlainTextResponse("ok\n")
 
 

@@ -1,0 +1,276 @@
+"""``audit verify``'s second half: the state the events created, checked against the events.
+
+``CHECKERS`` is a table, one checker per table of the store: which event actions shape it, how
+they fold into expected rows (``standing.audit.crosscheck``) and how its rows are read, keyed
+the same way. To cover a new table, add its fold and a row reader and one line to ``CHECKERS``.
+The first mismatch named is the one whose event comes first in the log; rows no event accounts
+for come after those.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any
+
+import orjson
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from standing.audit import crosscheck as cc
+from standing.audit.chain import NO_KEYS, Anchor, AuditKeys, Event, Walk
+from standing.audit.log import Verification, stored_events, verify_log
+from standing.decisions import statement as sor
+from standing.store.appeal_tables import AppealRow
+from standing.store.screening_tables import HitRow, ListEntryRow, ListVersionRow
+from standing.store.tables import ChangeRow, DecisionRow, LiftRow, NoticeRow, StatementRow
+
+Rows = Iterable[tuple[str, dict[str, Any]]]
+
+
+@dataclass(frozen=True)
+class Checker:
+    table: str
+    actions: frozenset[str]
+    fold: cc.Fold
+    rows: Any  # Callable[[Session], Rows]
+
+
+def _stream(session: Session, query: Any) -> Iterator[Any]:
+    result = session.execute(query.execution_options(yield_per=2000))
+    try:
+        yield from result
+    finally:
+        result.close()
+
+
+def decision_rows(session: Session) -> Rows:
+    for r in _stream(session, select(DecisionRow).order_by(DecisionRow.id)):
+        d = r[0]
+        yield (
+            d.id,
+            {
+                "subject": d.subject_id,
+                "subject_kind": d.subject_kind,
+                "rule": d.rule_id,
+                "policy_version": d.policy_version,
+                "restricts": d.restricts,
+                "reach_rule": d.reach,
+                "threshold": d.threshold,
+                "facts": d.facts,
+                "evidence": d.evidence,
+                "territories": d.territories,
+                "starts_at": d.starts_at,
+                "ends_at": d.ends_at,
+                "automated_detection": d.automated_detection,
+                "automated_decision": d.automated_decision,
+                "author": d.author,
+                "created_at": d.created_at,
+                "supersedes": d.supersedes,
+            },
+        )
+
+
+def statement_rows(session: Session) -> Rows:
+    query = select(StatementRow.decision_id, StatementRow.digest, StatementRow.content)
+    for decision_id, digest, content in _stream(session, query.order_by(StatementRow.decision_id)):
+        yield decision_id, {"digest": digest, "content_digest": sor.digest(content)}
+
+
+def notice_rows(session: Session) -> Rows:
+    query = select(
+        NoticeRow.id,
+        NoticeRow.decision_id,
+        NoticeRow.account_id,
+        NoticeRow.digest,
+        NoticeRow.content,
+    ).order_by(NoticeRow.id)
+    for notice_id, decision_id, account_id, digest, content in _stream(session, query):
+        yield (
+            notice_id,
+            {
+                "decision": decision_id,
+                "account": account_id,
+                "content_ok": sor.digest(content) == digest,
+            },
+        )
+
+
+def lift_rows(session: Session) -> Rows:
+    for r in _stream(session, select(LiftRow).order_by(LiftRow.decision_id)):
+        lift = r[0]
+        yield (
+            lift.decision_id,
+            {"reason": lift.reason, "author": lift.author, "lifted_at": lift.lifted_at},
+        )
+
+
+def appeal_rows(session: Session) -> Rows:
+    for r in _stream(session, select(AppealRow).order_by(AppealRow.id)):
+        a = r[0]
+        yield (
+            a.id,
+            {
+                "decision": a.decision_id,
+                "text": a.text,
+                "filed_by": a.filed_by,
+                "filed_at": a.filed_at,
+                "status": a.status,
+                "outcome": a.outcome,
+                "reply": a.reply,
+                "decided_by": a.decided_by,
+                "decided_at": a.decided_at,
+                "new_decision": a.new_decision_id,
+            },
+        )
+
+
+def hit_rows(session: Session) -> Rows:
+    for r in _stream(session, select(HitRow).order_by(HitRow.id)):
+        h = r[0]
+        yield (
+            h.id,
+            {
+                "party": h.party_id,
+                "source": h.source,
+                "entry": h.entry_id,
+                "score": round(h.score, 4),
+                "status": h.status,
+                "reviewed_by": h.reviewed_by,
+                "reviewed_at": h.reviewed_at,
+                "note": h.review_note,
+                "decision": h.decision_id,
+            },
+        )
+
+
+def list_version_rows(session: Session) -> Rows:
+    counts = dict(
+        session.execute(
+            select(ListEntryRow.version_id, func.count()).group_by(ListEntryRow.version_id)
+        ).all()
+    )
+    for r in _stream(session, select(ListVersionRow).order_by(ListVersionRow.id)):
+        v = r[0]
+        yield (
+            f"{v.source}#{v.number}",
+            {
+                "file": v.file_name,
+                "sha256": v.sha256,
+                "format": v.format,
+                "entries": v.entries,
+                "entry_rows": counts.get(v.id, 0),
+                "added": v.added,
+                "removed": v.removed,
+                "changed": v.changed,
+                "actor": v.actor,
+                "imported_at": v.imported_at,
+            },
+        )
+
+
+def changelog_rows(session: Session) -> Rows:
+    query = (
+        select(ChangeRow.change, ChangeRow.decision_id, func.count())
+        .where(ChangeRow.change.in_(("recorded", "lifted")))
+        .group_by(ChangeRow.change, ChangeRow.decision_id)
+        .order_by(ChangeRow.change, ChangeRow.decision_id)
+    )
+    for change, decision_id, count in session.execute(query):
+        yield f"{change} {decision_id}", {"entries": count}
+
+
+LIFTING = frozenset({"decision:lift", "appeal:review"})
+
+CHECKERS: tuple[Checker, ...] = (
+    Checker(
+        "decisions",
+        frozenset({"decision:record", "appeal:review"}),
+        cc.fold_decisions,
+        decision_rows,
+    ),
+    Checker("statements", frozenset({"decision:record"}), cc.fold_statements, statement_rows),
+    Checker("notices", frozenset({"decision:notice"}), cc.fold_notices, notice_rows),
+    Checker("lifts", LIFTING, cc.fold_lifts, lift_rows),
+    Checker("appeals", frozenset({"appeal:file", "appeal:review"}), cc.fold_appeals, appeal_rows),
+    Checker("hits", frozenset({"hit:open", "hit:review"}), cc.fold_hits, hit_rows),
+    Checker("list_versions", frozenset({"list:import"}), cc.fold_list_versions, list_version_rows),
+    Checker(
+        "changelog", frozenset({"decision:record"}) | LIFTING, cc.fold_changelog, changelog_rows
+    ),
+)
+
+
+@dataclass
+class StateCheck:
+    checked: dict[str, int]  # table -> rows expected by the events
+    mismatches: list[cc.Mismatch]  # the first ``limit``, in log order
+    count: int  # all of them
+
+
+def check_state(
+    session: Session, checkers: Iterable[Checker] = CHECKERS, limit: int = 20
+) -> StateCheck:
+    """Fold the events into the rows each table should hold and compare them with its rows."""
+    checkers = tuple(checkers)
+    expected: dict[str, cc.Expected] = {c.table: {} for c in checkers}
+    actions = frozenset().union(*(c.actions for c in checkers))
+    bad_payloads: list[cc.Mismatch] = []
+    for event in stored_events(session, actions):
+        payload = _payload(event)
+        if payload is None:
+            bad_payloads.append(
+                cc.Mismatch("events", str(event.seq), event.seq, "payload unreadable")
+            )
+            continue
+        for checker in checkers:
+            if event.action in checker.actions:
+                try:
+                    checker.fold(expected[checker.table], event, payload)
+                except (KeyError, TypeError, AttributeError) as exc:
+                    bad_payloads.append(
+                        cc.Mismatch(
+                            "events",
+                            str(event.seq),
+                            event.seq,
+                            f"{event.action} payload lacks what {checker.table} needs ({exc})",
+                        )
+                    )
+    found: list[cc.Mismatch] = list(bad_payloads)
+    for checker in checkers:
+        found.extend(cc.compare(checker.table, expected[checker.table], checker.rows(session)))
+    found.sort(key=cc.Mismatch.order)
+    return StateCheck(
+        checked={c.table: len(expected[c.table]) for c in checkers},
+        mismatches=list(islice(found, limit)),
+        count=len(found),
+    )
+
+
+def _payload(event: Event) -> dict[str, Any] | None:
+    try:
+        data = orjson.loads(event.payload)
+    except orjson.JSONDecodeError:
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def verify_store(
+    session: Session,
+    keys: AuditKeys = NO_KEYS,
+    expect: Anchor | None = None,
+    checkers: Iterable[Checker] = CHECKERS,
+) -> Verification:
+    """The chain (with ``keys`` and the anchor ``expect``), then the state against it."""
+    walk = Walk()
+    count, broken = verify_log(session, keys, expect, walk)
+    state = check_state(session, checkers)
+    return Verification(
+        events=count,
+        broken=broken,
+        keyed_from=walk.keyed_from,
+        checked=state.checked,
+        mismatches=state.mismatches,
+        mismatch_count=state.count,
+    )
