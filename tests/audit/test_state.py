@@ -43,7 +43,10 @@ def busy(services: Services, clock: TestClock) -> dict[str, str]:
         services, subject="ano-tv-novosti", rule="state-controlled-media"
     ).decision
     lift_decision(
-        services, str(confirmed["decision"]), "Confirmed in error: register entry HRB 4411 of 2026-01-05 names another firm.", ANALYST
+        services,
+        str(confirmed["decision"]),
+        "Confirmed in error: register entry HRB 4411 of 2026-01-05 names another firm.",
+        ANALYST,
     )
     clock.advance(days=2)
     upheld = file_appeal(services, vendor.id, "Our US company is independent.", KASPERSKY)
