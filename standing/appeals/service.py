@@ -29,6 +29,7 @@ from standing.decisions.service import (
 from standing.errors import Conflict, Invalid, NotFound
 from standing.graph.model import Party
 from standing.ids import new_id
+from standing.notify import outbox
 from standing.store import repository as repo
 from standing.store.appeal_tables import AppealRow
 from standing.store.changelog import append_change
@@ -113,6 +114,7 @@ def file_appeal(services: Services, decision_id: str, text: str, filed_by: str) 
             row.id,
             {"appeal": row.id, "decision": decision_id, "text": text},
         )
+        outbox.appeal_filed(session, row, now)
         return appeal_from_row(row)
 
 
@@ -204,6 +206,7 @@ def review_appeal(
             append_change(session, "lifted", decision.id, now)
         row.status, row.outcome, row.reply = "decided", outcome, reply
         row.decided_by, row.decided_at, row.new_decision_id = reviewer, now, new_decision
+        outbox.appeal_decided(session, row, now)
         append(
             session,
             now,

@@ -31,6 +31,7 @@ from standing.decisions.propagation import (
 from standing.errors import Conflict, Invalid, NotFound
 from standing.graph.model import Account, Party
 from standing.ids import new_id
+from standing.notify import outbox
 from standing.store import repository as repo
 from standing.store.changelog import append_change
 from standing.store.tables import LiftRow, NoticeRow, StatementRow
@@ -287,6 +288,7 @@ def write_decision(
         d.id,
         {"decision": decision_json(d), "statement_digest": sor.digest(content)},
     )
+    outbox.decision_recorded(session, content, d.created_at)
     return prepared
 
 
@@ -319,6 +321,7 @@ def lift_decision(services: Services, decision_id: str, reason: str, author: str
             decision_id,
             {"decision": decision_id, "reason": reason},
         )
+        outbox.decision_lifted(session, decision_id, reason, now)
         lifted = repo.get_decision(session, decision_id)
     assert lifted is not None
     return lifted

@@ -1,3 +1,3 @@
 """Imports every module that declares tables, so the metadata is complete."""
 
-from standing.store import appeal_tables, screening_tables, tables  # noqa: F401
+from standing.store import appeal_tables, notify_tables, screening_tables, tables  # noqa: F401
