@@ -16,3 +16,6 @@ class Action(StrEnum):
     HIT_REVIEW = "hit:review"
     APPEAL_FILE = "appeal:file"
     APPEAL_REVIEW = "appeal:review"
+    WEBHOOK_ADD = "webhook:add"
+    WEBHOOK_REMOVE = "webhook:remove"
+    WEBHOOK_REPLAY = "webhook:replay"

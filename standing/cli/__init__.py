@@ -12,6 +12,7 @@ from standing.cli import (
     decisions,
     export,
     graph,
+    notify,
     policies,
     report,
     screening,
@@ -28,7 +29,19 @@ app = typer.Typer(
     cls=StandingRootGroup,
 )
 
-for module in (policies, db, graph, decisions, appeals, screening, export, report, audit, serve):
+for module in (
+    policies,
+    db,
+    graph,
+    decisions,
+    appeals,
+    screening,
+    export,
+    report,
+    audit,
+    serve,
+    notify,
+):
     module.register(app)
 
 

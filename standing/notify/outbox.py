@@ -43,7 +43,7 @@ def enqueue(
     return message_id
 
 
-def _context(session: Session, decision_id: str) -> tuple[dict[str, Any], list[str]]:
+def decision_context(session: Session, decision_id: str) -> tuple[dict[str, Any], list[str]]:
     """What a message about a decision repeats from its statement (the subject, the rule,
     what is restricted), and every party its statement and notices reach."""
     statement = session.get(StatementRow, decision_id)
@@ -77,7 +77,7 @@ def decision_lifted(
 ) -> str:
     """A decision was lifted. ``mail=False`` when another message (an appeal's outcome)
     already tells the contacts; webhooks still get the event."""
-    context, parties = _context(session, decision_id)
+    context, parties = decision_context(session, decision_id)
     data = {**context, "reason": reason, "lifted_at": at.isoformat()}
     return enqueue(
         session, EventType.DECISION_LIFTED, decision_id, data, parties if mail else (), at
@@ -107,7 +107,7 @@ def notices_issued(session: Session, notice_ids: Iterable[str], at: datetime) ->
 
 
 def appeal_filed(session: Session, appeal: AppealRow, at: datetime) -> str:
-    context, parties = _context(session, appeal.decision_id)
+    context, parties = decision_context(session, appeal.decision_id)
     data = {
         **context,
         "appeal": appeal.id,
@@ -121,7 +121,7 @@ def appeal_filed(session: Session, appeal: AppealRow, at: datetime) -> str:
 def appeal_decided(session: Session, appeal: AppealRow, at: datetime) -> list[str]:
     """An appeal was decided; an outcome that ended the decision also reports the lift (to
     webhooks; the contacts read it in the outcome's mail)."""
-    context, parties = _context(session, appeal.decision_id)
+    context, parties = decision_context(session, appeal.decision_id)
     data = {
         **context,
         "appeal": appeal.id,

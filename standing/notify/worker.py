@@ -1,0 +1,437 @@
+"""The worker: turns outbox messages into deliveries and delivers what is due.
+
+Three steps, each in short transactions of its own so no lock is held while talking to a mail
+server or a webhook receiver:
+
+1. *remind*: an active decision whose appeal window closes within ``appeal_reminder_days``
+   and that nobody has appealed gets one ``appeal.deadline`` message (a unique key keeps it
+   to one, whichever worker gets there first);
+2. *fan out*: each new message becomes one delivery per contact address of its parties and
+   per webhook endpoint subscribed to its event, with the mail or body built once;
+3. *deliver*: due deliveries are claimed (``FOR UPDATE SKIP LOCKED`` on PostgreSQL, the
+   store's write lock on SQLite) by pushing their next attempt a lease ahead, then sent;
+   success marks them delivered, failure schedules a retry with backoff or dead-letters them.
+
+A worker that dies after claiming leaves its deliveries to be claimed again when the lease
+ends: a message may arrive twice, never not at all, and always with the same id.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, replace
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import exists, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from standing.bootstrap import Services
+from standing.ids import new_id
+from standing.notify import outbox
+from standing.notify.events import (
+    WEBHOOK_EVENTS,
+    EventType,
+    statement_data,
+    webhook_body,
+)
+from standing.notify.mail import DeliveryError, MailTransport, build_message, mail_transport
+from standing.notify.messages import render_email
+from standing.notify.recipients import Recipients, recipients_for
+from standing.notify.retry import retry_delay
+from standing.notify.webhooks import WebhookSender
+from standing.store.appeal_tables import AppealRow
+from standing.store.engine import is_postgres
+from standing.store.notify_tables import DeliveryRow, OutboxRow, WebhookEndpointRow
+from standing.store.tables import DecisionRow, LiftRow, StatementRow
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Report:
+    """What one pass did."""
+
+    reminders: int = 0
+    messages: int = 0
+    deliveries: int = 0
+    delivered: int = 0
+    retried: int = 0
+    dead: int = 0
+
+    def add(self, other: Report) -> None:
+        for name, value in asdict(other).items():
+            setattr(self, name, getattr(self, name) + value)
+
+    def to_json(self) -> dict[str, int]:
+        return asdict(self)
+
+    def __bool__(self) -> bool:
+        return any(asdict(self).values())
+
+
+@dataclass(frozen=True, slots=True)
+class Claimed:
+    id: str
+    message_id: str
+    channel: str
+    target: str
+    content: str
+    attempts: int
+    url: str | None = None
+    secret: str | None = None
+    gone: str | None = None  # why a webhook delivery cannot be made at all
+
+
+class Worker:
+    def __init__(
+        self,
+        services: Services,
+        recipients: Recipients,
+        mail: MailTransport,
+        webhooks: WebhookSender,
+        rng: random.Random | None = None,
+    ) -> None:
+        self.services, self.recipients, self.mail, self.webhooks = (
+            services,
+            recipients,
+            mail,
+            webhooks,
+        )
+        self.settings = services.settings
+        self.rng = rng or random.Random()
+
+    @classmethod
+    def for_services(cls, services: Services) -> Worker:
+        settings = services.settings
+        return cls(
+            services,
+            recipients_for(services),
+            mail_transport(settings),
+            WebhookSender(settings.webhook_timeout_s, settings.webhook_allow_private),
+        )
+
+    def close(self) -> None:
+        self.mail.close()
+        self.webhooks.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Session]:
+        """A short write transaction. SQLite has one writer at a time and no row locks: take
+        the write lock first (so two workers never claim the same rows); PostgreSQL needs no
+        more than the row locks ``SKIP LOCKED`` takes."""
+        if is_postgres(self.services.engine):
+            with self.services.sessions() as session, session.begin():
+                yield session
+        else:
+            with self.services.write() as session:
+                yield session
+
+    # -- 1. reminders -------------------------------------------------------------------------
+
+    def remind(self, now: datetime) -> int:
+        """Queue a reminder for each unappealed decision whose window closes soon."""
+        horizon = now + timedelta(days=self.settings.appeal_reminder_days)
+        made = 0
+        with self._transaction() as session:
+            for rule in self.services.policy.rules.values():
+                window = timedelta(days=rule.appeal_window_days)
+                # the statement's deadline decides; the rule's window finds the candidates
+                candidates = session.scalars(
+                    select(DecisionRow.id).where(
+                        DecisionRow.rule_id == rule.id,
+                        DecisionRow.created_at > now - window - timedelta(days=1),
+                        DecisionRow.created_at <= horizon - window + timedelta(days=1),
+                        DecisionRow.starts_at <= now,
+                        (DecisionRow.ends_at.is_(None)) | (DecisionRow.ends_at > now),
+                        ~exists().where(LiftRow.decision_id == DecisionRow.id),
+                        ~exists().where(AppealRow.decision_id == DecisionRow.id),
+                        ~exists().where(OutboxRow.key == "appeal.deadline:" + DecisionRow.id),
+                    )
+                ).all()
+                for decision_id in candidates:
+                    made += self._remind_one(session, decision_id, now, horizon)
+        return made
+
+    def _remind_one(
+        self, session: Session, decision_id: str, now: datetime, horizon: datetime
+    ) -> int:
+        statement = session.get(StatementRow, decision_id)
+        if statement is None:
+            return 0
+        data = statement_data(statement.content)
+        deadline = datetime.fromisoformat(data["appeal_deadline"])
+        if not now < deadline <= horizon:
+            return 0
+        context, parties = outbox.decision_context(session, decision_id)
+        try:
+            with session.begin_nested():
+                outbox.enqueue(
+                    session,
+                    EventType.APPEAL_DEADLINE,
+                    decision_id,
+                    {**context, "appeal_deadline": data["appeal_deadline"]},
+                    parties,
+                    now,
+                    key=f"appeal.deadline:{decision_id}",
+                )
+        except IntegrityError:  # another worker reminded first
+            return 0
+        return 1
+
+    # -- 2. fan out ---------------------------------------------------------------------------
+
+    def fan_out(self, now: datetime) -> tuple[int, int]:
+        """Address a batch of new messages; returns (messages, deliveries)."""
+        settings = self.settings
+        with self._transaction() as session:
+            messages = session.scalars(
+                select(OutboxRow)
+                .where(OutboxRow.dispatched_at.is_(None))
+                .order_by(OutboxRow.created_at, OutboxRow.id)
+                .limit(settings.notify_batch)
+                .with_for_update(skip_locked=True)
+            ).all()
+            if not messages:
+                return 0, 0
+            endpoints = session.scalars(
+                select(WebhookEndpointRow).where(WebhookEndpointRow.status == "active")
+            ).all()
+            made = 0
+            for message in messages:
+                made += self._address(session, message, endpoints, now)
+                message.dispatched_at = now
+            return len(messages), made
+
+    def _address(
+        self,
+        session: Session,
+        message: OutboxRow,
+        endpoints: Any,
+        now: datetime,
+    ) -> int:
+        settings = self.settings
+        rows: list[DeliveryRow] = []
+
+        def delivery(channel: str, target: str, content: str, delivery_id: str) -> None:
+            rows.append(
+                DeliveryRow(
+                    id=delivery_id,
+                    message_id=message.id,
+                    channel=channel,
+                    target=target,
+                    content=content,
+                    status="pending",
+                    attempts=0,
+                    next_attempt_at=now,
+                    created_at=now,
+                )
+            )
+
+        if message.parties:
+            by_address: dict[str, set[str]] = {}
+            for party, emails in self.recipients.addresses(message.parties).items():
+                for email in emails:
+                    by_address.setdefault(email.strip().lower(), set()).add(party)
+            for address, parties in sorted(by_address.items()):
+                mail = render_email(message.event, message.data, parties, settings.public_url)
+                delivery_id = new_id("dlv")
+                headers = {
+                    "X-Standing-Event": message.event,
+                    "X-Standing-Message": message.id,
+                    "X-Standing-Decision": message.data["decision"],
+                }
+                content = build_message(
+                    mail, address, settings.mail_from, delivery_id, message.created_at, headers
+                )
+                delivery("email", address, content, delivery_id)
+        if message.event in WEBHOOK_EVENTS:
+            body = webhook_body(
+                message.event, message.created_at, message.data, settings.public_url
+            ).decode()
+            for endpoint in endpoints:
+                if not endpoint.events or message.event in endpoint.events:
+                    delivery("webhook", endpoint.id, body, new_id("dlv"))
+        session.add_all(rows)
+        return len(rows)
+
+    # -- 3. deliver ---------------------------------------------------------------------------
+
+    def claim(self, now: datetime) -> list[Claimed]:
+        lease = now + timedelta(seconds=self.settings.notify_lease_s)
+        with self._transaction() as session:
+            rows = session.scalars(
+                select(DeliveryRow)
+                .where(DeliveryRow.status == "pending", DeliveryRow.next_attempt_at <= now)
+                .order_by(DeliveryRow.next_attempt_at, DeliveryRow.id)
+                .limit(self.settings.notify_batch)
+                .with_for_update(skip_locked=True)
+            ).all()
+            targets = {r.target for r in rows if r.channel == "webhook"}
+            endpoints = {
+                e.id: e
+                for e in session.scalars(
+                    select(WebhookEndpointRow).where(WebhookEndpointRow.id.in_(targets))
+                )
+            }
+            claimed = []
+            for row in rows:
+                row.attempts += 1
+                row.next_attempt_at = lease
+                item = Claimed(
+                    row.id, row.message_id, row.channel, row.target, row.content, row.attempts
+                )
+                if row.channel == "webhook":
+                    endpoint = endpoints.get(row.target)
+                    if endpoint is None:
+                        item = _with(item, gone=f"endpoint {row.target} was removed")
+                    elif endpoint.status != "active":
+                        item = _with(
+                            item,
+                            gone=f"endpoint {row.target} is disabled: {endpoint.disabled_reason}",
+                        )
+                    else:
+                        item = _with(item, url=endpoint.url, secret=endpoint.secret)
+                claimed.append(item)
+            return claimed
+
+    def _send(self, item: Claimed) -> str | None:
+        """Make one attempt; returns the endpoint to disable (a 410), if any."""
+        if item.channel == "email":
+            self.mail.send(item.id, item.target, item.content)
+            return None
+        if item.gone:
+            raise DeliveryError(item.gone, permanent=True)
+        assert item.url is not None and item.secret is not None
+        posted = self.webhooks.post(item.url, item.secret, item.message_id, item.content.encode())
+        if 200 <= posted.status < 300:
+            return None
+        if posted.status == 410:
+            raise _Gone(f"POST {item.url}: 410 Gone; the endpoint is disabled")
+        raise DeliveryError(f"POST {item.url}: HTTP {posted.status}")
+
+    def deliver(self, now: datetime) -> Report:
+        """Claim one batch of due deliveries and attempt each."""
+        report = Report()
+        claimed = self.claim(now)
+        results: list[tuple[Claimed, str | None, bool, bool]] = []
+        for item in claimed:
+            try:
+                self._send(item)
+                results.append((item, None, False, False))
+            except _Gone as exc:
+                results.append((item, exc.message, True, True))
+            except DeliveryError as exc:
+                results.append((item, exc.message, exc.permanent, False))
+        if not results:
+            return report
+        done = self.services.clock.now()
+        with self._transaction() as session:
+            for item, error, permanent, gone in results:
+                report.add(self._record(session, item, error, permanent, gone, done))
+        return report
+
+    def _record(
+        self,
+        session: Session,
+        item: Claimed,
+        error: str | None,
+        permanent: bool,
+        gone: bool,
+        now: datetime,
+    ) -> Report:
+        mine = (DeliveryRow.id == item.id) & (DeliveryRow.attempts == item.attempts)
+        if error is None:
+            values: dict[str, Any] = {"status": "delivered", "delivered_at": now}
+            outcome = Report(delivered=1)
+        else:
+            delay = (
+                None
+                if permanent
+                else retry_delay(
+                    item.attempts, self.settings.notify_retry_schedule_s, self.rng.random()
+                )
+            )
+            if delay is None:
+                values = {"status": "dead", "last_error": error}
+                outcome = Report(dead=1)
+                log.warning("delivery %s to %s dead-lettered: %s", item.id, item.target, error)
+            else:
+                values = {
+                    "last_error": error,
+                    "next_attempt_at": now + timedelta(seconds=delay),
+                }
+                outcome = Report(retried=1)
+        # a worker whose lease ran out and whose delivery was claimed again records nothing
+        session.execute(update(DeliveryRow).where(mine).values(**values))
+        if gone:
+            session.execute(
+                update(WebhookEndpointRow)
+                .where(WebhookEndpointRow.id == item.target)
+                .values(status="disabled", disabled_reason=error)
+            )
+        return outcome
+
+    # -- passes -------------------------------------------------------------------------------
+
+    def run_once(self) -> Report:
+        """Deliver everything that is due now, then return (closing the mail connection:
+        the next pass may be a while)."""
+        report = Report()
+        try:
+            report.reminders = self.remind(self.services.clock.now())
+            while True:
+                now = self.services.clock.now()
+                messages, deliveries = self.fan_out(now)
+                step = self.deliver(now)
+                step.messages, step.deliveries = messages, deliveries
+                report.add(step)
+                if not messages and not (step.delivered + step.retried + step.dead):
+                    return report
+        finally:
+            self.mail.close()
+
+    def run(self, stop: threading.Event) -> None:
+        """Loop until ``stop`` is set; a failing pass is logged and tried again."""
+        while not stop.is_set():
+            try:
+                self.run_once()
+            except Exception:
+                log.exception("notification worker pass failed")
+            stop.wait(self.settings.notify_poll_interval_s)
+
+
+class _Gone(DeliveryError):
+    def __init__(self, message: str) -> None:
+        super().__init__(message, permanent=True)
+
+
+def _with(item: Claimed, **changes: Any) -> Claimed:
+    return replace(item, **changes)
+
+
+class Background:
+    """A worker on a thread of the serving process (``standing serve``)."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.worker = Worker.for_services(services)
+        self.stop_event = threading.Event()
+        self.thread = threading.Thread(
+            target=self.worker.run, args=(self.stop_event,), name="standing-notify", daemon=True
+        )
+
+    def start(self) -> Background:
+        self.thread.start()
+        return self
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self.stop_event.set()
+        self.thread.join(timeout)
+        self.worker.close()
+        self.services.close()
