@@ -30,6 +30,10 @@ PURE = [
     "policies/model.py",
     "audit/chain.py",
     "screening/model.py",
+    "notify/events.py",
+    "notify/messages.py",
+    "notify/retry.py",
+    "notify/signing.py",
 ]
 PURE_PACKAGES = ["screening/sources"]
 

@@ -1,0 +1,44 @@
+"""Contacts are reminded, once, before the appeal window of an unappealed decision closes."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from standing.appeals.service import file_appeal
+from standing.bootstrap import Services
+from tests.decisions.helpers import record_vendor_decision
+from tests.fixtures.services import TestClock
+from tests.notify.conftest import Mailbox, WorkerFactory
+
+US = {"kaspersky-lab-inc": ["ads@kaspersky-us.example"], "ano-tv-novosti": ["rt@example.com"]}
+
+
+def test_a_reminder_before_the_window_closes(
+    mailing: tuple[Services, Mailbox], clock: TestClock, make_worker: WorkerFactory
+) -> None:
+    services, box = mailing
+    decision = record_vendor_decision(services).decision
+    appealed = record_vendor_decision(
+        services, subject="ano-tv-novosti", rule="state-controlled-media"
+    ).decision
+    file_appeal(services, appealed.id, "Our editor is chosen by an independent board.", "rt")
+    worker = make_worker(services, US)
+    assert worker.run_once().reminders == 0
+    window = services.policy.rule("government-barred-vendor").appeal_window_days
+    deadline = decision.created_at + timedelta(days=window)
+    clock.at = deadline - timedelta(days=15)
+    assert worker.run_once().reminders == 0  # not yet: 14 days before
+    clock.at = deadline - timedelta(days=13)
+    report = worker.run_once()
+    assert report.reminders == 1 and report.delivered == 1
+    mail = box.to("ads@kaspersky-us.example")[-1]
+    assert mail["Subject"].strip() == (
+        f"Decision {decision.id}: the appeal window closes on {deadline.day} {deadline:%B %Y}"
+    )
+    assert "After that you may still ask for reinstatement" in mail.get_content()
+    # once only, and never for the appealed decision or after the deadline
+    clock.advance(days=1)
+    assert worker.run_once().reminders == 0
+    clock.at = deadline + timedelta(days=1)
+    assert worker.run_once().reminders == 0
+    assert [m["Subject"] for m in box.to("rt@example.com") if "window" in m["Subject"]] == []
