@@ -4,15 +4,17 @@
 
 from __future__ import annotations
 
+import binascii
 import contextlib
 import os
 import re
 import smtplib
 import ssl
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
-from email.message import EmailMessage
-from email.utils import format_datetime, parseaddr
+from email.header import Header
+from email.utils import format_datetime, formataddr, parseaddr
 from pathlib import Path
 from typing import Protocol
 from urllib.parse import unquote, urlsplit
@@ -20,10 +22,10 @@ from urllib.parse import unquote, urlsplit
 from sqlalchemy.engine import make_url
 
 from standing.errors import Invalid
-from standing.notify.messages import Mail
 from standing.settings import Settings
 
 SCHEMES = {"smtp": 25, "smtp+starttls": 587, "smtps": 465}
+MAX_LINE = 998  # RFC 5322: no line longer, CRLF aside
 
 
 class DeliveryError(Exception):
@@ -35,26 +37,58 @@ class DeliveryError(Exception):
         self.permanent = permanent
 
 
+@dataclass(frozen=True, slots=True)
+class Body:
+    """A plain-text body, encoded for transport once and shared by every copy of a mail."""
+
+    transfer_encoding: str
+    encoded: str
+
+    @classmethod
+    def of(cls, text: str) -> Body:
+        raw = text.replace("\r\n", "\n").encode("utf-8")
+        if raw.isascii() and all(len(line) <= MAX_LINE for line in raw.split(b"\n")):
+            return cls("7bit", raw.decode("ascii"))
+        return cls("quoted-printable", binascii.b2a_qp(raw).decode("ascii"))
+
+
+def _header(name: str, value: str) -> str:
+    value = " ".join(value.split())
+    if value.isascii() and len(name) + len(value) + 2 <= MAX_LINE:
+        return f"{name}: {value}"
+    return f"{name}: " + Header(value, "utf-8", header_name=name).encode()
+
+
+def _address(value: str) -> str:
+    name, address = parseaddr(value)
+    return formataddr((name, address), charset="utf-8") if address else value
+
+
 def build_message(
-    mail: Mail,
+    subject: str,
+    body: Body,
     to: str,
     sender: str,
     delivery_id: str,
     at: datetime,
     headers: Mapping[str, str],
 ) -> str:
-    """The RFC 5322 message, as text."""
-    message = EmailMessage()
-    message["From"] = sender
-    message["To"] = to
-    message["Subject"] = mail.subject
-    message["Date"] = format_datetime(at)
+    """The RFC 5322 message, as text (lines end with LF; SMTP sends CRLF)."""
     domain = parseaddr(sender)[1].rpartition("@")[2] or "localhost"
-    message["Message-ID"] = f"<{delivery_id}@{domain}>"
-    for name, value in headers.items():
-        message[name] = value
-    message.set_content(mail.body)
-    return message.as_string()
+    lines = [
+        _header("From", _address(sender)),
+        _header("To", _address(to)),
+        _header("Subject", subject),
+        _header("Date", format_datetime(at)),
+        _header("Message-ID", f"<{delivery_id}@{domain}>"),
+        *(_header(name, value) for name, value in headers.items()),
+        "MIME-Version: 1.0",
+        'Content-Type: text/plain; charset="utf-8"',
+        f"Content-Transfer-Encoding: {body.transfer_encoding}",
+        "",
+        body.encoded,
+    ]
+    return "\n".join(lines)
 
 
 class MailTransport(Protocol):

@@ -25,9 +25,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import exists, select, update
+from sqlalchemy import Table, bindparam, exists, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -40,7 +40,13 @@ from standing.notify.events import (
     statement_data,
     webhook_body,
 )
-from standing.notify.mail import DeliveryError, MailTransport, build_message, mail_transport
+from standing.notify.mail import (
+    Body,
+    DeliveryError,
+    MailTransport,
+    build_message,
+    mail_transport,
+)
 from standing.notify.messages import render_email
 from standing.notify.recipients import Recipients, recipients_for
 from standing.notify.retry import retry_delay
@@ -238,25 +244,36 @@ class Worker:
             for party, emails in self.recipients.addresses(message.parties).items():
                 for email in emails:
                     by_address.setdefault(email.strip().lower(), set()).add(party)
+            headers = {
+                "X-Standing-Event": message.event,
+                "X-Standing-Message": message.id,
+                "X-Standing-Decision": message.data["decision"],
+            }
+            rendered: dict[frozenset[str], tuple[str, Body]] = {}  # one text per party set
             for address, parties in sorted(by_address.items()):
-                mail = render_email(message.event, message.data, parties, settings.public_url)
+                key = frozenset(parties)
+                if key not in rendered:
+                    mail = render_email(message.event, message.data, key, settings.public_url)
+                    rendered[key] = (mail.subject, Body.of(mail.body))
+                subject, body = rendered[key]
                 delivery_id = new_id("dlv")
-                headers = {
-                    "X-Standing-Event": message.event,
-                    "X-Standing-Message": message.id,
-                    "X-Standing-Decision": message.data["decision"],
-                }
                 content = build_message(
-                    mail, address, settings.mail_from, delivery_id, message.created_at, headers
+                    subject,
+                    body,
+                    address,
+                    settings.mail_from,
+                    delivery_id,
+                    message.created_at,
+                    headers,
                 )
                 delivery("email", address, content, delivery_id)
         if message.event in WEBHOOK_EVENTS:
-            body = webhook_body(
+            posted = webhook_body(
                 message.event, message.created_at, message.data, settings.public_url
             ).decode()
             for endpoint in endpoints:
                 if not endpoint.events or message.event in endpoint.events:
-                    delivery("webhook", endpoint.id, body, new_id("dlv"))
+                    delivery("webhook", endpoint.id, posted, new_id("dlv"))
         session.add_all(rows)
         return len(rows)
 
@@ -332,50 +349,55 @@ class Worker:
             return report
         done = self.services.clock.now()
         with self._transaction() as session:
-            for item, error, permanent, gone in results:
-                report.add(self._record(session, item, error, permanent, gone, done))
+            report.add(self._record(session, results, done))
         return report
 
     def _record(
         self,
         session: Session,
-        item: Claimed,
-        error: str | None,
-        permanent: bool,
-        gone: bool,
+        results: list[tuple[Claimed, str | None, bool, bool]],
         now: datetime,
     ) -> Report:
-        mine = (DeliveryRow.id == item.id) & (DeliveryRow.attempts == item.attempts)
-        if error is None:
-            values: dict[str, Any] = {"status": "delivered", "delivered_at": now}
-            outcome = Report(delivered=1)
-        else:
-            delay = (
-                None
-                if permanent
-                else retry_delay(
-                    item.attempts, self.settings.notify_retry_schedule_s, self.rng.random()
-                )
-            )
+        """Write the attempts' outcomes, one statement per kind. A worker whose lease ran out
+        and whose delivery was claimed again (``attempts`` moved on) records nothing."""
+        report = Report()
+        delivered: list[dict[str, Any]] = []
+        retry: list[dict[str, Any]] = []
+        dead: list[dict[str, Any]] = []
+        gone: list[dict[str, Any]] = []
+        schedule = self.settings.notify_retry_schedule_s
+        for item, error, permanent, disable in results:
+            key = {"k_id": item.id, "k_attempts": item.attempts}
+            if error is None:
+                delivered.append(key)
+                continue
+            delay = None if permanent else retry_delay(item.attempts, schedule, self.rng.random())
             if delay is None:
-                values = {"status": "dead", "last_error": error}
-                outcome = Report(dead=1)
+                dead.append({**key, "v_error": error})
                 log.warning("delivery %s to %s dead-lettered: %s", item.id, item.target, error)
             else:
-                values = {
-                    "last_error": error,
-                    "next_attempt_at": now + timedelta(seconds=delay),
-                }
-                outcome = Report(retried=1)
-        # a worker whose lease ran out and whose delivery was claimed again records nothing
-        session.execute(update(DeliveryRow).where(mine).values(**values))
+                retry.append({**key, "v_error": error, "v_next": now + timedelta(seconds=delay)})
+            if disable:
+                gone.append({"k_endpoint": item.target, "v_reason": error})
+        table = cast(Table, DeliveryRow.__table__)
+        mine = (table.c.id == bindparam("k_id")) & (table.c.attempts == bindparam("k_attempts"))
+        for params, values in (
+            (delivered, {"status": "delivered", "delivered_at": now}),
+            (dead, {"status": "dead", "last_error": bindparam("v_error")}),
+            (retry, {"last_error": bindparam("v_error"), "next_attempt_at": bindparam("v_next")}),
+        ):
+            if params:
+                session.execute(update(table).where(mine).values(**values), params)
         if gone:
+            endpoints = cast(Table, WebhookEndpointRow.__table__)
             session.execute(
-                update(WebhookEndpointRow)
-                .where(WebhookEndpointRow.id == item.target)
-                .values(status="disabled", disabled_reason=error)
+                update(endpoints)
+                .where(endpoints.c.id == bindparam("k_endpoint"))
+                .values(status="disabled", disabled_reason=bindparam("v_reason")),
+                gone,
             )
-        return outcome
+        report.delivered, report.retried, report.dead = len(delivered), len(retry), len(dead)
+        return report
 
     # -- passes -------------------------------------------------------------------------------
 
