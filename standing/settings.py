@@ -89,6 +89,12 @@ class Settings(BaseSettings):
     )
 
     @model_validator(mode="after")
+    def _retry_delays_are_not_negative(self) -> Settings:
+        if any(delay < 0 for delay in self.notify_retry_schedule_s):
+            raise ValueError("notify_retry_schedule_s: a delay is negative")
+        return self
+
+    @model_validator(mode="after")
     def _stale_bound_leaves_room_for_polls(self) -> Settings:
         if self.gate_stale_after_s < 2 * self.gate_poll_interval_s:
             raise ValueError(

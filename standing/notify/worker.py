@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import logging
 import random
+import re
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
@@ -57,6 +59,8 @@ from standing.store.notify_tables import DeliveryRow, OutboxRow, WebhookEndpoint
 from standing.store.tables import DecisionRow, LiftRow, StatementRow
 
 log = logging.getLogger(__name__)
+#: What is mailed: one address, no spaces, quotes, brackets or line breaks (no header tricks).
+ADDRESS = re.compile(r"[^\s@<>()\[\],;:\"\\]+@[^\s@<>()\[\],;:\"\\]+\.[^\s@<>()\[\],;:\"\\]+")
 
 
 @dataclass
@@ -243,7 +247,11 @@ class Worker:
             by_address: dict[str, set[str]] = {}
             for party, emails in self.recipients.addresses(message.parties).items():
                 for email in emails:
-                    by_address.setdefault(email.strip().lower(), set()).add(party)
+                    address = email.strip().lower()
+                    if not ADDRESS.fullmatch(address):
+                        log.warning("contact address %r of %s is not an address", email, party)
+                        continue
+                    by_address.setdefault(address, set()).add(party)
             headers = {
                 "X-Standing-Event": message.event,
                 "X-Standing-Message": message.id,
@@ -336,8 +344,15 @@ class Worker:
         """Claim one batch of due deliveries and attempt each."""
         report = Report()
         claimed = self.claim(now)
+        # a slow batch must not outlive its lease (another worker would send the rest again):
+        # what is left when half of it is spent goes back to the queue unattempted
+        budget = time.monotonic() + self.settings.notify_lease_s / 2
         results: list[tuple[Claimed, str | None, bool, bool]] = []
+        released: list[Claimed] = []
         for item in claimed:
+            if results and time.monotonic() > budget:  # the first is always attempted
+                released.append(item)
+                continue
             try:
                 self._send(item)
                 results.append((item, None, False, False))
@@ -350,6 +365,17 @@ class Worker:
         done = self.services.clock.now()
         with self._transaction() as session:
             report.add(self._record(session, results, done))
+            if released:
+                table = cast(Table, DeliveryRow.__table__)
+                session.execute(
+                    update(table)
+                    .where(
+                        (table.c.id == bindparam("k_id"))
+                        & (table.c.attempts == bindparam("k_attempts"))
+                    )
+                    .values(attempts=table.c.attempts - 1, next_attempt_at=done),
+                    [{"k_id": r.id, "k_attempts": r.attempts} for r in released],
+                )
         return report
 
     def _record(

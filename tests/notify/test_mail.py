@@ -194,3 +194,30 @@ def test_smtp_urls_are_checked() -> None:
         "p/w",
         "me@x.example",
     )
+
+
+def test_a_batch_that_outlives_half_its_lease_gives_the_rest_back(
+    mailing: tuple[Services, Mailbox], make_worker: WorkerFactory
+) -> None:
+    services, box = mailing
+    services.settings = services.settings.model_copy(update={"notify_lease_s": 1e-6})
+    record_vendor_decision(services)
+    worker = make_worker(services)
+    # each pass sends one mail and puts the others back, unattempted and due at once
+    first = worker.deliver(services.clock.now()) if worker.fan_out(services.clock.now()) else None
+    assert first is not None and first.delivered == 1
+    with services.read() as session:
+        rows = session.scalars(select(DeliveryRow).where(DeliveryRow.status == "pending")).all()
+    assert len(rows) == 2 and {r.attempts for r in rows} == {0}
+    assert worker.run_once().delivered == 2
+    assert len(box.received) == 3
+
+
+def test_a_contact_address_that_is_not_one_is_skipped(
+    mailing: tuple[Services, Mailbox], make_worker: WorkerFactory
+) -> None:
+    services, box = mailing
+    record_vendor_decision(services)
+    contacts = {"ao-kaspersky-lab": ["legal@kaspersky.example\nBcc: all@example.com", "nobody"]}
+    report = make_worker(services, contacts).run_once()
+    assert report.deliveries == 0 and box.received == []
