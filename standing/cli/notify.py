@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import signal
+import sys
 import threading
 from types import FrameType
 from typing import Annotated
@@ -22,6 +23,7 @@ from standing.cli.common import (
     os_user,
     services_for,
 )
+from standing.notify.deliveries import get_delivery, list_deliveries
 from standing.notify.events import WEBHOOK_EVENTS
 from standing.notify.webhooks import add_endpoint, list_endpoints, remove_endpoint, replay
 from standing.notify.worker import Worker
@@ -72,6 +74,57 @@ def register(app: typer.Typer) -> None:
                     running.run(stop)
             finally:
                 running.close()
+
+    box = typer.Typer(
+        help="What the outbox delivered, is delivering or gave up on.", no_args_is_help=True
+    )
+    app.add_typer(box, name="outbox")
+
+    @box.command("list")
+    def outbox_list(
+        channel: Annotated[str | None, typer.Option("--channel", help="email or webhook.")] = None,
+        status: Annotated[
+            str | None, typer.Option("--status", help="pending, delivered or dead.")
+        ] = None,
+        message: Annotated[
+            str | None, typer.Option("--message", help="Only this message's deliveries.")
+        ] = None,
+        limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many.")] = 50,
+        json: JsonOpt = False,
+        database: DatabaseOpt = None,
+    ) -> None:
+        """Deliveries, newest first: to whom, their status, attempts and last error."""
+        with services_for(database) as services:
+            rows = list_deliveries(services, channel, status, message, limit)
+        if json:
+            emit_json({"deliveries": rows})
+            return
+        table = Table("delivery", "message", "event", "to", "status", "attempts", "last error")
+        for d in rows:
+            table.add_row(
+                d["id"],
+                d["message"],
+                d["event"],
+                d["target"],
+                d["status"],
+                str(d["attempts"]),
+                d["last_error"] or "",
+            )
+        console.print(table)
+
+    @box.command("show")
+    def outbox_show(
+        delivery: Annotated[str, typer.Argument(help="Delivery id (dlv-...).")],
+        json: JsonOpt = False,
+        database: DatabaseOpt = None,
+    ) -> None:
+        """A delivery's message exactly as sent: the mail (RFC 5322) or the webhook body."""
+        with services_for(database) as services:
+            found = get_delivery(services, delivery)
+        if json:
+            emit_json(found)
+        else:
+            sys.stdout.write(found["content"].rstrip("\n") + "\n")
 
     hooks = typer.Typer(
         help="Webhook endpoints: events posted and signed per Standard Webhooks.",

@@ -61,6 +61,10 @@ def test_add_list_deliver_replay_remove(run, httpserver: HTTPServer) -> None:  #
     payload = Webhook(added["secret"]).verify(request.get_data(), dict(request.headers))
     assert payload["data"]["decision"] == decision["id"]
     message = request.headers["webhook-id"]
+    (delivery,) = json.loads(run("outbox", "list", "--json"))["deliveries"]
+    assert delivery["message"] == message and delivery["status"] == "delivered"
+    assert delivery["event"] == "decision.recorded" and delivery["target"] == added["id"]
+    assert run("outbox", "show", delivery["id"]).strip() == request.get_data().decode()
     replayed = json.loads(run("webhooks", "replay", message, "--json"))
     assert replayed["message"] == message and len(replayed["deliveries"]) == 1
     assert "1 delivered" in run("worker", "--once")
@@ -75,6 +79,9 @@ def test_bad_input_is_one_message(run) -> None:  # type: ignore[no-untyped-def]
     run("webhooks", "remove", "wh-nope", expect=2)
     out = run("webhooks", "replay", "msg-nope", "--json", expect=2)
     assert json.loads(out)["error"]["code"] == "not_found"
+    out = run("outbox", "list", "--status", "lost", "--json", expect=2)
+    assert "--status" in json.loads(out)["error"]["message"]
+    run("outbox", "show", "dlv-nope", expect=2)
 
 
 def test_private_addresses_need_the_setting(
