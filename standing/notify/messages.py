@@ -175,9 +175,16 @@ def render_email(
         ]
         subject = f"Appeal {data['appeal']} decided: {data['outcome']} (decision {decision})"
     elif event == EventType.APPEAL_DEADLINE:
+        notice = data.get("notice")
         lines = [
             f"The window to dispute decision {decision} ({_restricted(data)} restricted for "
-            f"{_names(data, parties)}) closes on {human_moment(data['appeal_deadline'])}.",
+            f"{_names(data, parties)}) "
+            + (
+                f"as notice {notice['id']} applies it to account {notice['account']} "
+                if notice
+                else ""
+            )
+            + f"closes on {human_moment(data['appeal_deadline'])}.",
             "",
             "After that you may still ask for reinstatement when the remedy is met.",
             "",

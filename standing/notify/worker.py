@@ -39,6 +39,7 @@ from standing.notify import outbox
 from standing.notify.events import (
     WEBHOOK_EVENTS,
     EventType,
+    affected_parties,
     statement_data,
     webhook_body,
 )
@@ -56,7 +57,7 @@ from standing.notify.webhooks import WebhookSender
 from standing.store.appeal_tables import AppealRow
 from standing.store.engine import is_postgres
 from standing.store.notify_tables import DeliveryRow, OutboxRow, WebhookEndpointRow
-from standing.store.tables import DecisionRow, LiftRow, StatementRow
+from standing.store.tables import DecisionRow, LiftRow, NoticeRow, StatementRow
 
 log = logging.getLogger(__name__)
 #: What is mailed: one address, no spaces, quotes, brackets or line breaks (no header tricks).
@@ -145,50 +146,69 @@ class Worker:
     # -- 1. reminders -------------------------------------------------------------------------
 
     def remind(self, now: datetime) -> int:
-        """Queue a reminder for each unappealed decision whose window closes soon."""
+        """Queue a reminder for each unappealed decision, and each notice of one, whose appeal
+        window closes within ``appeal_reminder_days``."""
         horizon = now + timedelta(days=self.settings.appeal_reminder_days)
         made = 0
         with self._transaction() as session:
             for rule in self.services.policy.rules.values():
                 window = timedelta(days=rule.appeal_window_days)
                 # the statement's deadline decides; the rule's window finds the candidates
-                candidates = session.scalars(
-                    select(DecisionRow.id).where(
-                        DecisionRow.rule_id == rule.id,
-                        DecisionRow.created_at > now - window - timedelta(days=1),
-                        DecisionRow.created_at <= horizon - window + timedelta(days=1),
-                        DecisionRow.starts_at <= now,
-                        (DecisionRow.ends_at.is_(None)) | (DecisionRow.ends_at > now),
-                        ~exists().where(LiftRow.decision_id == DecisionRow.id),
-                        ~exists().where(AppealRow.decision_id == DecisionRow.id),
+                since = now - window - timedelta(days=1)
+                until = horizon - window + timedelta(days=1)
+                standing = (
+                    DecisionRow.rule_id == rule.id,
+                    DecisionRow.starts_at <= now,
+                    (DecisionRow.ends_at.is_(None)) | (DecisionRow.ends_at > now),
+                    ~exists().where(LiftRow.decision_id == DecisionRow.id),
+                    ~exists().where(AppealRow.decision_id == DecisionRow.id),
+                )
+                statements = session.execute(
+                    select(StatementRow.decision_id, StatementRow.content)
+                    .join(DecisionRow, DecisionRow.id == StatementRow.decision_id)
+                    .where(
+                        *standing,
+                        DecisionRow.created_at > since,
+                        DecisionRow.created_at <= until,
                         ~exists().where(OutboxRow.key == "appeal.deadline:" + DecisionRow.id),
                     )
                 ).all()
-                for decision_id in candidates:
-                    made += self._remind_one(session, decision_id, now, horizon)
+                notices = session.execute(
+                    select(NoticeRow.id, NoticeRow.content)
+                    .join(DecisionRow, DecisionRow.id == NoticeRow.decision_id)
+                    .where(
+                        *standing,
+                        NoticeRow.created_at > since,
+                        NoticeRow.created_at <= until,
+                        ~exists().where(OutboxRow.key == "appeal.deadline:" + NoticeRow.id),
+                    )
+                ).all()
+                for key, content in [*statements, *notices]:
+                    made += self._remind_one(session, key, content, now, horizon)
         return made
 
     def _remind_one(
-        self, session: Session, decision_id: str, now: datetime, horizon: datetime
+        self,
+        session: Session,
+        key: str,
+        content: dict[str, Any],
+        now: datetime,
+        horizon: datetime,
     ) -> int:
-        statement = session.get(StatementRow, decision_id)
-        if statement is None:
-            return 0
-        data = statement_data(statement.content)
+        data = statement_data(content)
         deadline = datetime.fromisoformat(data["appeal_deadline"])
         if not now < deadline <= horizon:
             return 0
-        context, parties = outbox.decision_context(session, decision_id)
         try:
             with session.begin_nested():
                 outbox.enqueue(
                     session,
                     EventType.APPEAL_DEADLINE,
-                    decision_id,
-                    {**context, "appeal_deadline": data["appeal_deadline"]},
-                    parties,
+                    key,
+                    data,
+                    affected_parties(content),
                     now,
-                    key=f"appeal.deadline:{decision_id}",
+                    key=f"appeal.deadline:{key}",
                 )
         except IntegrityError:  # another worker reminded first
             return 0

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 from standing.appeals.service import file_appeal
 from standing.bootstrap import Services
+from standing.graph.importer import import_files
 from tests.decisions.helpers import record_vendor_decision
+from tests.decisions.test_notices import NEW_COMPANY, write
 from tests.fixtures.services import TestClock
 from tests.notify.conftest import Mailbox, WorkerFactory
 
@@ -42,3 +45,28 @@ def test_a_reminder_before_the_window_closes(
     clock.at = deadline + timedelta(days=1)
     assert worker.run_once().reminders == 0
     assert [m["Subject"] for m in box.to("rt@example.com") if "window" in m["Subject"]] == []
+
+
+def test_a_notice_is_reminded_on_its_own_deadline(
+    mailing: tuple[Services, Mailbox],
+    clock: TestClock,
+    make_worker: WorkerFactory,
+    tmp_path: Path,
+) -> None:
+    services, box = mailing
+    decision = record_vendor_decision(services).decision
+    clock.advance(days=30)
+    path = write(tmp_path / "kr.jsonl", NEW_COMPANY)
+    (notice_id,) = import_files(services, [path], "test").notices
+    worker = make_worker(services, {"kl-korea": ["kr@example.com"], **US})
+    worker.run_once()
+    window = services.policy.rule("government-barred-vendor").appeal_window_days
+    clock.at = decision.created_at + timedelta(days=window - 13)
+    assert worker.run_once().reminders == 1  # the decision's: its statement's parties only
+    assert not [m for m in box.to("kr@example.com") if "window" in m["Subject"]]
+    clock.at = clock.at + timedelta(days=30)
+    assert worker.run_once().reminders == 1
+    (reminder,) = [m for m in box.to("kr@example.com") if "window" in m["Subject"]]
+    assert f"as notice {notice_id} applies it to account acct-kl-korea" in " ".join(
+        reminder.get_content().split()
+    )
