@@ -82,6 +82,12 @@ class Settings(BaseSettings):
         description="How long a claimed delivery is left to its worker before another may "
         "retry it (seconds).",
     )
+    review_digest_days: int = Field(
+        3,
+        ge=0,
+        description="Reviewers get a daily digest of open appeals due within this many days "
+        "(and overdue ones); 0 sends none.",
+    )
     appeal_reminder_days: int = Field(
         14,
         ge=1,

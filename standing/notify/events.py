@@ -19,6 +19,7 @@ class EventType(StrEnum):
     APPEAL_FILED = "appeal.filed"
     APPEAL_DECIDED = "appeal.decided"
     APPEAL_DEADLINE = "appeal.deadline"  # a reminder to contacts; not sent to webhooks
+    REVIEW_DIGEST = "review.digest"  # the desk's appeals due soon, to reviewers; not a webhook
 
 
 #: The events a webhook endpoint may subscribe to (DESIGN 4c).

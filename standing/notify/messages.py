@@ -127,7 +127,10 @@ def _statement_mail(
 def render_email(
     event: str, data: dict[str, Any], parties: Collection[str], public_url: str
 ) -> Mail:
-    """The mail one contact, speaking for ``parties``, gets about one event."""
+    """The mail one contact, speaking for ``parties``, gets about one event (or a reviewer,
+    for the desk's digest)."""
+    if event == EventType.REVIEW_DIGEST:
+        return _digest_mail(data, public_url)
     link = portal_url(public_url, data["decision"])
     decision = data["decision"]
     if event in (EventType.DECISION_RECORDED, EventType.NOTICE_ISSUED):
@@ -195,4 +198,24 @@ def render_email(
         )
     else:
         raise ValueError(f"no mail for event {event!r}")
+    return Mail(subject, "\n".join(lines) + "\n")
+
+
+def _digest_mail(data: dict[str, Any], public_url: str) -> Mail:
+    appeals = data["appeals"]
+    overdue = [a for a in appeals if a["overdue"]]
+    subject = f"Appeals due by {human_date(data['until'])}: {len(appeals)}" + (
+        f", {len(overdue)} overdue" if overdue else ""
+    )
+    lines = [
+        f"Open appeals whose reply is due by {human_moment(data['until'])}, earliest first:",
+        "",
+    ]
+    for a in appeals:
+        state = "OVERDUE since" if a["overdue"] else "due"
+        lines.append(
+            f"  - {a['appeal']} against decision {a['decision']}: {state} "
+            f"{human_moment(a['due_at'])}"
+        )
+    lines += ["", f"The desk: {public_url.rstrip('/')}/review"]
     return Mail(subject, "\n".join(lines) + "\n")

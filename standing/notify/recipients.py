@@ -17,19 +17,29 @@ class Recipients(Protocol):
         """For each of ``party_ids`` that has contacts, their email addresses."""
         ...
 
+    def reviewers(self) -> Sequence[str]:
+        """The email addresses of the staff who decide appeals (the desk's digest)."""
+        ...
+
 
 class MappingRecipients:
     """Contacts given as a mapping from party id to addresses."""
 
-    def __init__(self, contacts: Mapping[str, Sequence[str]]) -> None:
+    def __init__(
+        self, contacts: Mapping[str, Sequence[str]], reviewers: Sequence[str] = ()
+    ) -> None:
         self.contacts = {party: tuple(emails) for party, emails in contacts.items() if emails}
+        self.staff = tuple(reviewers)
 
     def addresses(self, party_ids: Sequence[str]) -> Mapping[str, Sequence[str]]:
         return {p: self.contacts[p] for p in party_ids if p in self.contacts}
 
+    def reviewers(self) -> Sequence[str]:
+        return self.staff
+
 
 def recipients_for(services: Services) -> Recipients:
-    """The contacts of the store's parties. No contact is recorded yet: mail is addressed to
-    none, and webhooks carry every event."""
+    """The contacts of the store's parties and its reviewers. None is recorded yet: mail is
+    addressed to nobody, and webhooks carry every event."""
     del services
     return MappingRecipients({})

@@ -69,6 +69,7 @@ class Report:
     """What one pass did."""
 
     reminders: int = 0
+    digests: int = 0
     messages: int = 0
     deliveries: int = 0
     delivered: int = 0
@@ -214,6 +215,43 @@ class Worker:
             return 0
         return 1
 
+    def digest(self, now: datetime) -> int:
+        """Once a day (UTC), the open appeals due within ``review_digest_days`` or overdue,
+        earliest first, in one message to the reviewers."""
+        days = self.settings.review_digest_days
+        if days == 0:
+            return 0
+        key = f"review.digest:{now.date().isoformat()}"
+        until = now + timedelta(days=days)
+        with self._transaction() as session:
+            if session.scalar(select(OutboxRow.id).where(OutboxRow.key == key)) is not None:
+                return 0
+            due = session.execute(
+                select(AppealRow.id, AppealRow.decision_id, AppealRow.due_at)
+                .where(AppealRow.status == "open", AppealRow.due_at <= until)
+                .order_by(AppealRow.due_at, AppealRow.id)
+            ).all()
+            if not due:
+                return 0
+            data = {
+                "until": until.isoformat(),
+                "appeals": [
+                    {
+                        "appeal": appeal,
+                        "decision": decision,
+                        "due_at": due_at.isoformat(),
+                        "overdue": due_at < now,
+                    }
+                    for appeal, decision, due_at in due
+                ],
+            }
+            try:
+                with session.begin_nested():
+                    outbox.enqueue(session, EventType.REVIEW_DIGEST, "review", data, (), now, key)
+            except IntegrityError:  # another worker sent today's
+                return 0
+        return 1
+
     # -- 2. fan out ---------------------------------------------------------------------------
 
     def fan_out(self, now: datetime) -> tuple[int, int]:
@@ -263,20 +301,20 @@ class Worker:
                 )
             )
 
-        if message.parties:
-            by_address: dict[str, set[str]] = {}
+        by_address: dict[str, set[str]] = {}
+        if message.event == EventType.REVIEW_DIGEST:
+            by_address = {a.strip().lower(): set() for a in self.recipients.reviewers()}
+        elif message.parties:
             for party, emails in self.recipients.addresses(message.parties).items():
                 for email in emails:
-                    address = email.strip().lower()
-                    if not ADDRESS.fullmatch(address):
-                        log.warning("contact address %r of %s is not an address", email, party)
-                        continue
-                    by_address.setdefault(address, set()).add(party)
-            headers = {
-                "X-Standing-Event": message.event,
-                "X-Standing-Message": message.id,
-                "X-Standing-Decision": message.data["decision"],
-            }
+                    by_address.setdefault(email.strip().lower(), set()).add(party)
+        for address in [a for a in by_address if not ADDRESS.fullmatch(a)]:
+            log.warning("%r is not an email address; %s not mailed to it", address, message.id)
+            del by_address[address]
+        if by_address:
+            headers = {"X-Standing-Event": message.event, "X-Standing-Message": message.id}
+            if decision := message.data.get("decision"):
+                headers["X-Standing-Decision"] = decision
             rendered: dict[frozenset[str], tuple[str, Body]] = {}  # one text per party set
             for address, parties in sorted(by_address.items()):
                 key = frozenset(parties)
@@ -453,6 +491,7 @@ class Worker:
         report = Report()
         try:
             report.reminders = self.remind(self.services.clock.now())
+            report.digests = self.digest(self.services.clock.now())
             while True:
                 now = self.services.clock.now()
                 messages, deliveries = self.fan_out(now)

@@ -8,6 +8,10 @@ from pathlib import Path
 from standing.appeals.service import file_appeal
 from standing.bootstrap import Services
 from standing.graph.importer import import_files
+from standing.notify.mail import mail_transport
+from standing.notify.recipients import MappingRecipients
+from standing.notify.webhooks import WebhookSender
+from standing.notify.worker import Worker
 from tests.decisions.helpers import record_vendor_decision
 from tests.decisions.test_notices import NEW_COMPANY, write
 from tests.fixtures.services import TestClock
@@ -70,3 +74,35 @@ def test_a_notice_is_reminded_on_its_own_deadline(
     assert f"as notice {notice_id} applies it to account acct-kl-korea" in " ".join(
         reminder.get_content().split()
     )
+
+
+def test_reviewers_get_a_daily_digest_of_appeals_due(
+    mailing: tuple[Services, Mailbox], clock: TestClock, make_worker: WorkerFactory
+) -> None:
+    services, box = mailing
+    decision = record_vendor_decision(services).decision
+    appeal = file_appeal(
+        services, decision.id, "Our US company is independent of the parent.", "us"
+    )
+    worker = Worker(
+        services,
+        MappingRecipients({}, reviewers=["desk@platform.example"]),
+        mail_transport(services.settings),
+        WebhookSender(5.0, True),
+    )
+    try:
+        assert worker.run_once().digests == 0  # due in 14 days: not yet
+        clock.at = appeal.due_at - timedelta(days=2)
+        assert worker.run_once().digests == 1
+        assert worker.run_once().digests == 0  # once a day
+        clock.at = appeal.due_at + timedelta(days=1)
+        assert worker.run_once().digests == 1
+    finally:
+        worker.close()
+    first, second = box.to("desk@platform.example")
+    assert first["Subject"].strip() == "Appeals due by 16 January 2026: 1"
+    assert f"{appeal.id} against decision {decision.id}: due 15 January 2026" in " ".join(
+        first.get_content().split()
+    )
+    assert second["Subject"].strip().endswith(", 1 overdue")
+    assert "https://ads.platform.example/review" in second.get_content()
