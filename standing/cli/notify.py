@@ -53,10 +53,7 @@ def register(app: typer.Typer) -> None:
                         emit_json(report.to_json())
                     else:
                         console.print(
-                            f"{report.messages} messages addressed, {report.delivered} "
-                            f"delivered, {report.retried} to retry, {report.dead} dead-lettered, "
-                            f"{report.reminders} deadline reminders (mail: "
-                            f"{running.mail.describe()})",
+                            f"{report.summary()} (mail: {running.mail.describe()})",
                             highlight=False,
                         )
                     return
@@ -71,7 +68,12 @@ def register(app: typer.Typer) -> None:
                     highlight=False,
                 )
                 with contextlib.suppress(KeyboardInterrupt):
-                    running.run(stop)
+                    running.run(
+                        stop,
+                        lambda report: console.print(
+                            report.summary(), highlight=False, soft_wrap=True
+                        ),
+                    )
             finally:
                 running.close()
 

@@ -23,7 +23,7 @@ import random
 import re
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timedelta
@@ -82,6 +82,13 @@ class Report:
 
     def to_json(self) -> dict[str, int]:
         return asdict(self)
+
+    def summary(self) -> str:
+        return (
+            f"{self.messages} messages addressed, {self.delivered} delivered, {self.retried} "
+            f"to retry, {self.dead} dead-lettered, {self.reminders} deadline reminders, "
+            f"{self.digests} reviewer digests"
+        )
 
     def __bool__(self) -> bool:
         return any(asdict(self).values())
@@ -503,11 +510,14 @@ class Worker:
         finally:
             self.mail.close()
 
-    def run(self, stop: threading.Event) -> None:
-        """Loop until ``stop`` is set; a failing pass is logged and tried again."""
+    def run(self, stop: threading.Event, on_pass: Callable[[Report], None] | None = None) -> None:
+        """Loop until ``stop`` is set; a failing pass is logged and tried again. ``on_pass``
+        hears of every pass that did something."""
         while not stop.is_set():
             try:
-                self.run_once()
+                report = self.run_once()
+                if report and on_pass is not None:
+                    on_pass(report)
             except Exception:
                 log.exception("notification worker pass failed")
             stop.wait(self.settings.notify_poll_interval_s)
