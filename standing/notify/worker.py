@@ -60,6 +60,7 @@ from standing.store.notify_tables import DeliveryRow, OutboxRow, WebhookEndpoint
 from standing.store.tables import DecisionRow, LiftRow, NoticeRow, StatementRow
 
 log = logging.getLogger(__name__)
+SCAN_INTERVAL_S = 300.0
 #: What is mailed: one address, no spaces, quotes, brackets or line breaks (no header tricks).
 ADDRESS = re.compile(r"[^\s@<>()\[\],;:\"\\]+@[^\s@<>()\[\],;:\"\\]+\.[^\s@<>()\[\],;:\"\\]+")
 
@@ -492,13 +493,15 @@ class Worker:
 
     # -- passes -------------------------------------------------------------------------------
 
-    def run_once(self) -> Report:
+    def run_once(self, scan: bool = True) -> Report:
         """Deliver everything that is due now, then return (closing the mail connection:
-        the next pass may be a while)."""
+        the next pass may be a while). ``scan`` first looks for deadlines to remind of and
+        for the reviewers' digest."""
         report = Report()
         try:
-            report.reminders = self.remind(self.services.clock.now())
-            report.digests = self.digest(self.services.clock.now())
+            if scan:
+                report.reminders = self.remind(self.services.clock.now())
+                report.digests = self.digest(self.services.clock.now())
             while True:
                 now = self.services.clock.now()
                 messages, deliveries = self.fan_out(now)
@@ -512,10 +515,16 @@ class Worker:
 
     def run(self, stop: threading.Event, on_pass: Callable[[Report], None] | None = None) -> None:
         """Loop until ``stop`` is set; a failing pass is logged and tried again. ``on_pass``
-        hears of every pass that did something."""
+        hears of every pass that did something. Deadlines are looked for every
+        ``SCAN_INTERVAL_S`` only: they are days away, and the scan reads every decision of the
+        last appeal window."""
+        scanned: float | None = None
         while not stop.is_set():
             try:
-                report = self.run_once()
+                scan = scanned is None or time.monotonic() - scanned >= SCAN_INTERVAL_S
+                report = self.run_once(scan)
+                if scan:
+                    scanned = time.monotonic()
                 if report and on_pass is not None:
                     on_pass(report)
             except Exception:
