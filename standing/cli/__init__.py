@@ -12,7 +12,6 @@ from standing.cli import (
     decisions,
     export,
     graph,
-    notify,
     policies,
     report,
     screening,
@@ -29,26 +28,15 @@ app = typer.Typer(
     cls=StandingRootGroup,
 )
 
-for module in (
-    policies,
-    db,
-    graph,
-    decisions,
-    appeals,
-    screening,
-    export,
-    report,
-    audit,
-    serve,
-    notify,
-):
+for module in (policies, db, graph, decisions, appeals, screening, export, report, audit, serve):
     module.register(app)
 
 
 def _register_optional() -> None:
-    from standing.cli import gate
+    from standing.cli import gate, notify
 
     gate.register(app)
+    notify.register(app)
 
 
 _register_optional()
