@@ -162,7 +162,8 @@ def render_email(
     elif event == EventType.APPEAL_DECIDED:
         outcome = OUTCOME_WORDS.get(data["outcome"], data["outcome"])
         lines = [
-            f"Appeal {data['appeal']} against decision {decision} was decided on "
+            f"Appeal {data['appeal']} against decision {decision} ({_restricted(data)} "
+            f"restricted for {_names(data, parties)}) was decided on "
             f"{human_date(data['decided_at'])}: {outcome}.",
             "",
             f"Reasons: {data['reply']}",
