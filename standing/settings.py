@@ -59,19 +59,6 @@ class Settings(BaseSettings):
         description="Retired: the check API takes service tokens (`standing tokens create "
         "--service NAME --scope check`); setting it is an error.",
     )
-    smtp_url: str | None = Field(
-        None,
-        description="SMTP server for mail (smtp://host:port, smtps:// for TLS; user:password@ "
-        "if it needs them); without it mail is written as .eml files under var/mail/.",
-    )
-    mail_from: str = Field(
-        "standing <no-reply@standing.invalid>", description="The From address of mail sent."
-    )
-    mail_dir: str = Field(
-        "auto",
-        description="Where mail is written without an SMTP server; 'auto': beside a "
-        "SQLite file (var/mail/), else ./var/mail/.",
-    )
     oidc_issuer: str | None = Field(
         None, description="OpenID Connect issuer URL; staff may then sign in with it."
     )
@@ -105,6 +92,56 @@ class Settings(BaseSettings):
             "Never stored in the database."
         ),
     )
+    smtp_url: str | None = Field(
+        None,
+        description="SMTP server for notification mail (smtp://, smtp+starttls://, smtps://); "
+        "unset writes .eml files to mail_dir.",
+    )
+    mail_from: str = Field(
+        "standing <standing@localhost>", description="The From address of notification mail."
+    )
+    mail_dir: str = Field(
+        "auto",
+        description="Where mail is written without smtp_url; 'auto' is mail/ beside a SQLite "
+        "file, ./var/mail otherwise.",
+    )
+    webhook_allow_private: bool = Field(
+        False, description="Allow webhook endpoints on private, loopback and link-local addresses."
+    )
+    webhook_timeout_s: float = Field(10.0, gt=0, description="Timeout of one webhook request.")
+    notify_retry_schedule_s: tuple[float, ...] = Field(
+        (5, 300, 1800, 7200, 18000, 36000, 36000),
+        min_length=1,
+        description="Delays before each retry of a failed delivery (seconds; jittered by 20 %); "
+        "after the last one the delivery is dead-lettered.",
+    )
+    notify_poll_interval_s: float = Field(
+        1.0, gt=0, description="How often a looping worker looks for due messages (seconds)."
+    )
+    notify_batch: int = Field(100, ge=1, description="Deliveries one worker claims at a time.")
+    notify_lease_s: float = Field(
+        120.0,
+        gt=0,
+        description="How long a claimed delivery is left to its worker before another may "
+        "retry it (seconds).",
+    )
+    review_digest_days: int = Field(
+        3,
+        ge=0,
+        description="Reviewers get a daily digest of open appeals due within this many days "
+        "(and overdue ones); 0 sends none.",
+    )
+    appeal_reminder_days: int = Field(
+        14,
+        ge=1,
+        description="Contacts are reminded this many days before the appeal window closes.",
+    )
+
+    @model_validator(mode="after")
+    def _retry_delays_are_not_negative(self) -> Settings:
+        if any(delay < 0 for delay in self.notify_retry_schedule_s):
+            raise ValueError("notify_retry_schedule_s: a delay is negative")
+        return self
 
     @model_validator(mode="after")
     def _stale_bound_leaves_room_for_polls(self) -> Settings:

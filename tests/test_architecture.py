@@ -37,6 +37,10 @@ PURE = [
     "transparency/dsa_schema.py",
     "transparency/aggregate.py",
     "appeals/model.py",
+    "notify/events.py",
+    "notify/messages.py",
+    "notify/retry.py",
+    "notify/signing.py",
 ]
 PURE_PACKAGES = ["screening/sources"]
 

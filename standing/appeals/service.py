@@ -31,6 +31,7 @@ from standing.errors import Conflict, Invalid, NotFound
 from standing.guard import service as guard
 from standing.guard.model import Appealed
 from standing.ids import new_id
+from standing.notify import outbox
 from standing.store import repository as repo
 from standing.store.appeal_tables import AppealRow
 from standing.store.changelog import append_change
@@ -117,6 +118,7 @@ def file_appeal(services: Services, decision_id: str, text: str, actor: Principa
             row.id,
             {"appeal": row.id, "decision": decision_id, "text": text},
         )
+        outbox.appeal_filed(session, row, now)
         return appeal_from_row(row)
 
 
@@ -217,6 +219,7 @@ def review_appeal(
             append_change(session, "lifted", decision.id, now)
         row.status, row.outcome, row.reply = "decided", outcome, reply
         row.decided_by, row.decided_at, row.new_decision_id = reviewer, now, new_decision
+        outbox.appeal_decided(session, row, now)
         append(
             session,
             now,

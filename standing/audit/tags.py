@@ -23,3 +23,6 @@ class Action(StrEnum):
     TOKEN_REVOKE = "token:revoke"  # noqa: S105
     DISPUTE_RECORD = "dispute:record"
     DISPUTE_SETTLE = "dispute:settle"
+    WEBHOOK_ADD = "webhook:add"
+    WEBHOOK_REMOVE = "webhook:remove"
+    WEBHOOK_REPLAY = "webhook:replay"

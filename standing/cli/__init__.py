@@ -47,9 +47,10 @@ appeals.register_disputes(app)
 
 
 def _register_optional() -> None:
-    from standing.cli import gate
+    from standing.cli import gate, notify
 
     gate.register(app)
+    notify.register(app)
 
 
 _register_optional()

@@ -22,20 +22,33 @@ HostOpt = Annotated[str, typer.Option("--host", help="Interface to listen on.")]
 PortOpt = Annotated[int, typer.Option("--port", help="TCP port.")]
 
 
-def run_server(database_url: str, host: str, port: int, workers: int = 1) -> None:
+def run_server(
+    database_url: str, host: str, port: int, workers: int = 1, notify: bool = True
+) -> None:
+    """Serve; with ``notify``, a thread of this process delivers the outbox meanwhile."""
     import uvicorn
+
+    from standing.bootstrap import Services
+    from standing.notify.worker import Background
 
     os.environ["STANDING_DATABASE_URL"] = database_url  # read by each worker's Settings()
     console.print(f"serving on http://{host}:{port} (database {redact(database_url)})")
-    uvicorn.run(
-        "standing.web.asgi:create",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        log_level="warning",
-        access_log=False,
-    )
+    background = Background(Services.build(settings_for(database_url))).start() if notify else None
+    if background is not None:
+        console.print(f"delivering notifications (mail: {background.worker.mail.describe()})")
+    try:
+        uvicorn.run(
+            "standing.web.asgi:create",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            log_level="warning",
+            access_log=False,
+        )
+    finally:
+        if background is not None:
+            background.stop()
 
 
 def register(app: typer.Typer) -> None:
@@ -44,6 +57,14 @@ def register(app: typer.Typer) -> None:
         host: HostOpt = "127.0.0.1",
         port: PortOpt = 8000,
         workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes.")] = 1,
+        worker: Annotated[
+            bool,
+            typer.Option(
+                "--worker/--no-worker",
+                help="Deliver notifications in this process (--no-worker: `standing worker` "
+                "runs elsewhere).",
+            ),
+        ] = True,
         database: DatabaseOpt = None,
     ) -> None:
         """Serve the web app and the API."""
@@ -55,7 +76,7 @@ def register(app: typer.Typer) -> None:
             fail(exc.message, error_code=exc.code)
         with services_for(database, write=True):
             pass  # a new database is created and migrated, one behind is migrated
-        run_server(settings.database_url, host, port, workers)
+        run_server(settings.database_url, host, port, workers, notify=worker)
 
     @app.command("demo")
     def demo(
@@ -67,8 +88,8 @@ def register(app: typer.Typer) -> None:
         database: DatabaseOpt = None,
     ) -> None:
         """Create or refresh the demo database with the shipped scenario, then serve it."""
-        from standing.access.mail import mail_dir
         from standing.demo.seed import load_demo, people_help, reset_database
+        from standing.notify.mail import mail_dir
 
         settings = settings_for(database)
         try:

@@ -46,6 +46,7 @@ from standing.graph.model import Account, Party
 from standing.guard import service as guard
 from standing.guard.model import Mentions
 from standing.ids import new_id
+from standing.notify import outbox
 from standing.store import repository as repo
 from standing.store.access_tables import ReachRow
 from standing.store.changelog import append_change
@@ -397,6 +398,7 @@ def write_decision(
         d.id,
         {"decision": decision_json(d), "statement_digest": sor.digest(content)},
     )
+    outbox.decision_recorded(session, content, d.created_at)
     return prepared
 
 
@@ -456,6 +458,7 @@ def lift_decision(services: Services, decision_id: str, reason: str, actor: Prin
             decision_id,
             {"decision": decision_id, "reason": reason},
         )
+        outbox.decision_lifted(session, decision_id, reason, now)
         lifted = repo.get_decision(session, decision_id)
     assert lifted is not None
     return lifted

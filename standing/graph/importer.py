@@ -35,6 +35,7 @@ from standing.decisions.service import issue_notices
 from standing.errors import Invalid
 from standing.graph.ftm import LineError, Skipped, decode, parse_entity, script_of
 from standing.graph.model import Account, Ownership, Party
+from standing.notify import outbox
 from standing.store.changelog import append_change
 from standing.store.screening_tables import ListVersionRow
 from standing.store.tables import (
@@ -502,4 +503,5 @@ def import_files(
         session.flush()
         # accounts the graph change brings under active decisions get their statement now
         report.notices = issue_notices(services, session, now, actor.id)
+        outbox.notices_issued(session, report.notices, now)
     return report

@@ -23,6 +23,7 @@ from standing.access.service import (
     start_session,
 )
 from standing.errors import Invalid, StandingError
+from standing.notify.mail import DeliveryError
 from standing.web.auth import (
     CSRF_FIELD,
     FORM_COOKIE,
@@ -176,11 +177,16 @@ async def request_link(request: Request, services: ServicesDep) -> Response:
             f"your accounts, read statements of reasons and appeal decisions:\n\n{link}\n\n"
             "The link works once, for 15 minutes. If you did not ask for it, ignore this mail."
         )
-        msg = mail.message(services.settings, principal.email or email, "Your sign-in link", body)
         try:
-            mail.send(services.settings, msg)
-        except (OSError, ValueError) as exc:
-            log.error("sign-in link for %s not sent: %s", principal.id, exc)
+            mail.send_now(
+                services.settings,
+                principal.email or email,
+                "Your sign-in link",
+                body,
+                services.clock.now(),
+            )
+        except DeliveryError as exc:
+            log.error("sign-in link for %s not sent: %s", principal.id, exc.message)
     return page(request, "link_sent.html", email=email.strip()[:320])
 
 
