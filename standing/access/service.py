@@ -382,6 +382,7 @@ def create_token(
             {
                 "token": token.id,
                 "principal": row.id,
+                "service": row.name if row.kind == str(Kind.SERVICE) else None,
                 "scopes": token.scopes,
                 "expires_at": expires_at.isoformat() if expires_at else None,
             },
