@@ -465,7 +465,7 @@ def _normalize_name(text: str, kind: NameKind) -> NormalizedName:
         work = remove_person_prefixes(work)
     if scripts & _SYLLABIC_SCRIPTS:
         work = _HAN_HANGUL_RE.sub(r" \1 ", work)
-    tokens = _tokenize(_to_ascii(work))
+    tokens = _tokenize(_to_ascii(work, kind))
     if not tokens:
         # a name made only of punctuation or bracketed text: fall back to the brackets' content
         tokens = _tokenize(_to_ascii(raw))
@@ -515,12 +515,45 @@ def legal_form_countries(forms: tuple[str, ...]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _to_ascii(text: str) -> str:
-    text = (
-        _BRACKETS_RE.sub(" ", text)
-        if _BRACKETS_RE.search(text) and _BRACKETS_RE.sub("", text).strip()
-        else text
-    )
+#: Regions that qualify a company's name as places do ("China Unicom (Americas) Operations").
+_REGIONS: Final = frozenset(
+    [
+        "usa",
+        "us",
+        "uk",
+        "americas",
+        "america",
+        "europe",
+        "asia",
+        "emea",
+        "apac",
+        "africa",
+        "eu",
+        "gcc",
+        "mena",
+        "latam",
+    ]
+)
+
+
+def _bracket(match: re.Match[str]) -> str:
+    """A bracketed part of an organisation's name is part of the name when it is short: a
+    place or region ("Norland Mobile (UK) Ltd", "China Unicom (Americas) Operations
+    Limited"), a legal form ("VTB Bank (PJSC)"); an acronym of a longer name ("... Shipping
+    Lines (IRISL)") and remarks ("(formerly ...)") are not."""
+    inner = match.group(0)[1:-1].strip()
+    words = [fold(w).replace(".", "") for w in inner.split()]
+    if not words or len(words) > 3:
+        return " "
+    places = _place_tokens()
+    if all(len(w) <= 2 or w in places or w in _REGIONS or w in LEGAL_FORM_COUNTRIES for w in words):
+        return f" {inner} "
+    return " "
+
+
+def _to_ascii(text: str, kind: NameKind = "person") -> str:
+    if _BRACKETS_RE.search(text) and _BRACKETS_RE.sub("", text).strip():
+        text = _BRACKETS_RE.sub(" " if kind == "person" else _bracket, text)
     if text.isascii():
         return text
     return str(ascii_text(text))

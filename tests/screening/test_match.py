@@ -319,3 +319,39 @@ def test_labelled_pairs_quality_regression() -> None:
     )
     assert held_out["recall"] >= 0.985, held_out
     assert held_out["f1"] >= 0.988, held_out
+
+
+def test_a_brand_inside_a_longer_registered_name_matches_and_says_what_was_left_over() -> None:
+    r = matcher.score(
+        Query.of("Tencent", schema="Company"),
+        entry("Shenzhen Tencent Computer Systems Company Limited", countries=("cn",)),
+    )
+    assert r.match
+    brand = r.features["name"]["brand"]
+    assert brand["matched"] == ["tencent"]
+    assert set(brand["left_over"]) == {"shenzhen", "computer", "systems", "company"}
+    assert brand["legal_forms"] == ["ltd"]
+
+
+def test_punctuation_and_places_in_brackets() -> None:
+    m = matcher
+    same = m.score(
+        Query.of("China Unicom Americas Operations Ltd", schema="Company"),
+        entry("China Unicom (Americas) Operations Limited"),
+    )
+    assert same.match
+    sibling = m.score(
+        Query.of("Bank of China (UK) Limited", schema="Company", country="gb"),
+        entry("Bank of China Limited", countries=("cn",)),
+    )
+    assert not sibling.match
+
+
+def test_a_near_brand_under_another_legal_form_is_another_company() -> None:
+    m = matcher
+    near = m.score(Query.of("Metta Platforms LLC", schema="Company"), entry("Meta Platforms, Inc."))
+    assert not near.match and near.features["legal_forms"]["other_form"]
+    typo = m.score(
+        Query.of("Metta Platforms, Inc.", schema="Company"), entry("Meta Platforms, Inc.")
+    )
+    assert typo.match
