@@ -696,6 +696,7 @@ def _align(q: NormalizedName, e: NormalizedName, w: TokenWeights) -> NameScore:
         method == "brand"
         and "person" not in (q.kind, e.kind)
         and significant_hit
+        and any(qt[i][1] == "name" for i in matched_q)  # a brand has a word of its own
         and not any(et[j][1] == "number" for j in range(len(et)) if j not in matched_e)
     ):
         # a brand inside a longer registered name ("Tencent" / "Shenzhen Tencent Computer

@@ -355,3 +355,22 @@ def test_a_near_brand_under_another_legal_form_is_another_company() -> None:
         Query.of("Metta Platforms, Inc.", schema="Company"), entry("Meta Platforms, Inc.")
     )
     assert typo.match
+
+
+def test_russian_descriptor_acronyms_and_cjk_company_words_are_read_in_english() -> None:
+    shchit = entry("Private Security Company Shchit LLC", countries=("ru",))
+    for query in ("ЧОП «Щит»", "ООО ЧОП «Щит»", "ChOP Shchit"):
+        assert matcher.score(Query.of(query, schema="Company"), shchit).match, query
+    rosneft = entry("Rosneft Oil Company", countries=("ru",))
+    assert matcher.score(Query.of("ПАО «НК «Роснефть»", schema="Company"), rosneft).match
+    samsung = entry("Samsung Electronics Co., Ltd.", countries=("kr",))
+    r = matcher.score(Query.of("삼성전자 주식회사", schema="Company"), samsung)
+    assert not r.features["legal_forms"]["conflict"]
+
+
+def test_a_generic_name_inside_a_longer_one_is_not_a_brand() -> None:
+    r = matcher.score(
+        Query.of("Bank of China Limited", schema="Company"),
+        entry("Industrial and Commercial Bank of China Limited"),
+    )
+    assert not r.match
