@@ -166,14 +166,18 @@ class NameIndex:
         )
 
         self._exact_keys: dict[str, list[int]] = defaultdict(list)
-        fuzzy: dict[str, set[str]] = defaultdict(set)
+        fuzzy: dict[str, list[str]] = {}
         for name_id, name in enumerate(self.names):
             self._exact_keys[name.key].append(name_id)
         for token in self._postings:
-            for key in _fuzzy_keys(token):
-                fuzzy[key].add(token)
-        self._fuzzy: dict[str, tuple[str, ...]] = {
-            k: tuple(v) for k, v in fuzzy.items() if len(v) <= MAX_KEY_FANOUT
+            for key in set(_fuzzy_keys(token)):  # each token once under each of its keys
+                filed = fuzzy.get(key)
+                if filed is None:
+                    fuzzy[key] = [token]
+                else:
+                    filed.append(token)
+        self._fuzzy: dict[str, list[str]] = {
+            k: v for k, v in fuzzy.items() if len(v) <= MAX_KEY_FANOUT
         }
         # across scripts: "fwd" files Latin tokens for queries in a script, "rev" files the
         # script's tokens for Latin queries
