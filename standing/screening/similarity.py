@@ -70,7 +70,12 @@ LEET_FACTOR: Final = 0.95
 # Each rule names the substrings one of which it needs ("" runs it always): most tokens have
 # none of them, and a substring test is much cheaper than a regular expression.
 _FOLD_RULES: Final = tuple(
-    (re.compile(a), b, tuple(guards.split()) if guards else ("",))
+    (
+        re.compile(a),
+        b,
+        tuple(guards.split()) if guards else ("",),
+        a if re.escape(a) == a else None,  # a plain string: str.replace does the same
+    )
     for a, b, guards in (
         (r"^abd(?:ul|el|al|ol|oul)", "abd", "abd"),
         (r"(?<=[oe])ff$", "v", "ff"),
@@ -111,9 +116,14 @@ def devowel(token: str) -> str:
 def translit_fold(token: str) -> str:
     """Fold romanisation variants ("khokhlova" and "hohlova", "youssef" and "yusef")."""
     out = token
-    for rx, rep, guards in _FOLD_RULES:
-        if any(g in out for g in guards):
-            out = rx.sub(rep, out)
+    for rx, rep, guards, literal in _FOLD_RULES:
+        if literal is not None:
+            out = out.replace(literal, rep)
+            continue
+        for guard in guards:
+            if guard in out:
+                out = rx.sub(rep, out)
+                break
     return out
 
 
