@@ -720,11 +720,21 @@ def _align(q: NormalizedName, e: NormalizedName, w: TokenWeights) -> NameScore:
     )
 
 
+#: Words that say what kind of organisation a name is, not which one nor what it does
+#: ("JSC Concern Xyz" is Xyz; "ЧОП «Щит»", a private security company, is Shchit).
+_FORM_DESCRIPTORS: Final = frozenset(
+    {"concern", "state", "private", "security", "military", "research", "production"}
+    | {"association", "company", "organization"}
+)
+
+
 def _query_extra_weight(w: TokenWeights, token: tuple[str, str], weight: float) -> float:
     """What a query word the entry lacks weighs: a generic word a share (what a company does
     tells it apart), a place in full (a query naming its country or region, "Bank of China
     (UK) Limited", is a subsidiary of that place, not the entry without it)."""
     text, cls = token
+    if text in _FORM_DESCRIPTORS:
+        return 0.0
     if cls == "generic":
         return w.idf(text) * _QUERY_GENERIC_EXTRA
     if cls == "place":
@@ -1022,7 +1032,7 @@ def _adjust(
     if _legal_conflict(best.query, best.entry, q, e):
         legal["conflict"] = True
         score *= _LEGAL_JURISDICTION_CONFLICT
-    elif best.method == "fuzzy" and _other_forms(ql, el):
+    if best.method == "fuzzy" and _other_forms(ql, el):
         # a name spelled differently under another legal form: a near-brand of another
         # company ("Metta Platforms LLC" / "Meta Platforms, Inc."), not a typo
         legal["other_form"] = True

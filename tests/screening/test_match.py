@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -374,3 +375,24 @@ def test_a_generic_name_inside_a_longer_one_is_not_a_brand() -> None:
         entry("Industrial and Commercial Bank of China Limited"),
     )
     assert not r.match
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "same"),
+    [
+        ("Norland Mobile (UK) Ltd", "Norland Mobile UK Limited", True),
+        ("Acme (Americas) Corp", "Acme Americas Corporation", True),
+        ("JSC Concern Xyzor", "Xyzor", True),
+        ("PAO Xyzor", "Xyzor of Russia", True),
+        ("Velotek", "Shenzhen Velotek Digital Technology Co., Ltd.", True),
+        ("Позитив Софтвер", "Positive Software", True),
+        ("ЧОП «Щит»", "Shchit", True),
+        ("ЧОП Щит", "Private Security Company Shchit", True),
+        ("Norland Labs GmbH", "Norland Lab, Inc.", False),
+        ("Norlan Labs LLC", "Norland Lab, Inc.", False),
+        ("Norlan Labs LLC", "Norland Labs GmbH", False),
+    ],
+)
+def test_advertiser_names_of_the_kinds_platforms_see(query: str, listed: str, same: bool) -> None:
+    r = matcher.score(Query.of(query, schema="Company"), entry(listed))
+    assert r.match is same, (query, listed, r.score)
