@@ -55,6 +55,8 @@ SIGNING_ALGORITHMS = (
     "ES512",
     "EdDSA",
 )
+#: What a call to the provider may fail with: no answer, or an address that cannot be used.
+UNREACHABLE = (httpx.HTTPError, httpx.InvalidURL)
 _SEAL = {"alg": "dir", "enc": "A256GCM"}
 _SEAL_ALGORITHMS = ["dir", "A256GCM"]
 
@@ -172,7 +174,7 @@ class Provider:
         what = "its configuration"
         try:
             response = httpx.get(url, timeout=TIMEOUT)
-        except httpx.HTTPError as exc:
+        except UNREACHABLE as exc:
             raise _unavailable(self.issuer, what, exc) from exc
         if response.status_code != 200:
             raise _unavailable(self.issuer, what, f"HTTP {response.status_code} from {url}")
@@ -195,7 +197,7 @@ class Provider:
         what = "its signing keys"
         try:
             response = httpx.get(self.metadata()["jwks_uri"], timeout=TIMEOUT)
-        except httpx.HTTPError as exc:
+        except UNREACHABLE as exc:
             raise _unavailable(self.issuer, what, exc) from exc
         if response.status_code != 200:
             raise _unavailable(self.issuer, what, f"HTTP {response.status_code}")
@@ -244,7 +246,7 @@ class Provider:
                 headers={"Accept": "application/json"},
                 timeout=TIMEOUT,
             )
-        except httpx.HTTPError as exc:
+        except UNREACHABLE as exc:
             raise _unavailable(self.issuer, what, exc) from exc
         tokens = _json(response, self.issuer, what)
         if response.status_code != 200 or "error" in tokens:
@@ -305,7 +307,7 @@ class Provider:
             response = httpx.get(
                 url, headers={"Authorization": f"Bearer {access_token}"}, timeout=TIMEOUT
             )
-        except httpx.HTTPError as exc:
+        except UNREACHABLE as exc:
             raise _unavailable(self.issuer, what, exc) from exc
         if response.status_code != 200:
             raise _unavailable(self.issuer, what, f"HTTP {response.status_code}")

@@ -1,6 +1,7 @@
 """Signing in and out in real Chromium, against `standing serve` on the demo database: staff
-with a password, an advertiser's contact with a link mailed through a real SMTP server
-(aiosmtpd, in the test), and forged form posts from other sites refused."""
+with a password or their organisation's account (a real OpenID provider, in the test), an
+advertiser's contact with a link mailed through a real SMTP server (aiosmtpd, in the test),
+and forged form posts from other sites refused."""
 
 from __future__ import annotations
 
@@ -24,8 +25,10 @@ from standing.demo.seed import DEMO_PASSWORD
 from standing.settings import Settings
 from standing.store.tables import DecisionRow
 from tests.browser.support import BROWSER, free_port, load_demo, serve, sign_in
+from tests.web.test_oidc import provider_server, user_at
 
-pytestmark = BROWSER
+#: The OpenID provider runs in this process, on Authlib APIs Authlib announces it will drop.
+pytestmark = [*BROWSER, pytest.mark.filterwarnings("ignore:get_jwt_config:DeprecationWarning")]
 
 ANALYST = "analyst@standing.example"
 CONTACT = "ads@kaspersky-jp.example"  # a contact of Kaspersky Labs Japan, in the demo
@@ -68,6 +71,7 @@ class Inbox:
 class Site:
     url: str
     inbox: Inbox
+    provider: str  # the OpenID provider's issuer URL
     decisions: dict[str, str]  # subject -> decision id
 
 
@@ -88,13 +92,18 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     smtp.start()
     port = free_port()
     try:
-        with serve(
-            database,
-            port,
-            smtp_url=f"smtp://127.0.0.1:{smtp.port}",
-            public_url=f"http://127.0.0.1:{port}",
-        ) as url:
-            yield Site(url, inbox, decisions)
+        with provider_server() as provider:
+            issuer = f"http://localhost:{provider.server_port}"
+            with serve(
+                database,
+                port,
+                smtp_url=f"smtp://127.0.0.1:{smtp.port}",
+                public_url=f"http://127.0.0.1:{port}",
+                oidc_issuer=issuer,
+                oidc_client_id="standing-browser",
+                oidc_client_secret="a secret for the browser tests",
+            ) as url:
+                yield Site(url, inbox, issuer, decisions)
     finally:
         smtp.stop()
 
@@ -144,6 +153,36 @@ def test_staff_sign_in_with_a_password_see_the_decisions_and_sign_out(
 def test_a_wrong_password_says_so_without_saying_which(site: Site, page: Any) -> None:
     sign_in(page, site.url, ANALYST, "not the password")
     assert page.get_by_role("alert").inner_text() == "the email or the password is wrong"
+    assert page.get_by_text("Signed in as").count() == 0
+
+
+def test_staff_sign_in_with_their_organisations_account(site: Site, page: Any) -> None:
+    """Through the provider's own pages and back: the sign-in's sealed state comes back with
+    the provider's redirect (a top-level navigation, which SameSite=Lax cookies go with)."""
+    user_at(site.provider, "reviewer@standing.example", name="Rui Reviewer")
+    page.goto(f"{site.url}/login?next=/transparency")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Sign in with your organisation's account").click()
+    assert page.url.startswith(f"{site.provider}/oauth2/authorize?")
+    page.get_by_placeholder("sub").fill("reviewer@standing.example")
+    with page.expect_navigation(url=f"{site.url}/transparency"):
+        page.get_by_role("button", name="Authorize").click()
+    page.goto(site.url)
+    assert page.get_by_text("Signed in as reviewer@standing.example").is_visible()
+    assert sorted(listed_decisions(page)) == sorted(site.decisions.values())
+
+
+def test_a_stranger_at_the_provider_is_refused_with_a_page(site: Site, page: Any) -> None:
+    page.goto(f"{site.url}/login")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Sign in with your organisation's account").click()
+    page.get_by_placeholder("sub").fill("someone@elsewhere.example")
+    with page.expect_response(lambda r: "/login/oidc/callback" in r.url) as answered:
+        page.get_by_role("button", name="Authorize").click()
+    assert answered.value.status == 403
+    assert (
+        "someone@elsewhere.example is not a standing user" in page.get_by_role("alert").inner_text()
+    )
     assert page.get_by_text("Signed in as").count() == 0
 
 

@@ -305,13 +305,14 @@ def test_the_provider_being_down_is_a_clear_page(
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         closed = f"http://127.0.0.1:{s.getsockname()[1]}"
-    services = Services.build(oidc_settings(database_url, closed), clock=clock)
-    try:
-        with TestClient(create_app(services=services), follow_redirects=False) as browser:
-            r = browser.get("/login/oidc")
-            refused(r, 502, "not available", closed, "sign in with your password")
-    finally:
-        services.close()
+    for issuer in (closed, "http://[::1"):
+        services = Services.build(oidc_settings(database_url, issuer), clock=clock)
+        try:
+            with TestClient(create_app(services=services), follow_redirects=False) as browser:
+                r = browser.get("/login/oidc")
+                refused(r, 502, "not available", issuer, "sign in with your password")
+        finally:
+            services.close()
 
 
 def test_the_provider_going_down_during_the_sign_in_is_a_clear_page(
