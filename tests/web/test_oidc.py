@@ -199,6 +199,21 @@ def test_a_new_email_with_a_role_becomes_a_staff_user_and_roles_follow_the_provi
     assert json.loads(changed.payload)["before"] == ["reviewer"]
 
 
+def test_a_profile_that_cannot_be_read_does_not_stop_a_user_the_id_token_names(
+    browser: TestClient,
+    provider: str,
+    people: dict[str, Credential],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def unreachable(self: oidc.Provider, access_token: str, subject: str) -> dict[str, object]:
+        raise oidc.SignInFailed(502, "The sign-in provider is not available", "no profile")
+
+    monkeypatch.setattr(oidc.Provider, "userinfo", unreachable)
+    subject = user_at(provider, "analyst@test.example")
+    assert sign_in(browser, provider, subject).status_code == 303
+    assert me(browser)["roles"] == ["analyst"]
+
+
 def test_roles_may_sit_in_a_nested_claim(
     database_url: str, provider: str, clock: TestClock
 ) -> None:

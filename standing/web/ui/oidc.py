@@ -144,7 +144,13 @@ def callback(
             "email" not in claims or oidc.claim(claims, settings.oidc_roles_claim) is None
         )
         if needs_profile and isinstance(access_token, str):
-            claims = {**provider.userinfo(access_token, str(claims["sub"])), **claims}
+            try:
+                claims = {**provider.userinfo(access_token, str(claims["sub"])), **claims}
+            except oidc.SignInFailed as failure:
+                if "email" not in claims:
+                    raise
+                # the ID token names the user: go on without roles from the profile
+                log.warning("OpenID Connect profile not read: %s", failure.message)
         who = oidc.identity(claims, settings.oidc_roles_claim)
         principal = sign_in_oidc(services, provider.issuer, who.email, who.name, who.roles)
     except oidc.SignInFailed as failure:
