@@ -8,9 +8,11 @@ import pytest
 from tests.browser.support import CHROMIUM
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
-    """Debian's Chromium, driven by Playwright; each test module opens its own pages."""
+    """Debian's Chromium, driven by Playwright, for one test module. Not for the session:
+    while Playwright runs, its event loop counts as running in this thread, and the tests
+    after it that start one of their own (``asyncio.run``) would fail."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
