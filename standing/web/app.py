@@ -312,7 +312,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     _install_error_handlers(app)
 
     from standing.web.api import appeals, decisions, export, me, policies, screening, standing
-    from standing.web.ui import login, pages
+    from standing.web.ui import login, oidc, pages
 
     app.include_router(check.router)
     app.include_router(policies.router)
@@ -323,6 +323,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.include_router(export.router)
     app.include_router(me.router)
     app.include_router(login.router)
+    app.include_router(oidc.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     return app
