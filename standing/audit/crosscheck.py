@@ -303,6 +303,8 @@ def fold_principals(expected: Expected, event: Event, payload: dict[str, Any]) -
             record.fields["active"] = False
         elif event.action == "user:password":
             record.fields["password"] = True
+        elif event.action == "user:roles":  # roles a sign-in through OpenID Connect brought
+            record.fields["roles"] = sorted(payload["roles"])
 
 
 def fold_tokens(expected: Expected, event: Event, payload: dict[str, Any]) -> None:

@@ -222,7 +222,7 @@ def token_rows(session: Session) -> Rows:
         )
 
 
-USERS = frozenset({"user:add", "user:disable", "user:password", "token:create"})
+USERS = frozenset({"user:add", "user:disable", "user:password", "user:roles", "token:create"})
 
 CHECKERS: tuple[Checker, ...] = (
     Checker(

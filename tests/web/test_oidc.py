@@ -197,6 +197,10 @@ def test_a_new_email_with_a_role_becomes_a_staff_user_and_roles_follow_the_provi
     assert me(browser)["roles"] == ["auditor", "viewer"]
     (changed,) = events(oidc_services, "user:roles")
     assert json.loads(changed.payload)["before"] == ["reviewer"]
+    from standing.audit.state import check_state
+
+    with oidc_services.read() as session:  # the users as the events made them
+        assert check_state(session).count == 0
 
 
 def test_a_profile_that_cannot_be_read_does_not_stop_a_user_the_id_token_names(
