@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
 
 from standing.clock import parse_moment
+from standing.decisions.model import country_codes
 from standing.errors import Invalid
 
 #: Bounds on free text: generous for prose, tight for names; a statement stays readable.
@@ -30,6 +31,14 @@ def _moment(value: object) -> datetime:
         raise ValueError(exc.message.removeprefix("value: ")) from None
 
 
+#: The OpenAPI statement of a territory: an ISO 3166-1 alpha-2 code that decisions know (the
+#: routes also read lower case and surrounding spaces; the document names the codes).
+TERRITORY_SCHEMA: dict[str, Any] = {"enum": sorted(country_codes())}
+#: A territory in a body.
+Territory = Annotated[str, Field(max_length=10, json_schema_extra=TERRITORY_SCHEMA)]
+#: At least two words (a reason a person gives, not a token).
+TWO_WORDS = r"\S\s+\S"
+
 #: A moment given to the API: an ISO 8601 date (midnight UTC) or date-time (naive means UTC).
 Moment = Annotated[datetime, BeforeValidator(_moment)]
 
@@ -45,7 +54,7 @@ class DecisionIn(BaseModel):
     evidence: list[Annotated[str, Field(max_length=REF_MAX)]] = Field(
         default_factory=list, max_length=LIST_MAX
     )
-    territories: list[Annotated[str, Field(max_length=10)]] = Field(
+    territories: list[Territory] = Field(
         default_factory=list, max_length=LIST_MAX, examples=[["DE"]]
     )
     until: Moment | None = None
@@ -71,7 +80,12 @@ class DecisionIn(BaseModel):
 class LiftIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    reason: str = Field(min_length=1, max_length=TEXT_MAX)
+    reason: str = Field(
+        min_length=3,
+        max_length=TEXT_MAX,
+        pattern=TWO_WORDS,
+        description="Why the decision ends, in at least two words.",
+    )
 
 
 class ErrorDetail(BaseModel):
