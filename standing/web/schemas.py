@@ -36,8 +36,12 @@ def _moment(value: object) -> datetime:
 TERRITORY_SCHEMA: dict[str, Any] = {"enum": sorted(country_codes())}
 #: A territory in a body.
 Territory = Annotated[str, Field(max_length=10, json_schema_extra=TERRITORY_SCHEMA)]
+#: A character every regular expression engine involved (Python's, the Rust one Pydantic
+#: validates with, ECMAScript's in clients) and ``str.split`` agree is not white space: no
+#: control characters and none of the Unicode spaces.
+NONBLANK = r"[^\s\x00-\x1f\x7f-\xa0\u1680\u180e\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]"
 #: At least two words (a reason a person gives, not a token).
-TWO_WORDS = r"\S\s+\S"
+TWO_WORDS = NONBLANK + r"[ \t\n\r]+" + NONBLANK
 
 #: A moment given to the API: an ISO 8601 date (midnight UTC) or date-time (naive means UTC).
 Moment = Annotated[datetime, BeforeValidator(_moment)]

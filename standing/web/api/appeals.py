@@ -32,12 +32,21 @@ class AppealIn(BaseModel):
 
 class ReviewIn(BaseModel):
     """The outcome and the reply; ``territories`` and ``until`` narrow a decision, so they
-    come only with the outcome ``modified``."""
+    come with the outcome ``modified`` (at least one of them) and with no other."""
 
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={
             "if": {"properties": {"outcome": {"const": "modified"}}},
+            "then": {
+                "anyOf": [
+                    {
+                        "required": ["territories"],
+                        "properties": {"territories": {"type": "array", "minItems": 1}},
+                    },
+                    {"required": ["until"], "properties": {"until": {"type": "string"}}},
+                ]
+            },
             "else": {"properties": {"territories": {"maxItems": 0}, "until": {"type": "null"}}},
         },
     )

@@ -13,7 +13,7 @@ from standing.screening.match import Query
 from standing.screening.service import hits, list_versions, review_hit, screen_queries
 from standing.web.auth import Reader, Requires, requires
 from standing.web.deps import ServicesDep
-from standing.web.schemas import ERRORS, TERRITORY_SCHEMA
+from standing.web.schemas import ERRORS, NONBLANK, TERRITORY_SCHEMA
 
 router = APIRouter(prefix="/api/v1", tags=["screening"], responses=ERRORS)
 HitReviewer = Annotated[Principal, Depends(Requires(Permission.REVIEW_HIT))]
@@ -43,7 +43,9 @@ Country = Annotated[
 class NameIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(min_length=1, max_length=1000, pattern=r"\S", examples=["AO Kaspersky Lab"])
+    name: str = Field(
+        min_length=1, max_length=1000, pattern=NONBLANK, examples=["AO Kaspersky Lab"]
+    )
     country: Country = Field(None, examples=["ru"])
     schema_: (
         Literal["Person", "Company", "Organization", "LegalEntity", "Vessel", "Airplane"] | None
@@ -71,7 +73,7 @@ class ScreenIn(BaseModel):
         },
     )
 
-    name: str | None = Field(None, min_length=1, max_length=1000, pattern=r"\S")
+    name: str | None = Field(None, min_length=1, max_length=1000, pattern=NONBLANK)
     country: Country = None
     schema_: (
         Literal["Person", "Company", "Organization", "LegalEntity", "Vessel", "Airplane"] | None
@@ -100,7 +102,7 @@ class ReviewIn(BaseModel):
             "if": {"properties": {"action": {"const": "dismiss"}}},
             "then": {
                 "required": ["note"],
-                "properties": {"note": {"type": "string", "pattern": r"\S"}},
+                "properties": {"note": {"type": "string", "pattern": NONBLANK}},
             },
         },
     )
