@@ -28,6 +28,7 @@ from rich.table import Table
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from standing.access.model import Kind, Principal, Role
 from standing.appeals.service import file_appeal, review_appeal
 from standing.audit.chain import Walk
 from standing.audit.log import verify_log
@@ -51,6 +52,15 @@ WORDS = (
     "porto seville bremen hamburg munich cologne leipzig dresden turin milan naples genoa"
 )
 VOCABULARY = WORDS.split()
+
+
+#: Who acts in the benchmark: an analyst records and lifts, a reviewer answers appeals.
+ANALYST = Principal(
+    id="usr-analyst", kind=Kind.STAFF, name="analyst", roles=frozenset({Role.ANALYST})
+)
+REVIEWER = Principal(
+    id="usr-reviewer", kind=Kind.STAFF, name="reviewer", roles=frozenset({Role.REVIEWER})
+)
 
 
 def name(i: int) -> str:
@@ -82,7 +92,7 @@ def build(url: str, decisions: int, tmp: Path) -> dict[str, int]:
         services = Services.build(settings)
         try:
             if not keyed:
-                import_files(services, [graph], "bench")
+                import_files(services, [graph], ANALYST)
             half = range(decisions // 2, decisions) if keyed else range(decisions // 2)
             for i in half:
                 recorded = record_decision(
@@ -93,28 +103,32 @@ def build(url: str, decisions: int, tmp: Path) -> dict[str, int]:
                         facts=f"{name(i)} sold trials that silently became paid subscriptions "
                         f"in {i + 3} documented cases.",
                         evidence=(f"chargeback report {i}",),
-                        author="analyst",
                     ),
+                    ANALYST,
                 )
                 d = recorded.decision.id
                 if i % 5 == 0:
-                    lift_decision(services, d, f"Refunds for all {i + 3} cases are made.", "lead")
+                    lift_decision(services, d, f"Refunds for all {i + 3} cases are made.", ANALYST)
                     counts["lifts"] += 1
                 elif i % 20 == 1:
                     appeal = file_appeal(
                         services,
                         d,
                         f"All {i + 3} cases were refunded to the customers last month.",
-                        "vendor",
+                        Principal(
+                            id="usr-vendor",
+                            kind=Kind.CONTACT,
+                            name="vendor",
+                            parties=frozenset({f"p{i}"}),
+                        ),
                     )
                     review_appeal(
                         services,
                         appeal.id,
                         "upheld",
-                        f"{name(i)}: the refund you cite does not reach the other cases; "
-                        + " ".join(rng.sample(VOCABULARY, 14))
-                        + ".",
-                        "appeals-officer",
+                        f'You write that "all {i + 3} cases were refunded"; the refund does not '
+                        "reach the other cases; " + " ".join(rng.sample(VOCABULARY, 14)) + ".",
+                        REVIEWER,
                     )
                     counts["appeals"] += 1
         finally:

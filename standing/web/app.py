@@ -326,4 +326,5 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.include_router(oidc.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    check.publish_catalogue(app, services.policy.capabilities)
     return app

@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
 
 from standing.clock import parse_moment
+from standing.decisions.model import country_codes
 from standing.errors import Invalid
 
 #: Bounds on free text: generous for prose, tight for names; a statement stays readable.
@@ -30,6 +31,18 @@ def _moment(value: object) -> datetime:
         raise ValueError(exc.message.removeprefix("value: ")) from None
 
 
+#: The OpenAPI statement of a territory: an ISO 3166-1 alpha-2 code that decisions know (the
+#: routes also read lower case and surrounding spaces; the document names the codes).
+TERRITORY_SCHEMA: dict[str, Any] = {"enum": sorted(country_codes())}
+#: A territory in a body.
+Territory = Annotated[str, Field(max_length=10, json_schema_extra=TERRITORY_SCHEMA)]
+#: A character every regular expression engine involved (Python's, the Rust one Pydantic
+#: validates with, ECMAScript's in clients) and ``str.split`` agree is not white space: no
+#: control characters and none of the Unicode spaces.
+NONBLANK = r"[^\s\x00-\x1f\x7f-\xa0\u1680\u180e\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]"
+#: At least two words (a reason a person gives, not a token).
+TWO_WORDS = NONBLANK + r"[ \t\n\r]+" + NONBLANK
+
 #: A moment given to the API: an ISO 8601 date (midnight UTC) or date-time (naive means UTC).
 Moment = Annotated[datetime, BeforeValidator(_moment)]
 
@@ -45,7 +58,7 @@ class DecisionIn(BaseModel):
     evidence: list[Annotated[str, Field(max_length=REF_MAX)]] = Field(
         default_factory=list, max_length=LIST_MAX
     )
-    territories: list[Annotated[str, Field(max_length=10)]] = Field(
+    territories: list[Territory] = Field(
         default_factory=list, max_length=LIST_MAX, examples=[["DE"]]
     )
     until: Moment | None = None
@@ -71,7 +84,12 @@ class DecisionIn(BaseModel):
 class LiftIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    reason: str = Field(min_length=1, max_length=TEXT_MAX)
+    reason: str = Field(
+        min_length=3,
+        max_length=TEXT_MAX,
+        pattern=TWO_WORDS,
+        description="Why the decision ends, in at least two words.",
+    )
 
 
 class ErrorDetail(BaseModel):

@@ -16,7 +16,7 @@ from standing.appeals.service import (
 )
 from standing.web.auth import Reader, Requires
 from standing.web.deps import ServicesDep
-from standing.web.schemas import ERRORS, LIST_MAX, REF_MAX, TEXT_MAX, Moment
+from standing.web.schemas import ERRORS, LIST_MAX, REF_MAX, TEXT_MAX, Moment, Territory
 
 router = APIRouter(prefix="/api/v1/appeals", tags=["appeals"], responses=ERRORS)
 Appellant = Annotated[Principal, Depends(Requires(Permission.FILE_APPEAL))]
@@ -31,13 +31,29 @@ class AppealIn(BaseModel):
 
 
 class ReviewIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    """The outcome and the reply; ``territories`` and ``until`` narrow a decision, so they
+    come with the outcome ``modified`` (at least one of them) and with no other."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "if": {"properties": {"outcome": {"const": "modified"}}},
+            "then": {
+                "anyOf": [
+                    {
+                        "required": ["territories"],
+                        "properties": {"territories": {"type": "array", "minItems": 1}},
+                    },
+                    {"required": ["until"], "properties": {"until": {"type": "string"}}},
+                ]
+            },
+            "else": {"properties": {"territories": {"maxItems": 0}, "until": {"type": "null"}}},
+        },
+    )
 
     outcome: Literal["upheld", "overturned", "modified"]
     reply: str = Field(min_length=1, max_length=TEXT_MAX)
-    territories: list[Annotated[str, Field(max_length=10)]] | None = Field(
-        None, max_length=LIST_MAX
-    )
+    territories: list[Territory] | None = Field(None, max_length=LIST_MAX)
     until: Moment | None = None
 
 

@@ -15,16 +15,16 @@ from itertools import compress
 from typing import Annotated, Any
 
 import orjson
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.responses import Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from standing.access.model import Permission
 from standing.decisions.model import territory_code
 from standing.errors import Invalid, Unauthorized
 from standing.gate import Gate
 from standing.web.auth import TokenCache, bearer, requires
-from standing.web.schemas import ERRORS
+from standing.web.schemas import ERRORS, TERRITORY_SCHEMA
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -42,6 +42,8 @@ router = APIRouter(tags=["check"], responses=ERRORS)
 
 
 class CheckRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     capability: str = Field(
         min_length=1, max_length=200, description="Capability asked for.", examples=["ads.promote"]
     )
@@ -52,6 +54,7 @@ class CheckRequest(BaseModel):
         max_length=16,
         description="ISO country code; global decisions and those naming it count.",
         examples=["DE"],
+        json_schema_extra={"anyOf": [TERRITORY_SCHEMA, {"type": "null"}]},
     )
 
 
@@ -73,6 +76,24 @@ class SingleCheck(CheckResult):
     as_of: int
     unknown: bool = Field(description="The account is not in the gate's graph.")
     reason: str
+
+
+def publish_catalogue(app: FastAPI, capabilities: Collection[str]) -> None:
+    """State the published catalogue in the OpenAPI document: a capability outside it is
+    refused (422), so the document lists the names the routes accept."""
+    build = app.openapi
+    names = sorted(capabilities)
+
+    def openapi() -> dict[str, Any]:
+        document = build()
+        request = document["components"]["schemas"]["CheckRequest"]["properties"]
+        request["capability"]["enum"] = names
+        for parameter in document["paths"][PATH]["get"]["parameters"]:
+            if parameter["name"] == "capability":
+                parameter["schema"]["enum"] = names
+        return document
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 class CheckError(Exception):
@@ -325,7 +346,13 @@ def check_one(
     account: Annotated[str, Query(min_length=1, max_length=400, description="Account id.")],
     capability: Annotated[str, Query(min_length=1, max_length=200, description="Capability.")],
     territory: Annotated[
-        str | None, Query(min_length=1, max_length=16, description="ISO country code.")
+        str | None,
+        Query(
+            min_length=1,
+            max_length=16,
+            description="ISO country code.",
+            json_schema_extra=TERRITORY_SCHEMA,
+        ),
     ] = None,
 ) -> Response:
     """May this account use the capability now, and if not, which decisions deny it?"""

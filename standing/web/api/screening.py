@@ -13,7 +13,7 @@ from standing.screening.match import Query
 from standing.screening.service import hits, list_versions, review_hit, screen_queries
 from standing.web.auth import Reader, Requires, requires
 from standing.web.deps import ServicesDep
-from standing.web.schemas import ERRORS
+from standing.web.schemas import ERRORS, NONBLANK, TERRITORY_SCHEMA
 
 router = APIRouter(prefix="/api/v1", tags=["screening"], responses=ERRORS)
 HitReviewer = Annotated[Principal, Depends(Requires(Permission.REVIEW_HIT))]
@@ -31,14 +31,21 @@ def _country(value: str | None) -> str | None:
     return value
 
 
-#: A country: an ISO 3166-1 alpha-2 code in any case, or the country's name ("Russia").
-Country = Annotated[str | None, Field(max_length=100), AfterValidator(_country)]
+#: A country: an ISO 3166-1 alpha-2 code in any case, or the country's name ("Russia"); the
+#: OpenAPI document names the codes.
+Country = Annotated[
+    str | None,
+    Field(max_length=100, json_schema_extra={"anyOf": [TERRITORY_SCHEMA, {"type": "null"}]}),
+    AfterValidator(_country),
+]
 
 
 class NameIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(min_length=1, max_length=1000, examples=["AO Kaspersky Lab"])
+    name: str = Field(
+        min_length=1, max_length=1000, pattern=NONBLANK, examples=["AO Kaspersky Lab"]
+    )
     country: Country = Field(None, examples=["ru"])
     schema_: (
         Literal["Person", "Company", "Organization", "LegalEntity", "Vessel", "Airplane"] | None
@@ -49,9 +56,24 @@ class NameIn(BaseModel):
 class ScreenIn(BaseModel):
     """One name (``name``, ``country``, ``schema``) or many (``queries``)."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+        json_schema_extra={
+            "oneOf": [
+                {
+                    "required": ["name"],
+                    "properties": {"name": {"type": "string"}, "queries": {"type": "null"}},
+                },
+                {
+                    "required": ["queries"],
+                    "properties": {"queries": {"type": "array"}, "name": {"type": "null"}},
+                },
+            ]
+        },
+    )
 
-    name: str | None = Field(None, min_length=1, max_length=1000)
+    name: str | None = Field(None, min_length=1, max_length=1000, pattern=NONBLANK)
     country: Country = None
     schema_: (
         Literal["Person", "Company", "Organization", "LegalEntity", "Vessel", "Airplane"] | None
@@ -72,7 +94,18 @@ class ScreenIn(BaseModel):
 
 
 class ReviewIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    """Confirm a hit (optionally under a rule) or dismiss it, saying why."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "if": {"properties": {"action": {"const": "dismiss"}}},
+            "then": {
+                "required": ["note"],
+                "properties": {"note": {"type": "string", "pattern": NONBLANK}},
+            },
+        },
+    )
 
     action: Literal["confirm", "dismiss"]
     rule: str | None = Field(None, min_length=1, max_length=200)

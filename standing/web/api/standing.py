@@ -9,7 +9,7 @@ from standing.decisions.service import standing_of
 from standing.errors import NotFound
 from standing.web.auth import Reader
 from standing.web.deps import ServicesDep
-from standing.web.schemas import ERRORS
+from standing.web.schemas import ERRORS, TERRITORY_SCHEMA
 
 router = APIRouter(prefix="/api/v1", tags=["standing"], responses=ERRORS)
 
@@ -23,7 +23,7 @@ def account_standing(
     account_id: str,
     services: ServicesDep,
     viewer: Reader,
-    territory: str | None = Query(None, max_length=16),
+    territory: str | None = Query(None, max_length=16, json_schema_extra=TERRITORY_SCHEMA),
 ) -> dict[str, Any]:
     """Every capability of an account, with the decisions and reasons that deny it."""
     result = standing_of(services, account_id, viewer, _territory(territory))
@@ -37,7 +37,7 @@ def party_standing(
     party_id: str,
     services: ServicesDep,
     viewer: Reader,
-    territory: str | None = Query(None, max_length=16),
+    territory: str | None = Query(None, max_length=16, json_schema_extra=TERRITORY_SCHEMA),
 ) -> dict[str, Any]:
     """Every capability of a party, with the decisions and reasons that deny it."""
     result = standing_of(services, party_id, viewer, _territory(territory))
