@@ -137,6 +137,17 @@ def list_appeals(
         return [appeal_json(appeal_from_row(r), now) for r in session.execute(query).scalars()]
 
 
+def appeals_of(services: Services, decision_id: str, viewer: Principal) -> list[Appeal]:
+    """The appeals against one decision, oldest first; a contact's own only."""
+    require(viewer, Permission.READ)
+    with services.read() as session:
+        query = select(AppealRow).where(AppealRow.decision_id == decision_id)
+        if viewer.is_contact:
+            query = query.where(AppealRow.filed_by == viewer.id)
+        rows = session.scalars(query.order_by(AppealRow.filed_at, AppealRow.id))
+        return [appeal_from_row(r) for r in rows]
+
+
 def get_appeal(services: Services, appeal_id: str, viewer: Principal) -> Appeal:
     require(viewer, Permission.READ)
     with services.read() as session:
