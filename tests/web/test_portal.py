@@ -53,7 +53,9 @@ def test_a_contact_sees_its_standing_and_why(world: World) -> None:
     assert f"/standing/decisions/{dec['kaspersky']}" in html
     assert dec["shop"] not in html
     assert "controlled by restricted parties" in html  # the ownership path, with shares
-    assert "%" in html
+    # the path goes up to the decision's subject, through every holder that adds up
+    assert "Kaspersky Labs GmbH: it is controlled" in html
+    assert "AO Kaspersky Lab: it is the subject of the decision." in html
     assert "day" in html and "left" in html  # the dispute window
     assert "T00:00" not in html  # dates as people read them
 

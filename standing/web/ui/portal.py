@@ -68,21 +68,38 @@ class Standing:
 
 def _owner_path(content: dict[str, Any], subject_id: str) -> list[str]:
     """Why ``subject_id`` is reached, from a statement's (or notice's) ``affected`` rows: the
-    account's own line, then its owner's, then the parties that control the owner."""
+    account's own line, its owner's, then the lines of the parties that control the owner,
+    up to the decision's subject (the statement names each holder by its name)."""
     affected = content.get("affected", {})
     parties = {p["id"]: p for p in affected.get("parties", ())}
     accounts = {a["id"]: a for a in affected.get("accounts", ())}
     path: list[str] = []
-    party_id: str | None = subject_id
+    start: str | None = subject_id
     if subject_id in accounts:
         row = accounts[subject_id]
         handle = f"{row['username']} on {row['service']}" if row.get("username") else row["id"]
-        path.append(f"The account {handle}: {row['why']}.")
-        party_id = row.get("owner")
-    if party_id in parties:
+        path.append(_sentence(f"The account {handle}: {row['why']}"))
+        start = row.get("owner")
+    todo = [start] if start is not None and start in parties else []
+    seen: set[str] = set()
+    while todo:
+        party_id = todo.pop(0)
+        if party_id in seen:
+            continue
+        seen.add(party_id)
         row = parties[party_id]
-        path.append(f"{row['name']}: {row['why']}.")
+        path.append(_sentence(f"{row['name']}: {row['why']}"))
+        holders = [
+            (row["why"].index(f"{o['name']} ("), other)
+            for other, o in parties.items()
+            if other not in seen and f"{o['name']} (" in row["why"]
+        ]
+        todo += [other for _, other in sorted(holders)]
     return path
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith(".") else text + "."
 
 
 def _coverage(
