@@ -4,13 +4,18 @@ page's form (CSRF-checked); another advertiser's decisions do not exist for it."
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import func, select
 
 from standing.appeals.service import list_appeals
 from standing.bootstrap import Services
+from standing.store.appeal_tables import AttachmentRow, BlobRow
+from standing.store.tables import EventRow
 from standing.web.app import create_app
 from tests.decisions.helpers import record_vendor_decision
 from tests.fixtures.principals import Credential
@@ -155,3 +160,69 @@ def test_pages_send_the_anonymous_to_sign_in(world: World) -> None:
     for url in ("/standing", f"/standing/decisions/{dec['kaspersky']}"):
         r = client.get(url, follow_redirects=False)
         assert r.status_code == 303 and r.headers["location"].startswith("/login?next="), url
+
+
+PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+
+def test_a_dispute_with_evidence(world: World, demo_graph: Services) -> None:
+    client, people, dec = world
+    sign_in(client, people["contact_a"].email)
+    url = f"/standing/decisions/{dec['kaspersky']}"
+    token = csrf_of(client.get(url).text)
+    for name, content, says in (
+        ("register.pdf", b"MZ\x90\x00 an executable", "not a PDF, PNG or JPEG"),
+        ("register.pdf", b"", "empty"),
+        ("register.pdf", b"%PDF-" + bytes(10 * 1024 * 1024), "at most 10 MB"),
+    ):
+        refused = client.post(
+            f"{url}/dispute",
+            data={"text": DISPUTE, "csrf_token": token},
+            files=[("attachments", (name, content, "application/pdf"))],
+        )
+        assert refused.status_code == 422 and says in refused.text, says
+        assert DISPUTE in refused.text  # what was typed is kept
+    assert list_appeals(demo_graph, VIEWER) == []  # nothing stored
+
+    filed = client.post(
+        f"{url}/dispute",
+        data={"text": DISPUTE, "csrf_token": token},
+        files=[("attachments", ("register extract.pdf", PDF, "text/plain"))],
+        follow_redirects=False,
+    )
+    assert filed.status_code == 303, filed.text
+    shown = client.get(filed.headers["location"]).text
+    assert "register extract.pdf" in shown and "application/pdf" in shown
+    link = shown.split('href="/standing/attachments/', 1)[1].split('"', 1)[0]
+    got = client.get(f"/standing/attachments/{link}")
+    assert got.status_code == 200 and got.content == PDF
+    assert got.headers["content-type"] == "application/pdf"
+    assert got.headers["content-disposition"].startswith("attachment;")
+    other = client.get(f"/standing/attachments/{link}", headers=people["contact_b"].headers)
+    assert other.status_code == 404
+    staff = client.get(f"/standing/attachments/{link}", headers=people["reviewer"].headers)
+    assert staff.status_code == 200
+
+    # the same bytes through the API are stored once (content-addressed), and audited
+    appeal = list_appeals(demo_graph, VIEWER)[0]["id"]
+    api = client.post(
+        f"/api/v1/appeals/{appeal}/attachments",
+        files=[("files", ("again.pdf", PDF, "application/pdf"))],
+        headers=people["contact_a"].headers,
+    )
+    assert api.status_code == 201, api.text
+    described = api.json()["attachments"][0]
+    assert described["sha256"] == hashlib.sha256(PDF).hexdigest()
+    with demo_graph.read() as session:
+        assert session.scalar(select(func.count()).select_from(BlobRow)) == 1
+        assert session.scalar(select(func.count()).select_from(AttachmentRow)) == 2
+        logged = session.scalars(
+            select(EventRow.payload).where(EventRow.action == "appeal:attach")
+        ).all()
+    assert [json.loads(p)["sha256"] for p in logged] == [described["sha256"]] * 2
+    not_theirs = client.post(
+        f"/api/v1/appeals/{appeal}/attachments",
+        files=[("files", ("x.pdf", PDF, "application/pdf"))],
+        headers=people["contact_b"].headers,
+    )
+    assert not_theirs.status_code == 404

@@ -16,7 +16,13 @@ from markupsafe import Markup
 
 from standing.access.model import Permission, Principal
 from standing.appeals.model import OUTCOMES, Appeal
-from standing.appeals.service import appeals_of, get_appeal, list_appeals, review_appeal
+from standing.appeals.service import (
+    appeals_of,
+    attachments_of,
+    get_appeal,
+    list_appeals,
+    review_appeal,
+)
 from standing.bootstrap import Services
 from standing.clock import parse_moment
 from standing.decisions.model import Decision, territory_code
@@ -106,6 +112,7 @@ def _case_page(
         "notices": [Markup(n.html) for n in notices],  # noqa: S704 - autoescaped when issued
         "history": _history(decision, others, len(notices)),
         "earlier": [a for a in others if a.id != appeal.id],
+        "attachments": attachments_of(services, [a.id for a in others], viewer),
         "outcomes": OUTCOMES,
         "may_decide": viewer.may(Permission.DECIDE_APPEAL) and appeal.status == "open",
         "form": {"outcome": "", "reply": "", "territories": "", "until": ""},

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -15,17 +16,24 @@ from sqlalchemy import select
 
 from standing.access.model import Permission, Principal
 from standing.access.scope import own_subjects
+from standing.appeals.attachments import MAX_BYTES, MAX_FILES, Upload, check_upload
 from standing.appeals.model import Appeal, Window, appeal_window
-from standing.appeals.service import appeals_of, file_appeal
+from standing.appeals.service import (
+    add_attachments,
+    appeals_of,
+    attachment_content,
+    attachments_of,
+    file_appeal,
+)
 from standing.bootstrap import Services
 from standing.decisions.model import Decision
 from standing.decisions.service import get_decision, get_statement, notices_of, standing_of
 from standing.errors import Invalid, NotFound, StandingError
 from standing.store.tables import AccountRow, NoticeRow, PartyRow, StatementRow
-from standing.web.auth import requires
+from standing.web.auth import CSRF_FIELD, csrf_ok, requires
 from standing.web.deps import ServicesDep
 from standing.web.schemas import TEXT_MAX
-from standing.web.ui.login import form_page, read_form
+from standing.web.ui.login import CsrfRefused, form_page, read_form
 from standing.web.ui.render import page
 
 router = APIRouter(include_in_schema=False)
@@ -266,6 +274,7 @@ def _decision_page(
         "digest": statement.digest,
         "notices": [Markup(n.html) for n in notices],  # noqa: S704 - autoescaped when issued
         "appeals": appeals,
+        "attachments": attachments_of(services, [a.id for a in appeals], viewer),
         "window": window,
         "open_appeal": open_appeal,
         "may_file": may_file and window.open and open_appeal is None and not decision.lifted_at,
@@ -302,21 +311,44 @@ def appeal_text(fields: dict[str, str]) -> str:
     return text
 
 
+async def read_dispute(request: Request) -> tuple[dict[str, str], list[tuple[str, bytes]]]:
+    """The dispute form's fields and files (name, bytes); like `read_form` (a form with the
+    right CSRF token), with up to `MAX_FILES` files. A file input left empty is no file."""
+    media = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    if media != "multipart/form-data":
+        return await read_form(request), []
+    files: list[tuple[str, bytes]] = []
+    async with request.form(max_files=MAX_FILES, max_fields=50) as form:
+        fields = {k: v for k, v in form.items() if isinstance(v, str)}
+        if not csrf_ok(request, fields.get(CSRF_FIELD)):
+            raise CsrfRefused(
+                "the form has expired or did not come from this site; reload the page"
+            )
+        for value in form.getlist("attachments"):
+            if isinstance(value, str):
+                continue
+            content = await value.read(MAX_BYTES + 1)
+            if value.filename or content:
+                files.append((value.filename or "", content))
+    return fields, files
+
+
 @router.post(
     "/standing/decisions/{decision_id}/dispute",
     response_class=HTMLResponse,
     dependencies=[requires(Permission.FILE_APPEAL)],
 )
 async def dispute(request: Request, decision_id: str, services: ServicesDep) -> Response:
-    """File an appeal against the decision as the signed-in contact; a refusal is shown on
-    the page with what was typed, and nothing is stored."""
+    """File an appeal against the decision as the signed-in contact, with its evidence; a
+    refusal is shown on the page with what was typed, and nothing is stored."""
     viewer: Principal = request.state.principal
     get_decision(services, decision_id, viewer)  # another party's decision: 404, as a read
-    fields = await read_form(request)
-    text = fields.get("text", "")
+    fields: dict[str, str] = {}
     try:
+        fields, files = await read_dispute(request)
+        uploads: list[Upload] = [check_upload(name, content) for name, content in files]
         filed: Appeal = file_appeal(services, decision_id, appeal_text(fields), viewer)
-    except NotFound:
+    except (NotFound, CsrfRefused):
         raise
     except StandingError as exc:
         return _decision_page(
@@ -325,8 +357,29 @@ async def dispute(request: Request, decision_id: str, services: ServicesDep) -> 
             decision_id,
             status=exc.http_status,
             error=exc.message,
-            text=text[:TEXT_MAX],
+            text=fields.get("text", "")[:TEXT_MAX],
         )
+    if uploads:
+        add_attachments(services, filed.id, uploads, viewer)
     return RedirectResponse(
         f"/standing/decisions/{decision_id}?filed={filed.id}#appeals", status_code=303
+    )
+
+
+@router.get(
+    "/standing/attachments/{attachment_id}",
+    dependencies=[requires(Permission.READ)],
+)
+def attachment(request: Request, attachment_id: str, services: ServicesDep) -> Response:
+    """An appeal's attachment, as a download (its appellant's and staff's only)."""
+    viewer: Principal = request.state.principal
+    described, content = attachment_content(services, attachment_id, viewer)
+    name = quote(described["filename"])
+    return Response(
+        content,
+        media_type=described["media_type"],
+        headers={
+            "content-disposition": f"attachment; filename*=UTF-8''{name}",
+            "x-content-type-options": "nosniff",
+        },
     )
