@@ -9,6 +9,7 @@ for come after those.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -22,7 +23,7 @@ from standing.audit import crosscheck as cc
 from standing.audit.chain import NO_KEYS, Anchor, AuditKeys, Event, Walk
 from standing.audit.log import Verification, stored_events, verify_log
 from standing.decisions import statement as sor
-from standing.store.appeal_tables import AppealRow
+from standing.store.appeal_tables import AppealRow, AttachmentRow, BlobRow
 from standing.store.screening_tables import HitRow, ListEntryRow, ListVersionRow
 from standing.store.tables import ChangeRow, DecisionRow, LiftRow, NoticeRow, StatementRow
 
@@ -126,6 +127,28 @@ def appeal_rows(session: Session) -> Rows:
         )
 
 
+def attachment_rows(session: Session) -> Rows:
+    query = (
+        select(AttachmentRow, BlobRow)
+        .join(BlobRow, BlobRow.sha256 == AttachmentRow.sha256)
+        .order_by(AttachmentRow.id)
+    )
+    for a, blob in _stream(session, query):
+        yield (
+            a.id,
+            {
+                "appeal": a.appeal_id,
+                "filename": a.filename,
+                "sha256": a.sha256,
+                "content_sha256": hashlib.sha256(blob.content).hexdigest(),
+                "media_type": blob.media_type,
+                "size": blob.size,
+                "added_by": a.added_by,
+                "added_at": a.added_at,
+            },
+        )
+
+
 def hit_rows(session: Session) -> Rows:
     for r in _stream(session, select(HitRow).order_by(HitRow.id)):
         h = r[0]
@@ -194,6 +217,12 @@ CHECKERS: tuple[Checker, ...] = (
     Checker("notices", frozenset({"decision:notice"}), cc.fold_notices, notice_rows),
     Checker("lifts", LIFTING, cc.fold_lifts, lift_rows),
     Checker("appeals", frozenset({"appeal:file", "appeal:review"}), cc.fold_appeals, appeal_rows),
+    Checker(
+        "appeal_attachments",
+        frozenset({"appeal:attach"}),
+        cc.fold_attachments,
+        attachment_rows,
+    ),
     Checker("hits", frozenset({"hit:open", "hit:review"}), cc.fold_hits, hit_rows),
     Checker("list_versions", frozenset({"list:import"}), cc.fold_list_versions, list_version_rows),
     Checker(

@@ -201,6 +201,8 @@ def test_the_portal_and_the_desk(
     n += expect(world, "GET", f"/standing/decisions/{k}", pages(200, 404))
     n += expect(world, "GET", f"/standing/decisions/{s}", pages(404, 200))
     n += expect(world, "GET", "/standing?party=brightdeal-shop", pages(404, 200))
+    unknown = pages(404, 404) | dict.fromkeys(STAFF, 404)
+    n += expect(world, "GET", "/standing/attachments/att-unknown", unknown)
     n += expect(world, "GET", "/review", pages(403, 403))
     n += expect(
         world, "GET", "/review/appeals/apl-unknown", pages(403, 403) | dict.fromkeys(STAFF, 404)
@@ -211,7 +213,7 @@ def test_the_portal_and_the_desk(
     n += expect(world, "POST", f"/standing/decisions/{k}/dispute", dispute, body={"text": "x"})
     review = table(403, reviewer=404, anonymous=303)
     n += expect(world, "POST", "/review/appeals/apl-unknown", review, body={"outcome": "upheld"})
-    assert n == 8 * len(WHO)
+    assert n == 9 * len(WHO)
 
 
 def test_appeals_are_the_contacts_and_reviews_the_reviewers(
