@@ -29,6 +29,7 @@ from standing.bootstrap import Services
 from standing.decisions.model import Decision
 from standing.decisions.service import get_decision, get_statement, notices_of, standing_of
 from standing.errors import Invalid, NotFound, StandingError
+from standing.store import repository as repo
 from standing.store.tables import AccountRow, NoticeRow, PartyRow, StatementRow
 from standing.web.auth import CSRF_FIELD, csrf_ok, requires
 from standing.web.deps import ServicesDep
@@ -117,7 +118,11 @@ def _coverage(
     out: list[Covered] = []
     with services.read() as session:
         for decision_id in sorted(decisions):
-            decision = get_decision(services, decision_id, viewer)
+            # it restricts the viewer's own party or account: what it is may be shown even
+            # before a notice has recorded that it reaches it
+            decision = repo.get_decision(session, decision_id)
+            if decision is None:
+                continue
             rule = services.policy.rules.get(decision.rule_id)
             notice = session.scalars(
                 select(NoticeRow).where(
