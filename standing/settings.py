@@ -144,6 +144,22 @@ class Settings(BaseSettings):
         return self
 
     @model_validator(mode="after")
+    def _oidc_complete(self) -> Settings:
+        given = {
+            "STANDING_OIDC_ISSUER": self.oidc_issuer,
+            "STANDING_OIDC_CLIENT_ID": self.oidc_client_id,
+            "STANDING_OIDC_CLIENT_SECRET": self.oidc_client_secret,
+        }
+        missing = [name for name, value in given.items() if not value]
+        if self.oidc_issuer and missing:
+            raise ValueError(
+                f"OpenID Connect needs {' and '.join(missing)} with STANDING_OIDC_ISSUER"
+            )
+        if self.oidc_issuer and not self.oidc_issuer.startswith(("https://", "http://")):
+            raise ValueError(f"STANDING_OIDC_ISSUER: {self.oidc_issuer!r} is not an http(s) URL")
+        return self
+
+    @model_validator(mode="after")
     def _stale_bound_leaves_room_for_polls(self) -> Settings:
         if self.gate_stale_after_s < 2 * self.gate_poll_interval_s:
             raise ValueError(

@@ -382,6 +382,7 @@ def create_token(
             {
                 "token": token.id,
                 "principal": row.id,
+                "service": row.name if row.kind == str(Kind.SERVICE) else None,
                 "scopes": token.scopes,
                 "expires_at": expires_at.isoformat() if expires_at else None,
             },
@@ -577,6 +578,86 @@ def consume_signin_link(services: Services, secret: str) -> Principal:
         if row is None or not row.active:
             raise Unauthorized("this sign-in link is not valid; ask for a new one")
         return _principal(session, row)
+
+
+def sign_in_oidc(
+    services: Services, issuer: str, email: str, name: str | None, roles: frozenset[Role]
+) -> Principal:
+    """The staff user an identity provider vouches for (its verified email).
+
+    An active staff user signs in; when the provider's roles claim names standing roles, they
+    replace the user's (the provider is where staff are managed). An email that is not a user
+    yet becomes a staff user when the claim names at least one role. A contact, a disabled
+    user, or a new email without a role is refused (`Forbidden`): no one gets in on an email
+    alone. Role changes and new users are on the audit log, by the user the provider named."""
+    address = normal_email(email, "the provider's email claim")
+    display = name.strip() if name and not _CONTROL.search(name) and name.strip() else None
+    now = services.clock.now()
+    with services.write() as session:
+        row = _by_email(session, address)
+        if row is not None:
+            if row.kind != str(Kind.STAFF):
+                raise Forbidden(
+                    f"{address} is an advertiser's contact: contacts sign in with a link "
+                    "emailed to them, not with an organisation account"
+                )
+            if not row.active:
+                raise Forbidden(f"{address} is disabled in standing; ask an admin")
+            wanted = sorted(str(r) for r in roles)
+            if roles and wanted != sorted(row.roles):
+                before = sorted(row.roles)
+                row.roles = wanted
+                append(
+                    session,
+                    now,
+                    row.id,
+                    Action.USER_ROLES,
+                    row.id,
+                    {"user": row.id, "roles": wanted, "before": before, "issuer": issuer},
+                )
+            return _principal(session, row)
+        if not roles:
+            known = ", ".join(r.value for r in Role)
+            raise Forbidden(
+                f"{address} is not a standing user, and your organisation's account names no "
+                f"standing role ({known}); ask an admin to add you or to grant you a role"
+            )
+        principal_id = new_id("usr")
+        wanted = sorted(str(r) for r in roles)
+        label = (display or address)[:200]
+        session.add(
+            PrincipalRow(
+                id=principal_id,
+                kind=str(Kind.STAFF),
+                email=address,
+                name=label,
+                roles=wanted,
+                password_hash=None,
+                active=True,
+                created_at=now,
+                created_by=principal_id,
+            )
+        )
+        session.flush()
+        append(
+            session,
+            now,
+            principal_id,
+            Action.USER_ADD,
+            principal_id,
+            {
+                "user": principal_id,
+                "email": address,
+                "name": label,
+                "roles": wanted,
+                "parties": [],
+                "password": False,
+                "issuer": issuer,
+            },
+        )
+        created = session.get(PrincipalRow, principal_id)
+        assert created is not None
+        return _principal(session, created)
 
 
 def start_session(services: Services, principal: Principal) -> tuple[str, str]:

@@ -282,3 +282,60 @@ def fold_changelog(expected: Expected, event: Event, payload: dict[str, Any]) ->
         expected[f"recorded {payload['decision']['id']}"] = Record(event.seq, {"entries": 1})
     elif event.action == "decision:lift" or payload.get("outcome") in ("overturned", "modified"):
         expected[f"lifted {payload['decision']}"] = Record(event.seq, {"entries": 1})
+
+
+def fold_principals(expected: Expected, event: Event, payload: dict[str, Any]) -> None:
+    """Users and contacts (``user:*``), and the service clients their first token creates."""
+    if event.action == "user:add":
+        expected[payload["user"]] = Record(
+            event.seq,
+            {
+                "kind": "staff" if payload["roles"] else "contact",
+                "email": payload["email"],
+                "name": payload["name"],
+                "roles": sorted(payload["roles"]),
+                "parties": sorted(payload["parties"]),
+                "password": bool(payload["password"]),
+                "active": True,
+            },
+        )
+    elif event.action == "token:create":
+        service = payload.get("service")
+        if service and payload["principal"] not in expected:
+            expected[payload["principal"]] = Record(
+                event.seq,
+                {
+                    "kind": "service",
+                    "email": None,
+                    "name": service,
+                    "roles": [],
+                    "parties": [],
+                    "password": False,
+                    "active": True,
+                },
+            )
+    else:
+        record = expected.setdefault(payload["user"], Record(event.seq))
+        record.seq = event.seq
+        if event.action == "user:disable":
+            record.fields["active"] = False
+        elif event.action == "user:password":
+            record.fields["password"] = True
+
+
+def fold_tokens(expected: Expected, event: Event, payload: dict[str, Any]) -> None:
+    if event.action == "token:create":
+        expected[payload["token"]] = Record(
+            event.seq,
+            {
+                "principal": payload["principal"],
+                "scopes": sorted(payload["scopes"]),
+                "expires_at": when(payload["expires_at"]),
+                "created_by": event.actor,
+                "revoked": False,
+            },
+        )
+        return
+    record = expected.setdefault(payload["token"], Record(event.seq))
+    record.seq = event.seq
+    record.fields["revoked"] = True

@@ -23,6 +23,7 @@ from standing.audit import crosscheck as cc
 from standing.audit.chain import NO_KEYS, Anchor, AuditKeys, Event, Walk
 from standing.audit.log import Verification, stored_events, verify_log
 from standing.decisions import statement as sor
+from standing.store.access_tables import PrincipalPartyRow, PrincipalRow, TokenRow
 from standing.store.appeal_tables import AppealRow, AttachmentRow, BlobRow
 from standing.store.screening_tables import HitRow, ListEntryRow, ListVersionRow
 from standing.store.tables import ChangeRow, DecisionRow, LiftRow, NoticeRow, StatementRow
@@ -206,6 +207,46 @@ def changelog_rows(session: Session) -> Rows:
 
 LIFTING = frozenset({"decision:lift", "appeal:review"})
 
+
+def principal_rows(session: Session) -> Rows:
+    parties: dict[str, list[str]] = {}
+    for principal_id, party_id in _stream(
+        session, select(PrincipalPartyRow.principal_id, PrincipalPartyRow.party_id)
+    ):
+        parties.setdefault(principal_id, []).append(party_id)
+    for r in _stream(session, select(PrincipalRow).order_by(PrincipalRow.id)):
+        p = r[0]
+        yield (
+            p.id,
+            {
+                "kind": p.kind,
+                "email": p.email,
+                "name": p.name,
+                "roles": sorted(p.roles),
+                "parties": sorted(parties.get(p.id, [])),
+                "password": p.password_hash is not None,
+                "active": p.active,
+            },
+        )
+
+
+def token_rows(session: Session) -> Rows:
+    for r in _stream(session, select(TokenRow).order_by(TokenRow.id)):
+        t = r[0]
+        yield (
+            t.id,
+            {
+                "principal": t.principal_id,
+                "scopes": sorted(t.scopes),
+                "expires_at": t.expires_at,
+                "created_by": t.created_by,
+                "revoked": t.revoked_at is not None,
+            },
+        )
+
+
+USERS = frozenset({"user:add", "user:disable", "user:password", "token:create"})
+
 CHECKERS: tuple[Checker, ...] = (
     Checker(
         "decisions",
@@ -228,6 +269,8 @@ CHECKERS: tuple[Checker, ...] = (
     Checker(
         "changelog", frozenset({"decision:record"}) | LIFTING, cc.fold_changelog, changelog_rows
     ),
+    Checker("principals", USERS, cc.fold_principals, principal_rows),
+    Checker("tokens", frozenset({"token:create", "token:revoke"}), cc.fold_tokens, token_rows),
 )
 
 

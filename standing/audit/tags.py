@@ -20,6 +20,7 @@ class Action(StrEnum):
     USER_ADD = "user:add"
     USER_DISABLE = "user:disable"
     USER_PASSWORD = "user:password"  # noqa: S105 - an action name, not a secret
+    USER_ROLES = "user:roles"
     TOKEN_CREATE = "token:create"  # noqa: S105
     TOKEN_REVOKE = "token:revoke"  # noqa: S105
     DISPUTE_RECORD = "dispute:record"

@@ -182,11 +182,20 @@ def register(app: typer.Typer) -> None:
             ),
         ] = False,
         as_: AsOpt = None,
+        allow_shrink: Annotated[
+            bool,
+            typer.Option(
+                "--allow-shrink",
+                help="Store the version even if it removes more than a fifth of the entries.",
+            ),
+        ] = False,
         json: JsonOpt = False,
         database: DatabaseOpt = None,
     ) -> None:
         """Import a new version of a restriction list; print what was added, removed, changed.
-        The same files as the latest version store nothing (unless --force)."""
+        The same files as the latest version store nothing (unless --force). A file in a
+        format the source is not published in, or one that removes more than a fifth of the
+        latest version's entries (unless --allow-shrink), is refused and nothing is stored."""
         with services_for(database, write=True) as services:
             actor = acting(services, as_)
             if progress_enabled(json):
@@ -200,9 +209,18 @@ def register(app: typer.Typer) -> None:
                         actor,
                         lambda n: bar.advance(task, n),
                         force=force,
+                        allow_shrink=allow_shrink,
                     )
             else:
-                result = import_list(services, source, files, format, actor, force=force)
+                result = import_list(
+                    services,
+                    source,
+                    files,
+                    format,
+                    actor,
+                    force=force,
+                    allow_shrink=allow_shrink,
+                )
         if json:
             emit_json(result.to_json())
             return
@@ -210,6 +228,11 @@ def register(app: typer.Typer) -> None:
             console.print(
                 f"{result.source}: unchanged, the same file as version {result.number} "
                 f"(sha256 {result.sha256[:12]}...); nothing stored"
+                + (
+                    f"; {len(result.decisions)} automatic decisions left by an earlier run taken"
+                    if result.decisions
+                    else ""
+                )
             )
             return
         console.print(

@@ -102,6 +102,7 @@ class SourceSpec(BaseModel):
     format: str = Field(min_length=2)
     threshold: float = Field(gt=0, le=1)
     url: str = ""
+    accepts: list[str] = Field(default_factory=list)
 
 
 Use = Literal["facts", "reply", "reason"]
@@ -261,7 +262,15 @@ def load_policy(directory: Path) -> Policy:
             if ss.id in sources:
                 line = _line_of(lines, ("sources", index))
                 raise InvalidSpec(f"{path}:{line}: sources.{index}.id: {ss.id!r} declared twice")
-            sources[ss.id] = Source(ss.id, ss.title, ss.authority, ss.format, ss.threshold, ss.url)
+            sources[ss.id] = Source(
+                ss.id,
+                ss.title,
+                ss.authority,
+                ss.format,
+                ss.threshold,
+                ss.url,
+                tuple(ss.accepts),
+            )
         for index, rs in enumerate(spec.rules):
             line = _line_of(lines, ("rules", index))
             if rs.id in rules:

@@ -24,6 +24,12 @@ class Source:
     format: str
     threshold: float
     url: str = ""
+    accepts: tuple[str, ...] = ()  # further formats the same list is published in
+
+    @property
+    def formats(self) -> tuple[str, ...]:
+        """The formats a file of this source may be read in: its own, then those it accepts."""
+        return (self.format, *(f for f in self.accepts if f != self.format))
 
     def to_public(self) -> dict[str, object]:
         return {
@@ -31,6 +37,7 @@ class Source:
             "title": self.title,
             "authority": self.authority,
             "format": self.format,
+            "accepts": list(self.formats),
             "threshold": self.threshold,
             "url": self.url,
         }

@@ -166,15 +166,16 @@ class NameIndex:
         )
 
         self._exact_keys: dict[str, list[int]] = defaultdict(list)
-        fuzzy: dict[str, set[str]] = defaultdict(set)
+        fuzzy: defaultdict[str, list[str]] = defaultdict(list)
         for name_id, name in enumerate(self.names):
             self._exact_keys[name.key].append(name_id)
         for token in self._postings:
-            for key in _fuzzy_keys(token):
-                fuzzy[key].add(token)
-        self._fuzzy: dict[str, tuple[str, ...]] = {
-            k: tuple(v) for k, v in fuzzy.items() if len(v) <= MAX_KEY_FANOUT
-        }
+            for key in set(_fuzzy_keys(token)):  # each token once under each of its keys
+                fuzzy[key].append(token)
+        for key in [k for k, v in fuzzy.items() if len(v) > MAX_KEY_FANOUT]:
+            del fuzzy[key]
+        fuzzy.default_factory = None  # a plain mapping from here on
+        self._fuzzy: dict[str, list[str]] = fuzzy
         # across scripts: "fwd" files Latin tokens for queries in a script, "rev" files the
         # script's tokens for Latin queries
         fwd: dict[str, dict[str, set[str]]] = {m: defaultdict(set) for m in _MODELS}

@@ -92,6 +92,8 @@ _SHORT_LONE_CAP: Final = (
     0.78  # see `_short_lone`  # most entry-extra weight counted, relative to what matched
 )
 _WEAK_ALIAS: Final = 0.92
+#: Least score of an organisation's brand whose every word stands in the entry's name.
+_BRAND_FLOOR: Final = 0.8
 _GENERIC_TYPO: Final = 0.25  # score lost per unit of token dissimilarity in a generic name
 _REPEATED: Final = 0.2  # weight of an unmatched repetition of a matched token
 SIM_ACRONYM: Final = 0.8
@@ -102,6 +104,7 @@ _SCHEMA_CONFLICT: Final = 0.6
 _COUNTRY_CONFLICT_ORG: Final = 0.9
 _COUNTRY_CONFLICT_PERSON: Final = 0.95
 _LEGAL_JURISDICTION_CONFLICT: Final = 0.85
+_NEAR_OTHER_FORM: Final = 0.82
 _BIRTH_CONFLICT: Final = 0.7
 _BIRTH_NEAR: Final = 0.9
 _BIRTH_AGREE_GAIN: Final = 0.5  # share of the remaining distance to 1.0
@@ -259,6 +262,17 @@ class NameScore:
     entry_extra: tuple[str, ...] = ()
 
     def describe(self) -> dict[str, Any]:
+        out = self._describe()
+        if self.method == "brand":
+            # a brand inside a longer registered name: which words matched, which were left
+            out["brand"] = {
+                "matched": [e for _, e, _, _ in self.pairs],
+                "left_over": list(self.entry_extra),
+                "legal_forms": list(self.entry.legal_forms),
+            }
+        return out
+
+    def _describe(self) -> dict[str, Any]:
         return {
             "query": self.query.original,
             "entry": self.entry.original,
@@ -649,8 +663,7 @@ def _align(q: NormalizedName, e: NormalizedName, w: TokenWeights) -> NameScore:
     q_seen = {qt[i][0] for i in matched_q}
     e_seen = {et[j][0] for j in matched_e}
     uq = sum(
-        (w.idf(qt[i][0]) * _QUERY_GENERIC_EXTRA if qt[i][1] == "generic" else qw[i])
-        * (_REPEATED if qt[i][0] in q_seen else 1.0)
+        _query_extra_weight(w, qt[i], qw[i]) * (_REPEATED if qt[i][0] in q_seen else 1.0)
         for i in range(len(qt))
         if i not in matched_q
     )
@@ -679,6 +692,17 @@ def _align(q: NormalizedName, e: NormalizedName, w: TokenWeights) -> NameScore:
         denom += (1.0 - beta) * _lost_heads(e, et, ew, matched_e)
     score = covered / denom if denom > 0 else 0.0
     method = _method(described, uq, ue)
+    if (
+        method == "brand"
+        and "person" not in (q.kind, e.kind)
+        and significant_hit
+        and any(qt[i][1] == "name" for i in matched_q)  # a brand has a word of its own
+        and not any(et[j][1] == "number" for j in range(len(et)) if j not in matched_e)
+    ):
+        # a brand inside a longer registered name ("Tencent" / "Shenzhen Tencent Computer
+        # Systems Company Limited"): every word of the query stands in the entry's name; the
+        # words left over are named in the hit (entry_extra)
+        score = max(score, _BRAND_FLOOR + (1.0 - _BRAND_FLOOR) * score)
     if not significant_hit:
         score = min(score, GENERIC_CAP)
         method = "generic_only"
@@ -694,6 +718,28 @@ def _align(q: NormalizedName, e: NormalizedName, w: TokenWeights) -> NameScore:
         query_extra=tuple(qt[i][0] for i in range(len(qt)) if i not in matched_q),
         entry_extra=tuple(et[j][0] for j in range(len(et)) if j not in matched_e),
     )
+
+
+#: Words that say what kind of organisation a name is, not which one nor what it does
+#: ("JSC Concern Xyz" is Xyz; "ЧОП «Щит»", a private security company, is Shchit).
+_FORM_DESCRIPTORS: Final = frozenset(
+    {"concern", "state", "private", "security", "military", "research", "production"}
+    | {"association", "company", "organization"}
+)
+
+
+def _query_extra_weight(w: TokenWeights, token: tuple[str, str], weight: float) -> float:
+    """What a query word the entry lacks weighs: a generic word a share (what a company does
+    tells it apart), a place in full (a query naming its country or region, "Bank of China
+    (UK) Limited", is a subsidiary of that place, not the entry without it)."""
+    text, cls = token
+    if text in _FORM_DESCRIPTORS:
+        return 0.0
+    if cls == "generic":
+        return w.idf(text) * _QUERY_GENERIC_EXTRA
+    if cls == "place":
+        return w.idf(text)
+    return weight
 
 
 def _merge(
@@ -920,9 +966,11 @@ def _compact_score(q: NormalizedName, e: NormalizedName) -> float:
 
 #: Legal forms of one kind under other names: all joint-stock companies of Russian law and
 #: its neighbours (an OAO is a JSC, as are its successors AO and PAO).
-_LEGAL_FAMILIES: Final[dict[str, str]] = dict.fromkeys(
-    ("jsc", "ao", "oao", "zao", "pao", "pjsc", "ojsc", "cjsc"), "jsc"
-)
+_LEGAL_FAMILIES: Final[dict[str, str]] = {
+    **dict.fromkeys(("jsc", "ao", "oao", "zao", "pao", "pjsc", "ojsc", "cjsc", "mkpao"), "jsc"),
+    "coltd": "ltd",  # "Co., Ltd." is "Company Limited"
+    "ooo": "llc",  # an OOO is a limited liability company
+}
 
 
 def _legal_conflict(qn: NormalizedName, en: NormalizedName, q: Prepared, e: Prepared) -> bool:
@@ -941,6 +989,15 @@ def _legal_conflict(qn: NormalizedName, en: NormalizedName, q: Prepared, e: Prep
     q_where = q.countries or qj
     e_where = e.countries or ej
     return bool((qj and e_where and not qj & e_where) or (ej and q_where and not ej & q_where))
+
+
+def _other_forms(ql: tuple[str, ...], el: tuple[str, ...]) -> bool:
+    """Whether both names carry legal forms and none of one side's families is the other's."""
+    if not ql or not el:
+        return False
+    qf = {_LEGAL_FAMILIES.get(f, f) for f in ql}
+    ef = {_LEGAL_FAMILIES.get(f, f) for f in el}
+    return not qf & ef
 
 
 def _dates_agree(a: str, b: str) -> bool:
@@ -975,6 +1032,11 @@ def _adjust(
     if _legal_conflict(best.query, best.entry, q, e):
         legal["conflict"] = True
         score *= _LEGAL_JURISDICTION_CONFLICT
+    if best.method == "fuzzy" and _other_forms(ql, el):
+        # a name spelled differently under another legal form: a near-brand of another
+        # company ("Metta Platforms LLC" / "Meta Platforms, Inc."), not a typo
+        legal["other_form"] = True
+        score *= _NEAR_OTHER_FORM
     features["legal_forms"] = legal
     # birth dates
     birth = "unknown"

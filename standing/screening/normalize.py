@@ -81,6 +81,7 @@ CLASS_WEIGHTS: Final[dict[str, float]] = {
 GENERIC_TOKENS: Final[frozenset[str]] = _words(
     """
     shrkt shrkh sharikat sharikah sherkat mwssh muassasa muassasat company companies
+    private security military
     compania companhia compagnie cia kompaniya kompania firma firm group groups groupe
     gruppa grupo gruppe konzern concern trading trade traders trader tradings torgovyy
     torgovy torgovaya international internacional internationale intl inter worldwide
@@ -224,9 +225,9 @@ _CJK_LEGAL: Final[tuple[tuple[str, str], ...]] = (
     ("株式会社", "kk"),
     ("有限会社", "ltd"),
     ("合同会社", "llc"),
-    ("주식회사", "jsc"),
-    ("(주)", "jsc"),
-    ("㈜", "jsc"),
+    ("주식회사", "coltd"),
+    ("(주)", "coltd"),
+    ("㈜", "coltd"),
     ("유한회사", "ltd"),
     ("公司", "co"),
 )
@@ -261,6 +262,31 @@ _HAN_GENERIC: Final[dict[str, str]] = {
     "机械": "machinery",
     "研究所": "institute",
     "研究院": "institute",
+    "中国": "china",
+    "中國": "china",
+    "电信": "telecom",
+    "移动": "mobile",
+    "网络": "network",
+    "工商": "industrial commercial",
+    "天然气": "natural gas",
+    "计算机": "computer",
+    "系统": "systems",
+    "数字": "digital",
+    "软件": "software",
+    # Japanese and Korean
+    "グループ": "group",
+    "自動車": "motor",
+    "電機": "electric",
+    "銀行": "bank",
+    "商事": "trading",
+    "重工業": "heavy industries",
+    "전자": "electronics",
+    "자동차": "motor",
+    "그룹": "group",
+    "통신": "telecom",
+    "은행": "bank",
+    "항공": "airlines",
+    "중공업": "heavy industries",
 }
 _HAN_GENERIC_RE: Final = re.compile(
     "|".join(re.escape(k) for k in sorted(_HAN_GENERIC, key=len, reverse=True))
@@ -281,7 +307,7 @@ LEGAL_FORM_COUNTRIES: Final[dict[str, frozenset[str]]] = {
         "coltd": "cn hk tw kr jp th vn",
         "plc": "gb ie ng",
         "llp": "gb us in",
-        "inc": "us ca ph",
+        "inc": "us ca ph jp kr tw",
         "llc": "us ae ru ua ge am az kz",
         "corp": "us ca tw jp kr ph",
         "ooo": "ru by kz kg tj uz",
@@ -457,7 +483,7 @@ def _normalize_name(text: str, kind: NameKind) -> NormalizedName:
             if form in work:
                 work = work.replace(form, " ")
                 legal.append(canon)
-    if kind != "person" and "Han" in scripts:
+    if kind != "person" and scripts & _SYLLABIC_SCRIPTS:
         work = _HAN_GENERIC_RE.sub(lambda m: f" {_HAN_GENERIC[m.group(0)]} ", work)
     if "Arabic" in scripts:
         work = romanize_arabic(work)
@@ -465,12 +491,13 @@ def _normalize_name(text: str, kind: NameKind) -> NormalizedName:
         work = remove_person_prefixes(work)
     if scripts & _SYLLABIC_SCRIPTS:
         work = _HAN_HANGUL_RE.sub(r" \1 ", work)
-    tokens = _tokenize(_to_ascii(work))
+    tokens = _tokenize(_to_ascii(work, kind))
     if not tokens:
         # a name made only of punctuation or bracketed text: fall back to the brackets' content
         tokens = _tokenize(_to_ascii(raw))
     restored: frozenset[int] = frozenset()
     if kind != "person" and tokens:
+        tokens = [part for t in tokens for part in _DESCRIPTORS.get(t, (t,))]
         raw_tokens = tokens
         tokens = [_correct(t) for t in tokens]
         kept, found, positions = _split_legal_forms(tokens)
@@ -515,12 +542,62 @@ def legal_form_countries(forms: tuple[str, ...]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _to_ascii(text: str) -> str:
-    text = (
-        _BRACKETS_RE.sub(" ", text)
-        if _BRACKETS_RE.search(text) and _BRACKETS_RE.sub("", text).strip()
-        else text
-    )
+#: Descriptor acronyms and words of Russian company names, read in English: "ЧОП «Щит»" is
+#: the private security company Shchit, "НК «Роснефть»" the oil company Rosneft.
+_DESCRIPTORS: Final[dict[str, tuple[str, ...]]] = {
+    "chop": ("private", "security", "company"),
+    "choo": ("private", "security", "organization"),
+    "chvk": ("private", "military", "company"),
+    "pmc": ("private", "military", "company"),
+    "npk": ("research", "production", "corporation"),
+    "npo": ("research", "production", "association"),
+    "nk": ("oil", "company"),
+    "goskorporatsiya": ("state", "corporation"),
+    "gk": ("group", "companies"),
+    "kontsern": ("concern",),
+    "gruppa": ("group",),
+    "kompaniya": ("company",),
+}
+
+#: Regions that qualify a company's name as places do ("China Unicom (Americas) Operations").
+_REGIONS: Final = frozenset(
+    [
+        "usa",
+        "us",
+        "uk",
+        "americas",
+        "america",
+        "europe",
+        "asia",
+        "emea",
+        "apac",
+        "africa",
+        "eu",
+        "gcc",
+        "mena",
+        "latam",
+    ]
+)
+
+
+def _bracket(match: re.Match[str]) -> str:
+    """A bracketed part of an organisation's name is part of the name when it is short: a
+    place or region ("Norland Mobile (UK) Ltd", "China Unicom (Americas) Operations
+    Limited"), a legal form ("VTB Bank (PJSC)"); an acronym of a longer name ("... Shipping
+    Lines (IRISL)") and remarks ("(formerly ...)") are not."""
+    inner = match.group(0)[1:-1].strip()
+    words = [fold(w).replace(".", "") for w in inner.split()]
+    if not words or len(words) > 3:
+        return " "
+    places = _place_tokens()
+    if all(len(w) <= 2 or w in places or w in _REGIONS or w in LEGAL_FORM_COUNTRIES for w in words):
+        return f" {inner} "
+    return " "
+
+
+def _to_ascii(text: str, kind: NameKind = "person") -> str:
+    if _BRACKETS_RE.search(text) and _BRACKETS_RE.sub("", text).strip():
+        text = _BRACKETS_RE.sub(" " if kind == "person" else _bracket, text)
     if text.isascii():
         return text
     return str(ascii_text(text))

@@ -298,27 +298,30 @@ def _abjad_pattern(token: str, hebrew: bool) -> tuple[re.Pattern[str] | None, in
     return re.compile("".join(out)), consonants
 
 
-@lru_cache(maxsize=20_000)
-def _abjad_compact_pattern(
-    tokens: tuple[str, ...], hebrew: bool
-) -> tuple[re.Pattern[str] | None, int]:
-    patterns = [_abjad_pattern(t, hebrew) for t in tokens]
-    if not patterns or any(p is None for p, _ in patterns):
-        return None, 0
-    # each word may carry the article in Latin, attached ("Salahaldin", "Biladis")
-    return re.compile("".join(p.pattern for p, _ in patterns if p)), sum(c for _, c in patterns)
-
-
 @lru_cache(maxsize=50_000)
 def abjad_compact_similarity(tokens: tuple[str, ...], latin: str, hebrew: bool = False) -> float:
     """A whole name in an abjad (its words) against a Latin spelling with spaces removed:
     0.9 when the letter classes allow it and the name has five or more consonants."""
     if not latin.isalpha() or not all(t.isalpha() for t in tokens):
         return 0.0
-    pattern, consonants = _abjad_compact_pattern(tokens, hebrew)
-    if pattern is None or consonants < 5 or not pattern.fullmatch(latin):
+    patterns = [_abjad_pattern(t, hebrew) for t in tokens]
+    if any(p is None for p, _ in patterns) or sum(c for _, c in patterns) < 5:
         return 0.0
-    return 0.9
+    # the words' patterns one after another over the Latin spelling: the ends each word can
+    # reach (the same as the patterns joined into one, without compiling that one)
+    reached = {0}
+    end = len(latin)
+    for pattern, _ in patterns:
+        assert pattern is not None
+        reached = {
+            stop
+            for start in reached
+            for stop in range(start, end + 1)
+            if pattern.fullmatch(latin, start, stop)
+        }
+        if not reached:
+            return 0.0
+    return 0.9 if end in reached else 0.0
 
 
 @lru_cache(maxsize=500_000)

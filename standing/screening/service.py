@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import orjson
 from sqlalchemy import func, insert, select, update
@@ -228,6 +228,32 @@ def _build_screener(
     return screener
 
 
+#: A new version may remove at most this share of the latest version's entries unless the
+#: import is told that the list has shrunk (``allow_shrink``).
+SHRINK_LIMIT = 0.2
+
+
+def _format_for(source: Source, path: Path, fmt: str | None) -> str:
+    """The format to read ``path`` in: the one given, else the one its content shows, else the
+    source's. A file whose format is not one the source is published in is refused, so that a
+    file of another list never replaces this one's entries."""
+    given = fmt is not None
+    if fmt is None:
+        with path.open("rb") as handle:
+            fmt = parsers.detect_format(path, handle.read(parsers.HEAD_BYTES)) or source.format
+    if fmt not in parsers.FORMATS:
+        known = ", ".join(sorted(parsers.FORMATS))
+        raise Invalid(f"--format: unknown format {fmt!r}; known: {known}")
+    if fmt not in source.formats:
+        accepted = ", ".join(source.formats)
+        how = f"--format {fmt}" if given else f"{path.name}: the file reads as {fmt}"
+        raise Invalid(
+            f"{how}, which is not a format of source {source.id!r} (it accepts: {accepted}); "
+            "is this the right file for this source?"
+        )
+    return fmt
+
+
 def import_list(
     services: Services,
     source_id: str,
@@ -236,10 +262,18 @@ def import_list(
     actor: Principal,
     progress: Progress | None = None,
     force: bool = False,
+    allow_shrink: bool = False,
 ) -> ListImport:
     """Import a new version of ``source_id`` from ``paths`` (the list file, then any companion
     files its format reads, such as OFAC's ALT.CSV). The same files as the latest version
-    store nothing (``unchanged``), unless ``force``."""
+    store nothing (``unchanged``), unless ``force``.
+
+    The version, its entries, the hits it closes and the hits it opens commit in one
+    transaction: a run stopped at any point leaves either nothing or the whole version. The
+    automatic decisions on hits matched by identifier follow; a run that stops among them
+    leaves open hits that the next import of the source (even of the same files) decides.
+    A version that removes more than `SHRINK_LIMIT` of the latest version's entries is
+    refused unless ``allow_shrink``."""
     require(actor, Permission.IMPORT_LIST)
     source = services.policy.source(source_id)
     if not paths:
@@ -248,12 +282,7 @@ def import_list(
         if not p.is_file():
             raise Invalid(f"{p}: no such file")
     path = paths[0]
-    if fmt is None:
-        with path.open("rb") as handle:
-            fmt = parsers.detect_format(path, handle.read(parsers.HEAD_BYTES)) or source.format
-    if fmt not in parsers.FORMATS:
-        known = ", ".join(sorted(parsers.FORMATS))
-        raise Invalid(f"--format: unknown format {fmt!r}; known: {known}")
+    fmt = _format_for(source, path, fmt)
     if len(paths) == 1 and parsers.FORMATS[fmt].companions:
         # OFAC's SDN.CSV alone: its ALT.CSV beside it holds the strong aliases
         paths = [path, *parsers.ofac_companions(path)]
@@ -265,7 +294,8 @@ def import_list(
     same = latest is not None and latest.sha256 == digest.hexdigest() and latest.format == fmt
     if same and not force:
         assert latest is not None
-        # the list has not changed since its latest version: no new version, no event
+        # the list has not changed since its latest version: no new version, no event; what
+        # an earlier run left undecided is decided now
         return ListImport(
             source=source_id,
             number=latest.number,
@@ -276,6 +306,7 @@ def import_list(
             entries=latest.entries,
             diff=diff({}, {}),
             unchanged=True,
+            decisions=_pending_decisions(services, source_id, actor),
         )
     parsed = parsers.parse(path, fmt, source=source_id, companions=list(paths[1:]))
     entries, warnings = merge_duplicates(parsed.entries)
@@ -286,6 +317,7 @@ def import_list(
     digests = {e.entry_id: entry_digest(e) for e in entries}
     sha256 = digest.hexdigest()
     now = services.clock.now()
+    file_name = " + ".join(p.name for p in paths)
     with services.write() as session:
         latest = _latest_versions(session).get(source_id)
         previous: dict[str, str] = {}
@@ -298,12 +330,23 @@ def import_list(
                 ).all()
             )
         changes = diff(previous, digests)
+        if (
+            latest is not None
+            and not allow_shrink
+            and len(changes.removed) > SHRINK_LIMIT * len(previous)
+        ):
+            raise Invalid(
+                f"{path.name}: {source_id} would shrink from {len(previous)} to {len(entries)} "
+                f"entries ({len(changes.removed)} removed, {len(changes.added)} added, more "
+                f"than {SHRINK_LIMIT:.0%} of version {latest.number} removed); if the list "
+                "really shrank, import it again with --allow-shrink. Nothing was stored."
+            )
         closed = _close_hits(session, source_id, changes)
         version = ListVersionRow(
             source=source_id,
             number=(latest.number + 1) if latest else 1,
             format=fmt,
-            file_name=" + ".join(p.name for p in paths),
+            file_name=file_name,
             sha256=sha256,
             entries=len(entries),
             added=len(changes.added),
@@ -338,7 +381,7 @@ def import_list(
             {
                 "source": source_id,
                 "version": version.number,
-                "file": " + ".join(p.name for p in paths),
+                "file": file_name,
                 "sha256": sha256,
                 "format": fmt,
                 "entries": len(entries),
@@ -348,28 +391,29 @@ def import_list(
                 "hits_closed": closed,
             },
         )
+        touched = set(changes.added) | set(changes.changed)
+        fresh = [e for e in entries if e.entry_id in touched]
+        new = NewVersion(source, version.id, version.number, digests)
+        created = _rescreen_entries(session, now, new, fresh, progress, actor.id) if fresh else []
         result = ListImport(
             source=source_id,
             number=version.number,
             version_id=version.id,
-            file=" + ".join(p.name for p in paths),
+            file=file_name,
             sha256=sha256,
             format=fmt,
             entries=len(entries),
             diff=changes,
             warnings=warnings,
             skipped=len(parsed.skipped),
+            hits=len(created),
             closed=closed,
         )
-    touched = set(changes.added) | set(changes.changed)
-    fresh = [e for e in entries if e.entry_id in touched]
-    loaded = loaded_versions(services)[source_id]
-    if fresh:
-        result.hits, result.decisions = _rescreen_entries(services, loaded, fresh, progress, actor)
+    result.decisions = _pending_decisions(services, source_id, actor)
     if cache_dir(services.settings.screening_cache, services.settings.database_url) is not None:
         # Build the new version's index now and keep it, so that the first screening after
         # an import reads it back rather than building it.
-        loaded.screener  # noqa: B018
+        loaded_versions(services)[source_id].screener  # noqa: B018
     return result
 
 
@@ -492,68 +536,101 @@ def _by_identifier(result: MatchResult) -> bool:
     return isinstance(identifier, dict) and bool(identifier.get("equal"))
 
 
+class VersionRef(Protocol):
+    """What storing a hit needs of a list version: stored (`LoadedVersion`) or being stored
+    (`NewVersion`)."""
+
+    @property
+    def source(self) -> Source: ...
+    @property
+    def version_id(self) -> int: ...
+    @property
+    def number(self) -> int: ...
+    @property
+    def digests(self) -> dict[str, str]: ...
+
+
+@dataclass(frozen=True)
+class NewVersion:
+    """A list version inside the transaction that stores it."""
+
+    source: Source
+    version_id: int
+    number: int
+    digests: dict[str, str]
+
+
 def _store_hits(
     services: Services,
-    found: Sequence[tuple[str, MatchResult, LoadedVersion]],
+    found: Sequence[tuple[str, MatchResult, VersionRef]],
     actor: Principal,
 ) -> list[str]:
-    """Record new matches in the review queue; returns the ids of new hits. A hit already known
-    for the same party, entry and entry content (open, dismissed or confirmed) is not repeated."""
+    """Record new matches in the review queue, in a transaction of their own."""
     if not found:
         return []
-    now = services.clock.now()
+    with services.write() as session:
+        return _store_hits_in(session, services.clock.now(), found, actor.id)
+
+
+def _store_hits_in(
+    session: Session,
+    now: datetime,
+    found: Sequence[tuple[str, MatchResult, VersionRef]],
+    actor_id: str,
+) -> list[str]:
+    """Record new matches in the review queue in ``session``; returns the ids of new hits. A
+    hit already known for the same party, entry and entry content (open, dismissed or
+    confirmed) is not repeated."""
     created: list[str] = []
     opened: list[dict[str, Any]] = []
-    with services.write() as session:
-        for party_id, result, loaded in found:
-            digest = loaded.digests.get(result.entry.entry_id, "")
-            existing = session.execute(
-                select(HitRow.id, HitRow.entry_digest, HitRow.status).where(
-                    HitRow.party_id == party_id,
-                    HitRow.source == loaded.source.id,
-                    HitRow.entry_id == result.entry.entry_id,
-                )
-            ).all()
-            if any(d == digest for _, d, _ in existing):
-                continue
-            if _decided(session, party_id, loaded.source.id, result.entry.entry_id, now):
-                continue
-            stale = [i for i, d, s in existing if s == "open" and d != digest]
-            if stale:
-                session.execute(
-                    update(HitRow).where(HitRow.id.in_(stale)).values(status="superseded")
-                )
-            hit_id = new_id("hit")
-            session.add(
-                HitRow(
-                    id=hit_id,
-                    party_id=party_id,
-                    source=loaded.source.id,
-                    entry_id=result.entry.entry_id,
-                    version_id=loaded.version_id,
-                    entry_digest=digest,
-                    score=result.score,
-                    matched_name=result.matched_name[:1000],
-                    features=result.features,
-                    by_identifier=_by_identifier(result),
-                    status="open",
-                    created_at=now,
-                )
+    for party_id, result, loaded in found:
+        digest = loaded.digests.get(result.entry.entry_id, "")
+        existing = session.execute(
+            select(HitRow.id, HitRow.entry_digest, HitRow.status).where(
+                HitRow.party_id == party_id,
+                HitRow.source == loaded.source.id,
+                HitRow.entry_id == result.entry.entry_id,
             )
-            created.append(hit_id)
-            opened.append(
-                {
-                    "hit": hit_id,
-                    "party": party_id,
-                    "source": loaded.source.id,
-                    "version": loaded.number,
-                    "entry": result.entry.entry_id,
-                    "score": round(result.score, 4),
-                }
+        ).all()
+        if any(d == digest for _, d, _ in existing):
+            continue
+        if _decided(session, party_id, loaded.source.id, result.entry.entry_id, now):
+            continue
+        stale = [i for i, d, s in existing if s == "open" and d != digest]
+        if stale:
+            session.execute(update(HitRow).where(HitRow.id.in_(stale)).values(status="superseded"))
+        hit_id = new_id("hit")
+        session.add(
+            HitRow(
+                id=hit_id,
+                party_id=party_id,
+                source=loaded.source.id,
+                entry_id=result.entry.entry_id,
+                version_id=loaded.version_id,
+                entry_digest=digest,
+                score=result.score,
+                matched_name=result.matched_name[:1000],
+                features=result.features,
+                by_identifier=_by_identifier(result),
+                status="open",
+                created_at=now,
             )
-        if opened:
-            subject = opened[0]["hit"] if len(opened) == 1 else f"{len(opened)} hits"
-            append(session, now, actor.id, Action.HIT_OPEN, subject, {"hits": opened})
+        )
+        created.append(hit_id)
+        opened.append(
+            {
+                "hit": hit_id,
+                "party": party_id,
+                "source": loaded.source.id,
+                "version": loaded.number,
+                "entry": result.entry.entry_id,
+                "score": round(result.score, 4),
+            }
+        )
+    if opened:
+        subject = opened[0]["hit"] if len(opened) == 1 else f"{len(opened)} hits"
+        append(session, now, actor_id, Action.HIT_OPEN, subject, {"hits": opened})
+
     return created
 
 
@@ -579,46 +656,71 @@ def _decided(session: Session, party_id: str, source: str, entry_id: str, now: d
 def _automatic_decisions(services: Services, hit_ids: Sequence[str], actor: Principal) -> list[str]:
     """Hits matched by identifier under a source whose single covering rule allows automated
     decisions become decisions without review, by the principal whose screening found them
-    (marked fully automated)."""
+    (marked fully automated; each in its own transaction; a hit decided or gone stale
+    meanwhile is left as it is)."""
     decided: list[str] = []
     with services.read() as session:
         rows = session.execute(
             select(HitRow.id, HitRow.source).where(
-                HitRow.id.in_(list(hit_ids)), HitRow.by_identifier.is_(True)
+                HitRow.id.in_(list(hit_ids)),
+                HitRow.by_identifier.is_(True),
+                HitRow.status == "open",
             )
         ).all()
     for hit_id, source_id in rows:
         rules = services.policy.rules_covering(source_id)
         if len(rules) == 1 and rules[0].automated_decision:
-            result = review_hit(
-                services, hit_id, "confirm", actor, rule_id=rules[0].id, automated=True
-            )
+            try:
+                result = review_hit(
+                    services, hit_id, "confirm", actor, rule_id=rules[0].id, automated=True
+                )
+            except Conflict:
+                continue
             if result.get("decision"):
                 decided.append(result["decision"])
     return decided
 
 
+def _pending_decisions(services: Services, source_id: str, actor: Principal) -> list[str]:
+    """The automatic decisions a stopped run of an import or screening left to take: every
+    open hit of the source matched by identifier is decided as it would have been."""
+    with services.read() as session:
+        pending = list(
+            session.scalars(
+                select(HitRow.id)
+                .where(
+                    HitRow.source == source_id,
+                    HitRow.status == "open",
+                    HitRow.by_identifier.is_(True),
+                )
+                .order_by(HitRow.id)
+            )
+        )
+    return _automatic_decisions(services, pending, actor) if pending else []
+
+
 def _rescreen_entries(
-    services: Services,
-    loaded: LoadedVersion,
+    session: Session,
+    now: datetime,
+    version: NewVersion,
     entries: Sequence[Entry],
     progress: Progress | None,
-    actor: Principal,
-) -> tuple[int, list[str]]:
-    with services.read() as session:
-        parties = _all_parties(session)
+    actor_id: str,
+) -> list[str]:
+    """Screen every party against the new and changed entries of a version being stored and
+    open the hits in its transaction, as ``actor_id``; returns the new hits' ids."""
+    parties = _all_parties(session)
     if not parties:
-        return 0, []
-    index = PartyIndex([party_query(p) for p in parties], threshold=loaded.source.threshold)
-    found: list[tuple[str, MatchResult, LoadedVersion]] = []
+        return []
+    index = PartyIndex([party_query(p) for p in parties], threshold=version.source.threshold)
+    found: list[tuple[str, MatchResult, VersionRef]] = []
     for entry in entries:
         for query, result in index.screen_entry(entry):
             assert query.id is not None
-            found.append((query.id, result, loaded))
+            found.append((query.id, result, version))
         if progress is not None:
             progress(1)
-    created = _store_hits(services, found, actor)
-    return len(created), _automatic_decisions(services, created, actor)
+    return _store_hits_in(session, now, found, actor_id)
 
 
 def screen_parties(
@@ -640,7 +742,7 @@ def screen_parties(
         else:
             found_parties = repo.parties_by_id(session, party_ids)
             parties = [found_parties[i] for i in party_ids if i in found_parties]
-    found: list[tuple[str, MatchResult, LoadedVersion]] = []
+    found: list[tuple[str, MatchResult, VersionRef]] = []
     for party in parties:
         query = party_query(party)
         for loaded in versions.values():

@@ -320,7 +320,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     _install_error_handlers(app)
 
     from standing.web.api import appeals, decisions, export, me, policies, screening, standing
-    from standing.web.ui import desk, login, pages, portal
+    from standing.web.ui import desk, login, oidc, pages, portal
 
     app.include_router(check.router)
     app.include_router(policies.router)
@@ -331,6 +331,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.include_router(export.router)
     app.include_router(me.router)
     app.include_router(login.router)
+    app.include_router(oidc.router)
     app.include_router(pages.router)
     app.include_router(portal.router)
     app.include_router(desk.router)

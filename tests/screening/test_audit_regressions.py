@@ -38,7 +38,7 @@ def score(query: str | Query, *names: str, kind: str = "organization") -> float:
 
 def test_an_exact_candidate_does_not_hide_its_siblings() -> None:
     entries = list(plain_csv.parse(DEMO / "us_dhs_bod_17_01.csv").entries)
-    screener = Screener(entries)
+    screener = Screener([*entries, entry("Kaspersky Labs Limited", countries=("gb",))])
     for query in ("Kaspersky Lab", "Kasperski Lab"):
         found = {h.matched_name for h in screener.screen(Query.of(query)) if h.match}
         assert {"Kaspersky Labs GmbH", "Kaspersky Labs Limited"} <= found, query

@@ -16,7 +16,7 @@ from standing.screening.service import import_list, screen_queries
 from standing.settings import Settings
 from tests.fixtures.services import TestClock
 from tests.principals import ANALYST
-from tests.screening.test_service import BOD, plain_list
+from tests.screening.test_service import BOD
 
 KASPERSKY = Query.of("Лаборатория Касперского", schema="Company")
 
@@ -105,7 +105,14 @@ def test_importing_a_list_builds_no_other_lists_index(
         return real(entries, **kw)
 
     monkeypatch.setattr(service, "Screener", counting)
-    fcc = plain_list(tmp_path, ["huawei,Huawei Technologies Co. Ltd,organization,,cn,,FCC,,,"])
+    fcc = tmp_path / "covered.csv"
+    fcc.write_text(
+        "covered_equipment_or_services,date_of_inclusion_on_covered_list\n"
+        '"Telecommunications equipment produced by Huawei Technologies Company, including '
+        "telecommunications or video surveillance services provided by such entity or using "
+        'such equipment.","March 12, 2021"\n',
+        encoding="utf-8",
+    )
     result = import_list(services, "us_fcc_covered", [fcc], None, ANALYST)
     assert result.entries == 1
     # Re-screening the parties needs the parties' index, not the lists'; only the new

@@ -36,7 +36,7 @@ def test_lists_import_screen_and_review(run, tmp_path: Path) -> None:  # type: i
 
     # importing parties after the list screens the new ones
     counts = json.loads(run("import", str(SCENARIO), "--json"))
-    assert counts["screening"]["parties"] == 13 and counts["screening"]["hits"] >= 5
+    assert counts["screening"]["parties"] == 13 and counts["screening"]["hits"] >= 4
 
     single = json.loads(
         run("screen", "АО Лаборатория Касперского", "--schema", "Company", "--json")
@@ -91,3 +91,21 @@ def test_screen_errors(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-
     assert "no such file" in run(
         "lists", "import", "--source", "us_dhs_bod", str(tmp_path / "x"), expect=2
     )
+
+
+def test_lists_import_refuses_another_lists_file_and_a_mass_removal(  # type: ignore[no-untyped-def]
+    run, tmp_path: Path
+) -> None:
+    wrong = run("lists", "import", "--source", "us_ofac_sdn", str(BOD), expect=2)
+    assert "reads as plain_csv" in wrong and "ofac_csv, ofac_xml" in wrong
+    assert json.loads(run("lists", "--json"))["versions"] == []
+    run("lists", "import", "--source", "us_dhs_bod", str(BOD))
+    fewer = tmp_path / "bod.csv"
+    fewer.write_text("".join(BOD.read_text(encoding="utf-8").splitlines(True)[:2]))
+    refused = run("lists", "import", "--source", "us_dhs_bod", str(fewer), expect=2)
+    assert "from 4 to 1 entries (3 removed, 0 added" in " ".join(refused.split())
+    assert "--allow-shrink" in refused
+    shrunk = run("lists", "import", "--source", "us_dhs_bod", str(fewer), "--allow-shrink")
+    assert "version 2: 1 entries" in shrunk
+    again = run("lists", "import", "--source", "us_dhs_bod", str(fewer), "--allow-shrink")
+    assert "unchanged" in again

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -319,3 +320,79 @@ def test_labelled_pairs_quality_regression() -> None:
     )
     assert held_out["recall"] >= 0.985, held_out
     assert held_out["f1"] >= 0.988, held_out
+
+
+def test_a_brand_inside_a_longer_registered_name_matches_and_says_what_was_left_over() -> None:
+    r = matcher.score(
+        Query.of("Tencent", schema="Company"),
+        entry("Shenzhen Tencent Computer Systems Company Limited", countries=("cn",)),
+    )
+    assert r.match
+    brand = r.features["name"]["brand"]
+    assert brand["matched"] == ["tencent"]
+    assert set(brand["left_over"]) == {"shenzhen", "computer", "systems", "company"}
+    assert brand["legal_forms"] == ["ltd"]
+
+
+def test_punctuation_and_places_in_brackets() -> None:
+    m = matcher
+    same = m.score(
+        Query.of("China Unicom Americas Operations Ltd", schema="Company"),
+        entry("China Unicom (Americas) Operations Limited"),
+    )
+    assert same.match
+    sibling = m.score(
+        Query.of("Bank of China (UK) Limited", schema="Company", country="gb"),
+        entry("Bank of China Limited", countries=("cn",)),
+    )
+    assert not sibling.match
+
+
+def test_a_near_brand_under_another_legal_form_is_another_company() -> None:
+    m = matcher
+    near = m.score(Query.of("Metta Platforms LLC", schema="Company"), entry("Meta Platforms, Inc."))
+    assert not near.match and near.features["legal_forms"]["other_form"]
+    typo = m.score(
+        Query.of("Metta Platforms, Inc.", schema="Company"), entry("Meta Platforms, Inc.")
+    )
+    assert typo.match
+
+
+def test_russian_descriptor_acronyms_and_cjk_company_words_are_read_in_english() -> None:
+    shchit = entry("Private Security Company Shchit LLC", countries=("ru",))
+    for query in ("ЧОП «Щит»", "ООО ЧОП «Щит»", "ChOP Shchit"):
+        assert matcher.score(Query.of(query, schema="Company"), shchit).match, query
+    rosneft = entry("Rosneft Oil Company", countries=("ru",))
+    assert matcher.score(Query.of("ПАО «НК «Роснефть»", schema="Company"), rosneft).match
+    samsung = entry("Samsung Electronics Co., Ltd.", countries=("kr",))
+    r = matcher.score(Query.of("삼성전자 주식회사", schema="Company"), samsung)
+    assert not r.features["legal_forms"]["conflict"]
+
+
+def test_a_generic_name_inside_a_longer_one_is_not_a_brand() -> None:
+    r = matcher.score(
+        Query.of("Bank of China Limited", schema="Company"),
+        entry("Industrial and Commercial Bank of China Limited"),
+    )
+    assert not r.match
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "same"),
+    [
+        ("Norland Mobile (UK) Ltd", "Norland Mobile UK Limited", True),
+        ("Acme (Americas) Corp", "Acme Americas Corporation", True),
+        ("JSC Concern Xyzor", "Xyzor", True),
+        ("PAO Xyzor", "Xyzor of Russia", True),
+        ("Velotek", "Shenzhen Velotek Digital Technology Co., Ltd.", True),
+        ("Позитив Софтвер", "Positive Software", True),
+        ("ЧОП «Щит»", "Shchit", True),
+        ("ЧОП Щит", "Private Security Company Shchit", True),
+        ("Norland Labs GmbH", "Norland Lab, Inc.", False),
+        ("Norlan Labs LLC", "Norland Lab, Inc.", False),
+        ("Norlan Labs LLC", "Norland Labs GmbH", False),
+    ],
+)
+def test_advertiser_names_of_the_kinds_platforms_see(query: str, listed: str, same: bool) -> None:
+    r = matcher.score(Query.of(query, schema="Company"), entry(listed))
+    assert r.match is same, (query, listed, r.score)

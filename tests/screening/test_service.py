@@ -20,7 +20,7 @@ from standing.screening.service import (
     screen_parties,
     screen_queries,
 )
-from standing.store.screening_tables import ListEntryRow, ListVersionRow
+from standing.store.screening_tables import HitRow, ListEntryRow, ListVersionRow
 from tests.fixtures.services import TestClock
 from tests.principals import ANALYST, VIEWER
 
@@ -54,7 +54,7 @@ def hit_for(
 def test_import_reports_diff_and_rescreens_parties(demo_graph: Services, tmp_path: Path) -> None:
     first = import_list(demo_graph, "us_dhs_bod", [BOD], None, ANALYST)
     assert first.number == 1 and first.format == "plain_csv"
-    assert "ao-kaspersky-lab" in first.diff.added and first.hits >= 5
+    assert "ao-kaspersky-lab" in first.diff.added and first.hits >= 4
     assert hit_for(demo_graph, "ao-kaspersky-lab", "ao-kaspersky-lab")["score"] == 1.0
 
     changed = plain_list(
@@ -65,7 +65,7 @@ def test_import_reports_diff_and_rescreens_parties(demo_graph: Services, tmp_pat
             "new-vendor,Hangzhou Example Vision Co.,organization,,cn,,DHS BOD 99-01,2026-01-01,,",
         ],
     )
-    second = import_list(demo_graph, "us_dhs_bod", [changed], None, ANALYST)
+    second = import_list(demo_graph, "us_dhs_bod", [changed], None, ANALYST, allow_shrink=True)
     assert second.number == 2
     assert second.diff.added == ("new-vendor",)
     assert "ao-kaspersky-lab" in second.diff.changed
@@ -138,11 +138,13 @@ def test_rule_must_cover_the_source(demo_graph: Services) -> None:
 def test_identifier_match_under_an_automated_rule_is_decided_automatically(
     demo_graph: Services, tmp_path: Path
 ) -> None:
-    listed = plain_list(
-        tmp_path,
-        ["sdn-1,Laboratoriya K,organization,,ru,tax_id@ru:7713140469,RUSSIA-EO14024,2024-06-12,,"],
+    listed = tmp_path / "sdn.csv"
+    listed.write_text(
+        '90001,"LABORATORIYA K",-0- ,"RUSSIA-EO14024",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,'
+        '"Tax ID No. 7713140469 (Russia)."\n',
+        encoding="latin-1",
     )
-    result = import_list(demo_graph, "us_ofac_sdn", [listed], "plain_csv", ANALYST)
+    result = import_list(demo_graph, "us_ofac_sdn", [listed], None, ANALYST)
     assert len(result.decisions) == 1
     statement = get_statement(demo_graph, result.decisions[0], VIEWER).content
     assert statement["automated_decision"] is True and statement["rule"]["id"] == "sanctioned-party"
@@ -203,7 +205,7 @@ def test_a_new_version_closes_hits_on_removed_and_changed_entries(
     )
     path = tmp_path / "bod.csv"
     path.write_text(edited + "\n", encoding="utf-8")
-    result = import_list(demo_graph, "us_dhs_bod", [path], None, ANALYST)
+    result = import_list(demo_graph, "us_dhs_bod", [path], None, ANALYST, allow_shrink=True)
     assert result.diff.removed == ("kaspersky-lab-inc",)
     assert "kaspersky-labs-gmbh" in result.diff.changed
     assert result.closed["delisted"] >= 1 and result.closed["superseded"] >= 1
@@ -275,3 +277,41 @@ def test_opening_hits_is_on_the_audit_log(demo_graph: Services) -> None:
     assert len(opened) == result.hits
     assert {h["hit"] for h in opened} == {h["id"] for h in hits(demo_graph, VIEWER)}
     assert {"party", "source", "version", "entry", "score"} <= set(opened[0])
+
+
+def test_a_file_of_another_format_is_refused_and_nothing_stored(
+    demo_graph: Services, shared_data: Path
+) -> None:
+    sdn = shared_data / "us_ofac_sdn_2024-05-03.csv"
+    with pytest.raises(Invalid, match=r"us_dhs_bod_17_01.csv: the file reads as plain_csv.*"):
+        import_list(demo_graph, "us_ofac_sdn", [BOD], None, ANALYST)
+    with pytest.raises(Invalid, match=r"--format plain_csv.*accepts: ofac_csv, ofac_xml"):
+        import_list(demo_graph, "us_ofac_sdn", [BOD], "plain_csv", ANALYST)
+    with pytest.raises(Invalid, match=r"reads as ofac_csv.*'us_dhs_bod'"):
+        import_list(demo_graph, "us_dhs_bod", [sdn], None, ANALYST)
+    with demo_graph.read() as session:
+        assert session.scalar(select(func.count()).select_from(ListVersionRow)) == 0
+        assert session.scalar(select(func.count()).select_from(HitRow)) == 0
+
+
+def test_a_version_removing_more_than_a_fifth_needs_allow_shrink(
+    demo_graph: Services, tmp_path: Path
+) -> None:
+    rows = [f"v{i},Vendor Number {i} Ltd,organization,,cn,,BOD,,," for i in range(10)]
+    rows[0] = "v0,Kaspersky Lab,organization,,ru,,BOD,,,"
+    first = import_list(demo_graph, "us_dhs_bod", [plain_list(tmp_path, rows)], None, ANALYST)
+    opened = hits(demo_graph, VIEWER)
+    assert opened
+    with pytest.raises(Invalid, match=r"from 10 to 7 entries \(3 removed, 0 added.*--allow-shrink"):
+        import_list(demo_graph, "us_dhs_bod", [plain_list(tmp_path, rows[3:])], None, ANALYST)
+    assert [v["version"] for v in list_versions(demo_graph)] == [first.number]
+    assert hits(demo_graph, VIEWER) == opened  # no hit closed as delisted
+    two_gone = import_list(
+        demo_graph, "us_dhs_bod", [plain_list(tmp_path, rows[2:])], None, ANALYST
+    )
+    assert len(two_gone.diff.removed) == 2  # a fifth may go
+    assert two_gone.closed == {"delisted": len(opened)}
+    shrunk = import_list(
+        demo_graph, "us_dhs_bod", [plain_list(tmp_path, rows[5:])], None, ANALYST, allow_shrink=True
+    )
+    assert shrunk.number == 3 and len(shrunk.diff.removed) == 3

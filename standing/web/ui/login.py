@@ -40,7 +40,7 @@ router = APIRouter(include_in_schema=False)
 FORM_MAX = 64 * 1024
 
 
-def _secure(request: Request) -> bool:
+def served_securely(request: Request) -> bool:
     return request.url.scheme == "https" or str(
         request.app.state.services.settings.public_url
     ).startswith("https://")
@@ -65,7 +65,7 @@ def form_page(request: Request, name: str, status: int = 200, **context: Any) ->
             token,
             httponly=True,
             samesite="lax",
-            secure=_secure(request),
+            secure=served_securely(request),
             path="/",
         )
     return response
@@ -111,7 +111,7 @@ def signed_in(request: Request, principal: Principal, target: str) -> Response:
         max_age=int(SESSION_TTL.total_seconds()),
         httponly=True,
         samesite="lax",
-        secure=_secure(request),
+        secure=served_securely(request),
         path="/",
     )
     response.delete_cookie(FORM_COOKIE, path="/")

@@ -19,7 +19,6 @@ def test_shipped_bod_17_01_list() -> None:
     result = plain_csv.parse(BOD, source="us_dhs_bod")
     assert [e.entry_id for e in result.entries] == [
         "ao-kaspersky-lab",
-        "kaspersky-labs-limited",
         "ooo-kaspersky-group",
         "kaspersky-lab-inc",
         "kaspersky-labs-gmbh",
@@ -31,7 +30,6 @@ def test_shipped_bod_17_01_list() -> None:
         EntryName("AO Kaspersky Lab", "name", None, "Latn"),
         EntryName("Kaspersky Lab ZAO", "previous_name", None, "Latn"),
         EntryName("АО «Лаборатория Касперского»", "original_script", "ru", "Cyrl"),
-        EntryName("Kaspersky Lab", "alias", None, "Latn"),
     )
     assert lab.countries == ("ru",)
     assert lab.programs == ("DHS BOD 17-01",)
@@ -39,7 +37,7 @@ def test_shipped_bod_17_01_list() -> None:
     assert "directly or indirectly, by AO Kaspersky Lab or related entities" in (lab.remarks or "")
     assert "within 30 days" in (lab.remarks or "")
     assert "bod-17-01" in lab.extra["reference"]
-    assert [e.countries for e in result.entries[1:]] == [("gb",), ("ru",), ("us",), ("de",)]
+    assert [e.countries for e in result.entries[1:]] == [("ru",), ("us",), ("de",)]
     assert all(e.kind == "organization" and e.listed_on == "2017-09-13" for e in result.entries)
 
 
