@@ -47,6 +47,22 @@ def _fold(text: str) -> str:
     return " ".join(_words(text.casefold()))
 
 
+@dataclass(frozen=True, slots=True)
+class Window:
+    """A decision's appeal window as of a moment: the last moment to file, the whole days
+    left (0 on the last day), and whether it is still open."""
+
+    closes_at: datetime
+    days_left: int
+    open: bool
+
+
+def appeal_window(decision_created_at: datetime, appeal_window_days: int, now: datetime) -> Window:
+    closes_at = decision_created_at + timedelta(days=appeal_window_days)
+    left = closes_at - now
+    return Window(closes_at=closes_at, days_left=max(left.days, 0), open=now <= closes_at)
+
+
 def check_filing(
     decision_created_at: datetime, appeal_window_days: int, now: datetime, text: str
 ) -> datetime:

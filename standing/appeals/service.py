@@ -8,10 +8,11 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from standing.access.model import Permission, Principal, require
 from standing.access.scope import visible_decision
+from standing.appeals.attachments import MAX_FILES, Upload
 from standing.appeals.model import (
     Appeal,
     check_filing,
@@ -33,7 +34,7 @@ from standing.guard.model import Appealed
 from standing.ids import new_id
 from standing.notify import outbox
 from standing.store import repository as repo
-from standing.store.appeal_tables import AppealRow
+from standing.store.appeal_tables import AppealRow, AttachmentRow, BlobRow
 from standing.store.changelog import append_change
 from standing.store.screening_tables import HitRow
 from standing.store.tables import LiftRow
@@ -135,6 +136,17 @@ def list_appeals(
         if status:
             query = query.where(AppealRow.status == status)
         return [appeal_json(appeal_from_row(r), now) for r in session.execute(query).scalars()]
+
+
+def appeals_of(services: Services, decision_id: str, viewer: Principal) -> list[Appeal]:
+    """The appeals against one decision, oldest first; a contact's own only."""
+    require(viewer, Permission.READ)
+    with services.read() as session:
+        query = select(AppealRow).where(AppealRow.decision_id == decision_id)
+        if viewer.is_contact:
+            query = query.where(AppealRow.filed_by == viewer.id)
+        rows = session.scalars(query.order_by(AppealRow.filed_at, AppealRow.id))
+        return [appeal_from_row(r) for r in rows]
 
 
 def get_appeal(services: Services, appeal_id: str, viewer: Principal) -> Appeal:
@@ -243,3 +255,118 @@ def review_appeal(
             decided_at=now,
             new_decision_id=new_decision,
         )
+
+
+# --- attachments -----------------------------------------------------------------------------
+
+
+def add_attachments(
+    services: Services, appeal_id: str, uploads: list[Upload], actor: Principal
+) -> list[dict[str, Any]]:
+    """Attach checked files (`check_upload`) to ``actor``'s own appeal, each stored once by
+    its SHA-256 and recorded on the audit log with it; all or none."""
+    require(actor, Permission.FILE_APPEAL)
+    if len(uploads) > MAX_FILES:
+        raise Invalid(f"attachments: {len(uploads)} files; at most {MAX_FILES} per appeal")
+    now = services.clock.now()
+    with services.write() as session:
+        appeal = session.get(AppealRow, appeal_id)
+        if appeal is None or appeal.filed_by != actor.id:
+            raise NotFound(f"unknown appeal {appeal_id!r}")
+        if appeal.status != "open":
+            raise Conflict(f"appeal {appeal_id} was decided; evidence can no longer be added")
+        held = session.scalar(
+            select(func.count())
+            .select_from(AttachmentRow)
+            .where(AttachmentRow.appeal_id == appeal_id)
+        )
+        if (held or 0) + len(uploads) > MAX_FILES:
+            raise Invalid(f"attachments: at most {MAX_FILES} per appeal ({held} already)")
+        out = []
+        for upload in uploads:
+            if session.get(BlobRow, upload.sha256) is None:
+                session.add(
+                    BlobRow(
+                        sha256=upload.sha256,
+                        media_type=upload.media_type,
+                        size=upload.size,
+                        content=upload.content,
+                        created_at=now,
+                    )
+                )
+                session.flush()
+            row = AttachmentRow(
+                id=new_id("att"),
+                appeal_id=appeal_id,
+                sha256=upload.sha256,
+                filename=upload.filename,
+                added_by=actor.id,
+                added_at=now,
+            )
+            session.add(row)
+            session.flush()
+            described = attachment_json(row, upload.media_type, upload.size)
+            append(
+                session,
+                now,
+                actor.id,
+                Action.APPEAL_ATTACH,
+                appeal_id,
+                {"appeal": appeal_id, **{k: v for k, v in described.items() if k != "url"}},
+            )
+            out.append(described)
+        return out
+
+
+def attachment_json(row: AttachmentRow, media_type: str, size: int) -> dict[str, Any]:
+    return {
+        "attachment": row.id,
+        "filename": row.filename,
+        "media_type": media_type,
+        "size": size,
+        "sha256": row.sha256,
+        "added_at": row.added_at.isoformat(),
+        "url": f"/standing/attachments/{row.id}",
+    }
+
+
+def _may_see_appeal(viewer: Principal, filed_by: str) -> bool:
+    return not viewer.is_contact or filed_by == viewer.id
+
+
+def attachments_of(
+    services: Services, appeal_ids: list[str], viewer: Principal
+) -> dict[str, list[dict[str, Any]]]:
+    """The attachments of several appeals (those the viewer may see), oldest first."""
+    require(viewer, Permission.READ)
+    out: dict[str, list[dict[str, Any]]] = {}
+    with services.read() as session:
+        rows = session.execute(
+            select(AttachmentRow, BlobRow.media_type, BlobRow.size, AppealRow.filed_by)
+            .join(BlobRow, BlobRow.sha256 == AttachmentRow.sha256)
+            .join(AppealRow, AppealRow.id == AttachmentRow.appeal_id)
+            .where(AttachmentRow.appeal_id.in_(appeal_ids))
+            .order_by(AttachmentRow.added_at, AttachmentRow.id)
+        ).all()
+        for row, media_type, size, filed_by in rows:
+            if _may_see_appeal(viewer, filed_by):
+                out.setdefault(row.appeal_id, []).append(attachment_json(row, media_type, size))
+    return out
+
+
+def attachment_content(
+    services: Services, attachment_id: str, viewer: Principal
+) -> tuple[dict[str, Any], bytes]:
+    """One attachment and its bytes; a contact's own appeals' only (else `NotFound`)."""
+    require(viewer, Permission.READ)
+    with services.read() as session:
+        found = session.execute(
+            select(AttachmentRow, BlobRow, AppealRow.filed_by)
+            .join(BlobRow, BlobRow.sha256 == AttachmentRow.sha256)
+            .join(AppealRow, AppealRow.id == AttachmentRow.appeal_id)
+            .where(AttachmentRow.id == attachment_id)
+        ).first()
+        if found is None or not _may_see_appeal(viewer, found[2]):
+            raise NotFound(f"unknown attachment {attachment_id!r}")
+        row, blob, _ = found
+        return attachment_json(row, blob.media_type, blob.size), bytes(blob.content)

@@ -173,6 +173,24 @@ def fold_lifts(expected: Expected, event: Event, payload: dict[str, Any]) -> Non
     )
 
 
+def fold_attachments(expected: Expected, event: Event, payload: dict[str, Any]) -> None:
+    """An attachment: the appeal, the name, and the bytes by their SHA-256 (the stored
+    blob's content is hashed again, so a swapped file shows)."""
+    expected[payload["attachment"]] = Record(
+        event.seq,
+        {
+            "appeal": payload["appeal"],
+            "filename": payload["filename"],
+            "sha256": payload["sha256"],
+            "content_sha256": payload["sha256"],
+            "media_type": payload["media_type"],
+            "size": payload["size"],
+            "added_by": event.actor,
+            "added_at": event.at,
+        },
+    )
+
+
 def fold_appeals(expected: Expected, event: Event, payload: dict[str, Any]) -> None:
     if event.action == "appeal:file":
         expected[payload["appeal"]] = Record(

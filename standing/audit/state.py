@@ -9,6 +9,7 @@ for come after those.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -23,7 +24,7 @@ from standing.audit.chain import NO_KEYS, Anchor, AuditKeys, Event, Walk
 from standing.audit.log import Verification, stored_events, verify_log
 from standing.decisions import statement as sor
 from standing.store.access_tables import PrincipalPartyRow, PrincipalRow, TokenRow
-from standing.store.appeal_tables import AppealRow
+from standing.store.appeal_tables import AppealRow, AttachmentRow, BlobRow
 from standing.store.screening_tables import HitRow, ListEntryRow, ListVersionRow
 from standing.store.tables import ChangeRow, DecisionRow, LiftRow, NoticeRow, StatementRow
 
@@ -123,6 +124,28 @@ def appeal_rows(session: Session) -> Rows:
                 "decided_by": a.decided_by,
                 "decided_at": a.decided_at,
                 "new_decision": a.new_decision_id,
+            },
+        )
+
+
+def attachment_rows(session: Session) -> Rows:
+    query = (
+        select(AttachmentRow, BlobRow)
+        .join(BlobRow, BlobRow.sha256 == AttachmentRow.sha256)
+        .order_by(AttachmentRow.id)
+    )
+    for a, blob in _stream(session, query):
+        yield (
+            a.id,
+            {
+                "appeal": a.appeal_id,
+                "filename": a.filename,
+                "sha256": a.sha256,
+                "content_sha256": hashlib.sha256(blob.content).hexdigest(),
+                "media_type": blob.media_type,
+                "size": blob.size,
+                "added_by": a.added_by,
+                "added_at": a.added_at,
             },
         )
 
@@ -235,6 +258,12 @@ CHECKERS: tuple[Checker, ...] = (
     Checker("notices", frozenset({"decision:notice"}), cc.fold_notices, notice_rows),
     Checker("lifts", LIFTING, cc.fold_lifts, lift_rows),
     Checker("appeals", frozenset({"appeal:file", "appeal:review"}), cc.fold_appeals, appeal_rows),
+    Checker(
+        "appeal_attachments",
+        frozenset({"appeal:attach"}),
+        cc.fold_attachments,
+        attachment_rows,
+    ),
     Checker("hits", frozenset({"hit:open", "hit:review"}), cc.fold_hits, hit_rows),
     Checker("list_versions", frozenset({"list:import"}), cc.fold_list_versions, list_version_rows),
     Checker(

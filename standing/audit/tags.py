@@ -16,6 +16,7 @@ class Action(StrEnum):
     HIT_REVIEW = "hit:review"
     APPEAL_FILE = "appeal:file"
     APPEAL_REVIEW = "appeal:review"
+    APPEAL_ATTACH = "appeal:attach"
     USER_ADD = "user:add"
     USER_DISABLE = "user:disable"
     USER_PASSWORD = "user:password"  # noqa: S105 - an action name, not a secret

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Index, String, Text
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from standing.store.base import Base, UTCDateTime
@@ -50,3 +50,29 @@ class DisputeRow(Base):
     settled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     implemented: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
     settled_by: Mapped[str | None] = mapped_column(String(200), nullable=True)
+
+
+class BlobRow(Base):
+    """An attachment's bytes, stored once by their SHA-256 (content-addressed)."""
+
+    __tablename__ = "blobs"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    media_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class AttachmentRow(Base):
+    """Evidence attached to an appeal by its appellant: a name and the blob's SHA-256."""
+
+    __tablename__ = "appeal_attachments"
+    __table_args__ = (Index("ix_appeal_attachments_appeal", "appeal_id"),)
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    appeal_id: Mapped[str] = mapped_column(ForeignKey("appeals.id"))
+    sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256"))
+    filename: Mapped[str] = mapped_column(String(200))
+    added_by: Mapped[str] = mapped_column(String(200))
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime)

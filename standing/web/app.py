@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -17,6 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import Message, Receive, Scope, Send
 
 from standing import __version__
+from standing.appeals.attachments import MAX_BYTES, MAX_FILES
 from standing.bootstrap import Services
 from standing.errors import StandingError
 from standing.settings import Settings
@@ -184,15 +186,17 @@ class StandingApp(FastAPI):
             return
         chunks: list[bytes] = []
         size = 0
+        upload = scope["method"] == "POST" and UPLOADS.fullmatch(scope["path"]) is not None
+        limit = UPLOAD_LIMIT if upload else BODY_LIMIT
         while True:
             message = await receive()
             if message["type"] == "http.disconnect":
                 return  # the client is gone: nobody to answer
             chunk = message.get("body", b"")
             size += len(chunk)
-            if size > BODY_LIMIT:
+            if size > limit:
                 await error(
-                    413, "too_large", f"body: over {BODY_LIMIT // 2**20} MiB; send less at once"
+                    413, "too_large", f"body: over {limit // 2**20} MiB; send less at once"
                 )(scope, receive, send)
                 return
             chunks.append(chunk)
@@ -209,7 +213,7 @@ class StandingApp(FastAPI):
                     403, "cross_site", "this form was sent from another site; it is refused"
                 )(scope, receive, send)
                 return
-        if api:
+        if api and not upload:  # files are bytes, checked by their type; not JSON
             if problem := body_problem(body):
                 await error(422, "invalid", problem)(scope, receive, send)
                 return
@@ -241,6 +245,10 @@ _BATCH = check.BatchCheck()
 #: The largest body the JSON routes other than the batch check read (a thousand names to
 #: screen, or a decision with long facts, fit many times over).
 BODY_LIMIT = 4 * 2**20
+#: The routes that take files (an appeal's evidence, multipart), and how much they read:
+#: the most files an appeal takes at their largest, and the form around them.
+UPLOADS = re.compile(r"/standing/decisions/[^/]+/dispute|/api/v1/appeals/[^/]+/attachments")
+UPLOAD_LIMIT = MAX_FILES * MAX_BYTES + 2**20
 
 
 def _headers_only(send: Send) -> Send:
@@ -312,7 +320,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     _install_error_handlers(app)
 
     from standing.web.api import appeals, decisions, export, me, policies, screening, standing
-    from standing.web.ui import login, oidc, pages
+    from standing.web.ui import desk, login, oidc, pages, portal
 
     app.include_router(check.router)
     app.include_router(policies.router)
@@ -325,6 +333,8 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.include_router(login.router)
     app.include_router(oidc.router)
     app.include_router(pages.router)
+    app.include_router(portal.router)
+    app.include_router(desk.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     check.publish_catalogue(app, services.policy.capabilities)
     return app

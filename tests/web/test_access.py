@@ -185,6 +185,37 @@ def test_the_isolation_matrix(
     assert n >= 200  # the size of the matrix
 
 
+def pages(own_a: int, own_b: int) -> dict[str, int]:
+    """A page: like a read, but the anonymous are sent to sign in (303)."""
+    out = reads(own_a, own_b)
+    out["anonymous"] = 303
+    return out
+
+
+def test_the_portal_and_the_desk(
+    world: tuple[TestClient, dict[str, Credential], dict[str, str]],
+) -> None:
+    _, _, dec = world
+    k, s = dec["kaspersky"], dec["shop"]
+    n = expect(world, "GET", "/standing", pages(200, 200))
+    n += expect(world, "GET", f"/standing/decisions/{k}", pages(200, 404))
+    n += expect(world, "GET", f"/standing/decisions/{s}", pages(404, 200))
+    n += expect(world, "GET", "/standing?party=brightdeal-shop", pages(404, 200))
+    unknown = pages(404, 404) | dict.fromkeys(STAFF, 404)
+    n += expect(world, "GET", "/standing/attachments/att-unknown", unknown)
+    n += expect(world, "GET", "/review", pages(403, 403))
+    n += expect(
+        world, "GET", "/review/appeals/apl-unknown", pages(403, 403) | dict.fromkeys(STAFF, 404)
+    )
+    # a form post: the contact it reaches gets past the door (and is refused a JSON body);
+    # the other advertiser gets 404, everyone else 403
+    dispute = pages(422, 404) | dict.fromkeys(STAFF, 403)
+    n += expect(world, "POST", f"/standing/decisions/{k}/dispute", dispute, body={"text": "x"})
+    review = table(403, reviewer=404, anonymous=303)
+    n += expect(world, "POST", "/review/appeals/apl-unknown", review, body={"outcome": "upheld"})
+    assert n == 9 * len(WHO)
+
+
 def test_appeals_are_the_contacts_and_reviews_the_reviewers(
     world: tuple[TestClient, dict[str, Credential], dict[str, str]],
 ) -> None:

@@ -2,18 +2,21 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, File, Query, UploadFile
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from standing.access.model import Permission, Principal
+from standing.appeals.attachments import MAX_BYTES, MAX_FILES, check_upload
 from standing.appeals.service import (
+    add_attachments,
     appeal_json,
     file_appeal,
     get_appeal,
     list_appeals,
     review_appeal,
 )
+from standing.errors import Invalid
 from standing.web.auth import Reader, Requires
 from standing.web.deps import ServicesDep
 from standing.web.schemas import ERRORS, LIST_MAX, REF_MAX, TEXT_MAX, Moment, Territory
@@ -93,3 +96,19 @@ def review(
         body.until,
     )
     return appeal_json(decided, services.clock.now())
+
+
+@router.post("/{appeal_id}/attachments", status_code=201)
+async def attach(
+    appeal_id: str,
+    services: ServicesDep,
+    actor: Appellant,
+    files: Annotated[list[UploadFile], File(description="PDF, PNG or JPEG, 10 MB each")],
+) -> dict[str, Any]:
+    """Attach evidence to the caller's own open appeal (multipart, field ``files``); the type
+    is judged by the bytes, each file is stored once by its SHA-256, recorded on the audit
+    log. Any file refused: none is stored."""
+    if len(files) > MAX_FILES:
+        raise Invalid(f"attachments: {len(files)} files; at most {MAX_FILES} per appeal")
+    uploads = [check_upload(f.filename or "", await f.read(MAX_BYTES + 1)) for f in files]
+    return {"attachments": add_attachments(services, appeal_id, uploads, actor)}

@@ -1,0 +1,390 @@
+"""The advertiser's door (DESIGN section 4c): ``/standing``, a contact's home with the
+standing of every party and account it may see, and ``/standing/decisions/{id}``, one
+decision's statement and notices as issued, the appeals against it with their replies, and
+the dispute form. Staff may read both (a party chosen with ``?party=``), without the forms."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from markupsafe import Markup
+from sqlalchemy import select
+
+from standing.access.model import Permission, Principal
+from standing.access.scope import own_subjects
+from standing.appeals.attachments import MAX_BYTES, MAX_FILES, Upload, check_upload
+from standing.appeals.model import Appeal, Window, appeal_window
+from standing.appeals.service import (
+    add_attachments,
+    appeals_of,
+    attachment_content,
+    attachments_of,
+    file_appeal,
+)
+from standing.bootstrap import Services
+from standing.decisions.model import Decision
+from standing.decisions.service import get_decision, get_statement, notices_of, standing_of
+from standing.errors import Invalid, NotFound, StandingError
+from standing.store import repository as repo
+from standing.store.tables import AccountRow, NoticeRow, PartyRow, StatementRow
+from standing.web.auth import CSRF_FIELD, csrf_ok, requires
+from standing.web.deps import ServicesDep
+from standing.web.schemas import TEXT_MAX
+from standing.web.ui.login import CsrfRefused, form_page, read_form
+from standing.web.ui.render import page
+
+router = APIRouter(include_in_schema=False)
+
+#: How many accounts of one party the home page lists in full.
+ACCOUNTS_SHOWN = 200
+
+
+@dataclass
+class Capability:
+    name: str
+    description: str
+    allowed: bool
+    decisions: list[str]
+
+
+@dataclass
+class Covered:
+    """Why one decision reaches one party or account: the ownership path, from the
+    subject's own row up to the decision's subject, in the statement's words."""
+
+    decision: Decision
+    rule_title: str
+    remedy: str | None
+    path: list[str]
+    window: Window
+    status: str
+
+
+@dataclass
+class Standing:
+    id: str
+    kind: str  # party | account
+    name: str
+    capabilities: list[Capability]
+    covered: list[Covered] = field(default_factory=list)
+    accounts: list[Standing] = field(default_factory=list)
+    more_accounts: int = 0
+
+
+def _owner_path(content: dict[str, Any], subject_id: str) -> list[str]:
+    """Why ``subject_id`` is reached, from a statement's (or notice's) ``affected`` rows: the
+    account's own line, its owner's, then the lines of the parties that control the owner,
+    up to the decision's subject (the statement names each holder by its name)."""
+    affected = content.get("affected", {})
+    parties = {p["id"]: p for p in affected.get("parties", ())}
+    accounts = {a["id"]: a for a in affected.get("accounts", ())}
+    path: list[str] = []
+    start: str | None = subject_id
+    if subject_id in accounts:
+        row = accounts[subject_id]
+        handle = f"{row['username']} on {row['service']}" if row.get("username") else row["id"]
+        path.append(_sentence(f"The account {handle}: {row['why']}"))
+        start = row.get("owner")
+    todo = [start] if start is not None and start in parties else []
+    seen: set[str] = set()
+    while todo:
+        party_id = todo.pop(0)
+        if party_id in seen:
+            continue
+        seen.add(party_id)
+        row = parties[party_id]
+        path.append(_sentence(f"{row['name']}: {row['why']}"))
+        holders = [
+            (row["why"].index(f"{o['name']} ("), other)
+            for other, o in parties.items()
+            if other not in seen and f"{o['name']} (" in row["why"]
+        ]
+        todo += [other for _, other in sorted(holders)]
+    return path
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith(".") else text + "."
+
+
+def _coverage(
+    services: Services, subject_id: str, decisions: set[str], viewer: Principal
+) -> list[Covered]:
+    now = services.clock.now()
+    out: list[Covered] = []
+    with services.read() as session:
+        for decision_id in sorted(decisions):
+            # it restricts the viewer's own party or account: what it is may be shown even
+            # before a notice has recorded that it reaches it
+            decision = repo.get_decision(session, decision_id)
+            if decision is None:
+                continue
+            rule = services.policy.rules.get(decision.rule_id)
+            notice = session.scalars(
+                select(NoticeRow).where(
+                    NoticeRow.decision_id == decision_id, NoticeRow.account_id == subject_id
+                )
+            ).first()
+            statement = session.get(StatementRow, decision_id)
+            content = notice.content if notice else (statement.content if statement else {})
+            path = _owner_path(content, subject_id)
+            if not path and subject_id == decision.subject_id:
+                path = ["It is the subject of the decision."]
+            out.append(
+                Covered(
+                    decision=decision,
+                    rule_title=rule.title if rule else decision.rule_id,
+                    remedy=rule.remedy if rule else None,
+                    path=path,
+                    window=appeal_window(
+                        decision.created_at, rule.appeal_window_days if rule else 180, now
+                    ),
+                    status=decision.status_at(now),
+                )
+            )
+    return out
+
+
+def _standing(services: Services, subject_id: str, viewer: Principal) -> Standing:
+    found = standing_of(services, subject_id, viewer)
+    capabilities = [
+        Capability(c["capability"], c["description"], c["allowed"], c["decisions"])
+        for c in found["capabilities"]
+    ]
+    denying = {d for c in capabilities for d in c.decisions}
+    return Standing(
+        id=subject_id,
+        kind=found["subject"]["kind"],
+        name=found["subject"]["name"],
+        capabilities=capabilities,
+        covered=_coverage(services, subject_id, denying, viewer),
+    )
+
+
+def _parties_of(services: Services, viewer: Principal, party: str | None) -> list[str]:
+    """The parties the home page shows: a contact's (or the one asked for among them);
+    for staff, the party asked for."""
+    with services.read() as session:
+        if viewer.is_contact:
+            mine = sorted(viewer.parties)
+            if party is None:
+                return mine
+            if party not in mine:
+                raise NotFound(f"unknown party {party!r}")
+            return [party]
+        if party is None:
+            return []
+        if session.get(PartyRow, party) is None:
+            raise NotFound(f"unknown party {party!r}")
+        return [party]
+
+
+def _accounts_of(services: Services, party_id: str) -> tuple[list[str], int]:
+    with services.read() as session:
+        ids = list(
+            session.scalars(
+                select(AccountRow.id).where(AccountRow.owner_id == party_id).order_by(AccountRow.id)
+            )
+        )
+    return ids[:ACCOUNTS_SHOWN], max(len(ids) - ACCOUNTS_SHOWN, 0)
+
+
+@router.get("/standing", response_class=HTMLResponse, dependencies=[requires(Permission.READ)])
+def standing_home(
+    request: Request,
+    services: ServicesDep,
+    party: str | None = Query(None, max_length=200),
+) -> HTMLResponse:
+    """A contact's home: every party and account it may see, capability by capability."""
+    viewer: Principal = request.state.principal
+    views: list[Standing] = []
+    for party_id in _parties_of(services, viewer, party):
+        view = _standing(services, party_id, viewer)
+        accounts, more = _accounts_of(services, party_id)
+        view.accounts = [_standing(services, a, viewer) for a in accounts]
+        view.more_accounts = more
+        views.append(view)
+    return page(
+        request,
+        "standing.html",
+        views=views,
+        party=party,
+        now=services.clock.now(),
+    )
+
+
+# --- one decision ----------------------------------------------------------------------------
+
+
+def _own_reach(services: Services, decision: Decision, viewer: Principal) -> list[Standing]:
+    """For a contact: its parties and accounts this decision reaches, and why."""
+    if not viewer.is_contact:
+        return []
+    with services.read() as session:
+        mine = own_subjects(session, viewer)
+        statement = session.get(StatementRow, decision.id)
+        content = statement.content if statement else {}
+        affected = content.get("affected", {})
+        reached = {p["id"]: ("party", p["name"]) for p in affected.get("parties", ())}
+        for a in affected.get("accounts", ()):
+            handle = f"{a['username']} on {a['service']}" if a.get("username") else a["id"]
+            reached[a["id"]] = ("account", handle)
+        for notice in session.scalars(
+            select(NoticeRow).where(NoticeRow.decision_id == decision.id)
+        ):
+            account = session.get(AccountRow, notice.account_id)
+            handle = f"{account.username} on {account.service}" if account else notice.account_id
+            reached.setdefault(notice.account_id, ("account", handle))
+    return [
+        Standing(
+            id=subject_id,
+            kind=kind,
+            name=name,
+            capabilities=[],
+            covered=_coverage(services, subject_id, {decision.id}, viewer),
+        )
+        for subject_id, (kind, name) in reached.items()
+        if subject_id in mine
+    ]
+
+
+def _decision_page(
+    request: Request,
+    services: Services,
+    decision_id: str,
+    status: int = 200,
+    **extra: Any,
+) -> HTMLResponse:
+    viewer: Principal = request.state.principal
+    decision = get_decision(services, decision_id, viewer)
+    statement = get_statement(services, decision_id, viewer)
+    notices = notices_of(services, decision_id, viewer)
+    appeals = appeals_of(services, decision_id, viewer)
+    now = services.clock.now()
+    rule = services.policy.rules.get(decision.rule_id)
+    window = appeal_window(decision.created_at, rule.appeal_window_days if rule else 180, now)
+    open_appeal = next((a for a in appeals if a.status == "open"), None)
+    may_file = viewer.may(Permission.FILE_APPEAL) and viewer.is_contact
+    context: dict[str, Any] = {
+        "decision": decision,
+        "status_now": decision.status_at(now),
+        "rule_title": rule.title if rule else decision.rule_id,
+        "remedy": rule.remedy if rule else None,
+        "review_days": rule.review_days if rule else None,
+        "statement": Markup(statement.html),  # rendered with autoescape when recorded  # noqa: S704
+        "digest": statement.digest,
+        "notices": [Markup(n.html) for n in notices],  # noqa: S704 - autoescaped when issued
+        "appeals": appeals,
+        "attachments": attachments_of(services, [a.id for a in appeals], viewer),
+        "window": window,
+        "open_appeal": open_appeal,
+        "may_file": may_file and window.open and open_appeal is None and not decision.lifted_at,
+        "is_contact": viewer.is_contact,
+        "reach": _own_reach(services, decision, viewer),
+        "text": "",
+        "error": None,
+        "filed": None,
+        "now": now,
+    }
+    context.update(extra)
+    return form_page(request, "standing_decision.html", status=status, **context)
+
+
+@router.get(
+    "/standing/decisions/{decision_id}",
+    response_class=HTMLResponse,
+    dependencies=[requires(Permission.READ)],
+)
+def standing_decision(
+    request: Request,
+    decision_id: str,
+    services: ServicesDep,
+    filed: str | None = Query(None, max_length=40),
+) -> HTMLResponse:
+    """The statement and notices as issued, the appeals and replies, and the dispute form."""
+    return _decision_page(request, services, decision_id, filed=filed)
+
+
+def appeal_text(fields: dict[str, str]) -> str:
+    text = fields.get("text", "")
+    if len(text) > TEXT_MAX:
+        raise Invalid(f"text: {len(text)} characters; at most {TEXT_MAX} are taken")
+    return text
+
+
+async def read_dispute(request: Request) -> tuple[dict[str, str], list[tuple[str, bytes]]]:
+    """The dispute form's fields and files (name, bytes); like `read_form` (a form with the
+    right CSRF token), with up to `MAX_FILES` files. A file input left empty is no file."""
+    media = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    if media != "multipart/form-data":
+        return await read_form(request), []
+    files: list[tuple[str, bytes]] = []
+    async with request.form(max_files=MAX_FILES, max_fields=50) as form:
+        fields = {k: v for k, v in form.items() if isinstance(v, str)}
+        if not csrf_ok(request, fields.get(CSRF_FIELD)):
+            raise CsrfRefused(
+                "the form has expired or did not come from this site; reload the page"
+            )
+        for value in form.getlist("attachments"):
+            if isinstance(value, str):
+                continue
+            content = await value.read(MAX_BYTES + 1)
+            if value.filename or content:
+                files.append((value.filename or "", content))
+    return fields, files
+
+
+@router.post(
+    "/standing/decisions/{decision_id}/dispute",
+    response_class=HTMLResponse,
+    dependencies=[requires(Permission.FILE_APPEAL)],
+)
+async def dispute(request: Request, decision_id: str, services: ServicesDep) -> Response:
+    """File an appeal against the decision as the signed-in contact, with its evidence; a
+    refusal is shown on the page with what was typed, and nothing is stored."""
+    viewer: Principal = request.state.principal
+    get_decision(services, decision_id, viewer)  # another party's decision: 404, as a read
+    fields: dict[str, str] = {}
+    try:
+        fields, files = await read_dispute(request)
+        uploads: list[Upload] = [check_upload(name, content) for name, content in files]
+        filed: Appeal = file_appeal(services, decision_id, appeal_text(fields), viewer)
+    except (NotFound, CsrfRefused):
+        raise
+    except StandingError as exc:
+        return _decision_page(
+            request,
+            services,
+            decision_id,
+            status=exc.http_status,
+            error=exc.message,
+            text=fields.get("text", "")[:TEXT_MAX],
+        )
+    if uploads:
+        add_attachments(services, filed.id, uploads, viewer)
+    return RedirectResponse(
+        f"/standing/decisions/{decision_id}?filed={filed.id}#appeals", status_code=303
+    )
+
+
+@router.get(
+    "/standing/attachments/{attachment_id}",
+    dependencies=[requires(Permission.READ)],
+)
+def attachment(request: Request, attachment_id: str, services: ServicesDep) -> Response:
+    """An appeal's attachment, as a download (its appellant's and staff's only)."""
+    viewer: Principal = request.state.principal
+    described, content = attachment_content(services, attachment_id, viewer)
+    name = quote(described["filename"])
+    return Response(
+        content,
+        media_type=described["media_type"],
+        headers={
+            "content-disposition": f"attachment; filename*=UTF-8''{name}",
+            "x-content-type-options": "nosniff",
+        },
+    )
