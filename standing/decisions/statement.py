@@ -190,9 +190,9 @@ def build_statement(
             "deadline": appeal_by.isoformat(),
             "review_days": rule.review_days,
             "how": (
-                "Appeal free of charge through the platform's appeal channel: "
-                f"`standing appeal {decision.id} --text ...`, or with POST /api/v1/appeals "
-                f'({{"decision": "{decision.id}", "text": ...}}). '
+                "Appeal free of charge on your advertiser page for this decision, "
+                f"/standing/decisions/{decision.id} on this platform (sign in with your "
+                "account, or with a sign-in link sent to your email address). "
                 "Say what is wrong in the facts or what has changed, and attach evidence. "
                 f"A person who did not take this decision answers within {rule.review_days} "
                 "days with reasons. You may also use an out-of-court dispute settlement body "

@@ -77,6 +77,8 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         if exc.status_code == 400 and exc.detail == _BODY_PARSE_ERROR:
             return error(422, "invalid", f"body: not valid JSON ({_parse_failure(exc.__cause__)})")
+        if exc.status_code == 400:  # a body Starlette could not parse (multipart, form)
+            return error(422, "invalid", f"body: {str(exc.detail).rstrip('.')}")
         code = {404: "not_found", 405: "method_not_allowed", 413: "too_large"}.get(
             exc.status_code, "http_error"
         )
