@@ -10,7 +10,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from enum import StrEnum
+from typing import Any, TypeVar
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -68,26 +69,27 @@ def normal_email(email: str, field: str = "email") -> str:
     return email
 
 
-def _roles(values: Iterable[str]) -> frozenset[Role]:
+E = TypeVar("E", bound=StrEnum)
+
+
+def _members(kind: type[E], values: Iterable[str], field: str) -> frozenset[E]:
+    """The enum members ``values`` name (any case); `Invalid` naming the field otherwise."""
     out = set()
     for value in values:
         try:
-            out.add(Role(value.strip().lower()))
+            out.add(kind(value.strip().lower()))
         except ValueError:
-            known = ", ".join(r.value for r in Role)
-            raise Invalid(f"role: {value!r} is not one of {known}") from None
+            known = ", ".join(m.value for m in kind)
+            raise Invalid(f"{field}: {value!r} is not one of {known}") from None
     return frozenset(out)
+
+
+def _roles(values: Iterable[str]) -> frozenset[Role]:
+    return _members(Role, values, "role")
 
 
 def _scopes(values: Iterable[str]) -> frozenset[Scope]:
-    out = set()
-    for value in values:
-        try:
-            out.add(Scope(value.strip().lower()))
-        except ValueError:
-            known = ", ".join(s.value for s in Scope)
-            raise Invalid(f"scope: {value!r} is not one of {known}") from None
-    return frozenset(out)
+    return _members(Scope, values, "scope")
 
 
 # --- principals ------------------------------------------------------------------------------

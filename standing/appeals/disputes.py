@@ -33,6 +33,14 @@ def _dispute(row: DisputeRow) -> Dispute:
     )
 
 
+def _past(given: datetime | None, field: str, now: datetime) -> datetime:
+    """When something happened: ``given`` (in UTC), not after ``now``; ``now`` if not given."""
+    when = to_utc(given, field) if given else now
+    if when > now:
+        raise Invalid(f"{field}: {when.isoformat()} is in the future")
+    return when
+
+
 def record_dispute(
     services: Services,
     decision_id: str,
@@ -44,9 +52,7 @@ def record_dispute(
     if len(body) < 3 or len(body) > 300:
         raise Invalid("body: name the out-of-court dispute settlement body (3 to 300 characters)")
     now = services.clock.now()
-    when = to_utc(submitted_at, "submitted") if submitted_at else now
-    if when > now:
-        raise Invalid(f"submitted: {when.isoformat()} is in the future")
+    when = _past(submitted_at, "submitted", now)
     with services.write() as session:
         decision = repo.get_decision(session, decision_id)
         if decision is None:
@@ -86,9 +92,7 @@ def settle_dispute(
     if outcome not in TO_IMPLEMENT and implemented is not None:
         raise Invalid(f"implemented: an outcome {outcome!r} asks nothing of the platform")
     now = services.clock.now()
-    when = to_utc(settled_at, "settled") if settled_at else now
-    if when > now:
-        raise Invalid(f"settled: {when.isoformat()} is in the future")
+    when = _past(settled_at, "settled", now)
     with services.write() as session:
         row = session.get(DisputeRow, dispute_id)
         if row is None:

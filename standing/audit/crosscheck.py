@@ -284,35 +284,41 @@ def fold_changelog(expected: Expected, event: Event, payload: dict[str, Any]) ->
         expected[f"lifted {payload['decision']}"] = Record(event.seq, {"entries": 1})
 
 
+def _principal(
+    kind: str, email: str | None, name: str, roles: list[str], **more: Any
+) -> dict[str, Any]:
+    """The fields a ``principals`` row starts with."""
+    return {
+        "kind": kind,
+        "email": email,
+        "name": name,
+        "roles": sorted(roles),
+        "parties": sorted(more.get("parties", ())),
+        "password": bool(more.get("password")),
+        "active": True,
+    }
+
+
 def fold_principals(expected: Expected, event: Event, payload: dict[str, Any]) -> None:
     """Users and contacts (``user:*``), and the service clients their first token creates."""
     if event.action == "user:add":
+        kind = "staff" if payload["roles"] else "contact"
         expected[payload["user"]] = Record(
             event.seq,
-            {
-                "kind": "staff" if payload["roles"] else "contact",
-                "email": payload["email"],
-                "name": payload["name"],
-                "roles": sorted(payload["roles"]),
-                "parties": sorted(payload["parties"]),
-                "password": bool(payload["password"]),
-                "active": True,
-            },
+            _principal(
+                kind,
+                payload["email"],
+                payload["name"],
+                payload["roles"],
+                parties=payload["parties"],
+                password=payload["password"],
+            ),
         )
     elif event.action == "token:create":
         service = payload.get("service")
         if service and payload["principal"] not in expected:
             expected[payload["principal"]] = Record(
-                event.seq,
-                {
-                    "kind": "service",
-                    "email": None,
-                    "name": service,
-                    "roles": [],
-                    "parties": [],
-                    "password": False,
-                    "active": True,
-                },
+                event.seq, _principal("service", None, service, [])
             )
     else:
         record = expected.setdefault(payload["user"], Record(event.seq))

@@ -7,6 +7,7 @@ from fastapi.testclient import TestClient
 
 from standing.bootstrap import Services
 from standing.web.app import create_app
+from tests.decisions.helpers import record_vendor_decision
 from tests.fixtures.principals import Credential
 
 
@@ -19,3 +20,23 @@ def client(demo_graph: Services, credentials: dict[str, Credential]) -> Iterator
         app, raise_server_exceptions=False, headers=credentials["analyst"].headers
     ) as c:
         yield c
+
+
+#: The app with a client that sends no credential, every principal's credentials, and the
+#: ids of two decisions: ``kaspersky`` (reaching contact A's companies) and ``shop`` (contact
+#: B's).
+World = tuple[TestClient, dict[str, Credential], dict[str, str]]
+
+
+@pytest.fixture
+def world(demo_graph: Services, credentials: dict[str, Credential]) -> Iterator[World]:
+    kaspersky = record_vendor_decision(demo_graph).decision.id
+    shop = record_vendor_decision(
+        demo_graph,
+        subject="brightdeal-shop",
+        rule="deceptive-business-practices",
+        facts="BrightDeal Shop advertised 90 percent discounts on 2026-03-02 that no checkout "
+        "applied, in 41 complaints to the Verbraucherzentrale.",
+    ).decision.id
+    with TestClient(create_app(services=demo_graph), raise_server_exceptions=False) as client:
+        yield client, credentials, {"kaspersky": kaspersky, "shop": shop}

@@ -4,19 +4,16 @@ service tokens exactly as the contract says (401 / 403 / 404 / 2xx)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
 from standing.access.model import Permission
-from standing.bootstrap import Services
 from standing.web.app import create_app
 from standing.web.auth import Requires
-from tests.decisions.helpers import record_vendor_decision
 from tests.fixtures.principals import Credential
+from tests.web.conftest import World
 
 #: Routes open to anyone, as DESIGN 4b lists them (and the sign-in pages).
 PUBLIC = {
@@ -80,22 +77,6 @@ WHO = [
 STAFF = {"viewer", "analyst", "reviewer", "auditor", "admin"}
 
 
-@pytest.fixture
-def world(
-    demo_graph: Services, credentials: dict[str, Credential]
-) -> Iterator[tuple[TestClient, dict[str, Credential], dict[str, str]]]:
-    kaspersky = record_vendor_decision(demo_graph).decision.id  # reaches contact A's companies
-    shop = record_vendor_decision(
-        demo_graph,
-        subject="brightdeal-shop",
-        rule="deceptive-business-practices",
-        facts="BrightDeal Shop advertised 90 percent discounts on 2026-03-02 that no checkout "
-        "applied, in 41 complaints to the Verbraucherzentrale.",
-    ).decision.id
-    with TestClient(create_app(services=demo_graph), raise_server_exceptions=False) as client:
-        yield client, credentials, {"kaspersky": kaspersky, "shop": shop}
-
-
 def call(
     client: TestClient,
     people: dict[str, Credential],
@@ -110,7 +91,7 @@ def call(
 
 
 def expect(
-    world: tuple[TestClient, dict[str, Credential], dict[str, str]],
+    world: World,
     method: str,
     url: str,
     answers: dict[str, int],
@@ -141,7 +122,7 @@ def reads(own_a: int, own_b: int) -> dict[str, int]:
 
 
 def test_the_isolation_matrix(
-    world: tuple[TestClient, dict[str, Credential], dict[str, str]],
+    world: World,
 ) -> None:
     _, _, dec = world
     k, s = dec["kaspersky"], dec["shop"]
@@ -193,7 +174,7 @@ def pages(own_a: int, own_b: int) -> dict[str, int]:
 
 
 def test_the_portal_and_the_desk(
-    world: tuple[TestClient, dict[str, Credential], dict[str, str]],
+    world: World,
 ) -> None:
     _, _, dec = world
     k, s = dec["kaspersky"], dec["shop"]
@@ -217,7 +198,7 @@ def test_the_portal_and_the_desk(
 
 
 def test_appeals_are_the_contacts_and_reviews_the_reviewers(
-    world: tuple[TestClient, dict[str, Credential], dict[str, str]],
+    world: World,
 ) -> None:
     client, people, dec = world
     text = "Kaspersky Lab, Inc. was sold to Meridian Holdings on 2026-03-01; the register shows it."
@@ -254,7 +235,7 @@ def test_appeals_are_the_contacts_and_reviews_the_reviewers(
 
 
 def test_pages_send_the_anonymous_to_sign_in_and_hide_other_cases(
-    world: tuple[TestClient, dict[str, Credential], dict[str, str]],
+    world: World,
 ) -> None:
     client, people, dec = world
     page = f"/decisions/{dec['kaspersky']}/statement"
@@ -275,7 +256,7 @@ def test_pages_send_the_anonymous_to_sign_in_and_hide_other_cases(
 
 
 def test_password_sign_in_session_and_csrf(
-    world: tuple[TestClient, dict[str, Credential], dict[str, str]],
+    world: World,
 ) -> None:
     from tests.fixtures.principals import PASSWORD
 

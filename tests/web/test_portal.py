@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
 
-import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
@@ -16,36 +14,15 @@ from standing.appeals.service import list_appeals
 from standing.bootstrap import Services
 from standing.store.appeal_tables import AttachmentRow, BlobRow
 from standing.store.tables import EventRow
-from standing.web.app import create_app
-from tests.decisions.helpers import record_vendor_decision
-from tests.fixtures.principals import Credential
 from tests.fixtures.services import TestClock
 from tests.principals import VIEWER
+from tests.web.conftest import World
 from tests.web.forms import csrf_of, sign_in
 
 DISPUTE = (
     "Kaspersky Lab, Inc. was sold to Meridian Holdings on 2026-03-01; the Delaware register "
     "extract of 2026-03-04 shows the new shareholder."
 )
-
-
-@pytest.fixture
-def world(
-    demo_graph: Services, credentials: dict[str, Credential]
-) -> Iterator[tuple[TestClient, dict[str, Credential], dict[str, str]]]:
-    kaspersky = record_vendor_decision(demo_graph).decision.id
-    shop = record_vendor_decision(
-        demo_graph,
-        subject="brightdeal-shop",
-        rule="deceptive-business-practices",
-        facts="BrightDeal Shop advertised 90 percent discounts on 2026-03-02 that no checkout "
-        "applied, in 41 complaints to the Verbraucherzentrale.",
-    ).decision.id
-    with TestClient(create_app(services=demo_graph), raise_server_exceptions=False) as client:
-        yield client, credentials, {"kaspersky": kaspersky, "shop": shop}
-
-
-World = tuple[TestClient, dict[str, Credential], dict[str, str]]
 
 
 def test_a_contact_sees_its_standing_and_why(world: World) -> None:
