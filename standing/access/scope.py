@@ -32,9 +32,11 @@ def own_subjects(session: Session, principal: Principal) -> set[str]:
 
 
 def visible_subject(session: Session, viewer: Principal, subject_id: str) -> bool:
-    if not viewer.is_contact:
+    """One of the contact's parties, or an account one of them owns (one row read)."""
+    if not viewer.is_contact or subject_id in viewer.parties:
         return True
-    return subject_id in own_subjects(session, viewer)
+    owner = session.scalar(select(AccountRow.owner_id).where(AccountRow.id == subject_id))
+    return owner is not None and owner in viewer.parties
 
 
 def visible_decisions_query(viewer: Principal) -> ColumnElement[bool] | None:

@@ -7,6 +7,7 @@ follows and the audit event in one transaction.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -47,6 +48,7 @@ from standing.guard import service as guard
 from standing.guard.model import Mentions
 from standing.ids import new_id
 from standing.notify import outbox
+from standing.policies.model import Policy
 from standing.store import repository as repo
 from standing.store.access_tables import ReachRow
 from standing.store.changelog import append_change
@@ -495,6 +497,38 @@ def get_statement(services: Services, decision_id: str, viewer: Principal) -> St
     return row
 
 
+def _capabilities(
+    policy: Policy,
+    decisions: list[Decision],
+    graph: GraphIndex,
+    subject: Party | Account,
+    territory: str | None,
+    now: datetime,
+) -> list[dict[str, Any]]:
+    """Each capability of ``subject``: allowed or not, by which decisions, through whom."""
+    out: list[dict[str, Any]] = []
+    for capability in policy.capabilities.values():
+        result = restriction(applicable(decisions, capability.name, territory, now), graph)
+        if isinstance(subject, Party):
+            reached = result.parties.get(subject.id)
+            ids = sorted(reached.decisions) if reached else []
+            via = [o for o, _ in reached.via] if reached else []
+        else:
+            acc = result.accounts.get(subject.id)
+            ids = sorted(acc.decisions) if acc else []
+            via = [acc.owner] if acc and acc.owner else []
+        out.append(
+            {
+                "capability": capability.name,
+                "description": capability.description,
+                "allowed": not ids,
+                "decisions": ids,
+                "via": via,
+            }
+        )
+    return out
+
+
 def standing_of(
     services: Services, subject_id: str, viewer: Principal, territory: str | None = None
 ) -> dict[str, Any]:
@@ -514,28 +548,8 @@ def standing_of(
             if subject.owner:
                 graph.accounts_of[subject.owner] = [subject.id]
         decisions = repo.decisions_on(session, above | {subject.id})
-        capabilities: list[dict[str, Any]] = []
-        denying: set[str] = set()
-        for capability in policy.capabilities.values():
-            result = restriction(applicable(decisions, capability.name, territory, now), graph)
-            if isinstance(subject, Party):
-                reached = result.parties.get(subject.id)
-                ids = sorted(reached.decisions) if reached else []
-                via = [o for o, _ in reached.via] if reached else []
-            else:
-                acc = result.accounts.get(subject.id)
-                ids = sorted(acc.decisions) if acc else []
-                via = [acc.owner] if acc and acc.owner else []
-            denying |= set(ids)
-            capabilities.append(
-                {
-                    "capability": capability.name,
-                    "description": capability.description,
-                    "allowed": not ids,
-                    "decisions": ids,
-                    "via": via,
-                }
-            )
+        capabilities = _capabilities(policy, decisions, graph, subject, territory, now)
+        denying = {d for c in capabilities for d in c["decisions"]}
         by_id = {d.id: d for d in decisions}
         reasons = []
         for decision_id in sorted(denying):
@@ -561,6 +575,33 @@ def standing_of(
         "reasons": reasons,
         "decisions": history,
     }
+
+
+def account_standings(
+    services: Services, owner_id: str, account_ids: Sequence[str], viewer: Principal
+) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """For many accounts of one party: each account's summary and capabilities, as
+    `standing_of` gives them, from one read of the graph above the owner (a party with a
+    thousand accounts is one propagation per capability, not one per account)."""
+    require(viewer, Permission.READ)
+    now = services.clock.now()
+    with services.read() as session:
+        if not visible_subject(session, viewer, owner_id):
+            raise NotFound(f"unknown subject {owner_id!r}: no party or account has this id")
+        wanted = set(account_ids)
+        accounts = [a for a in repo.accounts_of(session, owner_id) if a.id in wanted]
+        graph, above = repo.graph_above(session, [owner_id])
+        graph.accounts_of[owner_id] = [a.id for a in accounts]
+        for account in accounts:
+            graph.account_owner[account.id] = owner_id
+        decisions = repo.decisions_on(session, above | {a.id for a in accounts})
+    return [
+        (
+            sor.subject_summary(account),
+            _capabilities(services.policy, decisions, graph, account, None, now),
+        )
+        for account in accounts
+    ]
 
 
 # --- notices: accounts reached after the decision --------------------------------------------

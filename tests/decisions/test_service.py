@@ -10,6 +10,7 @@ from standing.bootstrap import Services
 from standing.decisions.model import country_codes
 from standing.decisions.service import (
     DecisionRequest,
+    account_standings,
     get_statement,
     lift_decision,
     record_decision,
@@ -241,6 +242,10 @@ def test_standing_reads_only_the_owners_above_yet_agrees_with_the_whole_graph(
             )
             assert promote["allowed"] == (reached is None), subject
             assert promote["decisions"] == (sorted(reached.decisions) if reached else []), subject
+        # many accounts of one party at once (the advertiser's home page) say the same
+        [(summary, batch)] = account_standings(services, f"p{i}", [f"a{i}"], VIEWER)
+        assert summary["id"] == f"a{i}"
+        assert batch == standing_of(services, f"a{i}", VIEWER)["capabilities"], i
     assert 4 < len(full.parties) < 30  # control spread beyond the subjects, not to everyone
     # a new decision's reach, computed on the part of the graph below and above its subject,
     # is the reach over the whole graph

@@ -27,7 +27,13 @@ from standing.appeals.service import (
 )
 from standing.bootstrap import Services
 from standing.decisions.model import Decision
-from standing.decisions.service import get_decision, get_statement, notices_of, standing_of
+from standing.decisions.service import (
+    account_standings,
+    get_decision,
+    get_statement,
+    notices_of,
+    standing_of,
+)
 from standing.errors import Invalid, NotFound, StandingError
 from standing.store import repository as repo
 from standing.store.tables import AccountRow, NoticeRow, PartyRow, StatementRow
@@ -75,13 +81,27 @@ class Standing:
     more_accounts: int = 0
 
 
-def _owner_path(content: dict[str, Any], subject_id: str) -> list[str]:
+@dataclass(frozen=True)
+class _Affected:
+    """A statement's (or notice's) ``affected`` rows, indexed by id."""
+
+    parties: dict[str, dict[str, Any]]
+    accounts: dict[str, dict[str, Any]]
+
+    @classmethod
+    def of(cls, content: dict[str, Any]) -> _Affected:
+        affected = content.get("affected", {})
+        return cls(
+            parties={p["id"]: p for p in affected.get("parties", ())},
+            accounts={a["id"]: a for a in affected.get("accounts", ())},
+        )
+
+
+def _owner_path(affected: _Affected, subject_id: str) -> list[str]:
     """Why ``subject_id`` is reached, from a statement's (or notice's) ``affected`` rows: the
     account's own line, its owner's, then the lines of the parties that control the owner,
     up to the decision's subject (the statement names each holder by its name)."""
-    affected = content.get("affected", {})
-    parties = {p["id"]: p for p in affected.get("parties", ())}
-    accounts = {a["id"]: a for a in affected.get("accounts", ())}
+    parties, accounts = affected.parties, affected.accounts
     path: list[str] = []
     start: str | None = subject_id
     if subject_id in accounts:
@@ -111,57 +131,97 @@ def _sentence(text: str) -> str:
     return text if text.endswith(".") else text + "."
 
 
+class _Reasons:
+    """What the coverage of many parties and accounts needs from one page's decisions, read
+    once per decision: the decision, its statement's rows and the notices it issued (a page
+    for a party with a thousand accounts reads each statement once, not once per account)."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self._decisions: dict[str, Decision | None] = {}
+        self._statements: dict[str, _Affected] = {}
+        self._notices: dict[str, dict[str, _Affected]] = {}
+
+    def _load(self, decision_id: str) -> None:
+        with self.services.read() as session:
+            self._decisions[decision_id] = repo.get_decision(session, decision_id)
+            statement = session.get(StatementRow, decision_id)
+            self._statements[decision_id] = _Affected.of(statement.content if statement else {})
+            self._notices[decision_id] = {
+                notice.account_id: _Affected.of(notice.content)
+                for notice in session.scalars(
+                    select(NoticeRow).where(NoticeRow.decision_id == decision_id)
+                )
+            }
+
+    def decision(self, decision_id: str) -> Decision | None:
+        if decision_id not in self._decisions:
+            self._load(decision_id)
+        return self._decisions[decision_id]
+
+    def statement(self, decision_id: str) -> _Affected:
+        self.decision(decision_id)
+        return self._statements[decision_id]
+
+    def notices(self, decision_id: str) -> dict[str, _Affected]:
+        """The rows of each notice the decision issued, by the account it went to."""
+        self.decision(decision_id)
+        return self._notices[decision_id]
+
+    def affected(self, decision_id: str, subject_id: str) -> _Affected:
+        """The rows that say why the decision reaches the subject: the subject's notice's if
+        one was issued to it, else the statement's."""
+        self.decision(decision_id)
+        notice = self._notices[decision_id].get(subject_id)
+        return notice if notice is not None else self._statements[decision_id]
+
+
 def _coverage(
-    services: Services, subject_id: str, decisions: set[str], viewer: Principal
+    services: Services, reasons: _Reasons, subject_id: str, decisions: set[str]
 ) -> list[Covered]:
     now = services.clock.now()
     out: list[Covered] = []
-    with services.read() as session:
-        for decision_id in sorted(decisions):
-            # it restricts the viewer's own party or account: what it is may be shown even
-            # before a notice has recorded that it reaches it
-            decision = repo.get_decision(session, decision_id)
-            if decision is None:
-                continue
-            rule = services.policy.rules.get(decision.rule_id)
-            notice = session.scalars(
-                select(NoticeRow).where(
-                    NoticeRow.decision_id == decision_id, NoticeRow.account_id == subject_id
-                )
-            ).first()
-            statement = session.get(StatementRow, decision_id)
-            content = notice.content if notice else (statement.content if statement else {})
-            path = _owner_path(content, subject_id)
-            if not path and subject_id == decision.subject_id:
-                path = ["It is the subject of the decision."]
-            out.append(
-                Covered(
-                    decision=decision,
-                    rule_title=rule.title if rule else decision.rule_id,
-                    remedy=rule.remedy if rule else None,
-                    path=path,
-                    window=appeal_window(
-                        decision.created_at, rule.appeal_window_days if rule else 180, now
-                    ),
-                    status=decision.status_at(now),
-                )
+    for decision_id in sorted(decisions):
+        # it restricts the viewer's own party or account: what it is may be shown even
+        # before a notice has recorded that it reaches it
+        decision = reasons.decision(decision_id)
+        if decision is None:
+            continue
+        rule = services.policy.rules.get(decision.rule_id)
+        path = _owner_path(reasons.affected(decision_id, subject_id), subject_id)
+        if not path and subject_id == decision.subject_id:
+            path = ["It is the subject of the decision."]
+        out.append(
+            Covered(
+                decision=decision,
+                rule_title=rule.title if rule else decision.rule_id,
+                remedy=rule.remedy if rule else None,
+                path=path,
+                window=appeal_window(
+                    decision.created_at, rule.appeal_window_days if rule else 180, now
+                ),
+                status=decision.status_at(now),
             )
+        )
     return out
 
 
-def _standing(services: Services, subject_id: str, viewer: Principal) -> Standing:
-    found = standing_of(services, subject_id, viewer)
+def _view(
+    services: Services,
+    reasons: _Reasons,
+    summary: dict[str, Any],
+    found: list[dict[str, Any]],
+) -> Standing:
     capabilities = [
-        Capability(c["capability"], c["description"], c["allowed"], c["decisions"])
-        for c in found["capabilities"]
+        Capability(c["capability"], c["description"], c["allowed"], c["decisions"]) for c in found
     ]
     denying = {d for c in capabilities for d in c.decisions}
     return Standing(
-        id=subject_id,
-        kind=found["subject"]["kind"],
-        name=found["subject"]["name"],
+        id=summary["id"],
+        kind=summary["kind"],
+        name=summary["name"],
         capabilities=capabilities,
-        covered=_coverage(services, subject_id, denying, viewer),
+        covered=_coverage(services, reasons, summary["id"], denying),
     )
 
 
@@ -202,10 +262,15 @@ def standing_home(
     """A contact's home: every party and account it may see, capability by capability."""
     viewer: Principal = request.state.principal
     views: list[Standing] = []
+    reasons = _Reasons(services)
     for party_id in _parties_of(services, viewer, party):
-        view = _standing(services, party_id, viewer)
+        found = standing_of(services, party_id, viewer)
+        view = _view(services, reasons, found["subject"], found["capabilities"])
         accounts, more = _accounts_of(services, party_id)
-        view.accounts = [_standing(services, a, viewer) for a in accounts]
+        view.accounts = [
+            _view(services, reasons, summary, capabilities)
+            for summary, capabilities in account_standings(services, party_id, accounts, viewer)
+        ]
         view.more_accounts = more
         views.append(view)
     return page(
@@ -220,36 +285,42 @@ def standing_home(
 # --- one decision ----------------------------------------------------------------------------
 
 
-def _own_reach(services: Services, decision: Decision, viewer: Principal) -> list[Standing]:
-    """For a contact: its parties and accounts this decision reaches, and why."""
+def _own_reach(
+    services: Services, decision: Decision, viewer: Principal
+) -> tuple[list[Standing], int]:
+    """For a contact: its parties and accounts this decision reaches, and why (the first
+    `ACCOUNTS_SHOWN` of them, parties first), and how many more there are."""
     if not viewer.is_contact:
-        return []
+        return [], 0
+    reasons = _Reasons(services)
+    statement = reasons.statement(decision.id)
+    notices = reasons.notices(decision.id)
+    reached = {pid: ("party", p["name"]) for pid, p in statement.parties.items()}
+    for aid, a in statement.accounts.items():
+        handle = f"{a['username']} on {a['service']}" if a.get("username") else aid
+        reached[aid] = ("account", handle)
     with services.read() as session:
         mine = own_subjects(session, viewer)
-        statement = session.get(StatementRow, decision.id)
-        content = statement.content if statement else {}
-        affected = content.get("affected", {})
-        reached = {p["id"]: ("party", p["name"]) for p in affected.get("parties", ())}
-        for a in affected.get("accounts", ()):
-            handle = f"{a['username']} on {a['service']}" if a.get("username") else a["id"]
-            reached[a["id"]] = ("account", handle)
-        for notice in session.scalars(
-            select(NoticeRow).where(NoticeRow.decision_id == decision.id)
-        ):
-            account = session.get(AccountRow, notice.account_id)
-            handle = f"{account.username} on {account.service}" if account else notice.account_id
-            reached.setdefault(notice.account_id, ("account", handle))
+        unnamed = sorted(a for a in notices if a not in reached and a in mine)
+        for chunk in range(0, len(unnamed), 500):
+            for account in session.scalars(
+                select(AccountRow).where(AccountRow.id.in_(unnamed[chunk : chunk + 500]))
+            ):
+                reached[account.id] = ("account", f"{account.username} on {account.service}")
+        for account_id in unnamed:
+            reached.setdefault(account_id, ("account", account_id))
+    own = [(s, kind, name) for s, (kind, name) in reached.items() if s in mine]
+    own.sort(key=lambda row: (row[1] != "party", row[0]))
     return [
         Standing(
             id=subject_id,
             kind=kind,
             name=name,
             capabilities=[],
-            covered=_coverage(services, subject_id, {decision.id}, viewer),
+            covered=_coverage(services, reasons, subject_id, {decision.id}),
         )
-        for subject_id, (kind, name) in reached.items()
-        if subject_id in mine
-    ]
+        for subject_id, kind, name in own[:ACCOUNTS_SHOWN]
+    ], max(len(own) - ACCOUNTS_SHOWN, 0)
 
 
 def _decision_page(
@@ -269,6 +340,7 @@ def _decision_page(
     window = appeal_window(decision.created_at, rule.appeal_window_days if rule else 180, now)
     open_appeal = next((a for a in appeals if a.status == "open"), None)
     may_file = viewer.may(Permission.FILE_APPEAL) and viewer.is_contact
+    reach, more_reach = _own_reach(services, decision, viewer)
     context: dict[str, Any] = {
         "decision": decision,
         "status_now": decision.status_at(now),
@@ -284,7 +356,8 @@ def _decision_page(
         "open_appeal": open_appeal,
         "may_file": may_file and window.open and open_appeal is None and not decision.lifted_at,
         "is_contact": viewer.is_contact,
-        "reach": _own_reach(services, decision, viewer),
+        "reach": reach,
+        "more_reach": more_reach,
         "text": "",
         "error": None,
         "filed": None,
