@@ -42,8 +42,12 @@ fmt: setup ## format and fix what ruff can
 typecheck: setup ## mypy (strict) on the package
 	$(RUN) mypy
 
+# the suite runs in TEST_WORKERS processes (pytest-xdist), a test file to a process, so a
+# module's fixtures are made once; every test has databases of its own
+TEST_WORKERS ?= 2
+
 pytest: setup ## the test suite (SQLite; PostgreSQL too when STANDING_TEST_POSTGRES_URL is set)
-	$(RUN) pytest
+	$(RUN) pytest -n $(TEST_WORKERS) --dist loadfile
 
 test: lint typecheck pytest ## everything CI runs
 
