@@ -266,3 +266,33 @@ def test_a_hit_shows_the_name_parts_that_matched(
     noted = client.post(f"/api/v1/hits/{hit['id']}/notes", json={"text": NOTE}, headers=analyst)
     assert noted.status_code == 201 and noted.json()["kind"] == "hit"
     assert NOTE in client.get(f"/review/hits/{hit['id']}", headers=analyst).text
+
+
+def test_the_audit_log_accounts_for_every_claim_and_note(
+    world: World, demo_graph: Services, clock: TestClock
+) -> None:
+    """`audit verify` folds the desk's events into the claims and notes they must leave, and
+    names a note changed behind the log's back."""
+    from sqlalchemy import update
+
+    from standing.audit.state import check_state
+
+    client, people, _, appeal = world
+    me = people["reviewer"].headers
+    api = f"/api/v1/appeals/{appeal}"
+    assert client.post(f"{api}/claim", headers=me).status_code == 200
+    clock.advance(minutes=5)
+    assert client.post(f"{api}/claim", headers=me).status_code == 200  # renewed
+    assert client.post(f"{api}/notes", json={"text": NOTE}, headers=me).status_code == 201
+    with demo_graph.read() as session:
+        found = check_state(session)
+    assert found.mismatches == [], found.mismatches
+    assert found.checked["case_claims"] == 1 and found.checked["case_notes"] == 1
+    assert client.post(f"{api}/release", headers=me).status_code == 200
+    with demo_graph.read() as session:
+        assert check_state(session).mismatches == []
+    with demo_graph.write() as session:
+        session.execute(update(NoteRow).values(text="Nothing to see here."))
+    with demo_graph.read() as session:
+        [changed] = check_state(session).mismatches
+    assert changed.table == "case_notes" and "text" in changed.reason
