@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from standing.errors import Conflict, Invalid
+from standing.errors import Conflict, Forbidden, Invalid
 
 #: What a case on the desk is: an appeal (a dispute or a reinstatement request) or an open
 #: screening hit.
@@ -55,6 +55,16 @@ def check_claim(held: Claim | None, actor: str, now: datetime, minutes: float) -
             "it can be claimed when they release it or the claim expires"
         )
     return now + timedelta(minutes=minutes)
+
+
+def check_four_eyes(case_id: str, actor: str, excluded: set[str]) -> None:
+    """Who may not decide an appeal (the decision's author, the analyst who confirmed its
+    hit) may not claim it either: the claim would only keep the other reviewers away."""
+    if actor in excluded:
+        raise Forbidden(
+            f"{actor} may not claim {case_id}: they recorded the decision or confirmed its "
+            "hit; another reviewer decides it"
+        )
 
 
 def check_release(held: Claim | None, case_id: str, actor: str, now: datetime) -> Claim:

@@ -19,6 +19,7 @@ from standing.desk.model import (
     Note,
     check_claim,
     check_decider,
+    check_four_eyes,
     check_note,
     check_release,
 )
@@ -27,6 +28,7 @@ from standing.ids import new_id
 from standing.store.appeal_tables import AppealRow
 from standing.store.desk_tables import ClaimRow, NoteRow
 from standing.store.screening_tables import HitRow
+from standing.store.tables import DecisionRow
 
 #: Who may claim a case of each kind: whoever may decide it.
 DECIDES = {"appeal": Permission.DECIDE_APPEAL, "hit": Permission.REVIEW_HIT}
@@ -56,6 +58,17 @@ def find_case(services: Services, case_id: str, kind: str | None = None) -> str:
         return _case(session, case_id, kind)[0]
 
 
+def _deciders_excluded(session: Session, appeal_id: str) -> set[str]:
+    """Who may not decide this appeal: the decision's author, whoever confirmed its hit."""
+    appeal = session.get(AppealRow, appeal_id)
+    assert appeal is not None
+    author = session.scalar(select(DecisionRow.author).where(DecisionRow.id == appeal.decision_id))
+    confirmed = session.scalars(
+        select(HitRow.reviewed_by).where(HitRow.decision_id == appeal.decision_id)
+    )
+    return {who for who in (author, *confirmed) if who}
+
+
 def _staff(actor: Principal, doing: str) -> None:
     if not actor.is_staff:
         raise Forbidden(f"{actor.id} may not {doing}: the review desk is for staff")
@@ -73,6 +86,8 @@ def claim_case(
         require(actor, DECIDES[kind])
         if status != "open":
             raise Conflict(f"{kind} {case_id} is {status}; only open cases are claimed")
+        if kind == "appeal":
+            check_four_eyes(case_id, actor.id, _deciders_excluded(session, case_id))
         row = session.get(ClaimRow, case_id)
         held = _claim(row) if row is not None else None
         until = check_claim(held, actor.id, now, services.settings.desk_claim_minutes)

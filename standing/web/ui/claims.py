@@ -83,15 +83,13 @@ def hit_page(request: Request, hit_id: str, services: ServicesDep, done: str = "
 async def _claim(request: Request, services: Services, kind: str, case_id: str) -> Response:
     viewer = _staff(request)
     find_case(services, case_id, KINDS[kind])  # an unknown case: 404 before the form
-    fields = await read_form(request)
+    await read_form(request)
     try:
         claim_case(services, case_id, viewer, KINDS[kind])
     except NotFound:
         raise
     except StandingError as exc:
         return _case(request, services, kind, case_id, exc.http_status, claim_error=exc.message)
-    if fields.get("then") == "desk":
-        return RedirectResponse("/review", status_code=303)
     return RedirectResponse(f"/review/{kind}/{case_id}?done=claimed", status_code=303)
 
 

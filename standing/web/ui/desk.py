@@ -156,7 +156,9 @@ def _case_page(
         "decided": False,
         "case_url": f"/review/appeals/{appeal.id}",
         "claim": claims_on(services, [appeal.id], viewer).get(appeal.id),
-        "may_claim": viewer.may(Permission.DECIDE_APPEAL) and open_case,
+        "may_claim": viewer.may(Permission.DECIDE_APPEAL)
+        and open_case
+        and viewer.id not in {decision.author, *(h["reviewed_by"] for h in decision_hits)},
         "notes": [n for n in notes if n.case_id == appeal.id],
         "other_notes": [n for n in notes if n.case_id != appeal.id],
         "may_note": viewer.may(Permission.NOTE),
