@@ -266,6 +266,13 @@ def test_a_hit_shows_the_name_parts_that_matched(
     noted = client.post(f"/api/v1/hits/{hit['id']}/notes", json={"text": NOTE}, headers=analyst)
     assert noted.status_code == 201 and noted.json()["kind"] == "hit"
     assert NOTE in client.get(f"/review/hits/{hit['id']}", headers=analyst).text
+    # while the analyst holds it, nobody else reviews it; the analyst's review ends the claim
+    dismiss = {"action": "dismiss", "note": "Another company: the registry numbers differ."}
+    review = f"/api/v1/hits/{hit['id']}/review"
+    held = client.post(review, json=dismiss, headers=people["service_decide"].headers)
+    assert held.status_code == 409 and "claimed by" in held.json()["error"]["message"]
+    assert client.post(review, json=dismiss, headers=analyst).status_code == 200
+    assert claims_on(demo_graph, [hit["id"]], VIEWER) == {}
 
 
 def test_the_audit_log_accounts_for_every_claim_and_note(
