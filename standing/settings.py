@@ -136,6 +136,12 @@ class Settings(BaseSettings):
         ge=1,
         description="Contacts are reminded this many days before the appeal window closes.",
     )
+    desk_claim_minutes: float = Field(
+        30.0,
+        gt=0,
+        le=24 * 60,
+        description="How long a claim on a case of the review desk lasts (minutes).",
+    )
 
     @model_validator(mode="after")
     def _retry_delays_are_not_negative(self) -> Settings:

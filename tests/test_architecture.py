@@ -27,6 +27,8 @@ PURE = [
     "decisions/statement.py",
     "graph/model.py",
     "graph/ftm.py",
+    "graph/chain.py",
+    "desk/model.py",
     "policies/model.py",
     "audit/chain.py",
     "audit/crosscheck.py",

@@ -49,6 +49,7 @@ class Permission(StrEnum):
     REVIEW_HIT = "hits.review"  # confirm or dismiss a screening hit
     DECIDE_APPEAL = "appeals.decide"
     FILE_APPEAL = "appeals.file"
+    NOTE = "cases.note"  # write an internal note on a case of the review desk
     AUDIT = "audit"  # audit verify, DSA export, transparency report
     MANAGE_ACCESS = "access.manage"  # users and every token
     OWN_TOKENS = "tokens.own"  # a contact's own tokens
@@ -82,6 +83,7 @@ GRANTS: dict[Permission, Grant] = {
     Permission.REVIEW_HIT: Grant(roles=frozenset({Role.ANALYST}), scopes=frozenset({Scope.DECIDE})),
     Permission.DECIDE_APPEAL: Grant(roles=frozenset({Role.REVIEWER})),
     Permission.FILE_APPEAL: Grant(contacts=True),
+    Permission.NOTE: Grant(roles=frozenset({Role.ANALYST, Role.REVIEWER})),
     Permission.AUDIT: Grant(
         roles=frozenset({Role.AUDITOR, Role.ADMIN}), scopes=frozenset({Scope.EXPORT})
     ),
@@ -101,6 +103,7 @@ DOING: dict[Permission, str] = {
     Permission.REVIEW_HIT: "confirming and dismissing hits",
     Permission.DECIDE_APPEAL: "deciding appeals",
     Permission.FILE_APPEAL: "filing appeals",
+    Permission.NOTE: "writing internal notes on cases",
     Permission.AUDIT: "audit, export and reports",
     Permission.MANAGE_ACCESS: "managing users and tokens",
     Permission.OWN_TOKENS: "managing tokens",

@@ -28,6 +28,7 @@ from standing.decisions.service import (
     decision_mentions,
     write_decision,
 )
+from standing.desk.service import settle_claim
 from standing.errors import Conflict, Invalid, NotFound
 from standing.guard import service as guard
 from standing.guard.model import Appealed
@@ -185,6 +186,7 @@ def review_appeal(
         appeal = appeal_from_row(row)
         decision = repo.get_decision(session, appeal.decision_id)
         assert decision is not None
+        settle_claim(session, appeal_id, reviewer, now)  # the desk's claim ends with it
         confirmed_by = session.scalars(
             select(HitRow.reviewed_by).where(HitRow.decision_id == decision.id)
         ).all()

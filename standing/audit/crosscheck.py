@@ -347,3 +347,34 @@ def fold_tokens(expected: Expected, event: Event, payload: dict[str, Any]) -> No
     record = expected.setdefault(payload["token"], Record(event.seq))
     record.seq = event.seq
     record.fields["revoked"] = True
+
+
+def fold_notes(expected: Expected, event: Event, payload: dict[str, Any]) -> None:
+    """An internal note on a desk case, written once."""
+    expected[payload["note"]] = Record(
+        event.seq,
+        {
+            "case": payload["case"],
+            "kind": payload["kind"],
+            "author": event.actor,
+            "text": payload["text"],
+            "written_at": event.at,
+        },
+    )
+
+
+def fold_claims(expected: Expected, event: Event, payload: dict[str, Any]) -> None:
+    """A desk case's claim: taken (or renewed) until a time, or released (also by deciding
+    the case). An expired claim stays as it was until the case is claimed again."""
+    if event.action == "case:release":
+        expected.pop(payload["case"], None)
+        return
+    expected[payload["case"]] = Record(
+        event.seq,
+        {
+            "kind": payload["kind"],
+            "held_by": event.actor,
+            "claimed_at": event.at,
+            "expires_at": when(payload["until"]),
+        },
+    )

@@ -25,6 +25,7 @@ from standing.audit.log import Verification, stored_events, verify_log
 from standing.decisions import statement as sor
 from standing.store.access_tables import PrincipalPartyRow, PrincipalRow, TokenRow
 from standing.store.appeal_tables import AppealRow, AttachmentRow, BlobRow
+from standing.store.desk_tables import ClaimRow, NoteRow
 from standing.store.screening_tables import HitRow, ListEntryRow, ListVersionRow
 from standing.store.tables import ChangeRow, DecisionRow, LiftRow, NoticeRow, StatementRow
 
@@ -245,6 +246,35 @@ def token_rows(session: Session) -> Rows:
         )
 
 
+def note_rows(session: Session) -> Rows:
+    for r in _stream(session, select(NoteRow).order_by(NoteRow.id)):
+        n = r[0]
+        yield (
+            n.id,
+            {
+                "case": n.case_id,
+                "kind": n.case_kind,
+                "author": n.author,
+                "text": n.text,
+                "written_at": n.written_at,
+            },
+        )
+
+
+def claim_rows(session: Session) -> Rows:
+    for r in _stream(session, select(ClaimRow).order_by(ClaimRow.case_id)):
+        c = r[0]
+        yield (
+            c.case_id,
+            {
+                "kind": c.case_kind,
+                "held_by": c.held_by,
+                "claimed_at": c.claimed_at,
+                "expires_at": c.expires_at,
+            },
+        )
+
+
 USERS = frozenset({"user:add", "user:disable", "user:password", "user:roles", "token:create"})
 
 CHECKERS: tuple[Checker, ...] = (
@@ -271,6 +301,8 @@ CHECKERS: tuple[Checker, ...] = (
     ),
     Checker("principals", USERS, cc.fold_principals, principal_rows),
     Checker("tokens", frozenset({"token:create", "token:revoke"}), cc.fold_tokens, token_rows),
+    Checker("case_notes", frozenset({"case:note"}), cc.fold_notes, note_rows),
+    Checker("case_claims", frozenset({"case:claim", "case:release"}), cc.fold_claims, claim_rows),
 )
 
 

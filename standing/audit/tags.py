@@ -17,6 +17,9 @@ class Action(StrEnum):
     APPEAL_FILE = "appeal:file"
     APPEAL_REVIEW = "appeal:review"
     APPEAL_ATTACH = "appeal:attach"
+    CASE_CLAIM = "case:claim"
+    CASE_RELEASE = "case:release"
+    CASE_NOTE = "case:note"
     USER_ADD = "user:add"
     USER_DISABLE = "user:disable"
     USER_PASSWORD = "user:password"  # noqa: S105 - an action name, not a secret

@@ -30,6 +30,7 @@ from standing.audit.tags import Action
 from standing.bootstrap import Services
 from standing.decisions.service import DecisionRequest, write_decision
 from standing.decisions.transparency import Disclosure
+from standing.desk.service import settle_claim
 from standing.errors import Conflict, Invalid, NotFound
 from standing.graph.model import Party
 from standing.ids import new_id
@@ -877,6 +878,7 @@ def review_hit(
         assert row is not None
         if row.status != "open":
             raise Conflict(f"hit {hit_id} is already {row.status}")
+        settle_claim(session, hit_id, actor.id, now)  # the desk's claim ends with the review
         decision_id: str | None = None
         if action == "confirm":
             source = services.policy.source(hit.source)

@@ -3,6 +3,7 @@
 from standing.store import (  # noqa: F401
     access_tables,
     appeal_tables,
+    desk_tables,
     notify_tables,
     screening_tables,
     tables,

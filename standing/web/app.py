@@ -322,7 +322,8 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     _install_error_handlers(app)
 
     from standing.web.api import appeals, decisions, export, me, policies, screening, standing
-    from standing.web.ui import desk, login, oidc, pages, portal
+    from standing.web.api import desk as desk_api
+    from standing.web.ui import claims, desk, login, oidc, pages, portal
 
     app.include_router(check.router)
     app.include_router(policies.router)
@@ -331,12 +332,14 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.include_router(screening.router)
     app.include_router(appeals.router)
     app.include_router(export.router)
+    app.include_router(desk_api.router)
     app.include_router(me.router)
     app.include_router(login.router)
     app.include_router(oidc.router)
     app.include_router(pages.router)
     app.include_router(portal.router)
     app.include_router(desk.router)
+    app.include_router(claims.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     check.publish_catalogue(app, services.policy.capabilities)
     return app

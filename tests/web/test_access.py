@@ -294,3 +294,28 @@ def test_password_sign_in_session_and_csrf(
     assert client.get("/api/v1/decisions").status_code == 200
     lift = client.post(f"/api/v1/decisions/{dec['kaspersky']}/lift", json={"reason": "x y"})
     assert lift.status_code == 401
+
+
+def test_the_desk_cases(world: World) -> None:
+    """Claims, releases, notes and the guard's verdict: pages and API, every principal."""
+    n = expect(
+        world, "GET", "/review/hits/hit-unknown", pages(403, 403) | dict.fromkeys(STAFF, 404)
+    )
+    reviewers = table(403, reviewer=404, anonymous=303)
+    analysts = table(403, analyst=404, anonymous=303)
+    annotators = table(403, analyst=404, reviewer=404, anonymous=303)
+    for act in ("claim", "release", "verdict"):
+        n += expect(world, "POST", f"/review/appeals/apl-unknown/{act}", reviewers, body={})
+    for act in ("claim", "release"):
+        n += expect(world, "POST", f"/review/hits/hit-unknown/{act}", analysts, body={})
+    for kind in ("appeals", "hits"):
+        n += expect(world, "POST", f"/review/{kind}/x-unknown/notes", annotators, body={})
+    for act in ("claim", "release"):
+        n += expect(world, "POST", f"/api/v1/appeals/apl-unknown/{act}", table(403, reviewer=404))
+        n += expect(world, "POST", f"/api/v1/hits/hit-unknown/{act}", table(403, analyst=404))
+    for kind in ("appeals", "hits"):
+        url = f"/api/v1/{kind}/x-unknown/notes"
+        n += expect(world, "GET", url, reads(404, 404) | dict.fromkeys(STAFF, 404))
+        note = {"text": "a note"}
+        n += expect(world, "POST", url, table(403, analyst=404, reviewer=404), body=note)
+    assert n == 16 * len(WHO)

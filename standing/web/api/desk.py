@@ -1,0 +1,109 @@
+"""The review desk's acts through the API: claim and release a case (an appeal, a screening
+hit), and the staff's internal notes on it. A claim lasts ``desk_claim_minutes``; while it
+lasts, nobody else may claim or decide the case (409). Notes are never shown to advertisers:
+contacts are refused (403)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+
+from standing.access.model import Permission, Principal
+from standing.desk.model import NOTE_MAX, Claim, Note
+from standing.desk.service import add_note, claim_case, find_case, notes_on, release_case
+from standing.web.auth import Reader, Requires
+from standing.web.deps import ServicesDep
+from standing.web.schemas import ERRORS
+
+router = APIRouter(prefix="/api/v1", tags=["desk"], responses=ERRORS)
+Reviewer = Annotated[Principal, Depends(Requires(Permission.DECIDE_APPEAL))]
+HitReviewer = Annotated[Principal, Depends(Requires(Permission.REVIEW_HIT))]
+Annotator = Annotated[Principal, Depends(Requires(Permission.NOTE))]
+
+
+class NoteIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1, max_length=NOTE_MAX)
+
+
+def claim_json(claim: Claim, released: bool = False) -> dict[str, Any]:
+    return {
+        "case": claim.case_id,
+        "kind": claim.case_kind,
+        "held_by": claim.held_by,
+        "claimed_at": claim.claimed_at.isoformat(),
+        "expires_at": claim.expires_at.isoformat(),
+        "released": released,
+    }
+
+
+def note_json(note: Note) -> dict[str, Any]:
+    return {
+        "id": note.id,
+        "case": note.case_id,
+        "kind": note.case_kind,
+        "author": note.author,
+        "text": note.text,
+        "written_at": note.written_at.isoformat(),
+    }
+
+
+@router.post("/appeals/{appeal_id}/claim")
+def claim_appeal(appeal_id: str, services: ServicesDep, actor: Reviewer) -> dict[str, Any]:
+    """Claim an open appeal for the calling reviewer (renewed when already theirs)."""
+    return claim_json(claim_case(services, appeal_id, actor, "appeal"))
+
+
+@router.post("/appeals/{appeal_id}/release")
+def release_appeal(appeal_id: str, services: ServicesDep, actor: Reviewer) -> dict[str, Any]:
+    """Release the caller's claim on an appeal."""
+    return claim_json(release_case(services, appeal_id, actor, "appeal"), released=True)
+
+
+@router.post("/hits/{hit_id}/claim")
+def claim_hit(hit_id: str, services: ServicesDep, actor: HitReviewer) -> dict[str, Any]:
+    """Claim an open screening hit for the calling analyst (renewed when already theirs)."""
+    return claim_json(claim_case(services, hit_id, actor, "hit"))
+
+
+@router.post("/hits/{hit_id}/release")
+def release_hit(hit_id: str, services: ServicesDep, actor: HitReviewer) -> dict[str, Any]:
+    """Release the caller's claim on a screening hit."""
+    return claim_json(release_case(services, hit_id, actor, "hit"), released=True)
+
+
+def _notes(services: ServicesDep, case_id: str, kind: str, viewer: Principal) -> dict[str, Any]:
+    find_case(services, case_id, kind)
+    return {"notes": [note_json(n) for n in notes_on(services, [case_id], viewer)]}
+
+
+@router.get("/appeals/{appeal_id}/notes")
+def appeal_notes(appeal_id: str, services: ServicesDep, viewer: Reader) -> dict[str, Any]:
+    """The internal notes on an appeal, oldest first (staff only)."""
+    return _notes(services, appeal_id, "appeal", viewer)
+
+
+@router.post("/appeals/{appeal_id}/notes", status_code=201, response_model=None)
+def note_appeal(
+    appeal_id: str, body: NoteIn, services: ServicesDep, actor: Annotator
+) -> JSONResponse:
+    """Write an internal note on an appeal (analysts and reviewers)."""
+    note = add_note(services, appeal_id, body.text, actor, "appeal")
+    return JSONResponse(note_json(note), status_code=201)
+
+
+@router.get("/hits/{hit_id}/notes")
+def hit_notes(hit_id: str, services: ServicesDep, viewer: Reader) -> dict[str, Any]:
+    """The internal notes on a screening hit, oldest first (staff only)."""
+    return _notes(services, hit_id, "hit", viewer)
+
+
+@router.post("/hits/{hit_id}/notes", status_code=201, response_model=None)
+def note_hit(hit_id: str, body: NoteIn, services: ServicesDep, actor: Annotator) -> JSONResponse:
+    """Write an internal note on a screening hit (analysts and reviewers)."""
+    note = add_note(services, hit_id, body.text, actor, "hit")
+    return JSONResponse(note_json(note), status_code=201)
