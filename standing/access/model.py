@@ -48,6 +48,7 @@ class Permission(StrEnum):
     DECIDE = "decide"  # record and lift decisions
     REVIEW_HIT = "hits.review"  # confirm or dismiss a screening hit
     DECIDE_APPEAL = "appeals.decide"
+    RECHECK = "decisions.recheck"  # confirm a decision without an end on re-examination
     FILE_APPEAL = "appeals.file"
     AUDIT = "audit"  # audit verify, DSA export, transparency report
     MANAGE_ACCESS = "access.manage"  # users and every token
@@ -81,6 +82,7 @@ GRANTS: dict[Permission, Grant] = {
     Permission.DECIDE: Grant(roles=frozenset({Role.ANALYST}), scopes=frozenset({Scope.DECIDE})),
     Permission.REVIEW_HIT: Grant(roles=frozenset({Role.ANALYST}), scopes=frozenset({Scope.DECIDE})),
     Permission.DECIDE_APPEAL: Grant(roles=frozenset({Role.REVIEWER})),
+    Permission.RECHECK: Grant(roles=frozenset({Role.ANALYST, Role.REVIEWER})),
     Permission.FILE_APPEAL: Grant(contacts=True),
     Permission.AUDIT: Grant(
         roles=frozenset({Role.AUDITOR, Role.ADMIN}), scopes=frozenset({Scope.EXPORT})
@@ -100,6 +102,7 @@ DOING: dict[Permission, str] = {
     Permission.DECIDE: "recording and lifting decisions",
     Permission.REVIEW_HIT: "confirming and dismissing hits",
     Permission.DECIDE_APPEAL: "deciding appeals",
+    Permission.RECHECK: "re-examining decisions",
     Permission.FILE_APPEAL: "filing appeals",
     Permission.AUDIT: "audit, export and reports",
     Permission.MANAGE_ACCESS: "managing users and tokens",

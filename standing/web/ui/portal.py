@@ -29,6 +29,7 @@ from standing.bootstrap import Services
 from standing.decisions.model import Decision
 from standing.decisions.service import get_decision, get_statement, notices_of, standing_of
 from standing.errors import Invalid, NotFound, StandingError
+from standing.policies.model import MIN_APPEAL_WINDOW_DAYS
 from standing.store import repository as repo
 from standing.store.tables import AccountRow, NoticeRow, PartyRow, StatementRow
 from standing.web.auth import CSRF_FIELD, csrf_ok, requires
@@ -141,7 +142,9 @@ def _coverage(
                     remedy=rule.remedy if rule else None,
                     path=path,
                     window=appeal_window(
-                        decision.created_at, rule.appeal_window_days if rule else 180, now
+                        decision.created_at,
+                        rule.appeal_window_days if rule else MIN_APPEAL_WINDOW_DAYS,
+                        now,
                     ),
                     status=decision.status_at(now),
                 )
@@ -266,7 +269,9 @@ def _decision_page(
     appeals = appeals_of(services, decision_id, viewer)
     now = services.clock.now()
     rule = services.policy.rules.get(decision.rule_id)
-    window = appeal_window(decision.created_at, rule.appeal_window_days if rule else 180, now)
+    window = appeal_window(
+        decision.created_at, rule.appeal_window_days if rule else MIN_APPEAL_WINDOW_DAYS, now
+    )
     open_appeal = next((a for a in appeals if a.status == "open"), None)
     may_file = viewer.may(Permission.FILE_APPEAL) and viewer.is_contact
     context: dict[str, Any] = {
@@ -281,6 +286,7 @@ def _decision_page(
         "appeals": appeals,
         "attachments": attachments_of(services, [a.id for a in appeals], viewer),
         "window": window,
+        "redress": services.policy.redress.to_public(),
         "open_appeal": open_appeal,
         "may_file": may_file and window.open and open_appeal is None and not decision.lifted_at,
         "is_contact": viewer.is_contact,
