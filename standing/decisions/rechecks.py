@@ -96,6 +96,18 @@ def list_rechecks(
     return [recheck_json(r, now, policy.rules[r.decision.rule_id].title) for r in due]
 
 
+def recheck_queue(
+    services: Services, viewer: Principal, within_days: int = SOON_DAYS
+) -> dict[str, Any]:
+    """The desk's re-check queue: the list, how far ahead it looks, how many are overdue."""
+    due = list_rechecks(services, viewer, within_days)
+    return {
+        "rechecks": due,
+        "rechecks_within": within_days,
+        "rechecks_overdue": sum(1 for r in due if r["overdue"]),
+    }
+
+
 def rechecks_of(services: Services, decision_id: str, viewer: Principal) -> dict[str, Any]:
     """One decision's re-examination: its cycle, when the next falls due and the ones done,
     oldest first. For staff."""

@@ -321,8 +321,17 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.state.tokens = TokenCache(services)
     _install_error_handlers(app)
 
-    from standing.web.api import appeals, decisions, export, me, policies, screening, standing
-    from standing.web.ui import desk, login, oidc, pages, portal
+    from standing.web.api import (
+        appeals,
+        decisions,
+        export,
+        me,
+        policies,
+        rechecks,
+        screening,
+        standing,
+    )
+    from standing.web.ui import desk, login, oidc, pages, portal, recheck_pages
 
     app.include_router(check.router)
     app.include_router(policies.router)
@@ -330,6 +339,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.include_router(standing.router)
     app.include_router(screening.router)
     app.include_router(appeals.router)
+    app.include_router(rechecks.router)
     app.include_router(export.router)
     app.include_router(me.router)
     app.include_router(login.router)
@@ -337,6 +347,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.include_router(pages.router)
     app.include_router(portal.router)
     app.include_router(desk.router)
+    app.include_router(recheck_pages.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     check.publish_catalogue(app, services.policy.capabilities)
     return app

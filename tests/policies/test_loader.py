@@ -260,7 +260,10 @@ def test_redress_file_is_required(tmp_path: Path) -> None:
     [
         (("country: DE", "country: Germany"), r"redress.settlement_bodies.1.country: String"),
         (("url: https://adroit.legal", "url: adroit.legal"), r"redress.settlement_bodies.2.url"),
-        (("id: user-rights", "id: appeals-centre-europe"), r"redress.settlement_bodies.1.id: .* twice"),
+        (
+            ("id: user-rights", "id: appeals-centre-europe"),
+            r"redress.settlement_bodies.1.id: .* twice",
+        ),
         (("  courts:\n", "  judges:\n"), r"redress.courts: Field required"),
     ],
 )

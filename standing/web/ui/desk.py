@@ -26,6 +26,7 @@ from standing.appeals.service import (
 from standing.bootstrap import Services
 from standing.clock import parse_moment
 from standing.decisions.model import Decision, territory_code
+from standing.decisions.rechecks import recheck_queue
 from standing.decisions.service import get_decision, get_statement, notices_of
 from standing.errors import Forbidden, Invalid, NotFound, StandingError
 from standing.screening.service import hits
@@ -58,6 +59,7 @@ def desk(request: Request, services: ServicesDep) -> HTMLResponse:
         hits=open_hits,
         overdue=sum(1 for a in appeals if a["overdue"]),
         now=services.clock.now(),
+        **recheck_queue(services, viewer),
     )
 
 
