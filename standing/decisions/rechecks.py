@@ -19,6 +19,7 @@ from standing.decisions.recheck import (
     Recheck,
     check_confirmation,
     check_reason_length,
+    needs_recheck,
     next_recheck,
     rechecks_due,
 )
@@ -127,7 +128,11 @@ def rechecks_of(services: Services, decision_id: str, viewer: Principal) -> dict
     rule = services.policy.rules.get(decision.rule_id)
     cycle = rule.recheck_days if rule else None
     last = (rows[-1].rechecked_at, rows[-1].author) if rows else None
-    upcoming = next_recheck(decision, cycle, last) if cycle else None
+    upcoming = (
+        next_recheck(decision, cycle, last)
+        if cycle is not None and needs_recheck(decision, cycle, now)
+        else None
+    )
     return {
         "decision": decision,
         "rule_title": rule.title if rule else decision.rule_id,
