@@ -43,7 +43,8 @@ def _page(
     now = services.clock.now()
     decision = found["decision"]
     context: dict[str, Any] = {
-        **found,
+        **{k: v for k, v in found.items() if k != "status"},
+        "decision_status": found["status"],
         "statement": Markup(statement.html),  # rendered with autoescape when recorded  # noqa: S704
         "now": now,
         "may_confirm": viewer.may(Permission.RECHECK) and found["next"] is not None,
