@@ -30,7 +30,7 @@ def human_time(value: datetime | str | None) -> str:
     return f"{human_date(moment)}, {moment:%H:%M} {zone}"
 
 
-def human_moment(value: datetime | str | None) -> str:
+def human_moment(value: date | datetime | str | None) -> str:
     """The date alone when the moment is a day's start (midnight), else with its time."""
     if value is None or value == "":
         return ""
