@@ -51,7 +51,12 @@ def register(app: typer.Typer) -> None:
         if not rows:
             console.print(f"no re-checks due within {within} days")
             return
-        table = Table("due", "decision", "subject", "rule", "every")
+        table = Table()
+        table.add_column("due", no_wrap=True)
+        table.add_column("decision", no_wrap=True)
+        table.add_column("subject", overflow="fold")
+        table.add_column("rule")
+        table.add_column("every", no_wrap=True)
         for r in rows:
             due = human_date(r["due_at"]) + (" [red](overdue)[/]" if r["overdue"] else "")
             table.add_row(
