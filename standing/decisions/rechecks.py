@@ -158,12 +158,12 @@ def confirm_recheck(
     reviewer), with a reason the specificity guard accepts; the next re-check falls due a
     cycle from now."""
     require(actor, Permission.RECHECK)
-    reason = check_reason_length(reason)
     now = services.clock.now()
     with services.write() as session:
         decision = repo.get_decision(session, decision_id)
         if decision is None:
             raise NotFound(f"unknown decision {decision_id!r}")
+        reason = check_reason_length(reason)
         rule = services.policy.rules.get(decision.rule_id)
         cycle = rule.recheck_days if rule else None
         check_confirmation(decision, cycle, now)

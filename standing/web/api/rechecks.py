@@ -19,9 +19,11 @@ from standing.decisions.rechecks import (
 )
 from standing.web.auth import Reader, Requires
 from standing.web.deps import ServicesDep
-from standing.web.schemas import ERRORS, TEXT_MAX, TWO_WORDS
+from standing.web.schemas import ERRORS, NONBLANK, TEXT_MAX
 
 router = APIRouter(prefix="/api/v1", tags=["rechecks"], responses=ERRORS)
+#: At least ``MIN_REASON_WORDS`` words, as the service counts them.
+SOME_WORDS = f"({NONBLANK}+[ \t\n\r]+){{{MIN_REASON_WORDS - 1}}}{NONBLANK}"
 Rechecker = Annotated[Principal, Depends(Requires(Permission.RECHECK))]
 
 
@@ -29,9 +31,9 @@ class RecheckIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     reason: str = Field(
-        min_length=3,
+        min_length=2 * MIN_REASON_WORDS - 1,
         max_length=TEXT_MAX,
-        pattern=TWO_WORDS,
+        pattern=SOME_WORDS,
         description=(
             "What was examined again and why the decision still holds, specifically "
             f"(at least {MIN_REASON_WORDS} words; generic wording is refused)."
