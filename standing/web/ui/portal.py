@@ -29,7 +29,6 @@ from standing.bootstrap import Services
 from standing.decisions.model import Decision
 from standing.decisions.service import get_decision, get_statement, notices_of, standing_of
 from standing.errors import Invalid, NotFound, StandingError
-from standing.policies.model import MIN_APPEAL_WINDOW_DAYS
 from standing.store import repository as repo
 from standing.store.tables import AccountRow, NoticeRow, PartyRow, StatementRow
 from standing.web.auth import CSRF_FIELD, csrf_ok, requires
@@ -143,7 +142,7 @@ def _coverage(
                     path=path,
                     window=appeal_window(
                         decision.created_at,
-                        rule.appeal_window_days if rule else MIN_APPEAL_WINDOW_DAYS,
+                        rule.appeal_window_days if rule else 180,
                         now,
                     ),
                     status=decision.status_at(now),
@@ -270,7 +269,7 @@ def _decision_page(
     now = services.clock.now()
     rule = services.policy.rules.get(decision.rule_id)
     window = appeal_window(
-        decision.created_at, rule.appeal_window_days if rule else MIN_APPEAL_WINDOW_DAYS, now
+        decision.created_at, rule.appeal_window_days if rule else 180, now
     )
     open_appeal = next((a for a in appeals if a.status == "open"), None)
     may_file = viewer.may(Permission.FILE_APPEAL) and viewer.is_contact
