@@ -268,9 +268,7 @@ def _decision_page(
     appeals = appeals_of(services, decision_id, viewer)
     now = services.clock.now()
     rule = services.policy.rules.get(decision.rule_id)
-    window = appeal_window(
-        decision.created_at, rule.appeal_window_days if rule else 180, now
-    )
+    window = appeal_window(decision.created_at, rule.appeal_window_days if rule else 180, now)
     open_appeal = next((a for a in appeals if a.status == "open"), None)
     may_file = viewer.may(Permission.FILE_APPEAL) and viewer.is_contact
     context: dict[str, Any] = {
