@@ -141,9 +141,7 @@ def _coverage(
                     remedy=rule.remedy if rule else None,
                     path=path,
                     window=appeal_window(
-                        decision.created_at,
-                        rule.appeal_window_days if rule else 180,
-                        now,
+                        decision.created_at, rule.appeal_window_days if rule else 180, now
                     ),
                     status=decision.status_at(now),
                 )
