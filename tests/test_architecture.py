@@ -25,6 +25,8 @@ PURE = [
     "decisions/model.py",
     "decisions/propagation.py",
     "decisions/statement.py",
+    "decisions/recheck.py",
+    "dates.py",
     "graph/model.py",
     "graph/ftm.py",
     "graph/chain.py",

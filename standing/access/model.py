@@ -48,6 +48,7 @@ class Permission(StrEnum):
     DECIDE = "decide"  # record and lift decisions
     REVIEW_HIT = "hits.review"  # confirm or dismiss a screening hit
     DECIDE_APPEAL = "appeals.decide"
+    RECHECK = "decisions.recheck"  # confirm a decision without an end on re-examination
     FILE_APPEAL = "appeals.file"
     NOTE = "cases.note"  # write an internal note on a case of the review desk
     AUDIT = "audit"  # audit verify, DSA export, transparency report
@@ -82,6 +83,7 @@ GRANTS: dict[Permission, Grant] = {
     Permission.DECIDE: Grant(roles=frozenset({Role.ANALYST}), scopes=frozenset({Scope.DECIDE})),
     Permission.REVIEW_HIT: Grant(roles=frozenset({Role.ANALYST}), scopes=frozenset({Scope.DECIDE})),
     Permission.DECIDE_APPEAL: Grant(roles=frozenset({Role.REVIEWER})),
+    Permission.RECHECK: Grant(roles=frozenset({Role.ANALYST, Role.REVIEWER})),
     Permission.FILE_APPEAL: Grant(contacts=True),
     Permission.NOTE: Grant(roles=frozenset({Role.ANALYST, Role.REVIEWER})),
     Permission.AUDIT: Grant(
@@ -102,6 +104,7 @@ DOING: dict[Permission, str] = {
     Permission.DECIDE: "recording and lifting decisions",
     Permission.REVIEW_HIT: "confirming and dismissing hits",
     Permission.DECIDE_APPEAL: "deciding appeals",
+    Permission.RECHECK: "re-examining decisions",
     Permission.FILE_APPEAL: "filing appeals",
     Permission.NOTE: "writing internal notes on cases",
     Permission.AUDIT: "audit, export and reports",

@@ -34,6 +34,7 @@ from standing.guard import service as guard
 from standing.guard.model import Appealed
 from standing.ids import new_id
 from standing.notify import outbox
+from standing.policies.model import MIN_APPEAL_WINDOW_DAYS
 from standing.store import repository as repo
 from standing.store.appeal_tables import AppealRow, AttachmentRow, BlobRow
 from standing.store.changelog import append_change
@@ -58,7 +59,11 @@ def appeal_from_row(row: AppealRow) -> Appeal:
     )
 
 
-def appeal_json(appeal: Appeal, now: datetime | None = None) -> dict[str, Any]:
+def appeal_json(
+    appeal: Appeal, now: datetime | None = None, redress: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """An appeal as the API and the CLI give it; a decided one names the redress beyond the
+    platform (``Policy.redress``: the settlement bodies and the courts)."""
     out: dict[str, Any] = {
         "id": appeal.id,
         "decision": appeal.decision_id,
@@ -75,6 +80,8 @@ def appeal_json(appeal: Appeal, now: datetime | None = None) -> dict[str, Any]:
     }
     if now is not None:
         out["overdue"] = appeal.overdue_at(now)
+    if appeal.status == "decided" and redress is not None:
+        out["redress"] = redress
     return out
 
 
@@ -98,7 +105,7 @@ def file_appeal(services: Services, decision_id: str, text: str, actor: Principa
         if open_ is not None:
             raise Conflict(f"appeal {open_[0]} against {decision_id} is still open")
         rule = services.policy.rules.get(decision.rule_id)
-        window = rule.appeal_window_days if rule else 180
+        window = rule.appeal_window_days if rule else MIN_APPEAL_WINDOW_DAYS
         review_days = rule.review_days if rule else 14
         check_filing(decision.created_at, window, now, text)
         row = AppealRow(
@@ -136,7 +143,10 @@ def list_appeals(
             query = query.where(AppealRow.filed_by == viewer.id)
         if status:
             query = query.where(AppealRow.status == status)
-        return [appeal_json(appeal_from_row(r), now) for r in session.execute(query).scalars()]
+        redress = services.policy.redress.to_public()
+        return [
+            appeal_json(appeal_from_row(r), now, redress) for r in session.execute(query).scalars()
+        ]
 
 
 def appeals_of(services: Services, decision_id: str, viewer: Principal) -> list[Appeal]:
@@ -233,7 +243,7 @@ def review_appeal(
             append_change(session, "lifted", decision.id, now)
         row.status, row.outcome, row.reply = "decided", outcome, reply
         row.decided_by, row.decided_at, row.new_decision_id = reviewer, now, new_decision
-        outbox.appeal_decided(session, row, now)
+        outbox.appeal_decided(session, row, now, services.policy.redress.to_public())
         append(
             session,
             now,

@@ -173,6 +173,19 @@ def fold_lifts(expected: Expected, event: Event, payload: dict[str, Any]) -> Non
     )
 
 
+def fold_rechecks(expected: Expected, event: Event, payload: dict[str, Any]) -> None:
+    """A re-examination that confirmed a decision: its reason, who and when."""
+    expected[payload["recheck"]] = Record(
+        event.seq,
+        {
+            "decision": payload["decision"],
+            "reason": payload["reason"],
+            "author": event.actor,
+            "rechecked_at": event.at,
+        },
+    )
+
+
 def fold_attachments(expected: Expected, event: Event, payload: dict[str, Any]) -> None:
     """An attachment: the appeal, the name, and the bytes by their SHA-256 (the stored
     blob's content is hashed again, so a swapped file shows)."""

@@ -27,7 +27,14 @@ from standing.store.access_tables import PrincipalPartyRow, PrincipalRow, TokenR
 from standing.store.appeal_tables import AppealRow, AttachmentRow, BlobRow
 from standing.store.desk_tables import ClaimRow, NoteRow
 from standing.store.screening_tables import HitRow, ListEntryRow, ListVersionRow
-from standing.store.tables import ChangeRow, DecisionRow, LiftRow, NoticeRow, StatementRow
+from standing.store.tables import (
+    ChangeRow,
+    DecisionRow,
+    LiftRow,
+    NoticeRow,
+    RecheckRow,
+    StatementRow,
+)
 
 Rows = Iterable[tuple[str, dict[str, Any]]]
 
@@ -106,6 +113,20 @@ def lift_rows(session: Session) -> Rows:
         yield (
             lift.decision_id,
             {"reason": lift.reason, "author": lift.author, "lifted_at": lift.lifted_at},
+        )
+
+
+def recheck_rows(session: Session) -> Rows:
+    for r in _stream(session, select(RecheckRow).order_by(RecheckRow.id)):
+        row = r[0]
+        yield (
+            row.id,
+            {
+                "decision": row.decision_id,
+                "reason": row.reason,
+                "author": row.author,
+                "rechecked_at": row.rechecked_at,
+            },
         )
 
 
@@ -287,6 +308,7 @@ CHECKERS: tuple[Checker, ...] = (
     Checker("statements", frozenset({"decision:record"}), cc.fold_statements, statement_rows),
     Checker("notices", frozenset({"decision:notice"}), cc.fold_notices, notice_rows),
     Checker("lifts", LIFTING, cc.fold_lifts, lift_rows),
+    Checker("rechecks", frozenset({"decision:recheck"}), cc.fold_rechecks, recheck_rows),
     Checker("appeals", frozenset({"appeal:file", "appeal:review"}), cc.fold_appeals, appeal_rows),
     Checker(
         "appeal_attachments",

@@ -11,6 +11,7 @@ class Action(StrEnum):
     DECISION_RECORD = "decision:record"
     DECISION_LIFT = "decision:lift"
     DECISION_NOTICE = "decision:notice"
+    DECISION_RECHECK = "decision:recheck"
     LIST_IMPORT = "list:import"
     HIT_OPEN = "hit:open"
     HIT_REVIEW = "hit:review"

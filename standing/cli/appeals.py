@@ -110,7 +110,7 @@ def register(app: typer.Typer) -> None:
                 parse_when(until, "--until"),
             )
         if json:
-            emit_json(appeal_json(decided))
+            emit_json(appeal_json(decided, redress=services.policy.redress.to_public()))
         else:
             extra = f"; new decision {decided.new_decision_id}" if decided.new_decision_id else ""
             console.print(f"appeal {decided.id}: {decided.outcome}{extra}")

@@ -20,7 +20,9 @@ def register(app: typer.Typer) -> None:
             emit_json(policy.to_public())
             return
         console.print(f"[bold]Policy version[/] {policy.version}")
-        table = Table("rule", "restricts", "reach", "ground", "appeal / review (days)")
+        table = Table(
+            "rule", "restricts", "reach", "ground", "appeal / review (days)", "re-check (days)"
+        )
         for rule in policy.rules.values():
             reach = rule.reach + (f" >= {rule.threshold:g} %" if rule.reach == "controlled" else "")
             table.add_row(
@@ -29,9 +31,12 @@ def register(app: typer.Typer) -> None:
                 reach,
                 rule.ground,
                 f"{rule.appeal_window_days} / {rule.review_days}",
+                str(rule.recheck_days) if rule.recheck_days else "-",
             )
         console.print(table)
         caps = Table("capability", "description")
         for cap in policy.capabilities.values():
             caps.add_row(cap.name, cap.description)
         console.print(caps)
+        bodies = ", ".join(f"{b.name} ({b.country})" for b in policy.redress.bodies)
+        console.print(f"[bold]Out-of-court dispute settlement[/] {bodies}", highlight=False)

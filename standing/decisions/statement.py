@@ -12,10 +12,11 @@ from typing import Any
 import orjson
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from standing.dates import human_date, human_moment, human_time
 from standing.decisions.model import Decision
 from standing.decisions.propagation import Restriction
 from standing.graph.model import Account, Party
-from standing.policies.model import Policy, Rule
+from standing.policies.model import Policy, Rule, redress_sentences
 
 GROUND_LABELS = {
     "platform_policy": "the platform's published advertising policy (contractual ground)",
@@ -23,7 +24,7 @@ GROUND_LABELS = {
 }
 
 
-def _date(value: datetime | None) -> str | None:
+def _date(value: datetime | None) -> str | None:  # the record keeps ISO 8601
     return value.isoformat() if value else None
 
 
@@ -195,12 +196,33 @@ def build_statement(
                 "account, or with a sign-in link sent to your email address). "
                 "Say what is wrong in the facts or what has changed, and attach evidence. "
                 f"A person who did not take this decision answers within {rule.review_days} "
-                "days with reasons. You may also use an out-of-court dispute settlement body "
-                "(DSA Article 21) or the courts."
+                "days with reasons. You may also turn to a certified out-of-court dispute "
+                "settlement body or to the courts, named below, at any time."
             ),
         },
+        "redress": policy.redress.to_public(),
+        **_recheck(decision, rule),
         "author": decision.author,
     }
+
+
+def _recheck(decision: Decision, rule: Rule) -> dict[str, Any]:
+    """When a decision without an end is examined again (the rule's ``recheck_days``)."""
+    if rule.recheck_days is None or decision.ends_at is not None:
+        return {}
+    first = decision.created_at + timedelta(days=rule.recheck_days)
+    return {"recheck": {"days": rule.recheck_days, "first_due": first.isoformat()}}
+
+
+def recheck_sentence(s: dict[str, Any]) -> str | None:
+    """The statement's promise of re-examination, in words."""
+    recheck = s.get("recheck")
+    if not recheck:
+        return None
+    return (
+        f"This decision has no end date, so a person examines it again every {recheck['days']} "
+        f"days, first by {human_date(recheck['first_due'])}, and ends it when it no longer holds."
+    )
 
 
 def _capability_line(item: dict[str, str]) -> str:
@@ -210,16 +232,17 @@ def _capability_line(item: dict[str, str]) -> str:
 def render_text(s: dict[str, Any]) -> str:
     subject = s["subject"]
     scope = ", ".join(s["territorial_scope"]) or "worldwide"
-    until = f"until {s['ends_at']}" if s["ends_at"] else "until lifted"
+    until = f"until {human_moment(s['ends_at'])}" if s["ends_at"] else "until lifted"
     notice = s.get("notice")
     lines = [
         f"STATEMENT OF REASONS — decision {s['decision_id']}"
         + (f", notice {notice['id']}" if notice else ""),
-        f"Issued {s['issued_at']} under policy version {s['policy_version']}.",
+        f"Issued {human_time(s['issued_at'])} under policy version {s['policy_version']}.",
     ]
     if notice:
         lines.append(
-            f"The decision was recorded on {notice['decision_issued_at']}; {notice['why']} "
+            f"The decision was recorded on {human_date(notice['decision_issued_at'])}; "
+            f"{notice['why']} "
             f"({notice['account']})."
         )
     lines += [
@@ -267,14 +290,18 @@ def render_text(s: dict[str, Any]) -> str:
         f"Decided by automated means: {'yes' if s['automated_decision'] else 'no'}.",
         "",
         "SCOPE AND DURATION",
-        f"Territory: {scope}. From {s['starts_at']}, {until}.",
+        f"Territory: {scope}. From {human_moment(s['starts_at'])}, {until}.",
+        *([line] if (line := recheck_sentence(s)) else []),
         "",
         "WHAT WOULD RESTORE ELIGIBILITY (REMEDY)",
         s["remedy"],
         "",
         "HOW AND BY WHEN TO APPEAL",
-        f"Deadline: {s['appeal']['deadline']}.",
+        f"Deadline: {human_time(s['appeal']['deadline'])}.",
         s["appeal"]["how"],
+        "",
+        "OUT-OF-COURT DISPUTE SETTLEMENT AND COURTS",
+        *redress_sentences(s.get("redress")),
         "",
         f"Decision recorded by: {s['author']}.",
     ]
@@ -291,6 +318,10 @@ def _env() -> Environment:
             loader=PackageLoader("standing.decisions", "templates"),
             autoescape=select_autoescape(["html"]),
         )
+        _ENV.filters["human_date"] = human_date
+        _ENV.filters["human_time"] = human_time
+        _ENV.filters["human_moment"] = human_moment
+        _ENV.globals["recheck_sentence"] = recheck_sentence
     return _ENV
 
 

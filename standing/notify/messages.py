@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
+from standing import dates
 from standing.notify.events import EventType, portal_url
+from standing.policies.model import redress_sentences
 
 OUTCOME_WORDS = {
     "upheld": "upheld: the decision stands",
@@ -27,16 +28,12 @@ class Mail:
 
 def human_date(value: str | None) -> str:
     """``2027-05-31T00:00:00+00:00`` as people read it: ``31 May 2027``."""
-    if not value:
-        return "no end date"
-    moment = datetime.fromisoformat(value)
-    return f"{moment.day} {moment:%B %Y}"
+    return dates.human_date(value) if value else "no end date"
 
 
 def human_moment(value: str) -> str:
     """A deadline: the date, and the time with its zone (``31 May 2027, 14:05 UTC``)."""
-    moment = datetime.fromisoformat(value)
-    return f"{human_date(value)}, {moment:%H:%M} {moment.tzname() or 'UTC'}"
+    return dates.human_time(value)
 
 
 def _capabilities(items: list[dict[str, str]]) -> list[str]:
@@ -172,8 +169,8 @@ def render_email(
             lines += ["", f"The decision that now applies: {data['new_decision']}."]
         lines += [
             "",
-            "If you disagree, you may turn to a certified out-of-court dispute settlement body "
-            "(EU Digital Services Act, Article 21) or to the courts.",
+            "If you disagree:",
+            *(f"  - {line}" for line in redress_sentences(data.get("redress"))),
             "",
             f"The decision, the reply and what remains open: {link}",
         ]

@@ -118,10 +118,16 @@ def appeal_filed(session: Session, appeal: AppealRow, at: datetime) -> str:
     return enqueue(session, EventType.APPEAL_FILED, appeal.id, data, parties, at)
 
 
-def appeal_decided(session: Session, appeal: AppealRow, at: datetime) -> list[str]:
+def appeal_decided(
+    session: Session, appeal: AppealRow, at: datetime, redress: dict[str, Any] | None = None
+) -> list[str]:
     """An appeal was decided; an outcome that ended the decision also reports the lift (to
-    webhooks; the contacts read it in the outcome's mail)."""
+    webhooks; the contacts read it in the outcome's mail). ``redress`` is where the party may
+    turn next (the policy's settlement bodies and courts); without it, the statement's."""
     context, parties = decision_context(session, appeal.decision_id)
+    statement = session.get(StatementRow, appeal.decision_id)
+    if redress is None and statement is not None:
+        redress = statement.content.get("redress")
     data = {
         **context,
         "appeal": appeal.id,
@@ -129,6 +135,7 @@ def appeal_decided(session: Session, appeal: AppealRow, at: datetime) -> list[st
         "reply": appeal.reply,
         "decided_at": at.isoformat(),
         "new_decision": appeal.new_decision_id,
+        "redress": redress,
     }
     out = [enqueue(session, EventType.APPEAL_DECIDED, appeal.id, data, parties, at)]
     if appeal.outcome in ("overturned", "modified"):

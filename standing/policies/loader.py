@@ -1,9 +1,11 @@
 """Load and validate ``policies/*.yaml``; every error names the file, line and field.
 
 Each file is a mapping with any of ``version`` (exactly once across the directory),
-``capabilities`` (name -> description), ``sources``, ``rules`` (a list) and ``boilerplate``
+``capabilities`` (name -> description), ``sources``, ``rules`` (a list), ``boilerplate``
 (generic enforcement wording the specificity guard refuses, each with an ``id``, a ``text`` and
-what it is compared with, ``use``). Validation runs in two passes:
+what it is compared with, ``use``) and ``redress`` (exactly once: the certified out-of-court
+dispute settlement bodies and the courts every outcome names). A rule's appeal window is at
+least six months (``MIN_APPEAL_WINDOW_DAYS``). Validation runs in two passes:
 the shape of each file, then the references between them (a rule restricting an unknown
 capability, a duplicate rule id).
 """
@@ -18,7 +20,18 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from standing.errors import InvalidSpec
-from standing.policies.model import Boilerplate, Capability, LegalGround, Policy, Rule, Source
+from standing.policies.model import (
+    MIN_APPEAL_WINDOW_DAYS,
+    Boilerplate,
+    Capability,
+    Court,
+    LegalGround,
+    Policy,
+    Redress,
+    Rule,
+    SettlementBody,
+    Source,
+)
 from standing.transparency.dsa_schema import (
     KEYWORDS,
     REMOVED_CATEGORIES,
@@ -71,6 +84,7 @@ class RuleSpec(BaseModel):
     sources: list[str] = Field(default_factory=list)
     automated_decision: bool = False
     legal_grounds: list[LegalGroundSpec] = Field(default_factory=list)
+    recheck_days: int | None = Field(None, gt=0, le=3660)
 
     @field_validator("dsa_category")
     @classmethod
@@ -125,8 +139,45 @@ class BoilerplateSpec(BaseModel):
         return " ".join(value.split())
 
 
+_URL = r"^https://[^\s/$.?#][^\s]*$"
+
+
+class SettlementBodySpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_.-]*$")
+    name: str = Field(min_length=3)
+    country: str = Field(pattern=r"^[A-Z]{2}$")
+    url: str = Field(pattern=_URL)
+    certified_by: str = ""
+
+
+class CourtSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_.-]*$")
+    name: str = Field(min_length=3)
+    description: str = Field(min_length=20)
+    url: str = Field("", pattern=r"^(https://[^\s/$.?#][^\s]*)?$")
+
+    @field_validator("description", "name")
+    @classmethod
+    def _strip(cls, value: str) -> str:
+        return " ".join(value.split())
+
+
+class RedressSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    settlement_bodies: list[SettlementBodySpec] = Field(min_length=1)
+    courts: list[CourtSpec] = Field(min_length=1)
+    register_url: str = Field("", pattern=r"^(https://[^\s/$.?#][^\s]*)?$")
+
+
 class PolicyFileSpec(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+    redress: RedressSpec | None = None
 
     version: str | None = None
     capabilities: dict[str, str] = Field(default_factory=dict)
@@ -196,6 +247,7 @@ def _line_of(lines: dict[tuple[Any, ...], int], loc: tuple[Any, ...]) -> int:
 
 
 RULES_FILE = "rules.yaml"
+REDRESS_FILE = "redress.yaml"
 
 
 def _read_text(path: Path) -> str:
@@ -231,6 +283,7 @@ def load_policy(directory: Path) -> Policy:
     sources: dict[str, Source] = {}
     rule_lines: dict[str, tuple[Path, dict[tuple[Any, ...], int], int]] = {}
     boilerplate: dict[str, Boilerplate] = {}
+    redress: tuple[Redress, Path] | None = None
     for path in files:
         text = _read_text(path)
         digest.update(path.name.encode() + b"\0" + text.encode() + b"\0")
@@ -251,6 +304,13 @@ def load_policy(directory: Path) -> Policy:
                     f"(already declared in {version[1].name})"
                 )
             version = (spec.version, path)
+        if spec.redress is not None:
+            if redress is not None:
+                raise InvalidSpec(
+                    f"{path}:{_line_of(lines, ('redress',))}: redress: declared again "
+                    f"(already declared in {redress[1].name})"
+                )
+            redress = (_redress(spec.redress, path, lines), path)
         for name, description in spec.capabilities.items():
             if name in capabilities:
                 raise InvalidSpec(
@@ -298,6 +358,7 @@ def load_policy(directory: Path) -> Policy:
                     )
                     for g in rs.legal_grounds
                 ),
+                recheck_days=rs.recheck_days,
             )
             rule_lines[rs.id] = (path, lines, index)
         for index, bs in enumerate(spec.boilerplate):
@@ -311,8 +372,23 @@ def load_policy(directory: Path) -> Policy:
         raise InvalidSpec(f"{directory}: no policy file declares a version")
     if not rules:
         raise InvalidSpec(f"{directory / RULES_FILE}: declares no rules")
+    if redress is None:
+        raise InvalidSpec(
+            f"{directory / REDRESS_FILE}: missing; every statement of reasons and every appeal "
+            "outcome names the certified out-of-court dispute settlement bodies and the courts "
+            "(DSA Art. 20(5) and 21): declare them under 'redress:' with 'settlement_bodies' "
+            "and 'courts'"
+        )
     for rule in rules.values():
         path, lines, index = rule_lines[rule.id]
+        if rule.appeal_window_days < MIN_APPEAL_WINDOW_DAYS:
+            line = _line_of(lines, ("rules", index, "appeal_window_days"))
+            raise InvalidSpec(
+                f"{path}:{line}: rules.{index}.appeal_window_days: rule {rule.id!r} gives "
+                f"{rule.appeal_window_days} days; an appeal stays open at least six months "
+                f"(DSA Art. 20(1)), that is at least {MIN_APPEAL_WINDOW_DAYS} days (the longest "
+                "six calendar months)"
+            )
         for i, cap in enumerate(rule.restricts):
             if cap not in capabilities:
                 line = _line_of(lines, ("rules", index, "restricts", i))
@@ -353,4 +429,30 @@ def load_policy(directory: Path) -> Policy:
         rules=rules,
         sources=sources,
         boilerplate=tuple(boilerplate.values()),
+        redress=redress[0],
+    )
+
+
+def _redress(spec: RedressSpec, path: Path, lines: dict[tuple[Any, ...], int]) -> Redress:
+    """The redress as published; ids are unique within each list."""
+    ids = {
+        "settlement_bodies": [b.id for b in spec.settlement_bodies],
+        "courts": [c.id for c in spec.courts],
+    }
+    for key, values in ids.items():
+        seen: set[str] = set()
+        for index, value in enumerate(values):
+            if value in seen:
+                line = _line_of(lines, ("redress", key, index))
+                raise InvalidSpec(
+                    f"{path}:{line}: redress.{key}.{index}.id: {value!r} declared twice"
+                )
+            seen.add(value)
+    return Redress(
+        bodies=tuple(
+            SettlementBody(b.id, " ".join(b.name.split()), b.country, b.url, b.certified_by)
+            for b in spec.settlement_bodies
+        ),
+        courts=tuple(Court(c.id, c.name, c.description, c.url) for c in spec.courts),
+        register_url=spec.register_url,
     )

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 GROUNDS = ("platform_policy", "legal_obligation")
 REACHES = ("subject", "controlled")
+#: The shortest appeal window a rule may set: at least six months (DSA Art. 20(1)), counted as
+#: the longest six calendar months there are (July to December: 31+31+30+31+30+31 days), so
+#: that no decision's window ends before six months have passed whatever month it falls in.
+MIN_APPEAL_WINDOW_DAYS = 184
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +109,8 @@ class Rule:
     dsa_category_addition: tuple[str, ...] = ()
     dsa_keywords: tuple[str, ...] = ()
     legal_grounds: tuple[LegalGround, ...] = ()
+    #: A decision under this rule without an end comes back for re-examination this often.
+    recheck_days: int | None = None
 
     def legal_ground(self, ground_id: str) -> LegalGround:
         from standing.errors import Invalid
@@ -136,7 +143,81 @@ class Rule:
             "dsa_category_addition": list(self.dsa_category_addition),
             "dsa_keywords": list(self.dsa_keywords),
             "legal_grounds": [g.to_public() for g in self.legal_grounds],
+            "recheck_days": self.recheck_days,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class SettlementBody:
+    """An out-of-court dispute settlement body certified under DSA Article 21."""
+
+    id: str
+    name: str
+    country: str  # ISO 3166-1 alpha-2, where it is established and certified
+    url: str
+    certified_by: str = ""
+
+    def to_public(self) -> dict[str, str]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "country": self.country,
+            "url": self.url,
+            "certified_by": self.certified_by,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Court:
+    """Judicial or official redress: the competent courts, a Digital Services Coordinator."""
+
+    id: str
+    name: str
+    description: str
+    url: str = ""
+
+    def to_public(self) -> dict[str, str]:
+        return {"id": self.id, "name": self.name, "description": self.description, "url": self.url}
+
+
+@dataclass(frozen=True, slots=True)
+class Redress:
+    """Where an affected party may turn beyond the platform (``policies/redress.yaml``; DSA
+    Art. 20(5) and 21): the certified settlement bodies and the courts."""
+
+    bodies: tuple[SettlementBody, ...]
+    courts: tuple[Court, ...]
+    register_url: str = ""  # the Commission's list of every certified body
+
+    def to_public(self) -> dict[str, object]:
+        return {
+            "settlement_bodies": [b.to_public() for b in self.bodies],
+            "courts": [c.to_public() for c in self.courts],
+            "register_url": self.register_url,
+        }
+
+
+def redress_sentences(redress: dict[str, Any] | None) -> list[str]:
+    """The out-of-court bodies and courts, in sentences (a statement, an outcome, a mail);
+    ``redress`` is ``Redress.to_public()``, as statements and events keep it."""
+    if not redress:
+        return [
+            "You may turn to a certified out-of-court dispute settlement body (EU Digital "
+            "Services Act, Article 21) or to the courts."
+        ]
+    bodies = "; ".join(
+        f"{b['name']} ({b['country']}, {b['url']})" for b in redress["settlement_bodies"]
+    )
+    lines = [
+        "You may take the matter to a certified out-of-court dispute settlement body (EU "
+        f"Digital Services Act, Article 21): {bodies}."
+    ]
+    if redress.get("register_url"):
+        lines.append(f"Every certified body is listed at {redress['register_url']}.")
+    for court in redress["courts"]:
+        where = f" ({court['url']})" if court.get("url") else ""
+        lines.append(f"{court['name']}{where}: {court['description']}")
+    return lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +227,7 @@ class Policy:
     rules: dict[str, Rule]
     sources: dict[str, Source] = field(default_factory=dict)
     boilerplate: tuple[Boilerplate, ...] = ()
+    redress: Redress = field(default_factory=lambda: Redress((), ()))
 
     def source(self, source_id: str) -> Source:
         from standing.errors import NotFound
@@ -180,4 +262,5 @@ class Policy:
             "rules": [r.to_public() for r in self.rules.values()],
             "capabilities": {c.name: c.description for c in self.capabilities.values()},
             "sources": [s.to_public() for s in self.sources.values()],
+            "redress": self.redress.to_public(),
         }

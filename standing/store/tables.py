@@ -217,3 +217,18 @@ class StoreIdentityRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     database_id: Mapped[str] = mapped_column(String(32))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class RecheckRow(Base):
+    """A re-examination of a decision without an end that confirmed it, with reasons; the
+    next one falls due a rule's ``recheck_days`` later. (A re-examination that ends the
+    decision is its lift.)"""
+
+    __tablename__ = "rechecks"
+    __table_args__ = (Index("ix_rechecks_decision", "decision_id", "rechecked_at"),)
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    decision_id: Mapped[str] = mapped_column(ForeignKey("decisions.id"))
+    reason: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(String(200))
+    rechecked_at: Mapped[datetime] = mapped_column(UTCDateTime)

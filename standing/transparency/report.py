@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import csv
 import io
 from dataclasses import asdict
@@ -15,6 +16,7 @@ from sqlalchemy import select
 from standing.appeals.disputes import all_disputes
 from standing.appeals.service import appeal_from_row
 from standing.bootstrap import Services
+from standing.dates import human_time
 from standing.store import repository as repo
 from standing.store.appeal_tables import AppealRow
 from standing.store.tables import StatementRow
@@ -52,7 +54,9 @@ def charts(f: Figures) -> dict[str, str]:
         "decisions_by_rule": bar_chart(
             "Decisions by rule", {f.rule_titles.get(k, k): v for k, v in f.by_rule.items()}
         ),
-        "decisions_by_month": bar_chart("Decisions by month", f.by_month),
+        "decisions_by_month": bar_chart(
+            "Decisions by month", {_month(k): v for k, v in f.by_month.items()}
+        ),
         "appeal_outcomes": bar_chart("Appeal outcomes", f.appeal_outcomes),
         "complaints_by_half_year": bar_chart(
             "Complaints received per half-year (DSA Art. 15(1)(d))",
@@ -71,6 +75,14 @@ def charts(f: Figures) -> dict[str, str]:
             {h.period: h.suspensions for h in f.half_years},
         ),
     }
+
+
+def _month(key: str) -> str:
+    """``2026-05`` as people read it: ``May 2026`` (other keys as they are)."""
+    year, _, month = key.partition("-")
+    if year.isdigit() and month.isdigit() and 1 <= int(month) <= 12:
+        return f"{calendar.month_name[int(month)]} {year}"
+    return key
 
 
 def tables(f: Figures) -> dict[str, str]:
@@ -149,6 +161,7 @@ def render_html(f: Figures) -> str:
         loader=PackageLoader("standing.transparency", "templates"),
         autoescape=select_autoescape(["html"]),
     )
+    env.filters["human_time"] = human_time
     svg: dict[str, Any] = {k: Markup(v) for k, v in charts(f).items()}  # noqa: S704 - built here
     return env.get_template("report.html").render(f=f, charts=svg)
 

@@ -321,9 +321,18 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.state.tokens = TokenCache(services)
     _install_error_handlers(app)
 
-    from standing.web.api import appeals, decisions, export, me, policies, screening, standing
+    from standing.web.api import (
+        appeals,
+        decisions,
+        export,
+        me,
+        policies,
+        rechecks,
+        screening,
+        standing,
+    )
     from standing.web.api import desk as desk_api
-    from standing.web.ui import claims, desk, login, oidc, pages, portal
+    from standing.web.ui import claims, desk, login, oidc, pages, portal, recheck_pages
 
     app.include_router(check.router)
     app.include_router(policies.router)
@@ -331,6 +340,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.include_router(standing.router)
     app.include_router(screening.router)
     app.include_router(appeals.router)
+    app.include_router(rechecks.router)
     app.include_router(export.router)
     app.include_router(desk_api.router)
     app.include_router(me.router)
@@ -340,6 +350,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.include_router(portal.router)
     app.include_router(desk.router)
     app.include_router(claims.router)
+    app.include_router(recheck_pages.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     check.publish_catalogue(app, services.policy.capabilities)
     return app

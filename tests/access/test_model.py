@@ -30,6 +30,7 @@ def holders(permission: Permission) -> set[str]:
         (Permission.DECIDE, {"analyst", "scope:decide"}),
         (Permission.REVIEW_HIT, {"analyst", "scope:decide"}),
         (Permission.DECIDE_APPEAL, {"reviewer"}),
+        (Permission.RECHECK, {"analyst", "reviewer"}),
         (Permission.FILE_APPEAL, {"contact"}),
         (Permission.AUDIT, {"auditor", "admin", "scope:export"}),
         (Permission.MANAGE_ACCESS, {"admin"}),

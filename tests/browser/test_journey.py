@@ -37,7 +37,7 @@ from tests.browser.test_signin import Inbox
 pytestmark = BROWSER
 
 SCENARIO = Path(__file__).parents[2] / "standing" / "demo" / "scenario.jsonl"
-PASSWORD = "a journey through the door"  # noqa: S105 - the test's own users
+PASSWORD = "a journey through the door"
 ANALYST = "analyst@journey.example"
 REVIEWER = "reviewer@journey.example"
 CONTACT = "ads@kaspersky-jp.example"
@@ -81,9 +81,7 @@ def site(database_url: str, httpserver: HTTPServer, tmp_path: Path) -> Iterator[
     services = Services.build(Settings(database_url=database_url, webhook_allow_private=True))
     try:
         admin = add_user(services, None, NewUser("admin@journey.example", roles=("admin",)))
-        analyst = add_user(
-            services, admin, NewUser(ANALYST, roles=("analyst",), password=PASSWORD)
-        )
+        analyst = add_user(services, admin, NewUser(ANALYST, roles=("analyst",), password=PASSWORD))
         add_user(services, admin, NewUser(REVIEWER, roles=("reviewer",), password=PASSWORD))
         import_files(services, [SCENARIO], analyst)
         add_user(services, admin, NewUser(CONTACT, parties=(SUBSIDIARY,), password=PASSWORD))

@@ -35,3 +35,16 @@ def test_the_bod_list_and_the_demo_decision_agree(services: Services) -> None:
     assert "kaspersky-labs-limited" not in matched
     assert _promote_allowed(services, "kaspersky-labs-limited")
     assert "Kaspersky Labs Limited" not in BOD.read_text(encoding="utf-8")
+
+
+def test_the_demo_shows_a_re_check_coming_due(services: Services) -> None:
+    from standing.decisions.rechecks import list_rechecks
+
+    load_demo(services)
+    due = list_rechecks(services, VIEWER)
+    assert [(r["rule"], r["recheck_days"]) for r in due] == [("deceptive-business-practices", 28)]
+    assert [r["rule"] for r in list_rechecks(services, VIEWER, within_days=400)] == [
+        "deceptive-business-practices",
+        "government-barred-vendor",
+        "state-controlled-media",
+    ]

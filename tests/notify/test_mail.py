@@ -103,6 +103,11 @@ def test_appeal_received_decided_and_lift_are_mailed(
     decided = body(box.to("ads@kaspersky-us.example")[2])
     assert "overturned: the decision has ended" in decided and "out-of-court" in decided
     assert PORTAL + decision.id in decided
+    # the outcome names the certified bodies and the courts the policy lists (Art. 20(5), 21)
+    for body_ in services.policy.redress.bodies:
+        assert f"{body_.name} ({body_.country}, {body_.url})" in decided
+    assert "The courts: You may at any time bring proceedings" in decided
+    assert "Digital Services Coordinator" in decided
 
 
 def test_a_lift_is_mailed(

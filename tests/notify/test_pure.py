@@ -90,6 +90,31 @@ def test_each_event_has_a_mail_naming_the_decision_and_the_portal() -> None:
         render_email("decision.recorded.twice", DATA, {"p2"}, "https://x.example")
 
 
+def test_an_outcome_names_the_redress_it_was_sent_with() -> None:
+    redress = {
+        "settlement_bodies": [
+            {"id": "b", "name": "Body One", "country": "IE", "url": "https://one.example"}
+        ],
+        "courts": [{"id": "c", "name": "The courts", "description": "Sue us.", "url": ""}],
+        "register_url": "https://list.example",
+    }
+    decided = {
+        "appeal": "apl-1",
+        "outcome": "upheld",
+        "reply": "Because.",
+        "decided_at": "2026-01-03T09:30:00.123456+00:00",
+        "new_decision": None,
+    }
+    mail = render_email("appeal.decided", {**DATA, **decided, "redress": redress}, {"p2"}, "x")
+    assert "Body One (IE, https://one.example)" in mail.body
+    assert "Every certified body is listed at https://list.example." in mail.body
+    assert "The courts: Sue us." in mail.body
+    assert "decided on 3 January 2026" in mail.body and "T09" not in mail.body
+    # an event recorded before redress was named still points to both routes
+    bare = render_email("appeal.decided", {**DATA, **decided}, {"p2"}, "x")
+    assert "out-of-court dispute settlement body" in bare.body and "courts" in bare.body
+
+
 def test_affected_parties_include_account_owners() -> None:
     content = {"affected": DATA["affected"], "subject": DATA["subject"]}
     assert affected_parties(content) == ["p1", "p2"]

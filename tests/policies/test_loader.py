@@ -25,7 +25,7 @@ def test_shipped_policy_loads_and_is_complete() -> None:
     assert "marketplace.sell" in sanctions.restricts
     for rule in policy.rules.values():
         assert len(rule.remedy.split()) >= 20, rule.id  # concrete, not a slogan
-        assert rule.appeal_window_days >= 180  # DSA Art. 20: at least six months
+        assert rule.appeal_window_days >= 184  # DSA Art. 20(1): at least six months
 
 
 def copy_policies(tmp_path: Path) -> Path:
@@ -198,4 +198,85 @@ def test_a_file_that_is_not_utf8_is_named(tmp_path: Path) -> None:
     with pytest.raises(
         InvalidSpec, match=r"latin1.yaml:3: not UTF-8 text \(byte b'\\xe9' at column 11\)"
     ):
+        load_policy(target)
+
+
+def test_an_appeal_window_under_six_months_is_refused(tmp_path: Path) -> None:
+    target = copy_policies(tmp_path)
+    rules = target / "rules.yaml"
+    text = rules.read_text()
+    # the third rule's window: the error names the file, its line, the rule and the floor
+    start = text.index("id: state-controlled-media")
+    at = text.index("appeal_window_days: 184", start)
+    text = text[:at] + "appeal_window_days: 183" + text[at + len("appeal_window_days: 184") :]
+    rules.write_text(text)
+    line = text[:at].count("\n") + 1
+    with pytest.raises(InvalidSpec) as refused:
+        load_policy(target)
+    message = str(refused.value)
+    assert message.startswith(f"{rules}:{line}: rules.2.appeal_window_days: ")
+    assert "'state-controlled-media' gives 183 days" in message
+    assert "six months (DSA Art. 20(1))" in message and "184 days" in message
+    # six months to the day is enough
+    rules.write_text(text.replace("appeal_window_days: 183", "appeal_window_days: 184"))
+    assert load_policy(target).rule("state-controlled-media").appeal_window_days == 184
+
+
+def test_recheck_days_is_optional_and_positive(tmp_path: Path) -> None:
+    policy = load_policy(SHIPPED_POLICIES)
+    assert policy.rule("deceptive-business-practices").recheck_days == 28
+    assert policy.rule("unverified-advertiser").recheck_days is None
+    assert policy.rule("state-controlled-media").to_public()["recheck_days"] == 365
+    target = copy_policies(tmp_path)
+    rules = target / "rules.yaml"
+    text = rules.read_text().replace("recheck_days: 28", "recheck_days: 0")
+    rules.write_text(text)
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if "recheck_days: 0" in ln)
+    with pytest.raises(InvalidSpec, match=rf"rules.yaml:{line}: rules.3.recheck_days: .*greater"):
+        load_policy(target)
+
+
+def test_redress_names_the_certified_bodies_and_the_courts() -> None:
+    redress = load_policy(SHIPPED_POLICIES).redress
+    bodies = {b.name: (b.country, b.url) for b in redress.bodies}
+    assert bodies["Appeals Centre Europe"][0] == "IE"
+    assert bodies["User Rights"][0] == "DE"
+    assert bodies["ADROIT"][0] == "MT"
+    assert all(url.startswith("https://") for _, url in bodies.values())
+    assert {c.id for c in redress.courts} == {"courts", "digital-services-coordinator"}
+    public = load_policy(SHIPPED_POLICIES).to_public()["redress"]
+    assert isinstance(public, dict) and len(public["settlement_bodies"]) == 3
+
+
+def test_redress_file_is_required(tmp_path: Path) -> None:
+    target = copy_policies(tmp_path)
+    (target / "redress.yaml").unlink()
+    with pytest.raises(InvalidSpec, match=r"redress.yaml: missing; .*DSA Art. 20\(5\) and 21"):
+        load_policy(target)
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (("country: DE", "country: Germany"), r"redress.settlement_bodies.1.country: String"),
+        (("url: https://adroit.legal", "url: adroit.legal"), r"redress.settlement_bodies.2.url"),
+        (
+            ("id: user-rights", "id: appeals-centre-europe"),
+            r"redress.settlement_bodies.1.id: .* twice",
+        ),
+        (("  courts:\n", "  judges:\n"), r"redress.courts: Field required"),
+    ],
+)
+def test_bad_redress_is_named(tmp_path: Path, change: tuple[str, str], expected: str) -> None:
+    target = copy_policies(tmp_path)
+    path = target / "redress.yaml"
+    path.write_text(path.read_text().replace(*change, 1))
+    with pytest.raises(InvalidSpec, match=rf"redress.yaml:\d+: {expected}"):
+        load_policy(target)
+
+
+def test_redress_declared_twice_is_refused(tmp_path: Path) -> None:
+    target = copy_policies(tmp_path)
+    shutil.copy(target / "redress.yaml", target / "zz-more-redress.yaml")
+    with pytest.raises(InvalidSpec, match=r"zz-more-redress.yaml:\d+: redress: declared again"):
         load_policy(target)

@@ -161,6 +161,20 @@ def test_the_isolation_matrix(
     n += expect(world, "POST", "/api/v1/check", table(403, service_check=200), body=check)
     n += expect(world, "GET", "/api/v1/me", table(200))
     n += expect(world, "POST", "/api/v1/screen", table(403, analyst=200), body={"name": "Acme"})
+    # re-checks are the staff's: a contact is refused the queue, not shown an empty one
+    n += expect(world, "GET", "/api/v1/rechecks", reads(403, 403))
+    n += expect(world, "GET", f"/api/v1/decisions/{k}/rechecks", reads(403, 403))
+    recheck = {
+        "reason": "AO Kaspersky Lab is still named in DHS Binding Operational Directive 17-01, "
+        "and the FCC Covered List of 2026-01-01 still lists its products."
+    }
+    n += expect(
+        world,
+        "POST",
+        f"/api/v1/decisions/{k}/recheck",
+        table(403, analyst=200, reviewer=200),
+        body=recheck,
+    )
     for url in ("/healthz", "/policies", "/api/v1/policies", "/transparency", "/login"):
         n += expect(world, "GET", url, {"anonymous": 200})
     assert n >= 200  # the size of the matrix
@@ -185,6 +199,9 @@ def test_the_portal_and_the_desk(
     unknown = pages(404, 404) | dict.fromkeys(STAFF, 404)
     n += expect(world, "GET", "/standing/attachments/att-unknown", unknown)
     n += expect(world, "GET", "/review", pages(403, 403))
+    n += expect(world, "GET", f"/review/rechecks/{k}", pages(403, 403))
+    unknown_recheck = pages(403, 403) | dict.fromkeys(STAFF, 404)
+    n += expect(world, "GET", "/review/rechecks/dec-unknown", unknown_recheck)
     n += expect(
         world, "GET", "/review/appeals/apl-unknown", pages(403, 403) | dict.fromkeys(STAFF, 404)
     )
@@ -194,7 +211,9 @@ def test_the_portal_and_the_desk(
     n += expect(world, "POST", f"/standing/decisions/{k}/dispute", dispute, body={"text": "x"})
     review = table(403, reviewer=404, anonymous=303)
     n += expect(world, "POST", "/review/appeals/apl-unknown", review, body={"outcome": "upheld"})
-    assert n == 9 * len(WHO)
+    recheck = table(403, analyst=404, reviewer=404, anonymous=303)
+    n += expect(world, "POST", "/review/rechecks/dec-unknown", recheck, body={"act": "confirm"})
+    assert n == 12 * len(WHO)
 
 
 def test_appeals_are_the_contacts_and_reviews_the_reviewers(

@@ -28,6 +28,8 @@ def test_policies_and_health(client: TestClient) -> None:
     assert client.get("/healthz").text == "ok\n"
     page = client.get("/policies").text
     assert "What restores eligibility" in page and "Does not restrict" in page
+    assert "within 184 days of the decision" in page and "every 28 days" in page
+    assert "Appeals Centre Europe" in page and doc["redress"]["settlement_bodies"]
     assert client.get("/openapi.json").json()["paths"]["/api/v1/decisions"]
     assert "standing_" in client.get("/metrics").text or client.get("/metrics").status_code == 200
 

@@ -71,10 +71,11 @@ def _run(
     lookup; invalid ones get generated ids too."""
     names = {p.name for p in operation.path_parameters}
     fixed = {k: v for k, v in ids.items() if k in names} if mode.is_positive else None
-    if operation.path.endswith("/review"):
-        # a reply is judged by the specificity guard (it must answer the appeal with the facts
-        # of the case), which no schema can state: generated replies meet unknown ids here,
-        # the guard's refusals are tested in tests/guard and tests/appeals
+    if operation.path.endswith(("/review", "/recheck")):
+        # a reply (a re-examination's reason) is judged by the specificity guard (it must
+        # answer the appeal, or say what was examined, with the facts of the case), which no
+        # schema can state: generated ones meet unknown ids here, the guard's refusals are
+        # tested in tests/guard, tests/appeals and tests/decisions
         fixed = None
 
     @given(operation.as_strategy(generation_mode=mode, headers=headers, path_parameters=fixed))

@@ -79,7 +79,8 @@ def create(body: AppealIn, services: ServicesDep, actor: Appellant) -> JSONRespo
 
 @router.get("/{appeal_id}")
 def read(appeal_id: str, services: ServicesDep, viewer: Reader) -> dict[str, Any]:
-    return appeal_json(get_appeal(services, appeal_id, viewer), services.clock.now())
+    found = get_appeal(services, appeal_id, viewer)
+    return appeal_json(found, services.clock.now(), services.policy.redress.to_public())
 
 
 @router.post("/{appeal_id}/review")
@@ -95,7 +96,7 @@ def review(
         tuple(body.territories) if body.territories else None,
         body.until,
     )
-    return appeal_json(decided, services.clock.now())
+    return appeal_json(decided, services.clock.now(), services.policy.redress.to_public())
 
 
 @router.post("/{appeal_id}/attachments", status_code=201)

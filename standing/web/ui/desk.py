@@ -27,6 +27,7 @@ from standing.appeals.service import (
 from standing.bootstrap import Services
 from standing.clock import parse_moment
 from standing.decisions.model import Decision, territory_code
+from standing.decisions.rechecks import recheck_queue
 from standing.decisions.service import get_decision, get_statement, notices_of
 from standing.desk.chain import ownership_chain
 from standing.desk.model import Note
@@ -74,6 +75,7 @@ def desk(request: Request, services: ServicesDep) -> HTMLResponse:
         overdue=sum(q.overdue for q in queues),
         next_case=next_case(queues, viewer.id),
         now=services.clock.now(),
+        **recheck_queue(services, viewer),
     )
 
 

@@ -353,6 +353,7 @@ def _decision_page(
         "appeals": appeals,
         "attachments": attachments_of(services, [a.id for a in appeals], viewer),
         "window": window,
+        "redress": services.policy.redress.to_public(),
         "open_appeal": open_appeal,
         "may_file": may_file and window.open and open_appeal is None and not decision.lifted_at,
         "is_contact": viewer.is_contact,

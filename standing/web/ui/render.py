@@ -3,7 +3,6 @@ is signed in, the CSRF token of its forms)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -12,31 +11,14 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from standing import __version__
+from standing.dates import human_date, human_moment, human_time
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).resolve().parent / "templates"))
 
 
-def human_date(value: date | datetime | str | None) -> str:
-    """A date as people read it: ``31 May 2027`` (ISO strings accepted; empty for None)."""
-    if value is None or value == "":
-        return ""
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    return f"{value.day} {value:%B %Y}"
-
-
-def human_time(value: datetime | str | None) -> str:
-    """A moment as people read it: ``31 May 2027, 14:05 UTC`` (never microseconds)."""
-    if value is None or value == "":
-        return ""
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    zone = value.tzname() or "UTC"
-    return f"{human_date(value)}, {value:%H:%M} {zone}"
-
-
 TEMPLATES.env.filters["human_date"] = human_date
 TEMPLATES.env.filters["human_time"] = human_time
+TEMPLATES.env.filters["human_moment"] = human_moment
 
 
 def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:

@@ -1,7 +1,7 @@
 """desk: claims on cases and the staff's internal notes
 
 Revision ID: 0013
-Revises: 0010
+Revises: 0012
 Create Date: 2026-12-02 13:30:00
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import standing.store.base
 
 revision = "0013"
-down_revision = "0010"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,78 @@
+"""Re-examination of decisions without an end: the staff's list of re-checks due and coming
+soon, one decision's cycle and history, and the act that confirms a decision (a lift ends it:
+``POST /api/v1/decisions/{id}/lift``)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query
+from pydantic import BaseModel, ConfigDict, Field
+
+from standing.access.model import Permission, Principal
+from standing.decisions.recheck import MIN_REASON_WORDS, SOON_DAYS
+from standing.decisions.rechecks import (
+    MAX_WITHIN_DAYS,
+    confirm_recheck,
+    list_rechecks,
+    rechecks_of,
+)
+from standing.web.auth import Reader, Requires
+from standing.web.deps import ServicesDep
+from standing.web.schemas import ERRORS, NONBLANK, TEXT_MAX
+
+router = APIRouter(prefix="/api/v1", tags=["rechecks"], responses=ERRORS)
+#: At least ``MIN_REASON_WORDS`` words, as the service counts them.
+SOME_WORDS = f"({NONBLANK}+[ \t\n\r]+){{{MIN_REASON_WORDS - 1}}}{NONBLANK}"
+Rechecker = Annotated[Principal, Depends(Requires(Permission.RECHECK))]
+
+
+class RecheckIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str = Field(
+        min_length=2 * MIN_REASON_WORDS - 1,
+        max_length=TEXT_MAX,
+        pattern=SOME_WORDS,
+        description=(
+            "What was examined again and why the decision still holds, specifically "
+            f"(at least {MIN_REASON_WORDS} words; generic wording is refused)."
+        ),
+    )
+
+
+@router.get("/rechecks")
+def rechecks(
+    services: ServicesDep,
+    viewer: Reader,
+    within: int = Query(SOON_DAYS, ge=0, le=MAX_WITHIN_DAYS, description="Days ahead."),
+) -> dict[str, Any]:
+    """Decisions without an end whose re-examination is due within ``within`` days (overdue
+    ones included), earliest first. Staff only."""
+    return {
+        "as_of": services.clock.now().isoformat(),
+        "within_days": within,
+        "rechecks": list_rechecks(services, viewer, within),
+    }
+
+
+@router.get("/decisions/{decision_id}/rechecks")
+def decision_rechecks(decision_id: str, services: ServicesDep, viewer: Reader) -> dict[str, Any]:
+    """One decision's re-examination cycle, the next due and those done. Staff only."""
+    found = rechecks_of(services, decision_id, viewer)
+    return {
+        "decision": decision_id,
+        "recheck_days": found["recheck_days"],
+        "status": found["status"],
+        "next": found["next"],
+        "done": found["done"],
+    }
+
+
+@router.post("/decisions/{decision_id}/recheck")
+def recheck(
+    decision_id: str, body: RecheckIn, services: ServicesDep, actor: Rechecker
+) -> dict[str, Any]:
+    """Confirm a decision without an end on re-examination, as the caller (an analyst or a
+    reviewer); the next re-check falls due one cycle later."""
+    return confirm_recheck(services, decision_id, body.reason, actor)
