@@ -56,7 +56,7 @@ def test_the_desk_lists_re_checks_earliest_first_and_marks_overdue(
     assert "29 January 2026" in desk.text and vendor not in desk.text
     clock.advance(days=170)  # the shop's is long overdue, the vendor's comes due
     later = client.get("/review", headers=people["reviewer"].headers).text
-    section = later[later.index('id="rechecks-h"') : later.index('id="hits-h"')]
+    section = later[later.index('id="rechecks-h"') : later.index('id="queue-hits-h"')]
     assert section.index(shop) < section.index(vendor)
     assert "1 overdue" in section and section.count('class="overdue-row"') == 1
     for who in ("contact_a", "contact_b"):
