@@ -114,6 +114,8 @@ def decision_json(d: Decision, now: datetime | None = None) -> dict[str, Any]:
         "created_at": d.created_at.isoformat(),
         "lifted_at": d.lifted_at.isoformat() if d.lifted_at else None,
         "lift_reason": d.lift_reason,
+        "supersedes": d.supersedes,
+        "exempt": list(d.exempt),
     }
     if now is not None:
         out["status"] = d.status_at(now)

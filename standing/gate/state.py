@@ -21,11 +21,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from standing.gate import exempt as carving
 from standing.gate import propagate
 from standing.gate.graph import BoolArray, CompiledGraph
 from standing.gate.model import FOREVER, Change, GateDecision
 from standing.gate.propagate import PartyState
 
+NO: frozenset[str] = frozenset()
 GLOBAL = "\x00global"  # territory key of the context that counts global decisions only
 ContextKey = tuple[str, str | None]
 # Above this many changed subjects in one context, recompute it fully instead of sweeping.
@@ -46,18 +48,26 @@ class Context:
     denied: frozenset[str]  # ids of known accounts denied (the fast path's set)
     # account id -> prebuilt JSON fragment of its denial, filled on demand by the HTTP route
     fragments: dict[str, str] = field(default_factory=dict)
+    #: The decisions here that exempt someone; with any, the context is always built in full.
+    exempting: frozenset[str] = frozenset()
+    #: Parties whose state exemptions changed -> the ids they inherit through control.
+    inherited: dict[int, frozenset[str]] = field(default_factory=dict)
+    #: Account handle -> the ids of the decisions it is exempt from.
+    account_exempt: dict[int, frozenset[str]] = field(default_factory=dict)
 
     def decision_ids(self, graph: CompiledGraph, handle: int) -> tuple[str, ...]:
         """Why account ``handle`` is denied here (empty when it is allowed)."""
         ids: set[str] = set(self.account_subjects.get(handle, ()))
         owner = int(graph.account_owner[handle])
         if owner >= 0 and self.restricted[owner]:
-            ids.update(self.party_decision_ids(graph, owner))
+            ids.update(self.party_decision_ids(graph, owner) - self.account_exempt.get(handle, NO))
         return tuple(sorted(ids))
 
     def party_decision_ids(self, graph: CompiledGraph, party: int) -> frozenset[str]:
         ids = set(self.party_subjects.get(party, ()))
-        if int(self.parties.rnd[party]) >= 1:
+        if party in self.inherited:
+            ids |= self.inherited[party]
+        elif int(self.parties.rnd[party]) >= 1:
             ids |= propagate.spreading_ids(graph, self.parties, self.controlled, party)
         return frozenset(ids)
 
@@ -204,10 +214,30 @@ def build_context(
 ) -> Context:
     spread, controlled, party_subjects, account_subjects = _subject_maps(graph, decisions)
     parties = propagate.full(graph, spread)
+    exempt = carving.exemptions(graph, decisions)
+    inherited: dict[int, frozenset[str]] = {}
+    if exempt.parties:
+        parties, inherited = carving.carve(graph, parties, decisions, controlled, exempt.parties)
     restricted = parties.spreading.copy()
     if party_subjects:
         restricted[np.fromiter(party_subjects.keys(), np.int64, len(party_subjects))] = True
     allowed, denied = _account_answers(graph, restricted, account_subjects, unknown_allowed)
+    if exempt.accounts:
+        probe = Context(
+            capability, frozenset(), spread, controlled, party_subjects, account_subjects,
+            parties, restricted, allowed, denied, inherited=inherited,
+        )  # fmt: skip
+        spared = carving.spare_accounts(
+            graph,
+            exempt.accounts,
+            account_subjects,
+            restricted,
+            lambda p: probe.party_decision_ids(graph, p),
+        )
+        if spared:
+            allowed = allowed.copy()
+            allowed[spared] = True
+            denied = denied.difference(graph.account_ids[h] for h in spared)
     return Context(
         capability=capability,
         decisions=frozenset(d.id for d in decisions),
@@ -219,6 +249,9 @@ def build_context(
         restricted=restricted,
         allowed=allowed,
         denied=denied,
+        exempting=frozenset(d.id for d in decisions if d.exempt),
+        inherited=inherited,
+        account_exempt=exempt.accounts,
     )
 
 
@@ -278,6 +311,11 @@ def derive_context(
     delta = decisions ^ old.decisions
     if not delta:
         return old
+    if old.exempting or any(known[i].exempt for i in delta if i in decisions):
+        # exemptions are rare: a context with any is worked out from scratch
+        return build_context(
+            graph, old.capability, [known[i] for i in sorted(decisions)], unknown_allowed
+        )
     parties: set[int] = set()
     accounts: set[int] = set()
     subjects: set[str] = set()
