@@ -93,7 +93,7 @@ def carve(
 
     own = {p: frozenset(controlled.get(p, ())) for p in region}
     value: dict[int, frozenset[str]] = dict(own)  # what each party of the region passes on
-    passed: dict[int, frozenset[str]] = {p: NONE for p in region}
+    passed: dict[int, frozenset[str]] = dict.fromkeys(region, NONE)
     work = deque(sorted(region))
     queued = set(work)
     while work:

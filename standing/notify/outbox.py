@@ -111,6 +111,8 @@ def appeal_filed(session: Session, appeal: AppealRow, at: datetime) -> str:
     data = {
         **context,
         "appeal": appeal.id,
+        "kind": appeal.kind,
+        "scope": appeal.scope,
         "text": appeal.text,
         "filed_at": appeal.filed_at.isoformat(),
         "due_at": appeal.due_at.isoformat(),
@@ -118,20 +120,31 @@ def appeal_filed(session: Session, appeal: AppealRow, at: datetime) -> str:
     return enqueue(session, EventType.APPEAL_FILED, appeal.id, data, parties, at)
 
 
-def appeal_decided(session: Session, appeal: AppealRow, at: datetime) -> list[str]:
+def appeal_decided(
+    session: Session, appeal: AppealRow, at: datetime, exempted: str | None = None
+) -> list[str]:
     """An appeal was decided; an outcome that ended the decision also reports the lift (to
-    webhooks; the contacts read it in the outcome's mail)."""
+    webhooks; the contacts read it in the outcome's mail). ``exempted``: the party or account
+    carved out; the message lists it and what only it brought into reach (``released``)."""
     context, parties = decision_context(session, appeal.decision_id)
     data = {
         **context,
         "appeal": appeal.id,
+        "kind": appeal.kind,
+        "scope": appeal.scope,
         "outcome": appeal.outcome,
         "reply": appeal.reply,
         "decided_at": at.isoformat(),
         "new_decision": appeal.new_decision_id,
+        "exempted": exempted,
+        "released": [],
     }
+    if exempted is not None and appeal.new_decision_id is not None:
+        successor = session.get(StatementRow, appeal.new_decision_id)
+        carved = (successor.content.get("exempted") or []) if successor is not None else []
+        data["released"] = carved[-1]["released"] if carved else []
     out = [enqueue(session, EventType.APPEAL_DECIDED, appeal.id, data, parties, at)]
-    if appeal.outcome in ("overturned", "modified"):
+    if appeal.outcome in ("overturned", "modified", "exempted", "lifted"):
         reason = f"appeal {appeal.id} {appeal.outcome}: {appeal.reply}"
         out.append(decision_lifted(session, appeal.decision_id, reason, at, mail=False))
     return out

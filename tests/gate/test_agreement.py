@@ -420,9 +420,7 @@ def test_an_exempt_subsidiary_is_carved_out_and_the_group_stays_denied() -> None
 def test_an_exempt_account_is_allowed_while_its_owner_stays_restricted() -> None:
     own = [Ownership("o1", "P", "S", 100.0)]
     accounts = [Account("acc-S1", "S", "svc", "s1"), Account("acc-S2", "S", "svc", "s2")]
-    exempting = decision(
-        1, "P", "party", ("ads.promote",), "controlled", 50.0, exempt=("acc-S1",)
-    )
+    exempting = decision(1, "P", "party", ("ads.promote",), "controlled", 50.0, exempt=("acc-S1",))
     other = decision(2, "S", "party", ("ads.promote",), "subject", 50.0)
     w = World(["P", "S"], own, accounts, [exempting, other])
     state = compile_state(compiled(w), [gate_decision(exempting)], 0, epoch(T0))
