@@ -82,7 +82,7 @@ def test_exempting_a_subsidiary_releases_what_only_it_brought_into_reach(
     short of 50 %, so Japan and its account leave the decision too."""
     decision = record_vendor_decision(demo_graph).decision
     appeal = file_appeal(demo_graph, decision.id, TEXT, KASPERSKY, scope="kaspersky-labs-japan")
-    with pytest.raises(Invalid, match="scope: decision .* does not reach 'nowhere'"):
+    with pytest.raises(Invalid, match=r"scope: decision .* does not reach 'nowhere'"):
         review_appeal(demo_graph, appeal.id, "exempted", EXEMPT_REPLY, REVIEWER, scope="nowhere")
     with pytest.raises(Invalid, match="the decision's subject"):
         review_appeal(
@@ -151,7 +151,7 @@ def test_reinstatement_after_the_window_and_its_outcomes(
         KASPERSKY,
         kind="reinstatement",
     )
-    with pytest.raises(Conflict, match="request for reinstatement .* still open"):
+    with pytest.raises(Conflict, match=r"request for reinstatement .* still open"):
         file_appeal(
             demo_graph, decision.id, "Asking once more while it is open.", KASPERSKY,
             kind="reinstatement",
