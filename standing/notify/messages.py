@@ -223,14 +223,18 @@ def _now_allowed(data: dict[str, Any], parties: Collection[str]) -> list[str]:
             if r["id"] in parties or owners.get(r["id"]) in parties
         ]
         if mine:
+            mine.sort(key=lambda r: r["id"] != data.get("exempted"))  # the exempt one first
             names = "; ".join(f"{r['name']} ({r['id']})" for r in mine)
+            verb = "is" if len(data["restricted"]) == 1 else "are"
             return [
-                f"No longer covered by the decision: {names}. {restricted} is allowed again "
-                "for them, unless another decision restricts it. The rest of the decision "
-                "stands."
+                f"No longer covered by the decision: {names}. {restricted} {verb} allowed "
+                "again for them, unless another decision restricts it. The rest of the "
+                "decision stands."
             ]
+        carved = data.get("exempted")
+        name = next((r["name"] for r in data.get("released") or () if r["id"] == carved), carved)
         return [
-            f"{data.get('exempted')} was exempted; the decision still applies to you "
+            f"{name} ({carved}) was exempted; the decision still applies to you "
             f"({restricted} restricted)."
         ]
     if outcome == "modified":
