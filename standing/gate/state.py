@@ -224,9 +224,18 @@ def build_context(
     allowed, denied = _account_answers(graph, restricted, account_subjects, unknown_allowed)
     if exempt.accounts:
         probe = Context(
-            capability, frozenset(), spread, controlled, party_subjects, account_subjects,
-            parties, restricted, allowed, denied, inherited=inherited,
-        )  # fmt: skip
+            capability,
+            frozenset(),
+            spread,
+            controlled,
+            party_subjects,
+            account_subjects,
+            parties,
+            restricted,
+            allowed,
+            denied,
+            inherited=inherited,
+        )
         spared = carving.spare_accounts(
             graph,
             exempt.accounts,

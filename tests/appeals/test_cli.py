@@ -39,8 +39,9 @@ def test_a_scoped_dispute_exempted_from_the_cli(run) -> None:  # type: ignore[no
     decision = json.loads(run(*DECIDE_VENDOR, "--facts", FACTS, "--json"))["id"]
     run("users", "add", CONTACT, "--party", "kaspersky-lab-inc", "--as", "admin@test.example")
     as_contact = ("--as", CONTACT)
-    out = run("appeal", decision, "--text", TEXT, "--scope", "ao-kaspersky-lab", *as_contact,
-              expect=2)  # fmt: skip
+    out = run(
+        "appeal", decision, "--text", TEXT, "--scope", "ao-kaspersky-lab", *as_contact, expect=2
+    )
     assert "scope" in out and "none of your parties" in out
     out = run("appeal", decision, "--text", TEXT, "--kind", "complaint", *as_contact, expect=2)
     assert "--kind" in out or "complaint" in out
@@ -56,21 +57,31 @@ def test_a_scoped_dispute_exempted_from_the_cli(run) -> None:  # type: ignore[no
             "kaspersky-lab-inc",
             "--json",
             *as_contact,
-        )  # fmt: skip
+        )
     )
     assert (filed["kind"], filed["scope"]) == ("dispute", "kaspersky-lab-inc")
-    out = run("appeal", decision, "--text", TEXT, "--scope", "kaspersky-lab-inc", *as_contact,
-              expect=2)  # fmt: skip
+    out = run(
+        "appeal", decision, "--text", TEXT, "--scope", "kaspersky-lab-inc", *as_contact, expect=2
+    )
     assert "still open" in out
     queue = run("appeals", "--as", "reviewer@test.example")
     assert "dispute for" in queue and "kaspersky-lab-inc" in queue
 
     reviewer = ("--as", "reviewer@test.example")
-    out = run("review", filed["id"], "--outcome", "lifted", "--reply", REPLY, *reviewer,
-              expect=2)  # fmt: skip
+    out = run("review", filed["id"], "--outcome", "lifted", "--reply", REPLY, *reviewer, expect=2)
     assert "does not end a dispute" in out
-    out = run("review", filed["id"], "--outcome", "exempted", "--reply", REPLY, "--scope",
-              "brightdeal-shop", *reviewer, expect=2)  # fmt: skip
+    out = run(
+        "review",
+        filed["id"],
+        "--outcome",
+        "exempted",
+        "--reply",
+        REPLY,
+        "--scope",
+        "brightdeal-shop",
+        *reviewer,
+        expect=2,
+    )
     assert "does not reach" in out
     run("check", "acct-kaspersky-us", "ads.promote", expect=1)
     decided = json.loads(

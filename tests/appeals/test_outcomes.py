@@ -153,9 +153,12 @@ def test_reinstatement_after_the_window_and_its_outcomes(
     )
     with pytest.raises(Conflict, match=r"request for reinstatement .* still open"):
         file_appeal(
-            demo_graph, decision.id, "Asking once more while it is open.", KASPERSKY,
+            demo_graph,
+            decision.id,
+            "Asking once more while it is open.",
+            KASPERSKY,
             kind="reinstatement",
-        )  # fmt: skip
+        )
     assert count(demo_graph, AppealRow) == before + 1
     for wrong in ("upheld", "overturned", "modified"):
         with pytest.raises(Invalid, match=f"outcome: '{wrong}' does not end a request"):

@@ -57,22 +57,43 @@ def test_the_api_files_a_scoped_dispute_and_the_reviewer_exempts(
     contact, reviewer = people["contact_a"], people["reviewer"]
     before = stored(demo_graph)
     # bad input: each a clear 422 or 409 naming the field, nothing stored
-    wrong_kind = post(client, contact, "/api/v1/appeals", {"decision": dec["kaspersky"],
-                      "text": SOLD, "kind": "complaint"})  # fmt: skip
+    wrong_kind = post(
+        client,
+        contact,
+        "/api/v1/appeals",
+        {"decision": dec["kaspersky"], "text": SOLD, "kind": "complaint"},
+    )
     assert wrong_kind.status_code == 422 and "kind" in wrong_kind.text
-    not_mine = post(client, contact, "/api/v1/appeals", {"decision": dec["kaspersky"],
-                    "text": SOLD, "scope": "ao-kaspersky-lab"})  # fmt: skip
+    not_mine = post(
+        client,
+        contact,
+        "/api/v1/appeals",
+        {"decision": dec["kaspersky"], "text": SOLD, "scope": "ao-kaspersky-lab"},
+    )
     assert not_mine.status_code == 422
     assert "scope: 'ao-kaspersky-lab' is none of your" in not_mine.json()["error"]["message"]
     assert stored(demo_graph) == before
 
-    filed = post(client, contact, "/api/v1/appeals", {"decision": dec["kaspersky"],
-                 "text": SOLD, "kind": "dispute", "scope": "kaspersky-lab-inc"})  # fmt: skip
+    filed = post(
+        client,
+        contact,
+        "/api/v1/appeals",
+        {
+            "decision": dec["kaspersky"],
+            "text": SOLD,
+            "kind": "dispute",
+            "scope": "kaspersky-lab-inc",
+        },
+    )
     assert filed.status_code == 201, filed.text
     appeal = filed.json()
     assert (appeal["kind"], appeal["scope"]) == ("dispute", "kaspersky-lab-inc")
-    again = post(client, contact, "/api/v1/appeals", {"decision": dec["kaspersky"],
-                 "text": SOLD, "scope": "kaspersky-lab-inc"})  # fmt: skip
+    again = post(
+        client,
+        contact,
+        "/api/v1/appeals",
+        {"decision": dec["kaspersky"], "text": SOLD, "scope": "kaspersky-lab-inc"},
+    )
     assert again.status_code == 409 and "still open" in again.json()["error"]["message"]
     assert stored(demo_graph) == (before[0] + 1, before[1])
 
@@ -80,8 +101,12 @@ def test_the_api_files_a_scoped_dispute_and_the_reviewer_exempts(
     lifted = post(client, reviewer, review, {"outcome": "lifted", "reply": EXEMPT})
     assert lifted.status_code == 422
     assert "outcome: 'lifted' does not end a dispute" in lifted.json()["error"]["message"]
-    far = post(client, reviewer, review, {"outcome": "exempted", "reply": EXEMPT,
-               "scope": "brightdeal-shop"})  # fmt: skip
+    far = post(
+        client,
+        reviewer,
+        review,
+        {"outcome": "exempted", "reply": EXEMPT, "scope": "brightdeal-shop"},
+    )
     assert far.status_code == 422 and "does not reach" in far.json()["error"]["message"]
     assert stored(demo_graph) == (before[0] + 1, before[1])
     assert not allowed(client, people, "acct-kaspersky-us")
@@ -155,8 +180,9 @@ def test_the_portal_offers_the_contacts_own_companies_as_scopes(
     )
     assert foreign.status_code == 422 and "none of your parties" in foreign.text
     assert stored(demo_graph)[0] == 0
-    whole = client.post(f"{url}/dispute", data={"text": SOLD, "csrf_token": token},
-                        follow_redirects=False)  # fmt: skip
+    whole = client.post(
+        f"{url}/dispute", data={"text": SOLD, "csrf_token": token}, follow_redirects=False
+    )
     one = client.post(
         f"{url}/dispute",
         data={"text": SOLD, "csrf_token": token, "scope": "kaspersky-labs-japan"},

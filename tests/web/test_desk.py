@@ -202,17 +202,25 @@ def test_the_desk_exempts_a_subsidiary_and_offers_each_kind_its_outcomes(
     assert wrong.status_code == 422 and "does not end a dispute" in wrong.text
     far = client.post(
         url,
-        data={"outcome": "exempted", "reply": exempt, "scope": "brightdeal-shop",
-              "csrf_token": token},
-    )  # fmt: skip
+        data={
+            "outcome": "exempted",
+            "reply": exempt,
+            "scope": "brightdeal-shop",
+            "csrf_token": token,
+        },
+    )
     assert far.status_code == 422 and "does not reach" in far.text
     assert get_appeal(demo_graph, scoped, VIEWER).status == "open"  # nothing stored
     done = client.post(
         url,
-        data={"outcome": "exempted", "reply": exempt, "scope": "kaspersky-lab-inc",
-              "csrf_token": token},
+        data={
+            "outcome": "exempted",
+            "reply": exempt,
+            "scope": "kaspersky-lab-inc",
+            "csrf_token": token,
+        },
         follow_redirects=False,
-    )  # fmt: skip
+    )
     assert done.status_code == 303, done.text
     decided = get_appeal(demo_graph, scoped, VIEWER)
     assert decided.outcome == "exempted" and decided.new_decision_id
