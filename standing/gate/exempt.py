@@ -9,7 +9,10 @@ Inside the region the least fixpoint is worked out again with decision ids, from
 own controlled decisions upwards, reading the parties outside as they are. An owner counts for X
 with the ids it passes on less those X is exempt from, and only when some remain.
 
-Exemptions are rare (an appeal's outcome), so this is plain Python over the region.
+The context keeps the bound (``Context.upper``): a change is swept into it incrementally
+(``propagate.update``) and the exemptions applied again over their region, so a context with
+exemptions costs about what one without does (plain Python over the region, which is as small
+as what the exempt parties hold).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from dataclasses import dataclass
 
 from standing.decisions.propagation import EPSILON
 from standing.gate import propagate
-from standing.gate.graph import BoolArray, CompiledGraph
+from standing.gate.graph import CompiledGraph
 from standing.gate.model import GateDecision
 from standing.gate.propagate import BOTH, INF, JOINED, NOT_SPREADING, SUBJECT, PartyState
 
@@ -63,14 +66,13 @@ def exemptions(graph: CompiledGraph, decisions: Iterable[GateDecision]) -> Exemp
 def carve(
     graph: CompiledGraph,
     upper: PartyState,
-    decisions: Iterable[GateDecision],
+    threshold_of: Callable[[str], float],
     controlled: Mapping[int, tuple[str, ...]],
     exempt: Mapping[int, frozenset[str]],
 ) -> tuple[PartyState, dict[int, frozenset[str]]]:
     """The parties' state with the exemptions ``exempt`` (party -> decision ids) applied to
     ``upper``, the fixpoint without them; and for every party of the region the ids it inherits
-    through control (empty when it no longer does)."""
-    threshold_of = {d.id: d.threshold for d in decisions if d.reach == "controlled"}
+    through control (empty when it no longer does). ``threshold_of``: a decision's threshold."""
     spreading = upper.rnd >= 0
     region: set[int] = set()
     stack = [p for p in exempt if spreading[p]]
@@ -109,7 +111,7 @@ def carve(
             if ids:
                 held += share
                 got |= ids
-        if not got or held + EPSILON < min(threshold_of[i] for i in got):
+        if not got or held + EPSILON < min(threshold_of(i) for i in got):
             continue
         new = own[p] | got
         if new == value[p] and passed[p] == got:
@@ -126,25 +128,5 @@ def carve(
             rnd[p] = BOTH if passed[p] else SUBJECT
         else:
             rnd[p] = JOINED if passed[p] else NOT_SPREADING
-        thr[p] = min((threshold_of[i] for i in ids), default=INF)
+        thr[p] = min((threshold_of(i) for i in ids), default=INF)
     return PartyState(rnd, thr), passed
-
-
-def spare_accounts(
-    graph: CompiledGraph,
-    accounts: Mapping[int, frozenset[str]],
-    account_subjects: Mapping[int, object],
-    restricted: BoolArray,
-    party_ids: Callable[[int], frozenset[str]],
-) -> list[int]:
-    """The exempt accounts that nothing else denies: not a decision's subject, and their
-    owner restricted by no decision they are not exempt from (``party_ids``: the ids that
-    deny a party)."""
-    out = []
-    for h, ids in accounts.items():
-        if h in account_subjects:
-            continue
-        owner = int(graph.account_owner[h])
-        if owner < 0 or not restricted[owner] or not (party_ids(owner) - ids):
-            out.append(h)
-    return out
