@@ -19,6 +19,13 @@ depend on the order parties are visited in (or on how their ids sort):
   shares their subjects hold never count, unless the subject inherits through control (it then
   spreads what reached it, not its own subject-reach decisions).
 
+Exemptions (an appeal's outcome ``exempted``: a decision's ``exempt`` parties and accounts,
+never its own subject): a party exempt from decision d neither inherits d nor passes it on. An
+owner counts for X with the ids it passes on less those X is exempt from, and only when some
+remain; theta is then the lowest threshold among those ids. So the exempt party, its accounts and
+whatever only its shares brought to the threshold leave d's reach, and the rest stays. An
+account exempt from d is not denied by d.
+
 Adding a spreading owner only raises the sum and lowers the minimum, and lowering an owner's
 theta only lowers X's, so the operator is monotone. It is iterated from the subjects with a
 worklist: whenever a party joins, lowers its theta or passes on more ids, the parties it holds

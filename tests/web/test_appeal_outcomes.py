@@ -121,6 +121,8 @@ def test_the_api_files_a_scoped_dispute_and_the_reviewer_exempts(
     mine = client.get("/api/v1/accounts/acct-kaspersky-us/standing", headers=contact.headers)
     promote = next(c for c in mine.json()["capabilities"] if c["capability"] == "ads.promote")
     assert promote["allowed"] is True
+    home = client.get("/standing", headers=contact.headers).text
+    assert "(acct-kaspersky-us)" in home and "everything allowed" in home
     read = client.get(f"/api/v1/decisions/{successor}", headers=contact.headers)
     assert read.status_code == 200 and read.json()["exempt"] == ["kaspersky-lab-inc"]
     statement = client.get(f"/api/v1/decisions/{successor}/statement", headers=contact.headers)
