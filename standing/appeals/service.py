@@ -47,7 +47,7 @@ from standing.store.access_tables import ReachRow
 from standing.store.appeal_tables import AppealRow, AttachmentRow, BlobRow
 from standing.store.changelog import append_change
 from standing.store.screening_tables import HitRow
-from standing.store.tables import LiftRow, NoticeRow, StatementRow
+from standing.store.tables import DecisionRow, LiftRow, NoticeRow, StatementRow
 
 
 def appeal_from_row(row: AppealRow) -> Appeal:
@@ -106,6 +106,21 @@ def reached_by(session: Session, decision: Decision) -> set[str]:
             )
         )
     return out - set(decision.exempt)
+
+
+def current_of(session: Session, decision: Decision) -> list[Decision]:
+    """``decision`` and the decisions that replaced it on appeal, one after the other: an
+    appeal filed against it is answered on the last (the one that applies now)."""
+    chain = [decision]
+    while chain[-1].lifted_at is not None:
+        successor = session.scalar(
+            select(DecisionRow.id).where(DecisionRow.supersedes == chain[-1].id).limit(1)
+        )
+        found = repo.get_decision(session, successor) if successor else None
+        if found is None or found in chain:
+            break
+        chain.append(found)
+    return chain
 
 
 def _check_scope(session: Session, decision: Decision, scope: str) -> None:
@@ -261,12 +276,15 @@ def review_appeal(
         if row is None:
             raise NotFound(f"unknown appeal {appeal_id!r}")
         appeal = appeal_from_row(row)
-        decision = repo.get_decision(session, appeal.decision_id)
-        assert decision is not None
+        original = repo.get_decision(session, appeal.decision_id)
+        assert original is not None
+        chain = current_of(session, original)
+        decision = chain[-1]  # another appeal may have replaced it since this one was filed
         confirmed_by = session.scalars(
-            select(HitRow.reviewed_by).where(HitRow.decision_id == decision.id)
+            select(HitRow.reviewed_by).where(HitRow.decision_id.in_([d.id for d in chain]))
         ).all()
-        check_review(appeal, outcome, reviewer, {decision.author, *filter(None, confirmed_by)})
+        authors = {d.author for d in chain}
+        check_review(appeal, outcome, reviewer, {*authors, *filter(None, confirmed_by)})
         if outcome == "modified" and not territories and until is None:
             raise Invalid("a modified decision needs new territories or an end date")
         if outcome == "exempted":
@@ -343,7 +361,13 @@ def review_appeal(
             append_change(session, "lifted", decision.id, now)
         row.status, row.outcome, row.reply = "decided", outcome, reply
         row.decided_by, row.decided_at, row.new_decision_id = reviewer, now, new_decision
-        outbox.appeal_decided(session, row, now, exempted=scope if outcome == "exempted" else None)
+        outbox.appeal_decided(
+            session,
+            row,
+            now,
+            exempted=scope if outcome == "exempted" else None,
+            decided_on=decision.id,
+        )
         append(
             session,
             now,

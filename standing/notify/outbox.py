@@ -121,11 +121,17 @@ def appeal_filed(session: Session, appeal: AppealRow, at: datetime) -> str:
 
 
 def appeal_decided(
-    session: Session, appeal: AppealRow, at: datetime, exempted: str | None = None
+    session: Session,
+    appeal: AppealRow,
+    at: datetime,
+    exempted: str | None = None,
+    decided_on: str | None = None,
 ) -> list[str]:
     """An appeal was decided; an outcome that ended the decision also reports the lift (to
     webhooks; the contacts read it in the outcome's mail). ``exempted``: the party or account
-    carved out; the message lists it and what only it brought into reach (``released``)."""
+    carved out; the message lists it and what only it brought into reach (``released``).
+    ``decided_on``: the decision the outcome acted on, when another appeal had replaced the
+    one this appeal was filed against."""
     context, parties = decision_context(session, appeal.decision_id)
     data = {
         **context,
@@ -136,6 +142,7 @@ def appeal_decided(
         "reply": appeal.reply,
         "decided_at": at.isoformat(),
         "new_decision": appeal.new_decision_id,
+        "decided_on": decided_on or appeal.decision_id,
         "exempted": exempted,
         "released": [],
     }
@@ -146,5 +153,6 @@ def appeal_decided(
     out = [enqueue(session, EventType.APPEAL_DECIDED, appeal.id, data, parties, at)]
     if appeal.outcome in ("overturned", "modified", "exempted", "lifted"):
         reason = f"appeal {appeal.id} {appeal.outcome}: {appeal.reply}"
-        out.append(decision_lifted(session, appeal.decision_id, reason, at, mail=False))
+        ended = decided_on or appeal.decision_id
+        out.append(decision_lifted(session, ended, reason, at, mail=False))
     return out

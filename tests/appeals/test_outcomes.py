@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
+from standing.access.model import Role
 from standing.appeals.service import file_appeal, review_appeal
 from standing.audit.state import verify_store
 from standing.bootstrap import Services
@@ -18,8 +19,9 @@ from standing.store.notify_tables import OutboxRow
 from standing.store.tables import DecisionRow
 from tests.decisions.helpers import record_vendor_decision
 from tests.fixtures.services import TestClock
-from tests.principals import DECIDER, KASPERSKY, REVIEWER, VIEWER
+from tests.principals import DECIDER, KASPERSKY, REVIEWER, VIEWER, staff
 
+SECOND_REVIEWER = staff("second-reviewer", Role.REVIEWER)
 EXEMPT_REPLY = (
     "Kaspersky Labs GmbH sold its shares to an unrelated buyer on 2 March; the Handelsregister "
     "extract HRB 4719 you sent shows AO Kaspersky Lab no longer holds any of it, so it and the "
@@ -218,3 +220,36 @@ def test_bad_scopes_and_outcomes_store_nothing(demo_graph: Services) -> None:
         assert session.get(AppealRow, dispute.id).status == "open"  # type: ignore[union-attr]
         decisions = session.scalar(select(func.count()).select_from(DecisionRow))
     assert decisions == 1
+
+
+def test_an_appeal_left_open_is_answered_on_the_decision_that_replaced_it(
+    demo_graph: Services,
+) -> None:
+    """A dispute for the US company and a request for Japan are open on one decision; the
+    first exempts the US company (a successor replaces the decision), the second is then
+    answered on the successor, keeping the first exemption, and four eyes count both
+    authors."""
+    decision = record_vendor_decision(demo_graph).decision
+    us = file_appeal(demo_graph, decision.id, TEXT, KASPERSKY, scope="kaspersky-lab-inc")
+    japan = file_appeal(
+        demo_graph,
+        decision.id,
+        "Our Japanese company was sold too, in April, to a local investor.",
+        KASPERSKY,
+        kind="reinstatement",
+        scope="acct-kaspersky-jp",
+    )
+    first = review_appeal(demo_graph, us.id, "exempted", INC_REPLY, REVIEWER)
+    for author in (DECIDER, REVIEWER):  # the original's author, and the successor's
+        with pytest.raises(Forbidden, match="recorded this decision"):
+            review_appeal(demo_graph, japan.id, "exempted", EXEMPT_REPLY, author)
+    second = review_appeal(demo_graph, japan.id, "exempted", EXEMPT_REPLY, SECOND_REVIEWER)
+    assert second.new_decision_id and second.new_decision_id != first.new_decision_id
+    with demo_graph.read() as session:
+        row = session.get(DecisionRow, second.new_decision_id)
+        assert row is not None and row.supersedes == first.new_decision_id
+        assert row.exempt == ["kaspersky-lab-inc", "acct-kaspersky-jp"]
+        found = verify_store(session)
+        assert found.broken is None and not found.mismatches, found.mismatches
+    assert allowed(demo_graph, "acct-kaspersky-us") and allowed(demo_graph, "acct-kaspersky-jp")
+    assert not allowed(demo_graph, "acct-kaspersky")
