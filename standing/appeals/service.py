@@ -148,7 +148,7 @@ def file_appeal(
     check_kind(kind)
     filed_by = actor.id
     text = " ".join(text.split())
-    scope = scope.strip() or None if scope is not None else None
+    scope = (scope.strip() or None) if scope is not None else None
     now = services.clock.now()
     with services.write() as session:
         decision = repo.get_decision(session, decision_id)
