@@ -22,6 +22,7 @@ def decision(
     ends_at: datetime | None = None,
     lifted_at: datetime | None = None,
     rule_id: str = "rule",
+    exempt: tuple[str, ...] = (),
 ) -> Decision:
     return Decision(
         id=id,
@@ -42,4 +43,5 @@ def decision(
         author="test",
         created_at=starts_at,
         lifted_at=lifted_at,
+        exempt=exempt,
     )

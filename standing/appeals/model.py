@@ -13,7 +13,17 @@ from typing import Any
 from standing.decisions.model import count_words
 from standing.errors import Conflict, Forbidden, Invalid
 
-OUTCOMES = ("upheld", "overturned", "modified")
+#: A dispute says the decision is wrong (within the rule's window); a request for reinstatement
+#: says the remedy is met (at any time).
+KINDS = ("dispute", "reinstatement")
+#: How each kind ends. ``exempted`` carves the scope party or account out of the decision.
+OUTCOMES_OF = {
+    "dispute": ("upheld", "overturned", "modified", "exempted"),
+    "reinstatement": ("lifted", "exempted", "declined"),
+}
+OUTCOMES = ("upheld", "overturned", "modified", "exempted", "lifted", "declined")
+#: Outcomes that end the decision (``modified`` and ``exempted`` record a successor).
+ENDING = ("overturned", "modified", "exempted", "lifted")
 MIN_APPEAL_WORDS = 5
 MIN_REPLY_WORDS = 10  # what a reply must say is the guard's to judge; this keeps out non-answers
 
@@ -32,6 +42,8 @@ class Appeal:
     decided_by: str | None = None
     decided_at: datetime | None = None
     new_decision_id: str | None = None
+    kind: str = "dispute"
+    scope: str | None = None  # the party or account it is about, when not the whole decision
 
     def overdue_at(self, now: datetime) -> bool:
         return self.status == "open" and now > self.due_at
@@ -63,15 +75,29 @@ def appeal_window(decision_created_at: datetime, appeal_window_days: int, now: d
     return Window(closes_at=closes_at, days_left=max(left.days, 0), open=now <= closes_at)
 
 
+def check_kind(kind: str) -> str:
+    if kind not in KINDS:
+        raise Invalid(f"kind: {kind!r} is not one of {', '.join(KINDS)}")
+    return kind
+
+
 def check_filing(
-    decision_created_at: datetime, appeal_window_days: int, now: datetime, text: str
-) -> datetime:
-    """Validate a new appeal; returns the last day it could be filed."""
+    decision_created_at: datetime,
+    appeal_window_days: int,
+    now: datetime,
+    text: str,
+    kind: str = "dispute",
+) -> datetime | None:
+    """Validate a new appeal; returns the last moment a dispute could be filed (``None`` for
+    a request for reinstatement, which has no window)."""
+    check_kind(kind)
     deadline = decision_created_at + timedelta(days=appeal_window_days)
-    if now > deadline:
+    if kind == "dispute" and now > deadline:
         raise Invalid(
-            f"the appeal window closed on {deadline.date().isoformat()} "
-            f"({appeal_window_days} days after the decision)"
+            f"the appeal window closed on {deadline.day} {deadline:%B %Y} "
+            f"({appeal_window_days} days after the decision): it can no longer be disputed, "
+            "but a request for reinstatement is still open, at any time once the remedy is "
+            "met (kind: reinstatement)"
         )
     if len(_words(text)) < MIN_APPEAL_WORDS:
         raise Invalid("text: say what is wrong with the decision or what has changed")
@@ -87,8 +113,10 @@ def check_review(appeal: Appeal, outcome: str, reviewer: str, decided_by: Collec
     principals who recorded the decision or confirmed the hit it came from (four eyes)."""
     if appeal.status != "open":
         raise Conflict(f"appeal {appeal.id} was already decided ({appeal.outcome})")
-    if outcome not in OUTCOMES:
-        raise Invalid(f"outcome: {outcome!r} is not one of {', '.join(OUTCOMES)}")
+    allowed = OUTCOMES_OF.get(appeal.kind, ())
+    if outcome not in allowed:
+        what = "a dispute" if appeal.kind == "dispute" else "a request for reinstatement"
+        raise Invalid(f"outcome: {outcome!r} does not end {what}; it ends in {', '.join(allowed)}")
     if reviewer in decided_by:
         raise Forbidden(
             f"{reviewer} recorded this decision or confirmed the hit it came from; an appeal "

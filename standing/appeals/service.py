@@ -1,6 +1,9 @@
-"""Use cases for appeals: file one against a decision within its window, list the queue by
-deadline, and decide it with a reasoned reply. Overturning lifts the decision; modifying lifts
-it and records a superseding decision; every step is audited in the same transaction."""
+"""Use cases for appeals: file a dispute against a decision within its window or a request for
+reinstatement at any time, for the whole decision or one party or account it reaches; list the
+queue by deadline; decide it with a reasoned reply. Overturning (a dispute) and lifting (a
+request for reinstatement) end the decision; modifying and exempting end it and record a
+superseding decision (narrower, or with the scope carved out); every step is audited in the
+same transaction."""
 
 from __future__ import annotations
 
@@ -9,13 +12,16 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from standing.access.model import Permission, Principal, require
-from standing.access.scope import visible_decision
+from standing.access.scope import own_subjects, visible_decision
 from standing.appeals.attachments import MAX_FILES, Upload
 from standing.appeals.model import (
+    ENDING,
     Appeal,
     check_filing,
+    check_kind,
     check_reply_length,
     check_review,
     review_due,
@@ -23,9 +29,12 @@ from standing.appeals.model import (
 from standing.audit.log import append
 from standing.audit.tags import Action
 from standing.bootstrap import Services
+from standing.decisions.model import Decision
 from standing.decisions.service import (
     DecisionRequest,
     decision_mentions,
+    reached_ids,
+    record_reach,
     write_decision,
 )
 from standing.desk.service import settle_claim
@@ -36,10 +45,11 @@ from standing.ids import new_id
 from standing.notify import outbox
 from standing.policies.model import MIN_APPEAL_WINDOW_DAYS
 from standing.store import repository as repo
+from standing.store.access_tables import ReachRow
 from standing.store.appeal_tables import AppealRow, AttachmentRow, BlobRow
 from standing.store.changelog import append_change
 from standing.store.screening_tables import HitRow
-from standing.store.tables import LiftRow
+from standing.store.tables import DecisionRow, LiftRow, NoticeRow, StatementRow
 
 
 def appeal_from_row(row: AppealRow) -> Appeal:
@@ -56,6 +66,8 @@ def appeal_from_row(row: AppealRow) -> Appeal:
         decided_by=row.decided_by,
         decided_at=row.decided_at,
         new_decision_id=row.new_decision_id,
+        kind=row.kind or "dispute",
+        scope=row.scope,
     )
 
 
@@ -67,6 +79,8 @@ def appeal_json(
     out: dict[str, Any] = {
         "id": appeal.id,
         "decision": appeal.decision_id,
+        "kind": appeal.kind,
+        "scope": appeal.scope,
         "text": appeal.text,
         "filed_by": appeal.filed_by,
         "filed_at": appeal.filed_at.isoformat(),
@@ -85,11 +99,64 @@ def appeal_json(
     return out
 
 
-def file_appeal(services: Services, decision_id: str, text: str, actor: Principal) -> Appeal:
-    """File an appeal as ``actor``, an advertiser contact the decision reaches."""
+def reached_by(session: Session, decision: Decision) -> set[str]:
+    """The parties and accounts ``decision`` reaches: its subject, what its statement names
+    (for a decision on a party) and the accounts its notices reached later; less what it
+    exempts."""
+    out = {decision.subject_id}
+    if decision.subject_kind == "party":
+        statement = session.get(StatementRow, decision.id)
+        if statement is not None:
+            out |= reached_ids(statement.content["affected"])
+        out |= set(
+            session.scalars(
+                select(NoticeRow.account_id).where(NoticeRow.decision_id == decision.id)
+            )
+        )
+    return out - set(decision.exempt)
+
+
+def current_of(session: Session, decision: Decision) -> list[Decision]:
+    """``decision`` and the decisions that replaced it on appeal, one after the other: an
+    appeal filed against it is answered on the last (the one that applies now)."""
+    chain = [decision]
+    while chain[-1].lifted_at is not None:
+        successor = session.scalar(
+            select(DecisionRow.id).where(DecisionRow.supersedes == chain[-1].id).limit(1)
+        )
+        found = repo.get_decision(session, successor) if successor else None
+        if found is None or found in chain:
+            break
+        chain.append(found)
+    return chain
+
+
+def _check_scope(session: Session, decision: Decision, scope: str) -> None:
+    if scope in decision.exempt:
+        raise Invalid(f"scope: {scope!r} is already exempt from decision {decision.id}")
+    if scope not in reached_by(session, decision):
+        raise Invalid(
+            f"scope: decision {decision.id} does not reach {scope!r}; name a party or account "
+            "it reaches"
+        )
+
+
+def file_appeal(
+    services: Services,
+    decision_id: str,
+    text: str,
+    actor: Principal,
+    kind: str = "dispute",
+    scope: str | None = None,
+) -> Appeal:
+    """File an appeal as ``actor``, an advertiser contact the decision reaches: a dispute
+    (within the rule's window) or a request for reinstatement (at any time), about the whole
+    decision or only ``scope``, one of the contact's own parties or accounts it reaches."""
     require(actor, Permission.FILE_APPEAL)
+    check_kind(kind)
     filed_by = actor.id
     text = " ".join(text.split())
+    scope = (scope.strip() or None) if scope is not None else None
     now = services.clock.now()
     with services.write() as session:
         decision = repo.get_decision(session, decision_id)
@@ -97,17 +164,32 @@ def file_appeal(services: Services, decision_id: str, text: str, actor: Principa
             raise NotFound(f"unknown decision {decision_id!r}")
         if decision.lifted_at is not None:
             raise Conflict(f"decision {decision_id} was lifted; there is nothing to appeal")
+        if scope is not None:
+            if actor.is_contact and scope not in own_subjects(session, actor):
+                raise Invalid(
+                    f"scope: {scope!r} is none of your parties or accounts; an appeal may be "
+                    "about the whole decision or one of your own"
+                )
+            _check_scope(session, decision, scope)
         open_ = session.execute(
             select(AppealRow.id).where(
-                AppealRow.decision_id == decision_id, AppealRow.status == "open"
+                AppealRow.decision_id == decision_id,
+                AppealRow.status == "open",
+                AppealRow.kind == kind,
+                AppealRow.scope.is_(None) if scope is None else AppealRow.scope == scope,
             )
         ).first()
         if open_ is not None:
-            raise Conflict(f"appeal {open_[0]} against {decision_id} is still open")
+            what = "dispute" if kind == "dispute" else "request for reinstatement"
+            about = f"for {scope}" if scope else "about the whole decision"
+            raise Conflict(
+                f"{what} {open_[0]} against {decision_id} {about} is still open; add evidence "
+                "to it or wait for its reply"
+            )
         rule = services.policy.rules.get(decision.rule_id)
         window = rule.appeal_window_days if rule else MIN_APPEAL_WINDOW_DAYS
         review_days = rule.review_days if rule else 14
-        check_filing(decision.created_at, window, now, text)
+        check_filing(decision.created_at, window, now, text, kind)
         row = AppealRow(
             id=new_id("apl"),
             decision_id=decision_id,
@@ -116,6 +198,8 @@ def file_appeal(services: Services, decision_id: str, text: str, actor: Principa
             filed_at=now,
             due_at=review_due(now, review_days),
             status="open",
+            kind=kind,
+            scope=scope,
         )
         session.add(row)
         session.flush()
@@ -125,7 +209,7 @@ def file_appeal(services: Services, decision_id: str, text: str, actor: Principa
             filed_by,
             Action.APPEAL_FILE,
             row.id,
-            {"appeal": row.id, "decision": decision_id, "text": text},
+            {"appeal": row.id, "decision": decision_id, "text": text, "kind": kind, "scope": scope},
         )
         outbox.appeal_filed(session, row, now)
         return appeal_from_row(row)
@@ -177,10 +261,14 @@ def review_appeal(
     actor: Principal,
     territories: tuple[str, ...] | None = None,
     until: datetime | None = None,
+    scope: str | None = None,
 ) -> Appeal:
     """Decide an appeal as ``actor``, a reviewer who neither recorded the decision nor
-    confirmed the hit it came from. ``modified`` needs new territories and/or an end date:
-    the decision is lifted and a superseding one with the narrower scope is recorded."""
+    confirmed the hit it came from. A dispute ends ``upheld``, ``overturned``, ``modified``
+    (new territories and/or an end: the decision is lifted and a narrower one recorded) or
+    ``exempted``; a request for reinstatement ends ``lifted``, ``exempted`` or ``declined``.
+    ``exempted`` carves ``scope`` (by default the appeal's) out of the decision: it is lifted
+    and a superseding one recorded that exempts it, and what only it brought into reach."""
     require(actor, Permission.DECIDE_APPEAL)
     reviewer = actor.id
     now = services.clock.now()
@@ -189,20 +277,43 @@ def review_appeal(
             f"territories and until narrow a decision; they apply only to the outcome "
             f"'modified', not {outcome!r}"
         )
+    scope = (scope.strip() or None) if scope is not None else None
+    if outcome != "exempted" and scope is not None:
+        raise Invalid(
+            f"scope: names what to exempt; it applies only to 'exempted', not {outcome!r}"
+        )
     with services.write() as session:
         row = session.get(AppealRow, appeal_id)
         if row is None:
             raise NotFound(f"unknown appeal {appeal_id!r}")
         appeal = appeal_from_row(row)
-        decision = repo.get_decision(session, appeal.decision_id)
-        assert decision is not None
+        original = repo.get_decision(session, appeal.decision_id)
+        assert original is not None
+        chain = current_of(session, original)
+        decision = chain[-1]  # another appeal may have replaced it since this one was filed
         settle_claim(session, appeal_id, reviewer, now)  # the desk's claim ends with it
         confirmed_by = session.scalars(
-            select(HitRow.reviewed_by).where(HitRow.decision_id == decision.id)
+            select(HitRow.reviewed_by).where(HitRow.decision_id.in_([d.id for d in chain]))
         ).all()
-        check_review(appeal, outcome, reviewer, {decision.author, *filter(None, confirmed_by)})
+        authors = {d.author for d in chain}
+        check_review(appeal, outcome, reviewer, {*authors, *filter(None, confirmed_by)})
         if outcome == "modified" and not territories and until is None:
             raise Invalid("a modified decision needs new territories or an end date")
+        if outcome == "exempted":
+            scope = scope or appeal.scope
+            if scope is None:
+                raise Invalid(
+                    "scope: name the party or account the decision reaches that is to be "
+                    "exempted (the appeal is about the whole decision)"
+                )
+            if scope == decision.subject_id:
+                raise Invalid(
+                    f"scope: {scope!r} is the decision's subject; to end the whole decision, "
+                    "overturn it (a dispute) or lift it (a request for reinstatement)"
+                )
+            _check_scope(session, decision, scope)
+        if outcome in ENDING and decision.lifted_at is not None:
+            raise Conflict(f"decision {decision.id} was already lifted; {outcome!r} ends nothing")
         reply = check_reply_length(reply)
         guard.check_reply(
             session,
@@ -213,24 +324,8 @@ def review_appeal(
             Appealed(text=appeal.text, facts=decision.facts, evidence=decision.evidence),
         )
         new_decision: str | None = None
-        if outcome == "modified":
-            recorded = write_decision(
-                services,
-                session,
-                DecisionRequest(
-                    subject=decision.subject_id,
-                    rule=decision.rule_id,
-                    facts=f"{decision.facts} On appeal {appeal.id}: {reply}",
-                    evidence=decision.evidence,
-                    territories=territories or decision.territories,
-                    until=until or decision.ends_at,
-                    automated_detection=decision.automated_detection,
-                ),
-                actor,
-                supersedes=decision.id,
-            )
-            new_decision = recorded.decision.id
-        if outcome in ("overturned", "modified"):
+        if outcome in ENDING:
+            # lifted first, so the successor's reach is worked out without it
             session.add(
                 LiftRow(
                     decision_id=decision.id,
@@ -240,10 +335,52 @@ def review_appeal(
                 )
             )
             session.flush()
+        if outcome in ("modified", "exempted"):
+            assert outcome == "modified" or scope is not None
+            recorded = write_decision(
+                services,
+                session,
+                DecisionRequest(
+                    subject=decision.subject_id,
+                    rule=decision.rule_id,
+                    facts=f"{decision.facts} On appeal {appeal.id}: {reply}",
+                    evidence=decision.evidence,
+                    territories=(territories or decision.territories)
+                    if outcome == "modified"
+                    else decision.territories,
+                    until=(until or decision.ends_at)
+                    if outcome == "modified"
+                    else decision.ends_at,
+                    automated_detection=decision.automated_detection,
+                    exempt=(*decision.exempt, scope) if scope else decision.exempt,
+                    exemption={"entity": scope, "appeal": appeal.id, "reason": reply}
+                    if scope
+                    else None,
+                ),
+                actor,
+                supersedes=decision.id,
+            )
+            new_decision = recorded.decision.id
+            # everyone the decision reached may read what replaced it (the exempt above all)
+            before = set(
+                session.scalars(
+                    select(ReachRow.subject_id).where(ReachRow.decision_id == decision.id)
+                )
+            )
+            record_reach(session, new_decision, before)
+        if outcome in ENDING:
+            # the gate reads the successor before the lift (never a moment with neither)
             append_change(session, "lifted", decision.id, now)
         row.status, row.outcome, row.reply = "decided", outcome, reply
         row.decided_by, row.decided_at, row.new_decision_id = reviewer, now, new_decision
-        outbox.appeal_decided(session, row, now, services.policy.redress.to_public())
+        outbox.appeal_decided(
+            session,
+            row,
+            now,
+            services.policy.redress.to_public(),
+            exempted=scope if outcome == "exempted" else None,
+            decided_on=decision.id,
+        )
         append(
             session,
             now,
@@ -256,6 +393,7 @@ def review_appeal(
                 "outcome": outcome,
                 "reply": reply,
                 "new_decision": new_decision,
+                "scope": scope if outcome == "exempted" else None,
             },
         )
         return replace(

@@ -137,6 +137,7 @@ def fold_decisions(expected: Expected, event: Event, payload: dict[str, Any]) ->
         d = payload["decision"]
         fields = {f: when(d.get(f)) if f in TIMES else d.get(f) for f in DECISION_FIELDS}
         fields["supersedes"] = None
+        fields["exempt"] = list(d.get("exempt") or ())
         expected[d["id"]] = Record(event.seq, fields)
     elif event.action == "appeal:review" and payload.get("new_decision"):
         record = expected.get(payload["new_decision"])
@@ -159,11 +160,15 @@ def fold_notices(expected: Expected, event: Event, payload: dict[str, Any]) -> N
         )
 
 
+#: Appeal outcomes that end the decision (``modified`` and ``exempted`` record a successor).
+LIFTING_OUTCOMES = frozenset({"overturned", "modified", "exempted", "lifted"})
+
+
 def fold_lifts(expected: Expected, event: Event, payload: dict[str, Any]) -> None:
     if event.action == "decision:lift":
         reason = payload["reason"]
         decision = payload["decision"]
-    elif payload.get("outcome") in ("overturned", "modified"):
+    elif payload.get("outcome") in LIFTING_OUTCOMES:
         reason = f"appeal {payload['appeal']} {payload['outcome']}: {payload['reply']}"
         decision = payload["decision"]
     else:
@@ -211,6 +216,8 @@ def fold_appeals(expected: Expected, event: Event, payload: dict[str, Any]) -> N
             {
                 "decision": payload["decision"],
                 "text": payload["text"],
+                "kind": payload.get("kind", "dispute"),
+                "scope": payload.get("scope"),
                 "filed_by": event.actor,
                 "filed_at": event.at,
                 "status": "open",
@@ -293,7 +300,7 @@ def fold_changelog(expected: Expected, event: Event, payload: dict[str, Any]) ->
     """The gate's changelog: one ``recorded`` entry per decision, one ``lifted`` per lift."""
     if event.action == "decision:record":
         expected[f"recorded {payload['decision']['id']}"] = Record(event.seq, {"entries": 1})
-    elif event.action == "decision:lift" or payload.get("outcome") in ("overturned", "modified"):
+    elif event.action == "decision:lift" or payload.get("outcome") in LIFTING_OUTCOMES:
         expected[f"lifted {payload['decision']}"] = Record(event.seq, {"entries": 1})
 
 

@@ -78,6 +78,7 @@ def decision_rows(session: Session) -> Rows:
                 "author": d.author,
                 "created_at": d.created_at,
                 "supersedes": d.supersedes,
+                "exempt": list(d.exempt or ()),
             },
         )
 
@@ -138,6 +139,8 @@ def appeal_rows(session: Session) -> Rows:
             {
                 "decision": a.decision_id,
                 "text": a.text,
+                "kind": a.kind,
+                "scope": a.scope,
                 "filed_by": a.filed_by,
                 "filed_at": a.filed_at,
                 "status": a.status,

@@ -8,7 +8,7 @@ from rich.table import Table
 
 from standing.access.model import Permission, require
 from standing.appeals.disputes import all_disputes, record_dispute, settle_dispute
-from standing.appeals.model import OUTCOMES_ODR
+from standing.appeals.model import OUTCOMES, OUTCOMES_ODR
 from standing.appeals.service import appeal_json, file_appeal, list_appeals, review_appeal
 from standing.bootstrap import Services
 from standing.cli.common import (
@@ -25,6 +25,11 @@ from standing.cli.common import (
 from standing.cli.decisions import parse_when
 
 
+class AppealKind(StrEnum):
+    dispute = "dispute"
+    reinstatement = "reinstatement"
+
+
 class AppealStatus(StrEnum):
     open = "open"
     decided = "decided"
@@ -36,14 +41,30 @@ def register(app: typer.Typer) -> None:
     def appeal(
         decision: Annotated[str, typer.Argument(help="Decision id.")],
         text: Annotated[str, typer.Option("--text", help="What is wrong, or what has changed.")],
+        kind: Annotated[
+            AppealKind,
+            typer.Option(
+                "--kind",
+                help="dispute (the decision is wrong; within the rule's appeal window) or "
+                "reinstatement (the remedy is met; at any time).",
+            ),
+        ] = AppealKind.dispute,
+        scope: Annotated[
+            str | None,
+            typer.Option(
+                "--scope",
+                help="Only for this party or account of yours the decision reaches "
+                "(default: the whole decision).",
+            ),
+        ] = None,
         as_: AsOpt = None,
         json: JsonOpt = False,
         database: DatabaseOpt = None,
     ) -> None:
-        """File an appeal against a decision (within the rule's appeal window), as the
-        advertiser contact named by --as."""
+        """File an appeal against a decision, as the advertiser contact named by --as: a
+        dispute within the rule's appeal window, or a request for reinstatement at any time."""
         with services_for(database, write=True) as services:
-            filed = file_appeal(services, decision, text, acting(services, as_))
+            filed = file_appeal(services, decision, text, acting(services, as_), kind.value, scope)
         if json:
             emit_json(appeal_json(filed))
         else:
@@ -71,18 +92,28 @@ def register(app: typer.Typer) -> None:
             emit_json({"appeals": rows})
             return
         table = Table()
-        for column in ("appeal", "decision", "due", "status"):
+        for column in ("appeal", "kind", "decision", "due", "status"):
             table.add_column(column, overflow="fold", min_width=20 if column != "due" else 10)
         table.add_column("text")
         for a in rows:
             due = a["due_at"][:10] + (" [red](overdue)[/]" if a.get("overdue") else "")
-            table.add_row(a["id"], a["decision"], due, a["outcome"] or a["status"], a["text"][:80])
+            kind = a["kind"] + (f" for {a['scope']}" if a["scope"] else "")
+            table.add_row(
+                a["id"], kind, a["decision"], due, a["outcome"] or a["status"], a["text"][:80]
+            )
         console.print(table)
 
     @app.command("review")
     def review(
         appeal: Annotated[str, typer.Argument(help="Appeal id.")],
-        outcome: Annotated[str, typer.Option("--outcome", help="upheld, overturned or modified.")],
+        outcome: Annotated[
+            str,
+            typer.Option(
+                "--outcome",
+                help="A dispute: upheld, overturned, modified or exempted; a request for "
+                "reinstatement: lifted, exempted or declined.",
+            ),
+        ],
         reply: Annotated[
             str, typer.Option("--reply", help="The reasoned answer to the appellant.")
         ],
@@ -92,13 +123,20 @@ def register(app: typer.Typer) -> None:
         until: Annotated[
             str | None, typer.Option("--until", help="New end date (modified).")
         ] = None,
+        scope: Annotated[
+            str | None,
+            typer.Option(
+                "--scope",
+                help="The party or account to carve out (exempted; default: the appeal's).",
+            ),
+        ] = None,
         as_: AsOpt = None,
         json: JsonOpt = False,
         database: DatabaseOpt = None,
     ) -> None:
         """Decide an appeal with a reasoned reply (boilerplate and repeated replies are refused)."""
-        if outcome not in ("upheld", "overturned", "modified"):
-            fail(f"--outcome: {outcome!r} is not one of upheld, overturned, modified")
+        if outcome not in OUTCOMES:
+            fail(f"--outcome: {outcome!r} is not one of {', '.join(OUTCOMES)}")
         with services_for(database, write=True) as services:
             decided = review_appeal(
                 services,
@@ -108,6 +146,7 @@ def register(app: typer.Typer) -> None:
                 acting(services, as_),
                 tuple(territory) if territory else None,
                 parse_when(until, "--until"),
+                scope,
             )
         if json:
             emit_json(appeal_json(decided, redress=services.policy.redress.to_public()))

@@ -70,6 +70,9 @@ class Decision:
     lifted_at: datetime | None = None
     lift_reason: str | None = None
     supersedes: str | None = None
+    #: Parties and accounts carved out on appeal: the decision does not reach them, nor what
+    #: only they brought into reach (never its own subject).
+    exempt: tuple[str, ...] = ()
 
     def active_at(self, now: datetime) -> bool:
         if now < self.starts_at:

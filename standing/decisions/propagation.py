@@ -19,6 +19,13 @@ depend on the order parties are visited in (or on how their ids sort):
   shares their subjects hold never count, unless the subject inherits through control (it then
   spreads what reached it, not its own subject-reach decisions).
 
+Exemptions (an appeal's outcome ``exempted``: a decision's ``exempt`` parties and accounts,
+never its own subject): a party exempt from decision d neither inherits d nor passes it on. An
+owner counts for X with the ids it passes on less those X is exempt from, and only when some
+remain; theta is then the lowest threshold among those ids. So the exempt party, its accounts and
+whatever only its shares brought to the threshold leave d's reach, and the rest stays. An
+account exempt from d is not denied by d.
+
 Adding a spreading owner only raises the sum and lowers the minimum, and lowering an owner's
 theta only lowers X's, so the operator is monotone. It is iterated from the subjects with a
 worklist: whenever a party joins, lowers its theta or passes on more ids, the parties it holds
@@ -115,45 +122,65 @@ def applicable(
     ]
 
 
+def exemptions(decisions: Iterable[Decision]) -> dict[str, frozenset[str]]:
+    """Party or account id -> the ids of the decisions it is exempt from (never its own
+    subject's: a decision always reaches its subject)."""
+    out: defaultdict[str, set[str]] = defaultdict(set)
+    for d in decisions:
+        for entity in d.exempt:
+            if entity != d.subject_id:
+                out[entity].add(d.id)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def restricted_parties(decisions: Sequence[Decision], graph: GraphIndex) -> dict[str, PartyReach]:
     """Close the party subjects of ``decisions`` (already filtered to one capability, active,
-    applicable) under control: the least fixpoint described in the module docstring."""
+    applicable) under control: the least fixpoint described in the module docstring.
+
+    A party exempt from a decision neither inherits that decision nor passes it on: an owner
+    counts for X with the ids it passes on less those X is exempt from, and only when some
+    remain (so an exempt subsidiary's shares no longer bring in what only it controlled)."""
     subject_of: defaultdict[str, set[str]] = defaultdict(set)
-    own: dict[str, tuple[float, frozenset[str]]] = {}  # controlled subject -> (theta, its ids)
+    own: dict[str, frozenset[str]] = {}  # controlled subject -> its controlled ids
+    threshold_of: dict[str, float] = {}
     for d in decisions:
         if d.subject_kind != "party":
             continue
         subject_of[d.subject_id].add(d.id)
         if d.reach == "controlled":
-            threshold, ids = own.get(d.subject_id, (d.threshold, frozenset()))
-            own[d.subject_id] = (min(threshold, d.threshold), ids | {d.id})
-    # Every spreading party: (theta, the controlled decision ids it passes on).
-    spreading: dict[str, tuple[float, frozenset[str]]] = dict(own)
+            own[d.subject_id] = own.get(d.subject_id, frozenset()) | {d.id}
+            threshold_of[d.id] = d.threshold
+    exempt = exemptions(decisions)
+    # Every spreading party: the controlled decision ids it passes on (its theta is the lowest
+    # threshold among them).
+    spreading: dict[str, frozenset[str]] = dict(own)
     via: dict[str, tuple[tuple[str, float], ...]] = {}
     work = deque(sorted({asset for p in own for asset, _ in graph.holdings.get(p, ())}))
     queued = set(work)
+    none: frozenset[str] = frozenset()
     while work:
         party = work.popleft()
         queued.discard(party)
-        owners = tuple(
-            (owner, share)
-            for owner, share in graph.holders.get(party, ())
-            if owner in spreading and owner != party
-        )
+        shielded = exempt.get(party, none)
+        owners: list[tuple[str, float]] = []
+        passed: set[str] = set()
+        for owner, share in graph.holders.get(party, ()):
+            if owner == party or owner not in spreading:
+                continue
+            ids = spreading[owner] - shielded
+            if ids:
+                owners.append((owner, share))
+                passed |= ids
         if not owners:
             continue
-        threshold = min(spreading[o][0] for o, _ in owners)
+        threshold = min(threshold_of[i] for i in passed)
         if sum(share for _, share in owners) + EPSILON < threshold:
             continue
-        via[party] = owners  # every spreading owner counts, whichever joined first
-        ids = frozenset().union(*(spreading[o][1] for o, _ in owners))
-        if party in own:  # a subject that is also controlled: the lower theta, all the ids
-            threshold = min(threshold, own[party][0])
-            ids |= own[party][1]
-        value = (threshold, ids)
+        via[party] = tuple(owners)  # every spreading owner counts, whichever joined first
+        value = frozenset(passed) | own.get(party, none)
         if spreading.get(party) == value:
             continue
-        spreading[party] = value  # joined, a lower theta, or more ids: tell what it holds
+        spreading[party] = value  # joined or passes on more ids: tell what it holds
         for asset, _ in graph.holdings.get(party, ()):
             if asset not in queued:
                 queued.add(asset)
@@ -162,18 +189,23 @@ def restricted_parties(decisions: Sequence[Decision], graph: GraphIndex) -> dict
     for party in set(subject_of) | set(spreading):
         reached_by = set(subject_of.get(party, ()))
         if party in via:
-            reached_by |= spreading[party][1]
+            reached_by |= spreading[party]
         result[party] = PartyReach(party, frozenset(reached_by), via.get(party, ()))
     return result
 
 
 def restriction(decisions: Sequence[Decision], graph: GraphIndex) -> Restriction:
-    """Restricted parties and denied accounts for one capability's applicable decisions."""
+    """Restricted parties and denied accounts for one capability's applicable decisions. An
+    account exempt from a decision is not denied by it."""
     parties = restricted_parties(decisions, graph)
+    exempt = exemptions(decisions)
+    none: frozenset[str] = frozenset()
     accounts: dict[str, AccountReach] = {}
     for party, reach in parties.items():
         for account in graph.accounts_of.get(party, ()):
-            accounts[account] = AccountReach(account, reach.decisions, party)
+            ids = reach.decisions - exempt.get(account, none)
+            if ids:
+                accounts[account] = AccountReach(account, ids, party)
     for d in decisions:
         if d.subject_kind == "account" and d.subject_id in graph.account_owner:
             prior = accounts.get(d.subject_id)

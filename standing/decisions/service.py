@@ -72,6 +72,10 @@ class DecisionRequest:
     screening_source: str | None = None
     #: A person decided with automated help (a proposed match), short of a fully automated one.
     partially_automated: bool = False
+    #: Parties and accounts carved out of the decision (with those of the one it supersedes).
+    exempt: tuple[str, ...] = ()
+    #: Why the last of ``exempt`` was carved out: ``{"entity", "appeal", "reason"}``.
+    exemption: dict[str, str] | None = None
 
 
 @dataclass
@@ -116,6 +120,8 @@ def decision_json(d: Decision, now: datetime | None = None) -> dict[str, Any]:
         "created_at": d.created_at.isoformat(),
         "lifted_at": d.lifted_at.isoformat() if d.lifted_at else None,
         "lift_reason": d.lift_reason,
+        "supersedes": d.supersedes,
+        "exempt": list(d.exempt),
     }
     if now is not None:
         out["status"] = d.status_at(now)
@@ -257,6 +263,7 @@ def _prepare(
         automated_decision=req.automated_decision,
         author=actor.id,
         created_at=now,
+        exempt=tuple(dict.fromkeys(e for e in req.exempt if e != subject.id)),
     )
     graph, accounts, others = _surroundings(session, subject, decision.reach)
     reach = reach_of(decision, [d for d in others if d.active_at(now)], graph, now)
@@ -379,6 +386,8 @@ def write_decision(
     content = prepared.statement
     if supersedes is not None:
         content["supersedes"] = supersedes  # its public records name the ones they replace
+        if d.exempt:
+            content["exempted"] = _exempted(session, supersedes, content, req)
     session.add(
         StatementRow(
             decision_id=d.id,
@@ -402,6 +411,40 @@ def write_decision(
     )
     outbox.decision_recorded(session, content, d.created_at)
     return prepared
+
+
+def _exempted(
+    session: Session, supersedes: str, content: dict[str, Any], req: DecisionRequest
+) -> list[dict[str, Any]]:
+    """What a superseding decision's statement says was carved out: the exemptions of the one
+    it replaces, and the new one with its appeal, its reasons, and what it takes out of reach
+    (the entity and what only it brought in)."""
+    before = session.get(StatementRow, supersedes)
+    earlier: list[dict[str, Any]] = list((before.content.get("exempted") or []) if before else [])
+    if req.exemption is None:
+        return earlier
+    entity = req.exemption["entity"]
+    carved: Party | Account | None = repo.get_party(session, entity) or repo.get_account(
+        session, entity
+    )
+    reached_before = reached_ids(before.content["affected"]) if before else set()
+    released = sorted((reached_before | {entity}) - reached_ids(content["affected"]))
+    names = {p.id: p.caption for p in repo.parties_by_id(session, set(released)).values()}
+    for other in set(released) - set(names):
+        found = repo.get_account(session, other)
+        if found is not None:
+            names[other] = sor.subject_summary(found)["name"]
+    return [
+        *earlier,
+        {
+            "id": entity,
+            "kind": "account" if isinstance(carved, Account) else "party",
+            "name": sor.subject_summary(carved)["name"] if carved else entity,
+            "appeal": req.exemption["appeal"],
+            "reason": req.exemption["reason"],
+            "released": [{"id": r, "name": names.get(r, r)} for r in released],
+        },
+    ]
 
 
 def _inherited(session: Session, decision_id: str) -> Disclosure:

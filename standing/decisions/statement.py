@@ -256,6 +256,22 @@ def render_text(s: dict[str, Any]) -> str:
     for a in s["affected"]["accounts"]:
         handle = f"{a['username']} on {a['service']}" if a["username"] else a["id"]
         lines.append(f"  - account {handle} ({a['id']}): {a['why']}")
+    for e in s.get("exempted") or ():
+        lines += [
+            "",
+            "EXEMPTED ON APPEAL",
+            f"  - {e['kind']} {e['name']} ({e['id']}) is no longer covered by this decision "
+            f"(appeal {e['appeal']}). Reasons: {e['reason']}",
+        ]
+        others = [r for r in e.get("released", ()) if r["id"] != e["id"]]
+        if others:
+            lines.append(
+                "    No longer covered with it (reached only through it): "
+                + "; ".join(f"{r['name']} ({r['id']})" for r in others)
+                + "."
+            )
+    if s.get("supersedes"):
+        lines += ["", f"This decision replaces decision {s['supersedes']}."]
     lines += ["", "WHAT IS RESTRICTED"]
     lines += [_capability_line(c) for c in s["restricted"]]
     lines += ["", "WHAT IS NOT RESTRICTED (you may continue to use these)"]

@@ -38,6 +38,7 @@ class GateDecision:
     territories: tuple[str, ...]
     starts_at: float
     ends_at: float = FOREVER
+    exempt: tuple[str, ...] = ()  # parties and accounts carved out on appeal
 
     def active_at(self, now: float) -> bool:
         return self.starts_at <= now < self.ends_at
@@ -59,6 +60,7 @@ class GateDecision:
             "territories": list(self.territories),
             "starts_at": self.starts_at,
             "ends_at": None if self.ends_at == FOREVER else self.ends_at,
+            "exempt": list(self.exempt),
         }
 
     @classmethod
@@ -74,6 +76,7 @@ class GateDecision:
             territories=tuple(str(t) for t in _seq(data["territories"])),
             starts_at=float(_num(data["starts_at"])),
             ends_at=FOREVER if ends is None else float(_num(ends)),
+            exempt=tuple(str(e) for e in _seq(data.get("exempt", []))),
         )
 
 

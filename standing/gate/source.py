@@ -43,6 +43,7 @@ def decision_from_row(row: Any, lifted_at: Any = None) -> GateDecision:
         territories=tuple(row.territories or ()),
         starts_at=epoch(row.starts_at),
         ends_at=end,
+        exempt=tuple(row.exempt or ()),
     )
 
 
@@ -56,6 +57,7 @@ _DECISION_COLUMNS = (
     DecisionRow.territories,
     DecisionRow.starts_at,
     DecisionRow.ends_at,
+    DecisionRow.exempt,
 )
 
 

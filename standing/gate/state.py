@@ -16,16 +16,18 @@ Contexts with the same decisions share one object.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from standing.gate import exempt as carving
 from standing.gate import propagate
 from standing.gate.graph import BoolArray, CompiledGraph
 from standing.gate.model import FOREVER, Change, GateDecision
 from standing.gate.propagate import PartyState
 
+NO: frozenset[str] = frozenset()
 GLOBAL = "\x00global"  # territory key of the context that counts global decisions only
 ContextKey = tuple[str, str | None]
 # Above this many changed subjects in one context, recompute it fully instead of sweeping.
@@ -46,20 +48,69 @@ class Context:
     denied: frozenset[str]  # ids of known accounts denied (the fast path's set)
     # account id -> prebuilt JSON fragment of its denial, filled on demand by the HTTP route
     fragments: dict[str, str] = field(default_factory=dict)
+    #: The decisions here that exempt someone.
+    exempting: frozenset[str] = frozenset()
+    #: Parties whose state exemptions changed -> the ids they inherit through control.
+    inherited: dict[int, frozenset[str]] = field(default_factory=dict)
+    #: Account handle -> the ids of the decisions it is exempt from.
+    account_exempt: dict[int, frozenset[str]] = field(default_factory=dict)
+    #: The parties' state without the exemptions (``None``: ``parties`` is it), from which a
+    #: change is swept before the exemptions are applied again.
+    upper: PartyState | None = None
+
+    @property
+    def base(self) -> PartyState:
+        return self.parties if self.upper is None else self.upper
 
     def decision_ids(self, graph: CompiledGraph, handle: int) -> tuple[str, ...]:
         """Why account ``handle`` is denied here (empty when it is allowed)."""
         ids: set[str] = set(self.account_subjects.get(handle, ()))
         owner = int(graph.account_owner[handle])
         if owner >= 0 and self.restricted[owner]:
-            ids.update(self.party_decision_ids(graph, owner))
+            ids.update(self.party_decision_ids(graph, owner) - self.account_exempt.get(handle, NO))
         return tuple(sorted(ids))
 
     def party_decision_ids(self, graph: CompiledGraph, party: int) -> frozenset[str]:
-        ids = set(self.party_subjects.get(party, ()))
-        if int(self.parties.rnd[party]) >= 1:
-            ids |= propagate.spreading_ids(graph, self.parties, self.controlled, party)
-        return frozenset(ids)
+        return _party_ids(
+            graph, self.parties, self.controlled, self.party_subjects, self.inherited, party
+        )
+
+
+def _party_ids(
+    graph: CompiledGraph,
+    parties: PartyState,
+    controlled: Mapping[int, tuple[str, ...]],
+    party_subjects: Mapping[int, tuple[str, ...]],
+    inherited: Mapping[int, frozenset[str]],
+    party: int,
+) -> frozenset[str]:
+    """The decisions that restrict ``party``: those on it, and what it inherits through
+    control (as exemptions left it, where they changed it)."""
+    ids = set(party_subjects.get(party, ()))
+    if party in inherited:
+        ids |= inherited[party]
+    elif int(parties.rnd[party]) >= 1:
+        ids |= propagate.spreading_ids(graph, parties, controlled, party)
+    return frozenset(ids)
+
+
+def _account_denied(
+    graph: CompiledGraph,
+    h: int,
+    restricted: BoolArray,
+    account_subjects: Mapping[int, object],
+    account_exempt: Mapping[int, frozenset[str]],
+    party_ids: Callable[[int], frozenset[str]],
+) -> bool:
+    """Whether account ``h`` is denied: the subject of a decision, or its owner restricted by a
+    decision it is not exempt from."""
+    if h in account_subjects:
+        return True
+    owner = int(graph.account_owner[h])
+    if owner < 0 or not restricted[owner]:
+        return False
+    exempt = account_exempt.get(h)
+    return exempt is None or bool(party_ids(owner) - exempt)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -203,11 +254,37 @@ def build_context(
     graph: CompiledGraph, capability: str, decisions: Sequence[GateDecision], unknown_allowed: bool
 ) -> Context:
     spread, controlled, party_subjects, account_subjects = _subject_maps(graph, decisions)
-    parties = propagate.full(graph, spread)
+    upper = propagate.full(graph, spread)
+    exempt = carving.exemptions(graph, decisions)
+    parties = upper
+    inherited: dict[int, frozenset[str]] = {}
+    if exempt.parties:
+        thresholds = {d.id: d.threshold for d in decisions}
+        parties, inherited = carving.carve(
+            graph, upper, thresholds.__getitem__, controlled, exempt.parties
+        )
     restricted = parties.spreading.copy()
     if party_subjects:
         restricted[np.fromiter(party_subjects.keys(), np.int64, len(party_subjects))] = True
     allowed, denied = _account_answers(graph, restricted, account_subjects, unknown_allowed)
+    if exempt.accounts:
+        spared = [
+            h
+            for h in exempt.accounts
+            if not allowed[h]
+            and not _account_denied(
+                graph,
+                h,
+                restricted,
+                account_subjects,
+                exempt.accounts,
+                lambda p: _party_ids(graph, parties, controlled, party_subjects, inherited, p),
+            )
+        ]
+        if spared:
+            allowed = allowed.copy()
+            allowed[spared] = True
+            denied = denied.difference(graph.account_ids[h] for h in spared)
     return Context(
         capability=capability,
         decisions=frozenset(d.id for d in decisions),
@@ -219,6 +296,10 @@ def build_context(
         restricted=restricted,
         allowed=allowed,
         denied=denied,
+        exempting=frozenset(d.id for d in decisions if d.exempt),
+        inherited=inherited,
+        account_exempt=exempt.accounts,
+        upper=None if parties is upper else upper,
     )
 
 
@@ -318,10 +399,18 @@ def derive_context(
         account_subjects.pop(h, None)
         if h in asub_new:
             account_subjects[h] = asub_new[h]
-    overlay = propagate.update(graph, old.parties, spread, seeds) if seeds else {}
-    new_parties = old.parties.with_changes(overlay)
+    overlay = propagate.update(graph, old.base, spread, seeds) if seeds else {}
+    upper = old.base.with_changes(overlay)
+    exempting = (old.exempting & decisions) | {i for i in delta & decisions if known[i].exempt}
+    exempt = carving.exemptions(graph, [known[i] for i in sorted(exempting)])
+    new_parties = upper
+    inherited: dict[int, frozenset[str]] = {}
+    if exempt.parties:
+        new_parties, inherited = carving.carve(
+            graph, upper, lambda i: known[i].threshold, controlled, exempt.parties
+        )
     flips: list[int] = []
-    for p in parties | overlay.keys():
+    for p in parties | overlay.keys() | old.inherited.keys() | inherited.keys():
         now_restricted = p in party_subjects or int(new_parties.rnd[p]) >= 0
         if bool(old.restricted[p]) != now_restricted:
             flips.append(p)
@@ -330,7 +419,7 @@ def derive_context(
         restricted = restricted.copy()
         for p in flips:
             restricted[p] = not restricted[p]
-    touched: set[int] = set(accounts)
+    touched: set[int] = set(accounts) | old.account_exempt.keys() | exempt.accounts.keys()
     for p in flips:
         touched.update(graph.accounts_of(p).tolist())
     allowed = old.allowed
@@ -340,11 +429,16 @@ def derive_context(
         now_denied: list[str] = []
         now_allowed: list[str] = []
         ids = graph.account_ids
+
+        def party_ids(p: int) -> frozenset[str]:
+            return _party_ids(graph, new_parties, controlled, party_subjects, inherited, p)
+
         for h in touched:
             if not graph.known[h]:
                 continue
-            owner = int(graph.account_owner[h])
-            is_denied = h in account_subjects or (owner >= 0 and bool(restricted[owner]))
+            is_denied = _account_denied(
+                graph, h, restricted, account_subjects, exempt.accounts, party_ids
+            )
             if is_denied == (not allowed[h]):
                 continue
             allowed[h] = not is_denied
@@ -364,6 +458,10 @@ def derive_context(
         restricted=restricted,
         allowed=allowed,
         denied=denied,
+        exempting=frozenset(exempting),
+        inherited=inherited,
+        account_exempt=exempt.accounts,
+        upper=None if new_parties is upper else upper,
     )
 
 

@@ -17,6 +17,8 @@ OUTCOME_WORDS = {
     "overturned": "overturned: the decision has ended",
     "modified": "modified: the decision was replaced by a narrower one",
     "exempted": "exempted: part of the decision no longer applies",
+    "lifted": "lifted: the remedy is met and the decision has ended",
+    "declined": "declined: the decision stands",
 }
 
 
@@ -164,6 +166,8 @@ def render_email(
             f"{human_date(data['decided_at'])}: {outcome}.",
             "",
             f"Reasons: {data['reply']}",
+            "",
+            *_now_allowed(data, parties),
         ]
         if data.get("new_decision"):
             lines += ["", f"The decision that now applies: {data['new_decision']}."]
@@ -197,6 +201,47 @@ def render_email(
     else:
         raise ValueError(f"no mail for event {event!r}")
     return Mail(subject, "\n".join(lines) + "\n")
+
+
+def _now_allowed(data: dict[str, Any], parties: Collection[str]) -> list[str]:
+    """What the outcome means for this contact: what it may do again, or that it stands."""
+    outcome = data["outcome"]
+    restricted = _restricted(data)
+    if outcome in ("overturned", "lifted"):
+        return [
+            f"The decision has ended: {restricted} is allowed again for "
+            f"{_names(data, parties)}, unless another decision restricts it."
+        ]
+    if outcome == "exempted":
+        owners = {a["id"]: a.get("owner") for a in data["affected"]["accounts"]}
+        mine = [
+            r
+            for r in data.get("released") or ()
+            if r["id"] in parties or owners.get(r["id"]) in parties
+        ]
+        if mine:
+            mine.sort(key=lambda r: r["id"] != data.get("exempted"))  # the exempt one first
+            names = "; ".join(f"{r['name']} ({r['id']})" for r in mine)
+            verb = "is" if len(data["restricted"]) == 1 else "are"
+            return [
+                f"No longer covered by the decision: {names}. {restricted} {verb} allowed "
+                "again for them, unless another decision restricts it. The rest of the "
+                "decision stands."
+            ]
+        carved = data.get("exempted")
+        name = next((r["name"] for r in data.get("released") or () if r["id"] == carved), carved)
+        return [
+            f"{name} ({carved}) was exempted; the decision still applies to you "
+            f"({restricted} restricted)."
+        ]
+    if outcome == "modified":
+        return ["The decision was replaced by a narrower one; what remains is restricted."]
+    if outcome == "declined":
+        return [
+            f"The decision stands ({restricted} restricted). You may ask for reinstatement "
+            "again when the remedy is met."
+        ]
+    return [f"The decision stands ({restricted} restricted)."]
 
 
 def _digest_mail(data: dict[str, Any], public_url: str) -> Mail:

@@ -111,6 +111,8 @@ def appeal_filed(session: Session, appeal: AppealRow, at: datetime) -> str:
     data = {
         **context,
         "appeal": appeal.id,
+        "kind": appeal.kind,
+        "scope": appeal.scope,
         "text": appeal.text,
         "filed_at": appeal.filed_at.isoformat(),
         "due_at": appeal.due_at.isoformat(),
@@ -119,11 +121,19 @@ def appeal_filed(session: Session, appeal: AppealRow, at: datetime) -> str:
 
 
 def appeal_decided(
-    session: Session, appeal: AppealRow, at: datetime, redress: dict[str, Any] | None = None
+    session: Session,
+    appeal: AppealRow,
+    at: datetime,
+    redress: dict[str, Any] | None = None,
+    exempted: str | None = None,
+    decided_on: str | None = None,
 ) -> list[str]:
     """An appeal was decided; an outcome that ended the decision also reports the lift (to
     webhooks; the contacts read it in the outcome's mail). ``redress`` is where the party may
-    turn next (the policy's settlement bodies and courts); without it, the statement's."""
+    turn next (the policy's settlement bodies and courts); without it, the statement's.
+    ``exempted``: the party or account carved out; the message lists it and what only it
+    brought into reach (``released``). ``decided_on``: the decision the outcome acted on, when
+    another appeal had replaced the one this appeal was filed against."""
     context, parties = decision_context(session, appeal.decision_id)
     statement = session.get(StatementRow, appeal.decision_id)
     if redress is None and statement is not None:
@@ -131,14 +141,24 @@ def appeal_decided(
     data = {
         **context,
         "appeal": appeal.id,
+        "kind": appeal.kind,
+        "scope": appeal.scope,
         "outcome": appeal.outcome,
         "reply": appeal.reply,
         "decided_at": at.isoformat(),
         "new_decision": appeal.new_decision_id,
         "redress": redress,
+        "decided_on": decided_on or appeal.decision_id,
+        "exempted": exempted,
+        "released": [],
     }
+    if exempted is not None and appeal.new_decision_id is not None:
+        successor = session.get(StatementRow, appeal.new_decision_id)
+        carved = (successor.content.get("exempted") or []) if successor is not None else []
+        data["released"] = carved[-1]["released"] if carved else []
     out = [enqueue(session, EventType.APPEAL_DECIDED, appeal.id, data, parties, at)]
-    if appeal.outcome in ("overturned", "modified"):
+    if appeal.outcome in ("overturned", "modified", "exempted", "lifted"):
         reason = f"appeal {appeal.id} {appeal.outcome}: {appeal.reply}"
-        out.append(decision_lifted(session, appeal.decision_id, reason, at, mail=False))
+        ended = decided_on or appeal.decision_id
+        out.append(decision_lifted(session, ended, reason, at, mail=False))
     return out

@@ -30,6 +30,9 @@ class AppealRow(Base):
     decided_by: Mapped[str | None] = mapped_column(String(200), nullable=True)
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     new_decision_id: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    kind: Mapped[str] = mapped_column(String(20), default="dispute", server_default="dispute")
+    #: The party or account the appeal is about, when not the whole decision.
+    scope: Mapped[str | None] = mapped_column(String(200), nullable=True)
 
 
 class DisputeRow(Base):

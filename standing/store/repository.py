@@ -167,6 +167,7 @@ def to_decision(row: DecisionRow, lift: LiftRow | None) -> Decision:
         lifted_at=lift.lifted_at if lift else None,
         lift_reason=lift.reason if lift else None,
         supersedes=row.supersedes,
+        exempt=tuple(row.exempt or ()),
     )
 
 
@@ -191,6 +192,7 @@ def decision_row(d: Decision) -> DecisionRow:
         author=d.author,
         created_at=d.created_at,
         supersedes=d.supersedes,
+        exempt=list(d.exempt) or None,
     )
 
 

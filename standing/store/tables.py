@@ -122,6 +122,9 @@ class DecisionRow(Base):
     author: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     supersedes: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    #: Parties and accounts an appeal carved out of the decision it supersedes (and of what
+    #: only they brought into reach); ``None`` when nothing is exempt.
+    exempt: Mapped[list[str] | None] = mapped_column(JSON, nullable=True)
 
 
 class LiftRow(Base):

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from standing.appeals.model import Appeal, Dispute
+from standing.appeals.model import ENDING, OUTCOMES, Appeal, Dispute
 from standing.decisions.model import Decision
 from standing.policies.model import Policy
 
@@ -106,7 +106,7 @@ def half_years(
                     Counter(basis.get(a.decision_id, "unknown") for a in received).most_common()
                 ),
                 complaints_decided=len(decided),
-                complaints_reversed=sum(a.outcome in ("overturned", "modified") for a in decided),
+                complaints_reversed=sum(a.outcome in ENDING for a in decided),
                 complaint_days_median=round(statistics.median(days), 2) if days else None,
                 suspensions=sum(d.ends_at is not None for d in recorded),
                 terminations=sum(d.ends_at is None for d in recorded),
@@ -138,7 +138,7 @@ def figures(
     durations = [
         (a.decided_at - a.filed_at).total_seconds() / 86400 for a in decided if a.decided_at
     ]
-    reversed_ = outcomes.get("overturned", 0) + outcomes.get("modified", 0)
+    reversed_ = sum(outcomes.get(o, 0) for o in ENDING)
     ground_of = {r.id: r.ground for r in policy.rules.values()}
     return Figures(
         generated_at=now.isoformat(),
@@ -153,7 +153,7 @@ def figures(
         automated_decision=sum(d.automated_decision for d in decisions),
         appeals=len(appeals),
         appeals_open=sum(a.status == "open" for a in appeals),
-        appeal_outcomes={o: outcomes.get(o, 0) for o in ("upheld", "overturned", "modified")},
+        appeal_outcomes={o: outcomes.get(o, 0) for o in OUTCOMES},
         reversal_rate=round(reversed_ / len(decided), 4) if decided else None,
         review_days_median=round(statistics.median(durations), 2) if durations else None,
         review_days_max=round(max(durations), 2) if durations else None,

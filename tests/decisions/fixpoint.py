@@ -13,6 +13,11 @@ X spreads when either applies, with the lower threshold and the union of the ids
 controlled by its restricted owners regardless of its own decisions). A party is restricted when
 it is the subject of a decision or spreads; its denying decisions are those on it plus, when it
 inherits, the ids it inherits.
+
+Exemptions: X exempt from decision d (d's ``exempt``, never d's own subject) takes nothing of d
+from its holders: an owner counts for X with the ids it passes on less those X is exempt from
+(its theta then the lowest threshold among those), and only when some remain. An account exempt
+from d is not denied by d.
 """
 
 from __future__ import annotations
@@ -47,6 +52,12 @@ def least_fixpoint(
         if d.reach == "controlled":
             own_theta[d.subject_id] = min(own_theta.get(d.subject_id, d.threshold), d.threshold)
             own_ids[d.subject_id].add(d.id)
+    threshold = {d.id: d.threshold for d in decisions}
+    shielded: defaultdict[str, set[str]] = defaultdict(set)
+    for d in decisions:
+        for entity in d.exempt:
+            if entity != d.subject_id:
+                shielded[entity].add(d.id)
     theta: dict[str, float] = dict(own_theta)
     passes: dict[str, frozenset[str]] = {p: frozenset(ids) for p, ids in own_ids.items()}
     while True:
@@ -54,7 +65,7 @@ def least_fixpoint(
         new_passes = {p: frozenset(ids) for p, ids in own_ids.items()}
         inherited: dict[str, frozenset[str]] = {}
         for x in sorted(names):
-            got = _inherit(x, edges, theta, passes)
+            got = _inherit(x, edges, passes, threshold, shielded[x])
             if got is None:
                 continue
             m, ids = got
@@ -68,10 +79,16 @@ def least_fixpoint(
     via: dict[str, tuple[tuple[str, float], ...]] = {}
     for p in sorted(set(on) | set(theta)):
         ids = set(on.get(p, ()))
-        got = _inherit(p, edges, theta, passes)
+        got = _inherit(p, edges, passes, threshold, shielded[p])
         if got is not None:
             ids |= got[1]
-            via[p] = tuple(sorted((o, s) for o, a, s in edges if a == p and o != p and o in theta))
+            via[p] = tuple(
+                sorted(
+                    (o, s)
+                    for o, a, s in edges
+                    if a == p and o != p and o in passes and passes[o] - shielded[p]
+                )
+            )
         denying[p] = frozenset(ids)
     return denying, theta, via
 
@@ -79,18 +96,25 @@ def least_fixpoint(
 def _inherit(
     x: str,
     edges: Sequence[tuple[str, str, float]],
-    theta: dict[str, float],
     passes: dict[str, frozenset[str]],
+    threshold: dict[str, float],
+    shielded: set[str],
 ) -> tuple[float, frozenset[str]] | None:
-    """What ``x`` inherits through control from the spreading parties in ``theta``, if anything:
-    the lowest threshold among its spreading holders and the union of their ids."""
-    owners = [(o, s) for o, a, s in edges if a == x and o != x and o in theta]
+    """What ``x`` inherits through control from the spreading parties (those in ``passes``),
+    if anything: the lowest threshold among what its spreading holders pass on to it (less
+    what it is exempt from) and the union of those ids."""
+    owners = [
+        (s, passes[o] - shielded)
+        for o, a, s in edges
+        if a == x and o != x and o in passes and passes[o] - shielded
+    ]
     if not owners:
         return None
-    m = min(theta[o] for o, _ in owners)
-    if sum(s for _, s in owners) + EPSILON < m:
+    ids = frozenset().union(*(i for _, i in owners))
+    m = min(threshold[i] for i in ids)
+    if sum(s for s, _ in owners) + EPSILON < m:
         return None
-    return m, frozenset().union(*(passes[o] for o, _ in owners))
+    return m, ids
 
 
 def denied_accounts(
@@ -100,8 +124,13 @@ def denied_accounts(
 ) -> dict[str, frozenset[str]]:
     """Account id -> denying decision ids, for every denied account."""
     out: dict[str, frozenset[str]] = {}
+    shielded: defaultdict[str, set[str]] = defaultdict(set)
+    for d in decisions:
+        for entity in d.exempt:
+            if entity != d.subject_id:
+                shielded[entity].add(d.id)
     for account, owner in accounts:
-        ids = set(denying.get(owner, ())) if owner is not None else set()
+        ids = set(denying.get(owner, ())) - shielded[account] if owner is not None else set()
         ids |= {d.id for d in decisions if d.subject_kind == "account" and d.subject_id == account}
         if ids:
             out[account] = frozenset(ids)

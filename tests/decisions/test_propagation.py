@@ -249,3 +249,70 @@ def test_a_subject_inherits_when_a_higher_threshold_owner_adds_the_missing_share
     assert result.accounts["ay"].decisions == {"d-s", "d-x"}
     _, theta, _ = least_fixpoint(["m", "s", "x", "y"], edges, decs)
     assert theta == {"m": 25.0, "s": 25.0, "x": 25.0, "y": 25.0}
+
+
+# --- exemptions: carved out on appeal -------------------------------------------------------
+
+
+def test_an_exempt_subsidiary_and_what_only_it_brought_in_leave_the_decision() -> None:
+    """P holds S 100 % and T 60 %; S holds U 60 % and V 40 %, P holds V 20 %. S exempt: S, U
+    (only through S) and V (20 % without S's 40 %) are no longer reached; P and T are."""
+    edges = [("P", "S", 100.0), ("P", "T", 60.0), ("S", "U", 60.0), ("S", "V", 40.0)]
+    edges.append(("P", "V", 20.0))
+    g = graph(edges, {f"acc-{p}": p for p in "PSTUV"})
+    assert denied([decision("d1", "P")], g) == {f"acc-{p}" for p in "PSTUV"}
+    assert denied([decision("d1", "P", exempt=("S",))], g) == {"acc-P", "acc-T"}
+    # another decision on S's other owner still reaches it
+    both = [decision("d1", "P", exempt=("S",)), decision("d2", "Q")]
+    g2 = graph([*edges, ("Q", "S", 60.0)], {f"acc-{p}": p for p in "PSTUVQ"})
+    result = restriction(both, g2)
+    assert result.parties["S"].decisions == {"d2"}
+    assert result.accounts["acc-U"].decisions == {"d2"}
+
+
+def test_an_exempt_account_is_not_denied_and_its_owner_stays_restricted() -> None:
+    g = graph([("P", "S", 100.0)], {"acc-1": "S", "acc-2": "S"})
+    assert denied([decision("d1", "P", exempt=("acc-1",))], g) == {"acc-2"}
+
+
+def test_a_decision_never_exempts_its_own_subject() -> None:
+    g = graph([], {"acc-P": "P"})
+    assert denied([decision("d1", "P", exempt=("P",))], g) == {"acc-P"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    SPECS,
+    DECS,
+    st.lists(st.tuples(st.integers(0, 3), st.integers(0, NODES - 1)), max_size=4),
+    st.permutations([f"p{i}" for i in range(NODES)]),
+)
+def test_exemptions_agree_with_the_least_fixpoint(
+    edges: list[tuple[int, int, float]],
+    specs: list[tuple[int, str, float]],
+    carved: list[tuple[int, int]],
+    names: list[str],
+) -> None:
+    """Random exemptions (parties and their accounts) against the brute-force statement."""
+    named = [(names[o], names[a], s) for o, a, s in edges]
+    exempt: dict[int, list[str]] = {}
+    for which, node in carved:
+        entity = names[node] if which % 2 else f"acc-{names[node]}"
+        exempt.setdefault(which % max(len(specs), 1), []).append(entity)
+    decisions = [
+        decision(
+            f"d{i}",
+            names[subject],
+            reach=reach,
+            threshold=threshold,
+            exempt=tuple(exempt.get(i, ())),
+        )
+        for i, (subject, reach, threshold) in enumerate(specs)
+    ]
+    accounts = {f"acc-{p}": p for p in names}
+    result = restriction(decisions, graph(named, accounts))
+    denying, _, via = least_fixpoint(names, named, decisions)
+    assert {p: r.decisions for p, r in result.parties.items()} == denying
+    assert {p: tuple(sorted(r.via)) for p, r in result.parties.items() if r.via} == via
+    expected = denied_accounts(accounts.items(), decisions, denying)
+    assert {a: r.decisions for a, r in result.accounts.items()} == expected

@@ -66,6 +66,7 @@ def decision(
     territories: tuple[str, ...] = (),
     starts_at: datetime = T0,
     ends_at: datetime | None = None,
+    exempt: tuple[str, ...] = (),
 ) -> Decision:
     """A decision under the barred-vendor rule (positional ``kind`` for the gate's tests)."""
     return factories.decision(
@@ -79,6 +80,7 @@ def decision(
         starts_at=starts_at,
         ends_at=ends_at,
         rule_id="barred-vendor",
+        exempt=exempt,
     )
 
 

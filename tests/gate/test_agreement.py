@@ -46,6 +46,7 @@ def gate_decision(d: Decision) -> GateDecision:
         territories=d.territories,
         starts_at=epoch(d.starts_at),
         ends_at=epoch(d.effective_end),
+        exempt=d.exempt,
     )
 
 
@@ -60,6 +61,7 @@ def decision(
     starts: int = -10,
     ends: int | None = None,
     lifted: int | None = None,
+    exempt: tuple[str, ...] = (),
 ) -> Decision:
     return Decision(
         id=f"dec-{i:02d}",
@@ -80,6 +82,7 @@ def decision(
         author="test",
         created_at=T0,
         lifted_at=None if lifted is None else T0 + timedelta(hours=lifted),
+        exempt=exempt,
     )
 
 
@@ -117,6 +120,17 @@ def worlds(draw: st.DrawFn) -> World:
         starts = draw(st.sampled_from([-10, -10, -10, 5, 20]))
         ends = draw(st.sampled_from([None, None, -5, 10, 30]))
         lifted = draw(st.sampled_from([None, None, None, -1, 15]))
+        # carved out on appeal, now and then: parties (what only they brought in goes too)
+        # and accounts
+        exempt = tuple(
+            draw(
+                st.lists(
+                    st.sampled_from([*names, *(a.id for a in accounts)]), max_size=2, unique=True
+                )
+                if draw(st.integers(0, 2)) == 0
+                else st.just([])
+            )
+        )
         decisions.append(
             decision(
                 i,
@@ -129,6 +143,7 @@ def worlds(draw: st.DrawFn) -> World:
                 starts,
                 ends,
                 lifted,
+                exempt,
             )
         )
     return World(names, ownerships, accounts, decisions)
@@ -362,3 +377,59 @@ def test_records_lifts_and_time_interleaved(w: World, hours: list[int], rnd: Ran
             lifted = Change(seq, "lifted", decision_id=item.id, lifted_at=epoch(item.lifted_at))
             state = advance(state, [lifted], epoch(at))
         assert_agrees(state, w, list(recorded.values()), at)
+
+
+def test_an_exempt_subsidiary_is_carved_out_and_the_group_stays_denied() -> None:
+    """P holds S (100 %) and T (60 %); S holds U (60 %) and, with P's 20 %, V (40 %). Exempting
+    S from P's decision allows S's account and U's (reached only through S), takes S's 40 % out
+    of V's sum (20 % is short of 50 %), and leaves P and T denied."""
+    own = [
+        Ownership("o1", "P", "S", 100.0),
+        Ownership("o2", "P", "T", 60.0),
+        Ownership("o3", "S", "U", 60.0),
+        Ownership("o4", "S", "V", 40.0),
+        Ownership("o5", "P", "V", 20.0),
+    ]
+    accounts = [Account(f"acc-{p}", p, "svc", p) for p in ("P", "S", "T", "U", "V")]
+    exempting = decision(1, "P", "party", ("ads.promote",), "controlled", 50.0, exempt=("S",))
+    w = World(["P", "S", "T", "U", "V"], own, accounts, [exempting])
+    state = compile_state(compiled(w), [gate_decision(exempting)], 0, epoch(T0))
+    assert_agrees(state, w, [exempting], T0)
+    ctx = state.context("ads.promote", None)
+    assert ctx is not None
+    assert set(ctx.denied) == {"acc-P", "acc-T"}
+    # the same through the follower's path: the original lifted, its successor recorded
+    original = decision(0, "P", "party", ("ads.promote",), "controlled", 50.0)
+    state = compile_state(compiled(w), [gate_decision(original)], 0, epoch(T0))
+    ctx = state.context("ads.promote", None)
+    assert ctx is not None and "acc-S" in ctx.denied and "acc-V" in ctx.denied
+    state = advance(
+        state,
+        [
+            Change(1, "lifted", decision_id=original.id, lifted_at=epoch(T0)),
+            Change(2, "recorded", decision=gate_decision(exempting)),
+        ],
+        epoch(T0),
+    )
+    ctx = state.context("ads.promote", None)
+    assert ctx is not None
+    assert set(ctx.denied) == {"acc-P", "acc-T"}
+    assert ctx.decision_ids(state.graph, state.graph.account_index["acc-T"]) == ("dec-01",)
+
+
+def test_an_exempt_account_is_allowed_while_its_owner_stays_restricted() -> None:
+    own = [Ownership("o1", "P", "S", 100.0)]
+    accounts = [Account("acc-S1", "S", "svc", "s1"), Account("acc-S2", "S", "svc", "s2")]
+    exempting = decision(1, "P", "party", ("ads.promote",), "controlled", 50.0, exempt=("acc-S1",))
+    other = decision(2, "S", "party", ("ads.promote",), "subject", 50.0)
+    w = World(["P", "S"], own, accounts, [exempting, other])
+    state = compile_state(compiled(w), [gate_decision(exempting)], 0, epoch(T0))
+    assert_agrees(state, w, [exempting], T0)
+    ctx = state.context("ads.promote", None)
+    assert ctx is not None and set(ctx.denied) == {"acc-S2"}
+    # a decision on S itself, which exempts nothing, still denies both
+    state = advance(state, [Change(1, "recorded", decision=gate_decision(other))], epoch(T0))
+    assert_agrees(state, w, [exempting, other], T0)
+    ctx = state.context("ads.promote", None)
+    assert ctx is not None and set(ctx.denied) == {"acc-S1", "acc-S2"}
+    assert ctx.decision_ids(state.graph, state.graph.account_index["acc-S1"]) == ("dec-02",)

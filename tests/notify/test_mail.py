@@ -231,3 +231,40 @@ def test_a_contact_address_that_is_not_one_is_skipped(
     contacts = {"ao-kaspersky-lab": ["legal@kaspersky.example\nBcc: all@example.com", "nobody"]}
     report = make_worker(services, contacts).run_once()
     assert report.deliveries == 0 and box.received == []
+
+
+def test_an_exemption_tells_the_exempt_company_what_it_may_do_again(
+    make_worker: WorkerFactory, mailing: tuple[Services, Mailbox]
+) -> None:
+    services, box = mailing
+    decision = record_vendor_decision(services).decision
+    worker = make_worker(services)
+    worker.run_once()
+    appeal = file_appeal(
+        services,
+        decision.id,
+        "Kaspersky Lab, Inc. was sold to Meridian Holdings on 2026-03-01.",
+        KASPERSKY,
+        scope="kaspersky-lab-inc",
+    )
+    worker.run_once()
+    review_appeal(
+        services,
+        appeal.id,
+        "exempted",
+        "The Delaware register extract you sent shows Meridian Holdings bought Kaspersky Lab, "
+        "Inc. on 2026-03-01; AO Kaspersky Lab no longer controls it, so it leaves the decision.",
+        REVIEWER,
+    )
+    worker.run_once()
+    decided = [m for m in box.to("ads@kaspersky-us.example") if m["Subject"].startswith("Appeal")][
+        -1
+    ]
+    assert decided["Subject"] == f"Appeal {appeal.id} decided: exempted (decision {decision.id})"
+    text = body(decided)
+    assert "exempted: part of the decision no longer applies" in text
+    assert "No longer covered by the decision: Kaspersky Lab, Inc. (kaspersky-lab-inc)" in text
+    assert "(acct-kaspersky-us)" in text and "out-of-court" in text
+    assert "ads.promote, ads.political, ads.sponsored_content are allowed again" in text
+    japan = [m for m in box.to("jp@kaspersky.example") if m["Subject"].startswith("Appeal")]
+    assert "the decision still applies to you" in body(japan[-1])

@@ -42,7 +42,14 @@ def test_figures_and_files(demo_graph: Services, clock: TestClock, tmp_path: Pat
     f = current_figures(demo_graph)
     assert f.decisions == 2 and f.active == 2
     assert f.by_rule == {"government-barred-vendor": 1, "state-controlled-media": 1}
-    assert f.appeal_outcomes == {"upheld": 1, "overturned": 0, "modified": 0}
+    assert f.appeal_outcomes == {
+        "upheld": 1,
+        "overturned": 0,
+        "modified": 0,
+        "exempted": 0,
+        "lifted": 0,
+        "declined": 0,
+    }
     assert f.reversal_rate == 0 and f.review_days_median == 4
     written = {p.name for p in write_report(demo_graph, tmp_path / "out")}
     assert {"report.html", "summary.csv", "decisions_by_rule.csv", "appeal_outcomes.svg"} <= written

@@ -167,3 +167,63 @@ def test_four_eyes_on_the_desk(world: World, demo_graph: Services) -> None:
     refused = client.post(url, data={"outcome": "upheld", "reply": REPLY, "csrf_token": token})
     assert refused.status_code == 403 and "another reviewer" in refused.text
     assert get_appeal(demo_graph, filed, VIEWER).status == "open"
+
+
+def test_the_desk_exempts_a_subsidiary_and_offers_each_kind_its_outcomes(
+    world: World, demo_graph: Services
+) -> None:
+    client, people, decision, appeal = world
+    scoped = file_appeal(
+        demo_graph, decision, APPEAL, people["contact_a"].principal, scope="kaspersky-lab-inc"
+    ).id
+    request = file_appeal(
+        demo_graph,
+        decision,
+        APPEAL,
+        people["contact_a"].principal,
+        kind="reinstatement",
+    ).id
+    sign_in(client, people["reviewer"].email)
+    queue = client.get("/review").text
+    assert "reinstatement" in queue and "dispute for <code>kaspersky-lab-inc</code>" in queue
+    dispute_form = client.get(f"/review/appeals/{scoped}").text
+    assert 'value="exempted"' in dispute_form and 'value="lifted"' not in dispute_form
+    assert 'name="scope" value="kaspersky-lab-inc"' in dispute_form
+    request_form = client.get(f"/review/appeals/{request}").text
+    assert 'value="lifted"' in request_form and 'value="upheld"' not in request_form
+    token = csrf_of(dispute_form)
+    exempt = (
+        "The Delaware register extract of 2026-03-04 you sent shows Meridian Holdings bought "
+        "Kaspersky Lab, Inc. on 2026-03-01, so AO Kaspersky Lab no longer controls it and the "
+        "US company leaves this decision."
+    )
+    url = f"/review/appeals/{scoped}"
+    wrong = client.post(url, data={"outcome": "lifted", "reply": exempt, "csrf_token": token})
+    assert wrong.status_code == 422 and "does not end a dispute" in wrong.text
+    far = client.post(
+        url,
+        data={
+            "outcome": "exempted",
+            "reply": exempt,
+            "scope": "brightdeal-shop",
+            "csrf_token": token,
+        },
+    )
+    assert far.status_code == 422 and "does not reach" in far.text
+    assert get_appeal(demo_graph, scoped, VIEWER).status == "open"  # nothing stored
+    done = client.post(
+        url,
+        data={
+            "outcome": "exempted",
+            "reply": exempt,
+            "scope": "kaspersky-lab-inc",
+            "csrf_token": token,
+        },
+        follow_redirects=False,
+    )
+    assert done.status_code == 303, done.text
+    decided = get_appeal(demo_graph, scoped, VIEWER)
+    assert decided.outcome == "exempted" and decided.new_decision_id
+    page = client.get(f"/standing/decisions/{decision}", headers=people["contact_a"].headers).text
+    assert "no longer covered" in page and decided.new_decision_id in page
+    del appeal

@@ -31,33 +31,60 @@ class AppealIn(BaseModel):
 
     decision: str = Field(min_length=1, max_length=REF_MAX)
     text: str = Field(min_length=1, max_length=TEXT_MAX)
+    kind: Literal["dispute", "reinstatement"] = Field(
+        "dispute",
+        description="dispute: the decision is wrong (within the rule's appeal window); "
+        "reinstatement: the remedy is met (at any time)",
+    )
+    scope: str | None = Field(
+        None,
+        min_length=1,
+        max_length=REF_MAX,
+        description="one of the caller's parties or accounts the decision reaches, when the "
+        "appeal is about it only (absent: the whole decision)",
+    )
 
 
 class ReviewIn(BaseModel):
-    """The outcome and the reply; ``territories`` and ``until`` narrow a decision, so they
-    come with the outcome ``modified`` (at least one of them) and with no other."""
+    """The outcome and the reply. A dispute ends ``upheld``, ``overturned``, ``modified`` or
+    ``exempted``; a request for reinstatement ``lifted``, ``exempted`` or ``declined``.
+    ``territories`` and ``until`` narrow a decision, so they come with the outcome
+    ``modified`` (at least one of them) and with no other; ``scope`` (the party or account to
+    carve out, by default the appeal's) comes with ``exempted`` only."""
 
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={
-            "if": {"properties": {"outcome": {"const": "modified"}}},
-            "then": {
-                "anyOf": [
-                    {
-                        "required": ["territories"],
-                        "properties": {"territories": {"type": "array", "minItems": 1}},
+            "allOf": [
+                {
+                    "if": {"properties": {"outcome": {"const": "modified"}}},
+                    "then": {
+                        "anyOf": [
+                            {
+                                "required": ["territories"],
+                                "properties": {"territories": {"type": "array", "minItems": 1}},
+                            },
+                            {"required": ["until"], "properties": {"until": {"type": "string"}}},
+                        ]
                     },
-                    {"required": ["until"], "properties": {"until": {"type": "string"}}},
-                ]
-            },
-            "else": {"properties": {"territories": {"maxItems": 0}, "until": {"type": "null"}}},
+                    "else": {
+                        "properties": {"territories": {"maxItems": 0}, "until": {"type": "null"}}
+                    },
+                },
+                {
+                    "if": {"properties": {"outcome": {"const": "exempted"}}},
+                    "then": {},
+                    "else": {"properties": {"scope": {"type": "null"}}},
+                },
+            ]
         },
     )
 
-    outcome: Literal["upheld", "overturned", "modified"]
+    outcome: Literal["upheld", "overturned", "modified", "exempted", "lifted", "declined"]
     reply: str = Field(min_length=1, max_length=TEXT_MAX)
     territories: list[Territory] | None = Field(None, max_length=LIST_MAX)
     until: Moment | None = None
+    scope: str | None = Field(None, min_length=1, max_length=REF_MAX)
 
 
 @router.get("")
@@ -72,8 +99,10 @@ def appeals(
 
 @router.post("", status_code=201, response_model=None)
 def create(body: AppealIn, services: ServicesDep, actor: Appellant) -> JSONResponse:
-    """File an appeal, as the advertiser contact calling, against a decision reaching it."""
-    filed = file_appeal(services, body.decision, body.text, actor)
+    """File an appeal, as the advertiser contact calling, against a decision reaching it: a
+    dispute within the rule's window or a request for reinstatement at any time, about the
+    whole decision or one of the caller's parties or accounts (``scope``)."""
+    filed = file_appeal(services, body.decision, body.text, actor, body.kind, body.scope)
     return JSONResponse(appeal_json(filed, services.clock.now()), status_code=201)
 
 
@@ -95,6 +124,7 @@ def review(
         actor,
         tuple(body.territories) if body.territories else None,
         body.until,
+        body.scope,
     )
     return appeal_json(decided, services.clock.now(), services.policy.redress.to_public())
 

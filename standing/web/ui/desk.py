@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
 from standing.access.model import Permission, Principal
-from standing.appeals.model import OUTCOMES, Appeal
+from standing.appeals.model import OUTCOMES_OF, Appeal
 from standing.appeals.service import (
     appeals_of,
     attachments_of,
@@ -151,9 +151,15 @@ def _case_page(
         "history": _history(decision, others, len(notices), notes),
         "earlier": [a for a in others if a.id != appeal.id],
         "attachments": attachments_of(services, [a.id for a in others], viewer),
-        "outcomes": OUTCOMES,
+        "outcomes": OUTCOMES_OF.get(appeal.kind, ()),
         "may_decide": viewer.may(Permission.DECIDE_APPEAL) and open_case,
-        "form": {"outcome": "", "reply": "", "territories": "", "until": ""},
+        "form": {
+            "outcome": "",
+            "reply": "",
+            "territories": "",
+            "until": "",
+            "scope": appeal.scope or "",
+        },
         "error": None,
         "decided": False,
         "case_url": f"/review/appeals/{appeal.id}",
@@ -189,8 +195,9 @@ def case(
 
 def outcome_fields(
     fields: dict[str, str],
-) -> tuple[str, str, tuple[str, ...] | None, datetime | None]:
-    """The outcome form's fields, checked: outcome, reply, territories, until."""
+) -> tuple[str, str, tuple[str, ...] | None, datetime | None, str | None]:
+    """The outcome form's fields, checked: outcome, reply, territories, until, and the scope
+    to exempt (only with ``exempted``; empty: the appeal's)."""
     outcome = fields.get("outcome", "").strip()
     reply = fields.get("reply", "")
     if len(reply) > TEXT_MAX:
@@ -199,7 +206,8 @@ def outcome_fields(
     territories = tuple(territory_code(t, "territories") for t in raw) or None
     value = fields.get("until", "").strip()
     until = parse_moment(value, "until") if value else None
-    return outcome, reply, territories, until
+    scope = fields.get("scope", "").strip()
+    return outcome, reply, territories, until, (scope or None) if outcome == "exempted" else None
 
 
 @router.post(
@@ -213,10 +221,13 @@ async def decide(request: Request, appeal_id: str, services: ServicesDep) -> Res
     viewer = _staff(request)
     get_appeal(services, appeal_id, viewer)  # an unknown appeal: 404 before the form
     fields = await read_form(request)
-    typed = {k: fields.get(k, "")[:TEXT_MAX] for k in ("outcome", "reply", "territories", "until")}
+    typed = {
+        k: fields.get(k, "")[:TEXT_MAX]
+        for k in ("outcome", "reply", "territories", "until", "scope")
+    }
     try:
-        outcome, reply, territories, until = outcome_fields(fields)
-        review_appeal(services, appeal_id, outcome, reply, viewer, territories, until)
+        outcome, reply, territories, until, scope = outcome_fields(fields)
+        review_appeal(services, appeal_id, outcome, reply, viewer, territories, until, scope)
     except NotFound:
         raise
     except StandingError as exc:

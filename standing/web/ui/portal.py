@@ -1,7 +1,9 @@
 """The advertiser's door (DESIGN section 4c): ``/standing``, a contact's home with the
 standing of every party and account it may see, and ``/standing/decisions/{id}``, one
 decision's statement and notices as issued, the appeals against it with their replies, and
-the dispute form. Staff may read both (a party chosen with ``?party=``), without the forms."""
+two forms: dispute (within the rule's window) and request reinstatement (at any time), each
+for the whole decision or one of the contact's parties or accounts it reaches. Staff may read
+both (a party chosen with ``?party=``), without the forms."""
 
 from __future__ import annotations
 
@@ -338,7 +340,7 @@ def _decision_page(
     now = services.clock.now()
     rule = services.policy.rules.get(decision.rule_id)
     window = appeal_window(decision.created_at, rule.appeal_window_days if rule else 180, now)
-    open_appeal = next((a for a in appeals if a.status == "open"), None)
+    open_appeals = [a for a in appeals if a.status == "open"]
     may_file = viewer.may(Permission.FILE_APPEAL) and viewer.is_contact
     reach, more_reach = _own_reach(services, decision, viewer)
     context: dict[str, Any] = {
@@ -354,13 +356,20 @@ def _decision_page(
         "attachments": attachments_of(services, [a.id for a in appeals], viewer),
         "window": window,
         "redress": services.policy.redress.to_public(),
-        "open_appeal": open_appeal,
-        "may_file": may_file and window.open and open_appeal is None and not decision.lifted_at,
+        "open_appeals": open_appeals,
+        "may_dispute": may_file and window.open and not decision.lifted_at,
+        "may_reinstate": may_file and not decision.lifted_at,
         "is_contact": viewer.is_contact,
         "reach": reach,
         "more_reach": more_reach,
+        "scopes": [
+            (r.id, f"{r.name} ({'party' if r.kind == 'party' else 'account'})") for r in reach
+        ],
+        "names": {r.id: r.name for r in reach},
         "text": "",
+        "scope": "",
         "error": None,
+        "error_kind": None,
         "filed": None,
         "now": now,
     }
@@ -418,15 +427,38 @@ async def read_dispute(request: Request) -> tuple[dict[str, str], list[tuple[str
     dependencies=[requires(Permission.FILE_APPEAL)],
 )
 async def dispute(request: Request, decision_id: str, services: ServicesDep) -> Response:
-    """File an appeal against the decision as the signed-in contact, with its evidence; a
-    refusal is shown on the page with what was typed, and nothing is stored."""
+    """Dispute the decision (within the rule's window) as the signed-in contact, for the
+    whole decision or one of its parties or accounts, with its evidence."""
+    return await _file(request, decision_id, services, "dispute")
+
+
+@router.post(
+    "/standing/decisions/{decision_id}/reinstatement",
+    response_class=HTMLResponse,
+    dependencies=[requires(Permission.FILE_APPEAL)],
+)
+async def reinstatement(request: Request, decision_id: str, services: ServicesDep) -> Response:
+    """Ask for reinstatement (the remedy is met; at any time) as the signed-in contact."""
+    return await _file(request, decision_id, services, "reinstatement")
+
+
+async def _file(request: Request, decision_id: str, services: Services, kind: str) -> Response:
+    """File an appeal of ``kind``; a refusal is shown on the page beside the form it came
+    from, with what was typed, and nothing is stored."""
     viewer: Principal = request.state.principal
     get_decision(services, decision_id, viewer)  # another party's decision: 404, as a read
     fields: dict[str, str] = {}
     try:
         fields, files = await read_dispute(request)
         uploads: list[Upload] = [check_upload(name, content) for name, content in files]
-        filed: Appeal = file_appeal(services, decision_id, appeal_text(fields), viewer)
+        filed: Appeal = file_appeal(
+            services,
+            decision_id,
+            appeal_text(fields),
+            viewer,
+            kind,
+            fields.get("scope") or None,
+        )
     except (NotFound, CsrfRefused):
         raise
     except StandingError as exc:
@@ -436,7 +468,9 @@ async def dispute(request: Request, decision_id: str, services: ServicesDep) -> 
             decision_id,
             status=exc.http_status,
             error=exc.message,
+            error_kind=kind,
             text=fields.get("text", "")[:TEXT_MAX],
+            scope=fields.get("scope", "")[:200],
         )
     if uploads:
         add_attachments(services, filed.id, uploads, viewer)

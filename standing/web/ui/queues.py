@@ -70,7 +70,7 @@ def appeal_queues(appeals: list[dict[str, Any]], claims: dict[str, Claim]) -> li
                 due_at=_moment(a["due_at"]),
                 overdue=bool(a.get("overdue")),
                 claim=claims.get(a["id"]),
-                about=a["decision"],
+                about=a["decision"] + (f" (for {a['scope']} only)" if a.get("scope") else ""),
                 about_url=f"/standing/decisions/{a['decision']}",
                 since=_moment(a["filed_at"]),
             )

@@ -1,7 +1,7 @@
 """rechecks: re-examinations that confirmed a decision without an end
 
 Revision ID: 0012
-Revises: 0010
+Revises: 0011
 Create Date: 2026-12-02 13:40:00
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import standing.store.base
 
 revision = "0012"
-down_revision = "0010"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
