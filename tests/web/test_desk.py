@@ -185,7 +185,10 @@ def test_the_desk_exempts_a_subsidiary_and_offers_each_kind_its_outcomes(
     ).id
     sign_in(client, people["reviewer"].email)
     queue = client.get("/review").text
-    assert "reinstatement" in queue and "dispute for <code>kaspersky-lab-inc</code>" in queue
+    disputes = queue[queue.index('id="queue-dispute-h"') : queue.index('id="queue-reinstatement-h"')]
+    requests = queue[queue.index('id="queue-reinstatement-h"') : queue.index('id="queue-hits-h"')]
+    assert f"{scoped}</a>" in disputes and "(for kaspersky-lab-inc only)" in disputes
+    assert f"{request}</a>" in requests
     dispute_form = client.get(f"/review/appeals/{scoped}").text
     assert 'value="exempted"' in dispute_form and 'value="lifted"' not in dispute_form
     assert 'name="scope" value="kaspersky-lab-inc"' in dispute_form
