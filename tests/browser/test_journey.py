@@ -162,7 +162,7 @@ def test_a_subsidiary_disputes_a_group_decision_and_is_exempted(
         headers={"authorization": f"Bearer {site.analyst}"},
     )
     assert recorded.status_code == 201, recorded.text
-    decision = recorded.json()["decision"]["id"]
+    decision = recorded.json()["id"]
     group = ["acct-kaspersky", "acct-kaspersky-us", "acct-kaspersky-de"]
     eventually(
         lambda: not any(check(site, [*group, "acct-kaspersky-jp"]).values()),
@@ -184,13 +184,13 @@ def test_a_subsidiary_disputes_a_group_decision_and_is_exempted(
 
     # a dispute for its own company only, with a PDF
     page.goto(f"{site.url}/standing/decisions/{decision}")
-    form = page.locator("form#dispute-form")
-    form.get_by_label("Kaspersky Labs Japan K.K.").first.check()
-    form.locator("textarea").fill(DISPUTE)
+    form = page.locator(f"form[action='/standing/decisions/{decision}/dispute']")
+    form.get_by_label("Only Kaspersky Labs Japan K.K. (party)").check()
+    form.get_by_label("What is wrong in the facts, or what has changed").fill(DISPUTE)
     register = tmp_path / "register-extract.pdf"
     register.write_bytes(PDF)
-    form.locator("input[type=file]").set_input_files(str(register))
-    form.get_by_role("button").first.click()
+    form.get_by_label("Evidence (optional)").set_input_files(str(register))
+    form.get_by_role("button", name="Send the dispute").click()
     page.wait_for_url("**filed=*")
     assert "received" in page.locator("main").inner_text()
     appeal = page.url.split("filed=", 1)[1].split("#", 1)[0]
@@ -201,7 +201,7 @@ def test_a_subsidiary_disputes_a_group_decision_and_is_exempted(
     review = desk.new_page()
     sign_in(review, site.url, REVIEWER, PASSWORD)
     review.goto(f"{site.url}/review")
-    review.get_by_role("link", name=appeal).click()
+    review.get_by_role("link", name=appeal, exact=True).click()
     review.get_by_role("button", name="Claim this case").click()
     assert "You hold this case" in review.locator("main").inner_text()
     assert "register-extract.pdf" in review.locator("main").inner_text()

@@ -185,7 +185,9 @@ def test_the_desk_exempts_a_subsidiary_and_offers_each_kind_its_outcomes(
     ).id
     sign_in(client, people["reviewer"].email)
     queue = client.get("/review").text
-    disputes = queue[queue.index('id="queue-dispute-h"') : queue.index('id="queue-reinstatement-h"')]
+    disputes = queue[
+        queue.index('id="queue-dispute-h"') : queue.index('id="queue-reinstatement-h"')
+    ]
     requests = queue[queue.index('id="queue-reinstatement-h"') : queue.index('id="queue-hits-h"')]
     assert f"{scoped}</a>" in disputes and "(for kaspersky-lab-inc only)" in disputes
     assert f"{request}</a>" in requests
