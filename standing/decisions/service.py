@@ -48,7 +48,7 @@ from standing.guard import service as guard
 from standing.guard.model import Mentions
 from standing.ids import new_id
 from standing.notify import outbox
-from standing.policies.model import Policy
+from standing.policies.model import Capability, Policy
 from standing.store import repository as repo
 from standing.store.access_tables import ReachRow
 from standing.store.changelog import append_change
@@ -540,18 +540,26 @@ def get_statement(services: Services, decision_id: str, viewer: Principal) -> St
     return row
 
 
-def _capabilities(
+def _restrictions(
     policy: Policy,
     decisions: list[Decision],
     graph: GraphIndex,
-    subject: Party | Account,
     territory: str | None,
     now: datetime,
+) -> list[tuple[Capability, Restriction]]:
+    """Each capability with what the decisions in force restrict of it over ``graph``."""
+    return [
+        (c, restriction(applicable(decisions, c.name, territory, now), graph))
+        for c in policy.capabilities.values()
+    ]
+
+
+def _capabilities(
+    results: list[tuple[Capability, Restriction]], subject: Party | Account
 ) -> list[dict[str, Any]]:
     """Each capability of ``subject``: allowed or not, by which decisions, through whom."""
     out: list[dict[str, Any]] = []
-    for capability in policy.capabilities.values():
-        result = restriction(applicable(decisions, capability.name, territory, now), graph)
+    for capability, result in results:
         if isinstance(subject, Party):
             reached = result.parties.get(subject.id)
             ids = sorted(reached.decisions) if reached else []
@@ -591,7 +599,9 @@ def standing_of(
             if subject.owner:
                 graph.accounts_of[subject.owner] = [subject.id]
         decisions = repo.decisions_on(session, above | {subject.id})
-        capabilities = _capabilities(policy, decisions, graph, subject, territory, now)
+        capabilities = _capabilities(
+            _restrictions(policy, decisions, graph, territory, now), subject
+        )
         denying = {d for c in capabilities for d in c["decisions"]}
         by_id = {d.id: d for d in decisions}
         reasons = []
@@ -631,20 +641,14 @@ def account_standings(
     with services.read() as session:
         if not visible_subject(session, viewer, owner_id):
             raise NotFound(f"unknown subject {owner_id!r}: no party or account has this id")
-        wanted = set(account_ids)
-        accounts = [a for a in repo.accounts_of(session, owner_id) if a.id in wanted]
+        accounts = [a for a in repo.accounts_by_id(session, account_ids) if a.owner == owner_id]
         graph, above = repo.graph_above(session, [owner_id])
         graph.accounts_of[owner_id] = [a.id for a in accounts]
         for account in accounts:
             graph.account_owner[account.id] = owner_id
         decisions = repo.decisions_on(session, above | {a.id for a in accounts})
-    return [
-        (
-            sor.subject_summary(account),
-            _capabilities(services.policy, decisions, graph, account, None, now),
-        )
-        for account in accounts
-    ]
+    results = _restrictions(services.policy, decisions, graph, None, now)
+    return [(sor.subject_summary(a), _capabilities(results, a)) for a in accounts]
 
 
 # --- notices: accounts reached after the decision --------------------------------------------

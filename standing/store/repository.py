@@ -64,6 +64,18 @@ def get_account(session: Session, account_id: str) -> Account | None:
     return _account(row) if row else None
 
 
+def accounts_by_id(session: Session, account_ids: Iterable[str]) -> list[Account]:
+    """The accounts of these ids that exist, in the order given."""
+    wanted = list(dict.fromkeys(account_ids))
+    found: dict[str, Account] = {}
+    for start in range(0, len(wanted), 500):
+        rows = session.scalars(
+            select(AccountRow).where(AccountRow.id.in_(wanted[start : start + 500]))
+        )
+        found |= {row.id: _account(row) for row in rows}
+    return [found[i] for i in wanted if i in found]
+
+
 def accounts_of(session: Session, party_id: str) -> list[Account]:
     rows = session.execute(
         select(AccountRow).where(AccountRow.owner_id == party_id).order_by(AccountRow.id)
