@@ -19,6 +19,7 @@ pytest_plugins = [
     "tests.fixtures.databases",
     "tests.fixtures.services",
     "tests.fixtures.principals",
+    "tests.fixtures.cli",
 ]
 
 

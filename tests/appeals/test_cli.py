@@ -5,10 +5,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
-from typer.testing import CliRunner
-
-from standing.cli import app
 from standing.demo.seed import SCENARIO
 from tests.cli.test_cli import DECIDE_VENDOR, FACTS
 
@@ -19,19 +15,6 @@ REPLY = (
     "company leaves this decision."
 )
 TEXT = "Kaspersky Lab, Inc. was sold to Meridian Holdings on 2026-03-01; the register shows it."
-
-
-@pytest.fixture
-def run(database_url: str, cli_as: object):  # type: ignore[no-untyped-def]
-    runner = CliRunner()
-
-    def invoke(*args: str, expect: int = 0) -> str:
-        result = runner.invoke(app, [*args, "--database", database_url])
-        assert result.exit_code == expect, result.output
-        assert "Traceback" not in result.output
-        return result.output
-
-    return invoke
 
 
 def test_a_scoped_dispute_exempted_from_the_cli(run) -> None:  # type: ignore[no-untyped-def]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from standing.cli import app
@@ -18,19 +17,6 @@ FACTS = (
 #: ``standing decide`` of the government-barred-vendor rule on the demo's parent company,
 #: without its facts.
 DECIDE_VENDOR = ("decide", "--subject", "ao-kaspersky-lab", "--rule", "government-barred-vendor")
-
-
-@pytest.fixture
-def run(database_url: str, cli_as: object):  # type: ignore[no-untyped-def]
-    runner = CliRunner()
-
-    def invoke(*args: str, expect: int = 0) -> str:
-        result = runner.invoke(app, [*args, "--database", database_url])
-        assert result.exit_code == expect, result.output
-        assert "Traceback" not in result.output
-        return result.output
-
-    return invoke
 
 
 def test_policies_json_matches_contract(run) -> None:  # type: ignore[no-untyped-def]

@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 
-import pytest
-from typer.testing import CliRunner
-
-from standing.cli import app
 from standing.demo.seed import SCENARIO
+from tests.fixtures.cli import Run
 
 SHOP_FACTS = (
     "BrightDeal Shop advertised 90 percent discounts on 2026-03-02 that no checkout applied, "
@@ -19,20 +15,6 @@ CONFIRM = (
     "BrightDeal Shop's chargeback rate for January 2026 was 3.4 percent on 1,212 orders, "
     "still above the 2 percent the decision rests on."
 )
-Run = Callable[..., str]
-
-
-@pytest.fixture
-def run(database_url: str, cli_as: object) -> Run:
-    runner = CliRunner()
-
-    def invoke(*args: str, expect: int = 0) -> str:
-        result = runner.invoke(app, [*args, "--database", database_url])
-        assert result.exit_code == expect, result.output
-        assert "Traceback" not in result.output
-        return result.output
-
-    return invoke
 
 
 def test_list_and_confirm(run: Run) -> None:

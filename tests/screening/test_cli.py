@@ -5,26 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-from typer.testing import CliRunner
-
-from standing.cli import app
 from standing.demo.seed import SCENARIO
 
 BOD = Path(__file__).resolve().parents[2] / "standing" / "demo" / "lists" / "us_dhs_bod_17_01.csv"
-
-
-@pytest.fixture
-def run(database_url: str, cli_as: object):  # type: ignore[no-untyped-def]
-    runner = CliRunner()
-
-    def invoke(*args: str, expect: int = 0) -> str:
-        result = runner.invoke(app, [*args, "--database", database_url])
-        assert result.exit_code == expect, result.output
-        assert "Traceback" not in result.output
-        return result.output
-
-    return invoke
 
 
 def test_lists_import_screen_and_review(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
