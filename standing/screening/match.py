@@ -63,9 +63,14 @@ from standing.screening.normalize import (
     fold,
     legal_form_countries,
     normalize_name,
+    read_cjk_generic,
     skeleton,
 )
-from standing.screening.romanize import abjad_compact_similarity, japanese_reading
+from standing.screening.romanize import (
+    abjad_compact_similarity,
+    japanese_reading,
+    spelled_initials,
+)
 from standing.screening.similarity import cross_match
 
 #: Default decision threshold: a hit at or above it is a match to review. Chosen on the dev
@@ -95,6 +100,8 @@ _WEAK_ALIAS: Final = 0.92
 #: Least score of an organisation's brand whose every word stands in the entry's name.
 _BRAND_FLOOR: Final = 0.8
 _GENERIC_TYPO: Final = 0.25  # score lost per unit of token dissimilarity in a generic name
+#: Score of two Latin names whose words are the same letters split otherwise.
+_COMPACT_EQUAL: Final = 0.97
 _REPEATED: Final = 0.2  # weight of an unmatched repetition of a matched token
 SIM_ACRONYM: Final = 0.8
 SIM_SHORT_TYPO: Final = 0.6
@@ -205,7 +212,7 @@ class Prepared:
             normalize_name(v, kind)
             for n in query.names
             if n and n.strip()
-            for v in name_variants(n)
+            for v in name_variants(n, kind)
         )
         return cls(
             names=names,
@@ -224,7 +231,9 @@ class Prepared:
         names: list[NormalizedName] = []
         weak: list[bool] = []
         listed: list[str] = []
-        for n, value in ((x, v) for x in entry.names if x.value for v in name_variants(x.value)):
+        for n, value in (
+            (x, v) for x in entry.names if x.value for v in name_variants(x.value, kind)
+        ):
             if not value.strip():
                 continue
             norm = normalize_name(value, kind)
@@ -287,9 +296,10 @@ class NameScore:
         }
 
 
-def name_variants(value: str) -> list[str]:
-    """The name, its parts when it lists alternatives ("Al-Qa'ida/Islamic Army"), and its
-    Japanese reading when it is written in kanji or kana ("山田太郎": "yamada taro")."""
+def name_variants(value: str, kind: NameKind = "unknown") -> list[str]:
+    """The name, its parts when it lists alternatives ("Al-Qa'ida/Islamic Army"), its
+    Japanese reading when it is written in kanji or kana ("山田太郎": "yamada taro"), and for
+    a body, Latin initials spelled out in Hangul or katakana ("엘지전자": "LG 전자")."""
     out = [value]
     if "/" in value:
         parts = [p.strip() for p in value.split("/")]
@@ -299,9 +309,12 @@ def name_variants(value: str) -> list[str]:
         ):
             out.extend(parts)
     if not value.isascii():
-        reading = japanese_reading(value)
+        reading = japanese_reading(read_cjk_generic(value))
         if reading:
             out.append(reading)
+        initials = spelled_initials(value) if kind != "person" else None
+        if initials:
+            out.append(initials)
     return out
 
 
@@ -363,6 +376,9 @@ def compare_names(
     best = _align(q, e, w)
     compact = _compact_score(q, e)
     if compact > best.score:
+        if q.compact == e.compact:  # the same letters, split otherwise: nothing left over
+            pairs = ((q.display, e.display, "joined", 1.0),)
+            return NameScore(compact, "compact", q, e, pairs)
         return NameScore(compact, "compact", q, e, best.pairs, best.query_extra, best.entry_extra)
     return best
 
@@ -622,8 +638,9 @@ def _align(q: NormalizedName, e: NormalizedName, w: TokenWeights) -> NameScore:
     _merge(qt, et, q_used, e_used, pairs, mode, query_side=True)
     _merge(et, qt, e_used, q_used, pairs, mode, query_side=False)
     if pairs or "person" not in (q.kind, e.kind):  # a person is not known by initials alone
-        _acronym(qt, et, q_used, e_used, pairs, query_side=True)
-        _acronym(et, qt, e_used, q_used, pairs, query_side=False)
+        runs = "person" not in (q.kind, e.kind)
+        _acronym(qt, et, q_used, e_used, pairs, query_side=True, runs=runs)
+        _acronym(et, qt, e_used, q_used, pairs, query_side=False, runs=runs)
     # abbreviations of generic words ("lab" / "laboratoriya", "tech" / "technologies")
     for i, (a, _) in enumerate(qt):
         if i in q_used or len(a) < 3:
@@ -912,17 +929,28 @@ def _acronym(
     right_used: set[int],
     pairs: list[tuple[list[int], list[int], str, float]],
     query_side: bool,
+    runs: bool = False,
 ) -> None:
-    """The one unmatched token of `right` is the initials of all unmatched words of `left`."""
+    """The one unmatched token of `right` is the initials of all unmatched words of `left`,
+    or (in names of organisations) of a run of neighbouring unmatched words of `left` ("UC
+    Rusal" / "United Company RUSAL International")."""
     free_r = [j for j in range(len(right)) if j not in right_used]
     free_l = [i for i in range(len(left)) if i not in left_used]
     if len(free_r) != 1 or len(free_l) < 2:
         return
     b = right[free_r[0]][0]
-    if len(b) != len(free_l) or len(b) > 6 or not b.isalpha():
+    if len(b) > 6 or len(b) > len(free_l) or not b.isalpha():
         return
-    if "".join(left[i][0][0] for i in free_l) != b:
-        return
+    if len(b) != len(free_l) or "".join(left[i][0][0] for i in free_l) != b:
+        if not runs or len(b) < 2:
+            return
+        for start in range(len(left) - len(b) + 1):
+            run = list(range(start, start + len(b)))
+            if all(i not in left_used for i in run) and "".join(left[i][0][0] for i in run) == b:
+                free_l = run
+                break
+        else:
+            return
     left_used.update(free_l)
     right_used.add(free_r[0])
     if query_side:
@@ -947,7 +975,10 @@ def _compact_score(q: NormalizedName, e: NormalizedName) -> float:
         return 0.0
     syllabic = bool((q.scripts | e.scripts) & {"Han", "Hangul", "Hiragana", "Katakana"})
     if not (syllabic or q.abjad or e.abjad):
-        return 0.0  # Latin on both sides: the token alignment (with joins) compared them
+        # Latin on both sides: the token alignment (with joins) compared them, unless the
+        # words are the same letters split otherwise ("V Kontakte" / "VKontakte", "ITeco" /
+        # "I-Teco"), which an alignment of single letters misses
+        return _COMPACT_EQUAL if qc == ec else 0.0
     sim = float(Levenshtein.normalized_similarity(qc, ec))
     if q.abjad != e.abjad:
         # the whole name through the letter classes of its script, spaces ignored
@@ -973,16 +1004,61 @@ _LEGAL_FAMILIES: Final[dict[str, str]] = {
 }
 
 
+#: How a company's legal form written in its own script is rendered in its English name:
+#: an OOO (TOV) is written "LLC" or "Ltd"; a Japanese kabushiki kaisha "Corporation",
+#: "Inc.", "Co., Ltd." or "K.K.". (Both in Latin letters, "X OOO" and "X Limited" are
+#: usually two companies: a Russian one and its Cypriot or British holder.)
+_TRANSLATED_FORMS: Final[dict[str, frozenset[str]]] = {
+    "ooo": frozenset({"ltd"}),
+    "tov": frozenset({"llc", "ltd"}),
+}
+#: Forms whose English renderings hold in Latin letters too: a kabushiki kaisha is written
+#: "K.K.", "Corporation", "Inc." or "Co., Ltd." by the same company (and its reading in
+#: Latin letters is compared as a name of its own).
+_RENDERED_FORMS: Final[dict[str, frozenset[str]]] = {
+    "kk": frozenset({"corp", "inc", "ltd", "co"}),
+}
+#: ... and from a name written in Chinese, Japanese or Korean script, where the company form
+#: (有限公司, 주식회사) has no one English rendering ("Co., Ltd.", "Inc.", "Corporation").
+_TRANSLATED_FROM_CJK: Final = frozenset({"ltd", "co", "inc", "corp", "kk", "plc"})
+_CJK_SCRIPTS: Final = frozenset({"Han", "Hangul", "Hiragana", "Katakana"})
+
+
+def _family(form: str) -> str:
+    return _LEGAL_FAMILIES.get(form, form)
+
+
+def _forms_agree(a: str, b: str, translated: str) -> bool:
+    """Whether legal forms `a` and `b` can name one company: one family, or, when one name
+    is written in another script (`translated`: "cjk", "other" or ""), one the English
+    rendering of the other."""
+    fa, fb = _family(a), _family(b)
+    if fa == fb or fb in _RENDERED_FORMS.get(a, ()) or fa in _RENDERED_FORMS.get(b, ()):
+        return True
+    if not translated:
+        return False
+    if fb in _TRANSLATED_FORMS.get(a, ()) or fa in _TRANSLATED_FORMS.get(b, ()):
+        return True
+    return translated == "cjk" and fa in _TRANSLATED_FROM_CJK and fb in _TRANSLATED_FROM_CJK
+
+
+def _translated(qn: NormalizedName, en: NormalizedName) -> str:
+    """ "cjk" when one name is written in Chinese, Japanese or Korean script and the other is
+    not, "other" when one is in another script than Latin and the other in Latin, else ""."""
+    if bool(qn.scripts & _CJK_SCRIPTS) != bool(en.scripts & _CJK_SCRIPTS):
+        return "cjk"
+    return "other" if qn.transliterated != en.transliterated else ""
+
+
 def _legal_conflict(qn: NormalizedName, en: NormalizedName, q: Prepared, e: Prepared) -> bool:
     """Whether the two names carry legal forms that do not exist where the other side is
     registered (sibling companies: "Kaspersky Labs GmbH" / "Kaspersky Labs Limited")."""
     ql, el = qn.legal_forms, en.legal_forms
     if not ql or not el:
         return False
-    qf = {_LEGAL_FAMILIES.get(f, f) for f in ql}
-    ef = {_LEGAL_FAMILIES.get(f, f) for f in el}
-    q_only = tuple(f for f in ql if _LEGAL_FAMILIES.get(f, f) not in ef)
-    e_only = tuple(f for f in el if _LEGAL_FAMILIES.get(f, f) not in qf)
+    translated = _translated(qn, en)
+    q_only = tuple(f for f in ql if not any(_forms_agree(f, g, translated) for g in el))
+    e_only = tuple(f for f in el if not any(_forms_agree(g, f, translated) for g in ql))
     if not q_only or not e_only:
         return False
     qj, ej = legal_form_countries(q_only), legal_form_countries(e_only)
@@ -991,13 +1067,13 @@ def _legal_conflict(qn: NormalizedName, en: NormalizedName, q: Prepared, e: Prep
     return bool((qj and e_where and not qj & e_where) or (ej and q_where and not ej & q_where))
 
 
-def _other_forms(ql: tuple[str, ...], el: tuple[str, ...]) -> bool:
-    """Whether both names carry legal forms and none of one side's families is the other's."""
+def _other_forms(qn: NormalizedName, en: NormalizedName) -> bool:
+    """Whether both names carry legal forms and none of one side's can be the other's."""
+    ql, el = qn.legal_forms, en.legal_forms
     if not ql or not el:
         return False
-    qf = {_LEGAL_FAMILIES.get(f, f) for f in ql}
-    ef = {_LEGAL_FAMILIES.get(f, f) for f in el}
-    return not qf & ef
+    translated = _translated(qn, en)
+    return not any(_forms_agree(f, g, translated) for f in ql for g in el)
 
 
 def _dates_agree(a: str, b: str) -> bool:
@@ -1032,9 +1108,12 @@ def _adjust(
     if _legal_conflict(best.query, best.entry, q, e):
         legal["conflict"] = True
         score *= _LEGAL_JURISDICTION_CONFLICT
-    if best.method == "fuzzy" and _other_forms(ql, el):
+    more = [t for t in best.query_extra if t not in _FORM_DESCRIPTORS]
+    if (best.method == "fuzzy" or more) and _other_forms(best.query, best.entry):
         # a name spelled differently under another legal form: a near-brand of another
-        # company ("Metta Platforms LLC" / "Meta Platforms, Inc."), not a typo
+        # company ("Metta Platforms LLC" / "Meta Platforms, Inc."), not a typo; a name with
+        # more words under another legal form: a sibling ("Meta Platforms Technologies,
+        # LLC" / "Meta Platforms, Inc.")
         legal["other_form"] = True
         score *= _NEAR_OTHER_FORM
     features["legal_forms"] = legal

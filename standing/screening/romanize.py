@@ -608,3 +608,64 @@ def japanese_reading(text: str) -> str | None:
     words = " ".join(str(c["hepburn"]).strip() for c in chunks if str(c["hepburn"]).strip())
     reading = _LONG_VOWEL_RE.sub("", " ".join(words.split()))
     return reading or None
+
+
+#: Latin letters as Korean and Japanese write them out ("엘지" LG, "케이티" KT, "エヌティティ"
+#: NTT): companies known by initials keep them in those scripts as a run of letter names.
+_LETTER_NAMES: Final[dict[str, str]] = {
+    # Korean
+    "에이": "a", "비": "b", "씨": "c", "시": "c", "디": "d", "이": "e", "에프": "f", "지": "g",
+    "쥐": "g", "에이치": "h", "에치": "h", "아이": "i", "제이": "j", "케이": "k", "엘": "l",
+    "엠": "m", "엔": "n", "오": "o", "피": "p", "큐": "q", "알": "r", "에스": "s", "티": "t",
+    "유": "u", "브이": "v", "더블유": "w", "엑스": "x", "와이": "y", "제트": "z",
+    # Japanese (katakana)
+    "エー": "a", "エイ": "a", "ビー": "b", "シー": "c", "ディー": "d", "ディ": "d", "イー": "e",
+    "エフ": "f", "ジー": "g", "エイチ": "h", "エッチ": "h", "アイ": "i", "ジェー": "j",
+    "ジェイ": "j", "ケー": "k", "ケイ": "k", "エル": "l", "エム": "m", "エヌ": "n", "オー": "o",
+    "ピー": "p", "キュー": "q", "アール": "r", "エス": "s", "ティー": "t", "ティ": "t",
+    "ユー": "u", "ブイ": "v", "ダブリュー": "w", "エックス": "x", "ワイ": "y", "ゼット": "z",
+}  # fmt: skip
+_LETTER_NAME_MAX: Final = max(len(k) for k in _LETTER_NAMES)
+_LETTER_RUN_RE: Final = re.compile(r"[\uac00-\ud7af\u30a0-\u30ff・]+")
+
+
+def _letters(run: str) -> tuple[str, str] | None:
+    """The longest leading run of two or more letter names in `run` as Latin letters, and
+    what follows it (the word the initials name: "케이티앤지" KT&G, "에스케이텔레콤" SK
+    텔레콤). None when fewer than two letter names lead."""
+    best: tuple[str, int] | None = None
+    # the longest parse of the whole prefix: a small dynamic programme over positions
+    reach: dict[int, str] = {0: ""}
+    for pos in range(len(run) + 1):
+        if pos not in reach:
+            continue
+        if len(reach[pos]) >= 2 and (best is None or pos > best[1]):
+            best = (reach[pos], pos)
+        if pos < len(run) and run[pos] == "・":
+            reach.setdefault(pos + 1, reach[pos])
+            continue
+        for size in range(1, _LETTER_NAME_MAX + 1):
+            letter = _LETTER_NAMES.get(run[pos : pos + size])
+            if letter is not None:
+                reach.setdefault(pos + size, reach[pos] + letter)
+    if best is None:
+        return None
+    return best[0], run[best[1] :]
+
+
+def spelled_initials(text: str) -> str | None:
+    """The text with runs of Latin letter names in Hangul or katakana written as the letters
+    ("엘지전자" -> "LG 전자", "エヌ・ティ・ティ・データ" -> "NTT データ"); None when there are none.
+    Offered as another spelling of a company's name, beside its plain transliteration."""
+    changed = False
+
+    def letters(m: re.Match[str]) -> str:
+        nonlocal changed
+        found = _letters(m.group(0))
+        if found is None:
+            return m.group(0)
+        changed = True
+        return f" {found[0].upper()} {found[1].lstrip('・')} "
+
+    out = _LETTER_RUN_RE.sub(letters, text)
+    return " ".join(out.split()) if changed else None
