@@ -345,19 +345,21 @@ def abjad_similarity(abjad: str, latin: str, hebrew: bool = False) -> float:
 
 #: Coarse consonant classes shared by Latin spellings and abjad letters (for the index):
 #: B labials, F f/v, T t/d/th/dh, S s/z/sh/ch/c(e,i), K k/q/g/gh/kh/c, J j/dj/zh, L R M N.
+#: Each rule with the substrings one of which it needs (most tokens have none of them, and
+#: a substring test is much cheaper than a regular expression).
 _LATIN_KEY_RULES: Final = tuple(
-    (re.compile(a), b)
-    for a, b in (
-        (r"(.)\1+", r"\1"),
-        (r"sch|sh|ch|tch", "S"),
-        (r"kh|gh|ck|q|x", "K"),
-        (r"th|dh|tt", "T"),
-        (r"ph", "F"),
-        (r"dj|dzh|zh|j", "J"),
-        (r"ts|tz|dz", "S"),
-        (r"c(?=[eiy])", "S"),
+    (re.compile(a), b, tuple(guards.split()))
+    for a, b, guards in (
+        (r"sch|sh|ch|tch", "S", "h"),
+        (r"kh|gh|ck|q|x", "K", "h ck q x"),
+        (r"th|dh|tt", "T", "h tt"),
+        (r"ph", "F", "ph"),
+        (r"dj|dzh|zh|j", "J", "j zh"),
+        (r"ts|tz|dz", "S", "ts tz dz"),
+        (r"c(?=[eiy])", "S", "c"),
     )
 )
+_DOUBLED_RE: Final = re.compile(r"(.)\1+")
 _LATIN_KEY_LETTERS: Final = str.maketrans("bpfvtdszkgqlrmnj", "BBFFTTSSKKKLRMNJ", "aeiouyhw'")
 _ARABIC_KEY_UNITS: Final[dict[str, str]] = {
     "b": "B", "p": "B", "t": "T", "th": "TS", "j": "JK", "ch": "S", "h": "_", "kh": "K_",
@@ -376,9 +378,10 @@ _MAX_KEYS: Final = 16
 def latin_class_keys(token: str) -> tuple[str, ...]:
     """Consonant classes of a Latin spelling ("mohammed" -> MMT; "faycal" -> FKL and FSL:
     a "c" may be a French cedilla)."""
-    out = token
-    for rx, rep in _LATIN_KEY_RULES:
-        out = rx.sub(rep, out)
+    out = _DOUBLED_RE.sub(r"\1", token)
+    for rx, rep, guards in _LATIN_KEY_RULES:
+        if any(g in out for g in guards):
+            out = rx.sub(rep, out)
     if not out.isalpha():
         return ()
     keys = {out.replace("c", "K"), out.replace("c", "S")}
