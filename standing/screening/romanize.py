@@ -656,9 +656,35 @@ def _letters(run: str) -> tuple[str, str] | None:
     return best[0], run[best[1] :]
 
 
+#: Latin letters as Russian writes them out, in hyphenated names ("Ай-Теко" I-Teco, "Би-Би-Си"
+#: BBC); alone such syllables are words ("и", "ю"), so only hyphenated parts are read.
+_CYRILLIC_LETTER_NAMES: Final[dict[str, str]] = {
+    "эй": "a", "би": "b", "си": "c", "ди": "d", "эф": "f", "джи": "g", "эйч": "h", "ай": "i",
+    "джей": "j", "кей": "k", "кэй": "k", "эл": "l", "эль": "l", "эм": "m", "эн": "n", "оу": "o",
+    "пи": "p", "кью": "q", "ар": "r", "эс": "s", "ти": "t", "ви": "v", "экс": "x", "уай": "y",
+    "зед": "z",
+}  # fmt: skip
+_CYRILLIC_HYPHENATED_RE: Final = re.compile(r"[а-яё]+(?:-[а-яё]+)+", re.IGNORECASE)
+
+
+def _cyrillic_letters(m: re.Match[str]) -> str:
+    parts = m.group(0).split("-")
+    letters = [_CYRILLIC_LETTER_NAMES.get(p.lower()) for p in parts]
+    if not any(letters):
+        return m.group(0)
+    out: list[str] = []
+    for part, letter in zip(parts, letters, strict=True):
+        if letter and out and out[-1].isascii():
+            out[-1] += letter.upper()  # letters in a row are one word: "Би-Би-Си" BBC
+        else:
+            out.append(letter.upper() if letter else part)
+    return "-".join(out)
+
+
 def spelled_initials(text: str) -> str | None:
-    """The text with runs of Latin letter names in Hangul or katakana written as the letters
-    ("엘지전자" -> "LG 전자", "エヌ・ティ・ティ・データ" -> "NTT データ"); None when there are none.
+    """The text with runs of Latin letter names in Hangul or katakana, and hyphenated ones in
+    Cyrillic, written as the letters ("엘지전자" -> "LG 전자", "エヌ・ティ・ティ・データ" -> "NTT
+    データ", "Ай-Теко" -> "I-Теко"); None when there are none.
     Offered as another spelling of a company's name, beside its plain transliteration."""
     changed = False
 
@@ -671,4 +697,8 @@ def spelled_initials(text: str) -> str | None:
         return f" {found[0].upper()} {found[1].lstrip('・')} "
 
     out = _LETTER_RUN_RE.sub(letters, text)
+    if "-" in out:
+        cyrillic = _CYRILLIC_HYPHENATED_RE.sub(_cyrillic_letters, out)
+        changed = changed or cyrillic != out
+        out = cyrillic
     return " ".join(out.split()) if changed else None

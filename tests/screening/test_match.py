@@ -400,6 +400,8 @@ def test_a_generic_name_inside_a_longer_one_is_not_a_brand() -> None:
         # initials spelled out in Hangul or katakana
         ("엘지전자 주식회사", "LG Electronics Inc.", True),
         ("エヌ・ティ・ティ・データ", "NTT Data Corporation", True),
+        ("АО «Ай-Тереко»", "I-Tereco JSC", True),
+        ("ПАО «Эм-Ти-Эс»", "MTS PJSC", True),
         # initials of some of the words
         ("UC Velmar MKPAO", "United Company Velmar International PJSC", True),
         # more words under another legal form: a sibling
@@ -418,6 +420,8 @@ def test_initials_spelled_out_are_read_for_bodies_only() -> None:
     assert spelled_initials("エヌ・ティ・ティ・データ") == "NTT データ"
     assert spelled_initials("삼성전자") is None
     assert spelled_initials("ソニー") is None
+    assert spelled_initials("Би-Би-Си") == "BBC"
+    assert spelled_initials("Ростов-на-Дону") is None
     person = matcher.score(Query.of("이지은", schema="Person"), entry("E. G. Eun", kind="person"))
     assert not person.match
 
