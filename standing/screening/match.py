@@ -296,6 +296,21 @@ class NameScore:
         }
 
 
+def explain_name(feature: Any) -> str:
+    """A hit's name evidence in a few words, from `features["name"]`: how it matched, and for
+    a brand inside a longer registered name which words matched and which were left over
+    ("brand: velotek; left over: shenzhen digital technology")."""
+    if not isinstance(feature, dict):
+        return ""
+    method = str(feature.get("method", ""))
+    brand = feature.get("brand")
+    if method == "brand" and isinstance(brand, dict):
+        matched = " ".join(str(w) for w in brand.get("matched", []))
+        left = " ".join(str(w) for w in brand.get("left_over", []))
+        return f"brand: {matched}; left over: {left}" if left else f"brand: {matched}"
+    return method
+
+
 def name_variants(value: str, kind: NameKind = "unknown") -> list[str]:
     """The name, its parts when it lists alternatives ("Al-Qa'ida/Islamic Army"), its
     Japanese reading when it is written in kanji or kana ("山田太郎": "yamada taro"), and for

@@ -17,6 +17,7 @@ from standing.screening.match import (
     Query,
     Screener,
     compare_names,
+    explain_name,
 )
 from standing.screening.model import Entry, EntryIdentifier, EntryName
 from standing.screening.normalize import normalize_name
@@ -332,6 +333,9 @@ def test_a_brand_inside_a_longer_registered_name_matches_and_says_what_was_left_
     assert brand["matched"] == ["tencent"]
     assert set(brand["left_over"]) == {"shenzhen", "computer", "systems", "company"}
     assert brand["legal_forms"] == ["ltd"]
+    assert explain_name(r.features["name"]) == (
+        "brand: tencent; left over: shenzhen computer systems company"
+    )
 
 
 def test_punctuation_and_places_in_brackets() -> None:
