@@ -425,14 +425,17 @@ class NameIndex:
             floor = max(KEEP_CUTOFF * item_scores[top[0]], MIN_COSINE)
             keep[:MIN_KEEP] |= item_scores[top[:MIN_KEEP]] >= floor
             top = top[keep]
-        out: list[Candidate] = []
-        for pos in top.tolist():
-            item = int(owners[best[pos]])
-            lo = int(np.searchsorted(owners_sorted, item, side="left"))
-            hi = int(np.searchsorted(owners_sorted, item, side="right"))
-            reached = tuple(int(self.name_position[uniq[i]]) for i in order[lo:hi].tolist())
-            out.append(Candidate(item=item, score=float(item_scores[pos]), names=reached))
-        return out
+        # the names each candidate reached, best first: its run in the owner-sorted order
+        items = owners[best[top]]
+        los = np.searchsorted(owners_sorted, items, side="left").tolist()
+        his = np.searchsorted(owners_sorted, items, side="right").tolist()
+        positions = self.name_position
+        return [
+            Candidate(item=item, score=score, names=tuple(positions[uniq[order[lo:hi]]].tolist()))
+            for item, score, lo, hi in zip(
+                items.tolist(), item_scores[top].tolist(), los, his, strict=True
+            )
+        ]
 
 
 _MODELS: Final = ("ab", "ar", "he", "ko", "zh")
