@@ -654,8 +654,8 @@ def _align(q: NormalizedName, e: NormalizedName, w: TokenWeights) -> NameScore:
     _merge(et, qt, e_used, q_used, pairs, mode, query_side=False)
     if pairs or "person" not in (q.kind, e.kind):  # a person is not known by initials alone
         runs = "person" not in (q.kind, e.kind)
-        _acronym(qt, et, q_used, e_used, pairs, query_side=True, runs=runs)
-        _acronym(et, qt, e_used, q_used, pairs, query_side=False, runs=runs)
+        _acronym(qt, et, q_used, e_used, pairs, True, runs, _form_letter(q))
+        _acronym(et, qt, e_used, q_used, pairs, False, runs, _form_letter(e))
     # abbreviations of generic words ("lab" / "laboratoriya", "tech" / "technologies")
     for i, (a, _) in enumerate(qt):
         if i in q_used or len(a) < 3:
@@ -945,18 +945,21 @@ def _acronym(
     pairs: list[tuple[list[int], list[int], str, float]],
     query_side: bool,
     runs: bool = False,
+    form: str = "",
 ) -> None:
-    """The one unmatched token of `right` is the initials of all unmatched words of `left`,
-    or (in names of organisations) of a run of neighbouring unmatched words of `left` ("UC
-    Rusal" / "United Company RUSAL International")."""
+    """The one unmatched token of `right` is the initials of all unmatched words of `left`
+    (with the initial `form` of its legal form: "SMIC" / "Semiconductor Manufacturing
+    International Corporation"), or (in names of organisations) of a run of neighbouring
+    unmatched words of `left` ("UC Rusal" / "United Company RUSAL International")."""
     free_r = [j for j in range(len(right)) if j not in right_used]
     free_l = [i for i in range(len(left)) if i not in left_used]
     if len(free_r) != 1 or len(free_l) < 2:
         return
     b = right[free_r[0]][0]
-    if len(b) > 6 or len(b) > len(free_l) or not b.isalpha():
+    if len(b) > 6 or len(b) > len(free_l) + len(form) or not b.isalpha():
         return
-    if len(b) != len(free_l) or "".join(left[i][0][0] for i in free_l) != b:
+    initials = "".join(left[i][0][0] for i in free_l)
+    if b not in (initials, initials + form):
         if not runs or len(b) < 2:
             return
         for start in range(len(left) - len(b) + 1):
@@ -972,6 +975,18 @@ def _acronym(
         pairs.append((free_l, free_r, "initials", SIM_ACRONYM))
     else:
         pairs.append((free_r, free_l, "initials", SIM_ACRONYM))
+
+
+#: Legal forms that stand as one word at the end of a name, with the letter they add to its
+#: initials ("Corporation" the C of SMIC, "Limited" the L).
+_FORM_LETTERS: Final[dict[str, str]] = {"corp": "c", "co": "c", "inc": "i", "ltd": "l"}
+
+
+def _form_letter(name: NormalizedName) -> str:
+    """The initial an acronym of `name` may take from its one legal form ("" if none)."""
+    if len(name.legal_forms) != 1 or name.kind == "person":
+        return ""
+    return _FORM_LETTERS.get(name.legal_forms[0], "")
 
 
 def _method(pairs: list[tuple[str, str, str, float]], uq: float, ue: float) -> str:

@@ -406,7 +406,8 @@ def test_a_generic_name_inside_a_longer_one_is_not_a_brand() -> None:
         ("エヌ・ティ・ティ・データ", "NTT Data Corporation", True),
         ("АО «Ай-Тереко»", "I-Tereco JSC", True),
         ("ПАО «Эм-Ти-Эс»", "MTS PJSC", True),
-        # initials of some of the words
+        # initials of the whole name with its legal form, or of some of the words
+        ("SMIC", "Semiconductor Manufacturing International Corporation", True),
         ("UC Velmar MKPAO", "United Company Velmar International PJSC", True),
         # more words under another legal form: a sibling
         ("Norland Platforms Technologies, LLC", "Norland Platforms, Inc.", False),
