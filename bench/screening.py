@@ -1,6 +1,7 @@
 """Screening evaluation and speed benchmark (issue 4, part 6).
 
 Usage: .venv/bin/python bench/screening.py [--no-nomenklatura] [--entries 100000] [--queries 2000]
+       [--quality-only | --speed-only] [--no-rescreen] [--misses]
 
 1. Quality on tests/data/screening_pairs.csv (see bench/make_screening_pairs.py): precision,
    recall and F1 at this engine's DEFAULT_THRESHOLD, on all pairs and on the dev/test halves,
