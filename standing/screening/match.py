@@ -366,16 +366,20 @@ def script_mode(q: NormalizedName, e: NormalizedName) -> str:
 
 
 def compare_names(
-    q: NormalizedName, e: NormalizedName, weights: TokenWeights | None = None
+    q: NormalizedName,
+    e: NormalizedName,
+    weights: TokenWeights | None = None,
+    home: frozenset[str] = frozenset(),
 ) -> NameScore:
-    """Score two normalised names in [0, 1] and say how they matched."""
+    """Score two normalised names in [0, 1] and say how they matched. `home`: the countries
+    the entry is of (a query naming one of them, "Sberbank of Russia", says no more)."""
     w = weights or _FLAT
     if not q.tokens or not e.tokens:
         return NameScore(0.0, "none", q, e)
     if q.generic_only or e.generic_only:
         if q.key == e.key and q.key:
             return NameScore(GENERIC_EXACT, "generic_only", q, e)
-        base = _align(q, e, w)
+        base = _align(q, e, w, home)
         score = min(base.score, GENERIC_CAP)
         if e.generic_only and base.pairs and not base.query_extra and not base.entry_extra:
             # the same generic name with a typo ("Gupo W" / "Grupo W"); a generic query
@@ -388,7 +392,7 @@ def compare_names(
     if q.key == e.key:
         pairs = tuple((t, t, "exact", 1.0) for t in q.key.split(" "))
         return NameScore(1.0, "exact", q, e, pairs)
-    best = _align(q, e, w)
+    best = _align(q, e, w, home)
     compact = _compact_score(q, e)
     if compact > best.score:
         if q.compact == e.compact:  # the same letters, split otherwise: nothing left over
@@ -425,7 +429,7 @@ class Matcher:
         for qn in q.names:
             for pos in positions:
                 en = e.names[pos]
-                ns = compare_names(qn, en, self.weights)
+                ns = compare_names(qn, en, self.weights, _home(e, en))
                 # the best name after what depends on the name (an alias with a legal form
                 # of another jurisdiction must not hide a better one)
                 value = ns.score * (_WEAK_ALIAS if e.weak[pos] else 1.0)
@@ -625,7 +629,28 @@ def _weight(w: TokenWeights, token: str, cls: str) -> float:
     return w.idf(token) * CLASS_WEIGHTS[cls]
 
 
-def _align(q: NormalizedName, e: NormalizedName, w: TokenWeights) -> NameScore:
+def _home(e: Prepared, en: NormalizedName) -> frozenset[str]:
+    """The countries an entry is of: those it gives, or else the few its name's legal
+    form exists in (a PAO is Russian, a PJSC of three; a Limited could be of twenty)."""
+    if e.countries:
+        return e.countries
+    where = legal_form_countries(en.legal_forms) if en.legal_forms else frozenset()
+    return where if len(where) <= 3 else frozenset()
+
+
+@lru_cache(maxsize=20_000)
+def place_country(token: str) -> str | None:
+    """The country a place word names ("russia", "russian" -> "ru"), by FollowTheMoney's
+    country names; None for other places and words."""
+    from followthemoney import registry
+
+    code = registry.country.clean(token)
+    return str(code) if code else None
+
+
+def _align(
+    q: NormalizedName, e: NormalizedName, w: TokenWeights, home: frozenset[str] = frozenset()
+) -> NameScore:
     qt = [(t, c) for t, c in zip(q.tokens, q.classes, strict=True) if c != "stop"]
     et = [(t, c) for t, c in zip(e.tokens, e.classes, strict=True) if c != "stop"]
     if not qt or not et:
@@ -695,7 +720,7 @@ def _align(q: NormalizedName, e: NormalizedName, w: TokenWeights) -> NameScore:
     q_seen = {qt[i][0] for i in matched_q}
     e_seen = {et[j][0] for j in matched_e}
     uq = sum(
-        _query_extra_weight(w, qt[i], qw[i]) * (_REPEATED if qt[i][0] in q_seen else 1.0)
+        _query_extra_weight(w, qt[i], qw[i], home) * (_REPEATED if qt[i][0] in q_seen else 1.0)
         for i in range(len(qt))
         if i not in matched_q
     )
@@ -760,16 +785,21 @@ _FORM_DESCRIPTORS: Final = frozenset(
 )
 
 
-def _query_extra_weight(w: TokenWeights, token: tuple[str, str], weight: float) -> float:
+def _query_extra_weight(
+    w: TokenWeights, token: tuple[str, str], weight: float, home: frozenset[str] = frozenset()
+) -> float:
     """What a query word the entry lacks weighs: a generic word a share (what a company does
     tells it apart), a place in full (a query naming its country or region, "Bank of China
-    (UK) Limited", is a subsidiary of that place, not the entry without it)."""
+    (UK) Limited", is a subsidiary of that place, not the entry without it) unless it is the
+    entry's own country ("Sberbank of Russia" / "PAO Sberbank")."""
     text, cls = token
     if text in _FORM_DESCRIPTORS:
         return 0.0
     if cls == "generic":
         return w.idf(text) * _QUERY_GENERIC_EXTRA
     if cls == "place":
+        if home and place_country(text) in home:
+            return weight * _QUERY_GENERIC_EXTRA
         return w.idf(text)
     return weight
 

@@ -409,6 +409,9 @@ def test_a_generic_name_inside_a_longer_one_is_not_a_brand() -> None:
         # initials of the whole name with its legal form, or of some of the words
         ("SMIC", "Semiconductor Manufacturing International Corporation", True),
         ("UC Velmar MKPAO", "United Company Velmar International PJSC", True),
+        # the entry's own country in the query's name says no more; another country does
+        ("Velmarbank of Russia", "PAO Velmarbank", True),
+        ("Velmarbank (UK) Limited", "PAO Velmarbank", False),
         # more words under another legal form: a sibling
         ("Norland Platforms Technologies, LLC", "Norland Platforms, Inc.", False),
     ],
