@@ -369,17 +369,17 @@ def compare_names(
     q: NormalizedName,
     e: NormalizedName,
     weights: TokenWeights | None = None,
-    home: frozenset[str] = frozenset(),
+    countries: frozenset[str] = frozenset(),
 ) -> NameScore:
-    """Score two normalised names in [0, 1] and say how they matched. `home`: the countries
-    the entry is of (a query naming one of them, "Sberbank of Russia", says no more)."""
+    """Score two normalised names in [0, 1] and say how they matched. `countries`: those the
+    entry gives (a query naming the entry's own country, "Sberbank of Russia", says no more)."""
     w = weights or _FLAT
     if not q.tokens or not e.tokens:
         return NameScore(0.0, "none", q, e)
     if q.generic_only or e.generic_only:
         if q.key == e.key and q.key:
             return NameScore(GENERIC_EXACT, "generic_only", q, e)
-        base = _align(q, e, w, home)
+        base = _align(q, e, w, countries)
         score = min(base.score, GENERIC_CAP)
         if e.generic_only and base.pairs and not base.query_extra and not base.entry_extra:
             # the same generic name with a typo ("Gupo W" / "Grupo W"); a generic query
@@ -392,7 +392,7 @@ def compare_names(
     if q.key == e.key:
         pairs = tuple((t, t, "exact", 1.0) for t in q.key.split(" "))
         return NameScore(1.0, "exact", q, e, pairs)
-    best = _align(q, e, w, home)
+    best = _align(q, e, w, countries)
     compact = _compact_score(q, e)
     if compact > best.score:
         if q.compact == e.compact:  # the same letters, split otherwise: nothing left over
@@ -429,7 +429,7 @@ class Matcher:
         for qn in q.names:
             for pos in positions:
                 en = e.names[pos]
-                ns = compare_names(qn, en, self.weights, _home(e, en))
+                ns = compare_names(qn, en, self.weights, e.countries)
                 # the best name after what depends on the name (an alias with a legal form
                 # of another jurisdiction must not hide a better one)
                 value = ns.score * (_WEAK_ALIAS if e.weak[pos] else 1.0)
@@ -629,11 +629,11 @@ def _weight(w: TokenWeights, token: str, cls: str) -> float:
     return w.idf(token) * CLASS_WEIGHTS[cls]
 
 
-def _home(e: Prepared, en: NormalizedName) -> frozenset[str]:
+def _home(countries: frozenset[str], en: NormalizedName) -> frozenset[str]:
     """The countries an entry is of: those it gives, or else the few its name's legal
     form exists in (a PAO is Russian, a PJSC of three; a Limited could be of twenty)."""
-    if e.countries:
-        return e.countries
+    if countries:
+        return countries
     where = legal_form_countries(en.legal_forms) if en.legal_forms else frozenset()
     return where if len(where) <= 3 else frozenset()
 
@@ -649,7 +649,7 @@ def place_country(token: str) -> str | None:
 
 
 def _align(
-    q: NormalizedName, e: NormalizedName, w: TokenWeights, home: frozenset[str] = frozenset()
+    q: NormalizedName, e: NormalizedName, w: TokenWeights, countries: frozenset[str] = frozenset()
 ) -> NameScore:
     qt = [(t, c) for t, c in zip(q.tokens, q.classes, strict=True) if c != "stop"]
     et = [(t, c) for t, c in zip(e.tokens, e.classes, strict=True) if c != "stop"]
@@ -717,6 +717,11 @@ def _align(
             significant_hit = True
         described.append((" ".join(qt[i][0] for i in qi), " ".join(et[j][0] for j in ej), how, sim))
     # a token repeated in one name ("Sergey Sergey Shoigu") counts little the second time
+    home = (
+        _home(countries, e)
+        if any(qt[i][1] == "place" for i in range(len(qt)) if i not in matched_q)
+        else frozenset()
+    )
     q_seen = {qt[i][0] for i in matched_q}
     e_seen = {et[j][0] for j in matched_e}
     uq = sum(
