@@ -52,6 +52,7 @@ from functools import lru_cache
 from typing import Any, Final, Protocol
 
 from rapidfuzz.distance import Levenshtein
+from rigour.territories import lookup_territory
 
 from standing.screening.index import DEFAULT_LIMIT, NameIndex
 from standing.screening.model import Entry, EntryIdentifier, plain_state
@@ -640,12 +641,10 @@ def _home(countries: frozenset[str], en: NormalizedName) -> frozenset[str]:
 
 @lru_cache(maxsize=20_000)
 def place_country(token: str) -> str | None:
-    """The country a place word names ("russia", "russian" -> "ru"), by FollowTheMoney's
-    country names; None for other places and words."""
-    from followthemoney import registry
-
-    code = registry.country.clean(token)
-    return str(code) if code else None
+    """The country a place word names ("russia", "russian", "moscow" -> "ru"), by rigour's
+    territory names; None for other places and words."""
+    territory = lookup_territory(token)
+    return str(territory.code).split("-")[0] if territory is not None else None
 
 
 def _align(
