@@ -993,6 +993,8 @@ def _acronym(
     if len(b) > 6 or len(b) > len(free_l) + len(form) or not b.isalpha():
         return
     initials = "".join(left[i][0][0] for i in free_l)
+    if b[0] not in initials:
+        return
     if b not in (initials, initials + form):
         if not runs or len(b) < 2:
             return
