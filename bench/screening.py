@@ -1,6 +1,7 @@
 """Screening evaluation and speed benchmark (issue 4, part 6).
 
 Usage: .venv/bin/python bench/screening.py [--no-nomenklatura] [--entries 100000] [--queries 2000]
+       [--quality-only | --speed-only] [--no-rescreen] [--misses]
 
 1. Quality on tests/data/screening_pairs.csv (see bench/make_screening_pairs.py): precision,
    recall and F1 at this engine's DEFAULT_THRESHOLD, on all pairs and on the dev/test halves,
@@ -375,14 +376,15 @@ def table(result: dict[str, Any]) -> Table:
     t.add_column("recall", justify="right")
     t.add_column("F1", justify="right")
     t.add_column("F1 (test half)", justify="right")
-    q = result["quality"]
-    s = q["standing"]
-    t.add_row(
-        "standing", f"{q['threshold']:.2f}", f"{s['all']['precision']:.3f}",
-        f"{s['all']['recall']:.3f}", f"{s['all']['f1']:.3f}", f"{s['test']['f1']:.3f}",
-    )  # fmt: skip
+    q = result.get("quality")
+    if q:
+        s = q["standing"]
+        t.add_row(
+            "standing", f"{q['threshold']:.2f}", f"{s['all']['precision']:.3f}",
+            f"{s['all']['recall']:.3f}", f"{s['all']['f1']:.3f}", f"{s['test']['f1']:.3f}",
+        )  # fmt: skip
     for name in ("logic-v2", "logic-v1"):
-        nk = q.get("nomenklatura", {}).get(name)
+        nk = (q or {}).get("nomenklatura", {}).get(name)
         if nk:
             t.add_row(
                 name, f"{NK_THRESHOLD:.2f}", f"{nk['all']['precision']:.3f}",
@@ -428,6 +430,8 @@ def main() -> None:
     ap.add_argument("--parties", type=int, default=100_000)
     ap.add_argument("--changed", type=int, default=250)
     ap.add_argument("--quality-only", action="store_true", help="Skip the speed parts.")
+    ap.add_argument("--speed-only", action="store_true", help="Skip the quality parts.")
+    ap.add_argument("--no-rescreen", action="store_true", help="Skip the re-screening part.")
     ap.add_argument(
         "--misses", action="store_true", help="Print the org pairs' tuning-half errors."
     )
@@ -443,35 +447,32 @@ def main() -> None:
             "us_csl_sample_2019.csv",
         ],
     }
-    result["quality"] = quality(not args.no_nomenklatura)
-    result["org_quality"] = org_quality(not args.no_nomenklatura, args.misses)
-    held = result["org_quality"]["standing"]["heldout"]
-    targets = {
-        "recall>=0.99": result["quality"]["standing"]["all"]["recall"] >= 0.99,
-        "precision>=0.95": result["quality"]["standing"]["all"]["precision"] >= 0.95,
-        "org_heldout_recall>=0.95": held["recall"] >= 0.95,
-        "org_heldout_precision>=0.95": held["precision"] >= 0.95,
-    }
+    targets: dict[str, bool] = {}
+    if not args.speed_only:
+        result["quality"] = quality(not args.no_nomenklatura)
+        result["org_quality"] = org_quality(not args.no_nomenklatura, args.misses)
+        held = result["org_quality"]["standing"]["heldout"]
+        targets["recall>=0.99"] = result["quality"]["standing"]["all"]["recall"] >= 0.99
+        targets["precision>=0.95"] = result["quality"]["standing"]["all"]["precision"] >= 0.95
+        targets["org_heldout_recall>=0.95"] = held["recall"] >= 0.95
+        targets["org_heldout_precision>=0.95"] = held["precision"] >= 0.95
+        v2 = result["quality"].get("nomenklatura", {}).get("logic-v2")
+        if v2:
+            targets["f1>logic-v2"] = result["quality"]["standing"]["all"]["f1"] > v2["all"]["f1"]
+        org_v2 = result["org_quality"].get("nomenklatura", {}).get("logic-v2")
+        if org_v2:
+            targets["org_heldout_f1>logic-v2"] = held["f1"] > org_v2["heldout"]["f1"]
     if not args.quality_only:
         pairs = read_pairs(PAIRS)
         result["throughput"] = throughput(args.entries, args.queries, pairs)
-        result["rescreen"] = rescreen(args.parties, args.changed)
+        if not args.no_rescreen:
+            result["rescreen"] = rescreen(args.parties, args.changed)
         targets["names_per_second>=500"] = result["throughput"]["names_per_second"] >= 500
         targets["index_build<30s"] = result["throughput"]["index_build_seconds"] < 30
-    v2 = result["quality"].get("nomenklatura", {}).get("logic-v2")
-    if v2:
-        targets["f1>logic-v2"] = result["quality"]["standing"]["all"]["f1"] > v2["all"]["f1"]
-    org_v2 = result["org_quality"].get("nomenklatura", {}).get("logic-v2")
-    if org_v2:
-        targets["org_heldout_f1>logic-v2"] = held["f1"] > org_v2["heldout"]["f1"]
     result["targets"] = targets
     Console(stderr=True).print(table(result))
-    out = (
-        ROOT
-        / "bench"
-        / "results"
-        / ("screening-quality.json" if args.quality_only else "screening.json")
-    )
+    part = "-quality" if args.quality_only else "-speed" if args.speed_only else ""
+    out = ROOT / "bench" / "results" / f"screening{part}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=2))
     print(json.dumps(result, indent=2))

@@ -25,7 +25,7 @@ from standing.cli.common import (
 )
 from standing.errors import Invalid
 from standing.screening.countries import query_country
-from standing.screening.match import Query
+from standing.screening.match import Query, explain_name
 from standing.screening.service import (
     hits,
     import_list,
@@ -98,8 +98,7 @@ def _print_hits(query: Query, found: list[dict[str, Any]]) -> None:
     for column in ("source", "entry", "listed name", "score", "match", "why"):
         table.add_column(column, overflow="fold")  # ids whole: they are what review takes
     for h in found:
-        name = h["features"].get("name", {})
-        why = name.get("method", "") if isinstance(name, dict) else ""
+        why = explain_name(h["features"].get("name", {}))
         table.add_row(
             h["source"],
             h["entry"],

@@ -112,19 +112,27 @@ class NameIndex:
         self.name_position: npt.NDArray[np.int32] = np.asarray(positions, dtype=np.int32)
 
         postings: dict[str, list[int]] = defaultdict(list)
-        df_items: dict[str, set[int]] = defaultdict(set)
+        # items per token: an item's names are consecutive, so counting owner changes along
+        # a token's postings counts its items without a set per token
+        df: dict[str, int] = {}
+        last_owner: dict[str, int] = {}
         class_weight: dict[str, float] = {}
         self._loose_vocab: set[str] = set()
         self._latin_vocab: set[str] = set()  # tokens of names written in Latin (or Cyrillic...)
         self._script_vocab: dict[str, set[str]] = defaultdict(set)  # "ar"/"he"/"ko"/"zh"
+        plain: set[str] = set()  # tokens that are words of a name (not only joined ones)
         for name_id, name in enumerate(self.names):
             owner = owners[name_id]
             model = _script_model(name)
             for token, cls in _index_tokens(name):
+                if cls != "joined":
+                    plain.add(token)
                 bucket = postings[token]
                 if not bucket or bucket[-1] != name_id:
                     bucket.append(name_id)
-                df_items[token].add(owner)
+                if last_owner.get(token, -1) != owner:
+                    last_owner[token] = owner
+                    df[token] = df.get(token, 0) + 1
                 cw = CLASS_WEIGHTS.get(cls, 1.0)
                 if class_weight.get(token, -1.0) < cw:
                     class_weight[token] = cw
@@ -139,9 +147,7 @@ class NameIndex:
             t: np.asarray(ids, dtype=np.int32) for t, ids in postings.items()
         }
         n = max(self.item_count, 1)
-        self._idf: dict[str, float] = {
-            t: _idf(len(owners_of), n) for t, owners_of in df_items.items()
-        }
+        self._idf: dict[str, float] = {t: _idf(count, n) for t, count in df.items()}
         self.max_idf = _idf(0, n)
         # a vocabulary token's own weight (its rarity times its class, the highest seen)
         self._vocab_weight: dict[str, float] = {
@@ -170,7 +176,10 @@ class NameIndex:
         for name_id, name in enumerate(self.names):
             self._exact_keys[name.key].append(name_id)
         for token in self._postings:
-            for key in set(_fuzzy_keys(token)):  # each token once under each of its keys
+            # each token once under each of its keys; joined neighbours (nine in ten tokens
+            # of the vocabulary) without their delete variants: a typo in them is reached
+            # through their romanisation fold, consonant frame or 6-letter prefix
+            for key in set(_fuzzy_keys(token, deletes=token in plain)):
                 fuzzy[key].append(token)
         for key in [k for k, v in fuzzy.items() if len(v) > MAX_KEY_FANOUT]:
             del fuzzy[key]
@@ -416,14 +425,17 @@ class NameIndex:
             floor = max(KEEP_CUTOFF * item_scores[top[0]], MIN_COSINE)
             keep[:MIN_KEEP] |= item_scores[top[:MIN_KEEP]] >= floor
             top = top[keep]
-        out: list[Candidate] = []
-        for pos in top.tolist():
-            item = int(owners[best[pos]])
-            lo = int(np.searchsorted(owners_sorted, item, side="left"))
-            hi = int(np.searchsorted(owners_sorted, item, side="right"))
-            reached = tuple(int(self.name_position[uniq[i]]) for i in order[lo:hi].tolist())
-            out.append(Candidate(item=item, score=float(item_scores[pos]), names=reached))
-        return out
+        # the names each candidate reached, best first: its run in the owner-sorted order
+        items = owners[best[top]]
+        los = np.searchsorted(owners_sorted, items, side="left").tolist()
+        his = np.searchsorted(owners_sorted, items, side="right").tolist()
+        positions = self.name_position
+        return [
+            Candidate(item=item, score=score, names=tuple(positions[uniq[order[lo:hi]]].tolist()))
+            for item, score, lo, hi in zip(
+                items.tolist(), item_scores[top].tolist(), los, his, strict=True
+            )
+        ]
 
 
 _MODELS: Final = ("ab", "ar", "he", "ko", "zh")
@@ -491,16 +503,18 @@ def _singular(token: str) -> str:
     return token
 
 
-def _fuzzy_keys(token: str, loose: bool = True) -> list[str]:
+def _fuzzy_keys(token: str, loose: bool = True, deletes: bool = True) -> list[str]:
     """Keys a token is filed under (loose=True) or looked up by (loose: the query was
     transliterated from another script; metaphone keys and the consonant frames of short
-    tokens are read only then)."""
+    tokens are read only then); `deletes`: with its delete-1 variants."""
     keys: list[str] = []
     n = len(token)
     if n >= 3 and token.isalpha():
         keys.append("+" + _singular(token))
     if n >= 4 and token.isalpha():
-        keys.extend("~" + token[:i] + token[i + 1 :] for i in range(n))
+        if deletes:
+            marked = "~" + token
+            keys.extend([marked[:i] + marked[i + 1 :] for i in range(1, n + 1)])
         keys.append("~" + token)
     if n >= 3 and token.isalpha():
         keys.append("!" + translit_fold(token))

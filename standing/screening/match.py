@@ -52,6 +52,7 @@ from functools import lru_cache
 from typing import Any, Final, Protocol
 
 from rapidfuzz.distance import Levenshtein
+from rigour.territories import lookup_territory
 
 from standing.screening.index import DEFAULT_LIMIT, NameIndex
 from standing.screening.model import Entry, EntryIdentifier, plain_state
@@ -63,9 +64,14 @@ from standing.screening.normalize import (
     fold,
     legal_form_countries,
     normalize_name,
+    read_cjk_generic,
     skeleton,
 )
-from standing.screening.romanize import abjad_compact_similarity, japanese_reading
+from standing.screening.romanize import (
+    abjad_compact_similarity,
+    japanese_reading,
+    spelled_initials,
+)
 from standing.screening.similarity import cross_match
 
 #: Default decision threshold: a hit at or above it is a match to review. Chosen on the dev
@@ -95,6 +101,8 @@ _WEAK_ALIAS: Final = 0.92
 #: Least score of an organisation's brand whose every word stands in the entry's name.
 _BRAND_FLOOR: Final = 0.8
 _GENERIC_TYPO: Final = 0.25  # score lost per unit of token dissimilarity in a generic name
+#: Score of two Latin names whose words are the same letters split otherwise.
+_COMPACT_EQUAL: Final = 0.97
 _REPEATED: Final = 0.2  # weight of an unmatched repetition of a matched token
 SIM_ACRONYM: Final = 0.8
 SIM_SHORT_TYPO: Final = 0.6
@@ -205,7 +213,7 @@ class Prepared:
             normalize_name(v, kind)
             for n in query.names
             if n and n.strip()
-            for v in name_variants(n)
+            for v in name_variants(n, kind)
         )
         return cls(
             names=names,
@@ -224,7 +232,9 @@ class Prepared:
         names: list[NormalizedName] = []
         weak: list[bool] = []
         listed: list[str] = []
-        for n, value in ((x, v) for x in entry.names if x.value for v in name_variants(x.value)):
+        for n, value in (
+            (x, v) for x in entry.names if x.value for v in name_variants(x.value, kind)
+        ):
             if not value.strip():
                 continue
             norm = normalize_name(value, kind)
@@ -287,9 +297,25 @@ class NameScore:
         }
 
 
-def name_variants(value: str) -> list[str]:
-    """The name, its parts when it lists alternatives ("Al-Qa'ida/Islamic Army"), and its
-    Japanese reading when it is written in kanji or kana ("山田太郎": "yamada taro")."""
+def explain_name(feature: Any) -> str:
+    """A hit's name evidence in a few words, from `features["name"]`: how it matched, and for
+    a brand inside a longer registered name which words matched and which were left over
+    ("brand: velotek; left over: shenzhen digital technology")."""
+    if not isinstance(feature, dict):
+        return ""
+    method = str(feature.get("method", ""))
+    brand = feature.get("brand")
+    if method == "brand" and isinstance(brand, dict):
+        matched = " ".join(str(w) for w in brand.get("matched", []))
+        left = " ".join(str(w) for w in brand.get("left_over", []))
+        return f"brand: {matched}; left over: {left}" if left else f"brand: {matched}"
+    return method
+
+
+def name_variants(value: str, kind: NameKind = "unknown") -> list[str]:
+    """The name, its parts when it lists alternatives ("Al-Qa'ida/Islamic Army"), its
+    Japanese reading when it is written in kanji or kana ("山田太郎": "yamada taro"), and for
+    a body, Latin initials spelled out in Hangul or katakana ("엘지전자": "LG 전자")."""
     out = [value]
     if "/" in value:
         parts = [p.strip() for p in value.split("/")]
@@ -299,9 +325,12 @@ def name_variants(value: str) -> list[str]:
         ):
             out.extend(parts)
     if not value.isascii():
-        reading = japanese_reading(value)
+        reading = japanese_reading(read_cjk_generic(value))
         if reading:
             out.append(reading)
+        initials = spelled_initials(value) if kind != "person" else None
+        if initials:
+            out.append(initials)
     return out
 
 
@@ -338,16 +367,20 @@ def script_mode(q: NormalizedName, e: NormalizedName) -> str:
 
 
 def compare_names(
-    q: NormalizedName, e: NormalizedName, weights: TokenWeights | None = None
+    q: NormalizedName,
+    e: NormalizedName,
+    weights: TokenWeights | None = None,
+    countries: frozenset[str] = frozenset(),
 ) -> NameScore:
-    """Score two normalised names in [0, 1] and say how they matched."""
+    """Score two normalised names in [0, 1] and say how they matched. `countries`: those the
+    entry gives (a query naming the entry's own country, "Sberbank of Russia", says no more)."""
     w = weights or _FLAT
     if not q.tokens or not e.tokens:
         return NameScore(0.0, "none", q, e)
     if q.generic_only or e.generic_only:
         if q.key == e.key and q.key:
             return NameScore(GENERIC_EXACT, "generic_only", q, e)
-        base = _align(q, e, w)
+        base = _align(q, e, w, countries)
         score = min(base.score, GENERIC_CAP)
         if e.generic_only and base.pairs and not base.query_extra and not base.entry_extra:
             # the same generic name with a typo ("Gupo W" / "Grupo W"); a generic query
@@ -360,9 +393,12 @@ def compare_names(
     if q.key == e.key:
         pairs = tuple((t, t, "exact", 1.0) for t in q.key.split(" "))
         return NameScore(1.0, "exact", q, e, pairs)
-    best = _align(q, e, w)
+    best = _align(q, e, w, countries)
     compact = _compact_score(q, e)
     if compact > best.score:
+        if q.compact == e.compact:  # the same letters, split otherwise: nothing left over
+            pairs = ((q.display, e.display, "joined", 1.0),)
+            return NameScore(compact, "compact", q, e, pairs)
         return NameScore(compact, "compact", q, e, best.pairs, best.query_extra, best.entry_extra)
     return best
 
@@ -394,7 +430,7 @@ class Matcher:
         for qn in q.names:
             for pos in positions:
                 en = e.names[pos]
-                ns = compare_names(qn, en, self.weights)
+                ns = compare_names(qn, en, self.weights, e.countries)
                 # the best name after what depends on the name (an alias with a legal form
                 # of another jurisdiction must not hide a better one)
                 value = ns.score * (_WEAK_ALIAS if e.weak[pos] else 1.0)
@@ -441,7 +477,7 @@ class _Indexed:
 class Screener(_Indexed):
     """Screens queries against one list version through a candidate index.
 
-    Built once per list version (about 25 s for 100,000 entries on one core). A long-lived
+    Built once per list version (about 11 s of CPU for 100,000 entries). A long-lived
     process holding a large screener does well to call `gc.freeze()` after building it, so
     that the cyclic garbage collector stops rescanning the index's objects.
     """
@@ -594,7 +630,26 @@ def _weight(w: TokenWeights, token: str, cls: str) -> float:
     return w.idf(token) * CLASS_WEIGHTS[cls]
 
 
-def _align(q: NormalizedName, e: NormalizedName, w: TokenWeights) -> NameScore:
+def _home(countries: frozenset[str], en: NormalizedName) -> frozenset[str]:
+    """The countries an entry is of: those it gives, or else the few its name's legal
+    form exists in (a PAO is Russian, a PJSC of three; a Limited could be of twenty)."""
+    if countries:
+        return countries
+    where = legal_form_countries(en.legal_forms) if en.legal_forms else frozenset()
+    return where if len(where) <= 3 else frozenset()
+
+
+@lru_cache(maxsize=20_000)
+def place_country(token: str) -> str | None:
+    """The country a place word names ("russia", "russian", "moscow" -> "ru"), by rigour's
+    territory names; None for other places and words."""
+    territory = lookup_territory(token)
+    return str(territory.code).split("-")[0] if territory is not None else None
+
+
+def _align(
+    q: NormalizedName, e: NormalizedName, w: TokenWeights, countries: frozenset[str] = frozenset()
+) -> NameScore:
     qt = [(t, c) for t, c in zip(q.tokens, q.classes, strict=True) if c != "stop"]
     et = [(t, c) for t, c in zip(e.tokens, e.classes, strict=True) if c != "stop"]
     if not qt or not et:
@@ -622,8 +677,9 @@ def _align(q: NormalizedName, e: NormalizedName, w: TokenWeights) -> NameScore:
     _merge(qt, et, q_used, e_used, pairs, mode, query_side=True)
     _merge(et, qt, e_used, q_used, pairs, mode, query_side=False)
     if pairs or "person" not in (q.kind, e.kind):  # a person is not known by initials alone
-        _acronym(qt, et, q_used, e_used, pairs, query_side=True)
-        _acronym(et, qt, e_used, q_used, pairs, query_side=False)
+        runs = "person" not in (q.kind, e.kind)
+        _acronym(qt, et, q_used, e_used, pairs, True, runs, _form_letter(q))
+        _acronym(et, qt, e_used, q_used, pairs, False, runs, _form_letter(e))
     # abbreviations of generic words ("lab" / "laboratoriya", "tech" / "technologies")
     for i, (a, _) in enumerate(qt):
         if i in q_used or len(a) < 3:
@@ -660,10 +716,15 @@ def _align(q: NormalizedName, e: NormalizedName, w: TokenWeights) -> NameScore:
             significant_hit = True
         described.append((" ".join(qt[i][0] for i in qi), " ".join(et[j][0] for j in ej), how, sim))
     # a token repeated in one name ("Sergey Sergey Shoigu") counts little the second time
+    home = (
+        _home(countries, e)
+        if any(qt[i][1] == "place" for i in range(len(qt)) if i not in matched_q)
+        else frozenset()
+    )
     q_seen = {qt[i][0] for i in matched_q}
     e_seen = {et[j][0] for j in matched_e}
     uq = sum(
-        _query_extra_weight(w, qt[i], qw[i]) * (_REPEATED if qt[i][0] in q_seen else 1.0)
+        _query_extra_weight(w, qt[i], qw[i], home) * (_REPEATED if qt[i][0] in q_seen else 1.0)
         for i in range(len(qt))
         if i not in matched_q
     )
@@ -728,16 +789,21 @@ _FORM_DESCRIPTORS: Final = frozenset(
 )
 
 
-def _query_extra_weight(w: TokenWeights, token: tuple[str, str], weight: float) -> float:
+def _query_extra_weight(
+    w: TokenWeights, token: tuple[str, str], weight: float, home: frozenset[str] = frozenset()
+) -> float:
     """What a query word the entry lacks weighs: a generic word a share (what a company does
     tells it apart), a place in full (a query naming its country or region, "Bank of China
-    (UK) Limited", is a subsidiary of that place, not the entry without it)."""
+    (UK) Limited", is a subsidiary of that place, not the entry without it) unless it is the
+    entry's own country ("Sberbank of Russia" / "PAO Sberbank")."""
     text, cls = token
     if text in _FORM_DESCRIPTORS:
         return 0.0
     if cls == "generic":
         return w.idf(text) * _QUERY_GENERIC_EXTRA
     if cls == "place":
+        if home and place_country(text) in home:
+            return weight * _QUERY_GENERIC_EXTRA
         return w.idf(text)
     return weight
 
@@ -912,23 +978,51 @@ def _acronym(
     right_used: set[int],
     pairs: list[tuple[list[int], list[int], str, float]],
     query_side: bool,
+    runs: bool = False,
+    form: str = "",
 ) -> None:
-    """The one unmatched token of `right` is the initials of all unmatched words of `left`."""
+    """The one unmatched token of `right` is the initials of all unmatched words of `left`
+    (with the initial `form` of its legal form: "SMIC" / "Semiconductor Manufacturing
+    International Corporation"), or (in names of organisations) of a run of neighbouring
+    unmatched words of `left` ("UC Rusal" / "United Company RUSAL International")."""
     free_r = [j for j in range(len(right)) if j not in right_used]
     free_l = [i for i in range(len(left)) if i not in left_used]
     if len(free_r) != 1 or len(free_l) < 2:
         return
     b = right[free_r[0]][0]
-    if len(b) != len(free_l) or len(b) > 6 or not b.isalpha():
+    if len(b) > 6 or len(b) > len(free_l) + len(form) or not b.isalpha():
         return
-    if "".join(left[i][0][0] for i in free_l) != b:
+    initials = "".join(left[i][0][0] for i in free_l)
+    if b[0] not in initials:
         return
+    if b not in (initials, initials + form):
+        if not runs or len(b) < 2:
+            return
+        for start in range(len(left) - len(b) + 1):
+            run = list(range(start, start + len(b)))
+            if all(i not in left_used for i in run) and "".join(left[i][0][0] for i in run) == b:
+                free_l = run
+                break
+        else:
+            return
     left_used.update(free_l)
     right_used.add(free_r[0])
     if query_side:
         pairs.append((free_l, free_r, "initials", SIM_ACRONYM))
     else:
         pairs.append((free_r, free_l, "initials", SIM_ACRONYM))
+
+
+#: Legal forms that stand as one word at the end of a name, with the letter they add to its
+#: initials ("Corporation" the C of SMIC, "Limited" the L).
+_FORM_LETTERS: Final[dict[str, str]] = {"corp": "c", "co": "c", "inc": "i", "ltd": "l"}
+
+
+def _form_letter(name: NormalizedName) -> str:
+    """The initial an acronym of `name` may take from its one legal form ("" if none)."""
+    if len(name.legal_forms) != 1 or name.kind == "person":
+        return ""
+    return _FORM_LETTERS.get(name.legal_forms[0], "")
 
 
 def _method(pairs: list[tuple[str, str, str, float]], uq: float, ue: float) -> str:
@@ -947,7 +1041,10 @@ def _compact_score(q: NormalizedName, e: NormalizedName) -> float:
         return 0.0
     syllabic = bool((q.scripts | e.scripts) & {"Han", "Hangul", "Hiragana", "Katakana"})
     if not (syllabic or q.abjad or e.abjad):
-        return 0.0  # Latin on both sides: the token alignment (with joins) compared them
+        # Latin on both sides: the token alignment (with joins) compared them, unless the
+        # words are the same letters split otherwise ("V Kontakte" / "VKontakte", "ITeco" /
+        # "I-Teco"), which an alignment of single letters misses
+        return _COMPACT_EQUAL if qc == ec else 0.0
     sim = float(Levenshtein.normalized_similarity(qc, ec))
     if q.abjad != e.abjad:
         # the whole name through the letter classes of its script, spaces ignored
@@ -973,16 +1070,61 @@ _LEGAL_FAMILIES: Final[dict[str, str]] = {
 }
 
 
+#: How a company's legal form written in its own script is rendered in its English name:
+#: an OOO (TOV) is written "LLC" or "Ltd"; a Japanese kabushiki kaisha "Corporation",
+#: "Inc.", "Co., Ltd." or "K.K.". (Both in Latin letters, "X OOO" and "X Limited" are
+#: usually two companies: a Russian one and its Cypriot or British holder.)
+_TRANSLATED_FORMS: Final[dict[str, frozenset[str]]] = {
+    "ooo": frozenset({"ltd"}),
+    "tov": frozenset({"llc", "ltd"}),
+}
+#: Forms whose English renderings hold in Latin letters too: a kabushiki kaisha is written
+#: "K.K.", "Corporation", "Inc." or "Co., Ltd." by the same company (and its reading in
+#: Latin letters is compared as a name of its own).
+_RENDERED_FORMS: Final[dict[str, frozenset[str]]] = {
+    "kk": frozenset({"corp", "inc", "ltd", "co"}),
+}
+#: ... and from a name written in Chinese, Japanese or Korean script, where the company form
+#: (有限公司, 주식회사) has no one English rendering ("Co., Ltd.", "Inc.", "Corporation").
+_TRANSLATED_FROM_CJK: Final = frozenset({"ltd", "co", "inc", "corp", "kk", "plc"})
+_CJK_SCRIPTS: Final = frozenset({"Han", "Hangul", "Hiragana", "Katakana"})
+
+
+def _family(form: str) -> str:
+    return _LEGAL_FAMILIES.get(form, form)
+
+
+def _forms_agree(a: str, b: str, translated: str) -> bool:
+    """Whether legal forms `a` and `b` can name one company: one family, or, when one name
+    is written in another script (`translated`: "cjk", "other" or ""), one the English
+    rendering of the other."""
+    fa, fb = _family(a), _family(b)
+    if fa == fb or fb in _RENDERED_FORMS.get(a, ()) or fa in _RENDERED_FORMS.get(b, ()):
+        return True
+    if not translated:
+        return False
+    if fb in _TRANSLATED_FORMS.get(a, ()) or fa in _TRANSLATED_FORMS.get(b, ()):
+        return True
+    return translated == "cjk" and fa in _TRANSLATED_FROM_CJK and fb in _TRANSLATED_FROM_CJK
+
+
+def _translated(qn: NormalizedName, en: NormalizedName) -> str:
+    """ "cjk" when one name is written in Chinese, Japanese or Korean script and the other is
+    not, "other" when one is in another script than Latin and the other in Latin, else ""."""
+    if bool(qn.scripts & _CJK_SCRIPTS) != bool(en.scripts & _CJK_SCRIPTS):
+        return "cjk"
+    return "other" if qn.transliterated != en.transliterated else ""
+
+
 def _legal_conflict(qn: NormalizedName, en: NormalizedName, q: Prepared, e: Prepared) -> bool:
     """Whether the two names carry legal forms that do not exist where the other side is
     registered (sibling companies: "Kaspersky Labs GmbH" / "Kaspersky Labs Limited")."""
     ql, el = qn.legal_forms, en.legal_forms
     if not ql or not el:
         return False
-    qf = {_LEGAL_FAMILIES.get(f, f) for f in ql}
-    ef = {_LEGAL_FAMILIES.get(f, f) for f in el}
-    q_only = tuple(f for f in ql if _LEGAL_FAMILIES.get(f, f) not in ef)
-    e_only = tuple(f for f in el if _LEGAL_FAMILIES.get(f, f) not in qf)
+    translated = _translated(qn, en)
+    q_only = tuple(f for f in ql if not any(_forms_agree(f, g, translated) for g in el))
+    e_only = tuple(f for f in el if not any(_forms_agree(g, f, translated) for g in ql))
     if not q_only or not e_only:
         return False
     qj, ej = legal_form_countries(q_only), legal_form_countries(e_only)
@@ -991,13 +1133,13 @@ def _legal_conflict(qn: NormalizedName, en: NormalizedName, q: Prepared, e: Prep
     return bool((qj and e_where and not qj & e_where) or (ej and q_where and not ej & q_where))
 
 
-def _other_forms(ql: tuple[str, ...], el: tuple[str, ...]) -> bool:
-    """Whether both names carry legal forms and none of one side's families is the other's."""
+def _other_forms(qn: NormalizedName, en: NormalizedName) -> bool:
+    """Whether both names carry legal forms and none of one side's can be the other's."""
+    ql, el = qn.legal_forms, en.legal_forms
     if not ql or not el:
         return False
-    qf = {_LEGAL_FAMILIES.get(f, f) for f in ql}
-    ef = {_LEGAL_FAMILIES.get(f, f) for f in el}
-    return not qf & ef
+    translated = _translated(qn, en)
+    return not any(_forms_agree(f, g, translated) for f in ql for g in el)
 
 
 def _dates_agree(a: str, b: str) -> bool:
@@ -1032,9 +1174,12 @@ def _adjust(
     if _legal_conflict(best.query, best.entry, q, e):
         legal["conflict"] = True
         score *= _LEGAL_JURISDICTION_CONFLICT
-    if best.method == "fuzzy" and _other_forms(ql, el):
+    more = [t for t in best.query_extra if t not in _FORM_DESCRIPTORS]
+    if (best.method == "fuzzy" or more) and _other_forms(best.query, best.entry):
         # a name spelled differently under another legal form: a near-brand of another
-        # company ("Metta Platforms LLC" / "Meta Platforms, Inc."), not a typo
+        # company ("Metta Platforms LLC" / "Meta Platforms, Inc."), not a typo; a name with
+        # more words under another legal form: a sibling ("Meta Platforms Technologies,
+        # LLC" / "Meta Platforms, Inc.")
         legal["other_form"] = True
         score *= _NEAR_OTHER_FORM
     features["legal_forms"] = legal

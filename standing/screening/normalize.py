@@ -210,6 +210,7 @@ _EXTRA_LEGAL: Final[dict[tuple[str, ...], str]] = {
     ("tovarystvo", "z", "obmezhenoyu", "vidpovidalnistyu"): "tov",
     ("unitary", "enterprise"): "sue",
     ("federal", "state", "unitary", "enterprise"): "fsue",
+    ("mkpao",): "mkpao",  # an international public joint-stock company (Russia)
     ("fgup",): "fsue",
     ("gup",): "sue",
     ("mup",): "sue",
@@ -343,6 +344,7 @@ LEGAL_FORM_COUNTRIES: Final[dict[str, frozenset[str]]] = {
         "tbk": "id",
         "sue": "ru by",
         "fsue": "ru",
+        "mkpao": "ru",
     }.items()
 }
 
@@ -601,6 +603,12 @@ def _to_ascii(text: str, kind: NameKind = "person") -> str:
     if text.isascii():
         return text
     return str(ascii_text(text))
+
+
+def read_cjk_generic(text: str) -> str:
+    """The text with the generic company words written in Chinese, Japanese or Korean read
+    in English ("楽天グループ" -> "楽天 group "): their readings would be names."""
+    return _HAN_GENERIC_RE.sub(lambda m: f" {_HAN_GENERIC[m.group(0)]} ", text)
 
 
 def _tokenize(text: str) -> list[str]:

@@ -345,19 +345,21 @@ def abjad_similarity(abjad: str, latin: str, hebrew: bool = False) -> float:
 
 #: Coarse consonant classes shared by Latin spellings and abjad letters (for the index):
 #: B labials, F f/v, T t/d/th/dh, S s/z/sh/ch/c(e,i), K k/q/g/gh/kh/c, J j/dj/zh, L R M N.
+#: Each rule with the substrings one of which it needs (most tokens have none of them, and
+#: a substring test is much cheaper than a regular expression).
 _LATIN_KEY_RULES: Final = tuple(
-    (re.compile(a), b)
-    for a, b in (
-        (r"(.)\1+", r"\1"),
-        (r"sch|sh|ch|tch", "S"),
-        (r"kh|gh|ck|q|x", "K"),
-        (r"th|dh|tt", "T"),
-        (r"ph", "F"),
-        (r"dj|dzh|zh|j", "J"),
-        (r"ts|tz|dz", "S"),
-        (r"c(?=[eiy])", "S"),
+    (re.compile(a), b, tuple(guards.split()))
+    for a, b, guards in (
+        (r"sch|sh|ch|tch", "S", "h"),
+        (r"kh|gh|ck|q|x", "K", "h ck q x"),
+        (r"th|dh|tt", "T", "h tt"),
+        (r"ph", "F", "ph"),
+        (r"dj|dzh|zh|j", "J", "j zh"),
+        (r"ts|tz|dz", "S", "ts tz dz"),
+        (r"c(?=[eiy])", "S", "c"),
     )
 )
+_DOUBLED_RE: Final = re.compile(r"(.)\1+")
 _LATIN_KEY_LETTERS: Final = str.maketrans("bpfvtdszkgqlrmnj", "BBFFTTSSKKKLRMNJ", "aeiouyhw'")
 _ARABIC_KEY_UNITS: Final[dict[str, str]] = {
     "b": "B", "p": "B", "t": "T", "th": "TS", "j": "JK", "ch": "S", "h": "_", "kh": "K_",
@@ -376,9 +378,10 @@ _MAX_KEYS: Final = 16
 def latin_class_keys(token: str) -> tuple[str, ...]:
     """Consonant classes of a Latin spelling ("mohammed" -> MMT; "faycal" -> FKL and FSL:
     a "c" may be a French cedilla)."""
-    out = token
-    for rx, rep in _LATIN_KEY_RULES:
-        out = rx.sub(rep, out)
+    out = _DOUBLED_RE.sub(r"\1", token)
+    for rx, rep, guards in _LATIN_KEY_RULES:
+        if any(g in out for g in guards):
+            out = rx.sub(rep, out)
     if not out.isalpha():
         return ()
     keys = {out.replace("c", "K"), out.replace("c", "S")}
@@ -608,3 +611,94 @@ def japanese_reading(text: str) -> str | None:
     words = " ".join(str(c["hepburn"]).strip() for c in chunks if str(c["hepburn"]).strip())
     reading = _LONG_VOWEL_RE.sub("", " ".join(words.split()))
     return reading or None
+
+
+#: Latin letters as Korean and Japanese write them out ("엘지" LG, "케이티" KT, "エヌティティ"
+#: NTT): companies known by initials keep them in those scripts as a run of letter names.
+_LETTER_NAMES: Final[dict[str, str]] = {
+    # Korean
+    "에이": "a", "비": "b", "씨": "c", "시": "c", "디": "d", "이": "e", "에프": "f", "지": "g",
+    "쥐": "g", "에이치": "h", "에치": "h", "아이": "i", "제이": "j", "케이": "k", "엘": "l",
+    "엠": "m", "엔": "n", "오": "o", "피": "p", "큐": "q", "알": "r", "에스": "s", "티": "t",
+    "유": "u", "브이": "v", "더블유": "w", "엑스": "x", "와이": "y", "제트": "z",
+    # Japanese (katakana)
+    "エー": "a", "エイ": "a", "ビー": "b", "シー": "c", "ディー": "d", "ディ": "d", "イー": "e",
+    "エフ": "f", "ジー": "g", "エイチ": "h", "エッチ": "h", "アイ": "i", "ジェー": "j",
+    "ジェイ": "j", "ケー": "k", "ケイ": "k", "エル": "l", "エム": "m", "エヌ": "n", "オー": "o",
+    "ピー": "p", "キュー": "q", "アール": "r", "エス": "s", "ティー": "t", "ティ": "t",
+    "ユー": "u", "ブイ": "v", "ダブリュー": "w", "エックス": "x", "ワイ": "y", "ゼット": "z",
+}  # fmt: skip
+_LETTER_NAME_MAX: Final = max(len(k) for k in _LETTER_NAMES)
+_LETTER_RUN_RE: Final = re.compile(r"[\uac00-\ud7af\u30a0-\u30ff・]+")
+
+
+def _letters(run: str) -> tuple[str, str] | None:
+    """The longest leading run of two or more letter names in `run` as Latin letters, and
+    what follows it (the word the initials name: "케이티앤지" KT&G, "에스케이텔레콤" SK
+    텔레콤). None when fewer than two letter names lead."""
+    best: tuple[str, int] | None = None
+    # the longest parse of the whole prefix: a small dynamic programme over positions
+    reach: dict[int, str] = {0: ""}
+    for pos in range(len(run) + 1):
+        if pos not in reach:
+            continue
+        if len(reach[pos]) >= 2 and (best is None or pos > best[1]):
+            best = (reach[pos], pos)
+        if pos < len(run) and run[pos] == "・":
+            reach.setdefault(pos + 1, reach[pos])
+            continue
+        for size in range(1, _LETTER_NAME_MAX + 1):
+            letter = _LETTER_NAMES.get(run[pos : pos + size])
+            if letter is not None:
+                reach.setdefault(pos + size, reach[pos] + letter)
+    if best is None:
+        return None
+    return best[0], run[best[1] :]
+
+
+#: Latin letters as Russian writes them out, in hyphenated names ("Ай-Теко" I-Teco, "Би-Би-Си"
+#: BBC); alone such syllables are words ("и", "ю"), so only hyphenated parts are read.
+_CYRILLIC_LETTER_NAMES: Final[dict[str, str]] = {
+    "эй": "a", "би": "b", "си": "c", "ди": "d", "эф": "f", "джи": "g", "эйч": "h", "ай": "i",
+    "джей": "j", "кей": "k", "кэй": "k", "эл": "l", "эль": "l", "эм": "m", "эн": "n", "оу": "o",
+    "пи": "p", "кью": "q", "ар": "r", "эс": "s", "ти": "t", "ви": "v", "экс": "x", "уай": "y",
+    "зед": "z",
+}  # fmt: skip
+_CYRILLIC_HYPHENATED_RE: Final = re.compile(r"[а-яё]+(?:-[а-яё]+)+", re.IGNORECASE)
+
+
+def _cyrillic_letters(m: re.Match[str]) -> str:
+    parts = m.group(0).split("-")
+    letters = [_CYRILLIC_LETTER_NAMES.get(p.lower()) for p in parts]
+    if not any(letters):
+        return m.group(0)
+    out: list[str] = []
+    for part, letter in zip(parts, letters, strict=True):
+        if letter and out and out[-1].isascii():
+            out[-1] += letter.upper()  # letters in a row are one word: "Би-Би-Си" BBC
+        else:
+            out.append(letter.upper() if letter else part)
+    return "-".join(out)
+
+
+def spelled_initials(text: str) -> str | None:
+    """The text with runs of Latin letter names in Hangul or katakana, and hyphenated ones in
+    Cyrillic, written as the letters ("엘지전자" -> "LG 전자", "エヌ・ティ・ティ・データ" -> "NTT
+    データ", "Ай-Теко" -> "I-Теко"); None when there are none.
+    Offered as another spelling of a company's name, beside its plain transliteration."""
+    changed = False
+
+    def letters(m: re.Match[str]) -> str:
+        nonlocal changed
+        found = _letters(m.group(0))
+        if found is None:
+            return m.group(0)
+        changed = True
+        return f" {found[0].upper()} {found[1].lstrip('・')} "
+
+    out = _LETTER_RUN_RE.sub(letters, text)
+    if "-" in out:
+        cyrillic = _CYRILLIC_HYPHENATED_RE.sub(_cyrillic_letters, out)
+        changed = changed or cyrillic != out
+        out = cyrillic
+    return " ".join(out.split()) if changed else None

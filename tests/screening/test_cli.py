@@ -26,6 +26,13 @@ def test_lists_import_screen_and_review(run, tmp_path: Path) -> None:  # type: i
     )
     assert single["hits"][0]["entry"] == "ao-kaspersky-lab" and single["hits"][0]["match"] is True
 
+    # a brand inside the listed name: the table says which words matched and which were left
+    brand = json.loads(run("screen", "Kaspersky", "--schema", "Company", "--json"))["hits"][0]
+    said = brand["features"]["name"]["brand"]
+    assert said["matched"] == ["kaspersky"] and said["left_over"]
+    table = run("screen", "Kaspersky", "--schema", "Company")
+    assert "brand:" in table and "left over:" in table
+
     names = tmp_path / "names.csv"
     names.write_text(
         "name,country,schema,id\nKaspersky Lab ZAO,Russia,Company,q1\nTechWire Media Ltd,GB,,q2\n"

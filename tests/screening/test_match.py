@@ -17,6 +17,7 @@ from standing.screening.match import (
     Query,
     Screener,
     compare_names,
+    explain_name,
 )
 from standing.screening.model import Entry, EntryIdentifier, EntryName
 from standing.screening.normalize import normalize_name
@@ -332,6 +333,9 @@ def test_a_brand_inside_a_longer_registered_name_matches_and_says_what_was_left_
     assert brand["matched"] == ["tencent"]
     assert set(brand["left_over"]) == {"shenzhen", "computer", "systems", "company"}
     assert brand["legal_forms"] == ["ltd"]
+    assert explain_name(r.features["name"]) == (
+        "brand: tencent; left over: shenzhen computer systems company"
+    )
 
 
 def test_punctuation_and_places_in_brackets() -> None:
@@ -391,8 +395,60 @@ def test_a_generic_name_inside_a_longer_one_is_not_a_brand() -> None:
         ("Norland Labs GmbH", "Norland Lab, Inc.", False),
         ("Norlan Labs LLC", "Norland Lab, Inc.", False),
         ("Norlan Labs LLC", "Norland Labs GmbH", False),
+        # the same letters split otherwise
+        ("Nord Kontakt OOO", "NordKontakt LLC", True),
+        ("ITeza AO", "I-Teza JSC", True),
+        # a legal form in its own script against its English rendering
+        ("ООО «Доктор Флекс»", "Doctor Flex Ltd.", True),
+        ("ソニーグループ株式会社", "Sony Group Corporation", True),
+        # initials spelled out in Hangul or katakana
+        ("엘지전자 주식회사", "LG Electronics Inc.", True),
+        ("エヌ・ティ・ティ・データ", "NTT Data Corporation", True),
+        ("АО «Ай-Тереко»", "I-Tereco JSC", True),
+        ("ПАО «Эм-Ти-Эс»", "MTS PJSC", True),
+        # initials of the whole name with its legal form, or of some of the words
+        ("SMIC", "Semiconductor Manufacturing International Corporation", True),
+        ("UC Velmar MKPAO", "United Company Velmar International PJSC", True),
+        # the entry's own country in the query's name says no more; another country does
+        ("Velmarbank of Russia", "PAO Velmarbank", True),
+        ("Velmarbank (UK) Limited", "PAO Velmarbank", False),
+        # more words under another legal form: a sibling
+        ("Norland Platforms Technologies, LLC", "Norland Platforms, Inc.", False),
     ],
 )
 def test_advertiser_names_of_the_kinds_platforms_see(query: str, listed: str, same: bool) -> None:
     r = matcher.score(Query.of(query, schema="Company"), entry(listed))
     assert r.match is same, (query, listed, r.score)
+
+
+def test_initials_spelled_out_are_read_for_bodies_only() -> None:
+    from standing.screening.romanize import spelled_initials
+
+    assert spelled_initials("엘지전자 주식회사") == "LG 전자 주식회사"
+    assert spelled_initials("エヌ・ティ・ティ・データ") == "NTT データ"
+    assert spelled_initials("삼성전자") is None
+    assert spelled_initials("ソニー") is None
+    assert spelled_initials("Би-Би-Си") == "BBC"
+    assert spelled_initials("Ростов-на-Дону") is None
+    person = matcher.score(Query.of("이지은", schema="Person"), entry("E. G. Eun", kind="person"))
+    assert not person.match
+
+
+def test_letters_split_otherwise_are_one_joined_pair_with_nothing_left_over() -> None:
+    r = matcher.score(Query.of("V Kontur OOO", schema="Company"), entry("VKontur LLC"))
+    assert r.match
+    name = r.features["name"]
+    assert name["method"] == "compact"
+    assert name["query_extra"] == [] and name["entry_extra"] == []
+
+
+def test_an_ooo_and_a_limited_both_in_latin_letters_keep_their_conflict() -> None:
+    latin = matcher.score(
+        Query.of("Lakhta Plazma Limited", schema="Company"), entry("Lakhta Plazma, OOO")
+    )
+    assert latin.features["legal_forms"]["conflict"]
+    cyrillic = matcher.score(
+        Query.of("ООО «Лахта Плазма»", schema="Company"), entry("Lakhta Plazma Limited")
+    )
+    assert not cyrillic.features["legal_forms"]["conflict"]
+    assert cyrillic.score > latin.score
