@@ -19,7 +19,6 @@ from standing.cli.common import (
     services_for,
 )
 from standing.clock import parse_moment
-from standing.decisions.model import territory_code
 from standing.decisions.service import (
     DecisionRequest,
     decision_json,
@@ -31,6 +30,7 @@ from standing.decisions.service import (
 )
 from standing.decisions.transparency import Disclosure
 from standing.errors import StandingError
+from standing.territories import territory_code
 
 
 def parse_when(value: str | None, option: str) -> datetime | None:

@@ -106,8 +106,8 @@ def register(app: typer.Typer) -> None:
         """May ACCOUNT use CAPABILITY now? Exit 0 allowed, 1 denied, 2 error (an unknown
         account is one)."""
         from standing.clock import SystemClock
-        from standing.decisions.model import territory_code
         from standing.gate import Gate, GateOptions
+        from standing.territories import territory_code
 
         settings = settings_for(database)
         try:
