@@ -11,15 +11,18 @@ from standing.cli import (
     audit,
     db,
     decisions,
+    disputes,
     export,
+    gate,
     graph,
+    notify,
     policies,
     rechecks,
     report,
     screening,
     serve,
 )
-from standing.cli.common import StandingCommand, StandingGroup, StandingRootGroup
+from standing.cli.root import StandingCommand, StandingGroup, StandingRootGroup, mount
 
 app = typer.Typer(
     name="standing",
@@ -30,6 +33,7 @@ app = typer.Typer(
     cls=StandingRootGroup,
 )
 
+# The order of the help: commands in this order, then groups in this order.
 for module in (
     policies,
     db,
@@ -43,19 +47,11 @@ for module in (
     audit,
     access,
     serve,
+    disputes,
+    gate,
+    notify,
 ):
-    module.register(app)
-appeals.register_disputes(app)
-
-
-def _register_optional() -> None:
-    from standing.cli import gate, notify
-
-    gate.register(app)
-    notify.register(app)
-
-
-_register_optional()
+    mount(app, module.app)
 
 
 def _use_standing_classes(group: typer.Typer) -> None:
