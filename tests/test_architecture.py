@@ -77,7 +77,8 @@ def test_pure_module_has_no_io_imports(path: Path) -> None:
 
 CLI = PACKAGE / "cli"
 #: The CLI's shared modules; every other module in standing/cli is a group of commands.
-CLI_SHARED = {"__init__.py", "acting.py", "database.py", "output.py", "progress.py", "root.py"}
+CLI_SHARED = {"__init__.py", "acting.py", "database.py", "moments.py", "output.py", "progress.py"}
+CLI_SHARED |= {"root.py"}
 CLI_SHARED |= {"reference.py"}  # renders docs/cli.md from the app
 
 
@@ -182,3 +183,10 @@ def test_one_territory_parser() -> None:
         for line in _territory_messages(ast.parse(path.read_text()))
     }
     assert not elsewhere, f"territory codes parsed outside standing.territories: {elsewhere}"
+
+
+@pytest.mark.parametrize("path", cli_command_modules(), ids=lambda p: p.name)
+def test_cli_command_modules_share_only_the_shared_modules(path: Path) -> None:
+    shared = {f"standing.cli.{name.removesuffix('.py')}" for name in CLI_SHARED}
+    bad = {n for n in imports(path) if n.startswith("standing.cli.") and n not in shared}
+    assert not bad, f"cli/{path.name} imports the commands of {sorted(bad)}"

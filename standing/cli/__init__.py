@@ -1,4 +1,11 @@
-"""The ``standing`` command line."""
+"""The ``standing`` command line.
+
+Each module of commands defines a module-level Typer ``app``; `mount` adds its commands and
+groups to the root ``standing`` group, in the order of the help below. What the commands share
+has a module each: `acting` (``--as``), `database` (``--database``, opening the services),
+`output` (printing, ``--json``, errors), `moments` (date options), `progress` and `root` (the
+root group that turns whatever escapes a command into one error message).
+"""
 
 from __future__ import annotations
 

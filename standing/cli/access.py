@@ -20,7 +20,7 @@ from standing.access.service import (
 )
 from standing.cli.acting import AsOpt, acting
 from standing.cli.database import DatabaseOpt, services_for
-from standing.cli.decisions import parse_when
+from standing.cli.moments import parse_when
 from standing.cli.output import JsonOpt, console, emit_json, fail
 
 PasswordStdinOpt = Annotated[

@@ -1,3 +1,5 @@
+"""``standing appeal``, ``appeals`` and ``review``: appeals against decisions, and their review."""
+
 from __future__ import annotations
 
 from enum import StrEnum
@@ -10,7 +12,7 @@ from standing.appeals.model import OUTCOMES
 from standing.appeals.service import appeal_json, file_appeal, list_appeals, review_appeal
 from standing.cli.acting import AsOpt, acting, reading
 from standing.cli.database import DatabaseOpt, services_for
-from standing.cli.decisions import parse_when
+from standing.cli.moments import parse_when
 from standing.cli.output import JsonOpt, console, emit_json, fail
 
 

@@ -1,3 +1,5 @@
+"""``standing audit``: verifying the tamper-evident audit log, and its head to keep as an anchor."""
+
 from __future__ import annotations
 
 from typing import Annotated, Any, NoReturn

@@ -1,6 +1,7 @@
+"""``standing decide``, ``lift``, ``status`` and ``statement``: decisions and their reasons."""
+
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Any
 
 import typer
@@ -8,8 +9,8 @@ from rich.table import Table
 
 from standing.cli.acting import AsOpt, acting, reading
 from standing.cli.database import DatabaseOpt, services_for
+from standing.cli.moments import parse_when
 from standing.cli.output import JsonOpt, console, emit_json, err_console, fail
-from standing.clock import parse_moment
 from standing.decisions.service import (
     DecisionRequest,
     decision_json,
@@ -20,18 +21,7 @@ from standing.decisions.service import (
     standing_of,
 )
 from standing.decisions.transparency import Disclosure
-from standing.errors import StandingError
 from standing.territories import territory_code
-
-
-def parse_when(value: str | None, option: str) -> datetime | None:
-    """An ISO date (midnight UTC) or date-time; a time without a zone is taken as UTC."""
-    if value is None:
-        return None
-    try:
-        return parse_moment(value, option)
-    except StandingError as exc:
-        fail(exc.message, error_code=exc.code)
 
 
 def _print_reach(reach: dict[str, list[dict[str, Any]]]) -> None:
@@ -117,6 +107,7 @@ def decide(
     database: DatabaseOpt = None,
 ) -> None:
     """Record a decision: a rule applied to a subject, with facts and evidence."""
+    # long, but flat: the options become the request one to one, then the result is shown
     request = DecisionRequest(
         subject=subject,
         rule=rule,

@@ -13,7 +13,7 @@ from standing.appeals.model import OUTCOMES_ODR
 from standing.bootstrap import Services
 from standing.cli.acting import AsOpt, acting
 from standing.cli.database import DatabaseOpt, services_for
-from standing.cli.decisions import parse_when
+from standing.cli.moments import parse_when
 from standing.cli.output import JsonOpt, console, emit_json
 
 

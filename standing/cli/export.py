@@ -1,3 +1,5 @@
+"""``standing export dsa``: statements of reasons for the DSA Transparency Database."""
+
 from __future__ import annotations
 
 import sys
@@ -10,7 +12,7 @@ import typer
 from standing.access.model import Permission, require
 from standing.cli.acting import AsOpt, reading
 from standing.cli.database import DatabaseOpt, services_for
-from standing.cli.decisions import parse_when
+from standing.cli.moments import parse_when
 from standing.cli.output import JsonOpt, console, emit_json, err_console, fail
 from standing.transparency.service import export_dsa
 from standing.transparency.submit import submit_dsa

@@ -1,3 +1,5 @@
+"""``standing policies``: the published rules and the capability catalogue."""
+
 from __future__ import annotations
 
 import typer

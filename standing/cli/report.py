@@ -1,3 +1,5 @@
+"""``standing report``: the transparency report."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,3 +1,5 @@
+"""``standing lists``, ``screen`` and ``hits``: restriction lists, screening, the review queue."""
+
 from __future__ import annotations
 
 import sys

@@ -1,3 +1,5 @@
+"""``standing serve`` and ``demo``: the web app and the API."""
+
 from __future__ import annotations
 
 import os
