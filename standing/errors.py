@@ -1,6 +1,16 @@
-"""Errors the domain raises; the web layer maps them to JSON errors, the CLI to messages."""
+"""Errors the domain raises; the web layer maps them to JSON errors, the CLI to messages.
+
+Both speak one error document, `error_document`: ``{"error": {"code": ..., "message": ...}}``.
+"""
 
 from __future__ import annotations
+
+from typing import Any
+
+
+def error_document(code: str, message: str) -> dict[str, Any]:
+    """The one shape of an error, in the HTTP API and in the CLI's ``--json`` output."""
+    return {"error": {"code": code, "message": message}}
 
 
 class StandingError(Exception):
@@ -48,3 +58,21 @@ class Unauthorized(StandingError):
 class Forbidden(StandingError):
     code = "forbidden"
     http_status = 403
+
+
+class DatabaseProblem(StandingError):
+    """The database is missing, unreachable, not migrated or refused a statement; ``code``
+    says which (``database_unavailable``, ``database_not_migrated``, ``database_error``)."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class CheckError(StandingError):
+    """A refused request to the gate's check routes, with its HTTP status and error code."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status = self.http_status = status
+        self.code = code

@@ -1,4 +1,11 @@
-"""The ``standing`` command line."""
+"""The ``standing`` command line.
+
+Each module of commands defines a module-level Typer ``app``; `mount` adds its commands and
+groups to the root ``standing`` group, in the order of the help below. What the commands share
+has a module each: `acting` (``--as``), `database` (``--database``, opening the services),
+`output` (printing, ``--json``, errors), `moments` (date options), `progress` and `root` (the
+root group that turns whatever escapes a command into one error message).
+"""
 
 from __future__ import annotations
 
@@ -11,15 +18,18 @@ from standing.cli import (
     audit,
     db,
     decisions,
+    disputes,
     export,
+    gate,
     graph,
+    notify,
     policies,
     rechecks,
     report,
     screening,
     serve,
 )
-from standing.cli.common import StandingCommand, StandingGroup, StandingRootGroup
+from standing.cli.root import StandingCommand, StandingGroup, StandingRootGroup, mount
 
 app = typer.Typer(
     name="standing",
@@ -30,6 +40,7 @@ app = typer.Typer(
     cls=StandingRootGroup,
 )
 
+# The order of the help: commands in this order, then groups in this order.
 for module in (
     policies,
     db,
@@ -43,19 +54,11 @@ for module in (
     audit,
     access,
     serve,
+    disputes,
+    gate,
+    notify,
 ):
-    module.register(app)
-appeals.register_disputes(app)
-
-
-def _register_optional() -> None:
-    from standing.cli import gate, notify
-
-    gate.register(app)
-    notify.register(app)
-
-
-_register_optional()
+    mount(app, module.app)
 
 
 def _use_standing_classes(group: typer.Typer) -> None:

@@ -1,3 +1,5 @@
+"""``standing appeal``, ``appeals`` and ``review``: appeals against decisions, and their review."""
+
 from __future__ import annotations
 
 from enum import StrEnum
@@ -6,23 +8,12 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from standing.access.model import Permission, require
-from standing.appeals.disputes import all_disputes, record_dispute, settle_dispute
-from standing.appeals.model import OUTCOMES, OUTCOMES_ODR
+from standing.appeals.model import OUTCOMES
 from standing.appeals.service import appeal_json, file_appeal, list_appeals, review_appeal
-from standing.bootstrap import Services
-from standing.cli.common import (
-    AsOpt,
-    DatabaseOpt,
-    JsonOpt,
-    acting,
-    console,
-    emit_json,
-    fail,
-    reading,
-    services_for,
-)
-from standing.cli.decisions import parse_when
+from standing.cli.acting import AsOpt, acting, reading
+from standing.cli.database import DatabaseOpt, services_for
+from standing.cli.moments import parse_when
+from standing.cli.output import JsonOpt, console, emit_json, fail
 
 
 class AppealKind(StrEnum):
@@ -36,216 +27,120 @@ class AppealStatus(StrEnum):
     all = "all"
 
 
-def register(app: typer.Typer) -> None:
-    @app.command("appeal")
-    def appeal(
-        decision: Annotated[str, typer.Argument(help="Decision id.")],
-        text: Annotated[str, typer.Option("--text", help="What is wrong, or what has changed.")],
-        kind: Annotated[
-            AppealKind,
-            typer.Option(
-                "--kind",
-                help="dispute (the decision is wrong; within the rule's appeal window) or "
-                "reinstatement (the remedy is met; at any time).",
-            ),
-        ] = AppealKind.dispute,
-        scope: Annotated[
-            str | None,
-            typer.Option(
-                "--scope",
-                help="Only for this party or account of yours the decision reaches "
-                "(default: the whole decision).",
-            ),
-        ] = None,
-        as_: AsOpt = None,
-        json: JsonOpt = False,
-        database: DatabaseOpt = None,
-    ) -> None:
-        """File an appeal against a decision, as the advertiser contact named by --as: a
-        dispute within the rule's appeal window, or a request for reinstatement at any time."""
-        with services_for(database, write=True) as services:
-            filed = file_appeal(services, decision, text, acting(services, as_), kind.value, scope)
-        if json:
-            emit_json(appeal_json(filed))
-        else:
-            console.print(
-                f"appeal {filed.id} filed; a reply is due by {filed.due_at.date().isoformat()}"
-            )
-
-    @app.command("appeals")
-    def appeals(
-        status: Annotated[
-            AppealStatus, typer.Option("--status", help="open, decided or all.")
-        ] = AppealStatus.open,
-        as_: AsOpt = None,
-        json: JsonOpt = False,
-        database: DatabaseOpt = None,
-    ) -> None:
-        """The appeal queue, earliest deadline first."""
-        with services_for(database) as services:
-            rows = list_appeals(
-                services,
-                reading(services, as_),
-                None if status is AppealStatus.all else status.value,
-            )
-        if json:
-            emit_json({"appeals": rows})
-            return
-        table = Table()
-        for column in ("appeal", "kind", "decision", "due", "status"):
-            table.add_column(column, overflow="fold", min_width=20 if column != "due" else 10)
-        table.add_column("text")
-        for a in rows:
-            due = a["due_at"][:10] + (" [red](overdue)[/]" if a.get("overdue") else "")
-            kind = a["kind"] + (f" for {a['scope']}" if a["scope"] else "")
-            table.add_row(
-                a["id"], kind, a["decision"], due, a["outcome"] or a["status"], a["text"][:80]
-            )
-        console.print(table)
-
-    @app.command("review")
-    def review(
-        appeal: Annotated[str, typer.Argument(help="Appeal id.")],
-        outcome: Annotated[
-            str,
-            typer.Option(
-                "--outcome",
-                help="A dispute: upheld, overturned, modified or exempted; a request for "
-                "reinstatement: lifted, exempted or declined.",
-            ),
-        ],
-        reply: Annotated[
-            str, typer.Option("--reply", help="The reasoned answer to the appellant.")
-        ],
-        territory: Annotated[
-            list[str] | None, typer.Option("--territory", help="New territories (modified).")
-        ] = None,
-        until: Annotated[
-            str | None, typer.Option("--until", help="New end date (modified).")
-        ] = None,
-        scope: Annotated[
-            str | None,
-            typer.Option(
-                "--scope",
-                help="The party or account to carve out (exempted; default: the appeal's).",
-            ),
-        ] = None,
-        as_: AsOpt = None,
-        json: JsonOpt = False,
-        database: DatabaseOpt = None,
-    ) -> None:
-        """Decide an appeal with a reasoned reply (boilerplate and repeated replies are refused)."""
-        if outcome not in OUTCOMES:
-            fail(f"--outcome: {outcome!r} is not one of {', '.join(OUTCOMES)}")
-        with services_for(database, write=True) as services:
-            decided = review_appeal(
-                services,
-                appeal,
-                outcome,
-                reply,
-                acting(services, as_),
-                tuple(territory) if territory else None,
-                parse_when(until, "--until"),
-                scope,
-            )
-        if json:
-            emit_json(appeal_json(decided, redress=services.policy.redress.to_public()))
-        else:
-            extra = f"; new decision {decided.new_decision_id}" if decided.new_decision_id else ""
-            console.print(f"appeal {decided.id}: {decided.outcome}{extra}")
+app = typer.Typer()
 
 
-def _recorder(services: Services, as_: str | None) -> str:
-    """Disputes are recorded by the reviewers who answer appeals."""
-    return require(acting(services, as_), Permission.DECIDE_APPEAL).id
+@app.command("appeal")
+def appeal(
+    decision: Annotated[str, typer.Argument(help="Decision id.")],
+    text: Annotated[str, typer.Option("--text", help="What is wrong, or what has changed.")],
+    kind: Annotated[
+        AppealKind,
+        typer.Option(
+            "--kind",
+            help="dispute (the decision is wrong; within the rule's appeal window) or "
+            "reinstatement (the remedy is met; at any time).",
+        ),
+    ] = AppealKind.dispute,
+    scope: Annotated[
+        str | None,
+        typer.Option(
+            "--scope",
+            help="Only for this party or account of yours the decision reaches "
+            "(default: the whole decision).",
+        ),
+    ] = None,
+    as_: AsOpt = None,
+    json: JsonOpt = False,
+    database: DatabaseOpt = None,
+) -> None:
+    """File an appeal against a decision, as the advertiser contact named by --as: a
+    dispute within the rule's appeal window, or a request for reinstatement at any time."""
+    with services_for(database, write=True) as services:
+        filed = file_appeal(services, decision, text, acting(services, as_), kind.value, scope)
+    if json:
+        emit_json(appeal_json(filed))
+    else:
+        console.print(
+            f"appeal {filed.id} filed; a reply is due by {filed.due_at.date().isoformat()}"
+        )
 
 
-def register_disputes(app: typer.Typer) -> None:
-    disputes = typer.Typer(
-        help="Out-of-court disputes (DSA Art. 21): record them and their outcomes.",
-        no_args_is_help=True,
-    )
-    app.add_typer(disputes, name="disputes")
+@app.command("appeals")
+def appeals(
+    status: Annotated[
+        AppealStatus, typer.Option("--status", help="open, decided or all.")
+    ] = AppealStatus.open,
+    as_: AsOpt = None,
+    json: JsonOpt = False,
+    database: DatabaseOpt = None,
+) -> None:
+    """The appeal queue, earliest deadline first."""
+    with services_for(database) as services:
+        rows = list_appeals(
+            services,
+            reading(services, as_),
+            None if status is AppealStatus.all else status.value,
+        )
+    if json:
+        emit_json({"appeals": rows})
+        return
+    table = Table()
+    for column in ("appeal", "kind", "decision", "due", "status"):
+        table.add_column(column, overflow="fold", min_width=20 if column != "due" else 10)
+    table.add_column("text")
+    for a in rows:
+        due = a["due_at"][:10] + (" [red](overdue)[/]" if a.get("overdue") else "")
+        kind = a["kind"] + (f" for {a['scope']}" if a["scope"] else "")
+        table.add_row(
+            a["id"], kind, a["decision"], due, a["outcome"] or a["status"], a["text"][:80]
+        )
+    console.print(table)
 
-    @disputes.command("add")
-    def add(
-        decision: Annotated[str, typer.Argument(help="Decision id the dispute is about.")],
-        body: Annotated[
-            str, typer.Option("--body", help="The out-of-court dispute settlement body.")
-        ],
-        submitted: Annotated[
-            str | None, typer.Option("--submitted", help="When it was submitted (default: now).")
-        ] = None,
-        as_: AsOpt = None,
-        json: JsonOpt = False,
-        database: DatabaseOpt = None,
-    ) -> None:
-        """Record a dispute brought before an out-of-court dispute settlement body."""
-        with services_for(database, write=True) as services:
-            dispute = record_dispute(
-                services,
-                decision,
-                body,
-                _recorder(services, as_),
-                parse_when(submitted, "--submitted"),
-            )
-        if json:
-            emit_json(dispute.to_json())
-        else:
-            console.print(f"dispute {dispute.id} recorded")
 
-    @disputes.command("settle")
-    def settle(
-        dispute: Annotated[str, typer.Argument(help="Dispute id.")],
-        outcome: Annotated[str, typer.Option("--outcome", help=", ".join(OUTCOMES_ODR) + ".")],
-        implemented: Annotated[
-            bool | None,
-            typer.Option(
-                "--implemented/--not-implemented",
-                help="Whether the platform implemented an outcome for the recipient or partly.",
-            ),
-        ] = None,
-        settled: Annotated[
-            str | None, typer.Option("--settled", help="When it was settled (default: now).")
-        ] = None,
-        note: Annotated[str | None, typer.Option("--note", help="What the body decided.")] = None,
-        as_: AsOpt = None,
-        json: JsonOpt = False,
-        database: DatabaseOpt = None,
-    ) -> None:
-        """Record a dispute's outcome (once)."""
-        with services_for(database, write=True) as services:
-            done = settle_dispute(
-                services,
-                dispute,
-                outcome,
-                _recorder(services, as_),
-                implemented,
-                parse_when(settled, "--settled"),
-                note,
-            )
-        if json:
-            emit_json(done.to_json())
-        else:
-            console.print(f"dispute {done.id} settled: {done.outcome}")
-
-    @disputes.command("list")
-    def list_(json: JsonOpt = False, database: DatabaseOpt = None) -> None:
-        """Every recorded dispute, oldest first."""
-        with services_for(database) as services:
-            rows = [d.to_json() for d in all_disputes(services)]
-        if json:
-            emit_json({"disputes": rows})
-            return
-        table = Table("dispute", "decision", "body", "submitted", "outcome", "implemented")
-        for d in rows:
-            implemented = "" if d["implemented"] is None else str(d["implemented"]).lower()
-            table.add_row(
-                d["id"],
-                d["decision"],
-                d["body"],
-                d["submitted_at"][:10],
-                d["outcome"] or "open",
-                implemented,
-            )
-        console.print(table)
+@app.command("review")
+def review(
+    appeal: Annotated[str, typer.Argument(help="Appeal id.")],
+    outcome: Annotated[
+        str,
+        typer.Option(
+            "--outcome",
+            help="A dispute: upheld, overturned, modified or exempted; a request for "
+            "reinstatement: lifted, exempted or declined.",
+        ),
+    ],
+    reply: Annotated[str, typer.Option("--reply", help="The reasoned answer to the appellant.")],
+    territory: Annotated[
+        list[str] | None, typer.Option("--territory", help="New territories (modified).")
+    ] = None,
+    until: Annotated[str | None, typer.Option("--until", help="New end date (modified).")] = None,
+    scope: Annotated[
+        str | None,
+        typer.Option(
+            "--scope",
+            help="The party or account to carve out (exempted; default: the appeal's).",
+        ),
+    ] = None,
+    as_: AsOpt = None,
+    json: JsonOpt = False,
+    database: DatabaseOpt = None,
+) -> None:
+    """Decide an appeal with a reasoned reply (boilerplate and repeated replies are refused)."""
+    if outcome not in OUTCOMES:
+        fail(f"--outcome: {outcome!r} is not one of {', '.join(OUTCOMES)}")
+    with services_for(database, write=True) as services:
+        decided = review_appeal(
+            services,
+            appeal,
+            outcome,
+            reply,
+            acting(services, as_),
+            tuple(territory) if territory else None,
+            parse_when(until, "--until"),
+            scope,
+        )
+    if json:
+        emit_json(appeal_json(decided, redress=services.policy.redress.to_public()))
+    else:
+        extra = f"; new decision {decided.new_decision_id}" if decided.new_decision_id else ""
+        console.print(f"appeal {decided.id}: {decided.outcome}{extra}")

@@ -11,40 +11,6 @@ from difflib import SequenceMatcher
 
 from standing.errors import Invalid
 
-_COUNTRY_CODES: frozenset[str] | None = None
-
-
-#: Two-letter codes FollowTheMoney knows that name no place a decision can apply in.
-_NOT_TERRITORIES = frozenset(
-    {"EU", "UN", "ZZ", "IP"}
-)  # a union, an organisation, "global", cyberspace
-
-
-def country_codes() -> frozenset[str]:
-    """The ISO 3166-1 alpha-2 codes of today's countries and territories (Kosovo's XK too), as
-    FollowTheMoney knows them: no historical countries (SU, DD), no sub-national regions
-    (GB-SCT), no groupings (EU) and no "global" (ZZ)."""
-    global _COUNTRY_CODES
-    if _COUNTRY_CODES is None:
-        from followthemoney import registry
-        from rigour.territories import get_territory
-
-        codes = set()
-        for code in registry.country.names:
-            territory = get_territory(code)
-            if len(code) == 2 and territory is not None and not territory.is_historical:
-                codes.add(code.upper())
-        _COUNTRY_CODES = frozenset(codes - _NOT_TERRITORIES)
-    return _COUNTRY_CODES
-
-
-def territory_code(value: str, field: str = "territory") -> str:
-    """A territory as decisions store it: an upper-case ISO 3166-1 alpha-2 code."""
-    code = value.strip().upper()
-    if code not in country_codes():
-        raise Invalid(f"{field}: {value!r} is not an ISO 3166-1 alpha-2 country code")
-    return code
-
 
 @dataclass(frozen=True, slots=True)
 class Decision:

@@ -28,7 +28,7 @@ from standing.audit.tags import Action
 from standing.bootstrap import Services
 from standing.clock import to_utc
 from standing.decisions import statement as sor
-from standing.decisions.model import Decision, territory_code, validate_facts
+from standing.decisions.model import Decision, validate_facts
 from standing.decisions.propagation import (
     GraphIndex,
     Restriction,
@@ -53,6 +53,7 @@ from standing.store import repository as repo
 from standing.store.access_tables import ReachRow
 from standing.store.changelog import append_change
 from standing.store.tables import LiftRow, NoticeRow, StatementRow
+from standing.territories import territory_code
 
 
 @dataclass(frozen=True)

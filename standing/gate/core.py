@@ -25,6 +25,7 @@ from standing.clock import SystemClock
 from standing.gate.graph import BoolArray, CompiledGraph, IntArray
 from standing.gate.model import GateDecision, GraphData, epoch
 from standing.gate.state import GLOBAL, Context, GateState, compile_state
+from standing.territories import territory_code
 
 if TYPE_CHECKING:
     from standing.gate.follower import Follower
@@ -562,12 +563,7 @@ def _code(territory: str | None) -> str | None:
     """Territories are kept as upper-case ISO codes; a check may give "de" (never fail open
     on the spelling of a code). Anything but two letters ("", "DEU", "Germany") is refused:
     read as "some other territory", it would fail open."""
-    if territory is None:
-        return None
-    code = territory.strip().upper()
-    if len(code) != 2 or not ("A" <= code[0] <= "Z" and "A" <= code[1] <= "Z"):
-        raise ValueError(f"territory: {territory!r} is not an ISO 3166-1 alpha-2 code")
-    return code
+    return None if territory is None else territory_code(territory, listed=False)
 
 
 def _integers(accounts: object) -> bool:

@@ -20,7 +20,7 @@ from starlette.types import Message, Receive, Scope, Send
 from standing import __version__
 from standing.appeals.attachments import MAX_BYTES, MAX_FILES
 from standing.bootstrap import Services
-from standing.errors import StandingError
+from standing.errors import StandingError, error_document
 from standing.settings import Settings
 from standing.web import methods
 from standing.web.api import check
@@ -33,7 +33,7 @@ STATIC = Path(__file__).resolve().parent / "ui" / "static"
 
 
 def error(status: int, code: str, message: str) -> JSONResponse:
-    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+    return JSONResponse(error_document(code, message), status_code=status)
 
 
 def _error_page(request: Request, status: int, message: str) -> Response:

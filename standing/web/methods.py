@@ -13,6 +13,8 @@ from starlette.responses import JSONResponse
 from starlette.routing import Match, Mount
 from starlette.types import Receive, Scope, Send
 
+from standing.errors import error_document
+
 #: The methods a route may declare; each is tried against the routes of the app.
 CANDIDATES = ("GET", "POST", "PUT", "PATCH", "DELETE")
 
@@ -45,7 +47,7 @@ async def options(app: Any, scope: Scope, receive: Receive, send: Send) -> None:
     """Answer ``OPTIONS`` for a path: 204 with ``Allow``, or 404 for no such path."""
     methods = allowed_methods(app, scope)
     if not methods:
-        body = {"error": {"code": "not_found", "message": "Not Found"}}
+        body = error_document("not_found", "Not Found")
         await JSONResponse(body, status_code=404)(scope, receive, send)
         return
     allow = ", ".join(methods).encode()

@@ -8,8 +8,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
 
 from standing.clock import parse_moment
-from standing.decisions.model import country_codes
 from standing.errors import Invalid
+from standing.territories import country_codes
 
 #: Bounds on free text: generous for prose, tight for names; a statement stays readable.
 TEXT_MAX = 20_000

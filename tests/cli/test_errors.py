@@ -217,7 +217,7 @@ def test_a_crash_in_check_is_not_a_denial(
     def boom(*_args: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(gate, "_decision_details", boom)
+    monkeypatch.setattr(gate, "decision_details", boom)
     result = invoke("check", "acct-x", "ads.promote", "--database", database_url, expect=2)
     assert "error: unexpected RuntimeError: boom" in result.stderr
     result = invoke(

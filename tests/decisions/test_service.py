@@ -7,7 +7,6 @@ import pytest
 from sqlalchemy import func, select
 
 from standing.bootstrap import Services
-from standing.decisions.model import country_codes
 from standing.decisions.service import (
     DecisionRequest,
     account_standings,
@@ -18,6 +17,7 @@ from standing.decisions.service import (
 )
 from standing.errors import Conflict, Invalid, NotFound
 from standing.store.tables import ChangeRow, DecisionRow, EventRow, LiftRow
+from standing.territories import country_codes
 from tests.decisions.helpers import FACTS, record_vendor_decision
 from tests.fixtures.services import TestClock
 from tests.principals import ANALYST, VIEWER

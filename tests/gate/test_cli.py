@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from standing.bootstrap import Services
 from standing.cli import gate as gate_cli
+from standing.cli.root import mount
 from tests.gate import factories
 
 
@@ -22,7 +23,7 @@ def app() -> typer.Typer:
     def main() -> None:
         """Test app."""
 
-    gate_cli.register(app)
+    mount(app, gate_cli.app)
     return app
 
 

@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from standing.bootstrap import Services
 from standing.cli import gate as gate_cli
+from standing.cli.root import mount
 from standing.decisions.model import Decision
 from standing.decisions.propagation import GraphIndex, applicable, restriction
 from standing.gate import propagate
@@ -229,7 +230,7 @@ def test_named_case_through_standing_check(svc: Services, database_url: str, swa
     def main() -> None:
         """Test app."""
 
-    gate_cli.register(app)
+    mount(app, gate_cli.app)
     runner = CliRunner()
     r = runner.invoke(app, ["check", "ay", CAPABILITY, "--database", database_url])
     assert r.exit_code == 1, r.output

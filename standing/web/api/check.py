@@ -20,9 +20,9 @@ from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from standing.access.model import Permission
-from standing.decisions.model import territory_code
-from standing.errors import Invalid, Unauthorized
+from standing.errors import CheckError, Invalid, Unauthorized, error_document
 from standing.gate import Gate
+from standing.territories import territory_code
 from standing.web.auth import TokenCache, bearer, requires
 from standing.web.schemas import ERRORS, TERRITORY_SCHEMA
 
@@ -96,14 +96,8 @@ def publish_catalogue(app: FastAPI, capabilities: Collection[str]) -> None:
     app.openapi = openapi  # type: ignore[method-assign]
 
 
-class CheckError(Exception):
-    def __init__(self, status: int, code: str, message: str) -> None:
-        super().__init__(message)
-        self.status, self.code, self.message = status, code, message
-
-
 def _error_body(code: str, message: str) -> bytes:
-    return orjson.dumps({"error": {"code": code, "message": message}})
+    return orjson.dumps(error_document(code, message))
 
 
 def authorise(tokens: TokenCache, header: bytes | None) -> None:

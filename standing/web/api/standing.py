@@ -4,9 +4,9 @@ from typing import Any
 
 from fastapi import APIRouter, Query
 
-from standing.decisions.model import territory_code
 from standing.decisions.service import standing_of
 from standing.errors import NotFound
+from standing.territories import territory_code
 from standing.web.auth import Reader
 from standing.web.deps import ServicesDep
 from standing.web.schemas import ERRORS, TERRITORY_SCHEMA

@@ -26,7 +26,7 @@ from standing.appeals.service import (
 )
 from standing.bootstrap import Services
 from standing.clock import parse_moment
-from standing.decisions.model import Decision, territory_code
+from standing.decisions.model import Decision
 from standing.decisions.rechecks import recheck_queue
 from standing.decisions.service import get_decision, get_statement, notices_of
 from standing.desk.chain import ownership_chain
@@ -35,6 +35,7 @@ from standing.desk.service import claims_on, notes_on
 from standing.desk.verdict import ReplyVerdict, reply_verdict
 from standing.errors import Forbidden, Invalid, NotFound, StandingError
 from standing.screening.service import hits
+from standing.territories import territory_code
 from standing.web.auth import requires
 from standing.web.deps import ServicesDep
 from standing.web.schemas import TEXT_MAX

@@ -13,6 +13,7 @@ from sqlalchemy import func, select, text
 
 from standing.access.model import Permission
 from standing.decisions.service import get_statement, list_decisions, notices_of
+from standing.errors import error_document
 from standing.store.tables import AccountRow, DecisionRow, PartyRow
 from standing.transparency.report import current_figures
 from standing.transparency.report import render_html as render_report
@@ -104,7 +105,7 @@ def healthz(request: Request, services: ServicesDep) -> Response:
         down.append(f"gate: stale, {closed} ({gate.stale_reason()})")
     if down:
         return JSONResponse(
-            {"error": {"code": "unavailable", "message": "down: " + "; ".join(down)}},
+            error_document("unavailable", "down: " + "; ".join(down)),
             status_code=503,
             headers={"retry-after": "5"},
         )
