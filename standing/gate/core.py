@@ -546,13 +546,6 @@ class BatchView:
             return ()
         return self.context.decision_ids(self.state.graph, handle)
 
-    @property
-    def fragments(self) -> dict[str, str]:
-        """A per-context cache the HTTP route keeps its prebuilt denial fragments in."""
-        if self.context is None or self.closed or self.stale:
-            return {}
-        return self.context.fragments
-
 
 def _party_subjects(decisions: Iterable[GateDecision]) -> list[str]:
     return [d.subject_id for d in decisions if d.subject_kind == "party"]
