@@ -72,7 +72,7 @@ def _party_verdict(
     from standing.cli.common import CONSOLE
     from standing.decisions.service import standing_of
     from standing.errors import NotFound
-    from standing.gate.core import Verdict
+    from standing.gate import Verdict
 
     try:
         standing = standing_of(services, subject, CONSOLE, territory)
@@ -107,7 +107,8 @@ def register(app: typer.Typer) -> None:
         account is one)."""
         from standing.clock import SystemClock
         from standing.decisions.model import territory_code
-        from standing.gate import Gate, GateOptions
+        from standing.gate import Gate
+        from standing.gate.build import options_from_settings
 
         settings = settings_for(database)
         try:
@@ -122,7 +123,7 @@ def register(app: typer.Typer) -> None:
                 territory = territory_code(territory, "--territory")
             except StandingError as exc:
                 fail(exc.message, error_code=exc.code)
-        options = GateOptions.from_settings(settings)
+        options = options_from_settings(settings)
         details: dict[str, dict[str, Any]] = {}
         unavailable: str | None = None
         if snapshot is None:
@@ -216,14 +217,15 @@ def register(app: typer.Typer) -> None:
         database: DatabaseOpt = None,
     ) -> None:
         """Compile the graph and decisions into a snapshot file that loads in under a second."""
-        from standing.gate import Gate, GateOptions
+        from standing.gate import Gate
+        from standing.gate.build import options_from_settings
 
         started = time.perf_counter()
         with services_for(database) as services:
             gate = Gate.from_engine(
                 services.engine,
                 follow=False,
-                options=GateOptions.from_settings(services.settings),
+                options=options_from_settings(services.settings),
                 clock=services.clock,
             )
         try:

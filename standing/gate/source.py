@@ -12,8 +12,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, and_, func, select
 from sqlalchemy.engine import make_url
 
-from standing.gate.follower import Batch, Loaded, StoreChanged
-from standing.gate.model import Change, GateDecision, GraphData, epoch
+from standing.gate.model import Batch, Change, GateDecision, GraphData, Loaded, StoreChanged, epoch
 from standing.store.changelog import CHANNEL
 from standing.store.engine import file_identity, is_postgres, make_engine
 from standing.store.tables import (
