@@ -52,7 +52,7 @@ def from_database(
 ) -> Gate:
     """Load the graph and decisions from the store at ``url`` and, with ``follow``, keep
     applying the decision changelog in a background thread until ``close``."""
-    from standing.gate.source import DatabaseSource
+    from standing.gate.sources.database import DatabaseSource
 
     return _load(DatabaseSource(url), follow, options, clock)
 
@@ -65,7 +65,7 @@ def from_engine(
     clock: Clock | None = None,
 ) -> Gate:
     """As ``from_database``, reading through an existing SQLAlchemy engine."""
-    from standing.gate.source import DatabaseSource
+    from standing.gate.sources.database import DatabaseSource
 
     return _load(DatabaseSource.for_engine(engine), follow, options, clock)
 
@@ -100,7 +100,7 @@ def from_snapshot(
 ) -> Gate:
     """Load a snapshot written by ``save``. With ``follow`` (a database URL) the gate then
     applies the changelog from the snapshot's position on."""
-    from standing.gate.snapshot import read_snapshot
+    from standing.gate.sources.snapshot import read_snapshot
 
     options, clock = _resolve(options, clock)
     snap = read_snapshot(Path(path))
@@ -113,7 +113,7 @@ def from_snapshot(
     )
     gate = Gate(state, options, clock)
     if follow is not None:
-        from standing.gate.source import DatabaseSource
+        from standing.gate.sources.database import DatabaseSource
 
         start_following(gate, DatabaseSource(follow))
     else:
@@ -131,7 +131,7 @@ def start_following(gate: Gate, source: Source | None) -> None:
 
 def save(gate: Gate, path: Path) -> None:
     """Write the gate's current state as a snapshot file."""
-    from standing.gate.snapshot import write_snapshot
+    from standing.gate.sources.snapshot import write_snapshot
 
     write_snapshot(gate.state, path)
 
