@@ -29,8 +29,6 @@ from standing.gate.model import GateDecision, GateOptions, GraphData, Verdict
 from standing.gate.state import GLOBAL, Context, GateState
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
-
     from standing.gate.model import Source
 
 
@@ -111,7 +109,7 @@ class Gate:
     @classmethod
     def from_engine(
         cls,
-        engine: Engine,
+        engine: Any,  # a SQLAlchemy Engine
         *,
         follow: bool = True,
         options: GateOptions | None = None,
