@@ -81,14 +81,16 @@ def floor(account: str, capability: str, territory: str | None = None) -> bool:
 def in_process(syn: Synthetic) -> dict[str, Any]:
     global DENIED
     from standing.gate import Gate
+    from standing.gate.build import options_from_settings
     from standing.gate.state import compile_state
+    from standing.settings import Settings
 
     now = syn.decisions[0].starts_at + 1
     t = time.perf_counter()
     graph = syn.compiled()
     state = compile_state(graph, syn.decisions, len(syn.decisions), now)
     compile_s = time.perf_counter() - t
-    gate = Gate(state)
+    gate = Gate(state, options_from_settings(Settings()))
     ctx = state.context(CAPABILITY, None)
     assert ctx is not None
     DENIED = ctx.denied
@@ -251,11 +253,13 @@ def policy_engines(seed: int, tmp: Path, allowed_ns: float) -> dict[str, Any]:
 def save_snapshot(syn: Synthetic, path: Path) -> None:
     """The snapshot the HTTP floor loads, without the in-process measurements."""
     from standing.gate import Gate
+    from standing.gate.build import options_from_settings
     from standing.gate.state import compile_state
+    from standing.settings import Settings
 
     now = syn.decisions[0].starts_at + 1
     state = compile_state(syn.compiled(), syn.decisions, len(syn.decisions), now)
-    Gate(state).save(path)
+    Gate(state, options_from_settings(Settings())).save(path)
 
 
 LOAD_SCRIPT = """

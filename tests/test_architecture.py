@@ -1,5 +1,6 @@
 """The boundaries: pure domain modules do no I/O (they import neither the store, the web stack
-nor the CLI); the CLI is thin; one error document; one territory parser."""
+nor the CLI); the CLI is thin; one error document; one territory parser. The gate's rooms
+import one way: model <- state and checks <- follower, sources <- build."""
 
 from __future__ import annotations
 
@@ -48,6 +49,12 @@ PURE = [
     "notify/messages.py",
     "notify/retry.py",
     "notify/signing.py",
+    "gate/model.py",
+    "gate/graph.py",
+    "gate/propagate.py",
+    "gate/exempt.py",
+    "gate/state.py",
+    "gate/core.py",
 ]
 PURE_PACKAGES = ["screening/sources"]
 
@@ -190,3 +197,117 @@ def test_cli_command_modules_share_only_the_shared_modules(path: Path) -> None:
     shared = {f"standing.cli.{name.removesuffix('.py')}" for name in CLI_SHARED}
     bad = {n for n in imports(path) if n.startswith("standing.cli.") and n not in shared}
     assert not bad, f"cli/{path.name} imports the commands of {sorted(bad)}"
+
+
+# --- the gate, one way -----------------------------------------------------------------------
+
+GATE = PACKAGE / "gate"
+#: Each room of the gate and its layer. A module imports from lower layers only, and sideways
+#: only within the layer of the state and the checks or within its own package; the one way up
+#: is core's deferred delegation to build (``Gate.from_*``, ``follow``, ``save``).
+GATE_LAYERS = {
+    "model": 0,
+    "graph": 1,
+    "propagate": 1,
+    "exempt": 1,
+    "state": 1,
+    "core": 1,
+    "metrics": 1,
+    "__init__": 2,
+    "follower": 2,
+    "sources": 2,
+    "build": 3,
+    "service": 4,
+}
+DEFERRED_UP = {("core", "build")}
+#: The modules that keep and make gates use only the gate's public side.
+PUBLIC_SIDE_ONLY = ["follower.py", "build.py", "sources"]
+
+
+def gate_files() -> list[Path]:
+    return sorted(GATE.rglob("*.py"))
+
+
+def room(path: Path) -> str:
+    """``sources/database.py`` -> ``sources``; ``core.py`` -> ``core``."""
+    return path.relative_to(GATE).parts[0].removesuffix(".py")
+
+
+def gate_imports(path: Path) -> list[tuple[str, bool]]:
+    """The rooms of the gate ``path`` imports, each with whether the import is deferred (made
+    inside a function)."""
+    tree = ast.parse(path.read_text())
+    deferred = {
+        id(inner)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        for inner in ast.walk(node)
+    }
+    found: list[tuple[str, bool]] = []
+    for node in ast.walk(tree):
+        modules: list[str] = []
+        if isinstance(node, ast.Import):
+            modules = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module == "standing.gate":
+            modules = [f"standing.gate.{a.name}" for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            modules = [node.module]
+        for module in modules:
+            if module.startswith("standing.gate."):
+                found.append((module.split(".")[2], id(node) in deferred))
+    return found
+
+
+def test_every_room_of_the_gate_has_a_layer() -> None:
+    assert {room(p) for p in gate_files()} == set(GATE_LAYERS)
+
+
+@pytest.mark.parametrize("path", gate_files(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_gate_imports_point_one_way(path: Path) -> None:
+    here = room(path)
+    layer = GATE_LAYERS[here]
+    for there, deferred in gate_imports(path):
+        assert there in GATE_LAYERS, f"{path.relative_to(PACKAGE)} imports unknown room {there}"
+        other = GATE_LAYERS[there]
+        sideways = other == layer and (layer == 1 or there == here)
+        up_by_delegation = deferred and (here, there) in DEFERRED_UP
+        assert other < layer or sideways or up_by_delegation, (
+            f"{path.relative_to(PACKAGE)} (layer {layer}) imports standing.gate.{there} "
+            f"(layer {other})"
+        )
+
+
+@pytest.mark.parametrize("path", gate_files(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_the_gate_imports_nothing_of_the_web(path: Path) -> None:
+    bad = {n for n in imports(path) if n.startswith(("standing.web", "standing.cli"))}
+    assert not bad, f"{path.relative_to(PACKAGE)} imports {sorted(bad)}"
+
+
+def test_the_model_imports_nothing_else_of_the_gate() -> None:
+    assert not {n for n in imports(GATE / "model.py") if n.startswith("standing.gate")}
+
+
+def private_uses(path: Path) -> list[str]:
+    """Private members used on anything but ``self`` (``gate._swap``), and private names
+    imported from the gate."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text())):
+        if (
+            isinstance(node, ast.Attribute)
+            and node.attr.startswith("_")
+            and not node.attr.startswith("__")
+            and not (isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"))
+        ):
+            found.append(f"line {node.lineno}: .{node.attr}")
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("standing.gate"):
+            found += [f"line {node.lineno}: {a.name}" for a in node.names if a.name[0] == "_"]
+    return found
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in gate_files() if p.relative_to(GATE).parts[0] in PUBLIC_SIDE_ONLY],
+    ids=lambda p: str(p.relative_to(PACKAGE)),
+)
+def test_what_keeps_and_makes_a_gate_uses_its_public_side(path: Path) -> None:
+    assert not private_uses(path), f"{path.relative_to(PACKAGE)}: {private_uses(path)}"

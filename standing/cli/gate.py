@@ -61,11 +61,11 @@ def check(
 ) -> None:
     """May ACCOUNT use CAPABILITY now? Exit 0 allowed, 1 denied, 2 error (an unknown
     account is one)."""
-    from standing.gate import GateOptions
+    from standing.gate.build import options_from_settings
 
     settings = settings_for(database)
     territory = _checked_question(settings, capability, territory)
-    options = GateOptions.from_settings(settings)
+    options = options_from_settings(settings)
     if snapshot is None:
         answer = _from_database(database, options, account, capability, territory)
     else:
@@ -216,14 +216,15 @@ def snapshot_cmd(
     database: DatabaseOpt = None,
 ) -> None:
     """Compile the graph and decisions into a snapshot file that loads in under a second."""
-    from standing.gate import Gate, GateOptions
+    from standing.gate import Gate
+    from standing.gate.build import options_from_settings
 
     started = time.perf_counter()
     with services_for(database) as services:
         gate = Gate.from_engine(
             services.engine,
             follow=False,
-            options=GateOptions.from_settings(services.settings),
+            options=options_from_settings(services.settings),
             clock=services.clock,
         )
     try:

@@ -5,6 +5,7 @@ capability, territory=None)`` is the fast path, ``gate.check`` explains, ``gate.
 and ``gate.handles`` serve batches, ``gate.close()`` stops following.
 """
 
-from standing.gate.core import Gate, GateOptions, Verdict
+from standing.gate.core import Gate
+from standing.gate.model import GateOptions, Verdict
 
 __all__ = ["Gate", "GateOptions", "Verdict"]

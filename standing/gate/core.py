@@ -5,125 +5,44 @@ current table of denied account ids; ``allowed_many`` is one numpy gather over a
 answers; ``check`` explains (decision ids, position, why). The tables and the state they come
 from are immutable and replaced by one assignment when the follower applies a change, so a
 concurrent check sees either the old answers or the new ones.
+
+This module answers from a state; it neither reads a store nor follows one. ``standing.gate.build``
+makes gates (the ``from_*`` class methods delegate to it), and a follower keeps one current
+through its public side: ``install`` a new state, ``set_stale``, ``attach`` itself.
 """
 
 from __future__ import annotations
 
-import logging
 import threading
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
-from standing.clock import SystemClock
+from standing.clock import Clock, SystemClock
 from standing.gate.graph import BoolArray, CompiledGraph, IntArray
-from standing.gate.model import GateDecision, GraphData, epoch
-from standing.gate.state import GLOBAL, Context, GateState, compile_state
+from standing.gate.model import GateDecision, GateOptions, GraphData, Verdict
+from standing.gate.state import GLOBAL, Context, GateState
 from standing.territories import territory_code
 
 if TYPE_CHECKING:
-    from standing.gate.follower import Follower
-
-log = logging.getLogger("standing.gate")
+    from standing.gate.model import Source
 
 
-class Clock(Protocol):
-    def now(self) -> datetime: ...
+class Following(Protocol):
+    """What a gate asks of whatever keeps it current (``standing.gate.follower.Follower``):
+    how old its data is, why it is stale when a read said so, and to stop."""
 
+    @property
+    def problem(self) -> str | None: ...
 
-@dataclass(frozen=True, slots=True)
-class GateOptions:
-    """How a gate behaves. A gate built without options reads them from the settings
-    (``STANDING_GATE_*`` and the policy's capability catalogue; see ``docs/settings.md``).
+    def age(self) -> float: ...
 
-    ``poll_interval_s`` is how often a follower polls a database it cannot listen to (SQLite);
-    ``listen_timeout_s`` how long it waits for a PostgreSQL NOTIFY before polling anyway
-    (``from_settings`` uses the poll interval for both). ``stale_after_s`` must leave room for
-    at least two polls, or a healthy gate would flap between stale and fresh. With
-    ``capabilities`` (the catalogue) a check of any other capability is a ``ValueError``, so a
-    misspelt capability never reads as "nothing restricts it". ``on_replaced`` says what a
-    following gate does when its store is replaced under it (a SQLite file restored, another
-    database, a changelog gone back): ``reload`` from it, or ``fail`` (turn stale at once); a
-    removed or moved file always turns it stale.
-    """
-
-    unknown_allowed: bool = True
-    fail_closed: bool = True
-    stale_after_s: float = 5.0
-    poll_interval_s: float = 0.1
-    listen_timeout_s: float = 0.1
-    capabilities: frozenset[str] = frozenset()
-    on_replaced: str = "reload"
-
-    def __post_init__(self) -> None:
-        if self.on_replaced not in ("reload", "fail"):
-            raise ValueError(
-                f"gate options: on_replaced must be 'reload' or 'fail', not {self.on_replaced!r}"
-            )
-        wait = max(self.poll_interval_s, self.listen_timeout_s)
-        if not wait > 0:
-            raise ValueError("gate options: poll_interval_s and listen_timeout_s must be > 0")
-        if self.stale_after_s < 2 * wait:
-            raise ValueError(
-                f"gate options: stale_after_s ({self.stale_after_s:g} s) must be at least twice "
-                f"the poll interval or listen timeout ({wait:g} s), or a healthy gate would "
-                "turn stale between two polls"
-            )
-
-    @classmethod
-    def from_settings(cls, settings: Any) -> GateOptions:
-        from standing.policies.loader import load_policy
-
-        return cls(
-            unknown_allowed=bool(settings.gate_unknown_allowed),
-            fail_closed=bool(settings.gate_fail_closed),
-            stale_after_s=float(settings.gate_stale_after_s),
-            poll_interval_s=float(settings.gate_poll_interval_s),
-            # On PostgreSQL the follower wakes on NOTIFY and also polls at the same interval.
-            listen_timeout_s=float(settings.gate_poll_interval_s),
-            capabilities=frozenset(load_policy(settings.policies).capabilities),
-            on_replaced=str(settings.gate_on_replaced),
-        )
-
-    @classmethod
-    def default(cls) -> GateOptions:
-        """The options the settings give (environment ``STANDING_GATE_*``, policies)."""
-        from standing.settings import Settings
-
-        return cls.from_settings(Settings())
-
-
-@dataclass(frozen=True, slots=True)
-class Verdict:
-    """The gate's answer with its reasons.
-
-    ``decisions`` are the ids of the active decisions that deny (empty when allowed); ``as_of``
-    is the changelog position the answer reflects; ``unknown`` says the account is not in the
-    gate's graph; ``reason`` says in words why, including "stale" when the gate's data is older
-    than its bound.
-    """
-
-    allowed: bool
-    decisions: tuple[str, ...]
-    as_of: int
-    unknown: bool = False
-    reason: str = ""
-
-    def to_json(self, account: str) -> dict[str, Any]:
-        return {
-            "account": account,
-            "allowed": self.allowed,
-            "decisions": list(self.decisions),
-            "as_of": self.as_of,
-            "unknown": self.unknown,
-            "reason": self.reason,
-        }
+    def stop(self) -> None: ...
 
 
 class _DenyAll:
@@ -157,25 +76,20 @@ _NOTHING: frozenset[str] = frozenset()
 
 
 class Gate:
-    """In-process enforcement checks. Build with ``from_database`` or ``from_snapshot``."""
+    """In-process enforcement checks over a ``GateState``. Build with ``from_database``,
+    ``from_snapshot`` or ``from_data``; ``options`` say how it answers (see ``GateOptions``)."""
 
-    def __init__(
-        self,
-        state: GateState,
-        options: GateOptions | None = None,
-        clock: Clock | None = None,
-    ) -> None:
-        self.options = options or GateOptions.default()
+    def __init__(self, state: GateState, options: GateOptions, clock: Clock | None = None) -> None:
+        self.options = options
         self.clock: Clock = clock or SystemClock()
         self._lock = threading.Lock()  # serialises writers (follower, staleness); never readers
         self._stale = False
-        self._closed_tables = False
-        self._follower: Follower | None = None
+        self._follower: Following | None = None
         self._state = state
         self._tables: Any = self._tables_for(state)
         self._view: tuple[GateState, Any] = (state, self._tables)
 
-    # --- construction ----------------------------------------------------------------------
+    # --- construction (``standing.gate.build``) ---------------------------------------------
 
     @classmethod
     def from_database(
@@ -187,55 +101,25 @@ class Gate:
         clock: Clock | None = None,
     ) -> Gate:
         """Load the graph and decisions from the store at ``url`` and, with ``follow``, keep
-        applying the decision changelog in a background thread until ``close``."""
-        from standing.gate.source import DatabaseSource
+        applying the decision changelog in a background thread until ``close``. Without
+        ``options``, the settings give them."""
+        from standing.gate import build
 
-        return cls._load(DatabaseSource(url), follow, options, clock)
+        return build.from_database(url, follow=follow, options=options, clock=clock)
 
     @classmethod
     def from_engine(
         cls,
-        engine: Any,
+        engine: Any,  # a SQLAlchemy Engine
         *,
         follow: bool = True,
         options: GateOptions | None = None,
         clock: Clock | None = None,
     ) -> Gate:
         """As ``from_database``, reading through an existing SQLAlchemy engine."""
-        from standing.gate.source import DatabaseSource
+        from standing.gate import build
 
-        return cls._load(DatabaseSource.for_engine(engine), follow, options, clock)
-
-    @classmethod
-    def _load(
-        cls, source: Any, follow: bool, options: GateOptions | None, clock: Clock | None
-    ) -> Gate:
-        """Build from ``source``; keep it for following, or close it."""
-        try:
-            gate = cls._from_source(source, options, clock)
-        except BaseException:
-            source.close()
-            raise
-        if follow:
-            gate.follow(source)
-        else:
-            source.close()
-        return gate
-
-    @classmethod
-    def _from_source(cls, source: Any, options: GateOptions | None, clock: Clock | None) -> Gate:
-        options = options or GateOptions.default()
-        clock = clock or SystemClock()
-        loaded = source.load()
-        graph = CompiledGraph.build(loaded.graph, _party_subjects(loaded.decisions))
-        state = compile_state(
-            graph,
-            loaded.decisions,
-            loaded.position,
-            epoch(clock.now()),
-            unknown_allowed=options.unknown_allowed,
-        )
-        return cls(state, options, clock)
+        return build.from_engine(engine, follow=follow, options=options, clock=clock)
 
     @classmethod
     def from_data(
@@ -248,16 +132,9 @@ class Gate:
         clock: Clock | None = None,
     ) -> Gate:
         """A static gate over plain data (tests, tools, benchmarks)."""
-        options = options or GateOptions.default()
-        clock = clock or SystemClock()
-        decisions = list(decisions)
-        compiled = CompiledGraph.build(graph, _party_subjects(decisions))
-        state = compile_state(
-            compiled, decisions, position, epoch(clock.now()), options.unknown_allowed
-        )
-        gate = cls(state, options, clock)
-        gate.follow(None)
-        return gate
+        from standing.gate import build
+
+        return build.from_data(graph, decisions, position=position, options=options, clock=clock)
 
     @classmethod
     def from_snapshot(
@@ -270,42 +147,22 @@ class Gate:
     ) -> Gate:
         """Load a snapshot written by ``save`` (``standing gate snapshot``). With ``follow`` (a
         database URL) the gate then applies the changelog from the snapshot's position on."""
-        from standing.gate.snapshot import read_snapshot
+        from standing.gate import build
 
-        options = options or GateOptions.default()
-        clock = clock or SystemClock()
-        snap = read_snapshot(Path(path))
-        state = compile_state(
-            snap.graph,
-            snap.decisions,
-            snap.position,
-            epoch(clock.now()),
-            unknown_allowed=options.unknown_allowed,
-        )
-        gate = cls(state, options, clock)
-        if follow is not None:
-            from standing.gate.source import DatabaseSource
+        return build.from_snapshot(path, follow=follow, options=options, clock=clock)
 
-            gate.follow(DatabaseSource(follow))
-        else:
-            gate.follow(None)  # no changelog, but decisions still end on time
-        return gate
-
-    def follow(self, source: Any) -> None:
-        """Start the follower thread on ``source`` (see ``standing.gate.follower``); with
+    def follow(self, source: Source | None) -> None:
+        """Start a follower thread on ``source`` (see ``standing.gate.follower``); with
         ``None`` the thread only applies decisions' start and end times."""
-        from standing.gate.follower import Follower
+        from standing.gate import build
 
-        if self._follower is not None:
-            raise RuntimeError("this gate already follows a source")
-        self._follower = Follower(self, source)
-        self._follower.start()
+        build.start_following(self, source)
 
     def save(self, path: str | Path) -> None:
         """Write the current state as a snapshot file."""
-        from standing.gate.snapshot import write_snapshot
+        from standing.gate import build
 
-        write_snapshot(self._state, Path(path))
+        build.save(self, Path(path))
 
     def close(self) -> None:
         """Stop the follower (if any). The gate keeps answering from its last state."""
@@ -467,6 +324,19 @@ class Gate:
     def decision(self, decision_id: str) -> GateDecision | None:
         return self._state.decisions.get(decision_id)
 
+    @property
+    def stale(self) -> bool:
+        return self._stale
+
+    def wait_for(self, position: int, timeout: float = 5.0) -> bool:
+        """Block until the gate reflects changelog ``position`` (tests, tools); True if it does."""
+        deadline = time.monotonic() + timeout
+        while self._state.position < position:
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.002)
+        return True
+
     def staleness(self) -> tuple[float, bool] | None:
         """``(age in seconds, failing closed)`` when stale, else ``None``."""
         if not self._stale or self._follower is None:
@@ -484,6 +354,34 @@ class Gate:
             f"{self.options.stale_after_s:g} s)"
         )
 
+    # --- kept current (the follower's side) ------------------------------------------------
+
+    def attach(self, follower: Following) -> None:
+        """Take ``follower`` as what keeps this gate current: its age and problem say how
+        stale the gate is, and ``close`` stops it. A gate has one at most."""
+        with self._lock:
+            if self._follower is not None:
+                raise RuntimeError("this gate already follows a source")
+            self._follower = follower
+
+    def install(self, state: GateState) -> None:
+        """Answer from ``state`` from now on (one assignment: a check sees the old answers or
+        the new ones)."""
+        with self._lock:
+            tables = self._tables_for(state)
+            self._state = state
+            self._tables = tables
+            self._view = (state, tables)
+
+    def set_stale(self, stale: bool) -> None:
+        """Mark the data stale (a gate failing closed then denies every check) or fresh."""
+        with self._lock:
+            if stale == self._stale:
+                return
+            self._stale = stale
+            self._tables = self._tables_for(self._state)
+            self._view = (self._state, self._tables)
+
     def _tables_for(self, state: GateState) -> Any:
         if self._stale and self.options.fail_closed:
             return _DENY_ALL
@@ -494,36 +392,6 @@ class Gate:
                 for c, by_t in tables.items()
             }
         return tables
-
-    def _swap(self, state: GateState) -> None:
-        """Install a new state (the follower's only way to change answers)."""
-        with self._lock:
-            tables = self._tables_for(state)
-            self._state = state
-            self._tables = tables
-            self._view = (state, tables)
-
-    def _set_stale(self, stale: bool) -> None:
-        with self._lock:
-            if stale == self._stale:
-                return
-            self._stale = stale
-            self._closed_tables = stale and self.options.fail_closed
-            self._tables = self._tables_for(self._state)
-            self._view = (self._state, self._tables)
-
-    @property
-    def stale(self) -> bool:
-        return self._stale
-
-    def wait_for(self, position: int, timeout: float = 5.0) -> bool:
-        """Block until the gate reflects changelog ``position`` (tests, tools); True if it does."""
-        deadline = time.monotonic() + timeout
-        while self._state.position < position:
-            if time.monotonic() >= deadline:
-                return False
-            time.sleep(0.002)
-        return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -546,17 +414,6 @@ class BatchView:
         if handle is None:
             return ()
         return self.context.decision_ids(self.state.graph, handle)
-
-    @property
-    def fragments(self) -> dict[str, str]:
-        """A per-context cache the HTTP route keeps its prebuilt denial fragments in."""
-        if self.context is None or self.closed or self.stale:
-            return {}
-        return self.context.fragments
-
-
-def _party_subjects(decisions: Iterable[GateDecision]) -> list[str]:
-    return [d.subject_id for d in decisions if d.subject_kind == "party"]
 
 
 def _code(territory: str | None) -> str | None:

@@ -6,6 +6,8 @@ passes; it wakes on PostgreSQL NOTIFY or polls. A second thread watches the age 
 past ``stale_after`` the gate turns stale and fails closed or open as configured. Transitions
 are logged once, and exported as Prometheus gauges.
 
+The follower changes the gate only through its public side (``install``, ``set_stale``).
+
 A store that is no longer the one loaded (``StoreChanged``: a SQLite file replaced, moved or
 removed, another database, a changelog gone back) is noticed on the next poll: the follower
 reloads from what is there now (``on_replaced="reload"``, when there is something to reload)
@@ -17,65 +19,16 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
 
 from standing.gate import metrics
+from standing.gate.core import Gate
 from standing.gate.graph import CompiledGraph
-from standing.gate.model import Change, GateDecision, GraphData, epoch
+from standing.gate.model import Source, StoreChanged, epoch
 from standing.gate.state import advance, compile_state
-
-if TYPE_CHECKING:
-    from standing.gate.core import Gate
 
 log = logging.getLogger("standing.gate")
 
 BATCH = 5000
-
-
-class StoreChanged(Exception):
-    """The store followed is not the one loaded any more; ``reloadable`` when there is a
-    store to load again (replaced, another database, gone back), not when it is gone."""
-
-    def __init__(self, message: str, reloadable: bool) -> None:
-        super().__init__(message)
-        self.reloadable = reloadable
-
-
-@dataclass(frozen=True, slots=True)
-class Loaded:
-    """A consistent read of the store: graph, decisions (lifts folded in) and the position."""
-
-    graph: GraphData
-    decisions: Sequence[GateDecision]
-    position: int
-
-
-@dataclass(frozen=True, slots=True)
-class Batch:
-    """Changelog entries after a position, read in one transaction; ``graph`` is the graph as of
-    the last of them when one of them is a ``graph`` entry."""
-
-    changes: Sequence[Change]
-    graph: GraphData | None = None
-
-
-class Source(Protocol):
-    """Where a follower reads from (``standing.gate.source.DatabaseSource``; fakes in tests)."""
-
-    @property
-    def listens(self) -> bool:
-        """True when ``wait`` returns early on a notification (PostgreSQL LISTEN)."""
-        ...
-
-    def load(self) -> Loaded: ...
-
-    def poll(self, position: int, limit: int) -> Batch: ...
-
-    def wait(self, timeout: float) -> None: ...
-
-    def close(self) -> None: ...
 
 
 class Follower:
@@ -143,7 +96,7 @@ class Follower:
             if self.source is None:
                 now = epoch(self.gate.clock.now())
                 if not state.now <= now < state.next_change_at:
-                    self.gate._swap(advance(state, (), now))
+                    self.gate.install(advance(state, (), now))
                 return
             batch = self.source.poll(state.position, BATCH)
             now = epoch(self.gate.clock.now())
@@ -155,7 +108,7 @@ class Follower:
                 subjects += [c.decision.subject_id for c in batch.changes if c.decision is not None]
                 graph = CompiledGraph.build(batch.graph, subjects, previous=state.graph)
             new = advance(state, batch.changes, now, graph)
-            self.gate._swap(new)
+            self.gate.install(new)
             metrics.changelog_position.set(new.position)
             if len(batch.changes) < BATCH:
                 return
@@ -174,7 +127,7 @@ class Follower:
             epoch(self.gate.clock.now()),
             unknown_allowed=self.gate.options.unknown_allowed,
         )
-        self.gate._swap(new)
+        self.gate.install(new)
         metrics.changelog_position.set(new.position)
 
     def _store_changed(self, exc: StoreChanged) -> None:
@@ -203,7 +156,7 @@ class Follower:
                 else "failing open (answering from old data)",
             )
         if not self.gate.stale:
-            self.gate._set_stale(True)
+            self.gate.set_stale(True)
             metrics.stale.set(1)
 
     def _ok(self) -> None:
@@ -213,7 +166,7 @@ class Follower:
             self._failing = False
             log.info("gate follower: reading the changelog again")
         if self.gate.stale:
-            self.gate._set_stale(False)
+            self.gate.set_stale(False)
             log.warning("gate fresh again at changelog position %d", self.gate.position)
 
     def _failed(self, exc: Exception) -> None:
@@ -230,7 +183,7 @@ class Follower:
             age = self.age()
             metrics.staleness_seconds.set(age)
             if age > options.stale_after_s and not self.gate.stale:
-                self.gate._set_stale(True)
+                self.gate.set_stale(True)
                 metrics.stale.set(1)
                 log.warning(
                     "gate stale: no contact with the changelog for %.1f s (bound %g s); %s",

@@ -1,7 +1,8 @@
-"""Plain data the gate works on: slim decisions, the graph as given, changelog entries.
+"""Plain data the gate works on: slim decisions, the graph as given, changelog entries, what a
+source reads (and the ``Source`` protocol), the gate's options and its verdicts.
 
 Times are POSIX seconds (floats) inside the gate: comparisons on the follower's path stay cheap
-and the snapshot stores them as numbers.
+and the snapshot stores them as numbers. Nothing here imports another module of the gate.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from typing import Any, Protocol
 
 FOREVER = float("inf")
 
@@ -118,3 +120,122 @@ class Change:
     decision: GateDecision | None = None
     decision_id: str | None = None
     lifted_at: float | None = None
+
+
+# --- what a source reads ---------------------------------------------------------------------
+
+
+class StoreChanged(Exception):
+    """The store followed is not the one loaded any more; ``reloadable`` when there is a
+    store to load again (replaced, another database, gone back), not when it is gone."""
+
+    def __init__(self, message: str, reloadable: bool) -> None:
+        super().__init__(message)
+        self.reloadable = reloadable
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """A consistent read of the store: graph, decisions (lifts folded in) and the position."""
+
+    graph: GraphData
+    decisions: Sequence[GateDecision]
+    position: int
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """Changelog entries after a position, read in one transaction; ``graph`` is the graph as of
+    the last of them when one of them is a ``graph`` entry."""
+
+    changes: Sequence[Change]
+    graph: GraphData | None = None
+
+
+class Source(Protocol):
+    """Where a follower reads from (``standing.gate.sources.database.DatabaseSource``; fakes in
+    tests). Any read may raise ``StoreChanged``."""
+
+    @property
+    def listens(self) -> bool:
+        """True when ``wait`` returns early on a notification (PostgreSQL LISTEN)."""
+        ...
+
+    def load(self) -> Loaded: ...
+
+    def poll(self, position: int, limit: int) -> Batch: ...
+
+    def wait(self, timeout: float) -> None: ...
+
+    def close(self) -> None: ...
+
+
+# --- the gate's options and answers ----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class GateOptions:
+    """How a gate behaves. A gate built without options takes them from the settings
+    (``standing.gate.build.options_from_settings``: ``STANDING_GATE_*`` and the policy's
+    capability catalogue; see ``docs/settings.md``).
+
+    ``poll_interval_s`` is how often a follower polls a database it cannot listen to (SQLite);
+    ``listen_timeout_s`` how long it waits for a PostgreSQL NOTIFY before polling anyway
+    (the settings give the poll interval for both). ``stale_after_s`` must leave room for
+    at least two polls, or a healthy gate would flap between stale and fresh. With
+    ``capabilities`` (the catalogue) a check of any other capability is a ``ValueError``, so a
+    misspelt capability never reads as "nothing restricts it". ``on_replaced`` says what a
+    following gate does when its store is replaced under it (a SQLite file restored, another
+    database, a changelog gone back): ``reload`` from it, or ``fail`` (turn stale at once); a
+    removed or moved file always turns it stale.
+    """
+
+    unknown_allowed: bool = True
+    fail_closed: bool = True
+    stale_after_s: float = 5.0
+    poll_interval_s: float = 0.1
+    listen_timeout_s: float = 0.1
+    capabilities: frozenset[str] = frozenset()
+    on_replaced: str = "reload"
+
+    def __post_init__(self) -> None:
+        if self.on_replaced not in ("reload", "fail"):
+            raise ValueError(
+                f"gate options: on_replaced must be 'reload' or 'fail', not {self.on_replaced!r}"
+            )
+        wait = max(self.poll_interval_s, self.listen_timeout_s)
+        if not wait > 0:
+            raise ValueError("gate options: poll_interval_s and listen_timeout_s must be > 0")
+        if self.stale_after_s < 2 * wait:
+            raise ValueError(
+                f"gate options: stale_after_s ({self.stale_after_s:g} s) must be at least twice "
+                f"the poll interval or listen timeout ({wait:g} s), or a healthy gate would "
+                "turn stale between two polls"
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The gate's answer with its reasons.
+
+    ``decisions`` are the ids of the active decisions that deny (empty when allowed); ``as_of``
+    is the changelog position the answer reflects; ``unknown`` says the account is not in the
+    gate's graph; ``reason`` says in words why, including "stale" when the gate's data is older
+    than its bound.
+    """
+
+    allowed: bool
+    decisions: tuple[str, ...]
+    as_of: int
+    unknown: bool = False
+    reason: str = ""
+
+    def to_json(self, account: str) -> dict[str, Any]:
+        return {
+            "account": account,
+            "allowed": self.allowed,
+            "decisions": list(self.decisions),
+            "as_of": self.as_of,
+            "unknown": self.unknown,
+            "reason": self.reason,
+        }

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from standing.gate.core import Gate, GateOptions
+from standing.gate.build import options_from_settings
+from standing.gate.core import Gate
 
 if TYPE_CHECKING:
     from standing.bootstrap import Services
@@ -15,6 +16,6 @@ def start_gate(services: Services) -> Gate:
     return Gate.from_engine(
         services.engine,
         follow=True,
-        options=GateOptions.from_settings(services.settings),
+        options=options_from_settings(services.settings),
         clock=services.clock,
     )

@@ -34,8 +34,12 @@ ContextKey = tuple[str, str | None]
 SWEEP_LIMIT = 512
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, weakref_slot=True)
 class Context:
+    """The decisions that count for one capability in one territory context, and the answers
+    they give. Compared and hashed by identity; a reader may keep a weak reference to one
+    (a cache that lives exactly as long as the context)."""
+
     capability: str
     decisions: frozenset[str]
     spread: dict[int, float]  # party -> lowest threshold of its controlled decisions
@@ -46,8 +50,6 @@ class Context:
     restricted: BoolArray  # per party: subject of a decision or spreading
     allowed: BoolArray  # per account handle, plus one last entry for unknown accounts
     denied: frozenset[str]  # ids of known accounts denied (the fast path's set)
-    # account id -> prebuilt JSON fragment of its denial, filled on demand by the HTTP route
-    fragments: dict[str, str] = field(default_factory=dict)
     #: The decisions here that exempt someone.
     exempting: frozenset[str] = frozenset()
     #: Parties whose state exemptions changed -> the ids they inherit through control.

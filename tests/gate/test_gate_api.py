@@ -11,7 +11,7 @@ import pytest
 
 from standing.gate import Gate, GateOptions
 from standing.gate.model import GateDecision, GraphData
-from standing.gate.snapshot import SnapshotError
+from standing.gate.sources.snapshot import SnapshotError
 from tests.gate.conftest import MutableClock, eventually
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)

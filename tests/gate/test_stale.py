@@ -11,9 +11,8 @@ import pytest
 
 from standing.gate import Gate, GateOptions
 from standing.gate import metrics as gate_metrics
-from standing.gate.follower import Batch, Loaded
 from standing.gate.graph import CompiledGraph
-from standing.gate.model import GateDecision, GraphData
+from standing.gate.model import Batch, GateDecision, GraphData, Loaded
 from standing.gate.state import compile_state
 from tests.gate.conftest import eventually
 

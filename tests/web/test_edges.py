@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy.engine import make_url
 
 from standing.bootstrap import Services
-from standing.gate import GateOptions
+from standing.gate.build import options_from_settings
 from standing.web.app import create_app
 
 
@@ -47,7 +47,7 @@ def test_healthz_names_what_is_down(services: Services, database_url: str) -> No
     with TestClient(create_app(services=services), raise_server_exceptions=False) as client:
         assert client.get("/healthz").text == "ok\n"
         gate = client.app.state.gate  # type: ignore[attr-defined]
-        assert gate.options == GateOptions.from_settings(services.settings)
+        assert gate.options == options_from_settings(services.settings)
         path = Path(str(make_url(database_url).database))
         services.engine.dispose()
         path.unlink()

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Collection, MutableMapping
 from itertools import compress
 from typing import Annotated, Any
+from weakref import WeakKeyDictionary
 
 import orjson
 from fastapi import APIRouter, FastAPI, Query, Request
@@ -22,6 +23,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from standing.access.model import Permission
 from standing.errors import CheckError, Invalid, Unauthorized, error_document
 from standing.gate import Gate
+from standing.gate.core import BatchView
+from standing.gate.state import Context
 from standing.territories import territory_code
 from standing.web.auth import TokenCache, bearer, requires
 from standing.web.schemas import ERRORS, TERRITORY_SCHEMA
@@ -183,6 +186,33 @@ def _tail(decisions: tuple[str, ...]) -> str:
     )
 
 
+class Fragments:
+    """The prebuilt denial fragments of the batch route, one cache per gate context. A context
+    is immutable and shared by the states that keep it, so its fragments stay right as long as
+    it lives; the cache holds it weakly and goes with it."""
+
+    def __init__(self) -> None:
+        self._by_context: WeakKeyDictionary[Context, dict[str, str]] = WeakKeyDictionary()
+
+    def of(self, view: BatchView) -> dict[str, str]:
+        """The cache for the view's context; a throwaway one when the answers are not the
+        context's (no context, or a stale gate)."""
+        context = view.context
+        if context is None or view.closed or view.stale:
+            return {}
+        cache = self._by_context.get(context)
+        if cache is None:
+            cache = self._by_context[context] = {}
+        return cache
+
+    def __len__(self) -> int:
+        """How many contexts have a cache (those still alive)."""
+        return len(self._by_context)
+
+
+FRAGMENTS = Fragments()
+
+
 def _not_strings() -> CheckError:
     return CheckError(422, "invalid", "accounts: every item must be an account id string")
 
@@ -219,7 +249,7 @@ def answer(
         return orjson.dumps(document)
     tails = [ALLOWED_TAIL] * n
     if True in flags:
-        fragments = view.fragments
+        fragments = FRAGMENTS.of(view)
         for i in compress(range(n), flags):
             account_id = accounts[i]
             tail = fragments.get(account_id)

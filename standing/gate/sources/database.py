@@ -1,5 +1,6 @@
 """The gate's only contact with the store: consistent reads of the graph, the decisions and the
-changelog, and PostgreSQL LISTEN for prompt wake-ups. Nothing on the check path imports this."""
+changelog through SQLAlchemy, with PostgreSQL LISTEN (``listener``) for prompt wake-ups. Nothing
+on the check path imports this."""
 
 from __future__ import annotations
 
@@ -10,11 +11,9 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, func, select
-from sqlalchemy.engine import make_url
 
-from standing.gate.follower import Batch, Loaded, StoreChanged
-from standing.gate.model import Change, GateDecision, GraphData, epoch
-from standing.store.changelog import CHANNEL
+from standing.gate.model import Batch, Change, GateDecision, GraphData, Loaded, StoreChanged, epoch
+from standing.gate.sources.listener import Listener
 from standing.store.engine import file_identity, is_postgres, make_engine
 from standing.store.tables import (
     AccountRow,
@@ -81,7 +80,6 @@ class DatabaseSource:
             self._owns_engine = False
         self.engine = engine
         self._postgres = is_postgres(engine)
-        self._listener: Any = None
         self._poller: Connection | None = None
         database = engine.url.database
         self._path: str | None = None
@@ -90,8 +88,8 @@ class DatabaseSource:
         self._held: int | None = None  # a descriptor of the loaded SQLite file
         self._identity: tuple[int, int] | None = None
         self._database_id: str | None = None
-        if self._postgres:
-            self._listen()  # before the first read, so no notification is missed
+        # Listening starts before the first read, so no notification is missed.
+        self._listener = Listener(engine.url) if self._postgres else None
 
     @classmethod
     def for_engine(cls, engine: Engine) -> DatabaseSource:
@@ -226,29 +224,10 @@ class DatabaseSource:
 
     # --- waking ----------------------------------------------------------------------------
 
-    def _listen(self) -> None:
-        import psycopg
-
-        url = make_url(self.engine.url.render_as_string(hide_password=False))
-        conninfo = url.set(drivername="postgresql").render_as_string(hide_password=False)
-        conn = psycopg.connect(conninfo, autocommit=True, connect_timeout=5)
-        conn.execute(f"LISTEN {CHANNEL}")
-        self._listener = conn
-
     def wait(self, timeout: float) -> None:
         """Return on the next NOTIFY or after ``timeout`` seconds (PostgreSQL only)."""
-        if not self._postgres:
-            return
-        if self._listener is None or self._listener.closed:
-            self._listen()
-        try:
-            for _ in self._listener.notifies(timeout=timeout, stop_after=1):
-                pass
-        except Exception:
-            with contextlib.suppress(Exception):
-                self._listener.close()
-            self._listener = None
-            raise
+        if self._listener is not None:
+            self._listener.wait(timeout)
 
     def close(self) -> None:
         self._release()
@@ -257,9 +236,7 @@ class DatabaseSource:
                 self._poller.close()
             self._poller = None
         if self._listener is not None:
-            with contextlib.suppress(Exception):
-                self._listener.close()
-            self._listener = None
+            self._listener.close()
         if self._owns_engine:
             self.engine.dispose()
 
