@@ -255,6 +255,47 @@ def _format_for(source: Source, path: Path, fmt: str | None) -> str:
     return fmt
 
 
+@dataclass(frozen=True)
+class ListFiles:
+    """The files of one import: the list file first, then its companions; the format they
+    are read in and the SHA-256 of their bytes together."""
+
+    paths: list[Path]
+    format: str
+    sha256: str
+
+    @property
+    def main(self) -> Path:
+        return self.paths[0]
+
+    @property
+    def name(self) -> str:
+        return " + ".join(p.name for p in self.paths)
+
+
+@dataclass(frozen=True)
+class ParsedList:
+    """A list file's entries (duplicates merged, NUL characters removed) and their digests."""
+
+    entries: list[Entry]
+    digests: dict[str, str]
+    warnings: list[str]
+    skipped: int
+
+
+@dataclass(frozen=True)
+class VersionChanges:
+    """What a parsed list changes against the source's latest version (none: the first)."""
+
+    latest: ListVersionRow | None
+    previous: dict[str, str]
+    diff: ListDiff
+
+    @property
+    def number(self) -> int:
+        return self.latest.number + 1 if self.latest is not None else 1
+
+
 def import_list(
     services: Services,
     source_id: str,
@@ -269,14 +310,50 @@ def import_list(
     files its format reads, such as OFAC's ALT.CSV). The same files as the latest version
     store nothing (``unchanged``), unless ``force``.
 
-    The version, its entries, the hits it closes and the hits it opens commit in one
-    transaction: a run stopped at any point leaves either nothing or the whole version. The
-    automatic decisions on hits matched by identifier follow; a run that stops among them
-    leaves open hits that the next import of the source (even of the same files) decides.
+    The steps: the files are located and parsed, the entries diffed against the latest
+    version, then the version stored and its new and changed entries screened. The version,
+    its entries, the hits it closes and the hits it opens commit in one transaction: a run
+    stopped at any point leaves either nothing or the whole version. The automatic decisions
+    on hits matched by identifier follow; a run that stops among them leaves open hits that
+    the next import of the source (even of the same files) decides.
     A version that removes more than `SHRINK_LIMIT` of the latest version's entries is
     refused unless ``allow_shrink``."""
     require(actor, Permission.IMPORT_LIST)
     source = services.policy.source(source_id)
+    files = _list_files(source, paths, fmt)
+    with services.read() as session:
+        latest = _latest_versions(session).get(source_id)
+    if latest is not None and not force and _same_files(latest, files):
+        return _unchanged_import(services, latest, files, actor)
+    parsed = _parse_list(source_id, files)
+    now = services.clock.now()
+    with services.write() as session:
+        changes = _diff_list(session, source_id, files, parsed, allow_shrink)
+        version, closed = _store_version(session, now, source_id, files, parsed, changes, actor)
+        new = NewVersion(source, version.id, version.number, parsed.digests)
+        created = _screen_version(session, now, new, parsed, changes.diff, progress, actor)
+        result = ListImport(
+            source=source_id,
+            number=version.number,
+            version_id=version.id,
+            file=files.name,
+            sha256=files.sha256,
+            format=files.format,
+            entries=len(parsed.entries),
+            diff=changes.diff,
+            warnings=parsed.warnings,
+            skipped=parsed.skipped,
+            hits=len(created),
+            closed=closed,
+        )
+    result.decisions = _pending_decisions(services, source_id, actor)
+    _keep_index(services, source_id)
+    return result
+
+
+def _list_files(source: Source, paths: Sequence[Path], fmt: str | None) -> ListFiles:
+    """The files to import, checked to exist, with OFAC's companion files found beside the
+    list file when only it is given, the format to read them in and their digest."""
     if not paths:
         raise Invalid("give the list file to import")
     for p in paths:
@@ -290,132 +367,177 @@ def import_list(
     digest = hashlib.sha256()
     for p in paths:
         digest.update(p.read_bytes())
-    with services.read() as session:
-        latest = _latest_versions(session).get(source_id)
-    same = latest is not None and latest.sha256 == digest.hexdigest() and latest.format == fmt
-    if same and not force:
-        assert latest is not None
-        # the list has not changed since its latest version: no new version, no event; what
-        # an earlier run left undecided is decided now
-        return ListImport(
-            source=source_id,
-            number=latest.number,
-            version_id=latest.id,
-            file=latest.file_name,
-            sha256=latest.sha256,
-            format=fmt,
-            entries=latest.entries,
-            diff=diff({}, {}),
-            unchanged=True,
-            decisions=_pending_decisions(services, source_id, actor),
-        )
-    parsed = parsers.parse(path, fmt, source=source_id, companions=list(paths[1:]))
+    return ListFiles(paths=list(paths), format=fmt, sha256=digest.hexdigest())
+
+
+def _same_files(latest: ListVersionRow, files: ListFiles) -> bool:
+    return latest.sha256 == files.sha256 and latest.format == files.format
+
+
+def _unchanged_import(
+    services: Services, latest: ListVersionRow, files: ListFiles, actor: Principal
+) -> ListImport:
+    """The list has not changed since its latest version: no new version, no event; what an
+    earlier run left undecided is decided now."""
+    return ListImport(
+        source=latest.source,
+        number=latest.number,
+        version_id=latest.id,
+        file=latest.file_name,
+        sha256=latest.sha256,
+        format=files.format,
+        entries=latest.entries,
+        diff=diff({}, {}),
+        unchanged=True,
+        decisions=_pending_decisions(services, latest.source, actor),
+    )
+
+
+def _parse_list(source_id: str, files: ListFiles) -> ParsedList:
+    """Parse step: the entries of the files, duplicates merged and NUL characters removed;
+    a file with no entries is refused."""
+    path = files.main
+    parsed = parsers.parse(path, files.format, source=source_id, companions=files.paths[1:])
     entries, warnings = merge_duplicates(parsed.entries)
     warnings = list(parsed.warnings) + warnings
     entries = _without_nul(entries, path, warnings)
     if not entries:
-        raise Invalid(f"{path}: no entries found for format {fmt}; is this the right file?")
-    digests = {e.entry_id: entry_digest(e) for e in entries}
-    sha256 = digest.hexdigest()
-    now = services.clock.now()
-    file_name = " + ".join(p.name for p in paths)
-    with services.write() as session:
-        latest = _latest_versions(session).get(source_id)
-        previous: dict[str, str] = {}
-        if latest is not None:
-            previous = dict(
-                session.execute(
-                    select(ListEntryRow.entry_id, ListEntryRow.digest).where(
-                        ListEntryRow.version_id == latest.id
-                    )
-                ).all()
-            )
-        changes = diff(previous, digests)
-        if (
-            latest is not None
-            and not allow_shrink
-            and len(changes.removed) > SHRINK_LIMIT * len(previous)
-        ):
-            raise Invalid(
-                f"{path.name}: {source_id} would shrink from {len(previous)} to {len(entries)} "
-                f"entries ({len(changes.removed)} removed, {len(changes.added)} added, more "
-                f"than {SHRINK_LIMIT:.0%} of version {latest.number} removed); if the list "
-                "really shrank, import it again with --allow-shrink. Nothing was stored."
-            )
-        closed = _close_hits(session, source_id, changes)
-        version = ListVersionRow(
-            source=source_id,
-            number=(latest.number + 1) if latest else 1,
-            format=fmt,
-            file_name=file_name,
-            sha256=sha256,
-            entries=len(entries),
-            added=len(changes.added),
-            removed=len(changes.removed),
-            changed=len(changes.changed),
-            imported_at=now,
-            actor=actor.id,
+        raise Invalid(
+            f"{path}: no entries found for format {files.format}; is this the right file?"
         )
-        session.add(version)
-        session.flush()
-        for start in range(0, len(entries), 2000):
+    return ParsedList(
+        entries=entries,
+        digests={e.entry_id: entry_digest(e) for e in entries},
+        warnings=warnings,
+        skipped=len(parsed.skipped),
+    )
+
+
+def _diff_list(
+    session: Session, source_id: str, files: ListFiles, parsed: ParsedList, allow_shrink: bool
+) -> VersionChanges:
+    """Diff step, in the storing transaction: the entries added, removed and changed since
+    the latest version; a version that removes too many entries is refused."""
+    latest = _latest_versions(session).get(source_id)
+    previous: dict[str, str] = {}
+    if latest is not None:
+        previous = dict(
             session.execute(
-                insert(ListEntryRow),
-                [
-                    {
-                        "version_id": version.id,
-                        "entry_id": e.entry_id,
-                        "kind": e.kind,
-                        "caption": e.caption[:1000],
-                        "data": entry_to_json(e),
-                        "digest": digests[e.entry_id],
-                    }
-                    for e in entries[start : start + 2000]
-                ],
-            )
-        append(
-            session,
-            now,
-            actor.id,
-            Action.LIST_IMPORT,
-            f"{source_id}#{version.number}",
-            {
-                "source": source_id,
-                "version": version.number,
-                "file": file_name,
-                "sha256": sha256,
-                "format": fmt,
-                "entries": len(entries),
-                "added": len(changes.added),
-                "removed": len(changes.removed),
-                "changed": len(changes.changed),
-                "hits_closed": closed,
-            },
+                select(ListEntryRow.entry_id, ListEntryRow.digest).where(
+                    ListEntryRow.version_id == latest.id
+                )
+            ).all()
         )
-        touched = set(changes.added) | set(changes.changed)
-        fresh = [e for e in entries if e.entry_id in touched]
-        new = NewVersion(source, version.id, version.number, digests)
-        created = _rescreen_entries(session, now, new, fresh, progress, actor.id) if fresh else []
-        result = ListImport(
-            source=source_id,
-            number=version.number,
-            version_id=version.id,
-            file=file_name,
-            sha256=sha256,
-            format=fmt,
-            entries=len(entries),
-            diff=changes,
-            warnings=warnings,
-            skipped=len(parsed.skipped),
-            hits=len(created),
-            closed=closed,
+    changes = diff(previous, parsed.digests)
+    if (
+        latest is not None
+        and not allow_shrink
+        and len(changes.removed) > SHRINK_LIMIT * len(previous)
+    ):
+        raise Invalid(
+            f"{files.main.name}: {source_id} would shrink from {len(previous)} to "
+            f"{len(parsed.entries)} entries ({len(changes.removed)} removed, "
+            f"{len(changes.added)} added, more than {SHRINK_LIMIT:.0%} of version "
+            f"{latest.number} removed); if the list really shrank, import it again with "
+            "--allow-shrink. Nothing was stored."
         )
-    result.decisions = _pending_decisions(services, source_id, actor)
+    return VersionChanges(latest=latest, previous=previous, diff=changes)
+
+
+def _store_version(
+    session: Session,
+    now: datetime,
+    source_id: str,
+    files: ListFiles,
+    parsed: ParsedList,
+    changes: VersionChanges,
+    actor: Principal,
+) -> tuple[ListVersionRow, dict[str, int]]:
+    """Store step: close the open hits on removed and changed entries, store the version and
+    its entries, and record the import; returns the version and the hits closed by status."""
+    closed = _close_hits(session, source_id, changes.diff)
+    version = ListVersionRow(
+        source=source_id,
+        number=changes.number,
+        format=files.format,
+        file_name=files.name,
+        sha256=files.sha256,
+        entries=len(parsed.entries),
+        added=len(changes.diff.added),
+        removed=len(changes.diff.removed),
+        changed=len(changes.diff.changed),
+        imported_at=now,
+        actor=actor.id,
+    )
+    session.add(version)
+    session.flush()
+    _insert_entries(session, version.id, parsed)
+    append(
+        session,
+        now,
+        actor.id,
+        Action.LIST_IMPORT,
+        f"{source_id}#{version.number}",
+        {
+            "source": source_id,
+            "version": version.number,
+            "file": files.name,
+            "sha256": files.sha256,
+            "format": files.format,
+            "entries": len(parsed.entries),
+            "added": len(changes.diff.added),
+            "removed": len(changes.diff.removed),
+            "changed": len(changes.diff.changed),
+            "hits_closed": closed,
+        },
+    )
+    return version, closed
+
+
+def _insert_entries(
+    session: Session, version_id: int, parsed: ParsedList, batch: int = 2000
+) -> None:
+    entries = parsed.entries
+    for start in range(0, len(entries), batch):
+        session.execute(
+            insert(ListEntryRow),
+            [
+                {
+                    "version_id": version_id,
+                    "entry_id": e.entry_id,
+                    "kind": e.kind,
+                    "caption": e.caption[:1000],
+                    "data": entry_to_json(e),
+                    "digest": parsed.digests[e.entry_id],
+                }
+                for e in entries[start : start + batch]
+            ],
+        )
+
+
+def _screen_version(
+    session: Session,
+    now: datetime,
+    version: NewVersion,
+    parsed: ParsedList,
+    changes: ListDiff,
+    progress: Progress | None,
+    actor: Principal,
+) -> list[str]:
+    """Screen step, in the storing transaction: every party against the version's new and
+    changed entries; returns the ids of the hits opened."""
+    touched = set(changes.added) | set(changes.changed)
+    fresh = [e for e in parsed.entries if e.entry_id in touched]
+    if not fresh:
+        return []
+    return _rescreen_entries(session, now, version, fresh, progress, actor.id)
+
+
+def _keep_index(services: Services, source_id: str) -> None:
+    """With a screening cache, build the new version's index now and keep it, so that the
+    first screening after an import reads it back rather than building it."""
     if cache_dir(services.settings.screening_cache, services.settings.database_url) is not None:
-        # Build the new version's index now and keep it, so that the first screening after
-        # an import reads it back rather than building it.
         loaded_versions(services)[source_id].screener  # noqa: B018
-    return result
 
 
 #: What an open hit becomes when a new list version no longer supports it as it stands.
