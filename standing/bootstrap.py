@@ -1,4 +1,7 @@
-"""The composition root: settings, engine, sessions, policy and clock, built in one place."""
+"""The composition root: settings, engine, sessions, policy and clock, built in one place.
+
+`Services` implements `standing.ports.Services`, the protocol services type against; only
+the composition roots (the CLI, the web app, the demo) import this module."""
 
 from __future__ import annotations
 

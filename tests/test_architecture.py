@@ -1,6 +1,7 @@
 """The boundaries: pure domain modules do no I/O (they import neither the store, the web stack
 nor the CLI); the CLI is thin; one error document; one territory parser. The gate's rooms
-import one way: model <- state and checks <- follower, sources <- build."""
+import one way: model <- state and checks <- follower, sources <- build. Services depend on the
+`standing.ports.Services` protocol; only the composition roots import `standing.bootstrap`."""
 
 from __future__ import annotations
 
@@ -80,6 +81,43 @@ def pure_files() -> list[Path]:
 def test_pure_module_has_no_io_imports(path: Path) -> None:
     bad = {n for n in imports(path) if n.startswith(FORBIDDEN)}
     assert not bad, f"{path.relative_to(PACKAGE)} imports {sorted(bad)}"
+
+
+#: The composition roots: they build `standing.bootstrap.Services` (or are handed one by what
+#: does) and pass it to services, which see it only as `standing.ports.Services`.
+COMPOSITION_ROOTS = ("bootstrap.py", "cli/", "web/", "demo/")
+
+
+def non_root_modules() -> list[Path]:
+    return sorted(
+        path
+        for path in PACKAGE.rglob("*.py")
+        if not path.relative_to(PACKAGE).as_posix().startswith(COMPOSITION_ROOTS)
+    )
+
+
+def test_the_composition_roots_are_where_services_are_built() -> None:
+    builders = {
+        path.relative_to(PACKAGE).as_posix()
+        for path in PACKAGE.rglob("*.py")
+        if "Services.build(" in path.read_text()
+    }
+    assert builders
+    assert all(name.startswith(COMPOSITION_ROOTS) for name in builders), builders
+
+
+def imports_bootstrap(path: Path) -> bool:
+    names = imports(path)
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.ImportFrom) and node.module == "standing":
+            names |= {f"standing.{a.name}" for a in node.names}
+    return any(n == "standing.bootstrap" or n.startswith("standing.bootstrap.") for n in names)
+
+
+@pytest.mark.parametrize("path", non_root_modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_only_the_composition_roots_import_bootstrap(path: Path) -> None:
+    where = path.relative_to(PACKAGE)
+    assert not imports_bootstrap(path), f"{where} imports standing.bootstrap: use standing.ports"
 
 
 CLI = PACKAGE / "cli"

@@ -20,9 +20,9 @@ from standing.access import secrets
 from standing.access.model import Kind, Permission, Principal, Role, Scope, require
 from standing.audit.log import append
 from standing.audit.tags import Action
-from standing.bootstrap import Services
 from standing.errors import Conflict, Forbidden, Invalid, NotFound, Unauthorized
 from standing.ids import new_id
+from standing.ports import Services
 from standing.store import repository as repo
 from standing.store.access_tables import (
     AuthAttemptRow,

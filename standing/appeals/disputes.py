@@ -13,10 +13,10 @@ from standing.appeals.model import OUTCOMES_ODR as OUTCOMES
 from standing.appeals.model import TO_IMPLEMENT, Dispute
 from standing.audit.log import append
 from standing.audit.tags import Action
-from standing.bootstrap import Services
 from standing.clock import to_utc
 from standing.errors import Conflict, Invalid, NotFound
 from standing.ids import new_id
+from standing.ports import Services
 from standing.store import repository as repo
 from standing.store.appeal_tables import DisputeRow
 

@@ -28,7 +28,6 @@ from standing.appeals.model import (
 )
 from standing.audit.log import append
 from standing.audit.tags import Action
-from standing.bootstrap import Services
 from standing.decisions.model import Decision
 from standing.decisions.service import (
     DecisionRequest,
@@ -44,6 +43,7 @@ from standing.guard.model import Appealed
 from standing.ids import new_id
 from standing.notify import outbox
 from standing.policies.model import MIN_APPEAL_WINDOW_DAYS
+from standing.ports import Services
 from standing.store import repository as repo
 from standing.store.access_tables import ReachRow
 from standing.store.appeal_tables import AppealRow, AttachmentRow, BlobRow

@@ -6,7 +6,7 @@ from standing.access.model import Permission, Principal, require
 from standing.audit.chain import Anchor
 from standing.audit.log import Head, Verification, head_of
 from standing.audit.state import verify_store
-from standing.bootstrap import Services
+from standing.ports import Services
 
 
 def verify_audit(services: Services, viewer: Principal, expect: Anchor | None) -> Verification:

@@ -13,7 +13,6 @@ from sqlalchemy import and_, select
 from standing.access.model import Permission, Principal, require
 from standing.audit.log import append
 from standing.audit.tags import Action
-from standing.bootstrap import Services
 from standing.decisions.recheck import (
     SOON_DAYS,
     Recheck,
@@ -27,6 +26,7 @@ from standing.decisions.service import decision_mentions
 from standing.errors import Forbidden, Invalid, NotFound
 from standing.guard import service as guard
 from standing.ids import new_id
+from standing.ports import Services
 from standing.store import repository as repo
 from standing.store.tables import DecisionRow, LiftRow, RecheckRow
 

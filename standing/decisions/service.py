@@ -25,7 +25,6 @@ from standing.access.scope import (
 )
 from standing.audit.log import append, ensure_policy_recorded
 from standing.audit.tags import Action
-from standing.bootstrap import Services
 from standing.clock import to_utc
 from standing.decisions import statement as sor
 from standing.decisions.model import Decision, validate_facts
@@ -49,6 +48,7 @@ from standing.guard.model import Mentions
 from standing.ids import new_id
 from standing.notify import outbox
 from standing.policies.model import Capability, Policy
+from standing.ports import Services
 from standing.store import repository as repo
 from standing.store.access_tables import ReachRow
 from standing.store.changelog import append_change

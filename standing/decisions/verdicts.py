@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from standing.access.model import Principal
-from standing.bootstrap import Services
 from standing.decisions.service import standing_of
 from standing.errors import NotFound
+from standing.ports import Services
 from standing.store.tables import DecisionRow
 
 if TYPE_CHECKING:  # the gate (and numpy) load only when a verdict is explained

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from standing.access.model import Principal
-from standing.bootstrap import Services
 from standing.errors import Forbidden, NotFound
+from standing.ports import Services
 from standing.screening.service import hits
 from standing.store.screening_tables import HitRow
 

@@ -8,9 +8,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from standing.access.model import Permission, Principal, require
-from standing.bootstrap import Services
 from standing.decisions.model import Decision
 from standing.graph.chain import Chain, between, layout
+from standing.ports import Services
 from standing.store import repository as repo
 from standing.store.access_tables import PrincipalPartyRow
 from standing.store.tables import AccountRow, OwnershipRow

@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session
 from standing.access.model import Permission, Principal, require
 from standing.audit.log import append
 from standing.audit.tags import Action
-from standing.bootstrap import Services
 from standing.desk.model import (
     Claim,
     Note,
@@ -25,6 +24,7 @@ from standing.desk.model import (
 )
 from standing.errors import Conflict, Forbidden, NotFound
 from standing.ids import new_id
+from standing.ports import Services
 from standing.store.appeal_tables import AppealRow
 from standing.store.desk_tables import ClaimRow, NoteRow
 from standing.store.screening_tables import HitRow

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 from standing.access.model import Permission, Principal, require
 from standing.appeals.model import check_reply_length
-from standing.bootstrap import Services
 from standing.decisions.service import decision_mentions
 from standing.errors import Invalid, NotFound
 from standing.guard import service as guard
 from standing.guard.model import Appealed, Particular
+from standing.ports import Services
 from standing.store import repository as repo
 from standing.store.appeal_tables import AppealRow
 

@@ -8,7 +8,7 @@ from standing.gate.build import options_from_settings
 from standing.gate.core import Gate
 
 if TYPE_CHECKING:
-    from standing.bootstrap import Services
+    from standing.ports import Services
 
 
 def start_gate(services: Services) -> Gate:

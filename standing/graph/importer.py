@@ -30,12 +30,12 @@ from sqlalchemy.orm import Session
 from standing.access.model import Permission, Principal, require
 from standing.audit.log import append
 from standing.audit.tags import Action
-from standing.bootstrap import Services
 from standing.decisions.service import issue_notices
 from standing.errors import Invalid
 from standing.graph.ftm import LineError, Skipped, decode, parse_entity, script_of
 from standing.graph.model import Account, Ownership, Party
 from standing.notify import outbox
+from standing.ports import Services
 from standing.store.changelog import append_change
 from standing.store.screening_tables import ListVersionRow
 from standing.store.tables import (

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from standing.access.model import Principal
-from standing.bootstrap import Services
+from standing.ports import Services
 
 
 def screen_imported(services: Services, ids: list[str], actor: Principal) -> dict[str, object]:

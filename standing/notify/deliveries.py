@@ -7,8 +7,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from standing.bootstrap import Services
 from standing.errors import Invalid, NotFound
+from standing.ports import Services
 from standing.store.notify_tables import DeliveryRow, OutboxRow
 
 CHANNELS = ("email", "webhook")

@@ -11,7 +11,7 @@ from typing import Protocol
 
 from sqlalchemy import select
 
-from standing.bootstrap import Services
+from standing.ports import Services
 from standing.store.access_tables import PrincipalPartyRow, PrincipalRow
 
 

@@ -20,12 +20,12 @@ from sqlalchemy import select
 
 from standing.audit.log import append
 from standing.audit.tags import Action
-from standing.bootstrap import Services
 from standing.errors import Conflict, Invalid, NotFound
 from standing.ids import new_id
 from standing.notify import signing
 from standing.notify.events import WEBHOOK_EVENTS
 from standing.notify.mail import DeliveryError
+from standing.ports import Services
 from standing.store.notify_tables import DeliveryRow, OutboxRow, WebhookEndpointRow
 
 Resolver = Callable[[str, int], list[str]]

@@ -33,7 +33,6 @@ from sqlalchemy import Table, bindparam, exists, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from standing.bootstrap import Services
 from standing.ids import new_id
 from standing.notify import outbox
 from standing.notify.events import (
@@ -54,6 +53,7 @@ from standing.notify.messages import render_email
 from standing.notify.recipients import Recipients, recipients_for
 from standing.notify.retry import retry_delay
 from standing.notify.webhooks import WebhookSender
+from standing.ports import Services
 from standing.store.appeal_tables import AppealRow
 from standing.store.engine import is_postgres
 from standing.store.notify_tables import DeliveryRow, OutboxRow, WebhookEndpointRow

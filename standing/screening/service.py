@@ -27,7 +27,6 @@ from sqlalchemy.orm import Session
 from standing.access.model import Permission, Principal, require
 from standing.audit.log import append
 from standing.audit.tags import Action
-from standing.bootstrap import Services
 from standing.decisions.service import DecisionRequest, write_decision
 from standing.decisions.transparency import Disclosure
 from standing.desk.service import settle_claim
@@ -35,6 +34,7 @@ from standing.errors import Conflict, Invalid, NotFound
 from standing.graph.model import Party
 from standing.ids import new_id
 from standing.policies.model import Rule, Source
+from standing.ports import Services
 from standing.screening import sources as parsers
 from standing.screening.cache import ScreenerCache, cache_dir, cache_key
 from standing.screening.match import MatchResult, PartyIndex, Query, Screener

@@ -15,8 +15,8 @@ from sqlalchemy import select
 
 from standing.appeals.disputes import all_disputes
 from standing.appeals.service import appeal_from_row
-from standing.bootstrap import Services
 from standing.dates import human_time
+from standing.ports import Services
 from standing.store import repository as repo
 from standing.store.appeal_tables import AppealRow
 from standing.store.tables import StatementRow

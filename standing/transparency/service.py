@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from standing.bootstrap import Services
+from standing.ports import Services
 from standing.store.tables import DecisionRow, LiftRow, NoticeRow, StatementRow
 from standing.transparency.dsa import dsa_records
 

@@ -23,8 +23,8 @@ from urllib.parse import quote, urlsplit
 import httpx
 from sqlalchemy import select
 
-from standing.bootstrap import Services
 from standing.errors import Invalid, StandingError
+from standing.ports import Services
 from standing.store.transparency_tables import DsaSubmissionRow
 from standing.transparency.dsa_schema import MAX_PER_CALL
 from standing.transparency.service import export_dsa
