@@ -6,13 +6,14 @@ the composition roots (the CLI, the web app, the demo) import this module."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, overload
 
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from standing.access.model import Principal
 from standing.audit.chain import AuditKeys
 from standing.audit.log import SESSION_KEYS
 from standing.clock import Clock, SystemClock
@@ -20,6 +21,7 @@ from standing.policies.loader import load_policy
 from standing.policies.model import Policy
 from standing.settings import Settings
 from standing.store.engine import make_engine, make_sessionmaker
+from standing.store.unit import UnitOfWork, unit_of_work
 
 
 @dataclass
@@ -47,10 +49,24 @@ class Services:
         with self.sessions() as session:
             yield session
 
+    @overload
+    def write(self) -> AbstractContextManager[Session]: ...
+    @overload
+    def write(self, actor: Principal) -> AbstractContextManager[UnitOfWork]: ...
+
+    def write(
+        self, actor: Principal | None = None
+    ) -> AbstractContextManager[Session] | AbstractContextManager[UnitOfWork]:
+        """One write transaction: its session, or with ``actor`` a unit of work that carries
+        the session, the actor and the repositories."""
+        if actor is None:
+            return self._transaction()
+        return unit_of_work(self._transaction(), actor)
+
     @contextmanager
-    def write(self) -> Iterator[Session]:
-        """One write transaction. It first takes the audit head's row lock, so writers are
-        serialised: audit events chain and changelog positions follow commit order."""
+    def _transaction(self) -> Iterator[Session]:
+        """It first takes the audit head's row lock, so writers are serialised: audit events
+        chain and changelog positions follow commit order."""
         with self.sessions() as session, session.begin():
             session.execute(text("UPDATE audit_head SET seq = seq WHERE id = 1"))
             session.info[SESSION_KEYS] = self.audit_keys  # read by audit.log.append

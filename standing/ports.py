@@ -1,5 +1,6 @@
 """What services need of the composition root, as a protocol: settings, policy and clock,
-read and write transactions, and the engine and sessions for the few that manage their own.
+read and write transactions (a write as a unit of work of its actor), and the engine and
+sessions for the few that manage their own.
 
 Services type against `Services` here; `standing.bootstrap.Services` builds the real parts
 and satisfies it structurally (mypy checks each place one is passed), so that services
@@ -8,15 +9,17 @@ depend on this small port and never on the module that assembles them."""
 from __future__ import annotations
 
 from contextlib import AbstractContextManager
-from typing import Any, Protocol
+from typing import Any, Protocol, overload
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from standing.access.model import Principal
 from standing.audit.chain import AuditKeys
 from standing.clock import Clock
 from standing.policies.model import Policy
 from standing.settings import Settings
+from standing.store.unit import UnitOfWork
 
 
 class Services(Protocol):
@@ -52,9 +55,16 @@ class Services(Protocol):
         """A session for reading."""
         ...
 
-    def write(self) -> AbstractContextManager[Session]:
+    @overload
+    def write(self) -> AbstractContextManager[Session]: ...
+    @overload
+    def write(self, actor: Principal) -> AbstractContextManager[UnitOfWork]: ...
+    def write(
+        self, actor: Principal | None = None
+    ) -> AbstractContextManager[Session] | AbstractContextManager[UnitOfWork]:
         """One write transaction, serialised with every other writer by the audit head's row
-        lock, its events keyed with `audit_keys`."""
+        lock, its events keyed with `audit_keys`: its session, or with ``actor`` the unit of
+        work that carries the session, the actor and the repositories."""
         ...
 
     def close(self) -> None: ...

@@ -158,8 +158,9 @@ def file_appeal(
     text = " ".join(text.split())
     scope = (scope.strip() or None) if scope is not None else None
     now = services.clock.now()
-    with services.write() as session:
-        decision = repo.get_decision(session, decision_id)
+    with services.write(actor) as unit:
+        session = unit.session
+        decision = unit.repo.get_decision(decision_id)
         if decision is None or not visible_decision(session, actor, decision_id):
             raise NotFound(f"unknown decision {decision_id!r}")
         if decision.lifted_at is not None:
@@ -203,10 +204,8 @@ def file_appeal(
         )
         session.add(row)
         session.flush()
-        append(
-            session,
+        unit.record(
             now,
-            filed_by,
             Action.APPEAL_FILE,
             row.id,
             {"appeal": row.id, "decision": decision_id, "text": text, "kind": kind, "scope": scope},

@@ -11,7 +11,6 @@ from typing import Any
 from sqlalchemy import and_, select
 
 from standing.access.model import Permission, Principal, require
-from standing.audit.log import append
 from standing.audit.tags import Action
 from standing.decisions.recheck import (
     SOON_DAYS,
@@ -159,8 +158,8 @@ def confirm_recheck(
     cycle from now."""
     require(actor, Permission.RECHECK)
     now = services.clock.now()
-    with services.write() as session:
-        decision = repo.get_decision(session, decision_id)
+    with services.write(actor) as unit:
+        decision = unit.repo.get_decision(decision_id)
         if decision is None:
             raise NotFound(f"unknown decision {decision_id!r}")
         reason = check_reason_length(reason)
@@ -168,7 +167,7 @@ def confirm_recheck(
         cycle = rule.recheck_days if rule else None
         check_confirmation(decision, cycle, now)
         assert cycle is not None
-        guard.check_reason(services.policy, rule, reason, decision_mentions(session, decision))
+        guard.check_reason(services.policy, rule, reason, decision_mentions(unit.session, decision))
         row = RecheckRow(
             id=new_id("rck"),
             decision_id=decision_id,
@@ -176,13 +175,11 @@ def confirm_recheck(
             author=actor.id,
             rechecked_at=now,
         )
-        session.add(row)
-        session.flush()
+        unit.session.add(row)
+        unit.session.flush()
         upcoming = next_recheck(decision, cycle, (now, actor.id))
-        append(
-            session,
+        unit.record(
             now,
-            actor.id,
             Action.DECISION_RECHECK,
             decision_id,
             {
