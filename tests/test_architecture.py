@@ -46,6 +46,7 @@ PURE = [
     "transparency/aggregate.py",
     "appeals/model.py",
     "notify/events.py",
+    "notify/model.py",
     "notify/messages.py",
     "notify/retry.py",
     "notify/signing.py",

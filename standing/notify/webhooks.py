@@ -26,6 +26,7 @@ from standing.ids import new_id
 from standing.notify import signing
 from standing.notify.events import WEBHOOK_EVENTS
 from standing.notify.mail import DeliveryError
+from standing.notify.model import DeliveryStatus
 from standing.store.notify_tables import DeliveryRow, OutboxRow, WebhookEndpointRow
 
 Resolver = Callable[[str, int], list[str]]
@@ -160,13 +161,13 @@ def replay(
                 f"message {message_id} was not sent to "
                 + (f"endpoint {endpoint_id}" if endpoint_id else "any webhook endpoint")
             )
-        pending = [r.id for r in rows if r.status == "pending"]
+        pending = [r.id for r in rows if r.status == DeliveryStatus.pending]
         if pending and len(pending) == len(rows):
             raise Conflict(f"message {message_id} is still being delivered ({pending[0]})")
         queued = []
         for row in rows:
-            if row.status != "pending":
-                row.status, row.attempts, row.next_attempt_at = "pending", 0, now
+            if row.status != DeliveryStatus.pending:
+                row.status, row.attempts, row.next_attempt_at = DeliveryStatus.pending, 0, now
                 row.last_error = None
                 queued.append(row.id)
         session.flush()

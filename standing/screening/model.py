@@ -3,11 +3,36 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from enum import StrEnum
 from typing import Any, TypeVar
 
 ENTRY_KINDS = ("person", "organization", "vessel", "aircraft", "unknown")
 
 T = TypeVar("T")
+
+
+class HitStatus(StrEnum):
+    """Where a screening hit stands: open until reviewed (confirmed or dismissed), or closed
+    by a new list version that no longer lists the entry (delisted) or changed it
+    (superseded; it is screened again as it now reads)."""
+
+    open = "open"
+    confirmed = "confirmed"
+    dismissed = "dismissed"
+    superseded = "superseded"
+    delisted = "delisted"
+
+
+class HitAction(StrEnum):
+    """What a review does with an open hit: confirm it (record a decision) or dismiss it."""
+
+    confirm = "confirm"
+    dismiss = "dismiss"
+
+
+#: The enums' values as plain strings (JSON keys, messages and ``repr`` read as before).
+HIT_STATUSES: tuple[str, ...] = tuple(s.value for s in HitStatus)
+HIT_ACTIONS: tuple[str, ...] = tuple(a.value for a in HitAction)
 
 
 def plain_state(cls: type[T]) -> type[T]:
