@@ -28,7 +28,7 @@ from standing.audit.tags import Action
 from standing.bootstrap import Services
 from standing.clock import to_utc
 from standing.decisions import statement as sor
-from standing.decisions.model import Decision, validate_facts
+from standing.decisions.model import Decision, IssuedStatement, validate_facts
 from standing.decisions.propagation import (
     GraphIndex,
     Restriction,
@@ -530,7 +530,7 @@ def get_decision(services: Services, decision_id: str, viewer: Principal) -> Dec
     return decision
 
 
-def get_statement(services: Services, decision_id: str, viewer: Principal) -> StatementRow:
+def get_statement(services: Services, decision_id: str, viewer: Principal) -> IssuedStatement:
     require(viewer, Permission.READ)
     with services.read() as session:
         row = session.get(StatementRow, decision_id)
@@ -538,7 +538,7 @@ def get_statement(services: Services, decision_id: str, viewer: Principal) -> St
             row = None
     if row is None:
         raise NotFound(f"unknown decision {decision_id!r}: no statement of reasons")
-    return row
+    return IssuedStatement(row.decision_id, row.content, row.text, row.html, row.digest)
 
 
 def _restrictions(
@@ -787,7 +787,7 @@ def _chain_of(owner: str | None, reach: dict[str, Restriction]) -> set[str]:
     return out
 
 
-def notices_of(services: Services, decision_id: str, viewer: Principal) -> list[NoticeRow]:
+def notices_of(services: Services, decision_id: str, viewer: Principal) -> list[IssuedStatement]:
     """The notices issued for a decision, oldest first; a contact's own accounts' only."""
     require(viewer, Permission.READ)
     with services.read() as session:
@@ -796,7 +796,11 @@ def notices_of(services: Services, decision_id: str, viewer: Principal) -> list[
         query = select(NoticeRow).where(NoticeRow.decision_id == decision_id)
         if viewer.is_contact:
             query = query.where(NoticeRow.account_id.in_(sorted(own_subjects(session, viewer))))
-        return list(session.scalars(query.order_by(NoticeRow.created_at, NoticeRow.id)))
+        rows = session.scalars(query.order_by(NoticeRow.created_at, NoticeRow.id))
+        return [
+            IssuedStatement(r.decision_id, r.content, r.text, r.html, r.digest, r.id, r.account_id)
+            for r in rows
+        ]
 
 
 def reached_ids(affected: dict[str, Any]) -> set[str]:
