@@ -38,7 +38,14 @@ from standing.policies.model import Rule, Source
 from standing.screening import sources as parsers
 from standing.screening.cache import ScreenerCache, cache_dir, cache_key
 from standing.screening.match import MatchResult, PartyIndex, Query, Screener
-from standing.screening.model import HIT_ACTIONS, Entry, EntryIdentifier, HitAction, HitStatus
+from standing.screening.model import (
+    HIT_ACTIONS,
+    Entry,
+    EntryIdentifier,
+    HitAction,
+    HitStatus,
+    HitView,
+)
 from standing.screening.versions import (
     ListDiff,
     diff,
@@ -679,8 +686,8 @@ def _automatic_decisions(services: Services, hit_ids: Sequence[str], actor: Prin
                 )
             except Conflict:
                 continue
-            if result.get("decision"):
-                decided.append(result["decision"])
+            if result.decision:
+                decided.append(result.decision)
     return decided
 
 
@@ -761,24 +768,24 @@ def screen_parties(
 # --- the review queue ------------------------------------------------------------------------
 
 
-def _hit_view(row: HitRow, caption: str | None) -> dict[str, Any]:
-    return {
-        "id": row.id,
-        "party": row.party_id,
-        "party_name": caption,
-        "source": row.source,
-        "entry": row.entry_id,
-        "name": row.matched_name,
-        "score": row.score,
-        "by_identifier": row.by_identifier,
-        "features": row.features,
-        "status": row.status,
-        "created_at": row.created_at.isoformat(),
-        "reviewed_by": row.reviewed_by,
-        "reviewed_at": row.reviewed_at.isoformat() if row.reviewed_at else None,
-        "note": row.review_note,
-        "decision": row.decision_id,
-    }
+def _hit_view(row: HitRow, caption: str | None) -> HitView:
+    return HitView(
+        id=row.id,
+        party=row.party_id,
+        party_name=caption,
+        source=row.source,
+        entry=row.entry_id,
+        name=row.matched_name,
+        score=row.score,
+        by_identifier=row.by_identifier,
+        features=row.features,
+        status=row.status,
+        created_at=row.created_at,
+        reviewed_by=row.reviewed_by,
+        reviewed_at=row.reviewed_at,
+        note=row.review_note,
+        decision=row.decision_id,
+    )
 
 
 def hits(
@@ -786,7 +793,7 @@ def hits(
     viewer: Principal,
     status: str | None = HitStatus.open,
     party: str | None = None,
-) -> list[dict[str, Any]]:
+) -> list[HitView]:
     """The review queue, best score first; a contact's own parties' hits only."""
     require(viewer, Permission.READ)
     with services.read() as session:
@@ -848,7 +855,7 @@ def review_hit(
     rule_id: str | None = None,
     note: str | None = None,
     automated: bool = False,
-) -> dict[str, Any]:
+) -> HitView:
     """Confirm (record a decision) or dismiss an open hit, as ``actor``. ``automated``: the
     confirmation is the system's own, for a hit matched by identifier."""
     require(actor, Permission.REVIEW_HIT if not automated else Permission.SCREEN)

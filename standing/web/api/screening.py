@@ -10,6 +10,7 @@ from standing.access.model import Permission, Principal
 from standing.errors import Invalid
 from standing.screening.countries import query_country
 from standing.screening.match import Query
+from standing.screening.model import hit_view_json
 from standing.screening.service import hits, list_versions, review_hit, screen_queries
 from standing.web.auth import Reader, Requires, requires
 from standing.web.deps import ServicesDep
@@ -220,7 +221,8 @@ def list_hits(
     ),
     party: str | None = QueryParam(None, min_length=1, max_length=200),
 ) -> dict[str, Any]:
-    return {"hits": hits(services, viewer, None if status == "all" else status, party)}
+    found = hits(services, viewer, None if status == "all" else status, party)
+    return {"hits": [hit_view_json(h) for h in found]}
 
 
 @router.post("/hits/{hit_id}/review", response_model=HitOut)
@@ -229,4 +231,4 @@ def review(
 ) -> dict[str, Any]:
     if body.action == "dismiss" and not (body.note or "").strip():
         raise Invalid("note: say why the hit is dismissed")
-    return review_hit(services, hit_id, body.action, actor, body.rule, body.note)
+    return hit_view_json(review_hit(services, hit_id, body.action, actor, body.rule, body.note))
