@@ -69,6 +69,16 @@ class Decision:
 
 
 @dataclass(frozen=True, slots=True)
+class DecisionPage:
+    """One page of decisions, newest first: the total before paging, and the moment their
+    status is judged at."""
+
+    total: int
+    decisions: tuple[Decision, ...]
+    as_of: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class IssuedStatement:
     """A statement of reasons as issued, never changed: its content and its text and HTML
     renderings. A notice (for an account the decision reached after it was recorded) names

@@ -28,7 +28,7 @@ from standing.audit.tags import Action
 from standing.bootstrap import Services
 from standing.clock import to_utc
 from standing.decisions import statement as sor
-from standing.decisions.model import Decision, IssuedStatement, validate_facts
+from standing.decisions.model import Decision, DecisionPage, IssuedStatement, validate_facts
 from standing.decisions.propagation import (
     GraphIndex,
     Restriction,
@@ -129,6 +129,14 @@ def decision_json(d: Decision, now: datetime | None = None) -> dict[str, Any]:
     return out
 
 
+def decision_page_json(page: DecisionPage) -> dict[str, Any]:
+    """A page of decisions as the API gives it, each with its status as of the page."""
+    return {
+        "total": page.total,
+        "decisions": [decision_json(d, page.as_of) for d in page.decisions],
+    }
+
+
 #: What ``list_decisions`` filters on: a decision's status now.
 STATUSES = ("active", "scheduled", "expired", "lifted")
 
@@ -141,7 +149,7 @@ def list_decisions(
     status: str | None = None,
     limit: int = 100,
     offset: int = 0,
-) -> dict[str, Any]:
+) -> DecisionPage:
     """Decisions newest first, filtered by subject, rule and status; ``total`` before paging.
     A contact gets the decisions that reach its parties or their accounts."""
     require(viewer, Permission.READ)
@@ -153,7 +161,7 @@ def list_decisions(
     if status is not None:
         found = [d for d in found if d.status_at(now) == status]
     page = found[offset : offset + limit]
-    return {"total": len(found), "decisions": [decision_json(d, now) for d in page]}
+    return DecisionPage(len(found), tuple(page), now)
 
 
 def resolve_subject(session: Session, subject_id: str) -> Party | Account:

@@ -10,6 +10,7 @@ from standing.access.model import Permission, Principal
 from standing.decisions.service import (
     DecisionRequest,
     decision_json,
+    decision_page_json,
     get_decision,
     get_statement,
     lift_decision,
@@ -87,7 +88,9 @@ def decisions(
     offset: int = Query(0, ge=0),
 ) -> dict[str, Any]:
     """Decisions, newest first: on a subject, under a rule, in a status (now); paged."""
-    return list_decisions(services, viewer, subject, rule, status, limit, offset)
+    return decision_page_json(
+        list_decisions(services, viewer, subject, rule, status, limit, offset)
+    )
 
 
 @router.get("/{decision_id}", response_model=DecisionOut)
