@@ -47,6 +47,7 @@ PURE = [
     "transparency/aggregate.py",
     "appeals/model.py",
     "notify/events.py",
+    "notify/model.py",
     "notify/messages.py",
     "notify/retry.py",
     "notify/signing.py",

@@ -8,22 +8,54 @@ import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import StrEnum
 from typing import Any
 
 from standing.decisions.model import count_words
 from standing.errors import Conflict, Forbidden, Invalid
 
-#: A dispute says the decision is wrong (within the rule's window); a request for reinstatement
-#: says the remedy is met (at any time).
-KINDS = ("dispute", "reinstatement")
-#: How each kind ends. ``exempted`` carves the scope party or account out of the decision.
-OUTCOMES_OF = {
-    "dispute": ("upheld", "overturned", "modified", "exempted"),
-    "reinstatement": ("lifted", "exempted", "declined"),
+
+class AppealStatus(StrEnum):
+    open = "open"
+    decided = "decided"
+
+
+class AppealKind(StrEnum):
+    """A dispute says the decision is wrong (within the rule's window); a request for
+    reinstatement says the remedy is met (at any time)."""
+
+    dispute = "dispute"
+    reinstatement = "reinstatement"
+
+
+class Outcome(StrEnum):
+    """How an appeal ends. ``exempted`` carves the scope party or account out of the
+    decision."""
+
+    upheld = "upheld"
+    overturned = "overturned"
+    modified = "modified"
+    exempted = "exempted"
+    lifted = "lifted"
+    declined = "declined"
+
+
+#: The enums' values as plain strings (JSON keys, messages and ``repr`` read as before).
+KINDS: tuple[str, ...] = tuple(k.value for k in AppealKind)
+#: How each kind ends.
+OUTCOMES_OF: dict[str, tuple[str, ...]] = {
+    AppealKind.dispute.value: tuple(
+        o.value for o in (Outcome.upheld, Outcome.overturned, Outcome.modified, Outcome.exempted)
+    ),
+    AppealKind.reinstatement.value: tuple(
+        o.value for o in (Outcome.lifted, Outcome.exempted, Outcome.declined)
+    ),
 }
-OUTCOMES = ("upheld", "overturned", "modified", "exempted", "lifted", "declined")
+OUTCOMES: tuple[str, ...] = tuple(o.value for o in Outcome)
 #: Outcomes that end the decision (``modified`` and ``exempted`` record a successor).
-ENDING = ("overturned", "modified", "exempted", "lifted")
+ENDING: tuple[str, ...] = tuple(
+    o.value for o in (Outcome.overturned, Outcome.modified, Outcome.exempted, Outcome.lifted)
+)
 MIN_APPEAL_WORDS = 5
 MIN_REPLY_WORDS = 10  # what a reply must say is the guard's to judge; this keeps out non-answers
 
@@ -36,17 +68,17 @@ class Appeal:
     filed_by: str
     filed_at: datetime
     due_at: datetime
-    status: str  # open | decided
-    outcome: str | None = None
+    status: str  # an AppealStatus
+    outcome: str | None = None  # an Outcome
     reply: str | None = None
     decided_by: str | None = None
     decided_at: datetime | None = None
     new_decision_id: str | None = None
-    kind: str = "dispute"
+    kind: str = AppealKind.dispute
     scope: str | None = None  # the party or account it is about, when not the whole decision
 
     def overdue_at(self, now: datetime) -> bool:
-        return self.status == "open" and now > self.due_at
+        return self.status == AppealStatus.open and now > self.due_at
 
 
 def _words(text: str) -> list[str]:
@@ -86,13 +118,13 @@ def check_filing(
     appeal_window_days: int,
     now: datetime,
     text: str,
-    kind: str = "dispute",
+    kind: str = AppealKind.dispute,
 ) -> datetime | None:
     """Validate a new appeal; returns the last moment a dispute could be filed (``None`` for
     a request for reinstatement, which has no window)."""
     check_kind(kind)
     deadline = decision_created_at + timedelta(days=appeal_window_days)
-    if kind == "dispute" and now > deadline:
+    if kind == AppealKind.dispute and now > deadline:
         raise Invalid(
             f"the appeal window closed on {deadline.day} {deadline:%B %Y} "
             f"({appeal_window_days} days after the decision): it can no longer be disputed, "
@@ -111,11 +143,11 @@ def review_due(filed_at: datetime, review_days: int) -> datetime:
 def check_review(appeal: Appeal, outcome: str, reviewer: str, decided_by: Collection[str]) -> None:
     """Refuse a decided appeal, an unknown outcome, and a reviewer among ``decided_by``: the
     principals who recorded the decision or confirmed the hit it came from (four eyes)."""
-    if appeal.status != "open":
+    if appeal.status != AppealStatus.open:
         raise Conflict(f"appeal {appeal.id} was already decided ({appeal.outcome})")
     allowed = OUTCOMES_OF.get(appeal.kind, ())
     if outcome not in allowed:
-        what = "a dispute" if appeal.kind == "dispute" else "a request for reinstatement"
+        what = "a dispute" if appeal.kind == AppealKind.dispute else "a request for reinstatement"
         raise Invalid(f"outcome: {outcome!r} does not end {what}; it ends in {', '.join(allowed)}")
     if reviewer in decided_by:
         raise Forbidden(

@@ -20,6 +20,9 @@ from standing.appeals.attachments import MAX_FILES, Upload
 from standing.appeals.model import (
     ENDING,
     Appeal,
+    AppealKind,
+    AppealStatus,
+    Outcome,
     check_filing,
     check_kind,
     check_reply_length,
@@ -66,7 +69,7 @@ def appeal_from_row(row: AppealRow) -> Appeal:
         decided_by=row.decided_by,
         decided_at=row.decided_at,
         new_decision_id=row.new_decision_id,
-        kind=row.kind or "dispute",
+        kind=row.kind or AppealKind.dispute,
         scope=row.scope,
     )
 
@@ -94,7 +97,7 @@ def appeal_json(
     }
     if now is not None:
         out["overdue"] = appeal.overdue_at(now)
-    if appeal.status == "decided" and redress is not None:
+    if appeal.status == AppealStatus.decided and redress is not None:
         out["redress"] = redress
     return out
 
@@ -146,7 +149,7 @@ def file_appeal(
     decision_id: str,
     text: str,
     actor: Principal,
-    kind: str = "dispute",
+    kind: str = AppealKind.dispute,
     scope: str | None = None,
 ) -> Appeal:
     """File an appeal as ``actor``, an advertiser contact the decision reaches: a dispute
@@ -175,13 +178,13 @@ def file_appeal(
         open_ = session.execute(
             select(AppealRow.id).where(
                 AppealRow.decision_id == decision_id,
-                AppealRow.status == "open",
+                AppealRow.status == AppealStatus.open,
                 AppealRow.kind == kind,
                 AppealRow.scope.is_(None) if scope is None else AppealRow.scope == scope,
             )
         ).first()
         if open_ is not None:
-            what = "dispute" if kind == "dispute" else "request for reinstatement"
+            what = "dispute" if kind == AppealKind.dispute else "request for reinstatement"
             about = f"for {scope}" if scope else "about the whole decision"
             raise Conflict(
                 f"{what} {open_[0]} against {decision_id} {about} is still open; add evidence "
@@ -198,7 +201,7 @@ def file_appeal(
             filed_by=filed_by,
             filed_at=now,
             due_at=review_due(now, review_days),
-            status="open",
+            status=AppealStatus.open,
             kind=kind,
             scope=scope,
         )
@@ -215,7 +218,7 @@ def file_appeal(
 
 
 def list_appeals(
-    services: Services, viewer: Principal, status: str | None = "open"
+    services: Services, viewer: Principal, status: str | None = AppealStatus.open
 ) -> list[dict[str, Any]]:
     """The appeals, earliest deadline first; a contact's own only."""
     require(viewer, Permission.READ)
@@ -271,13 +274,13 @@ def review_appeal(
     require(actor, Permission.DECIDE_APPEAL)
     reviewer = actor.id
     now = services.clock.now()
-    if outcome != "modified" and (territories or until is not None):
+    if outcome != Outcome.modified and (territories or until is not None):
         raise Invalid(
             f"territories and until narrow a decision; they apply only to the outcome "
             f"'modified', not {outcome!r}"
         )
     scope = (scope.strip() or None) if scope is not None else None
-    if outcome != "exempted" and scope is not None:
+    if outcome != Outcome.exempted and scope is not None:
         raise Invalid(
             f"scope: names what to exempt; it applies only to 'exempted', not {outcome!r}"
         )
@@ -296,9 +299,9 @@ def review_appeal(
         ).all()
         authors = {d.author for d in chain}
         check_review(appeal, outcome, reviewer, {*authors, *filter(None, confirmed_by)})
-        if outcome == "modified" and not territories and until is None:
+        if outcome == Outcome.modified and not territories and until is None:
             raise Invalid("a modified decision needs new territories or an end date")
-        if outcome == "exempted":
+        if outcome == Outcome.exempted:
             scope = scope or appeal.scope
             if scope is None:
                 raise Invalid(
@@ -334,8 +337,8 @@ def review_appeal(
                 )
             )
             session.flush()
-        if outcome in ("modified", "exempted"):
-            assert outcome == "modified" or scope is not None
+        if outcome in (Outcome.modified, Outcome.exempted):
+            assert outcome == Outcome.modified or scope is not None
             recorded = write_decision(
                 services,
                 session,
@@ -345,10 +348,10 @@ def review_appeal(
                     facts=f"{decision.facts} On appeal {appeal.id}: {reply}",
                     evidence=decision.evidence,
                     territories=(territories or decision.territories)
-                    if outcome == "modified"
+                    if outcome == Outcome.modified
                     else decision.territories,
                     until=(until or decision.ends_at)
-                    if outcome == "modified"
+                    if outcome == Outcome.modified
                     else decision.ends_at,
                     automated_detection=decision.automated_detection,
                     exempt=(*decision.exempt, scope) if scope else decision.exempt,
@@ -370,14 +373,14 @@ def review_appeal(
         if outcome in ENDING:
             # the gate reads the successor before the lift (never a moment with neither)
             append_change(session, "lifted", decision.id, now)
-        row.status, row.outcome, row.reply = "decided", outcome, reply
+        row.status, row.outcome, row.reply = AppealStatus.decided, outcome, reply
         row.decided_by, row.decided_at, row.new_decision_id = reviewer, now, new_decision
         outbox.appeal_decided(
             session,
             row,
             now,
             services.policy.redress.to_public(),
-            exempted=scope if outcome == "exempted" else None,
+            exempted=scope if outcome == Outcome.exempted else None,
             decided_on=decision.id,
         )
         append(
@@ -392,12 +395,12 @@ def review_appeal(
                 "outcome": outcome,
                 "reply": reply,
                 "new_decision": new_decision,
-                "scope": scope if outcome == "exempted" else None,
+                "scope": scope if outcome == Outcome.exempted else None,
             },
         )
         return replace(
             appeal,
-            status="decided",
+            status=AppealStatus.decided,
             outcome=outcome,
             reply=reply,
             decided_by=reviewer,
@@ -422,7 +425,7 @@ def add_attachments(
         appeal = session.get(AppealRow, appeal_id)
         if appeal is None or appeal.filed_by != actor.id:
             raise NotFound(f"unknown appeal {appeal_id!r}")
-        if appeal.status != "open":
+        if appeal.status != AppealStatus.open:
             raise Conflict(f"appeal {appeal_id} was decided; evidence can no longer be added")
         held = session.scalar(
             select(func.count())

@@ -22,7 +22,13 @@ from standing.cli.database import DatabaseOpt, services_for
 from standing.cli.output import JsonOpt, console, emit_json
 from standing.notify.deliveries import get_delivery, list_deliveries
 from standing.notify.events import WEBHOOK_EVENTS
-from standing.notify.webhooks import add_endpoint, list_endpoints, remove_endpoint, replay
+from standing.notify.webhooks import (
+    add_endpoint,
+    endpoint_json,
+    list_endpoints,
+    remove_endpoint,
+    replay,
+)
 from standing.notify.worker import Worker
 
 
@@ -164,7 +170,7 @@ def add(
 def list_(json: JsonOpt = False, database: DatabaseOpt = None) -> None:
     """The endpoints, their events and status (never their secrets)."""
     with services_for(database) as services:
-        endpoints = list_endpoints(services)
+        endpoints = [endpoint_json(e) for e in list_endpoints(services)]
     if json:
         emit_json({"endpoints": endpoints})
         return
@@ -186,9 +192,9 @@ def remove(
     with services_for(database, write=True) as services:
         removed = remove_endpoint(services, endpoint, acting_user(services, as_))
     if json:
-        emit_json(removed)
+        emit_json(endpoint_json(removed))
     else:
-        console.print(f"endpoint {removed['id']} removed", highlight=False)
+        console.print(f"endpoint {removed.id} removed", highlight=False)
 
 
 @hooks.command("replay")

@@ -21,6 +21,7 @@ from standing.cli.progress import count_bar, progress_enabled
 from standing.errors import Invalid
 from standing.screening.countries import query_country
 from standing.screening.match import Query, explain_name
+from standing.screening.model import hit_view_json
 from standing.screening.service import (
     ListImport,
     hits,
@@ -106,7 +107,7 @@ def _review(
     note: str | None,
 ) -> None:
     with services_for(database, write=True) as services:
-        view = review_hit(services, hit, action, acting(services, as_), rule, note)
+        view = hit_view_json(review_hit(services, hit, action, acting(services, as_), rule, note))
     if json:
         emit_json(view)
     elif view["decision"]:
@@ -332,12 +333,15 @@ def hits_list(
     if ctx.invoked_subcommand is not None:
         return
     with services_for(database) as services:
-        found = hits(
-            services,
-            reading(services, as_),
-            None if status is HitStatus.all else status.value,
-            party,
-        )
+        found = [
+            hit_view_json(h)
+            for h in hits(
+                services,
+                reading(services, as_),
+                None if status is HitStatus.all else status.value,
+                party,
+            )
+        ]
     if json:
         emit_json({"hits": found})
         return

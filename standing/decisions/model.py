@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from difflib import SequenceMatcher
+from typing import Any
 
 from standing.errors import Invalid
 
@@ -65,6 +66,32 @@ class Decision:
         if self.ends_at is not None and self.ends_at <= now:
             return "expired"
         return "active"
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionPage:
+    """One page of decisions, newest first: the total before paging, and the moment their
+    status is judged at."""
+
+    total: int
+    decisions: tuple[Decision, ...]
+    as_of: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class IssuedStatement:
+    """A statement of reasons as issued, never changed: its content and its text and HTML
+    renderings. A notice (for an account the decision reached after it was recorded) names
+    that account."""
+
+    decision_id: str
+    content: dict[str, Any]
+    text: str
+    html: str
+    digest: str  # SHA-256 of the content as issued
+    #: A notice's id and account; None for the decision's own statement.
+    notice_id: str | None = None
+    account_id: str | None = None
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)

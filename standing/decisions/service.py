@@ -27,7 +27,7 @@ from standing.audit.log import append, ensure_policy_recorded
 from standing.audit.tags import Action
 from standing.clock import to_utc
 from standing.decisions import statement as sor
-from standing.decisions.model import Decision, validate_facts
+from standing.decisions.model import Decision, DecisionPage, IssuedStatement, validate_facts
 from standing.decisions.propagation import (
     GraphIndex,
     Restriction,
@@ -129,6 +129,14 @@ def decision_json(d: Decision, now: datetime | None = None) -> dict[str, Any]:
     return out
 
 
+def decision_page_json(page: DecisionPage) -> dict[str, Any]:
+    """A page of decisions as the API gives it, each with its status as of the page."""
+    return {
+        "total": page.total,
+        "decisions": [decision_json(d, page.as_of) for d in page.decisions],
+    }
+
+
 #: What ``list_decisions`` filters on: a decision's status now.
 STATUSES = ("active", "scheduled", "expired", "lifted")
 
@@ -141,7 +149,7 @@ def list_decisions(
     status: str | None = None,
     limit: int = 100,
     offset: int = 0,
-) -> dict[str, Any]:
+) -> DecisionPage:
     """Decisions newest first, filtered by subject, rule and status; ``total`` before paging.
     A contact gets the decisions that reach its parties or their accounts."""
     require(viewer, Permission.READ)
@@ -153,7 +161,7 @@ def list_decisions(
     if status is not None:
         found = [d for d in found if d.status_at(now) == status]
     page = found[offset : offset + limit]
-    return {"total": len(found), "decisions": [decision_json(d, now) for d in page]}
+    return DecisionPage(len(found), tuple(page), now)
 
 
 def resolve_subject(session: Session, subject_id: str) -> Party | Account:
@@ -530,7 +538,7 @@ def get_decision(services: Services, decision_id: str, viewer: Principal) -> Dec
     return decision
 
 
-def get_statement(services: Services, decision_id: str, viewer: Principal) -> StatementRow:
+def get_statement(services: Services, decision_id: str, viewer: Principal) -> IssuedStatement:
     require(viewer, Permission.READ)
     with services.read() as session:
         row = session.get(StatementRow, decision_id)
@@ -538,7 +546,7 @@ def get_statement(services: Services, decision_id: str, viewer: Principal) -> St
             row = None
     if row is None:
         raise NotFound(f"unknown decision {decision_id!r}: no statement of reasons")
-    return row
+    return IssuedStatement(row.decision_id, row.content, row.text, row.html, row.digest)
 
 
 def _restrictions(
@@ -787,7 +795,7 @@ def _chain_of(owner: str | None, reach: dict[str, Restriction]) -> set[str]:
     return out
 
 
-def notices_of(services: Services, decision_id: str, viewer: Principal) -> list[NoticeRow]:
+def notices_of(services: Services, decision_id: str, viewer: Principal) -> list[IssuedStatement]:
     """The notices issued for a decision, oldest first; a contact's own accounts' only."""
     require(viewer, Permission.READ)
     with services.read() as session:
@@ -796,7 +804,11 @@ def notices_of(services: Services, decision_id: str, viewer: Principal) -> list[
         query = select(NoticeRow).where(NoticeRow.decision_id == decision_id)
         if viewer.is_contact:
             query = query.where(NoticeRow.account_id.in_(sorted(own_subjects(session, viewer))))
-        return list(session.scalars(query.order_by(NoticeRow.created_at, NoticeRow.id)))
+        rows = session.scalars(query.order_by(NoticeRow.created_at, NoticeRow.id))
+        return [
+            IssuedStatement(r.decision_id, r.content, r.text, r.html, r.digest, r.id, r.account_id)
+            for r in rows
+        ]
 
 
 def reached_ids(affected: dict[str, Any]) -> set[str]:

@@ -8,11 +8,12 @@ from typing import Any
 from sqlalchemy import select
 
 from standing.errors import Invalid, NotFound
+from standing.notify.model import DELIVERY_STATUSES, DeliveryStatus
 from standing.ports import Services
 from standing.store.notify_tables import DeliveryRow, OutboxRow
 
 CHANNELS = ("email", "webhook")
-STATUSES = ("pending", "delivered", "dead")
+STATUSES = DELIVERY_STATUSES
 
 
 def delivery_json(row: DeliveryRow, event: str, content: bool = False) -> dict[str, Any]:
@@ -24,7 +25,9 @@ def delivery_json(row: DeliveryRow, event: str, content: bool = False) -> dict[s
         "target": row.target,
         "status": row.status,
         "attempts": row.attempts,
-        "next_attempt_at": row.next_attempt_at.isoformat() if row.status == "pending" else None,
+        "next_attempt_at": row.next_attempt_at.isoformat()
+        if row.status == DeliveryStatus.pending
+        else None,
         "last_error": row.last_error,
         "created_at": row.created_at.isoformat(),
         "delivered_at": row.delivered_at.isoformat() if row.delivered_at else None,

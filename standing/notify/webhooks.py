@@ -25,6 +25,7 @@ from standing.ids import new_id
 from standing.notify import signing
 from standing.notify.events import WEBHOOK_EVENTS
 from standing.notify.mail import DeliveryError
+from standing.notify.model import DeliveryStatus, Endpoint
 from standing.ports import Services
 from standing.store.notify_tables import DeliveryRow, OutboxRow, WebhookEndpointRow
 
@@ -82,21 +83,27 @@ def _events(events: Sequence[str]) -> list[str]:
     return out
 
 
-def endpoint_json(row: WebhookEndpointRow) -> dict[str, Any]:
+def endpoint_of(row: WebhookEndpointRow) -> Endpoint:
+    return Endpoint(
+        row.id, row.url, tuple(row.events), row.status, row.disabled_reason, row.created_at
+    )
+
+
+def endpoint_json(endpoint: Endpoint) -> dict[str, Any]:
     """An endpoint as listed (never its secret)."""
     return {
-        "id": row.id,
-        "url": row.url,
-        "events": list(row.events) or list(WEBHOOK_EVENTS),
-        "status": row.status,
-        "disabled_reason": row.disabled_reason,
-        "created_at": row.created_at.isoformat(),
+        "id": endpoint.id,
+        "url": endpoint.url,
+        "events": list(endpoint.events) or list(WEBHOOK_EVENTS),
+        "status": endpoint.status,
+        "disabled_reason": endpoint.disabled_reason,
+        "created_at": endpoint.created_at.isoformat(),
     }
 
 
 def add_endpoint(
     services: Services, url: str, events: Sequence[str], actor: str
-) -> tuple[WebhookEndpointRow, str]:
+) -> tuple[Endpoint, str]:
     """Register an endpoint; returns it and its secret (shown this once)."""
     url = url.strip()
     check_url(url, services.settings.webhook_allow_private)
@@ -115,25 +122,26 @@ def add_endpoint(
         session.add(row)
         session.flush()
         append(session, now, actor, Action.WEBHOOK_ADD, row.id, {"url": url, "events": wanted})
-    return row, secret
+        endpoint = endpoint_of(row)
+    return endpoint, secret
 
 
-def list_endpoints(services: Services) -> list[dict[str, Any]]:
+def list_endpoints(services: Services) -> list[Endpoint]:
     with services.read() as session:
         rows = session.scalars(
             select(WebhookEndpointRow).order_by(WebhookEndpointRow.created_at)
         ).all()
-        return [endpoint_json(r) for r in rows]
+        return [endpoint_of(r) for r in rows]
 
 
-def remove_endpoint(services: Services, endpoint_id: str, actor: str) -> dict[str, Any]:
+def remove_endpoint(services: Services, endpoint_id: str, actor: str) -> Endpoint:
     """Remove an endpoint; its pending deliveries are dead-lettered when next due."""
     now = services.clock.now()
     with services.write() as session:
         row = session.get(WebhookEndpointRow, endpoint_id)
         if row is None:
             raise NotFound(f"unknown webhook endpoint {endpoint_id!r}")
-        out = endpoint_json(row)
+        out = endpoint_of(row)
         session.delete(row)
         session.flush()
         append(session, now, actor, Action.WEBHOOK_REMOVE, endpoint_id, {"url": row.url})
@@ -160,13 +168,13 @@ def replay(
                 f"message {message_id} was not sent to "
                 + (f"endpoint {endpoint_id}" if endpoint_id else "any webhook endpoint")
             )
-        pending = [r.id for r in rows if r.status == "pending"]
+        pending = [r.id for r in rows if r.status == DeliveryStatus.pending]
         if pending and len(pending) == len(rows):
             raise Conflict(f"message {message_id} is still being delivered ({pending[0]})")
         queued = []
         for row in rows:
-            if row.status != "pending":
-                row.status, row.attempts, row.next_attempt_at = "pending", 0, now
+            if row.status != DeliveryStatus.pending:
+                row.status, row.attempts, row.next_attempt_at = DeliveryStatus.pending, 0, now
                 row.last_error = None
                 queued.append(row.id)
         session.flush()

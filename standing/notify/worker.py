@@ -33,6 +33,7 @@ from sqlalchemy import Table, bindparam, exists, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from standing.appeals.model import AppealStatus
 from standing.ids import new_id
 from standing.notify import outbox
 from standing.notify.events import (
@@ -50,6 +51,7 @@ from standing.notify.mail import (
     mail_transport,
 )
 from standing.notify.messages import render_email
+from standing.notify.model import DeliveryStatus
 from standing.notify.recipients import Recipients, recipients_for
 from standing.notify.retry import retry_delay
 from standing.notify.webhooks import WebhookSender
@@ -236,7 +238,7 @@ class Worker:
                 return 0
             due = session.execute(
                 select(AppealRow.id, AppealRow.decision_id, AppealRow.due_at)
-                .where(AppealRow.status == "open", AppealRow.due_at <= until)
+                .where(AppealRow.status == AppealStatus.open, AppealRow.due_at <= until)
                 .order_by(AppealRow.due_at, AppealRow.id)
             ).all()
             if not due:
@@ -302,7 +304,7 @@ class Worker:
                     channel=channel,
                     target=target,
                     content=content,
-                    status="pending",
+                    status=DeliveryStatus.pending,
                     attempts=0,
                     next_attempt_at=now,
                     created_at=now,
@@ -358,7 +360,9 @@ class Worker:
         with self._transaction() as session:
             rows = session.scalars(
                 select(DeliveryRow)
-                .where(DeliveryRow.status == "pending", DeliveryRow.next_attempt_at <= now)
+                .where(
+                    DeliveryRow.status == DeliveryStatus.pending, DeliveryRow.next_attempt_at <= now
+                )
                 .order_by(DeliveryRow.next_attempt_at, DeliveryRow.id)
                 .limit(self.settings.notify_batch)
                 .with_for_update(skip_locked=True)
@@ -474,8 +478,8 @@ class Worker:
         table = cast(Table, DeliveryRow.__table__)
         mine = (table.c.id == bindparam("k_id")) & (table.c.attempts == bindparam("k_attempts"))
         for params, values in (
-            (delivered, {"status": "delivered", "delivered_at": now}),
-            (dead, {"status": "dead", "last_error": bindparam("v_error")}),
+            (delivered, {"status": DeliveryStatus.delivered, "delivered_at": now}),
+            (dead, {"status": DeliveryStatus.dead, "last_error": bindparam("v_error")}),
             (retry, {"last_error": bindparam("v_error"), "next_attempt_at": bindparam("v_next")}),
         ):
             if params:

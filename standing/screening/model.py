@@ -3,11 +3,79 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from datetime import datetime
+from enum import StrEnum
 from typing import Any, TypeVar
 
 ENTRY_KINDS = ("person", "organization", "vessel", "aircraft", "unknown")
 
 T = TypeVar("T")
+
+
+class HitStatus(StrEnum):
+    """Where a screening hit stands: open until reviewed (confirmed or dismissed), or closed
+    by a new list version that no longer lists the entry (delisted) or changed it
+    (superseded; it is screened again as it now reads)."""
+
+    open = "open"
+    confirmed = "confirmed"
+    dismissed = "dismissed"
+    superseded = "superseded"
+    delisted = "delisted"
+
+
+class HitAction(StrEnum):
+    """What a review does with an open hit: confirm it (record a decision) or dismiss it."""
+
+    confirm = "confirm"
+    dismiss = "dismiss"
+
+
+@dataclass(frozen=True, slots=True)
+class HitView:
+    """A stored screening hit as the review queue gives it."""
+
+    id: str
+    party: str
+    party_name: str | None
+    source: str
+    entry: str
+    name: str
+    score: float
+    by_identifier: bool
+    features: dict[str, Any] = field(hash=False)
+    status: str  # a HitStatus
+    created_at: datetime
+    reviewed_by: str | None
+    reviewed_at: datetime | None
+    note: str | None
+    decision: str | None
+
+
+def hit_view_json(hit: HitView) -> dict[str, Any]:
+    """A stored hit as the API and the CLI give it."""
+    return {
+        "id": hit.id,
+        "party": hit.party,
+        "party_name": hit.party_name,
+        "source": hit.source,
+        "entry": hit.entry,
+        "name": hit.name,
+        "score": hit.score,
+        "by_identifier": hit.by_identifier,
+        "features": hit.features,
+        "status": hit.status,
+        "created_at": hit.created_at.isoformat(),
+        "reviewed_by": hit.reviewed_by,
+        "reviewed_at": hit.reviewed_at.isoformat() if hit.reviewed_at else None,
+        "note": hit.note,
+        "decision": hit.decision,
+    }
+
+
+#: The enums' values as plain strings (JSON keys, messages and ``repr`` read as before).
+HIT_STATUSES: tuple[str, ...] = tuple(s.value for s in HitStatus)
+HIT_ACTIONS: tuple[str, ...] = tuple(a.value for a in HitAction)
 
 
 def plain_state(cls: type[T]) -> type[T]:

@@ -38,7 +38,14 @@ from standing.ports import Services
 from standing.screening import sources as parsers
 from standing.screening.cache import ScreenerCache, cache_dir, cache_key
 from standing.screening.match import MatchResult, PartyIndex, Query, Screener
-from standing.screening.model import Entry, EntryIdentifier
+from standing.screening.model import (
+    HIT_ACTIONS,
+    Entry,
+    EntryIdentifier,
+    HitAction,
+    HitStatus,
+    HitView,
+)
 from standing.screening.versions import (
     ListDiff,
     diff,
@@ -541,8 +548,8 @@ def _keep_index(services: Services, source_id: str) -> None:
 
 
 #: What an open hit becomes when a new list version no longer supports it as it stands.
-DELISTED = "delisted"  # the entry is no longer on the list
-SUPERSEDED = "superseded"  # the entry changed; it is screened again as it now reads
+DELISTED = HitStatus.delisted.value  # the entry is no longer on the list
+SUPERSEDED = HitStatus.superseded.value  # the entry changed; it is screened again as it now reads
 
 
 def _close_hits(session: Session, source_id: str, changes: ListDiff) -> dict[str, int]:
@@ -556,7 +563,7 @@ def _close_hits(session: Session, source_id: str, changes: ListDiff) -> dict[str
                 update(HitRow)
                 .where(
                     HitRow.source == source_id,
-                    HitRow.status == "open",
+                    HitRow.status == HitStatus.open,
                     HitRow.entry_id.in_(ids[start : start + 500]),
                 )
                 .values(status=status)
@@ -719,9 +726,11 @@ def _store_hits_in(
             continue
         if _decided(session, party_id, loaded.source.id, result.entry.entry_id, now):
             continue
-        stale = [i for i, d, s in existing if s == "open" and d != digest]
+        stale = [i for i, d, s in existing if s == HitStatus.open and d != digest]
         if stale:
-            session.execute(update(HitRow).where(HitRow.id.in_(stale)).values(status="superseded"))
+            session.execute(
+                update(HitRow).where(HitRow.id.in_(stale)).values(status=HitStatus.superseded)
+            )
         hit_id = new_id("hit")
         session.add(
             HitRow(
@@ -735,7 +744,7 @@ def _store_hits_in(
                 matched_name=result.matched_name[:1000],
                 features=result.features,
                 by_identifier=_by_identifier(result),
-                status="open",
+                status=HitStatus.open,
                 created_at=now,
             )
         )
@@ -765,7 +774,7 @@ def _decided(session: Session, party_id: str, source: str, entry_id: str, now: d
             HitRow.party_id == party_id,
             HitRow.source == source,
             HitRow.entry_id == entry_id,
-            HitRow.status == "confirmed",
+            HitRow.status == HitStatus.confirmed,
             HitRow.decision_id.is_not(None),
         )
     ).all()
@@ -787,7 +796,7 @@ def _automatic_decisions(services: Services, hit_ids: Sequence[str], actor: Prin
             select(HitRow.id, HitRow.source).where(
                 HitRow.id.in_(list(hit_ids)),
                 HitRow.by_identifier.is_(True),
-                HitRow.status == "open",
+                HitRow.status == HitStatus.open,
             )
         ).all()
     for hit_id, source_id in rows:
@@ -795,12 +804,12 @@ def _automatic_decisions(services: Services, hit_ids: Sequence[str], actor: Prin
         if len(rules) == 1 and rules[0].automated_decision:
             try:
                 result = review_hit(
-                    services, hit_id, "confirm", actor, rule_id=rules[0].id, automated=True
+                    services, hit_id, HitAction.confirm, actor, rule_id=rules[0].id, automated=True
                 )
             except Conflict:
                 continue
-            if result.get("decision"):
-                decided.append(result["decision"])
+            if result.decision:
+                decided.append(result.decision)
     return decided
 
 
@@ -813,7 +822,7 @@ def _pending_decisions(services: Services, source_id: str, actor: Principal) -> 
                 select(HitRow.id)
                 .where(
                     HitRow.source == source_id,
-                    HitRow.status == "open",
+                    HitRow.status == HitStatus.open,
                     HitRow.by_identifier.is_(True),
                 )
                 .order_by(HitRow.id)
@@ -881,29 +890,32 @@ def screen_parties(
 # --- the review queue ------------------------------------------------------------------------
 
 
-def _hit_view(row: HitRow, caption: str | None) -> dict[str, Any]:
-    return {
-        "id": row.id,
-        "party": row.party_id,
-        "party_name": caption,
-        "source": row.source,
-        "entry": row.entry_id,
-        "name": row.matched_name,
-        "score": row.score,
-        "by_identifier": row.by_identifier,
-        "features": row.features,
-        "status": row.status,
-        "created_at": row.created_at.isoformat(),
-        "reviewed_by": row.reviewed_by,
-        "reviewed_at": row.reviewed_at.isoformat() if row.reviewed_at else None,
-        "note": row.review_note,
-        "decision": row.decision_id,
-    }
+def _hit_view(row: HitRow, caption: str | None) -> HitView:
+    return HitView(
+        id=row.id,
+        party=row.party_id,
+        party_name=caption,
+        source=row.source,
+        entry=row.entry_id,
+        name=row.matched_name,
+        score=row.score,
+        by_identifier=row.by_identifier,
+        features=row.features,
+        status=row.status,
+        created_at=row.created_at,
+        reviewed_by=row.reviewed_by,
+        reviewed_at=row.reviewed_at,
+        note=row.review_note,
+        decision=row.decision_id,
+    )
 
 
 def hits(
-    services: Services, viewer: Principal, status: str | None = "open", party: str | None = None
-) -> list[dict[str, Any]]:
+    services: Services,
+    viewer: Principal,
+    status: str | None = HitStatus.open,
+    party: str | None = None,
+) -> list[HitView]:
     """The review queue, best score first; a contact's own parties' hits only."""
     require(viewer, Permission.READ)
     with services.read() as session:
@@ -965,17 +977,17 @@ def review_hit(
     rule_id: str | None = None,
     note: str | None = None,
     automated: bool = False,
-) -> dict[str, Any]:
+) -> HitView:
     """Confirm (record a decision) or dismiss an open hit, as ``actor``. ``automated``: the
     confirmation is the system's own, for a hit matched by identifier."""
     require(actor, Permission.REVIEW_HIT if not automated else Permission.SCREEN)
-    if action not in ("confirm", "dismiss"):
-        raise Invalid(f"action: {action!r} is not confirm or dismiss")
+    if action not in HIT_ACTIONS:
+        raise Invalid(f"action: {action!r} is not {' or '.join(HIT_ACTIONS)}")
     with services.read() as session:
         hit = session.get(HitRow, hit_id)
         if hit is None:
             raise NotFound(f"unknown hit {hit_id!r}")
-        if hit.status != "open":
+        if hit.status != HitStatus.open:
             raise Conflict(f"hit {hit_id} is already {hit.status}")
         version = session.get(ListVersionRow, hit.version_id)
         entry_row = session.get(ListEntryRow, (hit.version_id, hit.entry_id))
@@ -985,7 +997,7 @@ def review_hit(
             session.get(ListEntryRow, (latest.id, hit.entry_id)) if latest is not None else None
         )
     assert version is not None and entry_row is not None and party is not None
-    if action == "confirm" and (current is None or current.digest != hit.entry_digest):
+    if action == HitAction.confirm and (current is None or current.digest != hit.entry_digest):
         assert latest is not None
         state = "no longer lists" if current is None else "has changed"
         raise Conflict(
@@ -993,16 +1005,16 @@ def review_hit(
             f"{hit.entry_id} as it was matched; screen the party again"
         )
     now = services.clock.now()
-    if action == "dismiss" and not (note or "").strip():
+    if action == HitAction.dismiss and not (note or "").strip():
         raise Invalid("note: say why the hit is dismissed (e.g. a different date of birth)")
     with services.write() as session:
         row = session.get(HitRow, hit_id)
         assert row is not None
-        if row.status != "open":
+        if row.status != HitStatus.open:
             raise Conflict(f"hit {hit_id} is already {row.status}")
         settle_claim(session, hit_id, actor.id, now)  # the desk's claim ends with the review
         decision_id: str | None = None
-        if action == "confirm":
+        if action == HitAction.confirm:
             source = services.policy.source(hit.source)
             rule = _covering_rule(services, hit.source, rule_id)
             entry = entry_from_json(entry_row.data)
@@ -1029,7 +1041,7 @@ def review_hit(
                 actor,
             )
             decision_id = recorded.decision.id
-        row.status = "confirmed" if action == "confirm" else "dismissed"
+        row.status = HitStatus.confirmed if action == HitAction.confirm else HitStatus.dismissed
         row.reviewed_by, row.reviewed_at, row.review_note = actor.id, now, note
         row.decision_id = decision_id
         append(

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from standing.appeals.model import ENDING, OUTCOMES, Appeal, Dispute
+from standing.appeals.model import ENDING, OUTCOMES, Appeal, AppealStatus, Dispute
 from standing.decisions.model import Decision
 from standing.policies.model import Policy
 
@@ -133,7 +133,7 @@ def figures(
     basis: dict[str, str] | None = None,
     disputes: list[Dispute] | None = None,
 ) -> Figures:
-    decided = [a for a in appeals if a.status == "decided" and a.decided_at is not None]
+    decided = [a for a in appeals if a.status == AppealStatus.decided and a.decided_at is not None]
     outcomes = Counter(a.outcome for a in decided if a.outcome)
     durations = [
         (a.decided_at - a.filed_at).total_seconds() / 86400 for a in decided if a.decided_at
@@ -152,7 +152,7 @@ def figures(
         automated_detection=sum(d.automated_detection for d in decisions),
         automated_decision=sum(d.automated_decision for d in decisions),
         appeals=len(appeals),
-        appeals_open=sum(a.status == "open" for a in appeals),
+        appeals_open=sum(a.status == AppealStatus.open for a in appeals),
         appeal_outcomes={o: outcomes.get(o, 0) for o in OUTCOMES},
         reversal_rate=round(reversed_ / len(decided), 4) if decided else None,
         review_days_median=round(statistics.median(durations), 2) if durations else None,

@@ -115,3 +115,85 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     409: _error("The request conflicts with the record's state (e.g. already decided)"),
     422: _error("The input is invalid; the message names the field and why"),
 }
+
+
+# --- responses shared by several routes ------------------------------------------------------
+
+
+class SourceOut(BaseModel):
+    """A restriction list the platform screens against (``Source.to_public``)."""
+
+    id: str
+    title: str
+    authority: str
+    format: str
+    accepts: list[str]
+    threshold: float
+    url: str
+
+
+class SettlementBodyOut(BaseModel):
+    id: str
+    name: str
+    country: str
+    url: str
+    certified_by: str
+
+
+class CourtOut(BaseModel):
+    id: str
+    name: str
+    description: str
+    url: str
+
+
+class RedressOut(BaseModel):
+    """Where an affected party may turn beyond the platform (``Redress.to_public``)."""
+
+    settlement_bodies: list[SettlementBodyOut]
+    courts: list[CourtOut]
+    register_url: str
+
+
+class DecisionFields(BaseModel):
+    """A decision's own fields, as ``decision_json`` gives them."""
+
+    id: str
+    subject: str
+    subject_kind: str
+    rule: str
+    policy_version: str
+    restricts: list[str]
+    reach_rule: str
+    threshold: float
+    facts: str
+    evidence: list[str]
+    territories: list[str]
+    starts_at: str
+    ends_at: str | None
+    automated_detection: bool
+    automated_decision: bool
+    author: str
+    created_at: str
+    lifted_at: str | None
+    lift_reason: str | None
+    supersedes: str | None
+    exempt: list[str]
+
+
+class DecisionOut(DecisionFields):
+    """A decision as the API gives it; ``status`` is its status now."""
+
+    status: str
+
+
+class RecordedOut(DecisionFields):
+    """A decision just recorded, with whom it reaches and the public record's facts; a dry
+    run has no id and no statement yet."""
+
+    id: str | None  # type: ignore[assignment]
+    reach: dict[str, list[dict[str, Any]]]
+    warnings: list[str]
+    public_facts: str | None
+    dry_run: bool | None = None
+    statement_url: str | None = None

@@ -33,9 +33,9 @@ def busy(services: Services, clock: TestClock) -> dict[str, str]:
     import_list(services, "us_dhs_bod", [BOD], None, ANALYST)
     opened = hits(services, VIEWER)
     assert len(opened) >= 2
-    review_hit(services, str(opened[0]["id"]), "dismiss", ANALYST, note="A different company.")
+    review_hit(services, str(opened[0].id), "dismiss", ANALYST, note="A different company.")
     confirmed = review_hit(
-        services, str(opened[1]["id"]), "confirm", ANALYST, rule_id="government-barred-vendor"
+        services, str(opened[1].id), "confirm", ANALYST, rule_id="government-barred-vendor"
     )
     clock.advance(hours=1)
     vendor = record_vendor_decision(services).decision
@@ -44,7 +44,7 @@ def busy(services: Services, clock: TestClock) -> dict[str, str]:
     ).decision
     lift_decision(
         services,
-        str(confirmed["decision"]),
+        str(confirmed.decision),
         "Confirmed in error: register entry HRB 4411 of 2026-01-05 names another firm.",
         ANALYST,
     )
@@ -73,7 +73,7 @@ def busy(services: Services, clock: TestClock) -> dict[str, str]:
     return {
         "vendor": vendor.id,
         "media": media.id,
-        "hit": str(opened[0]["id"]),
+        "hit": str(opened[0].id),
         "appeal": overturned.id,
     }
 

@@ -39,8 +39,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str,
     services = Services.build(Settings(database_url=database))
     try:
         contact = acting_as(services, CONTACT)
-        found = list_decisions(services, contact)["decisions"]
-        decision = next(d["id"] for d in found if d["subject"] == "ao-kaspersky-lab")
+        found = list_decisions(services, contact).decisions
+        decision = next(d.id for d in found if d.subject_id == "ao-kaspersky-lab")
         appeal = file_appeal(services, decision, APPEAL, contact).id
     finally:
         services.engine.dispose()

@@ -52,7 +52,7 @@ def test_a_new_account_of_a_restricted_party_gets_a_notice(
     report = import_files(demo_graph, [write(tmp_path / "a.jsonl", [NEW_ACCOUNT])], ANALYST)
     (notice_id,) = report.notices
     (notice,) = notices_of(demo_graph, decision.id, VIEWER)
-    assert notice.id == notice_id and notice.account_id == "acct-kaspersky-jp-2"
+    assert notice.notice_id == notice_id and notice.account_id == "acct-kaspersky-jp-2"
     content = notice.content
     assert [a["id"] for a in content["affected"]["accounts"]] == ["acct-kaspersky-jp-2"]
     assert {p["id"] for p in content["affected"]["parties"]} >= {"kaspersky-labs-japan"}

@@ -23,7 +23,7 @@ def _promote_allowed(services: Services, party: str) -> bool:
 def test_the_bod_list_and_the_demo_decision_agree(services: Services) -> None:
     load_demo(services)
     import_list(services, "us_dhs_bod", [BOD], None, ANALYST)
-    matched = {h["party"] for h in hits(services, VIEWER) if h["source"] == "us_dhs_bod"}
+    matched = {h.party for h in hits(services, VIEWER) if h.source == "us_dhs_bod"}
     assert "ao-kaspersky-lab" in matched
     for party in matched:
         assert not _promote_allowed(services, party), party

@@ -70,7 +70,7 @@ def test_a_decision_is_posted_signed_with_a_stable_id(
     assert request.headers["webhook-signature"].startswith("v1,")
     with pytest.raises(Exception, match="signature"):
         Webhook("whsec_" + "A" * 43 + "=").verify(request.get_data(), dict(request.headers))
-    assert list_endpoints(hooks)[0]["id"] == endpoint.id
+    assert list_endpoints(hooks)[0].id == endpoint.id
 
 
 def test_an_endpoint_gets_only_its_events(
@@ -120,7 +120,7 @@ def test_410_disables_the_endpoint(
     worker = make_worker(hooks, NO_CONTACTS)
     assert worker.run_once().dead == 1
     (endpoint,) = list_endpoints(hooks)
-    assert endpoint["status"] == "disabled" and "410" in endpoint["disabled_reason"]
+    assert endpoint.status == "disabled" and "410" in (endpoint.disabled_reason or "")
     record_vendor_decision(hooks, subject="ano-tv-novosti", rule="state-controlled-media")
     report = worker.run_once()
     assert report.messages == 1 and report.deliveries == 0

@@ -12,6 +12,7 @@ from standing.bootstrap import Services
 from standing.decisions.service import get_statement, standing_of
 from standing.errors import Conflict, Invalid
 from standing.screening.match import Query
+from standing.screening.model import HitView
 from standing.screening.service import (
     hits,
     import_list,
@@ -43,19 +44,15 @@ def redated_bod(tmp_path: Path) -> Path:
     return edited
 
 
-def hit_for(
-    services: Services, party: str, entry: str, status: str | None = "open"
-) -> dict[str, object]:
-    return next(
-        h for h in hits(services, VIEWER, status) if h["party"] == party and h["entry"] == entry
-    )
+def hit_for(services: Services, party: str, entry: str, status: str | None = "open") -> HitView:
+    return next(h for h in hits(services, VIEWER, status) if h.party == party and h.entry == entry)
 
 
 def test_import_reports_diff_and_rescreens_parties(demo_graph: Services, tmp_path: Path) -> None:
     first = import_list(demo_graph, "us_dhs_bod", [BOD], None, ANALYST)
     assert first.number == 1 and first.format == "plain_csv"
     assert "ao-kaspersky-lab" in first.diff.added and first.hits >= 4
-    assert hit_for(demo_graph, "ao-kaspersky-lab", "ao-kaspersky-lab")["score"] == 1.0
+    assert hit_for(demo_graph, "ao-kaspersky-lab", "ao-kaspersky-lab").score == 1.0
 
     changed = plain_list(
         tmp_path,
@@ -79,15 +76,15 @@ def test_dismissed_hit_stays_dismissed_until_the_entry_changes(
     import_list(demo_graph, "us_dhs_bod", [BOD], None, ANALYST)
     hit = hit_for(demo_graph, "ao-kaspersky-lab", "ao-kaspersky-lab")
     with pytest.raises(Invalid, match="note"):
-        review_hit(demo_graph, str(hit["id"]), "dismiss", ANALYST)
-    review_hit(demo_graph, str(hit["id"]), "dismiss", ANALYST, note="Testing the queue only.")
+        review_hit(demo_graph, str(hit.id), "dismiss", ANALYST)
+    review_hit(demo_graph, str(hit.id), "dismiss", ANALYST, note="Testing the queue only.")
     with pytest.raises(Conflict, match="already dismissed"):
-        review_hit(demo_graph, str(hit["id"]), "dismiss", ANALYST, note="again")
+        review_hit(demo_graph, str(hit.id), "dismiss", ANALYST, note="again")
     screen_parties(demo_graph, ANALYST)  # a full re-screen does not reopen it
     assert not [
         h
         for h in hits(demo_graph, VIEWER)
-        if h["party"] == "ao-kaspersky-lab" and h["entry"] == "ao-kaspersky-lab"
+        if h.party == "ao-kaspersky-lab" and h.entry == "ao-kaspersky-lab"
     ]
     text = BOD.read_text(encoding="utf-8").replace(
         "ao-kaspersky-lab,AO Kaspersky Lab,organization,",
@@ -99,7 +96,7 @@ def test_dismissed_hit_stays_dismissed_until_the_entry_changes(
         text.replace("DHS BOD 17-01,2017-09-13", "DHS BOD 17-01,2017-09-14", 1), encoding="utf-8"
     )
     import_list(demo_graph, "us_dhs_bod", [changed], None, ANALYST)
-    assert hit_for(demo_graph, "ao-kaspersky-lab", "ao-kaspersky-lab")["status"] == "open"
+    assert hit_for(demo_graph, "ao-kaspersky-lab", "ao-kaspersky-lab").status == "open"
 
 
 def test_confirming_a_hit_records_a_decision_citing_the_list(
@@ -108,10 +105,10 @@ def test_confirming_a_hit_records_a_decision_citing_the_list(
     import_list(demo_graph, "us_dhs_bod", [BOD], None, ANALYST)
     hit = hit_for(demo_graph, "ao-kaspersky-lab", "ao-kaspersky-lab")
     view = review_hit(
-        demo_graph, str(hit["id"]), "confirm", ANALYST, rule_id="government-barred-vendor"
+        demo_graph, str(hit.id), "confirm", ANALYST, rule_id="government-barred-vendor"
     )
-    assert view["status"] == "confirmed" and view["decision"]
-    statement = get_statement(demo_graph, str(view["decision"]), VIEWER).content
+    assert view.status == "confirmed" and view.decision
+    statement = get_statement(demo_graph, str(view.decision), VIEWER).content
     facts = statement["facts"]
     assert (
         "AO Kaspersky Lab" in facts and "entry ao-kaspersky-lab" in facts and "version 1" in facts
@@ -132,7 +129,7 @@ def test_rule_must_cover_the_source(demo_graph: Services) -> None:
     import_list(demo_graph, "us_dhs_bod", [BOD], None, ANALYST)
     hit = hit_for(demo_graph, "ao-kaspersky-lab", "ao-kaspersky-lab")
     with pytest.raises(Invalid, match="does not cover source"):
-        review_hit(demo_graph, str(hit["id"]), "confirm", ANALYST, rule_id="state-controlled-media")
+        review_hit(demo_graph, str(hit.id), "confirm", ANALYST, rule_id="state-controlled-media")
 
 
 def test_identifier_match_under_an_automated_rule_is_decided_automatically(
@@ -196,8 +193,8 @@ def test_a_new_version_closes_hits_on_removed_and_changed_entries(
     demo_graph: Services, tmp_path: Path
 ) -> None:
     import_list(demo_graph, "us_dhs_bod", [BOD], None, ANALYST)
-    removed = str(hit_for(demo_graph, "kaspersky-lab-inc", "kaspersky-lab-inc")["id"])
-    renamed = str(hit_for(demo_graph, "kaspersky-labs-gmbh", "kaspersky-labs-gmbh")["id"])
+    removed = str(hit_for(demo_graph, "kaspersky-lab-inc", "kaspersky-lab-inc").id)
+    renamed = str(hit_for(demo_graph, "kaspersky-labs-gmbh", "kaspersky-labs-gmbh").id)
     text = BOD.read_text(encoding="utf-8")
     rows = [line for line in text.splitlines() if not line.startswith("kaspersky-lab-inc,")]
     edited = "\n".join(rows).replace(
@@ -209,14 +206,14 @@ def test_a_new_version_closes_hits_on_removed_and_changed_entries(
     assert result.diff.removed == ("kaspersky-lab-inc",)
     assert "kaspersky-labs-gmbh" in result.diff.changed
     assert result.closed["delisted"] >= 1 and result.closed["superseded"] >= 1
-    statuses = {h["id"]: h["status"] for h in hits(demo_graph, VIEWER, None)}
+    statuses = {h.id: h.status for h in hits(demo_graph, VIEWER, None)}
     assert statuses[removed] == "delisted"
     assert statuses[renamed] == "superseded"
     # the renamed entry no longer matches the German company: no new open hit for it
     assert not [
         h
         for h in hits(demo_graph, VIEWER)
-        if h["party"] == "kaspersky-labs-gmbh" and h["entry"] == "kaspersky-labs-gmbh"
+        if h.party == "kaspersky-labs-gmbh" and h.entry == "kaspersky-labs-gmbh"
     ]
     with pytest.raises(Conflict, match="already delisted"):
         review_hit(demo_graph, removed, "confirm", ANALYST, rule_id="government-barred-vendor")
@@ -226,7 +223,7 @@ def test_a_hit_on_an_entry_that_changed_since_cannot_be_confirmed(
     demo_graph: Services, tmp_path: Path
 ) -> None:
     import_list(demo_graph, "us_dhs_bod", [BOD], None, ANALYST)
-    hit = str(hit_for(demo_graph, "ao-kaspersky-lab", "ao-kaspersky-lab")["id"])
+    hit = str(hit_for(demo_graph, "ao-kaspersky-lab", "ao-kaspersky-lab").id)
     import_list(demo_graph, "us_dhs_bod", [redated_bod(tmp_path)], None, ANALYST)
     with demo_graph.write() as session:  # as if the hit had stayed open through a race
         from standing.store.screening_tables import HitRow
@@ -242,13 +239,13 @@ def test_a_changed_entry_is_not_reviewed_again_while_its_decision_stands(
     demo_graph: Services, tmp_path: Path
 ) -> None:
     import_list(demo_graph, "us_dhs_bod", [BOD], None, ANALYST)
-    hit = str(hit_for(demo_graph, "ao-kaspersky-lab", "ao-kaspersky-lab")["id"])
+    hit = str(hit_for(demo_graph, "ao-kaspersky-lab", "ao-kaspersky-lab").id)
     review_hit(demo_graph, hit, "confirm", ANALYST, rule_id="government-barred-vendor")
     import_list(demo_graph, "us_dhs_bod", [redated_bod(tmp_path)], None, ANALYST)
     assert not [
         h
         for h in hits(demo_graph, VIEWER)
-        if h["party"] == "ao-kaspersky-lab" and h["entry"] == "ao-kaspersky-lab"
+        if h.party == "ao-kaspersky-lab" and h.entry == "ao-kaspersky-lab"
     ]
 
 
@@ -275,7 +272,7 @@ def test_opening_hits_is_on_the_audit_log(demo_graph: Services) -> None:
     assert len(rows) == 1 and rows[0].actor == ANALYST.id  # who imported the list
     opened = json.loads(rows[0].payload)["hits"]
     assert len(opened) == result.hits
-    assert {h["hit"] for h in opened} == {h["id"] for h in hits(demo_graph, VIEWER)}
+    assert {h["hit"] for h in opened} == {h.id for h in hits(demo_graph, VIEWER)}
     assert {"party", "source", "version", "entry", "score"} <= set(opened[0])
 
 

@@ -243,36 +243,34 @@ def test_a_hit_shows_the_name_parts_that_matched(
 ) -> None:
     client, people, _, _ = world
     import_list(demo_graph, "us_dhs_bod", [BOD], None, ANALYST)
-    found = [h for h in hits(demo_graph, VIEWER, "open") if not h["by_identifier"]]
+    found = [h for h in hits(demo_graph, VIEWER, "open") if not h.by_identifier]
     assert found
     hit = found[0]
     desk = client.get("/review", headers=people["viewer"].headers).text
-    assert f"/review/hits/{hit['id']}" in desk and "Screening hits" in desk
-    page = client.get(f"/review/hits/{hit['id']}", headers=people["viewer"].headers)
+    assert f"/review/hits/{hit.id}" in desk and "Screening hits" in desk
+    page = client.get(f"/review/hits/{hit.id}", headers=people["viewer"].headers)
     assert page.status_code == 200
     assert "The name parts that matched" in page.text
-    assert hit["features"]["name"]["entry"] in page.text
+    assert hit.features["name"]["entry"] in page.text
     analyst = people["analyst"].headers
-    claimed = client.post(f"/api/v1/hits/{hit['id']}/claim", headers=analyst)
+    claimed = client.post(f"/api/v1/hits/{hit.id}/claim", headers=analyst)
     assert claimed.status_code == 200 and claimed.json()["kind"] == "hit"
-    refused = client.post(f"/api/v1/hits/{hit['id']}/claim", headers=people["reviewer"].headers)
+    refused = client.post(f"/api/v1/hits/{hit.id}/claim", headers=people["reviewer"].headers)
     assert refused.status_code == 403  # hits are the analysts'
     desk = client.get("/review", headers=people["viewer"].headers).text
     assert f"{people['analyst'].principal.id}</span>, until" in desk
-    as_appeal = client.post(
-        f"/api/v1/appeals/{hit['id']}/claim", headers=people["reviewer"].headers
-    )
+    as_appeal = client.post(f"/api/v1/appeals/{hit.id}/claim", headers=people["reviewer"].headers)
     assert as_appeal.status_code == 404  # a hit is no appeal
-    noted = client.post(f"/api/v1/hits/{hit['id']}/notes", json={"text": NOTE}, headers=analyst)
+    noted = client.post(f"/api/v1/hits/{hit.id}/notes", json={"text": NOTE}, headers=analyst)
     assert noted.status_code == 201 and noted.json()["kind"] == "hit"
-    assert NOTE in client.get(f"/review/hits/{hit['id']}", headers=analyst).text
+    assert NOTE in client.get(f"/review/hits/{hit.id}", headers=analyst).text
     # while the analyst holds it, nobody else reviews it; the analyst's review ends the claim
     dismiss = {"action": "dismiss", "note": "Another company: the registry numbers differ."}
-    review = f"/api/v1/hits/{hit['id']}/review"
+    review = f"/api/v1/hits/{hit.id}/review"
     held = client.post(review, json=dismiss, headers=people["service_decide"].headers)
     assert held.status_code == 409 and "claimed by" in held.json()["error"]["message"]
     assert client.post(review, json=dismiss, headers=analyst).status_code == 200
-    assert claims_on(demo_graph, [hit["id"]], VIEWER) == {}
+    assert claims_on(demo_graph, [hit.id], VIEWER) == {}
 
 
 def test_the_audit_log_accounts_for_every_claim_and_note(

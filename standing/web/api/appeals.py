@@ -3,7 +3,6 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, File, Query, UploadFile
-from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from standing.access.model import Permission, Principal
@@ -19,7 +18,15 @@ from standing.appeals.service import (
 from standing.errors import Invalid
 from standing.web.auth import Reader, Requires
 from standing.web.deps import ServicesDep
-from standing.web.schemas import ERRORS, LIST_MAX, REF_MAX, TEXT_MAX, Moment, Territory
+from standing.web.schemas import (
+    ERRORS,
+    LIST_MAX,
+    REF_MAX,
+    TEXT_MAX,
+    Moment,
+    RedressOut,
+    Territory,
+)
 
 router = APIRouter(prefix="/api/v1/appeals", tags=["appeals"], responses=ERRORS)
 Appellant = Annotated[Principal, Depends(Requires(Permission.FILE_APPEAL))]
@@ -87,7 +94,48 @@ class ReviewIn(BaseModel):
     scope: str | None = Field(None, min_length=1, max_length=REF_MAX)
 
 
-@router.get("")
+class AppealOut(BaseModel):
+    """An appeal (``appeal_json``): ``overdue`` where judged as of now, ``redress`` once
+    decided."""
+
+    id: str
+    decision: str
+    kind: str
+    scope: str | None
+    text: str
+    filed_by: str
+    filed_at: str
+    due_at: str
+    status: str
+    outcome: str | None
+    reply: str | None
+    decided_by: str | None
+    decided_at: str | None
+    new_decision: str | None
+    # only sometimes there (the routes leave out what is unset)
+    overdue: bool | None = None
+    redress: RedressOut | None = None
+
+
+class AppealsOut(BaseModel):
+    appeals: list[AppealOut]
+
+
+class AttachmentOut(BaseModel):
+    attachment: str
+    filename: str
+    media_type: str
+    size: int
+    sha256: str
+    added_at: str
+    url: str
+
+
+class AttachmentsOut(BaseModel):
+    attachments: list[AttachmentOut]
+
+
+@router.get("", response_model=AppealsOut, response_model_exclude_unset=True)
 def appeals(
     services: ServicesDep,
     viewer: Reader,
@@ -97,22 +145,22 @@ def appeals(
     return {"appeals": list_appeals(services, viewer, None if status == "all" else status)}
 
 
-@router.post("", status_code=201, response_model=None)
-def create(body: AppealIn, services: ServicesDep, actor: Appellant) -> JSONResponse:
+@router.post("", status_code=201, response_model=AppealOut, response_model_exclude_unset=True)
+def create(body: AppealIn, services: ServicesDep, actor: Appellant) -> dict[str, Any]:
     """File an appeal, as the advertiser contact calling, against a decision reaching it: a
     dispute within the rule's window or a request for reinstatement at any time, about the
     whole decision or one of the caller's parties or accounts (``scope``)."""
     filed = file_appeal(services, body.decision, body.text, actor, body.kind, body.scope)
-    return JSONResponse(appeal_json(filed, services.clock.now()), status_code=201)
+    return appeal_json(filed, services.clock.now())
 
 
-@router.get("/{appeal_id}")
+@router.get("/{appeal_id}", response_model=AppealOut, response_model_exclude_unset=True)
 def read(appeal_id: str, services: ServicesDep, viewer: Reader) -> dict[str, Any]:
     found = get_appeal(services, appeal_id, viewer)
     return appeal_json(found, services.clock.now(), services.policy.redress.to_public())
 
 
-@router.post("/{appeal_id}/review")
+@router.post("/{appeal_id}/review", response_model=AppealOut, response_model_exclude_unset=True)
 def review(
     appeal_id: str, body: ReviewIn, services: ServicesDep, actor: Reviewer
 ) -> dict[str, Any]:
@@ -129,7 +177,7 @@ def review(
     return appeal_json(decided, services.clock.now(), services.policy.redress.to_public())
 
 
-@router.post("/{appeal_id}/attachments", status_code=201)
+@router.post("/{appeal_id}/attachments", status_code=201, response_model=AttachmentsOut)
 async def attach(
     appeal_id: str,
     services: ServicesDep,

@@ -4,11 +4,13 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from pydantic import BaseModel
 
 from standing.access.model import Permission, Principal
 from standing.decisions.service import (
     DecisionRequest,
     decision_json,
+    decision_page_json,
     get_decision,
     get_statement,
     lift_decision,
@@ -20,14 +22,27 @@ from standing.decisions.transparency import Disclosure
 from standing.errors import Invalid
 from standing.web.auth import Reader, Requires
 from standing.web.deps import ServicesDep
-from standing.web.schemas import ERRORS, DecisionIn, LiftIn
+from standing.web.schemas import ERRORS, DecisionIn, DecisionOut, LiftIn, RecordedOut
 
 router = APIRouter(prefix="/api/v1/decisions", tags=["decisions"], responses=ERRORS)
 Decider = Annotated[Principal, Depends(Requires(Permission.DECIDE))]
 
 
-@router.post("", status_code=201, response_model=None)
-def create_decision(body: DecisionIn, services: ServicesDep, actor: Decider) -> Response:
+class DecisionsOut(BaseModel):
+    total: int
+    decisions: list[DecisionOut]
+
+
+@router.post(
+    "",
+    status_code=201,
+    response_model=RecordedOut,
+    response_model_exclude_unset=True,  # ``dry_run`` or ``statement_url``, as the case is
+    responses={200: {"model": RecordedOut, "description": "A dry run: nothing recorded"}},
+)
+def create_decision(
+    body: DecisionIn, services: ServicesDep, actor: Decider, response: Response
+) -> dict[str, Any]:
     """Record a decision as the caller, or with ``"dry_run": true`` return its reach without
     writing."""
     result = record_decision(
@@ -57,10 +72,12 @@ def create_decision(body: DecisionIn, services: ServicesDep, actor: Decider) -> 
         actor,
         dry_run=body.dry_run,
     )
-    return JSONResponse(result.to_json(), status_code=200 if body.dry_run else 201)
+    if body.dry_run:
+        response.status_code = 200
+    return result.to_json()
 
 
-@router.get("")
+@router.get("", response_model=DecisionsOut)
 def decisions(
     services: ServicesDep,
     viewer: Reader,
@@ -71,17 +88,19 @@ def decisions(
     offset: int = Query(0, ge=0),
 ) -> dict[str, Any]:
     """Decisions, newest first: on a subject, under a rule, in a status (now); paged."""
-    return list_decisions(services, viewer, subject, rule, status, limit, offset)
+    return decision_page_json(
+        list_decisions(services, viewer, subject, rule, status, limit, offset)
+    )
 
 
-@router.get("/{decision_id}")
+@router.get("/{decision_id}", response_model=DecisionOut)
 def read_decision(decision_id: str, services: ServicesDep, viewer: Reader) -> dict[str, Any]:
     return decision_json(get_decision(services, decision_id, viewer), services.clock.now())
 
 
 @router.get(
     "/{decision_id}/statement",
-    response_model=None,
+    response_model=None,  # JSON, text or HTML as asked; the JSON is the stored statement as is
     responses={
         200: {
             "description": "The statement in the format asked for",
@@ -110,7 +129,7 @@ def read_statement(
     return HTMLResponse("".join([row.html, *(n.html for n in notices)]))
 
 
-@router.post("/{decision_id}/lift")
+@router.post("/{decision_id}/lift", response_model=DecisionOut)
 def lift(decision_id: str, body: LiftIn, services: ServicesDep, actor: Decider) -> dict[str, Any]:
     if not body.reason.strip():
         raise Invalid("reason: empty")

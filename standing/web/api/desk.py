@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
-from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from standing.access.model import Permission, Principal
@@ -28,6 +27,28 @@ class NoteIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     text: str = Field(min_length=1, max_length=NOTE_MAX)
+
+
+class ClaimOut(BaseModel):
+    case: str
+    kind: str
+    held_by: str
+    claimed_at: str
+    expires_at: str
+    released: bool
+
+
+class NoteOut(BaseModel):
+    id: str
+    case: str
+    kind: str
+    author: str
+    text: str
+    written_at: str
+
+
+class NotesOut(BaseModel):
+    notes: list[NoteOut]
 
 
 def claim_json(claim: Claim, released: bool = False) -> dict[str, Any]:
@@ -52,25 +73,25 @@ def note_json(note: Note) -> dict[str, Any]:
     }
 
 
-@router.post("/appeals/{appeal_id}/claim")
+@router.post("/appeals/{appeal_id}/claim", response_model=ClaimOut)
 def claim_appeal(appeal_id: str, services: ServicesDep, actor: Reviewer) -> dict[str, Any]:
     """Claim an open appeal for the calling reviewer (renewed when already theirs)."""
     return claim_json(claim_case(services, appeal_id, actor, "appeal"))
 
 
-@router.post("/appeals/{appeal_id}/release")
+@router.post("/appeals/{appeal_id}/release", response_model=ClaimOut)
 def release_appeal(appeal_id: str, services: ServicesDep, actor: Reviewer) -> dict[str, Any]:
     """Release the caller's claim on an appeal."""
     return claim_json(release_case(services, appeal_id, actor, "appeal"), released=True)
 
 
-@router.post("/hits/{hit_id}/claim")
+@router.post("/hits/{hit_id}/claim", response_model=ClaimOut)
 def claim_hit(hit_id: str, services: ServicesDep, actor: HitReviewer) -> dict[str, Any]:
     """Claim an open screening hit for the calling analyst (renewed when already theirs)."""
     return claim_json(claim_case(services, hit_id, actor, "hit"))
 
 
-@router.post("/hits/{hit_id}/release")
+@router.post("/hits/{hit_id}/release", response_model=ClaimOut)
 def release_hit(hit_id: str, services: ServicesDep, actor: HitReviewer) -> dict[str, Any]:
     """Release the caller's claim on a screening hit."""
     return claim_json(release_case(services, hit_id, actor, "hit"), released=True)
@@ -81,29 +102,27 @@ def _notes(services: ServicesDep, case_id: str, kind: str, viewer: Principal) ->
     return {"notes": [note_json(n) for n in notes_on(services, [case_id], viewer)]}
 
 
-@router.get("/appeals/{appeal_id}/notes")
+@router.get("/appeals/{appeal_id}/notes", response_model=NotesOut)
 def appeal_notes(appeal_id: str, services: ServicesDep, viewer: Reader) -> dict[str, Any]:
     """The internal notes on an appeal, oldest first (staff only)."""
     return _notes(services, appeal_id, "appeal", viewer)
 
 
-@router.post("/appeals/{appeal_id}/notes", status_code=201, response_model=None)
+@router.post("/appeals/{appeal_id}/notes", status_code=201, response_model=NoteOut)
 def note_appeal(
     appeal_id: str, body: NoteIn, services: ServicesDep, actor: Annotator
-) -> JSONResponse:
+) -> dict[str, Any]:
     """Write an internal note on an appeal (analysts and reviewers)."""
-    note = add_note(services, appeal_id, body.text, actor, "appeal")
-    return JSONResponse(note_json(note), status_code=201)
+    return note_json(add_note(services, appeal_id, body.text, actor, "appeal"))
 
 
-@router.get("/hits/{hit_id}/notes")
+@router.get("/hits/{hit_id}/notes", response_model=NotesOut)
 def hit_notes(hit_id: str, services: ServicesDep, viewer: Reader) -> dict[str, Any]:
     """The internal notes on a screening hit, oldest first (staff only)."""
     return _notes(services, hit_id, "hit", viewer)
 
 
-@router.post("/hits/{hit_id}/notes", status_code=201, response_model=None)
-def note_hit(hit_id: str, body: NoteIn, services: ServicesDep, actor: Annotator) -> JSONResponse:
+@router.post("/hits/{hit_id}/notes", status_code=201, response_model=NoteOut)
+def note_hit(hit_id: str, body: NoteIn, services: ServicesDep, actor: Annotator) -> dict[str, Any]:
     """Write an internal note on a screening hit (analysts and reviewers)."""
-    note = add_note(services, hit_id, body.text, actor, "hit")
-    return JSONResponse(note_json(note), status_code=201)
+    return note_json(add_note(services, hit_id, body.text, actor, "hit"))

@@ -13,6 +13,7 @@ from standing.web.schemas import ERRORS, Moment
 router = APIRouter(prefix="/api/v1/export", tags=["transparency"], responses=ERRORS)
 
 
+# JSON lines, not one document: each line is a record in the Transparency Database's schema.
 @router.get("/dsa", response_class=Response, dependencies=[requires(Permission.AUDIT)])
 def dsa(services: ServicesDep, since: Moment | None = None) -> Response:
     """Statements of reasons in the DSA Transparency Database schema (JSON lines)."""

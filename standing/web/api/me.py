@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
+from pydantic import BaseModel
 
 from standing.access.model import Permission, Principal
 from standing.web.auth import Requires
@@ -14,7 +15,17 @@ router = APIRouter(prefix="/api/v1", tags=["access"], responses=ERRORS)
 Caller = Annotated[Principal, Depends(Requires(Permission.AUTHENTICATED))]
 
 
-@router.get("/me")
+class PrincipalOut(BaseModel):
+    id: str
+    kind: str
+    name: str
+    email: str | None
+    roles: list[str]
+    parties: list[str]
+    scopes: list[str]
+
+
+@router.get("/me", response_model=PrincipalOut)
 def me(caller: Caller) -> dict[str, Any]:
     """The caller: ``{"id", "kind", "roles", "parties", ...}``."""
     return caller.to_json()

@@ -41,7 +41,50 @@ class RecheckIn(BaseModel):
     )
 
 
-@router.get("/rechecks")
+class RecheckDueOut(BaseModel):
+    decision: str
+    subject: str
+    rule: str
+    rule_title: str
+    recheck_days: int
+    since: str
+    due_at: str
+    overdue: bool
+    last_by: str | None
+
+
+class RechecksOut(BaseModel):
+    as_of: str
+    within_days: int
+    rechecks: list[RecheckDueOut]
+
+
+class RecheckDoneOut(BaseModel):
+    id: str
+    reason: str
+    author: str
+    rechecked_at: str
+
+
+class DecisionRechecksOut(BaseModel):
+    decision: str
+    recheck_days: int | None
+    status: str
+    next: RecheckDueOut | None
+    done: list[RecheckDoneOut]
+
+
+class RecheckOut(BaseModel):
+    recheck: str
+    decision: str
+    outcome: str
+    reason: str
+    rechecked_by: str
+    rechecked_at: str
+    next_due_at: str
+
+
+@router.get("/rechecks", response_model=RechecksOut)
 def rechecks(
     services: ServicesDep,
     viewer: Reader,
@@ -56,7 +99,7 @@ def rechecks(
     }
 
 
-@router.get("/decisions/{decision_id}/rechecks")
+@router.get("/decisions/{decision_id}/rechecks", response_model=DecisionRechecksOut)
 def decision_rechecks(decision_id: str, services: ServicesDep, viewer: Reader) -> dict[str, Any]:
     """One decision's re-examination cycle, the next due and those done. Staff only."""
     found = rechecks_of(services, decision_id, viewer)
@@ -69,7 +112,7 @@ def decision_rechecks(decision_id: str, services: ServicesDep, viewer: Reader) -
     }
 
 
-@router.post("/decisions/{decision_id}/recheck")
+@router.post("/decisions/{decision_id}/recheck", response_model=RecheckOut)
 def recheck(
     decision_id: str, body: RecheckIn, services: ServicesDep, actor: Rechecker
 ) -> dict[str, Any]:

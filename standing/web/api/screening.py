@@ -10,10 +10,11 @@ from standing.access.model import Permission, Principal
 from standing.errors import Invalid
 from standing.screening.countries import query_country
 from standing.screening.match import Query
+from standing.screening.model import hit_view_json
 from standing.screening.service import hits, list_versions, review_hit, screen_queries
 from standing.web.auth import Reader, Requires, requires
 from standing.web.deps import ServicesDep
-from standing.web.schemas import ERRORS, NONBLANK, TERRITORY_SCHEMA
+from standing.web.schemas import ERRORS, NONBLANK, TERRITORY_SCHEMA, SourceOut
 
 router = APIRouter(prefix="/api/v1", tags=["screening"], responses=ERRORS)
 HitReviewer = Annotated[Principal, Depends(Requires(Permission.REVIEW_HIT))]
@@ -112,7 +113,73 @@ class ReviewIn(BaseModel):
     note: str | None = Field(None, max_length=20_000)
 
 
-@router.post("/screen", dependencies=[requires(Permission.SCREEN)])
+class QueryOut(BaseModel):
+    name: str
+    country: str | None
+    schema_: str | None = Field(alias="schema")
+    id: str | None
+
+
+class ScreenHitOut(BaseModel):
+    source: str
+    entry: str
+    name: str
+    score: float
+    match: bool
+    features: dict[str, Any]
+
+
+class ScreenResultOut(BaseModel):
+    query: QueryOut
+    hits: list[ScreenHitOut]
+
+
+class ScreenOut(BaseModel):
+    results: list[ScreenResultOut]
+
+
+class ListVersionOut(BaseModel):
+    source: str
+    version: int
+    file: str
+    sha256: str
+    format: str
+    entries: int
+    added: int
+    removed: int
+    changed: int
+    imported_at: str
+    actor: str
+
+
+class ListsOut(BaseModel):
+    sources: list[SourceOut]
+    versions: list[ListVersionOut]
+
+
+class HitOut(BaseModel):
+    id: str
+    party: str
+    party_name: str | None
+    source: str
+    entry: str
+    name: str
+    score: float
+    by_identifier: bool
+    features: dict[str, Any]
+    status: str
+    created_at: str
+    reviewed_by: str | None
+    reviewed_at: str | None
+    note: str | None
+    decision: str | None
+
+
+class HitsOut(BaseModel):
+    hits: list[HitOut]
+
+
+@router.post("/screen", response_model=ScreenOut, dependencies=[requires(Permission.SCREEN)])
 def screen(body: ScreenIn, services: ServicesDep) -> dict[str, Any]:
     """Screen one or many names against the latest version of every list."""
     items = body.names()
@@ -137,7 +204,7 @@ def screen(body: ScreenIn, services: ServicesDep) -> dict[str, Any]:
     }
 
 
-@router.get("/lists", dependencies=[requires(Permission.READ)])
+@router.get("/lists", response_model=ListsOut, dependencies=[requires(Permission.READ)])
 def lists(services: ServicesDep) -> dict[str, Any]:
     return {
         "sources": [s.to_public() for s in services.policy.sources.values()],
@@ -145,7 +212,7 @@ def lists(services: ServicesDep) -> dict[str, Any]:
     }
 
 
-@router.get("/hits")
+@router.get("/hits", response_model=HitsOut)
 def list_hits(
     services: ServicesDep,
     viewer: Reader,
@@ -154,13 +221,14 @@ def list_hits(
     ),
     party: str | None = QueryParam(None, min_length=1, max_length=200),
 ) -> dict[str, Any]:
-    return {"hits": hits(services, viewer, None if status == "all" else status, party)}
+    found = hits(services, viewer, None if status == "all" else status, party)
+    return {"hits": [hit_view_json(h) for h in found]}
 
 
-@router.post("/hits/{hit_id}/review")
+@router.post("/hits/{hit_id}/review", response_model=HitOut)
 def review(
     hit_id: str, body: ReviewIn, services: ServicesDep, actor: HitReviewer
 ) -> dict[str, Any]:
     if body.action == "dismiss" and not (body.note or "").strip():
         raise Invalid("note: say why the hit is dismissed")
-    return review_hit(services, hit_id, body.action, actor, body.rule, body.note)
+    return hit_view_json(review_hit(services, hit_id, body.action, actor, body.rule, body.note))

@@ -1,24 +1,72 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, Query
+from pydantic import BaseModel, Field
 
 from standing.decisions.service import standing_of
 from standing.errors import NotFound
 from standing.territories import territory_code
 from standing.web.auth import Reader
 from standing.web.deps import ServicesDep
-from standing.web.schemas import ERRORS, TERRITORY_SCHEMA
+from standing.web.schemas import ERRORS, TERRITORY_SCHEMA, DecisionOut
 
 router = APIRouter(prefix="/api/v1", tags=["standing"], responses=ERRORS)
+
+
+class PartySummaryOut(BaseModel):
+    id: str
+    kind: Literal["party"]
+    schema_: str = Field(alias="schema")
+    name: str
+    countries: list[str]
+
+
+class AccountSummaryOut(BaseModel):
+    id: str
+    kind: Literal["account"]
+    name: str
+    service: str
+    username: str
+    owner: str | None
+
+
+class CapabilityOut(BaseModel):
+    capability: str
+    description: str
+    allowed: bool
+    decisions: list[str]
+    via: list[str]
+
+
+class ReasonOut(BaseModel):
+    decision: str
+    subject: str
+    rule: str
+    title: str
+    facts: str
+    remedy: str | None
+    statement_url: str
+
+
+class StandingOut(BaseModel):
+    """Every capability of a subject, the decisions that deny any and why, and its
+    decisions' history."""
+
+    subject: PartySummaryOut | AccountSummaryOut = Field(discriminator="kind")
+    territory: str | None
+    as_of: str
+    capabilities: list[CapabilityOut]
+    reasons: list[ReasonOut]
+    decisions: list[DecisionOut]
 
 
 def _territory(value: str | None) -> str | None:
     return territory_code(value) if value else None
 
 
-@router.get("/accounts/{account_id}/standing")
+@router.get("/accounts/{account_id}/standing", response_model=StandingOut)
 def account_standing(
     account_id: str,
     services: ServicesDep,
@@ -32,7 +80,7 @@ def account_standing(
     return result
 
 
-@router.get("/parties/{party_id}/standing")
+@router.get("/parties/{party_id}/standing", response_model=StandingOut)
 def party_standing(
     party_id: str,
     services: ServicesDep,

@@ -24,6 +24,7 @@ from standing.desk.service import (
     release_case,
 )
 from standing.errors import Forbidden, NotFound, StandingError
+from standing.screening.model import hit_view_json
 from standing.web.auth import requires
 from standing.web.deps import ServicesDep
 from standing.web.ui.desk import _case_page, desk_queues
@@ -47,7 +48,7 @@ def _hit_page(
     request: Request, services: Services, hit_id: str, status: int = 200, **extra: Any
 ) -> HTMLResponse:
     viewer = _staff(request)
-    hit = hit_case(services, hit_id, viewer)
+    hit = hit_view_json(hit_case(services, hit_id, viewer))
     context: dict[str, Any] = {
         "hit": hit,
         "parts": name_parts(hit),

@@ -34,6 +34,7 @@ from standing.desk.model import Note
 from standing.desk.service import claims_on, notes_on
 from standing.desk.verdict import ReplyVerdict, reply_verdict
 from standing.errors import Forbidden, Invalid, NotFound, StandingError
+from standing.screening.model import hit_view_json
 from standing.screening.service import hits
 from standing.territories import territory_code
 from standing.web.auth import requires
@@ -58,7 +59,7 @@ def _staff(request: Request) -> Principal:
 def desk_queues(services: Services, viewer: Principal) -> list[Queue]:
     """Every queue of the desk, in the order it is shown and worked."""
     appeals = list_appeals(services, viewer, "open")
-    open_hits = hits(services, viewer, "open")
+    open_hits = [hit_view_json(h) for h in hits(services, viewer, "open")]
     claims = claims_on(services, [a["id"] for a in appeals] + [h["id"] for h in open_hits], viewer)
     return [*appeal_queues(appeals, claims), hit_queue(open_hits, claims)]
 
@@ -134,7 +135,9 @@ def _case_page(
     rule = services.policy.rules.get(decision.rule_id)
     now = services.clock.now()
     decision_hits = [
-        h for h in hits(services, viewer, None, decision.subject_id) if h["decision"] == decision.id
+        hit_view_json(h)
+        for h in hits(services, viewer, None, decision.subject_id)
+        if h.decision == decision.id
     ]
     notes = notes_on(services, [a.id for a in others] + [h["id"] for h in decision_hits], viewer)
     scope = getattr(appeal, "scope", None) or getattr(appeal, "scope_id", None)

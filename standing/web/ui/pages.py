@@ -12,7 +12,12 @@ from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, generate_latest
 from sqlalchemy import func, select, text
 
 from standing.access.model import Permission
-from standing.decisions.service import get_statement, list_decisions, notices_of
+from standing.decisions.service import (
+    decision_page_json,
+    get_statement,
+    list_decisions,
+    notices_of,
+)
 from standing.errors import error_document
 from standing.store.tables import AccountRow, DecisionRow, PartyRow
 from standing.transparency.report import current_figures
@@ -30,7 +35,7 @@ def home(request: Request, services: ServicesDep, viewer: Viewer) -> HTMLRespons
     """Public: what the service is; signed in: the cases the principal may see."""
     if viewer is None or not viewer.may(Permission.READ):
         return page(request, "home.html", decisions=[], counts=None)
-    listed = list_decisions(services, viewer, limit=50)["decisions"]
+    listed = decision_page_json(list_decisions(services, viewer, limit=50))["decisions"]
     with services.read() as session:
         names = {
             r.id: r.caption
