@@ -55,6 +55,14 @@ def _stream(session: Session, query: Any) -> Iterator[Any]:
         result.close()
 
 
+def _columns(session: Session, table: Any, key: str, **fields: str) -> Rows:
+    """The rows of ``table`` keyed by its ``key`` column, each state field read as stored
+    from the column named beside it."""
+    for r in _stream(session, select(table).order_by(getattr(table, key))):
+        row = r[0]
+        yield getattr(row, key), {name: getattr(row, column) for name, column in fields.items()}
+
+
 def decision_rows(session: Session) -> Rows:
     for r in _stream(session, select(DecisionRow).order_by(DecisionRow.id)):
         d = r[0]
@@ -109,48 +117,46 @@ def notice_rows(session: Session) -> Rows:
 
 
 def lift_rows(session: Session) -> Rows:
-    for r in _stream(session, select(LiftRow).order_by(LiftRow.decision_id)):
-        lift = r[0]
-        yield (
-            lift.decision_id,
-            {"reason": lift.reason, "author": lift.author, "lifted_at": lift.lifted_at},
-        )
+    return _columns(
+        session,
+        LiftRow,
+        "decision_id",
+        reason="reason",
+        author="author",
+        lifted_at="lifted_at",
+    )
 
 
 def recheck_rows(session: Session) -> Rows:
-    for r in _stream(session, select(RecheckRow).order_by(RecheckRow.id)):
-        row = r[0]
-        yield (
-            row.id,
-            {
-                "decision": row.decision_id,
-                "reason": row.reason,
-                "author": row.author,
-                "rechecked_at": row.rechecked_at,
-            },
-        )
+    return _columns(
+        session,
+        RecheckRow,
+        "id",
+        decision="decision_id",
+        reason="reason",
+        author="author",
+        rechecked_at="rechecked_at",
+    )
 
 
 def appeal_rows(session: Session) -> Rows:
-    for r in _stream(session, select(AppealRow).order_by(AppealRow.id)):
-        a = r[0]
-        yield (
-            a.id,
-            {
-                "decision": a.decision_id,
-                "text": a.text,
-                "kind": a.kind,
-                "scope": a.scope,
-                "filed_by": a.filed_by,
-                "filed_at": a.filed_at,
-                "status": a.status,
-                "outcome": a.outcome,
-                "reply": a.reply,
-                "decided_by": a.decided_by,
-                "decided_at": a.decided_at,
-                "new_decision": a.new_decision_id,
-            },
-        )
+    return _columns(
+        session,
+        AppealRow,
+        "id",
+        decision="decision_id",
+        text="text",
+        kind="kind",
+        scope="scope",
+        filed_by="filed_by",
+        filed_at="filed_at",
+        status="status",
+        outcome="outcome",
+        reply="reply",
+        decided_by="decided_by",
+        decided_at="decided_at",
+        new_decision="new_decision_id",
+    )
 
 
 def attachment_rows(session: Session) -> Rows:
@@ -271,32 +277,28 @@ def token_rows(session: Session) -> Rows:
 
 
 def note_rows(session: Session) -> Rows:
-    for r in _stream(session, select(NoteRow).order_by(NoteRow.id)):
-        n = r[0]
-        yield (
-            n.id,
-            {
-                "case": n.case_id,
-                "kind": n.case_kind,
-                "author": n.author,
-                "text": n.text,
-                "written_at": n.written_at,
-            },
-        )
+    return _columns(
+        session,
+        NoteRow,
+        "id",
+        case="case_id",
+        kind="case_kind",
+        author="author",
+        text="text",
+        written_at="written_at",
+    )
 
 
 def claim_rows(session: Session) -> Rows:
-    for r in _stream(session, select(ClaimRow).order_by(ClaimRow.case_id)):
-        c = r[0]
-        yield (
-            c.case_id,
-            {
-                "kind": c.case_kind,
-                "held_by": c.held_by,
-                "claimed_at": c.claimed_at,
-                "expires_at": c.expires_at,
-            },
-        )
+    return _columns(
+        session,
+        ClaimRow,
+        "case_id",
+        kind="case_kind",
+        held_by="held_by",
+        claimed_at="claimed_at",
+        expires_at="expires_at",
+    )
 
 
 USERS = frozenset({"user:add", "user:disable", "user:password", "user:roles", "token:create"})

@@ -130,55 +130,25 @@ async def _note(request: Request, services: Services, kind: str, case_id: str) -
     return RedirectResponse(f"/review/{kind}/{case_id}?done=noted#notes-h", status_code=303)
 
 
-@router.post(
-    "/review/appeals/{appeal_id}/claim",
-    response_class=HTMLResponse,
-    dependencies=[requires(Permission.DECIDE_APPEAL)],
-)
-async def claim_appeal(request: Request, appeal_id: str, services: ServicesDep) -> Response:
-    return await _claim(request, services, "appeals", appeal_id)
+#: Who may act on each kind of case: appeals are decided by reviewers, hits by analysts.
+ACTS_ON = {"appeals": Permission.DECIDE_APPEAL, "hits": Permission.REVIEW_HIT}
 
 
-@router.post(
-    "/review/appeals/{appeal_id}/release",
-    response_class=HTMLResponse,
-    dependencies=[requires(Permission.DECIDE_APPEAL)],
-)
-async def release_appeal(request: Request, appeal_id: str, services: ServicesDep) -> Response:
-    return await _release(request, services, "appeals", appeal_id)
+def _route(kind: str, act: str, permission: Permission, handler: Any) -> None:
+    async def endpoint(request: Request, case_id: str, services: ServicesDep) -> Response:
+        return await handler(request, services, kind, case_id)  # type: ignore[no-any-return]
+
+    router.add_api_route(
+        f"/review/{kind}/{{case_id}}/{act}",
+        endpoint,
+        methods=["POST"],
+        response_class=HTMLResponse,
+        dependencies=[requires(permission)],
+        name=f"{act}_{KINDS[kind]}",
+    )
 
 
-@router.post(
-    "/review/appeals/{appeal_id}/notes",
-    response_class=HTMLResponse,
-    dependencies=[requires(Permission.NOTE)],
-)
-async def note_appeal(request: Request, appeal_id: str, services: ServicesDep) -> Response:
-    return await _note(request, services, "appeals", appeal_id)
-
-
-@router.post(
-    "/review/hits/{hit_id}/claim",
-    response_class=HTMLResponse,
-    dependencies=[requires(Permission.REVIEW_HIT)],
-)
-async def claim_hit(request: Request, hit_id: str, services: ServicesDep) -> Response:
-    return await _claim(request, services, "hits", hit_id)
-
-
-@router.post(
-    "/review/hits/{hit_id}/release",
-    response_class=HTMLResponse,
-    dependencies=[requires(Permission.REVIEW_HIT)],
-)
-async def release_hit(request: Request, hit_id: str, services: ServicesDep) -> Response:
-    return await _release(request, services, "hits", hit_id)
-
-
-@router.post(
-    "/review/hits/{hit_id}/notes",
-    response_class=HTMLResponse,
-    dependencies=[requires(Permission.NOTE)],
-)
-async def note_hit(request: Request, hit_id: str, services: ServicesDep) -> Response:
-    return await _note(request, services, "hits", hit_id)
+for _kind, _permission in ACTS_ON.items():
+    _route(_kind, "claim", _permission, _claim)
+    _route(_kind, "release", _permission, _release)
+    _route(_kind, "notes", Permission.NOTE, _note)
