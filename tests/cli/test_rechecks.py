@@ -5,16 +5,8 @@ from __future__ import annotations
 import json
 
 from standing.demo.seed import SCENARIO
+from tests.decisions.helpers import CONFIRM, SHOP_FACTS
 from tests.fixtures.cli import Run
-
-SHOP_FACTS = (
-    "BrightDeal Shop advertised 90 percent discounts on 2026-03-02 that no checkout applied, "
-    "in 41 complaints to the Verbraucherzentrale."
-)
-CONFIRM = (
-    "BrightDeal Shop's chargeback rate for January 2026 was 3.4 percent on 1,212 orders, "
-    "still above the 2 percent the decision rests on."
-)
 
 
 def test_list_and_confirm(run: Run) -> None:

@@ -30,3 +30,14 @@ def record_vendor_decision(
         **extra,  # type: ignore[arg-type]
     )
     return record_decision(services, request, DECIDER)
+
+
+#: A deceptive-practices decision on the demo's shop, and a re-examination that keeps it.
+SHOP_FACTS = (
+    "BrightDeal Shop advertised 90 percent discounts on 2026-03-02 that no checkout applied, "
+    "in 41 complaints to the Verbraucherzentrale."
+)
+CONFIRM = (
+    "BrightDeal Shop's chargeback rate for January 2026 was 3.4 percent on 1,212 orders, "
+    "still above the 2 percent the decision rests on."
+)

@@ -14,18 +14,9 @@ from standing.decisions.rechecks import confirm_recheck, list_rechecks, rechecks
 from standing.decisions.service import lift_decision
 from standing.errors import Conflict, Forbidden, Invalid, NotFound
 from standing.store.tables import EventRow, RecheckRow
-from tests.decisions.helpers import record_vendor_decision
+from tests.decisions.helpers import CONFIRM, SHOP_FACTS, record_vendor_decision
 from tests.fixtures.services import TestClock
 from tests.principals import ANALYST, REVIEWER, VIEWER, contact
-
-SHOP_FACTS = (
-    "BrightDeal Shop advertised 90 percent discounts on 2026-03-02 that no checkout applied, "
-    "in 41 complaints to the Verbraucherzentrale."
-)
-CONFIRM = (
-    "BrightDeal Shop's chargeback rate for January 2026 was 3.4 percent on 1,212 orders, "
-    "still above the 2 percent the decision rests on."
-)
 
 
 def shop_decision(services: Services, **extra: object) -> str:

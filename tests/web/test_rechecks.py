@@ -14,20 +14,12 @@ from standing.bootstrap import Services
 from standing.decisions.rechecks import rechecks_of
 from standing.decisions.service import get_decision
 from standing.web.app import create_app
-from tests.decisions.helpers import record_vendor_decision
+from tests.decisions.helpers import CONFIRM, SHOP_FACTS, record_vendor_decision
 from tests.fixtures.principals import Credential
 from tests.fixtures.services import TestClock
 from tests.principals import VIEWER
 from tests.web.forms import csrf_of, sign_in
 
-SHOP_FACTS = (
-    "BrightDeal Shop advertised 90 percent discounts on 2026-03-02 that no checkout applied, "
-    "in 41 complaints to the Verbraucherzentrale."
-)
-CONFIRM = (
-    "BrightDeal Shop's chargeback rate for January 2026 was 3.4 percent on 1,212 orders, "
-    "still above the 2 percent the decision rests on."
-)
 VAGUE = "We reviewed your account and determined that it violates our policies."
 
 World = tuple[TestClient, dict[str, Credential], str, str]
