@@ -5,10 +5,14 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
+from standing.access.model import Principal
+from standing.access.service import NewUser, add_user
+from standing.appeals.service import file_appeal
 from standing.bootstrap import Services
+from standing.decisions.service import DecisionRequest, record_decision
 from standing.web.app import create_app
-from tests.decisions.helpers import record_vendor_decision
-from tests.fixtures.principals import Credential
+from tests.decisions.helpers import FACTS, record_vendor_decision
+from tests.fixtures.principals import PASSWORD, Credential
 
 
 @pytest.fixture
@@ -40,3 +44,31 @@ def world(demo_graph: Services, credentials: dict[str, Credential]) -> Iterator[
     ).decision.id
     with TestClient(create_app(services=demo_graph), raise_server_exceptions=False) as client:
         yield client, credentials, {"kaspersky": kaspersky, "shop": shop}
+
+
+def own_decision_appealed(services: Services, admin: Principal) -> str:
+    """Four eyes: an appeal against a decision that ``both@test.example`` (an analyst and a
+    reviewer, password ``PASSWORD``) recorded itself; returns the appeal's id."""
+    both = add_user(
+        services,
+        admin,
+        NewUser("both@test.example", roles=("analyst", "reviewer"), password=PASSWORD),
+    )
+    media = add_user(
+        services,
+        admin,
+        NewUser("media@advertiser.example", parties=("ano-tv-novosti",), password=PASSWORD),
+    )
+    request = DecisionRequest(
+        subject="ano-tv-novosti",
+        rule="state-controlled-media",
+        facts=FACTS["ano-tv-novosti"],
+        evidence=("Russian federal budget law 2026, line 1202",),
+    )
+    own = record_decision(services, request, both).decision.id
+    return file_appeal(
+        services,
+        own,
+        "ANO TV-Novosti has had an independent board since 2026-02-01; its minutes show it.",
+        media,
+    ).id

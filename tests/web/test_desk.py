@@ -9,15 +9,14 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-from standing.access.service import NewUser, add_user
 from standing.appeals.service import file_appeal, get_appeal
 from standing.bootstrap import Services
-from standing.decisions.service import DecisionRequest, record_decision
 from standing.web.app import create_app
-from tests.decisions.helpers import FACTS, record_vendor_decision
-from tests.fixtures.principals import PASSWORD, Credential
+from tests.decisions.helpers import record_vendor_decision
+from tests.fixtures.principals import Credential
 from tests.fixtures.services import TestClock
 from tests.principals import VIEWER
+from tests.web.conftest import own_decision_appealed
 from tests.web.forms import csrf_of, sign_in
 
 APPEAL = (
@@ -137,30 +136,7 @@ def test_the_reviewer_decides_and_the_contact_reads_the_reply(
 def test_four_eyes_on_the_desk(world: World, demo_graph: Services) -> None:
     """A reviewer who recorded the decision is refused on the page, and nothing is stored."""
     client, people, _, _ = world
-    admin = people["admin"].principal
-    both = add_user(
-        demo_graph,
-        admin,
-        NewUser("both@test.example", roles=("analyst", "reviewer"), password=PASSWORD),
-    )
-    media = add_user(
-        demo_graph,
-        admin,
-        NewUser("media@advertiser.example", parties=("ano-tv-novosti",), password=PASSWORD),
-    )
-    request = DecisionRequest(
-        subject="ano-tv-novosti",
-        rule="state-controlled-media",
-        facts=FACTS["ano-tv-novosti"],
-        evidence=("Russian federal budget law 2026, line 1202",),
-    )
-    own = record_decision(demo_graph, request, both).decision.id
-    filed = file_appeal(
-        demo_graph,
-        own,
-        "ANO TV-Novosti has had an independent board since 2026-02-01; its minutes show it.",
-        media,
-    ).id
+    filed = own_decision_appealed(demo_graph, people["admin"].principal)
     sign_in(client, "both@test.example")
     url = f"/review/appeals/{filed}"
     token = csrf_of(client.get(url).text)

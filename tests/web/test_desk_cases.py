@@ -25,6 +25,7 @@ from tests.fixtures.principals import PASSWORD, Credential
 from tests.fixtures.services import TestClock
 from tests.principals import ANALYST, VIEWER
 from tests.screening.test_service import BOD
+from tests.web.conftest import own_decision_appealed
 from tests.web.forms import csrf_of, sign_in
 from tests.web.test_desk import APPEAL, REPLY
 
@@ -305,35 +306,10 @@ def test_the_audit_log_accounts_for_every_claim_and_note(
 
 def test_who_may_not_decide_may_not_claim(world: World, demo_graph: Services) -> None:
     """Four eyes: a reviewer who recorded the decision is refused the claim as well."""
-    from standing.decisions.service import DecisionRequest, record_decision
-    from tests.decisions.helpers import FACTS
 
     client, people, _, _ = world
-    admin = people["admin"].principal
-    both = add_user(
-        demo_graph,
-        admin,
-        NewUser("both@test.example", roles=("analyst", "reviewer"), password=PASSWORD),
-    )
-    media = add_user(
-        demo_graph,
-        admin,
-        NewUser("media@advertiser.example", parties=("ano-tv-novosti",), password=PASSWORD),
-    )
-    request = DecisionRequest(
-        subject="ano-tv-novosti",
-        rule="state-controlled-media",
-        facts=FACTS["ano-tv-novosti"],
-        evidence=("Russian federal budget law 2026, line 1202",),
-    )
-    own = record_decision(demo_graph, request, both).decision.id
-    filed = file_appeal(
-        demo_graph,
-        own,
-        "ANO TV-Novosti has had an independent board since 2026-02-01; its minutes show it.",
-        media,
-    ).id
-    token = create_token(demo_graph, admin, user="both@test.example").token
+    filed = own_decision_appealed(demo_graph, people["admin"].principal)
+    token = create_token(demo_graph, people["admin"].principal, user="both@test.example").token
     refused = client.post(
         f"/api/v1/appeals/{filed}/claim", headers={"Authorization": f"Bearer {token}"}
     )
