@@ -21,7 +21,7 @@ from standing.access.service import (
 from standing.cli.acting import AsOpt, acting
 from standing.cli.database import DatabaseOpt, services_for
 from standing.cli.moments import parse_when
-from standing.cli.output import JsonOpt, console, emit_json, fail
+from standing.cli.output import JsonOpt, answer, console, emit_json, fail
 
 PasswordStdinOpt = Annotated[
     bool,
@@ -145,10 +145,7 @@ def users_disable(
     """Disable a user: their sessions end and their tokens stop working."""
     with services_for(database, write=True) as services:
         row = disable_user(services, acting(services, as_), email)
-    if json:
-        emit_json(row)
-        return
-    console.print(f"disabled {row['email']}")
+    answer(json, row, f"disabled {row['email']}")
 
 
 @tokens.command("create")
@@ -221,7 +218,4 @@ def tokens_revoke(
     """Revoke a token: it stops working at once."""
     with services_for(database, write=True) as services:
         row = revoke_token(services, acting(services, as_), token)
-    if json:
-        emit_json(row)
-        return
-    console.print(f"revoked {row['id']}")
+    answer(json, row, f"revoked {row['id']}")

@@ -10,7 +10,7 @@ from rich.table import Table
 from standing.cli.acting import AsOpt, acting, reading
 from standing.cli.database import DatabaseOpt, services_for
 from standing.cli.moments import parse_when
-from standing.cli.output import JsonOpt, console, emit_json, err_console, fail
+from standing.cli.output import JsonOpt, answer, console, emit_json, err_console, fail
 from standing.decisions.service import (
     DecisionRequest,
     decision_json,
@@ -157,10 +157,7 @@ def lift(
     """End a decision, with reasons (a new record; nothing is edited)."""
     with services_for(database, write=True) as services:
         lifted = lift_decision(services, decision, reason, acting(services, as_))
-    if json:
-        emit_json(decision_json(lifted))
-        return
-    console.print(f"lifted {lifted.id} at {lifted.lifted_at}")
+    answer(json, decision_json(lifted), f"lifted {lifted.id} at {lifted.lifted_at}")
 
 
 @app.command("status")

@@ -14,7 +14,7 @@ from standing.bootstrap import Services
 from standing.cli.acting import AsOpt, acting
 from standing.cli.database import DatabaseOpt, services_for
 from standing.cli.moments import parse_when
-from standing.cli.output import JsonOpt, console, emit_json
+from standing.cli.output import JsonOpt, answer, console, emit_json
 
 
 def _recorder(services: Services, as_: str | None) -> str:
@@ -50,10 +50,7 @@ def add(
             _recorder(services, as_),
             parse_when(submitted, "--submitted"),
         )
-    if json:
-        emit_json(dispute.to_json())
-    else:
-        console.print(f"dispute {dispute.id} recorded")
+    answer(json, dispute.to_json(), f"dispute {dispute.id} recorded")
 
 
 @disputes.command("settle")
@@ -86,10 +83,7 @@ def settle(
             parse_when(settled, "--settled"),
             note,
         )
-    if json:
-        emit_json(done.to_json())
-    else:
-        console.print(f"dispute {done.id} settled: {done.outcome}")
+    answer(json, done.to_json(), f"dispute {done.id} settled: {done.outcome}")
 
 
 @disputes.command("list")

@@ -19,7 +19,7 @@ from standing.access.model import Permission, require
 from standing.bootstrap import Services
 from standing.cli.acting import AsOpt, acting
 from standing.cli.database import DatabaseOpt, services_for
-from standing.cli.output import JsonOpt, console, emit_json
+from standing.cli.output import JsonOpt, answer, console, emit_json
 from standing.notify.deliveries import get_delivery, list_deliveries
 from standing.notify.events import WEBHOOK_EVENTS
 from standing.notify.webhooks import (
@@ -191,10 +191,7 @@ def remove(
     """Remove an endpoint; what was still to be sent to it is dead-lettered."""
     with services_for(database, write=True) as services:
         removed = remove_endpoint(services, endpoint, acting_user(services, as_))
-    if json:
-        emit_json(endpoint_json(removed))
-    else:
-        console.print(f"endpoint {removed.id} removed", highlight=False)
+    answer(json, endpoint_json(removed), f"endpoint {removed.id} removed")
 
 
 @hooks.command("replay")
@@ -210,7 +207,8 @@ def replay_(
     """Send a message again, with the same webhook-id and body, at the next worker pass."""
     with services_for(database, write=True) as services:
         queued = replay(services, message, acting_user(services, as_), endpoint)
-    if json:
-        emit_json({"message": message, "deliveries": queued})
-    else:
-        console.print(f"message {message}: {len(queued)} deliveries queued again", highlight=False)
+    answer(
+        json,
+        {"message": message, "deliveries": queued},
+        f"message {message}: {len(queued)} deliveries queued again",
+    )

@@ -59,6 +59,15 @@ def emit_json(document: Any) -> None:
     sys.stdout.flush()
 
 
+def answer(json: bool, document: Any, line: str) -> None:
+    """What a command that did one thing says: the JSON document with ``--json``, else one
+    line for people."""
+    if json:
+        emit_json(document)
+    else:
+        console.print(line, highlight=False)
+
+
 def emit_json_error(ctx: Any, error_code: str, message: str) -> None:
     """The error document on stdout, when ``--json`` was given."""
     if ctx.meta.get(JSON_REQUESTED):  # one line: also fits `screen --file`'s JSON lines
