@@ -11,7 +11,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from standing.access.model import Permission, Principal
+from standing.access.model import Permission
 from standing.bootstrap import Services
 from standing.desk.cases import hit_case
 from standing.desk.model import NOTE_MAX
@@ -23,11 +23,11 @@ from standing.desk.service import (
     notes_on,
     release_case,
 )
-from standing.errors import Forbidden, NotFound, StandingError
+from standing.errors import NotFound, StandingError
 from standing.screening.model import hit_view_json
 from standing.web.auth import requires
 from standing.web.deps import ServicesDep
-from standing.web.ui.desk import _case_page, desk_queues
+from standing.web.ui.desk import _case_page, desk_queues, staff_viewer
 from standing.web.ui.hit_view import name_parts
 from standing.web.ui.login import form_page, read_form
 from standing.web.ui.queues import next_case
@@ -37,17 +37,10 @@ router = APIRouter(include_in_schema=False)
 KINDS = {"appeals": "appeal", "hits": "hit"}
 
 
-def _staff(request: Request) -> Principal:
-    viewer: Principal = request.state.principal
-    if not viewer.is_staff:
-        raise Forbidden(f"{viewer.id} may not do this: the review desk is for staff")
-    return viewer
-
-
 def _hit_page(
     request: Request, services: Services, hit_id: str, status: int = 200, **extra: Any
 ) -> HTMLResponse:
-    viewer = _staff(request)
+    viewer = staff_viewer(request)
     hit = hit_view_json(hit_case(services, hit_id, viewer))
     context: dict[str, Any] = {
         "hit": hit,
@@ -82,7 +75,7 @@ def hit_page(request: Request, hit_id: str, services: ServicesDep, done: str = "
 
 
 async def _claim(request: Request, services: Services, kind: str, case_id: str) -> Response:
-    viewer = _staff(request)
+    viewer = staff_viewer(request)
     find_case(services, case_id, KINDS[kind])  # an unknown case: 404 before the form
     await read_form(request)
     try:
@@ -95,7 +88,7 @@ async def _claim(request: Request, services: Services, kind: str, case_id: str) 
 
 
 async def _release(request: Request, services: Services, kind: str, case_id: str) -> Response:
-    viewer = _staff(request)
+    viewer = staff_viewer(request)
     find_case(services, case_id, KINDS[kind])
     await read_form(request)
     try:
@@ -108,7 +101,7 @@ async def _release(request: Request, services: Services, kind: str, case_id: str
 
 
 async def _note(request: Request, services: Services, kind: str, case_id: str) -> Response:
-    viewer = _staff(request)
+    viewer = staff_viewer(request)
     find_case(services, case_id, KINDS[kind])
     fields = await read_form(request)
     text = fields.get("note", "")

@@ -49,7 +49,8 @@ from standing.web.ui.render import page
 router = APIRouter(include_in_schema=False)
 
 
-def _staff(request: Request) -> Principal:
+def staff_viewer(request: Request) -> Principal:
+    """The signed-in principal, who must be staff: the review desk is not the advertiser's."""
     viewer: Principal = request.state.principal
     if not viewer.is_staff:
         raise Forbidden(f"{viewer.id} may not do this: the review desk is for staff")
@@ -68,7 +69,7 @@ def desk_queues(services: Services, viewer: Principal) -> list[Queue]:
 def desk(request: Request, services: ServicesDep) -> HTMLResponse:
     """The queues: open appeals by kind, earliest deadline first; open screening hits, oldest
     first; who holds each case, until when; overdue cases marked."""
-    viewer = _staff(request)
+    viewer = staff_viewer(request)
     queues = desk_queues(services, viewer)
     return page(
         request,
@@ -126,7 +127,7 @@ def _history(
 def _case_page(
     request: Request, services: Services, appeal_id: str, status: int = 200, **extra: Any
 ) -> HTMLResponse:
-    viewer = _staff(request)
+    viewer = staff_viewer(request)
     appeal = get_appeal(services, appeal_id, viewer)
     decision = get_decision(services, appeal.decision_id, viewer)
     statement = get_statement(services, decision.id, viewer)
@@ -222,7 +223,7 @@ def outcome_fields(
 async def decide(request: Request, appeal_id: str, services: ServicesDep) -> Response:
     """Decide the appeal as the signed-in reviewer; a refusal (the guard's, four eyes, a bad
     field) is shown on the case page with what was typed, and nothing is stored."""
-    viewer = _staff(request)
+    viewer = staff_viewer(request)
     get_appeal(services, appeal_id, viewer)  # an unknown appeal: 404 before the form
     fields = await read_form(request)
     typed = {
@@ -250,7 +251,7 @@ async def verdict(request: Request, appeal_id: str, services: ServicesDep) -> Re
     """The boilerplate guard's verdict on the reply as typed, nothing stored: an HTML
     fragment for the outcome form (htmx asks with ``HX-Request``), else the case page with
     the verdict beside the form (the "Check the reply" button, without JavaScript)."""
-    viewer = _staff(request)
+    viewer = staff_viewer(request)
     get_appeal(services, appeal_id, viewer)
     fields = await read_form(request)
     reply = fields.get("reply", "")[:TEXT_MAX]

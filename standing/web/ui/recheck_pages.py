@@ -11,14 +11,15 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
-from standing.access.model import Permission, Principal
+from standing.access.model import Permission
 from standing.bootstrap import Services
 from standing.decisions.rechecks import confirm_recheck, rechecks_of
 from standing.decisions.service import get_statement, lift_decision
-from standing.errors import Forbidden, Invalid, NotFound, StandingError
+from standing.errors import Invalid, NotFound, StandingError
 from standing.web.auth import requires
 from standing.web.deps import ServicesDep
 from standing.web.schemas import TEXT_MAX
+from standing.web.ui.desk import staff_viewer
 from standing.web.ui.login import CsrfRefused, form_page, read_form
 
 router = APIRouter(include_in_schema=False)
@@ -27,17 +28,10 @@ router = APIRouter(include_in_schema=False)
 ACTS = ("confirm", "lift")
 
 
-def _staff(request: Request) -> Principal:
-    viewer: Principal = request.state.principal
-    if not viewer.is_staff:
-        raise Forbidden(f"{viewer.id} may not do this: the review desk is for staff")
-    return viewer
-
-
 def _page(
     request: Request, services: Services, decision_id: str, status: int = 200, **extra: Any
 ) -> HTMLResponse:
-    viewer = _staff(request)
+    viewer = staff_viewer(request)
     found = rechecks_of(services, decision_id, viewer)
     statement = get_statement(services, decision_id, viewer)
     now = services.clock.now()
@@ -78,7 +72,7 @@ def recheck_page(
 async def recheck_act(request: Request, decision_id: str, services: ServicesDep) -> Response:
     """Confirm the decision (an analyst or a reviewer) or lift it (an analyst), with reasons;
     a refusal is shown on the page with what was typed, and nothing is stored."""
-    viewer = _staff(request)
+    viewer = staff_viewer(request)
     rechecks_of(services, decision_id, viewer)  # an unknown decision: 404 before the form
     fields: dict[str, str] = {}
     try:
