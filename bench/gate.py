@@ -35,6 +35,7 @@ import orjson
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench._scratch import drop_database, free_port, scratch_database  # noqa: E402
 from bench._synthetic import CAPABILITY, Synthetic, generate, write_database  # noqa: E402
 
 PYTHON = sys.executable
@@ -415,13 +416,6 @@ def floor_app() -> Any:
     return app
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
 @contextlib.contextmanager
 def server(factory: str, env: dict[str, str], token: str) -> Iterator[int]:
     port = free_port()
@@ -713,21 +707,11 @@ def freshness(url: str, syn: Synthetic, samples: int, seed: int) -> dict[str, An
 
 @contextlib.contextmanager
 def scratch_postgres(base: str) -> Iterator[str]:
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    from standing.store.engine import normalise_url
-
-    admin = create_engine(normalise_url(base), isolation_level="AUTOCOMMIT")
-    name = f"standing_bench_{uuid.uuid4().hex[:10]}"
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    name, url = scratch_database(base, "standing_bench")
     try:
-        yield make_url(normalise_url(base)).set(database=name).render_as_string(hide_password=False)
+        yield url
     finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+        drop_database(base, name)
 
 
 # --- main ------------------------------------------------------------------------------------

@@ -29,13 +29,11 @@ import argparse
 import asyncio
 import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,14 +43,17 @@ import httpx
 import orjson
 from rich.console import Console
 from rich.table import Table
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import text
 
 from standing.access.service import NewUser, add_user, create_token
 from standing.bootstrap import Services
 from standing.settings import Settings
-from standing.store.engine import make_engine, normalise_url
+from standing.store.engine import make_engine
 from standing.store.migrate import upgrade
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench._scratch import drop_database, free_port, scratch_database
 
 RULE = "deceptive-business-practices"
 CHECK_BATCH = 100
@@ -84,12 +85,6 @@ class World:
     open_decisions: list[tuple[str, int]] = field(default_factory=list)
     #: appeals not yet decided: (appeal id, the appellant's text)
     open_appeals: list[tuple[str, str]] = field(default_factory=list)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def seed(url: str, parties: int, contacts: int, tmp: Path, env: dict[str, str]) -> World:
@@ -437,23 +432,6 @@ def run(url: str, seconds: float, clients: int, servers: int, parties: int) -> d
     }
 
 
-def scratch_database(base: str) -> tuple[str, str]:
-    name = f"standing_load_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(normalise_url(base), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    url = make_url(normalise_url(base)).set(database=name).render_as_string(hide_password=False)
-    return name, url
-
-
-def drop_database(base: str, name: str) -> None:
-    admin = create_engine(normalise_url(base), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--postgres", default=os.environ.get("STANDING_TEST_POSTGRES_URL", ""))
@@ -467,7 +445,7 @@ def main() -> int:
         console.print("bench/load.py: skipped, give --postgres URL or STANDING_TEST_POSTGRES_URL")
         print(orjson.dumps({"skipped": "no PostgreSQL URL"}).decode())
         return 0
-    name, url = scratch_database(args.postgres)
+    name, url = scratch_database(args.postgres, "standing_load")
     try:
         result = run(url, args.seconds, args.clients, args.servers, args.parties)
     finally:

@@ -23,7 +23,6 @@ import sys
 import tempfile
 import threading
 import time
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,9 +30,9 @@ from pathlib import Path
 import orjson
 from rich.console import Console
 from rich.table import Table
-from sqlalchemy import create_engine, delete, func, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import delete, func, select, text
 
+from standing.access.model import Kind, Principal, Role
 from standing.bootstrap import Services
 from standing.decisions.service import DecisionRequest, record_decision
 from standing.demo.seed import SCENARIO
@@ -43,14 +42,25 @@ from standing.notify.recipients import MappingRecipients
 from standing.notify.webhooks import WebhookSender
 from standing.notify.worker import Report, Worker
 from standing.settings import Settings
-from standing.store.engine import make_engine, normalise_url
+from standing.store.engine import make_engine
 from standing.store.migrate import upgrade
 from standing.store.notify_tables import DeliveryRow, OutboxRow
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench._scratch import drop_database, free_port, scratch_database
+
+#: The analyst the benchmark records its decisions as.
+ANALYST = Principal(
+    id="usr-analyst", kind=Kind.STAFF, name="analyst", roles=frozenset({Role.ANALYST})
+)
+#: Each subject's own facts (the guard refuses one text sent to several subjects).
 FACTS = (
     "{name} is named in DHS Binding Operational Directive 17-01 of 13 September 2017, which "
-    "bars its products from US federal networks."
+    "bars its products from US federal networks; {count} of its product lines were found on "
+    "agency systems in the {territory} audit of {month} 2026."
 )
+MONTHS = ("January", "February", "March", "April", "May")
 SUBJECTS = (
     "ao-kaspersky-lab",
     "kaspersky-lab-inc",
@@ -65,12 +75,6 @@ NAMES = {
     "kaspersky-labs-japan": "Kaspersky Labs Japan K.K.",
     "ooo-kaspersky-group": "OOO Kaspersky Group",
 }
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @contextmanager
@@ -105,7 +109,7 @@ def prepare(url: str, contacts: int) -> tuple[Services, dict[str, list[str]]]:
     upgrade(engine)
     engine.dispose()
     services = Services.build(Settings(database_url=url))
-    import_files(services, [SCENARIO], actor="bench")
+    import_files(services, [SCENARIO], ANALYST)
     with services.read() as session:
         parties = [r[0] for r in session.execute(text("SELECT id FROM parties ORDER BY id")).all()]
     book = {p: [f"contact-{i}@{p}.example" for i in range(contacts)] for p in parties}
@@ -118,17 +122,22 @@ def fill(services: Services) -> None:
         session.execute(delete(DeliveryRow))
         session.execute(delete(OutboxRow))
     for territory in ("US", "DE"):
-        for subject in SUBJECTS:
+        for i, subject in enumerate(SUBJECTS):
             record_decision(
                 services,
                 DecisionRequest(
                     subject=subject,
                     rule="government-barred-vendor",
-                    facts=FACTS.format(name=NAMES[subject]),
+                    facts=FACTS.format(
+                        name=NAMES[subject],
+                        count=3 + i * 7,
+                        territory=territory,
+                        month=MONTHS[i],
+                    ),
                     evidence=("DHS BOD 17-01",),
                     territories=(territory,),
-                    author="bench",
                 ),
+                ANALYST,
             )
 
 
@@ -218,22 +227,15 @@ def main() -> int:
         results["sqlite"] = measure(
             f"sqlite:///{tmp}/bench.db", args.contacts, smtp_url, Path(tmp) / "mail"
         )
-        base = normalise_url(args.postgres)
-        name = f"standing_bench_{uuid.uuid4().hex[:8]}"
-        admin = create_engine(base, isolation_level="AUTOCOMMIT")
         try:
-            with admin.connect() as conn:
-                conn.execute(text(f'CREATE DATABASE "{name}"'))
+            name, url = scratch_database(args.postgres, "standing_bench")
         except Exception as exc:
             results["postgresql"] = {"error": str(exc).splitlines()[0]}
         else:
             try:
-                url = make_url(base).set(database=name).render_as_string(hide_password=False)
                 results["postgresql"] = measure(url, args.contacts, smtp_url, Path(tmp) / "mail-pg")
             finally:
-                with admin.connect() as conn:
-                    conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+                drop_database(args.postgres, name)
     sys.stdout.buffer.write(orjson.dumps(results, option=orjson.OPT_INDENT_2) + b"\n")
     table = Table(
         "backend",

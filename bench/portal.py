@@ -22,7 +22,6 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -30,17 +29,19 @@ import orjson
 from fastapi.testclient import TestClient
 from rich.console import Console
 from rich.table import Table
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from standing.access.service import NewUser, add_user, create_token
 from standing.bootstrap import Services
 from standing.decisions.service import DecisionRequest, record_decision
 from standing.graph.importer import import_files
 from standing.settings import Settings
-from standing.store.engine import make_engine, normalise_url
+from standing.store.engine import make_engine
 from standing.store.migrate import upgrade
 from standing.web.app import create_app
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench._scratch import drop_database, scratch_database
 
 PARENT = "Harbour Holdings GmbH"
 
@@ -136,23 +137,6 @@ def measure(url: str, accounts: int, requests: int) -> dict[str, Any]:
     }
 
 
-def scratch_postgres(base: str) -> tuple[str, str]:
-    name = f"standing_bench_portal_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(normalise_url(base), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    url = make_url(normalise_url(base)).set(database=name)
-    return url.render_as_string(hide_password=False), name
-
-
-def drop_postgres(base: str, name: str) -> None:
-    admin = create_engine(normalise_url(base), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--accounts", type=int, default=1000)
@@ -164,11 +148,11 @@ def main() -> int:
         db = Path(tmp) / "standing.db"
         results["sqlite"] = measure(f"sqlite:///{db}", args.accounts, args.requests)
     if args.postgres:
-        url, name = scratch_postgres(args.postgres)
+        name, url = scratch_database(args.postgres, "standing_bench_portal")
         try:
             results["postgres"] = measure(url, args.accounts, args.requests)
         finally:
-            drop_postgres(args.postgres, name)
+            drop_database(args.postgres, name)
     sys.stdout.write(orjson.dumps(results, option=orjson.OPT_INDENT_2).decode() + "\n")
     table = Table(title=f"/standing for a contact whose party owns {args.accounts} accounts")
     for column in ("backend", "page", "p50 ms", "p95 ms"):
