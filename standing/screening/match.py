@@ -54,6 +54,7 @@ from typing import Any, Final, Protocol
 from rapidfuzz.distance import Levenshtein
 from rigour.territories import lookup_territory
 
+from standing.screening.glossary import english_reading
 from standing.screening.index import DEFAULT_LIMIT, NameIndex
 from standing.screening.model import Entry, EntryIdentifier, plain_state
 from standing.screening.normalize import (
@@ -331,6 +332,9 @@ def name_variants(value: str, kind: NameKind = "unknown") -> list[str]:
         initials = spelled_initials(value) if kind != "person" else None
         if initials:
             out.append(initials)
+        reading = english_reading(value) if kind != "person" else None
+        if reading:
+            out.append(reading)
     return out
 
 

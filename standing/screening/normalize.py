@@ -274,6 +274,8 @@ _HAN_GENERIC: Final[dict[str, str]] = {
     "系统": "systems",
     "数字": "digital",
     "软件": "software",
+    "创新": "innovation",
+    "製作所": "works",
     # Japanese and Korean
     "グループ": "group",
     "自動車": "motor",

@@ -22,6 +22,8 @@ Rules, in order (the first that applies wins):
 - same metaphone key and first letter when either side was transliterated: 0.85 (0.75
   for words of up to 6 letters ending otherwise: "alrosa" / "allrus")
 - one token is the other with the Arabic article attached ("alhouthi" / "houthi"): 0.9
+- a word borrowed by Russian, in English and in transliteration: equal after folding a soft
+  c to s and a hard c or kh to k ("Rostec" / "Rostekh", "eCommerce" / "eKommerts"): 0.85
 - digits standing for letters ("Sech1n", "I9or"): the letters compared, times 0.95
 
 `cross_match` adds the script models of `standing.screening.romanize` when one side was
@@ -100,6 +102,32 @@ _FOLD_RULES: Final = tuple(
         (r"e$", "", "e"),
     )
 )
+
+
+#: English spellings of words a Russian name borrowed, against their Latin transliteration
+#: ("Rostec" / "Rostekh", "eCommerce" / "eKommerts"): a soft c is s, a hard c or kh is k.
+_LOANWORD_RULES: Final = tuple(
+    (re.compile(a), b)
+    for a, b in (
+        (r"c(?=[eiy])|t[sz]", "s"),
+        (r"kh|ck|c|q", "k"),
+        (r"x", "ks"),
+        (r"w", "v"),
+        (r"ph", "f"),
+        (r"y", "i"),
+        (r"(.)\1", r"\1"),
+        (r"e$", ""),
+    )
+)
+
+
+@lru_cache(maxsize=200_000)
+def loanword_fold(token: str) -> str:
+    """One spelling for a borrowed word's English and transliterated forms."""
+    out = token
+    for rx, rep in _LOANWORD_RULES:
+        out = rx.sub(rep, out)
+    return out
 
 
 _VOWELS_RE: Final = re.compile(r"[aeiouy]+")
@@ -263,6 +291,8 @@ def _similarity(a: str, b: str, loose: bool) -> tuple[float, str]:
     fa, fb = translit_fold(a), translit_fold(b)
     if fa == fb and (len(fa) >= 3 or (len(fa) == 2 and a[-1] == b[-1])):
         return SIM_FOLDED, "translit"
+    if short >= 5 and loanword_fold(a) == loanword_fold(b):
+        return SIM_FOLDED - 0.05, "loanword"
     if weak_edit:
         return weak_edit, "edit"
     fbudget = budget - 1
