@@ -1,8 +1,10 @@
-"""The common words of organisation names in Cyrillic and Arabic script, read in English.
+"""The common words of organisation names in Cyrillic and Arabic script, and organisations
+known by another name in Chinese, read in English.
 
 A Russian, Arabic or Persian registered name often has an English name that translates its
 common words instead of transliterating them ("Объединённая авиастроительная корпорация" /
-"United Aircraft Corporation"; "شرکت ملی نفت ایران" / "National Iranian Oil Company").
+"United Aircraft Corporation"; "شرکت ملی نفت ایران" / "National Iranian Oil Company"), and
+a Chinese company's English name is often not a reading of its Chinese one (腾讯 / Tencent).
 `english_reading` gives such a name with those words in English and the others as written,
 for the matcher to compare as one more variant of the name. The words are in
 `data/glossary.tsv` (see its header), read once.
@@ -39,6 +41,8 @@ _ARABIC_FOLD: Final = str.maketrans(
 _ARABIC_PREFIXES: Final = ("وال", "بال", "كال", "فال", "لل", "ال")
 _CYRILLIC_WORD_RE: Final = re.compile(r"[^\W\d_]+")
 _ARABIC_WORD_RE: Final = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]+")
+_HAN_RE: Final = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")
+_SCRIPTS: Final = ("cyrillic", "arabic", "han")
 #: The longest phrase of the glossary, in words.
 _MAX_PHRASE: Final = 3
 
@@ -50,6 +54,8 @@ class Glossary:
     cyrillic_words: dict[str, str]
     cyrillic_stems: dict[str, str]  # stem -> English; the longest stem that starts a word wins
     arabic: dict[tuple[str, ...], str]  # folded words of a phrase -> English
+    han: dict[str, str]  # a name found anywhere in Han text -> its English name
+    han_re: re.Pattern[str] | None  # the Han names, longest first
 
 
 def fold_cyrillic(word: str) -> str:
@@ -79,21 +85,26 @@ def parse_glossary(text: str) -> Glossary:
     words: dict[str, str] = {}
     stems: dict[str, str] = {}
     arabic: dict[tuple[str, ...], str] = {}
+    han: dict[str, str] = {}
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         fields = line.split("\t")
-        if len(fields) != 3 or fields[0] not in ("cyrillic", "arabic") or not fields[1]:
+        if len(fields) != 3 or fields[0] not in _SCRIPTS or not fields[1]:
             raise ValueError(f"glossary line {number}: expected script, word and English")
         script, word, english = fields
-        if script == "arabic":
+        if script == "han":
+            han[word] = english
+        elif script == "arabic":
             key = tuple(w for part in word.split() if (w := fold_arabic(part)))
             arabic[key] = english
         elif word.endswith("*"):
             stems[fold_cyrillic(word[:-1])] = english
         else:
             words[fold_cyrillic(word)] = english
-    return Glossary(words, stems, arabic)
+    names = sorted(han, key=len, reverse=True)
+    han_re = re.compile("|".join(re.escape(n) for n in names)) if names else None
+    return Glossary(words, stems, arabic, han, han_re)
 
 
 def english_reading(name: str) -> str | None:
@@ -102,11 +113,19 @@ def english_reading(name: str) -> str | None:
     if name.isascii():
         return None
     terms = glossary()
-    reading, changed = _read_arabic(name, terms)
-    reading, more = _read_cyrillic(reading, terms)
-    if not (changed or more):
+    reading, han = _read_han(name, terms)
+    reading, arabic = _read_arabic(reading, terms)
+    reading, cyrillic = _read_cyrillic(reading, terms)
+    if not (han or arabic or cyrillic):
         return None
     return " ".join(reading.split())
+
+
+def _read_han(text: str, terms: Glossary) -> tuple[str, bool]:
+    if terms.han_re is None or not _HAN_RE.search(text):
+        return text, False
+    out, count = terms.han_re.subn(lambda m: f" {terms.han[m.group(0)]} ", text)
+    return out, count > 0
 
 
 def _read_cyrillic(text: str, terms: Glossary) -> tuple[str, bool]:

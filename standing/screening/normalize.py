@@ -93,7 +93,7 @@ GENERIC_TOKENS: Final[frozenset[str]] = _words(
     investments invest investing management consulting consultancy consultants broker
     development developments products product production manufacturing manufacturer
     partners partnership associates association agency center centre centr network
-    networks commercial commerce logistics logistic shipping ships shipmanagement marine
+    networks commercial commerce ecommerce logistics logistic shipping ships shipmanagement marine
     maritime transport transportation energy resources capital finance financial bank
     banca banco bankasi insurance exchange money brokers lab labs laboratory
     laboratories laboratoriya laboratoria electronics electronic engineering

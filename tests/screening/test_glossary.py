@@ -39,6 +39,12 @@ def test_arabic_script_words_and_phrases_with_their_article() -> None:
     assert english_reading("البنك المركزي العراقي") == "central bank العراقي"
 
 
+def test_chinese_names_of_organisations_known_by_another_english_name() -> None:
+    assert english_reading("深圳市腾讯计算机系统有限公司") == "深圳市 Tencent 计算机系统有限公司"
+    # the longest name first: 大疆创新 is DJI whole, not DJI and 创新 (innovation)
+    assert english_reading("深圳市大疆创新科技有限公司") == "深圳市 DJI 科技有限公司"
+
+
 def test_a_name_without_glossary_words_has_no_reading() -> None:
     assert english_reading("Kaspersky Lab") is None
     assert english_reading("Лукойл") is None
@@ -63,6 +69,10 @@ def test_a_malformed_glossary_line_is_named() -> None:
         ("طيران الإمارات", "Emirates Airline"),
         ("Государственная корпорация Ростех", "State Corporation Rostec"),
         ("ПАО «Газпром нефть»", "Gazprom Neft PJSC"),  # the transliteration still counts
+        ("深圳市腾讯计算机系统有限公司", "Shenzhen Tencent Computer Systems Company Limited"),
+        ("科大讯飞股份有限公司", "iFLYTEK Co., Ltd."),
+        ("中国工商银行股份有限公司", "Industrial and Commercial Bank of China Limited"),
+        ("ООО «КЕХ еКоммерц»", "KEH eCommerce LLC"),
     ],
 )
 def test_translated_names_match(query: str, listed: str) -> None:
@@ -75,6 +85,8 @@ def test_translated_names_match(query: str, listed: str) -> None:
         ("ООО «Алмаз»", "Diamonds LLC"),  # a brand is not read as a word
         ("شرکت ملی نفت ایران", "National Iraqi Oil Company"),
         ("Государственная корпорация Ростех", "State Corporation Roscosmos"),
+        ("北京东城科技有限公司", "JD.com"),  # 京东 is not read inside 北京东城
+        ("深圳市腾讯计算机系统有限公司", "Shenzhen Hytera Computer Systems Company Limited"),
     ],
 )
 def test_translated_names_keep_other_companies_apart(query: str, listed: str) -> None:
