@@ -275,7 +275,7 @@ _HAN_GENERIC: Final[dict[str, str]] = {
     "数字": "digital",
     "软件": "software",
     "创新": "innovation",
-    "製作所": "works",
+    "製作所": "",  # "seisakusho": dropped in the English names (Hitachi, Ltd.; Horiba, Ltd.)
     # Japanese and Korean
     "グループ": "group",
     "自動車": "motor",
