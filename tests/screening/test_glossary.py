@@ -73,6 +73,8 @@ def test_a_malformed_glossary_line_is_named() -> None:
         ("科大讯飞股份有限公司", "iFLYTEK Co., Ltd."),
         ("中国工商银行股份有限公司", "Industrial and Commercial Bank of China Limited"),
         ("ООО «КЕХ еКоммерц»", "KEH eCommerce LLC"),
+        ("صنایع هواپیماسازی ایران", "Iran Aircraft Manufacturing Industries"),
+        ("شركة الأمانة للتجارة العامة", "Al Amana General Trading Company"),
     ],
 )
 def test_translated_names_match(query: str, listed: str) -> None:
@@ -85,6 +87,7 @@ def test_translated_names_match(query: str, listed: str) -> None:
         ("ООО «Алмаз»", "Diamonds LLC"),  # a brand is not read as a word
         ("شرکت ملی نفت ایران", "National Iraqi Oil Company"),
         ("Государственная корпорация Ростех", "State Corporation Roscosmos"),
+        ("شركة الأمانة للتجارة العامة", "Al Noor General Trading Company"),
         ("北京东城科技有限公司", "JD.com"),  # 京东 is not read inside 北京东城
         ("深圳市腾讯计算机系统有限公司", "Shenzhen Hytera Computer Systems Company Limited"),
     ],
