@@ -32,7 +32,7 @@ from rich.console import Console
 from rich.table import Table
 from sqlalchemy import delete, func, select, text
 
-from standing.access.model import Kind, Principal, Role
+from standing.access.model import SYSTEM, Kind, Principal, Role
 from standing.bootstrap import Services
 from standing.decisions.service import DecisionRequest, record_decision
 from standing.demo.seed import SCENARIO
@@ -118,9 +118,9 @@ def prepare(url: str, contacts: int) -> tuple[Services, dict[str, list[str]]]:
 
 def fill(services: Services) -> None:
     """Ten decisions: each subject under two rules' worth of decisions (one per territory)."""
-    with services.write() as session:
-        session.execute(delete(DeliveryRow))
-        session.execute(delete(OutboxRow))
+    with services.write(SYSTEM) as work:
+        work.session.execute(delete(DeliveryRow))
+        work.session.execute(delete(OutboxRow))
     for territory in ("US", "DE"):
         for i, subject in enumerate(SUBJECTS):
             record_decision(

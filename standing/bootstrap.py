@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
-from typing import Any, overload
+from typing import Any
 
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
@@ -49,18 +49,9 @@ class Services:
         with self.sessions() as session:
             yield session
 
-    @overload
-    def write(self) -> AbstractContextManager[Session]: ...
-    @overload
-    def write(self, actor: Principal) -> AbstractContextManager[UnitOfWork]: ...
-
-    def write(
-        self, actor: Principal | None = None
-    ) -> AbstractContextManager[Session] | AbstractContextManager[UnitOfWork]:
-        """One write transaction: its session, or with ``actor`` a unit of work that carries
-        the session, the actor and the repositories."""
-        if actor is None:
-            return self._transaction()
+    def write(self, actor: Principal) -> AbstractContextManager[UnitOfWork]:
+        """One write transaction as a unit of work of ``actor``: it carries the session, the
+        actor and the repositories."""
         return unit_of_work(self._transaction(), actor)
 
     @contextmanager

@@ -1,5 +1,5 @@
 """What services need of the composition root, as a protocol: settings, policy and clock,
-read and write transactions (a write as a unit of work of its actor), and the engine and
+read transactions and write ones (each a unit of work of its actor), and the engine and
 sessions for the few that manage their own.
 
 Services type against `Services` here; `standing.bootstrap.Services` builds the real parts
@@ -9,7 +9,7 @@ depend on this small port and never on the module that assembles them."""
 from __future__ import annotations
 
 from contextlib import AbstractContextManager
-from typing import Any, Protocol, overload
+from typing import Any, Protocol
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -55,16 +55,10 @@ class Services(Protocol):
         """A session for reading."""
         ...
 
-    @overload
-    def write(self) -> AbstractContextManager[Session]: ...
-    @overload
-    def write(self, actor: Principal) -> AbstractContextManager[UnitOfWork]: ...
-    def write(
-        self, actor: Principal | None = None
-    ) -> AbstractContextManager[Session] | AbstractContextManager[UnitOfWork]:
-        """One write transaction, serialised with every other writer by the audit head's row
-        lock, its events keyed with `audit_keys`: its session, or with ``actor`` the unit of
-        work that carries the session, the actor and the repositories."""
+    def write(self, actor: Principal) -> AbstractContextManager[UnitOfWork]:
+        """One write transaction as a unit of work of ``actor``: the session, the actor and
+        the repositories; serialised with every other writer by the audit head's row lock, its
+        events keyed with `audit_keys` and attributed to ``actor``."""
         ...
 
     def close(self) -> None: ...

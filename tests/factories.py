@@ -1,12 +1,26 @@
-"""Plain constructors for domain objects in tests."""
+"""Plain constructors for domain objects in tests, and a write transaction to arrange rows in."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
+from sqlalchemy.orm import Session
+
+from standing.access.model import SYSTEM
 from standing.decisions.model import Decision
+from standing.ports import Services
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+@contextmanager
+def written(services: Services) -> Iterator[Session]:
+    """The session of a write transaction, for rows a test puts in place directly: a unit of
+    work of standing's own, so an event the test appends names its own actor."""
+    with services.write(SYSTEM) as work:
+        yield work.session
 
 
 def decision(

@@ -1,7 +1,8 @@
 """The boundaries: pure domain modules do no I/O (they import neither the store, the web stack
 nor the CLI); the CLI is thin; one error document; one territory parser. The gate's rooms
 import one way: model <- state and checks <- follower, sources <- build. Services depend on the
-`standing.ports.Services` protocol; only the composition roots import `standing.bootstrap`."""
+`standing.ports.Services` protocol; only the composition roots import `standing.bootstrap`.
+Every write is a unit of work of its actor, and records its events through it."""
 
 from __future__ import annotations
 
@@ -119,6 +120,46 @@ def imports_bootstrap(path: Path) -> bool:
 def test_only_the_composition_roots_import_bootstrap(path: Path) -> None:
     where = path.relative_to(PACKAGE)
     assert not imports_bootstrap(path), f"{where} imports standing.bootstrap: use standing.ports"
+
+
+def bare_writes(path: Path) -> list[int]:
+    """Lines calling ``.write()`` with no actor (every write is a unit of work of one)."""
+    return [
+        node.lineno
+        for node in ast.walk(ast.parse(path.read_text()))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "write"
+        and not node.args
+        and not node.keywords
+    ]
+
+
+def test_every_write_is_a_unit_of_work_of_its_actor() -> None:
+    bare = {
+        f"{path.relative_to(PACKAGE)}:{line}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for line in bare_writes(path)
+    }
+    assert not bare, f"services.write() without an actor: {sorted(bare)}"
+
+
+#: Where an audit event is appended: the log itself and the unit of work, which attributes
+#: it to its actor; a service records through ``work.record``.
+APPENDERS = ("audit/", "store/unit.py")
+
+
+def test_services_record_events_through_the_unit_of_work() -> None:
+    appending = {
+        path.relative_to(PACKAGE).as_posix()
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text()))
+        if isinstance(node, ast.ImportFrom)
+        and node.module == "standing.audit.log"
+        and any(a.name == "append" for a in node.names)
+    }
+    assert appending
+    assert all(name.startswith(APPENDERS) for name in appending), appending
 
 
 CLI = PACKAGE / "cli"

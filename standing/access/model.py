@@ -157,6 +157,12 @@ class Principal:
         }
 
 
+#: standing itself, for the writes no person makes: the notify worker's transactions, the
+#: receipts of a DSA submission, a policy version's first use on the audit log (the actor
+#: ``standing`` that the log has always named for it). It holds no grant.
+SYSTEM = Principal(id="standing", kind=Kind.SERVICE, name="standing")
+
+
 def requirement(permission: Permission) -> str:
     """Who holds ``permission``, in words."""
     grant = GRANTS.get(permission)

@@ -18,12 +18,10 @@ from sqlalchemy.orm import Session
 
 from standing.access import secrets
 from standing.access.model import Kind, Permission, Principal, Role, Scope, require
-from standing.audit.log import append
 from standing.audit.tags import Action
 from standing.errors import Conflict, Forbidden, Invalid, NotFound, Unauthorized
 from standing.ids import new_id
 from standing.ports import Services
-from standing.store import repository as repo
 from standing.store.access_tables import (
     AuthAttemptRow,
     PrincipalPartyRow,
@@ -32,6 +30,7 @@ from standing.store.access_tables import (
     TokenRow,
     WebSessionRow,
 )
+from standing.store.unit import UnitOfWork
 
 #: How long a signed-in browser stays signed in without signing in again.
 SESSION_TTL = timedelta(hours=12)
@@ -165,7 +164,11 @@ def add_user(services: Services, actor: Principal | None, new: NewUser) -> Princ
     if new.password is not None and (problem := secrets.password_problem(new.password)):
         raise Invalid(problem)
     now = services.clock.now()
-    with services.write() as session:
+    principal_id = new_id("usr")
+    # without an actor, the first admin adds themself (the audit log names them)
+    adding = actor or Principal(principal_id, Kind.STAFF, name, email, frozenset(roles))
+    with services.write(adding) as work:
+        session = work.session
         if actor is None:
             if has_admin(session):
                 raise Unauthorized(
@@ -182,10 +185,9 @@ def add_user(services: Services, actor: Principal | None, new: NewUser) -> Princ
             raise Conflict(f"email: {email} is already a user")
         parties = []
         for party_id in dict.fromkeys(p.strip() for p in new.parties):
-            if repo.get_party(session, party_id) is None:
+            if work.repo.get_party(party_id) is None:
                 raise NotFound(f"party: unknown party {party_id!r}")
             parties.append(party_id)
-        principal_id = new_id("usr")
         session.add(
             PrincipalRow(
                 id=principal_id,
@@ -196,17 +198,15 @@ def add_user(services: Services, actor: Principal | None, new: NewUser) -> Princ
                 password_hash=secrets.hash_password(new.password) if new.password else None,
                 active=True,
                 created_at=now,
-                created_by=actor.id if actor else principal_id,
+                created_by=work.actor.id,
             )
         )
         session.flush()
         for party_id in parties:
             session.add(PrincipalPartyRow(principal_id=principal_id, party_id=party_id))
         session.flush()
-        append(
-            session,
+        work.record(
             now,
-            actor.id if actor else principal_id,
             Action.USER_ADD,
             principal_id,
             {
@@ -230,14 +230,12 @@ def set_password(services: Services, actor: Principal, email: str, password: str
         require(actor, Permission.MANAGE_ACCESS)
     if problem := secrets.password_problem(password):
         raise Invalid(problem)
-    with services.write() as session:
-        row = _by_email(session, address)
+    with services.write(actor) as work:
+        row = _by_email(work.session, address)
         if row is None:
             raise NotFound(f"unknown user {address}")
         row.password_hash = secrets.hash_password(password)
-        append(
-            session, services.clock.now(), actor.id, Action.USER_PASSWORD, row.id, {"user": row.id}
-        )
+        work.record(services.clock.now(), Action.USER_PASSWORD, row.id, {"user": row.id})
 
 
 def user_json(session: Session, row: PrincipalRow) -> dict[str, Any]:
@@ -270,7 +268,8 @@ def disable_user(services: Services, actor: Principal, email: str) -> dict[str, 
     require(actor, Permission.MANAGE_ACCESS)
     address = normal_email(email)
     now = services.clock.now()
-    with services.write() as session:
+    with services.write(actor) as work:
+        session = work.session
         row = _by_email(session, address)
         if row is None:
             raise NotFound(f"unknown user {address}")
@@ -280,7 +279,7 @@ def disable_user(services: Services, actor: Principal, email: str) -> dict[str, 
             raise Invalid("an admin cannot disable themselves; ask another admin")
         row.active, row.disabled_at = False, now
         session.execute(delete(WebSessionRow).where(WebSessionRow.principal_id == row.id))
-        append(session, now, actor.id, Action.USER_DISABLE, row.id, {"user": row.id})
+        work.record(now, Action.USER_DISABLE, row.id, {"user": row.id})
         return user_json(session, row)
 
 
@@ -323,7 +322,8 @@ def create_token(
     now = services.clock.now()
     if expires_at is not None and expires_at <= now:
         raise Invalid(f"expires: {expires_at.isoformat()} is not in the future")
-    with services.write() as session:
+    with services.write(actor) as work:
+        session = work.session
         if user is not None:
             address = normal_email(user, "--user")
             row = _by_email(session, address)
@@ -375,10 +375,8 @@ def create_token(
         )
         session.add(token)
         session.flush()
-        append(
-            session,
+        work.record(
             now,
-            actor.id,
             Action.TOKEN_CREATE,
             token.id,
             {
@@ -431,7 +429,8 @@ def list_tokens(services: Services, actor: Principal) -> list[dict[str, Any]]:
 def revoke_token(services: Services, actor: Principal, token_id: str) -> dict[str, Any]:
     require(actor, Permission.OWN_TOKENS)
     now = services.clock.now()
-    with services.write() as session:
+    with services.write(actor) as work:
+        session = work.session
         token = session.get(TokenRow, token_id.strip())
         if token is None or (
             not actor.may(Permission.MANAGE_ACCESS) and token.principal_id != actor.id
@@ -440,7 +439,7 @@ def revoke_token(services: Services, actor: Principal, token_id: str) -> dict[st
         if token.revoked_at is not None:
             raise Conflict(f"token {token.id} was already revoked")
         token.revoked_at = now
-        append(session, now, actor.id, Action.TOKEN_REVOKE, token.id, {"token": token.id})
+        work.record(now, Action.TOKEN_REVOKE, token.id, {"token": token.id})
         owner = session.get(PrincipalRow, token.principal_id)
         assert owner is not None
         return _token_json(token, owner, now)
@@ -595,71 +594,106 @@ def sign_in_oidc(
     address = normal_email(email, "the provider's email claim")
     display = name.strip() if name and not _CONTROL.search(name) and name.strip() else None
     now = services.clock.now()
-    with services.write() as session:
-        row = _by_email(session, address)
-        if row is not None:
-            if row.kind != str(Kind.STAFF):
-                raise Forbidden(
-                    f"{address} is an advertiser's contact: contacts sign in with a link "
-                    "emailed to them, not with an organisation account"
-                )
-            if not row.active:
-                raise Forbidden(f"{address} is disabled in standing; ask an admin")
-            wanted = sorted(str(r) for r in roles)
-            if roles and wanted != sorted(row.roles):
-                before = sorted(row.roles)
-                row.roles = wanted
-                append(
-                    session,
-                    now,
-                    row.id,
-                    Action.USER_ROLES,
-                    row.id,
-                    {"user": row.id, "roles": wanted, "before": before, "issuer": issuer},
-                )
-            return _principal(session, row)
-        if not roles:
-            known = ", ".join(r.value for r in Role)
-            raise Forbidden(
-                f"{address} is not a standing user, and your organisation's account names no "
-                f"standing role ({known}); ask an admin to add you or to grant you a role"
-            )
-        principal_id = new_id("usr")
-        wanted = sorted(str(r) for r in roles)
+    for _attempt in range(2):
+        with services.read() as session:
+            row = _by_email(session, address)
+            known = _principal(session, row) if row is not None else None
         label = (display or address)[:200]
-        session.add(
-            PrincipalRow(
-                id=principal_id,
-                kind=str(Kind.STAFF),
-                email=address,
-                name=label,
-                roles=wanted,
-                password_hash=None,
-                active=True,
-                created_at=now,
-                created_by=principal_id,
-            )
+        newcomer = Principal(new_id("usr"), Kind.STAFF, label, address, frozenset(roles))
+        with services.write(known or newcomer) as work:
+            signed_in = _oidc_sign_in(work, known is not None, issuer, address, label, roles, now)
+        if signed_in is not None:
+            return signed_in
+    raise Conflict(f"{address} changed while signing in; sign in again")
+
+
+def _oidc_sign_in(
+    work: UnitOfWork,
+    known: bool,
+    issuer: str,
+    address: str,
+    label: str,
+    roles: frozenset[Role],
+    now: datetime,
+) -> Principal | None:
+    """`sign_in_oidc` as the user signing in (``known``, or new with the unit's actor's id);
+    None when the user was added since it was read (the caller reads again)."""
+    row = _by_email(work.session, address)
+    if (row.id if row is not None else None) != (work.actor.id if known else None):
+        return None
+    if row is not None:
+        return _oidc_known(work, row, issuer, roles, now)
+    return _oidc_new(work, issuer, address, label, roles, now)
+
+
+def _oidc_known(
+    work: UnitOfWork, row: PrincipalRow, issuer: str, roles: frozenset[Role], now: datetime
+) -> Principal:
+    """A known user signs in; the provider's roles, when it names any, replace theirs."""
+    if row.kind != str(Kind.STAFF):
+        raise Forbidden(
+            f"{row.email} is an advertiser's contact: contacts sign in with a link "
+            "emailed to them, not with an organisation account"
         )
-        session.flush()
-        append(
-            session,
+    if not row.active:
+        raise Forbidden(f"{row.email} is disabled in standing; ask an admin")
+    wanted = sorted(str(r) for r in roles)
+    if roles and wanted != sorted(row.roles):
+        before = sorted(row.roles)
+        row.roles = wanted
+        work.record(
             now,
-            principal_id,
-            Action.USER_ADD,
-            principal_id,
-            {
-                "user": principal_id,
-                "email": address,
-                "name": label,
-                "roles": wanted,
-                "parties": [],
-                "password": False,
-                "issuer": issuer,
-            },
+            Action.USER_ROLES,
+            row.id,
+            {"user": row.id, "roles": wanted, "before": before, "issuer": issuer},
         )
-        created = session.get(PrincipalRow, principal_id)
-        assert created is not None
-        return _principal(session, created)
+    return _principal(work.session, row)
+
+
+def _oidc_new(
+    work: UnitOfWork, issuer: str, address: str, label: str, roles: frozenset[Role], now: datetime
+) -> Principal:
+    """A new staff user, the unit's actor, when the provider names a role for them."""
+    if not roles:
+        known_roles = ", ".join(r.value for r in Role)
+        raise Forbidden(
+            f"{address} is not a standing user, and your organisation's account names no "
+            f"standing role ({known_roles}); ask an admin to add you or to grant you a role"
+        )
+    principal_id = work.actor.id
+    wanted = sorted(str(r) for r in roles)
+    session = work.session
+    session.add(
+        PrincipalRow(
+            id=principal_id,
+            kind=str(Kind.STAFF),
+            email=address,
+            name=label,
+            roles=wanted,
+            password_hash=None,
+            active=True,
+            created_at=now,
+            created_by=principal_id,
+        )
+    )
+    session.flush()
+    work.record(
+        now,
+        Action.USER_ADD,
+        principal_id,
+        {
+            "user": principal_id,
+            "email": address,
+            "name": label,
+            "roles": wanted,
+            "parties": [],
+            "password": False,
+            "issuer": issuer,
+        },
+    )
+    created = session.get(PrincipalRow, principal_id)
+    assert created is not None
+    return _principal(session, created)
 
 
 def start_session(services: Services, principal: Principal) -> tuple[str, str]:

@@ -9,15 +9,14 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from standing.access.model import Principal
 from standing.appeals.model import OUTCOMES_ODR as OUTCOMES
 from standing.appeals.model import TO_IMPLEMENT, Dispute
-from standing.audit.log import append
 from standing.audit.tags import Action
 from standing.clock import to_utc
 from standing.errors import Conflict, Invalid, NotFound
 from standing.ids import new_id
 from standing.ports import Services
-from standing.store import repository as repo
 from standing.store.appeal_tables import DisputeRow
 
 
@@ -45,7 +44,7 @@ def record_dispute(
     services: Services,
     decision_id: str,
     body: str,
-    actor: str,
+    actor: Principal,
     submitted_at: datetime | None = None,
 ) -> Dispute:
     body = " ".join(body.split())
@@ -53,8 +52,8 @@ def record_dispute(
         raise Invalid("body: name the out-of-court dispute settlement body (3 to 300 characters)")
     now = services.clock.now()
     when = _past(submitted_at, "submitted", now)
-    with services.write() as session:
-        decision = repo.get_decision(session, decision_id)
+    with services.write(actor) as work:
+        decision = work.repo.get_decision(decision_id)
         if decision is None:
             raise NotFound(f"unknown decision {decision_id!r}")
         if when < decision.created_at:
@@ -67,12 +66,12 @@ def record_dispute(
             decision_id=decision_id,
             body=body,
             submitted_at=when,
-            recorded_by=actor,
+            recorded_by=actor.id,
         )
-        session.add(row)
-        session.flush()
+        work.session.add(row)
+        work.session.flush()
         dispute = _dispute(row)
-        append(session, now, actor, Action.DISPUTE_RECORD, row.id, dispute.to_json())
+        work.record(now, Action.DISPUTE_RECORD, row.id, dispute.to_json())
     return dispute
 
 
@@ -80,7 +79,7 @@ def settle_dispute(
     services: Services,
     dispute_id: str,
     outcome: str,
-    actor: str,
+    actor: Principal,
     implemented: bool | None = None,
     settled_at: datetime | None = None,
     note: str | None = None,
@@ -93,8 +92,8 @@ def settle_dispute(
         raise Invalid(f"implemented: an outcome {outcome!r} asks nothing of the platform")
     now = services.clock.now()
     when = _past(settled_at, "settled", now)
-    with services.write() as session:
-        row = session.get(DisputeRow, dispute_id)
+    with services.write(actor) as work:
+        row = work.session.get(DisputeRow, dispute_id)
         if row is None:
             raise NotFound(f"unknown dispute {dispute_id!r}")
         if row.outcome is not None:
@@ -102,10 +101,10 @@ def settle_dispute(
         if when < row.submitted_at:
             raise Invalid(f"settled: {when.isoformat()} is before the dispute was submitted")
         row.outcome, row.settled_at, row.implemented = outcome, when, implemented
-        row.note, row.settled_by = (" ".join(note.split()) or None) if note else None, actor
-        session.flush()
+        row.note, row.settled_by = (" ".join(note.split()) or None) if note else None, actor.id
+        work.session.flush()
         dispute = _dispute(row)
-        append(session, now, actor, Action.DISPUTE_SETTLE, row.id, dispute.to_json())
+        work.record(now, Action.DISPUTE_SETTLE, row.id, dispute.to_json())
     return dispute
 
 

@@ -29,7 +29,6 @@ from standing.appeals.model import (
     check_review,
     review_due,
 )
-from standing.audit.log import append
 from standing.audit.tags import Action
 from standing.decisions.model import Decision
 from standing.decisions.service import (
@@ -161,9 +160,9 @@ def file_appeal(
     text = " ".join(text.split())
     scope = (scope.strip() or None) if scope is not None else None
     now = services.clock.now()
-    with services.write(actor) as unit:
-        session = unit.session
-        decision = unit.repo.get_decision(decision_id)
+    with services.write(actor) as work:
+        session = work.session
+        decision = work.repo.get_decision(decision_id)
         if decision is None or not visible_decision(session, actor, decision_id):
             raise NotFound(f"unknown decision {decision_id!r}")
         if decision.lifted_at is not None:
@@ -207,7 +206,7 @@ def file_appeal(
         )
         session.add(row)
         session.flush()
-        unit.record(
+        work.record(
             now,
             Action.APPEAL_FILE,
             row.id,
@@ -284,16 +283,17 @@ def review_appeal(
         raise Invalid(
             f"scope: names what to exempt; it applies only to 'exempted', not {outcome!r}"
         )
-    with services.write() as session:
+    with services.write(actor) as work:
+        session = work.session
         row = session.get(AppealRow, appeal_id)
         if row is None:
             raise NotFound(f"unknown appeal {appeal_id!r}")
         appeal = appeal_from_row(row)
-        original = repo.get_decision(session, appeal.decision_id)
+        original = work.repo.get_decision(appeal.decision_id)
         assert original is not None
         chain = current_of(session, original)
         decision = chain[-1]  # another appeal may have replaced it since this one was filed
-        settle_claim(session, appeal_id, reviewer, now)  # the desk's claim ends with it
+        settle_claim(work, appeal_id, now)  # the desk's claim ends with it
         confirmed_by = session.scalars(
             select(HitRow.reviewed_by).where(HitRow.decision_id.in_([d.id for d in chain]))
         ).all()
@@ -341,7 +341,7 @@ def review_appeal(
             assert outcome == Outcome.modified or scope is not None
             recorded = write_decision(
                 services,
-                session,
+                work,
                 DecisionRequest(
                     subject=decision.subject_id,
                     rule=decision.rule_id,
@@ -359,7 +359,6 @@ def review_appeal(
                     if scope
                     else None,
                 ),
-                actor,
                 supersedes=decision.id,
             )
             new_decision = recorded.decision.id
@@ -383,10 +382,8 @@ def review_appeal(
             exempted=scope if outcome == Outcome.exempted else None,
             decided_on=decision.id,
         )
-        append(
-            session,
+        work.record(
             now,
-            reviewer,
             Action.APPEAL_REVIEW,
             appeal.id,
             {
@@ -421,7 +418,8 @@ def add_attachments(
     if len(uploads) > MAX_FILES:
         raise Invalid(f"attachments: {len(uploads)} files; at most {MAX_FILES} per appeal")
     now = services.clock.now()
-    with services.write() as session:
+    with services.write(actor) as work:
+        session = work.session
         appeal = session.get(AppealRow, appeal_id)
         if appeal is None or appeal.filed_by != actor.id:
             raise NotFound(f"unknown appeal {appeal_id!r}")
@@ -458,10 +456,8 @@ def add_attachments(
             session.add(row)
             session.flush()
             described = attachment_json(row, upload.media_type, upload.size)
-            append(
-                session,
+            work.record(
                 now,
-                actor.id,
                 Action.APPEAL_ATTACH,
                 appeal_id,
                 {"appeal": appeal_id, **{k: v for k, v in described.items() if k != "url"}},

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from standing.access.model import SYSTEM
 from standing.audit.chain import (
     NO_KEYS,
     Anchor,
@@ -74,7 +75,7 @@ def ensure_policy_recorded(session: Session, at: datetime, version: str, rules: 
         append(
             session,
             at,
-            "standing",
+            SYSTEM.id,  # standing's own event, inside the write that first uses the version
             Action.POLICY_LOAD,
             version,
             {"version": version, "rules": rules},

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from standing.access.model import Permission, require
+from standing.access.model import Permission, Principal, require
 from standing.appeals.disputes import all_disputes, record_dispute, settle_dispute
 from standing.appeals.model import OUTCOMES_ODR
 from standing.bootstrap import Services
@@ -17,9 +17,9 @@ from standing.cli.moments import parse_when
 from standing.cli.output import JsonOpt, answer, console, emit_json
 
 
-def _recorder(services: Services, as_: str | None) -> str:
+def _recorder(services: Services, as_: str | None) -> Principal:
     """Disputes are recorded by the reviewers who answer appeals."""
-    return require(acting(services, as_), Permission.DECIDE_APPEAL).id
+    return require(acting(services, as_), Permission.DECIDE_APPEAL)
 
 
 app = typer.Typer()

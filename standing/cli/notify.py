@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from standing.access.model import Permission, require
+from standing.access.model import Permission, Principal, require
 from standing.bootstrap import Services
 from standing.cli.acting import AsOpt, acting
 from standing.cli.database import DatabaseOpt, services_for
@@ -32,9 +32,9 @@ from standing.notify.webhooks import (
 from standing.notify.worker import Worker
 
 
-def acting_user(services: Services, as_: str | None) -> str:
+def acting_user(services: Services, as_: str | None) -> Principal:
     """Who changes the webhook endpoints (an admin), for the audit log."""
-    return require(acting(services, as_), Permission.MANAGE_ACCESS).id
+    return require(acting(services, as_), Permission.MANAGE_ACCESS)
 
 
 app = typer.Typer()

@@ -158,8 +158,8 @@ def confirm_recheck(
     cycle from now."""
     require(actor, Permission.RECHECK)
     now = services.clock.now()
-    with services.write(actor) as unit:
-        decision = unit.repo.get_decision(decision_id)
+    with services.write(actor) as work:
+        decision = work.repo.get_decision(decision_id)
         if decision is None:
             raise NotFound(f"unknown decision {decision_id!r}")
         reason = check_reason_length(reason)
@@ -167,7 +167,7 @@ def confirm_recheck(
         cycle = rule.recheck_days if rule else None
         check_confirmation(decision, cycle, now)
         assert cycle is not None
-        guard.check_reason(services.policy, rule, reason, decision_mentions(unit.session, decision))
+        guard.check_reason(services.policy, rule, reason, decision_mentions(work.session, decision))
         row = RecheckRow(
             id=new_id("rck"),
             decision_id=decision_id,
@@ -175,10 +175,10 @@ def confirm_recheck(
             author=actor.id,
             rechecked_at=now,
         )
-        unit.session.add(row)
-        unit.session.flush()
+        work.session.add(row)
+        work.session.flush()
         upcoming = next_recheck(decision, cycle, (now, actor.id))
-        unit.record(
+        work.record(
             now,
             Action.DECISION_RECHECK,
             decision_id,

@@ -23,7 +23,7 @@ from standing.access.scope import (
     visible_decisions_query,
     visible_subject,
 )
-from standing.audit.log import append, ensure_policy_recorded
+from standing.audit.log import ensure_policy_recorded
 from standing.audit.tags import Action
 from standing.clock import to_utc
 from standing.decisions import statement as sor
@@ -53,6 +53,7 @@ from standing.store import repository as repo
 from standing.store.access_tables import ReachRow
 from standing.store.changelog import append_change
 from standing.store.tables import LiftRow, NoticeRow, StatementRow
+from standing.store.unit import UnitOfWork
 from standing.territories import territory_code
 
 
@@ -357,34 +358,27 @@ def record_decision(
     req: DecisionRequest,
     actor: Principal,
     dry_run: bool = False,
-    session: Session | None = None,
 ) -> Recorded:
-    """Record a decision as ``actor`` (its author) in its own transaction, or in the caller's
-    write ``session``."""
+    """Record a decision as ``actor`` (its author) in a unit of work of its own."""
     require(actor, Permission.DECIDE)
     if dry_run:
         with services.read() as read_session:
             prepared = _prepare(services, read_session, req, actor)
         prepared.dry_run = True
         return prepared
-    if session is None:
-        with services.write() as own:
-            return write_decision(services, own, req, actor)
-    return write_decision(services, session, req, actor)
+    with services.write(actor) as work:
+        return write_decision(services, work, req)
 
 
 def write_decision(
-    services: Services,
-    session: Session,
-    req: DecisionRequest,
-    actor: Principal,
-    supersedes: str | None = None,
+    services: Services, work: UnitOfWork, req: DecisionRequest, supersedes: str | None = None
 ) -> Recorded:
-    """Write a decision whose author ``actor`` was authorised by the caller (an analyst
-    deciding, a reviewer modifying on appeal, an analyst confirming a hit)."""
+    """Write a decision whose author, the unit's actor, was authorised by the caller (an
+    analyst deciding, a reviewer modifying on appeal, an analyst confirming a hit)."""
+    session = work.session
     if supersedes is not None and req.disclosure == Disclosure():
         req = dataclasses.replace(req, disclosure=_inherited(session, supersedes))
-    prepared = _prepare(services, session, req, actor)
+    prepared = _prepare(services, session, req, work.actor)
     ensure_policy_recorded(
         session, prepared.decision.created_at, services.policy.version, list(services.policy.rules)
     )
@@ -410,10 +404,8 @@ def write_decision(
     session.flush()
     record_reach(session, d.id, {d.subject_id} | reached_ids(content["affected"]))
     append_change(session, "recorded", d.id, d.created_at)
-    append(
-        session,
+    work.record(
         d.created_at,
-        d.author,
         Action.DECISION_RECORD,
         d.id,
         {"decision": decision_json(d), "statement_digest": sor.digest(content)},
@@ -481,8 +473,9 @@ def lift_decision(services: Services, decision_id: str, reason: str, actor: Prin
     reason = " ".join(reason.split())
     if len(reason.split()) < 2:
         raise Invalid("reason: say why the decision ends (at least two words)")
-    with services.write() as session:
-        decision = repo.get_decision(session, decision_id)
+    with services.write(actor) as work:
+        session = work.session
+        decision = work.repo.get_decision(decision_id)
         if decision is None:
             raise NotFound(f"unknown decision {decision_id!r}")
         if decision.lifted_at is not None:
@@ -504,16 +497,14 @@ def lift_decision(services: Services, decision_id: str, reason: str, actor: Prin
         session.add(LiftRow(decision_id=decision_id, reason=reason, author=author, lifted_at=now))
         session.flush()
         append_change(session, "lifted", decision_id, now)
-        append(
-            session,
+        work.record(
             now,
-            author,
             Action.DECISION_LIFT,
             decision_id,
             {"decision": decision_id, "reason": reason},
         )
         outbox.decision_lifted(session, decision_id, reason, now)
-        lifted = repo.get_decision(session, decision_id)
+        lifted = work.repo.get_decision(decision_id)
     assert lifted is not None
     return lifted
 
@@ -663,13 +654,14 @@ def account_standings(
 # --- notices: accounts reached after the decision --------------------------------------------
 
 
-def issue_notices(services: Services, session: Session, now: datetime, actor: str) -> list[str]:
+def issue_notices(services: Services, work: UnitOfWork, now: datetime) -> list[str]:
     """Give every account that an active decision on a party reaches now, but that neither its
     statement of reasons nor an earlier notice names, a statement of its own (a new account of
     a restricted party, a company that came under control). Run in the transaction that
     changed the graph, after its writes; returns the new notices' ids."""
+    session = work.session
     active = [
-        d for d in repo.find_decisions(session) if d.subject_kind == "party" and d.active_at(now)
+        d for d in work.repo.find_decisions() if d.subject_kind == "party" and d.active_at(now)
     ]
     if not active:
         return []
@@ -707,7 +699,7 @@ def issue_notices(services: Services, session: Session, now: datetime, actor: st
             )
     if created:
         subject_text = created[0]["notice"] if len(created) == 1 else f"{len(created)} notices"
-        append(session, now, actor, Action.DECISION_NOTICE, subject_text, {"notices": created})
+        work.record(now, Action.DECISION_NOTICE, subject_text, {"notices": created})
     return [c["notice"] for c in created]
 
 

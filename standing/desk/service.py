@@ -11,7 +11,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from standing.access.model import Permission, Principal, require
-from standing.audit.log import append
 from standing.audit.tags import Action
 from standing.desk.model import (
     Claim,
@@ -29,6 +28,7 @@ from standing.store.appeal_tables import AppealRow
 from standing.store.desk_tables import ClaimRow, NoteRow
 from standing.store.screening_tables import HitRow
 from standing.store.tables import DecisionRow
+from standing.store.unit import UnitOfWork
 
 #: Who may claim a case of each kind: whoever may decide it.
 DECIDES = {"appeal": Permission.DECIDE_APPEAL, "hit": Permission.REVIEW_HIT}
@@ -81,7 +81,8 @@ def claim_case(
     already theirs); `Conflict` while someone else holds it."""
     _staff(actor, "claim cases")
     now = services.clock.now()
-    with services.write() as session:
+    with services.write(actor) as work:
+        session = work.session
         kind, status = _case(session, case_id, kind)
         require(actor, DECIDES[kind])
         if status != "open":
@@ -96,10 +97,8 @@ def claim_case(
             session.add(row)
         row.held_by, row.claimed_at, row.expires_at = actor.id, now, until
         session.flush()
-        append(
-            session,
+        work.record(
             now,
-            actor.id,
             Action.CASE_CLAIM,
             case_id,
             {"case": case_id, "kind": kind, "until": until.isoformat()},
@@ -113,16 +112,15 @@ def release_case(
     """Release ``actor``'s claim on a case; `Conflict` when it holds none."""
     _staff(actor, "release cases")
     now = services.clock.now()
-    with services.write() as session:
+    with services.write(actor) as work:
+        session = work.session
         kind, _ = _case(session, case_id, kind)
         row = session.get(ClaimRow, case_id)
         held = check_release(_claim(row) if row else None, case_id, actor.id, now)
         session.delete(row)
         session.flush()
-        append(
-            session,
+        work.record(
             now,
-            actor.id,
             Action.CASE_RELEASE,
             case_id,
             {"case": case_id, "kind": kind, "reason": "released"},
@@ -130,21 +128,19 @@ def release_case(
         return held
 
 
-def settle_claim(session: Session, case_id: str, actor: str, now: datetime) -> None:
-    """Inside the transaction deciding a case: refuse while another holds it (`Conflict`);
-    otherwise the case's claim, if any, ends with the decision."""
-    row = session.get(ClaimRow, case_id)
+def settle_claim(work: UnitOfWork, case_id: str, now: datetime) -> None:
+    """Inside the unit of work deciding a case: refuse while another than its actor holds it
+    (`Conflict`); otherwise the case's claim, if any, ends with the decision."""
+    row = work.session.get(ClaimRow, case_id)
     if row is None:
         return
     held = _claim(row)
-    check_decider(held, actor, now)
-    session.delete(row)
-    session.flush()
+    check_decider(held, work.actor.id, now)
+    work.session.delete(row)
+    work.session.flush()
     if held.live_at(now):
-        append(
-            session,
+        work.record(
             now,
-            actor,
             Action.CASE_RELEASE,
             case_id,
             {"case": case_id, "kind": held.case_kind, "reason": "decided"},
@@ -172,7 +168,8 @@ def add_note(
     _staff(actor, "write notes")
     text = check_note(text)
     now = services.clock.now()
-    with services.write() as session:
+    with services.write(actor) as work:
+        session = work.session
         kind, _ = _case(session, case_id, kind)
         row = NoteRow(
             id=new_id("note"),
@@ -184,10 +181,8 @@ def add_note(
         )
         session.add(row)
         session.flush()
-        append(
-            session,
+        work.record(
             now,
-            actor.id,
             Action.CASE_NOTE,
             case_id,
             {"case": case_id, "kind": kind, "note": row.id, "text": text},

@@ -28,7 +28,6 @@ from sqlalchemy import delete, insert, select, text
 from sqlalchemy.orm import Session
 
 from standing.access.model import Permission, Principal, require
-from standing.audit.log import append
 from standing.audit.tags import Action
 from standing.decisions.service import issue_notices
 from standing.errors import Invalid
@@ -464,7 +463,8 @@ def import_files(
         if not path.is_file():
             raise Invalid(f"{path}: no such file")
     now = services.clock.now()
-    with services.write() as session:
+    with services.write(actor) as work:
+        session = work.session
         _defer_references(session)
         # new and renamed parties are screened after the import, when there are lists to screen
         # against; otherwise they are not even tracked
@@ -499,9 +499,9 @@ def import_files(
                 f"which is neither in the import nor in the database{more}"
             )
         append_change(session, "graph", None, now)
-        append(session, now, actor.id, Action.GRAPH_IMPORT, "graph", report.to_json())
+        work.record(now, Action.GRAPH_IMPORT, "graph", report.to_json())
         session.flush()
         # accounts the graph change brings under active decisions get their statement now
-        report.notices = issue_notices(services, session, now, actor.id)
+        report.notices = issue_notices(services, work, now)
         outbox.notices_issued(session, report.notices, now)
     return report

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import httpx
 from sqlalchemy import select
 
-from standing.audit.log import append
+from standing.access.model import Principal
 from standing.audit.tags import Action
 from standing.errors import Conflict, Invalid, NotFound
 from standing.ids import new_id
@@ -102,7 +102,7 @@ def endpoint_json(endpoint: Endpoint) -> dict[str, Any]:
 
 
 def add_endpoint(
-    services: Services, url: str, events: Sequence[str], actor: str
+    services: Services, url: str, events: Sequence[str], actor: Principal
 ) -> tuple[Endpoint, str]:
     """Register an endpoint; returns it and its secret (shown this once)."""
     url = url.strip()
@@ -110,7 +110,7 @@ def add_endpoint(
     wanted = _events(events)
     secret = signing.new_secret()
     now = services.clock.now()
-    with services.write() as session:
+    with services.write(actor) as work:
         row = WebhookEndpointRow(
             id=new_id("wh"),
             url=url,
@@ -119,9 +119,9 @@ def add_endpoint(
             status="active",
             created_at=now,
         )
-        session.add(row)
-        session.flush()
-        append(session, now, actor, Action.WEBHOOK_ADD, row.id, {"url": url, "events": wanted})
+        work.session.add(row)
+        work.session.flush()
+        work.record(now, Action.WEBHOOK_ADD, row.id, {"url": url, "events": wanted})
         endpoint = endpoint_of(row)
     return endpoint, secret
 
@@ -134,27 +134,28 @@ def list_endpoints(services: Services) -> list[Endpoint]:
         return [endpoint_of(r) for r in rows]
 
 
-def remove_endpoint(services: Services, endpoint_id: str, actor: str) -> Endpoint:
+def remove_endpoint(services: Services, endpoint_id: str, actor: Principal) -> Endpoint:
     """Remove an endpoint; its pending deliveries are dead-lettered when next due."""
     now = services.clock.now()
-    with services.write() as session:
-        row = session.get(WebhookEndpointRow, endpoint_id)
+    with services.write(actor) as work:
+        row = work.session.get(WebhookEndpointRow, endpoint_id)
         if row is None:
             raise NotFound(f"unknown webhook endpoint {endpoint_id!r}")
         out = endpoint_of(row)
-        session.delete(row)
-        session.flush()
-        append(session, now, actor, Action.WEBHOOK_REMOVE, endpoint_id, {"url": row.url})
+        work.session.delete(row)
+        work.session.flush()
+        work.record(now, Action.WEBHOOK_REMOVE, endpoint_id, {"url": row.url})
     return out
 
 
 def replay(
-    services: Services, message_id: str, actor: str, endpoint_id: str | None = None
+    services: Services, message_id: str, actor: Principal, endpoint_id: str | None = None
 ) -> list[str]:
     """Deliver a message again to the endpoints it went to (or ``endpoint_id``), delivered or
     dead-lettered, with the same webhook-id and body; returns the deliveries queued."""
     now = services.clock.now()
-    with services.write() as session:
+    with services.write(actor) as work:
+        session = work.session
         if session.get(OutboxRow, message_id) is None:
             raise NotFound(f"unknown message {message_id!r}")
         query = select(DeliveryRow).where(
@@ -178,10 +179,8 @@ def replay(
                 row.last_error = None
                 queued.append(row.id)
         session.flush()
-        append(
-            session,
+        work.record(
             now,
-            actor,
             Action.WEBHOOK_REPLAY,
             message_id,
             {"message": message_id, "deliveries": queued},

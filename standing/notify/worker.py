@@ -33,6 +33,7 @@ from sqlalchemy import Table, bindparam, exists, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from standing.access.model import SYSTEM
 from standing.appeals.model import AppealStatus
 from standing.ids import new_id
 from standing.notify import outbox
@@ -144,15 +145,16 @@ class Worker:
 
     @contextmanager
     def _transaction(self) -> Iterator[Session]:
-        """A short write transaction. SQLite has one writer at a time and no row locks: take
-        the write lock first (so two workers never claim the same rows); PostgreSQL needs no
-        more than the row locks ``SKIP LOCKED`` takes."""
+        """A short write transaction, standing's own (`SYSTEM`: it records no event). SQLite
+        has one writer at a time and no row locks: take the write lock first (so two workers
+        never claim the same rows); PostgreSQL needs no more than the row locks ``SKIP
+        LOCKED`` takes."""
         if is_postgres(self.services.engine):
             with self.services.sessions() as session, session.begin():
                 yield session
         else:
-            with self.services.write() as session:
-                yield session
+            with self.services.write(SYSTEM) as work:
+                yield work.session
 
     # -- 1. reminders -------------------------------------------------------------------------
 

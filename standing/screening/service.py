@@ -25,7 +25,6 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from standing.access.model import Permission, Principal, require
-from standing.audit.log import append
 from standing.audit.tags import Action
 from standing.decisions.service import DecisionRequest, write_decision
 from standing.decisions.transparency import Disclosure
@@ -57,6 +56,7 @@ from standing.screening.versions import (
 from standing.store import repository as repo
 from standing.store.screening_tables import HitRow, ListEntryRow, ListVersionRow
 from standing.store.tables import PartyRow
+from standing.store.unit import UnitOfWork
 
 Progress = Callable[[int], None]
 
@@ -334,11 +334,11 @@ def import_list(
         return _unchanged_import(services, latest, files, actor)
     parsed = _parse_list(source_id, files)
     now = services.clock.now()
-    with services.write() as session:
-        changes = _diff_list(session, source_id, files, parsed, allow_shrink)
-        version, closed = _store_version(session, now, source_id, files, parsed, changes, actor)
+    with services.write(actor) as work:
+        changes = _diff_list(work.session, source_id, files, parsed, allow_shrink)
+        version, closed = _store_version(work, now, source_id, files, parsed, changes)
         new = NewVersion(source, version.id, version.number, parsed.digests)
-        created = _screen_version(session, now, new, parsed, changes.diff, progress, actor)
+        created = _screen_version(work, now, new, parsed, changes.diff, progress)
         result = ListImport(
             source=source_id,
             number=version.number,
@@ -452,16 +452,17 @@ def _diff_list(
 
 
 def _store_version(
-    session: Session,
+    work: UnitOfWork,
     now: datetime,
     source_id: str,
     files: ListFiles,
     parsed: ParsedList,
     changes: VersionChanges,
-    actor: Principal,
 ) -> tuple[ListVersionRow, dict[str, int]]:
     """Store step: close the open hits on removed and changed entries, store the version and
-    its entries, and record the import; returns the version and the hits closed by status."""
+    its entries, and record the import as the unit's actor; returns the version and the hits
+    closed by status."""
+    session = work.session
     closed = _close_hits(session, source_id, changes.diff)
     version = ListVersionRow(
         source=source_id,
@@ -474,15 +475,13 @@ def _store_version(
         removed=len(changes.diff.removed),
         changed=len(changes.diff.changed),
         imported_at=now,
-        actor=actor.id,
+        actor=work.actor.id,
     )
     session.add(version)
     session.flush()
     _insert_entries(session, version.id, parsed)
-    append(
-        session,
+    work.record(
         now,
-        actor.id,
         Action.LIST_IMPORT,
         f"{source_id}#{version.number}",
         {
@@ -523,13 +522,12 @@ def _insert_entries(
 
 
 def _screen_version(
-    session: Session,
+    work: UnitOfWork,
     now: datetime,
     version: NewVersion,
     parsed: ParsedList,
     changes: ListDiff,
     progress: Progress | None,
-    actor: Principal,
 ) -> list[str]:
     """Screen step, in the storing transaction: every party against the version's new and
     changed entries; returns the ids of the hits opened."""
@@ -537,7 +535,7 @@ def _screen_version(
     fresh = [e for e in parsed.entries if e.entry_id in touched]
     if not fresh:
         return []
-    return _rescreen_entries(session, now, version, fresh, progress, actor.id)
+    return _rescreen_entries(work, now, version, fresh, progress)
 
 
 def _keep_index(services: Services, source_id: str) -> None:
@@ -698,19 +696,17 @@ def _store_hits(
     """Record new matches in the review queue, in a transaction of their own."""
     if not found:
         return []
-    with services.write() as session:
-        return _store_hits_in(session, services.clock.now(), found, actor.id)
+    with services.write(actor) as work:
+        return _store_hits_in(work, services.clock.now(), found)
 
 
 def _store_hits_in(
-    session: Session,
-    now: datetime,
-    found: Sequence[tuple[str, MatchResult, VersionRef]],
-    actor_id: str,
+    work: UnitOfWork, now: datetime, found: Sequence[tuple[str, MatchResult, VersionRef]]
 ) -> list[str]:
-    """Record new matches in the review queue in ``session``; returns the ids of new hits. A
-    hit already known for the same party, entry and entry content (open, dismissed or
-    confirmed) is not repeated."""
+    """Record new matches in the review queue in ``work``, opened by its actor; returns the
+    ids of new hits. A hit already known for the same party, entry and entry content (open,
+    dismissed or confirmed) is not repeated."""
+    session = work.session
     created: list[str] = []
     opened: list[dict[str, Any]] = []
     for party_id, result, loaded in found:
@@ -761,7 +757,7 @@ def _store_hits_in(
         )
     if opened:
         subject = opened[0]["hit"] if len(opened) == 1 else f"{len(opened)} hits"
-        append(session, now, actor_id, Action.HIT_OPEN, subject, {"hits": opened})
+        work.record(now, Action.HIT_OPEN, subject, {"hits": opened})
 
     return created
 
@@ -832,16 +828,15 @@ def _pending_decisions(services: Services, source_id: str, actor: Principal) -> 
 
 
 def _rescreen_entries(
-    session: Session,
+    work: UnitOfWork,
     now: datetime,
     version: NewVersion,
     entries: Sequence[Entry],
     progress: Progress | None,
-    actor_id: str,
 ) -> list[str]:
     """Screen every party against the new and changed entries of a version being stored and
-    open the hits in its transaction, as ``actor_id``; returns the new hits' ids."""
-    parties = _all_parties(session)
+    open the hits in its unit of work, as its actor; returns the new hits' ids."""
+    parties = _all_parties(work.session)
     if not parties:
         return []
     index = PartyIndex([party_query(p) for p in parties], threshold=version.source.threshold)
@@ -852,7 +847,7 @@ def _rescreen_entries(
             found.append((query.id, result, version))
         if progress is not None:
             progress(1)
-    return _store_hits_in(session, now, found, actor_id)
+    return _store_hits_in(work, now, found)
 
 
 def screen_parties(
@@ -1007,12 +1002,12 @@ def review_hit(
     now = services.clock.now()
     if action == HitAction.dismiss and not (note or "").strip():
         raise Invalid("note: say why the hit is dismissed (e.g. a different date of birth)")
-    with services.write() as session:
-        row = session.get(HitRow, hit_id)
+    with services.write(actor) as work:
+        row = work.session.get(HitRow, hit_id)
         assert row is not None
         if row.status != HitStatus.open:
             raise Conflict(f"hit {hit_id} is already {row.status}")
-        settle_claim(session, hit_id, actor.id, now)  # the desk's claim ends with the review
+        settle_claim(work, hit_id, now)  # the desk's claim ends with the review
         decision_id: str | None = None
         if action == HitAction.confirm:
             source = services.policy.source(hit.source)
@@ -1021,7 +1016,7 @@ def review_hit(
             automatic = automated and hit.by_identifier and rule.automated_decision
             recorded = write_decision(
                 services,
-                session,
+                work,
                 DecisionRequest(
                     subject=party.id,
                     rule=rule.id,
@@ -1038,16 +1033,13 @@ def review_hit(
                     disclosure=Disclosure(origin="screening", source_identity=source.authority),
                     screening_source=source.id,
                 ),
-                actor,
             )
             decision_id = recorded.decision.id
         row.status = HitStatus.confirmed if action == HitAction.confirm else HitStatus.dismissed
         row.reviewed_by, row.reviewed_at, row.review_note = actor.id, now, note
         row.decision_id = decision_id
-        append(
-            session,
+        work.record(
             now,
-            actor.id,
             Action.HIT_REVIEW,
             hit_id,
             {"hit": hit_id, "action": action, "note": note, "decision": decision_id},

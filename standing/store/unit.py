@@ -2,8 +2,8 @@
 reads over its session, so that a service writes without passing the session and the actor's
 id to every call.
 
-``Services.write(actor)`` yields one; ``Services.write()`` still yields the bare session to
-the services not yet written this way."""
+``Services.write(actor)`` yields one: every write of a service is a unit of work of the
+principal acting, a person's or, for what no person does, `standing.access.model.SYSTEM`."""
 
 from __future__ import annotations
 

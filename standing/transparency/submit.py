@@ -23,6 +23,7 @@ from urllib.parse import quote, urlsplit
 import httpx
 from sqlalchemy import select
 
+from standing.access.model import SYSTEM
 from standing.errors import Invalid, StandingError
 from standing.ports import Services
 from standing.store.transparency_tables import DsaSubmissionRow
@@ -118,10 +119,11 @@ def submit_dsa(
 
 
 def _record(services: Services, accepted: list[tuple[str, str | None, dict[str, Any]]]) -> None:
+    """Keep the receipts of the accepted records: standing's own write (`SYSTEM`), no event."""
     now = services.clock.now()
-    with services.write() as session:
+    with services.write(SYSTEM) as work:
         for record_puid, uuid, record in accepted:
-            session.merge(
+            work.session.merge(
                 DsaSubmissionRow(
                     puid=record_puid,
                     decision_id=record_puid.split("_", 1)[0],

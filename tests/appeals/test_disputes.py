@@ -13,6 +13,7 @@ from standing.cli import app
 from standing.errors import Conflict, Invalid, NotFound
 from tests.decisions.helpers import record_vendor_decision
 from tests.fixtures.services import TestClock
+from tests.principals import REVIEWER
 
 BODY = "User Rights GmbH (certified out-of-court dispute settlement body, DE)"
 
@@ -20,19 +21,19 @@ BODY = "User Rights GmbH (certified out-of-court dispute settlement body, DE)"
 def test_record_and_settle(demo_graph: Services, clock: TestClock) -> None:
     d = record_vendor_decision(demo_graph).decision
     clock.advance(days=3)
-    dispute = record_dispute(demo_graph, d.id, BODY, "legal")
+    dispute = record_dispute(demo_graph, d.id, BODY, REVIEWER)
     assert dispute.submitted_at == clock.at and dispute.outcome is None
     clock.advance(days=40)
     with pytest.raises(Invalid, match="implemented: say whether"):
-        settle_dispute(demo_graph, dispute.id, "for_recipient", "legal")
+        settle_dispute(demo_graph, dispute.id, "for_recipient", REVIEWER)
     with pytest.raises(Invalid, match="asks nothing of the platform"):
-        settle_dispute(demo_graph, dispute.id, "for_platform", "legal", implemented=True)
+        settle_dispute(demo_graph, dispute.id, "for_platform", REVIEWER, implemented=True)
     with pytest.raises(Invalid, match="outcome: 'won'"):
-        settle_dispute(demo_graph, dispute.id, "won", "legal")
-    done = settle_dispute(demo_graph, dispute.id, "for_recipient", "legal", implemented=True)
+        settle_dispute(demo_graph, dispute.id, "won", REVIEWER)
+    done = settle_dispute(demo_graph, dispute.id, "for_recipient", REVIEWER, implemented=True)
     assert done.outcome == "for_recipient" and done.settled_at == clock.at
     with pytest.raises(Conflict, match="already settled"):
-        settle_dispute(demo_graph, dispute.id, "settled", "legal")
+        settle_dispute(demo_graph, dispute.id, "settled", REVIEWER)
     assert [x.id for x in all_disputes(demo_graph)] == [dispute.id]
     with demo_graph.read() as session:
         assert verify_log(session)[1] is None
@@ -41,15 +42,15 @@ def test_record_and_settle(demo_graph: Services, clock: TestClock) -> None:
 def test_dates_and_references_are_checked(demo_graph: Services, clock: TestClock) -> None:
     d = record_vendor_decision(demo_graph).decision
     with pytest.raises(NotFound, match="unknown decision"):
-        record_dispute(demo_graph, "dec-nope", BODY, "legal")
+        record_dispute(demo_graph, "dec-nope", BODY, REVIEWER)
     with pytest.raises(Invalid, match="in the future"):
-        record_dispute(demo_graph, d.id, BODY, "legal", clock.at + timedelta(days=1))
+        record_dispute(demo_graph, d.id, BODY, REVIEWER, clock.at + timedelta(days=1))
     with pytest.raises(Invalid, match="before the decision was recorded"):
-        record_dispute(demo_graph, d.id, BODY, "legal", clock.at - timedelta(days=1))
+        record_dispute(demo_graph, d.id, BODY, REVIEWER, clock.at - timedelta(days=1))
     with pytest.raises(Invalid, match="body: name"):
-        record_dispute(demo_graph, d.id, " ", "legal")
+        record_dispute(demo_graph, d.id, " ", REVIEWER)
     with pytest.raises(NotFound, match="unknown dispute"):
-        settle_dispute(demo_graph, "odr-nope", "settled", "legal")
+        settle_dispute(demo_graph, "odr-nope", "settled", REVIEWER)
 
 
 def test_cli(

@@ -10,6 +10,7 @@ from standing.audit.log import verify_log
 from standing.bootstrap import Services
 from standing.store.tables import EventRow
 from tests.decisions.helpers import record_vendor_decision
+from tests.factories import written
 
 
 def test_update_and_delete_of_events_are_refused(demo_graph: Services) -> None:
@@ -19,7 +20,7 @@ def test_update_and_delete_of_events_are_refused(demo_graph: Services) -> None:
         update(EventRow).where(EventRow.seq == 2).values(actor="mallory"),
         delete(EventRow).where(EventRow.seq == 3),
     ):
-        with pytest.raises(DBAPIError, match="append-only"), services.write() as session:
+        with pytest.raises(DBAPIError, match="append-only"), written(services) as session:
             session.execute(statement)
     with services.read() as session:
         assert verify_log(session) == (3, None)
@@ -35,7 +36,7 @@ def test_truncate_is_refused_on_postgresql(demo_graph: Services) -> None:
 
 def test_appending_still_works_after_a_refusal(demo_graph: Services) -> None:
     services = demo_graph
-    with pytest.raises(DBAPIError), services.write() as session:
+    with pytest.raises(DBAPIError), written(services) as session:
         session.execute(delete(EventRow))
     record_vendor_decision(services)
     with services.read() as session:

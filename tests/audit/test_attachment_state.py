@@ -11,6 +11,7 @@ from standing.audit.state import check_state
 from standing.bootstrap import Services
 from standing.store.appeal_tables import BlobRow
 from tests.decisions.helpers import record_vendor_decision
+from tests.factories import written
 from tests.principals import KASPERSKY
 
 PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
@@ -23,7 +24,7 @@ def test_attachments_match_their_events_and_a_swapped_file_shows(demo_graph: Ser
     with demo_graph.read() as session:
         found = check_state(session)
     assert found.mismatches == [] and found.checked["appeal_attachments"] == 1
-    with demo_graph.write() as session:
+    with written(demo_graph) as session:
         session.execute(update(BlobRow).values(content=PDF + b"forged"))
     with demo_graph.read() as session:
         found = check_state(session)

@@ -16,6 +16,7 @@ from standing.store.appeal_tables import AppealRow
 from standing.store.screening_tables import HitRow, ListEntryRow, ListVersionRow
 from standing.store.tables import ChangeRow, DecisionRow, LiftRow, StatementRow
 from tests.decisions.helpers import record_vendor_decision
+from tests.factories import written
 from tests.fixtures.services import TestClock
 from tests.principals import ANALYST, KASPERSKY, REVIEWER, RT, VIEWER
 from tests.screening.test_service import BOD
@@ -157,7 +158,7 @@ def test_a_changed_row_is_named(
     demo_graph: Services, clock: TestClock, table: str, statement: Any, expected: str
 ) -> None:
     ids = busy(demo_graph, clock)
-    with demo_graph.write() as session:
+    with written(demo_graph) as session:
         assert session.execute(statement(ids)).rowcount >= 1
     mismatch = first(demo_graph)
     assert mismatch.table == table
@@ -166,7 +167,7 @@ def test_a_changed_row_is_named(
 
 def test_a_row_without_an_event_is_named(demo_graph: Services, clock: TestClock) -> None:
     ids = busy(demo_graph, clock)
-    with demo_graph.write() as session:
+    with written(demo_graph) as session:
         row = session.get(DecisionRow, ids["vendor"])
         assert row is not None
         values = {c.key: getattr(row, c.key) for c in DecisionRow.__table__.columns}

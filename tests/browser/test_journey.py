@@ -87,7 +87,7 @@ def site(database_url: str, httpserver: HTTPServer, tmp_path: Path) -> Iterator[
         add_user(services, admin, NewUser(CONTACT, parties=(SUBSIDIARY,), password=PASSWORD))
         analyst_token = create_token(services, admin, user=ANALYST).token
         checker = create_token(services, admin, service="adserver", scopes=("check",)).token
-        _, secret = add_endpoint(services, httpserver.url_for("/hooks"), EVENTS, admin.id)
+        _, secret = add_endpoint(services, httpserver.url_for("/hooks"), EVENTS, admin)
     finally:
         services.close()
     inbox = Inbox()

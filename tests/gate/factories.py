@@ -1,4 +1,4 @@
-"""Rows for gate tests, written the way the services write them: in ``services.write()``, with a
+"""Rows for gate tests, written the way the services write them: in a write transaction, with a
 changelog entry in the same transaction."""
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ def add_graph(
     accounts: Iterable[tuple[str, str | None]] = (),
 ) -> int:
     now = datetime.now(UTC)
-    with svc.write() as session:
+    with factories.written(svc) as session:
         for p in parties:
             session.add(
                 PartyRow(
@@ -85,7 +85,7 @@ def decision(
 
 
 def record(svc: Services, d: Decision) -> int:
-    with svc.write() as session:
+    with factories.written(svc) as session:
         session.add(decision_row(d))
         session.flush()
         return append_change(session, "recorded", d.id, d.created_at)
@@ -93,7 +93,7 @@ def record(svc: Services, d: Decision) -> int:
 
 def lift(svc: Services, decision_id: str, at: datetime | None = None) -> int:
     at = at or datetime.now(UTC)
-    with svc.write() as session:
+    with factories.written(svc) as session:
         session.add(
             LiftRow(decision_id=decision_id, reason="lifted in a test", author="test", lifted_at=at)
         )

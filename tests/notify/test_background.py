@@ -10,6 +10,7 @@ from standing.bootstrap import Services
 from standing.notify.webhooks import add_endpoint
 from standing.notify.worker import Background
 from tests.decisions.helpers import record_vendor_decision
+from tests.principals import ADMIN
 
 
 def test_the_background_worker_delivers_while_serving(
@@ -20,7 +21,7 @@ def test_the_background_worker_delivers_while_serving(
     )
     httpserver.expect_request("/h").respond_with_data("ok")
     services = Services(settings, demo_graph.engine, demo_graph.sessions, demo_graph.policy)
-    add_endpoint(services, httpserver.url_for("/h"), [], "admin")
+    add_endpoint(services, httpserver.url_for("/h"), [], ADMIN)
     background = Background(Services.build(settings)).start()
     try:
         record_vendor_decision(services)

@@ -20,7 +20,7 @@ from standing.store.notify_tables import DeliveryRow, OutboxRow
 from tests.decisions.helpers import record_vendor_decision
 from tests.fixtures.services import TestClock
 from tests.notify.conftest import Mailbox, WorkerFactory
-from tests.principals import KASPERSKY
+from tests.principals import ADMIN, KASPERSKY
 
 NO_CONTACTS: dict[str, list[str]] = {}
 
@@ -51,7 +51,7 @@ def test_a_decision_is_posted_signed_with_a_stable_id(
     hooks: Services, receiver: HTTPServer, make_worker: WorkerFactory
 ) -> None:
     receiver.expect_request("/hooks", method="POST").respond_with_data("ok")
-    endpoint, secret = add_endpoint(hooks, receiver.url_for("/hooks"), [], "admin")
+    endpoint, secret = add_endpoint(hooks, receiver.url_for("/hooks"), [], ADMIN)
     assert secret.startswith("whsec_")
     decision = record_vendor_decision(hooks).decision
     report = make_worker(hooks, NO_CONTACTS).run_once()
@@ -77,7 +77,7 @@ def test_an_endpoint_gets_only_its_events(
     hooks: Services, receiver: HTTPServer, make_worker: WorkerFactory
 ) -> None:
     receiver.expect_request("/appeals").respond_with_data("ok")
-    _, secret = add_endpoint(hooks, receiver.url_for("/appeals"), ["appeal.filed"], "admin")
+    _, secret = add_endpoint(hooks, receiver.url_for("/appeals"), ["appeal.filed"], ADMIN)
     decision = record_vendor_decision(hooks).decision
     worker = make_worker(hooks, NO_CONTACTS)
     assert worker.run_once().delivered == 0
@@ -95,7 +95,7 @@ def test_a_failed_post_is_retried_with_the_same_id_and_body(
 ) -> None:
     receiver.expect_oneshot_request("/flaky").respond_with_data("busy", status=503)
     receiver.expect_request("/flaky").respond_with_data("ok")
-    _, secret = add_endpoint(hooks, receiver.url_for("/flaky"), [], "admin")
+    _, secret = add_endpoint(hooks, receiver.url_for("/flaky"), [], ADMIN)
     record_vendor_decision(hooks)
     worker = make_worker(hooks, NO_CONTACTS)
     first = worker.run_once()
@@ -115,7 +115,7 @@ def test_410_disables_the_endpoint(
     hooks: Services, receiver: HTTPServer, make_worker: WorkerFactory
 ) -> None:
     receiver.expect_request("/gone").respond_with_data("", status=410)
-    add_endpoint(hooks, receiver.url_for("/gone"), [], "admin")
+    add_endpoint(hooks, receiver.url_for("/gone"), [], ADMIN)
     record_vendor_decision(hooks)
     worker = make_worker(hooks, NO_CONTACTS)
     assert worker.run_once().dead == 1
@@ -131,7 +131,7 @@ def test_dead_letter_after_the_last_try_then_replay(
     hooks: Services, receiver: HTTPServer, clock: TestClock, make_worker: WorkerFactory
 ) -> None:
     receiver.expect_request("/down").respond_with_data("", status=500)
-    _, secret = add_endpoint(hooks, receiver.url_for("/down"), [], "admin")
+    _, secret = add_endpoint(hooks, receiver.url_for("/down"), [], ADMIN)
     record_vendor_decision(hooks)
     worker = make_worker(hooks, NO_CONTACTS)
     worker.run_once()
@@ -144,13 +144,13 @@ def test_dead_letter_after_the_last_try_then_replay(
     assert (row.status, row.attempts) == ("dead", 3)
     receiver.clear()
     receiver.expect_request("/down").respond_with_data("ok")
-    assert replay(hooks, row.message_id, "admin") == [row.id]
+    assert replay(hooks, row.message_id, ADMIN) == [row.id]
     assert worker.run_once().delivered == 1
     (request,) = received(receiver)
     assert request.headers["webhook-id"] == row.message_id
     verified(secret, request)
     with pytest.raises(NotFound):
-        replay(hooks, "msg-unknown", "admin")
+        replay(hooks, "msg-unknown", ADMIN)
 
 
 def test_private_addresses_are_refused_unless_allowed(
@@ -164,14 +164,14 @@ def test_private_addresses_are_refused_unless_allowed(
         "http://169.254.169.254/latest",
     ):
         with pytest.raises(Invalid, match="non-public"):
-            add_endpoint(demo_graph, url, [], "admin")
+            add_endpoint(demo_graph, url, [], ADMIN)
     with pytest.raises(Invalid, match="non-public"):
         check_url("https://hooks.example/h", False, lambda host, port: ["192.168.1.5"])
     check_url("https://hooks.example/h", False, lambda host, port: ["93.184.215.14"])
     with pytest.raises(Invalid, match="http"):
-        add_endpoint(demo_graph, "ftp://hooks.example/h", [], "admin")
+        add_endpoint(demo_graph, "ftp://hooks.example/h", [], ADMIN)
     with pytest.raises(Invalid, match="--event"):
-        add_endpoint(demo_graph, "https://93.184.215.14/h", ["decision.made"], "admin")
+        add_endpoint(demo_graph, "https://93.184.215.14/h", ["decision.made"], ADMIN)
     assert list_endpoints(demo_graph) == []
     # an endpoint added where private addresses were allowed is refused at delivery
     allowed = demo_graph.settings.model_copy(update={"webhook_allow_private": True})
@@ -179,7 +179,7 @@ def test_private_addresses_are_refused_unless_allowed(
         Services(allowed, demo_graph.engine, demo_graph.sessions, demo_graph.policy),
         receiver.url_for("/inside"),
         [],
-        "admin",
+        ADMIN,
     )
     record_vendor_decision(demo_graph)
     assert make_worker(demo_graph, NO_CONTACTS).run_once().dead == 1
@@ -190,7 +190,7 @@ def test_the_body_is_json_with_type_timestamp_and_data(
     hooks: Services, receiver: HTTPServer, make_worker: WorkerFactory
 ) -> None:
     receiver.expect_request("/h").respond_with_data("ok")
-    add_endpoint(hooks, receiver.url_for("/h"), ["decision.recorded"], "admin")
+    add_endpoint(hooks, receiver.url_for("/h"), ["decision.recorded"], ADMIN)
     record_vendor_decision(hooks)
     make_worker(hooks, NO_CONTACTS).run_once()
     body = json.loads(received(receiver)[0].get_data())

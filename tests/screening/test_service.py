@@ -22,6 +22,7 @@ from standing.screening.service import (
     screen_queries,
 )
 from standing.store.screening_tables import HitRow, ListEntryRow, ListVersionRow
+from tests.factories import written
 from tests.fixtures.services import TestClock
 from tests.principals import ANALYST, VIEWER
 
@@ -225,7 +226,7 @@ def test_a_hit_on_an_entry_that_changed_since_cannot_be_confirmed(
     import_list(demo_graph, "us_dhs_bod", [BOD], None, ANALYST)
     hit = str(hit_for(demo_graph, "ao-kaspersky-lab", "ao-kaspersky-lab").id)
     import_list(demo_graph, "us_dhs_bod", [redated_bod(tmp_path)], None, ANALYST)
-    with demo_graph.write() as session:  # as if the hit had stayed open through a race
+    with written(demo_graph) as session:  # as if the hit had stayed open through a race
         from standing.store.screening_tables import HitRow
 
         row = session.get(HitRow, hit)

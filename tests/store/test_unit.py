@@ -63,6 +63,6 @@ def test_a_unit_that_fails_stores_nothing(demo_graph: Services) -> None:
         assert list(stored_events(session, RECHECK)) == []
 
 
-def test_write_without_an_actor_is_still_the_bare_session(demo_graph: Services) -> None:
-    with demo_graph.write() as session:
-        assert session.get(PartyRow, "kaspersky-lab-inc") is not None
+def test_every_write_names_its_actor(demo_graph: Services) -> None:
+    with pytest.raises(TypeError):
+        demo_graph.write()  # type: ignore[call-arg]

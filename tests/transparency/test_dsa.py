@@ -23,6 +23,7 @@ from standing.transparency.service import export_dsa
 from standing.web.app import create_app
 from tests.decisions.helpers import FACTS as HELPER_FACTS
 from tests.decisions.helpers import record_vendor_decision
+from tests.factories import written
 from tests.fixtures.principals import Credential
 from tests.fixtures.services import TestClock
 from tests.principals import ANALYST, KASPERSKY, REVIEWER, VIEWER
@@ -417,7 +418,7 @@ def test_the_export_writes_nothing_when_a_record_would_be_refused(
     demo_graph: Services, database_url: str, tmp_path: Path
 ) -> None:
     d = record_vendor_decision(demo_graph).decision
-    with demo_graph.write() as session:  # a statement stored by an earlier release
+    with written(demo_graph) as session:  # a statement stored by an earlier release
         row = session.get(StatementRow, d.id)
         assert row is not None
         content = dict(row.content)

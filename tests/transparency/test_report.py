@@ -90,9 +90,9 @@ def test_half_year_figures_for_art_15_and_24(
         "in June 2026, so the directive no longer reaches the US subsidiary.",
         REVIEWER,
     )
-    odr = record_dispute(demo_graph, d.id, "User Rights GmbH", "legal")
+    odr = record_dispute(demo_graph, d.id, "User Rights GmbH", REVIEWER)
     clock.advance(days=10)
-    settle_dispute(demo_graph, odr.id, "for_recipient", "legal", implemented=True)
+    settle_dispute(demo_graph, odr.id, "for_recipient", REVIEWER, implemented=True)
     f = current_figures(demo_graph)
     h1, h2 = f.half_years
     assert (h1.period, h2.period) == ("2026-H1", "2026-H2")

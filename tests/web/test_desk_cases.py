@@ -21,6 +21,7 @@ from standing.store.desk_tables import ClaimRow, NoteRow
 from standing.store.tables import EventRow
 from standing.web.app import create_app
 from tests.decisions.helpers import record_vendor_decision
+from tests.factories import written
 from tests.fixtures.principals import PASSWORD, Credential
 from tests.fixtures.services import TestClock
 from tests.principals import ANALYST, VIEWER
@@ -297,7 +298,7 @@ def test_the_audit_log_accounts_for_every_claim_and_note(
     assert client.post(f"{api}/release", headers=me).status_code == 200
     with demo_graph.read() as session:
         assert check_state(session).mismatches == []
-    with demo_graph.write() as session:
+    with written(demo_graph) as session:
         session.execute(update(NoteRow).values(text="Nothing to see here."))
     with demo_graph.read() as session:
         [changed] = check_state(session).mismatches
