@@ -684,7 +684,7 @@ def issue_notices(services: Services, work: UnitOfWork, now: datetime) -> list[s
     created: list[dict[str, str]] = []
     for decision in active:
         rule = services.policy.rules.get(decision.rule_id)
-        subject = repo.get_party(session, decision.subject_id)
+        subject = work.repo.get_party(decision.subject_id)
         if rule is None or subject is None:
             continue  # a rule since withdrawn from the policy: its statement stands as issued
         graph, accounts, others = _surroundings(session, subject, decision.reach)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from standing.access.model import Kind, Permission, Principal, Role, Scope, require
+from standing.access.model import SYSTEM, Kind, Permission, Principal, Role, Scope, require
 from standing.errors import Forbidden
 from tests.principals import contact, service, staff
 
@@ -54,3 +54,10 @@ def test_refusals_say_what_is_needed() -> None:
     assert not any(
         nobody.may(p) for p in Permission if p not in (Permission.PUBLIC, Permission.AUTHENTICATED)
     )
+
+
+def test_standing_itself_holds_no_grant() -> None:
+    """The principal of what no person does: named ``standing`` on the log, allowed nothing."""
+    assert SYSTEM.id == "standing"
+    anyone = {Permission.PUBLIC, Permission.AUTHENTICATED}
+    assert not [p for p in Permission if p not in anyone and SYSTEM.may(p)]

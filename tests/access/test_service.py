@@ -3,11 +3,15 @@ checked against it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.orm import Session
 
+from standing.access.model import Principal, Role
 from standing.access.service import (
     NewUser,
     acting_as,
@@ -19,9 +23,11 @@ from standing.access.service import (
     disable_user,
     revoke_token,
     session_principal,
+    sign_in_oidc,
     sign_in_password,
     start_session,
 )
+from standing.audit.log import stored_events
 from standing.audit.state import check_state
 from standing.bootstrap import Services
 from standing.errors import Conflict, Forbidden, Invalid, NotFound, Unauthorized
@@ -143,3 +149,34 @@ def test_passwords_links_and_sessions(
     assert found is not None and found[0].parties == contact.parties and found[1] == csrf
     clock.advance(hours=13)
     assert session_principal(services, sid) is None
+
+
+def test_a_provider_sign_in_raced_by_the_users_creation_acts_as_the_user_created(
+    services: Services, credentials: dict[str, Credential], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The user is added between the sign-in's read and its write: it reads again and changes
+    the roles as that user, as a sign-in after the user was added does."""
+    admin = credentials["admin"].principal
+    reads = services.read
+    added: list[Principal] = []
+
+    @contextmanager
+    def read_then_add() -> Iterator[Session]:
+        with reads() as session:
+            yield session
+        if not added:
+            added.append(add_user(services, admin, NewUser("late@x.example", roles=("viewer",))))
+
+    monkeypatch.setattr(services, "read", read_then_add)
+    signed_in = sign_in_oidc(services, "https://idp.example", "late@x.example", None, ANALYST)
+    monkeypatch.undo()
+    assert signed_in.id == added[0].id and signed_in.roles == ANALYST
+    with services.read() as session:
+        events = list(stored_events(session, frozenset({"user:add", "user:roles"})))
+    assert [(e.actor, e.action, e.subject) for e in events[-2:]] == [
+        (admin.id, "user:add", added[0].id),
+        (added[0].id, "user:roles", added[0].id),
+    ]
+
+
+ANALYST = frozenset({Role.ANALYST})
