@@ -11,9 +11,9 @@ from standing.cli.acting import AsOpt, acting, reading
 from standing.cli.database import DatabaseOpt, services_for
 from standing.cli.moments import parse_when
 from standing.cli.output import JsonOpt, answer, console, emit_json, err_console, fail
+from standing.decisions.model import decision_json
 from standing.decisions.service import (
     DecisionRequest,
-    decision_json,
     get_statement,
     lift_decision,
     notices_of,
@@ -173,17 +173,17 @@ def status(
         code = territory_code(territory, "--territory") if territory else None
         result = standing_of(services, subject, reading(services, as_), code)
     if json:
-        emit_json(result)
+        emit_json(result.to_json())
         return
-    console.print(f"[bold]{result['subject']['name']}[/] ({subject})")
+    console.print(f"[bold]{result.subject_name}[/] ({subject})")
     table = Table("capability", "allowed", "decisions")
-    for c in result["capabilities"]:
-        mark = "[green]yes[/]" if c["allowed"] else "[red]no[/]"
-        table.add_row(c["capability"], mark, ", ".join(c["decisions"]))
+    for c in result.capabilities:
+        mark = "[green]yes[/]" if c.allowed else "[red]no[/]"
+        table.add_row(c.capability, mark, ", ".join(c.decisions))
     console.print(table)
-    for r in result["reasons"]:
-        console.print(f"[bold]{r['decision']}[/] {r['title']}: {r['facts']}")
-        console.print(f"  remedy: {r['remedy']}")
+    for r in result.reasons:
+        console.print(f"[bold]{r.decision}[/] {r.title}: {r.facts}")
+        console.print(f"  remedy: {r.remedy}")
 
 
 @app.command("statement")

@@ -68,6 +68,37 @@ class Decision:
         return "active"
 
 
+def decision_json(d: Decision, now: datetime | None = None) -> dict[str, Any]:
+    """A decision's JSON document (the API's, the CLI's, the audit event's); with ``now``, its
+    status then."""
+    out: dict[str, Any] = {
+        "id": d.id,
+        "subject": d.subject_id,
+        "subject_kind": d.subject_kind,
+        "rule": d.rule_id,
+        "policy_version": d.policy_version,
+        "restricts": list(d.restricts),
+        "reach_rule": d.reach,
+        "threshold": d.threshold,
+        "facts": d.facts,
+        "evidence": list(d.evidence),
+        "territories": list(d.territories),
+        "starts_at": d.starts_at.isoformat(),
+        "ends_at": d.ends_at.isoformat() if d.ends_at else None,
+        "automated_detection": d.automated_detection,
+        "automated_decision": d.automated_decision,
+        "author": d.author,
+        "created_at": d.created_at.isoformat(),
+        "lifted_at": d.lifted_at.isoformat() if d.lifted_at else None,
+        "lift_reason": d.lift_reason,
+        "supersedes": d.supersedes,
+        "exempt": list(d.exempt),
+    }
+    if now is not None:
+        out["status"] = d.status_at(now)
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class DecisionPage:
     """One page of decisions, newest first: the total before paging, and the moment their
@@ -76,6 +107,13 @@ class DecisionPage:
     total: int
     decisions: tuple[Decision, ...]
     as_of: datetime
+
+    def to_json(self) -> dict[str, Any]:
+        """The page as the API gives it, each decision with its status as of the page."""
+        return {
+            "total": self.total,
+            "decisions": [decision_json(d, self.as_of) for d in self.decisions],
+        }
 
 
 @dataclass(frozen=True, slots=True)

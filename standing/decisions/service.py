@@ -27,7 +27,13 @@ from standing.audit.log import ensure_policy_recorded
 from standing.audit.tags import Action
 from standing.clock import to_utc
 from standing.decisions import statement as sor
-from standing.decisions.model import Decision, DecisionPage, IssuedStatement, validate_facts
+from standing.decisions.model import (
+    Decision,
+    DecisionPage,
+    IssuedStatement,
+    decision_json,
+    validate_facts,
+)
 from standing.decisions.propagation import (
     GraphIndex,
     Restriction,
@@ -41,6 +47,7 @@ from standing.decisions.transparency import (
     personal_data,
     redact,
 )
+from standing.decisions.views import AccountStanding, CapabilityStanding, Reason, Standing
 from standing.errors import Conflict, Invalid, NotFound
 from standing.graph.model import Account, Party
 from standing.guard import service as guard
@@ -99,43 +106,6 @@ class Recorded:
         else:
             d["statement_url"] = f"/decisions/{self.decision.id}/statement"
         return d
-
-
-def decision_json(d: Decision, now: datetime | None = None) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "id": d.id,
-        "subject": d.subject_id,
-        "subject_kind": d.subject_kind,
-        "rule": d.rule_id,
-        "policy_version": d.policy_version,
-        "restricts": list(d.restricts),
-        "reach_rule": d.reach,
-        "threshold": d.threshold,
-        "facts": d.facts,
-        "evidence": list(d.evidence),
-        "territories": list(d.territories),
-        "starts_at": d.starts_at.isoformat(),
-        "ends_at": d.ends_at.isoformat() if d.ends_at else None,
-        "automated_detection": d.automated_detection,
-        "automated_decision": d.automated_decision,
-        "author": d.author,
-        "created_at": d.created_at.isoformat(),
-        "lifted_at": d.lifted_at.isoformat() if d.lifted_at else None,
-        "lift_reason": d.lift_reason,
-        "supersedes": d.supersedes,
-        "exempt": list(d.exempt),
-    }
-    if now is not None:
-        out["status"] = d.status_at(now)
-    return out
-
-
-def decision_page_json(page: DecisionPage) -> dict[str, Any]:
-    """A page of decisions as the API gives it, each with its status as of the page."""
-    return {
-        "total": page.total,
-        "decisions": [decision_json(d, page.as_of) for d in page.decisions],
-    }
 
 
 #: What ``list_decisions`` filters on: a decision's status now.
@@ -556,9 +526,9 @@ def _restrictions(
 
 def _capabilities(
     results: list[tuple[Capability, Restriction]], subject: Party | Account
-) -> list[dict[str, Any]]:
+) -> tuple[CapabilityStanding, ...]:
     """Each capability of ``subject``: allowed or not, by which decisions, through whom."""
-    out: list[dict[str, Any]] = []
+    out: list[CapabilityStanding] = []
     for capability, result in results:
         if isinstance(subject, Party):
             reached = result.parties.get(subject.id)
@@ -569,20 +539,29 @@ def _capabilities(
             ids = sorted(acc.decisions) if acc else []
             via = [acc.owner] if acc and acc.owner else []
         out.append(
-            {
-                "capability": capability.name,
-                "description": capability.description,
-                "allowed": not ids,
-                "decisions": ids,
-                "via": via,
-            }
+            CapabilityStanding(
+                capability.name, capability.description, not ids, tuple(ids), tuple(via)
+            )
         )
-    return out
+    return tuple(out)
+
+
+def _reason(policy: Policy, d: Decision) -> Reason:
+    rule = policy.rules.get(d.rule_id)
+    return Reason(
+        decision=d.id,
+        subject=d.subject_id,
+        rule=d.rule_id,
+        title=rule.title if rule else d.rule_id,
+        facts=d.facts,
+        remedy=rule.remedy if rule else None,
+        statement_url=f"/decisions/{d.id}/statement",
+    )
 
 
 def standing_of(
     services: Services, subject_id: str, viewer: Principal, territory: str | None = None
-) -> dict[str, Any]:
+) -> Standing:
     """Every capability of a party or account: allowed or not, and the decisions and reasons.
     A contact sees its own parties and their accounts only."""
     require(viewer, Permission.READ)
@@ -602,40 +581,19 @@ def standing_of(
         capabilities = _capabilities(
             _restrictions(policy, decisions, graph, territory, now), subject
         )
-        denying = {d for c in capabilities for d in c["decisions"]}
+        denying = {d for c in capabilities for d in c.decisions}
         by_id = {d.id: d for d in decisions}
-        reasons = []
-        for decision_id in sorted(denying):
-            d = by_id[decision_id]
-            rule = policy.rules.get(d.rule_id)
-            reasons.append(
-                {
-                    "decision": d.id,
-                    "subject": d.subject_id,
-                    "rule": d.rule_id,
-                    "title": rule.title if rule else d.rule_id,
-                    "facts": d.facts,
-                    "remedy": rule.remedy if rule else None,
-                    "statement_url": f"/decisions/{d.id}/statement",
-                }
-            )
-        history = [decision_json(d, now) for d in repo.decisions_about(session, subject.id)]
-    return {
-        "subject": sor.subject_summary(subject),
-        "territory": territory,
-        "as_of": now.isoformat(),
-        "capabilities": capabilities,
-        "reasons": reasons,
-        "decisions": history,
-    }
+        reasons = tuple(_reason(policy, by_id[d]) for d in sorted(denying))
+        history = tuple(repo.decisions_about(session, subject.id))
+    return Standing(subject, territory, now, capabilities, reasons, history)
 
 
 def account_standings(
     services: Services, owner_id: str, account_ids: Sequence[str], viewer: Principal
-) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
-    """For many accounts of one party: each account's summary and capabilities, as
-    `standing_of` gives them, from one read of the graph above the owner (a party with a
-    thousand accounts is one propagation per capability, not one per account)."""
+) -> list[AccountStanding]:
+    """For many accounts of one party: each account and its capabilities, as `standing_of`
+    gives them, from one read of the graph above the owner (a party with a thousand accounts
+    is one propagation per capability, not one per account)."""
     require(viewer, Permission.READ)
     now = services.clock.now()
     with services.read() as session:
@@ -648,7 +606,7 @@ def account_standings(
             graph.account_owner[account.id] = owner_id
         decisions = repo.decisions_on(session, above | {a.id for a in accounts})
     results = _restrictions(services.policy, decisions, graph, None, now)
-    return [(sor.subject_summary(a), _capabilities(results, a)) for a in accounts]
+    return [AccountStanding(a, _capabilities(results, a)) for a in accounts]
 
 
 # --- notices: accounts reached after the decision --------------------------------------------

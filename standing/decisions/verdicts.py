@@ -59,11 +59,11 @@ def party_verdict(
         standing = standing_of(services, subject, viewer, territory)
     except NotFound:
         return verdict
-    if standing["subject"]["kind"] == "account":
+    if standing.is_account:
         return verdict
-    entry = next(c for c in standing["capabilities"] if c["capability"] == capability)
+    entry = standing.capability(capability)
     reason = (
         f"{subject} is a party, not an account: answered for the party itself, whose accounts "
-        + ("are not restricted by any decision" if entry["allowed"] else "are denied")
+        + ("are not restricted by any decision" if entry.allowed else "are denied")
     )
-    return Verdict(entry["allowed"], tuple(entry["decisions"]), verdict.as_of, False, reason)
+    return Verdict(entry.allowed, entry.decisions, verdict.as_of, False, reason)

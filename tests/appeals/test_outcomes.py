@@ -35,8 +35,8 @@ TEXT = "Our US company was sold in March and is no longer part of the group."
 
 
 def allowed(services: Services, subject: str) -> bool:
-    caps = standing_of(services, subject, VIEWER)["capabilities"]
-    return next(c["allowed"] for c in caps if c["capability"] == "ads.promote")
+    caps = standing_of(services, subject, VIEWER).capabilities
+    return next(c.allowed for c in caps if c.capability == "ads.promote")
 
 
 def count(services: Services, table: type) -> int:

@@ -20,8 +20,8 @@ REPLY = (
 
 
 def promote_allowed(services: Services, account: str) -> bool:
-    caps = standing_of(services, account, VIEWER)["capabilities"]
-    return next(c["allowed"] for c in caps if c["capability"] == "ads.promote")
+    caps = standing_of(services, account, VIEWER).capabilities
+    return next(c.allowed for c in caps if c.capability == "ads.promote")
 
 
 def test_appeal_upheld_then_refiled_and_overturned(demo_graph: Services, clock: TestClock) -> None:
@@ -77,5 +77,5 @@ def test_modified_narrows_the_scope(demo_graph: Services) -> None:
     )
     assert modified.new_decision_id
     assert promote_allowed(demo_graph, "acct-kaspersky-us") is False
-    caps = standing_of(demo_graph, "acct-kaspersky-us", VIEWER, "DE")["capabilities"]
-    assert next(c["allowed"] for c in caps if c["capability"] == "ads.promote")
+    caps = standing_of(demo_graph, "acct-kaspersky-us", VIEWER, "DE").capabilities
+    assert next(c.allowed for c in caps if c.capability == "ads.promote")

@@ -7,6 +7,7 @@ import pytest
 
 from standing.bootstrap import Services
 from standing.decisions.service import standing_of
+from standing.decisions.views import CapabilityStanding
 from tests.gate import factories
 from tests.principals import VIEWER
 
@@ -26,11 +27,11 @@ def test_status_of_y_does_not_depend_on_id_order(services: Services, swapped: bo
     factories.record(services, factories.decision("dec-high", "s1", threshold=75.0))
     factories.record(services, factories.decision("dec-low", "s2", threshold=25.0))
     for subject, via in (("y", [m1]), ("ay", ["y"])):
-        caps = standing_of(services, subject, VIEWER)["capabilities"]
-        promote = next(c for c in caps if c["capability"] == "ads.promote")
-        assert promote["allowed"] is False, subject
-        assert promote["decisions"] == ["dec-high", "dec-low"], subject
-        assert promote["via"] == via, subject
+        caps = standing_of(services, subject, VIEWER).capabilities
+        promote = next(c for c in caps if c.capability == "ads.promote")
+        assert promote.allowed is False, subject
+        assert list(promote.decisions) == ["dec-high", "dec-low"], subject
+        assert list(promote.via) == via, subject
 
 
 def test_a_decision_on_a_controlled_party_keeps_its_holdings_restricted(services: Services) -> None:
@@ -44,20 +45,18 @@ def test_a_decision_on_a_controlled_party_keeps_its_holdings_restricted(services
     )
     factories.record(services, factories.decision("dec-parent", "p", threshold=25.0))
 
-    def promote(subject: str) -> dict[str, object]:
-        caps = standing_of(services, subject, VIEWER)["capabilities"]
-        found: dict[str, object] = next(c for c in caps if c["capability"] == "ads.promote")
-        return found
+    def promote(subject: str) -> CapabilityStanding:
+        return standing_of(services, subject, VIEWER).capability("ads.promote")
 
     for subject in ("y", "ay"):
-        assert promote(subject)["decisions"] == ["dec-parent"], subject
+        assert list(promote(subject).decisions) == ["dec-parent"], subject
     factories.record(services, factories.decision("dec-x", "x", threshold=75.0))
     x = promote("x")
-    assert x["allowed"] is False
-    assert x["decisions"] == ["dec-parent", "dec-x"]
-    assert x["via"] == ["p"]
+    assert x.allowed is False
+    assert list(x.decisions) == ["dec-parent", "dec-x"]
+    assert list(x.via) == ["p"]
     for subject, via in (("y", ["x"]), ("ay", ["y"])):
         got = promote(subject)
-        assert got["allowed"] is False, subject
-        assert got["decisions"] == ["dec-parent", "dec-x"], subject
-        assert got["via"] == via, subject
+        assert got.allowed is False, subject
+        assert list(got.decisions) == ["dec-parent", "dec-x"], subject
+        assert list(got.via) == via, subject

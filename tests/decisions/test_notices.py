@@ -78,8 +78,8 @@ def test_a_company_that_comes_under_control_gets_a_notice(
     (notice,) = notices_of(demo_graph, decision.id, VIEWER)
     parties = {p["id"]: p["why"] for p in notice.content["affected"]["parties"]}
     assert "AO Kaspersky Lab (60 %)" in parties["kl-korea"]
-    caps = standing_of(demo_graph, "acct-kl-korea", VIEWER)["capabilities"]
-    assert not next(c["allowed"] for c in caps if c["capability"] == "ads.promote")
+    caps = standing_of(demo_graph, "acct-kl-korea", VIEWER).capabilities
+    assert not next(c.allowed for c in caps if c.capability == "ads.promote")
 
 
 def test_no_active_decision_no_notice(demo_graph: Services, tmp_path: Path) -> None:

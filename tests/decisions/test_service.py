@@ -26,8 +26,8 @@ from tests.principals import ANALYST, VIEWER
 def allowed(
     services: Services, subject: str, capability: str, territory: str | None = None
 ) -> bool:
-    caps = standing_of(services, subject, VIEWER, territory)["capabilities"]
-    return next(c["allowed"] for c in caps if c["capability"] == capability)
+    caps = standing_of(services, subject, VIEWER, territory).capabilities
+    return next(c.allowed for c in caps if c.capability == capability)
 
 
 def test_record_propagates_and_writes_everything_in_one_go(demo_graph: Services) -> None:
@@ -234,17 +234,19 @@ def test_standing_reads_only_the_owners_above_yet_agrees_with_the_whole_graph(
         )
     for i in range(30):
         for subject in (f"p{i}", f"a{i}"):
-            caps = standing_of(services, subject, VIEWER)["capabilities"]
-            promote = next(c for c in caps if c["capability"] == "ads.promote")
+            caps = standing_of(services, subject, VIEWER).capabilities
+            promote = next(c for c in caps if c.capability == "ads.promote")
             reached = (
                 full.parties.get(subject) if subject.startswith("p") else full.accounts.get(subject)
             )
-            assert promote["allowed"] == (reached is None), subject
-            assert promote["decisions"] == (sorted(reached.decisions) if reached else []), subject
+            assert promote.allowed == (reached is None), subject
+            assert list(promote.decisions) == (sorted(reached.decisions) if reached else []), (
+                subject
+            )
         # many accounts of one party at once (the advertiser's home page) say the same
-        [(summary, batch)] = account_standings(services, f"p{i}", [f"a{i}"], VIEWER)
-        assert summary["id"] == f"a{i}"
-        assert batch == standing_of(services, f"a{i}", VIEWER)["capabilities"], i
+        [batch] = account_standings(services, f"p{i}", [f"a{i}"], VIEWER)
+        assert batch.account.id == f"a{i}"
+        assert batch.capabilities == standing_of(services, f"a{i}", VIEWER).capabilities, i
     assert 4 < len(full.parties) < 30  # control spread beyond the subjects, not to everyone
     # a new decision's reach, computed on the part of the graph below and above its subject,
     # is the reach over the whole graph

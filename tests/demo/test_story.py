@@ -16,8 +16,8 @@ BOD = Path(__file__).resolve().parents[2] / "standing" / "demo" / "lists" / "us_
 
 
 def _promote_allowed(services: Services, party: str) -> bool:
-    caps = standing_of(services, party, VIEWER)["capabilities"]
-    return bool(next(c["allowed"] for c in caps if c["capability"] == "ads.promote"))
+    caps = standing_of(services, party, VIEWER).capabilities
+    return bool(next(c.allowed for c in caps if c.capability == "ads.promote"))
 
 
 def test_the_bod_list_and_the_demo_decision_agree(services: Services) -> None:
@@ -28,9 +28,9 @@ def test_the_bod_list_and_the_demo_decision_agree(services: Services) -> None:
     for party in matched:
         assert not _promote_allowed(services, party), party
     decision = next(
-        d for d in standing_of(services, "ao-kaspersky-lab", VIEWER)["decisions"] if d["subject"]
+        d for d in standing_of(services, "ao-kaspersky-lab", VIEWER).decisions if d.subject_id
     )
-    facts = get_statement(services, decision["id"], VIEWER).content["facts"]
+    facts = get_statement(services, decision.id, VIEWER).content["facts"]
     assert "Kaspersky Labs Limited (UK), which owns AO Kaspersky Lab, is not a subject" in facts
     assert "kaspersky-labs-limited" not in matched
     assert _promote_allowed(services, "kaspersky-labs-limited")

@@ -122,8 +122,8 @@ def test_confirming_a_hit_records_a_decision_citing_the_list(
     assert public["source_identity"] == demo_graph.policy.source("us_dhs_bod").authority
     assert public["automated_decision"] == "PARTIALLY"
     # the parent's decision reaches its subsidiaries' accounts through propagation
-    caps = standing_of(demo_graph, "acct-kaspersky-jp", VIEWER)["capabilities"]
-    assert not next(c["allowed"] for c in caps if c["capability"] == "ads.promote")
+    caps = standing_of(demo_graph, "acct-kaspersky-jp", VIEWER).capabilities
+    assert not next(c.allowed for c in caps if c.capability == "ads.promote")
 
 
 def test_rule_must_cover_the_source(demo_graph: Services) -> None:
@@ -146,8 +146,8 @@ def test_identifier_match_under_an_automated_rule_is_decided_automatically(
     assert len(result.decisions) == 1
     statement = get_statement(demo_graph, result.decisions[0], VIEWER).content
     assert statement["automated_decision"] is True and statement["rule"]["id"] == "sanctioned-party"
-    caps = standing_of(demo_graph, "acct-kaspersky", VIEWER)["capabilities"]
-    assert not next(c["allowed"] for c in caps if c["capability"] == "marketplace.sell")
+    caps = standing_of(demo_graph, "acct-kaspersky", VIEWER).capabilities
+    assert not next(c.allowed for c in caps if c.capability == "marketplace.sell")
 
 
 def test_malformed_list_stores_nothing(demo_graph: Services, tmp_path: Path) -> None:

@@ -1,16 +1,15 @@
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from pydantic import BaseModel
 
 from standing.access.model import Permission, Principal
+from standing.decisions.model import decision_json
 from standing.decisions.service import (
     DecisionRequest,
-    decision_json,
-    decision_page_json,
     get_decision,
     get_statement,
     lift_decision,
@@ -42,7 +41,7 @@ class DecisionsOut(BaseModel):
 )
 def create_decision(
     body: DecisionIn, services: ServicesDep, actor: Decider, response: Response
-) -> dict[str, Any]:
+) -> RecordedOut:
     """Record a decision as the caller, or with ``"dry_run": true`` return its reach without
     writing."""
     result = record_decision(
@@ -74,7 +73,7 @@ def create_decision(
     )
     if body.dry_run:
         response.status_code = 200
-    return result.to_json()
+    return RecordedOut.model_validate(result.to_json())
 
 
 @router.get("", response_model=DecisionsOut)
@@ -86,16 +85,16 @@ def decisions(
     status: str | None = Query(None, pattern="^(active|scheduled|expired|lifted)$"),
     limit: int = Query(100, ge=1, le=1000),
     offset: int = Query(0, ge=0),
-) -> dict[str, Any]:
+) -> DecisionsOut:
     """Decisions, newest first: on a subject, under a rule, in a status (now); paged."""
-    return decision_page_json(
-        list_decisions(services, viewer, subject, rule, status, limit, offset)
-    )
+    page = list_decisions(services, viewer, subject, rule, status, limit, offset)
+    return DecisionsOut.model_validate(page.to_json())
 
 
 @router.get("/{decision_id}", response_model=DecisionOut)
-def read_decision(decision_id: str, services: ServicesDep, viewer: Reader) -> dict[str, Any]:
-    return decision_json(get_decision(services, decision_id, viewer), services.clock.now())
+def read_decision(decision_id: str, services: ServicesDep, viewer: Reader) -> DecisionOut:
+    decision = get_decision(services, decision_id, viewer)
+    return DecisionOut.model_validate(decision_json(decision, services.clock.now()))
 
 
 @router.get(
@@ -130,9 +129,8 @@ def read_statement(
 
 
 @router.post("/{decision_id}/lift", response_model=DecisionOut)
-def lift(decision_id: str, body: LiftIn, services: ServicesDep, actor: Decider) -> dict[str, Any]:
+def lift(decision_id: str, body: LiftIn, services: ServicesDep, actor: Decider) -> DecisionOut:
     if not body.reason.strip():
         raise Invalid("reason: empty")
-    return decision_json(
-        lift_decision(services, decision_id, body.reason, actor), services.clock.now()
-    )
+    lifted = lift_decision(services, decision_id, body.reason, actor)
+    return DecisionOut.model_validate(decision_json(lifted, services.clock.now()))

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
@@ -72,12 +72,12 @@ def account_standing(
     services: ServicesDep,
     viewer: Reader,
     territory: str | None = Query(None, max_length=16, json_schema_extra=TERRITORY_SCHEMA),
-) -> dict[str, Any]:
+) -> StandingOut:
     """Every capability of an account, with the decisions and reasons that deny it."""
     result = standing_of(services, account_id, viewer, _territory(territory))
-    if result["subject"]["kind"] != "account":
+    if not result.is_account:
         raise NotFound(f"unknown account {account_id!r} ({account_id} is a party)")
-    return result
+    return StandingOut.model_validate(result.to_json())
 
 
 @router.get("/parties/{party_id}/standing", response_model=StandingOut)
@@ -86,9 +86,9 @@ def party_standing(
     services: ServicesDep,
     viewer: Reader,
     territory: str | None = Query(None, max_length=16, json_schema_extra=TERRITORY_SCHEMA),
-) -> dict[str, Any]:
+) -> StandingOut:
     """Every capability of a party, with the decisions and reasons that deny it."""
     result = standing_of(services, party_id, viewer, _territory(territory))
-    if result["subject"]["kind"] != "party":
+    if result.is_account:
         raise NotFound(f"unknown party {party_id!r} ({party_id} is an account)")
-    return result
+    return StandingOut.model_validate(result.to_json())

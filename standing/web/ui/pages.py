@@ -13,7 +13,6 @@ from sqlalchemy import func, select, text
 
 from standing.access.model import Permission
 from standing.decisions.service import (
-    decision_page_json,
     get_statement,
     list_decisions,
     notices_of,
@@ -35,7 +34,7 @@ def home(request: Request, services: ServicesDep, viewer: Viewer) -> HTMLRespons
     """Public: what the service is; signed in: the cases the principal may see."""
     if viewer is None or not viewer.may(Permission.READ):
         return page(request, "home.html", decisions=[], counts=None)
-    listed = decision_page_json(list_decisions(services, viewer, limit=50))["decisions"]
+    listed = list_decisions(services, viewer, limit=50).to_json()["decisions"]
     with services.read() as session:
         names = {
             r.id: r.caption

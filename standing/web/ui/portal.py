@@ -36,7 +36,10 @@ from standing.decisions.service import (
     notices_of,
     standing_of,
 )
+from standing.decisions.statement import subject_summary
+from standing.decisions.views import CapabilityStanding
 from standing.errors import Invalid, NotFound, StandingError
+from standing.graph.model import Account, Party
 from standing.store import repository as repo
 from standing.store.tables import AccountRow, NoticeRow, PartyRow, StatementRow
 from standing.web.auth import CSRF_FIELD, csrf_ok, requires
@@ -211,11 +214,12 @@ def _coverage(
 def _view(
     services: Services,
     reasons: _Reasons,
-    summary: dict[str, Any],
-    found: list[dict[str, Any]],
+    subject: Party | Account,
+    found: tuple[CapabilityStanding, ...],
 ) -> Standing:
+    summary = subject_summary(subject)
     capabilities = [
-        Capability(c["capability"], c["description"], c["allowed"], c["decisions"]) for c in found
+        Capability(c.capability, c.description, c.allowed, list(c.decisions)) for c in found
     ]
     denying = {d for c in capabilities for d in c.decisions}
     return Standing(
@@ -267,11 +271,11 @@ def standing_home(
     reasons = _Reasons(services)
     for party_id in _parties_of(services, viewer, party):
         found = standing_of(services, party_id, viewer)
-        view = _view(services, reasons, found["subject"], found["capabilities"])
+        view = _view(services, reasons, found.subject, found.capabilities)
         accounts, more = _accounts_of(services, party_id)
         view.accounts = [
-            _view(services, reasons, summary, capabilities)
-            for summary, capabilities in account_standings(services, party_id, accounts, viewer)
+            _view(services, reasons, a.account, a.capabilities)
+            for a in account_standings(services, party_id, accounts, viewer)
         ]
         view.more_accounts = more
         views.append(view)
