@@ -13,6 +13,7 @@ from typing import Any
 
 from standing.decisions.model import count_words
 from standing.errors import Conflict, Forbidden, Invalid
+from standing.policies.model import Redress
 
 
 class AppealStatus(StrEnum):
@@ -79,6 +80,79 @@ class Appeal:
 
     def overdue_at(self, now: datetime) -> bool:
         return self.status == AppealStatus.open and now > self.due_at
+
+
+@dataclass(frozen=True, slots=True)
+class AppealView:
+    """An appeal as read: whether it is overdue as of the reading (when judged), and for a
+    decided one the redress beyond the platform (the settlement bodies and the courts)."""
+
+    appeal: Appeal
+    overdue: bool | None = None
+    redress: Redress | None = None
+
+    @classmethod
+    def of(
+        cls, appeal: Appeal, now: datetime | None = None, redress: Redress | None = None
+    ) -> AppealView:
+        return cls(
+            appeal,
+            appeal.overdue_at(now) if now is not None else None,
+            redress if appeal.status == AppealStatus.decided else None,
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        """The appeal as the API and the CLI give it."""
+        a = self.appeal
+        out: dict[str, Any] = {
+            "id": a.id,
+            "decision": a.decision_id,
+            "kind": a.kind,
+            "scope": a.scope,
+            "text": a.text,
+            "filed_by": a.filed_by,
+            "filed_at": a.filed_at.isoformat(),
+            "due_at": a.due_at.isoformat(),
+            "status": a.status,
+            "outcome": a.outcome,
+            "reply": a.reply,
+            "decided_by": a.decided_by,
+            "decided_at": a.decided_at.isoformat() if a.decided_at else None,
+            "new_decision": a.new_decision_id,
+        }
+        if self.overdue is not None:
+            out["overdue"] = self.overdue
+        if self.redress is not None:
+            out["redress"] = self.redress.to_public()
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file attached to an appeal (its bytes are stored once, by their SHA-256)."""
+
+    id: str
+    appeal_id: str
+    filename: str
+    media_type: str
+    size: int
+    sha256: str
+    added_at: datetime
+
+    @property
+    def url(self) -> str:
+        return f"/standing/attachments/{self.id}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "attachment": self.id,
+            "filename": self.filename,
+            "media_type": self.media_type,
+            "size": self.size,
+            "sha256": self.sha256,
+            "added_at": self.added_at.isoformat(),
+            "url": self.url,
+        }
 
 
 def _words(text: str) -> list[str]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -22,6 +21,8 @@ from standing.appeals.model import (
     Appeal,
     AppealKind,
     AppealStatus,
+    AppealView,
+    Attachment,
     Outcome,
     check_filing,
     check_kind,
@@ -71,34 +72,6 @@ def appeal_from_row(row: AppealRow) -> Appeal:
         kind=row.kind or AppealKind.dispute,
         scope=row.scope,
     )
-
-
-def appeal_json(
-    appeal: Appeal, now: datetime | None = None, redress: dict[str, Any] | None = None
-) -> dict[str, Any]:
-    """An appeal as the API and the CLI give it; a decided one names the redress beyond the
-    platform (``Policy.redress``: the settlement bodies and the courts)."""
-    out: dict[str, Any] = {
-        "id": appeal.id,
-        "decision": appeal.decision_id,
-        "kind": appeal.kind,
-        "scope": appeal.scope,
-        "text": appeal.text,
-        "filed_by": appeal.filed_by,
-        "filed_at": appeal.filed_at.isoformat(),
-        "due_at": appeal.due_at.isoformat(),
-        "status": appeal.status,
-        "outcome": appeal.outcome,
-        "reply": appeal.reply,
-        "decided_by": appeal.decided_by,
-        "decided_at": appeal.decided_at.isoformat() if appeal.decided_at else None,
-        "new_decision": appeal.new_decision_id,
-    }
-    if now is not None:
-        out["overdue"] = appeal.overdue_at(now)
-    if appeal.status == AppealStatus.decided and redress is not None:
-        out["redress"] = redress
-    return out
 
 
 def reached_by(session: Session, decision: Decision) -> set[str]:
@@ -218,7 +191,7 @@ def file_appeal(
 
 def list_appeals(
     services: Services, viewer: Principal, status: str | None = AppealStatus.open
-) -> list[dict[str, Any]]:
+) -> list[AppealView]:
     """The appeals, earliest deadline first; a contact's own only."""
     require(viewer, Permission.READ)
     now = services.clock.now()
@@ -228,10 +201,8 @@ def list_appeals(
             query = query.where(AppealRow.filed_by == viewer.id)
         if status:
             query = query.where(AppealRow.status == status)
-        redress = services.policy.redress.to_public()
-        return [
-            appeal_json(appeal_from_row(r), now, redress) for r in session.execute(query).scalars()
-        ]
+        redress = services.policy.redress
+        return [AppealView.of(appeal_from_row(r), now, redress) for r in session.scalars(query)]
 
 
 def appeals_of(services: Services, decision_id: str, viewer: Principal) -> list[Appeal]:
@@ -411,7 +382,7 @@ def review_appeal(
 
 def add_attachments(
     services: Services, appeal_id: str, uploads: list[Upload], actor: Principal
-) -> list[dict[str, Any]]:
+) -> list[Attachment]:
     """Attach checked files (`check_upload`) to ``actor``'s own appeal, each stored once by
     its SHA-256 and recorded on the audit log with it; all or none."""
     require(actor, Permission.FILE_APPEAL)
@@ -455,27 +426,22 @@ def add_attachments(
             )
             session.add(row)
             session.flush()
-            described = attachment_json(row, upload.media_type, upload.size)
+            attached = _attachment(row, upload.media_type, upload.size)
+            described = {k: v for k, v in attached.to_json().items() if k != "url"}
             work.record(
                 now,
                 Action.APPEAL_ATTACH,
                 appeal_id,
-                {"appeal": appeal_id, **{k: v for k, v in described.items() if k != "url"}},
+                {"appeal": appeal_id, **described},
             )
-            out.append(described)
+            out.append(attached)
         return out
 
 
-def attachment_json(row: AttachmentRow, media_type: str, size: int) -> dict[str, Any]:
-    return {
-        "attachment": row.id,
-        "filename": row.filename,
-        "media_type": media_type,
-        "size": size,
-        "sha256": row.sha256,
-        "added_at": row.added_at.isoformat(),
-        "url": f"/standing/attachments/{row.id}",
-    }
+def _attachment(row: AttachmentRow, media_type: str, size: int) -> Attachment:
+    return Attachment(
+        row.id, row.appeal_id, row.filename, media_type, size, row.sha256, row.added_at
+    )
 
 
 def _may_see_appeal(viewer: Principal, filed_by: str) -> bool:
@@ -484,10 +450,10 @@ def _may_see_appeal(viewer: Principal, filed_by: str) -> bool:
 
 def attachments_of(
     services: Services, appeal_ids: list[str], viewer: Principal
-) -> dict[str, list[dict[str, Any]]]:
+) -> dict[str, list[Attachment]]:
     """The attachments of several appeals (those the viewer may see), oldest first."""
     require(viewer, Permission.READ)
-    out: dict[str, list[dict[str, Any]]] = {}
+    out: dict[str, list[Attachment]] = {}
     with services.read() as session:
         rows = session.execute(
             select(AttachmentRow, BlobRow.media_type, BlobRow.size, AppealRow.filed_by)
@@ -498,13 +464,13 @@ def attachments_of(
         ).all()
         for row, media_type, size, filed_by in rows:
             if _may_see_appeal(viewer, filed_by):
-                out.setdefault(row.appeal_id, []).append(attachment_json(row, media_type, size))
+                out.setdefault(row.appeal_id, []).append(_attachment(row, media_type, size))
     return out
 
 
 def attachment_content(
     services: Services, attachment_id: str, viewer: Principal
-) -> tuple[dict[str, Any], bytes]:
+) -> tuple[Attachment, bytes]:
     """One attachment and its bytes; a contact's own appeals' only (else `NotFound`)."""
     require(viewer, Permission.READ)
     with services.read() as session:
@@ -517,4 +483,4 @@ def attachment_content(
         if found is None or not _may_see_appeal(viewer, found[2]):
             raise NotFound(f"unknown attachment {attachment_id!r}")
         row, blob, _ = found
-        return attachment_json(row, blob.media_type, blob.size), bytes(blob.content)
+        return _attachment(row, blob.media_type, blob.size), bytes(blob.content)

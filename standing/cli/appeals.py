@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from standing.appeals.model import OUTCOMES
-from standing.appeals.service import appeal_json, file_appeal, list_appeals, review_appeal
+from standing.appeals.model import OUTCOMES, AppealView
+from standing.appeals.service import file_appeal, list_appeals, review_appeal
 from standing.cli.acting import AsOpt, acting, reading
 from standing.cli.database import DatabaseOpt, services_for
 from standing.cli.moments import parse_when
@@ -59,7 +59,7 @@ def appeal(
     with services_for(database, write=True) as services:
         filed = file_appeal(services, decision, text, acting(services, as_), kind.value, scope)
     if json:
-        emit_json(appeal_json(filed))
+        emit_json(AppealView.of(filed).to_json())
     else:
         console.print(
             f"appeal {filed.id} filed; a reply is due by {filed.due_at.date().isoformat()}"
@@ -83,18 +83,17 @@ def appeals(
             None if status is AppealStatus.all else status.value,
         )
     if json:
-        emit_json({"appeals": rows})
+        emit_json({"appeals": [a.to_json() for a in rows]})
         return
     table = Table()
     for column in ("appeal", "kind", "decision", "due", "status"):
         table.add_column(column, overflow="fold", min_width=20 if column != "due" else 10)
     table.add_column("text")
-    for a in rows:
-        due = a["due_at"][:10] + (" [red](overdue)[/]" if a.get("overdue") else "")
-        kind = a["kind"] + (f" for {a['scope']}" if a["scope"] else "")
-        table.add_row(
-            a["id"], kind, a["decision"], due, a["outcome"] or a["status"], a["text"][:80]
-        )
+    for view in rows:
+        a = view.appeal
+        due = a.due_at.isoformat()[:10] + (" [red](overdue)[/]" if view.overdue else "")
+        kind = a.kind + (f" for {a.scope}" if a.scope else "")
+        table.add_row(a.id, kind, a.decision_id, due, a.outcome or a.status, a.text[:80])
     console.print(table)
 
 
@@ -140,7 +139,7 @@ def review(
             scope,
         )
     if json:
-        emit_json(appeal_json(decided, redress=services.policy.redress.to_public()))
+        emit_json(AppealView.of(decided, redress=services.policy.redress).to_json())
     else:
         extra = f"; new decision {decided.new_decision_id}" if decided.new_decision_id else ""
         console.print(f"appeal {decided.id}: {decided.outcome}{extra}")

@@ -33,7 +33,7 @@ def test_appeal_upheld_then_refiled_and_overturned(demo_graph: Services, clock: 
     assert appeal.due_at == clock.at + timedelta(days=14)
     with pytest.raises(Conflict, match="still open"):
         file_appeal(demo_graph, decision.id, "A second appeal while one is open.", KASPERSKY)
-    assert [a["id"] for a in list_appeals(demo_graph, VIEWER)] == [appeal.id]
+    assert [a.appeal.id for a in list_appeals(demo_graph, VIEWER)] == [appeal.id]
     with pytest.raises(Forbidden, match="recorded this decision"):
         review_appeal(demo_graph, appeal.id, "upheld", REPLY, DECIDER)
     upheld = review_appeal(demo_graph, appeal.id, "upheld", REPLY, REVIEWER)

@@ -28,7 +28,5 @@ def test_attachments_match_their_events_and_a_swapped_file_shows(demo_graph: Ser
         session.execute(update(BlobRow).values(content=PDF + b"forged"))
     with demo_graph.read() as session:
         found = check_state(session)
-    assert [(m.table, m.key) for m in found.mismatches] == [
-        ("appeal_attachments", added[0]["attachment"])
-    ]
+    assert [(m.table, m.key) for m in found.mismatches] == [("appeal_attachments", added[0].id)]
     assert "content_sha256" in found.mismatches[0].reason

@@ -5,23 +5,46 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from standing.appeals.model import Appeal, AppealView
 from standing.desk.model import Claim
+from standing.screening.model import HitView
 from standing.web.ui.queues import appeal_queues, hit_queue, next_case
 
 T0 = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)
 
 
-def appeal(id_: str, due_days: int, kind: str | None = None, overdue: bool = False) -> dict:
-    out = {
-        "id": id_,
-        "decision": "dec-1",
-        "filed_at": T0.isoformat(),
-        "due_at": (T0 + timedelta(days=due_days)).isoformat(),
-        "overdue": overdue,
-    }
-    if kind:
-        out["kind"] = kind
-    return out
+def appeal(id_: str, due_days: int, kind: str = "", overdue: bool = False) -> AppealView:
+    filed = Appeal(
+        id=id_,
+        decision_id="dec-1",
+        text="The listed company is not ours.",
+        filed_by="usr-1",
+        filed_at=T0,
+        due_at=T0 + timedelta(days=due_days),
+        status="open",
+        kind=kind,
+    )
+    return AppealView(filed, overdue)
+
+
+def hit(id_: str, score: float, created_at: datetime) -> HitView:
+    return HitView(
+        id=id_,
+        party="p",
+        party_name=None,
+        source="s",
+        entry="e",
+        name="n",
+        score=score,
+        by_identifier=False,
+        features={},
+        status="open",
+        created_at=created_at,
+        reviewed_by=None,
+        reviewed_at=None,
+        note=None,
+        decision=None,
+    )
 
 
 def test_appeals_are_queued_by_kind_earliest_deadline_first() -> None:
@@ -43,26 +66,7 @@ def test_appeals_are_queued_by_kind_earliest_deadline_first() -> None:
 
 def test_the_next_case_skips_what_another_holds() -> None:
     claim = Claim("apl-a", "appeal", "usr-other", T0, T0 + timedelta(minutes=30))
-    hits = [
-        {
-            "id": "hit-2",
-            "party": "p",
-            "source": "s",
-            "entry": "e",
-            "name": "n",
-            "score": 0.9,
-            "created_at": (T0 + timedelta(hours=1)).isoformat(),
-        },
-        {
-            "id": "hit-1",
-            "party": "p",
-            "source": "s",
-            "entry": "e",
-            "name": "n",
-            "score": 0.8,
-            "created_at": T0.isoformat(),
-        },
-    ]
+    hits = [hit("hit-2", 0.9, T0 + timedelta(hours=1)), hit("hit-1", 0.8, T0)]
     queues = [
         *appeal_queues([appeal("apl-a", 1), appeal("apl-b", 2)], {"apl-a": claim}),
         hit_queue(hits, {}),

@@ -92,11 +92,11 @@ def test_a_dispute_filed_through_the_form(world: World, demo_graph: Services) ->
     )
     assert filed.status_code == 303, filed.text
     appeals = list_appeals(demo_graph, VIEWER)
-    assert [a["filed_by"] for a in appeals] == [people["contact_a"].principal.id]
+    assert [a.appeal.filed_by for a in appeals] == [people["contact_a"].principal.id]
     shown = client.get(filed.headers["location"])
-    assert appeals[0]["id"] in shown.text and "was received" in shown.text
+    assert appeals[0].appeal.id in shown.text and "was received" in shown.text
     assert "Meridian Holdings" in shown.text
-    assert f"Your dispute {appeals[0]['id']} is open" in shown.text
+    assert f"Your dispute {appeals[0].appeal.id} is open" in shown.text
     again = client.post(f"{url}/dispute", data={"text": DISPUTE, "csrf_token": token})
     assert again.status_code == 409 and "still open" in again.text
     assert len(list_appeals(demo_graph, VIEWER)) == 1
@@ -181,7 +181,7 @@ def test_a_dispute_with_evidence(world: World, demo_graph: Services) -> None:
     assert staff.status_code == 200
 
     # the same bytes through the API are stored once (content-addressed), and audited
-    appeal = list_appeals(demo_graph, VIEWER)[0]["id"]
+    appeal = list_appeals(demo_graph, VIEWER)[0].appeal.id
     api = client.post(
         f"/api/v1/appeals/{appeal}/attachments",
         files=[("files", ("again.pdf", PDF, "application/pdf"))],

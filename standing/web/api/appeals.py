@@ -1,15 +1,15 @@
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, File, Query, UploadFile
 from pydantic import BaseModel, ConfigDict, Field
 
 from standing.access.model import Permission, Principal
 from standing.appeals.attachments import MAX_BYTES, MAX_FILES, check_upload
+from standing.appeals.model import AppealView
 from standing.appeals.service import (
     add_attachments,
-    appeal_json,
     file_appeal,
     get_appeal,
     list_appeals,
@@ -95,7 +95,7 @@ class ReviewIn(BaseModel):
 
 
 class AppealOut(BaseModel):
-    """An appeal (``appeal_json``): ``overdue`` where judged as of now, ``redress`` once
+    """An appeal (``AppealView``): ``overdue`` where judged as of now, ``redress`` once
     decided."""
 
     id: str
@@ -135,35 +135,39 @@ class AttachmentsOut(BaseModel):
     attachments: list[AttachmentOut]
 
 
+def _out(view: AppealView) -> AppealOut:
+    """The appeal's document; what it leaves out stays unset (``overdue``, ``redress``)."""
+    return AppealOut.model_validate(view.to_json())
+
+
 @router.get("", response_model=AppealsOut, response_model_exclude_unset=True)
 def appeals(
     services: ServicesDep,
     viewer: Reader,
     status: str = Query("open", pattern="^(open|decided|all)$"),
-) -> dict[str, Any]:
+) -> AppealsOut:
     """The appeal queue, earliest deadline first (a contact's own appeals)."""
-    return {"appeals": list_appeals(services, viewer, None if status == "all" else status)}
+    found = list_appeals(services, viewer, None if status == "all" else status)
+    return AppealsOut.model_validate({"appeals": [a.to_json() for a in found]})
 
 
 @router.post("", status_code=201, response_model=AppealOut, response_model_exclude_unset=True)
-def create(body: AppealIn, services: ServicesDep, actor: Appellant) -> dict[str, Any]:
+def create(body: AppealIn, services: ServicesDep, actor: Appellant) -> AppealOut:
     """File an appeal, as the advertiser contact calling, against a decision reaching it: a
     dispute within the rule's window or a request for reinstatement at any time, about the
     whole decision or one of the caller's parties or accounts (``scope``)."""
     filed = file_appeal(services, body.decision, body.text, actor, body.kind, body.scope)
-    return appeal_json(filed, services.clock.now())
+    return _out(AppealView.of(filed, services.clock.now()))
 
 
 @router.get("/{appeal_id}", response_model=AppealOut, response_model_exclude_unset=True)
-def read(appeal_id: str, services: ServicesDep, viewer: Reader) -> dict[str, Any]:
+def read(appeal_id: str, services: ServicesDep, viewer: Reader) -> AppealOut:
     found = get_appeal(services, appeal_id, viewer)
-    return appeal_json(found, services.clock.now(), services.policy.redress.to_public())
+    return _out(AppealView.of(found, services.clock.now(), services.policy.redress))
 
 
 @router.post("/{appeal_id}/review", response_model=AppealOut, response_model_exclude_unset=True)
-def review(
-    appeal_id: str, body: ReviewIn, services: ServicesDep, actor: Reviewer
-) -> dict[str, Any]:
+def review(appeal_id: str, body: ReviewIn, services: ServicesDep, actor: Reviewer) -> AppealOut:
     decided = review_appeal(
         services,
         appeal_id,
@@ -174,7 +178,7 @@ def review(
         body.until,
         body.scope,
     )
-    return appeal_json(decided, services.clock.now(), services.policy.redress.to_public())
+    return _out(AppealView.of(decided, services.clock.now(), services.policy.redress))
 
 
 @router.post("/{appeal_id}/attachments", status_code=201, response_model=AttachmentsOut)
@@ -183,11 +187,12 @@ async def attach(
     services: ServicesDep,
     actor: Appellant,
     files: Annotated[list[UploadFile], File(description="PDF, PNG or JPEG, 10 MB each")],
-) -> dict[str, Any]:
+) -> AttachmentsOut:
     """Attach evidence to the caller's own open appeal (multipart, field ``files``); the type
     is judged by the bytes, each file is stored once by its SHA-256, recorded on the audit
     log. Any file refused: none is stored."""
     if len(files) > MAX_FILES:
         raise Invalid(f"attachments: {len(files)} files; at most {MAX_FILES} per appeal")
     uploads = [check_upload(f.filename or "", await f.read(MAX_BYTES + 1)) for f in files]
-    return {"attachments": add_attachments(services, appeal_id, uploads, actor)}
+    added = add_attachments(services, appeal_id, uploads, actor)
+    return AttachmentsOut.model_validate({"attachments": [a.to_json() for a in added]})

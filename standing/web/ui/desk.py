@@ -60,8 +60,8 @@ def staff_viewer(request: Request) -> Principal:
 def desk_queues(services: Services, viewer: Principal) -> list[Queue]:
     """Every queue of the desk, in the order it is shown and worked."""
     appeals = list_appeals(services, viewer, "open")
-    open_hits = [hit_view_json(h) for h in hits(services, viewer, "open")]
-    claims = claims_on(services, [a["id"] for a in appeals] + [h["id"] for h in open_hits], viewer)
+    open_hits = hits(services, viewer, "open")
+    claims = claims_on(services, [a.appeal.id for a in appeals] + [h.id for h in open_hits], viewer)
     return [*appeal_queues(appeals, claims), hit_queue(open_hits, claims)]
 
 

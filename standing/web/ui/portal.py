@@ -491,10 +491,10 @@ def attachment(request: Request, attachment_id: str, services: ServicesDep) -> R
     """An appeal's attachment, as a download (its appellant's and staff's only)."""
     viewer: Principal = request.state.principal
     described, content = attachment_content(services, attachment_id, viewer)
-    name = quote(described["filename"])
+    name = quote(described.filename)
     return Response(
         content,
-        media_type=described["media_type"],
+        media_type=described.media_type,
         headers={
             "content-disposition": f"attachment; filename*=UTF-8''{name}",
             "x-content-type-options": "nosniff",

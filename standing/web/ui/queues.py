@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
+from standing.appeals.model import AppealView
 from standing.desk.model import Claim
+from standing.screening.model import HitView
 
 #: The appeal kinds, in the order the desk shows them, with their queue's title.
 APPEAL_QUEUES = (
@@ -44,19 +45,16 @@ class Queue:
         return sum(1 for c in self.cases if c.overdue)
 
 
-def _moment(value: str | datetime) -> datetime:
-    return value if isinstance(value, datetime) else datetime.fromisoformat(value)
-
-
-def appeal_queues(appeals: list[dict[str, Any]], claims: dict[str, Claim]) -> list[Queue]:
-    """Open appeals (as `appeal_json` gives them, earliest deadline first) by kind; an
-    appeal without a kind is a dispute."""
+def appeal_queues(appeals: list[AppealView], claims: dict[str, Claim]) -> list[Queue]:
+    """Open appeals (earliest deadline first) by kind; an appeal without a kind is a
+    dispute."""
     queues = {
         kind: Queue(f"queue-{kind}", title, f"No open {words}.", "Earliest deadline first.")
         for kind, title, words in APPEAL_QUEUES
     }
-    for a in appeals:
-        kind = str(a.get("kind") or "dispute")
+    for view in appeals:
+        a = view.appeal
+        kind = str(a.kind or "dispute")
         queue = queues.get(kind)
         if queue is None:
             queue = queues[kind] = Queue(
@@ -64,15 +62,15 @@ def appeal_queues(appeals: list[dict[str, Any]], claims: dict[str, Claim]) -> li
             )
         queue.cases.append(
             Case(
-                id=a["id"],
+                id=a.id,
                 kind="appeal",
-                url=f"/review/appeals/{a['id']}",
-                due_at=_moment(a["due_at"]),
-                overdue=bool(a.get("overdue")),
-                claim=claims.get(a["id"]),
-                about=a["decision"] + (f" (for {a['scope']} only)" if a.get("scope") else ""),
-                about_url=f"/standing/decisions/{a['decision']}",
-                since=_moment(a["filed_at"]),
+                url=f"/review/appeals/{a.id}",
+                due_at=a.due_at,
+                overdue=bool(view.overdue),
+                claim=claims.get(a.id),
+                about=a.decision_id + (f" (for {a.scope} only)" if a.scope else ""),
+                about_url=f"/standing/decisions/{a.decision_id}",
+                since=a.filed_at,
             )
         )
     for queue in queues.values():
@@ -80,24 +78,23 @@ def appeal_queues(appeals: list[dict[str, Any]], claims: dict[str, Claim]) -> li
     return list(queues.values())
 
 
-def hit_queue(hits: list[dict[str, Any]], claims: dict[str, Claim]) -> Queue:
+def hit_queue(hits: list[HitView], claims: dict[str, Claim]) -> Queue:
     """Open screening hits, oldest first (a hit has no answer date of its own)."""
     queue = Queue("queue-hits", "Screening hits", "No open hits.", "Oldest first.")
-    for h in sorted(hits, key=lambda h: (h["created_at"], h["id"])):
-        how = " (by identifier)" if h.get("by_identifier") else ""
+    for h in sorted(hits, key=lambda h: (h.created_at, h.id)):
+        how = " (by identifier)" if h.by_identifier else ""
         queue.cases.append(
             Case(
-                id=h["id"],
+                id=h.id,
                 kind="hit",
-                url=f"/review/hits/{h['id']}",
+                url=f"/review/hits/{h.id}",
                 due_at=None,
                 overdue=False,
-                claim=claims.get(h["id"]),
-                about=f"{h.get('party_name') or h['party']}",
-                about_url=f"/standing?party={h['party']}",
-                since=_moment(h["created_at"]),
-                detail=f"{h['source']}: {h['entry']}, name {h['name']}{how}, score "
-                f"{h['score']:.2f}",
+                claim=claims.get(h.id),
+                about=f"{h.party_name or h.party}",
+                about_url=f"/standing?party={h.party}",
+                since=h.created_at,
+                detail=f"{h.source}: {h.entry}, name {h.name}{how}, score {h.score:.2f}",
             )
         )
     return queue
