@@ -40,7 +40,7 @@ def list_(
     with services_for(database) as services:
         rows = list_rechecks(services, reading(services, as_), within)
     if json:
-        emit_json({"within_days": within, "rechecks": rows})
+        emit_json({"within_days": within, "rechecks": [r.to_json() for r in rows]})
         return
     if not rows:
         console.print(f"no re-checks due within {within} days")
@@ -52,9 +52,10 @@ def list_(
     table.add_column("rule")
     table.add_column("every", no_wrap=True)
     for r in rows:
-        due = human_date(r["due_at"]) + (" [red](overdue)[/]" if r["overdue"] else "")
+        due = human_date(r.recheck.due_at) + (" [red](overdue)[/]" if r.overdue else "")
+        decision = r.recheck.decision
         table.add_row(
-            due, r["decision"], r["subject"], r["rule_title"], f"{r['recheck_days']} days"
+            due, decision.id, decision.subject_id, r.rule_title, f"{r.recheck.recheck_days} days"
         )
     console.print(table)
 
@@ -74,10 +75,10 @@ def confirm(
     with services_for(database, write=True) as services:
         done = confirm_recheck(services, decision, reason, acting(services, as_))
     if json:
-        emit_json(done)
+        emit_json(done.to_json())
         return
     console.print(
-        f"decision {done['decision']} confirmed on re-examination ({done['recheck']}); "
-        f"next re-check due {human_date(done['next_due_at'])}",
+        f"decision {done.decision} confirmed on re-examination ({done.recheck}); "
+        f"next re-check due {human_date(done.next_due_at)}",
         highlight=False,
     )

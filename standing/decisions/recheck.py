@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from standing.decisions.model import Decision
 from standing.errors import Conflict, Invalid
@@ -97,3 +98,102 @@ def check_reason_length(reason: str) -> str:
             f"(at least {MIN_REASON_WORDS} words)"
         )
     return reason
+
+
+@dataclass(frozen=True, slots=True)
+class RecheckDue:
+    """A re-examination coming due, as the staff's list gives it: overdue as of the
+    reading, under its rule's title."""
+
+    recheck: Recheck
+    rule_title: str
+    overdue: bool
+
+    def to_json(self) -> dict[str, Any]:
+        r, d = self.recheck, self.recheck.decision
+        return {
+            "decision": d.id,
+            "subject": d.subject_id,
+            "rule": d.rule_id,
+            "rule_title": self.rule_title,
+            "recheck_days": r.recheck_days,
+            "since": r.since.isoformat(),
+            "due_at": r.due_at.isoformat(),
+            "overdue": self.overdue,
+            "last_by": r.last_by,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class RecheckQueue:
+    """The desk's re-check queue: what is due within ``within_days`` (and overdue)."""
+
+    rechecks: tuple[RecheckDue, ...]
+    within_days: int
+
+    @property
+    def overdue(self) -> int:
+        return sum(1 for r in self.rechecks if r.overdue)
+
+
+@dataclass(frozen=True, slots=True)
+class RecheckDone:
+    """A re-examination that confirmed the decision."""
+
+    id: str
+    reason: str
+    author: str
+    rechecked_at: datetime
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "reason": self.reason,
+            "author": self.author,
+            "rechecked_at": self.rechecked_at.isoformat(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class RecheckHistory:
+    """One decision's re-examination: its rule's cycle (None: the rule sets none), the next
+    due (None: nothing left to check), its status now and the re-examinations done."""
+
+    decision: Decision
+    rule_title: str
+    recheck_days: int | None
+    next: RecheckDue | None
+    status: str
+    done: tuple[RecheckDone, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "decision": self.decision.id,
+            "recheck_days": self.recheck_days,
+            "status": self.status,
+            "next": self.next.to_json() if self.next else None,
+            "done": [r.to_json() for r in self.done],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class RecheckConfirmed:
+    """A decision confirmed on re-examination, and when the next re-check falls due."""
+
+    recheck: str
+    decision: str
+    reason: str
+    rechecked_by: str
+    rechecked_at: datetime
+    next_due_at: datetime
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "recheck": self.recheck,
+            "decision": self.decision,
+            "outcome": "confirmed",
+            "reason": self.reason,
+            "rechecked_by": self.rechecked_by,
+            "rechecked_at": self.rechecked_at.isoformat(),
+            "next_due_at": self.next_due_at.isoformat(),
+        }

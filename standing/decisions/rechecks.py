@@ -15,6 +15,11 @@ from standing.audit.tags import Action
 from standing.decisions.recheck import (
     SOON_DAYS,
     Recheck,
+    RecheckConfirmed,
+    RecheckDone,
+    RecheckDue,
+    RecheckHistory,
+    RecheckQueue,
     check_confirmation,
     check_reason_length,
     needs_recheck,
@@ -39,19 +44,8 @@ def _staff(viewer: Principal) -> None:
         raise Forbidden(f"{viewer.id} may not do this: re-checks are the staff's work")
 
 
-def recheck_json(r: Recheck, now: datetime, rule_title: str | None = None) -> dict[str, Any]:
-    d = r.decision
-    return {
-        "decision": d.id,
-        "subject": d.subject_id,
-        "rule": d.rule_id,
-        "rule_title": rule_title or d.rule_id,
-        "recheck_days": r.recheck_days,
-        "since": r.since.isoformat(),
-        "due_at": r.due_at.isoformat(),
-        "overdue": r.overdue_at(now),
-        "last_by": r.last_by,
-    }
+def _due(r: Recheck, now: datetime, rule_title: str) -> RecheckDue:
+    return RecheckDue(r, rule_title, r.overdue_at(now))
 
 
 def _latest(session: Any, decision_ids: list[str]) -> dict[str, tuple[datetime, str]]:
@@ -71,7 +65,7 @@ def _latest(session: Any, decision_ids: list[str]) -> dict[str, tuple[datetime, 
 
 def list_rechecks(
     services: Services, viewer: Principal, within_days: int = SOON_DAYS
-) -> list[dict[str, Any]]:
+) -> list[RecheckDue]:
     """The decisions without an end whose re-examination falls due within ``within_days``
     (overdue ones included), earliest first. For staff."""
     _staff(viewer)
@@ -93,22 +87,17 @@ def list_rechecks(
         )
         last = _latest(session, [d.id for d in found])
     due = rechecks_due(found, cycles, last, now, timedelta(days=within_days))
-    return [recheck_json(r, now, policy.rules[r.decision.rule_id].title) for r in due]
+    return [_due(r, now, policy.rules[r.decision.rule_id].title) for r in due]
 
 
 def recheck_queue(
     services: Services, viewer: Principal, within_days: int = SOON_DAYS
-) -> dict[str, Any]:
+) -> RecheckQueue:
     """The desk's re-check queue: the list, how far ahead it looks, how many are overdue."""
-    due = list_rechecks(services, viewer, within_days)
-    return {
-        "rechecks": due,
-        "rechecks_within": within_days,
-        "rechecks_overdue": sum(1 for r in due if r["overdue"]),
-    }
+    return RecheckQueue(tuple(list_rechecks(services, viewer, within_days)), within_days)
 
 
-def rechecks_of(services: Services, decision_id: str, viewer: Principal) -> dict[str, Any]:
+def rechecks_of(services: Services, decision_id: str, viewer: Principal) -> RecheckHistory:
     """One decision's re-examination: its cycle, when the next falls due and the ones done,
     oldest first. For staff."""
     _staff(viewer)
@@ -132,27 +121,20 @@ def rechecks_of(services: Services, decision_id: str, viewer: Principal) -> dict
         if cycle is not None and needs_recheck(decision, cycle, now)
         else None
     )
-    return {
-        "decision": decision,
-        "rule_title": rule.title if rule else decision.rule_id,
-        "recheck_days": cycle,
-        "next": recheck_json(upcoming, now, rule.title if rule else None) if upcoming else None,
-        "status": decision.status_at(now),
-        "done": [
-            {
-                "id": r.id,
-                "reason": r.reason,
-                "author": r.author,
-                "rechecked_at": r.rechecked_at.isoformat(),
-            }
-            for r in rows
-        ],
-    }
+    title = rule.title if rule else decision.rule_id
+    return RecheckHistory(
+        decision=decision,
+        rule_title=title,
+        recheck_days=cycle,
+        next=_due(upcoming, now, title) if upcoming else None,
+        status=decision.status_at(now),
+        done=tuple(RecheckDone(r.id, r.reason, r.author, r.rechecked_at) for r in rows),
+    )
 
 
 def confirm_recheck(
     services: Services, decision_id: str, reason: str, actor: Principal
-) -> dict[str, Any]:
+) -> RecheckConfirmed:
     """Confirm a decision without an end on re-examination, as ``actor`` (an analyst or a
     reviewer), with a reason the specificity guard accepts; the next re-check falls due a
     cycle from now."""
@@ -190,12 +172,4 @@ def confirm_recheck(
                 "next_due_at": upcoming.due_at.isoformat(),
             },
         )
-    return {
-        "recheck": row.id,
-        "decision": decision_id,
-        "outcome": "confirmed",
-        "reason": reason,
-        "rechecked_by": actor.id,
-        "rechecked_at": now.isoformat(),
-        "next_due_at": upcoming.due_at.isoformat(),
-    }
+    return RecheckConfirmed(row.id, decision_id, reason, actor.id, now, upcoming.due_at)

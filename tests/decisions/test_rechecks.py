@@ -44,15 +44,15 @@ def test_a_decision_without_an_end_comes_back_on_its_cycle(
     vendor = record_vendor_decision(services).decision.id  # government-barred-vendor: 180
     with_end = shop_decision(services, until=datetime(2027, 1, 1))
     assert services.policy.rule("deceptive-business-practices").recheck_days == 28
-    due = list_rechecks(services, REVIEWER)
+    due = [r.to_json() for r in list_rechecks(services, REVIEWER)]
     assert [r["decision"] for r in due] == [shop]  # due in 28 days: within the 30 ahead
     assert due[0]["overdue"] is False and due[0]["due_at"].startswith("2026-01-29")
     assert due[0]["rule_title"] == "Deceptive or unacceptable business practices"
-    wide = list_rechecks(services, VIEWER, within_days=200)
+    wide = [r.to_json() for r in list_rechecks(services, VIEWER, within_days=200)]
     assert [r["decision"] for r in wide] == [shop, vendor]
     assert with_end not in {r["decision"] for r in wide}
     clock.advance(days=40)
-    (overdue,) = list_rechecks(services, ANALYST, within_days=0)
+    (overdue,) = [r.to_json() for r in list_rechecks(services, ANALYST, within_days=0)]
     assert overdue["decision"] == shop and overdue["overdue"] is True
 
 
@@ -62,11 +62,11 @@ def test_confirming_restarts_the_cycle_and_is_audited(
     services = demo_graph
     shop = shop_decision(services)
     clock.advance(days=29)
-    done = confirm_recheck(services, shop, CONFIRM, REVIEWER)
+    done = confirm_recheck(services, shop, CONFIRM, REVIEWER).to_json()
     assert done["outcome"] == "confirmed" and done["rechecked_by"] == REVIEWER.id
     assert done["next_due_at"].startswith("2026-02-27")  # 28 days after the re-examination
     assert list_rechecks(services, REVIEWER, within_days=27) == []
-    history = rechecks_of(services, shop, REVIEWER)
+    history = rechecks_of(services, shop, REVIEWER).to_json()
     assert [r["reason"] for r in history["done"]] == [CONFIRM]
     assert history["next"]["due_at"] == done["next_due_at"]
     # an analyst may confirm too; the cycle counts from the latest
@@ -77,7 +77,7 @@ def test_confirming_restarts_the_cycle_and_is_audited(
         "BrightDeal Shop still shows the 90 percent banner on its checkout page of 2026-02-19.",
         ANALYST,
     )
-    assert again["next_due_at"].startswith("2026-03-19")
+    assert again.next_due_at.isoformat().startswith("2026-03-19")
     with services.read() as session:
         found = verify_store(session)
     assert found.broken is None and found.mismatches == []
@@ -146,6 +146,6 @@ def test_lifting_ends_the_cycle(demo_graph: Services) -> None:
         ANALYST,
     )
     assert list_rechecks(services, REVIEWER, within_days=400) == []
-    assert rechecks_of(services, shop, REVIEWER)["next"] is None
+    assert rechecks_of(services, shop, REVIEWER).next is None
     with pytest.raises(Conflict, match="was lifted"):
         confirm_recheck(services, shop, CONFIRM, REVIEWER)

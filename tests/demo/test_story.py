@@ -41,9 +41,13 @@ def test_the_demo_shows_a_re_check_coming_due(services: Services) -> None:
     from standing.decisions.rechecks import list_rechecks
 
     load_demo(services)
-    due = list_rechecks(services, VIEWER)
-    assert [(r["rule"], r["recheck_days"]) for r in due] == [("deceptive-business-practices", 28)]
-    assert [r["rule"] for r in list_rechecks(services, VIEWER, within_days=400)] == [
+    due = [r.recheck for r in list_rechecks(services, VIEWER)]
+    assert [(r.decision.rule_id, r.recheck_days) for r in due] == [
+        ("deceptive-business-practices", 28)
+    ]
+    assert [
+        r.recheck.decision.rule_id for r in list_rechecks(services, VIEWER, within_days=400)
+    ] == [
         "deceptive-business-practices",
         "government-barred-vendor",
         "state-controlled-media",

@@ -70,7 +70,7 @@ def test_the_api_lists_and_confirms(world: World, clock: TestClock) -> None:
     url = f"/api/v1/decisions/{shop}/recheck"
     refused = client.post(url, json={"reason": VAGUE}, headers=people["reviewer"].headers)
     assert refused.status_code == 422 and refused.json()["error"]["message"].startswith("reason")
-    assert rechecks_of(client.app.state.services, shop, VIEWER)["done"] == []  # type: ignore[attr-defined]
+    assert rechecks_of(client.app.state.services, shop, VIEWER).done == ()  # type: ignore[attr-defined]
     clock.advance(days=29)
     done = client.post(url, json={"reason": CONFIRM}, headers=people["reviewer"].headers)
     assert done.status_code == 200, done.text
@@ -109,7 +109,7 @@ def test_a_reviewer_confirms_on_the_page(world: World, demo_graph: Services) -> 
     lift = client.post(url, data={"act": "lift", "reason": CONFIRM, "csrf_token": token})
     assert lift.status_code == 403 and "recording and lifting decisions" in lift.text
     assert get_decision(demo_graph, shop, VIEWER).lifted_at is None
-    assert rechecks_of(demo_graph, shop, VIEWER)["done"] == []
+    assert rechecks_of(demo_graph, shop, VIEWER).done == ()
     done = client.post(
         url, data={"act": "confirm", "reason": CONFIRM, "csrf_token": token}, follow_redirects=False
     )

@@ -4,7 +4,7 @@ soon, one decision's cycle and history, and the act that confirms a decision (a 
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, ConfigDict, Field
@@ -89,33 +89,34 @@ def rechecks(
     services: ServicesDep,
     viewer: Reader,
     within: int = Query(SOON_DAYS, ge=0, le=MAX_WITHIN_DAYS, description="Days ahead."),
-) -> dict[str, Any]:
+) -> RechecksOut:
     """Decisions without an end whose re-examination is due within ``within`` days (overdue
     ones included), earliest first. Staff only."""
-    return {
-        "as_of": services.clock.now().isoformat(),
-        "within_days": within,
-        "rechecks": list_rechecks(services, viewer, within),
-    }
+    as_of = services.clock.now()
+    due = list_rechecks(services, viewer, within)
+    return RechecksOut.model_validate(
+        {
+            "as_of": as_of.isoformat(),
+            "within_days": within,
+            "rechecks": [r.to_json() for r in due],
+        }
+    )
 
 
 @router.get("/decisions/{decision_id}/rechecks", response_model=DecisionRechecksOut)
-def decision_rechecks(decision_id: str, services: ServicesDep, viewer: Reader) -> dict[str, Any]:
+def decision_rechecks(
+    decision_id: str, services: ServicesDep, viewer: Reader
+) -> DecisionRechecksOut:
     """One decision's re-examination cycle, the next due and those done. Staff only."""
     found = rechecks_of(services, decision_id, viewer)
-    return {
-        "decision": decision_id,
-        "recheck_days": found["recheck_days"],
-        "status": found["status"],
-        "next": found["next"],
-        "done": found["done"],
-    }
+    return DecisionRechecksOut.model_validate(found.to_json())
 
 
 @router.post("/decisions/{decision_id}/recheck", response_model=RecheckOut)
 def recheck(
     decision_id: str, body: RecheckIn, services: ServicesDep, actor: Rechecker
-) -> dict[str, Any]:
+) -> RecheckOut:
     """Confirm a decision without an end on re-examination, as the caller (an analyst or a
     reviewer); the next re-check falls due one cycle later."""
-    return confirm_recheck(services, decision_id, body.reason, actor)
+    done = confirm_recheck(services, decision_id, body.reason, actor)
+    return RecheckOut.model_validate(done.to_json())

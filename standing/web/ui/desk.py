@@ -27,6 +27,7 @@ from standing.appeals.service import (
 from standing.bootstrap import Services
 from standing.clock import parse_moment
 from standing.decisions.model import Decision
+from standing.decisions.recheck import RecheckQueue
 from standing.decisions.rechecks import recheck_queue
 from standing.decisions.service import get_decision, get_statement, notices_of
 from standing.desk.chain import ownership_chain
@@ -57,6 +58,15 @@ def staff_viewer(request: Request) -> Principal:
     return viewer
 
 
+def _recheck_context(queue: RecheckQueue) -> dict[str, Any]:
+    """The re-check queue as the desk's template reads it."""
+    return {
+        "rechecks": [r.to_json() for r in queue.rechecks],
+        "rechecks_within": queue.within_days,
+        "rechecks_overdue": queue.overdue,
+    }
+
+
 def desk_queues(services: Services, viewer: Principal) -> list[Queue]:
     """Every queue of the desk, in the order it is shown and worked."""
     appeals = list_appeals(services, viewer, "open")
@@ -78,7 +88,7 @@ def desk(request: Request, services: ServicesDep) -> HTMLResponse:
         overdue=sum(q.overdue for q in queues),
         next_case=next_case(queues, viewer.id),
         now=services.clock.now(),
-        **recheck_queue(services, viewer),
+        **_recheck_context(recheck_queue(services, viewer)),
     )
 
 

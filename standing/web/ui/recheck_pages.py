@@ -35,15 +35,19 @@ def _page(
     found = rechecks_of(services, decision_id, viewer)
     statement = get_statement(services, decision_id, viewer)
     now = services.clock.now()
-    decision = found["decision"]
+    decision = found.decision
     context: dict[str, Any] = {
-        **{k: v for k, v in found.items() if k != "status"},
-        "decision_status": found["status"],
+        "decision": decision,
+        "rule_title": found.rule_title,
+        "recheck_days": found.recheck_days,
+        "next": found.next.to_json() if found.next else None,
+        "done": [r.to_json() for r in found.done],
+        "decision_status": found.status,
         "statement": Markup(statement.html),  # rendered with autoescape when recorded  # noqa: S704
         "now": now,
-        "may_confirm": viewer.may(Permission.RECHECK) and found["next"] is not None,
-        "may_lift": viewer.may(Permission.DECIDE) and found["next"] is not None,
-        "open": found["next"] is not None,
+        "may_confirm": viewer.may(Permission.RECHECK) and found.next is not None,
+        "may_lift": viewer.may(Permission.DECIDE) and found.next is not None,
+        "open": found.next is not None,
         "ended": decision.lifted_at is not None or decision.status_at(now) == "expired",
         "form": {"act": "confirm", "reason": ""},
         "error": None,
