@@ -238,22 +238,51 @@ def set_password(services: Services, actor: Principal, email: str, password: str
         work.record(services.clock.now(), Action.USER_PASSWORD, row.id, {"user": row.id})
 
 
-def user_json(session: Session, row: PrincipalRow) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class UserView:
+    """A staff user or an advertiser contact as the admin's list gives it (never a secret:
+    ``password`` says only whether one is set)."""
+
+    id: str
+    kind: str
+    email: str | None
+    name: str | None
+    roles: tuple[str, ...]
+    parties: tuple[str, ...]
+    active: bool
+    password: bool
+    created_at: datetime
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "email": self.email,
+            "name": self.name,
+            "roles": list(self.roles),
+            "parties": list(self.parties),
+            "active": self.active,
+            "password": self.password,
+            "created_at": self.created_at.isoformat(),
+        }
+
+
+def _user(session: Session, row: PrincipalRow) -> UserView:
     principal = _principal(session, row)
-    return {
-        "id": row.id,
-        "kind": row.kind,
-        "email": row.email,
-        "name": row.name,
-        "roles": list(row.roles),
-        "parties": sorted(principal.parties),
-        "active": row.active,
-        "password": row.password_hash is not None,
-        "created_at": row.created_at.isoformat(),
-    }
+    return UserView(
+        id=row.id,
+        kind=row.kind,
+        email=row.email,
+        name=row.name,
+        roles=tuple(row.roles),
+        parties=tuple(sorted(principal.parties)),
+        active=row.active,
+        password=row.password_hash is not None,
+        created_at=row.created_at,
+    )
 
 
-def list_users(services: Services, actor: Principal) -> list[dict[str, Any]]:
+def list_users(services: Services, actor: Principal) -> list[UserView]:
     require(actor, Permission.MANAGE_ACCESS)
     with services.read() as session:
         rows = session.scalars(
@@ -261,10 +290,10 @@ def list_users(services: Services, actor: Principal) -> list[dict[str, Any]]:
             .where(PrincipalRow.kind != str(Kind.SERVICE))
             .order_by(PrincipalRow.email)
         )
-        return [user_json(session, r) for r in rows]
+        return [_user(session, r) for r in rows]
 
 
-def disable_user(services: Services, actor: Principal, email: str) -> dict[str, Any]:
+def disable_user(services: Services, actor: Principal, email: str) -> UserView:
     require(actor, Permission.MANAGE_ACCESS)
     address = normal_email(email)
     now = services.clock.now()
@@ -280,13 +309,13 @@ def disable_user(services: Services, actor: Principal, email: str) -> dict[str, 
         row.active, row.disabled_at = False, now
         session.execute(delete(WebSessionRow).where(WebSessionRow.principal_id == row.id))
         work.record(now, Action.USER_DISABLE, row.id, {"user": row.id})
-        return user_json(session, row)
+        return _user(session, row)
 
 
 # --- tokens ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IssuedToken:
     id: str
     token: str
@@ -390,7 +419,42 @@ def create_token(
         return IssuedToken(token.id, raw, row.id, tuple(token.scopes), expires_at)
 
 
-def _token_json(token: TokenRow, owner: PrincipalRow, now: datetime) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class TokenView:
+    """A bearer token as listed (never its secret): whom it acts for and its state now
+    (active, revoked, expired, or disabled with its principal)."""
+
+    id: str
+    principal: str
+    kind: str
+    name: str | None
+    scopes: tuple[str, ...]
+    state: str
+    created_at: datetime
+    expires_at: datetime | None
+    last_used_at: datetime | None
+    revoked_at: datetime | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "principal": self.principal,
+            "kind": self.kind,
+            "name": self.name,
+            "scopes": list(self.scopes),
+            "state": self.state,
+            "created_at": self.created_at.isoformat(),
+            "expires_at": _iso(self.expires_at),
+            "last_used_at": _iso(self.last_used_at),
+            "revoked_at": _iso(self.revoked_at),
+        }
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def _token(token: TokenRow, owner: PrincipalRow, now: datetime) -> TokenView:
     state = "active"
     if token.revoked_at is not None:
         state = "revoked"
@@ -398,21 +462,21 @@ def _token_json(token: TokenRow, owner: PrincipalRow, now: datetime) -> dict[str
         state = "expired"
     elif not owner.active:
         state = "disabled"
-    return {
-        "id": token.id,
-        "principal": owner.id,
-        "kind": owner.kind,
-        "name": owner.email or owner.name,
-        "scopes": list(token.scopes),
-        "state": state,
-        "created_at": token.created_at.isoformat(),
-        "expires_at": token.expires_at.isoformat() if token.expires_at else None,
-        "last_used_at": token.last_used_at.isoformat() if token.last_used_at else None,
-        "revoked_at": token.revoked_at.isoformat() if token.revoked_at else None,
-    }
+    return TokenView(
+        id=token.id,
+        principal=owner.id,
+        kind=owner.kind,
+        name=owner.email or owner.name,
+        scopes=tuple(token.scopes),
+        state=state,
+        created_at=token.created_at,
+        expires_at=token.expires_at,
+        last_used_at=token.last_used_at,
+        revoked_at=token.revoked_at,
+    )
 
 
-def list_tokens(services: Services, actor: Principal) -> list[dict[str, Any]]:
+def list_tokens(services: Services, actor: Principal) -> list[TokenView]:
     """Every token for an admin; a contact's own otherwise."""
     require(actor, Permission.OWN_TOKENS)
     now = services.clock.now()
@@ -423,10 +487,10 @@ def list_tokens(services: Services, actor: Principal) -> list[dict[str, Any]]:
         if not actor.may(Permission.MANAGE_ACCESS):
             query = query.where(TokenRow.principal_id == actor.id)
         rows = session.execute(query.order_by(TokenRow.created_at, TokenRow.id)).all()
-        return [_token_json(t, p, now) for t, p in rows]
+        return [_token(t, p, now) for t, p in rows]
 
 
-def revoke_token(services: Services, actor: Principal, token_id: str) -> dict[str, Any]:
+def revoke_token(services: Services, actor: Principal, token_id: str) -> TokenView:
     require(actor, Permission.OWN_TOKENS)
     now = services.clock.now()
     with services.write(actor) as work:
@@ -442,7 +506,7 @@ def revoke_token(services: Services, actor: Principal, token_id: str) -> dict[st
         work.record(now, Action.TOKEN_REVOKE, token.id, {"token": token.id})
         owner = session.get(PrincipalRow, token.principal_id)
         assert owner is not None
-        return _token_json(token, owner, now)
+        return _token(token, owner, now)
 
 
 def authenticate_token(services: Services, raw: str) -> Principal:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 from typing import Annotated
 
 import typer
@@ -121,16 +122,16 @@ def users_list(as_: AsOpt = None, json: JsonOpt = False, database: DatabaseOpt =
     with services_for(database) as services:
         rows = list_users(services, acting(services, as_))
     if json:
-        emit_json({"users": rows})
+        emit_json({"users": [u.to_json() for u in rows]})
         return
     table = _table("email", "id", "kind", "roles / parties", "active")
     for u in rows:
         table.add_row(
-            u["email"],
-            u["id"],
-            u["kind"],
-            ", ".join(u["roles"] or u["parties"]),
-            "yes" if u["active"] else "[red]disabled[/]",
+            u.email,
+            u.id,
+            u.kind,
+            ", ".join(u.roles or u.parties),
+            "yes" if u.active else "[red]disabled[/]",
         )
     console.print(table)
 
@@ -145,7 +146,7 @@ def users_disable(
     """Disable a user: their sessions end and their tokens stop working."""
     with services_for(database, write=True) as services:
         row = disable_user(services, acting(services, as_), email)
-    answer(json, row, f"disabled {row['email']}")
+    answer(json, row.to_json(), f"disabled {row.email}")
 
 
 @tokens.command("create")
@@ -193,19 +194,24 @@ def tokens_list(as_: AsOpt = None, json: JsonOpt = False, database: DatabaseOpt 
     with services_for(database) as services:
         rows = list_tokens(services, acting(services, as_))
     if json:
-        emit_json({"tokens": rows})
+        emit_json({"tokens": [t.to_json() for t in rows]})
         return
     table = _table("token", "for", "scopes", "state", "expires", "last used")
     for t in rows:
         table.add_row(
-            t["id"],
-            t["name"],
-            ", ".join(t["scopes"]) or "(the user's roles)",
-            t["state"],
-            (t["expires_at"] or "never")[:19],
-            (t["last_used_at"] or "never")[:19],
+            t.id,
+            t.name,
+            ", ".join(t.scopes) or "(the user's roles)",
+            t.state,
+            _moment(t.expires_at),
+            _moment(t.last_used_at),
         )
     console.print(table)
+
+
+def _moment(value: datetime | None) -> str:
+    """A moment to the second, as the token table shows it."""
+    return value.isoformat()[:19] if value else "never"
 
 
 @tokens.command("revoke")
@@ -218,4 +224,4 @@ def tokens_revoke(
     """Revoke a token: it stops working at once."""
     with services_for(database, write=True) as services:
         row = revoke_token(services, acting(services, as_), token)
-    answer(json, row, f"revoked {row['id']}")
+    answer(json, row.to_json(), f"revoked {row.id}")

@@ -183,11 +183,11 @@ def test_a_new_email_with_a_role_becomes_a_staff_user_and_roles_follow_the_provi
     who = me(browser)
     assert who["kind"] == "staff" and who["roles"] == ["reviewer"]  # "staff" is not a role
     assert who["email"] == "new.reviewer@corp.example"
-    users = {u["email"]: u for u in list_users(oidc_services, people["admin"].principal)}
+    users = {u.email: u for u in list_users(oidc_services, people["admin"].principal)}
     created = users["new.reviewer@corp.example"]
-    assert created["name"] == "New Reviewer" and created["password"] is False
-    (added,) = [e for e in events(oidc_services, "user:add") if e.subject == created["id"]]
-    assert added.actor == created["id"]
+    assert created.name == "New Reviewer" and created.password is False
+    (added,) = [e for e in events(oidc_services, "user:add") if e.subject == created.id]
+    assert added.actor == created.id
     assert json.loads(added.payload)["issuer"] == provider
 
     # the provider moves the user to another role: the next sign-in follows it
@@ -250,7 +250,7 @@ def test_an_email_without_a_user_or_a_role_is_refused(
     r = sign_in(browser, provider, subject)
     refused(r, 403, "stranger@corp.example is not a standing user", "ask an admin")
     assert not browser.cookies.get(SESSION_COOKIE)
-    emails = {u["email"] for u in list_users(oidc_services, people["admin"].principal)}
+    emails = {u.email for u in list_users(oidc_services, people["admin"].principal)}
     assert "stranger@corp.example" not in emails
 
 
