@@ -24,7 +24,6 @@ from standing.notify.deliveries import get_delivery, list_deliveries
 from standing.notify.events import WEBHOOK_EVENTS
 from standing.notify.webhooks import (
     add_endpoint,
-    endpoint_json,
     list_endpoints,
     remove_endpoint,
     replay,
@@ -104,18 +103,12 @@ def outbox_list(
     with services_for(database) as services:
         rows = list_deliveries(services, channel, status, message, limit)
     if json:
-        emit_json({"deliveries": rows})
+        emit_json({"deliveries": [d.to_json() for d in rows]})
         return
     table = Table("delivery", "message", "event", "to", "status", "attempts", "last error")
     for d in rows:
         table.add_row(
-            d["id"],
-            d["message"],
-            d["event"],
-            d["target"],
-            d["status"],
-            str(d["attempts"]),
-            d["last_error"] or "",
+            d.id, d.message, d.event, d.target, d.status, str(d.attempts), d.last_error or ""
         )
     console.print(table)
 
@@ -130,9 +123,9 @@ def outbox_show(
     with services_for(database) as services:
         found = get_delivery(services, delivery)
     if json:
-        emit_json(found)
+        emit_json(found.to_json())
     else:
-        sys.stdout.write(found["content"].rstrip("\n") + "\n")
+        sys.stdout.write((found.content or "").rstrip("\n") + "\n")
 
 
 hooks = typer.Typer(
@@ -170,7 +163,7 @@ def add(
 def list_(json: JsonOpt = False, database: DatabaseOpt = None) -> None:
     """The endpoints, their events and status (never their secrets)."""
     with services_for(database) as services:
-        endpoints = [endpoint_json(e) for e in list_endpoints(services)]
+        endpoints = [e.to_json() for e in list_endpoints(services)]
     if json:
         emit_json({"endpoints": endpoints})
         return
@@ -191,7 +184,7 @@ def remove(
     """Remove an endpoint; what was still to be sent to it is dead-lettered."""
     with services_for(database, write=True) as services:
         removed = remove_endpoint(services, endpoint, acting_user(services, as_))
-    answer(json, endpoint_json(removed), f"endpoint {removed.id} removed")
+    answer(json, removed.to_json(), f"endpoint {removed.id} removed")
 
 
 @hooks.command("replay")

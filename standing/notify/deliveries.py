@@ -3,12 +3,10 @@ archive of sent mail and of webhook bodies)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import select
 
 from standing.errors import Invalid, NotFound
-from standing.notify.model import DELIVERY_STATUSES, DeliveryStatus
+from standing.notify.model import DELIVERY_STATUSES, Delivery, DeliveryStatus
 from standing.ports import Services
 from standing.store.notify_tables import DeliveryRow, OutboxRow
 
@@ -16,25 +14,21 @@ CHANNELS = ("email", "webhook")
 STATUSES = DELIVERY_STATUSES
 
 
-def delivery_json(row: DeliveryRow, event: str, content: bool = False) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "id": row.id,
-        "message": row.message_id,
-        "event": event,
-        "channel": row.channel,
-        "target": row.target,
-        "status": row.status,
-        "attempts": row.attempts,
-        "next_attempt_at": row.next_attempt_at.isoformat()
-        if row.status == DeliveryStatus.pending
-        else None,
-        "last_error": row.last_error,
-        "created_at": row.created_at.isoformat(),
-        "delivered_at": row.delivered_at.isoformat() if row.delivered_at else None,
-    }
-    if content:
-        out["content"] = row.content
-    return out
+def _delivery(row: DeliveryRow, event: str, content: bool = False) -> Delivery:
+    return Delivery(
+        id=row.id,
+        message=row.message_id,
+        event=event,
+        channel=row.channel,
+        target=row.target,
+        status=row.status,
+        attempts=row.attempts,
+        next_attempt_at=row.next_attempt_at if row.status == DeliveryStatus.pending else None,
+        last_error=row.last_error,
+        created_at=row.created_at,
+        delivered_at=row.delivered_at,
+        content=row.content if content else None,
+    )
 
 
 def list_deliveries(
@@ -43,7 +37,7 @@ def list_deliveries(
     status: str | None = None,
     message: str | None = None,
     limit: int = 50,
-) -> list[dict[str, Any]]:
+) -> list[Delivery]:
     """Deliveries, newest first."""
     if channel is not None and channel not in CHANNELS:
         raise Invalid(f"--channel: {channel!r} is not one of {', '.join(CHANNELS)}")
@@ -62,10 +56,10 @@ def list_deliveries(
     if message is not None:
         query = query.where(DeliveryRow.message_id == message)
     with services.read() as session:
-        return [delivery_json(row, event) for row, event in session.execute(query)]
+        return [_delivery(row, event) for row, event in session.execute(query)]
 
 
-def get_delivery(services: Services, delivery_id: str) -> dict[str, Any]:
+def get_delivery(services: Services, delivery_id: str) -> Delivery:
     """One delivery with its content as sent."""
     with services.read() as session:
         found = session.execute(
@@ -75,4 +69,4 @@ def get_delivery(services: Services, delivery_id: str) -> dict[str, Any]:
         ).first()
         if found is None:
             raise NotFound(f"unknown delivery {delivery_id!r}")
-        return delivery_json(found[0], found[1], content=True)
+        return _delivery(found[0], found[1], content=True)

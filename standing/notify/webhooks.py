@@ -12,7 +12,6 @@ import socket
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -87,18 +86,6 @@ def endpoint_of(row: WebhookEndpointRow) -> Endpoint:
     return Endpoint(
         row.id, row.url, tuple(row.events), row.status, row.disabled_reason, row.created_at
     )
-
-
-def endpoint_json(endpoint: Endpoint) -> dict[str, Any]:
-    """An endpoint as listed (never its secret)."""
-    return {
-        "id": endpoint.id,
-        "url": endpoint.url,
-        "events": list(endpoint.events) or list(WEBHOOK_EVENTS),
-        "status": endpoint.status,
-        "disabled_reason": endpoint.disabled_reason,
-        "created_at": endpoint.created_at.isoformat(),
-    }
 
 
 def add_endpoint(
