@@ -21,7 +21,7 @@ from standing.cli.progress import count_bar, progress_enabled
 from standing.errors import Invalid
 from standing.screening.countries import query_country
 from standing.screening.match import Query, explain_name
-from standing.screening.model import hit_view_json
+from standing.screening.model import ScreenHit, hit_view_json
 from standing.screening.service import (
     ListImport,
     hits,
@@ -80,20 +80,13 @@ def read_queries(path: Path) -> list[tuple[Query, dict[str, Any]]]:
     return queries
 
 
-def _print_hits(query: Query, found: list[dict[str, Any]]) -> None:
+def _print_hits(query: Query, found: list[ScreenHit]) -> None:
     table = Table(title=f"screening {query.names[0]!r}")
     for column in ("source", "entry", "listed name", "score", "match", "why"):
         table.add_column(column, overflow="fold")  # ids whole: they are what review takes
     for h in found:
-        why = explain_name(h["features"].get("name", {}))
-        table.add_row(
-            h["source"],
-            h["entry"],
-            h["name"],
-            f"{h['score']:.2f}",
-            "yes" if h["match"] else "",
-            why,
-        )
+        why = explain_name(h.features.get("name", {}))
+        table.add_row(h.source, h.entry, h.name, f"{h.score:.2f}", "yes" if h.match else "", why)
     console.print(table if found else f"no hits for {query.names[0]!r}")
 
 
@@ -131,19 +124,19 @@ def lists_overview(ctx: typer.Context, json: JsonOpt = False, database: Database
         versions = list_versions(services)
         sources = [s.to_public() for s in services.policy.sources.values()]
     if json:
-        emit_json({"sources": sources, "versions": versions})
+        emit_json({"sources": sources, "versions": [v.to_json() for v in versions]})
         return
-    latest = {v["source"]: v for v in versions}
+    latest = {v.source: v for v in versions}
     table = Table("source", "title", "threshold", "version", "entries", "imported")
     for s in sources:
-        v = latest.get(s["id"])
+        v = latest.get(str(s["id"]))
         table.add_row(
             str(s["id"]),
             str(s["title"]),
             f"{s['threshold']:.2f}",
-            str(v["version"]) if v else "-",
-            str(v["entries"]) if v else "-",
-            v["imported_at"][:19] if v else "never",
+            str(v.version) if v else "-",
+            str(v.entries) if v else "-",
+            v.imported_at.isoformat()[:19] if v else "never",
         )
     console.print(table)
 
@@ -286,10 +279,11 @@ def screen(
         results = screen_queries(services, [query for query, _ in rows])
     if json and file is not None:
         for (_, given), found in zip(rows, results, strict=True):
-            sys.stdout.buffer.write(orjson.dumps({"query": given, "hits": found}) + b"\n")
+            hits = [h.to_json() for h in found]
+            sys.stdout.buffer.write(orjson.dumps({"query": given, "hits": hits}) + b"\n")
         return
     if json:
-        emit_json({"query": rows[0][1], "hits": results[0]})
+        emit_json({"query": rows[0][1], "hits": [h.to_json() for h in results[0]]})
         return
     for (query, _), found in zip(rows, results, strict=True):
         _print_hits(query, found)

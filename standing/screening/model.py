@@ -73,6 +73,63 @@ def hit_view_json(hit: HitView) -> dict[str, Any]:
     }
 
 
+@dataclass(frozen=True, slots=True)
+class ScreenHit:
+    """A name screened against a list version's entry: the contract's fields (``match``: the
+    score reaches the source's threshold); the features carry the evidence and ``listing``
+    (what the list says of the entry and the version)."""
+
+    source: str
+    entry: str
+    name: str
+    score: float
+    match: bool
+    features: dict[str, Any] = field(hash=False)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "entry": self.entry,
+            "name": self.name,
+            "score": self.score,
+            "match": self.match,
+            "features": self.features,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ListVersion:
+    """An imported version of a restriction list: its file, and what changed from the one
+    before."""
+
+    source: str
+    version: int
+    file: str
+    sha256: str
+    format: str
+    entries: int
+    added: int
+    removed: int
+    changed: int
+    imported_at: datetime
+    actor: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "version": self.version,
+            "file": self.file,
+            "sha256": self.sha256,
+            "format": self.format,
+            "entries": self.entries,
+            "added": self.added,
+            "removed": self.removed,
+            "changed": self.changed,
+            "imported_at": self.imported_at.isoformat(),
+            "actor": self.actor,
+        }
+
+
 #: The enums' values as plain strings (JSON keys, messages and ``repr`` read as before).
 HIT_STATUSES: tuple[str, ...] = tuple(s.value for s in HitStatus)
 HIT_ACTIONS: tuple[str, ...] = tuple(a.value for a in HitAction)

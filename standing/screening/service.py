@@ -44,6 +44,8 @@ from standing.screening.model import (
     HitAction,
     HitStatus,
     HitView,
+    ListVersion,
+    ScreenHit,
 )
 from standing.screening.versions import (
     ListDiff,
@@ -595,25 +597,26 @@ def _strip_nul(value: Any) -> Any:
     return value
 
 
-def list_versions(services: Services) -> list[dict[str, Any]]:
+def list_versions(services: Services) -> list[ListVersion]:
+    """Every imported version, by source and number."""
     with services.read() as session:
         rows = session.execute(
             select(ListVersionRow).order_by(ListVersionRow.source, ListVersionRow.number)
         ).scalars()
         versions = [
-            {
-                "source": r.source,
-                "version": r.number,
-                "file": r.file_name,
-                "sha256": r.sha256,
-                "format": r.format,
-                "entries": r.entries,
-                "added": r.added,
-                "removed": r.removed,
-                "changed": r.changed,
-                "imported_at": r.imported_at.isoformat(),
-                "actor": r.actor,
-            }
+            ListVersion(
+                source=r.source,
+                version=r.number,
+                file=r.file_name,
+                sha256=r.sha256,
+                format=r.format,
+                entries=r.entries,
+                added=r.added,
+                removed=r.removed,
+                changed=r.changed,
+                imported_at=r.imported_at,
+                actor=r.actor,
+            )
             for r in rows
         ]
     return versions
@@ -622,39 +625,38 @@ def list_versions(services: Services) -> list[dict[str, Any]]:
 # --- screening -------------------------------------------------------------------------------
 
 
-def hit_json(result: MatchResult, loaded: LoadedVersion) -> dict[str, Any]:
-    """A hit as the contract gives it (source, entry, name, score, match, features); what
-    the list says of the entry (kind, programmes) and the list version are in the features'
-    ``listing``."""
+def _screen_hit(result: MatchResult, loaded: LoadedVersion) -> ScreenHit:
+    """A hit as the contract gives it; what the list says of the entry (kind, programmes)
+    and the list version are in the features' ``listing``."""
     listing = {
         "kind": result.entry.kind,
         "programs": list(result.entry.programs),
         "version": loaded.number,
     }
-    return {
-        "source": loaded.source.id,
-        "entry": result.entry.entry_id,
-        "name": result.matched_name,
-        "score": result.score,
-        "match": result.score >= loaded.source.threshold,
-        "features": {**result.features, "listing": listing},
-    }
+    return ScreenHit(
+        source=loaded.source.id,
+        entry=result.entry.entry_id,
+        name=result.matched_name,
+        score=result.score,
+        match=result.score >= loaded.source.threshold,
+        features={**result.features, "listing": listing},
+    )
 
 
 def screen_queries(
     services: Services, queries: Sequence[Query], limit: int = 10
-) -> list[list[dict[str, Any]]]:
+) -> list[list[ScreenHit]]:
     """Screen names against the latest version of every source; best hits first."""
     versions = loaded_versions(services)
-    out: list[list[dict[str, Any]]] = []
+    out: list[list[ScreenHit]] = []
     for query in queries:
         if not any(n.strip() for n in query.names):
             raise Invalid("name: empty")
-        hits: list[dict[str, Any]] = []
+        hits: list[ScreenHit] = []
         for loaded in versions.values():
             for result in loaded.screener.screen(query, limit=limit):
-                hits.append(hit_json(result, loaded))
-        hits.sort(key=lambda h: -h["score"])
+                hits.append(_screen_hit(result, loaded))
+        hits.sort(key=lambda h: -h.score)
         out.append(hits[:limit])
     return out
 

@@ -68,7 +68,7 @@ def test_import_reports_diff_and_rescreens_parties(demo_graph: Services, tmp_pat
     assert second.diff.added == ("new-vendor",)
     assert "ao-kaspersky-lab" in second.diff.changed
     assert "kaspersky-lab-inc" in second.diff.removed
-    assert [v["version"] for v in list_versions(demo_graph)] == [1, 2]
+    assert [v.version for v in list_versions(demo_graph)] == [1, 2]
 
 
 def test_dismissed_hit_stays_dismissed_until_the_entry_changes(
@@ -164,9 +164,9 @@ def test_malformed_list_stores_nothing(demo_graph: Services, tmp_path: Path) -> 
 def test_screen_names_across_scripts(demo_graph: Services) -> None:
     import_list(demo_graph, "us_dhs_bod", [BOD], None, ANALYST)
     [found] = screen_queries(demo_graph, [Query.of("Лаборатория Касперского", schema="Company")])
-    assert found and found[0]["entry"] == "ao-kaspersky-lab" and found[0]["match"]
+    assert found and found[0].entry == "ao-kaspersky-lab" and found[0].match
     [none] = screen_queries(demo_graph, [Query.of("TechWire Media Ltd", country="gb")])
-    assert not [h for h in none if h["match"]]
+    assert not [h for h in none if h.match]
 
 
 def test_nul_characters_in_a_list_are_removed_with_a_warning(
@@ -176,7 +176,7 @@ def test_nul_characters_in_a_list_are_removed_with_a_warning(
     result = import_list(services, "us_dhs_bod", [path], None, ANALYST)
     assert any("entry v1: NUL characters removed" in w for w in result.warnings)
     [found] = screen_queries(services, [Query.of("Null Vendor Ltd")])
-    assert found[0]["name"] == "Null Vendor Ltd" and found[0]["match"]
+    assert found[0].name == "Null Vendor Ltd" and found[0].match
 
 
 def test_the_same_file_again_stores_nothing_unless_forced(demo_graph: Services) -> None:
@@ -184,7 +184,7 @@ def test_the_same_file_again_stores_nothing_unless_forced(demo_graph: Services) 
     again = import_list(demo_graph, "us_dhs_bod", [BOD], None, ANALYST)
     assert again.unchanged and again.number == first.number == 1
     assert again.to_json()["unchanged"] is True and again.to_json()["added"] == []
-    assert [v["version"] for v in list_versions(demo_graph)] == [1]
+    assert [v.version for v in list_versions(demo_graph)] == [1]
     forced = import_list(demo_graph, "us_dhs_bod", [BOD], None, ANALYST, force=True)
     assert not forced.unchanged and forced.number == 2
     assert forced.diff.added == forced.diff.removed == forced.diff.changed == ()
@@ -259,7 +259,7 @@ def test_ofac_alt_file_beside_the_primary_file_is_imported_with_it(
     result = import_list(demo_graph, "us_ofac_cons", [primary], None, ANALYST)
     assert result.file == "CONS_PRIM.CSV + CONS_ALT.CSV"
     (found,) = screen_queries(demo_graph, [Query.of("Ismail Haniyeh", schema="Person")])
-    assert any(h["entry"] == "9639" and h["match"] for h in found)
+    assert any(h.entry == "9639" and h.match for h in found)
 
 
 def test_opening_hits_is_on_the_audit_log(demo_graph: Services) -> None:
@@ -302,7 +302,7 @@ def test_a_version_removing_more_than_a_fifth_needs_allow_shrink(
     assert opened
     with pytest.raises(Invalid, match=r"from 10 to 7 entries \(3 removed, 0 added.*--allow-shrink"):
         import_list(demo_graph, "us_dhs_bod", [plain_list(tmp_path, rows[3:])], None, ANALYST)
-    assert [v["version"] for v in list_versions(demo_graph)] == [first.number]
+    assert [v.version for v in list_versions(demo_graph)] == [first.number]
     assert hits(demo_graph, VIEWER) == opened  # no hit closed as delisted
     two_gone = import_list(
         demo_graph, "us_dhs_bod", [plain_list(tmp_path, rows[2:])], None, ANALYST

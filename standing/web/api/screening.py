@@ -180,7 +180,7 @@ class HitsOut(BaseModel):
 
 
 @router.post("/screen", response_model=ScreenOut, dependencies=[requires(Permission.SCREEN)])
-def screen(body: ScreenIn, services: ServicesDep) -> dict[str, Any]:
+def screen(body: ScreenIn, services: ServicesDep) -> ScreenOut:
     """Screen one or many names against the latest version of every list."""
     items = body.names()
     queries = [
@@ -193,23 +193,32 @@ def screen(body: ScreenIn, services: ServicesDep) -> dict[str, Any]:
         for i in items
     ]
     results = screen_queries(services, queries)
-    return {
-        "results": [
-            {
-                "query": {"name": i.name, "country": i.country, "schema": i.schema_, "id": i.id},
-                "hits": found,
-            }
-            for i, found in zip(items, results, strict=True)
-        ]
-    }
+    return ScreenOut.model_validate(
+        {
+            "results": [
+                {
+                    "query": {
+                        "name": i.name,
+                        "country": i.country,
+                        "schema": i.schema_,
+                        "id": i.id,
+                    },
+                    "hits": [h.to_json() for h in found],
+                }
+                for i, found in zip(items, results, strict=True)
+            ]
+        }
+    )
 
 
 @router.get("/lists", response_model=ListsOut, dependencies=[requires(Permission.READ)])
-def lists(services: ServicesDep) -> dict[str, Any]:
-    return {
-        "sources": [s.to_public() for s in services.policy.sources.values()],
-        "versions": list_versions(services),
-    }
+def lists(services: ServicesDep) -> ListsOut:
+    return ListsOut.model_validate(
+        {
+            "sources": [s.to_public() for s in services.policy.sources.values()],
+            "versions": [v.to_json() for v in list_versions(services)],
+        }
+    )
 
 
 @router.get("/hits", response_model=HitsOut)
@@ -220,15 +229,14 @@ def list_hits(
         "open", pattern="^(open|confirmed|dismissed|superseded|delisted|all)$"
     ),
     party: str | None = QueryParam(None, min_length=1, max_length=200),
-) -> dict[str, Any]:
+) -> HitsOut:
     found = hits(services, viewer, None if status == "all" else status, party)
-    return {"hits": [hit_view_json(h) for h in found]}
+    return HitsOut.model_validate({"hits": [hit_view_json(h) for h in found]})
 
 
 @router.post("/hits/{hit_id}/review", response_model=HitOut)
-def review(
-    hit_id: str, body: ReviewIn, services: ServicesDep, actor: HitReviewer
-) -> dict[str, Any]:
+def review(hit_id: str, body: ReviewIn, services: ServicesDep, actor: HitReviewer) -> HitOut:
     if body.action == "dismiss" and not (body.note or "").strip():
         raise Invalid("note: say why the hit is dismissed")
-    return hit_view_json(review_hit(services, hit_id, body.action, actor, body.rule, body.note))
+    reviewed = review_hit(services, hit_id, body.action, actor, body.rule, body.note)
+    return HitOut.model_validate(hit_view_json(reviewed))
