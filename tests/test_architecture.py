@@ -391,3 +391,74 @@ def private_uses(path: Path) -> list[str]:
 )
 def test_what_keeps_and_makes_a_gate_uses_its_public_side(path: Path) -> None:
     assert not private_uses(path), f"{path.relative_to(PACKAGE)}: {private_uses(path)}"
+
+
+#: The modules whose public functions are the use cases: they answer in typed values (frozen
+#: dataclasses, domain types), never in loose dictionaries or ORM rows.
+SERVICE_MODULES = sorted(
+    {p.relative_to(PACKAGE).as_posix() for p in PACKAGE.glob("*/service.py")}
+    | {
+        "appeals/disputes.py",
+        "decisions/rechecks.py",
+        "decisions/verdicts.py",
+        "notify/deliveries.py",
+        "notify/webhooks.py",
+    }
+)
+#: Answers whose shape is open by nature, each with why.
+OPEN_DOCUMENTS = {
+    # records in the DSA Transparency Database's schema, streamed out as the export's lines
+    ("transparency/service.py", "export_dsa"),
+}
+
+
+def _loose(annotation: ast.expr, names: dict[str, object]) -> list[str]:
+    """What in a return annotation is loose: ``dict[str, Any]`` or an ORM table class."""
+    from standing.store.base import Base
+
+    found = []
+    for node in ast.walk(annotation):
+        if (
+            isinstance(node, ast.Subscript)
+            and ast.unparse(node.value) in ("dict", "Mapping", "MutableMapping")
+            and isinstance(node.slice, ast.Tuple)
+            and ast.unparse(node.slice.elts[-1]) in ("Any", "typing.Any")
+        ):
+            found.append(ast.unparse(node))
+        elif isinstance(node, ast.Name):
+            value = names.get(node.id)
+            if isinstance(value, type) and issubclass(value, Base):
+                found.append(node.id)
+    return found
+
+
+def _public_returns(module: str) -> list[tuple[str, ast.expr]]:
+    """Each public function of ``module`` and its return annotation."""
+    tree = ast.parse((PACKAGE / module).read_text())
+    return [
+        (node.name, node.returns)
+        for node in tree.body
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        and not node.name.startswith("_")
+        and node.returns is not None
+    ]
+
+
+@pytest.mark.parametrize("module", SERVICE_MODULES)
+def test_services_answer_in_typed_values(module: str) -> None:
+    import importlib
+
+    names = vars(
+        importlib.import_module("standing." + module.removesuffix(".py").replace("/", "."))
+    )
+    loose = {
+        name: found
+        for name, returns in _public_returns(module)
+        if (module, name) not in OPEN_DOCUMENTS and (found := _loose(returns, names))
+    }
+    assert not loose, f"{module}: public functions answer loosely: {loose}"
+
+
+def test_the_open_documents_are_still_there() -> None:
+    for module, name in OPEN_DOCUMENTS:
+        assert name in dict(_public_returns(module)), (module, name)

@@ -14,7 +14,7 @@ from standing.cli.acting import CONSOLE
 from standing.cli.database import DatabaseOpt, open_services, services_for, settings_for
 from standing.cli.output import EXIT_ERROR, JsonOpt, console, emit_json, err_console, fail
 from standing.clock import SystemClock
-from standing.decisions.verdicts import decision_details, party_verdict
+from standing.decisions.verdicts import DecisionDetail, decision_details, party_verdict
 from standing.errors import StandingError
 from standing.policies.loader import load_policy
 from standing.settings import Settings
@@ -38,7 +38,7 @@ class _Answer:
     """A verdict, the details of the decisions that deny, and why they are missing if so."""
 
     verdict: Verdict
-    details: dict[str, dict[str, Any]] = field(default_factory=dict)
+    details: dict[str, DecisionDetail] = field(default_factory=dict)
     unavailable: str | None = None
 
 
@@ -79,7 +79,9 @@ def check(
             "marked unknown)",
             error_code="not_found",
         )
-    decisions = [answer.details.get(i, {"id": i}) for i in verdict.decisions]
+    decisions = [
+        answer.details[i].to_json() if i in answer.details else {"id": i} for i in verdict.decisions
+    ]
     if json_out:
         emit_json(_check_document(account, capability, territory, answer, decisions))
     else:

@@ -3,6 +3,8 @@ deny, and the verdict for a party id given where an account is expected."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -17,7 +19,28 @@ if TYPE_CHECKING:  # the gate (and numpy) load only when a verdict is explained
     from standing.gate import Verdict
 
 
-def decision_details(services: Services, ids: tuple[str, ...]) -> dict[str, dict[str, Any]]:
+@dataclass(frozen=True, slots=True)
+class DecisionDetail:
+    """What ``standing check`` says of a decision that denies: its rule, subject, facts and
+    planned end."""
+
+    id: str
+    rule_id: str
+    subject_id: str
+    facts: str
+    ends_at: datetime | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "rule_id": self.rule_id,
+            "subject_id": self.subject_id,
+            "facts": self.facts,
+            "ends_at": self.ends_at.isoformat() if self.ends_at else None,
+        }
+
+
+def decision_details(services: Services, ids: tuple[str, ...]) -> dict[str, DecisionDetail]:
     """Rule ids and facts of the given decisions, as far as the decisions table has them."""
     if not ids:
         return {}
@@ -30,16 +53,7 @@ def decision_details(services: Services, ids: tuple[str, ...]) -> dict[str, dict
     )
     with services.read() as session:
         rows = session.execute(select(*columns).where(DecisionRow.id.in_(ids))).all()
-    return {
-        r.id: {
-            "id": r.id,
-            "rule_id": r.rule_id,
-            "subject_id": r.subject_id,
-            "facts": r.facts,
-            "ends_at": r.ends_at.isoformat() if r.ends_at else None,
-        }
-        for r in rows
-    }
+    return {r.id: DecisionDetail(r.id, r.rule_id, r.subject_id, r.facts, r.ends_at) for r in rows}
 
 
 def party_verdict(

@@ -5,7 +5,7 @@ contacts are refused (403)."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends
 from pydantic import BaseModel, ConfigDict, Field
@@ -37,6 +37,17 @@ class ClaimOut(BaseModel):
     expires_at: str
     released: bool
 
+    @classmethod
+    def of(cls, claim: Claim, released: bool = False) -> ClaimOut:
+        return cls(
+            case=claim.case_id,
+            kind=claim.case_kind,
+            held_by=claim.held_by,
+            claimed_at=claim.claimed_at.isoformat(),
+            expires_at=claim.expires_at.isoformat(),
+            released=released,
+        )
+
 
 class NoteOut(BaseModel):
     id: str
@@ -46,83 +57,70 @@ class NoteOut(BaseModel):
     text: str
     written_at: str
 
+    @classmethod
+    def of(cls, note: Note) -> NoteOut:
+        return cls(
+            id=note.id,
+            case=note.case_id,
+            kind=note.case_kind,
+            author=note.author,
+            text=note.text,
+            written_at=note.written_at.isoformat(),
+        )
+
 
 class NotesOut(BaseModel):
     notes: list[NoteOut]
 
 
-def claim_json(claim: Claim, released: bool = False) -> dict[str, Any]:
-    return {
-        "case": claim.case_id,
-        "kind": claim.case_kind,
-        "held_by": claim.held_by,
-        "claimed_at": claim.claimed_at.isoformat(),
-        "expires_at": claim.expires_at.isoformat(),
-        "released": released,
-    }
-
-
-def note_json(note: Note) -> dict[str, Any]:
-    return {
-        "id": note.id,
-        "case": note.case_id,
-        "kind": note.case_kind,
-        "author": note.author,
-        "text": note.text,
-        "written_at": note.written_at.isoformat(),
-    }
-
-
 @router.post("/appeals/{appeal_id}/claim", response_model=ClaimOut)
-def claim_appeal(appeal_id: str, services: ServicesDep, actor: Reviewer) -> dict[str, Any]:
+def claim_appeal(appeal_id: str, services: ServicesDep, actor: Reviewer) -> ClaimOut:
     """Claim an open appeal for the calling reviewer (renewed when already theirs)."""
-    return claim_json(claim_case(services, appeal_id, actor, "appeal"))
+    return ClaimOut.of(claim_case(services, appeal_id, actor, "appeal"))
 
 
 @router.post("/appeals/{appeal_id}/release", response_model=ClaimOut)
-def release_appeal(appeal_id: str, services: ServicesDep, actor: Reviewer) -> dict[str, Any]:
+def release_appeal(appeal_id: str, services: ServicesDep, actor: Reviewer) -> ClaimOut:
     """Release the caller's claim on an appeal."""
-    return claim_json(release_case(services, appeal_id, actor, "appeal"), released=True)
+    return ClaimOut.of(release_case(services, appeal_id, actor, "appeal"), released=True)
 
 
 @router.post("/hits/{hit_id}/claim", response_model=ClaimOut)
-def claim_hit(hit_id: str, services: ServicesDep, actor: HitReviewer) -> dict[str, Any]:
+def claim_hit(hit_id: str, services: ServicesDep, actor: HitReviewer) -> ClaimOut:
     """Claim an open screening hit for the calling analyst (renewed when already theirs)."""
-    return claim_json(claim_case(services, hit_id, actor, "hit"))
+    return ClaimOut.of(claim_case(services, hit_id, actor, "hit"))
 
 
 @router.post("/hits/{hit_id}/release", response_model=ClaimOut)
-def release_hit(hit_id: str, services: ServicesDep, actor: HitReviewer) -> dict[str, Any]:
+def release_hit(hit_id: str, services: ServicesDep, actor: HitReviewer) -> ClaimOut:
     """Release the caller's claim on a screening hit."""
-    return claim_json(release_case(services, hit_id, actor, "hit"), released=True)
+    return ClaimOut.of(release_case(services, hit_id, actor, "hit"), released=True)
 
 
-def _notes(services: ServicesDep, case_id: str, kind: str, viewer: Principal) -> dict[str, Any]:
+def _notes(services: ServicesDep, case_id: str, kind: str, viewer: Principal) -> NotesOut:
     find_case(services, case_id, kind)
-    return {"notes": [note_json(n) for n in notes_on(services, [case_id], viewer)]}
+    return NotesOut(notes=[NoteOut.of(n) for n in notes_on(services, [case_id], viewer)])
 
 
 @router.get("/appeals/{appeal_id}/notes", response_model=NotesOut)
-def appeal_notes(appeal_id: str, services: ServicesDep, viewer: Reader) -> dict[str, Any]:
+def appeal_notes(appeal_id: str, services: ServicesDep, viewer: Reader) -> NotesOut:
     """The internal notes on an appeal, oldest first (staff only)."""
     return _notes(services, appeal_id, "appeal", viewer)
 
 
 @router.post("/appeals/{appeal_id}/notes", status_code=201, response_model=NoteOut)
-def note_appeal(
-    appeal_id: str, body: NoteIn, services: ServicesDep, actor: Annotator
-) -> dict[str, Any]:
+def note_appeal(appeal_id: str, body: NoteIn, services: ServicesDep, actor: Annotator) -> NoteOut:
     """Write an internal note on an appeal (analysts and reviewers)."""
-    return note_json(add_note(services, appeal_id, body.text, actor, "appeal"))
+    return NoteOut.of(add_note(services, appeal_id, body.text, actor, "appeal"))
 
 
 @router.get("/hits/{hit_id}/notes", response_model=NotesOut)
-def hit_notes(hit_id: str, services: ServicesDep, viewer: Reader) -> dict[str, Any]:
+def hit_notes(hit_id: str, services: ServicesDep, viewer: Reader) -> NotesOut:
     """The internal notes on a screening hit, oldest first (staff only)."""
     return _notes(services, hit_id, "hit", viewer)
 
 
 @router.post("/hits/{hit_id}/notes", status_code=201, response_model=NoteOut)
-def note_hit(hit_id: str, body: NoteIn, services: ServicesDep, actor: Annotator) -> dict[str, Any]:
+def note_hit(hit_id: str, body: NoteIn, services: ServicesDep, actor: Annotator) -> NoteOut:
     """Write an internal note on a screening hit (analysts and reviewers)."""
-    return note_json(add_note(services, hit_id, body.text, actor, "hit"))
+    return NoteOut.of(add_note(services, hit_id, body.text, actor, "hit"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends
 from pydantic import BaseModel
@@ -26,6 +26,6 @@ class PrincipalOut(BaseModel):
 
 
 @router.get("/me", response_model=PrincipalOut)
-def me(caller: Caller) -> dict[str, Any]:
+def me(caller: Caller) -> PrincipalOut:
     """The caller: ``{"id", "kind", "roles", "parties", ...}``."""
-    return caller.to_json()
+    return PrincipalOut.model_validate(caller.to_json())

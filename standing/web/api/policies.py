@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter
 from pydantic import BaseModel
 
@@ -50,6 +48,6 @@ class PoliciesOut(BaseModel):
 
 
 @router.get("/policies", response_model=PoliciesOut, dependencies=[public()])
-def policies(services: ServicesDep) -> dict[str, Any]:
+def policies(services: ServicesDep) -> PoliciesOut:
     """The published rules (criteria, remedy, reach) and the capability catalogue."""
-    return services.policy.to_public()
+    return PoliciesOut.model_validate(services.policy.to_public())
