@@ -87,12 +87,15 @@ class DecisionRequest:
     exemption: dict[str, str] | None = None
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Recorded:
+    """A decision recorded (or, in a dry run, as it would be) with its statement of reasons
+    (the issued document, stored as it is) and what the author should know."""
+
     decision: Decision
     statement: dict[str, Any]
     dry_run: bool = False
-    warnings: list[str] = field(default_factory=list)
+    warnings: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         d = decision_json(self.decision)
@@ -300,7 +303,7 @@ def _prepare(
     warnings = []
     if not evidence:
         warnings.append("no evidence recorded; the statement will say so")
-    return Recorded(decision, content, warnings=warnings)
+    return Recorded(decision, content, warnings=tuple(warnings))
 
 
 def _surroundings(
@@ -334,8 +337,7 @@ def record_decision(
     if dry_run:
         with services.read() as read_session:
             prepared = _prepare(services, read_session, req, actor)
-        prepared.dry_run = True
-        return prepared
+        return dataclasses.replace(prepared, dry_run=True)
     with services.write(actor) as work:
         return write_decision(services, work, req)
 
@@ -353,7 +355,8 @@ def write_decision(
         session, prepared.decision.created_at, services.policy.version, list(services.policy.rules)
     )
     if supersedes is not None:
-        prepared.decision = dataclasses.replace(prepared.decision, supersedes=supersedes)
+        decision = dataclasses.replace(prepared.decision, supersedes=supersedes)
+        prepared = dataclasses.replace(prepared, decision=decision)
     d = prepared.decision
     session.add(repo.decision_row(d))
     content = prepared.statement
