@@ -2,7 +2,8 @@
 nor the CLI); the CLI is thin; one error document; one territory parser. The gate's rooms
 import one way: model <- state and checks <- follower, sources <- build. Services depend on the
 `standing.ports.Services` protocol; only the composition roots import `standing.bootstrap`.
-Every write is a unit of work of its actor, and records its events through it."""
+Every write is a unit of work of its actor, and records its events through it. Services
+answer in typed values, never in loose dictionaries or ORM rows."""
 
 from __future__ import annotations
 
@@ -401,8 +402,11 @@ SERVICE_MODULES = sorted(
         "appeals/disputes.py",
         "decisions/rechecks.py",
         "decisions/verdicts.py",
+        "graph/importer.py",
         "notify/deliveries.py",
         "notify/webhooks.py",
+        "transparency/report.py",
+        "transparency/submit.py",
     }
 )
 #: Answers whose shape is open by nature, each with why.
