@@ -10,6 +10,7 @@ the source, with facts that cite the list, its version, the entry and the matche
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import hashlib
 import threading
@@ -63,8 +64,11 @@ from standing.store.unit import UnitOfWork
 Progress = Callable[[int], None]
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class ListImport:
+    """A list version imported (or found unchanged): what changed, the hits it opened and
+    closed, and the automatic decisions it led to."""
+
     source: str
     number: int
     version_id: int
@@ -73,10 +77,10 @@ class ListImport:
     format: str
     entries: int
     diff: ListDiff
-    warnings: list[str] = field(default_factory=list)
+    warnings: tuple[str, ...] = ()
     skipped: int = 0
     hits: int = 0
-    decisions: list[str] = field(default_factory=list)
+    decisions: tuple[str, ...] = ()
     unchanged: bool = False  # the same file as the latest version: nothing was stored
     closed: dict[str, int] = field(default_factory=dict)  # open hits closed, by new status
 
@@ -92,11 +96,11 @@ class ListImport:
             "added": list(self.diff.added),
             "removed": list(self.diff.removed),
             "changed": list(self.diff.changed),
-            "warnings": self.warnings,
+            "warnings": list(self.warnings),
             "skipped": self.skipped,
             "hits": self.hits,
             "hits_closed": self.closed,
-            "decisions": self.decisions,
+            "decisions": list(self.decisions),
         }
 
 
@@ -350,14 +354,14 @@ def import_list(
             format=files.format,
             entries=len(parsed.entries),
             diff=changes.diff,
-            warnings=parsed.warnings,
+            warnings=tuple(parsed.warnings),
             skipped=parsed.skipped,
             hits=len(created),
             closed=closed,
         )
-    result.decisions = _pending_decisions(services, source_id, actor)
+    decisions = tuple(_pending_decisions(services, source_id, actor))
     _keep_index(services, source_id)
-    return result
+    return dataclasses.replace(result, decisions=decisions)
 
 
 def _list_files(source: Source, paths: Sequence[Path], fmt: str | None) -> ListFiles:
@@ -398,7 +402,7 @@ def _unchanged_import(
         entries=latest.entries,
         diff=diff({}, {}),
         unchanged=True,
-        decisions=_pending_decisions(services, latest.source, actor),
+        decisions=tuple(_pending_decisions(services, latest.source, actor)),
     )
 
 
