@@ -12,6 +12,7 @@ a later file of the same import may update it). Files with no entity change noth
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from array import array
 from collections import Counter
@@ -74,10 +75,13 @@ class FileReport:
         }
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class ImportReport:
-    files: list[FileReport]
-    notices: list[str] = field(default_factory=list)  # statements for accounts newly reached
+    """What an import read, file by file, and the notices it issued (statements for
+    accounts newly reached)."""
+
+    files: tuple[FileReport, ...]
+    notices: tuple[str, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -103,7 +107,7 @@ class ImportReport:
         return {
             "files": [f.to_json() for f in self.files],
             "totals": self.totals(),
-            "notices": self.notices,
+            "notices": list(self.notices),
             "nothing_imported": self.empty,
         }
 
@@ -472,7 +476,7 @@ def import_files(
         errors = _Errors()
         assets: dict[str, tuple[FileReport, str]] = {}  # left-out things that can be owned
         report = ImportReport(
-            [_read_file(p, session, now, progress, screening, errors, assets) for p in paths]
+            tuple(_read_file(p, session, now, progress, screening, errors, assets) for p in paths)
         )
         errors.raise_if_any()
         if report.empty:  # nothing to import: no event, no changelog entry
@@ -502,6 +506,6 @@ def import_files(
         work.record(now, Action.GRAPH_IMPORT, "graph", report.to_json())
         session.flush()
         # accounts the graph change brings under active decisions get their statement now
-        report.notices = issue_notices(services, work, now)
+        report = dataclasses.replace(report, notices=tuple(issue_notices(services, work, now)))
         outbox.notices_issued(session, report.notices, now)
     return report

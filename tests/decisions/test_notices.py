@@ -63,7 +63,7 @@ def test_a_new_account_of_a_restricted_party_gets_a_notice(
     assert [r["puid"] for r in records] == [f"{decision.id}_acct-kaspersky-jp-2"]
     # the same graph again reaches nobody new
     again = import_files(demo_graph, [write(tmp_path / "b.jsonl", [NEW_ACCOUNT])], ANALYST)
-    assert again.notices == []
+    assert again.notices == ()
     with demo_graph.read() as session:
         actions = session.scalars(select(EventRow.action)).all()
     assert actions.count("decision:notice") == 1
@@ -84,7 +84,7 @@ def test_a_company_that_comes_under_control_gets_a_notice(
 
 def test_no_active_decision_no_notice(demo_graph: Services, tmp_path: Path) -> None:
     report = import_files(demo_graph, [write(tmp_path / "a.jsonl", [NEW_ACCOUNT])], ANALYST)
-    assert report.notices == []
+    assert report.notices == ()
 
 
 def test_the_statement_page_and_command_show_the_notices(
