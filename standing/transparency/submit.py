@@ -41,11 +41,15 @@ class SubmissionFailed(StandingError):
     http_status = 502
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class SubmitReport:
-    accepted: list[str] = field(default_factory=list)
-    already: list[str] = field(default_factory=list)  # accepted by an earlier run
-    refused: list[dict[str, Any]] = field(default_factory=list)  # puid, errors
+    """What a submission run sent: the records accepted now and by an earlier run, those the
+    database refused (each its puid and the database's errors, as it gave them) and the
+    calls and retries it took."""
+
+    accepted: tuple[str, ...] = ()
+    already: tuple[str, ...] = ()
+    refused: tuple[dict[str, Any], ...] = ()
     calls: int = 0
     retries: int = 0
 
@@ -53,10 +57,26 @@ class SubmitReport:
         return {
             "accepted": len(self.accepted),
             "already_submitted": len(self.already),
-            "refused": self.refused,
+            "refused": list(self.refused),
             "calls": self.calls,
             "retries": self.retries,
         }
+
+
+@dataclass
+class _Tally:
+    """The run's running count, kept while it sends (``SubmitReport`` once done)."""
+
+    accepted: list[str] = field(default_factory=list)
+    already: list[str] = field(default_factory=list)  # accepted by an earlier run
+    refused: list[dict[str, Any]] = field(default_factory=list)  # puid, errors
+    calls: int = 0
+    retries: int = 0
+
+    def report(self) -> SubmitReport:
+        return SubmitReport(
+            tuple(self.accepted), tuple(self.already), tuple(self.refused), self.calls, self.retries
+        )
 
 
 def require_public_url(url: str) -> None:
@@ -93,7 +113,7 @@ def submit_dsa(
     records = list(export_dsa(services, since))  # every record checked before any is sent
     with services.read() as session:
         done = set(session.scalars(select(DsaSubmissionRow.puid)))
-    report = SubmitReport(already=[r["puid"] for r in records if r["puid"] in done])
+    report = _Tally(already=[r["puid"] for r in records if r["puid"] in done])
     pending = [r for r in records if r["puid"] not in done]
     own = client is None
     http = client or httpx.Client(timeout=60)
@@ -115,7 +135,7 @@ def submit_dsa(
     finally:
         if own:
             http.close()
-    return report
+    return report.report()
 
 
 def _record(services: Services, accepted: list[tuple[str, str | None, dict[str, Any]]]) -> None:
@@ -140,7 +160,7 @@ class _Api:
     base: str
     token: str
     sleep: Callable[[float], None]
-    report: SubmitReport
+    report: _Tally
 
     def _request(self, method: str, path: str, body: Any = None) -> httpx.Response:
         headers = {"Authorization": f"Bearer {self.token}", "Accept": "application/json"}

@@ -75,7 +75,7 @@ def test_calls_of_at_most_100_and_nothing_sent_twice(
         rows = session.scalars(select(DsaSubmissionRow)).all()
     assert len(rows) == 230 and all(r.uuid for r in rows)
     again = submit_dsa(submitting, sleep=lambda s: None)
-    assert again.accepted == [] and len(again.already) == 230
+    assert again.accepted == () and len(again.already) == 230
     assert database.calls == [100, 100, 30]  # nothing sent twice
 
 
