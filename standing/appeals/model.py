@@ -252,7 +252,7 @@ OUTCOMES_ODR = ("for_recipient", "for_platform", "partly", "settled", "discontin
 TO_IMPLEMENT = ("for_recipient", "partly")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Dispute:
     id: str
     decision_id: str

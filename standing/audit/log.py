@@ -147,7 +147,7 @@ def head_of(session: Session) -> Head:
     return Head(head.seq, head.hash, key_id)
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Verification:
     """``standing audit verify``'s findings: the chain, then the state against the events."""
 
