@@ -42,6 +42,9 @@ PURE = [
     "audit/chain.py",
     "audit/crosscheck.py",
     "screening/model.py",
+    "screening/normalize.py",
+    "screening/romanize.py",
+    "screening/similarity.py",
     "guard/model.py",
     "decisions/transparency.py",
     "transparency/dsa.py",
@@ -60,7 +63,7 @@ PURE = [
     "gate/state.py",
     "gate/core.py",
 ]
-PURE_PACKAGES = ["screening/sources"]
+PURE_PACKAGES = ["screening/sources", "screening/match"]
 
 
 def imports(path: Path) -> set[str]:

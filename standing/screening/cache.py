@@ -39,7 +39,8 @@ SUFFIX = ".screener"
 
 @lru_cache(maxsize=1)
 def fingerprint() -> str:
-    """Digest of the screening code and the versions of the libraries it normalises with."""
+    """Digest of the screening code, its word lists and the versions of the libraries it
+    normalises with."""
     h = hashlib.sha256(sys.version.encode())
     for name in _LIBRARIES:
         try:
@@ -47,8 +48,8 @@ def fingerprint() -> str:
         except metadata.PackageNotFoundError:
             h.update(f"{name}=absent".encode())
     package = Path(__file__).resolve().parent
-    for path in sorted(package.glob("*.py")):
-        h.update(path.name.encode())
+    for path in sorted(p for p in package.rglob("*") if p.suffix in (".py", ".txt", ".tsv")):
+        h.update(path.relative_to(package).as_posix().encode())
         h.update(path.read_bytes())
     return h.hexdigest()
 

@@ -52,7 +52,14 @@ from standing.screening.romanize import (
     korean_variants,
     latin_class_keys,
 )
-from standing.screening.similarity import cross_match, devowel, translit_fold
+from standing.screening.similarity import (
+    ENTRY_SCRIPT_MODES,
+    QUERY_SCRIPT_MODES,
+    ScriptMode,
+    cross_match,
+    devowel,
+    translit_fold,
+)
 
 #: Candidates scored per query (items, not names).
 DEFAULT_LIMIT: Final = 20
@@ -320,7 +327,7 @@ class NameIndex:
         for other, m in reverse:
             if other in found:
                 continue
-            sim = cross_match(token, other, "<" + m)[0]
+            sim = cross_match(token, other, ENTRY_SCRIPT_MODES[m])[0]
             if sim >= MIN_TOKEN_SIMILARITY:
                 found[other] = sim
         out = sorted(found.items(), key=lambda kv: -kv[1])
@@ -329,15 +336,15 @@ class NameIndex:
         self._neighbour_cache[cache_key] = out
         return out
 
-    def _mode(self, model: str, other: str) -> str:
+    def _mode(self, model: str, other: str) -> ScriptMode:
         """How a query token of `model` compares with vocabulary token `other`."""
         if model in _MODELS and model != "ab":
-            return model + ">" if other in self._latin_vocab else "loose"
+            return QUERY_SCRIPT_MODES[model] if other in self._latin_vocab else ScriptMode.LOOSE
         if other not in self._latin_vocab:
             for m, vocab in self._script_vocab.items():
                 if other in vocab:
-                    return "<" + m
-        return "loose" if model or other in self._loose_vocab else ""
+                    return ENTRY_SCRIPT_MODES[m]
+        return ScriptMode.LOOSE if model or other in self._loose_vocab else ScriptMode.LATIN
 
     def candidates(
         self, query: Iterable[NormalizedName], limit: int = DEFAULT_LIMIT

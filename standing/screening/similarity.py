@@ -36,6 +36,7 @@ two Latin tokens that are both Chinese syllables compare by pinyin / Wade-Giles 
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 from functools import lru_cache
 from typing import Final
 
@@ -184,17 +185,53 @@ _VOWEL_GUESSES: Final = frozenset({"vowels", "phonetic", "prefix"})
 _LEET: Final = str.maketrans("01345789@$", "oieastbgas")
 
 
-@lru_cache(maxsize=500_000)
-def cross_match(a: str, b: str, mode: str = "") -> tuple[float, str]:
-    """Similarity of query token `a` and entry token `b` under a script model.
+class ScriptMode(StrEnum):
+    """How a query token compares with an entry token: both Latin, one side transliterated
+    (`LOOSE`), or through the script model of the side written in Arabic script, Hebrew,
+    Hangul or Han (`ARABIC_QUERY`: the query token is romanised Arabic script, the entry
+    token Latin; `ARABIC_ENTRY` the reverse)."""
 
-    `mode` is "" (both Latin), "loose" (one side transliterated), or a script model and the
-    side it applies to: "ar>" (the query token is romanised Arabic script, the entry token
-    Latin), "<ar" (the reverse), "he>"/"<he" (Hebrew), "ko>"/"<ko" (Hangul),
-    "zh>"/"<zh" (Han).
-    """
-    sim, how = _similarity(a, b, bool(mode))
-    if len(mode) != 3 or sim >= 0.9:
+    LATIN = "latin"
+    LOOSE = "loose"
+    ARABIC_QUERY = "arabic>"
+    ARABIC_ENTRY = "<arabic"
+    HEBREW_QUERY = "hebrew>"
+    HEBREW_ENTRY = "<hebrew"
+    KOREAN_QUERY = "korean>"
+    KOREAN_ENTRY = "<korean"
+    CHINESE_QUERY = "chinese>"
+    CHINESE_ENTRY = "<chinese"
+
+
+#: The mode of a query token written in a script ("ar", "he", "ko", "zh") against Latin...
+QUERY_SCRIPT_MODES: Final[dict[str, ScriptMode]] = {
+    "ar": ScriptMode.ARABIC_QUERY,
+    "he": ScriptMode.HEBREW_QUERY,
+    "ko": ScriptMode.KOREAN_QUERY,
+    "zh": ScriptMode.CHINESE_QUERY,
+}
+#: ... and of a Latin query token against an entry token written in one.
+ENTRY_SCRIPT_MODES: Final[dict[str, ScriptMode]] = {
+    "ar": ScriptMode.ARABIC_ENTRY,
+    "he": ScriptMode.HEBREW_ENTRY,
+    "ko": ScriptMode.KOREAN_ENTRY,
+    "zh": ScriptMode.CHINESE_ENTRY,
+}
+#: The script model of each mode that has one, and whether it applies to the query token.
+_SCRIPT_MODELS: Final[dict[ScriptMode, tuple[str, bool]]] = {
+    **{mode: (script, True) for script, mode in QUERY_SCRIPT_MODES.items()},
+    **{mode: (script, False) for script, mode in ENTRY_SCRIPT_MODES.items()},
+}
+#: The modes that compare through a script model.
+SCRIPTED_MODES: Final = frozenset(_SCRIPT_MODELS)
+
+
+@lru_cache(maxsize=500_000)
+def cross_match(a: str, b: str, mode: ScriptMode = ScriptMode.LATIN) -> tuple[float, str]:
+    """Similarity of query token `a` and entry token `b` under a script model (`mode`)."""
+    sim, how = _similarity(a, b, mode != ScriptMode.LATIN)
+    model = _SCRIPT_MODELS.get(mode)
+    if model is None or sim >= 0.9:
         # Chinese syllables in pinyin and Wade-Giles ("Hsi" / "Xi" / "Shi")
         if (
             sim == 0.0
@@ -204,16 +241,16 @@ def cross_match(a: str, b: str, mode: str = "") -> tuple[float, str]:
         ):
             return SIM_SYLLABLE, "pinyin"
         return sim, how
-    src, dst = (a, b) if mode[2] == ">" else (b, a)
-    model = mode[:2] if mode[2] == ">" else mode[1:]
-    if model in ("ar", "he"):
-        other = abjad_similarity(src, dst, model == "he")
+    script, query_side = model
+    src, dst = (a, b) if query_side else (b, a)
+    if script in ("ar", "he"):
+        other = abjad_similarity(src, dst, script == "he")
         name = "abjad"
         if how in _VOWEL_GUESSES:
             # the letter classes know better which vowels a vowel-less word allows
             # ("hsyn" is Hussein, not Hassan)
             sim, how = 0.0, "none"
-    elif model == "ko":
+    elif script == "ko":
         other = korean_similarity(src, dst)
         name = "korean"
     else:

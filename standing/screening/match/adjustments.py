@@ -1,0 +1,215 @@
+"""The evidence besides the names: schema, countries and the jurisdictions of legal forms,
+birth dates and identifiers raise or lower a name score, and are reported as features.
+
+- identifiers: an equal registration number, LEI, INN/OGRN, IMO... gives at least 0.99;
+  different values under the same scheme lower the score.
+- birth dates (people): agreement raises the score, a different year lowers it.
+- countries: disjoint known countries lower the score; so do legal forms of different
+  jurisdictions (sibling companies: "Kaspersky Labs GmbH" vs "Kaspersky Labs Limited").
+- schema: a person against a company, organisation or vessel is penalised.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from standing.screening.match.config import DEFAULT_CONFIG
+from standing.screening.match.evidence import NameScore
+from standing.screening.match.parties import Prepared
+from standing.screening.match.scoring import FORM_DESCRIPTORS
+from standing.screening.normalize import NormalizedName, legal_form_countries
+
+_CONFIG: Final = DEFAULT_CONFIG
+
+#: Legal forms of one kind under other names: all joint-stock companies of Russian law and
+#: its neighbours (an OAO is a JSC, as are its successors AO and PAO).
+_LEGAL_FAMILIES: Final[dict[str, str]] = {
+    **dict.fromkeys(("jsc", "ao", "oao", "zao", "pao", "pjsc", "ojsc", "cjsc", "mkpao"), "jsc"),
+    "coltd": "ltd",  # "Co., Ltd." is "Company Limited"
+    "ooo": "llc",  # an OOO is a limited liability company
+}
+#: How a company's legal form written in its own script is rendered in its English name:
+#: an OOO (TOV) is written "LLC" or "Ltd"; a Japanese kabushiki kaisha "Corporation",
+#: "Inc.", "Co., Ltd." or "K.K.". (Both in Latin letters, "X OOO" and "X Limited" are
+#: usually two companies: a Russian one and its Cypriot or British holder.)
+_TRANSLATED_FORMS: Final[dict[str, frozenset[str]]] = {
+    "ooo": frozenset({"ltd"}),
+    "tov": frozenset({"llc", "ltd"}),
+}
+#: Forms whose English renderings hold in Latin letters too: a kabushiki kaisha is written
+#: "K.K.", "Corporation", "Inc." or "Co., Ltd." by the same company (and its reading in
+#: Latin letters is compared as a name of its own).
+_RENDERED_FORMS: Final[dict[str, frozenset[str]]] = {
+    "kk": frozenset({"corp", "inc", "ltd", "co"}),
+}
+#: ... and from a name written in Chinese, Japanese or Korean script, where the company form
+#: (有限公司, 주식회사) has no one English rendering ("Co., Ltd.", "Inc.", "Corporation").
+_TRANSLATED_FROM_CJK: Final = frozenset({"ltd", "co", "inc", "corp", "kk", "plc"})
+_CJK_SCRIPTS: Final = frozenset({"Han", "Hangul", "Hiragana", "Katakana"})
+
+
+def adjust(
+    score: float, best: NameScore, query: Prepared, entry: Prepared
+) -> tuple[float, dict[str, Any]]:
+    """The name score `score` of the best names adjusted for the other evidence, and the
+    features that say how."""
+    features: dict[str, Any] = {}
+    score = _schema(score, query, entry, features)
+    score = _countries(score, query, entry, features)
+    score = _legal_forms(score, best, query, entry, features)
+    score = _birth_dates(score, query, entry, features)
+    return _identifiers(score, best, query, entry, features), features
+
+
+def legal_conflict(
+    query_name: NormalizedName, entry_name: NormalizedName, query: Prepared, entry: Prepared
+) -> bool:
+    """Whether the two names carry legal forms that do not exist where the other side is
+    registered (sibling companies: "Kaspersky Labs GmbH" / "Kaspersky Labs Limited")."""
+    query_forms, entry_forms = query_name.legal_forms, entry_name.legal_forms
+    if not query_forms or not entry_forms:
+        return False
+    translated = _translated(query_name, entry_name)
+    query_only = tuple(
+        f for f in query_forms if not any(_forms_agree(f, g, translated) for g in entry_forms)
+    )
+    entry_only = tuple(
+        f for f in entry_forms if not any(_forms_agree(g, f, translated) for g in query_forms)
+    )
+    if not query_only or not entry_only:
+        return False
+    query_law = legal_form_countries(query_only)
+    entry_law = legal_form_countries(entry_only)
+    query_where = query.countries or query_law
+    entry_where = entry.countries or entry_law
+    return bool(
+        (query_law and entry_where and not query_law & entry_where)
+        or (entry_law and query_where and not entry_law & query_where)
+    )
+
+
+def _schema(score: float, query: Prepared, entry: Prepared, features: dict[str, Any]) -> float:
+    kinds = {query.kind, entry.kind}
+    if kinds == {"person", "organization"} or kinds == {"person", "vessel"}:
+        features["schema"] = "conflict"
+        return score * _CONFIG.schema_conflict
+    features["schema"] = "compatible"
+    return score
+
+
+def _countries(score: float, query: Prepared, entry: Prepared, features: dict[str, Any]) -> float:
+    country = "unknown"
+    if query.countries and entry.countries:
+        if query.countries & entry.countries:
+            country = "agree"
+        else:
+            country = "conflict"
+            score *= (
+                _CONFIG.country_conflict_person
+                if "person" in (query.kind, entry.kind)
+                else _CONFIG.country_conflict_org
+            )
+    features["country"] = country
+    features["countries"] = {"query": sorted(query.countries), "entry": sorted(entry.countries)}
+    return score
+
+
+def _legal_forms(
+    score: float, best: NameScore, query: Prepared, entry: Prepared, features: dict[str, Any]
+) -> float:
+    legal: dict[str, Any] = {
+        "query": list(best.query.legal_forms),
+        "entry": list(best.entry.legal_forms),
+        "conflict": False,
+    }
+    if legal_conflict(best.query, best.entry, query, entry):
+        legal["conflict"] = True
+        score *= _CONFIG.legal_jurisdiction_conflict
+    more = [t for t in best.query_extra if t not in FORM_DESCRIPTORS]
+    if (best.method == "fuzzy" or more) and _other_forms(best.query, best.entry):
+        # a name spelled differently under another legal form: a near-brand of another
+        # company ("Metta Platforms LLC" / "Meta Platforms, Inc."), not a typo; a name with
+        # more words under another legal form: a sibling ("Meta Platforms Technologies,
+        # LLC" / "Meta Platforms, Inc.")
+        legal["other_form"] = True
+        score *= _CONFIG.near_other_form
+    features["legal_forms"] = legal
+    return score
+
+
+def _birth_dates(score: float, query: Prepared, entry: Prepared, features: dict[str, Any]) -> float:
+    birth = "unknown"
+    if query.birth_dates and entry.birth_dates:
+        if any(_dates_agree(a, b) for a in query.birth_dates for b in entry.birth_dates):
+            birth = "agree"
+            gain = _CONFIG.birth_agree_gain
+            score += (1.0 - score) * gain if score >= _CONFIG.birth_agree_least else 0.0
+        else:
+            years_query = {int(d[:4]) for d in query.birth_dates if d[:4].isdigit()}
+            years_entry = {int(d[:4]) for d in entry.birth_dates if d[:4].isdigit()}
+            near = any(abs(a - b) <= 1 for a in years_query for b in years_entry)
+            birth = "near" if near else "conflict"
+            score *= _CONFIG.birth_near if near else _CONFIG.birth_conflict
+    features["birth_date"] = birth
+    return score
+
+
+def _identifiers(
+    score: float, best: NameScore, query: Prepared, entry: Prepared, features: dict[str, Any]
+) -> float:
+    shared = query.identifiers & entry.identifiers
+    if shared:
+        features["identifier"] = {"equal": sorted(shared)}
+        if features["schema"] == "compatible":
+            score = max(score, _CONFIG.identifier_score + 0.01 * best.score)
+        return score
+    conflict = [
+        s
+        for s, values in query.schemes.items()
+        if s in entry.schemes and not values & entry.schemes[s]
+    ]
+    if conflict:
+        features["identifier"] = {"conflict": sorted(conflict)}
+        return score * _CONFIG.identifier_conflict
+    features["identifier"] = None
+    return score
+
+
+def _dates_agree(a: str, b: str) -> bool:
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def _family(form: str) -> str:
+    return _LEGAL_FAMILIES.get(form, form)
+
+
+def _forms_agree(a: str, b: str, translated: str) -> bool:
+    """Whether legal forms `a` and `b` can name one company: one family, or, when one name
+    is written in another script (`translated`: "cjk", "other" or ""), one the English
+    rendering of the other."""
+    fa, fb = _family(a), _family(b)
+    if fa == fb or fb in _RENDERED_FORMS.get(a, ()) or fa in _RENDERED_FORMS.get(b, ()):
+        return True
+    if not translated:
+        return False
+    if fb in _TRANSLATED_FORMS.get(a, ()) or fa in _TRANSLATED_FORMS.get(b, ()):
+        return True
+    return translated == "cjk" and fa in _TRANSLATED_FROM_CJK and fb in _TRANSLATED_FROM_CJK
+
+
+def _translated(query_name: NormalizedName, entry_name: NormalizedName) -> str:
+    """ "cjk" when one name is written in Chinese, Japanese or Korean script and the other is
+    not, "other" when one is in another script than Latin and the other in Latin, else ""."""
+    if bool(query_name.scripts & _CJK_SCRIPTS) != bool(entry_name.scripts & _CJK_SCRIPTS):
+        return "cjk"
+    return "other" if query_name.transliterated != entry_name.transliterated else ""
+
+
+def _other_forms(query_name: NormalizedName, entry_name: NormalizedName) -> bool:
+    """Whether both names carry legal forms and none of one side's can be the other's."""
+    query_forms, entry_forms = query_name.legal_forms, entry_name.legal_forms
+    if not query_forms or not entry_forms:
+        return False
+    translated = _translated(query_name, entry_name)
+    return not any(_forms_agree(f, g, translated) for f in query_forms for g in entry_forms)

@@ -1,0 +1,308 @@
+"""Token alignment: which words of a query name stand for which words of an entry name.
+
+Tokens are paired one-to-one, best similarity first (exact, initial, edit distance,
+inflection prefix, phonetic; see `standing.screening.similarity`), under the script model of
+the pair (`script_mode`). Then, among the words left: joined neighbours for split spellings
+("Hua Wei" / "Huawei"), initials of several words ("SMIC"), abbreviated generic words
+("intl" / "international"), and in a person's name four-letter names one letter apart
+("Ssad" / "Asad"); a whole query name that is only an entry's initial while one of the
+entry's whole names is left over is undone ("David Lee" / "David L. Maricola").
+
+An alignment is a list of `Link`s: positions in the query's tokens, positions in the
+entry's tokens, how they matched and how well. Positions index the tokens without stop
+words (`significant_tokens`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from rapidfuzz.distance import Levenshtein
+
+from standing.screening.match.config import DEFAULT_CONFIG
+from standing.screening.normalize import NormalizedName
+from standing.screening.similarity import (
+    ENTRY_SCRIPT_MODES,
+    QUERY_SCRIPT_MODES,
+    SCRIPTED_MODES,
+    ScriptMode,
+    cross_match,
+)
+
+#: A token of a name and its class ("name", "generic", "place"...).
+ClassedToken = tuple[str, str]
+#: Query token positions, entry token positions, how they matched, similarity.
+Link = tuple[list[int], list[int], str, float]
+
+_SIM_ACRONYM: Final = DEFAULT_CONFIG.sim_acronym
+_SIM_ABBREVIATION: Final = DEFAULT_CONFIG.sim_abbreviation
+_SIM_SHORT_TYPO: Final = DEFAULT_CONFIG.sim_short_typo
+_SIM_SHORT_OTHER: Final = DEFAULT_CONFIG.sim_short_other
+_SIM_JOINED: Final = DEFAULT_CONFIG.sim_joined
+_VOWELS: Final = frozenset("aeiouy")
+#: Legal forms that stand as one word at the end of a name, with the letter they add to its
+#: initials ("Corporation" the C of SMIC, "Limited" the L).
+_FORM_LETTERS: Final[dict[str, str]] = {"corp": "c", "co": "c", "inc": "i", "ltd": "l"}
+
+
+def significant_tokens(name: NormalizedName) -> list[ClassedToken]:
+    """The name's tokens and their classes, stop words left out."""
+    return [(t, c) for t, c in zip(name.tokens, name.classes, strict=True) if c != "stop"]
+
+
+def script_mode(query: NormalizedName, entry: NormalizedName) -> ScriptMode:
+    """Which script model compares the two names' tokens (see `similarity.cross_match`)."""
+    if query.abjad != entry.abjad:
+        side = query if query.abjad else entry
+        model = "ar" if "Arabic" in side.scripts or "Hebrew" not in side.scripts else "he"
+        return QUERY_SCRIPT_MODES[model] if query.abjad else ENTRY_SCRIPT_MODES[model]
+    if ("Hangul" in query.scripts) != ("Hangul" in entry.scripts):
+        return ScriptMode.KOREAN_QUERY if "Hangul" in query.scripts else ScriptMode.KOREAN_ENTRY
+    if ("Han" in query.scripts) != ("Han" in entry.scripts):
+        return ScriptMode.CHINESE_QUERY if "Han" in query.scripts else ScriptMode.CHINESE_ENTRY
+    if query.abjad or query.transliterated or entry.transliterated:
+        return ScriptMode.LOOSE
+    return ScriptMode.LATIN
+
+
+def align(
+    query: NormalizedName,
+    entry: NormalizedName,
+    query_tokens: Sequence[ClassedToken],
+    entry_tokens: Sequence[ClassedToken],
+) -> tuple[list[Link], set[int], set[int]]:
+    """The links between the two names' tokens, and the query and entry positions used."""
+    mode = script_mode(query, entry)
+    query_used: set[int] = set()
+    entry_used: set[int] = set()
+    links = _pair_tokens(query_tokens, entry_tokens, mode, query_used, entry_used)
+    # split/merged spellings: neighbours on one side joined against one token on the other
+    _join(query_tokens, entry_tokens, query_used, entry_used, links, mode, query_side=True)
+    _join(entry_tokens, query_tokens, entry_used, query_used, links, mode, query_side=False)
+    person = "person" in (query.kind, entry.kind)
+    if links or not person:  # a person is not known by initials alone
+        runs = not person
+        _acronym(
+            query_tokens, entry_tokens, query_used, entry_used, links, True, runs, _form(query)
+        )
+        _acronym(
+            entry_tokens, query_tokens, entry_used, query_used, links, False, runs, _form(entry)
+        )
+    _abbreviations(query_tokens, entry_tokens, query_used, entry_used, links)
+    if person:
+        _short_typos(query_tokens, entry_tokens, query_used, entry_used, links)
+        _drop_lone_initials(query_tokens, entry_tokens, entry_used, links)
+    return links, query_used, entry_used
+
+
+def _pair_tokens(
+    query_tokens: Sequence[ClassedToken],
+    entry_tokens: Sequence[ClassedToken],
+    mode: ScriptMode,
+    query_used: set[int],
+    entry_used: set[int],
+) -> list[Link]:
+    """Each token with its most similar free counterpart, best pairs first."""
+    found: list[tuple[float, int, int, str]] = []
+    for i, (a, _) in enumerate(query_tokens):
+        for j, (b, _) in enumerate(entry_tokens):
+            sim, how = cross_match(a, b, mode)
+            if sim > 0.0:
+                found.append((sim, i, j, how))
+    found.sort(key=lambda x: (-x[0], x[1], x[2]))
+    links: list[Link] = []
+    for sim, i, j, how in found:
+        if i in query_used or j in entry_used:
+            continue
+        query_used.add(i)
+        entry_used.add(j)
+        links.append(([i], [j], how, sim))
+    return links
+
+
+def _join(
+    left: Sequence[ClassedToken],
+    right: Sequence[ClassedToken],
+    left_used: set[int],
+    right_used: set[int],
+    links: list[Link],
+    mode: ScriptMode,
+    query_side: bool,
+) -> None:
+    """Join 2-3 unmatched neighbours of `left` to match one unmatched token of `right`."""
+    if sum(1 for i in range(len(left)) if i not in left_used) < 2:
+        return
+    scripted = mode in SCRIPTED_MODES
+    for j, (b, _) in enumerate(right):
+        if j in right_used:
+            continue
+        found = _joined_run(left, left_used, b, mode, scripted, query_side)
+        if found is not None:
+            run, sim = found
+            left_used.update(run)
+            right_used.add(j)
+            links.append((run, [j], "joined", sim) if query_side else ([j], run, "joined", sim))
+
+
+def _joined_run(
+    left: Sequence[ClassedToken],
+    left_used: set[int],
+    token: str,
+    mode: ScriptMode,
+    scripted: bool,
+    query_side: bool,
+) -> tuple[list[int], float] | None:
+    """The first run of three, else two, free neighbours of `left` that joined are `token`."""
+    for size in (3, 2):
+        for start in range(len(left) - size + 1):
+            run = list(range(start, start + size))
+            if any(i in left_used for i in run):
+                continue
+            joined = "".join(left[i][0] for i in run)
+            if not scripted and (joined[0] != token[0] or abs(len(joined) - len(token)) > 3):
+                continue
+            sim = (
+                cross_match(joined, token, mode) if query_side else cross_match(token, joined, mode)
+            )[0]
+            if sim >= _SIM_JOINED:
+                return run, sim
+    return None
+
+
+def _acronym(
+    left: Sequence[ClassedToken],
+    right: Sequence[ClassedToken],
+    left_used: set[int],
+    right_used: set[int],
+    links: list[Link],
+    query_side: bool,
+    runs: bool = False,
+    form: str = "",
+) -> None:
+    """The one unmatched token of `right` is the initials of all unmatched words of `left`
+    (with the initial `form` of its legal form: "SMIC" / "Semiconductor Manufacturing
+    International Corporation"), or (in names of organisations) of a run of neighbouring
+    unmatched words of `left` ("UC Rusal" / "United Company RUSAL International")."""
+    free_right = [j for j in range(len(right)) if j not in right_used]
+    free_left = [i for i in range(len(left)) if i not in left_used]
+    if len(free_right) != 1 or len(free_left) < 2:
+        return
+    b = right[free_right[0]][0]
+    if len(b) > 6 or len(b) > len(free_left) + len(form) or not b.isalpha():
+        return
+    initials = "".join(left[i][0][0] for i in free_left)
+    if b[0] not in initials:
+        return
+    if b not in (initials, initials + form):
+        if not runs or len(b) < 2:
+            return
+        run = _initials_run(left, left_used, b)
+        if run is None:
+            return
+        free_left = run
+    left_used.update(free_left)
+    right_used.add(free_right[0])
+    if query_side:
+        links.append((free_left, free_right, "initials", _SIM_ACRONYM))
+    else:
+        links.append((free_right, free_left, "initials", _SIM_ACRONYM))
+
+
+def _initials_run(
+    left: Sequence[ClassedToken], left_used: set[int], acronym: str
+) -> list[int] | None:
+    """The first run of free neighbours of `left` whose initials spell `acronym`."""
+    for start in range(len(left) - len(acronym) + 1):
+        run = list(range(start, start + len(acronym)))
+        if all(i not in left_used for i in run) and "".join(left[i][0][0] for i in run) == acronym:
+            return run
+    return None
+
+
+def _form(name: NormalizedName) -> str:
+    """The initial an acronym of `name` may take from its one legal form ("" if none)."""
+    if len(name.legal_forms) != 1 or name.kind == "person":
+        return ""
+    return _FORM_LETTERS.get(name.legal_forms[0], "")
+
+
+def _abbreviations(
+    query_tokens: Sequence[ClassedToken],
+    entry_tokens: Sequence[ClassedToken],
+    query_used: set[int],
+    entry_used: set[int],
+    links: list[Link],
+) -> None:
+    """Abbreviations of generic words ("lab" / "laboratoriya", "tech" / "technologies")."""
+    for i, (a, _) in enumerate(query_tokens):
+        if i in query_used or len(a) < 3:
+            continue
+        for j, (b, b_class) in enumerate(entry_tokens):
+            if j in entry_used or b_class != "generic":
+                continue
+            if b.startswith(a) or a.startswith(b) or _abbreviates(a, b):
+                query_used.add(i)
+                entry_used.add(j)
+                links.append(([i], [j], "abbreviation", _SIM_ABBREVIATION))
+                break
+
+
+def _abbreviates(a: str, b: str) -> bool:
+    """One word is a contraction of the other: its letters in order, the first and the last
+    alike ("intl" / "international", "mfg" / "manufacturing")."""
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if len(short) < 3 or short[0] != long_[0] or short[-1] != long_[-1]:
+        return False
+    rest = iter(long_)
+    return all(ch in rest for ch in short)
+
+
+def _short_typos(
+    query_tokens: Sequence[ClassedToken],
+    entry_tokens: Sequence[ClassedToken],
+    query_used: set[int],
+    entry_used: set[int],
+    links: list[Link],
+) -> None:
+    """Pair leftover four-letter names of a person one letter apart ("Ssad" / "Asad"): too
+    short to count as the same name on their own, but not as unrelated as two other names.
+    (Company names are left alone: "Klan" and "Khan", "Pars" and "Parg" name other firms.)"""
+    for i, (a, _) in enumerate(query_tokens):
+        if i in query_used or len(a) != 4 or not a.isalpha():
+            continue
+        for j, (b, _) in enumerate(entry_tokens):
+            if j in entry_used or len(b) != 4:
+                continue
+            if Levenshtein.distance(a, b, score_cutoff=1) <= 1:
+                query_used.add(i)
+                entry_used.add(j)
+                # one consonant for another at the start makes another name ("Jong" / "Tong")
+                other = a[0] != b[0] and a[0] not in _VOWELS and b[0] not in _VOWELS
+                links.append(([i], [j], "edit", _SIM_SHORT_OTHER if other else _SIM_SHORT_TYPO))
+                break
+
+
+def _drop_lone_initials(
+    query_tokens: Sequence[ClassedToken],
+    entry_tokens: Sequence[ClassedToken],
+    entry_used: set[int],
+    links: list[Link],
+) -> None:
+    """A whole query name is not the entry's initial while one of the entry's whole names
+    is left unmatched ("David Lee" / "David L. Maricola"): such links are undone."""
+    if not any(
+        j not in entry_used and len(b) > 1 and c in ("name", "patronymic")
+        for j, (b, c) in enumerate(entry_tokens)
+    ):
+        return
+    for k in range(len(links) - 1, -1, -1):
+        query_positions, entry_positions, how, _ = links[k]
+        if how != "initial" or len(query_positions) != 1 or len(entry_positions) != 1:
+            continue
+        if (
+            len(query_tokens[query_positions[0]][0]) > 1
+            and len(entry_tokens[entry_positions[0]][0]) == 1
+        ):
+            entry_used.discard(entry_positions[0])
+            del links[k]

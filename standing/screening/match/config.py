@@ -1,0 +1,98 @@
+"""The tuned numbers of scoring, in one place: thresholds, weights, caps and penalties.
+
+They were chosen on the dev half of tests/data/screening_pairs.csv and the tuning half of
+tests/data/org_pairs.csv (bench/screening.py prints precision and recall around them).
+`DEFAULT_CONFIG` is the one set in use; the scoring modules read it once, at import.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+
+@dataclass(frozen=True, slots=True)
+class ScoringConfig:
+    """Every tuned constant of the matcher (see the fields' comments)."""
+
+    #: Decision threshold: a hit at or above it is a match to review.
+    threshold: float = 0.8
+    #: Hits below this are not reported at all by `Screener.screen`.
+    report_floor: float = 0.5
+    #: Score of an equal identifier (before adding a share of the name score).
+    identifier_score: float = 0.99
+    #: Cap for names that agree only on generic words, legal forms or places.
+    generic_cap: float = 0.5
+    #: Score of two generic-only names that are equal after normalisation.
+    generic_exact: float = 0.85
+    #: Score lost per unit of token dissimilarity in a generic name.
+    generic_typo: float = 0.25
+    #: Weight of query tokens the entry lacks.
+    query_extra: float = 1.0
+    #: Class weight of a generic word the query has and the entry lacks: what a company does
+    #: tells it apart ("Mahan Airlines" / "Mahan Travel", "Star Group" / "Star").
+    query_generic_extra: float = 0.3
+    #: Weight of entry tokens the query lacks (a brand against a full name).
+    entry_extra: float = 0.5
+    #: ... for a one-token person query against a longer name.
+    entry_extra_person_single: float = 1.0
+    #: ... for a multi-token person query fully matched.
+    entry_extra_person_multi: float = 0.1
+    #: Most entry-extra weight counted for such a person, relative to what matched.
+    person_extra_cap: float = 1.5
+    #: Cap when a short word is all the names have in common and the query says more.
+    short_lone_cap: float = 0.78
+    #: Factor of a name the list gives as a weak alias.
+    weak_alias: float = 0.92
+    #: Least score of an organisation's brand whose every word stands in the entry's name.
+    brand_floor: float = 0.8
+    #: Score of two Latin names whose words are the same letters split otherwise.
+    compact_equal: float = 0.97
+    #: Weight of an unmatched repetition of a matched token.
+    repeated: float = 0.2
+    #: Similarity of a word and the initials of several others.
+    sim_acronym: float = 0.8
+    #: Similarity of an abbreviated generic word ("intl" / "international").
+    sim_abbreviation: float = 0.8
+    #: Similarity of two four-letter names of a person one letter apart.
+    sim_short_typo: float = 0.6
+    #: ... when that letter is another first consonant ("Jong" / "Tong").
+    sim_short_other: float = 0.3
+    #: Least similarity of joined neighbours against one token ("Hua Wei" / "Huawei").
+    sim_joined: float = 0.85
+    #: Least similarity of a pair of identifying words that makes a name more than generic.
+    sim_significant: float = 0.7
+    #: Least similarity of two whole names compared without spaces, and its factor.
+    compact_least: float = 0.88
+    compact_factor: float = 0.97
+    #: Factor of the consonant skeletons' similarity of a name in Hangul.
+    compact_skeleton: float = 0.95
+    #: Factor of a person against a company, organisation or vessel.
+    schema_conflict: float = 0.6
+    #: Factors of disjoint known countries, for bodies and for people.
+    country_conflict_org: float = 0.9
+    country_conflict_person: float = 0.95
+    #: Factor of legal forms of different jurisdictions (sibling companies).
+    legal_jurisdiction_conflict: float = 0.85
+    #: Factor of a near name under another legal form (a near-brand or a sibling).
+    near_other_form: float = 0.82
+    #: Factors of birth years more than one apart, and one apart.
+    birth_conflict: float = 0.7
+    birth_near: float = 0.9
+    #: Share of the remaining distance to 1.0 gained by agreeing birth dates, from this score.
+    birth_agree_gain: float = 0.5
+    birth_agree_least: float = 0.6
+    #: Factor of different identifiers under the same scheme.
+    identifier_conflict: float = 0.85
+
+
+DEFAULT_CONFIG: Final = ScoringConfig()
+
+DEFAULT_THRESHOLD: Final = DEFAULT_CONFIG.threshold
+REPORT_FLOOR: Final = DEFAULT_CONFIG.report_floor
+IDENTIFIER_SCORE: Final = DEFAULT_CONFIG.identifier_score
+GENERIC_CAP: Final = DEFAULT_CONFIG.generic_cap
+GENERIC_EXACT: Final = DEFAULT_CONFIG.generic_exact
+SIM_ACRONYM: Final = DEFAULT_CONFIG.sim_acronym
+SIM_SHORT_TYPO: Final = DEFAULT_CONFIG.sim_short_typo
+SIM_SHORT_OTHER: Final = DEFAULT_CONFIG.sim_short_other

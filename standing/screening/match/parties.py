@@ -1,0 +1,223 @@
+"""The two sides of a comparison: a `Query` (a party to screen) and `Prepared`, a query or a
+list entry with its names normalised and its evidence folded for comparison."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from standing.screening.glossary import english_reading
+from standing.screening.model import Entry, EntryIdentifier, plain_state
+from standing.screening.normalize import (
+    NameKind,
+    NormalizedName,
+    normalize_name,
+    read_cjk_generic,
+)
+from standing.screening.romanize import japanese_reading, spelled_initials
+
+#: Identifier schemes under which two different values tell two parties apart.
+_CONFLICT_SCHEMES: Final = frozenset({"lei", "imo", "inn", "ogrn", "swift", "mmsi", "duns"})
+_SCHEMA_KINDS: Final[dict[str, NameKind]] = {
+    "person": "person",
+    "company": "organization",
+    "organization": "organization",
+    "organisation": "organization",
+    "publicbody": "organization",
+    "vessel": "vessel",
+    "airplane": "vessel",
+    "aircraft": "vessel",
+    "legalentity": "unknown",
+    "thing": "unknown",
+    "unknown": "unknown",
+}
+_ID_CLEAN_RE: Final = re.compile(r"[^0-9A-Za-z]")
+_ID_PREFIX_RE: Final = re.compile(
+    r"^(IMO|LEI|INN|OGRN|MMSI|SWIFT|BIC|NO|NR)(?=[0-9A-Z]*\d[0-9A-Z]{4,}$)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A party to screen: one or more names and optional evidence."""
+
+    names: tuple[str, ...]
+    schema: str | None = None  # FtM schema: Person, Company, Organization, LegalEntity, Vessel
+    countries: tuple[str, ...] = ()  # ISO 3166-1 alpha-2
+    identifiers: tuple[EntryIdentifier | str, ...] = ()
+    birth_dates: tuple[str, ...] = ()  # ISO dates or prefixes
+    id: str | None = None
+
+    @classmethod
+    def of(
+        cls,
+        name: str | Sequence[str],
+        country: str | Sequence[str] | None = None,
+        schema: str | None = None,
+        identifiers: Iterable[EntryIdentifier | str] = (),
+        birth_date: str | Sequence[str] | None = None,
+        id: str | None = None,
+    ) -> Query:
+        return cls(
+            names=(name,) if isinstance(name, str) else tuple(name),
+            schema=schema,
+            countries=_strings(country),
+            identifiers=tuple(identifiers),
+            birth_dates=_strings(birth_date),
+            id=id,
+        )
+
+
+@plain_state
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A query or an entry with its names normalised and its evidence folded for comparison."""
+
+    names: tuple[NormalizedName, ...]
+    weak: tuple[bool, ...]  # per name: a weak alias
+    kind: NameKind
+    countries: frozenset[str]
+    identifiers: frozenset[str]
+    schemes: dict[str, frozenset[str]]
+    birth_dates: tuple[str, ...]
+    listed: tuple[str, ...] = ()  # per name: the name as given (a part's whole name)
+
+    @classmethod
+    def from_query(cls, query: Query) -> Prepared:
+        kind = schema_kind(query.schema)
+        names = _dedupe(
+            normalize_name(v, kind)
+            for n in query.names
+            if n and n.strip()
+            for v in name_variants(n, kind)
+        )
+        return cls(
+            names=names,
+            weak=tuple(False for _ in names),
+            kind=kind,
+            countries=frozenset(c.lower() for c in query.countries if c),
+            identifiers=_id_values(query.identifiers),
+            schemes=_id_schemes(query.identifiers),
+            birth_dates=tuple(d for d in query.birth_dates if d),
+        )
+
+    @classmethod
+    def from_entry(cls, entry: Entry) -> Prepared:
+        kind = entry_kind(entry.kind)
+        seen: dict[str, int] = {}
+        names: list[NormalizedName] = []
+        weak: list[bool] = []
+        listed: list[str] = []
+        for given, value in (
+            (x, v) for x in entry.names if x.value for v in name_variants(x.value, kind)
+        ):
+            if not value.strip():
+                continue
+            norm = normalize_name(value, kind)
+            if not norm.tokens:
+                continue
+            is_weak = given.kind == "weak_alias"
+            if norm.original in seen:
+                pos = seen[norm.original]
+                weak[pos] = weak[pos] and is_weak
+                continue
+            seen[norm.original] = len(names)
+            names.append(norm)
+            weak.append(is_weak)
+            listed.append(given.value)
+        return cls(
+            names=tuple(names),
+            weak=tuple(weak),
+            listed=tuple(listed),
+            kind=kind,
+            countries=frozenset(c.lower() for c in entry.countries if c),
+            identifiers=_id_values(entry.identifiers),
+            schemes=_id_schemes(entry.identifiers),
+            birth_dates=tuple(d for d in entry.birth_dates if d),
+        )
+
+
+def name_variants(value: str, kind: NameKind = "unknown") -> list[str]:
+    """The name, its parts when it lists alternatives ("Al-Qa'ida/Islamic Army"), its
+    Japanese reading when it is written in kanji or kana ("山田太郎": "yamada taro"), and for
+    a body, Latin initials spelled out in Hangul or katakana ("엘지전자": "LG 전자")."""
+    out = [value]
+    if "/" in value:
+        parts = [p.strip() for p in value.split("/")]
+        if len(parts) >= 2 and all(
+            sum(ch.isalpha() for ch in p) >= 4 and max(len(w) for w in p.split()) >= 3
+            for p in parts
+        ):
+            out.extend(parts)
+    if not value.isascii():
+        reading = japanese_reading(read_cjk_generic(value))
+        if reading:
+            out.append(reading)
+        initials = spelled_initials(value) if kind != "person" else None
+        if initials:
+            out.append(initials)
+        reading = english_reading(value) if kind != "person" else None
+        if reading:
+            out.append(reading)
+    return out
+
+
+def schema_kind(schema: str | None) -> NameKind:
+    """The name kind for an FtM schema name (None and LegalEntity are 'unknown')."""
+    if not schema:
+        return "unknown"
+    return _SCHEMA_KINDS.get(schema.lower(), "unknown")
+
+
+def entry_kind(kind: str) -> NameKind:
+    if kind == "person":
+        return "person"
+    if kind == "organization":
+        return "organization"
+    if kind in ("vessel", "aircraft"):
+        return "vessel"
+    return "unknown"
+
+
+def normalize_identifier(value: str) -> str:
+    """Upper-case alphanumerics without a leading scheme word ("IMO 9187629" -> "9187629")."""
+    v = _ID_CLEAN_RE.sub("", value).upper()
+    return _ID_PREFIX_RE.sub("", v)
+
+
+def _strings(value: str | Sequence[str] | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,) if value else ()
+    return tuple(v for v in value if v)
+
+
+def _dedupe(names: Iterable[NormalizedName]) -> tuple[NormalizedName, ...]:
+    out: dict[str, NormalizedName] = {}
+    for n in names:
+        if n.tokens and n.original not in out:
+            out[n.original] = n
+    return tuple(out.values())
+
+
+def _id_values(ids: Iterable[EntryIdentifier | str]) -> frozenset[str]:
+    out: set[str] = set()
+    for i in ids:
+        v = normalize_identifier(i if isinstance(i, str) else i.value)
+        if len(v) >= 5:
+            out.add(v)
+    return frozenset(out)
+
+
+def _id_schemes(ids: Iterable[EntryIdentifier | str]) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for i in ids:
+        if isinstance(i, str):
+            continue
+        scheme = i.scheme.lower()
+        if scheme in _CONFLICT_SCHEMES:
+            out.setdefault(scheme, set()).add(normalize_identifier(i.value))
+    return {k: frozenset(v) for k, v in out.items()}

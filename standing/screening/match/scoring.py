@@ -1,0 +1,411 @@
+"""The score of two names: what their aligned tokens cover against what is left over.
+
+Each token weighs its rarity in the indexed list (IDF) times its class weight (generic
+words and places count little). The name score is covered / (covered + lost + unmatched
+query weight + a share of unmatched entry weight); see `standing.screening.match` for the
+cases it is shaped by (brands, short forms, generic names, people's longer listed names).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import Final, Protocol
+
+from rapidfuzz.distance import Levenshtein
+from rigour.territories import lookup_territory
+
+from standing.screening.match.alignment import ClassedToken, Link, align, significant_tokens
+from standing.screening.match.config import DEFAULT_CONFIG
+from standing.screening.match.evidence import NameScore, TokenPair, method_of
+from standing.screening.normalize import (
+    CLASS_WEIGHTS,
+    PERSON_STOP_TOKENS,
+    NormalizedName,
+    fold,
+    legal_form_countries,
+    skeleton,
+)
+from standing.screening.romanize import abjad_compact_similarity
+
+_CONFIG: Final = DEFAULT_CONFIG
+_REPEATED: Final = _CONFIG.repeated
+_QUERY_GENERIC_EXTRA: Final = _CONFIG.query_generic_extra
+_SIM_SIGNIFICANT: Final = _CONFIG.sim_significant
+#: Token classes that identify a party (a pair of them makes a name more than generic).
+_IDENTIFYING: Final = frozenset({"name", "number", "patronymic", "place"})
+#: Words that say what kind of organisation a name is, not which one nor what it does
+#: ("JSC Concern Xyz" is Xyz; "ЧОП «Щит»", a private security company, is Shchit).
+FORM_DESCRIPTORS: Final = frozenset(
+    {"concern", "state", "private", "security", "military", "research", "production"}
+    | {"association", "company", "organization"}
+)
+_SYLLABIC_SCRIPTS: Final = frozenset({"Han", "Hangul", "Hiragana", "Katakana"})
+_HYPHENATED_RE: Final = re.compile(r"\w+(?:-\w+)+")
+
+
+class TokenWeights(Protocol):
+    def idf(self, token: str) -> float: ...
+
+
+class FlatWeights:
+    """Every token equally rare: for comparing two names without a list behind them."""
+
+    def idf(self, token: str) -> float:
+        return 6.0
+
+
+FLAT: Final = FlatWeights()
+
+
+def compare_names(
+    query: NormalizedName,
+    entry: NormalizedName,
+    weights: TokenWeights | None = None,
+    countries: frozenset[str] = frozenset(),
+) -> NameScore:
+    """Score two normalised names in [0, 1] and say how they matched. `countries`: those the
+    entry gives (a query naming the entry's own country, "Sberbank of Russia", says no more)."""
+    weights = weights or FLAT
+    if not query.tokens or not entry.tokens:
+        return NameScore(0.0, "none", query, entry)
+    if query.generic_only or entry.generic_only:
+        return _generic_names(query, entry, weights, countries)
+    if query.key == entry.key:
+        pairs = tuple(TokenPair(t, t, "exact", 1.0) for t in query.key.split(" "))
+        return NameScore(1.0, "exact", query, entry, pairs)
+    best = align_names(query, entry, weights, countries)
+    compact = _compact_score(query, entry)
+    if compact > best.score:
+        if query.compact == entry.compact:  # the same letters, split otherwise: nothing left
+            pairs = (TokenPair(query.display, entry.display, "joined", 1.0),)
+            return NameScore(compact, "compact", query, entry, pairs)
+        return NameScore(
+            compact, "compact", query, entry, best.pairs, best.query_extra, best.entry_extra
+        )
+    return best
+
+
+def _generic_names(
+    query: NormalizedName,
+    entry: NormalizedName,
+    weights: TokenWeights,
+    countries: frozenset[str],
+) -> NameScore:
+    """Names of which one has only generic words: capped below any threshold, unless both are
+    the same generic name, typos aside."""
+    if query.key == entry.key and query.key:
+        return NameScore(_CONFIG.generic_exact, "generic_only", query, entry)
+    base = align_names(query, entry, weights, countries)
+    score = min(base.score, _CONFIG.generic_cap)
+    if entry.generic_only and base.pairs and not base.query_extra and not base.entry_extra:
+        # the same generic name with a typo ("Gupo W" / "Grupo W"); a generic query
+        # against a name with an identifying word never matches ("Marine" / "Marina")
+        # (generic words are not names: one edit in a short one is a typo all the same)
+        worst = min(max(sim, _plain_edit(a, b)) for a, b, _, sim in base.pairs)
+        score = max(score, _CONFIG.generic_exact - _CONFIG.generic_typo * (1.0 - worst))
+    return NameScore(
+        score, "generic_only", query, entry, base.pairs, base.query_extra, base.entry_extra
+    )
+
+
+def align_names(
+    query: NormalizedName,
+    entry: NormalizedName,
+    weights: TokenWeights,
+    countries: frozenset[str] = frozenset(),
+) -> NameScore:
+    """The score of the two names' token alignment (see `alignment.align`)."""
+    query_tokens = significant_tokens(query)
+    entry_tokens = significant_tokens(entry)
+    if not query_tokens or not entry_tokens:
+        return NameScore(0.0, "none", query, entry)
+    query_weights = [weights.idf(t) * CLASS_WEIGHTS[c] for t, c in query_tokens]
+    entry_weights = [weights.idf(t) * CLASS_WEIGHTS[c] for t, c in entry_tokens]
+    links, _, _ = align(query, entry, query_tokens, entry_tokens)
+    covered = lost = 0.0
+    matched_query: set[int] = set()
+    matched_entry: set[int] = set()
+    significant = False
+    pairs: list[TokenPair] = []
+    for query_positions, entry_positions, how, sim in links:
+        pair_weight = (
+            sum(query_weights[i] for i in query_positions)
+            + sum(entry_weights[j] for j in entry_positions)
+        ) / 2.0
+        covered += sim * pair_weight
+        lost += (1.0 - sim) * pair_weight
+        matched_query.update(query_positions)
+        matched_entry.update(entry_positions)
+        if (
+            sim >= _SIM_SIGNIFICANT
+            and any(query_tokens[i][1] in _IDENTIFYING for i in query_positions)
+            and any(entry_tokens[j][1] in _IDENTIFYING for j in entry_positions)
+        ):
+            significant = True
+        pairs.append(
+            TokenPair(
+                " ".join(query_tokens[i][0] for i in query_positions),
+                " ".join(entry_tokens[j][0] for j in entry_positions),
+                how,
+                sim,
+            )
+        )
+    query_extra = [i for i in range(len(query_tokens)) if i not in matched_query]
+    entry_extra = [j for j in range(len(entry_tokens)) if j not in matched_entry]
+    query_left, entry_left = _left_over(
+        query_tokens,
+        entry_tokens,
+        query_weights,
+        entry_weights,
+        matched_query,
+        matched_entry,
+        query_extra,
+        entry_extra,
+        weights,
+        _home(countries, entry, query_tokens, query_extra),
+    )
+    entry_share = _CONFIG.entry_extra
+    if query.kind == "person" or entry.kind == "person":
+        entry_share, entry_left = _person_entry_share(
+            query_tokens, matched_query, query_left, entry_left, covered
+        )
+    denominator = covered + lost + _CONFIG.query_extra * query_left + entry_share * entry_left
+    if entry.kind == "person" and entry_share < 1.0:
+        # the second part of a compound surname without its first ("Smith" of
+        # "Pridmore-Smith", "Garcia" of "GAXIOLA GARCIA, Maria"): the missing first part
+        # counts in full, not as one of the names lists add
+        denominator += (1.0 - entry_share) * _lost_heads(
+            entry, entry_tokens, entry_weights, matched_entry
+        )
+    score = covered / denominator if denominator > 0 else 0.0
+    described = tuple(pairs)
+    method = method_of(described, query_left, entry_left)
+    if (
+        method == "brand"
+        and "person" not in (query.kind, entry.kind)
+        and significant
+        and any(query_tokens[i][1] == "name" for i in matched_query)  # a word of its own
+        and not any(entry_tokens[j][1] == "number" for j in entry_extra)
+    ):
+        # a brand inside a longer registered name ("Tencent" / "Shenzhen Tencent Computer
+        # Systems Company Limited"): every word of the query stands in the entry's name; the
+        # words left over are named in the hit (entry_extra)
+        score = max(score, _CONFIG.brand_floor + (1.0 - _CONFIG.brand_floor) * score)
+    if not significant:
+        score = min(score, _CONFIG.generic_cap)
+        method = "generic_only"
+    elif (
+        query_left > 0.0
+        and query.kind != "person"
+        and _short_lone(links, query_tokens, entry_tokens)
+    ):
+        # a short word ("Star", "Noor") the only thing in common, and the query says more
+        score = min(score, _CONFIG.short_lone_cap)
+    return NameScore(
+        score=score,
+        method=method,
+        query=query,
+        entry=entry,
+        pairs=described,
+        query_extra=tuple(query_tokens[i][0] for i in query_extra),
+        entry_extra=tuple(entry_tokens[j][0] for j in entry_extra),
+    )
+
+
+def _left_over(
+    query_tokens: Sequence[ClassedToken],
+    entry_tokens: Sequence[ClassedToken],
+    query_weights: Sequence[float],
+    entry_weights: Sequence[float],
+    matched_query: set[int],
+    matched_entry: set[int],
+    query_extra: Iterable[int],
+    entry_extra: Iterable[int],
+    weights: TokenWeights,
+    home: frozenset[str],
+) -> tuple[float, float]:
+    """The weight of the query's and the entry's unmatched tokens. A token repeated in one
+    name ("Sergey Sergey Shoigu") counts little the second time."""
+    query_seen = {query_tokens[i][0] for i in matched_query}
+    entry_seen = {entry_tokens[j][0] for j in matched_entry}
+    query_left = sum(
+        _query_extra_weight(weights, query_tokens[i], query_weights[i], home)
+        * (_REPEATED if query_tokens[i][0] in query_seen else 1.0)
+        for i in query_extra
+    )
+    entry_left = sum(
+        entry_weights[j] * (_REPEATED if entry_tokens[j][0] in entry_seen else 1.0)
+        for j in entry_extra
+    )
+    return query_left, entry_left
+
+
+def _person_entry_share(
+    query_tokens: Sequence[ClassedToken],
+    matched_query: set[int],
+    query_left: float,
+    entry_left: float,
+    covered: float,
+) -> tuple[float, float]:
+    """How much a person's unmatched entry words count, and their weight: little when the
+    query's given name and surname are found in a longer full name and nothing of the
+    query is left (the father's, grandfather's, tribal names are what lists add, not
+    evidence of another person), in full otherwise."""
+    named = sum(1 for i in matched_query if query_tokens[i][1] in ("name", "patronymic"))
+    if not any(query_tokens[i][1] == "name" for i in matched_query):
+        named = 0
+    if named >= 2 and query_left == 0.0:
+        return _CONFIG.entry_extra_person_multi, min(entry_left, _CONFIG.person_extra_cap * covered)
+    return _CONFIG.entry_extra_person_single, entry_left
+
+
+def _query_extra_weight(
+    weights: TokenWeights, token: ClassedToken, weight: float, home: frozenset[str]
+) -> float:
+    """What a query word the entry lacks weighs: a generic word a share (what a company does
+    tells it apart), a place in full (a query naming its country or region, "Bank of China
+    (UK) Limited", is a subsidiary of that place, not the entry without it) unless it is the
+    entry's own country ("Sberbank of Russia" / "PAO Sberbank")."""
+    text, kind = token
+    if text in FORM_DESCRIPTORS:
+        return 0.0
+    if kind == "generic":
+        return weights.idf(text) * _QUERY_GENERIC_EXTRA
+    if kind == "place":
+        if home and place_country(text) in home:
+            return weight * _QUERY_GENERIC_EXTRA
+        return weights.idf(text)
+    return weight
+
+
+def _home(
+    countries: frozenset[str],
+    entry: NormalizedName,
+    query_tokens: Sequence[ClassedToken],
+    query_extra: Iterable[int],
+) -> frozenset[str]:
+    """The countries an entry is of, when a place of the query is left unmatched: those it
+    gives, or else the few its name's legal form exists in (a PAO is Russian, a PJSC of
+    three; a Limited could be of twenty)."""
+    if not any(query_tokens[i][1] == "place" for i in query_extra):
+        return frozenset()
+    if countries:
+        return countries
+    where = legal_form_countries(entry.legal_forms) if entry.legal_forms else frozenset()
+    return where if len(where) <= 3 else frozenset()
+
+
+@lru_cache(maxsize=20_000)
+def place_country(token: str) -> str | None:
+    """The country a place word names ("russia", "russian", "moscow" -> "ru"), by rigour's
+    territory names; None for other places and words."""
+    territory = lookup_territory(token)
+    return str(territory.code).split("-")[0] if territory is not None else None
+
+
+@lru_cache(maxsize=50_000)
+def compound_surnames(original: str) -> tuple[tuple[str, str], ...]:
+    """(first part, later part) folded token pairs of the hyphenated compound names of a
+    person ("PRIDMORE-SMITH", "SANCHEZ-LOPEZ"). Surnames written apart ("GAXIOLA GARCIA,
+    Maria") are not among them: the second alone is a common short form of such names."""
+    out: list[tuple[str, str]] = []
+    for m in _HYPHENATED_RE.finditer(original):
+        parts = [
+            t
+            for g in m.group(0).split("-")
+            for t in fold(g).split()
+            if t not in PERSON_STOP_TOKENS and len(t) > 1
+        ]
+        out.extend((parts[0], t) for t in parts[1:] if t != parts[0])
+    return tuple(dict.fromkeys(out))
+
+
+def _lost_heads(
+    entry: NormalizedName,
+    entry_tokens: Sequence[ClassedToken],
+    entry_weights: Sequence[float],
+    matched: set[int],
+) -> float:
+    """Weight of first parts of compound surnames left unmatched while a later part matched."""
+    if len(entry_tokens) < 3 or "-" not in entry.original:
+        return 0.0
+    found = compound_surnames(entry.original)
+    if not found:
+        return 0.0
+    where = {t: j for j, (t, _) in enumerate(entry_tokens)}
+    lost = 0.0
+    counted: set[int] = set()
+    for head, tail in found:
+        head_at, tail_at = where.get(head), where.get(tail)
+        if (
+            head_at is None
+            or tail_at is None
+            or head_at in matched
+            or tail_at not in matched
+            or head_at in counted
+        ):
+            continue
+        counted.add(head_at)
+        lost += entry_weights[head_at]
+    return lost
+
+
+def _short_lone(
+    links: Sequence[Link],
+    query_tokens: Sequence[ClassedToken],
+    entry_tokens: Sequence[ClassedToken],
+) -> bool:
+    """Whether one pair of short words (four letters or fewer) is all that identifies."""
+    identifying = [
+        (query_positions, entry_positions)
+        for query_positions, entry_positions, _, _ in links
+        if any(query_tokens[i][1] in _IDENTIFYING for i in query_positions)
+        or any(entry_tokens[j][1] in _IDENTIFYING for j in entry_positions)
+    ]
+    if len(identifying) != 1:
+        return False
+    query_positions, entry_positions = identifying[0]
+    return (
+        sum(len(query_tokens[i][0]) for i in query_positions) <= 4
+        and sum(len(entry_tokens[j][0]) for j in entry_positions) <= 4
+    )
+
+
+def _plain_edit(a: str, b: str) -> float:
+    """Similarity of two tokens one edit apart (0.0 otherwise), whatever their length."""
+    if min(len(a), len(b)) < 4 or Levenshtein.distance(a, b, score_cutoff=1) > 1:
+        return 0.0
+    return 1.0 - 1.0 / (2.0 * max(len(a), len(b)))
+
+
+def _compact_score(query: NormalizedName, entry: NormalizedName) -> float:
+    """Whole-name comparison with spaces removed, for spellings that split words differently."""
+    query_compact, entry_compact = query.compact, entry.compact
+    if len(query_compact) < 5 or len(entry_compact) < 5:
+        return 0.0
+    syllabic = bool((query.scripts | entry.scripts) & _SYLLABIC_SCRIPTS)
+    if not (syllabic or query.abjad or entry.abjad):
+        # Latin on both sides: the token alignment (with joins) compared them, unless the
+        # words are the same letters split otherwise ("V Kontakte" / "VKontakte", "ITeco" /
+        # "I-Teco"), which an alignment of single letters misses
+        return _CONFIG.compact_equal if query_compact == entry_compact else 0.0
+    sim = float(Levenshtein.normalized_similarity(query_compact, entry_compact))
+    if query.abjad != entry.abjad:
+        # the whole name through the letter classes of its script, spaces ignored
+        src, dst = (query, entry) if query.abjad else (entry, query)
+        words = tuple(t for t, c in zip(src.tokens, src.classes, strict=True) if c != "stop")
+        hebrew = "Arabic" not in src.scripts
+        sim = max(sim, abjad_compact_similarity(words, dst.compact, hebrew))
+    if "Hangul" in query.scripts or "Hangul" in entry.scripts:
+        query_skeleton, entry_skeleton = skeleton(query_compact), skeleton(entry_compact)
+        if len(query_skeleton) >= 4 and len(entry_skeleton) >= 4:
+            sim = max(
+                sim,
+                _CONFIG.compact_skeleton
+                * float(Levenshtein.normalized_similarity(query_skeleton, entry_skeleton)),
+            )
+    if sim < _CONFIG.compact_least:
+        return 0.0
+    return sim * _CONFIG.compact_factor
