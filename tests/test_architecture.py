@@ -45,6 +45,7 @@ PURE = [
     "screening/normalize.py",
     "screening/romanize.py",
     "screening/similarity.py",
+    "screening/wordlists.py",
     "guard/model.py",
     "decisions/transparency.py",
     "transparency/dsa.py",
@@ -87,6 +88,26 @@ def pure_files() -> list[Path]:
 def test_pure_module_has_no_io_imports(path: Path) -> None:
     bad = {n for n in imports(path) if n.startswith(FORBIDDEN)}
     assert not bad, f"{path.relative_to(PACKAGE)} imports {sorted(bad)}"
+
+
+#: Name comparison reads nothing but the word lists shipped with the package, through
+#: `standing.screening.wordlists` (once, at import).
+NAME_COMPARISON = sorted(
+    [PACKAGE / "screening" / n for n in ("normalize.py", "romanize.py", "similarity.py")]
+    + list((PACKAGE / "screening" / "match").glob("*.py"))
+)
+FILE_ACCESS = ("os", "io", "pathlib", "shutil", "tempfile", "importlib", "pickle")
+
+
+@pytest.mark.parametrize("path", NAME_COMPARISON, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_name_comparison_reads_only_the_word_lists(path: Path) -> None:
+    bad = {n for n in imports(path) if n.split(".")[0] in FILE_ACCESS}
+    calls = {
+        node.func.id
+        for node in ast.walk(ast.parse(path.read_text()))
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+    }
+    assert not bad and "open" not in calls, f"{path.relative_to(PACKAGE)} reads files"
 
 
 #: The composition roots: they build `standing.bootstrap.Services` (or are handed one by what

@@ -1,6 +1,7 @@
 """Name normalisation for screening: one comparable form for every script and spelling.
 
-A name goes through these steps (all pure, no I/O):
+A name goes through these steps (all pure; the word lists are read once, at import, from
+the package's data files in `standing/screening/data/`, see `standing.screening.wordlists`):
 
 1. Unicode NFKC, removal of bracketed remarks kept as their own alias elsewhere, and of
    person titles ("Mr", "Dr") for people.
@@ -52,6 +53,7 @@ from rigour.text.phonetics import metaphone
 from rigour.text.scripts import text_scripts
 from rigour.text.translit import ascii_text
 
+from standing.screening import wordlists
 from standing.screening.model import plain_state
 from standing.screening.romanize import romanize_arabic
 
@@ -78,219 +80,42 @@ CLASS_WEIGHTS: Final[dict[str, float]] = {
 
 #: Words that describe what a company does or how it is organised rather than who it is.
 #: They count a little when they agree and can never create a match on their own.
-GENERIC_TOKENS: Final[frozenset[str]] = _words(
-    """
-    shrkt shrkh sharikat sharikah sherkat mwssh muassasa muassasat company companies
-    private security military
-    compania companhia compagnie cia kompaniya kompania firma firm group groups groupe
-    gruppa grupo gruppe konzern concern trading trade traders trader tradings torgovyy
-    torgovy torgovaya international internacional internationale intl inter worldwide
-    global globe holding holdings holdinq technology technologies tech technical technic
-    technics tekhnologii tekhnologiya industry industries industrial industria industrie
-    industriya promyshlennaya enterprise enterprises entreprise predpriyatie unitary
-    state federal municipal services service servis solutions solution systems system
-    sistemy general import export imports exports importers exporters impex investment
-    investments invest investing management consulting consultancy consultants broker
-    development developments products product production manufacturing manufacturer
-    partners partnership associates association agency center centre centr network
-    networks commercial commerce ecommerce logistics logistic shipping ships shipmanagement marine
-    maritime transport transportation energy resources capital finance financial bank
-    banca banco bankasi insurance exchange money brokers lab labs laboratory
-    laboratories laboratoriya laboratoria electronics electronic engineering
-    construction building science scientific research institute institut nauchno
-    issledovatelskiy factory plant works zavod kombinat office bureau branch store
-    stores shop market markets supply supplies equipment machinery materials office
-    offices agro agricultural chemical chemicals petroleum oil gas petrochemical mining
-    metals steel airlines airline aviation air travel tourism tours media communications
-    telecom telecommunications software hardware digital foundation fund trust charity
-    charitable society organization organisation
-    """
-)
+GENERIC_TOKENS: Final[frozenset[str]] = wordlists.words("generic_words.txt")
 
 #: Connectives and articles: no weight at all.
-STOP_TOKENS: Final[frozenset[str]] = _words(
-    """
-    the of and for a an at by in on to with de del della di da das do dos der den die
-    des du la le les el al ul y e et und fur van von ve va wa bin ibn bint ben abu abou
-    umm bn bnt abw
-    """
-)
+STOP_TOKENS: Final[frozenset[str]] = wordlists.words("stop_words.txt")
 #: In person names only particles are stop words ("In", "An", "On" are Korean names).
-PERSON_STOP_TOKENS: Final[frozenset[str]] = _words(
-    """
-    de del della di da das do dos der den du la le el al ul y van von bin ibn bint ben abu
-    abou umm bn bnt abw jr jnr sr snr
-    """
-)
+PERSON_STOP_TOKENS: Final[frozenset[str]] = wordlists.words("person_stop_words.txt")
 
 #: Unambiguous legal-form abbreviations: no weight even in a person's name ("... LLC").
-_PERSON_LEGAL: Final[frozenset[str]] = _words(
-    """
-    llc ltd inc gmbh corp plc llp jsc ooo pjsc ojsc cjsc zao oao
-    """
-)
+_PERSON_LEGAL: Final[frozenset[str]] = wordlists.words("person_legal_forms.txt")
 #: Legal-form abbreviations that are also names ("Sa", "Ag"): generic only at the end of a
 #: person's name of three or more words.
-_TRAILING_LEGAL: Final[frozenset[str]] = _words(
-    """
-    sa ag ab bv nv spa srl sarl sas kg oy as ad doo ooo ao
-    """
-)
+_TRAILING_LEGAL: Final[frozenset[str]] = wordlists.words("trailing_legal_forms.txt")
 #: Legal forms that are never what identifies a company, even one otherwise named only
 #: with generic words ("Bank AO"); other legal-form lookalikes are kept then ("IS BANK").
 _COMMON_LEGAL: Final[frozenset[str]] = (
-    _PERSON_LEGAL
-    | _TRAILING_LEGAL
-    | _words(
-        """
-    co cos corp inc ltd ltda limited llc plc pvt pte pty jsc ao ooo zao oao pao pjsc ojsc
-    cjsc tov pat sa sas sarl srl spa bv nv ag kg gmbh mbh ab as oy se kk sal fze fzc fzco
-    lp llp lllp sdn bhd pt tbk cv sc
-    """
-    )
+    _PERSON_LEGAL | _TRAILING_LEGAL | wordlists.words("common_legal_forms.txt")
 )
 #: Stop words that never identify a name, even one otherwise generic ("The Bank").
-_CONNECTIVES: Final[frozenset[str]] = _words(
-    """
-    the of and for a an at by in on to with
-    """
-)
+_CONNECTIVES: Final[frozenset[str]] = wordlists.words("connectives.txt")
 #: Roman numerals number funds and vessels ("Fund I", "Fund II").
-_ROMAN: Final[frozenset[str]] = _words(
-    """
-    i ii iii iv v vi vii viii ix x xi xii
-    """
-)
+_ROMAN: Final[frozenset[str]] = wordlists.words("roman_numerals.txt")
 
 #: Legal forms rigour's database lacks, as token sequences -> canonical form.
 _EXTRA_LEGAL: Final[dict[tuple[str, ...], str]] = {
-    ("corp",): "corp",
-    ("corporation",): "corp",
-    ("co",): "co",
-    ("cos",): "co",
-    ("societe", "anonyme"): "sa",
-    ("sociedad", "anonima"): "sa",
-    ("pvt",): "ltd",
-    ("private", "limited"): "ltd",
-    ("pte",): "ltd",
-    ("pty",): "ltd",
-    ("fzc",): "fzco",
-    ("fz", "llc"): "llc",
-    ("fz",): "fze",  # free zone (UAE): "Kobolt Trading FZ"
-    ("lllp",): "llp",
-    ("jusighoesa",): "jsc",
-    ("jusig", "hoesa"): "jsc",
-    ("chusik", "hoesa"): "jsc",
-    ("kabushiki", "kaisha"): "kk",
-    ("kabushiki", "gaisha"): "kk",
-    ("kk",): "kk",
-    ("you", "xian", "gong", "si"): "ltd",
-    ("gu", "fen", "you", "xian", "gong", "si"): "ltd",
-    ("you", "xian", "ze", "ren", "gong", "si"): "ltd",
-    ("gong", "si"): "co",
-    ("sirketi",): "co",
-    ("ltda",): "ltd",
-    ("sal",): "sal",
-    ("proprietary",): "ltd",
-    ("proprietary", "limited"): "ltd",
-    ("joint", "stock"): "jsc",
-    ("pte", "ltd"): "pteltd",
-    ("gesellschaft", "mit", "beschrankter", "haftung"): "gmbh",
-    ("gesellschaft", "mit", "beschraenkter", "haftung"): "gmbh",
-    ("mbh",): "gmbh",
-    ("societa", "per", "azioni"): "spa",
-    ("besloten", "vennootschap"): "bv",
-    ("naamloze", "vennootschap"): "nv",
-    ("company", "limited"): "ltd",
-    ("publichnoe", "aktsionernoe", "obshchestvo"): "pao",
-    ("otkrytoe", "aktsionernoe", "obshchestvo"): "oao",
-    ("zakrytoe", "aktsionernoe", "obshchestvo"): "zao",
-    ("obshchestvo", "s", "ogranichennoy", "otvetstvennostyu"): "ooo",
-    ("obshchestvo", "s", "ogranichennoi", "otvetstvennostiu"): "ooo",
-    ("tovarystvo", "z", "obmezhenoyu", "vidpovidalnistyu"): "tov",
-    ("unitary", "enterprise"): "sue",
-    ("federal", "state", "unitary", "enterprise"): "fsue",
-    ("mkpao",): "mkpao",  # an international public joint-stock company (Russia)
-    ("fgup",): "fsue",
-    ("gup",): "sue",
-    ("mup",): "sue",
+    tuple(form.split()): canonical for form, canonical in wordlists.pairs("legal_forms.tsv").items()
 }
 _EXTRA_LEGAL_MAX = max(len(k) for k in _EXTRA_LEGAL)
 
 #: Legal-form spellings in CJK scripts, cut before transliteration (longest first).
-_CJK_LEGAL: Final[tuple[tuple[str, str], ...]] = (
-    ("股份有限公司", "ltd"),
-    ("有限责任公司", "ltd"),
-    ("有限責任公司", "ltd"),
-    ("有限公司", "ltd"),
-    ("株式会社", "kk"),
-    ("有限会社", "ltd"),
-    ("合同会社", "llc"),
-    ("주식회사", "coltd"),
-    ("(주)", "coltd"),
-    ("㈜", "coltd"),
-    ("유한회사", "ltd"),
-    ("公司", "co"),
+_CJK_LEGAL: Final[tuple[tuple[str, str], ...]] = tuple(
+    wordlists.pairs("cjk_legal_forms.tsv").items()
 )
 
 #: Generic words of company names in Chinese, read in English (their pinyin would be
 #: names: "华为技术" is Huawei Technologies, not "Hua Wei Ji Shu").
-_HAN_GENERIC: Final[dict[str, str]] = {
-    "技术": "technology",
-    "科技": "technology",
-    "集团": "group",
-    "國際": "international",
-    "国际": "international",
-    "贸易": "trading",
-    "控股": "holding",
-    "投资": "investment",
-    "工业": "industry",
-    "实业": "industrial",
-    "电子": "electronics",
-    "通信": "communications",
-    "能源": "energy",
-    "航空": "aviation",
-    "银行": "bank",
-    "石油": "petroleum",
-    "化工": "chemical",
-    "发展": "development",
-    "工程": "engineering",
-    "进出口": "import export",
-    "物流": "logistics",
-    "航运": "shipping",
-    "船舶": "shipping",
-    "设备": "equipment",
-    "机械": "machinery",
-    "研究所": "institute",
-    "研究院": "institute",
-    "中国": "china",
-    "中國": "china",
-    "电信": "telecom",
-    "移动": "mobile",
-    "网络": "network",
-    "工商": "industrial commercial",
-    "天然气": "natural gas",
-    "计算机": "computer",
-    "系统": "systems",
-    "数字": "digital",
-    "软件": "software",
-    "创新": "innovation",
-    "製作所": "",  # "seisakusho": dropped in the English names (Hitachi, Ltd.; Horiba, Ltd.)
-    # Japanese and Korean
-    "グループ": "group",
-    "自動車": "motor",
-    "電機": "electric",
-    "銀行": "bank",
-    "商事": "trading",
-    "重工業": "heavy industries",
-    "전자": "electronics",
-    "자동차": "motor",
-    "그룹": "group",
-    "통신": "telecom",
-    "은행": "bank",
-    "항공": "airlines",
-    "중공업": "heavy industries",
-}
+_HAN_GENERIC: Final[dict[str, str]] = wordlists.pairs("cjk_generic_words.tsv")
 _HAN_GENERIC_RE: Final = re.compile(
     "|".join(re.escape(k) for k in sorted(_HAN_GENERIC, key=len, reverse=True))
 )
@@ -298,56 +123,8 @@ _HAN_GENERIC_RE: Final = re.compile(
 #: Which countries use a legal form (canonical compare form -> ISO 3166 alpha-2). Only used
 #: to tell sibling companies apart when both names carry legal forms of different countries.
 LEGAL_FORM_COUNTRIES: Final[dict[str, frozenset[str]]] = {
-    k: frozenset(v.split())
-    for k, v in {
-        "gmbh": "de at ch li",
-        "ag": "de at ch li",
-        "kg": "de at",
-        "gmbhcokg": "de at",
-        "ug": "de",
-        "ev": "de",
-        "ltd": "gb ie hk cy mt il ng za ke in pk sg my nz au cn tw bd lk",
-        "coltd": "cn hk tw kr jp th vn",
-        "plc": "gb ie ng",
-        "llp": "gb us in",
-        "inc": "us ca ph jp kr tw",
-        "llc": "us ae ru ua ge am az kz",
-        "corp": "us ca tw jp kr ph",
-        "ooo": "ru by kz kg tj uz",
-        "ao": "ru kz",
-        "zao": "ru",
-        "oao": "ru",
-        "pao": "ru",
-        "pjsc": "ru ua ae",
-        "ojsc": "ru by kz az",
-        "cjsc": "ru by am",
-        "jsc": "ru kz by ua az ge uz",
-        "tov": "ua",
-        "pat": "ua",
-        "sa": "fr es be ch lu pt br ar mx co cl pe uy pa ec ve",
-        "sarl": "fr lu be ma tn dz lb",
-        "sas": "fr co",
-        "spa": "it",
-        "srl": "it ro ar",
-        "bv": "nl be",
-        "nv": "nl be",
-        "ab": "se fi",
-        "as": "no dk",
-        "aps": "dk",
-        "oy": "fi",
-        "kk": "jp",
-        "fze": "ae",
-        "pteltd": "sg",
-        "sal": "lb",
-        "fzco": "ae",
-        "sdnbhd": "my",
-        "bhd": "my",
-        "pt": "id",
-        "tbk": "id",
-        "sue": "ru by",
-        "fsue": "ru",
-        "mkpao": "ru",
-    }.items()
+    form: frozenset(countries.split())
+    for form, countries in wordlists.pairs("legal_form_countries.tsv").items()
 }
 
 _PATRONYMIC_RE: Final = re.compile(
@@ -549,39 +326,11 @@ def legal_form_countries(forms: tuple[str, ...]) -> frozenset[str]:
 #: Descriptor acronyms and words of Russian company names, read in English: "ЧОП «Щит»" is
 #: the private security company Shchit, "НК «Роснефть»" the oil company Rosneft.
 _DESCRIPTORS: Final[dict[str, tuple[str, ...]]] = {
-    "chop": ("private", "security", "company"),
-    "choo": ("private", "security", "organization"),
-    "chvk": ("private", "military", "company"),
-    "pmc": ("private", "military", "company"),
-    "npk": ("research", "production", "corporation"),
-    "npo": ("research", "production", "association"),
-    "nk": ("oil", "company"),
-    "goskorporatsiya": ("state", "corporation"),
-    "gk": ("group", "companies"),
-    "kontsern": ("concern",),
-    "gruppa": ("group",),
-    "kompaniya": ("company",),
+    word: tuple(english.split()) for word, english in wordlists.pairs("descriptors.tsv").items()
 }
 
 #: Regions that qualify a company's name as places do ("China Unicom (Americas) Operations").
-_REGIONS: Final = frozenset(
-    [
-        "usa",
-        "us",
-        "uk",
-        "americas",
-        "america",
-        "europe",
-        "asia",
-        "emea",
-        "apac",
-        "africa",
-        "eu",
-        "gcc",
-        "mena",
-        "latam",
-    ]
-)
+_REGIONS: Final = wordlists.words("regions.txt")
 
 
 def _bracket(match: re.Match[str]) -> str:
@@ -784,41 +533,24 @@ def _number_words(tokens: list[str]) -> list[str]:
     return out
 
 
+#: Country names, demonyms and capitals; with rigour's one-word territory names, the places.
+_PLACE_WORDS: Final = wordlists.words("place_words.txt")
+
+
 @lru_cache(maxsize=1)
 def _place_tokens() -> frozenset[str]:
     from rigour.territories import get_territories
 
-    words: set[str] = set(
-        _words(
-            """
-    russia russian rossii rossiya iran iranian china chinese korea korean syria syrian
-    iraq iraqi cuba cuban venezuela venezuelan libya libyan lebanon lebanese yemen
-    yemeni afghanistan afghan pakistan pakistani india indian emirates emirati turkey
-    turkish belarus belarusian ukraine ukrainian crimea crimean hong kong singapore
-    malaysia germany german british britain america american european europe asia asian
-    africa african arab arabian middle east eastern west western north northern south
-    southern national islamic republic democratic peoples people federation kingdom
-    united states moscow moskva tehran beijing pyongyang damascus caracas dubai
-    """
-        )
-    )
+    found: set[str] = set(_PLACE_WORDS)
     for territory in get_territories():
         toks = fold(str(territory.name)).split()
         if len(toks) == 1 and len(toks[0]) > 3:
-            words.add(toks[0])
-    return frozenset(words)
+            found.add(toks[0])
+    return frozenset(found)
 
 
 #: Words of legal forms, recognised through a typo ("Limted Liabilty Compnay").
-_LEGAL_WORDS: Final[frozenset[str]] = _words(
-    """
-    limited liability company corporation incorporated joint stock public closed open
-    private obshchestvo ogranichennoi ogranichennoy otvetstvennostyu otvetstvennostiu
-    aktsionernoe publichnoe otkrytoe zakrytoe gesellschaft beschrankter haftung
-    aktiengesellschaft sociedad anonima societe anonyme societa azioni besloten
-    vennootschap sirketi anonim venture
-    """
-)
+_LEGAL_WORDS: Final[frozenset[str]] = wordlists.words("legal_words.txt")
 
 
 @lru_cache(maxsize=1)
