@@ -30,6 +30,9 @@ holds the script-specific knowledge that lets a matcher see that two spellings a
   reading of kanji and kana (pykakasi's dictionary, modified Hepburn, long vowels written
   the way passports and lists write them: "山田太郎" -> yamada taro, "株式会社東芝" ->
   kabushiki kaisha toshiba), offered as a second spelling of the name.
+
+The letter tables, compound names, Korean surnames and letter names are data files of the
+package (`standing/screening/data/`), read once at import (`standing.screening.wordlists`).
 """
 
 from __future__ import annotations
@@ -39,27 +42,12 @@ import threading
 from functools import lru_cache
 from typing import Any, Final
 
+from standing.screening import wordlists
+
 # -- Arabic script -> ASCII ---------------------------------------------------------------
 
-_AR_MAP: Final[dict[str, str]] = {
-    # alef and hamza carriers, long vowels, ayin: weak letters
-    "ا": "a", "أ": "a", "إ": "a", "آ": "a", "ٱ": "a", "ٲ": "a", "ٳ": "a", "ء": "",
-    "ؤ": "w", "ئ": "y", "ى": "a", "ع": "a",
-    "و": "w", "ۆ": "w", "ۇ": "w", "ۈ": "w", "ۉ": "w", "ۋ": "w",
-    "ي": "y", "ی": "y", "ې": "y", "ۍ": "y", "ے": "y", "ێ": "y", "ۑ": "y",
-    "ة": "a", "ۃ": "a", "ه": "h", "ہ": "h", "ھ": "h", "ە": "h", "ۀ": "h", "ۂ": "h",
-    # consonants
-    "ب": "b", "پ": "p", "ت": "t", "ٹ": "t", "ټ": "t", "ث": "th", "ج": "j", "چ": "ch",
-    "ح": "h", "خ": "kh", "څ": "s", "ځ": "z", "د": "d", "ڈ": "d", "ډ": "d", "ذ": "dh",
-    "ر": "r", "ڑ": "r", "ړ": "r", "ز": "z", "ژ": "zh", "ږ": "zh", "س": "s", "ش": "sh",
-    "ښ": "sh", "ص": "s", "ض": "dh", "ط": "t", "ظ": "dh", "غ": "gh", "ف": "f", "ڤ": "v",
-    "ق": "q", "ڨ": "g", "ك": "k", "ک": "k", "ڪ": "k", "گ": "g", "ګ": "g", "ڳ": "g",
-    "ل": "l", "م": "m", "ن": "n", "ں": "n", "ڼ": "n",
-    # Arabic-Indic and Persian digits
-    "٠": "0", "١": "1", "٢": "2", "٣": "3", "٤": "4", "٥": "5", "٦": "6", "٧": "7",
-    "٨": "8", "٩": "9", "۰": "0", "۱": "1", "۲": "2", "۳": "3", "۴": "4", "۵": "5",
-    "۶": "6", "۷": "7", "۸": "8", "۹": "9",
-}  # fmt: skip
+#: One fixed ASCII spelling of each Arabic-script letter and digit ("" for hamza alone).
+_AR_MAP: Final[dict[str, str]] = wordlists.pairs("arabic_letters.tsv")
 #: Vowel marks, tatweel, superscript alef and other signs: dropped.
 _AR_DROP: Final = frozenset(
     [chr(c) for c in range(0x0610, 0x061B)]
@@ -76,23 +64,10 @@ _AR_WORD_RE: Final = re.compile(
 _PARTICLES: Final = "وبفكل"
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 #: First parts of compound names written as one word with the article ("عبدالله", "نورالدين").
-_COMPOUND_HEADS: Final[frozenset[str]] = _words(
-    """
-    عبد ابو أبو بو ذو نور سيف شمس عز زين بدر جمال كمال صلاح نصر ضياء ضيا فخر تاج سعد
-    ولي ولی حبيب حبیب عطاء عطا فتح فيض فیض لطف امان ثناء هداية هدايت شرف محي محيي سراج
-    بهاء علاء حسام نجم ناصر معين غياث غیاث قطب امين خير فضل عماد جلال مجد حزب روح نصير
-    """
-)
+_COMPOUND_HEADS: Final[frozenset[str]] = wordlists.words("arabic_compound_heads.txt")
 #: Second parts of compound names ("...الله", "...الدين"), written joined to the first.
-_COMPOUND_TAILS: Final[tuple[str, ...]] = (
-    "الله", "اللہ", "الدين", "الدین", "الرحمن", "الرحمان", "الرحیم", "الرحيم", "الحق",
-    "الاسلام", "الإسلام", "الزمان", "الملك", "المالك", "العزيز", "العزیز", "القادر",
-)  # fmt: skip
+_COMPOUND_TAILS: Final[tuple[str, ...]] = wordlists.sequence("arabic_compound_tails.txt")
 _ALLAH: Final = frozenset({"الله", "اللہ", "لله", "للہ"})
 _IBN: Final = frozenset({"بن", "ابن", "إبن", "أبن"})
 _ABU: Final = frozenset({"ابو", "أبو", "ابی", "أبي", "ابي"})
@@ -408,78 +383,8 @@ def abjad_class_keys(token: str, hebrew: bool = False) -> tuple[str, ...]:
 #: Traditional spellings of Korean surnames, keyed by the romanisation rigour gives (one
 #: letter per jamo: 박 "bag", 백 "baeg", 곽 "gwag", 류 "lyu").
 KOREAN_SURNAMES: Final[dict[str, frozenset[str]]] = {
-    k: frozenset(v.split())
-    for k, v in {
-        "gim": "kim gim",
-        "i": "lee yi rhee ri rhie li e",
-        "li": "lee ri rhee yi rhie i",
-        "bag": "park pak bak bahk",
-        "choe": "choi chwe che choe",
-        "jeong": "jung chung chong jong cheong jeung",
-        "gang": "kang",
-        "jo": "cho joe jo",
-        "yun": "yoon youn",
-        "jang": "chang",
-        "im": "lim rim yim",
-        "lim": "im rim yim",
-        "o": "oh",
-        "seo": "suh so sur",
-        "sin": "shin",
-        "gwon": "kwon",
-        "an": "ahn",
-        "yu": "yoo you ryu",
-        "lyu": "ryu yoo yu rhyu you",
-        "jeon": "jun chun chon",
-        "go": "ko koh",
-        "mun": "moon",
-        "son": "sohn",
-        "bae": "pae bai",
-        "baeg": "baek paek paik baik back beak",
-        "heo": "hur huh her",
-        "no": "noh roh ro",
-        "lo": "ro roh noh no",
-        "sim": "shim",
-        "gwag": "kwak",
-        "seong": "sung song",
-        "ju": "joo chu",
-        "u": "woo",
-        "gu": "koo ku",
-        "la": "ra na",
-        "na": "ra la",
-        "ban": "pan",
-        "bang": "pang",
-        "eom": "um uhm",
-        "cheon": "chun chon",
-        "gong": "kong",
-        "hyeon": "hyun",
-        "yeom": "yum",
-        "byeon": "byun pyun",
-        "chu": "choo",
-        "do": "doh to",
-        "seog": "suk seok sok",
-        "seol": "sul sol",
-        "gil": "kil",
-        "yeon": "yun",
-        "je": "jae che",
-        "gi": "ki",
-        "bong": "pong",
-        "myeong": "myung myong",
-        "ryeo": "yeo yoh",
-        "yeo": "yoh",
-        "ga": "ka",
-        "gyeong": "kyung kyong",
-        "pyo": "pyo",
-        "tag": "tak",
-        "yug": "yook yuk",
-        "ug": "ook",
-        "gug": "kook kuk",
-        "bog": "pok bok",
-        "mog": "mok",
-        "jin": "chin",
-        "ji": "chi",
-        "dong": "tong",
-        "ham": "hahm",
-    }.items()
+    romanised: frozenset(spellings.split())
+    for romanised, spellings in wordlists.pairs("korean_surnames.tsv").items()
 }
 _KOREAN_FOLD: Final = tuple(
     (re.compile(a), b)
@@ -574,13 +479,7 @@ def chinese_similarity(pinyin: str, latin: str) -> float:
 _JAPANESE_RE: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _HANGUL_RE: Final = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 #: Company forms, read as the romanisations registers use (and rigour knows as legal forms).
-_JAPANESE_FORMS: Final[dict[str, str]] = {
-    "株式会社": "kabushiki kaisha",
-    "有限会社": "yugen kaisha",
-    "合同会社": "godo kaisha",
-    "合資会社": "goshi kaisha",
-    "合名会社": "gomei kaisha",
-}
+_JAPANESE_FORMS: Final[dict[str, str]] = wordlists.pairs("japanese_forms.tsv")
 #: Long vowels as passports and lists write them (Tarou -> Taro, Yuuko -> Yuko, Oono -> Ono);
 #: "ou" before a vowel is two syllables and stays ("Inoue").
 _LONG_VOWEL_RE: Final = re.compile(r"(?<=o)o|(?<=o)u(?![aeiou])|(?<=u)u")
@@ -615,19 +514,7 @@ def japanese_reading(text: str) -> str | None:
 
 #: Latin letters as Korean and Japanese write them out ("엘지" LG, "케이티" KT, "エヌティティ"
 #: NTT): companies known by initials keep them in those scripts as a run of letter names.
-_LETTER_NAMES: Final[dict[str, str]] = {
-    # Korean
-    "에이": "a", "비": "b", "씨": "c", "시": "c", "디": "d", "이": "e", "에프": "f", "지": "g",
-    "쥐": "g", "에이치": "h", "에치": "h", "아이": "i", "제이": "j", "케이": "k", "엘": "l",
-    "엠": "m", "엔": "n", "오": "o", "피": "p", "큐": "q", "알": "r", "에스": "s", "티": "t",
-    "유": "u", "브이": "v", "더블유": "w", "엑스": "x", "와이": "y", "제트": "z",
-    # Japanese (katakana)
-    "エー": "a", "エイ": "a", "ビー": "b", "シー": "c", "ディー": "d", "ディ": "d", "イー": "e",
-    "エフ": "f", "ジー": "g", "エイチ": "h", "エッチ": "h", "アイ": "i", "ジェー": "j",
-    "ジェイ": "j", "ケー": "k", "ケイ": "k", "エル": "l", "エム": "m", "エヌ": "n", "オー": "o",
-    "ピー": "p", "キュー": "q", "アール": "r", "エス": "s", "ティー": "t", "ティ": "t",
-    "ユー": "u", "ブイ": "v", "ダブリュー": "w", "エックス": "x", "ワイ": "y", "ゼット": "z",
-}  # fmt: skip
+_LETTER_NAMES: Final[dict[str, str]] = wordlists.pairs("letter_names.tsv")
 _LETTER_NAME_MAX: Final = max(len(k) for k in _LETTER_NAMES)
 _LETTER_RUN_RE: Final = re.compile(r"[\uac00-\ud7af\u30a0-\u30ff・]+")
 
@@ -658,12 +545,7 @@ def _letters(run: str) -> tuple[str, str] | None:
 
 #: Latin letters as Russian writes them out, in hyphenated names ("Ай-Теко" I-Teco, "Би-Би-Си"
 #: BBC); alone such syllables are words ("и", "ю"), so only hyphenated parts are read.
-_CYRILLIC_LETTER_NAMES: Final[dict[str, str]] = {
-    "эй": "a", "би": "b", "си": "c", "ди": "d", "эф": "f", "джи": "g", "эйч": "h", "ай": "i",
-    "джей": "j", "кей": "k", "кэй": "k", "эл": "l", "эль": "l", "эм": "m", "эн": "n", "оу": "o",
-    "пи": "p", "кью": "q", "ар": "r", "эс": "s", "ти": "t", "ви": "v", "экс": "x", "уай": "y",
-    "зед": "z",
-}  # fmt: skip
+_CYRILLIC_LETTER_NAMES: Final[dict[str, str]] = wordlists.pairs("cyrillic_letter_names.tsv")
 _CYRILLIC_HYPHENATED_RE: Final = re.compile(r"[а-яё]+(?:-[а-яё]+)+", re.IGNORECASE)
 
 

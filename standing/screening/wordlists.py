@@ -14,12 +14,17 @@ _DATA = files("standing.screening") / "data"
 
 def _lines(name: str) -> list[str]:
     text = (_DATA / name).read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [line for line in text.split("\n") if line.strip() and not line.startswith("#")]
 
 
 def words(name: str) -> frozenset[str]:
     """The words of a `.txt` data file."""
     return frozenset(word for line in _lines(name) for word in line.split())
+
+
+def sequence(name: str) -> tuple[str, ...]:
+    """The words of a `.txt` data file, in the file's order."""
+    return tuple(word for line in _lines(name) for word in line.split())
 
 
 def rows(name: str) -> list[tuple[str, ...]]:
