@@ -116,148 +116,187 @@ def align_names(
     weights: TokenWeights,
     countries: frozenset[str] = frozenset(),
 ) -> NameScore:
-    """The score of the two names' token alignment (see `alignment.align`)."""
+    """The score of the two names' token alignment (see `alignment.align`): what the linked
+    tokens cover against what they lose and what each side leaves over, shaped for brands,
+    generic names and short words."""
     query_tokens = significant_tokens(query)
     entry_tokens = significant_tokens(entry)
     if not query_tokens or not entry_tokens:
         return NameScore(0.0, "none", query, entry)
-    query_weights = [weights.idf(t) * CLASS_WEIGHTS[c] for t, c in query_tokens]
-    entry_weights = [weights.idf(t) * CLASS_WEIGHTS[c] for t, c in entry_tokens]
-    links, _, _ = align(query, entry, query_tokens, entry_tokens)
-    covered = lost = 0.0
-    matched_query: set[int] = set()
-    matched_entry: set[int] = set()
-    significant = False
-    pairs: list[TokenPair] = []
-    for query_positions, entry_positions, how, sim in links:
-        pair_weight = (
-            sum(query_weights[i] for i in query_positions)
-            + sum(entry_weights[j] for j in entry_positions)
-        ) / 2.0
-        covered += sim * pair_weight
-        lost += (1.0 - sim) * pair_weight
-        matched_query.update(query_positions)
-        matched_entry.update(entry_positions)
-        if (
-            sim >= _SIM_SIGNIFICANT
-            and any(query_tokens[i][1] in _IDENTIFYING for i in query_positions)
-            and any(entry_tokens[j][1] in _IDENTIFYING for j in entry_positions)
-        ):
-            significant = True
-        pairs.append(
-            TokenPair(
-                " ".join(query_tokens[i][0] for i in query_positions),
-                " ".join(entry_tokens[j][0] for j in entry_positions),
-                how,
-                sim,
-            )
-        )
-    query_extra = [i for i in range(len(query_tokens)) if i not in matched_query]
-    entry_extra = [j for j in range(len(entry_tokens)) if j not in matched_entry]
-    query_left, entry_left = _left_over(
+    aligned = _Aligned(
         query_tokens,
         entry_tokens,
-        query_weights,
-        entry_weights,
-        matched_query,
-        matched_entry,
-        query_extra,
-        entry_extra,
-        weights,
-        _home(countries, entry, query_tokens, query_extra),
+        [weights.idf(t) * CLASS_WEIGHTS[c] for t, c in query_tokens],
+        [weights.idf(t) * CLASS_WEIGHTS[c] for t, c in entry_tokens],
+        align(query, entry, query_tokens, entry_tokens)[0],
     )
-    entry_share = _CONFIG.entry_extra
-    if query.kind == "person" or entry.kind == "person":
-        entry_share, entry_left = _person_entry_share(
-            query_tokens, matched_query, query_left, entry_left, covered
-        )
-    denominator = covered + lost + _CONFIG.query_extra * query_left + entry_share * entry_left
-    if entry.kind == "person" and entry_share < 1.0:
-        # the second part of a compound surname without its first ("Smith" of
-        # "Pridmore-Smith", "Garcia" of "GAXIOLA GARCIA, Maria"): the missing first part
-        # counts in full, not as one of the names lists add
-        denominator += (1.0 - entry_share) * _lost_heads(
-            entry, entry_tokens, entry_weights, matched_entry
-        )
-    score = covered / denominator if denominator > 0 else 0.0
-    described = tuple(pairs)
-    method = method_of(described, query_left, entry_left)
-    if (
-        method == "brand"
-        and "person" not in (query.kind, entry.kind)
-        and significant
-        and any(query_tokens[i][1] == "name" for i in matched_query)  # a word of its own
-        and not any(entry_tokens[j][1] == "number" for j in entry_extra)
-    ):
-        # a brand inside a longer registered name ("Tencent" / "Shenzhen Tencent Computer
-        # Systems Company Limited"): every word of the query stands in the entry's name; the
-        # words left over are named in the hit (entry_extra)
-        score = max(score, _CONFIG.brand_floor + (1.0 - _CONFIG.brand_floor) * score)
-    if not significant:
+    home = _home(countries, entry, query_tokens, aligned.query_extra)
+    query_left, entry_left = aligned.left_over(weights, home)
+    score = _ratio(query, entry, aligned, query_left, entry_left)
+    method = method_of(aligned.pairs, query_left, entry_left)
+    if not aligned.significant:
         score = min(score, _CONFIG.generic_cap)
         method = "generic_only"
-    elif (
-        query_left > 0.0
-        and query.kind != "person"
-        and _short_lone(links, query_tokens, entry_tokens)
-    ):
-        # a short word ("Star", "Noor") the only thing in common, and the query says more
-        score = min(score, _CONFIG.short_lone_cap)
+    else:
+        score = _shaped(score, method, query, entry, aligned, query_left)
     return NameScore(
         score=score,
         method=method,
         query=query,
         entry=entry,
-        pairs=described,
-        query_extra=tuple(query_tokens[i][0] for i in query_extra),
-        entry_extra=tuple(entry_tokens[j][0] for j in entry_extra),
+        pairs=aligned.pairs,
+        query_extra=tuple(query_tokens[i][0] for i in aligned.query_extra),
+        entry_extra=tuple(entry_tokens[j][0] for j in aligned.entry_extra),
     )
 
 
-def _left_over(
-    query_tokens: Sequence[ClassedToken],
-    entry_tokens: Sequence[ClassedToken],
-    query_weights: Sequence[float],
-    entry_weights: Sequence[float],
-    matched_query: set[int],
-    matched_entry: set[int],
-    query_extra: Iterable[int],
-    entry_extra: Iterable[int],
-    weights: TokenWeights,
-    home: frozenset[str],
-) -> tuple[float, float]:
-    """The weight of the query's and the entry's unmatched tokens. A token repeated in one
-    name ("Sergey Sergey Shoigu") counts little the second time."""
-    query_seen = {query_tokens[i][0] for i in matched_query}
-    entry_seen = {entry_tokens[j][0] for j in matched_entry}
-    query_left = sum(
-        _query_extra_weight(weights, query_tokens[i], query_weights[i], home)
-        * (_REPEATED if query_tokens[i][0] in query_seen else 1.0)
-        for i in query_extra
+class _Aligned:
+    """Two names' tokens and weights, and what their links cover: the weight matched (times
+    the similarity), the weight lost (times the dissimilarity), the positions matched and
+    left over, and whether a pair of identifying words matched (`significant`)."""
+
+    __slots__ = (
+        "covered",
+        "entry_extra",
+        "entry_tokens",
+        "entry_weights",
+        "links",
+        "lost",
+        "matched_entry",
+        "matched_query",
+        "pairs",
+        "query_extra",
+        "query_tokens",
+        "query_weights",
+        "significant",
     )
-    entry_left = sum(
-        entry_weights[j] * (_REPEATED if entry_tokens[j][0] in entry_seen else 1.0)
-        for j in entry_extra
-    )
-    return query_left, entry_left
+
+    def __init__(
+        self,
+        query_tokens: Sequence[ClassedToken],
+        entry_tokens: Sequence[ClassedToken],
+        query_weights: list[float],
+        entry_weights: list[float],
+        links: list[Link],
+    ) -> None:
+        self.query_tokens = query_tokens
+        self.entry_tokens = entry_tokens
+        self.query_weights = query_weights
+        self.entry_weights = entry_weights
+        self.links = links
+        covered = lost = 0.0
+        matched_query: set[int] = set()
+        matched_entry: set[int] = set()
+        significant = False
+        pairs: list[TokenPair] = []
+        for query_positions, entry_positions, how, sim in links:
+            pair_weight = (
+                sum(query_weights[i] for i in query_positions)
+                + sum(entry_weights[j] for j in entry_positions)
+            ) / 2.0
+            covered += sim * pair_weight
+            lost += (1.0 - sim) * pair_weight
+            matched_query.update(query_positions)
+            matched_entry.update(entry_positions)
+            if (
+                sim >= _SIM_SIGNIFICANT
+                and any(query_tokens[i][1] in _IDENTIFYING for i in query_positions)
+                and any(entry_tokens[j][1] in _IDENTIFYING for j in entry_positions)
+            ):
+                significant = True
+            pairs.append(
+                TokenPair(
+                    " ".join(query_tokens[i][0] for i in query_positions),
+                    " ".join(entry_tokens[j][0] for j in entry_positions),
+                    how,
+                    sim,
+                )
+            )
+        self.covered, self.lost, self.significant = covered, lost, significant
+        self.pairs = tuple(pairs)
+        self.matched_query, self.matched_entry = matched_query, matched_entry
+        self.query_extra = [i for i in range(len(query_tokens)) if i not in matched_query]
+        self.entry_extra = [j for j in range(len(entry_tokens)) if j not in matched_entry]
+
+    def left_over(self, weights: TokenWeights, home: frozenset[str]) -> tuple[float, float]:
+        """The weight of the query's and the entry's unmatched tokens. A token repeated in
+        one name ("Sergey Sergey Shoigu") counts little the second time."""
+        query_tokens, entry_tokens = self.query_tokens, self.entry_tokens
+        query_seen = {query_tokens[i][0] for i in self.matched_query}
+        entry_seen = {entry_tokens[j][0] for j in self.matched_entry}
+        query_left = sum(
+            _query_extra_weight(weights, query_tokens[i], self.query_weights[i], home)
+            * (_REPEATED if query_tokens[i][0] in query_seen else 1.0)
+            for i in self.query_extra
+        )
+        entry_left = sum(
+            self.entry_weights[j] * (_REPEATED if entry_tokens[j][0] in entry_seen else 1.0)
+            for j in self.entry_extra
+        )
+        return query_left, entry_left
+
+
+def _ratio(
+    query: NormalizedName,
+    entry: NormalizedName,
+    aligned: _Aligned,
+    query_left: float,
+    entry_left: float,
+) -> float:
+    """covered / (covered + lost + the query's unmatched weight + a share of the entry's)."""
+    entry_share = _CONFIG.entry_extra
+    if query.kind == "person" or entry.kind == "person":
+        entry_share, entry_left = _person_entry_share(aligned, query_left, entry_left)
+    covered = aligned.covered
+    denominator = covered + aligned.lost + _CONFIG.query_extra * query_left
+    denominator += entry_share * entry_left
+    if entry.kind == "person" and entry_share < 1.0:
+        # the second part of a compound surname without its first ("Smith" of
+        # "Pridmore-Smith", "Garcia" of "GAXIOLA GARCIA, Maria"): the missing first part
+        # counts in full, not as one of the names lists add
+        denominator += (1.0 - entry_share) * _lost_heads(entry, aligned)
+    return covered / denominator if denominator > 0 else 0.0
+
+
+def _shaped(
+    score: float,
+    method: str,
+    query: NormalizedName,
+    entry: NormalizedName,
+    aligned: _Aligned,
+    query_left: float,
+) -> float:
+    """The score of names that share identifying words, raised for a brand inside a longer
+    registered name and capped for a short word alone in common."""
+    if (
+        method == "brand"
+        and "person" not in (query.kind, entry.kind)
+        and any(aligned.query_tokens[i][1] == "name" for i in aligned.matched_query)
+        and not any(aligned.entry_tokens[j][1] == "number" for j in aligned.entry_extra)
+    ):
+        # a brand inside a longer registered name ("Tencent" / "Shenzhen Tencent Computer
+        # Systems Company Limited"): every word of the query, one of its own among them,
+        # stands in the entry's name; the words left over are named in the hit
+        score = max(score, _CONFIG.brand_floor + (1.0 - _CONFIG.brand_floor) * score)
+    if query_left > 0.0 and query.kind != "person" and _short_lone(aligned):
+        # a short word ("Star", "Noor") the only thing in common, and the query says more
+        score = min(score, _CONFIG.short_lone_cap)
+    return score
 
 
 def _person_entry_share(
-    query_tokens: Sequence[ClassedToken],
-    matched_query: set[int],
-    query_left: float,
-    entry_left: float,
-    covered: float,
+    aligned: _Aligned, query_left: float, entry_left: float
 ) -> tuple[float, float]:
     """How much a person's unmatched entry words count, and their weight: little when the
     query's given name and surname are found in a longer full name and nothing of the
     query is left (the father's, grandfather's, tribal names are what lists add, not
     evidence of another person), in full otherwise."""
-    named = sum(1 for i in matched_query if query_tokens[i][1] in ("name", "patronymic"))
-    if not any(query_tokens[i][1] == "name" for i in matched_query):
-        named = 0
-    if named >= 2 and query_left == 0.0:
-        return _CONFIG.entry_extra_person_multi, min(entry_left, _CONFIG.person_extra_cap * covered)
+    classes = [aligned.query_tokens[i][1] for i in aligned.matched_query]
+    named = sum(1 for c in classes if c in ("name", "patronymic"))
+    if named >= 2 and query_left == 0.0 and "name" in classes:
+        return _CONFIG.entry_extra_person_multi, min(
+            entry_left, _CONFIG.person_extra_cap * aligned.covered
+        )
     return _CONFIG.entry_extra_person_single, entry_left
 
 
@@ -322,13 +361,9 @@ def compound_surnames(original: str) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys(out))
 
 
-def _lost_heads(
-    entry: NormalizedName,
-    entry_tokens: Sequence[ClassedToken],
-    entry_weights: Sequence[float],
-    matched: set[int],
-) -> float:
+def _lost_heads(entry: NormalizedName, aligned: _Aligned) -> float:
     """Weight of first parts of compound surnames left unmatched while a later part matched."""
+    entry_tokens, matched = aligned.entry_tokens, aligned.matched_entry
     if len(entry_tokens) < 3 or "-" not in entry.original:
         return 0.0
     found = compound_surnames(entry.original)
@@ -348,19 +383,16 @@ def _lost_heads(
         ):
             continue
         counted.add(head_at)
-        lost += entry_weights[head_at]
+        lost += aligned.entry_weights[head_at]
     return lost
 
 
-def _short_lone(
-    links: Sequence[Link],
-    query_tokens: Sequence[ClassedToken],
-    entry_tokens: Sequence[ClassedToken],
-) -> bool:
+def _short_lone(aligned: _Aligned) -> bool:
     """Whether one pair of short words (four letters or fewer) is all that identifies."""
+    query_tokens, entry_tokens = aligned.query_tokens, aligned.entry_tokens
     identifying = [
         (query_positions, entry_positions)
-        for query_positions, entry_positions, _, _ in links
+        for query_positions, entry_positions, _, _ in aligned.links
         if any(query_tokens[i][1] in _IDENTIFYING for i in query_positions)
         or any(entry_tokens[j][1] in _IDENTIFYING for j in entry_positions)
     ]
