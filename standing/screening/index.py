@@ -339,12 +339,12 @@ class NameIndex:
     def _mode(self, model: str, other: str) -> ScriptMode:
         """How a query token of `model` compares with vocabulary token `other`."""
         if model in _MODELS and model != "ab":
-            return QUERY_SCRIPT_MODES[model] if other in self._latin_vocab else ScriptMode.LOOSE
+            return QUERY_SCRIPT_MODES[model] if other in self._latin_vocab else _LOOSE
         if other not in self._latin_vocab:
             for m, vocab in self._script_vocab.items():
                 if other in vocab:
                     return ENTRY_SCRIPT_MODES[m]
-        return ScriptMode.LOOSE if model or other in self._loose_vocab else ScriptMode.LATIN
+        return _LOOSE if model or other in self._loose_vocab else _LATIN
 
     def candidates(
         self, query: Iterable[NormalizedName], limit: int = DEFAULT_LIMIT
@@ -446,6 +446,8 @@ class NameIndex:
 
 
 _MODELS: Final = ("ab", "ar", "he", "ko", "zh")
+_LOOSE: Final = ScriptMode.LOOSE  # module names: cheaper than a lookup on the enum class
+_LATIN: Final = ScriptMode.LATIN
 
 
 def _script_model(name: NormalizedName) -> str:

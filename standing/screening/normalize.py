@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Final, Literal
 
@@ -145,6 +145,10 @@ _SKELETON_MAP: Final = str.maketrans(
 )  # fmt: skip
 
 
+#: Sets a derived form on a frozen `NormalizedName` the first time it is asked for.
+_set: Final = object.__setattr__
+
+
 @plain_state
 @dataclass(frozen=True, slots=True)
 class NormalizedName:
@@ -158,18 +162,32 @@ class NormalizedName:
     scripts: frozenset[str]  # Unicode script names of the original's letters ("Latin", "Han")
     transliterated: bool  # the original had letters outside Latin
     abjad: bool  # the original was in a script written without vowels (Arabic, Hebrew)
+    # `key`, `compact` and `generic_only` once computed: a name is compared many times
+    _key: str | None = field(default=None, init=False, repr=False, compare=False)
+    _compact: str | None = field(default=None, init=False, repr=False, compare=False)
+    _generic_only: bool | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def key(self) -> str:
         """Sorted significant tokens: equal keys are an exact normalised match."""
-        return " ".join(
-            sorted(t for t, c in zip(self.tokens, self.classes, strict=True) if c != "stop")
-        )
+        key = self._key
+        if key is None:
+            key = " ".join(
+                sorted(t for t, c in zip(self.tokens, self.classes, strict=True) if c != "stop")
+            )
+            _set(self, "_key", key)
+        return key
 
     @property
     def compact(self) -> str:
         """All non-stop tokens joined in order ("hua wei" and "huawei" agree)."""
-        return "".join(t for t, c in zip(self.tokens, self.classes, strict=True) if c != "stop")
+        compact = self._compact
+        if compact is None:
+            compact = "".join(
+                t for t, c in zip(self.tokens, self.classes, strict=True) if c != "stop"
+            )
+            _set(self, "_compact", compact)
+        return compact
 
     @property
     def significant(self) -> tuple[str, ...]:
@@ -183,7 +201,11 @@ class NormalizedName:
     @property
     def generic_only(self) -> bool:
         """The name has no identifying token: only legal forms, generic and stop words."""
-        return all(c in ("generic", "stop", "initial") for c in self.classes)
+        generic = self._generic_only
+        if generic is None:
+            generic = all(c in ("generic", "stop", "initial") for c in self.classes)
+            _set(self, "_generic_only", generic)
+        return generic
 
     @property
     def display(self) -> str:

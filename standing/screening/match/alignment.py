@@ -41,6 +41,13 @@ _SIM_SHORT_TYPO: Final = DEFAULT_CONFIG.sim_short_typo
 _SIM_SHORT_OTHER: Final = DEFAULT_CONFIG.sim_short_other
 _SIM_JOINED: Final = DEFAULT_CONFIG.sim_joined
 _VOWELS: Final = frozenset("aeiouy")
+# the modes as module names: a lookup on the enum class costs several times more
+_LATIN: Final = ScriptMode.LATIN
+_LOOSE: Final = ScriptMode.LOOSE
+_KOREAN_QUERY: Final = ScriptMode.KOREAN_QUERY
+_KOREAN_ENTRY: Final = ScriptMode.KOREAN_ENTRY
+_CHINESE_QUERY: Final = ScriptMode.CHINESE_QUERY
+_CHINESE_ENTRY: Final = ScriptMode.CHINESE_ENTRY
 #: Legal forms that stand as one word at the end of a name, with the letter they add to its
 #: initials ("Corporation" the C of SMIC, "Limited" the L).
 _FORM_LETTERS: Final[dict[str, str]] = {"corp": "c", "co": "c", "inc": "i", "ltd": "l"}
@@ -58,12 +65,12 @@ def script_mode(query: NormalizedName, entry: NormalizedName) -> ScriptMode:
         model = "ar" if "Arabic" in side.scripts or "Hebrew" not in side.scripts else "he"
         return QUERY_SCRIPT_MODES[model] if query.abjad else ENTRY_SCRIPT_MODES[model]
     if ("Hangul" in query.scripts) != ("Hangul" in entry.scripts):
-        return ScriptMode.KOREAN_QUERY if "Hangul" in query.scripts else ScriptMode.KOREAN_ENTRY
+        return _KOREAN_QUERY if "Hangul" in query.scripts else _KOREAN_ENTRY
     if ("Han" in query.scripts) != ("Han" in entry.scripts):
-        return ScriptMode.CHINESE_QUERY if "Han" in query.scripts else ScriptMode.CHINESE_ENTRY
+        return _CHINESE_QUERY if "Han" in query.scripts else _CHINESE_ENTRY
     if query.abjad or query.transliterated or entry.transliterated:
-        return ScriptMode.LOOSE
-    return ScriptMode.LATIN
+        return _LOOSE
+    return _LATIN
 
 
 def align(
@@ -104,20 +111,21 @@ def _pair_tokens(
     entry_used: set[int],
 ) -> list[Link]:
     """Each token with its most similar free counterpart, best pairs first."""
+    # (-similarity, i, j, how): sorted best first, then in token order ((i, j) never tie)
     found: list[tuple[float, int, int, str]] = []
     for i, (a, _) in enumerate(query_tokens):
         for j, (b, _) in enumerate(entry_tokens):
             sim, how = cross_match(a, b, mode)
             if sim > 0.0:
-                found.append((sim, i, j, how))
-    found.sort(key=lambda x: (-x[0], x[1], x[2]))
+                found.append((-sim, i, j, how))
+    found.sort()
     links: list[Link] = []
-    for sim, i, j, how in found:
+    for negative, i, j, how in found:
         if i in query_used or j in entry_used:
             continue
         query_used.add(i)
         entry_used.add(j)
-        links.append(([i], [j], how, sim))
+        links.append(([i], [j], how, -negative))
     return links
 
 
