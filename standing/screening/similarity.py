@@ -193,14 +193,14 @@ class ScriptMode(StrEnum):
 
     LATIN = "latin"
     LOOSE = "loose"
-    ARABIC_QUERY = "arabic>"
-    ARABIC_ENTRY = "<arabic"
-    HEBREW_QUERY = "hebrew>"
-    HEBREW_ENTRY = "<hebrew"
-    KOREAN_QUERY = "korean>"
-    KOREAN_ENTRY = "<korean"
-    CHINESE_QUERY = "chinese>"
-    CHINESE_ENTRY = "<chinese"
+    ARABIC_QUERY = "arabic-query"
+    ARABIC_ENTRY = "arabic-entry"
+    HEBREW_QUERY = "hebrew-query"
+    HEBREW_ENTRY = "hebrew-entry"
+    KOREAN_QUERY = "korean-query"
+    KOREAN_ENTRY = "korean-entry"
+    CHINESE_QUERY = "chinese-query"
+    CHINESE_ENTRY = "chinese-entry"
 
 
 #: The mode of a query token written in a script ("ar", "he", "ko", "zh") against Latin...
@@ -224,12 +224,13 @@ _SCRIPT_MODELS: Final[dict[ScriptMode, tuple[str, bool]]] = {
 }
 #: The modes that compare through a script model.
 SCRIPTED_MODES: Final = frozenset(_SCRIPT_MODELS)
+_LATIN: Final = ScriptMode.LATIN
 
 
 @lru_cache(maxsize=500_000)
 def cross_match(a: str, b: str, mode: ScriptMode = ScriptMode.LATIN) -> tuple[float, str]:
     """Similarity of query token `a` and entry token `b` under a script model (`mode`)."""
-    sim, how = _similarity(a, b, mode != ScriptMode.LATIN)
+    sim, how = _similarity(a, b, mode != _LATIN)
     model = _SCRIPT_MODELS.get(mode)
     if model is None or sim >= 0.9:
         # Chinese syllables in pinyin and Wade-Giles ("Hsi" / "Xi" / "Shi")
