@@ -108,9 +108,9 @@ class _Indexed:
         self.threshold = threshold
         self.candidates = candidates
         self._by_identifier: dict[str, list[int]] = {}
-        for i, p in enumerate(prepared):
-            for v in p.identifiers:
-                self._by_identifier.setdefault(v, []).append(i)
+        for item, party in enumerate(prepared):
+            for value in party.identifiers:
+                self._by_identifier.setdefault(value, []).append(item)
 
 
 class Screener(_Indexed):
@@ -172,17 +172,17 @@ class Screener(_Indexed):
                 )
             )
         out = [
-            MatchResult(r.score, r.score >= cut, r.features, r.entry, r.matched_name)
-            for r in hits
-            if r.score >= report
+            MatchResult(hit.score, hit.score >= cut, hit.features, hit.entry, hit.matched_name)
+            for hit in hits
+            if hit.score >= report
         ]
-        out.sort(key=lambda r: -r.score)
+        out.sort(key=lambda hit: -hit.score)
         return out[:limit]
 
     def _identifier_candidates(self, query: Prepared) -> list[int]:
         out: list[int] = []
-        for v in query.identifiers:
-            out.extend(self._by_identifier.get(v, ()))
+        for value in query.identifiers:
+            out.extend(self._by_identifier.get(value, ()))
         return out
 
 
@@ -211,11 +211,11 @@ class PartyIndex(_Indexed):
         prepared = Prepared.from_entry(entry)
         out: list[tuple[Query, MatchResult]] = []
         items = [c.item for c in self.index.candidates(prepared.names, self.candidates)]
-        for v in prepared.identifiers:
-            items.extend(self._by_identifier.get(v, ()))
+        for value in prepared.identifiers:
+            items.extend(self._by_identifier.get(value, ()))
         for item in dict.fromkeys(items):
-            r = self.matcher.score_prepared(self.prepared[item], prepared, entry)
-            if r.score >= cut:
-                out.append((self.parties[item], r))
-        out.sort(key=lambda qr: -qr[1].score)
+            result = self.matcher.score_prepared(self.prepared[item], prepared, entry)
+            if result.score >= cut:
+                out.append((self.parties[item], result))
+        out.sort(key=lambda party_result: -party_result[1].score)
         return out
