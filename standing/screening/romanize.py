@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any, Final
 
@@ -457,13 +458,17 @@ _CHINESE_FOLD: Final = tuple(
 )
 
 
+def rewrite(token: str, rules: Iterable[tuple[re.Pattern[str], str]]) -> str:
+    """``token`` with each rule's pattern replaced in turn."""
+    for rx, rep in rules:
+        token = rx.sub(rep, token)
+    return token
+
+
 @lru_cache(maxsize=50_000)
 def chinese_fold(token: str) -> str:
     """Pinyin and Wade-Giles spellings of a syllable folded together ("hsi"/"xi")."""
-    out = token
-    for rx, rep in _CHINESE_FOLD:
-        out = rx.sub(rep, out)
-    return out
+    return rewrite(token, _CHINESE_FOLD)
 
 
 @lru_cache(maxsize=200_000)

@@ -47,6 +47,7 @@ from standing.screening.romanize import (
     abjad_similarity,
     chinese_similarity,
     korean_similarity,
+    rewrite,
 )
 
 SIM_INITIAL: Final = 0.9
@@ -125,10 +126,7 @@ _LOANWORD_RULES: Final = tuple(
 @lru_cache(maxsize=200_000)
 def loanword_fold(token: str) -> str:
     """One spelling for a borrowed word's English and transliterated forms."""
-    out = token
-    for rx, rep in _LOANWORD_RULES:
-        out = rx.sub(rep, out)
-    return out
+    return rewrite(token, _LOANWORD_RULES)
 
 
 _VOWELS_RE: Final = re.compile(r"[aeiouy]+")
