@@ -327,7 +327,8 @@ def _similarity(a: str, b: str, loose: bool) -> tuple[float, str]:
     fa, fb = translit_fold(a), translit_fold(b)
     if fa == fb and (len(fa) >= 3 or (len(fa) == 2 and a[-1] == b[-1])):
         return SIM_FOLDED, "translit"
-    if short >= 5 and loanword_fold(a) == loanword_fold(b):
+    # a borrowed word's English side has the c the fold is about ("rostec" / "rostekh")
+    if short >= 5 and ("c" in a or "c" in b) and loanword_fold(a) == loanword_fold(b):
         return SIM_FOLDED - 0.05, "loanword"
     if weak_edit:
         return weak_edit, "edit"
