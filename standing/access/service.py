@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from standing.access import secrets
 from standing.access.model import Kind, Permission, Principal, Role, Scope, require
 from standing.audit.tags import Action
+from standing.documents import fields_json
 from standing.errors import Conflict, Forbidden, Invalid, NotFound, Unauthorized
 from standing.ids import new_id
 from standing.ports import Services
@@ -254,17 +255,7 @@ class UserView:
     created_at: datetime
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "kind": self.kind,
-            "email": self.email,
-            "name": self.name,
-            "roles": list(self.roles),
-            "parties": list(self.parties),
-            "active": self.active,
-            "password": self.password,
-            "created_at": self.created_at.isoformat(),
-        }
+        return fields_json(self)
 
 
 def _user(session: Session, row: PrincipalRow) -> UserView:
@@ -324,13 +315,7 @@ class IssuedToken:
     expires_at: datetime | None
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "token": self.token,
-            "principal": self.principal,
-            "scopes": list(self.scopes),
-            "expires_at": self.expires_at.isoformat() if self.expires_at else None,
-        }
+        return fields_json(self)
 
 
 def create_token(
@@ -436,22 +421,7 @@ class TokenView:
     revoked_at: datetime | None
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "principal": self.principal,
-            "kind": self.kind,
-            "name": self.name,
-            "scopes": list(self.scopes),
-            "state": self.state,
-            "created_at": self.created_at.isoformat(),
-            "expires_at": _iso(self.expires_at),
-            "last_used_at": _iso(self.last_used_at),
-            "revoked_at": _iso(self.revoked_at),
-        }
-
-
-def _iso(moment: datetime | None) -> str | None:
-    return moment.isoformat() if moment else None
+        return fields_json(self)
 
 
 def _token(token: TokenRow, owner: PrincipalRow, now: datetime) -> TokenView:

@@ -23,6 +23,7 @@ from standing.cli.acting import AsOpt, acting
 from standing.cli.database import DatabaseOpt, services_for
 from standing.cli.moments import parse_when
 from standing.cli.output import JsonOpt, answer, console, emit_json, fail
+from standing.cli.root import command_group
 
 PasswordStdinOpt = Annotated[
     bool,
@@ -51,10 +52,8 @@ def _table(*columns: str) -> Table:
 
 app = typer.Typer()
 
-users = typer.Typer(help="Staff users and advertiser contacts.", no_args_is_help=True)
-tokens = typer.Typer(help="Bearer tokens for the API.", no_args_is_help=True)
-app.add_typer(users, name="users")
-app.add_typer(tokens, name="tokens")
+users = command_group(app, "users", "Staff users and advertiser contacts.")
+tokens = command_group(app, "tokens", "Bearer tokens for the API.")
 
 
 @users.command("add")

@@ -12,11 +12,11 @@ from standing.audit.service import audit_head, verify_audit
 from standing.cli.acting import AsOpt, reading
 from standing.cli.database import DatabaseOpt, services_for
 from standing.cli.output import EXIT_ERROR, JsonOpt, console, emit_json, fail
+from standing.cli.root import command_group
 
 app = typer.Typer()
 
-audit = typer.Typer(help="The tamper-evident audit log.", no_args_is_help=True)
-app.add_typer(audit, name="audit")
+audit = command_group(app, "audit", "The tamper-evident audit log.")
 
 
 @audit.command("verify")

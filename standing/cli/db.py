@@ -6,12 +6,12 @@ import typer
 
 from standing.cli.database import DatabaseOpt, redact, upgrade_database
 from standing.cli.output import console, fail
+from standing.cli.root import command_group
 from standing.errors import StandingError
 
 app = typer.Typer()
 
-db = typer.Typer(help="Database maintenance.", no_args_is_help=True)
-app.add_typer(db, name="db")
+db = command_group(app, "db", "Database maintenance.")
 
 
 @db.command("upgrade")

@@ -15,6 +15,7 @@ from standing.cli.acting import AsOpt, acting
 from standing.cli.database import DatabaseOpt, services_for
 from standing.cli.moments import parse_when
 from standing.cli.output import JsonOpt, answer, console, emit_json
+from standing.cli.root import command_group
 
 
 def _recorder(services: Services, as_: str | None) -> Principal:
@@ -23,11 +24,9 @@ def _recorder(services: Services, as_: str | None) -> Principal:
 
 
 app = typer.Typer()
-disputes = typer.Typer(
-    help="Out-of-court disputes (DSA Art. 21): record them and their outcomes.",
-    no_args_is_help=True,
+disputes = command_group(
+    app, "disputes", "Out-of-court disputes (DSA Art. 21): record them and their outcomes."
 )
-app.add_typer(disputes, name="disputes")
 
 
 @disputes.command("add")

@@ -14,13 +14,13 @@ from standing.cli.acting import AsOpt, reading
 from standing.cli.database import DatabaseOpt, services_for
 from standing.cli.moments import parse_when
 from standing.cli.output import JsonOpt, console, emit_json, err_console, fail
+from standing.cli.root import command_group
 from standing.transparency.service import export_dsa
 from standing.transparency.submit import submit_dsa
 
 app = typer.Typer()
 
-export = typer.Typer(help="Exports for regulators.", no_args_is_help=True)
-app.add_typer(export, name="export")
+export = command_group(app, "export", "Exports for regulators.")
 
 
 @export.command("dsa")

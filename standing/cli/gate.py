@@ -13,6 +13,7 @@ import typer
 from standing.cli.acting import CONSOLE
 from standing.cli.database import DatabaseOpt, open_services, services_for, settings_for
 from standing.cli.output import EXIT_ERROR, JsonOpt, console, emit_json, err_console, fail
+from standing.cli.root import command_group
 from standing.clock import SystemClock
 from standing.decisions.verdicts import DecisionDetail, decision_details, party_verdict
 from standing.errors import StandingError
@@ -207,8 +208,7 @@ def _print_verdict(
     console.print(f"as of changelog position {verdict.as_of}", style="dim")
 
 
-gate_app = typer.Typer(help="The gate's compiled state.", no_args_is_help=True)
-app.add_typer(gate_app, name="gate")
+gate_app = command_group(app, "gate", "The gate's compiled state.")
 
 
 @gate_app.command("snapshot")

@@ -20,6 +20,7 @@ from standing.bootstrap import Services
 from standing.cli.acting import AsOpt, acting
 from standing.cli.database import DatabaseOpt, services_for
 from standing.cli.output import JsonOpt, answer, console, emit_json
+from standing.cli.root import command_group
 from standing.notify.deliveries import get_delivery, list_deliveries
 from standing.notify.events import WEBHOOK_EVENTS
 from standing.notify.webhooks import (
@@ -80,10 +81,7 @@ def worker(
             running.close()
 
 
-box = typer.Typer(
-    help="What the outbox delivered, is delivering or gave up on.", no_args_is_help=True
-)
-app.add_typer(box, name="outbox")
+box = command_group(app, "outbox", "What the outbox delivered, is delivering or gave up on.")
 
 
 @box.command("list")
@@ -128,11 +126,9 @@ def outbox_show(
         sys.stdout.write((found.content or "").rstrip("\n") + "\n")
 
 
-hooks = typer.Typer(
-    help="Webhook endpoints: events posted and signed per Standard Webhooks.",
-    no_args_is_help=True,
+hooks = command_group(
+    app, "webhooks", "Webhook endpoints: events posted and signed per Standard Webhooks."
 )
-app.add_typer(hooks, name="webhooks")
 
 
 @hooks.command("add")

@@ -11,17 +11,16 @@ from rich.table import Table
 from standing.cli.acting import AsOpt, acting, reading
 from standing.cli.database import DatabaseOpt, services_for
 from standing.cli.output import JsonOpt, console, emit_json
+from standing.cli.root import command_group
 from standing.dates import human_date
 from standing.decisions.recheck import SOON_DAYS
 from standing.decisions.rechecks import MAX_WITHIN_DAYS, confirm_recheck, list_rechecks
 
 app = typer.Typer()
 
-group = typer.Typer(
-    help="Decisions without an end that come back for re-examination.",
-    no_args_is_help=True,
+group = command_group(
+    app, "rechecks", "Decisions without an end that come back for re-examination."
 )
-app.add_typer(group, name="rechecks")
 
 
 @group.command("list")

@@ -34,6 +34,13 @@ def mount(parent: typer.Typer, commands: typer.Typer) -> None:
     parent.registered_groups.extend(commands.registered_groups)
 
 
+def command_group(parent: typer.Typer, name: str, help: str) -> typer.Typer:
+    """A group of commands ``standing NAME ...`` under ``parent`` (help when called bare)."""
+    group = typer.Typer(help=help, no_args_is_help=True)
+    parent.add_typer(group, name=name)
+    return group
+
+
 def describe(exc: Exception) -> tuple[str, str]:
     """``(error code, message)`` for an exception that escaped a command."""
     if isinstance(exc, StandingError):

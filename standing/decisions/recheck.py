@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from standing.decisions.model import Decision
+from standing.documents import fields_json
 from standing.errors import Conflict, Invalid
 
 #: How far ahead the desk looks for re-checks coming due, by default.
@@ -146,12 +147,7 @@ class RecheckDone:
     rechecked_at: datetime
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "reason": self.reason,
-            "author": self.author,
-            "rechecked_at": self.rechecked_at.isoformat(),
-        }
+        return fields_json(self)
 
 
 @dataclass(frozen=True, slots=True)

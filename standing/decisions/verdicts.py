@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from standing.access.model import Principal
 from standing.decisions.service import standing_of
+from standing.documents import fields_json
 from standing.errors import NotFound
 from standing.ports import Services
 from standing.store.tables import DecisionRow
@@ -31,13 +32,7 @@ class DecisionDetail:
     ends_at: datetime | None
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "rule_id": self.rule_id,
-            "subject_id": self.subject_id,
-            "facts": self.facts,
-            "ends_at": self.ends_at.isoformat() if self.ends_at else None,
-        }
+        return fields_json(self)
 
 
 def decision_details(services: Services, ids: tuple[str, ...]) -> dict[str, DecisionDetail]:

@@ -10,6 +10,7 @@ from typing import Any
 
 from standing.decisions import statement as sor
 from standing.decisions.model import Decision, decision_json
+from standing.documents import fields_json
 from standing.graph.model import Account, Party
 
 
@@ -24,13 +25,7 @@ class CapabilityStanding:
     via: tuple[str, ...]
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "capability": self.capability,
-            "description": self.description,
-            "allowed": self.allowed,
-            "decisions": list(self.decisions),
-            "via": list(self.via),
-        }
+        return fields_json(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,15 +41,7 @@ class Reason:
     statement_url: str
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "decision": self.decision,
-            "subject": self.subject,
-            "rule": self.rule,
-            "title": self.title,
-            "facts": self.facts,
-            "remedy": self.remedy,
-            "statement_url": self.statement_url,
-        }
+        return fields_json(self)
 
 
 @dataclass(frozen=True, slots=True)

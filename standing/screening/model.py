@@ -7,6 +7,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from standing.documents import fields_json
+
 ENTRY_KINDS = ("person", "organization", "vessel", "aircraft", "unknown")
 
 T = TypeVar("T")
@@ -87,14 +89,7 @@ class ScreenHit:
     features: dict[str, Any] = field(hash=False)
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "source": self.source,
-            "entry": self.entry,
-            "name": self.name,
-            "score": self.score,
-            "match": self.match,
-            "features": self.features,
-        }
+        return fields_json(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,19 +110,7 @@ class ListVersion:
     actor: str
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "source": self.source,
-            "version": self.version,
-            "file": self.file,
-            "sha256": self.sha256,
-            "format": self.format,
-            "entries": self.entries,
-            "added": self.added,
-            "removed": self.removed,
-            "changed": self.changed,
-            "imported_at": self.imported_at.isoformat(),
-            "actor": self.actor,
-        }
+        return fields_json(self)
 
 
 #: The enums' values as plain strings (JSON keys, messages and ``repr`` read as before).

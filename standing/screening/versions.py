@@ -10,6 +10,7 @@ from typing import Any
 
 import orjson
 
+from standing.documents import fields_json
 from standing.screening.model import Entry, EntryIdentifier, EntryName
 
 
@@ -47,11 +48,7 @@ class ListDiff:
     changed: tuple[str, ...]
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "added": list(self.added),
-            "removed": list(self.removed),
-            "changed": list(self.changed),
-        }
+        return fields_json(self)
 
 
 def diff(previous: Mapping[str, str], current: Mapping[str, str]) -> ListDiff:
