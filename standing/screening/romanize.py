@@ -379,6 +379,18 @@ def abjad_class_keys(token: str, hebrew: bool = False) -> tuple[str, ...]:
     return tuple(dict.fromkeys(k for k in keys if k))
 
 
+def rules(pairs: Iterable[tuple[str, str]]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Rewriting rules (a pattern and its replacement), compiled once, for `rewrite`."""
+    return tuple((re.compile(pattern), replacement) for pattern, replacement in pairs)
+
+
+def rewrite(token: str, table: Iterable[tuple[re.Pattern[str], str]]) -> str:
+    """``token`` with each rule's pattern replaced in turn."""
+    for rx, rep in table:
+        token = rx.sub(rep, token)
+    return token
+
+
 # -- Korean ---------------------------------------------------------------------------------
 
 #: Traditional spellings of Korean surnames, keyed by the romanisation rigour gives (one
@@ -387,9 +399,8 @@ KOREAN_SURNAMES: Final[dict[str, frozenset[str]]] = {
     romanised: frozenset(spellings.split())
     for romanised, spellings in wordlists.pairs("korean_surnames.tsv").items()
 }
-_KOREAN_FOLD: Final = tuple(
-    (re.compile(a), b)
-    for a, b in (
+_KOREAN_FOLD: Final = rules(
+    (
         (r"['\-]", ""),
         (r"eo|eu", "u"),
         (r"oo|o", "u"),
@@ -410,10 +421,7 @@ _KOREAN_FOLD: Final = tuple(
 @lru_cache(maxsize=50_000)
 def korean_fold(token: str) -> str:
     """Revised, McCune-Reischauer and common spellings of a syllable folded together."""
-    out = token
-    for rx, rep in _KOREAN_FOLD:
-        out = rx.sub(rep, out)
-    return out
+    return rewrite(token, _KOREAN_FOLD)
 
 
 def korean_variants(syllable: str) -> frozenset[str]:
@@ -433,9 +441,8 @@ def korean_similarity(hangul: str, latin: str) -> float:
 
 # -- Chinese --------------------------------------------------------------------------------
 
-_CHINESE_FOLD: Final = tuple(
-    (re.compile(a), b)
-    for a, b in (
+_CHINESE_FOLD: Final = rules(
+    (
         (r"['\-]", ""),
         (r"^(?:ss|sz)u$", "si"),
         (r"^t[sz]u$", "zi"),
@@ -456,13 +463,6 @@ _CHINESE_FOLD: Final = tuple(
         (r"^wong$", "wang"),
     )
 )
-
-
-def rewrite(token: str, rules: Iterable[tuple[re.Pattern[str], str]]) -> str:
-    """``token`` with each rule's pattern replaced in turn."""
-    for rx, rep in rules:
-        token = rx.sub(rep, token)
-    return token
 
 
 @lru_cache(maxsize=50_000)

@@ -48,6 +48,7 @@ from standing.screening.romanize import (
     chinese_similarity,
     korean_similarity,
     rewrite,
+    rules,
 )
 
 SIM_INITIAL: Final = 0.9
@@ -108,9 +109,8 @@ _FOLD_RULES: Final = tuple(
 
 #: English spellings of words a Russian name borrowed, against their Latin transliteration
 #: ("Rostec" / "Rostekh", "eCommerce" / "eKommerts"): a soft c is s, a hard c or kh is k.
-_LOANWORD_RULES: Final = tuple(
-    (re.compile(a), b)
-    for a, b in (
+_LOANWORD_RULES: Final = rules(
+    (
         (r"c(?=[eiy])|t[sz]", "s"),
         (r"kh|ck|c|q", "k"),
         (r"x", "ks"),
