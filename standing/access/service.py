@@ -189,39 +189,9 @@ def add_user(services: Services, actor: Principal | None, new: NewUser) -> Princ
             if work.repo.get_party(party_id) is None:
                 raise NotFound(f"party: unknown party {party_id!r}")
             parties.append(party_id)
-        session.add(
-            PrincipalRow(
-                id=principal_id,
-                kind=str(Kind.STAFF if roles else Kind.CONTACT),
-                email=email,
-                name=name,
-                roles=sorted(str(r) for r in roles),
-                password_hash=secrets.hash_password(new.password) if new.password else None,
-                active=True,
-                created_at=now,
-                created_by=work.actor.id,
-            )
+        return _store_user(
+            work, now, principal_id, email, name, roles, parties, password=new.password
         )
-        session.flush()
-        for party_id in parties:
-            session.add(PrincipalPartyRow(principal_id=principal_id, party_id=party_id))
-        session.flush()
-        work.record(
-            now,
-            Action.USER_ADD,
-            principal_id,
-            {
-                "user": principal_id,
-                "email": email,
-                "name": name,
-                "roles": sorted(str(r) for r in roles),
-                "parties": parties,
-                "password": new.password is not None,
-            },
-        )
-        row = session.get(PrincipalRow, principal_id)
-        assert row is not None
-        return _principal(session, row)
 
 
 def set_password(services: Services, actor: Principal, email: str, password: str) -> None:
@@ -694,40 +664,56 @@ def _oidc_new(
             f"{address} is not a standing user, and your organisation's account names no "
             f"standing role ({known_roles}); ask an admin to add you or to grant you a role"
         )
-    principal_id = work.actor.id
+    return _store_user(work, now, work.actor.id, address, label, roles, [], issuer=issuer)
+
+
+def _store_user(
+    work: UnitOfWork,
+    now: datetime,
+    principal_id: str,
+    email: str,
+    name: str | None,
+    roles: Iterable[Role],
+    parties: list[str],
+    *,
+    password: str | None = None,
+    issuer: str | None = None,
+) -> Principal:
+    """Store a new user and the parties a contact acts for, and record it: the event says
+    whether a password was set and, for a user an identity provider vouched for, which."""
     wanted = sorted(str(r) for r in roles)
     session = work.session
     session.add(
         PrincipalRow(
             id=principal_id,
-            kind=str(Kind.STAFF),
-            email=address,
-            name=label,
+            kind=str(Kind.STAFF if wanted else Kind.CONTACT),
+            email=email,
+            name=name,
             roles=wanted,
-            password_hash=None,
+            password_hash=secrets.hash_password(password) if password else None,
             active=True,
             created_at=now,
-            created_by=principal_id,
+            created_by=work.actor.id,
         )
     )
     session.flush()
-    work.record(
-        now,
-        Action.USER_ADD,
-        principal_id,
-        {
-            "user": principal_id,
-            "email": address,
-            "name": label,
-            "roles": wanted,
-            "parties": [],
-            "password": False,
-            "issuer": issuer,
-        },
-    )
-    created = session.get(PrincipalRow, principal_id)
-    assert created is not None
-    return _principal(session, created)
+    for party_id in parties:
+        session.add(PrincipalPartyRow(principal_id=principal_id, party_id=party_id))
+    session.flush()
+    payload: dict[str, Any] = {
+        "user": principal_id,
+        "email": email,
+        "name": name,
+        "roles": wanted,
+        "parties": parties,
+        "password": password is not None,
+    }
+    if issuer is not None:
+        payload["issuer"] = issuer
+    work.record(now, Action.USER_ADD, principal_id, payload)
+    row = session.get(PrincipalRow, principal_id)
+    assert row is not None
+    return _principal(session, row)
 
 
 def start_session(services: Services, principal: Principal) -> tuple[str, str]:
