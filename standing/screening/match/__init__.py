@@ -32,12 +32,8 @@ evidence:
   aside ("Gupo W" / "Grupo W"); a generic query never matches a name with an identifying
   word. The best name is chosen after the legal-form check, so an alias never lowers a
   score; joint-stock forms (AO, OAO, ZAO, PAO, JSC, OJSC, CJSC, PJSC) are one family.
-- identifiers: an equal registration number, LEI, INN/OGRN, IMO... gives at least 0.99;
-  different values under the same scheme lower the score.
-- birth dates (people): agreement raises the score, a different year lowers it.
-- countries: disjoint known countries lower the score; so do legal forms of different
-  jurisdictions (sibling companies: "Kaspersky Labs GmbH" vs "Kaspersky Labs Limited").
-- schema: a person against a company, organisation or vessel is penalised.
+- the other evidence -- identifiers, birth dates, countries and the jurisdictions of legal
+  forms, schema -- raises or lowers the name score (`adjustments`).
 
 `Screener` holds a `NameIndex` over one list version and screens queries through it (no scan
 of every entry); `PartyIndex` does the reverse for re-screening parties after a list update.
