@@ -33,6 +33,7 @@ import random
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,7 @@ from standing.screening.evaluation import (  # noqa: E402
 )
 from standing.screening.match import DEFAULT_THRESHOLD, PartyIndex, Query, Screener  # noqa: E402
 from standing.screening.model import Entry, EntryIdentifier, EntryName  # noqa: E402
+from standing.screening.sources._common import detect_script  # noqa: E402
 
 PAIRS = ROOT / "tests" / "data" / "screening_pairs.csv"
 ORG_PAIRS = ROOT / "tests" / "data" / "org_pairs.csv"
@@ -187,10 +189,20 @@ def org_quality(nomenklatura: bool, misses: bool) -> dict[str, Any]:
         "threshold": DEFAULT_THRESHOLD,
         "standing": report(scores, DEFAULT_THRESHOLD),
     }
-    cats = by_category(
-        [pairs[i] for i in halves["tune"]], [scores[i] for i in halves["tune"]], DEFAULT_THRESHOLD
-    )
-    out["tune_by_category"] = cats
+    for half, idx in halves.items():
+        # Counts per category and per script of the query only: the held-out half's pairs are
+        # never printed.
+        chosen = [pairs[i] for i in idx]
+        values = [scores[i] for i in idx]
+        out[f"{half}_by_category"] = by_category(chosen, values, DEFAULT_THRESHOLD)
+        other = [
+            (p, v) for p, v in zip(chosen, values, strict=True) if p.category == "other_script"
+        ]
+        out[f"{half}_other_script_by_script"] = by_category(
+            [replace(p, category=detect_script(p.query.names[0]) or "mixed") for p, _ in other],
+            [v for _, v in other],
+            DEFAULT_THRESHOLD,
+        )
     if misses:  # the tuning half only: the held-out half is never looked at
         for i in halves["tune"]:
             p = pairs[i]
