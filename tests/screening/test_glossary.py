@@ -14,7 +14,7 @@ from standing.screening.glossary import (
     read_han,
     segment,
 )
-from standing.screening.match import Matcher, Query, name_variants
+from standing.screening.match import Matcher, Query, explain_name, name_variants
 from standing.screening.model import Entry, EntryName
 from standing.screening.similarity import token_match
 
@@ -195,6 +195,9 @@ def test_the_hit_says_the_name_was_read_in_english() -> None:
         company("China Eastern Airlines Corporation Limited"),
     )
     assert "read_in_english" not in plain.features["name"]
+    assert explain_name(hit.features["name"]).endswith(
+        "read in English: 中国东方航空=China Eastern Airlines"
+    )
 
 
 def test_the_dictionary_is_read_once_and_only_for_han_names() -> None:
