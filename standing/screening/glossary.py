@@ -223,9 +223,10 @@ def read_han(name: str, words: HanWords | None = None) -> Reading | None:
     CC-CEDICT's words; a character of none of them is kept as written, and so are legal forms
     (有限公司), for the normaliser. 市 and 省 after a place are dropped (深圳市 -> Shenzhen). The
     reading identifies the organisation when one of its words is a company of the glossary, a
-    proper noun of several English words (东方航空 -> China Eastern Airlines), or a word of two
-    or more characters that is not a place and whose English has a word that is not generic
-    (电网 -> electricity grid; not 东方 -> east, nor 北京 -> Beijing): "北京科技有限公司" read
+    proper noun (三菱 -> Mitsubishi; 东方航空 -> China Eastern Airlines, but not 中华 -> China
+    alone), or a common word of two or more characters whose English has a word that is
+    neither generic nor a place (电网 -> electricity grid; not 东方 -> east, 海运 -> shipping by
+    sea, nor 北京 -> Beijing): "北京科技有限公司" read
     "Beijing technology" would match every Beijing technology company."""
     if not _HAN_RE.search(name):
         return None
@@ -322,10 +323,13 @@ def _identifies(word: str, gloss: str, kind: _Kind) -> bool:
         return True
     if kind in ("generic", "place", "unread") or len(word) < 2 or not gloss:
         return False
-    if kind == "name" and len(gloss.split()) >= 2:
-        return True
-    return any(
-        token_class(token, "organization") in ("name", "number") for token in fold(gloss).split()
+    classes = [token_class(token, "organization") for token in fold(gloss).split()]
+    if kind == "name":
+        return len(classes) >= 2 or any(c in ("name", "number") for c in classes)
+    # a common word identifies when it says more than what the company does or where it is
+    # (电网 "electricity grid"; not 海运 "shipping by sea")
+    return any(c in ("name", "number") for c in classes) and not any(
+        c in ("generic", "place") for c in classes
     )
 
 

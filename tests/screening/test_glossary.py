@@ -153,6 +153,9 @@ def test_a_reading_of_generic_words_and_places_only_is_not_offered() -> None:
     assert read_han("中国人民银行") is None  # "China people bank": no word of its own
     assert read_han("北京东城科技有限公司") is None  # 东城 is a district of Beijing
     assert english_reading("北京科技有限公司") is None
+    # a common word that says what the company does is no word of its own: 海運 "shipping by sea"
+    assert read_han("沈忠國際海運有限公司") is None
+    assert read_han("华强电子") is None  # 华强 is no dictionary word: its pinyin is compared
 
 
 def test_the_reading_says_which_words_were_read_and_drops_city_and_province() -> None:
