@@ -23,6 +23,8 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Final, Literal
 
+from normality import ascii_text
+
 from standing.screening import wordlists
 from standing.screening.normalize import fold, token_class
 
@@ -114,10 +116,21 @@ def parse_glossary(text: str) -> Glossary:
 
 @dataclass(frozen=True, slots=True)
 class Reading:
-    """A name read in English: the text, and the words read ("东方=east", "腾讯=Tencent")."""
+    """A name read in English: the text, the words read ("东方=Oriental", "腾讯=Tencent"), and
+    a second text with each word's second company sense and places by their initials ("SZ"
+    for Shenzhen), when that differs from the first."""
 
     text: str
     words: tuple[str, ...]
+    alternate: str | None = None
+    alternate_words: tuple[str, ...] = ()  # the words as the alternate read them
+
+    @property
+    def variants(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """The reading's texts with the words each read: the first, then the alternate."""
+        if self.alternate is None:
+            return ((self.text, self.words),)
+        return ((self.text, self.words), (self.alternate, self.alternate_words or self.words))
 
 
 def english_reading(name: str) -> str | None:
@@ -134,35 +147,52 @@ def reading(name: str) -> Reading | None:
         return None
     terms = glossary()
     text = name
+    alternate: str | None = None
+    alternate_words: tuple[str, ...] = ()
     words: list[str] = []
-    han = read_han(name)
-    if han is not None:
-        text = han.text
-        words.extend(han.words)
+    found = read_han(name) or _read_hangul(name)
+    if found is not None:
+        text, alternate, alternate_words = found.text, found.alternate, found.alternate_words
+        words.extend(found.words)
     text, arabic = _read_arabic(text, terms)
     text, cyrillic = _read_cyrillic(text, terms)
     words.extend(arabic)
     words.extend(cyrillic)
     if not words:
         return None
-    return Reading(" ".join(text.split()), tuple(words))
+    if alternate is not None:
+        alternate = _read_cyrillic(_read_arabic(alternate, terms)[0], terms)[0]
+        alternate = " ".join(alternate.split())
+    text = " ".join(text.split())
+    if alternate == text:
+        return Reading(text, tuple(words))
+    # the Arabic and Cyrillic words read are the same in both
+    return Reading(
+        text,
+        tuple(words),
+        alternate,
+        (*alternate_words, *words[len(found.words) :]) if found else (),
+    )
 
 
 # -- Chinese, word by word -----------------------------------------------------------------
 
-#: How a word of Han text was read: a company's own English name (`glossary.tsv`), a generic
-#: company word (`cjk_generic_words.tsv`), a CC-CEDICT word, proper noun or place, or not at all.
-_Kind = Literal["company", "generic", "word", "name", "place", "unread"]
+#: How a word of Han text was read: a company's own English name (`glossary.tsv`), a word
+#: with company senses (`cjk_senses.tsv`), a generic company word (`cjk_generic_words.tsv`), a
+#: CC-CEDICT word, proper noun or place, or not at all.
+_Kind = Literal["company", "sense", "generic", "word", "name", "place", "unread"]
 #: Written after a place's name (深圳市, 广东省): dropped there, as English names drop them.
 _PLACE_SUFFIXES: Final = frozenset("市省")
 
 
 @dataclass(frozen=True, slots=True)
 class HanWords:
-    """The tables Han text is read with: the glossary's Chinese company names, the generic
-    company words, and CC-CEDICT's words, in that order of precedence."""
+    """The tables Han text is read with: the glossary's Chinese company names, the words'
+    company senses, the generic company words, and CC-CEDICT's words, in that order of
+    precedence."""
 
     companies: dict[str, str]  # a company's Chinese name -> its English name
+    senses: dict[str, tuple[str, ...]]  # a company word -> its senses, the most common first
     generic: dict[str, str]  # a generic company word -> English ("" to drop it)
     english: dict[str, str]  # a CC-CEDICT word -> English
     names: frozenset[str]  # the CC-CEDICT words that are proper nouns other than places
@@ -176,15 +206,40 @@ def han_words() -> HanWords:
     123,000 words: 0.1-0.2 s, 22 MB kept)."""
     text = resources.files("standing.screening").joinpath("data/cedict_words.tsv")
     return parse_han_words(
-        text.read_text("utf-8"), wordlists.pairs("cjk_generic_words.tsv"), glossary().han
+        text.read_text("utf-8"),
+        wordlists.pairs("cjk_generic_words.tsv"),
+        glossary().han,
+        company_senses(),
     )
 
 
+@cache
+def company_senses() -> dict[str, tuple[str, ...]]:
+    """The company senses of `data/cjk_senses.tsv`: word -> senses, the most common first."""
+    return parse_senses(wordlists.rows("cjk_senses.tsv"))
+
+
+def parse_senses(rows: list[tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """Rows of word and "|"-separated senses as a mapping; a word given twice is an error."""
+    out: dict[str, tuple[str, ...]] = {}
+    for row in rows:
+        senses = tuple(s.strip() for s in row[1].split("|")) if len(row) == 2 else ()
+        if not row[0] or not senses or not all(senses):
+            raise ValueError(f"cjk_senses: expected a word and its senses, got {row!r}")
+        if row[0] in out:
+            raise ValueError(f"cjk_senses: {row[0]} is given twice")
+        out[row[0]] = senses
+    return out
+
+
 def parse_han_words(
-    text: str, generic: dict[str, str], companies: dict[str, str] | None = None
+    text: str,
+    generic: dict[str, str],
+    companies: dict[str, str] | None = None,
+    senses: dict[str, tuple[str, ...]] | None = None,
 ) -> HanWords:
     """The tables from `cedict_words.tsv`'s text (rows of word, English and class: word,
-    name or place), the generic words and the companies' names."""
+    name or place), the generic words, the companies' names and the words' company senses."""
     english: dict[str, str] = {}
     classes: dict[str, list[str]] = {"word": [], "name": [], "place": []}
     for number, line in enumerate(text.splitlines(), 1):
@@ -196,9 +251,11 @@ def parse_han_words(
         english[fields[0]] = fields[1]
         classes[fields[2]].append(fields[0])
     companies = companies or {}
-    longest = max((len(w) for w in (*english, *generic, *companies)), default=1)
+    senses = senses or {}
+    longest = max((len(w) for w in (*english, *generic, *companies, *senses)), default=1)
     return HanWords(
         companies,
+        senses,
         generic,
         english,
         frozenset(classes["name"]),
@@ -219,22 +276,31 @@ def read_han(name: str, words: HanWords | None = None) -> Reading | None:
     keeps no word that identifies the organisation.
 
     Han text is cut into the fewest words (`segment`) of the glossary's company names (腾讯 ->
-    Tencent), the generic company words (科技 -> technology; they win over CC-CEDICT) and
-    CC-CEDICT's words; a character of none of them is kept as written, and so are legal forms
-    (有限公司), for the normaliser. 市 and 省 after a place are dropped (深圳市 -> Shenzhen). The
-    reading identifies the organisation when one of its words is a company of the glossary, a
-    proper noun (三菱 -> Mitsubishi; 东方航空 -> China Eastern Airlines, but not 中华 -> China
-    alone), or a common word of two or more characters whose English has a word that is
-    neither generic nor a place (电网 -> electricity grid; not 东方 -> east, 海运 -> shipping by
-    sea, nor 北京 -> Beijing): "北京科技有限公司" read
-    "Beijing technology" would match every Beijing technology company."""
+    Tencent), the words of `cjk_senses.tsv` in the English companies use (电气 -> Electric,
+    南方 -> Southern, 汽车 -> Automobile), the generic company words (科技 -> technology) and
+    CC-CEDICT's words, in that order of precedence; a character of none of them is kept as
+    written, and so are legal forms (有限公司), for the normaliser. 市 and 省 after a place
+    are dropped (深圳市 -> Shenzhen). The reading's alternate gives each word its second
+    company sense (汽车 -> Motor, 航空 -> Aviation) and each place by its initials (深圳 -> SZ,
+    as in "SZ DJI Technology"; 香港 -> HK). Two readings at most: a name's words are not
+    combined sense by sense.
+
+    The reading identifies the organisation when one of its words is a company of the
+    glossary, a proper noun (三菱 -> Mitsubishi; 东方航空 -> China Eastern Airlines, but not
+    中华 -> China alone), or a common word of two or more characters whose English has a word
+    that is neither generic nor a place (电网 -> electricity grid; not 东方 -> east, 海运 ->
+    shipping by sea, nor 北京 -> Beijing): "北京科技有限公司" read "Beijing technology" would
+    match every Beijing technology company. A word of `cjk_senses.tsv` is judged by its
+    CC-CEDICT English, as it was before it had company senses (电气 "electricity" identifies,
+    南方 "south" does not): company senses change how a name reads, not which names read."""
     if not _HAN_RE.search(name):
         return None
     table = words or han_words()
     read: list[str] = []
+    read_alternate: list[str] = []
     identifying = False
 
-    def english(match: re.Match[str]) -> str:
+    def english(match: re.Match[str], alternate: bool) -> str:
         nonlocal identifying
         parts: list[str] = []
         previous: _Kind = "unread"
@@ -245,22 +311,54 @@ def read_han(name: str, words: HanWords | None = None) -> Reading | None:
             if kind == "unread":
                 parts.append(word)
                 continue
+            if alternate:
+                if kind == "sense" and len(table.senses[word]) > 1:
+                    gloss = table.senses[word][1]
+                elif kind == "place":
+                    gloss = _initials(word, gloss)
+                if gloss:
+                    parts.append(gloss)
+                read_alternate.append(f"{word}={gloss}")
+                continue
             if gloss:
                 parts.append(gloss)
             read.append(f"{word}={gloss}")
-            identifying = identifying or _identifies(word, gloss, kind)
+            if kind == "sense":  # judged as it was before it had company senses
+                before = _kind(word, table, senses=False)
+                before_gloss = table.generic.get(word, table.english.get(word, ""))
+                identifying = identifying or _identifies(word, before_gloss, before)
+            else:
+                identifying = identifying or _identifies(word, gloss, kind)
         return f" {' '.join(parts)} "
 
-    pieces: list[str] = []
-    last = 0
-    for match in _legal_re().finditer(name):
-        pieces.append(_HAN_RUN_RE.sub(english, name[last : match.start()]))
-        pieces.append(f" {match.group(0)} ")
-        last = match.end()
-    pieces.append(_HAN_RUN_RE.sub(english, name[last:]))
+    def text(alternate: bool) -> str:
+        pieces: list[str] = []
+        last = 0
+        for match in _legal_re().finditer(name):
+            pieces.append(
+                _HAN_RUN_RE.sub(lambda m: english(m, alternate), name[last : match.start()])
+            )
+            pieces.append(f" {match.group(0)} ")
+            last = match.end()
+        pieces.append(_HAN_RUN_RE.sub(lambda m: english(m, alternate), name[last:]))
+        return " ".join("".join(pieces).split())
+
+    first = text(False)
     if not identifying:
         return None
-    return Reading(" ".join("".join(pieces).split()), tuple(read))
+    second = text(True)
+    if second == first:
+        return Reading(first, tuple(read))
+    return Reading(first, tuple(read), second, tuple(read_alternate))
+
+
+def _initials(place: str, english: str) -> str:
+    """A place's initials as company names write them: its pinyin syllables' ("深圳" -> SZ,
+    "北京" -> BJ), or its English words' when it has several ("香港" Hong Kong -> HK)."""
+    words = english.split()
+    if len(words) < 2:
+        words = str(ascii_text(place) or "").split()
+    return "".join(w[0] for w in words if w[:1].isalpha()).upper()
 
 
 def segment(run: str, table: HanWords) -> list[tuple[str, str, _Kind]]:
@@ -283,7 +381,7 @@ def segment(run: str, table: HanWords) -> list[tuple[str, str, _Kind]]:
                 1 + rest[0],
                 int(kind == "unread") + rest[1],
                 single + rest[2],
-                int(kind != "generic") + rest[3],
+                int(kind not in ("sense", "generic")) + rest[3],
             )
             if choice is None or cost < choice[0]:
                 choice = (cost, j)
@@ -297,6 +395,8 @@ def segment(run: str, table: HanWords) -> list[tuple[str, str, _Kind]]:
         kind = _kind(word, table)
         if kind == "company":
             gloss = table.companies[word]
+        elif kind == "sense":
+            gloss = table.senses[word][0]
         elif kind == "generic":
             gloss = table.generic[word]
         else:
@@ -306,9 +406,11 @@ def segment(run: str, table: HanWords) -> list[tuple[str, str, _Kind]]:
     return out
 
 
-def _kind(word: str, table: HanWords) -> _Kind:
+def _kind(word: str, table: HanWords, senses: bool = True) -> _Kind:
     if word in table.companies:
         return "company"
+    if senses and word in table.senses:
+        return "sense"
     if word in table.generic:
         return "generic"
     if word not in table.english:
@@ -321,7 +423,7 @@ def _kind(word: str, table: HanWords) -> _Kind:
 def _identifies(word: str, gloss: str, kind: _Kind) -> bool:
     if kind == "company":
         return True
-    if kind in ("generic", "place", "unread") or len(word) < 2 or not gloss:
+    if kind in ("sense", "generic", "place", "unread") or len(word) < 2 or not gloss:
         return False
     classes = [token_class(token, "organization") for token in fold(gloss).split()]
     if kind == "name":
@@ -331,6 +433,49 @@ def _identifies(word: str, gloss: str, kind: _Kind) -> bool:
     return any(c in ("name", "number") for c in classes) and not any(
         c in ("generic", "place") for c in classes
     )
+
+
+_HANGUL_RE: Final = re.compile(r"[\uac00-\ud7af]")
+_HANGUL_WORD_RE: Final = re.compile(r"[\uac00-\ud7af]{2,}|[A-Za-z]{2,}")
+
+
+@cache
+def _hangul_senses() -> tuple[dict[str, tuple[str, ...]], re.Pattern[str] | None, dict[str, str]]:
+    """The Korean words of `cjk_senses.tsv`, a pattern finding them (the longest first), and
+    the generic words of `cjk_generic_words.tsv`."""
+    senses = {w: s for w, s in company_senses().items() if _HANGUL_RE.search(w)}
+    generic = wordlists.pairs("cjk_generic_words.tsv")
+    if not senses:
+        return senses, None, generic
+    words = sorted(senses, key=len, reverse=True)
+    return senses, re.compile("|".join(re.escape(w) for w in words)), generic
+
+
+def _read_hangul(name: str) -> Reading | None:
+    """A Korean name with its Hanja-derived company words in their English senses (현대중공업
+    -> 현대 Heavy Industries; 현대건설 -> 현대 Engineering & Construction, alternately 현대
+    Construction), or None when it has none of them, when all of them read as the generic
+    words of `cjk_generic_words.tsv` already read them in the name itself, or when nothing
+    of the name's own is left (은행 alone)."""
+    if not _HANGUL_RE.search(name):
+        return None
+    senses, pattern, generic = _hangul_senses()
+    if pattern is None:
+        return None
+    found = [m.group(0) for m in pattern.finditer(name)]
+    if not found or all(
+        len(senses[w]) == 1 and generic.get(w, "").lower() == senses[w][0].lower() for w in found
+    ):
+        return None
+    first = pattern.sub(lambda m: f" {senses[m.group(0)][0]} ", name)
+    if not _HANGUL_WORD_RE.search(_legal_re().sub(" ", pattern.sub(" ", name))):
+        return None
+    second = pattern.sub(lambda m: f" {senses[m.group(0)][-1]} ", name)
+    words = tuple(f"{w}={senses[w][0]}" for w in found)
+    first, second = " ".join(first.split()), " ".join(second.split())
+    if second == first:
+        return Reading(first, words)
+    return Reading(first, words, second, tuple(f"{w}={senses[w][-1]}" for w in found))
 
 
 def _read_cyrillic(text: str, terms: Glossary) -> tuple[str, list[str]]:

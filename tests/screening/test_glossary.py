@@ -49,10 +49,10 @@ def test_arabic_script_words_and_phrases_with_their_article() -> None:
 
 def test_chinese_names_of_organisations_known_by_another_english_name() -> None:
     assert english_reading("深圳市腾讯计算机系统有限公司") == (
-        "Shenzhen Tencent computer systems 有限公司"
+        "Shenzhen Tencent Computer Systems 有限公司"
     )
     # the fewest words: 大疆创新 is DJI whole, not DJI and 创新 (innovation)
-    assert english_reading("深圳市大疆创新科技有限公司") == "Shenzhen DJI technology 有限公司"
+    assert english_reading("深圳市大疆创新科技有限公司") == "Shenzhen DJI Technology 有限公司"
 
 
 def test_a_name_without_glossary_words_has_no_reading() -> None:

@@ -158,7 +158,8 @@ def name_variants(value: str, kind: NameKind = "unknown") -> list[str]:
     Japanese reading when it is written in kanji or kana ("山田太郎": "yamada taro"), and for
     a body, Latin initials spelled out in Hangul or katakana ("엘지전자": "LG 전자") and its
     reading in English (`standing.screening.glossary`: "中国东方航空": "China Eastern
-    Airlines")."""
+    Airlines"), with its alternate when it has one ("深圳市大疆创新科技": "Shenzhen DJI
+    Technology" and "SZ DJI Technology")."""
     return [v for v, _ in _variants(value, kind)]
 
 
@@ -181,7 +182,7 @@ def _variants(value: str, kind: NameKind) -> list[tuple[str, tuple[str, ...]]]:
             out.append((initials, ()))
         english = glossary_reading(value) if kind != "person" else None
         if english:
-            out.append((english.text, english.words))
+            out.extend(english.variants)
     return out
 
 

@@ -1,0 +1,157 @@
+"""Chinese, Japanese and Korean organisation names read with the English senses companies use
+(`data/cjk_senses.tsv`): 电气 Electric, 汽车 Automobile or Motor, 深圳 Shenzhen or SZ."""
+
+from __future__ import annotations
+
+import pytest
+
+from standing.screening.glossary import (
+    company_senses,
+    parse_han_words,
+    parse_senses,
+    read_han,
+    reading,
+    segment,
+)
+from standing.screening.match import Matcher, Query, explain_name, name_variants
+from standing.screening.model import Entry, EntryName
+
+matcher = Matcher()
+
+
+def company(name: str) -> Entry:
+    return Entry(source="t", entry_id=name, kind="organization", names=(EntryName(name),))
+
+
+def test_the_table_has_company_senses_of_the_common_words() -> None:
+    senses = company_senses()
+    assert len(senses) >= 300
+    assert senses["电气"] == ("Electric",)
+    assert senses["汽车"] == ("Automobile", "Motor")
+    assert senses["航空"][0] == "Airlines"
+    assert senses["南方"] == ("Southern",)
+    assert senses["商事"] == ("Trading", "Shoji")
+    assert senses["중공업"] == ("Heavy Industries",)
+
+
+def test_a_word_given_twice_or_without_senses_is_refused() -> None:
+    with pytest.raises(ValueError, match="twice"):
+        parse_senses([("电气", "Electric"), ("电气", "Electrical")])
+    with pytest.raises(ValueError, match="senses"):
+        parse_senses([("电气", "Electric|")])
+
+
+def test_company_senses_win_over_the_dictionary_and_the_generic_words() -> None:
+    table = parse_han_words(
+        "电气\telectricity\tword\n上海\tShanghai\tplace\n",
+        {"电气": "electric"},
+        senses={"电气": ("Electric",)},
+    )
+    assert segment("上海电气", table) == [
+        ("上海", "Shanghai", "place"),
+        ("电气", "Electric", "sense"),
+    ]
+
+
+def test_names_read_with_the_words_companies_use() -> None:
+    found = read_han("上海电气集团股份有限公司")
+    assert found is not None
+    assert found.text == "Shanghai Electric Group 股份有限公司"
+    assert found.words == ("上海=Shanghai", "电气=Electric", "集团=Group")
+    south = read_han("中国南方电网有限责任公司")
+    assert south is not None and south.text.startswith("China Southern Power Grid")
+    assert reading("三菱重工業株式会社") is not None
+    assert reading("三菱重工業株式会社").text == "Mitsubishi Heavy Industries 株式会社"  # type: ignore[union-attr]
+
+
+def test_the_alternate_reading_takes_second_senses_and_place_syllables() -> None:
+    found = read_han("长城汽车股份有限公司")
+    assert found is not None
+    assert found.text == "Great Wall Automobile 股份有限公司"
+    assert found.alternate == "Great Wall Motor 股份有限公司"
+    assert found.alternate_words == ("长城=Great Wall", "汽车=Motor")
+    dji = read_han("深圳市大疆创新科技有限公司")
+    assert dji is not None
+    assert dji.text == "Shenzhen DJI Technology 有限公司"
+    assert dji.alternate == "SZ DJI Technology 有限公司"
+    # at most two readings a name: the first and one alternate
+    assert len(dji.variants) == 2
+    variants = name_variants("深圳市大疆创新科技有限公司", "organization")
+    assert "Shenzhen DJI Technology 有限公司" in variants
+    assert "SZ DJI Technology 有限公司" in variants
+
+
+def test_company_senses_do_not_change_which_names_are_read() -> None:
+    # generic words and places only, as before: no reading to meet other companies with
+    assert read_han("北京科技有限公司") is None
+    assert read_han("中国南方航空股份有限公司") is None  # China + Southern + Airlines
+    assert read_han("上海东方贸易有限公司") is None
+    assert reading("은행") is None  # a Korean generic word alone
+
+
+def test_korean_words_with_a_second_sense_get_an_alternate_reading() -> None:
+    found = reading("현대건설 주식회사")
+    assert found is not None
+    assert found.text == "현대 Engineering & Construction 주식회사"
+    assert found.alternate == "현대 Construction 주식회사"
+    assert found.words == ("건설=Engineering & Construction",)
+    # 중공업 reads as cjk_generic_words.tsv already reads it in the name itself
+    assert reading("현대중공업") is None
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("深圳市大疆创新科技有限公司", "SZ DJI Technology Co., Ltd."),
+        ("深圳市大疆创新科技有限公司", "Shenzhen DJI Technology Co., Ltd."),
+        ("长城汽车股份有限公司", "Great Wall Motor Company Limited"),
+        ("长城汽车股份有限公司", "Great Wall Automobile Co., Ltd."),
+        ("上海电气集团股份有限公司", "Shanghai Electric Group Company Limited"),
+        ("中国南方电网有限责任公司", "China Southern Power Grid Co., Ltd."),
+        ("阿里巴巴集团控股有限公司", "Alibaba Group Holding Limited"),
+        ("三菱重工業株式会社", "Mitsubishi Heavy Industries, Ltd."),
+        ("현대건설 주식회사", "Hyundai Engineering & Construction Co., Ltd."),
+        ("삼성증권 주식회사", "Samsung Securities Co., Ltd."),
+    ],
+)
+def test_names_read_with_company_senses_match_their_english_names(query: str, listed: str) -> None:
+    assert matcher.score(Query.of(query, schema="Company"), company(listed)).match
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # the same generic words, another company
+        ("中国南方航空股份有限公司", "China Eastern Airlines Corporation Limited"),
+        ("中国东方航空股份有限公司", "China Southern Airlines Company Limited"),
+        ("上海电气集团股份有限公司", "Shanghai Electric Power Co., Ltd."),
+        ("上海电力股份有限公司", "Shanghai Electric Group Company Limited"),
+        ("长城汽车股份有限公司", "Geely Automobile Holdings Limited"),
+        ("中国南方电网有限责任公司", "State Grid Corporation of China"),
+        # a place or generic words only
+        ("深圳市大疆创新科技有限公司", "Shenzhen Technology Co., Ltd."),
+        ("深圳市科技有限公司", "SZ DJI Technology Co., Ltd."),
+        ("北京科技有限公司", "Beijing Electric Technology Co., Ltd."),
+        ("삼성증권 주식회사", "Mirae Asset Securities Co., Ltd."),
+        ("현대건설 주식회사", "GS Engineering & Construction Corp."),
+    ],
+)
+def test_company_senses_keep_other_companies_apart(query: str, listed: str) -> None:
+    assert not matcher.score(Query.of(query, schema="Company"), company(listed)).match
+
+
+def test_the_hit_says_which_sense_and_which_place_spelling_matched() -> None:
+    hit = matcher.score(
+        Query.of("深圳市大疆创新科技有限公司", schema="Company"),
+        company("SZ DJI Technology Co., Ltd."),
+    )
+    assert hit.match
+    assert hit.features["name"]["read_in_english"] == {
+        "query": ["深圳=SZ", "大疆创新=DJI", "科技=Technology"]
+    }
+    assert "read in English: 深圳=SZ" in explain_name(hit.features["name"])
+    motor = matcher.score(
+        Query.of("长城汽车股份有限公司", schema="Company"),
+        company("Great Wall Motor Company Limited"),
+    )
+    assert "汽车=Motor" in motor.features["name"]["read_in_english"]["query"]
