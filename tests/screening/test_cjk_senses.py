@@ -60,6 +60,9 @@ def test_names_read_with_the_words_companies_use() -> None:
     assert found.words == ("上海=Shanghai", "电气=Electric", "集团=Group")
     south = read_han("中国南方电网有限责任公司")
     assert south is not None and south.text.startswith("China Southern Power Grid")
+    mitsui = reading("三井物産株式会社")
+    assert mitsui is not None
+    assert (mitsui.text, mitsui.alternate) == ("Mitsui Bussan 株式会社", "Mitsui Trading 株式会社")
     assert reading("三菱重工業株式会社") is not None
     assert reading("三菱重工業株式会社").text == "Mitsubishi Heavy Industries 株式会社"  # type: ignore[union-attr]
 
@@ -134,6 +137,8 @@ def test_names_read_with_company_senses_match_their_english_names(query: str, li
         ("北京科技有限公司", "Beijing Electric Technology Co., Ltd."),
         ("삼성증권 주식회사", "Mirae Asset Securities Co., Ltd."),
         ("현대건설 주식회사", "GS Engineering & Construction Corp."),
+        # 中国 is China in English names: no "Chinese" reading to meet another academy with
+        ("中国科学院", "Chinese Academy of Social Sciences"),
     ],
 )
 def test_company_senses_keep_other_companies_apart(query: str, listed: str) -> None:
