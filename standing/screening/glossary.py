@@ -9,9 +9,12 @@ Power Grid"), unless its English name is not a reading of it at all (腾讯 / Te
 `english_reading` gives such a name with those words in English and the others as written,
 for the matcher to compare as one more variant of the name. The Cyrillic and Arabic words and
 the Chinese companies' own English names are in `data/glossary.tsv` (see its header), read
-once; Chinese text is read word by word by `read_han` with the generic company words of
-`data/cjk_generic_words.tsv` and the words of CC-CEDICT in `data/cedict_words.tsv` (written by
-`bench/make_cedict_words.py`), read the first time a name in Han characters is seen.
+once; Chinese text is read word by word by `read_han` with the company senses of the common
+words of organisation names in `data/cjk_senses.tsv` (电气 Electric, 汽车 Automobile or Motor),
+the generic company words of `data/cjk_generic_words.tsv` and the words of CC-CEDICT in
+`data/cedict_words.tsv` (written by `bench/make_cedict_words.py`), read the first time a name
+in Han characters is seen. A reading may have one alternate: second senses and places by their
+initials ("SZ DJI Technology"); Korean words with a second sense give a Korean name one too.
 """
 
 from __future__ import annotations

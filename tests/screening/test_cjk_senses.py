@@ -100,6 +100,8 @@ def test_korean_words_with_a_second_sense_get_an_alternate_reading() -> None:
     assert found.words == ("건설=Engineering & Construction",)
     # 중공업 reads as cjk_generic_words.tsv already reads it in the name itself
     assert reading("현대중공업") is None
+    # 조선 is Korea in a North Korean name (the Foreign Trade Bank), not shipbuilding
+    assert reading("조선무역은행") is None
 
 
 @pytest.mark.parametrize(
