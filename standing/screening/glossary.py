@@ -8,6 +8,10 @@ a Chinese company's English name is often not a reading of its Chinese one (腾�
 `english_reading` gives such a name with those words in English and the others as written,
 for the matcher to compare as one more variant of the name. The words are in
 `data/glossary.tsv` (see its header), read once.
+
+A Cyrillic name of one word besides its legal forms and acronyms is a brand, not a
+description: "ООО «Нефтегаз»" is Neftegaz LLC, not an oil and gas company, so its words are
+not read in English (its transliteration is still compared).
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Final
+
+from standing.screening.normalize import fold, name_words
 
 #: Letters of the Arabic script written several ways: each folded to one.
 _ARABIC_FOLD: Final = str.maketrans(
@@ -45,6 +51,8 @@ _HAN_RE: Final = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")
 _SCRIPTS: Final = ("cyrillic", "arabic", "han")
 #: The longest phrase of the glossary, in words.
 _MAX_PHRASE: Final = 3
+#: The longest acronym a brand's name is written with ("ЧОП", "ФГУП", "МКПАО").
+_ACRONYM_MAX: Final = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +60,7 @@ class Glossary:
     """Cyrillic words and stems, and Arabic-script words and phrases, with their English."""
 
     cyrillic_words: dict[str, str]
+    cyrillic_acronyms: dict[str, str]  # read only when written in capitals ("УК", "ПО")
     cyrillic_stems: dict[str, str]  # stem -> English; the longest stem that starts a word wins
     arabic: dict[tuple[str, ...], str]  # folded words of a phrase -> English
     han: dict[str, str]  # a name found anywhere in Han text -> its English name
@@ -83,6 +92,7 @@ def glossary() -> Glossary:
 
 def parse_glossary(text: str) -> Glossary:
     words: dict[str, str] = {}
+    acronyms: dict[str, str] = {}
     stems: dict[str, str] = {}
     arabic: dict[tuple[str, ...], str] = {}
     han: dict[str, str] = {}
@@ -100,11 +110,13 @@ def parse_glossary(text: str) -> Glossary:
             arabic[key] = english
         elif word.endswith("*"):
             stems[fold_cyrillic(word[:-1])] = english
+        elif word.isupper():
+            acronyms[word.replace("Ё", "Е")] = english
         else:
             words[fold_cyrillic(word)] = english
     names = sorted(han, key=len, reverse=True)
     han_re = re.compile("|".join(re.escape(n) for n in names)) if names else None
-    return Glossary(words, stems, arabic, han, han_re)
+    return Glossary(words, acronyms, stems, arabic, han, han_re)
 
 
 def english_reading(name: str) -> str | None:
@@ -116,9 +128,25 @@ def english_reading(name: str) -> str | None:
     reading, han = _read_han(name, terms)
     reading, arabic = _read_arabic(reading, terms)
     reading, cyrillic = _read_cyrillic(reading, terms)
+    if cyrillic and _cyrillic_brand(name):
+        if not (han or arabic):
+            return None
+        reading, _ = _read_arabic(_read_han(name, terms)[0], terms)
+        cyrillic = False
     if not (han or arabic or cyrillic):
         return None
     return " ".join(reading.split())
+
+
+def _cyrillic_brand(name: str) -> bool:
+    """Whether a name has at most one word besides its legal forms, descriptors and
+    acronyms ("ООО «Нефтегаз»", "НПО «Энергия»"): a brand, whose words are not read."""
+    acronyms = {
+        fold(word)
+        for word in _CYRILLIC_WORD_RE.findall(name)
+        if word.isupper() and 2 <= len(word) <= _ACRONYM_MAX
+    }
+    return sum(1 for word in name_words(name) if word not in acronyms) <= 1
 
 
 def _read_han(text: str, terms: Glossary) -> tuple[str, bool]:
@@ -134,7 +162,9 @@ def _read_cyrillic(text: str, terms: Glossary) -> tuple[str, bool]:
     def english(match: re.Match[str]) -> str:
         nonlocal changed
         word = fold_cyrillic(match.group(0))
-        found = terms.cyrillic_words.get(word)
+        found = terms.cyrillic_acronyms.get(match.group(0).replace("Ё", "Е"))
+        if found is None:
+            found = terms.cyrillic_words.get(word)
         if found is None:
             found = _stem(word, terms.cyrillic_stems)
         if found is None:

@@ -56,6 +56,7 @@ from standing.screening.similarity import (
     ENTRY_SCRIPT_MODES,
     QUERY_SCRIPT_MODES,
     ScriptMode,
+    adjective_base,
     cross_match,
     devowel,
     translit_fold,
@@ -283,7 +284,7 @@ class NameIndex:
             found[token] = 1.0
         loose = model != ""
         others: list[str] = []
-        for key in _fuzzy_keys(token, loose):
+        for key in (*_fuzzy_keys(token, loose), *_base_keys(token)):
             linked = self._fuzzy.get(key, ())
             if key[0] == "+":
                 # plural and singular ("lab" / "labs", "system" / "systems")
@@ -299,6 +300,14 @@ class NameIndex:
                         found[other] = 0.9
                 continue
             others.extend(linked)
+        base = adjective_base(token)
+        if base is not None:
+            # the name a Russian adjective in -sk- is made from ("kazanskiy": "kazan")
+            others.extend(
+                name
+                for name in (base, base + "sk", *(base + v for v in "aeiouy"))
+                if name in self._postings
+            )
         reverse: list[tuple[str, str]] = []  # script tokens reached from a Latin query
         if token.isalpha():
             if model in ("ar", "he"):
@@ -535,4 +544,20 @@ def _fuzzy_keys(token: str, loose: bool = True, deletes: bool = True) -> list[st
             keys.append("#" + ph)
     if n >= 7 or (n == 6 and token.isalpha()):
         keys.append(">" + translit_fold(token)[:6])
+    base = adjective_base(token)
+    if base is not None:
+        keys.append("^" + base)  # a Russian adjective in -sk-, by its name ("kazanskiy")
+    return keys
+
+
+def _base_keys(token: str) -> list[str]:
+    """The keys under which the Russian adjectives in -sk- made from `token` are filed
+    ("kazan" finds "kazanskiy", "tula" "tulskaya", "kursk" "kurskiy"), for a lookup."""
+    if len(token) < 3 or not token.isalpha():
+        return []
+    keys = ["^" + token]
+    if token[-1] in "aeiouy" and len(token) >= 4:
+        keys.append("^" + token[:-1])
+    if token.endswith("sk") and len(token) >= 4:
+        keys.append("^" + token[:-2])
     return keys

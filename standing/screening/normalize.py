@@ -337,6 +337,14 @@ def _normalize_name(text: str, kind: NameKind) -> NormalizedName:
     )
 
 
+def name_words(text: str) -> list[str]:
+    """The folded words of an organisation's name other than its legal forms and descriptor
+    acronyms ("ООО ЧОП «Щит»" -> ["shchit"]; descriptor words stay: "Концерн", "Компания")."""
+    tokens = _tokenize(_to_ascii(unicodedata.normalize("NFKC", text), "organization"))
+    kept, _, _ = _split_legal_forms(tokens)
+    return [t for t in kept if not (t in _DESCRIPTORS and len(t) <= _DESCRIPTOR_ACRONYM)]
+
+
 def legal_form_countries(forms: tuple[str, ...]) -> frozenset[str]:
     """Countries whose company law has these legal forms (empty when unknown or generic)."""
     out: set[str] = set()
@@ -346,10 +354,17 @@ def legal_form_countries(forms: tuple[str, ...]) -> frozenset[str]:
 
 
 #: Descriptor acronyms and words of Russian company names, read in English: "ЧОП «Щит»" is
-#: the private security company Shchit, "НК «Роснефть»" the oil company Rosneft.
+#: the private security company Shchit, "НК «Роснефть»" the oil company Rosneft. Those
+#: written in Cyrillic in the file are read as their transliteration.
 _DESCRIPTORS: Final[dict[str, tuple[str, ...]]] = {
-    word: tuple(english.split()) for word, english in wordlists.pairs("descriptors.tsv").items()
+    (word if word.isascii() else str(normalize(str(ascii_text(word)), _FLAGS))): tuple(
+        english.split()
+    )
+    for word, english in wordlists.pairs("descriptors.tsv").items()
 }
+
+#: The longest descriptor acronym ("chop", "tsnii").
+_DESCRIPTOR_ACRONYM: Final = 5
 
 #: Regions that qualify a company's name as places do ("China Unicom (Americas) Operations").
 _REGIONS: Final = wordlists.words("regions.txt")
@@ -404,7 +419,10 @@ def _split_legal_forms(tokens: list[str]) -> tuple[list[str], list[str], list[in
         if pos >= 0:
             del keep[pos : pos + len(parts)]
             del where[pos : pos + len(parts)]
-            found.append(str(target).replace(" ", ""))
+            # rigour knows some forms without a compare form ("federal state unitary
+            # enterprise", "fgbu"): the extras' canonical form, else the words joined
+            form = str(target).replace(" ", "")
+            found.append(form or _EXTRA_LEGAL.get(tuple(parts), "".join(parts)))
     i = 0
     while i < len(keep):
         for size in range(min(_EXTRA_LEGAL_MAX, len(keep) - i), 0, -1):

@@ -83,11 +83,11 @@ def align(
     mode = script_mode(query, entry)
     query_used: set[int] = set()
     entry_used: set[int] = set()
-    links = _pair_tokens(query_tokens, entry_tokens, mode, query_used, entry_used)
+    person = "person" in (query.kind, entry.kind)
+    links = _pair_tokens(query_tokens, entry_tokens, mode, query_used, entry_used, person)
     # split/merged spellings: neighbours on one side joined against one token on the other
     _join(query_tokens, entry_tokens, query_used, entry_used, links, mode, query_side=True)
     _join(entry_tokens, query_tokens, entry_used, query_used, links, mode, query_side=False)
-    person = "person" in (query.kind, entry.kind)
     if links or not person:  # a person is not known by initials alone
         runs = not person
         _acronym(
@@ -109,14 +109,16 @@ def _pair_tokens(
     mode: ScriptMode,
     query_used: set[int],
     entry_used: set[int],
+    person: bool = False,
 ) -> list[Link]:
-    """Each token with its most similar free counterpart, best pairs first."""
+    """Each token with its most similar free counterpart, best pairs first. A person's name
+    is not compared by the -sk- adjective fold ("Kaminsky" is not "Kamin")."""
     # (-similarity, i, j, how): sorted best first, then in token order ((i, j) never tie)
     found: list[tuple[float, int, int, str]] = []
     for i, (a, _) in enumerate(query_tokens):
         for j, (b, _) in enumerate(entry_tokens):
             sim, how = cross_match(a, b, mode)
-            if sim > 0.0:
+            if sim > 0.0 and not (person and how == "inflection"):
                 found.append((-sim, i, j, how))
     found.sort()
     links: list[Link] = []
