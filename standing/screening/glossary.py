@@ -10,8 +10,9 @@ for the matcher to compare as one more variant of the name. The words are in
 `data/glossary.tsv` (see its header), read once.
 
 A Cyrillic name of one word besides its legal forms and acronyms is a brand, not a
-description: "ООО «Нефтегаз»" is Neftegaz LLC, not an oil and gas company, so its words are
-not read in English (its transliteration is still compared).
+description: "ООО «Нефтегаз»" is Neftegaz LLC, not an oil and gas company, so its word is
+not read in English (its transliteration is still compared); only its acronyms are ("НПП
+«Исток»": research production enterprise Istok).
 """
 
 from __future__ import annotations
@@ -127,12 +128,11 @@ def english_reading(name: str) -> str | None:
     terms = glossary()
     reading, han = _read_han(name, terms)
     reading, arabic = _read_arabic(reading, terms)
-    reading, cyrillic = _read_cyrillic(reading, terms)
+    before = reading
+    reading, cyrillic = _read_cyrillic(before, terms)
     if cyrillic and _cyrillic_brand(name):
-        if not (han or arabic):
-            return None
-        reading, _ = _read_arabic(_read_han(name, terms)[0], terms)
-        cyrillic = False
+        # a brand's word stays as written; only its acronyms are read ("НПП «Исток»")
+        reading, cyrillic = _read_cyrillic(before, terms, acronyms_only=True)
     if not (han or arabic or cyrillic):
         return None
     return " ".join(reading.split())
@@ -156,17 +156,17 @@ def _read_han(text: str, terms: Glossary) -> tuple[str, bool]:
     return out, count > 0
 
 
-def _read_cyrillic(text: str, terms: Glossary) -> tuple[str, bool]:
+def _read_cyrillic(text: str, terms: Glossary, acronyms_only: bool = False) -> tuple[str, bool]:
     changed = False
 
     def english(match: re.Match[str]) -> str:
         nonlocal changed
         word = fold_cyrillic(match.group(0))
         found = terms.cyrillic_acronyms.get(match.group(0).replace("Ё", "Е"))
-        if found is None:
+        if found is None and not acronyms_only:
             found = terms.cyrillic_words.get(word)
-        if found is None:
-            found = _stem(word, terms.cyrillic_stems)
+            if found is None:
+                found = _stem(word, terms.cyrillic_stems)
         if found is None:
             return match.group(0)
         changed = True

@@ -3,6 +3,7 @@
 Rules, in order (the first that applies wins):
 
 - equal: 1.0
+- directions never match each other ("northern" / "southern"): 0.0
 - initial: one token is a single letter and starts the other: 0.9
 - numbers must be equal: 0.0 otherwise
 - edit distance (with transpositions) within a budget that grows with the longer token's
@@ -336,9 +337,18 @@ def _ends_alike(a: str, b: str) -> bool:
     return a[-1] == b[-1] or (a[-1] in _VOWELISH and b[-1] in _VOWELISH)
 
 
+#: Words a letter or two apart that never name the same thing ("Northern Shipyard" is not
+#: "Southern Shipyard").
+_OPPOSITES: Final = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western"}
+)
+
+
 def _similarity(a: str, b: str, loose: bool) -> tuple[float, str]:
     if a == b:
         return 1.0, "exact"
+    if a in _OPPOSITES and b in _OPPOSITES:
+        return 0.0, "none"
     la, lb = len(a), len(b)
     short = min(la, lb)
     if short == 1:
