@@ -16,15 +16,18 @@ the package's data files in `standing/screening/data/`, see `standing.screening.
    "Xi Jinping".
 4. Casefold and tokenisation with rigour's name tokenizer (punctuation dropped, hyphens
    split, "A.B.C." joined to "abc").
-5. Company legal forms are recognised with rigour's org-type database (ISO 20275 + OCCRP,
-   e.g. "Aktiengesellschaft", "OOO", "ZAO", "PJSC", "Limited", "S.p.A.") plus a few forms it
-   lacks (Corp, Co, Societe Anonyme, the Chinese and Korean forms); they are removed from
-   the comparable tokens and kept canonicalised (`legal_forms`, `legal_classes`). A company
-   name that would be left with generic words only keeps what tells it apart as identifying
-   words: a legal-form lookalike that is not a common form ("IS BANK, AO", "STG HOLDING
-   LIMITED"), its one word uncorrected ("MARINA", not "marine"), or a non-English stop word
-   ("DES INTERNATIONAL COMPANY"). Generic words written in Chinese ("技术", "集团") are read in
-   English before transliteration.
+5. Descriptors written before a Russian organisation's name, in Cyrillic or Latin letters
+   ("ЧОП", "NII", "ЦНИИ", "OKB"; `data/descriptors.tsv`), are read in English ("private
+   security company", "research institute"). Company legal forms are recognised with
+   rigour's org-type database (ISO 20275 + OCCRP, e.g. "Aktiengesellschaft", "OOO", "ZAO",
+   "PJSC", "Limited", "S.p.A.") plus a few forms it lacks (Corp, Co, Societe Anonyme, FSUE
+   / ФГУП, the Chinese and Korean forms); they are removed from the comparable tokens and
+   kept canonicalised (`legal_forms`, `legal_classes`). A company name that would be left
+   with generic words only keeps what tells it apart as identifying words: a legal-form
+   lookalike that is not a common form ("IS BANK, AO", "STG HOLDING LIMITED"), its one word
+   uncorrected ("MARINA", not "marine"), or a non-English stop word ("DES INTERNATIONAL
+   COMPANY"). Generic words written in Chinese ("技术", "集团") are read in English before
+   transliteration.
 6. Numbers written as words or ordinals become digits in names of companies and other
    bodies ("Brigade Forty-Four" -> "brigade 44", "First" and "1st" -> "1").
 7. Each remaining token gets a class that decides its weight in scoring: `name`
