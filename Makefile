@@ -8,7 +8,7 @@ UV := $(TOOLS)/bin/uv
 RUN := $(UV) run --frozen
 export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 
-.PHONY: help setup demo serve test lint fmt typecheck pytest test-browser bench clean
+.PHONY: help setup demo serve test lint fmt typecheck pytest test-browser bench cedict-words clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -58,6 +58,11 @@ bench: setup ## benchmarks (bench/*.py): JSON + summary tables in bench/results/
 	@set -e; for b in propagation import gate screening guard dsa_export audit notify portal; do \
 	  if [ -f bench/$$b.py ]; then echo "== bench/$$b.py"; $(RUN) python bench/$$b.py | tee bench/results/$$b.json; fi; \
 	done
+
+# CC-CEDICT (optional group "cedict", not in the default install) -> the screening glossary's
+# Chinese words; regenerating from the same locked package gives the same bytes
+cedict-words: $(UV) ## rewrite standing/screening/data/cedict_words.tsv from CC-CEDICT
+	$(UV) run --frozen --group cedict python bench/make_cedict_words.py
 
 clean: ## remove the virtualenvs and caches
 	rm -rf $(VENV) $(TOOLS) .bench-venv .mypy_cache .ruff_cache .pytest_cache

@@ -2,6 +2,7 @@
 
 Usage: .venv/bin/python bench/screening.py [--no-nomenklatura] [--entries 100000] [--queries 2000]
        [--quality-only | --speed-only] [--no-rescreen] [--misses]
+       [--fresh] [--fresh-only] [--fresh-pairs FILE] [--fresh-nomenklatura-only]
 
 1. Quality on tests/data/screening_pairs.csv (see bench/make_screening_pairs.py): precision,
    recall and F1 at this engine's DEFAULT_THRESHOLD, on all pairs and on the dev/test halves,
@@ -14,6 +15,12 @@ Usage: .venv/bin/python bench/screening.py [--no-nomenklatura] [--entries 100000
    the positive pairs' candidates are still found through the index among them.
 3. Re-screening: time to re-screen 100,000 parties against the new and changed entries of a
    list update (an index over the parties, built once; one lookup per changed entry).
+4. With --fresh: the fresh held-out organisation pairs, tests/data/org_pairs_fresh.csv
+   (bench/make_org_pairs.py --split fresh), never tuned on: aggregate precision, recall and F1
+   and counts per category and per script for standing and logic-v2 / logic-v1, never a pair.
+   --fresh-only (implies --fresh) skips everything else; --fresh-nomenklatura-only scores them
+   with logic-v2 / logic-v1 alone; --fresh-pairs reads another file of the same columns (a
+   small made-up one to try the report).
 
 Wall-clock and CPU figures are both given (the machine is shared: the CPU seconds of the one
 process are the steadier measure), with the load average at the time.
@@ -58,6 +65,7 @@ from standing.screening.sources._common import detect_script  # noqa: E402
 
 PAIRS = ROOT / "tests" / "data" / "screening_pairs.csv"
 ORG_PAIRS = ROOT / "tests" / "data" / "org_pairs.csv"
+ORG_FRESH_PAIRS = ROOT / "tests" / "data" / "org_pairs_fresh.csv"
 #: The previous release's speed on this machine (names/s against 100,000 entries, build s).
 PREVIOUS = {"names_per_second": 444.0, "index_build_seconds": 31.9}
 DATA = ROOT.parent / "shared" / "data"
@@ -192,17 +200,7 @@ def org_quality(nomenklatura: bool, misses: bool) -> dict[str, Any]:
     for half, idx in halves.items():
         # Counts per category and per script of the query only: the held-out half's pairs are
         # never printed.
-        chosen = [pairs[i] for i in idx]
-        values = [scores[i] for i in idx]
-        out[f"{half}_by_category"] = by_category(chosen, values, DEFAULT_THRESHOLD)
-        other = [
-            (p, v) for p, v in zip(chosen, values, strict=True) if p.category == "other_script"
-        ]
-        out[f"{half}_other_script_by_script"] = by_category(
-            [replace(p, category=detect_script(p.query.names[0]) or "mixed") for p, _ in other],
-            [v for _, v in other],
-            DEFAULT_THRESHOLD,
-        )
+        out.update(counts(half, [pairs[i] for i in idx], [scores[i] for i in idx]))
     if misses:  # the tuning half only: the held-out half is never looked at
         for i in halves["tune"]:
             p = pairs[i]
@@ -220,6 +218,62 @@ def org_quality(nomenklatura: bool, misses: bool) -> dict[str, Any]:
         out["nomenklatura"] = {k: v for k, v in nk.items() if k not in ("algorithms",)}
         for name, nk_scores in nk.get("algorithms", {}).items():
             out["nomenklatura"][name] = report(nk_scores, NK_THRESHOLD)
+    return out
+
+
+def counts(
+    split: str, pairs: list[LabelledPair], scores: list[float], threshold: float = DEFAULT_THRESHOLD
+) -> dict[str, Any]:
+    """Counts per category, and per script of the query for the other-script pairs, of one
+    split: ``{split}_by_category`` and ``{split}_other_script_by_script``."""
+    other = [(p, v) for p, v in zip(pairs, scores, strict=True) if p.category == "other_script"]
+    return {
+        f"{split}_by_category": by_category(pairs, scores, threshold),
+        f"{split}_other_script_by_script": by_category(
+            [replace(p, category=detect_script(p.query.names[0]) or "mixed") for p, _ in other],
+            [v for _, v in other],
+            threshold,
+        ),
+    }
+
+
+def org_fresh_quality(
+    pairs_file: Path, standing: bool = True, nomenklatura: bool = True
+) -> dict[str, Any]:
+    """The fresh held-out organisation pairs (bench/make_org_pairs.py --split fresh), never
+    tuned on: precision, recall and F1 and counts per category and per script, for standing at
+    its threshold (unless ``standing`` is false) and logic-v2 / logic-v1 at 0.70. No pair is
+    printed or returned. Token rarities as in org_quality."""
+    pairs = read_pairs(pairs_file)
+    labels = [p.match for p in pairs]
+    try:
+        shown = str(pairs_file.resolve().relative_to(ROOT))
+    except ValueError:
+        shown = str(pairs_file)
+    out: dict[str, Any] = {
+        "pairs_file": shown,
+        "pairs": len(pairs),
+        "negatives": labels.count(False),
+        "fresh_pairs": sum(1 for p in pairs if p.split == "fresh"),
+        "threshold": DEFAULT_THRESHOLD,
+    }
+    if standing:
+        matcher = pairs_matcher(pairs, extra=real_entries())
+        scores = [matcher.score(p.query, p.entry).score for p in pairs]
+        m = metrics(labels, scores, DEFAULT_THRESHOLD)
+        out["standing"] = {"all": m, "fresh": m}
+        # as in org_quality: standing's counts at the top, each algorithm's under its name
+        out.update(counts("fresh", pairs, scores))
+    if nomenklatura:
+        nk = run_nomenklatura(setup=True, pairs_file=pairs_file)
+        out["nomenklatura"] = {k: v for k, v in nk.items() if k not in ("algorithms",)}
+        for name, nk_scores in nk.get("algorithms", {}).items():
+            m = metrics(labels, nk_scores, NK_THRESHOLD)
+            out["nomenklatura"][name] = {
+                "all": m,
+                "fresh": m,
+                **counts("fresh", pairs, nk_scores, NK_THRESHOLD),
+            }
     return out
 
 
@@ -417,6 +471,19 @@ def table(result: dict[str, Any]) -> Table:
                     f"logic-v2, org pairs ({half})", f"{NK_THRESHOLD:.2f}",
                     f"{m['precision']:.3f}", f"{m['recall']:.3f}", f"{m['f1']:.3f}", "",
                 )  # fmt: skip
+    fresh = result.get("org_fresh_quality")
+    if fresh:
+        engines = [("standing", fresh.get("standing"), fresh["threshold"])] + [
+            (name, fresh.get("nomenklatura", {}).get(name), NK_THRESHOLD)
+            for name in ("logic-v2", "logic-v1")
+        ]
+        for name, res, threshold in engines:
+            if res:
+                m = res["fresh"]
+                t.add_row(
+                    f"{name}, fresh org pairs", f"{threshold:.2f}",
+                    f"{m['precision']:.3f}", f"{m['recall']:.3f}", f"{m['f1']:.3f}", "",
+                )  # fmt: skip
     sp = result.get("throughput")
     if sp:
         t.caption = (
@@ -447,7 +514,31 @@ def main() -> None:
     ap.add_argument(
         "--misses", action="store_true", help="Print the org pairs' tuning-half errors."
     )
+    ap.add_argument(
+        "--fresh",
+        action="store_true",
+        help="Also report the fresh held-out org pairs (aggregates only; never tuned on).",
+    )
+    ap.add_argument(
+        "--fresh-pairs",
+        type=Path,
+        default=ORG_FRESH_PAIRS,
+        help="The fresh pairs file (default tests/data/org_pairs_fresh.csv).",
+    )
+    ap.add_argument(
+        "--fresh-only",
+        action="store_true",
+        help="Report the fresh held-out org pairs alone (implies --fresh).",
+    )
+    ap.add_argument(
+        "--fresh-nomenklatura-only",
+        action="store_true",
+        help="Score the fresh pairs with logic-v2 / logic-v1 only, not standing (implies --fresh).",
+    )
     args = ap.parse_args()
+    args.fresh = args.fresh or args.fresh_only or args.fresh_nomenklatura_only
+    if args.fresh_nomenklatura_only and args.no_nomenklatura:
+        ap.error("--fresh-nomenklatura-only needs nomenklatura")
     result: dict[str, Any] = {
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
         "lists": [
@@ -460,7 +551,7 @@ def main() -> None:
         ],
     }
     targets: dict[str, bool] = {}
-    if not args.speed_only:
+    if not args.speed_only and not args.fresh_only:
         result["quality"] = quality(not args.no_nomenklatura)
         result["org_quality"] = org_quality(not args.no_nomenklatura, args.misses)
         held = result["org_quality"]["standing"]["heldout"]
@@ -474,7 +565,13 @@ def main() -> None:
         org_v2 = result["org_quality"].get("nomenklatura", {}).get("logic-v2")
         if org_v2:
             targets["org_heldout_f1>logic-v2"] = held["f1"] > org_v2["heldout"]["f1"]
-    if not args.quality_only:
+    if args.fresh:
+        result["org_fresh_quality"] = org_fresh_quality(
+            args.fresh_pairs,
+            standing=not args.fresh_nomenklatura_only,
+            nomenklatura=not args.no_nomenklatura,
+        )
+    if not args.quality_only and not args.fresh_only:
         pairs = read_pairs(PAIRS)
         result["throughput"] = throughput(args.entries, args.queries, pairs)
         if not args.no_rescreen:
@@ -483,7 +580,15 @@ def main() -> None:
         targets["index_build<30s"] = result["throughput"]["index_build_seconds"] < 30
     result["targets"] = targets
     Console(stderr=True).print(table(result))
-    part = "-quality" if args.quality_only else "-speed" if args.speed_only else ""
+    part = (
+        "-fresh"
+        if args.fresh_only
+        else "-quality"
+        if args.quality_only
+        else "-speed"
+        if args.speed_only
+        else ""
+    )
     out = ROOT / "bench" / "results" / f"screening{part}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=2))

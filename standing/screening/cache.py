@@ -48,10 +48,21 @@ def fingerprint() -> str:
         except metadata.PackageNotFoundError:
             h.update(f"{name}=absent".encode())
     package = Path(__file__).resolve().parent
-    for path in sorted(p for p in package.rglob("*") if p.suffix in (".py", ".txt", ".tsv")):
+    for path in fingerprinted_files():
         h.update(path.relative_to(package).as_posix().encode())
         h.update(path.read_bytes())
     return h.hexdigest()
+
+
+def fingerprinted_files() -> list[Path]:
+    """The files of the screening package the fingerprint covers: its code and every data file
+    (word lists, tables, CC-CEDICT's words)."""
+    package = Path(__file__).resolve().parent
+    return sorted(
+        p
+        for p in package.rglob("*")
+        if p.is_file() and (p.suffix == ".py" or (package / "data") in p.parents)
+    )
 
 
 def cache_key(threshold: float, digests: Mapping[str, str]) -> str:

@@ -1,13 +1,17 @@
-"""The common words of organisation names in Cyrillic and Arabic script, and organisations
-known by another name in Chinese, read in English.
+"""The common words of organisation names in Cyrillic and Arabic script, and the words of
+Chinese organisation names, read in English.
 
 A Russian, Arabic or Persian registered name often has an English name that translates its
 common words instead of transliterating them ("Объединённая авиастроительная корпорация" /
 "United Aircraft Corporation"; "شرکت ملی نفت ایران" / "National Iranian Oil Company"), and
-a Chinese company's English name is often not a reading of its Chinese one (腾讯 / Tencent).
+so does a Chinese one ("中国东方航空" / "China Eastern Airlines", "南方电网" / "China Southern
+Power Grid"), unless its English name is not a reading of it at all (腾讯 / Tencent).
 `english_reading` gives such a name with those words in English and the others as written,
-for the matcher to compare as one more variant of the name. The words are in
-`data/glossary.tsv` (see its header), read once.
+for the matcher to compare as one more variant of the name. The Cyrillic and Arabic words and
+the Chinese companies' own English names are in `data/glossary.tsv` (see its header), read
+once; Chinese text is read word by word by `read_han` with the generic company words of
+`data/cjk_generic_words.tsv` and the words of CC-CEDICT in `data/cedict_words.tsv` (written by
+`bench/make_cedict_words.py`), read the first time a name in Han characters is seen.
 
 A Cyrillic name of one word besides its legal forms and acronyms is a brand, not a
 description: "ООО «Нефтегаз»" is Neftegaz LLC, not an oil and gas company, so its word is
@@ -20,11 +24,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
-from typing import Final
+from typing import Final, Literal
 
-from standing.screening.normalize import fold, name_words
+from standing.screening import wordlists
+from standing.screening.normalize import fold, name_words, token_class
 
 #: Letters of the Arabic script written several ways: each folded to one.
 _ARABIC_FOLD: Final = str.maketrans(
@@ -49,6 +54,7 @@ _ARABIC_PREFIXES: Final = ("وال", "بال", "كال", "فال", "لل", "ال
 _CYRILLIC_WORD_RE: Final = re.compile(r"[^\W\d_]+")
 _ARABIC_WORD_RE: Final = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]+")
 _HAN_RE: Final = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")
+_HAN_RUN_RE: Final = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]+")
 _SCRIPTS: Final = ("cyrillic", "arabic", "han")
 #: The longest phrase of the glossary, in words.
 _MAX_PHRASE: Final = 3
@@ -65,7 +71,6 @@ class Glossary:
     cyrillic_stems: dict[str, str]  # stem -> English; the longest stem that starts a word wins
     arabic: dict[tuple[str, ...], str]  # folded words of a phrase -> English
     han: dict[str, str]  # a name found anywhere in Han text -> its English name
-    han_re: re.Pattern[str] | None  # the Han names, longest first
 
 
 def fold_cyrillic(word: str) -> str:
@@ -115,27 +120,232 @@ def parse_glossary(text: str) -> Glossary:
             acronyms[word.replace("Ё", "Е")] = english
         else:
             words[fold_cyrillic(word)] = english
-    names = sorted(han, key=len, reverse=True)
-    han_re = re.compile("|".join(re.escape(n) for n in names)) if names else None
-    return Glossary(words, acronyms, stems, arabic, han, han_re)
+    return Glossary(words, acronyms, stems, arabic, han)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A name read in English: the text, and the words read ("东方=east", "腾讯=Tencent")."""
+
+    text: str
+    words: tuple[str, ...]
 
 
 def english_reading(name: str) -> str | None:
     """``name`` with the glossary's words in English (a word read as nothing is dropped), or
     None when it has none of them."""
+    found = reading(name)
+    return found.text if found else None
+
+
+@lru_cache(maxsize=50_000)
+def reading(name: str) -> Reading | None:
+    """`english_reading` with the words it read."""
     if name.isascii():
         return None
     terms = glossary()
-    reading, han = _read_han(name, terms)
-    reading, arabic = _read_arabic(reading, terms)
-    before = reading
-    reading, cyrillic = _read_cyrillic(before, terms)
+    text = name
+    words: list[str] = []
+    han = read_han(name)
+    if han is not None:
+        text = han.text
+        words.extend(han.words)
+    text, arabic = _read_arabic(text, terms)
+    before = text
+    text, cyrillic = _read_cyrillic(before, terms)
     if cyrillic and _cyrillic_brand(name):
         # a brand's word stays as written; only its acronyms are read ("НПП «Исток»")
-        reading, cyrillic = _read_cyrillic(before, terms, acronyms_only=True)
-    if not (han or arabic or cyrillic):
+        text, cyrillic = _read_cyrillic(before, terms, acronyms_only=True)
+    words.extend(arabic)
+    words.extend(cyrillic)
+    if not words:
         return None
-    return " ".join(reading.split())
+    return Reading(" ".join(text.split()), tuple(words))
+
+
+# -- Chinese, word by word -----------------------------------------------------------------
+
+#: How a word of Han text was read: a company's own English name (`glossary.tsv`), a generic
+#: company word (`cjk_generic_words.tsv`), a CC-CEDICT word, proper noun or place, or not at all.
+_Kind = Literal["company", "generic", "word", "name", "place", "unread"]
+#: Written after a place's name (深圳市, 广东省): dropped there, as English names drop them.
+_PLACE_SUFFIXES: Final = frozenset("市省")
+
+
+@dataclass(frozen=True, slots=True)
+class HanWords:
+    """The tables Han text is read with: the glossary's Chinese company names, the generic
+    company words, and CC-CEDICT's words, in that order of precedence."""
+
+    companies: dict[str, str]  # a company's Chinese name -> its English name
+    generic: dict[str, str]  # a generic company word -> English ("" to drop it)
+    english: dict[str, str]  # a CC-CEDICT word -> English
+    names: frozenset[str]  # the CC-CEDICT words that are proper nouns other than places
+    places: frozenset[str]  # the CC-CEDICT words that are places
+    longest: int  # characters in the longest word of the three
+
+
+@cache
+def han_words() -> HanWords:
+    """The shipped tables, read the first time a name in Han characters is seen (about
+    123,000 words: 0.1-0.2 s, 22 MB kept)."""
+    text = resources.files("standing.screening").joinpath("data/cedict_words.tsv")
+    return parse_han_words(
+        text.read_text("utf-8"), wordlists.pairs("cjk_generic_words.tsv"), glossary().han
+    )
+
+
+def parse_han_words(
+    text: str, generic: dict[str, str], companies: dict[str, str] | None = None
+) -> HanWords:
+    """The tables from `cedict_words.tsv`'s text (rows of word, English and class: word,
+    name or place), the generic words and the companies' names."""
+    english: dict[str, str] = {}
+    classes: dict[str, list[str]] = {"word": [], "name": [], "place": []}
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 3 or not fields[0] or fields[2] not in classes:
+            raise ValueError(f"cedict_words line {number}: expected word, English and class")
+        english[fields[0]] = fields[1]
+        classes[fields[2]].append(fields[0])
+    companies = companies or {}
+    longest = max((len(w) for w in (*english, *generic, *companies)), default=1)
+    return HanWords(
+        companies,
+        generic,
+        english,
+        frozenset(classes["name"]),
+        frozenset(classes["place"]),
+        longest,
+    )
+
+
+@cache
+def _legal_re() -> re.Pattern[str]:
+    """CJK legal forms, the longest first: kept as written, for the normaliser to set apart."""
+    forms = sorted((row[0] for row in wordlists.rows("cjk_legal_forms.tsv")), key=len)
+    return re.compile("|".join(re.escape(form) for form in reversed(forms)))
+
+
+def read_han(name: str, words: HanWords | None = None) -> Reading | None:
+    """``name`` with its Han text read in English word by word, or None when the reading
+    keeps no word that identifies the organisation.
+
+    Han text is cut into the fewest words (`segment`) of the glossary's company names (腾讯 ->
+    Tencent), the generic company words (科技 -> technology; they win over CC-CEDICT) and
+    CC-CEDICT's words; a character of none of them is kept as written, and so are legal forms
+    (有限公司), for the normaliser. 市 and 省 after a place are dropped (深圳市 -> Shenzhen). The
+    reading identifies the organisation when one of its words is a company of the glossary, a
+    proper noun (三菱 -> Mitsubishi; 东方航空 -> China Eastern Airlines, but not 中华 -> China
+    alone), or a common word of two or more characters whose English has a word that is
+    neither generic nor a place (电网 -> electricity grid; not 东方 -> east, 海运 -> shipping by
+    sea, nor 北京 -> Beijing): "北京科技有限公司" read
+    "Beijing technology" would match every Beijing technology company."""
+    if not _HAN_RE.search(name):
+        return None
+    table = words or han_words()
+    read: list[str] = []
+    identifying = False
+
+    def english(match: re.Match[str]) -> str:
+        nonlocal identifying
+        parts: list[str] = []
+        previous: _Kind = "unread"
+        for word, gloss, kind in segment(match.group(0), table):
+            if kind == "unread" and word in _PLACE_SUFFIXES and previous == "place":
+                continue
+            previous = kind
+            if kind == "unread":
+                parts.append(word)
+                continue
+            if gloss:
+                parts.append(gloss)
+            read.append(f"{word}={gloss}")
+            identifying = identifying or _identifies(word, gloss, kind)
+        return f" {' '.join(parts)} "
+
+    pieces: list[str] = []
+    last = 0
+    for match in _legal_re().finditer(name):
+        pieces.append(_HAN_RUN_RE.sub(english, name[last : match.start()]))
+        pieces.append(f" {match.group(0)} ")
+        last = match.end()
+    pieces.append(_HAN_RUN_RE.sub(english, name[last:]))
+    if not identifying:
+        return None
+    return Reading(" ".join("".join(pieces).split()), tuple(read))
+
+
+def segment(run: str, table: HanWords) -> list[tuple[str, str, _Kind]]:
+    """A run of Han characters cut into the fewest words (dynamic programming from its end),
+    each with its English and kind. Among cuts into as many words: the fewest characters left
+    unread, then the fewest single characters (北京|东方, not 北|京东方), then the most generic
+    words, then the longest first word."""
+    n = len(run)
+    # best[i]: the cost of the best cut of run[i:] and where its first word ends
+    best: list[tuple[tuple[int, int, int, int], int]] = [((0, 0, 0, 0), n)] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        choice: tuple[tuple[int, int, int, int], int] | None = None
+        for j in range(min(n, i + table.longest), i, -1):
+            kind = _kind(run[i:j], table)
+            if kind == "unread" and j > i + 1:
+                continue
+            single = int(j == i + 1)
+            rest = best[j][0]
+            cost = (
+                1 + rest[0],
+                int(kind == "unread") + rest[1],
+                single + rest[2],
+                int(kind != "generic") + rest[3],
+            )
+            if choice is None or cost < choice[0]:
+                choice = (cost, j)
+        assert choice is not None
+        best[i] = choice
+    out: list[tuple[str, str, _Kind]] = []
+    i = 0
+    while i < n:
+        j = best[i][1]
+        word = run[i:j]
+        kind = _kind(word, table)
+        if kind == "company":
+            gloss = table.companies[word]
+        elif kind == "generic":
+            gloss = table.generic[word]
+        else:
+            gloss = table.english.get(word, "")
+        out.append((word, gloss, kind))
+        i = j
+    return out
+
+
+def _kind(word: str, table: HanWords) -> _Kind:
+    if word in table.companies:
+        return "company"
+    if word in table.generic:
+        return "generic"
+    if word not in table.english:
+        return "unread"
+    if word in table.places:
+        return "place"
+    return "name" if word in table.names else "word"
+
+
+def _identifies(word: str, gloss: str, kind: _Kind) -> bool:
+    if kind == "company":
+        return True
+    if kind in ("generic", "place", "unread") or len(word) < 2 or not gloss:
+        return False
+    classes = [token_class(token, "organization") for token in fold(gloss).split()]
+    if kind == "name":
+        return len(classes) >= 2 or any(c in ("name", "number") for c in classes)
+    # a common word identifies when it says more than what the company does or where it is
+    # (电网 "electricity grid"; not 海运 "shipping by sea")
+    return any(c in ("name", "number") for c in classes) and not any(
+        c in ("generic", "place") for c in classes
+    )
 
 
 def _cyrillic_brand(name: str) -> bool:
@@ -149,18 +359,12 @@ def _cyrillic_brand(name: str) -> bool:
     return sum(1 for word in name_words(name) if word not in acronyms) <= 1
 
 
-def _read_han(text: str, terms: Glossary) -> tuple[str, bool]:
-    if terms.han_re is None or not _HAN_RE.search(text):
-        return text, False
-    out, count = terms.han_re.subn(lambda m: f" {terms.han[m.group(0)]} ", text)
-    return out, count > 0
-
-
-def _read_cyrillic(text: str, terms: Glossary, acronyms_only: bool = False) -> tuple[str, bool]:
-    changed = False
+def _read_cyrillic(
+    text: str, terms: Glossary, acronyms_only: bool = False
+) -> tuple[str, list[str]]:
+    read: list[str] = []
 
     def english(match: re.Match[str]) -> str:
-        nonlocal changed
         word = fold_cyrillic(match.group(0))
         found = terms.cyrillic_acronyms.get(match.group(0).replace("Ё", "Е"))
         if found is None and not acronyms_only:
@@ -169,10 +373,10 @@ def _read_cyrillic(text: str, terms: Glossary, acronyms_only: bool = False) -> t
                 found = _stem(word, terms.cyrillic_stems)
         if found is None:
             return match.group(0)
-        changed = True
+        read.append(f"{match.group(0)}={found}")
         return f" {found} "
 
-    return _CYRILLIC_WORD_RE.sub(english, text), changed
+    return _CYRILLIC_WORD_RE.sub(english, text), read
 
 
 def _stem(word: str, stems: dict[str, str]) -> str | None:
@@ -183,14 +387,14 @@ def _stem(word: str, stems: dict[str, str]) -> str | None:
     return None
 
 
-def _read_arabic(text: str, terms: Glossary) -> tuple[str, bool]:
+def _read_arabic(text: str, terms: Glossary) -> tuple[str, list[str]]:
     matches = list(_ARABIC_WORD_RE.finditer(text))
     if not matches:
-        return text, False
+        return text, []
     folded = [fold_arabic(m.group(0)) for m in matches]
     out: list[str] = []
     last = 0
-    changed = False
+    read: list[str] = []
     i = 0
     while i < len(matches):
         for size in range(min(_MAX_PHRASE, len(matches) - i), 0, -1):
@@ -199,10 +403,10 @@ def _read_arabic(text: str, terms: Glossary) -> tuple[str, bool]:
                 out.append(text[last : matches[i].start()])
                 out.append(f" {english} ")
                 last = matches[i + size - 1].end()
-                changed = True
+                read.append(f"{text[matches[i].start() : last]}={english}")
                 i += size
                 break
         else:
             i += 1
     out.append(text[last:])
-    return "".join(out), changed
+    return "".join(out), read

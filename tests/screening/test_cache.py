@@ -119,3 +119,13 @@ def test_importing_a_list_builds_no_other_lists_index(
     # version's own index is built, to be kept for the next screening (when there is a cache).
     kept = cache_dir(services.settings.screening_cache, services.settings.database_url)
     assert built == ([1] if kept is not None else [])
+
+
+def test_the_fingerprint_covers_every_data_file() -> None:
+    from standing.screening import cache
+
+    data = Path(cache.__file__).resolve().parent / "data"
+    covered = set(cache.fingerprinted_files())
+    missing = [p.name for p in data.rglob("*") if p.is_file() and p not in covered]
+    assert not missing, f"data files outside the index cache's fingerprint: {missing}"
+    assert data / "cedict_words.tsv" in covered

@@ -5,8 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from standing.screening.glossary import english_reading, fold_arabic, parse_glossary
-from standing.screening.match import Matcher, Query, name_variants
+from standing.screening.glossary import (
+    english_reading,
+    fold_arabic,
+    han_words,
+    parse_glossary,
+    parse_han_words,
+    read_han,
+    segment,
+)
+from standing.screening.match import Matcher, Query, explain_name, name_variants
 from standing.screening.model import Entry, EntryName
 from standing.screening.similarity import token_match
 
@@ -40,9 +48,11 @@ def test_arabic_script_words_and_phrases_with_their_article() -> None:
 
 
 def test_chinese_names_of_organisations_known_by_another_english_name() -> None:
-    assert english_reading("深圳市腾讯计算机系统有限公司") == "深圳市 Tencent 计算机系统有限公司"
-    # the longest name first: 大疆创新 is DJI whole, not DJI and 创新 (innovation)
-    assert english_reading("深圳市大疆创新科技有限公司") == "深圳市 DJI 科技有限公司"
+    assert english_reading("深圳市腾讯计算机系统有限公司") == (
+        "Shenzhen Tencent computer systems 有限公司"
+    )
+    # the fewest words: 大疆创新 is DJI whole, not DJI and 创新 (innovation)
+    assert english_reading("深圳市大疆创新科技有限公司") == "Shenzhen DJI technology 有限公司"
 
 
 def test_a_name_without_glossary_words_has_no_reading() -> None:
@@ -90,6 +100,13 @@ def test_translated_names_match(query: str, listed: str) -> None:
         ("شركة الأمانة للتجارة العامة", "Al Noor General Trading Company"),
         ("北京东城科技有限公司", "JD.com"),  # 京东 is not read inside 北京东城
         ("深圳市腾讯计算机系统有限公司", "Shenzhen Hytera Computer Systems Company Limited"),
+        # read in English, a name keeps its identifying word
+        ("中国东方航空股份有限公司", "China Southern Airlines Company Limited"),
+        ("上海电气集团股份有限公司", "Shanghai Electric Power Company Limited"),
+        ("三菱重工業株式会社", "Kawasaki Heavy Industries, Ltd."),
+        # generic words and places only: no English reading to meet another company with
+        ("北京东方科技有限公司", "East Technology Co., Ltd."),
+        ("北京东方科技有限公司", "JD.com"),  # 京东方 (BOE) is not read inside 北京东方
     ],
 )
 def test_translated_names_keep_other_companies_apart(query: str, listed: str) -> None:
@@ -109,3 +126,101 @@ def test_borrowed_words_in_english_and_transliterated(a: str, b: str) -> None:
 
 def test_borrowed_word_folding_keeps_different_words_apart() -> None:
     assert token_match("rostec", "rostov")[0] < 0.8
+
+
+# -- Chinese read word by word (CC-CEDICT) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("中国东方航空股份有限公司", "China Eastern Airlines Corporation Limited"),
+        ("上海电气集团股份有限公司", "Shanghai Electric Group Company Limited"),
+        ("深圳市大疆创新科技有限公司", "Shenzhen DJI Technology Co., Ltd."),
+        ("任天堂株式会社", "Nintendo Co., Ltd."),
+        ("日立製作所", "Hitachi, Ltd."),
+        ("三菱重工業株式会社", "Mitsubishi Heavy Industries, Ltd."),
+        ("中国长江三峡集团有限公司", "China Three Gorges Corporation"),
+        ("中国长城工业集团有限公司", "China Great Wall Industry Corporation"),
+    ],
+)
+def test_chinese_names_read_word_by_word_match_their_english_names(query: str, listed: str) -> None:
+    assert matcher.score(Query.of(query, schema="Company"), company(listed)).match
+
+
+def test_a_reading_of_generic_words_and_places_only_is_not_offered() -> None:
+    assert read_han("北京科技有限公司") is None  # would be "Beijing technology"
+    assert read_han("中国人民银行") is None  # "China people bank": no word of its own
+    assert read_han("北京东城科技有限公司") is None  # 东城 is a district of Beijing
+    assert english_reading("北京科技有限公司") is None
+    # a common word that says what the company does is no word of its own: 海運 "shipping by sea"
+    assert read_han("沈忠國際海運有限公司") is None
+    assert read_han("华强电子") is None  # 华强 is no dictionary word: its pinyin is compared
+
+
+def test_the_reading_says_which_words_were_read_and_drops_city_and_province() -> None:
+    found = read_han("广东省香港中华煤气有限公司")
+    assert found is not None
+    assert found.text == "Guangdong Hong Kong China coal gas 有限公司"  # 省 after a place dropped
+    assert found.words == ("广东=Guangdong", "香港=Hong Kong", "中华=China", "煤气=coal gas")
+
+
+def test_the_generic_table_wins_over_the_dictionary() -> None:
+    table = parse_han_words(
+        "# test\n科技\tscience and technology\tword\n大华\tDahua\tname\n", {"科技": "technology"}
+    )
+    assert segment("大华科技", table) == [
+        ("大华", "Dahua", "name"),
+        ("科技", "technology", "generic"),
+    ]
+
+
+def test_the_fewest_words_win_and_then_the_fewest_single_characters() -> None:
+    table = parse_han_words(
+        "北京\tBeijing\tplace\n东方\teast\tword\n北\tnorth\tword\n",
+        {},
+        {"京东方": "BOE"},
+    )
+    assert [w for w, _, _ in segment("北京东方", table)] == ["北京", "东方"]
+    assert [w for w, _, _ in segment("京东方科", table)] == ["京东方", "科"]
+
+
+def test_the_hit_says_the_name_was_read_in_english() -> None:
+    hit = matcher.score(
+        Query.of("中国东方航空股份有限公司", schema="Company"),
+        company("China Eastern Airlines Corporation Limited"),
+    )
+    assert hit.features["name"]["read_in_english"] == {
+        "query": ["中国东方航空=China Eastern Airlines"]
+    }
+    plain = matcher.score(
+        Query.of("China Eastern Airlines", schema="Company"),
+        company("China Eastern Airlines Corporation Limited"),
+    )
+    assert "read_in_english" not in plain.features["name"]
+    assert explain_name(hit.features["name"]).endswith(
+        "read in English: 中国东方航空=China Eastern Airlines"
+    )
+
+
+def test_the_dictionary_is_read_once_and_only_for_han_names() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "from standing.screening import glossary as g\n"
+        "from standing.screening.match import Query, Matcher\n"
+        "g.english_reading('Объединённая авиастроительная корпорация')\n"
+        "assert g.han_words.cache_info().currsize == 0\n"
+        "g.english_reading('中国东方航空')\n"
+        "assert g.han_words.cache_info().currsize == 1\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_shipped_dictionary_table() -> None:
+    table = han_words()
+    assert len(table.english) > 100_000
+    assert table.english["华为"] == "Huawei"
+    assert "深圳" in table.places
+    assert "深圳市" not in table.english  # read as 深圳 + 市

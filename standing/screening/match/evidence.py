@@ -76,7 +76,8 @@ def method_of(pairs: tuple[TokenPair, ...], query_left: float, entry_left: float
 def explain_name(feature: Any) -> str:
     """A hit's name evidence in a few words, from `features["name"]`: how it matched, and for
     a brand inside a longer registered name which words matched and which were left over
-    ("brand: velotek; left over: shenzhen digital technology")."""
+    ("brand: velotek; left over: shenzhen digital technology"), and for a name read in English
+    which words were read as what ("token_set; read in English: 三峡=Three Gorges")."""
     if not isinstance(feature, dict):
         return ""
     method = str(feature.get("method", ""))
@@ -84,5 +85,10 @@ def explain_name(feature: Any) -> str:
     if method == "brand" and isinstance(brand, dict):
         matched = " ".join(str(w) for w in brand.get("matched", []))
         left = " ".join(str(w) for w in brand.get("left_over", []))
-        return f"brand: {matched}; left over: {left}" if left else f"brand: {matched}"
+        method = f"brand: {matched}; left over: {left}" if left else f"brand: {matched}"
+    read = feature.get("read_in_english")
+    if isinstance(read, dict) and read:
+        # a name read in English: "read in English: 东方航空=China Eastern Airlines"
+        words = ", ".join(str(w) for side in ("query", "entry") for w in read.get(side, []))
+        method = f"{method}; read in English: {words}"
     return method

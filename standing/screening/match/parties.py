@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from standing.screening.glossary import english_reading
+from standing.screening.glossary import reading as glossary_reading
 from standing.screening.model import Entry, EntryIdentifier, plain_state
 from standing.screening.normalize import (
     NameKind,
@@ -83,19 +83,26 @@ class Prepared:
     schemes: dict[str, frozenset[str]]
     birth_dates: tuple[str, ...]
     listed: tuple[str, ...] = ()  # per name: the name as given (a part's whole name)
+    # per name: the words read in English when it is the name's English reading ("东方=east")
+    read: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def from_query(cls, query: Query) -> Prepared:
         kind = schema_kind(query.schema)
-        names = _dedupe(
-            normalize_name(v, kind)
-            for n in query.names
-            if n and n.strip()
-            for v in name_variants(n, kind)
-        )
+        names: dict[str, NormalizedName] = {}
+        read: list[tuple[str, ...]] = []
+        for n in query.names:
+            if not n or not n.strip():
+                continue
+            for v, words in _variants(n, kind):
+                norm = normalize_name(v, kind)
+                if norm.tokens and norm.original not in names:
+                    names[norm.original] = norm
+                    read.append(words)
         return cls(
-            names=names,
+            names=tuple(names.values()),
             weak=tuple(False for _ in names),
+            read=tuple(read),
             kind=kind,
             countries=frozenset(c.lower() for c in query.countries if c),
             identifiers=_id_values(query.identifiers),
@@ -110,8 +117,9 @@ class Prepared:
         names: list[NormalizedName] = []
         weak: list[bool] = []
         listed: list[str] = []
-        for given, value in (
-            (x, v) for x in entry.names if x.value for v in name_variants(x.value, kind)
+        read: list[tuple[str, ...]] = []
+        for given, (value, words) in (
+            (x, v) for x in entry.names if x.value for v in _variants(x.value, kind)
         ):
             if not value.strip():
                 continue
@@ -127,10 +135,12 @@ class Prepared:
             names.append(norm)
             weak.append(is_weak)
             listed.append(given.value)
+            read.append(words)
         return cls(
             names=tuple(names),
             weak=tuple(weak),
             listed=tuple(listed),
+            read=tuple(read),
             kind=kind,
             countries=frozenset(c.lower() for c in entry.countries if c),
             identifiers=_id_values(entry.identifiers),
@@ -138,29 +148,40 @@ class Prepared:
             birth_dates=tuple(d for d in entry.birth_dates if d),
         )
 
+    def read_in_english(self, position: int) -> tuple[str, ...]:
+        """The words read in English when the name at ``position`` is an English reading."""
+        return self.read[position] if 0 <= position < len(self.read) else ()
+
 
 def name_variants(value: str, kind: NameKind = "unknown") -> list[str]:
     """The name, its parts when it lists alternatives ("Al-Qa'ida/Islamic Army"), its
     Japanese reading when it is written in kanji or kana ("山田太郎": "yamada taro"), and for
-    a body, Latin initials spelled out in Hangul or katakana ("엘지전자": "LG 전자")."""
-    out = [value]
+    a body, Latin initials spelled out in Hangul or katakana ("엘지전자": "LG 전자") and its
+    reading in English (`standing.screening.glossary`: "中国东方航空": "China Eastern
+    Airlines")."""
+    return [v for v, _ in _variants(value, kind)]
+
+
+def _variants(value: str, kind: NameKind) -> list[tuple[str, tuple[str, ...]]]:
+    """`name_variants`, each with the words read in English when it is the English reading."""
+    out: list[tuple[str, tuple[str, ...]]] = [(value, ())]
     if "/" in value:
         parts = [p.strip() for p in value.split("/")]
         if len(parts) >= 2 and all(
             sum(ch.isalpha() for ch in p) >= 4 and max(len(w) for w in p.split()) >= 3
             for p in parts
         ):
-            out.extend(parts)
+            out.extend((p, ()) for p in parts)
     if not value.isascii():
         reading = japanese_reading(read_cjk_generic(value))
         if reading:
-            out.append(reading)
+            out.append((reading, ()))
         initials = spelled_initials(value) if kind != "person" else None
         if initials:
-            out.append(initials)
-        reading = english_reading(value) if kind != "person" else None
-        if reading:
-            out.append(reading)
+            out.append((initials, ()))
+        english = glossary_reading(value) if kind != "person" else None
+        if english:
+            out.append((english.text, english.words))
     return out
 
 
@@ -193,14 +214,6 @@ def _strings(value: str | Sequence[str] | None) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,) if value else ()
     return tuple(v for v in value if v)
-
-
-def _dedupe(names: Iterable[NormalizedName]) -> tuple[NormalizedName, ...]:
-    out: dict[str, NormalizedName] = {}
-    for n in names:
-        if n.tokens and n.original not in out:
-            out[n.original] = n
-    return tuple(out.values())
 
 
 def _id_values(ids: Iterable[EntryIdentifier | str]) -> frozenset[str]:

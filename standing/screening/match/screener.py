@@ -53,11 +53,23 @@ class Matcher:
     ) -> MatchResult:
         """The query against the entry (`prepared` is its prepared form), by its best pair of
         names (among the entry's names at `entry_names`, all when None)."""
-        best, best_weak, best_pos = self._best_names(query, prepared, entry_names)
+        best, best_weak, best_pos, query_pos = self._best_names(query, prepared, entry_names)
         name_score = best.score * (_WEAK_ALIAS if best_weak else 1.0)
         score, features = adjust(name_score, best, query, prepared)
         features["name"] = best.describe()
         features["name"]["weak_alias"] = best_weak
+        read = {
+            side: list(words)
+            for side, words in (
+                ("query", query.read_in_english(query_pos)),
+                ("entry", prepared.read_in_english(best_pos)),
+            )
+            if words
+        }
+        if read:
+            # the name was read in English: which words, as what ("东方航空=China Eastern
+            # Airlines")
+            features["name"]["read_in_english"] = read
         features["name_score"] = round(name_score, 4)
         score = max(0.0, min(1.0, score))
         return MatchResult(
@@ -72,17 +84,18 @@ class Matcher:
 
     def _best_names(
         self, query: Prepared, entry: Prepared, entry_names: Iterable[int] | None
-    ) -> tuple[NameScore, bool, int]:
-        """The best-scoring pair of names, whether the entry's is a weak alias, and its
-        position. The best name is chosen after what depends on the name (an alias with a
-        legal form of another jurisdiction must not hide a better one)."""
+    ) -> tuple[NameScore, bool, int, int]:
+        """The best-scoring pair of names, whether the entry's is a weak alias, its position
+        and the query name's. The best name is chosen after what depends on the name (an
+        alias with a legal form of another jurisdiction must not hide a better one)."""
         best: NameScore | None = None
         best_weak = False
         best_pos = -1
+        query_pos = -1
         positions = range(len(entry.names)) if entry_names is None else entry_names
         best_value = -1.0
         weights = self.weights
-        for query_name in query.names:
+        for query_at, query_name in enumerate(query.names):
             for pos in positions:
                 entry_name = entry.names[pos]
                 scored = compare_names(query_name, entry_name, weights, entry.countries)
@@ -91,10 +104,11 @@ class Matcher:
                     value *= _LEGAL_JURISDICTION_CONFLICT
                 if value > best_value:
                     best, best_weak, best_pos, best_value = scored, entry.weak[pos], pos, value
+                    query_pos = query_at
         if best is None:
             empty = normalize_name("", query.kind)
             best = NameScore(0.0, "none", query.names[0] if query.names else empty, empty)
-        return best, best_weak, best_pos
+        return best, best_weak, best_pos, query_pos
 
 
 class _Indexed:

