@@ -367,7 +367,8 @@ def _read_cyrillic(
     def english(match: re.Match[str]) -> str:
         word = fold_cyrillic(match.group(0))
         found = terms.cyrillic_acronyms.get(match.group(0).replace("Ё", "Е"))
-        if found is None and not acronyms_only:
+        initial = len(word) == 1 and match.group(0).isupper()  # "И. П. Павлова", not "и"
+        if found is None and not acronyms_only and not initial:
             found = terms.cyrillic_words.get(word)
             if found is None:
                 found = _stem(word, terms.cyrillic_stems)

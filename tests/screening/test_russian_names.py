@@ -132,6 +132,13 @@ def test_domain_words_keep_other_companies_apart(query: str, listed: str) -> Non
     assert score(query, listed) < 0.8
 
 
+def test_an_initial_is_not_read_as_a_word() -> None:
+    assert english_reading("Институт физиологии имени И. П. Павлова") == (
+        "institute физиологии named after И. П. Павлова"
+    )
+    assert english_reading("Школьников и партнеры") == "Школьников and partners"
+
+
 def test_an_acronym_of_the_glossary_is_read_only_in_capitals() -> None:
     assert english_reading("ПО «Маяк» Озёрск") == "production association «Маяк» Озёрск"
     assert english_reading("Агентство по страхованию вкладов") == "agency insurance deposits"
