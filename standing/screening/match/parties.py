@@ -83,6 +83,9 @@ class Prepared:
     schemes: dict[str, frozenset[str]]
     birth_dates: tuple[str, ...]
     listed: tuple[str, ...] = ()  # per name: the name as given (a part's whole name)
+    # per name: the acronym it is when another name of the entry writes it out ("MTS" beside
+    # "Mobile TeleSystems"), else ""; empty when no name is
+    spelled: tuple[str, ...] = ()
 
     @classmethod
     def from_query(cls, query: Query) -> Prepared:
@@ -131,12 +134,25 @@ class Prepared:
             names=tuple(names),
             weak=tuple(weak),
             listed=tuple(listed),
+            spelled=_spelled(names),
             kind=kind,
             countries=frozenset(c.lower() for c in entry.countries if c),
             identifiers=_id_values(entry.identifiers),
             schemes=_id_schemes(entry.identifiers),
             birth_dates=tuple(d for d in entry.birth_dates if d),
         )
+
+
+def _spelled(names: Sequence[NormalizedName]) -> tuple[str, ...]:
+    """Per name, the acronym it is when another of the names writes it out (see
+    `Prepared.spelled`); empty when none is."""
+    if len(names) < 2:
+        return ()
+    written = {a for n in names for a in n.acronyms}
+    if not written:
+        return ()
+    out = tuple(n.tokens[0] if len(n.tokens) == 1 and n.tokens[0] in written else "" for n in names)
+    return out if any(out) else ()
 
 
 def name_variants(value: str, kind: NameKind = "unknown") -> list[str]:
