@@ -197,6 +197,8 @@ _SKELETON_MAP: Final = str.maketrans(
 )  # fmt: skip
 
 
+_NONE: Final[frozenset[str]] = frozenset()
+
 #: Sets a derived form on a frozen `NormalizedName` the first time it is asked for.
 _set: Final = object.__setattr__
 
@@ -224,6 +226,7 @@ class NormalizedName:
     _compact: str | None = field(default=None, init=False, repr=False, compare=False)
     _generic_only: bool | None = field(default=None, init=False, repr=False, compare=False)
     _letters: tuple[str, ...] | None = field(default=None, init=False, repr=False, compare=False)
+    _abbreviated: bool | None = field(default=None, init=False, repr=False, compare=False)
     _acronyms: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
@@ -283,6 +286,18 @@ class NormalizedName:
             _set(self, "_letters", letters)
         return letters
 
+    @property
+    def abbreviated(self) -> bool:
+        """Whether a word of the name is an abbreviation of the table or a word one stands
+        for: only then can the table pair a word of it with one of another name."""
+        found = self._abbreviated
+        if found is None:
+            found = self.kind != "person" and any(
+                t in ABBREVIATIONS or t in ABBREVIATED_AS for t in self.tokens
+            )
+            _set(self, "_abbreviated", found)
+        return found
+
     def acronym_token(self, token: str) -> bool:
         """Whether `token` of this name may be an acronym: 2 to 6 letters, not written in
         lower case beside capitals ("MTS", "ACME", "mts"; not "Acme" in "Acme Corp")."""
@@ -296,7 +311,11 @@ class NormalizedName:
         that are not generic ("MTS": Mobile TeleSystems Bank). Empty for people."""
         found = self._acronyms
         if found is None:
-            found = frozenset(_name_acronyms(self)) if self.kind != "person" else frozenset()
+            found = (
+                frozenset(_name_acronyms(self))
+                if self.kind != "person" and len(self.tokens) >= 2
+                else _NONE
+            )
             _set(self, "_acronyms", found)
         return found
 
@@ -465,11 +484,12 @@ def _written(raw: str, tokens: list[str]) -> tuple[tuple[str, ...], frozenset[st
             capitals = tuple(camel.get(t, t[:1]) for t in tokens)
     lowered: frozenset[str] = frozenset()
     if any(ch.isupper() for ch in raw) and any(ch.islower() for ch in raw):
+        # only words that could be acronyms (2 to 6 letters) need saying
         lowered = frozenset(
             t
             for w in _WORD_RE.findall(raw)
-            if len(w) >= 2 and any(ch.islower() for ch in w)
-            for t in fold(w).split()
+            if 2 <= len(w) <= 7 and any(ch.islower() for ch in w)
+            for t in (w.lower() if w.isascii() else fold(w)).split()
         )
     return capitals, lowered
 
@@ -482,8 +502,8 @@ def _name_acronyms(name: NormalizedName) -> list[str]:
     letters = name.letters
     whole = "".join(letters)
     out = [whole]
-    if len(name.legal_forms) == 1 and name.legal_forms[0] in FORM_LETTERS:
-        out.append(whole + FORM_LETTERS[name.legal_forms[0]])
+    if len(whole) >= 3:  # the legal form's initial ends an acronym of three letters or more
+        out.extend(whole + letter for letter in form_letters(name))
     own = [i for i, (_, c) in enumerate(tokens) if c != "generic"]
     if 2 <= len(own) < len(tokens):
         out.append("".join(letters[i] for i in own))
@@ -493,6 +513,14 @@ def _name_acronyms(name: NormalizedName) -> list[str]:
 #: Legal forms that stand as one word at the end of a name, with the letter they add to its
 #: initials ("Corporation" the C of SMIC, "Limited" the L).
 FORM_LETTERS: Final[dict[str, str]] = {"corp": "c", "co": "c", "inc": "i", "ltd": "l"}
+
+
+def form_letters(name: NormalizedName) -> str:
+    """The letters an acronym of an organisation's name may end with, from its legal forms
+    ("Corporation" the C of SMIC, "Corporation Limited" the C of HSBC)."""
+    if name.kind == "person" or not name.legal_forms:
+        return ""
+    return "".join(FORM_LETTERS.get(form, "") for form in name.legal_forms)
 
 
 def legal_form_countries(forms: tuple[str, ...]) -> frozenset[str]:

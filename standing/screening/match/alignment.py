@@ -26,9 +26,9 @@ from rapidfuzz.distance import Levenshtein
 from standing.screening.match.config import DEFAULT_CONFIG
 from standing.screening.normalize import (
     COMMON_WORDS,
-    FORM_LETTERS,
     NormalizedName,
     abbreviation_similarity,
+    form_letters,
 )
 from standing.screening.similarity import (
     ENTRY_SCRIPT_MODES,
@@ -96,7 +96,7 @@ def align(
     _join(query_tokens, entry_tokens, query_used, entry_used, links, mode, query_side=True)
     _join(entry_tokens, query_tokens, entry_used, query_used, links, mode, query_side=False)
     person = "person" in (query.kind, entry.kind)
-    if not person:
+    if not person and query.abbreviated and entry.abbreviated:
         _table_abbreviations(query_tokens, entry_tokens, query_used, entry_used, links)
     if links or not person:  # a person is not known by initials alone
         runs = not person
@@ -215,14 +215,17 @@ def _acronym(
     if not right_name.acronym_token(b):
         return
     letters = left_name.letters
-    form = _form(left_name)
-    if len(b) > sum(len(letters[i]) for i in free_left) + len(form):
+    if len(b) > sum(len(letters[i]) for i in free_left) + 1:
         return
     initials = "".join(letters[i] for i in free_left)
     plain = "".join(left[i][0][0] for i in free_left)
     if b[0] not in plain:
         return
-    if b not in (initials, initials + form, plain, plain + form):
+    # the legal form's initial only ends an acronym its words give three letters of
+    # ("SMIC"; not "BBC" for "Brilliance Banking Corporation")
+    if b not in (initials, plain) and not (
+        len(b) >= 4 and b[-1] in form_letters(left_name) and b[:-1] in (initials, plain)
+    ):
         if not runs or len(b) < 2:
             return
         run = _initials_run(left, left_used, b)
@@ -269,13 +272,6 @@ def _initials_run(
         if all(i not in left_used for i in run) and "".join(left[i][0][0] for i in run) == acronym:
             return run
     return None
-
-
-def _form(name: NormalizedName) -> str:
-    """The initial an acronym of `name` may take from its one legal form ("" if none)."""
-    if len(name.legal_forms) != 1 or name.kind == "person":
-        return ""
-    return FORM_LETTERS.get(name.legal_forms[0], "")
 
 
 def _table_abbreviations(

@@ -72,14 +72,14 @@ class NameScore:
         on_query = " " not in pair.query
         acronym, words = (pair.query, pair.entry) if on_query else (pair.entry, pair.query)
         spelled_by = self.entry if on_query else self.query
-        form = spelled_by.legal_forms[0] if len(spelled_by.legal_forms) == 1 else ""
         letters = "".join(w[0] for w in words.split())
-        with_form = bool(form) and acronym not in (letters, *_capital_letters(spelled_by, words))
+        with_form = acronym not in (letters, *_capital_letters(spelled_by, words))
+        forms = [f for f in spelled_by.legal_forms if FORM_LETTERS.get(f) == acronym[-1]]
         return {
             "acronym": acronym.upper(),
             "side": "query" if on_query else "entry",
             "stands_for": words.split(),
-            "legal_form": form if with_form and FORM_LETTERS.get(form) == acronym[-1] else None,
+            "legal_form": forms[0] if with_form and forms else None,
             "weak": len(acronym) <= 2 or acronym in COMMON_WORDS,
             "similarity": round(pair.similarity, 2),
         }
