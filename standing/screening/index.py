@@ -507,7 +507,7 @@ _ACRONYM_NAME: Final = "="
 def _acronym_name(name: NormalizedName) -> str:
     """The one word of an organisation's name when it may be an acronym of 3 to 6 letters
     that is not a common word ("MTS", "SMIC"), else ""."""
-    if len(name.tokens) != 1 or name.kind == "person":
+    if len(name.tokens) != 1 or name.kind == "person" or name.classes[0] != "name":
         return ""
     token = name.tokens[0]
     if len(token) < 3 or not name.acronym_token(token) or token in COMMON_WORDS:

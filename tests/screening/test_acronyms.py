@@ -132,6 +132,11 @@ def test_the_same_acronym_of_another_company_stays_apart() -> None:
     assert not matcher.score(company("MTS Systems Corporation"), entry("Mobile TeleSystems")).match
 
 
+def test_a_legal_form_alone_is_no_acronym() -> None:
+    # a list entry named only "JSC" is not the acronym of a name of three words
+    assert matcher.score(Query.of("JANG SONG CHOL"), entry("JSC ")).score < 0.5
+
+
 def test_a_person_is_not_read_as_an_acronym() -> None:
     r = matcher.score(
         Query.of("KGB", schema="Person"),

@@ -211,9 +211,9 @@ def _acronym(
     free_left = [i for i in range(len(left)) if i not in left_used]
     if len(free_left) < 2:
         return
-    b = right[free_right[0]][0]
-    if not right_name.acronym_token(b):
-        return
+    b, b_class = right[free_right[0]]
+    if b_class != "name" or not right_name.acronym_token(b):
+        return  # a legal form alone ("JSC") is no acronym
     letters = left_name.letters
     if len(b) > sum(len(letters[i]) for i in free_left) + 1:
         return
