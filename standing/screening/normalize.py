@@ -311,11 +311,8 @@ class NormalizedName:
         that are not generic ("MTS": Mobile TeleSystems Bank). Empty for people."""
         found = self._acronyms
         if found is None:
-            found = (
-                frozenset(_name_acronyms(self))
-                if self.kind != "person" and len(self.tokens) >= 2
-                else _NONE
-            )
+            listed = _name_acronyms(self) if self.kind != "person" else []
+            found = frozenset(listed) if listed else _NONE
             _set(self, "_acronyms", found)
         return found
 
@@ -482,20 +479,28 @@ def _written(raw: str, tokens: list[str]) -> tuple[tuple[str, ...], frozenset[st
                 camel[m.group(0).lower()] = "".join(p[0].lower() for p in parts)
         if camel:
             capitals = tuple(camel.get(t, t[:1]) for t in tokens)
-    lowered: frozenset[str] = frozenset()
+    lowered: frozenset[str] = _NONE
     if any(ch.isupper() for ch in raw) and any(ch.islower() for ch in raw):
-        # only words that could be acronyms (2 to 6 letters) need saying
-        lowered = frozenset(
-            t
-            for w in _WORD_RE.findall(raw)
-            if 2 <= len(w) <= 7 and any(ch.islower() for ch in w)
-            for t in (w.lower() if w.isascii() else fold(w)).split()
-        )
+        # only the name's words that could be acronyms (2 to 6 letters) need saying
+        short = {t for t in tokens if 2 <= len(t) <= 6}
+        if short:
+            lowered = (
+                frozenset(
+                    t
+                    for w in _WORD_RE.findall(raw)
+                    if 2 <= len(w) <= 7 and any(ch.islower() for ch in w)
+                    for t in (w.lower() if w.isascii() else fold(w)).split()
+                    if t in short
+                )
+                or _NONE
+            )
     return capitals, lowered
 
 
 def _name_acronyms(name: NormalizedName) -> list[str]:
     """See `NormalizedName.acronyms`."""
+    if len(name.tokens) < 2:
+        return []
     tokens = [(t, c) for t, c in zip(name.tokens, name.classes, strict=True) if c != "stop"]
     if len(tokens) < 2 or len(tokens) > 6 or not all(t.isalpha() for t, _ in tokens):
         return []
