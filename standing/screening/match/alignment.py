@@ -44,6 +44,7 @@ ClassedToken = tuple[str, str]
 Link = tuple[list[int], list[int], str, float]
 
 _SIM_ACRONYM: Final = DEFAULT_CONFIG.sim_acronym
+_SIM_ACRONYM_PERSON: Final = DEFAULT_CONFIG.sim_initials_person
 _SIM_ACRONYM_LONG: Final = DEFAULT_CONFIG.sim_acronym_long
 _SIM_ACRONYM_WEAK: Final = DEFAULT_CONFIG.sim_acronym_weak
 _SIM_ACRONYM_WEAK_BESIDE: Final = DEFAULT_CONFIG.sim_acronym_weak_beside
@@ -204,7 +205,8 @@ def _acronym(
     TeleSystems"; with the initial of its legal form: "SMIC" / "Semiconductor Manufacturing
     International Corporation"), or (in names of organisations) of a run of neighbouring
     unmatched words of `left` ("UC Rusal" / "United Company RUSAL International"). Its
-    similarity is `acronym_similarity`."""
+    similarity is `acronym_similarity` (`runs`: in names of organisations), or for a
+    person's initials `sim_initials_person`."""
     free_right = [j for j in range(len(right)) if j not in right_used]
     if len(free_right) != 1:
         return
@@ -236,7 +238,8 @@ def _acronym(
     others = any(
         _identifying(query_tokens[i][1]) for positions, _, _, _ in links for i in positions
     )
-    sim = acronym_similarity(b, others)
+    # a person's initials beside the names that matched ("JC Juncker") keep their own score
+    sim = acronym_similarity(b, others) if runs else _SIM_ACRONYM_PERSON
     left_used.update(free_left)
     right_used.add(free_right[0])
     if query_side:

@@ -61,6 +61,9 @@ class ScoringConfig:
     #: ... of two letters or a common word beside another identifying word that matched
     #: ("UC Rusal" / "United Company RUSAL").
     sim_acronym_weak_beside: float = 0.8
+    #: Similarity of a person's initials and the names they stand for, beside other names
+    #: that matched ("JC Juncker" / "Jean-Claude Juncker").
+    sim_initials_person: float = 0.8
     #: Most score of an acronym matched against an entry's alias that the entry also
     #: writes out, when the query's words are not the ones it writes.
     acronym_spelled_otherwise: float = 0.7
