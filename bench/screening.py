@@ -2,7 +2,7 @@
 
 Usage: .venv/bin/python bench/screening.py [--no-nomenklatura] [--entries 100000] [--queries 2000]
        [--quality-only | --speed-only] [--no-rescreen] [--misses]
-       [--fresh [--fresh-only] [--fresh-pairs FILE] [--fresh-nomenklatura-only]]
+       [--fresh] [--fresh-only] [--fresh-pairs FILE] [--fresh-nomenklatura-only]
 
 1. Quality on tests/data/screening_pairs.csv (see bench/make_screening_pairs.py): precision,
    recall and F1 at this engine's DEFAULT_THRESHOLD, on all pairs and on the dev/test halves,
@@ -18,9 +18,9 @@ Usage: .venv/bin/python bench/screening.py [--no-nomenklatura] [--entries 100000
 4. With --fresh: the fresh held-out organisation pairs, tests/data/org_pairs_fresh.csv
    (bench/make_org_pairs.py --split fresh), never tuned on: aggregate precision, recall and F1
    and counts per category and per script for standing and logic-v2 / logic-v1, never a pair.
-   --fresh-only skips everything else; --fresh-nomenklatura-only scores them with logic-v2 /
-   logic-v1 alone; --fresh-pairs reads another file of the same columns (a small made-up one
-   to try the report).
+   --fresh-only (implies --fresh) skips everything else; --fresh-nomenklatura-only scores them
+   with logic-v2 / logic-v1 alone; --fresh-pairs reads another file of the same columns (a
+   small made-up one to try the report).
 
 Wall-clock and CPU figures are both given (the machine is shared: the CPU seconds of the one
 process are the steadier measure), with the load average at the time.
@@ -526,16 +526,17 @@ def main() -> None:
         help="The fresh pairs file (default tests/data/org_pairs_fresh.csv).",
     )
     ap.add_argument(
-        "--fresh-only", action="store_true", help="With --fresh: skip every other part."
+        "--fresh-only",
+        action="store_true",
+        help="Report the fresh held-out org pairs alone (implies --fresh).",
     )
     ap.add_argument(
         "--fresh-nomenklatura-only",
         action="store_true",
-        help="With --fresh: score the fresh pairs with logic-v2 / logic-v1 only, not standing.",
+        help="Score the fresh pairs with logic-v2 / logic-v1 only, not standing (implies --fresh).",
     )
     args = ap.parse_args()
-    if (args.fresh_only or args.fresh_nomenklatura_only) and not args.fresh:
-        ap.error("--fresh-only and --fresh-nomenklatura-only go with --fresh")
+    args.fresh = args.fresh or args.fresh_only or args.fresh_nomenklatura_only
     if args.fresh_nomenklatura_only and args.no_nomenklatura:
         ap.error("--fresh-nomenklatura-only needs nomenklatura")
     result: dict[str, Any] = {

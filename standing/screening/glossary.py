@@ -15,6 +15,11 @@ the generic company words of `data/cjk_generic_words.tsv` and the words of CC-CE
 `data/cedict_words.tsv` (written by `bench/make_cedict_words.py`), read the first time a name
 in Han characters is seen. A reading may have one alternate: second senses and places by their
 initials ("SZ DJI Technology"); Korean words with a second sense give a Korean name one too.
+
+A Cyrillic name of one word besides its legal forms and acronyms is a brand, not a
+description: "ООО «Нефтегаз»" is Neftegaz LLC, not an oil and gas company, so its word is
+not read in English (its transliteration is still compared); only its acronyms are ("НПП
+«Исток»": research production enterprise Istok).
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from typing import Final, Literal
 from normality import ascii_text
 
 from standing.screening import wordlists
-from standing.screening.normalize import fold, token_class
+from standing.screening.normalize import fold, name_words, token_class
 
 #: Letters of the Arabic script written several ways: each folded to one.
 _ARABIC_FOLD: Final = str.maketrans(
@@ -58,6 +63,8 @@ _HAN_RUN_RE: Final = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]+")
 _SCRIPTS: Final = ("cyrillic", "arabic", "han")
 #: The longest phrase of the glossary, in words.
 _MAX_PHRASE: Final = 3
+#: The longest acronym a brand's name is written with ("ЧОП", "ФГУП", "МКПАО").
+_ACRONYM_MAX: Final = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +72,7 @@ class Glossary:
     """Cyrillic words and stems, and Arabic-script words and phrases, with their English."""
 
     cyrillic_words: dict[str, str]
+    cyrillic_acronyms: dict[str, str]  # read only when written in capitals ("УК", "ПО")
     cyrillic_stems: dict[str, str]  # stem -> English; the longest stem that starts a word wins
     arabic: dict[tuple[str, ...], str]  # folded words of a phrase -> English
     han: dict[str, str]  # a name found anywhere in Han text -> its English name
@@ -95,6 +103,7 @@ def glossary() -> Glossary:
 
 def parse_glossary(text: str) -> Glossary:
     words: dict[str, str] = {}
+    acronyms: dict[str, str] = {}
     stems: dict[str, str] = {}
     arabic: dict[tuple[str, ...], str] = {}
     han: dict[str, str] = {}
@@ -112,9 +121,11 @@ def parse_glossary(text: str) -> Glossary:
             arabic[key] = english
         elif word.endswith("*"):
             stems[fold_cyrillic(word[:-1])] = english
+        elif word.isupper():
+            acronyms[word.replace("Ё", "Е")] = english
         else:
             words[fold_cyrillic(word)] = english
-    return Glossary(words, stems, arabic, han)
+    return Glossary(words, acronyms, stems, arabic, han)
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,13 +169,18 @@ def reading(name: str) -> Reading | None:
         text, alternate, alternate_words = found.text, found.alternate, found.alternate_words
         words.extend(found.words)
     text, arabic = _read_arabic(text, terms)
-    text, cyrillic = _read_cyrillic(text, terms)
+    before = text
+    text, cyrillic = _read_cyrillic(before, terms)
+    if cyrillic and _cyrillic_brand(name):
+        # a brand's word stays as written; only its acronyms are read ("НПП «Исток»")
+        text, cyrillic = _read_cyrillic(before, terms, acronyms_only=True)
     words.extend(arabic)
     words.extend(cyrillic)
     if not words:
         return None
     if alternate is not None:
-        alternate = _read_cyrillic(_read_arabic(alternate, terms)[0], terms)[0]
+        brand = bool(cyrillic) and _cyrillic_brand(name)
+        alternate = _read_cyrillic(_read_arabic(alternate, terms)[0], terms, brand)[0]
         alternate = " ".join(alternate.split())
     text = " ".join(text.split())
     if alternate == text:
@@ -481,14 +497,30 @@ def _read_hangul(name: str) -> Reading | None:
     return Reading(first, words, second, tuple(f"{w}={senses[w][-1]}" for w in found))
 
 
-def _read_cyrillic(text: str, terms: Glossary) -> tuple[str, list[str]]:
+def _cyrillic_brand(name: str) -> bool:
+    """Whether a name has at most one word besides its legal forms, descriptors and
+    acronyms ("ООО «Нефтегаз»", "НПО «Энергия»"): a brand, whose words are not read."""
+    acronyms = {
+        fold(word)
+        for word in _CYRILLIC_WORD_RE.findall(name)
+        if word.isupper() and 2 <= len(word) <= _ACRONYM_MAX
+    }
+    return sum(1 for word in name_words(name) if word not in acronyms) <= 1
+
+
+def _read_cyrillic(
+    text: str, terms: Glossary, acronyms_only: bool = False
+) -> tuple[str, list[str]]:
     read: list[str] = []
 
     def english(match: re.Match[str]) -> str:
         word = fold_cyrillic(match.group(0))
-        found = terms.cyrillic_words.get(word)
-        if found is None:
-            found = _stem(word, terms.cyrillic_stems)
+        found = terms.cyrillic_acronyms.get(match.group(0).replace("Ё", "Е"))
+        initial = len(word) == 1 and match.group(0).isupper()  # "И. П. Павлова", not "и"
+        if found is None and not acronyms_only and not initial:
+            found = terms.cyrillic_words.get(word)
+            if found is None:
+                found = _stem(word, terms.cyrillic_stems)
         if found is None:
             return match.group(0)
         read.append(f"{match.group(0)}={found}")

@@ -19,7 +19,13 @@ Keys, each mapping to vocabulary tokens, each token to a posting array of name i
   F-S-L), folds of Korean and Chinese syllable spellings (RR / McCune-Reischauer, pinyin /
   Wade-Giles) and the traditional spellings of Korean surnames; read in the direction the
   query needs (a name in Arabic script against Latin vocabulary, or the reverse);
-- joined neighbours and the whole compact name ("Hua Wei" / "Huawei", "Al Qaida" / "Alqaida").
+- joined neighbours and the whole compact name ("Hua Wei" / "Huawei", "Al Qaida" / "Alqaida");
+- the abbreviations of `data/abbreviations.tsv` and the words they stand for ("Intl" /
+  "International", "Dr" / "Doctor"), either way round;
+- acronyms of 3 to 6 letters of organisations' names of several words
+  (`NormalizedName.acronyms`, under "^": a query "MTS" finds "Mobile TeleSystems") and the
+  organisations' names that are one acronym-like word (under "=": a query "Mobile
+  TeleSystems" finds "MTS"); acronyms that are common words ("ACE", "CAT") are not filed.
 
 Token weights are inverse document frequencies over the indexed items, scaled by the token
 class of `standing.screening.normalize` (generic words and places count little, stop words
@@ -43,7 +49,14 @@ from typing import Any, Final
 import numpy as np
 import numpy.typing as npt
 
-from standing.screening.normalize import CLASS_WEIGHTS, NormalizedName, phonetic
+from standing.screening.normalize import (
+    ABBREVIATED_AS,
+    ABBREVIATIONS,
+    CLASS_WEIGHTS,
+    COMMON_WORDS,
+    NormalizedName,
+    phonetic,
+)
 from standing.screening.romanize import (
     abjad_class_keys,
     abjad_similarity,
@@ -56,6 +69,7 @@ from standing.screening.similarity import (
     ENTRY_SCRIPT_MODES,
     QUERY_SCRIPT_MODES,
     ScriptMode,
+    adjective_base,
     cross_match,
     devowel,
     translit_fold,
@@ -78,6 +92,9 @@ MIN_KEEP: Final = 5
 KEEP_CUTOFF: Final = 0.4
 #: Similarity of a token and its plural or singular form in retrieval ("lab" / "labs").
 SIM_PLURAL: Final = 0.9
+#: Share of an acronym's weight that a name it stands for gets in retrieval ("MTS" /
+#: "Mobile TeleSystems").
+SIM_ACRONYM: Final = 0.8
 #: Retrieval counts a fuzzy neighbour from this token similarity on.
 MIN_TOKEN_SIMILARITY: Final = 0.7
 #: Candidates whose weighted overlap with the query (a cosine over token weights) is below
@@ -192,6 +209,19 @@ class NameIndex:
             del fuzzy[key]
         fuzzy.default_factory = None  # a plain mapping from here on
         self._fuzzy: dict[str, list[str]] = fuzzy
+        # acronyms of names of several words, and names that are one acronym-like word
+        acronyms: dict[str, list[int]] = defaultdict(list)
+        for name_id, name in enumerate(self.names):
+            if name.kind == "person":
+                continue
+            for acronym in name.acronyms:
+                if acronym not in COMMON_WORDS:
+                    acronyms[_ACRONYM_OF + acronym].append(name_id)
+            single = _acronym_name(name)
+            if single:
+                acronyms[_ACRONYM_NAME + single].append(name_id)
+        for key, ids in acronyms.items():
+            self._postings[key] = np.asarray(ids, dtype=np.int32)
         # across scripts: "fwd" files Latin tokens for queries in a script, "rev" files the
         # script's tokens for Latin queries
         fwd: dict[str, dict[str, set[str]]] = {m: defaultdict(set) for m in _MODELS}
@@ -281,9 +311,18 @@ class NameIndex:
         found: dict[str, float] = {}
         if token in self._postings:
             found[token] = 1.0
+        # abbreviations of the table and the words they stand for ("intl" / "international")
+        abbreviated = ABBREVIATIONS.get(token)
+        if abbreviated is not None:
+            for word in abbreviated[0]:
+                if word in self._postings and word not in found:
+                    found[word] = abbreviated[1]
+        for abbreviation, sim in ABBREVIATED_AS.get(token, ()):
+            if abbreviation in self._postings and abbreviation not in found:
+                found[abbreviation] = sim
         loose = model != ""
         others: list[str] = []
-        for key in _fuzzy_keys(token, loose):
+        for key in (*_fuzzy_keys(token, loose), *_base_keys(token)):
             linked = self._fuzzy.get(key, ())
             if key[0] == "+":
                 # plural and singular ("lab" / "labs", "system" / "systems")
@@ -299,6 +338,14 @@ class NameIndex:
                         found[other] = 0.9
                 continue
             others.extend(linked)
+        base = adjective_base(token)
+        if base is not None:
+            # the name a Russian adjective in -sk- is made from ("kazanskiy": "kazan")
+            others.extend(
+                name
+                for name in (base, base + "sk", *(base + v for v in "aeiouy"))
+                if name in self._postings
+            )
         reverse: list[tuple[str, str]] = []  # script tokens reached from a Latin query
         if token.isalpha():
             if model in ("ar", "he"):
@@ -386,6 +433,8 @@ class NameIndex:
                     score = sim * (w if other == token else min(w, self._vocab_weight[other]))
                     if per_name.get(other, 0.0) < score:
                         per_name[other] = score
+            if qname.kind != "person":
+                self._acronym_keys(qname, per_name)
             for token, score in per_name.items():
                 post = self._postings[token]
                 if len(post) > MAX_POSTINGS:
@@ -443,6 +492,36 @@ class NameIndex:
                 items.tolist(), item_scores[top].tolist(), los, his, strict=True
             )
         ]
+
+    def _acronym_keys(self, qname: NormalizedName, per_name: dict[str, float]) -> None:
+        """The acronym keys a query name reaches: a name that is one acronym-like word reaches
+        the names it is the acronym of, a name of several words the names that are its
+        acronym, at `SIM_ACRONYM` of the acronym's weight."""
+        single = _acronym_name(qname)
+        if single:
+            key = _ACRONYM_OF + single
+            if key in self._postings:
+                per_name[key] = SIM_ACRONYM * self.idf(single)
+        for acronym in qname.acronyms:
+            key = _ACRONYM_NAME + acronym
+            if key in self._postings and acronym not in COMMON_WORDS:
+                per_name[key] = max(per_name.get(key, 0.0), SIM_ACRONYM * self.idf(acronym))
+
+
+#: Keys of the acronyms of names of several words, and of names that are one acronym.
+_ACRONYM_OF: Final = "^"
+_ACRONYM_NAME: Final = "="
+
+
+def _acronym_name(name: NormalizedName) -> str:
+    """The one word of an organisation's name when it may be an acronym of 3 to 6 letters
+    that is not a common word ("MTS", "SMIC"), else ""."""
+    if len(name.tokens) != 1 or name.kind == "person" or name.classes[0] != "name":
+        return ""
+    token = name.tokens[0]
+    if len(token) < 3 or not name.acronym_token(token) or token in COMMON_WORDS:
+        return ""
+    return token
 
 
 _MODELS: Final = ("ab", "ar", "he", "ko", "zh")
@@ -535,4 +614,20 @@ def _fuzzy_keys(token: str, loose: bool = True, deletes: bool = True) -> list[st
             keys.append("#" + ph)
     if n >= 7 or (n == 6 and token.isalpha()):
         keys.append(">" + translit_fold(token)[:6])
+    base = adjective_base(token)
+    if base is not None:
+        keys.append("^" + base)  # a Russian adjective in -sk-, by its name ("kazanskiy")
+    return keys
+
+
+def _base_keys(token: str) -> list[str]:
+    """The keys under which the Russian adjectives in -sk- made from `token` are filed
+    ("kazan" finds "kazanskiy", "tula" "tulskaya", "kursk" "kurskiy"), for a lookup."""
+    if len(token) < 3 or not token.isalpha():
+        return []
+    keys = ["^" + token]
+    if token[-1] in "aeiouy" and len(token) >= 4:
+        keys.append("^" + token[:-1])
+    if token.endswith("sk") and len(token) >= 4:
+        keys.append("^" + token[:-2])
     return keys

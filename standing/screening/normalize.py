@@ -16,15 +16,18 @@ the package's data files in `standing/screening/data/`, see `standing.screening.
    "Xi Jinping".
 4. Casefold and tokenisation with rigour's name tokenizer (punctuation dropped, hyphens
    split, "A.B.C." joined to "abc").
-5. Company legal forms are recognised with rigour's org-type database (ISO 20275 + OCCRP,
-   e.g. "Aktiengesellschaft", "OOO", "ZAO", "PJSC", "Limited", "S.p.A.") plus a few forms it
-   lacks (Corp, Co, Societe Anonyme, the Chinese and Korean forms); they are removed from
-   the comparable tokens and kept canonicalised (`legal_forms`, `legal_classes`). A company
-   name that would be left with generic words only keeps what tells it apart as identifying
-   words: a legal-form lookalike that is not a common form ("IS BANK, AO", "STG HOLDING
-   LIMITED"), its one word uncorrected ("MARINA", not "marine"), or a non-English stop word
-   ("DES INTERNATIONAL COMPANY"). Generic words written in Chinese ("技术", "集团") are read in
-   English before transliteration.
+5. Descriptors written before a Russian organisation's name, in Cyrillic or Latin letters
+   ("ЧОП", "NII", "ЦНИИ", "OKB"; `data/descriptors.tsv`), are read in English ("private
+   security company", "research institute"). Company legal forms are recognised with
+   rigour's org-type database (ISO 20275 + OCCRP, e.g. "Aktiengesellschaft", "OOO", "ZAO",
+   "PJSC", "Limited", "S.p.A.") plus a few forms it lacks (Corp, Co, Societe Anonyme, FSUE
+   / ФГУП, the Chinese and Korean forms); they are removed from the comparable tokens and
+   kept canonicalised (`legal_forms`, `legal_classes`). A company name that would be left
+   with generic words only keeps what tells it apart as identifying words: a legal-form
+   lookalike that is not a common form ("IS BANK, AO", "STG HOLDING LIMITED"), its one word
+   uncorrected ("MARINA", not "marine"), or a non-English stop word ("DES INTERNATIONAL
+   COMPANY"). Generic words written in Chinese ("技术", "集团") are read in English before
+   transliteration.
 6. Numbers written as words or ordinals become digits in names of companies and other
    bodies ("Brigade Forty-Four" -> "brigade 44", "First" and "1st" -> "1").
 7. Each remaining token gets a class that decides its weight in scoring: `name`
@@ -33,7 +36,13 @@ the package's data files in `standing/screening/data/`, see `standing.screening.
    "as"... only before a word starting with their consonant: "ad-Din", "ar-Rahman"),
    `patronymic` ("...ovich"), `initial` (one letter; not a one-letter Hangul syllable) or
    `number`. A legal-form abbreviation at the end of a person's name of three or more
-   words ("Nicolas Maduro SA") is `generic`.
+   words ("Nicolas Maduro SA") is `generic`; an abbreviation of generic words only
+   ("Mfg", "Hldgs", see `data/abbreviations.tsv`) is `generic` too.
+8. What an acronym needs, read from the original: the letters each word gives an acronym
+   (its first, or the capitals inside it: "TeleSystems" gives T and S), and which words
+   are written in lower case in a name that has capitals ("Acme" is not an acronym, "ACME"
+   and "MTS" may be). `NormalizedName.acronyms` are the name's own acronyms, and
+   `acronym_token` says whether a word of it may be one.
 
 The output is `NormalizedName`, which also carries the sorted-token key, the in-order compact
 form (all tokens joined, for "Hua Wei" vs "Huawei") and the scripts of the original.
@@ -102,6 +111,52 @@ _CONNECTIVES: Final[frozenset[str]] = wordlists.words("connectives.txt")
 #: Roman numerals number funds and vessels ("Fund I", "Fund II").
 _ROMAN: Final[frozenset[str]] = wordlists.words("roman_numerals.txt")
 
+
+def _abbreviation_table() -> dict[str, tuple[tuple[str, ...], float]]:
+    out: dict[str, tuple[tuple[str, ...], float]] = {}
+    for row in wordlists.rows("abbreviations.tsv"):
+        if len(row) != 3:
+            raise ValueError(f"abbreviations.tsv: expected three tab-separated fields, got {row!r}")
+        out[row[0]] = (tuple(row[1].split(",")), float(row[2]))
+    return out
+
+
+#: Abbreviations of words in organisation names ("intl", "mfg", "hldgs", "dr"): the words
+#: each stands for and their similarity (0.95, or 0.85 for one that may stand for words of
+#: different meaning: "ind" is industries or india).
+ABBREVIATIONS: Final[dict[str, tuple[tuple[str, ...], float]]] = _abbreviation_table()
+
+
+def _abbreviated_as() -> dict[str, tuple[tuple[str, float], ...]]:
+    out: dict[str, tuple[tuple[str, float], ...]] = {}
+    for abbreviation, (words, weight) in ABBREVIATIONS.items():
+        for word in words:
+            out[word] = (*out.get(word, ()), (abbreviation, weight))
+    return out
+
+
+#: The reverse: a word, the abbreviations that stand for it and their similarity.
+ABBREVIATED_AS: Final[dict[str, tuple[tuple[str, float], ...]]] = _abbreviated_as()
+#: Abbreviations that stand for generic words only ("mfg", "hldgs"): generic themselves.
+_GENERIC_ABBREVIATIONS: Final[frozenset[str]] = frozenset(
+    a for a, (words, _) in ABBREVIATIONS.items() if all(w in GENERIC_TOKENS for w in words)
+)
+#: Short English words that are also acronyms ("ace", "cat", "care"): weak as acronyms.
+COMMON_WORDS: Final[frozenset[str]] = wordlists.words("common_words.txt")
+
+
+def abbreviation_similarity(a: str, b: str) -> float:
+    """The similarity of a word and its abbreviation by the table ("intl" / "international":
+    0.95), either way round; 0.0 when neither abbreviates the other."""
+    found = ABBREVIATIONS.get(a)
+    if found is not None and b in found[0]:
+        return found[1]
+    found = ABBREVIATIONS.get(b)
+    if found is not None and a in found[0]:
+        return found[1]
+    return 0.0
+
+
 #: Legal forms rigour's database lacks, as token sequences -> canonical form.
 _EXTRA_LEGAL: Final[dict[tuple[str, ...], str]] = {
     tuple(form.split()): canonical for form, canonical in wordlists.pairs("legal_forms.tsv").items()
@@ -145,6 +200,8 @@ _SKELETON_MAP: Final = str.maketrans(
 )  # fmt: skip
 
 
+_NONE: Final[frozenset[str]] = frozenset()
+
 #: Sets a derived form on a frozen `NormalizedName` the first time it is asked for.
 _set: Final = object.__setattr__
 
@@ -162,10 +219,18 @@ class NormalizedName:
     scripts: frozenset[str]  # Unicode script names of the original's letters ("Latin", "Han")
     transliterated: bool  # the original had letters outside Latin
     abjad: bool  # the original was in a script written without vowels (Arabic, Hebrew)
+    # per token, the letters it gives an acronym, when a word has capitals inside it
+    # ("TeleSystems": "ts"); empty when every token gives its first letter
+    capitals: tuple[str, ...] = ()
+    # tokens written in lower case in a name that has capitals ("Acme"): not acronyms
+    lowered: frozenset[str] = frozenset()
     # `key`, `compact` and `generic_only` once computed: a name is compared many times
     _key: str | None = field(default=None, init=False, repr=False, compare=False)
     _compact: str | None = field(default=None, init=False, repr=False, compare=False)
     _generic_only: bool | None = field(default=None, init=False, repr=False, compare=False)
+    _letters: tuple[str, ...] | None = field(default=None, init=False, repr=False, compare=False)
+    _abbreviated: bool | None = field(default=None, init=False, repr=False, compare=False)
+    _acronyms: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def key(self) -> str:
@@ -210,6 +275,49 @@ class NormalizedName:
     @property
     def display(self) -> str:
         return " ".join(self.tokens)
+
+    @property
+    def letters(self) -> tuple[str, ...]:
+        """Per token without stop words, the letters it gives an acronym: its first, or the
+        capitals inside it ("Mobile TeleSystems": "m", "ts")."""
+        letters = self._letters
+        if letters is None:
+            capitals = self.capitals or tuple(t[0] for t in self.tokens)
+            letters = tuple(
+                capitals[i] for i, c in enumerate(self.classes) if c != "stop" and self.tokens[i]
+            )
+            _set(self, "_letters", letters)
+        return letters
+
+    @property
+    def abbreviated(self) -> bool:
+        """Whether a word of the name is an abbreviation of the table or a word one stands
+        for: only then can the table pair a word of it with one of another name."""
+        found = self._abbreviated
+        if found is None:
+            found = self.kind != "person" and any(
+                t in ABBREVIATIONS or t in ABBREVIATED_AS for t in self.tokens
+            )
+            _set(self, "_abbreviated", found)
+        return found
+
+    def acronym_token(self, token: str) -> bool:
+        """Whether `token` of this name may be an acronym: 2 to 6 letters, not written in
+        lower case beside capitals ("MTS", "ACME", "mts"; not "Acme" in "Acme Corp")."""
+        return 2 <= len(token) <= 6 and token.isalpha() and token not in self.lowered
+
+    @property
+    def acronyms(self) -> frozenset[str]:
+        """Acronyms of 3 to 6 letters of an organisation's name of several words, function
+        words left out: the initials of all its words, with the initial of its legal form
+        ("SMIC": Semiconductor Manufacturing International Corporation), and of its words
+        that are not generic ("MTS": Mobile TeleSystems Bank). Empty for people."""
+        found = self._acronyms
+        if found is None:
+            listed = _name_acronyms(self) if self.kind != "person" else []
+            found = frozenset(listed) if listed else _NONE
+            _set(self, "_acronyms", found)
+        return found
 
 
 def fold(text: str) -> str:
@@ -262,7 +370,7 @@ def _token_class(token: str, kind: NameKind) -> TokenClass:
         return "name"
     if token in STOP_TOKENS:
         return "stop"
-    if token in GENERIC_TOKENS:
+    if token in GENERIC_TOKENS or token in _GENERIC_ABBREVIATIONS:
         return "generic"
     if kind != "unknown" and token in _place_tokens():
         return "place"
@@ -294,6 +402,8 @@ def _normalize_name(text: str, kind: NameKind) -> NormalizedName:
         work = remove_person_prefixes(work)
     if scripts & _SYLLABIC_SCRIPTS:
         work = _HAN_HANGUL_RE.sub(r" \1 ", work)
+    if kind != "person" and "." in work:
+        work = _DOTTED_RE.sub(_dotted, work)
     tokens = _tokenize(_to_ascii(work, kind))
     if not tokens:
         # a name made only of punctuation or bracketed text: fall back to the brackets' content
@@ -325,6 +435,7 @@ def _normalize_name(text: str, kind: NameKind) -> NormalizedName:
     classes = _context_classes(tokens, classes, "Hangul" in scripts)
     if kind == "person" and len(tokens) >= 3 and tokens[-1] in _TRAILING_LEGAL:
         classes = (*classes[:-1], "generic")  # "Nicolas Maduro SA"
+    capitals, lowered = _written(raw, tokens) if kind != "person" else ((), frozenset())
     return NormalizedName(
         original=text,
         kind=kind,
@@ -334,7 +445,98 @@ def _normalize_name(text: str, kind: NameKind) -> NormalizedName:
         scripts=scripts,
         transliterated=bool(scripts - {"Latin"}),
         abjad=abjad,
+        capitals=capitals,
+        lowered=lowered,
     )
+
+
+def name_words(text: str) -> list[str]:
+    """The folded words of an organisation's name other than its legal forms and descriptor
+    acronyms ("ООО ЧОП «Щит»" -> ["shchit"]; descriptor words stay: "Концерн", "Компания")."""
+    tokens = _tokenize(_to_ascii(unicodedata.normalize("NFKC", text), "organization"))
+    kept, _, _ = _split_legal_forms(tokens)
+    return [t for t in kept if not (t in _DESCRIPTORS and len(t) <= _DESCRIPTOR_ACRONYM)]
+
+
+#: An abbreviation with a dot written against the next word ("Dr.Web", "Intl.Trading").
+_DOTTED_RE: Final = re.compile(r"\b([A-Za-z]{2,6})\.(?=[A-Za-z]{2})")
+
+
+def _dotted(match: re.Match[str]) -> str:
+    word = match.group(1)
+    return f"{word}. " if word.lower() in ABBREVIATIONS else match.group(0)
+
+
+#: A word with capitals inside it ("TeleSystems", "PetroChina"), not a Scottish or Irish
+#: surname prefix ("McDonald").
+_CAMEL_RE: Final = re.compile(r"(?<![^\W\d_])(?:[A-Z][a-z]+|[a-z]{2,})(?:[A-Z][a-z]+)+")
+_CAMEL_PART_RE: Final = re.compile(r"[A-Z]?[a-z]+")
+_NOT_CAMEL: Final = frozenset({"mc", "mac"})
+_WORD_RE: Final = re.compile(r"[^\W\d_]+")
+
+
+def _written(raw: str, tokens: list[str]) -> tuple[tuple[str, ...], frozenset[str]]:
+    """How an organisation's words are written, for acronyms: per token the letters it gives
+    one when a word has capitals inside it ("TeleSystems": "ts"; else ()), and the tokens
+    written in lower case in a name that has capitals ("Acme" in "Acme Corp")."""
+    if not tokens:
+        return (), frozenset()
+    capitals: tuple[str, ...] = ()
+    if raw.isascii() and not raw.isupper() and not raw.islower():
+        camel: dict[str, str] = {}
+        for m in _CAMEL_RE.finditer(raw):
+            parts = _CAMEL_PART_RE.findall(m.group(0))
+            if parts[0].lower() not in _NOT_CAMEL:
+                camel[m.group(0).lower()] = "".join(p[0].lower() for p in parts)
+        if camel:
+            capitals = tuple(camel.get(t, t[:1]) for t in tokens)
+    lowered: frozenset[str] = _NONE
+    if any(ch.isupper() for ch in raw) and any(ch.islower() for ch in raw):
+        # only the name's words that could be acronyms (2 to 6 letters) need saying
+        short = {t for t in tokens if 2 <= len(t) <= 6}
+        if short:
+            lowered = (
+                frozenset(
+                    t
+                    for w in _WORD_RE.findall(raw)
+                    if 2 <= len(w) <= 7 and any(ch.islower() for ch in w)
+                    for t in (w.lower() if w.isascii() else fold(w)).split()
+                    if t in short
+                )
+                or _NONE
+            )
+    return capitals, lowered
+
+
+def _name_acronyms(name: NormalizedName) -> list[str]:
+    """See `NormalizedName.acronyms`."""
+    if len(name.tokens) < 2:
+        return []
+    tokens = [(t, c) for t, c in zip(name.tokens, name.classes, strict=True) if c != "stop"]
+    if len(tokens) < 2 or len(tokens) > 6 or not all(t.isalpha() for t, _ in tokens):
+        return []
+    letters = name.letters
+    whole = "".join(letters)
+    out = [whole]
+    if len(whole) >= 3:  # the legal form's initial ends an acronym of three letters or more
+        out.extend(whole + letter for letter in form_letters(name))
+    own = [i for i, (_, c) in enumerate(tokens) if c != "generic"]
+    if 2 <= len(own) < len(tokens):
+        out.append("".join(letters[i] for i in own))
+    return [a for a in dict.fromkeys(out) if 3 <= len(a) <= 6]
+
+
+#: Legal forms that stand as one word at the end of a name, with the letter they add to its
+#: initials ("Corporation" the C of SMIC, "Limited" the L).
+FORM_LETTERS: Final[dict[str, str]] = {"corp": "c", "co": "c", "inc": "i", "ltd": "l"}
+
+
+def form_letters(name: NormalizedName) -> str:
+    """The letters an acronym of an organisation's name may end with, from its legal forms
+    ("Corporation" the C of SMIC, "Corporation Limited" the C of HSBC)."""
+    if name.kind == "person" or not name.legal_forms:
+        return ""
+    return "".join(FORM_LETTERS.get(form, "") for form in name.legal_forms)
 
 
 def legal_form_countries(forms: tuple[str, ...]) -> frozenset[str]:
@@ -346,10 +548,17 @@ def legal_form_countries(forms: tuple[str, ...]) -> frozenset[str]:
 
 
 #: Descriptor acronyms and words of Russian company names, read in English: "ЧОП «Щит»" is
-#: the private security company Shchit, "НК «Роснефть»" the oil company Rosneft.
+#: the private security company Shchit, "НК «Роснефть»" the oil company Rosneft. Those
+#: written in Cyrillic in the file are read as their transliteration.
 _DESCRIPTORS: Final[dict[str, tuple[str, ...]]] = {
-    word: tuple(english.split()) for word, english in wordlists.pairs("descriptors.tsv").items()
+    (word if word.isascii() else str(normalize(str(ascii_text(word)), _FLAGS))): tuple(
+        english.split()
+    )
+    for word, english in wordlists.pairs("descriptors.tsv").items()
 }
+
+#: The longest descriptor acronym ("chop", "tsnii").
+_DESCRIPTOR_ACRONYM: Final = 5
 
 #: Regions that qualify a company's name as places do ("China Unicom (Americas) Operations").
 _REGIONS: Final = wordlists.words("regions.txt")
@@ -404,7 +613,10 @@ def _split_legal_forms(tokens: list[str]) -> tuple[list[str], list[str], list[in
         if pos >= 0:
             del keep[pos : pos + len(parts)]
             del where[pos : pos + len(parts)]
-            found.append(str(target).replace(" ", ""))
+            # rigour knows some forms without a compare form ("federal state unitary
+            # enterprise", "fgbu"): the extras' canonical form, else the words joined
+            form = str(target).replace(" ", "")
+            found.append(form or _EXTRA_LEGAL.get(tuple(parts), "".join(parts)))
     i = 0
     while i < len(keep):
         for size in range(min(_EXTRA_LEGAL_MAX, len(keep) - i), 0, -1):

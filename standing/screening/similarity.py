@@ -3,6 +3,7 @@
 Rules, in order (the first that applies wins):
 
 - equal: 1.0
+- directions never match each other ("northern" / "southern"): 0.0
 - initial: one token is a single letter and starts the other: 0.9
 - numbers must be equal: 0.0 otherwise
 - edit distance (with transpositions) within a budget that grows with the longer token's
@@ -17,6 +18,10 @@ Rules, in order (the first that applies wins):
   budget
 - shared prefix of 6+ letters covering 70 % of the shorter token, at most 4 letters longer
   (inflected forms: "kasperskogo" / "kaspersky"): 0.85
+- a Russian adjective in -sk- against the name it is made from ("kazanskiy", "kazansky",
+  "kazanskaya" / "kazan"; "tulskiy" / "tula"; "kurskiy" / "kursk"): 0.8 ("inflection"),
+  when the name has at least 3 letters (a person's name never compares so: "Kaminsky" is
+  not "Kamin")
 - the same consonants, first and last letter, 6+ letters (vowel spellings: "mohamed" /
   "muhammad"): 0.8
 - same metaphone key and first letter when either side was transliterated: 0.85 (0.75
@@ -58,6 +63,8 @@ SIM_VOWELS: Final = 0.8
 SIM_FOLDED: Final = 0.9
 SIM_ARTICLE: Final = 0.9
 SIM_SYLLABLE: Final = 0.8
+#: A Russian adjective in -sk- against the name it is made from ("kazanskiy" / "kazan").
+SIM_INFLECTION: Final = 0.8
 #: One edit in a short word, or at its first letter: not enough alone for a match.
 SIM_SHORT_EDIT: Final = 0.75
 #: A consonant added or dropped in a short word: just below a match on its own.
@@ -127,6 +134,41 @@ _LOANWORD_RULES: Final = rules(
 def loanword_fold(token: str) -> str:
     """One spelling for a borrowed word's English and transliterated forms."""
     return rewrite(token, _LOANWORD_RULES)
+
+
+#: A Russian adjective in -sk- in its transliterations ("kazanskiy", "kazansky", "kazanskii",
+#: "kazanskaya", "kazanskogo", "donskoy", "kyivskyi"): the name it is made from, the ending.
+_SK_ADJECTIVE_RE: Final = re.compile(
+    r"^([a-z]{2,}?)sk(?:iy|ij|ii|iyi|yi|yy|y|i|aya|aja|aia|aya|oye|oe|oy|oj|oi|ogo|omu|om|"
+    r"ikh|ykh|ih|ie|iye|ye|im|ym|uyu|uju)$"
+)
+_FINAL_VOWELS: Final = frozenset("aeoiuy")
+#: The shortest name an adjective in -sk- is compared with ("Don", "Ufa").
+_MIN_INFLECTED_BASE: Final = 3
+
+
+@lru_cache(maxsize=200_000)
+def adjective_base(token: str) -> str | None:
+    """The name a Russian adjective in -sk- is made from, as it stands before the suffix
+    ("kazanskiy" -> "kazan", "tulskiy" -> "tul", "kurskiy" -> "kur"), or None."""
+    if len(token) < 6 or "sk" not in token:
+        return None
+    m = _SK_ADJECTIVE_RE.match(token)
+    return m.group(1) if m else None
+
+
+def inflection_of(adjective: str, name: str) -> bool:
+    """Whether `adjective` is a Russian adjective in -sk- made from `name` ("kazanskiy" /
+    "kazan", "tulskaya" / "tula", "kurskiy" / "kursk", "omskiy" / "omsk")."""
+    if len(name) < _MIN_INFLECTED_BASE or len(name) >= len(adjective):
+        return False
+    base = adjective_base(adjective)
+    if base is None:
+        return False
+    if name == base or name == base + "sk":
+        return len(name) >= _MIN_INFLECTED_BASE
+    # the name's final vowel gives way to the suffix ("tula" / "tulskiy")
+    return len(base) >= _MIN_INFLECTED_BASE and name[-1] in _FINAL_VOWELS and name[:-1] == base
 
 
 _VOWELS_RE: Final = re.compile(r"[aeiouy]+")
@@ -295,9 +337,18 @@ def _ends_alike(a: str, b: str) -> bool:
     return a[-1] == b[-1] or (a[-1] in _VOWELISH and b[-1] in _VOWELISH)
 
 
+#: Words a letter or two apart that never name the same thing ("Northern Shipyard" is not
+#: "Southern Shipyard").
+_OPPOSITES: Final = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western"}
+)
+
+
 def _similarity(a: str, b: str, loose: bool) -> tuple[float, str]:
     if a == b:
         return 1.0, "exact"
+    if a in _OPPOSITES and b in _OPPOSITES:
+        return 0.0, "none"
     la, lb = len(a), len(b)
     short = min(la, lb)
     if short == 1:
@@ -344,6 +395,10 @@ def _similarity(a: str, b: str, loose: bool) -> tuple[float, str]:
                 p = f
         if p >= 6 and p >= 0.7 * short:
             return SIM_PREFIX, "prefix"
+    if short >= _MIN_INFLECTED_BASE and a[:2] == b[:2]:
+        x, y = (a, b) if la > lb else (b, a)
+        if inflection_of(x, y):
+            return SIM_INFLECTION, "inflection"
     if longest >= 6 and a[0] == b[0] and a[-1] == b[-1] and devowel(a) == devowel(b):
         return SIM_VOWELS, "vowels"
     if loose and short >= 4 and (a[0] == b[0] or (a[0] in "aeiou" and b[0] in "aeiou")):

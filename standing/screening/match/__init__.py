@@ -12,22 +12,27 @@ evidence:
   / "Huawei", "حزب الله" / "Hezbollah"), and an abjad name is also compared whole, spaces
   and attached articles ignored ("Salahaldin"). A list name that gives alternatives
   ("Al-Qa'ida/Islamic Army") is compared by each part too, and a name in kanji or kana by
-  its Japanese reading too. In a person's name, a leftover four-letter name one letter off
-  its counterpart counts for part ("Ssad" / "Asad"), and a given name and surname found
-  within a long listed name (father's, grandfather's, tribal names) are not outweighed by
-  the names the query lacks. A whole query name never counts as an entry's initial while
-  one of the entry's whole names is left over ("David Lee" / "David L. Maricola"), and the
-  later part of a hyphenated surname without its first part counts little ("John Smith" /
-  "John B. Pridmore-Smith"). Each token weighs its rarity in the indexed list (IDF) times
-  its class weight (generic words and places count little). The name score is covered /
-  (covered + lost + unmatched query weight + a share of unmatched entry weight): a query
-  that is a brand or short form of the entry's full legal name ("Siemens" / "Siemens
-  Aktiengesellschaft", "Kaspersky Lab" / "AO Kaspersky Lab") scores high because legal forms
-  are set apart and generic leftovers of the entry weigh little (those of the query more:
-  "Mahan Airlines" is not "Mahan Travel"), while a single given name against a full person
-  name does not, nor does a short word alone when the query says more ("Star Group" /
-  "Star"). A token repeated in one name ("Sergey Sergey Shoigu") counts little
-  the second time. Names whose matched tokens are all generic ("International Trading
+  its Japanese reading too. In an organisation's name, an acronym stands for the words it
+  spells, either way round ("MTS" / "Mobile TeleSystems", "SMIC" / "Semiconductor
+  Manufacturing International Corporation": 0.82 for three letters, 0.86 for more; two
+  letters or a common word 0.7 alone, 0.8 beside another word that matched), capped at 0.7
+  when the entry writes its acronym out in other words; abbreviations of the table ("Intl",
+  "Mfg", "Dr") match their words (`alignment`). In a person's name, a leftover four-letter
+  name one letter off its counterpart counts for part ("Ssad" / "Asad"), and a given name
+  and surname found within a long listed name (father's, grandfather's, tribal names) are
+  not outweighed by the names the query lacks. A whole query name never counts as an entry's
+  initial while one of the entry's whole names is left over ("David Lee" / "David L.
+  Maricola"), and the later part of a hyphenated surname without its first part counts
+  little ("John Smith" / "John B. Pridmore-Smith"). Each token weighs its rarity in the
+  indexed list (IDF) times its class weight (generic words and places count little). The
+  name score is covered / (covered + lost + unmatched query weight + a share of unmatched
+  entry weight): a query that is a brand or short form of the entry's full legal name
+  ("Siemens" / "Siemens Aktiengesellschaft", "Kaspersky Lab" / "AO Kaspersky Lab") scores
+  high because legal forms are set apart and generic leftovers of the entry weigh little
+  (those of the query more: "Mahan Airlines" is not "Mahan Travel"), while a single given
+  name against a full person name does not, nor does a short word alone when the query says
+  more ("Star Group" / "Star"). A token repeated in one name ("Sergey Sergey Shoigu") counts
+  little the second time. Names whose matched tokens are all generic ("International Trading
   Company") are capped below any threshold, unless both are the same generic name, typos
   aside ("Gupo W" / "Grupo W"); a generic query never matches a name with an identifying
   word. The best name is chosen after the legal-form check, so an alias never lowers a

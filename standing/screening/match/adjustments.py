@@ -22,11 +22,13 @@ from standing.screening.normalize import NormalizedName, legal_form_countries
 _CONFIG: Final = DEFAULT_CONFIG
 
 #: Legal forms of one kind under other names: all joint-stock companies of Russian law and
-#: its neighbours (an OAO is a JSC, as are its successors AO and PAO).
+#: its neighbours (an OAO is a JSC, as are its successors AO and PAO), and the state unitary
+#: enterprises (an FSUE, ФГУП, is a federal one).
 _LEGAL_FAMILIES: Final[dict[str, str]] = {
     **dict.fromkeys(("jsc", "ao", "oao", "zao", "pao", "pjsc", "ojsc", "cjsc", "mkpao"), "jsc"),
     "coltd": "ltd",  # "Co., Ltd." is "Company Limited"
     "ooo": "llc",  # an OOO is a limited liability company
+    "fsue": "sue",  # a federal state unitary enterprise is a state unitary enterprise
 }
 #: How a company's legal form written in its own script is rendered in its English name:
 #: an OOO (TOV) is written "LLC" or "Ltd"; a Japanese kabushiki kaisha "Corporation",

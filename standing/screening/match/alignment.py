@@ -3,8 +3,11 @@
 Tokens are paired one-to-one, best similarity first (exact, initial, edit distance,
 inflection prefix, phonetic; see `standing.screening.similarity`), under the script model of
 the pair (`script_mode`). Then, among the words left: joined neighbours for split spellings
-("Hua Wei" / "Huawei"), initials of several words ("SMIC"), abbreviated generic words
-("intl" / "international"), and in a person's name four-letter names one letter apart
+("Hua Wei" / "Huawei"), in an organisation's name the abbreviations of the table
+(`data/abbreviations.tsv`: "Intl" / "International", "Dr.Web" / "Doctor Web"), acronyms
+("MTS" / "Mobile TeleSystems", "SMIC" / "Semiconductor Manufacturing International
+Corporation": `acronym_similarity`), other abbreviated generic words ("tech" /
+"technologies"), and in a person's name four-letter names one letter apart
 ("Ssad" / "Asad"); a whole query name that is only an entry's initial while one of the
 entry's whole names is left over is undone ("David Lee" / "David L. Maricola").
 
@@ -21,7 +24,12 @@ from typing import Final
 from rapidfuzz.distance import Levenshtein
 
 from standing.screening.match.config import DEFAULT_CONFIG
-from standing.screening.normalize import NormalizedName
+from standing.screening.normalize import (
+    COMMON_WORDS,
+    NormalizedName,
+    abbreviation_similarity,
+    form_letters,
+)
 from standing.screening.similarity import (
     ENTRY_SCRIPT_MODES,
     QUERY_SCRIPT_MODES,
@@ -36,6 +44,10 @@ ClassedToken = tuple[str, str]
 Link = tuple[list[int], list[int], str, float]
 
 _SIM_ACRONYM: Final = DEFAULT_CONFIG.sim_acronym
+_SIM_ACRONYM_PERSON: Final = DEFAULT_CONFIG.sim_initials_person
+_SIM_ACRONYM_LONG: Final = DEFAULT_CONFIG.sim_acronym_long
+_SIM_ACRONYM_WEAK: Final = DEFAULT_CONFIG.sim_acronym_weak
+_SIM_ACRONYM_WEAK_BESIDE: Final = DEFAULT_CONFIG.sim_acronym_weak_beside
 _SIM_ABBREVIATION: Final = DEFAULT_CONFIG.sim_abbreviation
 _SIM_SHORT_TYPO: Final = DEFAULT_CONFIG.sim_short_typo
 _SIM_SHORT_OTHER: Final = DEFAULT_CONFIG.sim_short_other
@@ -48,9 +60,6 @@ _KOREAN_QUERY: Final = ScriptMode.KOREAN_QUERY
 _KOREAN_ENTRY: Final = ScriptMode.KOREAN_ENTRY
 _CHINESE_QUERY: Final = ScriptMode.CHINESE_QUERY
 _CHINESE_ENTRY: Final = ScriptMode.CHINESE_ENTRY
-#: Legal forms that stand as one word at the end of a name, with the letter they add to its
-#: initials ("Corporation" the C of SMIC, "Limited" the L).
-_FORM_LETTERS: Final[dict[str, str]] = {"corp": "c", "co": "c", "inc": "i", "ltd": "l"}
 
 
 def significant_tokens(name: NormalizedName) -> list[ClassedToken]:
@@ -83,18 +92,20 @@ def align(
     mode = script_mode(query, entry)
     query_used: set[int] = set()
     entry_used: set[int] = set()
-    links = _pair_tokens(query_tokens, entry_tokens, mode, query_used, entry_used)
+    person = "person" in (query.kind, entry.kind)
+    links = _pair_tokens(query_tokens, entry_tokens, mode, query_used, entry_used, person)
     # split/merged spellings: neighbours on one side joined against one token on the other
     _join(query_tokens, entry_tokens, query_used, entry_used, links, mode, query_side=True)
     _join(entry_tokens, query_tokens, entry_used, query_used, links, mode, query_side=False)
-    person = "person" in (query.kind, entry.kind)
+    if not person and query.abbreviated and entry.abbreviated:
+        _table_abbreviations(query_tokens, entry_tokens, query_used, entry_used, links)
     if links or not person:  # a person is not known by initials alone
         runs = not person
         _acronym(
-            query_tokens, entry_tokens, query_used, entry_used, links, True, runs, _form(query)
+            query, entry, query_tokens, entry_tokens, query_used, entry_used, links, True, runs
         )
         _acronym(
-            entry_tokens, query_tokens, entry_used, query_used, links, False, runs, _form(entry)
+            entry, query, entry_tokens, query_tokens, entry_used, query_used, links, False, runs
         )
     _abbreviations(query_tokens, entry_tokens, query_used, entry_used, links)
     if person:
@@ -109,14 +120,16 @@ def _pair_tokens(
     mode: ScriptMode,
     query_used: set[int],
     entry_used: set[int],
+    person: bool = False,
 ) -> list[Link]:
-    """Each token with its most similar free counterpart, best pairs first."""
+    """Each token with its most similar free counterpart, best pairs first. A person's name
+    is not compared by the -sk- adjective fold ("Kaminsky" is not "Kamin")."""
     # (-similarity, i, j, how): sorted best first, then in token order ((i, j) never tie)
     found: list[tuple[float, int, int, str]] = []
     for i, (a, _) in enumerate(query_tokens):
         for j, (b, _) in enumerate(entry_tokens):
             sim, how = cross_match(a, b, mode)
-            if sim > 0.0:
+            if sim > 0.0 and not (person and how == "inflection"):
                 found.append((-sim, i, j, how))
     found.sort()
     links: list[Link] = []
@@ -179,6 +192,8 @@ def _joined_run(
 
 
 def _acronym(
+    left_name: NormalizedName,
+    right_name: NormalizedName,
     left: Sequence[ClassedToken],
     right: Sequence[ClassedToken],
     left_used: set[int],
@@ -186,35 +201,71 @@ def _acronym(
     links: list[Link],
     query_side: bool,
     runs: bool = False,
-    form: str = "",
 ) -> None:
-    """The one unmatched token of `right` is the initials of all unmatched words of `left`
-    (with the initial `form` of its legal form: "SMIC" / "Semiconductor Manufacturing
+    """The one unmatched token of `right` is the acronym of all unmatched words of `left`
+    (function words left out; a word with capitals inside gives them all: "MTS" / "Mobile
+    TeleSystems"; with the initial of its legal form: "SMIC" / "Semiconductor Manufacturing
     International Corporation"), or (in names of organisations) of a run of neighbouring
-    unmatched words of `left` ("UC Rusal" / "United Company RUSAL International")."""
+    unmatched words of `left` ("UC Rusal" / "United Company RUSAL International"). Its
+    similarity is `acronym_similarity` (`runs`: in names of organisations), or for a
+    person's initials `sim_initials_person`."""
     free_right = [j for j in range(len(right)) if j not in right_used]
+    if len(free_right) != 1:
+        return
     free_left = [i for i in range(len(left)) if i not in left_used]
-    if len(free_right) != 1 or len(free_left) < 2:
+    if len(free_left) < 2:
         return
-    b = right[free_right[0]][0]
-    if len(b) > 6 or len(b) > len(free_left) + len(form) or not b.isalpha():
+    b, b_class = right[free_right[0]]
+    if b_class != "name" or not right_name.acronym_token(b):
+        return  # a legal form alone ("JSC") is no acronym
+    letters = left_name.letters
+    if len(b) > sum(len(letters[i]) for i in free_left) + 1:
         return
-    initials = "".join(left[i][0][0] for i in free_left)
-    if b[0] not in initials:
+    initials = "".join(letters[i] for i in free_left)
+    plain = "".join(left[i][0][0] for i in free_left)
+    if b[0] not in plain:
         return
-    if b not in (initials, initials + form):
+    # the legal form's initial only ends an acronym its words give three letters of
+    # ("SMIC"; not "BBC" for "Brilliance Banking Corporation")
+    if b not in (initials, plain) and not (
+        len(b) >= 4 and b[-1] in form_letters(left_name) and b[:-1] in (initials, plain)
+    ):
         if not runs or len(b) < 2:
             return
         run = _initials_run(left, left_used, b)
         if run is None:
             return
         free_left = run
+    query_tokens = left if query_side else right
+    others = any(
+        _identifying(query_tokens[i][1]) for positions, _, _, _ in links for i in positions
+    )
+    # a person's initials beside the names that matched ("JC Juncker") keep their own score
+    sim = acronym_similarity(b, others) if runs else _SIM_ACRONYM_PERSON
     left_used.update(free_left)
     right_used.add(free_right[0])
     if query_side:
-        links.append((free_left, free_right, "initials", _SIM_ACRONYM))
+        links.append((free_left, free_right, "initials", sim))
     else:
-        links.append((free_right, free_left, "initials", _SIM_ACRONYM))
+        links.append((free_right, free_left, "initials", sim))
+
+
+def acronym_similarity(acronym: str, beside: bool) -> float:
+    """How well an acronym stands for the words it spells: 0.82 for three letters, 0.86 for
+    four or more; an acronym of two letters or one that is a common word ("ACE", "CAT") is
+    weak: 0.8 beside another identifying word that matched ("UC Rusal"), 0.7 alone."""
+    if acronym_is_weak(acronym):
+        return _SIM_ACRONYM_WEAK_BESIDE if beside else _SIM_ACRONYM_WEAK
+    return _SIM_ACRONYM_LONG if len(acronym) >= 4 else _SIM_ACRONYM
+
+
+def acronym_is_weak(acronym: str) -> bool:
+    """An acronym of two letters or one that is a common English word."""
+    return len(acronym) <= 2 or acronym in COMMON_WORDS
+
+
+def _identifying(token_class: str) -> bool:
+    return token_class in ("name", "number", "patronymic", "place")
 
 
 def _initials_run(
@@ -228,11 +279,29 @@ def _initials_run(
     return None
 
 
-def _form(name: NormalizedName) -> str:
-    """The initial an acronym of `name` may take from its one legal form ("" if none)."""
-    if len(name.legal_forms) != 1 or name.kind == "person":
-        return ""
-    return _FORM_LETTERS.get(name.legal_forms[0], "")
+def _table_abbreviations(
+    query_tokens: Sequence[ClassedToken],
+    entry_tokens: Sequence[ClassedToken],
+    query_used: set[int],
+    entry_used: set[int],
+    links: list[Link],
+) -> None:
+    """Words of organisations' names abbreviated by the table, either way round ("Intl" /
+    "International", "Dr.Web" / "Doctor Web"; `normalize.ABBREVIATIONS`)."""
+    if len(query_used) == len(query_tokens) or len(entry_used) == len(entry_tokens):
+        return
+    for i, (a, _) in enumerate(query_tokens):
+        if i in query_used:
+            continue
+        for j, (b, _) in enumerate(entry_tokens):
+            if j in entry_used:
+                continue
+            sim = abbreviation_similarity(a, b)
+            if sim > 0.0:
+                query_used.add(i)
+                entry_used.add(j)
+                links.append(([i], [j], "abbreviation", sim))
+                break
 
 
 def _abbreviations(

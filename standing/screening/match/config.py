@@ -50,8 +50,23 @@ class ScoringConfig:
     compact_equal: float = 0.97
     #: Weight of an unmatched repetition of a matched token.
     repeated: float = 0.2
-    #: Similarity of a word and the initials of several others.
-    sim_acronym: float = 0.8
+    #: Similarity of an acronym of three letters and the words it spells ("MTS" / "Mobile
+    #: TeleSystems"): the score of a name that is the acronym of the other.
+    sim_acronym: float = 0.82
+    #: ... of four letters or more ("SMIC" / "Semiconductor Manufacturing International
+    #: Corporation").
+    sim_acronym_long: float = 0.86
+    #: ... of two letters or a common word ("LG", "ACE") alone: below any threshold.
+    sim_acronym_weak: float = 0.7
+    #: ... of two letters or a common word beside another identifying word that matched
+    #: ("UC Rusal" / "United Company RUSAL").
+    sim_acronym_weak_beside: float = 0.8
+    #: Similarity of a person's initials and the names they stand for, beside other names
+    #: that matched ("JC Juncker" / "Jean-Claude Juncker").
+    sim_initials_person: float = 0.8
+    #: Most score of an acronym matched against an entry's alias that the entry also
+    #: writes out, when the query's words are not the ones it writes.
+    acronym_spelled_otherwise: float = 0.7
     #: Similarity of an abbreviated generic word ("intl" / "international").
     sim_abbreviation: float = 0.8
     #: Similarity of two four-letter names of a person one letter apart.

@@ -3,14 +3,17 @@
 `NameScore` is the score of one query name against one entry name with the token pairs that
 matched (`TokenPair`) and the words of each side left over; `describe` renders it as the
 `features["name"]` document of a hit, and `explain_name` reads that back in a few words.
+An acronym that matched is named under `acronyms` (which acronym, on which side, the words
+it stands for, whether it took the initial of a legal form, whether it is weak: two letters
+or a common word), and an abbreviation of the table under `abbreviations`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
-from standing.screening.normalize import NormalizedName
+from standing.screening.normalize import COMMON_WORDS, FORM_LETTERS, NormalizedName
 
 
 class TokenPair(NamedTuple):
@@ -32,9 +35,29 @@ class NameScore:
     pairs: tuple[TokenPair, ...] = ()
     query_extra: tuple[str, ...] = ()
     entry_extra: tuple[str, ...] = ()
+    #: why the score was capped, if it was ("acronym written out otherwise by the entry")
+    capped_by: str = ""
+
+    def capped(
+        self, most: float, why: str = "acronym written out otherwise by the entry"
+    ) -> NameScore:
+        """The same evidence with the score at most `most`, saying why."""
+        return replace(self, score=min(self.score, most), capped_by=why)
 
     def describe(self) -> dict[str, Any]:
         out = self._describe()
+        acronyms = [self._acronym(pair) for pair in self.pairs if pair.how == "initials"]
+        if acronyms:
+            out["acronyms"] = acronyms
+        abbreviations = [
+            {"query": pair.query, "entry": pair.entry, "similarity": round(pair.similarity, 2)}
+            for pair in self.pairs
+            if pair.how == "abbreviation"
+        ]
+        if abbreviations:
+            out["abbreviations"] = abbreviations
+        if self.capped_by:
+            out["capped"] = self.capped_by
         if self.method == "brand":
             # a brand inside a longer registered name: which words matched, which were left
             out["brand"] = {
@@ -43,6 +66,23 @@ class NameScore:
                 "legal_forms": list(self.entry.legal_forms),
             }
         return out
+
+    def _acronym(self, pair: TokenPair) -> dict[str, Any]:
+        """Which acronym matched which words (the acronym is the side of one word)."""
+        on_query = " " not in pair.query
+        acronym, words = (pair.query, pair.entry) if on_query else (pair.entry, pair.query)
+        spelled_by = self.entry if on_query else self.query
+        letters = "".join(w[0] for w in words.split())
+        with_form = acronym not in (letters, *_capital_letters(spelled_by, words))
+        forms = [f for f in spelled_by.legal_forms if FORM_LETTERS.get(f) == acronym[-1]]
+        return {
+            "acronym": acronym.upper(),
+            "side": "query" if on_query else "entry",
+            "stands_for": words.split(),
+            "legal_form": forms[0] if with_form and forms else None,
+            "weak": len(acronym) <= 2 or acronym in COMMON_WORDS,
+            "similarity": round(pair.similarity, 2),
+        }
 
     def _describe(self) -> dict[str, Any]:
         return {
@@ -60,6 +100,14 @@ class NameScore:
             "entry_extra": list(self.entry_extra),
             "transliterated": self.query.transliterated or self.entry.transliterated,
         }
+
+
+def _capital_letters(name: NormalizedName, words: str) -> tuple[str, ...]:
+    """The acronym letters of `words` of `name` when some have capitals inside them."""
+    if not name.capitals:
+        return ()
+    letters = dict(zip(name.tokens, name.capitals, strict=True))
+    return ("".join(letters.get(w, w[0]) for w in words.split()),)
 
 
 def method_of(pairs: tuple[TokenPair, ...], query_left: float, entry_left: float) -> str:
@@ -81,6 +129,15 @@ def explain_name(feature: Any) -> str:
     if not isinstance(feature, dict):
         return ""
     method = str(feature.get("method", ""))
+    acronyms = feature.get("acronyms")
+    if isinstance(acronyms, list) and acronyms:
+        said = "; ".join(
+            f"acronym: {a.get('acronym', '')} = {' '.join(a.get('stands_for', []))}"
+            for a in acronyms
+            if isinstance(a, dict)
+        )
+        capped = feature.get("capped")
+        return f"{said} (capped: {capped})" if capped else said
     brand = feature.get("brand")
     if method == "brand" and isinstance(brand, dict):
         matched = " ".join(str(w) for w in brand.get("matched", []))

@@ -85,6 +85,9 @@ class Prepared:
     listed: tuple[str, ...] = ()  # per name: the name as given (a part's whole name)
     # per name: the words read in English when it is the name's English reading ("东方=east")
     read: tuple[tuple[str, ...], ...] = ()
+    # per name: the acronym it is when another name of the entry writes it out ("MTS" beside
+    # "Mobile TeleSystems"), else ""; empty when no name is
+    spelled: tuple[str, ...] = ()
 
     @classmethod
     def from_query(cls, query: Query) -> Prepared:
@@ -141,6 +144,7 @@ class Prepared:
             weak=tuple(weak),
             listed=tuple(listed),
             read=tuple(read),
+            spelled=_spelled(names),
             kind=kind,
             countries=frozenset(c.lower() for c in entry.countries if c),
             identifiers=_id_values(entry.identifiers),
@@ -151,6 +155,18 @@ class Prepared:
     def read_in_english(self, position: int) -> tuple[str, ...]:
         """The words read in English when the name at ``position`` is an English reading."""
         return self.read[position] if 0 <= position < len(self.read) else ()
+
+
+def _spelled(names: Sequence[NormalizedName]) -> tuple[str, ...]:
+    """Per name, the acronym it is when another of the names writes it out (see
+    `Prepared.spelled`); empty when none is."""
+    if len(names) < 2:
+        return ()
+    written = {a for n in names for a in n.acronyms}
+    if not written:
+        return ()
+    out = tuple(n.tokens[0] if len(n.tokens) == 1 and n.tokens[0] in written else "" for n in names)
+    return out if any(out) else ()
 
 
 def name_variants(value: str, kind: NameKind = "unknown") -> list[str]:

@@ -18,6 +18,7 @@ from standing.screening.model import Entry
 from standing.screening.normalize import normalize_name
 
 _WEAK_ALIAS: Final = DEFAULT_CONFIG.weak_alias
+_ACRONYM_SPELLED_OTHERWISE: Final = DEFAULT_CONFIG.acronym_spelled_otherwise
 _LEGAL_JURISDICTION_CONFLICT: Final = DEFAULT_CONFIG.legal_jurisdiction_conflict
 
 
@@ -95,10 +96,18 @@ class Matcher:
         positions = range(len(entry.names)) if entry_names is None else entry_names
         best_value = -1.0
         weights = self.weights
+        spelled = entry.spelled
         for query_at, query_name in enumerate(query.names):
             for pos in positions:
                 entry_name = entry.names[pos]
                 scored = compare_names(query_name, entry_name, weights, entry.countries)
+                if (
+                    spelled
+                    and spelled[pos]
+                    and scored.score > _ACRONYM_SPELLED_OTHERWISE
+                    and _acronym_spelled_otherwise(scored, spelled[pos])
+                ):
+                    scored = scored.capped(_ACRONYM_SPELLED_OTHERWISE)
                 value = scored.score * (_WEAK_ALIAS if entry.weak[pos] else 1.0)
                 if value > best_value and legal_conflict(query_name, entry_name, query, entry):
                     value *= _LEGAL_JURISDICTION_CONFLICT
@@ -109,6 +118,20 @@ class Matcher:
             empty = normalize_name("", query.kind)
             best = NameScore(0.0, "none", query.names[0] if query.names else empty, empty)
         return best, best_weak, best_pos, query_pos
+
+
+def _acronym_spelled_otherwise(scored: NameScore, acronym: str) -> bool:
+    """Whether the names matched only as the entry's acronym ("MTS") standing for the
+    query's words while the entry writes that acronym out in other words: "Modern Trade
+    Solutions" is not "MTS" when the entry says it is "Mobile TeleSystems" (the words it
+    writes, had the query used them, would have matched better than the acronym)."""
+    pairs = scored.pairs
+    return (
+        len(pairs) == 1
+        and pairs[0].how == "initials"
+        and pairs[0].entry == acronym
+        and " " in pairs[0].query
+    )
 
 
 class _Indexed:

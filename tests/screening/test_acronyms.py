@@ -1,0 +1,224 @@
+"""Acronyms and abbreviations in organisations' names: both ways, explained, and the hard
+negatives they must not make (common words, two letters alone, another company's acronym)."""
+
+from __future__ import annotations
+
+import pytest
+
+from standing.screening.index import NameIndex
+from standing.screening.match import DEFAULT_THRESHOLD, Matcher, Query, Screener, explain_name
+from standing.screening.model import Entry, EntryName
+from standing.screening.normalize import (
+    ABBREVIATIONS,
+    COMMON_WORDS,
+    abbreviation_similarity,
+    normalize_name,
+)
+
+matcher = Matcher()
+
+
+def entry(*names: str, entry_id: str | None = None) -> Entry:
+    return Entry(
+        source="test",
+        entry_id=entry_id or names[0],
+        kind="organization",
+        names=tuple(EntryName(n) for n in names),
+    )
+
+
+def company(name: str) -> Query:
+    return Query.of(name, schema="Company")
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "expected"),
+    [
+        # capitals inside a word give their letters
+        ("MTS", "Mobile TeleSystems PJSC", 0.82),
+        ("Mobile TeleSystems", "MTS", 0.82),
+        # the legal form's initial at the end; four letters
+        ("SMIC", "Semiconductor Manufacturing International Corporation", 0.86),
+        ("Semiconductor Manufacturing International Corporation", "SMIC", 0.86),
+        # function words left out
+        ("HSBC", "The Hongkong and Shanghai Banking Corporation Limited", 0.86),
+        ("IRGC", "Islamic Revolutionary Guard Corps", 0.86),
+        ("IBM", "International Business Machines Corporation", 0.82),
+    ],
+)
+def test_an_acronym_matches_the_words_it_stands_for_both_ways(
+    query: str, listed: str, expected: float
+) -> None:
+    r = matcher.score(company(query), entry(listed))
+    assert r.score == pytest.approx(expected, abs=0.005), r.features["name"]
+    assert r.match
+
+
+def test_the_hit_names_the_acronym_and_its_words() -> None:
+    r = matcher.score(
+        company("SMIC"), entry("Semiconductor Manufacturing International Corporation")
+    )
+    (acronym,) = r.features["name"]["acronyms"]
+    assert acronym == {
+        "acronym": "SMIC",
+        "side": "query",
+        "stands_for": ["semiconductor", "manufacturing", "international"],
+        "legal_form": "corp",
+        "weak": False,
+        "similarity": 0.86,
+    }
+    assert explain_name(r.features["name"]) == (
+        "acronym: SMIC = semiconductor manufacturing international"
+    )
+    r = matcher.score(company("Mobile TeleSystems"), entry("MTS"))
+    (acronym,) = r.features["name"]["acronyms"]
+    assert (acronym["acronym"], acronym["side"], acronym["stands_for"]) == (
+        "MTS",
+        "entry",
+        ["mobile", "telesystems"],
+    )
+    assert acronym["legal_form"] is None
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("ACE", "American Consolidated Enterprises"),  # a common word
+        ("CAT", "Central Asia Trading"),
+        ("LG", "Lucky Goldstar"),  # two letters
+        ("Lucky Goldstar", "LG"),
+    ],
+)
+def test_a_weak_acronym_alone_stays_below_the_threshold(query: str, listed: str) -> None:
+    r = matcher.score(company(query), entry(listed))
+    assert r.score == pytest.approx(0.7, abs=0.005)
+    assert not r.match
+    assert r.features["name"]["acronyms"][0]["weak"] is True
+
+
+def test_a_weak_acronym_beside_another_word_that_matched_counts() -> None:
+    r = matcher.score(company("UC Velmar"), entry("United Company Velmar International"))
+    assert r.match
+    tokens = r.features["name"]["tokens"]
+    assert "uc=united company (initials 0.80)" in tokens
+    # the other word must identify: a generic one beside a weak acronym is not enough
+    r = matcher.score(company("ACE Trading"), entry("American Chemical Enterprises Trading"))
+    assert not r.match
+
+
+def test_a_word_in_lower_case_beside_capitals_is_no_acronym() -> None:
+    listed = entry("American Coffee Machines Enterprises")
+    assert matcher.score(company("Acme Corp"), listed).score < 0.5
+    assert matcher.score(company("ACME CORP"), listed).match  # no case to tell
+
+
+def test_the_same_acronym_of_another_company_stays_apart() -> None:
+    # the entry writes its acronym out in other words: the query's words are another company
+    mts = entry("MTS", "Mobile TeleSystems PJSC")
+    r = matcher.score(company("Modern Trade Solutions"), mts)
+    assert r.score == pytest.approx(0.7)
+    assert not r.match
+    assert r.features["name"]["capped"]
+    assert "capped" in explain_name(r.features["name"])
+    # its own words still match in full, and the acronym alone too
+    assert matcher.score(company("Mobile TeleSystems"), mts).score == 1.0
+    assert matcher.score(company("MTS"), mts).score == 1.0
+    # two names written out with the same initials are not one company
+    r = matcher.score(company("Modern Trade Solutions"), entry("Mobile TeleSystems"))
+    assert r.score < 0.5
+    # the legal form's initial does not make two words an acronym of three letters
+    assert not matcher.score(company("BBC"), entry("Brilliance Banking Corporation")).match
+    # an acronym with more words than the entry has is not its acronym
+    assert not matcher.score(company("MTS Systems Corporation"), entry("Mobile TeleSystems")).match
+
+
+def test_a_legal_form_alone_is_no_acronym() -> None:
+    # a list entry named only "JSC" is not the acronym of a name of three words
+    assert matcher.score(Query.of("JANG SONG CHOL"), entry("JSC ")).score < 0.5
+
+
+def test_a_person_is_not_read_as_an_acronym() -> None:
+    r = matcher.score(
+        Query.of("KGB", schema="Person"),
+        Entry("test", "p", "person", (EntryName("Kovalenko, Gennadiy Borisovich"),)),
+    )
+    assert not r.match
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Dr.Web", "Doctor Web Ltd."),
+        ("Norland Intl Trading", "Norland International Trading"),
+        ("Velmar Mfg. Co.", "Velmar Manufacturing Company"),
+        ("Velmar Hldgs", "Velmar Holdings"),
+        ("Velmar Bros.", "Velmar Brothers"),
+        ("Velmar Natl Svcs", "Velmar National Services"),
+    ],
+)
+def test_abbreviations_of_the_table_match_their_words(query: str, listed: str) -> None:
+    r = matcher.score(company(query), entry(listed))
+    assert r.match, r.features["name"]
+    assert r.features["name"]["abbreviations"]
+    r = matcher.score(company(listed), entry(query))
+    assert r.match
+
+
+def test_the_abbreviation_table_and_common_words() -> None:
+    assert len(ABBREVIATIONS) >= 100
+    assert abbreviation_similarity("intl", "international") == 0.95
+    assert abbreviation_similarity("international", "intl") == 0.95
+    assert abbreviation_similarity("ind", "industries") == 0.85  # also India
+    assert abbreviation_similarity("intl", "industries") == 0.0
+    assert {"ace", "cat", "abc"} <= COMMON_WORDS
+    # an abbreviation of generic words only is generic itself
+    assert normalize_name("Velmar Mfg", "organization").classes == ("name", "generic")
+
+
+def test_acronyms_of_a_name_are_worked_out_once() -> None:
+    name = normalize_name("Mobile TeleSystems Bank", "organization")
+    assert name.letters == ("m", "ts", "b")
+    assert name.acronyms == {"mts", "mtsb"}
+    assert normalize_name("Semiconductor Manufacturing International Corporation").acronyms >= {
+        "smi",
+        "smic",
+    }
+    assert normalize_name("Mobile TeleSystems", "person").acronyms == frozenset()
+    assert normalize_name("Acme Corp", "organization").acronym_token("acme") is False
+    assert normalize_name("MTS", "organization").acronym_token("mts") is True
+
+
+def test_the_index_finds_an_acronym_and_the_name_it_stands_for() -> None:
+    names = [
+        "Mobile TeleSystems PJSC",
+        "MTS",
+        "Semiconductor Manufacturing International Corporation",
+        "American Consolidated Enterprises",
+        "Velmar Trading LLC",
+    ]
+
+    def found(query: str, listed: list[str] = names) -> list[int]:
+        index = NameIndex([[normalize_name(n, "organization")] for n in listed])
+        return [c.item for c in index.candidates([normalize_name(query, "organization")])]
+
+    assert 0 in found("MTS")
+    # the name written out finds its acronym (where no entry has the words themselves)
+    assert found("Mobile TeleSystems", names[1:]) == [0]
+    assert 2 in found("SMIC")
+    assert 3 not in found("ACE")  # a common word is not filed as an acronym
+    assert found("Velmar Trading") == [4]
+
+
+def test_screening_finds_the_acronym_and_explains_it() -> None:
+    screener = Screener(
+        [
+            entry("Mobile TeleSystems PJSC", entry_id="mts"),
+            entry("Velmar Trading LLC", entry_id="velmar"),
+            entry("Semiconductor Manufacturing International Corporation", entry_id="smic"),
+        ]
+    )
+    (hit,) = screener.screen(company("SMIC"))
+    assert hit.entry.entry_id == "smic" and hit.score >= DEFAULT_THRESHOLD
+    assert hit.features["name"]["acronyms"][0]["acronym"] == "SMIC"
+    hits = screener.screen(company("MTS"))
+    assert [h.entry.entry_id for h in hits] == ["mts"]
