@@ -116,6 +116,10 @@ def test_korean_words_with_a_second_sense_get_an_alternate_reading() -> None:
         ("阿里巴巴集团控股有限公司", "Alibaba Group Holding Limited"),
         ("三菱重工業株式会社", "Mitsubishi Heavy Industries, Ltd."),
         ("현대건설 주식회사", "Hyundai Engineering & Construction Co., Ltd."),
+        # 华 is a name's syllable, kept for its pinyin beside the words read in English
+        ("华能国际电力股份有限公司", "Huaneng Power International, Inc."),
+        ("川崎汽船株式会社", "Kawasaki Kisen Kaisha, Ltd."),
+        ("北京京东世纪贸易有限公司", "BJ Jingdong Century Trading Co., Ltd."),
         ("삼성증권 주식회사", "Samsung Securities Co., Ltd."),
     ],
 )
@@ -132,6 +136,8 @@ def test_names_read_with_company_senses_match_their_english_names(query: str, li
         ("上海电气集团股份有限公司", "Shanghai Electric Power Co., Ltd."),
         ("上海电力股份有限公司", "Shanghai Electric Group Company Limited"),
         ("长城汽车股份有限公司", "Geely Automobile Holdings Limited"),
+        ("华能国际电力股份有限公司", "Datang International Power Generation Co., Ltd."),
+        ("中国南方电网有限责任公司", "China Southern Airlines Company Limited"),
         ("中国南方电网有限责任公司", "State Grid Corporation of China"),
         # a place or generic words only
         ("深圳市大疆创新科技有限公司", "Shenzhen Technology Co., Ltd."),
