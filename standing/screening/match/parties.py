@@ -16,6 +16,7 @@ from standing.screening.normalize import (
     normalize_name,
     read_cjk_generic,
 )
+from standing.screening.romanised import latin_reading
 from standing.screening.romanize import japanese_reading, spelled_initials
 
 #: Identifier schemes under which two different values tell two parties apart.
@@ -148,6 +149,10 @@ class Prepared:
             birth_dates=tuple(d for d in entry.birth_dates if d),
         )
 
+    def readings(self) -> tuple[bool, ...]:
+        """Per name: whether it is a reading in English of another of the names."""
+        return tuple(bool(words) for words in self.read)
+
     def read_in_english(self, position: int) -> tuple[str, ...]:
         """The words read in English when the name at ``position`` is an English reading."""
         return self.read[position] if 0 <= position < len(self.read) else ()
@@ -158,7 +163,8 @@ def name_variants(value: str, kind: NameKind = "unknown") -> list[str]:
     Japanese reading when it is written in kanji or kana ("山田太郎": "yamada taro"), and for
     a body, Latin initials spelled out in Hangul or katakana ("엘지전자": "LG 전자") and its
     reading in English (`standing.screening.glossary`: "中国东方航空": "China Eastern
-    Airlines")."""
+    Airlines"; `standing.screening.romanised` for a name in Latin letters: "Neftyanaya
+    Kompaniya Rosneft": "oil company Rosneft")."""
     return [v for v, _ in _variants(value, kind)]
 
 
@@ -182,6 +188,9 @@ def _variants(value: str, kind: NameKind) -> list[tuple[str, tuple[str, ...]]]:
         english = glossary_reading(value) if kind != "person" else None
         if english:
             out.append((english.text, english.words))
+    latin = latin_reading(value) if kind != "person" else None
+    if latin:
+        out.append((latin.text, latin.words))
     return out
 
 
