@@ -131,6 +131,11 @@ _RU_GROUP_LETTER: Final = {
 _RU_LETTERS: Final = str.maketrans({"z": "s", "c": "h", "x": "h", "w": "v", "y": "i", "j": "i"})
 _I_BEFORE_VOWEL_RE: Final = re.compile(r"i(?=[aeou])")
 _DOUBLE_RE: Final = re.compile(r"(.)\1+")
+_NOT_LETTER_RE: Final = re.compile(r"[^a-z]+")
+_I_RUN_RE: Final = re.compile(r"i+")
+_OH_RE: Final = re.compile(r"oh(?![aeiou])")
+_M_BEFORE_LABIAL_RE: Final = re.compile(r"m(?=[bmp])")
+_FINAL_H_RE: Final = re.compile(r"(?<=[aeiou])h$")
 _KO_LETTERS: Final = str.maketrans({"k": "g", "t": "d", "p": "b", "r": "l"})
 #: Persian and Arabic: the ezafe and the article, dropped from the reading.
 _FA_PARTICLES: Final = frozenset({"e", "ye", "i", "yi", "al", "el", "ul"})
@@ -138,45 +143,75 @@ _FA_PARTICLES: Final = frozenset({"e", "ye", "i", "yi", "al", "el", "ul"})
 
 def plain(word: str) -> str:
     """Lower-case ASCII letters of a word: marks, apostrophes and signs dropped."""
+    if word.isascii():
+        return _NOT_LETTER_RE.sub("", word.lower())
     decomposed = unicodedata.normalize("NFKD", word.lower())
     return "".join(ch for ch in decomposed if "a" <= ch <= "z")
 
 
 def fold_russian(word: str) -> str:
     """One spelling of a Russian word in Latin letters, whatever the scheme (see above)."""
-    text = _RU_GROUPS.sub(lambda m: _RU_GROUP_LETTER[m.group(0)], plain(word))
-    text = re.sub("i+", "i", text.translate(_RU_LETTERS)).replace("io", "ie")
-    return _I_BEFORE_VOWEL_RE.sub("", text)
+    return _russian(plain(word))
 
 
 def fold_chinese(word: str) -> str:
-    return plain(word).replace("v", "u")
+    return _chinese(plain(word))
 
 
 def fold_japanese(word: str) -> str:
     """Hepburn with its long vowels written any way (ō, ou, oo, oh, o; ū, uu, u) and n before
     b, m and p written m or n."""
-    text = plain(word)
-    text = re.sub(r"oh(?![aeiou])", "o", text)
-    text = text.replace("ou", "o").replace("oo", "o").replace("uu", "u")
-    return re.sub(r"m(?=[bmp])", "n", text)
+    return _japanese(plain(word))
 
 
 def fold_korean(word: str) -> str:
     """Revised Romanisation and McCune-Reischauer alike (eo/ŏ, eu/ŭ, g/k, d/t, b/p, j/ch,
     r/l, sh/s; doubled letters as one)."""
-    text = plain(word).replace("eo", "o").replace("eu", "u")
-    text = text.replace("ch", "j").replace("sh", "s").translate(_KO_LETTERS)
-    return _DOUBLE_RE.sub(r"\1", text)
+    return _korean(plain(word))
 
 
 def fold_persian(word: str) -> str:
     """Persian and Arabic spellings alike (ee/i, ou/oo/u, w/v, y/i, a final h after a vowel,
     doubled letters as one)."""
-    text = plain(word).replace("ee", "i").replace("ou", "u").replace("oo", "u")
-    text = text.replace("w", "v").replace("y", "i")
-    text = re.sub(r"(?<=[aeiou])h$", "", text)
+    return _persian(plain(word))
+
+
+def _russian(text: str) -> str:
+    text = _RU_GROUPS.sub(lambda m: _RU_GROUP_LETTER[m.group(0)], text)
+    text = _I_RUN_RE.sub("i", text.translate(_RU_LETTERS)).replace("io", "ie")
+    return _I_BEFORE_VOWEL_RE.sub("", text)
+
+
+def _chinese(text: str) -> str:
+    return text.replace("v", "u")
+
+
+def _japanese(text: str) -> str:
+    text = _OH_RE.sub("o", text)
+    text = text.replace("ou", "o").replace("oo", "o").replace("uu", "u")
+    return _M_BEFORE_LABIAL_RE.sub("n", text)
+
+
+def _korean(text: str) -> str:
+    text = text.replace("eo", "o").replace("eu", "u")
+    text = text.replace("ch", "j").replace("sh", "s").translate(_KO_LETTERS)
     return _DOUBLE_RE.sub(r"\1", text)
+
+
+def _persian(text: str) -> str:
+    text = text.replace("ee", "i").replace("ou", "u").replace("oo", "u")
+    text = _FINAL_H_RE.sub("", text.replace("w", "v").replace("y", "i"))
+    return _DOUBLE_RE.sub(r"\1", text)
+
+
+#: Each language's fold of a word already `plain`.
+_PLAIN_FOLDS: Final[dict[Language, Callable[[str], str]]] = {
+    "ru": _russian,
+    "zh": _chinese,
+    "ja": _japanese,
+    "ko": _korean,
+    "fa": _persian,
+}
 
 
 _FOLDS: Final[dict[Language, Callable[[str], str]]] = {
@@ -198,6 +233,7 @@ class LatinWords:
     stems: dict[str, list[tuple[int, str, bool]]]
     legal: frozenset[str]  # folded legal forms, their words joined
     own: frozenset[str]  # the table's words as written, lower case (read even if English)
+    starts: frozenset[str]  # the beginnings of the words and legal forms: where a phrase may go on
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,7 +300,15 @@ def build_tables(
                 plain_english.add(token[:-3] + "y")
     return LatinTables(
         {
-            lang: LatinWords(words[lang], stems[lang], frozenset(legal[lang]), frozenset(own[lang]))
+            lang: LatinWords(
+                words[lang],
+                stems[lang],
+                frozenset(legal[lang]),
+                frozenset(own[lang]),
+                frozenset(
+                    k[:n] for k in (*words[lang], *legal[lang]) for n in range(1, len(k) + 1)
+                ),
+            )
             for lang in LANGUAGES
         },
         frozenset(plain_english),
@@ -289,21 +333,32 @@ def latin_reading(name: str) -> Reading | None:
     """``name``, written in Latin letters, with its romanised common words in English, and the
     words read ("Neftyanaya=oil"); None when it is no such name or the reading does not
     identify the organisation (see the module's doc)."""
-    if not any(ch.isalpha() for ch in name) or _has_other_script(name):
+    if not name.isascii() and _has_other_script(name):
         return None
     return _latin_reading(name)
 
 
 @lru_cache(maxsize=50_000)
 def _latin_reading(name: str) -> Reading | None:
-    matches = list(_WORD_RE.finditer(name))
-    if len(matches) < 2:
+    words: list[str] = _WORD_RE.findall(name)
+    if len(words) < 2:
         return None
-    words = [m.group(0) for m in matches]
+    infos = [_word_info(w) for w in words]
     known = tables()
     best: tuple[int, Language, list[tuple[int, int, str]], list[tuple[int, int]]] | None = None
-    for lang in LANGUAGES:
-        reads, legal = _spans(words, lang, known)
+    for at, lang in enumerate(LANGUAGES):
+        starts = known.languages[lang].starts
+        previous: str | None = None  # the word before, when a phrase may start with it
+        for info in infos:
+            key, gloss, start = info[at]
+            if gloss is not None or (previous is not None and previous + key in starts):
+                break
+            previous = key if start else None
+        else:
+            continue  # no word of this language (most names: at once)
+        keys = [info[at][0] for info in infos]
+        glosses = [info[at][1] for info in infos]
+        reads, legal = _spans(keys, glosses, known.languages[lang])
         count = sum(end - start for start, end, _ in reads)
         if count and (best is None or count > best[0]):
             best = (count, lang, reads, legal)
@@ -322,6 +377,7 @@ def _latin_reading(name: str) -> Reading | None:
         return None
     if not any(gloss.lower() != " ".join(words[start:end]).lower() for start, end, gloss in reads):
         return None
+    matches = list(_WORD_RE.finditer(name))
     pieces: list[str] = []
     last = 0
     read: list[str] = []
@@ -356,49 +412,63 @@ def _has_other_script(name: str) -> bool:
 
 
 def _spans(
-    words: list[str], lang: Language, known: LatinTables
+    keys: list[str], glosses: list[str | None], table: LatinWords
 ) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
-    """The words of ``words`` read in ``lang`` (start, end, English) and its legal forms."""
-    table = known.languages[lang]
-    folded = [_fold_word(lang, w) for w in words]
+    """The words read in one language (start, end, English) and its legal forms, from the
+    words' folded ``keys`` and their own English."""
     reads: list[tuple[int, int, str]] = []
     legal: list[tuple[int, int]] = []
     i = 0
-    while i < len(words):
-        for size in range(min(_MAX_PHRASE, len(words) - i), 0, -1):
-            key = "".join(folded[i : i + size])
-            if key in table.legal:
-                legal.append((i, i + size))
+    while i < len(keys):
+        if i + 1 < len(keys) and keys[i] + keys[i + 1] in table.starts:
+            for size in range(min(_MAX_PHRASE, len(keys) - i), 1, -1):
+                key = "".join(keys[i : i + size])
+                if key in table.legal:
+                    legal.append((i, i + size))
+                    break
+                if key in table.words:
+                    reads.append((i, i + size, table.words[key]))
+                    break
+            else:
+                size = 0
+            if size:
                 i += size
-                break
-            if size > 1 and key in table.words:
-                reads.append((i, i + size, table.words[key]))
-                i += size
-                break
-        else:
-            gloss = _read_word(lang, words[i].lower(), folded[i])
-            if gloss is not None:
-                reads.append((i, i + 1, gloss))
-            i += 1
+                continue
+        if keys[i] in table.legal:
+            legal.append((i, i + 1))
+        elif (gloss := glosses[i]) is not None:
+            reads.append((i, i + 1, gloss))
+        i += 1
     return reads, legal
 
 
 @lru_cache(maxsize=200_000)
-def _fold_word(lang: Language, word: str) -> str:
-    return _FOLDS[lang](word)
-
-
-@lru_cache(maxsize=200_000)
-def _read_word(lang: Language, lower: str, key: str) -> str | None:
-    """One word's English in ``lang``, or None. An English word of the tables is read only when
-    the language's own table lists it (Persian "bank")."""
+def _word_info(word: str) -> tuple[tuple[str, str | None, bool], ...]:
+    """Per language (in `LANGUAGES`' order): the word folded, its English or None, and whether
+    a word or legal form of the language starts with it (a phrase may). An
+    English word of the tables is read only where the language's own table lists it (Persian
+    "bank")."""
     known = tables()
-    table = known.languages[lang]
-    stripped = re.sub(r"['’ʼʹʺ`´\"]", "", lower)
-    if stripped not in table.own and _english(stripped, known.english):
-        return None
+    letters = plain(word)
+    english: bool | None = None
+    out: list[tuple[str, str | None, bool]] = []
+    for lang in LANGUAGES:
+        key = _PLAIN_FOLDS[lang](letters)
+        table = known.languages[lang]
+        gloss = _read_key(table, key)
+        if gloss is not None and letters not in table.own:
+            if english is None:
+                english = _english(letters, known.english)
+            if english:
+                gloss = None
+        out.append((key, gloss, key in table.starts))
+    return tuple(out)
+
+
+def _read_key(table: LatinWords, key: str) -> str | None:
+    """A folded word's English: the table's word, or its longest stem the word starts with."""
     found = table.words.get(key)
-    if found is not None:
+    if found is not None or not table.stems:
         return found
     for end in range(len(key), _MIN_STEM - 1, -1):
         candidates = table.stems.get(key[:end])
