@@ -79,7 +79,8 @@ def pairs_matcher(pairs: Sequence[LabelledPair], extra: Iterable[Entry] = ()) ->
     """A matcher whose token rarities come from an index over the pairs' candidates."""
     entries = [p.entry for p in pairs]
     entries.extend(extra)
-    index = NameIndex([Prepared.from_entry(e).names for e in entries])
+    prepared = [Prepared.from_entry(e) for e in entries]
+    index = NameIndex([p.names for p in prepared], [p.readings() for p in prepared])
     return Matcher(index)
 
 

@@ -122,15 +122,26 @@ class Candidate:
 class NameIndex:
     """Token postings with IDF weights plus fuzzy keys over the names of a set of items."""
 
-    def __init__(self, items: Sequence[Sequence[NormalizedName]]) -> None:
+    def __init__(
+        self,
+        items: Sequence[Sequence[NormalizedName]],
+        readings: Sequence[Sequence[bool]] | None = None,
+    ) -> None:
+        """``readings`` marks the names that are an item's name read in English (a romanised
+        name's common words): their words are found like any name's, but a word's rarity is
+        counted over the names as listed, and over readings only for a word no listed name
+        has."""
         self.names: list[NormalizedName] = []
+        read_names: list[bool] = []
         owners: list[int] = []
         positions: list[int] = []
         for item, names in enumerate(items):
+            marks = readings[item] if readings is not None else ()
             for pos, name in enumerate(names):
                 self.names.append(name)
                 owners.append(item)
                 positions.append(pos)
+                read_names.append(pos < len(marks) and marks[pos])
         self.item_count = len(items)
         self.name_owner: npt.NDArray[np.int32] = np.asarray(owners, dtype=np.int32)
         self.name_position: npt.NDArray[np.int32] = np.asarray(positions, dtype=np.int32)
@@ -140,6 +151,8 @@ class NameIndex:
         # a token's postings counts its items without a set per token
         df: dict[str, int] = {}
         last_owner: dict[str, int] = {}
+        read_df: dict[str, int] = {}  # the same over readings
+        read_last_owner: dict[str, int] = {}
         class_weight: dict[str, float] = {}
         self._loose_vocab: set[str] = set()
         self._latin_vocab: set[str] = set()  # tokens of names written in Latin (or Cyrillic...)
@@ -154,7 +167,11 @@ class NameIndex:
                 bucket = postings[token]
                 if not bucket or bucket[-1] != name_id:
                     bucket.append(name_id)
-                if last_owner.get(token, -1) != owner:
+                if read_names[name_id]:
+                    if read_last_owner.get(token, -1) != owner:
+                        read_last_owner[token] = owner
+                        read_df[token] = read_df.get(token, 0) + 1
+                elif last_owner.get(token, -1) != owner:
                     last_owner[token] = owner
                     df[token] = df.get(token, 0) + 1
                 cw = CLASS_WEIGHTS.get(cls, 1.0)
@@ -170,6 +187,8 @@ class NameIndex:
         self._postings: dict[str, npt.NDArray[np.int32]] = {
             t: np.asarray(ids, dtype=np.int32) for t, ids in postings.items()
         }
+        for token, count in read_df.items():
+            df.setdefault(token, count)
         n = max(self.item_count, 1)
         self._idf: dict[str, float] = {t: _idf(count, n) for t, count in df.items()}
         self.max_idf = _idf(0, n)

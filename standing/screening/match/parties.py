@@ -16,6 +16,7 @@ from standing.screening.normalize import (
     normalize_name,
     read_cjk_generic,
 )
+from standing.screening.romanised import latin_reading
 from standing.screening.romanize import japanese_reading, spelled_initials
 
 #: Identifier schemes under which two different values tell two parties apart.
@@ -152,6 +153,10 @@ class Prepared:
             birth_dates=tuple(d for d in entry.birth_dates if d),
         )
 
+    def readings(self) -> tuple[bool, ...]:
+        """Per name: whether it is a reading in English of another of the names."""
+        return tuple(bool(words) for words in self.read)
+
     def read_in_english(self, position: int) -> tuple[str, ...]:
         """The words read in English when the name at ``position`` is an English reading."""
         return self.read[position] if 0 <= position < len(self.read) else ()
@@ -175,7 +180,8 @@ def name_variants(value: str, kind: NameKind = "unknown") -> list[str]:
     a body, Latin initials spelled out in Hangul or katakana ("엘지전자": "LG 전자") and its
     reading in English (`standing.screening.glossary`: "中国东方航空": "China Eastern
     Airlines"), with its alternate when it has one ("深圳市大疆创新科技": "Shenzhen DJI
-    Technology" and "SZ DJI Technology")."""
+    Technology" and "SZ DJI Technology"); `standing.screening.romanised` reads a name in Latin
+    letters ("Neftyanaya Kompaniya Rosneft": "oil company Rosneft")."""
     return [v for v, _ in _variants(value, kind)]
 
 
@@ -199,6 +205,9 @@ def _variants(value: str, kind: NameKind) -> list[tuple[str, tuple[str, ...]]]:
         english = glossary_reading(value) if kind != "person" else None
         if english:
             out.extend(english.variants)
+    latin = latin_reading(value) if kind != "person" else None
+    if latin:
+        out.append((latin.text, latin.words))
     return out
 
 

@@ -140,7 +140,7 @@ class _Indexed:
 
     def __init__(self, prepared: list[Prepared], threshold: float, candidates: int) -> None:
         self.prepared = prepared
-        self.index = NameIndex([p.names for p in prepared])
+        self.index = NameIndex([p.names for p in prepared], [p.readings() for p in prepared])
         self.matcher = Matcher(self.index, threshold)
         self.threshold = threshold
         self.candidates = candidates

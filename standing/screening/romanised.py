@@ -1,0 +1,520 @@
+"""The common words of organisation names written in Latin letters as a romanisation of
+Russian, Chinese, Japanese, Korean, Persian or Arabic, read in English.
+
+A name registered in another language is often given in Latin letters as that language's
+words transliterated ("Neftyanaya Kompaniya Rosneft", "Zhongguo Hangkong Gongye Jituan",
+"Mitsubishi Jukogyo Kabushiki Kaisha", "Hyundai Jungongeop", "Sherkat-e Melli-ye Naft-e
+Iran"), while its English name translates them ("Rosneft Oil Company", "Aviation Industry
+Corporation of China", "Mitsubishi Heavy Industries", "Hyundai Heavy Industries", "National
+Iranian Oil Company"). `latin_reading` gives such a name with those words in English and the
+others as written, for the matcher to compare as one more variant of the name, the way
+`standing.screening.glossary` reads names written in Cyrillic, Arabic and Han script.
+
+The words:
+
+- **Russian**: the Cyrillic words and stems of `data/glossary.tsv`, spelled in Latin letters
+  when the table is first used (so every word added there is read in Latin letters too), and a
+  few rows of `data/romanised_words.tsv`. Both sides are compared after a fold that merges the
+  differences of the common schemes (BGN/PCGN, GOST 7.79, ISO 9 without its diacritics, the
+  scientific transliteration, the passports' ICAO scheme, German and French spellings): kh, h,
+  ch, x, ts, tz, c, tch and tsch are one letter; zh, sh, sch, shch, shh, šč, z and s one; y, j
+  and i one, and an i before a vowel is dropped (ya/ja/ia/a, yu/ju/iu/u, ye/je/e, yo/jo/e); w is
+  v, ou is u; the soft and hard signs (' and ", or nothing) are dropped. Doubled consonants stay
+  as written, as every scheme writes them ("obyedinyonnaya" united, "obyedineniye" association).
+  So "Obyedinyonnaya", "Ob'edinennaya" and "Obedinennaja" are one word, and "Gasprom" and
+  "Sowkomflot" fold as "Gazprom" and "Sovkomflot" do.
+- **Chinese** (pinyin without tones; a word's syllables written together or apart),
+  **Japanese** (Hepburn; ō, ou, oo and o alike), **Korean** (Revised Romanisation and
+  McCune-Reischauer: eo/ŏ, eu/ŭ, g/k, d/t, b/p, j/ch, r/l alike) and **Persian and Arabic**
+  (ezafe "-e"/"-ye" and the article al- dropped): the rows of `data/romanised_words.tsv`. Its
+  Chinese words are words of two or more syllables only: one toneless syllable is too many
+  characters to read. The Arabic-script words of the glossary are not spelled in Latin
+  letters the way the Cyrillic ones are: that script leaves the short vowels unwritten, so a
+  word has no one Latin spelling to derive (شرکت is sherkat, shirkat or sharikat).
+
+A name is read in one language, the one whose words it has most of. The reading is offered
+only when it is one: two or more words of the name are read, or one with a legal form of that
+language (`data/romanised_legal_forms.tsv`: "OOO", "Kabushiki Kaisha", "Youxian Gongsi"), and
+it keeps a word that identifies the organisation: a word not read that is neither generic nor
+a place ("Rosneft"), or a place when three or more words are read ("Sherkat-e Melli-ye Naft-e
+Iran": "company national oil Iran"). "Neft Gaz" is not read "oil gas", which would meet every
+oil and gas company. A word that is an English word of the tables ("Central", "Group",
+"Systems") is never read as Russian, so an English name is left as it is. People's names are
+never read this way (the caller offers it for organisations, vessels and unknown kinds only).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Final, Literal
+
+from standing.screening import wordlists
+from standing.screening.glossary import Reading, glossary
+from standing.screening.normalize import fold, token_class
+
+Language = Literal["ru", "zh", "ja", "ko", "fa"]
+#: The order a tie between languages is settled in.
+LANGUAGES: Final[tuple[Language, ...]] = ("ru", "zh", "ja", "ko", "fa")
+#: A word in Latin letters, with the apostrophes and signs written inside or after it.
+_WORD_RE: Final = re.compile(r"[^\W\d_]+(?:['’ʼʹʺ`´\"]+[^\W\d_]*)*")
+#: Words of a phrase (a table row or a legal form) read together, at most.
+_MAX_PHRASE: Final = 4
+#: A Russian stem shorter than this (once folded) matches whole words only.
+_MIN_STEM: Final = 4
+_VOWELS: Final = frozenset("aeiou")
+
+#: The Cyrillic letters in Latin letters (one scheme; the fold merges it with the others).
+_CYRILLIC_LATIN: Final = str.maketrans(
+    {
+        "а": "a",
+        "б": "b",
+        "в": "v",
+        "г": "g",
+        "д": "d",
+        "е": "e",
+        "ё": "yo",
+        "ж": "zh",
+        "з": "z",
+        "и": "i",
+        "й": "y",
+        "к": "k",
+        "л": "l",
+        "м": "m",
+        "н": "n",
+        "о": "o",
+        "п": "p",
+        "р": "r",
+        "с": "s",
+        "т": "t",
+        "у": "u",
+        "ф": "f",
+        "х": "kh",
+        "ц": "ts",
+        "ч": "ch",
+        "ш": "sh",
+        "щ": "shch",
+        "ъ": "",
+        "ы": "y",
+        "ь": "",
+        "э": "e",
+        "ю": "yu",
+        "я": "ya",
+        "і": "i",
+        "ї": "yi",
+        "є": "ye",
+        "ґ": "g",
+    }
+)
+#: Russian: the letter groups of the schemes, the longest first, each to one letter.
+_RU_GROUPS: Final = re.compile(r"schtsch|shch|tsch|sch|shh|tch|zh|sh|kh|ch|cz|ts|tz|sc|ou")
+_RU_GROUP_LETTER: Final = {
+    "schtsch": "s",
+    "shch": "s",
+    "tsch": "h",
+    "sch": "s",
+    "shh": "s",
+    "tch": "h",
+    "zh": "s",
+    "sh": "s",
+    "kh": "h",
+    "ch": "h",
+    "cz": "h",
+    "ts": "h",
+    "tz": "h",
+    "sc": "s",  # šč, the scientific щ
+    "ou": "u",
+}
+_RU_LETTERS: Final = str.maketrans({"z": "s", "c": "h", "x": "h", "w": "v", "y": "i", "j": "i"})
+_I_BEFORE_VOWEL_RE: Final = re.compile(r"i(?=[aeou])")
+_DOUBLE_RE: Final = re.compile(r"(.)\1+")
+_NOT_LETTER_RE: Final = re.compile(r"[^a-z]+")
+_I_RUN_RE: Final = re.compile(r"i+")
+_OH_RE: Final = re.compile(r"oh(?![aeiou])")
+_M_BEFORE_LABIAL_RE: Final = re.compile(r"m(?=[bmp])")
+_FINAL_H_RE: Final = re.compile(r"(?<=[aeiou])h$")
+_KO_LETTERS: Final = str.maketrans({"k": "g", "t": "d", "p": "b", "r": "l"})
+#: Persian and Arabic: the ezafe and the article, dropped from the reading.
+_FA_PARTICLES: Final = frozenset({"e", "ye", "i", "yi", "al", "el", "ul"})
+
+
+def plain(word: str) -> str:
+    """Lower-case ASCII letters of a word: marks, apostrophes and signs dropped."""
+    if word.isascii():
+        return _NOT_LETTER_RE.sub("", word.lower())
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(ch for ch in decomposed if "a" <= ch <= "z")
+
+
+def fold_russian(word: str) -> str:
+    """One spelling of a Russian word in Latin letters, whatever the scheme (see above)."""
+    return _russian(plain(word))
+
+
+def fold_chinese(word: str) -> str:
+    return _chinese(plain(word))
+
+
+def fold_japanese(word: str) -> str:
+    """Hepburn with its long vowels written any way (ō, ou, oo, oh, o; ū, uu, u) and n before
+    b, m and p written m or n."""
+    return _japanese(plain(word))
+
+
+def fold_korean(word: str) -> str:
+    """Revised Romanisation and McCune-Reischauer alike (eo/ŏ, eu/ŭ, g/k, d/t, b/p, j/ch,
+    r/l, sh/s; doubled letters as one)."""
+    return _korean(plain(word))
+
+
+def fold_persian(word: str) -> str:
+    """Persian and Arabic spellings alike (ee/i, ou/oo/u, w/v, y/i, a final h after a vowel,
+    doubled letters as one)."""
+    return _persian(plain(word))
+
+
+def _russian(text: str) -> str:
+    text = _RU_GROUPS.sub(lambda m: _RU_GROUP_LETTER[m.group(0)], text)
+    text = _I_RUN_RE.sub("i", text.translate(_RU_LETTERS)).replace("io", "ie")
+    return _I_BEFORE_VOWEL_RE.sub("", text)
+
+
+def _chinese(text: str) -> str:
+    return text.replace("v", "u")
+
+
+def _japanese(text: str) -> str:
+    text = _OH_RE.sub("o", text)
+    text = text.replace("ou", "o").replace("oo", "o").replace("uu", "u")
+    return _M_BEFORE_LABIAL_RE.sub("n", text)
+
+
+def _korean(text: str) -> str:
+    text = text.replace("eo", "o").replace("eu", "u")
+    text = text.replace("ch", "j").replace("sh", "s").translate(_KO_LETTERS)
+    return _DOUBLE_RE.sub(r"\1", text)
+
+
+def _persian(text: str) -> str:
+    text = text.replace("ee", "i").replace("ou", "u").replace("oo", "u")
+    text = _FINAL_H_RE.sub("", text.replace("w", "v").replace("y", "i"))
+    return _DOUBLE_RE.sub(r"\1", text)
+
+
+#: Each language's fold of a word already `plain`.
+_PLAIN_FOLDS: Final[dict[Language, Callable[[str], str]]] = {
+    "ru": _russian,
+    "zh": _chinese,
+    "ja": _japanese,
+    "ko": _korean,
+    "fa": _persian,
+}
+
+
+_FOLDS: Final[dict[Language, Callable[[str], str]]] = {
+    "ru": fold_russian,
+    "zh": fold_chinese,
+    "ja": fold_japanese,
+    "ko": fold_korean,
+    "fa": fold_persian,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class LatinWords:
+    """One language's words in Latin letters, folded, with their English."""
+
+    words: dict[str, str]  # a folded word, or the folded words of a phrase joined -> English
+    # a folded stem -> (the stem's length before folding, English, whether the word must go
+    # on with a vowel: the stem's last i was dropped, as the fold drops it before a vowel)
+    stems: dict[str, list[tuple[int, str, bool]]]
+    legal: frozenset[str]  # folded legal forms, their words joined
+    own: frozenset[str]  # the table's words as written, lower case (read even if English)
+    starts: frozenset[str]  # the beginnings of the words and legal forms: where a phrase may go on
+
+
+@dataclass(frozen=True, slots=True)
+class LatinTables:
+    languages: dict[Language, LatinWords]
+    english: frozenset[str]  # the English words of the tables: never read
+
+
+@cache
+def tables() -> LatinTables:
+    """The shipped tables: `romanised_words.tsv`, `romanised_legal_forms.tsv` and the Cyrillic
+    words of `glossary.tsv` in Latin letters."""
+    terms = glossary()
+    return build_tables(
+        wordlists.rows("romanised_words.tsv"),
+        wordlists.rows("romanised_legal_forms.tsv"),
+        terms.cyrillic_words,
+        terms.cyrillic_stems,
+        [*terms.arabic.values(), *wordlists.pairs("cjk_generic_words.tsv").values()],
+    )
+
+
+def build_tables(
+    rows: list[tuple[str, ...]],
+    legal_rows: list[tuple[str, ...]],
+    cyrillic_words: dict[str, str],
+    cyrillic_stems: dict[str, str],
+    other_english: list[str],
+) -> LatinTables:
+    words: dict[Language, dict[str, str]] = {lang: {} for lang in LANGUAGES}
+    stems: dict[Language, dict[str, list[tuple[int, str, bool]]]] = {lang: {} for lang in LANGUAGES}
+    own: dict[Language, set[str]] = {lang: set() for lang in LANGUAGES}
+    english: set[str] = set(other_english)
+    ru = _FOLDS["ru"]
+    for word, gloss in cyrillic_words.items():
+        key = ru(word.translate(_CYRILLIC_LATIN))
+        if len(key) >= 3:
+            words["ru"].setdefault(key, gloss)
+        english.add(gloss)
+    for stem, gloss in cyrillic_stems.items():
+        _add_stem(stems["ru"], ru(stem.translate(_CYRILLIC_LATIN)), len(stem), gloss)
+        english.add(gloss)
+    for number, row in enumerate(rows, 1):
+        if len(row) != 3 or row[0] not in _FOLDS or not row[1]:
+            raise ValueError(f"romanised_words row {number}: expected language, word, English")
+        lang: Language = row[0]
+        latin, gloss = row[1], row[2]
+        english.add(gloss)
+        if latin.endswith("*"):
+            _add_stem(stems[lang], _FOLDS[lang](latin[:-1]), len(latin) - 1, gloss)
+        else:
+            words[lang][_phrase_key(lang, latin.split())] = gloss
+        own[lang].update(latin.rstrip("*").lower().split())
+    legal: dict[Language, set[str]] = {lang: set() for lang in LANGUAGES}
+    for number, row in enumerate(legal_rows, 1):
+        if len(row) != 2 or row[0] not in _FOLDS or not row[1]:
+            raise ValueError(f"romanised_legal_forms row {number}: expected language, form")
+        legal[row[0]].add(_phrase_key(row[0], row[1].split()))
+    plain_english: set[str] = set()
+    for gloss in english:
+        for token in gloss.lower().split():
+            plain_english.update({token, token + "s", token.removesuffix("s")})
+            if token.endswith("ies"):
+                plain_english.add(token[:-3] + "y")
+    return LatinTables(
+        {
+            lang: LatinWords(
+                words[lang],
+                stems[lang],
+                frozenset(legal[lang]),
+                frozenset(own[lang]),
+                frozenset(
+                    k[:n] for k in (*words[lang], *legal[lang]) for n in range(1, len(k) + 1)
+                ),
+            )
+            for lang in LANGUAGES
+        },
+        frozenset(plain_english),
+    )
+
+
+def _add_stem(
+    stems: dict[str, list[tuple[int, str, bool]]], key: str, length: int, gloss: str
+) -> None:
+    vowel_next = key.endswith("i")
+    if vowel_next:
+        key = key[:-1]
+    if len(key) >= _MIN_STEM:
+        stems.setdefault(key, []).append((length, gloss, vowel_next))
+
+
+def _phrase_key(lang: Language, words: list[str]) -> str:
+    return "".join(_FOLDS[lang](w) for w in words)
+
+
+def latin_reading(name: str) -> Reading | None:
+    """``name``, written in Latin letters, with its romanised common words in English, and the
+    words read ("Neftyanaya=oil"); None when it is no such name or the reading does not
+    identify the organisation (see the module's doc)."""
+    if not name.isascii() and _has_other_script(name):
+        return None
+    return _latin_reading(name)
+
+
+@lru_cache(maxsize=50_000)
+def _latin_reading(name: str) -> Reading | None:
+    words: list[str] = _WORD_RE.findall(name)
+    if len(words) < 2:
+        return None
+    infos = [_word_info(w) for w in words]
+    known = tables()
+    best: tuple[int, Language, list[tuple[int, int, str]], list[tuple[int, int]]] | None = None
+    for at, lang in enumerate(LANGUAGES):
+        starts = known.languages[lang].starts
+        previous: str | None = None  # the word before, when a phrase may start with it
+        for info in infos:
+            key, gloss, start = info[at]
+            if gloss is not None or (previous is not None and previous + key in starts):
+                break
+            previous = key if start else None
+        else:
+            continue  # no word of this language (most names: at once)
+        keys = [info[at][0] for info in infos]
+        glosses = [info[at][1] for info in infos]
+        reads, legal = _spans(keys, glosses, known.languages[lang])
+        count = sum(end - start for start, end, _ in reads)
+        if count and (best is None or count > best[0]):
+            best = (count, lang, reads, legal)
+    if best is None:
+        return None
+    count, lang, reads, legal = best
+    if count < 2 and not legal:
+        return None
+    taken = {i for start, end, _ in reads for i in range(start, end)}
+    taken.update(i for start, end in legal for i in range(start, end))
+    if lang == "fa":
+        particles = {i for i, w in enumerate(words) if plain(w) in _FA_PARTICLES} - taken
+    else:
+        particles = set()
+    if not _identifies(words, taken | particles, reads):
+        return None
+    if not any(gloss.lower() != " ".join(words[start:end]).lower() for start, end, gloss in reads):
+        return None
+    matches = list(_WORD_RE.finditer(name))
+    pieces: list[str] = []
+    last = 0
+    read: list[str] = []
+    replaced = {start: (end, gloss) for start, end, gloss in reads}
+    i = 0
+    while i < len(matches):
+        if i in replaced:
+            end, gloss = replaced[i]
+            pieces.append(name[last : matches[i].start()])
+            pieces.append(f" {gloss} ")
+            last = matches[end - 1].end()
+            read.append(f"{name[matches[i].start() : last]}={gloss}")
+            i = end
+            continue
+        if i in particles:
+            pieces.append(name[last : matches[i].start()].rstrip("-"))
+            pieces.append(" ")
+            last = matches[i].end()
+        i += 1
+    pieces.append(name[last:])
+    text = " ".join("".join(pieces).replace(" -", " ").replace("- ", " ").split())
+    return Reading(text, tuple(read))
+
+
+def _has_other_script(name: str) -> bool:
+    for ch in name:
+        if ch.isalpha() and not ch.isascii():
+            base = unicodedata.normalize("NFKD", ch)[0]
+            if not base.isascii():
+                return True
+    return False
+
+
+def _spans(
+    keys: list[str], glosses: list[str | None], table: LatinWords
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
+    """The words read in one language (start, end, English) and its legal forms, from the
+    words' folded ``keys`` and their own English."""
+    reads: list[tuple[int, int, str]] = []
+    legal: list[tuple[int, int]] = []
+    i = 0
+    while i < len(keys):
+        if i + 1 < len(keys) and keys[i] + keys[i + 1] in table.starts:
+            for size in range(min(_MAX_PHRASE, len(keys) - i), 1, -1):
+                key = "".join(keys[i : i + size])
+                if key in table.legal:
+                    legal.append((i, i + size))
+                    break
+                if key in table.words:
+                    reads.append((i, i + size, table.words[key]))
+                    break
+            else:
+                size = 0
+            if size:
+                i += size
+                continue
+        if keys[i] in table.legal:
+            legal.append((i, i + 1))
+        elif (gloss := glosses[i]) is not None:
+            reads.append((i, i + 1, gloss))
+        i += 1
+    return reads, legal
+
+
+@lru_cache(maxsize=200_000)
+def _word_info(word: str) -> tuple[tuple[str, str | None, bool], ...]:
+    """Per language (in `LANGUAGES`' order): the word folded, its English or None, and whether
+    a word or legal form of the language starts with it (a phrase may). An
+    English word of the tables is read only where the language's own table lists it (Persian
+    "bank")."""
+    known = tables()
+    letters = plain(word)
+    english: bool | None = None
+    out: list[tuple[str, str | None, bool]] = []
+    for lang in LANGUAGES:
+        key = _PLAIN_FOLDS[lang](letters)
+        table = known.languages[lang]
+        gloss = _read_key(table, key)
+        if gloss is not None and letters not in table.own:
+            if english is None:
+                english = _english(letters, known.english)
+            if english:
+                gloss = None
+        out.append((key, gloss, key in table.starts))
+    return tuple(out)
+
+
+def _read_key(table: LatinWords, key: str) -> str | None:
+    """A folded word's English: the table's word, or its longest stem the word starts with."""
+    found = table.words.get(key)
+    if found is not None or not table.stems:
+        return found
+    for end in range(len(key), _MIN_STEM - 1, -1):
+        candidates = table.stems.get(key[:end])
+        if not candidates:
+            continue
+        vowel_next = end == len(key) or key[end] in _VOWELS
+        fits = [c for c in candidates if vowel_next or not c[2]]
+        if fits:
+            return max(fits, key=lambda c: c[0])[1]
+    return None
+
+
+#: Endings of English words made from another ("institut-ion", "region-al").
+_ENGLISH_ENDINGS: Final = ("ions", "ion", "ical", "ic", "al", "ing", "ed", "es", "s", "y")
+
+
+def _english(word: str, english: frozenset[str]) -> bool:
+    """Whether a word is an English word of the tables or one made from it ("Institution"
+    from "institute", "Systems"), and so not a romanised word."""
+    if word in english:
+        return True
+    for ending in _ENGLISH_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            base = word[: -len(ending)]
+            if base in english or base + "e" in english:
+                return True
+    return False
+
+
+def _identifies(words: list[str], taken: set[int], reads: list[tuple[int, int, str]]) -> bool:
+    """Whether the reading identifies the organisation: a word not read is a name or a number,
+    or three or more words are read and one of them (in English) or a word not read is a name
+    or a place ("Obyedinyonnaya Sudostroitelnaya Korporatsiya": "united shipbuilding
+    corporation"; not "Neftyanaya Gazovaya Kompaniya": "oil gas company")."""
+    many = len(reads) >= 3
+    for i, word in enumerate(words):
+        if i in taken:
+            continue
+        for token in fold(word).split():
+            kind = token_class(token, "organization")
+            if kind in ("name", "number") or (kind == "place" and many):
+                return True
+    if not many:
+        return False
+    return any(
+        token_class(token, "organization") in ("name", "place")
+        for _, _, gloss in reads
+        for token in fold(gloss).split()
+    )

@@ -1,0 +1,201 @@
+"""Organisation names written in Latin letters as a romanisation of Russian, Chinese, Japanese,
+Korean or Persian read with their common words in English, and the names that reading lets the
+matcher find (or keeps apart)."""
+
+from __future__ import annotations
+
+import pytest
+
+from standing.screening.cache import fingerprinted_files
+from standing.screening.index import NameIndex
+from standing.screening.match import Matcher, Query, name_variants
+from standing.screening.match.config import DEFAULT_THRESHOLD
+from standing.screening.model import Entry, EntryName
+from standing.screening.normalize import normalize_name
+from standing.screening.romanised import (
+    build_tables,
+    fold_japanese,
+    fold_korean,
+    fold_russian,
+    latin_reading,
+)
+
+matcher = Matcher()
+
+
+def company(name: str) -> Entry:
+    return Entry(source="t", entry_id=name, kind="organization", names=(EntryName(name),))
+
+
+def score(query: str, entry: str, schema: str = "Company") -> float:
+    return matcher.score(Query.of(query, schema=schema), company(entry)).score
+
+
+def reading(name: str) -> str | None:
+    found = latin_reading(name)
+    return found.text if found else None
+
+
+# -- the folds -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        # объединённая: BGN/PCGN, GOST 7.79 without its marks, ISO 9 without diacritics,
+        # scientific, German, passports
+        ["Obyedinyonnaya", "Ob``edinyonnaya", "Obʺedinënnaâ", "Ob'edinennaja", "Obedinennaya"],
+        # щ, ч, х, ц, ж in each scheme
+        ["Shchit", "Shhit", "Schtschit", "Ščit"],
+        ["Khimicheskiy", "Chimitscheskij", "Ximicheskij", "Himičeskij"],
+        ["Korporatsiya", "Korporaciya", "Korporacija", "Korporatsija", "Korporaciâ"],
+        ["Gazprom", "Gasprom"],
+        ["Sovkomflot", "Sowkomflot"],
+        ["Rosneft", "Rosneft'", "Rosneftʹ"],
+        ["Vagner", "Wagner"],
+    ],
+)
+def test_russian_schemes_fold_to_one_spelling(spellings: list[str]) -> None:
+    assert len({fold_russian(s) for s in spellings}) == 1, [fold_russian(s) for s in spellings]
+
+
+def test_united_and_association_stay_two_words() -> None:
+    # the doubled n of объединённая against объединение's ни
+    assert fold_russian("Obyedinyonnaya") != fold_russian("Obyedineniye")
+    assert reading("Nauchno-Proizvodstvennoye Obyedineniye Almaz") == (
+        "research production association Almaz"
+    )
+    assert reading("Obyedinyonnaya Aviastroitelnaya Korporatsiya") == (
+        "united aircraft corporation"
+    )
+
+
+def test_japanese_long_vowels_and_korean_schemes_fold() -> None:
+    assert len({fold_japanese(s) for s in ["Jūkōgyō", "Jukougyou", "Jukoogyoo", "Jukogyo"]}) == 1
+    assert fold_korean("Jeonja") == fold_korean("Chŏnja")
+    assert fold_korean("Eunhaeng") == fold_korean("Ŭnhaeng")
+
+
+def test_russian_words_come_from_the_cyrillic_glossary_at_load_time() -> None:
+    tables = build_tables([], [], {"шоколад": "chocolate"}, {"кондитерск*": "confectionery"}, [])
+    ru = tables.languages["ru"]
+    assert ru.words[fold_russian("shokolad")] == "chocolate"
+    assert any(gloss == "confectionery" for c in ru.stems.values() for _, gloss, _ in c)
+
+
+def test_the_data_files_are_in_the_cache_fingerprint() -> None:
+    names = {p.name for p in fingerprinted_files()}
+    assert {"romanised_words.tsv", "romanised_legal_forms.tsv"} <= names
+
+
+# -- readings ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Neftyanaya Kompaniya Rosneft", "oil company Rosneft"),
+        ("Neftjanaja Kompanija Rosneft'", "oil company Rosneft'"),
+        ("Gruppa Kompaniy PIK", "group company PIK"),
+        ("OOO Strakhovaya Kompaniya Soglasie", "OOO insurance company Soglasie"),
+        ("Zhongguo Hangkong Gongye Jituan", "china aviation industry group"),
+        ("Zhong Guo Dian Xin Ji Tuan Youxian Gongsi", "china telecom group Youxian Gongsi"),
+        ("Mitsubishi Jūkōgyō Kabushiki Kaisha", "Mitsubishi heavy industries Kabushiki Kaisha"),
+        ("Mitsui Bussan K.K.", "Mitsui trading K.K."),  # one word and a legal form
+        ("Mitsui Bussan", None),  # one word alone
+        ("Hyundai Jungongeop Jusik Hoesa", "Hyundai heavy industries Jusik Hoesa"),
+        ("Samsung Chŏnja Chusik Hoesa", "Samsung electronics Chusik Hoesa"),
+        ("Sherkat-e Melli-ye Naft-e Iran", "company national oil Iran"),
+    ],
+)
+def test_names_read_in_english(name: str, expected: str | None) -> None:
+    assert reading(name) == expected
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Neft Gaz",  # all generic: would meet every oil and gas company
+        "Neftyanaya Gazovaya Kompaniya",  # three words, none of them identifying
+        "Gazprom Neft",  # one word read and no legal form
+        "Tanaka Shoji",  # a surname and one word
+        "Bank-e Melli Iran",  # two words read and only a place left
+        "Central Systems Technology Group",  # English words are not read as Russian
+        "Joint Stock Company Penzensky Research Institution",
+        "Лаборатория Касперского",  # other scripts are the glossary's
+        "Rosneft",
+    ],
+)
+def test_names_not_read(name: str) -> None:
+    assert latin_reading(name) is None
+
+
+def test_a_person_is_never_read() -> None:
+    assert len(name_variants("Neftyanaya Kompaniya Rosneft", "person")) == 1
+    assert len(name_variants("Neftyanaya Kompaniya Rosneft", "organization")) == 2
+    assert score("P Neftyanaya Kompaniya Rosneft", "Rosneft Oil Company", "Person") < 0.5
+
+
+# -- the matcher ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        ("Neftyanaya Kompaniya Rosneft", "Rosneft Oil Company"),
+        ("Gruppa Kompaniy Pik", "PIK Group"),
+        ("Obyedinyonnaya Sudostroitelnaya Korporatsiya", "United Shipbuilding Corporation"),
+        ("Ob'edinennaja sudostroitel'naja korporacija", "United Shipbuilding Corporation"),
+        ("Obedinennaa Aviastroitelnaa Korporacia", "United Aircraft Corporation"),
+        ("Mitsubishi Jukogyo Kabushiki Kaisha", "Mitsubishi Heavy Industries, Ltd."),
+        ("Hyundai Jungongeop Jusikhoesa", "Hyundai Heavy Industries Co., Ltd."),
+        ("Sherkat-e Melli-ye Naft-e Iran", "National Iranian Oil Company"),
+        ("Zhongguo Dianxin Jituan Youxian Gongsi", "China Telecom Group Co., Ltd."),
+        # the list's romanised name against the English one typed
+        ("Rosneft Oil Company", "Neftyanaya Kompaniya Rosneft"),
+    ],
+)
+def test_romanised_names_match_their_english_names(query: str, entry: str) -> None:
+    result = matcher.score(Query.of(query, schema="Company"), company(entry))
+    assert result.score >= DEFAULT_THRESHOLD
+    assert result.features["name"]["read_in_english"]
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        # the same words, another company
+        ("Neftyanaya Kompaniya Lukoil", "Rosneft Oil Company"),
+        ("Obyedinyonnaya Aviastroitelnaya Korporatsiya", "United Shipbuilding Corporation"),
+        ("Gruppa Kompaniy Pik", "Gruppa Kompaniy Samolet"),
+        ("Mitsubishi Jukogyo Kabushiki Kaisha", "Kawasaki Heavy Industries, Ltd."),
+        # the same brand, another legal entity
+        ("Neftyanaya Kompaniya Rosneft", "Rosneft Deutschland GmbH"),
+        # generic words alone
+        ("Neftyanaya Gazovaya Kompaniya", "Oil Gas Company"),
+    ],
+)
+def test_hard_negatives_stay_apart(query: str, entry: str) -> None:
+    assert score(query, entry) < DEFAULT_THRESHOLD
+
+
+def test_a_hit_names_the_words_read() -> None:
+    result = matcher.score(
+        Query.of("Neftyanaya Kompaniya Rosneft", schema="Company"), company("Rosneft Oil Company")
+    )
+    assert result.features["name"]["read_in_english"] == {
+        "query": ["Neftyanaya=oil", "Kompaniya=company"]
+    }
+
+
+def test_a_reading_does_not_make_its_words_commoner() -> None:
+    names = ["Sistemy Bezopasnosti Alfa", "Beta Systems", "Gamma Holdings"]
+    items = [
+        [normalize_name(v, "organization") for v in name_variants(n, "organization")] for n in names
+    ]
+    marks = [[False] + [True] * (len(item) - 1) for item in items]
+    assert len(items[0]) == 2  # the name and its reading "systems security Alfa"
+    plain = NameIndex([item[:1] for item in items])
+    with_readings = NameIndex(items, marks)
+    assert with_readings.idf("systems") == plain.idf("systems")
+    assert with_readings.idf("alfa") == plain.idf("alfa")
