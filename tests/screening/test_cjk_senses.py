@@ -13,14 +13,8 @@ from standing.screening.glossary import (
     reading,
     segment,
 )
-from standing.screening.match import Matcher, Query, explain_name, name_variants
-from standing.screening.model import Entry, EntryName
-
-matcher = Matcher()
-
-
-def company(name: str) -> Entry:
-    return Entry(source="t", entry_id=name, kind="organization", names=(EntryName(name),))
+from standing.screening.match import Query, explain_name, name_variants
+from tests.screening.names import company, matcher
 
 
 def test_the_table_has_company_senses_of_the_common_words() -> None:

@@ -14,15 +14,9 @@ from standing.screening.glossary import (
     read_han,
     segment,
 )
-from standing.screening.match import Matcher, Query, explain_name, name_variants
-from standing.screening.model import Entry, EntryName
+from standing.screening.match import Query, explain_name, name_variants
 from standing.screening.similarity import token_match
-
-matcher = Matcher()
-
-
-def company(name: str) -> Entry:
-    return Entry(source="t", entry_id=name, kind="organization", names=(EntryName(name),))
+from tests.screening.names import company, matcher
 
 
 def test_cyrillic_stems_read_any_inflection() -> None:

@@ -8,9 +8,8 @@ import pytest
 
 from standing.screening.cache import fingerprinted_files
 from standing.screening.index import NameIndex
-from standing.screening.match import Matcher, Query, name_variants
+from standing.screening.match import Query, name_variants
 from standing.screening.match.config import DEFAULT_THRESHOLD
-from standing.screening.model import Entry, EntryName
 from standing.screening.normalize import normalize_name
 from standing.screening.romanised import (
     build_tables,
@@ -19,16 +18,7 @@ from standing.screening.romanised import (
     fold_russian,
     latin_reading,
 )
-
-matcher = Matcher()
-
-
-def company(name: str) -> Entry:
-    return Entry(source="t", entry_id=name, kind="organization", names=(EntryName(name),))
-
-
-def score(query: str, entry: str, schema: str = "Company") -> float:
-    return matcher.score(Query.of(query, schema=schema), company(entry)).score
+from tests.screening.names import company, matcher, score
 
 
 def reading(name: str) -> str | None:

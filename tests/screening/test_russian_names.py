@@ -7,26 +7,10 @@ from __future__ import annotations
 import pytest
 
 from standing.screening.glossary import english_reading, glossary
-from standing.screening.match import Matcher, Query, Screener
-from standing.screening.model import Entry, EntryName
+from standing.screening.match import Query, Screener
 from standing.screening.normalize import normalize_name
 from standing.screening.similarity import SIM_INFLECTION, adjective_base, token_match
-
-matcher = Matcher()
-
-
-def company(name: str) -> Entry:
-    return Entry(source="t", entry_id=name, kind="organization", names=(EntryName(name),))
-
-
-def person(name: str) -> Entry:
-    return Entry(source="t", entry_id=name, kind="person", names=(EntryName(name),))
-
-
-def score(query: str, listed: str, schema: str = "Company") -> float:
-    entry = person(listed) if schema == "Person" else company(listed)
-    return matcher.score(Query.of(query, schema=schema), entry).score
-
+from tests.screening.names import company, score
 
 # -- 1. the glossary's domains ------------------------------------------------------------
 

@@ -1,0 +1,23 @@
+"""One matcher and the list entries the name-reading tests score against: an organisation or
+a person listed under one name."""
+
+from __future__ import annotations
+
+from standing.screening.match import Matcher, Query
+from standing.screening.model import Entry, EntryName
+
+matcher = Matcher()
+
+
+def company(name: str) -> Entry:
+    return Entry(source="t", entry_id=name, kind="organization", names=(EntryName(name),))
+
+
+def person(name: str) -> Entry:
+    return Entry(source="t", entry_id=name, kind="person", names=(EntryName(name),))
+
+
+def score(query: str, listed: str, schema: str = "Company") -> float:
+    """The score of a query under `schema` against an entry of that kind named `listed`."""
+    entry = person(listed) if schema == "Person" else company(listed)
+    return matcher.score(Query.of(query, schema=schema), entry).score
