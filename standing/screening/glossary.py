@@ -300,8 +300,10 @@ def read_han(name: str, words: HanWords | None = None) -> Reading | None:
     CC-CEDICT's words, in that order of precedence; a character of none of them is kept as
     written, and so are legal forms (有限公司), for the normaliser. 市 and 省 after a place
     are dropped (深圳市 -> Shenzhen). The reading's alternate gives each word its second
-    company sense (汽车 -> Motor, 航空 -> Aviation) and each place by its initials (深圳 -> SZ,
-    as in "SZ DJI Technology"; 香港 -> HK). Two readings at most: a name's words are not
+    company sense (汽车 -> Motor, 航空 -> Aviation), each company its English name when the
+    glossary gives its acronym first (中国航天科技 -> CASC, or China Aerospace Science and
+    Technology) and each place by its initials (深圳 -> SZ, as in "SZ DJI Technology"; 香港 ->
+    HK). Two readings at most: a name's words are not
     combined sense by sense.
 
     The reading identifies the organisation when one of its words is a company of the
@@ -333,6 +335,8 @@ def read_han(name: str, words: HanWords | None = None) -> Reading | None:
             if alternate:
                 if kind == "sense" and len(table.senses[word]) > 1:
                     gloss = table.senses[word][1]
+                elif kind == "company":
+                    gloss = table.companies[word].split("|")[-1]
                 elif kind == "place":
                     gloss = _initials(word, gloss)
                 if gloss:
@@ -413,7 +417,7 @@ def segment(run: str, table: HanWords) -> list[tuple[str, str, _Kind]]:
         word = run[i:j]
         kind = _kind(word, table)
         if kind == "company":
-            gloss = table.companies[word]
+            gloss = table.companies[word].split("|")[0]
         elif kind == "sense":
             gloss = table.senses[word][0]
         elif kind == "generic":

@@ -281,7 +281,7 @@ def build_tables(
             raise ValueError(f"romanised_words row {number}: expected language, word, English")
         lang: Language = row[0]
         latin, gloss = row[1], row[2]
-        english.add(gloss)
+        english.update(gloss.split("|"))
         if latin.endswith("*"):
             _add_stem(stems[lang], _FOLDS[lang](latin[:-1]), len(latin) - 1, gloss)
         else:
@@ -375,13 +375,28 @@ def _latin_reading(name: str) -> Reading | None:
         particles = set()
     if not _identifies(words, taken | particles, reads):
         return None
-    if not any(gloss.lower() != " ".join(words[start:end]).lower() for start, end, gloss in reads):
+    if not any(
+        gloss.split("|")[0].lower() != " ".join(words[start:end]).lower()
+        for start, end, gloss in reads
+    ):
         return None
+    text, read = _written(name, reads, particles, 0)
+    alternate, alternate_read = _written(name, reads, particles, -1)
+    if alternate == text:
+        return Reading(text, read)
+    return Reading(text, read, alternate, alternate_read)
+
+
+def _written(
+    name: str, reads: list[tuple[int, int, str]], particles: set[int], sense: int
+) -> tuple[str, tuple[str, ...]]:
+    """``name`` with the words read in English, each in its first sense (``sense`` 0) or its
+    last ("Shiyou": Petroleum, or Oil), particles dropped; and the words read."""
     matches = list(_WORD_RE.finditer(name))
     pieces: list[str] = []
     last = 0
     read: list[str] = []
-    replaced = {start: (end, gloss) for start, end, gloss in reads}
+    replaced = {start: (end, gloss.split("|")[sense]) for start, end, gloss in reads}
     i = 0
     while i < len(matches):
         if i in replaced:
@@ -399,7 +414,7 @@ def _latin_reading(name: str) -> Reading | None:
         i += 1
     pieces.append(name[last:])
     text = " ".join("".join(pieces).replace(" -", " ").replace("- ", " ").split())
-    return Reading(text, tuple(read))
+    return text, tuple(read)
 
 
 def _has_other_script(name: str) -> bool:
@@ -516,5 +531,5 @@ def _identifies(words: list[str], taken: set[int], reads: list[tuple[int, int, s
     return any(
         token_class(token, "organization") in ("name", "place")
         for _, _, gloss in reads
-        for token in fold(gloss).split()
+        for token in fold(gloss.replace("|", " ")).split()
     )

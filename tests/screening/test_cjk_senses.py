@@ -162,3 +162,32 @@ def test_the_hit_says_which_sense_and_which_place_spelling_matched() -> None:
         company("Great Wall Motor Company Limited"),
     )
     assert "汽车=Motor" in motor.features["name"]["read_in_english"]["query"]
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        ("中国航天科技集团有限公司", "China Aerospace Science and Technology Corporation"),
+        ("中国船舶集团有限公司", "China State Shipbuilding Corporation Limited"),
+        ("中国广核集团有限公司", "China General Nuclear Power Corporation"),
+        ("中国海洋石油集团有限公司", "China National Offshore Oil Corporation"),
+    ],
+)
+def test_a_company_known_by_its_initials_is_read_by_its_full_name_too(
+    query: str, entry: str
+) -> None:
+    found = reading(query)
+    assert found is not None and found.alternate is not None
+    assert found.text.split()[0].isupper()  # the initials first: CASC, CSSC, CGN, CNOOC
+    assert matcher.score(Query.of(query, schema="Company"), company(entry)).score >= 0.8
+
+
+def test_the_full_name_keeps_the_sister_group_apart() -> None:
+    # 中国航天科工 (CASIC) and 中国航天科技 (CASC) are two groups
+    assert (
+        matcher.score(
+            Query.of("中国航天科工集团有限公司", schema="Company"),
+            company("China Aerospace Science and Technology Corporation"),
+        ).score
+        < 0.8
+    )

@@ -189,3 +189,63 @@ def test_a_reading_does_not_make_its_words_commoner() -> None:
     with_readings = NameIndex(items, marks)
     assert with_readings.idf("systems") == plain.idf("systems")
     assert with_readings.idf("alfa") == plain.idf("alfa")
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        # Chinese: 石油 Oil as well as Petroleum, 海洋 Offshore, 集团 Corporation, 研究院 Academy
+        (
+            "Zhongguo Haiyang Shiyou Jituan Youxian Gongsi",
+            "China National Offshore Oil Corporation",
+        ),
+        (
+            "Zhongguo Hangkong Gongye Jituan Youxian Gongsi",
+            "Aviation Industry Corporation of China",
+        ),
+        ("Zhongguo Gongcheng Wuli Yanjiuyuan", "China Academy of Engineering Physics"),
+        # Japanese: Nihon is Japan, Nippon stays Nippon
+        ("Nihon Tabako Sangyo Kabushiki Kaisha", "Japan Tobacco Inc."),
+        ("Nippon Denshin Denwa Kabushiki Kaisha", "Nippon Telegraph and Telephone Corporation"),
+        # Korean, South and North (McCune-Reischauer: 조선 Choson is Korea there)
+        ("Hanguk Jeollyeok Gongsa", "Korea Electric Power Corporation"),
+        ("Choson Kwangop Kaebal Muyok Hoesa", "Korea Mining Development Trading Corporation"),
+        ("Choson Tangun Muyok Hoesa", "Korea Tangun Trading Corporation"),
+        ("Tanchon Sangop Unhaeng", "Tanchon Commercial Bank"),
+        # Arabic, Russian
+        ("Al-Masraf al-Tijari al-Suri", "Commercial Bank of Syria"),
+        ("Rossiyskiy Fond Pryamykh Investitsiy", "Russian Direct Investment Fund"),
+    ],
+)
+def test_romanised_words_with_their_second_senses(query: str, entry: str) -> None:
+    result = matcher.score(Query.of(query, schema="Company"), company(entry))
+    assert result.score >= DEFAULT_THRESHOLD
+    assert result.features["name"]["read_in_english"]
+
+
+def test_a_second_sense_gives_the_reading_an_alternate() -> None:
+    found = latin_reading("Zhongguo Haiyang Shiyou Jituan Youxian Gongsi")
+    assert found is not None
+    assert found.text == "china ocean petroleum group Youxian Gongsi"
+    assert found.alternate == "china offshore oil corporation Youxian Gongsi"
+    assert found.alternate_words == (
+        "Zhongguo=china", "Haiyang=offshore", "Shiyou=oil", "Jituan=corporation",
+    )  # fmt: skip
+    assert len(name_variants("Zhongguo Haiyang Shiyou Jituan Youxian Gongsi", "organization")) == 3
+    # one sense only: no alternate
+    assert latin_reading("Neftyanaya Kompaniya Rosneft").alternate is None  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        # the same words, another organisation
+        ("Zhongguo Haiyang Shiyou Jituan Youxian Gongsi", "China National Petroleum Corporation"),
+        ("Choson Kwangop Kaebal Muyok Hoesa", "Korea Tangun Trading Corporation"),
+        ("Hanguk Jeollyeok Gongsa", "Korea Gas Corporation"),
+        ("Nihon Tabako Sangyo Kabushiki Kaisha", "Japan Airlines Co., Ltd."),
+        ("Choson Kwangson Unhaeng", "Tanchon Commercial Bank"),
+    ],
+)
+def test_second_senses_keep_other_organisations_apart(query: str, entry: str) -> None:
+    assert score(query, entry) < DEFAULT_THRESHOLD

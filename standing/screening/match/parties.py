@@ -207,7 +207,7 @@ def _variants(value: str, kind: NameKind) -> list[tuple[str, tuple[str, ...]]]:
             out.extend(english.variants)
     latin = latin_reading(value) if kind != "person" else None
     if latin:
-        out.append((latin.text, latin.words))
+        out.extend(latin.variants)
     return out
 
 
