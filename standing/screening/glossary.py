@@ -479,7 +479,8 @@ def _read_hangul(name: str) -> Reading | None:
     -> 현대 Heavy Industries; 현대건설 -> 현대 Engineering & Construction, alternately 현대
     Construction), or None when it has none of them, when all of them read as the generic
     words of `cjk_generic_words.tsv` already read them in the name itself, or when nothing
-    of the name's own is left (은행 alone)."""
+    of the name's own is left (은행 alone) unless three words or more are read, one of them a
+    place (a legal form counts as one)."""
     if not _HANGUL_RE.search(name):
         return None
     senses, pattern, generic = _hangul_senses()
@@ -491,7 +492,16 @@ def _read_hangul(name: str) -> Reading | None:
     ):
         return None
     first = pattern.sub(lambda m: f" {senses[m.group(0)][0]} ", name)
-    if not _HANGUL_WORD_RE.search(_legal_re().sub(" ", pattern.sub(" ", name))):
+    if not _HANGUL_WORD_RE.search(_legal_re().sub(" ", pattern.sub(" ", name))) and not (
+        # nothing of its own, but three words or more with a place (a legal form counts), as
+        # a romanised name is read (한국전력공사: Korea Electric Power Corporation)
+        len(found) + bool(_legal_re().search(name)) >= 3
+        and any(
+            token_class(token, "organization") == "place"
+            for w in found
+            for token in fold(senses[w][0]).split()
+        )
+    ):
         return None
     second = pattern.sub(lambda m: f" {senses[m.group(0)][-1]} ", name)
     words = tuple(f"{w}={senses[w][0]}" for w in found)

@@ -95,7 +95,8 @@ def test_korean_words_with_a_second_sense_get_an_alternate_reading() -> None:
     # 중공업 reads as cjk_generic_words.tsv already reads it in the name itself
     assert reading("현대중공업") is None
     # 조선 is Korea in a North Korean name (the Foreign Trade Bank), not shipbuilding
-    assert reading("조선무역은행") is None
+    bank = reading("조선무역은행")
+    assert bank is None or "Shipbuilding" not in bank.text
 
 
 @pytest.mark.parametrize(
@@ -191,3 +192,22 @@ def test_the_full_name_keeps_the_sister_group_apart() -> None:
         ).score
         < 0.8
     )
+
+
+def test_a_korean_name_of_generic_words_with_a_place_is_read() -> None:
+    """Three words or more with a place (a legal form counts), as a romanised name is read."""
+    found = reading("한국전력공사")
+    assert found is not None and found.text == "Korea Power 공사"
+    for query, entry in [
+        ("한국전력공사", "Korea Electric Power Corporation"),
+        ("단천상업은행", "Tanchon Commercial Bank"),
+    ]:
+        assert matcher.score(Query.of(query, schema="Company"), company(entry)).score >= 0.8
+    # another body of the same kind and place stays apart; two generic words alone are not read
+    assert (
+        matcher.score(
+            Query.of("한국가스공사", schema="Company"), company("Korea Electric Power Corporation")
+        ).score
+        < 0.8
+    )
+    assert reading("한국은행") is None
