@@ -518,7 +518,7 @@ def _identifies(words: list[str], taken: set[int], reads: list[tuple[int, int, s
     or three or more words are read and one of them (in English) or a word not read is a name
     or a place ("Obyedinyonnaya Sudostroitelnaya Korporatsiya": "united shipbuilding
     corporation"; not "Neftyanaya Gazovaya Kompaniya": "oil gas company")."""
-    many = len(reads) >= 3
+    many = sum(end - start for start, end, _ in reads) >= 3
     for i, word in enumerate(words):
         if i in taken:
             continue

@@ -249,3 +249,24 @@ def test_a_second_sense_gives_the_reading_an_alternate() -> None:
 )
 def test_second_senses_keep_other_organisations_apart(query: str, entry: str) -> None:
     assert score(query, entry) < DEFAULT_THRESHOLD
+
+
+def test_three_words_read_in_two_phrases_say_enough_with_a_place() -> None:
+    """Three words read count as three, whether in one phrase or two ("Hava Peyma" aircraft,
+    "Sazi" manufacturing): with a place left, the reading identifies the organisation."""
+    found = latin_reading("Hava Peyma Sazi-e Iran")
+    assert found is not None and found.text == "aircraft manufacturing Iran"
+    assert score("Hava Peyma Sazi-e Iran", "Iran Aircraft Manufacturing Industrial Company") >= (
+        DEFAULT_THRESHOLD
+    )
+    # two words read and a place are still not enough
+    assert latin_reading("Sanaye Havafaza") is None
+    assert score("Zen Nippon Kuyu Kabushiki Kaisha", "All Nippon Airways Co., Ltd.") >= (
+        DEFAULT_THRESHOLD
+    )
+    assert score("Zen Nippon Kuyu Kabushiki Kaisha", "Nippon Cargo Airlines Co., Ltd.") < (
+        DEFAULT_THRESHOLD
+    )
+    assert score("Choson Kwangson Unhaeng", "Korea Kwangson Banking Corporation") >= (
+        DEFAULT_THRESHOLD
+    )
