@@ -346,3 +346,34 @@ def test_fsue_names_match(query: str, listed: str) -> None:
 
 def test_fsue_is_a_russian_form() -> None:
     assert score("Kalashnikov FSUE", "Kalashnikov GmbH") < score("Kalashnikov FSUE", "Kalashnikov")
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        (
+            "Research Institute Polyus named after M.F. Stelmakh",
+            "Joint Stock Company Research Institute Polyus of M.F. Stelmakh",
+        ),
+        (
+            "Nauchno-Issledovatelskiy Institut Polyus imeni M.F. Stelmakha AO",
+            "Joint Stock Company Research Institute Polyus of M.F. Stelmakh",
+        ),
+        ("Rossiyskiy Fond Pryamykh Investitsiy", "Russian Direct Investment Fund"),
+        ("Российский фонд прямых инвестиций", "Russian Direct Investment Fund"),
+        ("АО «Первый канал»", "JSC Channel One Russia"),
+    ],
+)
+def test_a_dedication_and_more_domain_words_are_read(query: str, listed: str) -> None:
+    """ "Named after" and "imeni" weigh no more than "of"; прямых is direct, канал channel."""
+    assert score(query, listed) >= 0.8
+
+
+def test_a_dedication_does_not_join_two_institutes() -> None:
+    assert (
+        score(
+            "Research Institute Polyus named after M.F. Stelmakh",
+            "Research Institute Istok named after A.I. Shokin",
+        )
+        < 0.8
+    )
