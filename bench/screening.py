@@ -511,29 +511,21 @@ def table(result: dict[str, Any]) -> Table:
                     f"logic-v2, org pairs ({half})", f"{NK_THRESHOLD:.2f}",
                     f"{m['precision']:.3f}", f"{m['recall']:.3f}", f"{m['f1']:.3f}", "",
                 )  # fmt: skip
-    tune2 = result.get("org_tune2_quality")
-    if tune2:
-        engines = [("standing", tune2["standing"], tune2["threshold"])] + [
-            (name, tune2.get("nomenklatura", {}).get(name), NK_THRESHOLD) for name in ("logic-v2",)
+    for doc_key, half, label, engines_of in (
+        ("org_tune2_quality", "tune2", "org pairs (tune2)", ("logic-v2",)),
+        ("org_fresh_quality", "fresh", "fresh org pairs", ("logic-v2", "logic-v1")),
+    ):
+        doc = result.get(doc_key)
+        if not doc:
+            continue
+        engines = [("standing", doc.get("standing"), doc["threshold"])] + [
+            (name, doc.get("nomenklatura", {}).get(name), NK_THRESHOLD) for name in engines_of
         ]
         for name, res, threshold in engines:
             if res:
-                m = res["tune2"]
+                m = res[half]
                 t.add_row(
-                    f"{name}, org pairs (tune2)", f"{threshold:.2f}",
-                    f"{m['precision']:.3f}", f"{m['recall']:.3f}", f"{m['f1']:.3f}", "",
-                )  # fmt: skip
-    fresh = result.get("org_fresh_quality")
-    if fresh:
-        engines = [("standing", fresh.get("standing"), fresh["threshold"])] + [
-            (name, fresh.get("nomenklatura", {}).get(name), NK_THRESHOLD)
-            for name in ("logic-v2", "logic-v1")
-        ]
-        for name, res, threshold in engines:
-            if res:
-                m = res["fresh"]
-                t.add_row(
-                    f"{name}, fresh org pairs", f"{threshold:.2f}",
+                    f"{name}, {label}", f"{threshold:.2f}",
                     f"{m['precision']:.3f}", f"{m['recall']:.3f}", f"{m['f1']:.3f}", "",
                 )  # fmt: skip
     sp = result.get("throughput")

@@ -55,24 +55,29 @@ def fresh() -> list[dict[str, str]]:
     return found
 
 
-def test_every_pair_is_of_the_fresh_split_and_well_formed(fresh: list[dict[str, str]]) -> None:
-    assert len(fresh) >= 600
-    assert {r["split"] for r in fresh} == {"fresh"}
-    assert len({r["pair_id"] for r in fresh}) == len(fresh)
-    assert all(re.fullmatch(r"f\d{4}", r["pair_id"]) for r in fresh)
-    assert {r["category"] for r in fresh} <= CATEGORIES
-    for r in fresh:
+def assert_well_formed(found: list[dict[str, str]], split: str, prefix: str, least: int) -> None:
+    """At least `least` pairs, all of `split` with ids `prefix` + four digits, each labelled
+    as its category says, a third or more of them hard negatives of every kind."""
+    assert len(found) >= least
+    assert {r["split"] for r in found} == {split}
+    assert len({r["pair_id"] for r in found}) == len(found)
+    assert all(re.fullmatch(prefix + r"\d{4}", r["pair_id"]) for r in found)
+    assert {r["category"] for r in found} <= CATEGORIES
+    for r in found:
         assert r["query"].strip() and r["candidate"].strip()
         assert r["schema"] == "Company"
         assert r["match"] == ("0" if r["category"] in NEGATIVE else "1")
         assert r["candidate_country"]
-
-
-def test_at_least_a_third_are_hard_negatives(fresh: list[dict[str, str]]) -> None:
-    negatives = sum(1 for r in fresh if r["match"] == "0")
-    assert 3 * negatives >= len(fresh)
+    negatives = sum(1 for r in found if r["match"] == "0")
+    assert 3 * negatives >= len(found)
     # negatives of each kind, not only words shared by chance
-    assert {r["category"] for r in fresh if r["match"] == "0"} == NEGATIVE
+    assert {r["category"] for r in found if r["match"] == "0"} == NEGATIVE
+
+
+def test_every_pair_is_of_the_fresh_split_well_formed_a_third_hard_negatives(
+    fresh: list[dict[str, str]],
+) -> None:
+    assert_well_formed(fresh, "fresh", "f", 600)
 
 
 def test_every_pair_names_its_origin(fresh: list[dict[str, str]]) -> None:

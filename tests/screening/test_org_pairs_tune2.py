@@ -18,7 +18,7 @@ TUNE2 = ROOT / "tests" / "data" / "org_pairs_tune2.csv"
 sys.path.insert(0, str(ROOT / "bench"))
 import make_org_pairs as gen  # noqa: E402
 
-from .test_org_pairs_fresh import CATEGORIES, NEGATIVE, key, names, rows  # noqa: E402
+from .test_org_pairs_fresh import assert_well_formed, key, names, rows  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -28,24 +28,11 @@ def tune2() -> list[dict[str, str]]:
     return found
 
 
-def test_every_pair_is_of_the_tune2_split_and_well_formed(tune2: list[dict[str, str]]) -> None:
-    assert len(tune2) >= 250
-    assert {r["split"] for r in tune2} == {"tune2"}
-    assert len({r["pair_id"] for r in tune2}) == len(tune2)
-    assert all(re.fullmatch(r"t\d{4}", r["pair_id"]) for r in tune2)
-    assert {r["category"] for r in tune2} <= CATEGORIES
-    for r in tune2:
-        assert r["query"].strip() and r["candidate"].strip()
-        assert r["schema"] == "Company"
-        assert r["match"] == ("0" if r["category"] in NEGATIVE else "1")
-        assert r["candidate_country"]
-        assert r["origin"].strip()
-
-
-def test_at_least_a_third_are_hard_negatives_of_each_kind(tune2: list[dict[str, str]]) -> None:
-    negatives = sum(1 for r in tune2 if r["match"] == "0")
-    assert 3 * negatives >= len(tune2)
-    assert {r["category"] for r in tune2 if r["match"] == "0"} == NEGATIVE
+def test_every_pair_is_of_the_tune2_split_well_formed_a_third_hard_negatives(
+    tune2: list[dict[str, str]],
+) -> None:
+    assert_well_formed(tune2, "tune2", "t", 250)
+    assert all(r["origin"].strip() for r in tune2)
 
 
 def test_it_gathers_the_names_read_worst(tune2: list[dict[str, str]]) -> None:
