@@ -138,6 +138,9 @@ class Reading:
     words: tuple[str, ...]
     alternate: str | None = None
     alternate_words: tuple[str, ...] = ()  # the words as the alternate read them
+    # every word read, as generic words ("Bank Tejarat": "bank trading"): a generic name
+    # translated whole, which meets the same generic name only with the entry's country named
+    generic: bool = False
 
     @property
     def variants(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -180,8 +183,17 @@ def reading(name: str) -> Reading | None:
         return None
     if alternate is not None:
         brand = bool(cyrillic) and _cyrillic_brand(name)
-        alternate = _read_cyrillic(_read_arabic(alternate, terms)[0], terms, brand)[0]
+        alternate = _read_cyrillic(_read_arabic(alternate, terms, -1)[0], terms, brand)[0]
         alternate = " ".join(alternate.split())
+    elif arabic:
+        # an Arabic-script word with a second sense gives the name its alternate
+        second, second_words = _read_arabic(name, terms, -1)
+        if second_words != arabic:
+            brand = bool(cyrillic) and _cyrillic_brand(name)
+            alternate = " ".join(_read_cyrillic(second, terms, brand)[0].split())
+            return Reading(
+                " ".join(text.split()), tuple(words), alternate, (*second_words, *cyrillic)
+            )
     text = " ".join(text.split())
     if alternate == text:
         return Reading(text, tuple(words))
@@ -551,7 +563,10 @@ def _stem(word: str, stems: dict[str, str]) -> str | None:
     return None
 
 
-def _read_arabic(text: str, terms: Glossary) -> tuple[str, list[str]]:
+def _read_arabic(text: str, terms: Glossary, sense: int = 0) -> tuple[str, list[str]]:
+    """``text`` with the glossary's Arabic-script words and phrases in English, each in its
+    first sense (``sense`` 0) or its last (موسسه: establishment, or institute); and the words
+    read."""
     matches = list(_ARABIC_WORD_RE.finditer(text))
     if not matches:
         return text, []
@@ -564,6 +579,7 @@ def _read_arabic(text: str, terms: Glossary) -> tuple[str, list[str]]:
         for size in range(min(_MAX_PHRASE, len(matches) - i), 0, -1):
             english = terms.arabic.get(tuple(folded[i : i + size]))
             if english is not None:
+                english = english.split("|")[sense]
                 out.append(text[last : matches[i].start()])
                 out.append(f" {english} ")
                 last = matches[i + size - 1].end()

@@ -400,6 +400,8 @@ def _normalize_name(text: str, kind: NameKind) -> NormalizedName:
         work = romanize_arabic(work)
     if kind == "person":
         work = remove_person_prefixes(work)
+    elif "'" in work or "\u2019" in work:
+        work = _POSSESSIVE_RE.sub(_possessive_place, work)
     if scripts & _SYLLABIC_SCRIPTS:
         work = _HAN_HANGUL_RE.sub(r" \1 ", work)
     if kind != "person" and "." in work:
@@ -593,6 +595,30 @@ def read_cjk_generic(text: str) -> str:
     return _HAN_GENERIC_RE.sub(lambda m: f" {_HAN_GENERIC[m.group(0)]} ", text)
 
 
+#: A word with the possessive 's ("Esfahan's Mobarakeh Steel Company").
+_POSSESSIVE_RE: Final = re.compile(r"(\w+)['\u2019]s\b")
+
+
+def _possessive_place(match: re.Match[str]) -> str:
+    """A place's possessive as the place ("Esfahan's" -> "Esfahan", as OFAC writes a company
+    by its city); any other word's as written ("McDonald's")."""
+    return match.group(1) if fold(match.group(1)) in _place_tokens() else match.group(0)
+
+
+@lru_cache(maxsize=20_000)
+def place_country(token: str) -> str | None:
+    """The country a place word names ("russia", "russian", "moscow" -> "ru"; "esfahan" ->
+    "ir"), by `data/place_countries.tsv` and rigour's territory names; None for other places
+    and words."""
+    found = PLACE_COUNTRIES.get(token)
+    if found is not None:
+        return found
+    from rigour.territories import lookup_territory
+
+    territory = lookup_territory(token)
+    return str(territory.code).split("-")[0] if territory is not None else None
+
+
 def _tokenize(text: str) -> list[str]:
     out = normalize(text, _FLAGS)
     if not out:
@@ -769,13 +795,15 @@ def _number_words(tokens: list[str]) -> list[str]:
 
 #: Country names, demonyms and capitals; with rigour's one-word territory names, the places.
 _PLACE_WORDS: Final = wordlists.words("place_words.txt")
+#: Cities and provinces that organisations put in their names, with their country.
+PLACE_COUNTRIES: Final[dict[str, str]] = wordlists.pairs("place_countries.tsv")
 
 
 @lru_cache(maxsize=1)
 def _place_tokens() -> frozenset[str]:
     from rigour.territories import get_territories
 
-    found: set[str] = set(_PLACE_WORDS)
+    found: set[str] = set(_PLACE_WORDS) | set(PLACE_COUNTRIES)
     for territory in get_territories():
         toks = fold(str(territory.name)).split()
         if len(toks) == 1 and len(toks[0]) > 3:

@@ -26,7 +26,8 @@ The words:
 - **Chinese** (pinyin without tones; a word's syllables written together or apart),
   **Japanese** (Hepburn; ō, ou, oo and o alike), **Korean** (Revised Romanisation and
   McCune-Reischauer: eo/ŏ, eu/ŭ, g/k, d/t, b/p, j/ch, r/l alike) and **Persian and Arabic**
-  (ezafe "-e"/"-ye" and the article al- dropped): the rows of `data/romanised_words.tsv`. Its
+  (ezafe "-e"/"-ye", the article al-, "va"/"wa" (and) and "lil-" (for the) dropped): the rows
+  of `data/romanised_words.tsv`. Its
   Chinese words are words of two or more syllables only: one toneless syllable is too many
   characters to read. The Arabic-script words of the glossary are not spelled in Latin
   letters the way the Cyrillic ones are: that script leaves the short vowels unwritten, so a
@@ -34,13 +35,18 @@ The words:
 
 A name is read in one language, the one whose words it has most of. The reading is offered
 only when it is one: two or more words of the name are read, or one with a legal form of that
-language (`data/romanised_legal_forms.tsv`: "OOO", "Kabushiki Kaisha", "Youxian Gongsi"), and
-it keeps a word that identifies the organisation: a word not read that is neither generic nor
-a place ("Rosneft"), or a place when three or more words are read ("Sherkat-e Melli-ye Naft-e
-Iran": "company national oil Iran"). "Neft Gaz" is not read "oil gas", which would meet every
-oil and gas company. A word that is an English word of the tables ("Central", "Group",
-"Systems") is never read as Russian, so an English name is left as it is. People's names are
-never read this way (the caller offers it for organisations, vessels and unknown kinds only).
+language (`data/romanised_legal_forms.tsv`: "OOO", "Kabushiki Kaisha", "Youxian Gongsi") or
+with a place of a country of that language ("Foolad Mobarakeh Esfahan", Esfahan being in
+Iran), and it keeps a word that identifies the organisation: a word not read that is neither
+generic nor a place ("Rosneft"), or a place or a name when three or more words are read,
+generic or places ("Sherkat-e Melli-ye Naft-e Iran": "company national oil Iran"; "Sanaye
+Electronic Iran": "industries Electronic Iran"). A name whose every word is read as generic
+words ("Neft Gaz": "oil gas"; "Bank Tejarat": "bank trading") is read too, and marked
+(`Reading.generic`): the matcher meets it only with the same generic name and the entry's
+country named ("Trade Bank of Iran"), not every oil and gas company. A word that is an English
+word of the tables ("Central", "Group", "Systems") is never read as Russian, so an English name
+is left as it is. People's names are never read this way (the caller offers it for
+organisations, vessels and unknown kinds only).
 """
 
 from __future__ import annotations
@@ -54,7 +60,7 @@ from typing import Final, Literal
 
 from standing.screening import wordlists
 from standing.screening.glossary import Reading, glossary
-from standing.screening.normalize import fold, token_class
+from standing.screening.normalize import fold, place_country, token_class
 
 Language = Literal["ru", "zh", "ja", "ko", "fa"]
 #: The order a tie between languages is settled in.
@@ -137,8 +143,22 @@ _OH_RE: Final = re.compile(r"oh(?![aeiou])")
 _M_BEFORE_LABIAL_RE: Final = re.compile(r"m(?=[bmp])")
 _FINAL_H_RE: Final = re.compile(r"(?<=[aeiou])h$")
 _KO_LETTERS: Final = str.maketrans({"k": "g", "t": "d", "p": "b", "r": "l"})
-#: Persian and Arabic: the ezafe and the article, dropped from the reading.
-_FA_PARTICLES: Final = frozenset({"e", "ye", "i", "yi", "al", "el", "ul"})
+#: Persian and Arabic: the ezafe, the article, "and" and "for the" ("lil-Naft"), dropped
+#: from the reading.
+_FA_PARTICLES: Final = frozenset({"e", "ye", "i", "yi", "al", "el", "ul", "va", "wa", "lil"})
+#: The countries whose places a name in each language names ("Foolad Mobarakeh Esfahan"):
+#: such a place is evidence of the language as a word read is (see `_latin_reading`).
+_LANGUAGE_COUNTRIES: Final[dict[Language, frozenset[str]]] = {
+    "ru": frozenset({"ru", "by", "kz", "ua", "kg", "uz", "tj", "am", "az", "ge", "md"}),
+    "zh": frozenset({"cn", "hk", "mo", "tw", "sg"}),
+    "ja": frozenset({"jp"}),
+    "ko": frozenset({"kr", "kp"}),
+    # Persian (Iran, Afghanistan, Tajikistan) and Arabic (the Arab League's members)
+    "fa": frozenset(
+        {"ir", "af", "tj", "sy", "iq", "sa", "ae", "qa", "kw", "bh", "om", "ye", "jo", "lb"}
+        | {"ps", "eg", "ly", "sd", "dz", "ma", "tn", "mr", "so", "dj", "km"}
+    ),
+}
 
 
 def plain(word: str) -> str:
@@ -365,16 +385,19 @@ def _latin_reading(name: str) -> Reading | None:
     if best is None:
         return None
     count, lang, reads, legal = best
-    if count < 2 and not legal:
-        return None
     taken = {i for start, end, _ in reads for i in range(start, end)}
     taken.update(i for start, end in legal for i in range(start, end))
     if lang == "fa":
         particles = {i for i, w in enumerate(words) if plain(w) in _FA_PARTICLES} - taken
     else:
         particles = set()
-    if not _identifies(words, taken | particles, reads):
+    if count < 2 and not legal and not _home_place(words, taken | particles, lang):
         return None
+    generic = False
+    if not _identifies(words, taken | particles, reads):
+        generic = _generic_whole(words, taken | particles, reads)
+        if not generic:
+            return None
     if not any(
         gloss.split("|")[0].lower() != " ".join(words[start:end]).lower()
         for start, end, gloss in reads
@@ -383,8 +406,8 @@ def _latin_reading(name: str) -> Reading | None:
     text, read = _written(name, reads, particles, 0)
     alternate, alternate_read = _written(name, reads, particles, -1)
     if alternate == text:
-        return Reading(text, read)
-    return Reading(text, read, alternate, alternate_read)
+        return Reading(text, read, generic=generic)
+    return Reading(text, read, alternate, alternate_read, generic)
 
 
 def _written(
@@ -513,17 +536,55 @@ def _english(word: str, english: frozenset[str]) -> bool:
     return False
 
 
+def _home_place(words: list[str], taken: set[int], lang: Language) -> bool:
+    """Whether a word not read is a place of a country whose language the name is read in
+    ("Esfahan" in "Foolad Mobarakeh Esfahan", "Iran" in "Sanaye Electronic Iran"): with it,
+    one word read is enough to read the name."""
+    countries = _LANGUAGE_COUNTRIES[lang]
+    return any(
+        token_class(token, "organization") == "place" and place_country(token) in countries
+        for i, word in enumerate(words)
+        if i not in taken
+        for token in fold(word).split()
+    )
+
+
+def _generic_whole(words: list[str], taken: set[int], reads: list[tuple[int, int, str]]) -> bool:
+    """Whether every word of the name is read, two or more, each as generic words ("Bank
+    Tejarat": "bank trading"): a generic name translated whole, which the matcher meets only
+    with the same generic name and the entry's own country ("Trade Bank of Iran")."""
+    return (
+        len(taken) == len(words)
+        and sum(end - start for start, end, _ in reads) >= 2
+        and all(
+            token_class(token, "organization") in ("generic", "stop")
+            for _, _, gloss in reads
+            for token in fold(gloss.replace("|", " ")).split()
+        )
+    )
+
+
 def _identifies(words: list[str], taken: set[int], reads: list[tuple[int, int, str]]) -> bool:
     """Whether the reading identifies the organisation: a word not read is a name or a number,
-    or three or more words are read and one of them (in English) or a word not read is a name
-    or a place ("Obyedinyonnaya Sudostroitelnaya Korporatsiya": "united shipbuilding
-    corporation"; not "Neftyanaya Gazovaya Kompaniya": "oil gas company")."""
-    many = sum(end - start for start, end, _ in reads) >= 3
-    for i, word in enumerate(words):
-        if i in taken:
-            continue
-        for token in fold(word).split():
-            kind = token_class(token, "organization")
+    or the reading has three or more words that are read, places or generic words, and one of
+    them (in English) or a word not read is a name or a place ("Obyedinyonnaya
+    Sudostroitelnaya Korporatsiya": "united shipbuilding corporation"; "Sanaye Electronic
+    Iran": "industries Electronic Iran"; not "Neftyanaya Gazovaya Kompaniya": "oil gas
+    company")."""
+    kinds = [
+        [token_class(token, "organization") for token in fold(word).split()]
+        for i, word in enumerate(words)
+        if i not in taken
+    ]
+    known = sum(
+        1
+        for k in kinds
+        if any(c in ("generic", "place") for c in k)
+        and all(c in ("generic", "place", "stop") for c in k)
+    )
+    many = sum(end - start for start, end, _ in reads) + known >= 3
+    for word_kinds in kinds:
+        for kind in word_kinds:
             if kind in ("name", "number") or (kind == "place" and many):
                 return True
     if not many:

@@ -38,7 +38,9 @@ def test_the_longest_stem_wins() -> None:
 def test_arabic_script_words_and_phrases_with_their_article() -> None:
     assert english_reading("طيران الإمارات") == "airline emirates"
     assert english_reading("شرکت ملی نفت ایران") == "company national oil iran"
-    assert english_reading("البنك المركزي العراقي") == "central bank العراقي"
+    assert english_reading("البنك المركزي العراقي") == "central bank iraqi"
+    # a word not in the glossary is kept as written
+    assert english_reading("مصرف الرافدين") == "bank الرافدين"
 
 
 def test_chinese_names_of_organisations_known_by_another_english_name() -> None:

@@ -78,9 +78,9 @@ from standing.screening.match.scoring import (
     TokenWeights,
     compare_names,
     compound_surnames,
-    place_country,
 )
 from standing.screening.match.screener import Matcher, MatchResult, PartyIndex, Screener
+from standing.screening.normalize import place_country
 from standing.screening.similarity import ScriptMode
 
 __all__ = [

@@ -89,24 +89,30 @@ class Prepared:
     # per name: the acronym it is when another name of the entry writes it out ("MTS" beside
     # "Mobile TeleSystems"), else ""; empty when no name is
     spelled: tuple[str, ...] = ()
+    # per name: whether it is a generic name read in English word for word ("Bank Tejarat":
+    # "bank trading"), which meets the same generic name only with the entry's country named
+    generic_read: tuple[bool, ...] = ()
 
     @classmethod
     def from_query(cls, query: Query) -> Prepared:
         kind = schema_kind(query.schema)
         names: dict[str, NormalizedName] = {}
         read: list[tuple[str, ...]] = []
+        generic_read: list[bool] = []
         for n in query.names:
             if not n or not n.strip():
                 continue
-            for v, words in _variants(n, kind):
+            for v, words, generic in _variants(n, kind):
                 norm = normalize_name(v, kind)
                 if norm.tokens and norm.original not in names:
                     names[norm.original] = norm
                     read.append(words)
+                    generic_read.append(generic)
         return cls(
             names=tuple(names.values()),
             weak=tuple(False for _ in names),
             read=tuple(read),
+            generic_read=tuple(generic_read) if any(generic_read) else (),
             kind=kind,
             countries=frozenset(c.lower() for c in query.countries if c),
             identifiers=_id_values(query.identifiers),
@@ -122,7 +128,8 @@ class Prepared:
         weak: list[bool] = []
         listed: list[str] = []
         read: list[tuple[str, ...]] = []
-        for given, (value, words) in (
+        generic_read: list[bool] = []
+        for given, (value, words, generic) in (
             (x, v) for x in entry.names if x.value for v in _variants(x.value, kind)
         ):
             if not value.strip():
@@ -140,11 +147,13 @@ class Prepared:
             weak.append(is_weak)
             listed.append(given.value)
             read.append(words)
+            generic_read.append(generic)
         return cls(
             names=tuple(names),
             weak=tuple(weak),
             listed=tuple(listed),
             read=tuple(read),
+            generic_read=tuple(generic_read) if any(generic_read) else (),
             spelled=_spelled(names),
             kind=kind,
             countries=frozenset(c.lower() for c in entry.countries if c),
@@ -156,6 +165,10 @@ class Prepared:
     def readings(self) -> tuple[bool, ...]:
         """Per name: whether it is a reading in English of another of the names."""
         return tuple(bool(words) for words in self.read)
+
+    def read_generic(self, position: int) -> bool:
+        """Whether the name at ``position`` is a generic name read word for word."""
+        return 0 <= position < len(self.generic_read) and self.generic_read[position]
 
     def read_in_english(self, position: int) -> tuple[str, ...]:
         """The words read in English when the name at ``position`` is an English reading."""
@@ -182,32 +195,33 @@ def name_variants(value: str, kind: NameKind = "unknown") -> list[str]:
     Airlines"), with its alternate when it has one ("深圳市大疆创新科技": "Shenzhen DJI
     Technology" and "SZ DJI Technology"); `standing.screening.romanised` reads a name in Latin
     letters ("Neftyanaya Kompaniya Rosneft": "oil company Rosneft")."""
-    return [v for v, _ in _variants(value, kind)]
+    return [v for v, _, _ in _variants(value, kind)]
 
 
-def _variants(value: str, kind: NameKind) -> list[tuple[str, tuple[str, ...]]]:
-    """`name_variants`, each with the words read in English when it is the English reading."""
-    out: list[tuple[str, tuple[str, ...]]] = [(value, ())]
+def _variants(value: str, kind: NameKind) -> list[tuple[str, tuple[str, ...], bool]]:
+    """`name_variants`, each with the words read in English when it is the English reading,
+    and whether it is a generic name read word for word (`Reading.generic`)."""
+    out: list[tuple[str, tuple[str, ...], bool]] = [(value, (), False)]
     if "/" in value:
         parts = [p.strip() for p in value.split("/")]
         if len(parts) >= 2 and all(
             sum(ch.isalpha() for ch in p) >= 4 and max(len(w) for w in p.split()) >= 3
             for p in parts
         ):
-            out.extend((p, ()) for p in parts)
+            out.extend((p, (), False) for p in parts)
     if not value.isascii():
         reading = japanese_reading(read_cjk_generic(value))
         if reading:
-            out.append((reading, ()))
+            out.append((reading, (), False))
         initials = spelled_initials(value) if kind != "person" else None
         if initials:
-            out.append((initials, ()))
+            out.append((initials, (), False))
         english = glossary_reading(value) if kind != "person" else None
         if english:
-            out.extend(english.variants)
+            out.extend((text, words, english.generic) for text, words in english.variants)
     latin = latin_reading(value) if kind != "person" else None
     if latin:
-        out.extend(latin.variants)
+        out.extend((text, words, latin.generic) for text, words in latin.variants)
     return out
 
 

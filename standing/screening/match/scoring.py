@@ -14,7 +14,6 @@ from functools import lru_cache
 from typing import Final, Protocol
 
 from rapidfuzz.distance import Levenshtein
-from rigour.territories import lookup_territory
 
 from standing.screening.match.alignment import ClassedToken, Link, align, significant_tokens
 from standing.screening.match.config import DEFAULT_CONFIG
@@ -25,6 +24,7 @@ from standing.screening.normalize import (
     NormalizedName,
     fold,
     legal_form_countries,
+    place_country,
     skeleton,
 )
 from standing.screening.romanize import abjad_compact_similarity
@@ -36,10 +36,12 @@ _SIM_SIGNIFICANT: Final = _CONFIG.sim_significant
 #: Token classes that identify a party (a pair of them makes a name more than generic).
 _IDENTIFYING: Final = frozenset({"name", "number", "patronymic", "place"})
 #: Words that say what kind of organisation a name is, not which one nor what it does
-#: ("JSC Concern Xyz" is Xyz; "ЧОП «Щит»", a private security company, is Shchit).
+#: ("JSC Concern Xyz" is Xyz; "ЧОП «Щит»", a private security company, is Shchit; the
+#: Arabic مؤسسة, Muassasat, an establishment, which English names leave out: "Syrian Arab
+#: Airlines").
 FORM_DESCRIPTORS: Final = frozenset(
     {"concern", "state", "private", "security", "military", "research", "production"}
-    | {"association", "company", "organization"}
+    | {"association", "company", "organization", "establishment"}
 )
 _SYLLABIC_SCRIPTS: Final = frozenset({"Han", "Hangul", "Hiragana", "Katakana"})
 _HYPHENATED_RE: Final = re.compile(r"\w+(?:-\w+)+")
@@ -66,14 +68,17 @@ def compare_names(
     entry: NormalizedName,
     weights: TokenWeights | None = None,
     countries: frozenset[str] = frozenset(),
+    read: bool = False,
 ) -> NameScore:
     """Score two normalised names in [0, 1] and say how they matched. `countries`: those the
-    entry gives (a query naming the entry's own country, "Sberbank of Russia", says no more)."""
+    entry gives (a query naming the entry's own country, "Sberbank of Russia", says no more);
+    `read`: one of the names is another's reading in English (a generic name read so meets
+    the same generic name only with the entry's country named, see `_generic_names`)."""
     weights = weights or FLAT
     if not query.tokens or not entry.tokens:
         return NameScore(0.0, "none", query, entry)
     if query.generic_only or entry.generic_only:
-        return _generic_names(query, entry, weights, countries)
+        return _generic_names(query, entry, weights, countries, read)
     if query.key == entry.key:
         pairs = tuple(TokenPair(t, t, "exact", 1.0) for t in query.key.split(" "))
         return NameScore(1.0, "exact", query, entry, pairs)
@@ -94,14 +99,29 @@ def _generic_names(
     entry: NormalizedName,
     weights: TokenWeights,
     countries: frozenset[str],
+    read: bool = False,
 ) -> NameScore:
     """Names of which one has only generic words: capped below any threshold, unless both are
-    the same generic name, typos aside."""
-    if query.key == entry.key and query.key:
+    the same generic name, typos aside, or the same but for the entry's own country named in
+    one of them. A generic name read in English ("Bank Tejarat": "bank trade") is the same
+    generic name only with the entry's country named ("Trade Bank of Iran"): a translation
+    of generic words alone says less than the words as written."""
+    if query.key == entry.key and query.key and not read:
+        return NameScore(_CONFIG.generic_exact, "generic_only", query, entry)
+    if countries and entry.key and _key_abroad(query, countries) == entry.key:
+        # the same generic name but for the entry's own country named in the query ("Trade
+        # Bank of Iran" / an Iranian "Bank Tejarat", read "bank trade"), as "Sberbank of
+        # Russia" is "Sberbank"
         return NameScore(_CONFIG.generic_exact, "generic_only", query, entry)
     base = align_names(query, entry, weights, countries)
     score = min(base.score, _CONFIG.generic_cap)
-    if entry.generic_only and base.pairs and not base.query_extra and not base.entry_extra:
+    if (
+        entry.generic_only
+        and not read
+        and base.pairs
+        and not base.query_extra
+        and not base.entry_extra
+    ):
         # the same generic name with a typo ("Gupo W" / "Grupo W"); a generic query
         # against a name with an identifying word never matches ("Marine" / "Marina")
         # (generic words are not names: one edit in a short one is a typo all the same)
@@ -110,6 +130,21 @@ def _generic_names(
     return NameScore(
         score, "generic_only", query, entry, base.pairs, base.query_extra, base.entry_extra
     )
+
+
+def _key_abroad(name: NormalizedName, countries: frozenset[str]) -> str:
+    """A name's key without its places of ``countries`` ("bank iran trade" -> "bank trade"
+    for an Iranian entry); "" when it names none of them."""
+    if "place" not in name.classes:
+        return ""
+    kept = [
+        t
+        for t, c in zip(name.tokens, name.classes, strict=True)
+        if c != "stop" and not (c == "place" and place_country(t) in countries)
+    ]
+    if len(kept) == sum(1 for c in name.classes if c != "stop"):
+        return ""
+    return " ".join(sorted(kept))
 
 
 def align_names(
@@ -339,14 +374,6 @@ def _home(
         return countries
     where = legal_form_countries(entry.legal_forms) if entry.legal_forms else frozenset()
     return where if len(where) <= 3 else frozenset()
-
-
-@lru_cache(maxsize=20_000)
-def place_country(token: str) -> str | None:
-    """The country a place word names ("russia", "russian", "moscow" -> "ru"), by rigour's
-    territory names; None for other places and words."""
-    territory = lookup_territory(token)
-    return str(territory.code).split("-")[0] if territory is not None else None
 
 
 @lru_cache(maxsize=50_000)

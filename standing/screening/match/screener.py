@@ -100,7 +100,8 @@ class Matcher:
         for query_at, query_name in enumerate(query.names):
             for pos in positions:
                 entry_name = entry.names[pos]
-                scored = compare_names(query_name, entry_name, weights, entry.countries)
+                read = query.read_generic(query_at) or entry.read_generic(pos)
+                scored = compare_names(query_name, entry_name, weights, entry.countries, read)
                 if (
                     spelled
                     and spelled[pos]

@@ -1,0 +1,213 @@
+"""Persian and Arabic organisation names, romanised and in Arabic script, read in English:
+the company words of both tables, the ezafe, the article and the possessive, places of the
+countries these names come from, a generic name translated whole, and the organisations that
+share those words kept apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from standing.screening.glossary import reading as glossary_reading
+from standing.screening.match import Query, place_country
+from standing.screening.match.config import DEFAULT_THRESHOLD
+from standing.screening.model import Entry, EntryName
+from standing.screening.normalize import normalize_name
+from standing.screening.romanised import latin_reading
+from tests.screening.names import matcher
+
+
+def entry(name: str, country: str = "") -> Entry:
+    return Entry(
+        source="t",
+        entry_id=name,
+        kind="organization",
+        names=(EntryName(name),),
+        countries=(country,) if country else (),
+    )
+
+
+def result(query: str, listed: str, country: str = "") -> tuple[float, dict[str, list[str]]]:
+    """The score of a company query against an organisation listed under one name (of
+    ``country``), and the words the hit says it read in English."""
+    found = matcher.score(Query.of(query, schema="Company"), entry(listed, country))
+    return found.score, found.features["name"].get("read_in_english", {})
+
+
+# -- what reads as what --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # one word read is enough beside a place of Iran
+        ("Foolad Mobarakeh Esfahan", "steel Mobarakeh Esfahan"),
+        ("Sanaye Electronic Iran", "industries Electronic Iran"),
+        # the ezafe dropped
+        ("Sanaye Elektronik-e Iran", "industries electronics Iran"),
+        ("Havapeyma Sazi Iran", "aircraft manufacturing Iran"),
+        # a phrase ("voice and vision")
+        ("Seda va Sima-ye Jomhuri-ye Eslami-ye Iran", "broadcasting republic islamic Iran"),
+        ("Bank Refah Kargaran", "bank welfare workers"),
+        ("Sherkat-e Mokhaberat-e Iran", "company telecommunications Iran"),
+        (
+            "Vezarat-e Defa va Poshtibani-ye Niruha-ye Mosallah",
+            "ministry defense logistics forces armed",
+        ),
+        # Arabic: the article and "lil-" (for the) dropped; Tayyaran and Tayaran alike
+        ("Muassasat al-Tayyaran al-Arabiya al-Suriya", "establishment aviation arab syrian"),
+        ("Al-Sharikah al-Suriyah lil-Naft", "company syrian oil"),
+        ("Masraf al-Rafidain", None),  # one word read, and no place
+        ("Foolad Khuzestan", None),  # a word read and a province: a steel company of Khuzestan
+        ("Sanaye Defa", None),  # two words, one not generic, nothing else
+        ("Bank Sepah", None),
+    ],
+)
+def test_romanised_names_read(name: str, expected: str | None) -> None:
+    found = latin_reading(name)
+    assert (found.text if found else None) == expected
+
+
+def test_a_second_sense_gives_a_second_reading() -> None:
+    found = latin_reading("Muassasat al-Tayaran al-Arabiya al-Suriya")
+    assert found is not None
+    assert found.alternate == "establishment airlines arab syrian"
+    assert "Tayaran=airlines" in found.alternate_words
+    # مؤسسة is an establishment in an Arabic name, an institute in a Persian one
+    arabic = glossary_reading("مؤسسة الطيران العربية السورية")
+    assert arabic is not None
+    assert arabic.text == "establishment airline arab syria"
+    assert arabic.alternate == "institute airline arab syria"
+    assert "مؤسسة=institute" in arabic.alternate_words
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("صدا و سیمای جمهوری اسلامی ایران", "broadcasting republic islamic iran"),
+        ("شرکت فولاد مبارکه اصفهان", "company steel مبارکه esfahan"),
+        ("بانک رفاه کارگران", "bank welfare workers"),
+        ("الشركة السورية للنفط", "company syria oil"),
+        ("شرکت مخابرات ایران", "company telecommunications iran"),
+    ],
+)
+def test_arabic_script_names_read(name: str, expected: str) -> None:
+    found = glossary_reading(name)
+    assert found is not None and found.text == expected
+
+
+def test_a_generic_name_translated_whole_is_read_and_marked() -> None:
+    found = latin_reading("Bank Tejarat")
+    assert found is not None
+    assert (found.text, found.alternate, found.generic) == ("bank trading", "bank trade", True)
+    named = latin_reading("Bank Refah Kargaran")
+    assert named is not None and not named.generic
+
+
+# -- places --------------------------------------------------------------------------------
+
+
+def test_cities_and_provinces_are_places_of_their_country() -> None:
+    assert place_country("esfahan") == "ir"
+    assert place_country("khuzestan") == "ir"
+    assert place_country("basra") == "iq"
+    assert place_country("tehran") == "ir"  # rigour's capitals as before
+    name = normalize_name("Khuzestan Steel Company", "organization")
+    assert name.classes[0] == "place"
+
+
+def test_a_place_in_the_possessive_is_the_place() -> None:
+    name = normalize_name("Esfahan's Mobarakeh Steel Company", "organization")
+    assert name.tokens[:2] == ("esfahan", "mobarakeh")
+    assert name.classes[0] == "place"
+    # any other word keeps its 's
+    assert normalize_name("McDonald's", "organization").tokens == ("mcdonalds",)
+
+
+# -- the matcher ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "country", "read"),
+    [
+        ("Foolad Mobarakeh Esfahan", "Mobarakeh Steel Company", "ir", ["Foolad=steel"]),
+        ("شرکت فولاد مبارکه اصفهان", "Mobarakeh Steel Company", "ir", ["فولاد=steel"]),
+        (
+            "Seda va Sima-ye Jomhuri-ye Eslami-ye Iran",
+            "Islamic Republic of Iran Broadcasting",
+            "ir",
+            ["Seda va Sima=broadcasting", "Jomhuri=republic", "Eslami=islamic"],
+        ),
+        (
+            "صدا و سیمای جمهوری اسلامی ایران",
+            "Islamic Republic of Iran Broadcasting",
+            "ir",
+            ["صدا و سیمای=broadcasting"],
+        ),
+        (
+            "Muassasat al-Tayaran al-Arabiya al-Suriya",
+            "Syrian Arab Airlines",
+            "sy",
+            ["Muassasat=establishment", "Tayaran=airlines"],
+        ),
+        ("مؤسسة الطيران العربية السورية", "Syrian Arab Airlines", "sy", ["الطيران=airline"]),
+        ("Sanaye Elektronik-e Iran", "Iran Electronics Industries", "ir", ["Sanaye=industries"]),
+        (
+            "Havapeyma Sazi Iran",
+            "Iran Aircraft Manufacturing Industrial Company",
+            "ir",
+            ["Havapeyma=aircraft", "Sazi=manufacturing"],
+        ),
+        ("Sherkat-e Mokhaberat-e Iran", "Telecommunication Company of Iran", "ir", []),
+    ],
+)
+def test_persian_and_arabic_names_match_their_english_names(
+    query: str, listed: str, country: str, read: list[str]
+) -> None:
+    found, words = result(query, listed, country)
+    assert found >= DEFAULT_THRESHOLD
+    assert set(read) <= set(words["query"])
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "country", "read"),
+    [
+        # the list's romanised name read on the entry's side
+        ("Workers' Welfare Bank", "Bank Refah Kargaran", "ir", ["Refah=welfare"]),
+        ("Trade Bank of Iran", "Bank Tejarat", "ir", ["Tejarat=trade"]),
+        ("National Iranian Tanker Company", "Sherkat-e Melli-ye Naftkesh-e Iran", "ir", []),
+    ],
+)
+def test_the_entry_side_is_read_too(query: str, listed: str, country: str, read: list[str]) -> None:
+    found, words = result(query, listed, country)
+    assert found >= DEFAULT_THRESHOLD
+    assert set(read) <= set(words["entry"])
+
+
+def test_a_place_of_the_entrys_country_before_the_name() -> None:
+    found, _ = result("Esfahan's Mobarakeh Steel Company", "Mobarakeh Steel Company", "ir")
+    assert found >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "country"),
+    [
+        # two Iranian banks, two steel companies, two airlines sharing their generic words
+        ("Bank Tejarat", "Bank Saderat Iran", "ir"),
+        ("Bank Refah Kargaran", "Bank Tejarat", "ir"),
+        ("Khuzestan Steel Company", "Mobarakeh Steel Company", "ir"),
+        ("Foolad Khuzestan", "Mobarakeh Steel Company", "ir"),
+        ("Syrian Pearl Airlines", "Syrian Arab Airlines", "sy"),
+        ("Sherkat-e Mokhaberat-e Iran", "Mobile Telecommunication Company of Iran", "ir"),
+        ("Al-Sharikah al-Suriyah lil-Naft", "General Petroleum Corporation", "sy"),
+        # a generic name translated whole meets the same generic name only with the entry's
+        # country named, and not another country's
+        ("Trade Bank", "Bank Tejarat", "ir"),
+        ("Trade Bank of Iraq", "Bank Tejarat", "ir"),
+        ("Bank Tejarat", "Trade Bank of Iraq", "iq"),
+        ("Neftyanaya Gazovaya Kompaniya", "Oil Gas Company", ""),
+        ("Neft Gaz", "Oil Gas", ""),
+        ("Sanaye Havafaza", "Aerospace Industries Association", "us"),
+    ],
+)
+def test_organisations_sharing_the_words_stay_apart(query: str, listed: str, country: str) -> None:
+    assert result(query, listed, country)[0] < DEFAULT_THRESHOLD
