@@ -146,6 +146,11 @@ _KO_LETTERS: Final = str.maketrans({"k": "g", "t": "d", "p": "b", "r": "l"})
 #: Persian and Arabic: the ezafe, the article, "and" and "for the" ("lil-Naft"), dropped
 #: from the reading.
 _FA_PARTICLES: Final = frozenset({"e", "ye", "i", "yi", "al", "el", "ul", "va", "wa", "lil"})
+#: The article or the ezafe written onto a word ("Masraf al-Rafidain", "Sherkat-e X"): with
+#: it, one Persian or Arabic word read is enough to read the name.
+_FA_MARKED_RE: Final = re.compile(
+    r"(?i)(?<![^\W\d_])(?:[ae]l|lil)-[^\W\d_]|[^\W\d_]-(?:e|ye|yi)(?![^\W\d_])"
+)
 #: The countries whose places a name in each language names ("Foolad Mobarakeh Esfahan"):
 #: such a place is evidence of the language as a word read is (see `_latin_reading`).
 _LANGUAGE_COUNTRIES: Final[dict[Language, frozenset[str]]] = {
@@ -391,7 +396,12 @@ def _latin_reading(name: str) -> Reading | None:
         particles = {i for i, w in enumerate(words) if plain(w) in _FA_PARTICLES} - taken
     else:
         particles = set()
-    if count < 2 and not legal and not _home_place(words, taken | particles, lang):
+    if (
+        count < 2
+        and not legal
+        and not _home_place(words, taken | particles, lang)
+        and not (lang == "fa" and _FA_MARKED_RE.search(name))
+    ):
         return None
     generic = False
     if not _identifies(words, taken | particles, reads):

@@ -56,7 +56,9 @@ def result(query: str, listed: str, country: str = "") -> tuple[float, dict[str,
         # Arabic: the article and "lil-" (for the) dropped; Tayyaran and Tayaran alike
         ("Muassasat al-Tayyaran al-Arabiya al-Suriya", "establishment aviation arab syrian"),
         ("Al-Sharikah al-Suriyah lil-Naft", "company syrian oil"),
-        ("Masraf al-Rafidain", None),  # one word read, and no place
+        # one word read is enough beside the article or the ezafe written onto a word
+        ("Masraf al-Rafidain", "bank Rafidain"),
+        ("Masraf Rafidain", None),  # one word read, nothing else Persian or Arabic
         ("Foolad Khuzestan", None),  # a word read and a province: a steel company of Khuzestan
         ("Sanaye Defa", None),  # two words, one not generic, nothing else
         ("Bank Sepah", None),
@@ -158,6 +160,23 @@ def test_a_place_in_the_possessive_is_the_place() -> None:
             ["Havapeyma=aircraft", "Sazi=manufacturing"],
         ),
         ("Sherkat-e Mokhaberat-e Iran", "Telecommunication Company of Iran", "ir", []),
+        (
+            "Sherkat-e Sanaye Petroshimi-ye Khalij-e Fars",
+            "Persian Gulf Petrochemical Industries Company",
+            "ir",
+            ["Khalij-e Fars=persian gulf", "Petroshimi=petrochemical"],
+        ),
+        (
+            "Vezarat-e Defa va Poshtibani-e Niruhaye Mosalah",
+            "Ministry of Defense and Armed Forces Logistics",
+            "ir",
+            ["Vezarat=ministry", "Niruhaye=forces"],
+        ),
+        # Naft and نفط: oil, or petroleum
+        ("Al-Sharikah al-Suriyah lil-Naft", "Syrian Petroleum Company", "sy", ["Naft=petroleum"]),
+        ("الشركة السورية للنفط", "Syrian Petroleum Company", "sy", ["للنفط=petroleum"]),
+        ("Masraf al-Rafidain", "Rafidain Bank", "iq", ["Masraf=bank"]),
+        ("Bank Qatar al-Watani", "Qatar National Bank", "qa", ["Watani=national"]),
     ],
 )
 def test_persian_and_arabic_names_match_their_english_names(
@@ -186,6 +205,21 @@ def test_the_entry_side_is_read_too(query: str, listed: str, country: str, read:
 def test_a_place_of_the_entrys_country_before_the_name() -> None:
     found, _ = result("Esfahan's Mobarakeh Steel Company", "Mobarakeh Steel Company", "ir")
     assert found >= DEFAULT_THRESHOLD
+    # a short name ("Oxin") alone in common: a place of the entry's country says no more
+    assert result("Khuzestan Oxin Steel Company", "Oxin Steel Company", "ir")[0] >= (
+        DEFAULT_THRESHOLD
+    )
+    assert result("Foolad Oxin Khuzestan", "Oxin Steel Company", "ir")[0] >= DEFAULT_THRESHOLD
+    # without the entry's country, or with another, it says more
+    assert result("Khuzestan Oxin Steel Company", "Oxin Steel Company")[0] < DEFAULT_THRESHOLD
+    assert result("Basra Oxin Steel Company", "Oxin Steel Company", "ir")[0] < DEFAULT_THRESHOLD
+
+
+def test_gulf_shareholding_companies_are_legal_forms() -> None:
+    assert normalize_name("Qatar National Bank Q.P.S.C.", "organization").legal_forms == ("qpsc",)
+    assert normalize_name("Kuwait Finance House K.S.C.P.", "organization").legal_forms == ("kscp",)
+    found, _ = result("Qatar National Bank Q.P.S.C.", "Qatar National Bank", "qa")
+    assert found >= DEFAULT_THRESHOLD
 
 
 @pytest.mark.parametrize(
@@ -199,6 +233,29 @@ def test_a_place_of_the_entrys_country_before_the_name() -> None:
         ("Syrian Pearl Airlines", "Syrian Arab Airlines", "sy"),
         ("Sherkat-e Mokhaberat-e Iran", "Mobile Telecommunication Company of Iran", "ir"),
         ("Al-Sharikah al-Suriyah lil-Naft", "General Petroleum Corporation", "sy"),
+        ("Syrian Company for Oil Transport", "Syrian Petroleum Company", "sy"),
+        ("الشركة السورية للنفط", "Syrian Company for Oil Transport", "sy"),
+        ("Rasheed Bank", "Rafidain Bank", "iq"),
+        ("Masraf al-Rashid", "Rafidain Bank", "iq"),
+        ("Qatar Islamic Bank Q.P.S.C.", "Qatar National Bank", "qa"),
+        ("Bank Qatar al-Watani", "Qatar Islamic Bank", "qa"),
+        (
+            "Bandar Imam Petrochemical Company",
+            "Persian Gulf Petrochemical Industries Company",
+            "ir",
+        ),
+        ("Hormozgan Steel Company", "Oxin Steel Company", "ir"),
+        ("Khuzestan Steel Company", "Oxin Steel Company", "ir"),
+        (
+            "Ministry of Defence of the Russian Federation",
+            "Ministry of Defense and Armed Forces Logistics",
+            "ir",
+        ),
+        (
+            "Vezarat-e Defa va Poshtibani-e Niruhaye Mosalah",
+            "Ministry of Defence of the Russian Federation",
+            "ru",
+        ),
         # a generic name translated whole meets the same generic name only with the entry's
         # country named, and not another country's
         ("Trade Bank", "Bank Tejarat", "ir"),

@@ -175,7 +175,7 @@ def align_names(
         score = min(score, _CONFIG.generic_cap)
         method = "generic_only"
     else:
-        score = _shaped(score, method, query, entry, aligned, query_left)
+        score = _shaped(score, method, query, entry, aligned, query_left, home)
     return NameScore(
         score=score,
         method=method,
@@ -305,6 +305,7 @@ def _shaped(
     entry: NormalizedName,
     aligned: _Aligned,
     query_left: float,
+    home: frozenset[str] = frozenset(),
 ) -> float:
     """The score of names that share identifying words, raised for a brand inside a longer
     registered name and capped for a short word alone in common."""
@@ -318,10 +319,27 @@ def _shaped(
         # Systems Company Limited"): every word of the query, one of its own among them,
         # stands in the entry's name; the words left over are named in the hit
         score = max(score, _CONFIG.brand_floor + (1.0 - _CONFIG.brand_floor) * score)
-    if query_left > 0.0 and query.kind != "person" and _short_lone(aligned):
+    if (
+        query_left > 0.0
+        and query.kind != "person"
+        and _short_lone(aligned)
+        and _says_more(aligned, home)
+    ):
         # a short word ("Star", "Noor") the only thing in common, and the query says more
+        # than the entry's own country ("Khuzestan Oxin Steel Company" / an Iranian "Oxin
+        # Steel Company" says no more)
         score = min(score, _CONFIG.short_lone_cap)
     return score
+
+
+def _says_more(aligned: _Aligned, home: frozenset[str]) -> bool:
+    """Whether a word the query has and the entry lacks is more than a place of the entry's
+    own countries."""
+    tokens = aligned.query_tokens
+    return any(
+        not (tokens[i][1] == "place" and home and place_country(tokens[i][0]) in home)
+        for i in aligned.query_extra
+    )
 
 
 def _person_entry_share(
