@@ -166,10 +166,6 @@ class Prepared:
         """Per name: whether it is a reading in English of another of the names."""
         return tuple(bool(words) for words in self.read)
 
-    def read_generic(self, position: int) -> bool:
-        """Whether the name at ``position`` is a generic name read word for word."""
-        return 0 <= position < len(self.generic_read) and self.generic_read[position]
-
     def read_in_english(self, position: int) -> tuple[str, ...]:
         """The words read in English when the name at ``position`` is an English reading."""
         return self.read[position] if 0 <= position < len(self.read) else ()

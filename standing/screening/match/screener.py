@@ -97,10 +97,14 @@ class Matcher:
         best_value = -1.0
         weights = self.weights
         spelled = entry.spelled
+        # names read word for word as generic words: most parties have none
+        query_generic, entry_generic = query.generic_read, entry.generic_read
         for query_at, query_name in enumerate(query.names):
             for pos in positions:
                 entry_name = entry.names[pos]
-                read = query.read_generic(query_at) or entry.read_generic(pos)
+                read = (bool(query_generic) and query_generic[query_at]) or (
+                    bool(entry_generic) and entry_generic[pos]
+                )
                 scored = compare_names(query_name, entry_name, weights, entry.countries, read)
                 if (
                     spelled
