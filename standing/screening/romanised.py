@@ -55,6 +55,7 @@ from typing import Final, Literal
 from standing.screening import wordlists
 from standing.screening.glossary import Reading, glossary
 from standing.screening.normalize import fold, token_class
+from standing.screening.romanize import undouble
 
 Language = Literal["ru", "zh", "ja", "ko", "fa"]
 #: The order a tie between languages is settled in.
@@ -130,7 +131,6 @@ _RU_GROUP_LETTER: Final = {
 }
 _RU_LETTERS: Final = str.maketrans({"z": "s", "c": "h", "x": "h", "w": "v", "y": "i", "j": "i"})
 _I_BEFORE_VOWEL_RE: Final = re.compile(r"i(?=[aeou])")
-_DOUBLE_RE: Final = re.compile(r"(.)\1+")
 _NOT_LETTER_RE: Final = re.compile(r"[^a-z]+")
 _I_RUN_RE: Final = re.compile(r"i+")
 _OH_RE: Final = re.compile(r"oh(?![aeiou])")
@@ -195,13 +195,13 @@ def _japanese(text: str) -> str:
 def _korean(text: str) -> str:
     text = text.replace("eo", "o").replace("eu", "u")
     text = text.replace("ch", "j").replace("sh", "s").translate(_KO_LETTERS)
-    return _DOUBLE_RE.sub(r"\1", text)
+    return undouble(text)
 
 
 def _persian(text: str) -> str:
     text = text.replace("ee", "i").replace("ou", "u").replace("oo", "u")
     text = _FINAL_H_RE.sub("", text.replace("w", "v").replace("y", "i"))
-    return _DOUBLE_RE.sub(r"\1", text)
+    return undouble(text)
 
 
 #: Each language's fold of a word already `plain`.
