@@ -108,6 +108,9 @@ ADAPTIVE_FACTOR: Final = 3
 MAX_SCRIPT_FANOUT: Final = 48
 #: Longest Latin token filed under Korean and Chinese syllable folds.
 _SYLLABLE_MAX: Final = 7
+#: Vocabulary tokens sharing a query token's first six folded letters are compared with it
+#: when their lengths differ by at most this.
+_PREFIX_SPAN: Final = 5
 #: Neighbour lists kept per index (per query token and script model).
 _NEIGHBOUR_CACHE: Final = 100_000
 
@@ -340,6 +343,7 @@ class NameIndex:
             if abbreviation in self._postings and abbreviation not in found:
                 found[abbreviation] = sim
         loose = model != ""
+        size = len(token)
         others: list[str] = []
         for key in (*_fuzzy_keys(token, loose), *_base_keys(token)):
             linked = self._fuzzy.get(key, ())
@@ -355,6 +359,12 @@ class NameIndex:
                 for other in linked:
                     if other not in found and len(other) >= 5:
                         found[other] = 0.9
+                continue
+            if key[0] == ">":
+                # a shared beginning: compared when the lengths are near enough for the
+                # prefix rule, an inflected ending or an edit (a longer word is found by its
+                # other keys if it is a spelling of the token)
+                others.extend(o for o in linked if abs(len(o) - size) <= _PREFIX_SPAN)
                 continue
             others.extend(linked)
         base = adjective_base(token)
