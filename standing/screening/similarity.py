@@ -354,7 +354,7 @@ def _similarity(a: str, b: str, loose: bool) -> tuple[float, str]:
     if a in _OPPOSITES and b in _OPPOSITES:
         return 0.0, "none"
     la, lb = len(a), len(b)
-    short = min(la, lb)
+    short, longest = (la, lb) if la < lb else (lb, la)
     if short == 1:
         if a.isalpha() and b.isalpha():
             if a[0] == b[0]:
@@ -369,8 +369,8 @@ def _similarity(a: str, b: str, loose: bool) -> tuple[float, str]:
             if sim > 0.0:
                 return sim * LEET_FACTOR, "digits"
         return 0.0, "none"
-    longest = max(la, lb)
-    budget = edit_budget(longest)
+    # edit_budget(longest), written out: this runs for every pair of words compared
+    budget = 0 if longest <= 4 else 1 if longest <= 7 else 2 if longest <= 11 else 3
     weak_edit = 0.0
     if budget:
         d = OSA.distance(a, b, score_cutoff=budget)
