@@ -333,9 +333,12 @@ def read_han(name: str, words: HanWords | None = None) -> Reading | None:
     read: list[str] = []
     read_alternate: list[str] = []
     identifying = False
+    unread = False  # a character none of the tables has
+    japanese = _japanese(name)
+    places = False  # a word read as a place
 
     def english(match: re.Match[str], alternate: bool) -> str:
-        nonlocal identifying
+        nonlocal identifying, unread, places
         parts: list[str] = []
         previous: _Kind = "unread"
         for word, gloss, kind in segment(match.group(0), table):
@@ -344,6 +347,7 @@ def read_han(name: str, words: HanWords | None = None) -> Reading | None:
             previous = kind
             if kind == "unread":
                 parts.append(word)
+                unread = True
                 # a word in kana none of the tables has is a name (トヨタ, パナソニック)
                 identifying = identifying or (len(word) >= 2 and bool(_KANA_RE.fullmatch(word)))
                 continue
@@ -352,7 +356,7 @@ def read_han(name: str, words: HanWords | None = None) -> Reading | None:
                     gloss = table.senses[word][1]
                 elif kind == "company":
                     gloss = table.companies[word].split("|")[-1]
-                elif kind == "place":
+                elif kind == "place" and not japanese:  # pinyin initials: not Japanese
                     gloss = _initials(word, gloss)
                 if gloss:
                     parts.append(gloss)
@@ -361,6 +365,9 @@ def read_han(name: str, words: HanWords | None = None) -> Reading | None:
             if gloss:
                 parts.append(gloss)
             read.append(f"{word}={gloss}")
+            places = places or any(
+                token_class(token, "organization") == "place" for token in fold(gloss).split()
+            )
             if kind == "sense":  # judged as it was before it had company senses
                 before = _kind(word, table, senses=False)
                 before_gloss = table.generic.get(word, table.english.get(word, ""))
@@ -384,12 +391,29 @@ def read_han(name: str, words: HanWords | None = None) -> Reading | None:
         return " ".join("".join(pieces).split())
 
     first = text(False)
-    if not identifying:
+    if not identifying and not (
+        # a Japanese name read whole, of three words or more with a place (a legal form
+        # counts): 日本製鉄株式会社 Nippon Steel, 東京瓦斯株式会社 Tokyo Gas
+        not unread
+        and places
+        and japanese
+        and len(read) + sum(1 for _ in _legal_re().finditer(name)) >= 3
+    ):
         return None
     second = text(True)
     if second == first:
         return Reading(first, tuple(read))
     return Reading(first, tuple(read), second, tuple(read_alternate))
+
+
+def _japanese(name: str) -> bool:
+    """Whether a name is Japanese: written with kana or with a Japanese legal form."""
+    return bool(_KANA_RE.search(name)) or any(form in name for form in _japanese_forms())
+
+
+@cache
+def _japanese_forms() -> frozenset[str]:
+    return frozenset(wordlists.pairs("japanese_forms.tsv"))
 
 
 def _initials(place: str, english: str) -> str:
