@@ -333,12 +333,10 @@ def read_han(name: str, words: HanWords | None = None) -> Reading | None:
     read: list[str] = []
     read_alternate: list[str] = []
     identifying = False
-    unread = False  # a character none of the tables has
     japanese = _japanese(name)
-    places = False  # a word read as a place
 
     def english(match: re.Match[str], alternate: bool) -> str:
-        nonlocal identifying, unread, places
+        nonlocal identifying
         parts: list[str] = []
         previous: _Kind = "unread"
         for word, gloss, kind in segment(match.group(0), table):
@@ -347,7 +345,6 @@ def read_han(name: str, words: HanWords | None = None) -> Reading | None:
             previous = kind
             if kind == "unread":
                 parts.append(word)
-                unread = True
                 # a word in kana none of the tables has is a name (トヨタ, パナソニック)
                 identifying = identifying or (len(word) >= 2 and bool(_KANA_RE.fullmatch(word)))
                 continue
@@ -365,9 +362,6 @@ def read_han(name: str, words: HanWords | None = None) -> Reading | None:
             if gloss:
                 parts.append(gloss)
             read.append(f"{word}={gloss}")
-            places = places or any(
-                token_class(token, "organization") == "place" for token in fold(gloss).split()
-            )
             if kind == "sense":  # judged as it was before it had company senses
                 before = _kind(word, table, senses=False)
                 before_gloss = table.generic.get(word, table.english.get(word, ""))
@@ -391,14 +385,9 @@ def read_han(name: str, words: HanWords | None = None) -> Reading | None:
         return " ".join("".join(pieces).split())
 
     first = text(False)
-    if not identifying and not (
-        # a Japanese name read whole, of three words or more with a place (a legal form
-        # counts): 日本製鉄株式会社 Nippon Steel, 東京瓦斯株式会社 Tokyo Gas
-        not unread
-        and places
-        and japanese
-        and len(read) + sum(1 for _ in _legal_re().finditer(name)) >= 3
-    ):
+    if not identifying:
+        # not even a Japanese name of generic words and a place (日本製鉄株式会社 "Japan
+        # Steel"), as a Korean one may be: it would meet The Japan Steel Works
         return None
     second = text(True)
     if second == first:
