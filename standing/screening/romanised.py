@@ -25,12 +25,15 @@ The words:
   "Sowkomflot" fold as "Gazprom" and "Sovkomflot" do.
 - **Chinese** (pinyin without tones; a word's syllables written together or apart),
   **Japanese** (Hepburn; ō, ou, oo and o alike), **Korean** (Revised Romanisation and
-  McCune-Reischauer: eo/ŏ, eu/ŭ, g/k, d/t, b/p, j/ch, r/l alike) and **Persian and Arabic**
-  (ezafe "-e"/"-ye" and the article al- dropped): the rows of `data/romanised_words.tsv`. Its
-  Chinese words are words of two or more syllables only: one toneless syllable is too many
-  characters to read. The Arabic-script words of the glossary are not spelled in Latin
-  letters the way the Cyrillic ones are: that script leaves the short vowels unwritten, so a
-  word has no one Latin spelling to derive (شرکت is sherkat, shirkat or sharikat).
+  McCune-Reischauer: eo/ŏ, eu/ŭ, g/k, d/t, b/p, j/ch, r/l alike; a word's syllables written
+  together or apart, "Yonhap" or "Yon Hap") and **Persian and Arabic** (ezafe "-e"/"-ye" and
+  the article al- dropped): the rows of `data/romanised_words.tsv`. Its Chinese words are
+  words of two or more syllables only: one toneless syllable is too many characters to read.
+  A row written "^word" gives the word's English as the name's first word only: "Choson" is
+  Korea at the head of a North Korean name, "Joseon" Shipbuilding after another word. The
+  Arabic-script words of the glossary are not spelled in Latin letters the way the Cyrillic
+  ones are: that script leaves the short vowels unwritten, so a word has no one Latin spelling
+  to derive (شرکت is sherkat, shirkat or sharikat).
 
 A name is read in one language, the one whose words it has most of. The reading is offered
 only when it is one: two or more words of the name are read, or one with a legal form of that
