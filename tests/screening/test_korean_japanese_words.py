@@ -111,6 +111,16 @@ def test_a_japanese_name_of_generic_words_and_a_place_is_not_read() -> None:
             "Korea Ryonha Machinery Joint Venture Corporation",
             ["Choson=korea", "Ki Gye=machinery", "Hap Yong=joint venture", "Hoe Sa=company"],
         ),
+        (
+            "조선민족보험총회사",
+            "Korea National Insurance Corporation",
+            ["조선=Korea", "민족=National", "보험=Insurance"],
+        ),
+        (
+            "Choson Minjok Pohom Chonghoesa",
+            "Korea National Insurance Corporation",
+            ["Choson=korea", "Minjok=national", "Pohom=insurance", "Chonghoesa=corporation"],
+        ),
         ("일심국제은행", "Ilsim International Bank", ["국제=International", "은행=Bank"]),
         (
             "Ilsim Kukje Unhaeng",
@@ -176,6 +186,7 @@ def test_names_read_with_the_vocabulary_find_their_english_names(
         ("조선단군무역회사", "Korea Kwangsong Trading Corporation"),
         ("조선광업개발무역회사", "Korea Tangun Trading Corporation"),
         ("조선련봉총회사", "Korea Tangun Trading Corporation"),
+        ("조선민족보험총회사", "Korea Tangun Trading Corporation"),
         ("조선광선은행", "Korea Kwangsong Trading Corporation"),
         # a bank of the same kind, another bank
         ("조선대성은행", "Korea Development Bank"),
