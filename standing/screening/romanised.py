@@ -489,7 +489,9 @@ def _spans(
                 if key in table.legal:
                     legal.append((i, i + size))
                     break
-                if key in table.words:
+                # a phrase of words starts with a word, not a letter ("N.A. M.A." is no
+                # "amma"); a legal form may ("K.K.")
+                if key in table.words and len(keys[i]) > 1:
                     reads.append((i, i + size, table.words[key]))
                     break
             else:

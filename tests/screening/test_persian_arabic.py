@@ -61,6 +61,11 @@ def result(query: str, listed: str, country: str = "") -> tuple[float, dict[str,
         ("Masraf Rafidain", None),  # one word read, nothing else Persian or Arabic
         ("Foolad Khuzestan", None),  # a word read and a province: a steel company of Khuzestan
         ("Sanaye Defa", None),  # two words, one not generic, nothing else
+        ("Haml va Naghl Sepehr Siman Mashhad", "transport Sepehr cement Mashhad"),
+        # initials are not a phrase ("A M A" is no Amma, general)
+        ("AO NIIVK N.A. M.A. Kartsev", None),
+        # Sina is a name (Bank Sina), not Sinaa (industry)
+        ("Bank Sina", None),
         ("Bank Sepah", None),
     ],
 )
