@@ -1,0 +1,155 @@
+"""How organisations write their acronyms beyond the initials of all their words.
+
+`NormalizedName.acronyms` are the plain ones: the initials of the words (the capitals inside
+a word: "MTS", Mobile TeleSystems), with the legal form's initial ("SMIC"). Organisations also
+use looser forms, which `loose_spelling` reads:
+
+- the first letters of a word rather than its initial: "KEPCO" (KOrea Electric Power
+  COrporation), "AVIC" (AViation Industry Corporation of China), "KOMID" (KOrea MIning
+  Development Trading Corporation);
+- K for the C of a word, as its transliteration writes it: "KRET" (Concern, "Kontsern",
+  Radio-Electronic Technologies);
+- the words after "and" left out: "CASC" (China Aerospace Science and Technology Corporation);
+- the name's last word left out: "CGN" (China General Nuclear Power Corporation).
+
+A loose form spells at least three words, so that two words cannot be read as an acronym
+of their first letters. It is weaker evidence than the plain initials (see
+`alignment.acronym_similarity`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import combinations
+from typing import Final
+
+from standing.screening.normalize import NormalizedName
+
+#: Most letters a word gives a loose acronym ("KO" of Korea, "AV" of Aviation).
+_PREFIX: Final = 3
+#: Fewest words a loose acronym spells.
+_LEAST_WORDS: Final = 3
+#: Letters written for one another at the start of a word by its transliterations
+#: ("Concern" / "Kontsern").
+_SWAPPED: Final[dict[str, str]] = {"c": "k", "k": "c"}
+#: Words after which the rest of a phrase may be left out ("Science and Technology": S).
+_CONJUNCTIONS: Final = frozenset({"and"})
+#: The endings a legal form gives an acronym ("KEPCO": CO of Corporation).
+_FORM_TAILS: Final[dict[str, tuple[str, ...]]] = {
+    "corp": ("c", "co"),
+    "co": ("c", "co"),
+    "inc": ("i",),
+    "ltd": ("l",),
+}
+
+
+def loose_spelling(
+    acronym: str, name: NormalizedName, positions: Sequence[int]
+) -> list[int] | None:
+    """The positions among `positions` (of the name's tokens without stop words, in order)
+    that `acronym` stands for in one of the loose forms, or None when it does not. Every
+    position is spelled, or left out after "and", but for the last one."""
+    if name.kind == "person" or len(acronym) < 3 or len(positions) < _LEAST_WORDS:
+        return None
+    words: list[str] = []
+    after_and: set[int] = set()
+    conjunction = False
+    for token, kind in zip(name.tokens, name.classes, strict=True):
+        if kind == "stop":
+            conjunction = token in _CONJUNCTIONS
+            continue
+        if conjunction:
+            after_and.add(len(words))
+        conjunction = False
+        words.append(token)
+    letters = name.letters
+    tails = {tail for form in name.legal_forms for tail in _FORM_TAILS.get(form, ())}
+    chosen = [words[p] for p in positions]
+    first = chosen[0][:1]
+    if first != acronym[0] and _SWAPPED.get(first) != acronym[0]:
+        return None
+    starts = [letters[p] for p in positions]
+    skippable = [p in after_and for p in positions]
+    size = len(acronym)
+    last = len(chosen)
+
+    def walk(at: int, x: int, spelled: int) -> list[int] | None:
+        if at == size:
+            if x == last and spelled >= _LEAST_WORDS:
+                return []
+            if x == last - 1 and spelled >= _LEAST_WORDS:
+                return [x]  # the last word left out ("CGN": ... Nuclear Power)
+            return None
+        if x == last:
+            # the legal form ends it, after three letters of the words
+            ok = spelled >= _LEAST_WORDS and at >= 3 and acronym[at:] in tails
+            return [] if ok else None
+        word = chosen[x]
+        for part in _parts(word, starts[x]):
+            if acronym.startswith(part, at):
+                rest = walk(at + len(part), x + 1, spelled + 1)
+                if rest is not None:
+                    return [x, *rest]
+        if skippable[x] and spelled:
+            rest = walk(at, x + 1, spelled)
+            if rest is not None:
+                return [x, *rest]
+        return None
+
+    found = walk(0, 0, 0)
+    return None if found is None else [positions[x] for x in found]
+
+
+def _parts(word: str, start: str) -> list[str]:
+    """What a word may give an acronym: its own letters (its initial, or the capitals inside
+    it), its first two or three letters, or its initial as its transliteration writes it."""
+    out = [start]
+    out.extend(word[:n] for n in range(2, _PREFIX + 1) if len(word) > n and word[:n] != start)
+    swapped = _SWAPPED.get(word[0])
+    if swapped is not None:
+        out.append(swapped)
+    return out
+
+
+def loose_keys(name: NormalizedName) -> list[str]:
+    """The initials an organisation's name is filed under besides its plain acronyms, for
+    the loose forms that keep one letter a word: the words after "and" left out ("CASC"),
+    and the last word left out ("CGN"); each also with its legal form's initial."""
+    if name.kind == "person":
+        return []
+    letters = name.letters
+    count = len(letters)
+    if count < _LEAST_WORDS + 1 or count > 6:
+        return []
+    kept: list[str] = []
+    conjunction = False
+    for token, kind in zip(name.tokens, name.classes, strict=True):
+        if kind == "stop":
+            conjunction = token in _CONJUNCTIONS
+            continue
+        kept.append("" if conjunction else letters[len(kept)])
+        conjunction = False
+    found = ["".join(kept)] if "" in kept else []
+    found.append("".join(letters[:-1]))
+    ends = {tail[0] for form in name.legal_forms for tail in _FORM_TAILS.get(form, ())}
+    out = [f for f in found if len(f) >= 3]
+    out.extend(f + end for f in list(out) for end in ends)
+    return [a for a in dict.fromkeys(out) if 3 <= len(a) <= 6]
+
+
+def query_keys(acronym: str) -> list[str]:
+    """The initials a query that is one acronym may stand for in a loose form: the acronym
+    with up to two of its letters after the first left out (the other letters of a word:
+    "KEPCO" is K-E-P-C, "KOMID" K-M-D), its first letter K for C and C for K ("KRET":
+    Concern Radio-Electronic Technologies)."""
+    out: list[str] = []
+    rest = acronym[1:]
+    heads = [acronym[0]]
+    swapped = _SWAPPED.get(acronym[0])
+    if swapped is not None:
+        heads.append(swapped)
+    for drop in range(0, min(2, len(acronym) - 3) + 1):
+        for left_out in combinations(range(len(rest)), drop):
+            kept = "".join(ch for n, ch in enumerate(rest) if n not in left_out)
+            out.extend(head + kept for head in heads)
+    return [k for k in dict.fromkeys(out) if k != acronym]
