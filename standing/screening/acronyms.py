@@ -70,34 +70,60 @@ def loose_spelling(
         return None
     starts = [letters[p] for p in positions]
     skippable = [p in after_and for p in positions]
-    size = len(acronym)
-    last = len(chosen)
+    found = _walk(acronym, chosen, starts, skippable, tails)
+    return None if found is None else list(positions)
 
-    def walk(at: int, x: int, spelled: int) -> list[int] | None:
+
+def letters_given(
+    acronym: str, words: Sequence[str], starts: Sequence[str], forms: Sequence[str]
+) -> list[str] | None:
+    """What each of `words` (their own letters: `starts`) gives `acronym` ("" when left
+    out), then what the legal forms `forms` give it ("KEPCO" / Korea Electric Power
+    Corporation: k, e, p, co); None when it does not stand for them."""
+    tails = {tail for form in forms for tail in _FORM_TAILS.get(form, ())}
+    plain = "".join(starts)
+    if acronym == plain:
+        return [*starts, ""]
+    if acronym[: len(plain)] == plain and acronym[len(plain) :] in tails:
+        return [*starts, acronym[len(plain) :]]
+    return _walk(acronym, words, starts, [True] * len(words), tails)
+
+
+def _walk(
+    acronym: str,
+    words: Sequence[str],
+    starts: Sequence[str],
+    skippable: Sequence[bool],
+    tails: set[str],
+) -> list[str] | None:
+    """The letters each word gives `acronym` in a loose form ("" when left out), then those
+    of the legal form; None when it is no loose form of the words."""
+    size = len(acronym)
+    last = len(words)
+
+    def walk(at: int, x: int, spelled: int) -> list[str] | None:
         if at == size:
             if x == last and spelled >= _LEAST_WORDS:
-                return []
+                return [""]
             if x == last - 1 and spelled >= _LEAST_WORDS:
-                return [x]  # the last word left out ("CGN": ... Nuclear Power)
+                return ["", ""]  # the last word left out ("CGN": ... Nuclear Power)
             return None
         if x == last:
             # the legal form ends it, after three letters of the words
             ok = spelled >= _LEAST_WORDS and at >= 3 and acronym[at:] in tails
-            return [] if ok else None
-        word = chosen[x]
-        for part in _parts(word, starts[x]):
+            return [acronym[at:]] if ok else None
+        for part in _parts(words[x], starts[x]):
             if acronym.startswith(part, at):
                 rest = walk(at + len(part), x + 1, spelled + 1)
                 if rest is not None:
-                    return [x, *rest]
+                    return [part, *rest]
         if skippable[x] and spelled:
             rest = walk(at, x + 1, spelled)
             if rest is not None:
-                return [x, *rest]
+                return ["", *rest]
         return None
 
-    found = walk(0, 0, 0)
-    return None if found is None else [positions[x] for x in found]
+    return walk(0, 0, 0)
 
 
 def _parts(word: str, start: str) -> list[str]:
