@@ -34,6 +34,15 @@ _LEAST_WORDS: Final = 3
 _SWAPPED: Final[dict[str, str]] = {"c": "k", "k": "c"}
 #: Words after which the rest of a phrase may be left out ("Science and Technology": S).
 _CONJUNCTIONS: Final = frozenset({"and"})
+#: The kinds of looseness, of which one acronym takes two at most; the words after "and"
+#: are left out only from the initials of the others (not "KEPCO" for The Kenya Power and
+#: Lighting Company: KE, Lighting left out, CO).
+_PREFIXED: Final = 1
+_SWAPPED_INITIAL: Final = 2
+_AFTER_AND: Final = 4
+_DROPPED: Final = 8
+_LONG_TAIL: Final = 16
+_MOST_KINDS: Final = 2
 #: The endings a legal form gives an acronym ("KEPCO": CO of Corporation).
 _FORM_TAILS: Final[dict[str, tuple[str, ...]]] = {
     "corp": ("c", "co"),
@@ -101,39 +110,54 @@ def _walk(
     size = len(acronym)
     last = len(words)
 
-    def walk(at: int, x: int, spelled: int) -> list[str] | None:
+    def walk(at: int, x: int, spelled: int, kinds: int) -> list[str] | None:
+        if not _allowed(kinds):
+            return None
         if at == size:
             if x == last and spelled >= _LEAST_WORDS:
                 return [""]
-            if x == last - 1 and spelled >= _LEAST_WORDS:
+            if x == last - 1 and spelled >= _LEAST_WORDS and _allowed(kinds | _DROPPED):
                 return ["", ""]  # the last word left out ("CGN": ... Nuclear Power)
             return None
         if x == last:
             # the legal form ends it, after three letters of the words
-            ok = spelled >= _LEAST_WORDS and at >= 3 and acronym[at:] in tails
-            return [acronym[at:]] if ok else None
-        for part in _parts(words[x], starts[x]):
+            tail = acronym[at:]
+            if spelled < _LEAST_WORDS or at < 3 or tail not in tails:
+                return None
+            if len(tail) > 1 and not _allowed(kinds | _LONG_TAIL):
+                return None
+            return [tail]
+        for part, kind in _parts(words[x], starts[x]):
             if acronym.startswith(part, at):
-                rest = walk(at + len(part), x + 1, spelled + 1)
+                rest = walk(at + len(part), x + 1, spelled + 1, kinds | kind)
                 if rest is not None:
                     return [part, *rest]
-        if skippable[x] and spelled:
-            rest = walk(at, x + 1, spelled)
+        if spelled and (skippable[x] or x == last - 1):
+            # the words after "and" ("CASC"), the last word before the legal form ("CETC":
+            # China Electronics Technology Group Corporation)
+            rest = walk(at, x + 1, spelled, kinds | (_AFTER_AND if skippable[x] else _DROPPED))
             if rest is not None:
                 return ["", *rest]
         return None
 
-    return walk(0, 0, 0)
+    return walk(0, 0, 0, 0)
 
 
-def _parts(word: str, start: str) -> list[str]:
-    """What a word may give an acronym: its own letters (its initial, or the capitals inside
-    it), its first two or three letters, or its initial as its transliteration writes it."""
-    out = [start]
-    out.extend(word[:n] for n in range(2, _PREFIX + 1) if len(word) > n and word[:n] != start)
+def _allowed(kinds: int) -> bool:
+    return kinds.bit_count() <= _MOST_KINDS and (not kinds & _AFTER_AND or kinds == _AFTER_AND)
+
+
+def _parts(word: str, start: str) -> list[tuple[str, int]]:
+    """What a word may give an acronym, and how loose that is: its own letters (its initial,
+    or the capitals inside it), its first two or three letters, or its initial as its
+    transliteration writes it."""
+    out = [(start, 0)]
+    out.extend(
+        (word[:n], _PREFIXED) for n in range(2, _PREFIX + 1) if len(word) > n and word[:n] != start
+    )
     swapped = _SWAPPED.get(word[0])
     if swapped is not None:
-        out.append(swapped)
+        out.append((swapped, _SWAPPED_INITIAL))
     return out
 
 

@@ -45,6 +45,8 @@ def company(name: str) -> Query:
             0.84,
             ["c", "a", "s", "", "c"],
         ),
+        # the last word before the legal form left out
+        ("CETC", "China Electronics Technology Group Corporation", 0.84, ["c", "e", "t", "", "c"]),
         # K for the C of Concern (Kontsern); a hyphenated word gives a letter a part
         ("KRET", "JSC Concern Radio-Electronic Technologies", 0.84, ["k", "r", "e", "t", ""]),
     ],
@@ -94,6 +96,9 @@ def test_the_hit_says_what_each_word_gives_a_loose_acronym() -> None:
         ("KEPL", "Korea Electric Power Corporation"),
         # two letters stay weak
         ("JT", "Japan Tobacco Inc."),
+        # two kinds of looseness at most, and the words after "and" left out only from
+        # initials: KE, Lighting left out, CO of Company
+        ("KEPCO", "The Kenya Power and Lighting Company PLC"),
     ],
 )
 def test_what_no_loose_form_spells_stays_apart(query: str, listed: str) -> None:
