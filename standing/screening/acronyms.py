@@ -12,8 +12,8 @@ use looser forms, which `loose_spelling` reads:
 - the words after "and" left out: "CASC" (China Aerospace Science and Technology Corporation);
 - the name's last word left out: "CGN" (China General Nuclear Power Corporation).
 
-A loose form spells at least three words, so that two words cannot be read as an acronym
-of their first letters. It is weaker evidence than the plain initials (see
+A loose form spells at least three words of two letters or more, so that two words cannot
+be read as an acronym of their first letters. It is weaker evidence than the plain initials (see
 `alignment.acronym_similarity`).
 """
 
@@ -129,7 +129,9 @@ def _walk(
             return [tail]
         for part, kind in _parts(words[x], starts[x]):
             if acronym.startswith(part, at):
-                rest = walk(at + len(part), x + 1, spelled + 1, kinds | kind)
+                # a word of one letter ("Tarabaran-e") is not one of the three words
+                counted = spelled + (len(words[x]) > 1)
+                rest = walk(at + len(part), x + 1, counted, kinds | kind)
                 if rest is not None:
                     return [part, *rest]
         if spelled and (skippable[x] or x == last - 1):

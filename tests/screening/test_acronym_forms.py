@@ -99,6 +99,8 @@ def test_the_hit_says_what_each_word_gives_a_loose_acronym() -> None:
         # two kinds of looseness at most, and the words after "and" left out only from
         # initials: KE, Lighting left out, CO of Company
         ("KEPCO", "The Kenya Power and Lighting Company PLC"),
+        # a word of one letter is not one of the three words a loose form spells
+        ("ZTE", "Zagros Tarabaran-e Arya"),
     ],
 )
 def test_what_no_loose_form_spells_stays_apart(query: str, listed: str) -> None:
