@@ -4,11 +4,11 @@
 a word: "MTS", Mobile TeleSystems), with the legal form's initial ("SMIC"). Organisations also
 use looser forms, which `loose_spelling` reads:
 
-- the first letters of a word rather than its initial: "KEPCO" (KOrea Electric Power
-  COrporation), "AVIC" (AViation Industry Corporation of China), "KOMID" (KOrea MIning
-  Development Trading Corporation);
-- K for the C of a word, as its transliteration writes it: "KRET" (Concern, "Kontsern",
-  Radio-Electronic Technologies);
+- the first two letters of the first words rather than their initials, with a vowel among
+  them: "AVIC" (AViation Industry Corporation of China), "KOMID" (KOrea MIning Development
+  Trading Corporation); "CO" of the legal form: "KEPCO" (Korea Electric Power COrporation);
+- K for the C of the first word, as its transliteration writes it: "KRET" (Concern,
+  "Kontsern", Radio-Electronic Technologies);
 - the words after "and" left out: "CASC" (China Aerospace Science and Technology Corporation);
 - the name's last word left out: "CGN" (China General Nuclear Power Corporation).
 
@@ -25,8 +25,10 @@ from typing import Final
 
 from standing.screening.normalize import NormalizedName
 
-#: Most letters a word gives a loose acronym ("KO" of Korea, "AV" of Aviation).
-_PREFIX: Final = 3
+#: Most letters a word gives a loose acronym ("KO" of Korea, "AV" of Aviation): a syllable,
+#: with its vowel, of one of the first words (an acronym takes them to be read as a word).
+_PREFIX: Final = 2
+_VOWELS: Final = frozenset("aeiouy")
 #: Fewest words a loose acronym spells.
 _LEAST_WORDS: Final = 3
 #: Letters written for one another at the start of a word by its transliterations
@@ -110,7 +112,7 @@ def _walk(
     size = len(acronym)
     last = len(words)
 
-    def walk(at: int, x: int, spelled: int, kinds: int) -> list[str] | None:
+    def walk(at: int, x: int, spelled: int, kinds: int, leading: bool = True) -> list[str] | None:
         if not _allowed(kinds):
             return None
         if at == size:
@@ -127,11 +129,13 @@ def _walk(
             if len(tail) > 1 and not _allowed(kinds | _LONG_TAIL):
                 return None
             return [tail]
-        for part, kind in _parts(words[x], starts[x]):
+        for part, kind in _parts(words[x], starts[x], x == 0):
+            if kind == _PREFIXED and not leading:
+                continue  # a word's first letters only from the first words ("KO-MI-D")
             if acronym.startswith(part, at):
                 # a word of one letter ("Tarabaran-e") is not one of the three words
                 counted = spelled + (len(words[x]) > 1)
-                rest = walk(at + len(part), x + 1, counted, kinds | kind)
+                rest = walk(at + len(part), x + 1, counted, kinds | kind, kind == _PREFIXED)
                 if rest is not None:
                     return [part, *rest]
         if spelled and (skippable[x] or x == last - 1):
@@ -149,15 +153,17 @@ def _allowed(kinds: int) -> bool:
     return kinds.bit_count() <= _MOST_KINDS and (not kinds & _AFTER_AND or kinds == _AFTER_AND)
 
 
-def _parts(word: str, start: str) -> list[tuple[str, int]]:
+def _parts(word: str, start: str, first: bool) -> list[tuple[str, int]]:
     """What a word may give an acronym, and how loose that is: its own letters (its initial,
-    or the capitals inside it), its first two or three letters, or its initial as its
-    transliteration writes it."""
+    or the capitals inside it), its first two letters, or (the first word) its initial as
+    its transliteration writes it."""
     out = [(start, 0)]
     out.extend(
-        (word[:n], _PREFIXED) for n in range(2, _PREFIX + 1) if len(word) > n and word[:n] != start
+        (word[:n], _PREFIXED)
+        for n in range(2, _PREFIX + 1)
+        if len(word) > n and word[:n] != start and _VOWELS.intersection(word[:n])
     )
-    swapped = _SWAPPED.get(word[0])
+    swapped = _SWAPPED.get(word[0]) if first else None
     if swapped is not None:
         out.append((swapped, _SWAPPED_INITIAL))
     return out

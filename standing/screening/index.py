@@ -234,6 +234,7 @@ class NameIndex:
         # acronyms of names of several words, and names that are one acronym-like word
         acronyms: dict[str, list[int]] = defaultdict(list)
         spelled_by: dict[str, set[str]] = defaultdict(set)  # the keys of names spelling one
+        loosely: dict[str, set[str]] = defaultdict(set)  # ... in a loose form
         for name_id, name in enumerate(self.names):
             if name.kind == "person":
                 continue
@@ -245,6 +246,7 @@ class NameIndex:
                 bucket = acronyms[_ACRONYM_OF + acronym]
                 if acronym not in COMMON_WORDS and (not bucket or bucket[-1] != name_id):
                     bucket.append(name_id)
+                    loosely[acronym].add(name.key)
             single = _acronym_name(name)
             if single:
                 acronyms[_ACRONYM_NAME + single].append(name_id)
@@ -256,6 +258,10 @@ class NameIndex:
         self._acronym_spellers: dict[str, int] = {
             acronym: len(keys) for acronym, keys in spelled_by.items() if len(keys) > 1
         }
+        for acronym, keys in loosely.items():
+            keys |= spelled_by.get(acronym, set())
+            if len(keys) > 1:
+                self._acronym_spellers[_LOOSELY + acronym] = len(keys)
         for key, ids in acronyms.items():
             if key[0] == _ACRONYM_NAME:
                 self._acronym_owners[key[1:]] = frozenset(
@@ -342,9 +348,10 @@ class NameIndex:
             return 0
         return 1 if key in owners else -1
 
-    def acronym_spellers(self, acronym: str) -> int:
-        """How many different names of the list `acronym` spells (0 or 1: one at most)."""
-        return self._acronym_spellers.get(acronym, 0)
+    def acronym_spellers(self, acronym: str, loose: bool = False) -> int:
+        """How many different names of the list `acronym` spells plainly, or (`loose`) also
+        with the words after "and" or the last word left out (0 or 1: one at most)."""
+        return self._acronym_spellers.get(_LOOSELY + acronym if loose else acronym, 0)
 
     def weight(self, token: str, token_class: str) -> float:
         return self.idf(token) * CLASS_WEIGHTS[token_class]
@@ -569,6 +576,8 @@ class NameIndex:
 #: Keys of the acronyms of names of several words, and of names that are one acronym.
 _ACRONYM_OF: Final = "^"
 _ACRONYM_NAME: Final = "="
+#: Marks the count of the names that spell an acronym in a loose form too.
+_LOOSELY: Final = "~"
 
 
 def _acronym_name(name: NormalizedName) -> str:

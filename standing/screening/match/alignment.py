@@ -50,7 +50,7 @@ class AcronymEvidence(Protocol):
 
     def acronym_evidence(self, acronym: str, key: str) -> int: ...
 
-    def acronym_spellers(self, acronym: str) -> int: ...
+    def acronym_spellers(self, acronym: str, loose: bool = False) -> int: ...
 
 
 _SIM_ACRONYM: Final = DEFAULT_CONFIG.sim_acronym
@@ -60,6 +60,7 @@ _SIM_ACRONYM_WEAK: Final = DEFAULT_CONFIG.sim_acronym_weak
 _SIM_ACRONYM_WEAK_BESIDE: Final = DEFAULT_CONFIG.sim_acronym_weak_beside
 _SIM_ACRONYM_KNOWN: Final = DEFAULT_CONFIG.sim_acronym_known
 _ACRONYM_LOOSE: Final = DEFAULT_CONFIG.acronym_loose
+_SIM_ACRONYM_LOOSE_SHORT: Final = DEFAULT_CONFIG.sim_acronym_loose_short
 _ACRONYM_SPELLERS: Final = DEFAULT_CONFIG.acronym_spellers
 _ACRONYM_DISTINCT: Final = DEFAULT_CONFIG.acronym_distinct
 _SIM_ABBREVIATION: Final = DEFAULT_CONFIG.sim_abbreviation
@@ -276,7 +277,11 @@ def _acronym(
         sim = _SIM_ACRONYM_PERSON
     elif known is not None:
         sim = acronym_similarity(
-            b, others, loose, known.acronym_evidence(b, left_name.key), known.acronym_spellers(b)
+            b,
+            others,
+            loose,
+            known.acronym_evidence(b, left_name.key),
+            known.acronym_spellers(b, loose),
         )
     else:
         sim = acronym_similarity(b, others, loose)
@@ -292,7 +297,9 @@ def acronym_similarity(
     acronym: str, beside: bool, loose: bool = False, evidence: int = 0, spellers: int = 0
 ) -> float:
     """How well an acronym stands for the words it spells: 0.82 for three letters, 0.86 for
-    four or more, less `acronym_loose` in a loose form ("KEPCO"); an acronym of two letters
+    four or more, less `acronym_loose` in a loose form ("KEPCO"), 0.78 for three letters in
+    a loose form ("CGN": China General Nuclear Power; below the threshold, as so many names
+    of a list spell three letters one way or another); an acronym of two letters
     or one that is a common word ("ACE", "CAT") is weak: 0.8 beside another identifying word
     that matched ("UC Rusal"), 0.7 alone.
 
@@ -303,14 +310,16 @@ def acronym_similarity(
     otherwise ("ZTE" is ZTE Corporation, not Zhejiang Tianlu Energy), unless it is a plain
     acronym of `acronym_distinct` letters or more (rarely another's by chance: "CNOOC
     Limited" is of the group China National Offshore Oil Corporation), or one that
-    `acronym_spellers` different names or more spell, is weak."""
+    `acronym_spellers` different names or more spell (counting, for a loose form, those
+    that spell it in one too), is weak."""
     if evidence > 0:
         return _SIM_ACRONYM_KNOWN
     another = evidence < 0 and (loose or len(acronym) < _ACRONYM_DISTINCT)
     if acronym_is_weak(acronym) or another or spellers >= _ACRONYM_SPELLERS:
         return _SIM_ACRONYM_WEAK_BESIDE if beside else _SIM_ACRONYM_WEAK
-    sim = _SIM_ACRONYM_LONG if len(acronym) >= 4 else _SIM_ACRONYM
-    return sim - _ACRONYM_LOOSE if loose else sim
+    if len(acronym) < 4:
+        return _SIM_ACRONYM_LOOSE_SHORT if loose else _SIM_ACRONYM
+    return _SIM_ACRONYM_LONG - _ACRONYM_LOOSE if loose else _SIM_ACRONYM_LONG
 
 
 def acronym_is_weak(acronym: str) -> bool:

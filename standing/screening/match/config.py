@@ -64,6 +64,9 @@ class ScoringConfig:
     #: ... less this in a loose form: a word's first letters ("KEPCO" / "Korea Electric Power
     #: Corporation"), K for C, words after "and" or the last word left out.
     acronym_loose: float = 0.02
+    #: ... of three letters in a loose form ("CGN" / "China General Nuclear Power
+    #: Corporation"): below the threshold, unless the list knows the acronym as that name's.
+    sim_acronym_loose_short: float = 0.78
     #: ... of an acronym the list gives as an organisation's name, that organisation writing
     #: it out in the same words (the acronym is known to be that name's).
     sim_acronym_known: float = 0.9

@@ -52,7 +52,7 @@ class TokenWeights(Protocol):
 
     def acronym_evidence(self, acronym: str, key: str) -> int: ...
 
-    def acronym_spellers(self, acronym: str) -> int: ...
+    def acronym_spellers(self, acronym: str, loose: bool = False) -> int: ...
 
 
 class FlatWeights:
@@ -64,7 +64,7 @@ class FlatWeights:
     def acronym_evidence(self, acronym: str, key: str) -> int:
         return 0
 
-    def acronym_spellers(self, acronym: str) -> int:
+    def acronym_spellers(self, acronym: str, loose: bool = False) -> int:
         return 0
 
 
