@@ -9,12 +9,15 @@ use looser forms, which `loose_spelling` reads:
   Trading Corporation); "CO" of the legal form: "KEPCO" (Korea Electric Power COrporation);
 - K for the C of the first word, as its transliteration writes it: "KRET" (Concern,
   "Kontsern", Radio-Electronic Technologies);
-- the words after "and" left out: "CASC" (China Aerospace Science and Technology Corporation);
-- the name's last word left out: "CGN" (China General Nuclear Power Corporation).
+- the words after "and" left out from the initials of the others: "CASC" (China Aerospace
+  Science and Technology Corporation);
+- the name's last word left out: "CGN" (China General Nuclear Power Corporation), also before
+  the legal form's letter: "CETC" (China Electronics Technology Group Corporation).
 
-A loose form spells at least three words of two letters or more, so that two words cannot
-be read as an acronym of their first letters. It is weaker evidence than the plain initials (see
-`alignment.acronym_similarity`).
+A loose form spells at least three words of two letters or more, so that two words cannot be
+read as an acronym of their first letters, and takes two of these kinds of looseness at most.
+It is weaker evidence than the plain initials (see `alignment.acronym_similarity`).
+`loose_keys` and `query_keys` are what the index files and looks up for them.
 """
 
 from __future__ import annotations

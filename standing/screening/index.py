@@ -23,9 +23,14 @@ Keys, each mapping to vocabulary tokens, each token to a posting array of name i
 - the abbreviations of `data/abbreviations.tsv` and the words they stand for ("Intl" /
   "International", "Dr" / "Doctor"), either way round;
 - acronyms of 3 to 6 letters of organisations' names of several words
-  (`NormalizedName.acronyms`, under "^": a query "MTS" finds "Mobile TeleSystems") and the
+  (`NormalizedName.acronyms`, and `acronyms.loose_keys`: the initials with the words after
+  "and" or the last word left out, under "^": a query "MTS" finds "Mobile TeleSystems", a
+  query "KEPCO" looks up the initials it may stand for, `acronyms.query_keys`) and the
   organisations' names that are one acronym-like word (under "=": a query "Mobile
   TeleSystems" finds "MTS"); acronyms that are common words ("ACE", "CAT") are not filed.
+  The index also answers what the list knows of an acronym, for scoring: the names of the
+  organisations known by it (`acronym_evidence`) and how many names spell it
+  (`acronym_spellers`).
 
 Token weights are inverse document frequencies over the indexed items, scaled by the token
 class of `standing.screening.normalize` (generic words and places count little, stop words
