@@ -180,6 +180,13 @@ def test_a_long_plain_acronym_of_a_group_company_keeps_its_strength() -> None:
     hits = {h.entry.entry_id: h for h in screener.screen(company("KEPCO"))}
     assert hits["kenya"].score == 1.0
     assert not hits["korea"].match
+    # the other way round: the entry's acronym, in a loose form of the query's words, is
+    # known as the name of other words
+    kenya = screener.entries[0]
+    korea = company("Korea Electric Power Corp")
+    assert matcher.score(korea, kenya).score == pytest.approx(0.84)  # no list behind it
+    r = screener.matcher.score(korea, kenya)
+    assert r.score == pytest.approx(0.7) and not r.match
 
 
 def test_an_acronym_the_list_gives_with_these_words_is_strong() -> None:

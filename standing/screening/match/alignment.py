@@ -119,7 +119,16 @@ def align(
     if links or not person:  # a person is not known by initials alone
         runs = not person
         _acronym(
-            query, entry, query_tokens, entry_tokens, query_used, entry_used, links, True, runs
+            query,
+            entry,
+            query_tokens,
+            entry_tokens,
+            query_used,
+            entry_used,
+            links,
+            True,
+            runs,
+            known,
         )
         _acronym(
             entry,
@@ -236,8 +245,8 @@ def _acronym(
     of `acronyms.loose_spelling` ("KEPCO" / "Korea Electric Power Corporation"), or of a
     run of neighbouring unmatched words of `left` ("UC Rusal" / "United Company RUSAL
     International"). Its similarity is `acronym_similarity` (`runs`: in names of
-    organisations; `known`, given when the query is the acronym: what the list knows of
-    it), or for a person's initials `sim_initials_person`."""
+    organisations; `known`: what the list knows of it, when the query is the acronym or
+    the acronym is in a loose form), or for a person's initials `sim_initials_person`."""
     free_right = [j for j in range(len(right)) if j not in right_used]
     if len(free_right) != 1:
         return
@@ -275,7 +284,7 @@ def _acronym(
     # a person's initials beside the names that matched ("JC Juncker") keep their own score
     if not runs:
         sim = _SIM_ACRONYM_PERSON
-    elif known is not None:
+    elif known is not None and not query_side:
         sim = acronym_similarity(
             b,
             others,
@@ -283,6 +292,11 @@ def _acronym(
             known.acronym_evidence(b, left_name.key),
             known.acronym_spellers(b, loose),
         )
+    elif known is not None and loose:
+        # the entry is the acronym: in a loose form of the query's words, it must not be
+        # known as the name of other words ("KEPCO" of The Kenya Power and Lighting Company
+        # is not Korea Electric Power Corporation)
+        sim = acronym_similarity(b, others, loose, known.acronym_evidence(b, left_name.key))
     else:
         sim = acronym_similarity(b, others, loose)
     left_used.update(free_left)
