@@ -13,8 +13,10 @@ once; Chinese text is read word by word by `read_han` with the company senses of
 words of organisation names in `data/cjk_senses.tsv` (电气 Electric, 汽车 Automobile or Motor),
 the generic company words of `data/cjk_generic_words.tsv` and the words of CC-CEDICT in
 `data/cedict_words.tsv` (written by `bench/make_cedict_words.py`), read the first time a name
-in Han characters is seen. A reading may have one alternate: second senses and places by their
-initials ("SZ DJI Technology"); Korean words with a second sense give a Korean name one too.
+in Han characters is seen; Japanese kana are read with the kanji (たばこ Tobacco). A reading
+may have one alternate: second senses and places by their initials ("SZ DJI Technology");
+Korean words with a second sense give a Korean name one too, and a Korean word may read
+otherwise at the start of a word (조선: Korea there, Shipbuilding after another word).
 
 A Cyrillic name of one word besides its legal forms and acronyms is a brand, not a
 description: "ООО «Нефтегаз»" is Neftegaz LLC, not an oil and gas company, so its word is
@@ -58,8 +60,12 @@ _ARABIC_FOLD: Final = str.maketrans(
 _ARABIC_PREFIXES: Final = ("وال", "بال", "كال", "فال", "لل", "ال")
 _CYRILLIC_WORD_RE: Final = re.compile(r"[^\W\d_]+")
 _ARABIC_WORD_RE: Final = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]+")
-_HAN_RE: Final = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")
-_HAN_RUN_RE: Final = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]+")
+#: Han characters, and the kana of Japanese (hiragana, katakana and the long-vowel mark).
+_HAN: Final = "\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff"
+_KANA: Final = "\u3041-\u3096\u30a1-\u30fa\u30fc"
+_HAN_RE: Final = re.compile(f"[{_HAN}{_KANA}]")
+_HAN_RUN_RE: Final = re.compile(f"[{_HAN}{_KANA}]+")
+_KANA_RE: Final = re.compile(f"[{_KANA}]+")
 _SCRIPTS: Final = ("cyrillic", "arabic", "han")
 #: The longest phrase of the glossary, in words.
 _MAX_PHRASE: Final = 3
@@ -313,13 +319,21 @@ def read_han(name: str, words: HanWords | None = None) -> Reading | None:
     shipping by sea, nor 北京 -> Beijing): "北京科技有限公司" read "Beijing technology" would
     match every Beijing technology company. A word of `cjk_senses.tsv` is judged by its
     CC-CEDICT English, as it was before it had company senses (电气 "electricity" identifies,
-    南方 "south" does not): company senses change how a name reads, not which names read."""
+    南方 "south" does not): company senses change how a name reads, not which names read;
+    one CC-CEDICT lacks (Japanese 空輸, 関西) is judged by its company sense instead.
+
+    Japanese names are read the same way, kana with the kanji: the kana loanwords of
+    `cjk_senses.tsv` are words like any other (たばこ Tobacco, ホールディングス Holdings), and
+    kana none of the tables has are kept as one word, a name that identifies the organisation
+    when it has two characters or more (トヨタ): 日本たばこ産業株式会社 reads "Japan Tobacco
+    Industries 株式会社", 全日本空輸 "All Japan Airways", alternately "All Nippon Airways"."""
     if not _HAN_RE.search(name):
         return None
     table = words or han_words()
     read: list[str] = []
     read_alternate: list[str] = []
     identifying = False
+    japanese = _japanese(name)
 
     def english(match: re.Match[str], alternate: bool) -> str:
         nonlocal identifying
@@ -331,13 +345,15 @@ def read_han(name: str, words: HanWords | None = None) -> Reading | None:
             previous = kind
             if kind == "unread":
                 parts.append(word)
+                # a word in kana none of the tables has is a name (トヨタ, パナソニック)
+                identifying = identifying or (len(word) >= 2 and bool(_KANA_RE.fullmatch(word)))
                 continue
             if alternate:
                 if kind == "sense" and len(table.senses[word]) > 1:
                     gloss = table.senses[word][1]
                 elif kind == "company":
                     gloss = table.companies[word].split("|")[-1]
-                elif kind == "place":
+                elif kind == "place" and not japanese:  # pinyin initials: not Japanese
                     gloss = _initials(word, gloss)
                 if gloss:
                     parts.append(gloss)
@@ -349,6 +365,8 @@ def read_han(name: str, words: HanWords | None = None) -> Reading | None:
             if kind == "sense":  # judged as it was before it had company senses
                 before = _kind(word, table, senses=False)
                 before_gloss = table.generic.get(word, table.english.get(word, ""))
+                if before == "unread":  # CC-CEDICT lacks it (空輸, たばこ): by its company sense
+                    before, before_gloss = "word", gloss
                 identifying = identifying or _identifies(word, before_gloss, before)
             else:
                 identifying = identifying or _identifies(word, gloss, kind)
@@ -368,11 +386,23 @@ def read_han(name: str, words: HanWords | None = None) -> Reading | None:
 
     first = text(False)
     if not identifying:
+        # not even a Japanese name of generic words and a place (日本製鉄株式会社 "Japan
+        # Steel"), as a Korean one may be: it would meet The Japan Steel Works
         return None
     second = text(True)
     if second == first:
         return Reading(first, tuple(read))
     return Reading(first, tuple(read), second, tuple(read_alternate))
+
+
+def _japanese(name: str) -> bool:
+    """Whether a name is Japanese: written with kana or with a Japanese legal form."""
+    return bool(_KANA_RE.search(name)) or any(form in name for form in _japanese_forms())
+
+
+@cache
+def _japanese_forms() -> frozenset[str]:
+    return frozenset(wordlists.pairs("japanese_forms.tsv"))
 
 
 def _initials(place: str, english: str) -> str:
@@ -416,6 +446,15 @@ def segment(run: str, table: HanWords) -> list[tuple[str, str, _Kind]]:
         j = best[i][1]
         word = run[i:j]
         kind = _kind(word, table)
+        if (
+            kind == "unread"
+            and out
+            and out[-1][2] == "unread"
+            and _KANA_RE.fullmatch(out[-1][0] + word)
+        ):  # kana none of the tables has: one word (トヨタ)
+            out[-1] = (out[-1][0] + word, "", "unread")
+            i = j
+            continue
         if kind == "company":
             gloss = table.companies[word].split("|")[0]
         elif kind == "sense":
@@ -460,18 +499,43 @@ def _identifies(word: str, gloss: str, kind: _Kind) -> bool:
 
 _HANGUL_RE: Final = re.compile(r"[\uac00-\ud7af]")
 _HANGUL_WORD_RE: Final = re.compile(r"[\uac00-\ud7af]{2,}|[A-Za-z]{2,}")
+#: A Korean row of `cjk_senses.tsv` read only at the start of a word of the name ("^조선").
+_WORD_START: Final = "^"
+
+
+@dataclass(frozen=True, slots=True)
+class HangulSenses:
+    """The Korean words of `cjk_senses.tsv`: their senses anywhere, their senses at the start
+    of a word where they differ ("^조선"), a pattern finding them (the longest first, a word's
+    start-of-word row before its other row), and the generic words of
+    `cjk_generic_words.tsv`."""
+
+    senses: dict[str, tuple[str, ...]]
+    initial: dict[str, tuple[str, ...]]
+    pattern: re.Pattern[str] | None
+    generic: dict[str, str]
+
+    def of(self, match: re.Match[str]) -> tuple[str, ...]:
+        """The senses of the word found by ``match`` where it was found."""
+        word, at = match.group(0), match.start()
+        if word in self.initial and (at == 0 or not _HANGUL_RE.match(match.string[at - 1])):
+            return self.initial[word]
+        return self.senses[word]
 
 
 @cache
-def _hangul_senses() -> tuple[dict[str, tuple[str, ...]], re.Pattern[str] | None, dict[str, str]]:
-    """The Korean words of `cjk_senses.tsv`, a pattern finding them (the longest first), and
-    the generic words of `cjk_generic_words.tsv`."""
-    senses = {w: s for w, s in company_senses().items() if _HANGUL_RE.search(w)}
+def _hangul_senses() -> HangulSenses:
+    rows = {w: s for w, s in company_senses().items() if _HANGUL_RE.search(w)}
+    senses = {w: s for w, s in rows.items() if not w.startswith(_WORD_START)}
+    initial = {w[1:]: s for w, s in rows.items() if w.startswith(_WORD_START)}
     generic = wordlists.pairs("cjk_generic_words.tsv")
-    if not senses:
-        return senses, None, generic
-    words = sorted(senses, key=len, reverse=True)
-    return senses, re.compile("|".join(re.escape(w) for w in words)), generic
+    if not rows:
+        return HangulSenses(senses, initial, None, generic)
+    alternatives = [(len(w), 1, rf"(?<![\uac00-\ud7af]){re.escape(w)}") for w in initial] + [
+        (len(w), 0, re.escape(w)) for w in senses
+    ]
+    pattern = "|".join(a for *_, a in sorted(alternatives, reverse=True))
+    return HangulSenses(senses, initial, re.compile(pattern), generic)
 
 
 def _read_hangul(name: str) -> Reading | None:
@@ -480,35 +544,38 @@ def _read_hangul(name: str) -> Reading | None:
     Construction), or None when it has none of them, when all of them read as the generic
     words of `cjk_generic_words.tsv` already read them in the name itself, or when nothing
     of the name's own is left (은행 alone) unless three words or more are read, one of them a
-    place (a legal form counts as one)."""
+    place (a legal form counts as one). A word with a start-of-word row ("^조선") reads so at
+    the start of a word (조선광업개발무역회사: Korea Mining Development Trading) and by its
+    other row elsewhere (대우조선해양, 현대미포조선: Shipbuilding)."""
     if not _HANGUL_RE.search(name):
         return None
-    senses, pattern, generic = _hangul_senses()
+    table = _hangul_senses()
+    pattern, generic = table.pattern, table.generic
     if pattern is None:
         return None
-    found = [m.group(0) for m in pattern.finditer(name)]
+    found = [(m.group(0), table.of(m)) for m in pattern.finditer(name)]
     if not found or all(
-        len(senses[w]) == 1 and generic.get(w, "").lower() == senses[w][0].lower() for w in found
+        len(s) == 1 and generic.get(w, "").lower() == s[0].lower() for w, s in found
     ):
         return None
-    first = pattern.sub(lambda m: f" {senses[m.group(0)][0]} ", name)
+    first = pattern.sub(lambda m: f" {table.of(m)[0]} ", name)
     if not _HANGUL_WORD_RE.search(_legal_re().sub(" ", pattern.sub(" ", name))) and not (
         # nothing of its own, but three words or more with a place (a legal form counts), as
         # a romanised name is read (한국전력공사: Korea Electric Power Corporation)
         len(found) + bool(_legal_re().search(name)) >= 3
         and any(
             token_class(token, "organization") == "place"
-            for w in found
-            for token in fold(senses[w][0]).split()
+            for _, s in found
+            for token in fold(s[0]).split()
         )
     ):
         return None
-    second = pattern.sub(lambda m: f" {senses[m.group(0)][-1]} ", name)
-    words = tuple(f"{w}={senses[w][0]}" for w in found)
+    second = pattern.sub(lambda m: f" {table.of(m)[-1]} ", name)
+    words = tuple(f"{w}={s[0]}" for w, s in found)
     first, second = " ".join(first.split()), " ".join(second.split())
     if second == first:
         return Reading(first, words)
-    return Reading(first, words, second, tuple(f"{w}={senses[w][-1]}" for w in found))
+    return Reading(first, words, second, tuple(f"{w}={s[-1]}" for w, s in found))
 
 
 def _cyrillic_brand(name: str) -> bool:

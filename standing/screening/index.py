@@ -116,6 +116,9 @@ ADAPTIVE_FACTOR: Final = 3
 MAX_SCRIPT_FANOUT: Final = 48
 #: Longest Latin token filed under Korean and Chinese syllable folds.
 _SYLLABLE_MAX: Final = 7
+#: Vocabulary tokens sharing a query token's first six folded letters are compared with it
+#: when their lengths differ by at most this.
+_PREFIX_SPAN: Final = 5
 #: Neighbour lists kept per index (per query token and script model).
 _NEIGHBOUR_CACHE: Final = 100_000
 
@@ -386,6 +389,7 @@ class NameIndex:
             if abbreviation in self._postings and abbreviation not in found:
                 found[abbreviation] = sim
         loose = model != ""
+        size = len(token)
         others: list[str] = []
         for key in (*_fuzzy_keys(token, loose), *_base_keys(token)):
             linked = self._fuzzy.get(key, ())
@@ -401,6 +405,12 @@ class NameIndex:
                 for other in linked:
                     if other not in found and len(other) >= 5:
                         found[other] = 0.9
+                continue
+            if key[0] == ">":
+                # a shared beginning: compared when the lengths are near enough for the
+                # prefix rule, an inflected ending or an edit (a longer word is found by its
+                # other keys if it is a spelling of the token)
+                others.extend(o for o in linked if abs(len(o) - size) <= _PREFIX_SPAN)
                 continue
             others.extend(linked)
         base = adjective_base(token)
@@ -520,19 +530,16 @@ class NameIndex:
         name_scores = np.bincount(inverse, weights=all_w) / (
             self._name_norm[uniq] * np.sqrt(query_norm)
         )
+        # names are numbered item by item, so the owners of the sorted ids come in runs: an
+        # item's score is the best of its run
         owners = self.name_owner[uniq]
-        # best name per item
-        order = np.lexsort((-name_scores, owners))
-        owners_sorted = owners[order]
-        first = np.ones(len(order), dtype=bool)
-        first[1:] = owners_sorted[1:] != owners_sorted[:-1]
-        best = order[first]
-        item_scores = name_scores[best]
+        starts = np.flatnonzero(np.concatenate(([True], owners[1:] != owners[:-1])))
+        item_scores = np.maximum.reduceat(name_scores, starts)
         wide = limit * ADAPTIVE_FACTOR
-        if len(best) > wide:
+        if len(item_scores) > wide:
             top = np.argpartition(-item_scores, wide - 1)[:wide]
         else:
-            top = np.arange(len(best))
+            top = np.arange(len(item_scores))
         top = top[np.argsort(-item_scores[top], kind="stable")]
         if len(top) > limit:
             # beyond `limit`, only candidates that tie with the best
@@ -546,17 +553,21 @@ class NameIndex:
             floor = max(KEEP_CUTOFF * item_scores[top[0]], MIN_COSINE)
             keep[:MIN_KEEP] |= item_scores[top[:MIN_KEEP]] >= floor
             top = top[keep]
-        # the names each candidate reached, best first: its run in the owner-sorted order
-        items = owners[best[top]]
-        los = np.searchsorted(owners_sorted, items, side="left").tolist()
-        his = np.searchsorted(owners_sorted, items, side="right").tolist()
-        positions = self.name_position
-        return [
-            Candidate(item=item, score=score, names=tuple(positions[uniq[order[lo:hi]]].tolist()))
-            for item, score, lo, hi in zip(
-                items.tolist(), item_scores[top].tolist(), los, his, strict=True
-            )
+        # the names each candidate reached, best first (in name order among equals)
+        ends = np.append(starts[1:], len(owners))
+        runs = [
+            (lo, hi, uniq[lo:hi].tolist(), name_scores[lo:hi].tolist())
+            for lo, hi in zip(starts[top].tolist(), ends[top].tolist(), strict=True)
         ]
+        positions = self.name_position
+        out: list[Candidate] = []
+        for (lo, _, ids, scores), score in zip(runs, item_scores[top].tolist(), strict=True):
+            if len(ids) > 1:
+                ids = [i for _, i in sorted(zip(scores, ids, strict=True), key=lambda si: -si[0])]
+            out.append(
+                Candidate(item=int(owners[lo]), score=score, names=tuple(positions[ids].tolist()))
+            )
+        return out
 
     def _acronym_keys(self, qname: NormalizedName, per_name: dict[str, float]) -> None:
         """The acronym keys a query name reaches: a name that is one acronym-like word reaches

@@ -339,7 +339,7 @@ def skeleton(token: str) -> str:
     return "".join(chars)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=500_000)  # as the folds of `similarity`: every token of a large list
 def phonetic(token: str) -> str:
     """Metaphone key of a token ("" for digits and very short tokens)."""
     if len(token) < 3 or not token.isalpha():

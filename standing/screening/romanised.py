@@ -25,12 +25,15 @@ The words:
   "Sowkomflot" fold as "Gazprom" and "Sovkomflot" do.
 - **Chinese** (pinyin without tones; a word's syllables written together or apart),
   **Japanese** (Hepburn; ō, ou, oo and o alike), **Korean** (Revised Romanisation and
-  McCune-Reischauer: eo/ŏ, eu/ŭ, g/k, d/t, b/p, j/ch, r/l alike) and **Persian and Arabic**
-  (ezafe "-e"/"-ye" and the article al- dropped): the rows of `data/romanised_words.tsv`. Its
-  Chinese words are words of two or more syllables only: one toneless syllable is too many
-  characters to read. The Arabic-script words of the glossary are not spelled in Latin
-  letters the way the Cyrillic ones are: that script leaves the short vowels unwritten, so a
-  word has no one Latin spelling to derive (شرکت is sherkat, shirkat or sharikat).
+  McCune-Reischauer: eo/ŏ, eu/ŭ, g/k, d/t, b/p, j/ch, r/l alike; a word's syllables written
+  together or apart, "Yonhap" or "Yon Hap") and **Persian and Arabic** (ezafe "-e"/"-ye" and
+  the article al- dropped): the rows of `data/romanised_words.tsv`. Its Chinese words are
+  words of two or more syllables only: one toneless syllable is too many characters to read.
+  A row written "^word" gives the word's English as the name's first word only: "Choson" is
+  Korea at the head of a North Korean name, "Joseon" Shipbuilding after another word. The
+  Arabic-script words of the glossary are not spelled in Latin letters the way the Cyrillic
+  ones are: that script leaves the short vowels unwritten, so a word has no one Latin spelling
+  to derive (شرکت is sherkat, shirkat or sharikat).
 
 A name is read in one language, the one whose words it has most of. The reading is offered
 only when it is one: two or more words of the name are read, or one with a legal form of that
@@ -55,6 +58,7 @@ from typing import Final, Literal
 from standing.screening import wordlists
 from standing.screening.glossary import Reading, glossary
 from standing.screening.normalize import fold, token_class
+from standing.screening.romanize import undouble
 
 Language = Literal["ru", "zh", "ja", "ko", "fa"]
 #: The order a tie between languages is settled in.
@@ -130,7 +134,6 @@ _RU_GROUP_LETTER: Final = {
 }
 _RU_LETTERS: Final = str.maketrans({"z": "s", "c": "h", "x": "h", "w": "v", "y": "i", "j": "i"})
 _I_BEFORE_VOWEL_RE: Final = re.compile(r"i(?=[aeou])")
-_DOUBLE_RE: Final = re.compile(r"(.)\1+")
 _NOT_LETTER_RE: Final = re.compile(r"[^a-z]+")
 _I_RUN_RE: Final = re.compile(r"i+")
 _OH_RE: Final = re.compile(r"oh(?![aeiou])")
@@ -139,6 +142,8 @@ _FINAL_H_RE: Final = re.compile(r"(?<=[aeiou])h$")
 _KO_LETTERS: Final = str.maketrans({"k": "g", "t": "d", "p": "b", "r": "l"})
 #: Persian and Arabic: the ezafe and the article, dropped from the reading.
 _FA_PARTICLES: Final = frozenset({"e", "ye", "i", "yi", "al", "el", "ul"})
+#: A row of `romanised_words.tsv` read so only as the name's first word ("^joseon": Korea).
+_NAME_START: Final = "^"
 
 
 def plain(word: str) -> str:
@@ -195,13 +200,13 @@ def _japanese(text: str) -> str:
 def _korean(text: str) -> str:
     text = text.replace("eo", "o").replace("eu", "u")
     text = text.replace("ch", "j").replace("sh", "s").translate(_KO_LETTERS)
-    return _DOUBLE_RE.sub(r"\1", text)
+    return undouble(text)
 
 
 def _persian(text: str) -> str:
     text = text.replace("ee", "i").replace("ou", "u").replace("oo", "u")
     text = _FINAL_H_RE.sub("", text.replace("w", "v").replace("y", "i"))
-    return _DOUBLE_RE.sub(r"\1", text)
+    return undouble(text)
 
 
 #: Each language's fold of a word already `plain`.
@@ -232,6 +237,7 @@ class LatinWords:
     # on with a vowel: the stem's last i was dropped, as the fold drops it before a vowel)
     stems: dict[str, list[tuple[int, str, bool]]]
     legal: frozenset[str]  # folded legal forms, their words joined
+    initial: dict[str, str]  # a folded word -> its English as the name's first word ("^joseon")
     own: frozenset[str]  # the table's words as written, lower case (read even if English)
     starts: frozenset[str]  # the beginnings of the words and legal forms: where a phrase may go on
 
@@ -266,6 +272,7 @@ def build_tables(
     words: dict[Language, dict[str, str]] = {lang: {} for lang in LANGUAGES}
     stems: dict[Language, dict[str, list[tuple[int, str, bool]]]] = {lang: {} for lang in LANGUAGES}
     own: dict[Language, set[str]] = {lang: set() for lang in LANGUAGES}
+    initial: dict[Language, dict[str, str]] = {lang: {} for lang in LANGUAGES}
     english: set[str] = set(other_english)
     ru = _FOLDS["ru"]
     for word, gloss in cyrillic_words.items():
@@ -284,6 +291,9 @@ def build_tables(
         english.update(gloss.split("|"))
         if latin.endswith("*"):
             _add_stem(stems[lang], _FOLDS[lang](latin[:-1]), len(latin) - 1, gloss)
+        elif latin.startswith(_NAME_START):
+            latin = latin[len(_NAME_START) :]
+            initial[lang][_phrase_key(lang, latin.split())] = gloss
         else:
             words[lang][_phrase_key(lang, latin.split())] = gloss
         own[lang].update(latin.rstrip("*").lower().split())
@@ -304,6 +314,7 @@ def build_tables(
                 words[lang],
                 stems[lang],
                 frozenset(legal[lang]),
+                initial[lang],
                 frozenset(own[lang]),
                 frozenset(
                     k[:n] for k in (*words[lang], *legal[lang]) for n in range(1, len(k) + 1)
@@ -347,7 +358,8 @@ def _latin_reading(name: str) -> Reading | None:
     known = tables()
     best: tuple[int, Language, list[tuple[int, int, str]], list[tuple[int, int]]] | None = None
     for at, lang in enumerate(LANGUAGES):
-        starts = known.languages[lang].starts
+        table = known.languages[lang]
+        starts = table.starts
         previous: str | None = None  # the word before, when a phrase may start with it
         for info in infos:
             key, gloss, start = info[at]
@@ -355,10 +367,13 @@ def _latin_reading(name: str) -> Reading | None:
                 break
             previous = key if start else None
         else:
-            continue  # no word of this language (most names: at once)
+            if infos[0][at][0] not in table.initial:
+                continue  # no word of this language (most names: at once)
         keys = [info[at][0] for info in infos]
         glosses = [info[at][1] for info in infos]
-        reads, legal = _spans(keys, glosses, known.languages[lang])
+        if keys[0] in table.initial:
+            glosses[0] = table.initial[keys[0]]
+        reads, legal = _spans(keys, glosses, table)
         count = sum(end - start for start, end, _ in reads)
         if count and (best is None or count > best[0]):
             best = (count, lang, reads, legal)

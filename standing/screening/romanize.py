@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any, Final
 
@@ -354,7 +354,7 @@ _MAX_KEYS: Final = 16
 def latin_class_keys(token: str) -> tuple[str, ...]:
     """Consonant classes of a Latin spelling ("mohammed" -> MMT; "faycal" -> FKL and FSL:
     a "c" may be a French cedilla)."""
-    out = _DOUBLED_RE.sub(r"\1", token)
+    out = undouble(token)
     for rx, rep, guards in _LATIN_KEY_RULES:
         if any(g in out for g in guards):
             out = rx.sub(rep, out)
@@ -379,12 +379,30 @@ def abjad_class_keys(token: str, hebrew: bool = False) -> tuple[str, ...]:
     return tuple(dict.fromkeys(k for k in keys if k))
 
 
-def rules(pairs: Iterable[tuple[str, str]]) -> tuple[tuple[re.Pattern[str], str], ...]:
+#: What a rule writes for what its pattern found: a string, or a function of the match.
+Replacement = str | Callable[["re.Match[str]"], str]
+
+
+def first_group(match: re.Match[str]) -> str:
+    """The replacement ``\\1`` as a function: Python 3.11 reads a replacement string that
+    refers to a group anew on every call of ``sub``, several times what the call costs."""
+    return match.group(1)
+
+
+def rules(pairs: Iterable[tuple[str, str]]) -> tuple[tuple[re.Pattern[str], Replacement], ...]:
     """Rewriting rules (a pattern and its replacement), compiled once, for `rewrite`."""
-    return tuple((re.compile(pattern), replacement) for pattern, replacement in pairs)
+    return tuple(
+        (re.compile(pattern), first_group if replacement == r"\1" else replacement)
+        for pattern, replacement in pairs
+    )
 
 
-def rewrite(token: str, table: Iterable[tuple[re.Pattern[str], str]]) -> str:
+def undouble(text: str) -> str:
+    """Each run of one letter written once ("hassan" -> "hasan", "mohammed" -> "mohamed")."""
+    return _DOUBLED_RE.sub(first_group, text)
+
+
+def rewrite(token: str, table: Iterable[tuple[re.Pattern[str], Replacement]]) -> str:
     """``token`` with each rule's pattern replaced in turn."""
     for rx, rep in table:
         token = rx.sub(rep, token)

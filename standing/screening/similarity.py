@@ -51,11 +51,16 @@ from standing.screening.normalize import phonetic
 from standing.screening.romanize import (
     abjad_similarity,
     chinese_similarity,
+    first_group,
     korean_similarity,
     rewrite,
     rules,
+    undouble,
 )
 
+#: Per-token folds kept: the tokens of a 100,000-entry list (about 250,000, folded once when
+#: its index is built) with room for the queries', so a query does not fold them again.
+_TOKEN_CACHE: Final = 500_000
 SIM_INITIAL: Final = 0.9
 SIM_PREFIX: Final = 0.85
 SIM_PHONETIC_LOOSE: Final = 0.85
@@ -84,9 +89,9 @@ LEET_FACTOR: Final = 0.95
 _FOLD_RULES: Final = tuple(
     (
         re.compile(a),
-        b,
+        first_group if b == r"\1" else b,
         tuple(guards.split()) if guards else ("",),
-        a if re.escape(a) == a else None,  # a plain string: str.replace does the same
+        (a, b) if re.escape(a) == a else None,  # a plain string: str.replace does the same
     )
     for a, b, guards in (
         (r"^abd(?:ul|el|al|ol|oul)", "abd", "abd"),
@@ -147,7 +152,7 @@ _FINAL_VOWELS: Final = frozenset("aeoiuy")
 _MIN_INFLECTED_BASE: Final = 3
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=_TOKEN_CACHE)
 def adjective_base(token: str) -> str | None:
     """The name a Russian adjective in -sk- is made from, as it stands before the suffix
     ("kazanskiy" -> "kazan", "tulskiy" -> "tul", "kurskiy" -> "kur"), or None."""
@@ -172,22 +177,21 @@ def inflection_of(adjective: str, name: str) -> bool:
 
 
 _VOWELS_RE: Final = re.compile(r"[aeiouy]+")
-_DOUBLE_RE: Final = re.compile(r"(.)\1+")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=_TOKEN_CACHE)
 def devowel(token: str) -> str:
     """Consonants only, doubles collapsed ("muhammad" -> "mhmd")."""
-    return _DOUBLE_RE.sub(r"\1", _VOWELS_RE.sub("", token))
+    return undouble(_VOWELS_RE.sub("", token))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=_TOKEN_CACHE)
 def translit_fold(token: str) -> str:
     """Fold romanisation variants ("khokhlova" and "hohlova", "youssef" and "yusef")."""
     out = token
     for rx, rep, guards, literal in _FOLD_RULES:
         if literal is not None:
-            out = out.replace(literal, rep)
+            out = out.replace(*literal)
             continue
         for guard in guards:
             if guard in out:
@@ -350,7 +354,7 @@ def _similarity(a: str, b: str, loose: bool) -> tuple[float, str]:
     if a in _OPPOSITES and b in _OPPOSITES:
         return 0.0, "none"
     la, lb = len(a), len(b)
-    short = min(la, lb)
+    short, longest = (la, lb) if la < lb else (lb, la)
     if short == 1:
         if a.isalpha() and b.isalpha():
             if a[0] == b[0]:
@@ -365,8 +369,8 @@ def _similarity(a: str, b: str, loose: bool) -> tuple[float, str]:
             if sim > 0.0:
                 return sim * LEET_FACTOR, "digits"
         return 0.0, "none"
-    longest = max(la, lb)
-    budget = edit_budget(longest)
+    # edit_budget(longest), written out: this runs for every pair of words compared
+    budget = 0 if longest <= 4 else 1 if longest <= 7 else 2 if longest <= 11 else 3
     weak_edit = 0.0
     if budget:
         d = OSA.distance(a, b, score_cutoff=budget)

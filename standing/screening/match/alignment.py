@@ -187,7 +187,7 @@ def _join(
     query_side: bool,
 ) -> None:
     """Join 2-3 unmatched neighbours of `left` to match one unmatched token of `right`."""
-    if sum(1 for i in range(len(left)) if i not in left_used) < 2:
+    if len(left) - len(left_used) < 2:  # fewer than two free neighbours
         return
     scripted = mode in SCRIPTED_MODES
     for j, (b, _) in enumerate(right):
@@ -210,19 +210,21 @@ def _joined_run(
     query_side: bool,
 ) -> tuple[list[int], float] | None:
     """The first run of three, else two, free neighbours of `left` that joined are `token`."""
+    first, length = token[0], len(token)
     for size in (3, 2):
         for start in range(len(left) - size + 1):
-            run = list(range(start, start + size))
-            if any(i in left_used for i in run):
+            run = range(start, start + size)
+            if not left_used.isdisjoint(run):
                 continue
-            joined = "".join(left[i][0] for i in run)
-            if not scripted and (joined[0] != token[0] or abs(len(joined) - len(token)) > 3):
+            words = [left[i][0] for i in run]
+            if not scripted and (words[0][0] != first or abs(sum(map(len, words)) - length) > 3):
                 continue
+            joined = "".join(words)
             sim = (
                 cross_match(joined, token, mode) if query_side else cross_match(token, joined, mode)
             )[0]
             if sim >= _SIM_JOINED:
-                return run, sim
+                return list(run), sim
     return None
 
 

@@ -1,0 +1,215 @@
+"""Korean and Japanese organisation names read in English with their company vocabulary
+(`data/cjk_senses.tsv`, `data/romanised_words.tsv`): North and South Korean words in Hangul and
+romanised in McCune-Reischauer or Revised Romanization, written whole or syllable by syllable,
+조선/Choson read Korea at the head of a name and Shipbuilding after another word; Japanese kanji
+and kana words, 日本 Japan or Nippon. Two bodies sharing only their generic words stay apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from standing.screening.glossary import company_senses, reading
+from standing.screening.match import DEFAULT_THRESHOLD, Query
+from standing.screening.romanised import latin_reading
+from tests.screening.names import company, matcher, score
+
+
+def test_the_table_has_korean_and_japanese_company_words() -> None:
+    senses = company_senses()
+    assert senses["^조선"] == ("Korea",)  # 朝鮮, at the start of a word
+    assert senses["조선"] == ("Shipbuilding",)  # 造船, after another word
+    assert senses["연합"] == ("Associated", "United")
+    assert senses["수출입"][0] == "Export-Import"
+    assert senses["합영"] == ("Joint Venture",)
+    assert senses["日本"] == ("Japan", "Nippon")
+    assert senses["たばこ"] == ("Tobacco",)
+    assert senses["ホールディングス"] == ("Holdings",)
+
+
+def test_choson_is_korea_at_the_head_of_a_name_and_shipbuilding_after_another_word() -> None:
+    found = reading("조선광업개발무역회사")
+    assert found is not None
+    assert found.text == "Korea Mining Development Foreign Trade 회사"
+    assert found.alternate == "Korea Mining Development Trading 회사"
+    assert found.words[0] == "조선=Korea"
+    mipo = reading("현대미포조선")
+    assert mipo is not None and mipo.words == ("조선=Shipbuilding",)
+    dsme = reading("대우조선해양")
+    assert dsme is not None and dsme.text == "대우 Shipbuilding & Marine Engineering"
+    # romanised alike: the first word only
+    north = latin_reading("Choson Muyok Unhaeng")
+    assert north is not None and north.text == "korea foreign trade bank"
+    south = latin_reading("Daewoo Joseon Haeyang")
+    assert south is not None and south.words[0] == "Joseon=shipbuilding"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Choson Ryonha Kigye Hapyong Hoesa",  # McCune-Reischauer
+        "Joseon Ryeonha Gigye Hapyeong Hoesa",  # Revised Romanization
+        "Choson Ryonha Ki Gye Hap Yong Hoe Sa",  # syllable by syllable
+    ],
+)
+def test_korean_romanised_in_either_scheme_whole_or_by_syllables(name: str) -> None:
+    found = latin_reading(name)
+    assert found is not None
+    assert " machinery joint venture company" in found.text
+    assert found.text.startswith("korea ")
+    assert found.alternate is not None and found.alternate.endswith("joint venture corporation")
+
+
+def test_japanese_kana_are_read_with_the_kanji() -> None:
+    jt = reading("日本たばこ産業株式会社")
+    assert jt is not None
+    assert jt.text == "Japan Tobacco Industries 株式会社"
+    assert jt.words == ("日本=Japan", "たばこ=Tobacco", "産業=Industries")
+    assert jt.alternate == "Nippon Tobacco Sangyo 株式会社"
+    ana = reading("全日本空輸株式会社")
+    assert ana is not None and ana.alternate == "All Nippon Airways 株式会社"
+    # kana none of the tables has stay one word, a name
+    toyota = reading("トヨタ自動車株式会社")
+    assert toyota is not None and toyota.text == "トヨタ Motor 株式会社"
+    kirin = reading("キリンホールディングス株式会社")
+    assert kirin is not None and kirin.text == "キリン Holdings 株式会社"
+
+
+def test_a_japanese_name_of_generic_words_and_a_place_is_not_read() -> None:
+    # "Japan Steel" would meet The Japan Steel Works
+    assert reading("日本製鉄株式会社") is None
+    assert latin_reading("Nippon Seitetsu Kabushiki Kaisha") is None
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "words"),
+    [
+        (
+            "조선광업개발무역회사",
+            "Korea Mining Development Trading Corporation",
+            ["조선=Korea", "광업=Mining", "개발=Development", "무역=Trading"],
+        ),
+        (
+            "조선무역은행",
+            "Foreign Trade Bank of the Democratic People's Republic of Korea",
+            ["조선=Korea", "무역=Foreign Trade", "은행=Bank"],
+        ),
+        (
+            "Choson Muyok Unhaeng",
+            "Foreign Trade Bank of the Democratic People's Republic of Korea",
+            ["Choson=korea", "Muyok=foreign trade", "Unhaeng=bank"],
+        ),
+        ("조선련봉총회사", "Korea Ryonbong General Corporation", ["조선=Korea"]),
+        ("조선광선은행", "Korea Kwangson Banking Corporation", ["조선=Korea", "은행=Banking"]),
+        ("조선단군무역회사", "Korea Tangun Trading Corporation", ["조선=Korea", "무역=Trading"]),
+        (
+            "조선련하기계합영회사",
+            "Korea Ryonha Machinery Joint Venture Corporation",
+            ["조선=Korea", "기계=Machinery", "합영=Joint Venture"],
+        ),
+        (
+            "Choson Ryonha Ki Gye Hap Yong Hoe Sa",
+            "Korea Ryonha Machinery Joint Venture Corporation",
+            ["Choson=korea", "Ki Gye=machinery", "Hap Yong=joint venture", "Hoe Sa=company"],
+        ),
+        (
+            "조선민족보험총회사",
+            "Korea National Insurance Corporation",
+            ["조선=Korea", "민족=National", "보험=Insurance"],
+        ),
+        (
+            "Choson Minjok Pohom Chonghoesa",
+            "Korea National Insurance Corporation",
+            ["Choson=korea", "Minjok=national", "Pohom=insurance", "Chonghoesa=corporation"],
+        ),
+        ("일심국제은행", "Ilsim International Bank", ["국제=International", "은행=Bank"]),
+        (
+            "Ilsim Kukje Unhaeng",
+            "Ilsim International Bank",
+            ["Kukje=international", "Unhaeng=bank"],
+        ),
+        (
+            "한국수출입은행",
+            "The Export-Import Bank of Korea",
+            ["한국=Korea", "수출입=Export-Import", "은행=Bank"],
+        ),
+        (
+            "HD한국조선해양 주식회사",
+            "HD Korea Shipbuilding & Offshore Engineering Co., Ltd.",
+            ["한국=Korea", "조선해양=Shipbuilding & Offshore Engineering"],
+        ),
+        (
+            "日本電信電話株式会社",
+            "Nippon Telegraph and Telephone Corporation",
+            ["日本=Nippon", "電信=Telegraph", "電話=Telephone"],
+        ),
+        (
+            "日本たばこ産業株式会社",
+            "Japan Tobacco Inc.",
+            ["日本=Japan", "たばこ=Tobacco", "産業=Industries"],
+        ),
+        (
+            "全日本空輸株式会社",
+            "All Nippon Airways Co., Ltd.",
+            ["全日本=All Nippon", "空輸=Airways"],
+        ),
+        (
+            "関西電力株式会社",
+            "The Kansai Electric Power Company, Incorporated",
+            ["関西=Kansai", "電力=Electric Power"],
+        ),
+        (
+            "東日本旅客鉄道株式会社",
+            "East Japan Railway Company",
+            ["東日本=East Japan", "旅客鉄道=Railway"],
+        ),
+        (
+            "Higashi Nihon Ryokaku Tetsudo Kabushiki Kaisha",
+            "East Japan Railway Company",
+            ["Higashi Nihon=east japan", "Ryokaku Tetsudo=railway"],
+        ),
+    ],
+)
+def test_names_read_with_the_vocabulary_find_their_english_names(
+    query: str, listed: str, words: list[str]
+) -> None:
+    hit = matcher.score(Query.of(query, schema="Company"), company(listed))
+    assert hit.score >= DEFAULT_THRESHOLD
+    assert hit.features["name"]["read_in_english"] == {"query": words}
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # X Trading Corporation of Korea, another X
+        ("조선혁신무역회사", "Korea Heungjin Trading Company"),
+        ("Choson Hyoksin Muyok Hoesa", "Korea Heungjin Trading Company"),
+        ("조선단군무역회사", "Korea Kwangsong Trading Corporation"),
+        ("조선광업개발무역회사", "Korea Tangun Trading Corporation"),
+        ("조선련봉총회사", "Korea Tangun Trading Corporation"),
+        ("조선민족보험총회사", "Korea Tangun Trading Corporation"),
+        ("조선광선은행", "Korea Kwangsong Trading Corporation"),
+        # a bank of the same kind, another bank
+        ("조선대성은행", "Korea Development Bank"),
+        ("조선무역은행", "Korea Exchange Bank"),
+        ("조선광선은행", "Foreign Trade Bank of the Democratic People's Republic of Korea"),
+        ("한국수출입은행", "Export-Import Bank of China"),
+        ("Hanguk Suchulip Eunhaeng", "Export-Import Bank of China"),
+        ("단천상업은행", "Commercial Bank of Korea"),
+        # the same shipbuilding words, another shipbuilder
+        ("HD한국조선해양 주식회사", "Daewoo Shipbuilding & Marine Engineering Co., Ltd."),
+        # Japan X, another X; the same region's word, another company
+        ("東日本旅客鉄道株式会社", "West Japan Railway Company"),
+        ("西日本旅客鉄道株式会社", "East Japan Railway Company"),
+        ("Higashi Nihon Ryokaku Tetsudo Kabushiki Kaisha", "West Japan Railway Company"),
+        ("全日本空輸株式会社", "Japan Airlines Co., Ltd."),
+        ("日本航空株式会社", "All Nippon Airways Co., Ltd."),
+        ("日本たばこ産業株式会社", "Japan Airlines Co., Ltd."),
+        ("日本製鉄株式会社", "The Japan Steel Works, Ltd."),
+        ("関西電力株式会社", "Tokyo Electric Power Company Holdings, Incorporated"),
+        ("関西電力株式会社", "Kansai Paint Co., Ltd."),
+        ("キリンホールディングス株式会社", "Panasonic Holdings Corporation"),
+        ("Tokyo Gasu Kabushiki Kaisha", "Osaka Gas Co., Ltd."),
+    ],
+)
+def test_bodies_sharing_only_generic_words_stay_apart(query: str, listed: str) -> None:
+    assert score(query, listed) < DEFAULT_THRESHOLD
