@@ -23,9 +23,14 @@ Keys, each mapping to vocabulary tokens, each token to a posting array of name i
 - the abbreviations of `data/abbreviations.tsv` and the words they stand for ("Intl" /
   "International", "Dr" / "Doctor"), either way round;
 - acronyms of 3 to 6 letters of organisations' names of several words
-  (`NormalizedName.acronyms`, under "^": a query "MTS" finds "Mobile TeleSystems") and the
+  (`NormalizedName.acronyms`, and `acronyms.loose_keys`: the initials with the words after
+  "and" or the last word left out, under "^": a query "MTS" finds "Mobile TeleSystems", a
+  query "KEPCO" looks up the initials it may stand for, `acronyms.query_keys`) and the
   organisations' names that are one acronym-like word (under "=": a query "Mobile
   TeleSystems" finds "MTS"); acronyms that are common words ("ACE", "CAT") are not filed.
+  The index also answers what the list knows of an acronym, for scoring: the names of the
+  organisations known by it (`acronym_evidence`) and how many names spell it
+  (`acronym_spellers`).
 
 Token weights are inverse document frequencies over the indexed items, scaled by the token
 class of `standing.screening.normalize` (generic words and places count little, stop words
@@ -49,6 +54,7 @@ from typing import Any, Final
 import numpy as np
 import numpy.typing as npt
 
+from standing.screening.acronyms import loose_keys, query_keys
 from standing.screening.normalize import (
     ABBREVIATED_AS,
     ABBREVIATIONS,
@@ -95,6 +101,8 @@ SIM_PLURAL: Final = 0.9
 #: Share of an acronym's weight that a name it stands for gets in retrieval ("MTS" /
 #: "Mobile TeleSystems").
 SIM_ACRONYM: Final = 0.8
+#: ... and a name it stands for in a loose form ("KEPCO" / "Korea Electric Power").
+SIM_LOOSE: Final = 0.6
 #: Retrieval counts a fuzzy neighbour from this token similarity on.
 MIN_TOKEN_SIMILARITY: Final = 0.7
 #: Candidates whose weighted overlap with the query (a cosine over token weights) is below
@@ -233,17 +241,40 @@ class NameIndex:
         self._fuzzy: dict[str, list[str]] = fuzzy
         # acronyms of names of several words, and names that are one acronym-like word
         acronyms: dict[str, list[int]] = defaultdict(list)
+        spelled_by: dict[str, set[str]] = defaultdict(set)  # the keys of names spelling one
+        loosely: dict[str, set[str]] = defaultdict(set)  # ... in a loose form
         for name_id, name in enumerate(self.names):
             if name.kind == "person":
                 continue
             for acronym in name.acronyms:
                 if acronym not in COMMON_WORDS:
                     acronyms[_ACRONYM_OF + acronym].append(name_id)
+                    spelled_by[acronym].add(name.key)
+            for acronym in loose_keys(name):
+                bucket = acronyms[_ACRONYM_OF + acronym]
+                if acronym not in COMMON_WORDS and (not bucket or bucket[-1] != name_id):
+                    bucket.append(name_id)
+                    loosely[acronym].add(name.key)
             single = _acronym_name(name)
             if single:
                 acronyms[_ACRONYM_NAME + single].append(name_id)
         for key, ids in acronyms.items():
             self._postings[key] = np.asarray(ids, dtype=np.int32)
+        # what the list knows of acronyms: the names of the organisations known by one (the
+        # keys of their other names), and how many different names spell one
+        self._acronym_owners: dict[str, frozenset[str]] = {}
+        self._acronym_spellers: dict[str, int] = {
+            acronym: len(keys) for acronym, keys in spelled_by.items() if len(keys) > 1
+        }
+        for acronym, keys in loosely.items():
+            keys |= spelled_by.get(acronym, set())
+            if len(keys) > 1:
+                self._acronym_spellers[_LOOSELY + acronym] = len(keys)
+        for key, ids in acronyms.items():
+            if key[0] == _ACRONYM_NAME:
+                self._acronym_owners[key[1:]] = frozenset(
+                    other.key for i in ids for other in items[owners[i]] if len(other.tokens) > 1
+                )
         # across scripts: "fwd" files Latin tokens for queries in a script, "rev" files the
         # script's tokens for Latin queries
         fwd: dict[str, dict[str, set[str]]] = {m: defaultdict(set) for m in _MODELS}
@@ -314,6 +345,21 @@ class NameIndex:
     def idf(self, token: str) -> float:
         """Inverse document frequency of a folded token over the indexed items."""
         return self._idf.get(token, self.max_idf)
+
+    def acronym_evidence(self, acronym: str, key: str) -> int:
+        """What the list says of `acronym` standing for a name of these words (`key`): 1 when
+        an organisation it gives that acronym as a name of also has this name, -1 when the
+        organisations known by it have not ("ZTE Corporation" for "Zhejiang Tianlu Energy"),
+        0 when no organisation is known by it."""
+        owners = self._acronym_owners.get(acronym)
+        if owners is None:
+            return 0
+        return 1 if key in owners else -1
+
+    def acronym_spellers(self, acronym: str, loose: bool = False) -> int:
+        """How many different names of the list `acronym` spells plainly, or (`loose`) also
+        with the words after "and" or the last word left out (0 or 1: one at most)."""
+        return self._acronym_spellers.get(_LOOSELY + acronym if loose else acronym, 0)
 
     def weight(self, token: str, token_class: str) -> float:
         return self.idf(token) * CLASS_WEIGHTS[token_class]
@@ -532,6 +578,11 @@ class NameIndex:
             key = _ACRONYM_OF + single
             if key in self._postings:
                 per_name[key] = SIM_ACRONYM * self.idf(single)
+            # the initials it may stand for in a loose form ("KEPCO": K-E-P-C)
+            for loose in query_keys(single):
+                key = _ACRONYM_OF + loose
+                if key in self._postings and loose not in COMMON_WORDS:
+                    per_name[key] = max(per_name.get(key, 0.0), SIM_LOOSE * self.idf(single))
         for acronym in qname.acronyms:
             key = _ACRONYM_NAME + acronym
             if key in self._postings and acronym not in COMMON_WORDS:
@@ -541,6 +592,8 @@ class NameIndex:
 #: Keys of the acronyms of names of several words, and of names that are one acronym.
 _ACRONYM_OF: Final = "^"
 _ACRONYM_NAME: Final = "="
+#: Marks the count of the names that spell an acronym in a loose form too.
+_LOOSELY: Final = "~"
 
 
 def _acronym_name(name: NormalizedName) -> str:

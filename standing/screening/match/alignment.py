@@ -19,10 +19,11 @@ words (`significant_tokens`).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Final
+from typing import Final, Protocol
 
 from rapidfuzz.distance import Levenshtein
 
+from standing.screening.acronyms import loose_spelling
 from standing.screening.match.config import DEFAULT_CONFIG
 from standing.screening.normalize import (
     COMMON_WORDS,
@@ -43,11 +44,25 @@ ClassedToken = tuple[str, str]
 #: Query token positions, entry token positions, how they matched, similarity.
 Link = tuple[list[int], list[int], str, float]
 
+
+class AcronymEvidence(Protocol):
+    """What a list knows of an acronym (`NameIndex` answers; see `acronym_similarity`)."""
+
+    def acronym_evidence(self, acronym: str, key: str) -> int: ...
+
+    def acronym_spellers(self, acronym: str, loose: bool = False) -> int: ...
+
+
 _SIM_ACRONYM: Final = DEFAULT_CONFIG.sim_acronym
 _SIM_ACRONYM_PERSON: Final = DEFAULT_CONFIG.sim_initials_person
 _SIM_ACRONYM_LONG: Final = DEFAULT_CONFIG.sim_acronym_long
 _SIM_ACRONYM_WEAK: Final = DEFAULT_CONFIG.sim_acronym_weak
 _SIM_ACRONYM_WEAK_BESIDE: Final = DEFAULT_CONFIG.sim_acronym_weak_beside
+_SIM_ACRONYM_KNOWN: Final = DEFAULT_CONFIG.sim_acronym_known
+_ACRONYM_LOOSE: Final = DEFAULT_CONFIG.acronym_loose
+_SIM_ACRONYM_LOOSE_SHORT: Final = DEFAULT_CONFIG.sim_acronym_loose_short
+_ACRONYM_SPELLERS: Final = DEFAULT_CONFIG.acronym_spellers
+_ACRONYM_DISTINCT: Final = DEFAULT_CONFIG.acronym_distinct
 _SIM_ABBREVIATION: Final = DEFAULT_CONFIG.sim_abbreviation
 _SIM_SHORT_TYPO: Final = DEFAULT_CONFIG.sim_short_typo
 _SIM_SHORT_OTHER: Final = DEFAULT_CONFIG.sim_short_other
@@ -87,8 +102,10 @@ def align(
     entry: NormalizedName,
     query_tokens: Sequence[ClassedToken],
     entry_tokens: Sequence[ClassedToken],
+    known: AcronymEvidence | None = None,
 ) -> tuple[list[Link], set[int], set[int]]:
-    """The links between the two names' tokens, and the query and entry positions used."""
+    """The links between the two names' tokens, and the query and entry positions used.
+    `known`: what the list knows of acronyms (their owners, how many names spell them)."""
     mode = script_mode(query, entry)
     query_used: set[int] = set()
     entry_used: set[int] = set()
@@ -102,10 +119,28 @@ def align(
     if links or not person:  # a person is not known by initials alone
         runs = not person
         _acronym(
-            query, entry, query_tokens, entry_tokens, query_used, entry_used, links, True, runs
+            query,
+            entry,
+            query_tokens,
+            entry_tokens,
+            query_used,
+            entry_used,
+            links,
+            True,
+            runs,
+            known,
         )
         _acronym(
-            entry, query, entry_tokens, query_tokens, entry_used, query_used, links, False, runs
+            entry,
+            query,
+            entry_tokens,
+            query_tokens,
+            entry_used,
+            query_used,
+            links,
+            False,
+            runs,
+            known,
         )
     _abbreviations(query_tokens, entry_tokens, query_used, entry_used, links)
     if person:
@@ -203,14 +238,17 @@ def _acronym(
     links: list[Link],
     query_side: bool,
     runs: bool = False,
+    known: AcronymEvidence | None = None,
 ) -> None:
     """The one unmatched token of `right` is the acronym of all unmatched words of `left`
     (function words left out; a word with capitals inside gives them all: "MTS" / "Mobile
     TeleSystems"; with the initial of its legal form: "SMIC" / "Semiconductor Manufacturing
-    International Corporation"), or (in names of organisations) of a run of neighbouring
-    unmatched words of `left` ("UC Rusal" / "United Company RUSAL International"). Its
-    similarity is `acronym_similarity` (`runs`: in names of organisations), or for a
-    person's initials `sim_initials_person`."""
+    International Corporation"), or (in names of organisations) in one of the loose forms
+    of `acronyms.loose_spelling` ("KEPCO" / "Korea Electric Power Corporation"), or of a
+    run of neighbouring unmatched words of `left` ("UC Rusal" / "United Company RUSAL
+    International"). Its similarity is `acronym_similarity` (`runs`: in names of
+    organisations; `known`: what the list knows of it, when the query is the acronym or
+    the acronym is in a loose form), or for a person's initials `sim_initials_person`."""
     free_right = [j for j in range(len(right)) if j not in right_used]
     if len(free_right) != 1:
         return
@@ -221,12 +259,9 @@ def _acronym(
     if b_class != "name" or not right_name.acronym_token(b):
         return  # a legal form alone ("JSC") is no acronym
     letters = left_name.letters
-    if len(b) > sum(len(letters[i]) for i in free_left) + 1:
-        return
     initials = "".join(letters[i] for i in free_left)
     plain = "".join(left[i][0][0] for i in free_left)
-    if b[0] not in plain:
-        return
+    loose = False
     # the legal form's initial only ends an acronym its words give three letters of
     # ("SMIC"; not "BBC" for "Brilliance Banking Corporation")
     if b not in (initials, plain) and not (
@@ -234,16 +269,38 @@ def _acronym(
     ):
         if not runs or len(b) < 2:
             return
-        run = _initials_run(left, left_used, b)
-        if run is None:
-            return
-        free_left = run
+        spelled = loose_spelling(b, left_name, free_left)
+        if spelled is not None:
+            free_left, loose = spelled, True
+        else:
+            if b[0] not in plain:
+                return
+            run = _initials_run(left, left_used, b)
+            if run is None:
+                return
+            free_left = run
     query_tokens = left if query_side else right
     others = any(
         _identifying(query_tokens[i][1]) for positions, _, _, _ in links for i in positions
     )
     # a person's initials beside the names that matched ("JC Juncker") keep their own score
-    sim = acronym_similarity(b, others) if runs else _SIM_ACRONYM_PERSON
+    if not runs:
+        sim = _SIM_ACRONYM_PERSON
+    elif known is not None and not query_side:
+        sim = acronym_similarity(
+            b,
+            others,
+            loose,
+            known.acronym_evidence(b, left_name.key),
+            known.acronym_spellers(b, loose),
+        )
+    elif known is not None and loose:
+        # the entry is the acronym: in a loose form of the query's words, it must not be
+        # known as the name of other words ("KEPCO" of The Kenya Power and Lighting Company
+        # is not Korea Electric Power Corporation)
+        sim = acronym_similarity(b, others, loose, known.acronym_evidence(b, left_name.key))
+    else:
+        sim = acronym_similarity(b, others, loose)
     left_used.update(free_left)
     right_used.add(free_right[0])
     if query_side:
@@ -252,13 +309,33 @@ def _acronym(
         links.append((free_right, free_left, "initials", sim))
 
 
-def acronym_similarity(acronym: str, beside: bool) -> float:
+def acronym_similarity(
+    acronym: str, beside: bool, loose: bool = False, evidence: int = 0, spellers: int = 0
+) -> float:
     """How well an acronym stands for the words it spells: 0.82 for three letters, 0.86 for
-    four or more; an acronym of two letters or one that is a common word ("ACE", "CAT") is
-    weak: 0.8 beside another identifying word that matched ("UC Rusal"), 0.7 alone."""
-    if acronym_is_weak(acronym):
+    four or more, less `acronym_loose` in a loose form ("KEPCO"), 0.78 for three letters in
+    a loose form ("CGN": China General Nuclear Power; below the threshold, as so many names
+    of a list spell three letters one way or another); an acronym of two letters
+    or one that is a common word ("ACE", "CAT") is weak: 0.8 beside another identifying word
+    that matched ("UC Rusal"), 0.7 alone.
+
+    What the list knows of it counts (`evidence`, `spellers`: see `NameIndex.acronym_evidence`
+    and `acronym_spellers`): an acronym the list gives as the name of an organisation that
+    writes it out in these words stands for them as well as a name of the entry
+    (`sim_acronym_known`); one it gives as the name of organisations that write it out
+    otherwise ("ZTE" is ZTE Corporation, not Zhejiang Tianlu Energy), unless it is a plain
+    acronym of `acronym_distinct` letters or more (rarely another's by chance: "CNOOC
+    Limited" is of the group China National Offshore Oil Corporation), or one that
+    `acronym_spellers` different names or more spell (counting, for a loose form, those
+    that spell it in one too), is weak."""
+    if evidence > 0:
+        return _SIM_ACRONYM_KNOWN
+    another = evidence < 0 and (loose or len(acronym) < _ACRONYM_DISTINCT)
+    if acronym_is_weak(acronym) or another or spellers >= _ACRONYM_SPELLERS:
         return _SIM_ACRONYM_WEAK_BESIDE if beside else _SIM_ACRONYM_WEAK
-    return _SIM_ACRONYM_LONG if len(acronym) >= 4 else _SIM_ACRONYM
+    if len(acronym) < 4:
+        return _SIM_ACRONYM_LOOSE_SHORT if loose else _SIM_ACRONYM
+    return _SIM_ACRONYM_LONG - _ACRONYM_LOOSE if loose else _SIM_ACRONYM_LONG
 
 
 def acronym_is_weak(acronym: str) -> bool:

@@ -61,6 +61,21 @@ class ScoringConfig:
     #: ... of two letters or a common word beside another identifying word that matched
     #: ("UC Rusal" / "United Company RUSAL").
     sim_acronym_weak_beside: float = 0.8
+    #: ... less this in a loose form: a word's first letters ("KEPCO" / "Korea Electric Power
+    #: Corporation"), K for C, words after "and" or the last word left out.
+    acronym_loose: float = 0.02
+    #: ... of three letters in a loose form ("CGN" / "China General Nuclear Power
+    #: Corporation"): below the threshold, unless the list knows the acronym as that name's.
+    sim_acronym_loose_short: float = 0.78
+    #: ... of an acronym the list gives as an organisation's name, that organisation writing
+    #: it out in the same words (the acronym is known to be that name's).
+    sim_acronym_known: float = 0.9
+    #: An acronym the list gives as the name of organisations that write it out otherwise is
+    #: weak evidence of other words, in a loose form or when shorter than this; a plain one
+    #: this long is rarely another's by chance.
+    acronym_distinct: int = 5
+    #: An acronym that this many different names of the list spell is weak evidence of any.
+    acronym_spellers: int = 4
     #: Similarity of a person's initials and the names they stand for, beside other names
     #: that matched ("JC Juncker" / "Jean-Claude Juncker").
     sim_initials_person: float = 0.8

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
+from standing.screening.acronyms import letters_given
 from standing.screening.normalize import COMMON_WORDS, FORM_LETTERS, NormalizedName
 
 
@@ -72,17 +73,23 @@ class NameScore:
         on_query = " " not in pair.query
         acronym, words = (pair.query, pair.entry) if on_query else (pair.entry, pair.query)
         spelled_by = self.entry if on_query else self.query
-        letters = "".join(w[0] for w in words.split())
-        with_form = acronym not in (letters, *_capital_letters(spelled_by, words))
-        forms = [f for f in spelled_by.legal_forms if FORM_LETTERS.get(f) == acronym[-1]]
-        return {
+        split = words.split()
+        starts = _capital_letters(spelled_by, split)
+        given = letters_given(acronym, split, starts, spelled_by.legal_forms)
+        tail = given[-1] if given else ""
+        forms = [f for f in spelled_by.legal_forms if FORM_LETTERS.get(f) == tail[:1]]
+        out: dict[str, Any] = {
             "acronym": acronym.upper(),
             "side": "query" if on_query else "entry",
-            "stands_for": words.split(),
-            "legal_form": forms[0] if with_form and forms else None,
+            "stands_for": split,
+            "legal_form": forms[0] if tail and forms else None,
             "weak": len(acronym) <= 2 or acronym in COMMON_WORDS,
             "similarity": round(pair.similarity, 2),
         }
+        if given is not None and (given[:-1] != starts or len(tail) > 1):
+            # a loose form: what each word gives it ("" when left out), then the legal form
+            out["letters"] = given
+        return out
 
     def _describe(self) -> dict[str, Any]:
         return {
@@ -102,12 +109,13 @@ class NameScore:
         }
 
 
-def _capital_letters(name: NormalizedName, words: str) -> tuple[str, ...]:
-    """The acronym letters of `words` of `name` when some have capitals inside them."""
+def _capital_letters(name: NormalizedName, words: list[str]) -> list[str]:
+    """The acronym letters of each of `words` of `name`: its initial, or the capitals
+    inside it."""
     if not name.capitals:
-        return ()
+        return [w[0] for w in words]
     letters = dict(zip(name.tokens, name.capitals, strict=True))
-    return ("".join(letters.get(w, w[0]) for w in words.split()),)
+    return [letters.get(w, w[0]) for w in words]
 
 
 def method_of(pairs: tuple[TokenPair, ...], query_left: float, entry_left: float) -> str:
@@ -121,6 +129,21 @@ def method_of(pairs: tuple[TokenPair, ...], query_left: float, entry_left: float
     return "fuzzy"
 
 
+def _explain_acronym(acronym: dict[str, Any]) -> str:
+    """ "acronym: SMIC = semiconductor manufacturing international", and for a loose form what
+    each word gives it ("acronym: KOMID = korea mining development trading (ko-mi-d; left
+    out: trading)")."""
+    words = [str(w) for w in acronym.get("stands_for", [])]
+    said = f"acronym: {acronym.get('acronym', '')} = {' '.join(words)}"
+    letters = acronym.get("letters")
+    if not isinstance(letters, list) or len(letters) != len(words) + 1:
+        return said
+    parts = [str(p) for p in letters if p]
+    out = [w for w, p in zip(words, letters, strict=False) if not p]
+    how = "-".join(parts) + (f"; left out: {' '.join(out)}" if out else "")
+    return f"{said} ({how})"
+
+
 def explain_name(feature: Any) -> str:
     """A hit's name evidence in a few words, from `features["name"]`: how it matched, and for
     a brand inside a longer registered name which words matched and which were left over
@@ -131,11 +154,7 @@ def explain_name(feature: Any) -> str:
     method = str(feature.get("method", ""))
     acronyms = feature.get("acronyms")
     if isinstance(acronyms, list) and acronyms:
-        said = "; ".join(
-            f"acronym: {a.get('acronym', '')} = {' '.join(a.get('stands_for', []))}"
-            for a in acronyms
-            if isinstance(a, dict)
-        )
+        said = "; ".join(_explain_acronym(a) for a in acronyms if isinstance(a, dict))
         capped = feature.get("capped")
         return f"{said} (capped: {capped})" if capped else said
     brand = feature.get("brand")

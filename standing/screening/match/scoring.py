@@ -52,12 +52,22 @@ _new_pair: Final = tuple.__new__
 class TokenWeights(Protocol):
     def idf(self, token: str) -> float: ...
 
+    def acronym_evidence(self, acronym: str, key: str) -> int: ...
+
+    def acronym_spellers(self, acronym: str, loose: bool = False) -> int: ...
+
 
 class FlatWeights:
     """Every token equally rare: for comparing two names without a list behind them."""
 
     def idf(self, token: str) -> float:
         return 6.0
+
+    def acronym_evidence(self, acronym: str, key: str) -> int:
+        return 0
+
+    def acronym_spellers(self, acronym: str, loose: bool = False) -> int:
+        return 0
 
 
 FLAT: Final = FlatWeights()
@@ -165,7 +175,7 @@ def align_names(
         entry_tokens,
         [weights.idf(t) * CLASS_WEIGHTS[c] for t, c in query_tokens],
         [weights.idf(t) * CLASS_WEIGHTS[c] for t, c in entry_tokens],
-        align(query, entry, query_tokens, entry_tokens)[0],
+        align(query, entry, query_tokens, entry_tokens, weights)[0],
     )
     home = _home(countries, entry, query_tokens, aligned.query_extra)
     query_left, entry_left = aligned.left_over(weights, home)

@@ -1,0 +1,266 @@
+"""The looser forms organisations write their acronyms in (a word's first letters, K for C,
+words after "and" or the last word left out), and how what the list knows of an acronym
+weighs it: an acronym another organisation of the list is known by is weak evidence of
+other words; one the list gives with these very words is strong."""
+
+from __future__ import annotations
+
+import pytest
+
+from standing.screening.acronyms import letters_given, loose_keys, loose_spelling, query_keys
+from standing.screening.index import NameIndex
+from standing.screening.match import DEFAULT_THRESHOLD, Matcher, Query, Screener, explain_name
+from standing.screening.model import Entry, EntryName
+from standing.screening.normalize import normalize_name
+
+matcher = Matcher()
+
+
+def entry(*names: str, entry_id: str | None = None) -> Entry:
+    return Entry(
+        source="test",
+        entry_id=entry_id or names[0],
+        kind="organization",
+        names=tuple(EntryName(n) for n in names),
+    )
+
+
+def company(name: str) -> Query:
+    return Query.of(name, schema="Company")
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "expected", "letters"),
+    [
+        # a word's first letters; the legal form's CO
+        ("KEPCO", "Korea Electric Power Corporation", 0.84, ["k", "e", "p", "co"]),
+        ("AVIC", "Aviation Industry Corporation of China, Ltd.", 0.84, ["av", "i", "c", ""]),
+        # the last word left out
+        ("KOMID", "Korea Mining Development Trading Corporation", 0.84, ["ko", "mi", "d", "", ""]),
+        # the words after "and" left out, the legal form's C
+        (
+            "CASC",
+            "China Aerospace Science and Technology Corporation",
+            0.84,
+            ["c", "a", "s", "", "c"],
+        ),
+        # the last word before the legal form left out
+        ("CETC", "China Electronics Technology Group Corporation", 0.84, ["c", "e", "t", "", "c"]),
+        # K for the C of Concern (Kontsern); a hyphenated word gives a letter a part
+        ("KRET", "JSC Concern Radio-Electronic Technologies", 0.84, ["k", "r", "e", "t", ""]),
+    ],
+)
+def test_an_acronym_in_a_loose_form_matches_a_little_below_the_plain_initials(
+    query: str, listed: str, expected: float, letters: list[str]
+) -> None:
+    r = matcher.score(company(query), entry(listed))
+    assert r.score == pytest.approx(expected, abs=0.005), r.features["name"]
+    assert r.match
+    (acronym,) = r.features["name"]["acronyms"]
+    assert acronym["acronym"] == query and acronym["side"] == "query"
+    assert acronym["letters"] == letters
+    assert all(t.split("=")[0] == query.lower() for t in r.features["name"]["tokens"])
+    assert "(initials" in r.features["name"]["tokens"][0]
+    # the other way round: the entry is the acronym
+    assert matcher.score(company(listed), entry(query)).score == pytest.approx(expected, abs=0.005)
+
+
+def test_three_letters_in_a_loose_form_need_the_list_to_know_them() -> None:
+    # so many names spell three letters one way or another: alone, below the threshold
+    r = matcher.score(company("CGN"), entry("China General Nuclear Power Corporation"))
+    assert r.score == pytest.approx(0.78) and not r.match
+    assert r.features["name"]["acronyms"][0]["letters"] == ["c", "g", "n", "", ""]
+    # a list that gives CGN beside the name: the name listed elsewhere without it is CGN's
+    screener = Screener(
+        [
+            entry("CGN", "China General Nuclear Power Corporation", entry_id="bis"),
+            entry("China General Nuclear Power Corporation", entry_id="dod"),
+            entry("China General Nuclear Power Research Institute", entry_id="institute"),
+        ]
+    )
+    hits = {h.entry.entry_id: h for h in screener.screen(company("CGN"))}
+    assert hits["bis"].score == 1.0
+    assert hits["dod"].score == pytest.approx(0.9)
+    assert "institute" not in hits or not hits["institute"].match
+
+
+def test_the_hit_says_what_each_word_gives_a_loose_acronym() -> None:
+    r = matcher.score(company("KOMID"), entry("Korea Mining Development Trading Corporation"))
+    assert explain_name(r.features["name"]) == (
+        "acronym: KOMID = korea mining development trading (ko-mi-d; left out: trading)"
+    )
+    r = matcher.score(company("KEPCO"), entry("Korea Electric Power Corporation"))
+    assert r.features["name"]["acronyms"][0]["legal_form"] == "corp"
+    assert explain_name(r.features["name"]) == "acronym: KEPCO = korea electric power (k-e-p-co)"
+    # the plain initials say no more than they did
+    r = matcher.score(company("SMIC"), entry("Semiconductor Manufacturing International Corp"))
+    assert "letters" not in r.features["name"]["acronyms"][0]
+    assert explain_name(r.features["name"]) == (
+        "acronym: SMIC = semiconductor manufacturing international"
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # a loose form spells three words at least: two are not read by their first letters
+        ("KOMI", "Korea Mining"),
+        ("AVIN", "Aviation Industry"),
+        # a letter of the acronym that no word gives
+        ("CASIC", "China Aerospace Science and Technology Corporation"),
+        # words left out only after "and" and at the end, never inside
+        ("CGP", "China General Nuclear Power Corporation"),
+        # another legal form's letter
+        ("KEPL", "Korea Electric Power Corporation"),
+        # two letters stay weak
+        ("JT", "Japan Tobacco Inc."),
+        # two kinds of looseness at most, and the words after "and" left out only from
+        # initials: KE, Lighting left out, CO of Company
+        ("KEPCO", "The Kenya Power and Lighting Company PLC"),
+        # a word of one letter is not one of the three words a loose form spells
+        ("ZTE", "Zagros Tarabaran-e Arya"),
+    ],
+)
+def test_what_no_loose_form_spells_stays_apart(query: str, listed: str) -> None:
+    assert not matcher.score(company(query), entry(listed)).match
+
+
+def test_siblings_and_near_brands_of_a_loose_acronym_stay_apart() -> None:
+    kepco = entry("Korea Electric Power Corporation")
+    # a subsidiary named by the group's acronym says more than the acronym
+    assert not matcher.score(company("KEPCO Engineering & Construction Company, Inc."), kepco).match
+    casc = entry("China Aerospace Science and Technology Corporation")
+    assert not matcher.score(
+        company("China Aerospace Science and Industry Corporation"), casc
+    ).match
+    # a person is not known by a loose form of initials
+    r = matcher.score(
+        Query.of("KOMID", schema="Person"),
+        Entry("test", "p", "person", (EntryName("Kovalenko Mikhail Dmitrievich"),)),
+    )
+    assert not r.match
+
+
+def test_an_acronym_another_organisation_of_the_list_is_known_by_is_weak() -> None:
+    screener = Screener(
+        [
+            entry("ZTE Corporation", entry_id="zte"),
+            entry("Zhejiang Tianlu Energy Co., Ltd.", entry_id="tianlu"),
+            entry("Velmar Trading LLC", entry_id="velmar"),
+        ]
+    )
+    hits = screener.screen(company("ZTE"))
+    assert [h.entry.entry_id for h in hits if h.match] == ["zte"]
+    (tianlu,) = [h for h in hits if h.entry.entry_id == "tianlu"]
+    assert tianlu.score == pytest.approx(0.7)
+    assert tianlu.features["name"]["acronyms"][0]["similarity"] == 0.7
+    # without the other organisation in the list, the initials match as before
+    alone = Screener([entry("Zhejiang Tianlu Energy Co., Ltd.", entry_id="tianlu")])
+    (hit,) = alone.screen(company("ZTE"))
+    assert hit.match and hit.score == pytest.approx(0.82)
+
+
+def test_a_long_plain_acronym_of_a_group_company_keeps_its_strength() -> None:
+    # "CNOOC Limited" is the group's listed company: five letters are rarely another's
+    screener = Screener(
+        [
+            entry("CNOOC Limited", entry_id="listed"),
+            entry("China National Offshore Oil Corporation", entry_id="group"),
+        ]
+    )
+    hits = {h.entry.entry_id: h for h in screener.screen(company("CNOOC"))}
+    assert hits["group"].match and hits["group"].score == pytest.approx(0.86)
+    # a loose form is weak all the same when the list knows the acronym as another's
+    screener = Screener(
+        [
+            entry("KEPCO", "Kenya Power Company Limited", entry_id="kenya"),
+            entry("Korea Electric Power Corporation", entry_id="korea"),
+        ]
+    )
+    hits = {h.entry.entry_id: h for h in screener.screen(company("KEPCO"))}
+    assert hits["kenya"].score == 1.0
+    assert not hits["korea"].match
+    # the other way round: the entry's acronym, in a loose form of the query's words, is
+    # known as the name of other words
+    kenya = screener.entries[0]
+    korea = company("Korea Electric Power Corp")
+    assert matcher.score(korea, kenya).score == pytest.approx(0.84)  # no list behind it
+    r = screener.matcher.score(korea, kenya)
+    assert r.score == pytest.approx(0.7) and not r.match
+
+
+def test_an_acronym_the_list_gives_with_these_words_is_strong() -> None:
+    # one list gives KOMID as a name of the corporation; another lists it without
+    screener = Screener(
+        [
+            entry("KOMID", "Korea Mining Development Trading Corporation", entry_id="ofac"),
+            entry("Korea Mining Development Trading Corporation", entry_id="un"),
+            entry("Korea Mining Development Bank", entry_id="bank"),
+        ]
+    )
+    hits = {h.entry.entry_id: h for h in screener.screen(company("KOMID"))}
+    assert hits["ofac"].score == 1.0
+    assert hits["un"].score == pytest.approx(0.9)
+    assert "bank" not in hits or not hits["bank"].match
+
+
+def test_an_acronym_many_names_of_the_list_spell_is_weak() -> None:
+    names = [
+        "Alpha Beta Kinetics",
+        "Atlas Bulk Kestrel",
+        "Amber Bridge Kingfisher",
+        "Arctic Blue Kodiak",
+    ]
+    index = NameIndex([[normalize_name(n, "organization")] for n in names])
+    assert index.acronym_spellers("abk") == 4
+    # a name that spells it with its last word left out counts for a loose form only
+    index = NameIndex(
+        [[normalize_name(n, "organization")] for n in [*names[:3], "Alpha Beta Kinetics Zenith"]]
+    )
+    assert index.acronym_spellers("abk") == 3
+    assert index.acronym_spellers("abk", loose=True) == 4
+    hits = Screener([entry(n) for n in names]).screen(company("ABK"))
+    assert len(hits) == 4
+    assert all(h.score == pytest.approx(0.7) for h in hits)
+    # three are not yet many
+    hits = Screener([entry(n) for n in names[:3]]).screen(company("ABK"))
+    assert all(h.match and h.score == pytest.approx(0.82) for h in hits)
+
+
+def test_screening_finds_the_names_a_loose_acronym_stands_for() -> None:
+    listed = [
+        ("kepco", "Korea Electric Power Corporation"),
+        ("avic", "Aviation Industry Corporation of China, Ltd."),
+        ("casc", "China Aerospace Science and Technology Corporation"),
+        ("kret", "JSC Concern Radio-Electronic Technologies"),
+        ("komid", "Korea Mining Development Trading Corporation"),
+        ("velmar", "Velmar Trading LLC"),
+    ]
+    screener = Screener([entry(name, entry_id=key) for key, name in listed])
+    for key, _ in listed[:-1]:
+        hits = screener.screen(company(key.upper()))
+        assert [h.entry.entry_id for h in hits if h.match] == [key], key
+        assert hits[0].score >= DEFAULT_THRESHOLD
+
+
+def test_the_loose_forms_read_and_filed() -> None:
+    name = normalize_name("China Aerospace Science and Technology Corporation", "organization")
+    assert loose_spelling("casc", name, range(4)) == [0, 1, 2, 3]
+    assert loose_spelling("cast", name, range(4)) is not None  # the plain initials too
+    assert loose_spelling("csc", name, range(4)) is None
+    assert loose_keys(name) == ["cas", "casc"]
+    assert loose_keys(normalize_name("China General Nuclear Power Corp", "organization")) == [
+        "cgn",
+        "cgnc",
+    ]
+    assert loose_keys(normalize_name("Mobile TeleSystems", "organization")) == []
+    assert {"kepc", "kmd"} <= set(query_keys("kepco")) | set(query_keys("kmdco"))
+    assert "cret" in query_keys("kret")
+    assert letters_given(
+        "smic", ["semiconductor", "manufacturing", "international"], ["s", "m", "i"], ("corp",)
+    ) == [
+        "s",
+        "m",
+        "i",
+        "c",
+    ]
