@@ -158,9 +158,9 @@ class _Indexed:
 class Screener(_Indexed):
     """Screens queries against one list version through a candidate index.
 
-    Built once per list version (about 11 s of CPU for 100,000 entries). A long-lived
-    process holding a large screener does well to call `gc.freeze()` after building it, so
-    that the cyclic garbage collector stops rescanning the index's objects.
+    Built once per list version (15-18 s of CPU for 100,000 entries, bench/screening.py). A
+    long-lived process holding a large screener does well to call `gc.freeze()` after
+    building it, so that the cyclic garbage collector stops rescanning the index's objects.
     """
 
     def __init__(
