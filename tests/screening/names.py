@@ -13,6 +13,20 @@ def company(name: str) -> Entry:
     return Entry(source="t", entry_id=name, kind="organization", names=(EntryName(name),))
 
 
+def organisation(*names: str, entry_id: str | None = None) -> Entry:
+    """An organisation listed under all of `names` (its id the first unless given)."""
+    return Entry(
+        source="test",
+        entry_id=entry_id or names[0],
+        kind="organization",
+        names=tuple(EntryName(n) for n in names),
+    )
+
+
+def company_query(name: str) -> Query:
+    return Query.of(name, schema="Company")
+
+
 def person(name: str) -> Entry:
     return Entry(source="t", entry_id=name, kind="person", names=(EntryName(name),))
 

@@ -14,21 +14,10 @@ from standing.screening.normalize import (
     abbreviation_similarity,
     normalize_name,
 )
+from tests.screening.names import company_query as company
+from tests.screening.names import organisation as entry
 
 matcher = Matcher()
-
-
-def entry(*names: str, entry_id: str | None = None) -> Entry:
-    return Entry(
-        source="test",
-        entry_id=entry_id or names[0],
-        kind="organization",
-        names=tuple(EntryName(n) for n in names),
-    )
-
-
-def company(name: str) -> Query:
-    return Query.of(name, schema="Company")
 
 
 @pytest.mark.parametrize(
