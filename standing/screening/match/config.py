@@ -32,6 +32,11 @@ class ScoringConfig:
     #: Class weight of a generic word the query has and the entry lacks: what a company does
     #: tells it apart ("Mahan Airlines" / "Mahan Travel", "Star Group" / "Star").
     query_generic_extra: float = 0.3
+    #: ... when the entry has another word of the same kind in its place, a generic word for a
+    #: generic word, a form descriptor for a form descriptor: the names say different things
+    #: ("China Aerospace Science and Industry" / "... Science and Technology", "Aerospace
+    #: Industries Association" / "... Organization"), not one of them more.
+    query_generic_swapped: float = 0.6
     #: Weight of entry tokens the query lacks (a brand against a full name).
     entry_extra: float = 0.5
     #: ... for a one-token person query against a longer name.
