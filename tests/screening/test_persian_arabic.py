@@ -59,7 +59,10 @@ def result(query: str, listed: str, country: str = "") -> tuple[float, dict[str,
         # one word read is enough beside the article or the ezafe written onto a word
         ("Masraf al-Rafidain", "bank Rafidain"),
         ("Masraf Rafidain", None),  # one word read, nothing else Persian or Arabic
-        ("Foolad Khuzestan", None),  # a word read and a province: a steel company of Khuzestan
+        # a word read beside a province of Iran: the province names the company ("Foolad
+        # Khuzestan", Khuzestan Steel Company; the province's other steel companies are named
+        # otherwise and stay apart, see test_romanised.py)
+        ("Foolad Khuzestan", "steel Khuzestan"),
         ("Sanaye Defa", None),  # two words, one not generic, nothing else
         ("Haml va Naghl Sepehr Siman Mashhad", "transport Sepehr cement Mashhad"),
         # initials are not a phrase ("A M A" is no Amma, general)
