@@ -11,6 +11,7 @@ import pytest
 
 from standing.screening.match import Matcher, Query
 from standing.screening.model import Entry, EntryName
+from standing.screening.normalize import normalize_name
 
 matcher = Matcher()
 
@@ -96,3 +97,18 @@ def test_a_word_read_from_another_script_is_no_swap() -> None:
     )
     assert match, name
     assert name["query_extra"] == ["engineering"] and name["entry_extra"] == ["machinery"]
+
+
+def test_banking_is_a_generic_word_as_bank_is() -> None:
+    # the kanji name read (銀行: bank) against the English name's "Banking"
+    value, match, name = score(
+        "Kabushiki Kaisha Mitsui Sumitomo Ginko", "Sumitomo Mitsui Banking Corporation"
+    )
+    assert match and value >= 0.95, name
+    assert normalize_name("Sumitomo Mitsui Banking Corporation", "organization").classes[-1] == (
+        "generic"
+    )
+    # another bank of the group: what it does tells it apart
+    assert not score("Sumitomo Mitsui Trust Bank, Limited", "Sumitomo Mitsui Banking Corporation")[
+        1
+    ]
