@@ -276,3 +276,26 @@ def test_gulf_shareholding_companies_are_legal_forms() -> None:
 )
 def test_organisations_sharing_the_words_stay_apart(query: str, listed: str, country: str) -> None:
     assert result(query, listed, country)[0] < DEFAULT_THRESHOLD
+
+
+# -- a listed name naming its own country, a query given in another ---------------------
+
+
+def _abroad(query: str, query_country: str, listed: str, country: str) -> tuple[float, bool, dict]:
+    found = matcher.score(
+        Query.of(query, country=query_country, schema="Company"), entry(listed, country)
+    )
+    return found.score, found.match, found.features
+
+
+def test_the_brand_abroad_is_not_the_entry_whose_name_names_its_country() -> None:
+    # Bank Saderat PLC (Companies House) is not Bank Saderat Iran, though both are listed
+    score, match, features = _abroad("Bank Saderat PLC", "gb", "Bank Saderat Iran", "ir")
+    assert not match and score >= 0.5  # still reported
+    assert features["country"] == "conflict" and features["country_named"]
+    # the same query without a country, or given in Iran, still matches
+    assert _abroad("Bank Saderat", "", "Bank Saderat Iran", "ir")[1]
+    assert _abroad("Bank Saderat", "ir", "Bank Saderat Iran", "ir")[1]
+    # a country conflict alone, the name naming no country, lowers the score as before
+    score, _, features = _abroad("Bank Tejarat", "gb", "Bank Tejarat", "ir")
+    assert "country_named" not in features and score == pytest.approx(0.9)

@@ -106,6 +106,10 @@ class ScoringConfig:
     schema_conflict: float = 0.6
     #: Factors of disjoint known countries, for bodies and for people.
     country_conflict_org: float = 0.9
+    #: ... in all, for an organisation whose listed name names its own country, which the query
+    #: leaves out and is given in another ("Bank Saderat PLC" of the UK / "Bank Saderat Iran"):
+    #: the same brand abroad, another legal entity (still reported).
+    country_named_conflict_org: float = 0.8
     country_conflict_person: float = 0.95
     #: Factor of legal forms of different jurisdictions (sibling companies).
     legal_jurisdiction_conflict: float = 0.85
