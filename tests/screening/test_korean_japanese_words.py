@@ -251,3 +251,12 @@ def test_the_words_read_keep_other_bodies_apart(query: str, listed: str) -> None
 def test_fadongji_is_engine() -> None:
     found = latin_reading("Zhongguo Hangkong Fadongji Jituan Youxian Gongsi")
     assert found is not None and "engine" in found.text.split()
+
+
+def test_goryeo_is_korea_at_the_head_of_a_word() -> None:
+    # 고려아연 (Korea Zinc, DART); Air Koryo's 고려 has its second sense
+    assert score("고려아연 주식회사", "Korea Zinc Company, Ltd.") >= DEFAULT_THRESHOLD
+    assert score("고려아연 주식회사", "Korea Resources Corporation") < 0.5
+    found = reading("고려아연 주식회사")
+    assert found is not None and found.alternate is not None
+    assert "Koryo" in found.alternate
