@@ -63,7 +63,7 @@ from typing import Final, Literal
 
 from standing.screening import wordlists
 from standing.screening.glossary import Reading, glossary
-from standing.screening.normalize import fold, place_country, token_class
+from standing.screening.normalize import PLACE_COUNTRIES, fold, place_country, token_class
 from standing.screening.romanize import undouble
 
 Language = Literal["ru", "zh", "ja", "ko", "fa"]
@@ -419,7 +419,7 @@ def _latin_reading(name: str) -> Reading | None:
     ):
         return None
     generic = False
-    if not _identifies(words, taken | particles, reads):
+    if not _identifies(words, taken | particles, reads, lang):
         generic = _generic_whole(words, taken | particles, reads)
         if not generic:
             return None
@@ -591,13 +591,29 @@ def _generic_whole(words: list[str], taken: set[int], reads: list[tuple[int, int
     )
 
 
-def _identifies(words: list[str], taken: set[int], reads: list[tuple[int, int, str]]) -> bool:
+def _identifies(
+    words: list[str],
+    taken: set[int],
+    reads: list[tuple[int, int, str]],
+    lang: Language | None = None,
+) -> bool:
     """Whether the reading identifies the organisation: a word not read is a name or a number,
-    or the reading has three or more words that are read, places or generic words, and one of
-    them (in English) or a word not read is a name or a place ("Obyedinyonnaya
+    or a city or province of a country of the name's language (`data/place_countries.tsv`:
+    "Petroshimi Shiraz", Shiraz Petrochemical Company; a country or its capital is not
+    enough), or the reading has three or more words that are read, places or generic words,
+    and one of them (in English) or a word not read is a name or a place ("Obyedinyonnaya
     Sudostroitelnaya Korporatsiya": "united shipbuilding corporation"; "Sanaye Electronic
     Iran": "industries Electronic Iran"; not "Neftyanaya Gazovaya Kompaniya": "oil gas
     company")."""
+    if lang is not None:
+        countries = _LANGUAGE_COUNTRIES[lang]
+        if any(
+            PLACE_COUNTRIES.get(token) in countries
+            for i, word in enumerate(words)
+            if i not in taken
+            for token in fold(word).split()
+        ):
+            return True
     kinds = [
         [token_class(token, "organization") for token in fold(word).split()]
         for i, word in enumerate(words)

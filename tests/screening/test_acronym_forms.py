@@ -253,3 +253,25 @@ def test_the_loose_forms_read_and_filed() -> None:
         "i",
         "c",
     ]
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Export Import Bank of the U.S.", "Export-Import Bank of the United States"),
+        ("US Export-Import Bank", "Export-Import Bank of the United States"),
+        ("Bank of China (UK) Limited", "Bank of China (United Kingdom) Limited"),
+        ("Emirates Bank UAE", "Emirates Bank United Arab Emirates"),
+    ],
+)
+def test_a_country_s_letters_stand_for_its_name(query: str, listed: str) -> None:
+    r = matcher.score(company(query), entry(listed))
+    assert r.match and r.score >= 0.9, r.features["name"]
+    assert any("(initials 0.90)" in t for t in r.features["name"]["tokens"])
+
+
+def test_two_letters_that_are_no_country_s_stay_weak() -> None:
+    # "US" spelling two words that do not name the United States
+    r = matcher.score(company("US Bank"), entry("Universal Savings Bank"))
+    assert not r.match
+    assert any("(initials 0.70)" in t for t in r.features["name"]["tokens"])

@@ -213,3 +213,50 @@ def test_names_read_with_the_vocabulary_find_their_english_names(
 )
 def test_bodies_sharing_only_generic_words_stay_apart(query: str, listed: str) -> None:
     assert score(query, listed) < DEFAULT_THRESHOLD
+
+
+# -- the third round's words: 国際協力 (international cooperation), 运载火箭 (launch vehicle),
+# 发动机 in pinyin (engine)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # the Japanese corporate number register's name of JBIC, in kanji and in Hepburn
+        ("株式会社国際協力銀行", "Japan Bank for International Cooperation"),
+        ("Kokusai Kyoryoku Ginko", "Japan Bank for International Cooperation"),
+        # CALT, of the BIS Entity List: 研究院 read Academy with the launch vehicle
+        ("中国运载火箭技术研究院", "China Academy of Launch Vehicle Technology"),
+        ("Zhongguo Yunzai Huojian Jishu Yanjiuyuan", "China Academy of Launch Vehicle Technology"),
+    ],
+)
+def test_cooperation_and_launch_vehicle_are_read(query: str, listed: str) -> None:
+    assert score(query, listed) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # another Japanese state bank; another academy of the same group
+        ("Kokusai Kyoryoku Ginko", "Japan Finance Corporation"),
+        ("株式会社国際協力銀行", "Development Bank of Japan Inc."),
+        ("中国运载火箭技术研究院", "China Academy of Space Technology"),
+        ("Zhongguo Yunzai Huojian Jishu Yanjiuyuan", "China Academy of Space Technology"),
+    ],
+)
+def test_the_words_read_keep_other_bodies_apart(query: str, listed: str) -> None:
+    assert score(query, listed) < 0.5
+
+
+def test_fadongji_is_engine() -> None:
+    found = latin_reading("Zhongguo Hangkong Fadongji Jituan Youxian Gongsi")
+    assert found is not None and "engine" in found.text.split()
+
+
+def test_goryeo_is_korea_at_the_head_of_a_word() -> None:
+    # 고려아연 (Korea Zinc, DART); Air Koryo's 고려 has its second sense
+    assert score("고려아연 주식회사", "Korea Zinc Company, Ltd.") >= DEFAULT_THRESHOLD
+    assert score("고려아연 주식회사", "Korea Resources Corporation") < 0.5
+    found = reading("고려아연 주식회사")
+    assert found is not None and found.alternate is not None
+    assert "Koryo" in found.alternate

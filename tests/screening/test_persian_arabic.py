@@ -59,7 +59,10 @@ def result(query: str, listed: str, country: str = "") -> tuple[float, dict[str,
         # one word read is enough beside the article or the ezafe written onto a word
         ("Masraf al-Rafidain", "bank Rafidain"),
         ("Masraf Rafidain", None),  # one word read, nothing else Persian or Arabic
-        ("Foolad Khuzestan", None),  # a word read and a province: a steel company of Khuzestan
+        # a word read beside a province of Iran: the province names the company ("Foolad
+        # Khuzestan", Khuzestan Steel Company; the province's other steel companies are named
+        # otherwise and stay apart, see test_romanised.py)
+        ("Foolad Khuzestan", "steel Khuzestan"),
         ("Sanaye Defa", None),  # two words, one not generic, nothing else
         ("Haml va Naghl Sepehr Siman Mashhad", "transport Sepehr cement Mashhad"),
         # initials are not a phrase ("A M A" is no Amma, general)
@@ -273,3 +276,26 @@ def test_gulf_shareholding_companies_are_legal_forms() -> None:
 )
 def test_organisations_sharing_the_words_stay_apart(query: str, listed: str, country: str) -> None:
     assert result(query, listed, country)[0] < DEFAULT_THRESHOLD
+
+
+# -- a listed name naming its own country, a query given in another ---------------------
+
+
+def _abroad(query: str, query_country: str, listed: str, country: str) -> tuple[float, bool, dict]:
+    found = matcher.score(
+        Query.of(query, country=query_country, schema="Company"), entry(listed, country)
+    )
+    return found.score, found.match, found.features
+
+
+def test_the_brand_abroad_is_not_the_entry_whose_name_names_its_country() -> None:
+    # Bank Saderat PLC (Companies House) is not Bank Saderat Iran, though both are listed
+    score, match, features = _abroad("Bank Saderat PLC", "gb", "Bank Saderat Iran", "ir")
+    assert not match and score >= 0.5  # still reported
+    assert features["country"] == "conflict" and features["country_named"]
+    # the same query without a country, or given in Iran, still matches
+    assert _abroad("Bank Saderat", "", "Bank Saderat Iran", "ir")[1]
+    assert _abroad("Bank Saderat", "ir", "Bank Saderat Iran", "ir")[1]
+    # a country conflict alone, the name naming no country, lowers the score as before
+    score, _, features = _abroad("Bank Tejarat", "gb", "Bank Tejarat", "ir")
+    assert "country_named" not in features and score == pytest.approx(0.9)

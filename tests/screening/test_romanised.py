@@ -275,3 +275,36 @@ def test_three_words_read_in_two_phrases_say_enough_with_a_place() -> None:
     assert score("Choson Kwangson Unhaeng", "Korea Kwangson Banking Corporation") >= (
         DEFAULT_THRESHOLD
     )
+
+
+# -- a city or province of the name's country identifies a reading -----------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "read"),
+    [
+        # Shiraz Petrochemical Company, as the Tehran Stock Exchange's Codal writes it
+        ("Petroshimi Shiraz", "petrochemical Shiraz"),
+        ("Foolad Khuzestan", "steel Khuzestan"),
+    ],
+)
+def test_one_word_read_beside_a_city_or_province_of_its_country_is_a_reading(
+    name: str, read: str
+) -> None:
+    assert reading(name) == read
+
+
+@pytest.mark.parametrize("name", ["Petroshimi Iran", "Naft Tehran", "Bank Shiraz"])
+def test_a_country_or_capital_beside_one_word_read_is_no_reading(name: str) -> None:
+    # the country (or rigour's capital) names no one company; "Bank" is no Persian word read
+    assert reading(name) is None
+
+
+def test_a_company_named_by_its_city_meets_that_city_s_company_only() -> None:
+    assert score("Petroshimi Shiraz", "Shiraz Petrochemical Company") >= DEFAULT_THRESHOLD
+    assert score("Foolad Khuzestan", "Khuzestan Steel Company") >= DEFAULT_THRESHOLD
+    # another province's company of the same trade, or another company of the province
+    assert score("Petroshimi Khorasan", "Shiraz Petrochemical Company") < 0.5
+    assert score("Foolad Khuzestan", "Hormozgan Steel Company") < 0.5
+    assert score("Foolad Khuzestan", "Khuzestan Oxin Steel Company") < 0.5
+    assert score("Foolad Khuzestan", "Oxin Steel Company") < 0.5

@@ -4,7 +4,8 @@ birth dates and identifiers raise or lower a name score, and are reported as fea
 - identifiers: an equal registration number, LEI, INN/OGRN, IMO... gives at least 0.99;
   different values under the same scheme lower the score.
 - birth dates (people): agreement raises the score, a different year lowers it.
-- countries: disjoint known countries lower the score; so do legal forms of different
+- countries: disjoint known countries lower the score (more when the listed name names its
+  own country and the query leaves it out: the brand abroad); so do legal forms of different
   jurisdictions (sibling companies: "Kaspersky Labs GmbH" vs "Kaspersky Labs Limited").
 - schema: a person against a company, organisation or vessel is penalised.
 """
@@ -17,7 +18,7 @@ from standing.screening.match.config import DEFAULT_CONFIG
 from standing.screening.match.evidence import NameScore
 from standing.screening.match.parties import Prepared
 from standing.screening.match.scoring import FORM_DESCRIPTORS
-from standing.screening.normalize import NormalizedName, legal_form_countries
+from standing.screening.normalize import NormalizedName, legal_form_countries, place_country
 
 _CONFIG: Final = DEFAULT_CONFIG
 
@@ -57,7 +58,7 @@ def adjust(
     features that say how."""
     features: dict[str, Any] = {}
     score = _schema(score, query, entry, features)
-    score = _countries(score, query, entry, features)
+    score = _countries(score, query, entry, features, best)
     score = _legal_forms(score, best, query, entry, features)
     score = _birth_dates(score, query, entry, features)
     return _identifiers(score, best, query, entry, features), features
@@ -99,18 +100,31 @@ def _schema(score: float, query: Prepared, entry: Prepared, features: dict[str, 
     return score
 
 
-def _countries(score: float, query: Prepared, entry: Prepared, features: dict[str, Any]) -> float:
+def _countries(
+    score: float,
+    query: Prepared,
+    entry: Prepared,
+    features: dict[str, Any],
+    best: NameScore | None = None,
+) -> float:
+    """Disjoint countries lower the score; more for an organisation whose listed name names
+    its own country while the query, given in another, leaves it out (`best`'s words left
+    over): "Bank Saderat PLC" of the UK is the brand abroad, not "Bank Saderat Iran"."""
     country = "unknown"
     if query.countries and entry.countries:
         if query.countries & entry.countries:
             country = "agree"
+        elif "person" in (query.kind, entry.kind):
+            country = "conflict"
+            score *= _CONFIG.country_conflict_person
         else:
             country = "conflict"
-            score *= (
-                _CONFIG.country_conflict_person
-                if "person" in (query.kind, entry.kind)
-                else _CONFIG.country_conflict_org
+            named = best is not None and any(
+                place_country(t) in entry.countries for t in best.entry_extra
             )
+            if named:
+                features["country_named"] = True
+            score *= _CONFIG.country_named_conflict_org if named else _CONFIG.country_conflict_org
     features["country"] = country
     features["countries"] = {"query": sorted(query.countries), "entry": sorted(entry.countries)}
     return score

@@ -30,6 +30,7 @@ from standing.screening.normalize import (
     NormalizedName,
     abbreviation_similarity,
     form_letters,
+    place_country,
 )
 from standing.screening.similarity import (
     ENTRY_SCRIPT_MODES,
@@ -286,6 +287,10 @@ def _acronym(
     # a person's initials beside the names that matched ("JC Juncker") keep their own score
     if not runs:
         sim = _SIM_ACRONYM_PERSON
+    elif _country_spelled(b, [left[i][0] for i in free_left]):
+        # a country's own letters for its name ("U.S." / "United States", "UK", "UAE"): not
+        # the two common letters of some organisation
+        sim = _SIM_ACRONYM_KNOWN
     elif known is not None and not query_side:
         sim = acronym_similarity(
             b,
@@ -307,6 +312,16 @@ def _acronym(
         links.append((free_left, free_right, "initials", sim))
     else:
         links.append((free_right, free_left, "initials", sim))
+
+
+def _country_spelled(acronym: str, words: list[str]) -> bool:
+    """Whether `acronym` is a country's ("us", "uk", "uae") and `words` its name ("united
+    state", as "states" is folded, "united kingdom", "united arab emirates")."""
+    country = place_country(acronym)
+    if country is None or len(words) < 2:
+        return False
+    name = " ".join(words)
+    return place_country(name) == country or place_country(name + "s") == country
 
 
 def acronym_similarity(

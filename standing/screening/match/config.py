@@ -32,6 +32,11 @@ class ScoringConfig:
     #: Class weight of a generic word the query has and the entry lacks: what a company does
     #: tells it apart ("Mahan Airlines" / "Mahan Travel", "Star Group" / "Star").
     query_generic_extra: float = 0.3
+    #: ... when the entry has another word of the same kind in its place, a generic word for a
+    #: generic word, a form descriptor for a form descriptor: the names say different things
+    #: ("China Aerospace Science and Industry" / "... Science and Technology", "Aerospace
+    #: Industries Association" / "... Organization"), not one of them more.
+    query_generic_swapped: float = 0.6
     #: Weight of entry tokens the query lacks (a brand against a full name).
     entry_extra: float = 0.5
     #: ... for a one-token person query against a longer name.
@@ -101,6 +106,10 @@ class ScoringConfig:
     schema_conflict: float = 0.6
     #: Factors of disjoint known countries, for bodies and for people.
     country_conflict_org: float = 0.9
+    #: ... in all, for an organisation whose listed name names its own country, which the query
+    #: leaves out and is given in another ("Bank Saderat PLC" of the UK / "Bank Saderat Iran"):
+    #: the same brand abroad, another legal entity (still reported).
+    country_named_conflict_org: float = 0.8
     country_conflict_person: float = 0.95
     #: Factor of legal forms of different jurisdictions (sibling companies).
     legal_jurisdiction_conflict: float = 0.85

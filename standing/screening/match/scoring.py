@@ -32,6 +32,7 @@ from standing.screening.romanize import abjad_compact_similarity
 _CONFIG: Final = DEFAULT_CONFIG
 _REPEATED: Final = _CONFIG.repeated
 _QUERY_GENERIC_EXTRA: Final = _CONFIG.query_generic_extra
+_QUERY_GENERIC_SWAPPED: Final = _CONFIG.query_generic_swapped
 _SIM_SIGNIFICANT: Final = _CONFIG.sim_significant
 #: Token classes that identify a party (a pair of them makes a name more than generic).
 _IDENTIFYING: Final = frozenset({"name", "number", "patronymic", "place"})
@@ -178,7 +179,11 @@ def align_names(
         align(query, entry, query_tokens, entry_tokens, weights)[0],
     )
     home = _home(countries, entry, query_tokens, aligned.query_extra)
-    query_left, entry_left = aligned.left_over(weights, home)
+    # a word swapped for another of its kind counts more, unless one of the names was in
+    # another script: its words read in English are one reader's ("машиностроения":
+    # engineering, for an entry's "Machinery")
+    swaps = not (query.transliterated or entry.transliterated)
+    query_left, entry_left = aligned.left_over(weights, home, swaps)
     score = _ratio(query, entry, aligned, query_left, entry_left)
     method = method_of(aligned.pairs, query_left, entry_left)
     if not aligned.significant:
@@ -268,14 +273,20 @@ class _Aligned:
         self.query_extra = [i for i in range(len(query_tokens)) if i not in matched_query]
         self.entry_extra = [j for j in range(len(entry_tokens)) if j not in matched_entry]
 
-    def left_over(self, weights: TokenWeights, home: frozenset[str]) -> tuple[float, float]:
+    def left_over(
+        self, weights: TokenWeights, home: frozenset[str], swaps: bool = True
+    ) -> tuple[float, float]:
         """The weight of the query's and the entry's unmatched tokens. A token repeated in
-        one name ("Sergey Sergey Shoigu") counts little the second time."""
+        one name ("Sergey Sergey Shoigu") counts little the second time; with `swaps`, a
+        query word in place of another of its kind counts more (see `_query_extra_weight`)."""
         query_tokens, entry_tokens = self.query_tokens, self.entry_tokens
         query_seen = {query_tokens[i][0] for i in self.matched_query}
         entry_seen = {entry_tokens[j][0] for j in self.matched_entry}
+        swapped = (
+            _swapped_kinds(entry_tokens, self.entry_extra) if swaps and self.query_extra else ""
+        )
         query_left = sum(
-            _query_extra_weight(weights, query_tokens[i], self.query_weights[i], home)
+            _query_extra_weight(weights, query_tokens[i], self.query_weights[i], home, swapped)
             * (_REPEATED if query_tokens[i][0] in query_seen else 1.0)
             for i in self.query_extra
         )
@@ -368,18 +379,40 @@ def _person_entry_share(
     return _CONFIG.entry_extra_person_single, entry_left
 
 
+def _swapped_kinds(entry_tokens: Sequence[ClassedToken], entry_extra: Iterable[int]) -> str:
+    """The kinds of word the entry leaves over that a query word left over would stand in
+    place of: "d" a form descriptor, "g" another generic word."""
+    kinds = ""
+    for j in entry_extra:
+        text, kind = entry_tokens[j]
+        if text in FORM_DESCRIPTORS:
+            kinds += "d"
+        elif kind == "generic":
+            kinds += "g"
+    return kinds
+
+
 def _query_extra_weight(
-    weights: TokenWeights, token: ClassedToken, weight: float, home: frozenset[str]
+    weights: TokenWeights,
+    token: ClassedToken,
+    weight: float,
+    home: frozenset[str],
+    swapped: str = "",
 ) -> float:
     """What a query word the entry lacks weighs: a generic word a share (what a company does
     tells it apart), a place in full (a query naming its country or region, "Bank of China
     (UK) Limited", is a subsidiary of that place, not the entry without it) unless it is the
-    entry's own country ("Sberbank of Russia" / "PAO Sberbank")."""
+    entry's own country ("Sberbank of Russia" / "PAO Sberbank"). A form descriptor weighs
+    nothing ("Concern Sozvezdie" is Sozvezdie) unless the entry has another in its place
+    (an association is not an organization); a generic word weighs more when the entry has
+    another generic word in its place (`swapped`, see `_swapped_kinds`): the names then say
+    different things ("Science and Industry" / "Science and Technology")."""
     text, kind = token
     if text in FORM_DESCRIPTORS:
-        return 0.0
+        return weights.idf(text) * _QUERY_GENERIC_SWAPPED if "d" in swapped else 0.0
     if kind == "generic":
-        return weights.idf(text) * _QUERY_GENERIC_EXTRA
+        share = _QUERY_GENERIC_SWAPPED if "g" in swapped else _QUERY_GENERIC_EXTRA
+        return weights.idf(text) * share
     if kind == "place":
         if home and place_country(text) in home:
             return weight * _QUERY_GENERIC_EXTRA
