@@ -258,11 +258,24 @@ class NameIndex:
             single = _acronym_name(name)
             if single:
                 acronyms[_ACRONYM_NAME + single].append(name_id)
-        for key, ids in acronyms.items():
-            self._postings[key] = np.asarray(ids, dtype=np.int32)
         # what the list knows of acronyms: the names of the organisations known by one (the
         # keys of their other names), and how many different names spell one
         self._acronym_owners: dict[str, frozenset[str]] = {}
+        for key, ids in list(acronyms.items()):
+            if key[0] == _ACRONYM_NAME:
+                owned = frozenset(
+                    other.key for i in ids for other in items[owners[i]] if len(other.tokens) > 1
+                )
+                self._acronym_owners[key[1:]] = owned
+                # an acronym reaches every name of the list that an organisation known by it
+                # has, whether it spells them or not ("CEIEC": China National Electronics
+                # Import & Export Corporation, on another list without the acronym too)
+                listed = [i for k in owned for i in self._exact_keys.get(k, ())]
+                if listed:
+                    spelled = acronyms.get(_ACRONYM_OF + key[1:], [])
+                    acronyms[_ACRONYM_OF + key[1:]] = sorted({*spelled, *listed})
+        for key, ids in acronyms.items():
+            self._postings[key] = np.asarray(ids, dtype=np.int32)
         self._acronym_spellers: dict[str, int] = {
             acronym: len(keys) for acronym, keys in spelled_by.items() if len(keys) > 1
         }
@@ -270,11 +283,6 @@ class NameIndex:
             keys |= spelled_by.get(acronym, set())
             if len(keys) > 1:
                 self._acronym_spellers[_LOOSELY + acronym] = len(keys)
-        for key, ids in acronyms.items():
-            if key[0] == _ACRONYM_NAME:
-                self._acronym_owners[key[1:]] = frozenset(
-                    other.key for i in ids for other in items[owners[i]] if len(other.tokens) > 1
-                )
         # across scripts: "fwd" files Latin tokens for queries in a script, "rev" files the
         # script's tokens for Latin queries
         fwd: dict[str, dict[str, set[str]]] = {m: defaultdict(set) for m in _MODELS}

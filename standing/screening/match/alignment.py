@@ -263,6 +263,7 @@ def _acronym(
     initials = "".join(letters[i] for i in free_left)
     plain = "".join(left[i][0][0] for i in free_left)
     loose = False
+    listed = False
     # the legal form's initial only ends an acronym its words give three letters of
     # ("SMIC"; not "BBC" for "Brilliance Banking Corporation")
     if b not in (initials, plain) and not (
@@ -273,6 +274,8 @@ def _acronym(
         spelled = loose_spelling(b, left_name, free_left)
         if spelled is not None:
             free_left, loose = spelled, True
+        elif _listed_acronym(b, left_name, left, free_left, query_side, known):
+            listed = True
         else:
             if b[0] not in plain:
                 return
@@ -287,6 +290,8 @@ def _acronym(
     # a person's initials beside the names that matched ("JC Juncker") keep their own score
     if not runs:
         sim = _SIM_ACRONYM_PERSON
+    elif listed:
+        sim = _SIM_ACRONYM_KNOWN
     elif _country_spelled(b, [left[i][0] for i in free_left]):
         # a country's own letters for its name ("U.S." / "United States", "UK", "UAE"): not
         # the two common letters of some organisation
@@ -308,10 +313,31 @@ def _acronym(
         sim = acronym_similarity(b, others, loose)
     left_used.update(free_left)
     right_used.add(free_right[0])
+    how = "listed_acronym" if listed else "initials"
     if query_side:
-        links.append((free_left, free_right, "initials", sim))
+        links.append((free_left, free_right, how, sim))
     else:
-        links.append((free_right, free_left, "initials", sim))
+        links.append((free_right, free_left, how, sim))
+
+
+def _listed_acronym(
+    acronym: str,
+    left_name: NormalizedName,
+    left: Sequence[ClassedToken],
+    free_left: list[int],
+    query_side: bool,
+    known: AcronymEvidence | None,
+) -> bool:
+    """Whether the query is an acronym that the list gives as a name of an organisation which
+    also has the entry's name, letters aside: "CEIEC" is a name of China National Electronics
+    Import & Export Corporation on the list, though it leaves out National's N. The entry's
+    name is the whole of what the acronym stands for (no word of it matched otherwise)."""
+    return (
+        known is not None
+        and not query_side
+        and len(free_left) == len(left)
+        and known.acronym_evidence(acronym, left_name.key) > 0
+    )
 
 
 def _country_spelled(acronym: str, words: list[str]) -> bool:

@@ -47,7 +47,9 @@ class NameScore:
 
     def describe(self) -> dict[str, Any]:
         out = self._describe()
-        acronyms = [self._acronym(pair) for pair in self.pairs if pair.how == "initials"]
+        acronyms = [
+            self._acronym(pair) for pair in self.pairs if pair.how in ("initials", "listed_acronym")
+        ]
         if acronyms:
             out["acronyms"] = acronyms
         abbreviations = [
@@ -86,7 +88,11 @@ class NameScore:
             "weak": len(acronym) <= 2 or acronym in COMMON_WORDS,
             "similarity": round(pair.similarity, 2),
         }
-        if given is not None and (given[:-1] != starts or len(tail) > 1):
+        if pair.how == "listed_acronym":
+            # not spelled by the words: the list gives it as a name of the organisation
+            # that has them
+            out["listed"] = True
+        elif given is not None and (given[:-1] != starts or len(tail) > 1):
             # a loose form: what each word gives it ("" when left out), then the legal form
             out["letters"] = given
         return out
