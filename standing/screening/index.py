@@ -54,6 +54,7 @@ from typing import Any, Final
 import numpy as np
 import numpy.typing as npt
 
+from standing.screening import contractions
 from standing.screening.acronyms import loose_keys, query_keys
 from standing.screening.normalize import (
     ABBREVIATED_AS,
@@ -103,6 +104,8 @@ SIM_PLURAL: Final = 0.9
 SIM_ACRONYM: Final = 0.8
 #: ... and a name it stands for in a loose form ("KEPCO" / "Korea Electric Power").
 SIM_LOOSE: Final = 0.6
+#: ... and a name a brand may be made of the first syllables of ("Petrobras").
+SIM_CONTRACTION: Final = 0.6
 #: Retrieval counts a fuzzy neighbour from this token similarity on.
 MIN_TOKEN_SIMILARITY: Final = 0.7
 #: Candidates whose weighted overlap with the query (a cosine over token weights) is below
@@ -258,6 +261,17 @@ class NameIndex:
             single = _acronym_name(name)
             if single:
                 acronyms[_ACRONYM_NAME + single].append(name_id)
+            # brands made of the first syllables of a name's words ("Petrobras"), both ways
+            brand = _contraction_word(name)
+            if brand:
+                for key in contractions.query_keys(brand):
+                    bucket = acronyms[_CONTRACTION_OF + key]
+                    if not bucket or bucket[-1] != name_id:
+                        bucket.append(name_id)
+            else:
+                key = contractions.name_key(name)
+                if key:
+                    acronyms[_CONTRACTION + key].append(name_id)
         # what the list knows of acronyms: the names of the organisations known by one (the
         # keys of their other names), and how many different names spell one
         self._acronym_owners: dict[str, frozenset[str]] = {}
@@ -591,6 +605,21 @@ class NameIndex:
                 key = _ACRONYM_OF + loose
                 if key in self._postings and loose not in COMMON_WORDS:
                     per_name[key] = max(per_name.get(key, 0.0), SIM_LOOSE * self.idf(single))
+        brand = _contraction_word(qname)
+        if brand:
+            weight = SIM_CONTRACTION * self.idf(brand)
+            for contracted in contractions.query_keys(brand):
+                key = _CONTRACTION + contracted
+                if key in self._postings:
+                    per_name[key] = max(per_name.get(key, 0.0), weight)
+        else:
+            contracted = contractions.name_key(qname)
+            key = _CONTRACTION_OF + contracted
+            if contracted and key in self._postings:
+                per_name[key] = max(
+                    per_name.get(key, 0.0),
+                    SIM_CONTRACTION * max(self.idf(t) for t in qname.tokens),
+                )
         for acronym in qname.acronyms:
             key = _ACRONYM_NAME + acronym
             if key in self._postings and acronym not in COMMON_WORDS:
@@ -600,8 +629,21 @@ class NameIndex:
 #: Keys of the acronyms of names of several words, and of names that are one acronym.
 _ACRONYM_OF: Final = "^"
 _ACRONYM_NAME: Final = "="
+#: Keys of names of several words by the first syllables of their words, and of names of
+#: one word that may be made of them (`standing.screening.contractions`).
+_CONTRACTION: Final = "%"
+_CONTRACTION_OF: Final = "&"
 #: Marks the count of the names that spell an acronym in a loose form too.
 _LOOSELY: Final = "~"
+
+
+def _contraction_word(name: NormalizedName) -> str:
+    """The one word of an organisation's name when it may be a brand made of the first
+    syllables of another name's words ("Petrobras"), else ""."""
+    if len(name.tokens) != 1 or name.kind == "person" or name.classes[0] != "name":
+        return ""
+    token = name.tokens[0]
+    return token if len(token) >= contractions.LEAST_LETTERS and token.isalpha() else ""
 
 
 def _acronym_name(name: NormalizedName) -> str:

@@ -24,6 +24,7 @@ from typing import Final, Protocol
 from rapidfuzz.distance import Levenshtein
 
 from standing.screening.acronyms import loose_spelling
+from standing.screening.contractions import syllables
 from standing.screening.match.config import DEFAULT_CONFIG
 from standing.screening.normalize import (
     COMMON_WORDS,
@@ -68,6 +69,7 @@ _SIM_ABBREVIATION: Final = DEFAULT_CONFIG.sim_abbreviation
 _SIM_SHORT_TYPO: Final = DEFAULT_CONFIG.sim_short_typo
 _SIM_SHORT_OTHER: Final = DEFAULT_CONFIG.sim_short_other
 _SIM_JOINED: Final = DEFAULT_CONFIG.sim_joined
+_SIM_CONTRACTION: Final = DEFAULT_CONFIG.sim_contraction
 _VOWELS: Final = frozenset("aeiouy")
 # the modes as module names: a lookup on the enum class costs several times more
 _LATIN: Final = ScriptMode.LATIN
@@ -143,6 +145,8 @@ def align(
             runs,
             known,
         )
+        _contraction(entry, entry_tokens, query_tokens, entry_used, query_used, links, True)
+        _contraction(query, query_tokens, entry_tokens, query_used, entry_used, links, False)
     _abbreviations(query_tokens, entry_tokens, query_used, entry_used, links)
     if person:
         _short_typos(query_tokens, entry_tokens, query_used, entry_used, links)
@@ -318,6 +322,32 @@ def _acronym(
         links.append((free_left, free_right, how, sim))
     else:
         links.append((free_right, free_left, how, sim))
+
+
+def _contraction(
+    left_name: NormalizedName,
+    left: Sequence[ClassedToken],
+    right: Sequence[ClassedToken],
+    left_used: set[int],
+    right_used: set[int],
+    links: list[Link],
+    query_side: bool,
+) -> None:
+    """`right` is one word, a brand made of the first syllables of all the words of `left`
+    ("Petrobras" / Petróleo Brasileiro S.A.; `contractions.syllables`), none of which
+    matched otherwise. `query_side`: the brand is the query."""
+    if len(right) != 1 or right_used or left_used or len(left) < 2:
+        return
+    word, word_class = right[0]
+    if word_class != "name" or syllables(word, left_name) is None:
+        return
+    spelled = list(range(len(left)))
+    left_used.update(spelled)
+    right_used.add(0)
+    if query_side:
+        links.append(([0], spelled, "contraction", _SIM_CONTRACTION))
+    else:
+        links.append((spelled, [0], "contraction", _SIM_CONTRACTION))
 
 
 def _listed_acronym(

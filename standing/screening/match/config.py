@@ -93,6 +93,9 @@ class ScoringConfig:
     sim_short_typo: float = 0.6
     #: ... when that letter is another first consonant ("Jong" / "Tong").
     sim_short_other: float = 0.3
+    #: Similarity of a brand made of the first syllables of an organisation's words and
+    #: those words ("Petrobras" / Petroleo Brasileiro; `standing.screening.contractions`).
+    sim_contraction: float = 0.84
     #: Least similarity of joined neighbours against one token ("Hua Wei" / "Huawei").
     sim_joined: float = 0.85
     #: Least similarity of a pair of identifying words that makes a name more than generic.

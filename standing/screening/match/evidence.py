@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
 from standing.screening.acronyms import letters_given
+from standing.screening.contractions import syllables
 from standing.screening.normalize import COMMON_WORDS, FORM_LETTERS, NormalizedName
 
 
@@ -52,6 +53,9 @@ class NameScore:
         ]
         if acronyms:
             out["acronyms"] = acronyms
+        contracted = [self._contraction(pair) for pair in self.pairs if pair.how == "contraction"]
+        if contracted:
+            out["contractions"] = contracted
         abbreviations = [
             {"query": pair.query, "entry": pair.entry, "similarity": round(pair.similarity, 2)}
             for pair in self.pairs
@@ -69,6 +73,20 @@ class NameScore:
                 "legal_forms": list(self.entry.legal_forms),
             }
         return out
+
+    def _contraction(self, pair: TokenPair) -> dict[str, Any]:
+        """Which brand is made of the first syllables of which words, and what each word
+        gives it (the brand is the side of one word)."""
+        on_query = " " not in pair.query
+        brand, words = (pair.query, pair.entry) if on_query else (pair.entry, pair.query)
+        parts = syllables(brand, self.entry if on_query else self.query) or []
+        return {
+            "brand": brand,
+            "side": "query" if on_query else "entry",
+            "stands_for": words.split(),
+            "syllables": parts,
+            "similarity": round(pair.similarity, 2),
+        }
 
     def _acronym(self, pair: TokenPair) -> dict[str, Any]:
         """Which acronym matched which words (the acronym is the side of one word)."""

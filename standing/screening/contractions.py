@@ -1,0 +1,124 @@
+"""Brands made of the first syllables of an organisation's words.
+
+Many organisations are known by a word made of the beginnings of the words of their name,
+not by its initials: "Petrobras" (PETROleo BRASileiro), "Pemex" (PEtroleos MEXicanos),
+"FedEx" (FEDeral EXpress), "Nabisco" (NAtional BIScuit COmpany), "Unocal" (UNion Oil
+CALifornia), with the combining form of a country's name for its first word: "Sinopec"
+(SINO-, China; PEtroleum Chemical). `syllables` reads such a word against a name's words.
+
+A contraction spells every word of the name in order, each by a beginning of it (a company
+word in the middle, "Company" in "Union Oil Company of California", may be left out; the
+legal form may end it: the "co" of Nabisco), the first word by two letters or more. It has
+three parts or more, or two of which one has three letters or more and the last two or more,
+so that "Petron" is not read PETROliam Nasional. It is weaker evidence than the words
+themselves (`sim_contraction`). `name_key` and `query_keys` are what the index files and
+looks up for them: the first two letters of the first word and the initial of the second.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from standing.screening.normalize import NormalizedName
+
+#: The combining forms of countries' names that begin brands ("Sinopec", "Rosneft").
+COMBINING_FORMS: Final[dict[str, tuple[str, ...]]] = {
+    "sino": ("china", "chinese"),
+    "ros": ("russia", "russian"),
+    "rus": ("russia", "russian"),
+    "indo": ("india", "indian", "indonesia", "indonesian"),
+    "euro": ("europe", "european"),
+}
+#: Company words a contraction may leave out after its first word.
+_LEFT_OUT: Final = frozenset(
+    {"company", "corporation", "group", "holding", "holdings", "limited", "incorporated"}
+)
+#: What a legal form gives the end of a contraction ("Nabisco": CO of Company).
+_FORM_TAILS: Final[dict[str, tuple[str, ...]]] = {
+    "corp": ("co", "c"),
+    "co": ("co", "c"),
+    "coltd": ("co", "c"),
+    "inc": ("inc",),
+}
+#: Fewest letters of a contraction, and most words of the name it spells.
+LEAST_LETTERS: Final = 5
+_MOST_WORDS: Final = 4
+
+
+def syllables(word: str, name: NormalizedName) -> list[str] | None:
+    """What each word of `name` (then its legal form, "" when none) gives `word`, when
+    `word` is a contraction of them ("petrobras" / Petróleo Brasileiro S.A.: petro, bras,
+    ""); None when it is not. Only an organisation's name is read."""
+    if name.kind == "person" or len(word) < LEAST_LETTERS:
+        return None
+    words = [t for t, c in zip(name.tokens, name.classes, strict=True) if c != "stop"]
+    if not 2 <= len(words) <= _MOST_WORDS + 1 or not all(w.isalpha() for w in words):
+        return None
+    tails = {tail for form in name.legal_forms for tail in _FORM_TAILS.get(form, ())}
+    return _spell(word, words, tails)
+
+
+def _spell(word: str, words: Sequence[str], tails: set[str]) -> list[str] | None:
+    last = len(words)
+
+    def walk(at: int, x: int, parts: list[str]) -> list[str] | None:
+        if at == len(word):
+            if all(w in _LEFT_OUT for w in words[x:]) and _shaped(parts):
+                return [*parts, *([""] * (last - x)), ""]
+            return None
+        if x == last:
+            tail = word[at:]
+            if tail in tails and _shaped([*parts, tail]):
+                return [*parts, tail]
+            return None
+        current = words[x]
+        # the first word gives two letters or more, and may give its combining form
+        heads = [current[:n] for n in range(len(current), 1 if x == 0 else 0, -1)]
+        if x == 0:
+            heads = [f for f, names in COMBINING_FORMS.items() if current in names] + heads
+        for head in heads:
+            if word.startswith(head, at):
+                found = walk(at + len(head), x + 1, [*parts, head])
+                if found is not None:
+                    return found
+        if x > 0 and current in _LEFT_OUT:
+            found = walk(at, x + 1, [*parts, ""])
+            if found is not None:
+                return found
+        return None
+
+    return walk(0, 0, [])
+
+
+def _shaped(parts: Sequence[str]) -> bool:
+    """Three parts or more; or two, one of three letters or more, the last of two or more."""
+    given = [p for p in parts if p]
+    if len(given) > 2:
+        return True
+    return len(given) == 2 and max(map(len, given)) >= 3 and len(given[1]) >= 2
+
+
+def name_key(name: NormalizedName) -> str:
+    """The key an organisation's name is filed under for contractions: the first two letters
+    of its first word and the initial of its second ("pe" "b": Petróleo Brasileiro);
+    "" for a name of one word or of more than `_MOST_WORDS`."""
+    if name.kind == "person":
+        return ""
+    words = [t for t, c in zip(name.tokens, name.classes, strict=True) if c != "stop"]
+    if not 2 <= len(words) <= _MOST_WORDS + 1 or len(words[0]) < 2:
+        return ""
+    return words[0][:2] + words[1][0]
+
+
+def query_keys(word: str) -> list[str]:
+    """The keys of the names `word` may be a contraction of: its first two letters and each
+    later letter but the last two that may begin the second word's part, and the same after
+    a combining form ("sinopec": "ch" "p", China Petroleum)."""
+    if len(word) < LEAST_LETTERS:
+        return []
+    out = [word[:2] + word[j] for j in range(2, len(word) - 1)]
+    for form, names in COMBINING_FORMS.items():
+        if word.startswith(form) and len(word) > len(form):
+            out.extend(n[:2] + word[len(form)] for n in names)
+    return list(dict.fromkeys(out))

@@ -1,0 +1,93 @@
+"""Brands made of the first syllables of an organisation's words ("Petrobras" / Petróleo
+Brasileiro S.A.): read against the words, found by screening both ways, explained, and kept
+apart from near-brands that only begin the same way."""
+
+from __future__ import annotations
+
+import pytest
+
+from standing.screening.contractions import name_key, query_keys, syllables
+from standing.screening.match import Matcher, Screener
+from standing.screening.normalize import normalize_name
+from tests.screening.names import company_query as company
+from tests.screening.names import organisation as entry
+
+matcher = Matcher()
+
+
+@pytest.mark.parametrize(
+    ("brand", "name", "parts"),
+    [
+        ("Petrobras", "Petróleo Brasileiro S.A.", ["petro", "bras", ""]),
+        ("Pemex", "Petróleos Mexicanos", ["pe", "mex", ""]),
+        ("FedEx", "Federal Express Corporation", ["fed", "ex", ""]),
+        # the legal form ends it
+        ("Nabisco", "National Biscuit Company", ["na", "bis", "co", ""]),
+        ("Texaco", "The Texas Company", ["texa", "co", ""]),
+        # a company word in the middle left out
+        ("Unocal", "Union Oil Company of California", ["un", "o", "", "cal", ""]),
+        # a country's combining form
+        ("Sinopec", "China Petroleum & Chemical Corporation", ["sino", "pe", "c", ""]),
+        ("Alcoa", "Aluminum Company of America", ["al", "co", "a", ""]),
+    ],
+)
+def test_a_brand_of_the_first_syllables_of_the_words_matches_them(
+    brand: str, name: str, parts: list[str]
+) -> None:
+    assert syllables(brand.lower(), normalize_name(name, "organization")) == parts
+    r = matcher.score(company(brand), entry(name))
+    assert r.match and r.score == pytest.approx(0.84), r.features["name"]
+    (found,) = r.features["name"]["contractions"]
+    assert found["side"] == "query" and found["syllables"] == parts
+    # the other way round: the entry is the brand
+    back = matcher.score(company(name), entry(brand))
+    assert back.match and back.features["name"]["contractions"][0]["side"] == "entry"
+
+
+@pytest.mark.parametrize(
+    ("brand", "name"),
+    [
+        # two parts need a last one of two letters: not PETROliam Nasional
+        ("Petron Corporation", "Petroliam Nasional Berhad"),
+        ("Pemco Aviation Group, Inc.", "Petróleos Mexicanos"),
+        ("FedNat Holding Company", "Federal Express Corporation"),
+        ("Nabors Industries Ltd.", "National Biscuit Company"),
+        ("Alcon Inc.", "Aluminum Company of America"),
+        ("SinoPac Financial Holdings Company Limited", "China Petroleum & Chemical Corporation"),
+        ("Suncor Energy Inc.", "Sun Oil Company"),
+    ],
+)
+def test_a_near_brand_that_only_begins_the_same_way_stays_apart(brand: str, name: str) -> None:
+    assert not matcher.score(company(brand), entry(name)).match
+
+
+def test_a_word_that_spells_only_some_of_the_words_is_no_contraction() -> None:
+    name = normalize_name("Petróleo Brasileiro Distribuidora S.A.", "organization")
+    assert syllables("petrobras", name) is None
+    # a person's name is not read
+    assert syllables("johsmi", normalize_name("John Smith", "person")) is None
+
+
+def test_the_index_keys_meet() -> None:
+    name = normalize_name("Petróleo Brasileiro S.A.", "organization")
+    assert name_key(name) == "peb"
+    assert "peb" in query_keys("petrobras")
+    assert "chp" in query_keys("sinopec")  # China Petroleum, after SINO-
+    assert query_keys("pemx") == []  # too short to be read
+
+
+def test_screening_finds_the_name_a_brand_is_made_of_and_the_brand_of_a_name() -> None:
+    screener = Screener(
+        [
+            entry("Petróleo Brasileiro S.A.", entry_id="petrobras"),
+            entry("Petrobank Energy and Resources Ltd.", entry_id="petrobank"),
+            entry("Pemex", entry_id="pemex"),
+            entry("Pemco Aviation Group, Inc.", entry_id="pemco"),
+        ]
+    )
+    hits = {h.entry.entry_id: h for h in screener.screen(company("Petrobras"))}
+    assert hits["petrobras"].match
+    assert "petrobank" not in hits or not hits["petrobank"].match
+    hits = {h.entry.entry_id: h for h in screener.screen(company("Petróleos Mexicanos"))}
+    assert hits["pemex"].match
+    assert "pemco" not in hits or not hits["pemco"].match
