@@ -244,11 +244,29 @@ class NameIndex:
         self._fuzzy: dict[str, list[str]] = fuzzy
         # acronyms of names of several words, and names that are one acronym-like word
         acronyms: dict[str, list[int]] = defaultdict(list)
-        spelled_by: dict[str, set[str]] = defaultdict(set)  # the keys of names spelling one
+        # the keys of the names spelling one
+        spelled_by: dict[str, set[str]] = defaultdict(set)
         loosely: dict[str, set[str]] = defaultdict(set)  # ... in a loose form
+        # names of one organisation are one speller, and so are names of one key across
+        # lists: each key's group of keys (a union of the keys of each item's names)
+        group: dict[str, str] = {}
+
+        def root(key: str) -> str:
+            while group[key] != key:
+                group[key] = group[group[key]]
+                key = group[key]
+            return key
+
+        first_key: dict[int, str] = {}
         for name_id, name in enumerate(self.names):
             if name.kind == "person":
                 continue
+            group.setdefault(name.key, name.key)
+            item = int(owners[name_id])
+            if item in first_key:
+                group[root(name.key)] = root(first_key[item])
+            else:
+                first_key[item] = name.key
             for acronym in name.acronyms:
                 if acronym not in COMMON_WORDS:
                     acronyms[_ACRONYM_OF + acronym].append(name_id)
@@ -290,13 +308,14 @@ class NameIndex:
                     acronyms[_ACRONYM_OF + key[1:]] = sorted({*spelled, *listed})
         for key, ids in acronyms.items():
             self._postings[key] = np.asarray(ids, dtype=np.int32)
-        self._acronym_spellers: dict[str, int] = {
-            acronym: len(keys) for acronym, keys in spelled_by.items() if len(keys) > 1
-        }
+        self._acronym_spellers: dict[str, int] = {}
+        for acronym, keys in spelled_by.items():
+            if len(keys) > 1:
+                self._acronym_spellers[acronym] = len({root(k) for k in keys})
         for acronym, keys in loosely.items():
             keys |= spelled_by.get(acronym, set())
             if len(keys) > 1:
-                self._acronym_spellers[_LOOSELY + acronym] = len(keys)
+                self._acronym_spellers[_LOOSELY + acronym] = len({root(k) for k in keys})
         # across scripts: "fwd" files Latin tokens for queries in a script, "rev" files the
         # script's tokens for Latin queries
         fwd: dict[str, dict[str, set[str]]] = {m: defaultdict(set) for m in _MODELS}
@@ -380,7 +399,9 @@ class NameIndex:
 
     def acronym_spellers(self, acronym: str, loose: bool = False) -> int:
         """How many different names of the list `acronym` spells plainly, or (`loose`) also
-        with the words after "and" or the last word left out (0 or 1: one at most)."""
+        with the words after "and" or the last word left out (0 or 1: one at most); the
+        names of one organisation ("Korea National Insurance Corporation", "... Company")
+        count once."""
         return self._acronym_spellers.get(_LOOSELY + acronym if loose else acronym, 0)
 
     def weight(self, token: str, token_class: str) -> float:

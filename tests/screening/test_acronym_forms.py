@@ -220,6 +220,33 @@ def test_an_acronym_many_names_of_the_list_spell_is_weak() -> None:
     assert all(h.match and h.score == pytest.approx(0.82) for h in hits)
 
 
+def test_the_names_of_one_organisation_are_one_speller_of_an_acronym() -> None:
+    # one list writes the organisation two ways, two others as it is and as "Korean": the
+    # names of one entry, and one name on several lists, count once
+    org = "organization"
+    index = NameIndex(
+        [
+            [
+                normalize_name("Korea National Insurance Corporation", org),
+                normalize_name("Korea National Insurance Company", org),
+            ],
+            [normalize_name("Korean National Insurance Company", org)],
+            [normalize_name("Korea National Insurance Corporation", org)],
+            [normalize_name("Korean National Insurance Corporation", org)],
+        ]
+    )
+    assert index.acronym_spellers("knic") == 3
+    screener = Screener(
+        [
+            entry("Korea National Insurance Corporation", "Korea National Insurance Company"),
+            entry("Korean National Insurance Company"),
+            entry("Korean National Insurance Corporation"),
+        ]
+    )
+    hits = screener.screen(company("KNIC"))
+    assert hits and all(h.match and h.score == pytest.approx(0.86) for h in hits)
+
+
 def test_screening_finds_the_names_a_loose_acronym_stands_for() -> None:
     listed = [
         ("kepco", "Korea Electric Power Corporation"),
