@@ -63,7 +63,13 @@ from typing import Final, Literal
 
 from standing.screening import wordlists
 from standing.screening.glossary import Reading, glossary
-from standing.screening.normalize import PLACE_COUNTRIES, fold, place_country, token_class
+from standing.screening.normalize import (
+    PLACE_COUNTRIES,
+    fold,
+    number_word,
+    place_country,
+    token_class,
+)
 from standing.screening.romanize import undouble
 
 Language = Literal["ru", "zh", "ja", "ko", "fa"]
@@ -167,6 +173,8 @@ _LANGUAGE_COUNTRIES: Final[dict[Language, frozenset[str]]] = {
         | {"ps", "eg", "ly", "sd", "dz", "ma", "tn", "mr", "so", "dj", "km"}
     ),
 }
+#: Russian "and", written in lower case between two words read: dropped from the reading.
+_RU_AND: Final = "i"
 #: A row of `romanised_words.tsv` read so only as the name's first word ("^joseon": Korea).
 _NAME_START: Final = "^"
 
@@ -409,6 +417,12 @@ def _latin_reading(name: str) -> Reading | None:
     taken.update(i for start, end in legal for i in range(start, end))
     if lang == "fa":
         particles = {i for i, w in enumerate(words) if plain(w) in _FA_PARTICLES} - taken
+    elif lang == "ru":
+        # "i" (and) between two words read ("Institut Khimii i Mekhaniki"), not a Roman
+        # numeral one
+        particles = {
+            i for i, w in enumerate(words) if w == _RU_AND and i - 1 in taken and i + 1 in taken
+        }
     else:
         particles = set()
     if (
@@ -630,6 +644,12 @@ def _identifies(
         for kind in word_kinds:
             if kind in ("name", "number") or (kind == "place" and many):
                 return True
+    if any(
+        number_word(token)
+        for _, _, gloss in reads
+        for token in fold(gloss.replace("|", " ")).split()
+    ):
+        return True  # an ordinal or number read ("Pervyy Kanal": Channel One)
     if not many:
         return False
     return any(

@@ -1,0 +1,134 @@
+"""Russian organisation names with their descriptors, dedications, ordinals and places,
+written in Cyrillic or in Latin letters, against their English names: the descriptors'
+English translations read as one ("Scientific Production Association" and "Research and
+Production Association", НПО), a dedication to a person ("named after A.N. Ganichev",
+"имени Э.С. Яламова") cut from the name, an ordinal read as a number ("Pervyy Kanal",
+Channel One), a place adjective read as the place ("Uralskiy", Ural)."""
+
+from __future__ import annotations
+
+import pytest
+
+from standing.screening.match.config import DEFAULT_THRESHOLD
+from standing.screening.normalize import normalize_name
+from standing.screening.romanised import latin_reading
+from tests.screening.names import score
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("Scientific Production Association Splav", "research production association splav"),
+        ("State Ryazan Instrument-Making Plant", "state ryazan instrument plant"),
+        ("Machine-Building Plant Avangard", "engineering plant avangard"),
+        ("Tactical Missile Arms Corporation", "tactical missiles"),
+    ],
+)
+def test_equivalent_words_are_read_as_one(written: str, read: str) -> None:
+    assert " ".join(normalize_name(written, "organization").tokens) == read
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("JSC NPO Splav named after A.N. Ganichev", "research production association splav"),
+        (
+            "АО «Производственное объединение «Уральский оптико-механический завод» "
+            "имени Э.С. Яламова»",
+            "proizvodstvennoe obedinenie uralsky optiko mehanichesky zavod",
+        ),
+        ("Research Institute Polyus of M.F. Stelmakh", "research institute polyus"),
+    ],
+)
+def test_a_dedication_is_cut_from_the_name(written: str, read: str) -> None:
+    name = normalize_name(written, "organization")
+    assert " ".join(name.tokens) == read
+    assert name.dedicated
+
+
+def test_a_name_that_is_only_a_dedication_is_kept() -> None:
+    name = normalize_name("Named After Lenin", "organization")
+    assert name.tokens == ("named", "after", "lenin")
+    assert not name.dedicated
+
+
+def test_people_keep_every_word() -> None:
+    assert normalize_name("Ivan Named After", "person").tokens == ("ivan", "named", "after")
+
+
+def test_an_ordinal_read_identifies_a_romanised_name() -> None:
+    found = latin_reading("Pervyy Kanal AO")
+    assert found is not None
+    assert found.text == "first channel AO"
+
+
+def test_russian_and_between_two_words_read_is_dropped() -> None:
+    found = latin_reading("Tsentralnyy Nauchno-Issledovatelskiy Institut Khimii i Mekhaniki")
+    assert found is not None
+    assert found.text == "central research research institute chemistry mechanics"
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        ("Pervyy Kanal AO", "JSC Channel One Russia"),
+        ("АО «Первый канал»", "JSC Channel One Russia"),
+        (
+            "Tsentralnyy Nauchno-Issledovatelskiy Institut Khimii i Mekhaniki",
+            "FGUP Central Scientific Research Institute of Chemistry and Mechanics",
+        ),
+        (
+            "ФГУП «Центральный научно-исследовательский институт химии и механики»",
+            "FGUP Central Scientific Research Institute of Chemistry and Mechanics",
+        ),
+        (
+            "Uralskiy Optiko-Mekhanicheskiy Zavod AO",
+            "JSC Production Association Ural Optical and Mechanical Plant named after E.S. Yalamov",
+        ),
+        (
+            "Korporatsiya Takticheskoye Raketnoye Vooruzheniye AO",
+            "JSC Tactical Missiles Corporation",
+        ),
+        ("АО «Корпорация «Тактическое ракетное вооружение»", "JSC Tactical Missiles Corporation"),
+        (
+            "АО «ВПК «НПО машиностроения»",
+            "JSC Military-Industrial Corporation NPO Mashinostroyenia",
+        ),
+        ("Scientific Production Association Splav", "JSC NPO Splav named after A.N. Ganichev"),
+        ("State Ryazan Instrument-Making Plant", "JSC State Ryazan Instrument Plant"),
+        ("Ryazanskiy Priborniy Zavod AO", "JSC Ryazan Instrument Plant"),
+        (
+            "Izhevskiy Elektromekhanicheskiy Zavod Kupol",
+            "JSC Izhevsk Electromechanical Plant Kupol",
+        ),
+    ],
+)
+def test_russian_names_match_their_english_names(query: str, entry: str) -> None:
+    assert score(query, entry) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        # another ordinal, another channel
+        ("Vtoroy Kanal AO", "JSC Channel One Russia"),
+        ("АО «Второй канал»", "JSC Channel One Russia"),
+        # another institute of the same descriptor
+        (
+            "Tsentralnyy Nauchno-Issledovatelskiy Institut Mashinostroyeniya",
+            "FGUP Central Scientific Research Institute of Chemistry and Mechanics",
+        ),
+        # another city's plant
+        ("Ryazanskiy Priborniy Zavod AO", "JSC Izhevsk Instrument Plant"),
+        ("Uralskiy Optiko-Mekhanicheskiy Zavod AO", "JSC Izhevsk Optical Mechanical Plant"),
+        # the same brand, another kind of body: a bare brand against an institute dedicated
+        # to a person
+        ("PJSC Polyus", "Joint Stock Company Research Institute Polyus of M.F. Stelmakh"),
+        ("Splav", "JSC NPO Splav named after A.N. Ganichev"),
+        # the same descriptor, another brand
+        ("Scientific Production Association Splav", "JSC NPO Mashinostroyenia"),
+        ("Tactical Missiles Corporation", "Strategic Missiles Corporation"),
+    ],
+)
+def test_other_organisations_stay_apart(query: str, entry: str) -> None:
+    assert score(query, entry) < DEFAULT_THRESHOLD
