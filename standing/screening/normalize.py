@@ -475,13 +475,13 @@ def name_words(text: str) -> list[str]:
     return [t for t in kept if not (t in _DESCRIPTORS and len(t) <= _DESCRIPTOR_ACRONYM)]
 
 
-#: A dedication in an organisation's name, to the end of the name or of its quoted part: "named
-#: after", "имени" or "im." and the person ("NPO Splav named after A.N. Ganichev", "завод»
-#: имени Э.С. Яламова»"), or "of" and a person's initials and surname at the end ("Research
-#: Institute Polyus of M.F. Stelmakh"). It says whom the body honours, not which body it is:
-#: English names often leave it out.
+#: A dedication in an organisation's name, to the end of the name or of its quoted part:
+#: "named after", "имени" (in Latin letters "imeni") or "им." and the person ("NPO Splav named
+#: after A.N. Ganichev", "завод» имени Э.С. Яламова»"), or "of" and a person's initials and
+#: surname at the end ("Research Institute Polyus of M.F. Stelmakh"). It says whom the body
+#: honours, not which body it is: English names often leave it out.
 _DEDICATION_RE: Final = re.compile(
-    r"(?:(?<![^\W\d_])(?:named\s+after|имени|им\.)\s+[^»\"”,;()]*"
+    r"(?:(?<![^\W\d_])(?:named\s+after|имени|imeni|им\.)\s+[^»\"”,;()]*"
     r"|\s+of\s+(?:[^\W\d_]\.\s*){1,3}[^\W\d_]{2,}\s*$)",
     re.IGNORECASE,
 )

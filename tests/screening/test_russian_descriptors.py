@@ -132,3 +132,43 @@ def test_russian_names_match_their_english_names(query: str, entry: str) -> None
 )
 def test_other_organisations_stay_apart(query: str, entry: str) -> None:
     assert score(query, entry) < DEFAULT_THRESHOLD
+
+
+def test_a_dedication_in_latin_letters_is_cut() -> None:
+    name = normalize_name("Zavod imeni V.A. Degtyareva OAO", "organization")
+    assert name.tokens == ("zavod",)
+    assert name.dedicated
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        (
+            "Tsentralnyy Aerogidrodinamicheskiy Institut imeni Professora N.Ye. Zhukovskogo",
+            "FSUE Central Aerohydrodynamic Institute named after Professor N.E. Zhukovsky",
+        ),
+        ("ОАО «Минский завод колёсных тягачей»", "OJSC Minsk Wheel Tractor Plant"),
+        ("Minskiy Zavod Kolesnykh Tyagachey OAO", "OJSC Minsk Wheel Tractor Plant"),
+        (
+            "Saratovskoye Elektroagregatnoye Proizvodstvennoye Obyedineniye AO",
+            "JSC Saratov Electrical Units Production Association",
+        ),
+    ],
+)
+def test_plants_and_institutes_of_russian_industry_match(query: str, entry: str) -> None:
+    assert score(query, entry) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        ("Minskiy Zavod Kolesnykh Tyagachey OAO", "OJSC Minsk Tractor Works"),
+        ("ОАО «Минский завод колёсных тягачей»", "OJSC Minsk Tractor Works"),
+        (
+            "Saratovskoye Elektroagregatnoye Proizvodstvennoye Obyedineniye AO",
+            "JSC Saratov Oil Refinery",
+        ),
+    ],
+)
+def test_plants_of_the_same_city_stay_apart(query: str, entry: str) -> None:
+    assert score(query, entry) < DEFAULT_THRESHOLD
