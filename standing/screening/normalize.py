@@ -414,8 +414,8 @@ def _normalize_name(text: str, kind: NameKind) -> NormalizedName:
         work = _HAN_HANGUL_RE.sub(r" \1 ", work)
     dedicated = False
     if kind != "person":
-        cut = _DEDICATION_RE.sub(" ", work)
-        if cut != work and _tokenize(_to_ascii(cut, kind)):
+        cut = _dedication(work)
+        if cut != work and _says_which(cut, kind):
             work, dedicated = cut, True
     if kind != "person" and "." in work:
         work = _DOTTED_RE.sub(_dotted, work)
@@ -477,14 +477,35 @@ def name_words(text: str) -> list[str]:
 
 #: A dedication in an organisation's name, to the end of the name or of its quoted part:
 #: "named after", "имени" (in Latin letters "imeni") or "им." and the person ("NPO Splav named
-#: after A.N. Ganichev", "завод» имени Э.С. Яламова»"), or "of" and a person's initials and
-#: surname at the end ("Research Institute Polyus of M.F. Stelmakh"). It says whom the body
-#: honours, not which body it is: English names often leave it out.
+#: after A.N. Ganichev", "завод» имени Э.С. Яламова»"). It says whom the body honours, not
+#: which body it is: English names often leave it out.
 _DEDICATION_RE: Final = re.compile(
-    r"(?:(?<![^\W\d_])(?:named\s+after|имени|imeni|им\.)\s+[^»\"”,;()]*"
-    r"|\s+of\s+(?:[^\W\d_]\.\s*){1,3}[^\W\d_]{2,}\s*$)",
-    re.IGNORECASE,
+    r"(?<![^\W\d_])(?:named\s+after|имени|imeni|им\.)\s+[^»\"”,;()]*", re.IGNORECASE
 )
+#: The same with "of" and a person's initials and surname at the end of the name ("Research
+#: Institute Polyus of M.F. Stelmakh"), taken for a dedication only in the name of an
+#: institute, plant or bureau (not "Bank of N.Y. Mellon").
+_OF_PERSON_RE: Final = re.compile(r"\s+of\s+(?:[^\W\d_]\.\s*){1,3}[^\W\d_]{2,}\s*$")
+_DEDICATED_BODY_RE: Final = re.compile(
+    r"(?i)(?<![^\W\d_])(?:institute|plant|factory|works|bureau|academy|university"
+    r"|institut|zavod)(?![^\W\d_])"
+)
+
+
+def _says_which(text: str, kind: NameKind) -> bool:
+    """Whether a name without its dedication still says which body it is: a name, place or
+    number is left ("NPO Splav", "Ural ... Plant"), not a kind of body alone ("Zavod imeni
+    V.A. Degtyareva", the Degtyarev Plant, is named by its dedication)."""
+    return any(c in ("name", "place", "number") for c in _normalize_name(text, kind).classes)
+
+
+def _dedication(text: str) -> str:
+    """``text`` with its dedication to a person cut (see `_DEDICATION_RE`)."""
+    text = _DEDICATION_RE.sub(" ", text)
+    if _DEDICATED_BODY_RE.search(text):
+        text = _OF_PERSON_RE.sub(" ", text)
+    return text
+
 
 #: English words and phrases of organisation names that say the same thing, each read as one
 #: (`data/equivalent_words.tsv`): "Scientific Production Association" and "Research and

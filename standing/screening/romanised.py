@@ -50,6 +50,10 @@ country named ("Trade Bank of Iran"), not every oil and gas company. A word that
 word of the tables ("Central", "Group", "Systems") is never read as Russian, so an English name
 is left as it is. People's names are never read this way (the caller offers it for
 organisations, vessels and unknown kinds only).
+
+A name with no such reading may still have the contracted word of a Soviet or Russian plant
+(`contracted_reading`, `data/russian_contractions.tsv`): "Kurganmashzavod" is the Kurgan
+Machine-Building Plant, its place, "mash-" and "-zavod" written as one word.
 """
 
 from __future__ import annotations
@@ -379,7 +383,7 @@ def latin_reading(name: str) -> Reading | None:
     identify the organisation (see the module's doc)."""
     if not name.isascii() and _has_other_script(name):
         return None
-    return _latin_reading(name)
+    return _latin_reading(name) or contracted_reading(name)
 
 
 @lru_cache(maxsize=50_000)
@@ -657,3 +661,55 @@ def _identifies(
         for _, _, gloss in reads
         for token in fold(gloss.replace("|", " ")).split()
     )
+
+
+# -- contracted names of Russian plants ----------------------------------------------------
+
+#: The end of a part marking the kind of body a contracted name ends with (`-zavod`).
+_KIND_MARK: Final = "$"
+#: Fewest letters of the name a contracted word starts with ("Kurgan" of "Kurganmashzavod").
+_LEAST_HEAD: Final = 3
+
+
+@cache
+def _contractions() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """A pattern of a contracted word (a head, parts, the kind), one of a part, and each
+    part's English."""
+    english: dict[str, str] = {}
+    parts: list[str] = []
+    kinds: list[str] = []
+    for written, gloss in wordlists.pairs("russian_contractions.tsv").items():
+        part = written.removesuffix(_KIND_MARK)
+        english[part] = gloss
+        (kinds if written.endswith(_KIND_MARK) else parts).append(part)
+
+    def either(words: list[str]) -> str:
+        return "|".join(sorted(words, key=len, reverse=True))
+
+    pattern = re.compile(
+        rf"(?i)\b([a-z]{{{_LEAST_HEAD},}}?)((?:{either(parts)})+)({either(kinds)})\b"
+    )
+    return pattern, re.compile(either(list(english)), re.IGNORECASE), english
+
+
+def contracted_reading(name: str) -> Reading | None:
+    """``name`` with its contracted word read in English ("JSC Kurganmashzavod": "JSC Kurgan
+    machine building plant"): a name of three letters or more (the place the plant is in),
+    the parts of `data/russian_contractions.tsv` and the kind of body at the end, written as
+    one word; None when it has no such word."""
+    if not name.isascii():
+        return None
+    pattern, part_re, english = _contractions()
+    read: list[str] = []
+
+    def expand(match: re.Match[str]) -> str:
+        head, middle, kind = match.groups()
+        words = [english[p.lower()] for p in part_re.findall(middle)]
+        text = " ".join([head, *words, english[kind.lower()]])
+        read.append(f"{match.group(0)}={text}")
+        return text
+
+    text = pattern.sub(expand, name)
+    if not read:
+        return None
+    return Reading(" ".join(text.split()), tuple(read))

@@ -46,9 +46,20 @@ def test_a_dedication_is_cut_from_the_name(written: str, read: str) -> None:
     assert name.dedicated
 
 
-def test_a_name_that_is_only_a_dedication_is_kept() -> None:
-    name = normalize_name("Named After Lenin", "organization")
-    assert name.tokens == ("named", "after", "lenin")
+@pytest.mark.parametrize(
+    ("written", "tokens"),
+    [
+        ("Named After Lenin", ("named", "after", "lenin")),
+        # the dedication is what names the plant (the Degtyarev Plant)
+        ("Zavod imeni V.A. Degtyareva OAO", ("zavod", "imeni", "va", "degtyareva")),
+        # initials after "of" in the name of a bank or a museum are no dedication
+        ("Bank of N.Y. Mellon", ("bank", "of", "ny", "mellon")),
+        ("Museum of A.S. Pushkin", ("museum", "of", "pushkin")),
+    ],
+)
+def test_a_dedication_that_names_the_body_is_kept(written: str, tokens: tuple[str, ...]) -> None:
+    name = normalize_name(written, "organization")
+    assert name.tokens == tokens
     assert not name.dedicated
 
 
@@ -135,8 +146,8 @@ def test_other_organisations_stay_apart(query: str, entry: str) -> None:
 
 
 def test_a_dedication_in_latin_letters_is_cut() -> None:
-    name = normalize_name("Zavod imeni V.A. Degtyareva OAO", "organization")
-    assert name.tokens == ("zavod",)
+    name = normalize_name("Kovrovskiy Zavod imeni V.A. Degtyareva OAO", "organization")
+    assert name.tokens == ("kovrovskiy", "zavod")
     assert name.dedicated
 
 
@@ -171,4 +182,50 @@ def test_plants_and_institutes_of_russian_industry_match(query: str, entry: str)
     ],
 )
 def test_plants_of_the_same_city_stay_apart(query: str, entry: str) -> None:
+    assert score(query, entry) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("JSC Kurganmashzavod", "JSC Kurgan machine building plant"),
+        ("Uralvagonzavod", "Ural railcar plant"),
+    ],
+)
+def test_a_contracted_plant_name_is_read(name: str, text: str) -> None:
+    found = latin_reading(name)
+    assert found is not None
+    assert found.text == text
+
+
+@pytest.mark.parametrize(
+    "name",
+    # no place before the parts, no kind of body at the end, not a contraction
+    ["Elektrozavod", "Mashzavod", "Kurganmash", "Gazprom", "Zavodmash Trading"],
+)
+def test_other_words_are_not_read_as_contractions(name: str) -> None:
+    assert latin_reading(name) is None
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        ("Kurgan Machine-Building Plant", "JSC Kurganmashzavod"),
+        ("Kurganskiy Mashinostroitelnyy Zavod AO", "JSC Kurganmashzavod"),
+        ("Ural Railcar Plant", "Uralvagonzavod"),
+    ],
+)
+def test_a_contracted_plant_name_matches_its_english_name(query: str, entry: str) -> None:
+    assert score(query, entry) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        ("JSC Kurgan Wheel Tractor Plant", "JSC Kurganmashzavod"),
+        ("Ural Machine-Building Plant", "JSC Research and Production Corporation Uralvagonzavod"),
+        ("Uralmashzavod", "Uralvagonzavod"),
+    ],
+)
+def test_contracted_plants_of_one_place_stay_apart(query: str, entry: str) -> None:
     assert score(query, entry) < DEFAULT_THRESHOLD
