@@ -22,6 +22,8 @@ from tests.screening.names import score
         ("State Ryazan Instrument-Making Plant", "state ryazan instrument plant"),
         ("Machine-Building Plant Avangard", "engineering plant avangard"),
         ("Tactical Missile Arms Corporation", "tactical missiles"),
+        ("Perm Motor-Building Plant", "perm motor plant"),
+        ("Tver Railcar-Building Plant", "tver railcar plant"),
     ],
 )
 def test_equivalent_words_are_read_as_one(written: str, read: str) -> None:
@@ -108,6 +110,8 @@ def test_russian_and_between_two_words_read_is_dropped() -> None:
         ("Scientific Production Association Splav", "JSC NPO Splav named after A.N. Ganichev"),
         ("State Ryazan Instrument-Making Plant", "JSC State Ryazan Instrument Plant"),
         ("Ryazanskiy Priborniy Zavod AO", "JSC Ryazan Instrument Plant"),
+        ("Permskiy Motorostroitelnyy Zavod AO", "JSC Perm Motor-Building Plant"),
+        ("Tverskoy Vagonostroitelnyy Zavod AO", "JSC Tver Railcar-Building Plant"),
         (
             "Izhevskiy Elektromekhanicheskiy Zavod Kupol",
             "JSC Izhevsk Electromechanical Plant Kupol",
@@ -129,7 +133,9 @@ def test_russian_names_match_their_english_names(query: str, entry: str) -> None
             "Tsentralnyy Nauchno-Issledovatelskiy Institut Mashinostroyeniya",
             "FGUP Central Scientific Research Institute of Chemistry and Mechanics",
         ),
-        # another city's plant
+        # another city's plant, another plant of the city
+        ("JSC Tver Railcar-Building Plant", "JSC Tver Excavator Plant"),
+        ("Permskiy Motorostroitelnyy Zavod AO", "JSC Perm Railcar-Building Plant"),
         ("Ryazanskiy Priborniy Zavod AO", "JSC Izhevsk Instrument Plant"),
         ("Uralskiy Optiko-Mekhanicheskiy Zavod AO", "JSC Izhevsk Optical Mechanical Plant"),
         # the same brand, another kind of body: a bare brand against an institute dedicated
