@@ -502,7 +502,7 @@ def _says_which(text: str, kind: NameKind) -> bool:
 def _dedication(text: str) -> str:
     """``text`` with its dedication to a person cut (see `_DEDICATION_RE`)."""
     text = _DEDICATION_RE.sub(" ", text)
-    if _DEDICATED_BODY_RE.search(text):
+    if _OF_PERSON_RE.search(text) and _DEDICATED_BODY_RE.search(text):
         text = _OF_PERSON_RE.sub(" ", text)
     return text
 

@@ -672,9 +672,9 @@ _LEAST_HEAD: Final = 3
 
 
 @cache
-def _contractions() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
-    """A pattern of a contracted word (a head, parts, the kind), one of a part, and each
-    part's English."""
+def _contractions() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], tuple[str, ...]]:
+    """A pattern of a contracted word (a head, parts, the kind), one of a part, each part's
+    English, and the kinds (a name without one has no such word)."""
     english: dict[str, str] = {}
     parts: list[str] = []
     kinds: list[str] = []
@@ -689,7 +689,7 @@ def _contractions() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     pattern = re.compile(
         rf"(?i)\b([a-z]{{{_LEAST_HEAD},}}?)((?:{either(parts)})+)({either(kinds)})\b"
     )
-    return pattern, re.compile(either(list(english)), re.IGNORECASE), english
+    return pattern, re.compile(either(list(english)), re.IGNORECASE), english, tuple(kinds)
 
 
 def contracted_reading(name: str) -> Reading | None:
@@ -699,7 +699,10 @@ def contracted_reading(name: str) -> Reading | None:
     one word; None when it has no such word."""
     if not name.isascii():
         return None
-    pattern, part_re, english = _contractions()
+    pattern, part_re, english, kinds = _contractions()
+    lowered = name.lower()
+    if not any(kind in lowered for kind in kinds):
+        return None
     read: list[str] = []
 
     def expand(match: re.Match[str]) -> str:
