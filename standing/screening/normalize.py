@@ -18,7 +18,12 @@ the package's data files in `standing/screening/data/`, see `standing.screening.
    split, "A.B.C." joined to "abc").
 5. Descriptors written before a Russian organisation's name, in Cyrillic or Latin letters
    ("ЧОП", "NII", "ЦНИИ", "OKB"; `data/descriptors.tsv`), are read in English ("private
-   security company", "research institute"). Company legal forms are recognised with
+   security company", "research institute"), and English words and phrases that say the
+   same thing in organisation names are read as one (`data/equivalent_words.tsv`:
+   "Scientific" and "Research", "Instrument-Making" and "Instrument"). A dedication to a
+   person ("... named after A.N. Ganichev", "... имени Э.С. Яламова", "... of M.F.
+   Stelmakh") is cut from an organisation's name and noted (`dedicated`). Company legal
+   forms are recognised with
    rigour's org-type database (ISO 20275 + OCCRP, e.g. "Aktiengesellschaft", "OOO", "ZAO",
    "PJSC", "Limited", "S.p.A.") plus a few forms it lacks (Corp, Co, Societe Anonyme, FSUE
    / ФГУП, the Chinese and Korean forms); they are removed from the comparable tokens and
@@ -224,6 +229,9 @@ class NormalizedName:
     capitals: tuple[str, ...] = ()
     # tokens written in lower case in a name that has capitals ("Acme"): not acronyms
     lowered: frozenset[str] = frozenset()
+    # the name of an organisation dedicated to a person ("... named after A.N. Ganichev",
+    # "... имени Э.С. Яламова"): the dedication is cut from the tokens
+    dedicated: bool = False
     # `key`, `compact` and `generic_only` once computed: a name is compared many times
     _key: str | None = field(default=None, init=False, repr=False, compare=False)
     _compact: str | None = field(default=None, init=False, repr=False, compare=False)
@@ -404,6 +412,11 @@ def _normalize_name(text: str, kind: NameKind) -> NormalizedName:
         work = _POSSESSIVE_RE.sub(_possessive_place, work)
     if scripts & _SYLLABIC_SCRIPTS:
         work = _HAN_HANGUL_RE.sub(r" \1 ", work)
+    dedicated = False
+    if kind != "person":
+        cut = _dedication(work)
+        if cut != work and _says_which(cut, kind):
+            work, dedicated = cut, True
     if kind != "person" and "." in work:
         work = _DOTTED_RE.sub(_dotted, work)
     tokens = _tokenize(_to_ascii(work, kind))
@@ -413,8 +426,11 @@ def _normalize_name(text: str, kind: NameKind) -> NormalizedName:
     restored: frozenset[int] = frozenset()
     if kind != "person" and tokens:
         tokens = [part for t in tokens for part in _DESCRIPTORS.get(t, (t,))]
-        raw_tokens = tokens
-        tokens = [_correct(t) for t in tokens]
+        # equivalent words read as one after a typo in them is corrected ("Sciedtific")
+        raw_tokens = _equivalents(tokens)
+        tokens = _equivalents([_correct(t) for t in tokens])
+        if len(raw_tokens) != len(tokens):
+            raw_tokens = tokens
         kept, found, positions = _split_legal_forms(tokens)
         if kept and not _identified(kept, kind):
             # a name of legal forms and generic words only ("IS BANK, AO", "STG HOLDING
@@ -449,6 +465,7 @@ def _normalize_name(text: str, kind: NameKind) -> NormalizedName:
         abjad=abjad,
         capitals=capitals,
         lowered=lowered,
+        dedicated=dedicated,
     )
 
 
@@ -458,6 +475,79 @@ def name_words(text: str) -> list[str]:
     tokens = _tokenize(_to_ascii(unicodedata.normalize("NFKC", text), "organization"))
     kept, _, _ = _split_legal_forms(tokens)
     return [t for t in kept if not (t in _DESCRIPTORS and len(t) <= _DESCRIPTOR_ACRONYM)]
+
+
+#: A dedication in an organisation's name: "named after", "имени" (in Latin letters "imeni")
+#: or "им." and the person ("NPO Splav named after A.N. Ganichev", "завод» имени Э.С.
+#: Яламова»"). It says whom the body honours, not
+#: which body it is: English names often leave it out.
+_DEDICATION_RE: Final = re.compile(
+    r"(?<![^\W\d_])(?:named\s+after|имени|imeni|им\.)\s+"
+    # a title before the person ("named after Professor N.E. Zhukovsky", "имени академика")
+    r"(?:(?:professor|professora|academician|akademika|профессора|академика|general"
+    r"|generala|генерала|marshal|marshala|маршала)\s+)?"
+    # the person: initials and a surname ("A.N. Ganichev", "VI Chapaev"), or one or two
+    # words that end the name or its quoted part ("named after Gagarin"), or one word
+    # before what follows ("... named after S.I. Vavilov Management Company of Belomo")
+    r"(?:(?:[^\W\d_]{1,2}(?:\.\s*|\s+)){1,3}[^\W\d_][\w'-]*"
+    r"|[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*)?(?=\s*(?:$|[»\"”,;()]))"
+    r"|[^\W\d_][\w'-]*)",
+    re.IGNORECASE,
+)
+#: The same with "of" and a person's initials and surname at the end of the name ("Research
+#: Institute Polyus of M.F. Stelmakh"), taken for a dedication only in the name of an
+#: institute, plant or bureau (not "Bank of N.Y. Mellon").
+_OF_PERSON_RE: Final = re.compile(r"\s+of\s+(?:[^\W\d_]\.\s*){1,3}[^\W\d_]{2,}\s*$")
+_DEDICATED_BODY_RE: Final = re.compile(
+    r"(?i)(?<![^\W\d_])(?:institute|plant|factory|works|bureau|academy|university"
+    r"|institut|zavod)(?![^\W\d_])"
+)
+
+
+def _says_which(text: str, kind: NameKind) -> bool:
+    """Whether a name without its dedication still says which body it is: a name, place or
+    number is left ("NPO Splav", "Ural ... Plant"), not a kind of body alone ("Zavod imeni
+    V.A. Degtyareva", the Degtyarev Plant, is named by its dedication)."""
+    return any(c in ("name", "place", "number") for c in _normalize_name(text, kind).classes)
+
+
+def _dedication(text: str) -> str:
+    """``text`` with its dedication to a person cut (see `_DEDICATION_RE`)."""
+    text = _DEDICATION_RE.sub(" ", text)
+    if _OF_PERSON_RE.search(text) and _DEDICATED_BODY_RE.search(text):
+        text = _OF_PERSON_RE.sub(" ", text)
+    return text
+
+
+#: English words and phrases of organisation names that say the same thing, each read as one
+#: (`data/equivalent_words.tsv`): "Scientific Production Association" and "Research and
+#: Production Association" are one descriptor (НПО), "Instrument-Making Plant" and "Instrument
+#: Plant" one kind of plant. Keyed by a phrase's first word: (its words, the words read).
+_EQUIVALENTS: Final[dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]] = {}
+for _words_written, _words_read in wordlists.pairs("equivalent_words.tsv").items():
+    _EQUIVALENTS.setdefault(_words_written.split()[0], []).append(
+        (tuple(_words_written.split()), tuple(_words_read.split()))
+    )
+for _phrases in _EQUIVALENTS.values():
+    _phrases.sort(key=lambda phrase: -len(phrase[0]))
+
+
+def _equivalents(tokens: list[str]) -> list[str]:
+    """The tokens with the equivalent words and phrases of `_EQUIVALENTS` read as one."""
+    if not any(t in _EQUIVALENTS for t in tokens):
+        return tokens
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for written, read in _EQUIVALENTS.get(tokens[i], ()):
+            if tuple(tokens[i : i + len(written)]) == written:
+                out.extend(read)
+                i += len(written)
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
 
 
 #: An abbreviation with a dot written against the next word ("Dr.Web", "Intl.Trading").
@@ -762,6 +852,11 @@ _ORDINALS: Final[dict[str, int]] = _numbered(
     "_ first second third fourth fifth sixth seventh eighth ninth tenth"
 )
 _ORDINAL_RE: Final = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
+
+
+def number_word(token: str) -> bool:
+    """Whether a folded token is a number or an ordinal written as a word ("one", "first")."""
+    return token in _UNITS or token in _TENS or token in _ORDINALS
 
 
 def _number_words(tokens: list[str]) -> list[str]:

@@ -50,6 +50,10 @@ country named ("Trade Bank of Iran"), not every oil and gas company. A word that
 word of the tables ("Central", "Group", "Systems") is never read as Russian, so an English name
 is left as it is. People's names are never read this way (the caller offers it for
 organisations, vessels and unknown kinds only).
+
+A name with no such reading may still have the contracted word of a Soviet or Russian plant
+(`contracted_reading`, `data/russian_contractions.tsv`): "Kurganmashzavod" is the Kurgan
+Machine-Building Plant, its place, "mash-" and "-zavod" written as one word.
 """
 
 from __future__ import annotations
@@ -63,7 +67,13 @@ from typing import Final, Literal
 
 from standing.screening import wordlists
 from standing.screening.glossary import Reading, glossary
-from standing.screening.normalize import PLACE_COUNTRIES, fold, place_country, token_class
+from standing.screening.normalize import (
+    PLACE_COUNTRIES,
+    fold,
+    number_word,
+    place_country,
+    token_class,
+)
 from standing.screening.romanize import undouble
 
 Language = Literal["ru", "zh", "ja", "ko", "fa"]
@@ -167,6 +177,8 @@ _LANGUAGE_COUNTRIES: Final[dict[Language, frozenset[str]]] = {
         | {"ps", "eg", "ly", "sd", "dz", "ma", "tn", "mr", "so", "dj", "km"}
     ),
 }
+#: Russian "and", written in lower case between two words read: dropped from the reading.
+_RU_AND: Final = "i"
 #: A row of `romanised_words.tsv` read so only as the name's first word ("^joseon": Korea).
 _NAME_START: Final = "^"
 
@@ -371,7 +383,7 @@ def latin_reading(name: str) -> Reading | None:
     identify the organisation (see the module's doc)."""
     if not name.isascii() and _has_other_script(name):
         return None
-    return _latin_reading(name)
+    return _latin_reading(name) or contracted_reading(name)
 
 
 @lru_cache(maxsize=50_000)
@@ -409,6 +421,12 @@ def _latin_reading(name: str) -> Reading | None:
     taken.update(i for start, end in legal for i in range(start, end))
     if lang == "fa":
         particles = {i for i, w in enumerate(words) if plain(w) in _FA_PARTICLES} - taken
+    elif lang == "ru":
+        # "i" (and) between two words read ("Institut Khimii i Mekhaniki"), not a Roman
+        # numeral one
+        particles = {
+            i for i, w in enumerate(words) if w == _RU_AND and i - 1 in taken and i + 1 in taken
+        }
     else:
         particles = set()
     if (
@@ -630,6 +648,12 @@ def _identifies(
         for kind in word_kinds:
             if kind in ("name", "number") or (kind == "place" and many):
                 return True
+    if any(
+        number_word(token)
+        for _, _, gloss in reads
+        for token in fold(gloss.replace("|", " ")).split()
+    ):
+        return True  # an ordinal or number read ("Pervyy Kanal": Channel One)
     if not many:
         return False
     return any(
@@ -637,3 +661,58 @@ def _identifies(
         for _, _, gloss in reads
         for token in fold(gloss.replace("|", " ")).split()
     )
+
+
+# -- contracted names of Russian plants ----------------------------------------------------
+
+#: The end of a part marking the kind of body a contracted name ends with (`-zavod`).
+_KIND_MARK: Final = "$"
+#: Fewest letters of the name a contracted word starts with ("Kurgan" of "Kurganmashzavod").
+_LEAST_HEAD: Final = 3
+
+
+@cache
+def _contractions() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], tuple[str, ...]]:
+    """A pattern of a contracted word (a head, parts, the kind), one of a part, each part's
+    English, and the kinds (a name without one has no such word)."""
+    english: dict[str, str] = {}
+    parts: list[str] = []
+    kinds: list[str] = []
+    for written, gloss in wordlists.pairs("russian_contractions.tsv").items():
+        part = written.removesuffix(_KIND_MARK)
+        english[part] = gloss
+        (kinds if written.endswith(_KIND_MARK) else parts).append(part)
+
+    def either(words: list[str]) -> str:
+        return "|".join(sorted(words, key=len, reverse=True))
+
+    pattern = re.compile(
+        rf"(?i)\b([a-z]{{{_LEAST_HEAD},}}?)((?:{either(parts)})+)({either(kinds)})\b"
+    )
+    return pattern, re.compile(either(list(english)), re.IGNORECASE), english, tuple(kinds)
+
+
+def contracted_reading(name: str) -> Reading | None:
+    """``name`` with its contracted word read in English ("JSC Kurganmashzavod": "JSC Kurgan
+    machine building plant"): a name of three letters or more (the place the plant is in),
+    the parts of `data/russian_contractions.tsv` and the kind of body at the end, written as
+    one word; None when it has no such word."""
+    if not name.isascii():
+        return None
+    pattern, part_re, english, kinds = _contractions()
+    lowered = name.lower()
+    if not any(kind in lowered for kind in kinds):
+        return None
+    read: list[str] = []
+
+    def expand(match: re.Match[str]) -> str:
+        head, middle, kind = match.groups()
+        words = [english[p.lower()] for p in part_re.findall(middle)]
+        text = " ".join([head, *words, english[kind.lower()]])
+        read.append(f"{match.group(0)}={text}")
+        return text
+
+    text = pattern.sub(expand, name)
+    if not read:
+        return None
+    return Reading(" ".join(text.split()), tuple(read))

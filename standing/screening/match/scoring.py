@@ -341,6 +341,18 @@ def _shaped(
         # stands in the entry's name; the words left over are named in the hit
         score = max(score, _CONFIG.brand_floor + (1.0 - _CONFIG.brand_floor) * score)
     if (
+        method == "brand"
+        and entry.dedicated
+        and not query.dedicated
+        and len(aligned.matched_query) == 1
+        and aligned.entry_extra
+    ):
+        # one word against a body dedicated to a person ("Polyus" / "Research Institute
+        # Polyus of M.F. Stelmakh"): a state institute or plant named so shares its one word
+        # with companies of other kinds (Polyus, the gold miner), and the query names
+        # neither its kind nor its dedication
+        score = min(score, _CONFIG.short_lone_cap)
+    if (
         query_left > 0.0
         and query.kind != "person"
         and _short_lone(aligned)

@@ -1,0 +1,275 @@
+"""Russian organisation names with their descriptors, dedications, ordinals and places,
+written in Cyrillic or in Latin letters, against their English names: the descriptors'
+English translations read as one ("Scientific Production Association" and "Research and
+Production Association", НПО), a dedication to a person ("named after A.N. Ganichev",
+"имени Э.С. Яламова") cut from the name, an ordinal read as a number ("Pervyy Kanal",
+Channel One), a place adjective read as the place ("Uralskiy", Ural)."""
+
+from __future__ import annotations
+
+import pytest
+
+from standing.screening.match.config import DEFAULT_THRESHOLD
+from standing.screening.normalize import normalize_name
+from standing.screening.romanised import latin_reading
+from tests.screening.names import score
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("Scientific Production Association Splav", "research production association splav"),
+        ("State Ryazan Instrument-Making Plant", "state ryazan instrument plant"),
+        ("Machine-Building Plant Avangard", "engineering plant avangard"),
+        ("Tactical Missile Arms Corporation", "tactical missiles"),
+        ("Perm Motor-Building Plant", "perm motor plant"),
+        ("Tver Railcar-Building Plant", "tver railcar plant"),
+    ],
+)
+def test_equivalent_words_are_read_as_one(written: str, read: str) -> None:
+    assert " ".join(normalize_name(written, "organization").tokens) == read
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("JSC NPO Splav named after A.N. Ganichev", "research production association splav"),
+        (
+            "АО «Производственное объединение «Уральский оптико-механический завод» "
+            "имени Э.С. Яламова»",
+            "proizvodstvennoe obedinenie uralsky optiko mehanichesky zavod",
+        ),
+        ("Research Institute Polyus of M.F. Stelmakh", "research institute polyus"),
+        # initials written without dots; a title before the person
+        (
+            "Cheboksary Production Association named after VI Chapaev",
+            "cheboksary production association",
+        ),
+        (
+            "Central Aerohydrodynamic Institute named after Professor N.E. Zhukovsky",
+            "central aerohydrodynamic institute",
+        ),
+        # the dedication ends with the person: what follows stays
+        (
+            "Minsk Mechanical Plant named after S.I. Vavilov Management Company of Belomo Holding",
+            "minsk mechanical plant management company of belomo holding",
+        ),
+    ],
+)
+def test_a_dedication_is_cut_from_the_name(written: str, read: str) -> None:
+    name = normalize_name(written, "organization")
+    assert " ".join(name.tokens) == read
+    assert name.dedicated
+
+
+def test_the_legal_form_after_a_dedication_is_kept() -> None:
+    # a sibling in another country stays apart from the Russian plant
+    name = normalize_name(
+        "Production Association Ural Optical and Mechanical Plant named after E.S. Yalamov Pte Ltd",
+        "organization",
+    )
+    assert name.legal_forms == ("pteltd",) and name.dedicated
+    assert (
+        score(
+            "Ural Optical and Mechanical Plant named after E.S. Yalamov Pte Ltd",
+            "JSC Production Association Ural Optical and Mechanical Plant named after E.S. Yalamov",
+        )
+        < 0.9
+    )
+
+
+def test_an_equivalent_word_with_a_typo_is_read_as_one() -> None:
+    written = normalize_name("Kvant Sciedtific Research Institute", "organization")
+    assert (
+        written.tokens
+        == normalize_name("KVANT SCIENTIFIC RESEARCH INSTITUTE", "organization").tokens
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "tokens"),
+    [
+        ("Named After Lenin", ("named", "after", "lenin")),
+        # the dedication is what names the plant (the Degtyarev Plant)
+        ("Zavod imeni V.A. Degtyareva OAO", ("zavod", "imeni", "va", "degtyareva")),
+        # initials after "of" in the name of a bank or a museum are no dedication
+        ("Bank of N.Y. Mellon", ("bank", "of", "ny", "mellon")),
+        ("Museum of A.S. Pushkin", ("museum", "of", "pushkin")),
+    ],
+)
+def test_a_dedication_that_names_the_body_is_kept(written: str, tokens: tuple[str, ...]) -> None:
+    name = normalize_name(written, "organization")
+    assert name.tokens == tokens
+    assert not name.dedicated
+
+
+def test_people_keep_every_word() -> None:
+    assert normalize_name("Ivan Named After", "person").tokens == ("ivan", "named", "after")
+
+
+def test_an_ordinal_read_identifies_a_romanised_name() -> None:
+    found = latin_reading("Pervyy Kanal AO")
+    assert found is not None
+    assert found.text == "first channel AO"
+
+
+def test_russian_and_between_two_words_read_is_dropped() -> None:
+    found = latin_reading("Tsentralnyy Nauchno-Issledovatelskiy Institut Khimii i Mekhaniki")
+    assert found is not None
+    assert found.text == "central research research institute chemistry mechanics"
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        ("Pervyy Kanal AO", "JSC Channel One Russia"),
+        ("АО «Первый канал»", "JSC Channel One Russia"),
+        (
+            "Tsentralnyy Nauchno-Issledovatelskiy Institut Khimii i Mekhaniki",
+            "FGUP Central Scientific Research Institute of Chemistry and Mechanics",
+        ),
+        (
+            "ФГУП «Центральный научно-исследовательский институт химии и механики»",
+            "FGUP Central Scientific Research Institute of Chemistry and Mechanics",
+        ),
+        (
+            "Uralskiy Optiko-Mekhanicheskiy Zavod AO",
+            "JSC Production Association Ural Optical and Mechanical Plant named after E.S. Yalamov",
+        ),
+        (
+            "Korporatsiya Takticheskoye Raketnoye Vooruzheniye AO",
+            "JSC Tactical Missiles Corporation",
+        ),
+        ("АО «Корпорация «Тактическое ракетное вооружение»", "JSC Tactical Missiles Corporation"),
+        (
+            "АО «ВПК «НПО машиностроения»",
+            "JSC Military-Industrial Corporation NPO Mashinostroyenia",
+        ),
+        ("Scientific Production Association Splav", "JSC NPO Splav named after A.N. Ganichev"),
+        ("State Ryazan Instrument-Making Plant", "JSC State Ryazan Instrument Plant"),
+        ("Ryazanskiy Priborniy Zavod AO", "JSC Ryazan Instrument Plant"),
+        ("Permskiy Motorostroitelnyy Zavod AO", "JSC Perm Motor-Building Plant"),
+        ("Tverskoy Vagonostroitelnyy Zavod AO", "JSC Tver Railcar-Building Plant"),
+        (
+            "Izhevskiy Elektromekhanicheskiy Zavod Kupol",
+            "JSC Izhevsk Electromechanical Plant Kupol",
+        ),
+    ],
+)
+def test_russian_names_match_their_english_names(query: str, entry: str) -> None:
+    assert score(query, entry) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        # another ordinal, another channel
+        ("Vtoroy Kanal AO", "JSC Channel One Russia"),
+        ("АО «Второй канал»", "JSC Channel One Russia"),
+        # another institute of the same descriptor
+        (
+            "Tsentralnyy Nauchno-Issledovatelskiy Institut Mashinostroyeniya",
+            "FGUP Central Scientific Research Institute of Chemistry and Mechanics",
+        ),
+        # another city's plant, another plant of the city
+        ("JSC Tver Railcar-Building Plant", "JSC Tver Excavator Plant"),
+        ("Permskiy Motorostroitelnyy Zavod AO", "JSC Perm Railcar-Building Plant"),
+        ("Ryazanskiy Priborniy Zavod AO", "JSC Izhevsk Instrument Plant"),
+        ("Uralskiy Optiko-Mekhanicheskiy Zavod AO", "JSC Izhevsk Optical Mechanical Plant"),
+        # the same brand, another kind of body: a bare brand against an institute dedicated
+        # to a person
+        ("PJSC Polyus", "Joint Stock Company Research Institute Polyus of M.F. Stelmakh"),
+        ("Splav", "JSC NPO Splav named after A.N. Ganichev"),
+        # the same descriptor, another brand
+        ("Scientific Production Association Splav", "JSC NPO Mashinostroyenia"),
+        ("Tactical Missiles Corporation", "Strategic Missiles Corporation"),
+    ],
+)
+def test_other_organisations_stay_apart(query: str, entry: str) -> None:
+    assert score(query, entry) < DEFAULT_THRESHOLD
+
+
+def test_a_dedication_in_latin_letters_is_cut() -> None:
+    name = normalize_name("Kovrovskiy Zavod imeni V.A. Degtyareva OAO", "organization")
+    assert name.tokens == ("kovrovskiy", "zavod")
+    assert name.dedicated
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        (
+            "Tsentralnyy Aerogidrodinamicheskiy Institut imeni Professora N.Ye. Zhukovskogo",
+            "FSUE Central Aerohydrodynamic Institute named after Professor N.E. Zhukovsky",
+        ),
+        ("ОАО «Минский завод колёсных тягачей»", "OJSC Minsk Wheel Tractor Plant"),
+        ("Minskiy Zavod Kolesnykh Tyagachey OAO", "OJSC Minsk Wheel Tractor Plant"),
+        (
+            "Saratovskoye Elektroagregatnoye Proizvodstvennoye Obyedineniye AO",
+            "JSC Saratov Electrical Units Production Association",
+        ),
+    ],
+)
+def test_plants_and_institutes_of_russian_industry_match(query: str, entry: str) -> None:
+    assert score(query, entry) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        ("Minskiy Zavod Kolesnykh Tyagachey OAO", "OJSC Minsk Tractor Works"),
+        ("ОАО «Минский завод колёсных тягачей»", "OJSC Minsk Tractor Works"),
+        (
+            "Saratovskoye Elektroagregatnoye Proizvodstvennoye Obyedineniye AO",
+            "JSC Saratov Oil Refinery",
+        ),
+    ],
+)
+def test_plants_of_the_same_city_stay_apart(query: str, entry: str) -> None:
+    assert score(query, entry) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("JSC Kurganmashzavod", "JSC Kurgan machine building plant"),
+        ("Uralvagonzavod", "Ural railcar plant"),
+    ],
+)
+def test_a_contracted_plant_name_is_read(name: str, text: str) -> None:
+    found = latin_reading(name)
+    assert found is not None
+    assert found.text == text
+
+
+@pytest.mark.parametrize(
+    "name",
+    # no place before the parts, no kind of body at the end, not a contraction
+    ["Elektrozavod", "Mashzavod", "Kurganmash", "Gazprom", "Zavodmash Trading"],
+)
+def test_other_words_are_not_read_as_contractions(name: str) -> None:
+    assert latin_reading(name) is None
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        ("Kurgan Machine-Building Plant", "JSC Kurganmashzavod"),
+        ("Kurganskiy Mashinostroitelnyy Zavod AO", "JSC Kurganmashzavod"),
+        ("Ural Railcar Plant", "Uralvagonzavod"),
+    ],
+)
+def test_a_contracted_plant_name_matches_its_english_name(query: str, entry: str) -> None:
+    assert score(query, entry) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        ("JSC Kurgan Wheel Tractor Plant", "JSC Kurganmashzavod"),
+        ("Ural Machine-Building Plant", "JSC Research and Production Corporation Uralvagonzavod"),
+        ("Uralmashzavod", "Uralvagonzavod"),
+    ],
+)
+def test_contracted_plants_of_one_place_stay_apart(query: str, entry: str) -> None:
+    assert score(query, entry) < DEFAULT_THRESHOLD
