@@ -1,5 +1,5 @@
 """The common words of organisation names written in Latin letters as a romanisation of
-Russian, Chinese, Japanese, Korean, Persian or Arabic, read in English.
+Russian, Chinese, Japanese, Korean, Persian or Arabic, or in Turkish, read in English.
 
 A name registered in another language is often given in Latin letters as that language's
 words transliterated ("Neftyanaya Kompaniya Rosneft", "Zhongguo Hangkong Gongye Jituan",
@@ -35,6 +35,11 @@ The words:
   spelled in Latin letters the way the Cyrillic ones are: that script leaves the short vowels
   unwritten, so a word has no one Latin spelling to derive (شرکت is sherkat, shirkat or
   sharikat).
+- **Turkish**: the `tr` rows of `data/romanised_words.tsv`, compared with and without the
+  Turkish letters (ş/s, ç/c, ğ/g, ı/i, ö/o, ü/u; the dotless ı is a Latin letter, not another
+  script), a word read with its plural and possessive endings too ("Bankası": bank;
+  "Petrolleri": petroleum; "Hava Yolları": airlines), so "Türk Hava Yolları A.O." is read
+  "turkish airlines" and "Türkiye İhracat Kredi Bankası" "turkey export credit bank".
 
 A name is read in one language, the one whose words it has most of. The reading is offered
 only when it is one: two or more words of the name are read, or one with a legal form of that
@@ -66,9 +71,9 @@ from standing.screening.glossary import Reading, glossary
 from standing.screening.normalize import PLACE_COUNTRIES, fold, place_country, token_class
 from standing.screening.romanize import undouble
 
-Language = Literal["ru", "zh", "ja", "ko", "fa"]
+Language = Literal["ru", "zh", "ja", "ko", "fa", "tr"]
 #: The order a tie between languages is settled in.
-LANGUAGES: Final[tuple[Language, ...]] = ("ru", "zh", "ja", "ko", "fa")
+LANGUAGES: Final[tuple[Language, ...]] = ("ru", "zh", "ja", "ko", "fa", "tr")
 #: A word in Latin letters, with the apostrophes and signs written inside or after it.
 _WORD_RE: Final = re.compile(r"[^\W\d_]+(?:['’ʼʹʺ`´\"]+[^\W\d_]*)*")
 #: Words of a phrase (a table row or a legal form) read together, at most.
@@ -166,7 +171,13 @@ _LANGUAGE_COUNTRIES: Final[dict[Language, frozenset[str]]] = {
         {"ir", "af", "tj", "sy", "iq", "sa", "ae", "qa", "kw", "bh", "om", "ye", "jo", "lb"}
         | {"ps", "eg", "ly", "sd", "dz", "ma", "tn", "mr", "so", "dj", "km"}
     ),
+    "tr": frozenset({"tr", "cy"}),
 }
+#: Turkish: the endings a noun of a name takes, the longest first: the plural and the
+#: possessive of a compound ("Bankası", "Endüstrisi", "Petrolleri", "Yolları"), folded.
+_TR_ENDINGS: Final = ("leri", "lari", "ler", "lar", "si", "su", "i", "u")
+#: Letters NFKD leaves outside ASCII: the dotless i of Turkish ("Bankası").
+_PLAIN_LETTERS: Final = str.maketrans({"ı": "i"})
 #: A row of `romanised_words.tsv` read so only as the name's first word ("^joseon": Korea).
 _NAME_START: Final = "^"
 
@@ -175,7 +186,7 @@ def plain(word: str) -> str:
     """Lower-case ASCII letters of a word: marks, apostrophes and signs dropped."""
     if word.isascii():
         return _NOT_LETTER_RE.sub("", word.lower())
-    decomposed = unicodedata.normalize("NFKD", word.lower())
+    decomposed = unicodedata.normalize("NFKD", word.lower().translate(_PLAIN_LETTERS))
     return "".join(ch for ch in decomposed if "a" <= ch <= "z")
 
 
@@ -228,6 +239,15 @@ def _korean(text: str) -> str:
     return undouble(text)
 
 
+def fold_turkish(word: str) -> str:
+    """Turkish with and without its letters (ş/s, ç/c, ğ/g, ı/i, ö/o, ü/u, İ/I)."""
+    return plain(word)
+
+
+def _turkish(text: str) -> str:
+    return text
+
+
 def _persian(text: str) -> str:
     text = text.replace("ee", "i").replace("ou", "u").replace("oo", "u")
     text = _FINAL_H_RE.sub("", text.replace("w", "v").replace("y", "i"))
@@ -241,6 +261,7 @@ _PLAIN_FOLDS: Final[dict[Language, Callable[[str], str]]] = {
     "ja": _japanese,
     "ko": _korean,
     "fa": _persian,
+    "tr": _turkish,
 }
 
 
@@ -250,6 +271,7 @@ _FOLDS: Final[dict[Language, Callable[[str], str]]] = {
     "ja": fold_japanese,
     "ko": fold_korean,
     "fa": fold_persian,
+    "tr": fold_turkish,
 }
 
 
@@ -466,7 +488,7 @@ def _written(
 
 
 def _has_other_script(name: str) -> bool:
-    for ch in name:
+    for ch in name.translate(_PLAIN_LETTERS):
         if ch.isalpha() and not ch.isascii():
             base = unicodedata.normalize("NFKD", ch)[0]
             if not base.isascii():
@@ -521,6 +543,8 @@ def _word_info(word: str) -> tuple[tuple[str, str | None, bool], ...]:
         key = _PLAIN_FOLDS[lang](letters)
         table = known.languages[lang]
         gloss = _read_key(table, key)
+        if gloss is None and lang == "tr":
+            gloss = _turkish_ending(table, key)
         if gloss is not None and letters not in table.own:
             if english is None:
                 english = _english(letters, known.english)
@@ -543,6 +567,17 @@ def _read_key(table: LatinWords, key: str) -> str | None:
         fits = [c for c in candidates if vowel_next or not c[2]]
         if fits:
             return max(fits, key=lambda c: c[0])[1]
+    return None
+
+
+def _turkish_ending(table: LatinWords, key: str) -> str | None:
+    """A Turkish word's English through its plural or possessive ending ("bankasi": the
+    table's "banka"; "petrolleri": "petrol")."""
+    for ending in _TR_ENDINGS:
+        if key.endswith(ending) and len(key) - len(ending) >= 3:
+            found = table.words.get(key[: -len(ending)])
+            if found is not None:
+                return found
     return None
 
 
