@@ -672,3 +672,65 @@ def _identifies(
         for _, _, gloss in reads
         for token in fold(gloss.replace("|", " ")).split()
     )
+
+
+# -- contracted words ----------------------------------------------------------------------
+
+#: The word a country's name or adjective is joined to in an airline's brand ("Syrianair").
+_AIR: Final = "air"
+
+
+@cache
+def _contractions() -> tuple[dict[str, str], dict[str, str]]:
+    """`data/contractions.tsv`: the contracted words and their words, the country prefixes."""
+    words: dict[str, str] = {}
+    prefixes: dict[str, str] = {}
+    for number, row in enumerate(wordlists.rows("contractions.tsv"), 1):
+        if len(row) != 3 or row[0] not in ("word", "prefix"):
+            raise ValueError(f"contractions row {number}: expected word or prefix, and two fields")
+        (words if row[0] == "word" else prefixes)[row[1]] = row[2]
+    return words, prefixes
+
+
+def _spelled_out(word: str) -> str | None:
+    """A contracted word's words ("eximbank": export import bank; "roseximbank": russian
+    export import bank; "syrianair": syrian air), or None."""
+    words, prefixes = _contractions()
+    found = words.get(word)
+    if found is not None:
+        return found
+    for contracted, spelled in words.items():
+        if word.endswith(contracted):
+            country = prefixes.get(word[: -len(contracted)])
+            if country is not None:
+                return f"{country} {spelled}"
+    if word.endswith(_AIR) and len(word) > len(_AIR) + 2:
+        front = word[: -len(_AIR)]
+        if token_class(front, "organization") == "place" and place_country(front):
+            return f"{front} {_AIR}"
+    return None
+
+
+@lru_cache(maxsize=50_000)
+def contraction_reading(name: str) -> Reading | None:
+    """``name`` with its contracted words written out ("China Eximbank": "China export import
+    bank"; "KEXIM": "korea export import"; "Syrianair": "syrian air"), and the words read;
+    None when it has none."""
+    lowered = name.lower()
+    if "exim" not in lowered and _AIR not in lowered:
+        return None
+    pieces: list[str] = []
+    read: list[str] = []
+    last = 0
+    for match in _WORD_RE.finditer(name):
+        spelled = _spelled_out(plain(match.group(0)))
+        if spelled is None:
+            continue
+        pieces.append(name[last : match.start()])
+        pieces.append(spelled)
+        read.append(f"{match.group(0)}={spelled}")
+        last = match.end()
+    if not read:
+        return None
+    pieces.append(name[last:])
+    return Reading(" ".join("".join(pieces).split()), tuple(read))

@@ -1,0 +1,73 @@
+"""Words contracting several words of a name ("Exim": Export-Import), with a prefix naming a
+country ("Roseximbank", "KEXIM"), and an airline's brand joining a country to "air"
+("Syrianair"), read as their words."""
+
+from __future__ import annotations
+
+import pytest
+
+from standing.screening.match import Query
+from standing.screening.match.config import DEFAULT_THRESHOLD
+from standing.screening.model import Entry, EntryName
+from standing.screening.romanised import contraction_reading
+from tests.screening.names import matcher
+
+
+def listed(name: str, country: str) -> Entry:
+    return Entry(
+        source="test",
+        entry_id=name,
+        kind="organization",
+        names=(EntryName(name),),
+        countries=(country,),
+    )
+
+
+def scored(query: str, name: str, country: str) -> float:
+    return matcher.score(Query.of(query, schema="Company"), listed(name, country)).score
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("China Eximbank", "China export import bank"),
+        ("Roseximbank", "russian export import bank"),
+        ("Ukreximbank", "ukrainian export import bank"),
+        ("KEXIM", "korea export import"),
+        ("Syrianair", "syrian air"),
+        # no contraction: a word ending in "air" that is no country's
+        ("Corsair Capital", None),
+        ("Mahan Air", None),
+    ],
+)
+def test_contracted_words_written_out(name: str, expected: str | None) -> None:
+    found = contraction_reading(name)
+    assert (found.text if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "country"),
+    [
+        ("China Eximbank", "The Export-Import Bank of China", "cn"),
+        ("Roseximbank", "JSC Russian Export-Import Bank", "ru"),
+        ("KEXIM", "The Export-Import Bank of Korea", "kr"),
+        ("Afreximbank", "African Export-Import Bank", "eg"),
+    ],
+)
+def test_exim_banks_meet_their_names(query: str, name: str, country: str) -> None:
+    assert scored(query, name, country) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "country"),
+    [
+        # another country's export-import bank
+        ("China Eximbank", "Export-Import Bank of the United States", "us"),
+        ("Roseximbank", "The Export-Import Bank of Korea", "kr"),
+        ("KEXIM", "The Export-Import Bank of China", "cn"),
+        # a trading company of the same words
+        ("China Eximbank", "China National Electronics Import & Export Corporation", "cn"),
+    ],
+)
+def test_exim_banks_of_other_countries_stay_apart(query: str, name: str, country: str) -> None:
+    assert scored(query, name, country) < DEFAULT_THRESHOLD
