@@ -153,7 +153,7 @@ _FINAL_H_RE: Final = re.compile(r"(?<=[aeiou])h$")
 _KO_LETTERS: Final = str.maketrans({"k": "g", "t": "d", "p": "b", "r": "l"})
 #: Persian and Arabic: the ezafe, the article, "and" and "for the" ("lil-Naft"), dropped
 #: from the reading.
-_FA_PARTICLES: Final = frozenset({"e", "ye", "i", "yi", "al", "el", "ul", "va", "wa", "lil"})
+_FA_PARTICLES: Final = frozenset({"e", "ye", "i", "yi", "al", "el", "ul", "va", "wa", "wal", "lil"})
 #: The article or the ezafe written onto a word ("Masraf al-Rafidain", "Sherkat-e X"): with
 #: it, one Persian or Arabic word read is enough to read the name.
 _FA_MARKED_RE: Final = re.compile(

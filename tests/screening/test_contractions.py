@@ -71,3 +71,33 @@ def test_exim_banks_meet_their_names(query: str, name: str, country: str) -> Non
 )
 def test_exim_banks_of_other_countries_stay_apart(query: str, name: str, country: str) -> None:
     assert scored(query, name, country) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "country"),
+    [
+        # the export-import banks' words in Arabic script and romanised
+        ("بنك التصدير والاستيراد السعودي", "Saudi Export-Import Bank", "sa"),
+        ("Bank al-Tasdir wal-Istirad al-Saudi", "Saudi Export-Import Bank", "sa"),
+        ("البنك الأفريقي للتصدير والاستيراد", "African Export-Import Bank", "eg"),
+        # an Arab state body's words romanised, the article between the words of a phrase
+        ("al-Khutut al-Jawiya al-Iraqiya", "Iraqi Airways Company", "iq"),
+        ("al-Masraf al-Iraqi lil-Tijara", "Trade Bank of Iraq", "iq"),
+    ],
+)
+def test_arabic_names_of_export_import_banks_and_state_bodies(
+    query: str, name: str, country: str
+) -> None:
+    assert scored(query, name, country) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "country"),
+    [
+        ("بنك التصدير والاستيراد السعودي", "Saudi Industrial Development Fund", "sa"),
+        ("البنك الأفريقي للتصدير والاستيراد", "African Development Bank", "ci"),
+        ("al-Masraf al-Iraqi lil-Tijara", "Commercial Bank of Iraq P.S.C.", "iq"),
+    ],
+)
+def test_arabic_names_of_other_banks_stay_apart(query: str, name: str, country: str) -> None:
+    assert scored(query, name, country) < DEFAULT_THRESHOLD
