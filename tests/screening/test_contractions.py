@@ -83,6 +83,8 @@ def test_exim_banks_of_other_countries_stay_apart(query: str, name: str, country
         # an Arab state body's words romanised, the article between the words of a phrase
         ("al-Khutut al-Jawiya al-Iraqiya", "Iraqi Airways Company", "iq"),
         ("al-Masraf al-Iraqi lil-Tijara", "Trade Bank of Iraq", "iq"),
+        # هيئة: an authority, or a state corporation
+        ("الهيئة المصرية العامة للبترول", "Egyptian General Petroleum Corporation", "eg"),
     ],
 )
 def test_arabic_names_of_export_import_banks_and_state_bodies(
@@ -97,6 +99,7 @@ def test_arabic_names_of_export_import_banks_and_state_bodies(
         ("بنك التصدير والاستيراد السعودي", "Saudi Industrial Development Fund", "sa"),
         ("البنك الأفريقي للتصدير والاستيراد", "African Development Bank", "ci"),
         ("al-Masraf al-Iraqi lil-Tijara", "Commercial Bank of Iraq P.S.C.", "iq"),
+        ("الهيئة المصرية العامة للبترول", "Egyptian Natural Gas Holding Company", "eg"),
     ],
 )
 def test_arabic_names_of_other_banks_stay_apart(query: str, name: str, country: str) -> None:
