@@ -55,6 +55,12 @@ country named ("Trade Bank of Iran"), not every oil and gas company. A word that
 word of the tables ("Central", "Group", "Systems") is never read as Russian, so an English name
 is left as it is. People's names are never read this way (the caller offers it for
 organisations, vessels and unknown kinds only).
+
+`contraction_reading` writes out the words a brand contracts into one (`data/contractions.tsv`):
+"Exim" is Export-Import, with a prefix naming the country ("Roseximbank": Russian Export-Import
+Bank; "KEXIM": Korea Export-Import), and a country's name or adjective joined to "air" is the
+two words ("Syrianair": Syrian Air). It is offered as one more variant of the name, as the
+readings are.
 """
 
 from __future__ import annotations
