@@ -1,5 +1,5 @@
 """The common words of organisation names written in Latin letters as a romanisation of
-Russian, Chinese, Japanese, Korean, Persian or Arabic, read in English.
+Russian, Chinese, Japanese, Korean, Persian or Arabic, or in Turkish, read in English.
 
 A name registered in another language is often given in Latin letters as that language's
 words transliterated ("Neftyanaya Kompaniya Rosneft", "Zhongguo Hangkong Gongye Jituan",
@@ -35,6 +35,11 @@ The words:
   spelled in Latin letters the way the Cyrillic ones are: that script leaves the short vowels
   unwritten, so a word has no one Latin spelling to derive (شرکت is sherkat, shirkat or
   sharikat).
+- **Turkish**: the `tr` rows of `data/romanised_words.tsv`, compared with and without the
+  Turkish letters (ş/s, ç/c, ğ/g, ı/i, ö/o, ü/u; the dotless ı is a Latin letter, not another
+  script), a word read with its plural and possessive endings too ("Bankası": bank;
+  "Petrolleri": petroleum; "Hava Yolları": airlines), so "Türk Hava Yolları A.O." is read
+  "turkish airlines" and "Türkiye İhracat Kredi Bankası" "turkey export credit bank".
 
 A name is read in one language, the one whose words it has most of. The reading is offered
 only when it is one: two or more words of the name are read, or one with a legal form of that
@@ -54,6 +59,12 @@ organisations, vessels and unknown kinds only).
 A name with no such reading may still have the contracted word of a Soviet or Russian plant
 (`contracted_reading`, `data/russian_contractions.tsv`): "Kurganmashzavod" is the Kurgan
 Machine-Building Plant, its place, "mash-" and "-zavod" written as one word.
+
+`joined_words_reading` writes out the words a brand contracts into one (`data/joined_words.tsv`):
+"Exim" is Export-Import, with a prefix naming the country ("Roseximbank": Russian Export-Import
+Bank; "KEXIM": Korea Export-Import), and a country's name or adjective joined to "air" is the
+two words ("Syrianair": Syrian Air). It is offered as one more variant of the name, as the
+readings are.
 """
 
 from __future__ import annotations
@@ -76,9 +87,9 @@ from standing.screening.normalize import (
 )
 from standing.screening.romanize import undouble
 
-Language = Literal["ru", "zh", "ja", "ko", "fa"]
+Language = Literal["ru", "zh", "ja", "ko", "fa", "tr"]
 #: The order a tie between languages is settled in.
-LANGUAGES: Final[tuple[Language, ...]] = ("ru", "zh", "ja", "ko", "fa")
+LANGUAGES: Final[tuple[Language, ...]] = ("ru", "zh", "ja", "ko", "fa", "tr")
 #: A word in Latin letters, with the apostrophes and signs written inside or after it.
 _WORD_RE: Final = re.compile(r"[^\W\d_]+(?:['’ʼʹʺ`´\"]+[^\W\d_]*)*")
 #: Words of a phrase (a table row or a legal form) read together, at most.
@@ -158,7 +169,7 @@ _FINAL_H_RE: Final = re.compile(r"(?<=[aeiou])h$")
 _KO_LETTERS: Final = str.maketrans({"k": "g", "t": "d", "p": "b", "r": "l"})
 #: Persian and Arabic: the ezafe, the article, "and" and "for the" ("lil-Naft"), dropped
 #: from the reading.
-_FA_PARTICLES: Final = frozenset({"e", "ye", "i", "yi", "al", "el", "ul", "va", "wa", "lil"})
+_FA_PARTICLES: Final = frozenset({"e", "ye", "i", "yi", "al", "el", "ul", "va", "wa", "wal", "lil"})
 #: The article or the ezafe written onto a word ("Masraf al-Rafidain", "Sherkat-e X"): with
 #: it, one Persian or Arabic word read is enough to read the name.
 _FA_MARKED_RE: Final = re.compile(
@@ -176,9 +187,15 @@ _LANGUAGE_COUNTRIES: Final[dict[Language, frozenset[str]]] = {
         {"ir", "af", "tj", "sy", "iq", "sa", "ae", "qa", "kw", "bh", "om", "ye", "jo", "lb"}
         | {"ps", "eg", "ly", "sd", "dz", "ma", "tn", "mr", "so", "dj", "km"}
     ),
+    "tr": frozenset({"tr", "cy"}),
 }
 #: Russian "and", written in lower case between two words read: dropped from the reading.
 _RU_AND: Final = "i"
+#: Turkish: the endings a noun of a name takes, the longest first: the plural and the
+#: possessive of a compound ("Bankası", "Endüstrisi", "Petrolleri", "Yolları"), folded.
+_TR_ENDINGS: Final = ("leri", "lari", "ler", "lar", "si", "su", "i", "u")
+#: Letters NFKD leaves outside ASCII: the dotless i of Turkish ("Bankası").
+_PLAIN_LETTERS: Final = str.maketrans({"ı": "i"})
 #: A row of `romanised_words.tsv` read so only as the name's first word ("^joseon": Korea).
 _NAME_START: Final = "^"
 
@@ -187,7 +204,7 @@ def plain(word: str) -> str:
     """Lower-case ASCII letters of a word: marks, apostrophes and signs dropped."""
     if word.isascii():
         return _NOT_LETTER_RE.sub("", word.lower())
-    decomposed = unicodedata.normalize("NFKD", word.lower())
+    decomposed = unicodedata.normalize("NFKD", word.lower().translate(_PLAIN_LETTERS))
     return "".join(ch for ch in decomposed if "a" <= ch <= "z")
 
 
@@ -240,6 +257,15 @@ def _korean(text: str) -> str:
     return undouble(text)
 
 
+def fold_turkish(word: str) -> str:
+    """Turkish with and without its letters (ş/s, ç/c, ğ/g, ı/i, ö/o, ü/u, İ/I)."""
+    return plain(word)
+
+
+def _turkish(text: str) -> str:
+    return text
+
+
 def _persian(text: str) -> str:
     text = text.replace("ee", "i").replace("ou", "u").replace("oo", "u")
     text = _FINAL_H_RE.sub("", text.replace("w", "v").replace("y", "i"))
@@ -253,6 +279,7 @@ _PLAIN_FOLDS: Final[dict[Language, Callable[[str], str]]] = {
     "ja": _japanese,
     "ko": _korean,
     "fa": _persian,
+    "tr": _turkish,
 }
 
 
@@ -262,6 +289,7 @@ _FOLDS: Final[dict[Language, Callable[[str], str]]] = {
     "ja": fold_japanese,
     "ko": fold_korean,
     "fa": fold_persian,
+    "tr": fold_turkish,
 }
 
 
@@ -484,7 +512,7 @@ def _written(
 
 
 def _has_other_script(name: str) -> bool:
-    for ch in name:
+    for ch in name.translate(_PLAIN_LETTERS):
         if ch.isalpha() and not ch.isascii():
             base = unicodedata.normalize("NFKD", ch)[0]
             if not base.isascii():
@@ -539,6 +567,8 @@ def _word_info(word: str) -> tuple[tuple[str, str | None, bool], ...]:
         key = _PLAIN_FOLDS[lang](letters)
         table = known.languages[lang]
         gloss = _read_key(table, key)
+        if gloss is None and lang == "tr":
+            gloss = _turkish_ending(table, key)
         if gloss is not None and letters not in table.own:
             if english is None:
                 english = _english(letters, known.english)
@@ -561,6 +591,17 @@ def _read_key(table: LatinWords, key: str) -> str | None:
         fits = [c for c in candidates if vowel_next or not c[2]]
         if fits:
             return max(fits, key=lambda c: c[0])[1]
+    return None
+
+
+def _turkish_ending(table: LatinWords, key: str) -> str | None:
+    """A Turkish word's English through its plural or possessive ending ("bankasi": the
+    table's "banka"; "petrolleri": "petrol")."""
+    for ending in _TR_ENDINGS:
+        if key.endswith(ending) and len(key) - len(ending) >= 3:
+            found = table.words.get(key[: -len(ending)])
+            if found is not None:
+                return found
     return None
 
 
@@ -716,3 +757,67 @@ def contracted_reading(name: str) -> Reading | None:
     if not read:
         return None
     return Reading(" ".join(text.split()), tuple(read))
+
+
+# -- contracted words ----------------------------------------------------------------------
+
+#: The word a country's name or adjective is joined to in an airline's brand ("Syrianair").
+_AIR: Final = "air"
+
+
+@cache
+def _contracted_words() -> tuple[dict[str, str], dict[str, str]]:
+    """`data/joined_words.tsv`: the contracted words and their words, the country prefixes."""
+    words: dict[str, str] = {}
+    prefixes: dict[str, str] = {}
+    for number, row in enumerate(wordlists.rows("joined_words.tsv"), 1):
+        if len(row) != 3 or row[0] not in ("word", "prefix"):
+            raise ValueError(
+                f"joined_words.tsv row {number}: expected word or prefix, and two fields"
+            )
+        (words if row[0] == "word" else prefixes)[row[1]] = row[2]
+    return words, prefixes
+
+
+def _spelled_out(word: str) -> str | None:
+    """A contracted word's words ("eximbank": export import bank; "roseximbank": russian
+    export import bank; "syrianair": syrian air), or None."""
+    words, prefixes = _contracted_words()
+    found = words.get(word)
+    if found is not None:
+        return found
+    for contracted, spelled in words.items():
+        if word.endswith(contracted):
+            country = prefixes.get(word[: -len(contracted)])
+            if country is not None:
+                return f"{country} {spelled}"
+    if word.endswith(_AIR) and len(word) > len(_AIR) + 2:
+        front = word[: -len(_AIR)]
+        if token_class(front, "organization") == "place" and place_country(front):
+            return f"{front} {_AIR}"
+    return None
+
+
+@lru_cache(maxsize=50_000)
+def joined_words_reading(name: str) -> Reading | None:
+    """``name`` with its contracted words written out ("China Eximbank": "China export import
+    bank"; "KEXIM": "korea export import"; "Syrianair": "syrian air"), and the words read;
+    None when it has none."""
+    lowered = name.lower()
+    if "exim" not in lowered and _AIR not in lowered:
+        return None
+    pieces: list[str] = []
+    read: list[str] = []
+    last = 0
+    for match in _WORD_RE.finditer(name):
+        spelled = _spelled_out(plain(match.group(0)))
+        if spelled is None:
+            continue
+        pieces.append(name[last : match.start()])
+        pieces.append(spelled)
+        read.append(f"{match.group(0)}={spelled}")
+        last = match.end()
+    if not read:
+        return None
+    pieces.append(name[last:])
+    return Reading(" ".join("".join(pieces).split()), tuple(read))

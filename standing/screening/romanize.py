@@ -312,7 +312,12 @@ def abjad_similarity(abjad: str, latin: str, hebrew: bool = False) -> float:
     if len(latin) > 3 * len(abjad) + 6:
         return 0.0
     pattern, consonants = _abjad_pattern(abjad, hebrew)
-    if pattern is None or not pattern.fullmatch(latin):
+    if pattern is None:
+        return 0.0
+    # an "x" is the ks of a loanword, written کس ("اکسین" Oxin), when it is no kh
+    if not pattern.fullmatch(latin) and not (
+        "x" in latin and pattern.fullmatch(latin.replace("x", "ks"))
+    ):
         return 0.0
     return 0.9 if consonants >= 3 else 0.85 if consonants == 2 else 0.8
 
@@ -327,7 +332,7 @@ _LATIN_KEY_RULES: Final = tuple(
     (re.compile(a), b, tuple(guards.split()))
     for a, b, guards in (
         (r"sch|sh|ch|tch", "S", "h"),
-        (r"kh|gh|ck|q|x", "K", "h ck q x"),
+        (r"kh|gh|ck|q", "K", "h ck q"),
         (r"th|dh|tt", "T", "h tt"),
         (r"ph", "F", "ph"),
         (r"dj|dzh|zh|j", "J", "j zh"),
@@ -353,7 +358,8 @@ _MAX_KEYS: Final = 16
 @lru_cache(maxsize=300_000)
 def latin_class_keys(token: str) -> tuple[str, ...]:
     """Consonant classes of a Latin spelling ("mohammed" -> MMT; "faycal" -> FKL and FSL:
-    a "c" may be a French cedilla)."""
+    a "c" may be a French cedilla; "oxin" -> KN and KSN: an "x" may be a kh, or the ks of a
+    loanword, written کس in Persian)."""
     out = undouble(token)
     for rx, rep, guards in _LATIN_KEY_RULES:
         if any(g in out for g in guards):
@@ -361,6 +367,8 @@ def latin_class_keys(token: str) -> tuple[str, ...]:
     if not out.isalpha():
         return ()
     keys = {out.replace("c", "K"), out.replace("c", "S")}
+    if "x" in out:
+        keys = {k.replace("x", x) for k in keys for x in ("K", "KS")}
     return tuple(sorted(k.translate(_LATIN_KEY_LETTERS) for k in keys if k))
 
 

@@ -16,7 +16,7 @@ from standing.screening.normalize import (
     normalize_name,
     read_cjk_generic,
 )
-from standing.screening.romanised import latin_reading
+from standing.screening.romanised import joined_words_reading, latin_reading
 from standing.screening.romanize import japanese_reading, spelled_initials
 
 #: Identifier schemes under which two different values tell two parties apart.
@@ -218,6 +218,9 @@ def _variants(value: str, kind: NameKind) -> list[tuple[str, tuple[str, ...], bo
     latin = latin_reading(value) if kind != "person" else None
     if latin:
         out.extend((text, words, latin.generic) for text, words in latin.variants)
+    contracted = joined_words_reading(value) if kind != "person" else None
+    if contracted:
+        out.append((contracted.text, contracted.words, False))
     return out
 
 

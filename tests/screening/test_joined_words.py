@@ -1,0 +1,106 @@
+"""Words contracting several words of a name ("Exim": Export-Import), with a prefix naming a
+country ("Roseximbank", "KEXIM"), and an airline's brand joining a country to "air"
+("Syrianair"), read as their words."""
+
+from __future__ import annotations
+
+import pytest
+
+from standing.screening.match import Query
+from standing.screening.match.config import DEFAULT_THRESHOLD
+from standing.screening.model import Entry, EntryName
+from standing.screening.romanised import joined_words_reading
+from tests.screening.names import matcher
+
+
+def listed(name: str, country: str) -> Entry:
+    return Entry(
+        source="test",
+        entry_id=name,
+        kind="organization",
+        names=(EntryName(name),),
+        countries=(country,),
+    )
+
+
+def scored(query: str, name: str, country: str) -> float:
+    return matcher.score(Query.of(query, schema="Company"), listed(name, country)).score
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("China Eximbank", "China export import bank"),
+        ("Roseximbank", "russian export import bank"),
+        ("Ukreximbank", "ukrainian export import bank"),
+        ("KEXIM", "korea export import"),
+        ("Syrianair", "syrian air"),
+        # no contraction: a word ending in "air" that is no country's
+        ("Corsair Capital", None),
+        ("Mahan Air", None),
+    ],
+)
+def test_contracted_words_written_out(name: str, expected: str | None) -> None:
+    found = joined_words_reading(name)
+    assert (found.text if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "country"),
+    [
+        ("China Eximbank", "The Export-Import Bank of China", "cn"),
+        ("Roseximbank", "JSC Russian Export-Import Bank", "ru"),
+        ("KEXIM", "The Export-Import Bank of Korea", "kr"),
+        ("Afreximbank", "African Export-Import Bank", "eg"),
+    ],
+)
+def test_exim_banks_meet_their_names(query: str, name: str, country: str) -> None:
+    assert scored(query, name, country) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "country"),
+    [
+        # another country's export-import bank
+        ("China Eximbank", "Export-Import Bank of the United States", "us"),
+        ("Roseximbank", "The Export-Import Bank of Korea", "kr"),
+        ("KEXIM", "The Export-Import Bank of China", "cn"),
+        # a trading company of the same words
+        ("China Eximbank", "China National Electronics Import & Export Corporation", "cn"),
+    ],
+)
+def test_exim_banks_of_other_countries_stay_apart(query: str, name: str, country: str) -> None:
+    assert scored(query, name, country) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "country"),
+    [
+        # the export-import banks' words in Arabic script and romanised
+        ("بنك التصدير والاستيراد السعودي", "Saudi Export-Import Bank", "sa"),
+        ("Bank al-Tasdir wal-Istirad al-Saudi", "Saudi Export-Import Bank", "sa"),
+        ("البنك الأفريقي للتصدير والاستيراد", "African Export-Import Bank", "eg"),
+        # an Arab state body's words romanised, the article between the words of a phrase
+        ("al-Khutut al-Jawiya al-Iraqiya", "Iraqi Airways Company", "iq"),
+        ("al-Masraf al-Iraqi lil-Tijara", "Trade Bank of Iraq", "iq"),
+        # هيئة: an authority, or a state corporation
+        ("الهيئة المصرية العامة للبترول", "Egyptian General Petroleum Corporation", "eg"),
+    ],
+)
+def test_arabic_names_of_export_import_banks_and_state_bodies(
+    query: str, name: str, country: str
+) -> None:
+    assert scored(query, name, country) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "country"),
+    [
+        ("بنك التصدير والاستيراد السعودي", "Saudi Industrial Development Fund", "sa"),
+        ("البنك الأفريقي للتصدير والاستيراد", "African Development Bank", "ci"),
+        ("al-Masraf al-Iraqi lil-Tijara", "Commercial Bank of Iraq P.S.C.", "iq"),
+        ("الهيئة المصرية العامة للبترول", "Egyptian Natural Gas Holding Company", "eg"),
+    ],
+)
+def test_arabic_names_of_other_banks_stay_apart(query: str, name: str, country: str) -> None:
+    assert scored(query, name, country) < DEFAULT_THRESHOLD

@@ -1,0 +1,79 @@
+"""Turkish organisation names read with their common words in English (with and without the
+Turkish letters, with their plural and possessive endings)."""
+
+from __future__ import annotations
+
+import pytest
+
+from standing.screening.match import Query
+from standing.screening.match.config import DEFAULT_THRESHOLD
+from standing.screening.model import Entry, EntryName
+from standing.screening.romanised import fold_turkish, latin_reading
+from tests.screening.names import matcher
+
+
+def listed(name: str, country: str) -> Entry:
+    return Entry(
+        source="test",
+        entry_id=name,
+        kind="organization",
+        names=(EntryName(name),),
+        countries=(country,),
+    )
+
+
+def scored(query: str, name: str, country: str) -> float:
+    return matcher.score(Query.of(query, schema="Company"), listed(name, country)).score
+
+
+def test_turkish_letters_fold_to_ascii_the_dotless_i_too() -> None:
+    assert fold_turkish("Bankası") == fold_turkish("Bankasi") == "bankasi"
+    assert fold_turkish("Taşımacılığı") == "tasimaciligi"
+    assert fold_turkish("İhracat") == "ihracat"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Türk Hava Yolları A.O.", "turkish airlines A.O."),
+        ("Turk Hava Yollari AO", "turkish airlines AO"),
+        # the possessive ending of a compound: Banka-sı, Endüstri-si, Rafineri-leri
+        ("Türkiye İhracat Kredi Bankası A.Ş.", "turkey export credit bank A.Ş."),
+        ("Makina ve Kimya Endüstrisi A.Ş.", "mechanical chemical industry A.Ş."),
+        ("Türkiye Petrol Rafinerileri A.Ş.", "turkey petroleum refinery A.Ş."),
+        # a brand and one Turkish word is no Turkish name
+        ("Aselsan Elektronik", None),
+    ],
+)
+def test_turkish_names_read(name: str, expected: str | None) -> None:
+    found = latin_reading(name)
+    assert (found.text if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("Turkish Airlines", "Türk Hava Yolları A.O."),
+        ("Export Credit Bank of Turkey", "Türkiye İhracat Kredi Bankası A.Ş."),
+        ("Mechanical and Chemical Industry Corporation", "Makina ve Kimya Endüstrisi A.Ş."),
+        ("Halkbank", "Türkiye Halk Bankası A.Ş."),
+    ],
+)
+def test_turkish_names_match_their_english_names(query: str, name: str) -> None:
+    assert scored(query, name, "tr") >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        # banks of the same words, other banks
+        ("Türkiye Vakıflar Bankası T.A.O.", "Türkiye Halk Bankası A.Ş."),
+        ("Türkiye Kalkınma ve Yatırım Bankası A.Ş.", "Türkiye İhracat Kredi Bankası A.Ş."),
+        ("Ziraat Katılım Bankası A.Ş.", "Türkiye Halk Bankası A.Ş."),
+        # another Turkish airline; the refiner beside the oil company
+        ("Pegasus Hava Taşımacılığı A.Ş.", "Türk Hava Yolları A.O."),
+        ("Türkiye Petrol Rafinerileri A.Ş.", "Türkiye Petrolleri Anonim Ortaklığı"),
+    ],
+)
+def test_turkish_names_of_other_bodies_stay_apart(query: str, name: str) -> None:
+    assert scored(query, name, "tr") < DEFAULT_THRESHOLD
