@@ -23,9 +23,10 @@ It is weaker evidence than the plain initials (see `alignment.acronym_similarity
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import combinations
+from itertools import combinations, islice, product
 from typing import Final
 
+from standing.screening import wordlists
 from standing.screening.normalize import NormalizedName
 
 #: Most letters a word gives a loose acronym ("KO" of Korea, "AV" of Aviation): a syllable,
@@ -214,3 +215,80 @@ def query_keys(acronym: str) -> list[str]:
             kept = "".join(ch for n, ch in enumerate(rest) if n not in left_out)
             out.extend(head + kept for head in heads)
     return [k for k in dict.fromkeys(out) if k != acronym]
+
+
+# -- acronyms of the Russian words behind an English name ----------------------------------
+
+#: The letters the Russian word behind an English word gives an acronym
+#: (`data/russian_initials.tsv`): "plant" Z (zavod), "state" G (gosudarstvennyy).
+_RUSSIAN_INITIALS: Final[dict[str, tuple[str, ...]]] = {
+    word: tuple(letters.split("|"))
+    for word, letters in wordlists.pairs("russian_initials.tsv").items()
+}
+#: Descriptor words an acronym of a Russian name may leave out at its start ("UOMZ" of the
+#: Production Association Ural Optical and Mechanical Plant).
+_LEADING: Final = frozenset({"production", "association", "research", "scientific"})
+#: Most acronyms a name is filed under for its Russian words.
+_MOST_KEYS: Final = 8
+
+
+def _russian_words(name: NormalizedName) -> list[str]:
+    return [t for t, c in zip(name.tokens, name.classes, strict=True) if c != "stop"]
+
+
+def russian_spelling(acronym: str, words: Sequence[str]) -> bool:
+    """Whether `acronym` is that of the Russian words behind the English `words` of an
+    organisation's name (`data/russian_initials.tsv`): each word after the descriptors that
+    may lead gives it its Russian letters where the table has them, else its initial (one
+    word at least the table's), three words at least."""
+    if len(acronym) < 3 or len(words) < _LEAST_WORDS:
+        return False
+    if not any(w in _RUSSIAN_INITIALS for w in words):
+        return False
+    start = 0
+    while True:
+        if len(words) - start >= _LEAST_WORDS and _spelled(acronym, words[start:]):
+            return True
+        if start < len(words) and words[start] in _LEADING:
+            start += 1
+            continue
+        return False
+
+
+def _spelled(acronym: str, words: Sequence[str]) -> bool:
+    def walk(at: int, x: int, russian: bool) -> bool:
+        if x == len(words):
+            return at == len(acronym) and russian
+        word = words[x]
+        russian_letters = _RUSSIAN_INITIALS.get(word)
+        if russian_letters is None:
+            options = [(word[0], False)]
+        else:
+            options = [(letters, True) for letters in russian_letters]
+        return any(
+            acronym.startswith(letters, at) and walk(at + len(letters), x + 1, russian or ru)
+            for letters, ru in options
+        )
+
+    return walk(0, 0, False)
+
+
+def russian_keys(name: NormalizedName) -> list[str]:
+    """The acronyms an organisation's name is filed under for its Russian words, with the
+    leading descriptors and without: each word's Russian letters where it has them (every
+    choice where a word has several, `_MOST_KEYS` at most)."""
+    if name.kind == "person":
+        return []
+    words = _russian_words(name)
+    if not any(w in _RUSSIAN_INITIALS for w in words):
+        return []
+    out: list[str] = []
+    start = 0
+    while len(words) - start >= _LEAST_WORDS:
+        choices = [_RUSSIAN_INITIALS.get(w, (w[0],)) for w in words[start:]]
+        for letters in islice(product(*choices), _MOST_KEYS):
+            out.append("".join(letters))
+        if words[start] not in _LEADING:
+            break
+        start += 1
+    return [k for k in dict.fromkeys(out) if 3 <= len(k) <= 8]

@@ -55,7 +55,7 @@ import numpy as np
 import numpy.typing as npt
 
 from standing.screening import contractions
-from standing.screening.acronyms import loose_keys, query_keys
+from standing.screening.acronyms import loose_keys, query_keys, russian_keys
 from standing.screening.normalize import (
     ABBREVIATED_AS,
     ABBREVIATIONS,
@@ -271,7 +271,7 @@ class NameIndex:
                 if acronym not in COMMON_WORDS:
                     acronyms[_ACRONYM_OF + acronym].append(name_id)
                     spelled_by[acronym].add(name.key)
-            for acronym in loose_keys(name):
+            for acronym in (*loose_keys(name), *russian_keys(name)):
                 bucket = acronyms[_ACRONYM_OF + acronym]
                 if acronym not in COMMON_WORDS and (not bucket or bucket[-1] != name_id):
                     bucket.append(name_id)

@@ -355,3 +355,37 @@ def test_an_acronym_the_list_gives_but_the_words_do_not_spell_is_known_as_theirs
     # a list that does not give the acronym leaves the name unspelled
     alone = Screener([entry(name, entry_id="without")])
     assert not [h for h in alone.screen(company(acronym)) if h.match]
+
+
+@pytest.mark.parametrize(
+    ("acronym", "name"),
+    [
+        # Gosudarstvennyy Ryazanskiy Pribornyy Zavod
+        ("GRPZ", "JSC State Ryazan Instrument Plant"),
+        # the descriptor before the name left out: Uralskiy Optiko-Mekhanicheskiy Zavod
+        ("UOMZ", "JSC Production Association Ural Optical and Mechanical Plant"),
+        # two letters of one word: Bryanskiy ElektroMekhanicheskiy Zavod
+        ("BEMZ", "JSC Bryansk Electromechanical Plant"),
+        # Kazanskiy Optiko-Mekhanicheskiy Zavod
+        ("KOMZ", "JSC Kazan Optical and Mechanical Plant"),
+    ],
+)
+def test_an_acronym_of_the_russian_words_behind_the_english_ones_matches(
+    acronym: str, name: str
+) -> None:
+    r = matcher.score(company(acronym), entry(name))
+    assert r.match and r.score == pytest.approx(0.84), r.features["name"]
+    # screening finds it through the index
+    hits = Screener([entry(name, entry_id="plant")]).screen(company(acronym))
+    assert [h.entry.entry_id for h in hits if h.match] == ["plant"]
+
+
+def test_russian_letters_do_not_make_every_acronym_fit() -> None:
+    # three letters, as for a loose form: below the threshold alone
+    r = matcher.score(company("UMZ"), entry("JSC Ulyanovsk Mechanical Plant"))
+    assert r.score == pytest.approx(0.78) and not r.match
+    # the words the table has give their Russian letters only; other letters do not fit
+    for acronym in ("GRIP", "GRPX", "SRPZ", "GRIZ"):
+        assert not matcher.score(company(acronym), entry("JSC State Ryazan Instrument Plant")).match
+    # another plant of the same city
+    assert not matcher.score(company("GRPZ"), entry("JSC Ryazan Radio Plant")).match

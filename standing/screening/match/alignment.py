@@ -23,7 +23,7 @@ from typing import Final, Protocol
 
 from rapidfuzz.distance import Levenshtein
 
-from standing.screening.acronyms import loose_spelling
+from standing.screening.acronyms import loose_spelling, russian_spelling
 from standing.screening.contractions import syllables
 from standing.screening.match.config import DEFAULT_CONFIG
 from standing.screening.normalize import (
@@ -280,6 +280,10 @@ def _acronym(
             free_left, loose = spelled, True
         elif _listed_acronym(b, left_name, left, free_left, query_side, known):
             listed = True
+        elif russian_spelling(b, [left[i][0] for i in free_left]):
+            # the acronym of the Russian words behind the English ones ("GRPZ": State Ryazan
+            # Instrument Plant, Gosudarstvennyy Ryazanskiy Pribornyy Zavod)
+            loose = True
         else:
             if b[0] not in plain:
                 return
