@@ -228,6 +228,9 @@ _RUSSIAN_INITIALS: Final[dict[str, tuple[str, ...]]] = {
 #: Descriptor words an acronym of a Russian name may leave out at its start ("UOMZ" of the
 #: Production Association Ural Optical and Mechanical Plant).
 _LEADING: Final = frozenset({"production", "association", "research", "scientific"})
+#: Fewest letters of such an acronym: three are the descriptors' own ("NPP", "NPO", "OKB"),
+#: which say what kind of body a name is, not which.
+_LEAST_RUSSIAN: Final = 4
 #: Most acronyms a name is filed under for its Russian words.
 _MOST_KEYS: Final = 8
 
@@ -240,8 +243,8 @@ def russian_spelling(acronym: str, words: Sequence[str]) -> bool:
     """Whether `acronym` is that of the Russian words behind the English `words` of an
     organisation's name (`data/russian_initials.tsv`): each word after the descriptors that
     may lead gives it its Russian letters where the table has them, else its initial (one
-    word at least the table's), three words at least."""
-    if len(acronym) < 3 or len(words) < _LEAST_WORDS:
+    word at least the table's), three words at least, four letters at least."""
+    if len(acronym) < _LEAST_RUSSIAN or len(words) < _LEAST_WORDS:
         return False
     if not any(w in _RUSSIAN_INITIALS for w in words):
         return False
@@ -291,4 +294,4 @@ def russian_keys(name: NormalizedName) -> list[str]:
         if words[start] not in _LEADING:
             break
         start += 1
-    return [k for k in dict.fromkeys(out) if 3 <= len(k) <= 8]
+    return [k for k in dict.fromkeys(out) if _LEAST_RUSSIAN <= len(k) <= 8]
