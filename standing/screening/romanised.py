@@ -28,8 +28,12 @@ The words:
   McCune-Reischauer: eo/ŏ, eu/ŭ, g/k, d/t, b/p, j/ch, r/l alike; a word's syllables written
   together or apart, "Yonhap" or "Yon Hap") and **Persian and Arabic** (ezafe "-e"/"-ye", the
   article al-, "va"/"wa" (and) and "lil-" (for the) dropped): the rows of
-  `data/romanised_words.tsv`. Its Chinese words are words of two or more syllables only: one
-  toneless syllable is too many characters to read. A row written "^word" gives the word's
+  `data/romanised_words.tsv`, and for Chinese the company words of `data/pinyin_words.tsv`
+  (the Han words of `cjk_senses.tsv` and `cjk_generic_words.tsv` under their CC-CEDICT pinyin,
+  written by bench/make_cedict_words.py: "Xinxi" Information, "Zhengquan" Securities), after
+  the hand-written rows and never where the spelling is a place the matcher knows ("Tianjin").
+  Its Chinese words are words of two or more syllables only: one toneless syllable is too many
+  characters to read. A row written "^word" gives the word's
   English as the name's first word only: "Choson" is Korea at the head of a North Korean name,
   "Joseon" Shipbuilding after another word. The Arabic-script words of the glossary are not
   spelled in Latin letters the way the Cyrillic ones are: that script leaves the short vowels
@@ -56,7 +60,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Final, Literal
@@ -284,6 +288,7 @@ def tables() -> LatinTables:
         terms.cyrillic_words,
         terms.cyrillic_stems,
         [*terms.arabic.values(), *wordlists.pairs("cjk_generic_words.tsv").values()],
+        [(pinyin, english) for pinyin, english in wordlists.rows("pinyin_words.tsv")],
     )
 
 
@@ -293,6 +298,7 @@ def build_tables(
     cyrillic_words: dict[str, str],
     cyrillic_stems: dict[str, str],
     other_english: list[str],
+    pinyin: Sequence[tuple[str, str]] = (),
 ) -> LatinTables:
     words: dict[Language, dict[str, str]] = {lang: {} for lang in LANGUAGES}
     stems: dict[Language, dict[str, list[tuple[int, str, bool]]]] = {lang: {} for lang in LANGUAGES}
@@ -322,6 +328,14 @@ def build_tables(
         else:
             words[lang][_phrase_key(lang, latin.split())] = gloss
         own[lang].update(latin.rstrip("*").lower().split())
+    for latin, gloss in pinyin:
+        # the Chinese company words of `pinyin_words.tsv`: after the hand-written rows, and
+        # never a place the matcher knows (a word spelled "Tianjin" would be the city)
+        key = _phrase_key("zh", latin.split())
+        if key in words["zh"] or token_class(key, "organization") == "place":
+            continue
+        words["zh"][key] = gloss
+        english.update(gloss.split("|"))
     legal: dict[Language, set[str]] = {lang: set() for lang in LANGUAGES}
     for number, row in enumerate(legal_rows, 1):
         if len(row) != 2 or row[0] not in _FOLDS or not row[1]:
