@@ -33,10 +33,11 @@ words of Chinese names in toneless pinyin, for names written in Latin letters
 engine group"). Its words are the Chinese words of the company vocabulary (the rows of
 cjk_senses.tsv and cjk_generic_words.tsv in Han script that CC-CEDICT has, with their company
 senses), each under its common-word pinyin (not a proper noun's reading of the same
-characters), tones taken off and its syllables apart. Only words of two or more syllables
-are kept. Where two words of the vocabulary share a spelling, the first in the files' order
-reads it; the hand-written Chinese rows of romanised_words.tsv win over it, and the matcher
-leaves a spelling that is a place it knows as written.
+characters), tones taken off and its syllables apart; a word the dictionary lacks is spelled
+from the two words it is made of (石油化工, 石油 and 化工: "shi you hua gong"). Only words of
+two or more syllables are kept. Where two words of the vocabulary share a spelling, the first
+in the files' order reads it; the hand-written Chinese rows of romanised_words.tsv win over
+it, and the matcher leaves a spelling that is a place it knows as written.
 """
 
 from __future__ import annotations
@@ -230,8 +231,8 @@ def vocabulary() -> list[tuple[str, str]]:
 
 
 def build_pinyin(entries: list[dict[str, Any]], words: list[tuple[str, str]]) -> dict[str, str]:
-    """Toneless pinyin -> the company senses of the vocabulary's ``words`` (see the module's
-    doc)."""
+    """Toneless pinyin -> the company senses of the vocabulary's ``words``, in lower case as
+    the other romanised words are (see the module's doc)."""
     spellings: dict[str, set[str]] = {}  # a headword -> its toneless spellings
     for entry in entries:
         spelled = toneless(str(entry["pinyin"]))
@@ -243,10 +244,22 @@ def build_pinyin(entries: list[dict[str, Any]], words: list[tuple[str, str]]) ->
     for word, english in words:
         if len(word) < 2:
             continue
-        for spelled in sorted(spellings.get(word, ())):
+        for spelled in sorted(spellings.get(word) or composed(word, spellings)):
             if spelled not in out and english.strip("|"):
-                out[spelled] = english
+                out[spelled] = english.lower()
     return out
+
+
+def composed(word: str, spellings: dict[str, set[str]]) -> set[str]:
+    """The spelling of a word the dictionary lacks, from two words it has of two or more
+    characters each, each spelled one way (石油化工 from 石油 and 化工: "shi you hua gong"); none
+    when no such cut, or more than one spelling, is found."""
+    found: set[str] = set()
+    for cut in range(2, len(word) - 1):
+        left, right = spellings.get(word[:cut], set()), spellings.get(word[cut:], set())
+        if len(left) == 1 and len(right) == 1:
+            found.add(f"{next(iter(left))} {next(iter(right))}")
+    return found if len(found) == 1 else set()
 
 
 def pinyin_header(meta: dict[str, str]) -> str:

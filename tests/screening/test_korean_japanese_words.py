@@ -260,3 +260,60 @@ def test_goryeo_is_korea_at_the_head_of_a_word() -> None:
     found = reading("고려아연 주식회사")
     assert found is not None and found.alternate is not None
     assert "Koryo" in found.alternate
+
+
+# -- a further round: aero engine, science and industry, hydro, water resources, Chubu, steel
+# works; Chinese words CC-CEDICT lacks spelled from the two words they are made of
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # SASAC register of central enterprises
+        ("Zhongguo Hangkong Fadongji Jituan Youxian Gongsi", "Aero Engine Corporation of China"),
+        ("中国航空发动机集团有限公司", "Aero Engine Corporation of China"),
+        (
+            "Zhongguo Hangtian Kegong Jituan Youxian Gongsi",
+            "China Aerospace Science and Industry Corporation Limited",
+        ),
+        # 石油化工, spelled from 石油 and 化工
+        ("Zhongguo Shiyou Huagong Jituan Youxian Gongsi", "China Petrochemical Corporation"),
+        # ALIO
+        ("Hanguk Sujawon Gongsa", "Korea Water Resources Corporation"),
+        ("한국수자원공사", "Korea Water Resources Corporation"),
+        ("한국수력원자력 주식회사", "Korea Hydro & Nuclear Power Co., Ltd."),
+        # the Japanese corporate number register
+        ("中部電力株式会社", "Chubu Electric Power Co., Inc."),
+        ("Kabushiki Kaisha Kobe Seikosho", "Kobe Steel, Ltd."),
+    ],
+)
+def test_a_further_round_of_company_words_is_read(query: str, listed: str) -> None:
+    assert score(query, listed) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # the group's other aerospace corporation; another aviation group
+        (
+            "Zhongguo Hangtian Kegong Jituan Youxian Gongsi",
+            "China Aerospace Science and Technology Corporation",
+        ),
+        (
+            "Zhongguo Hangkong Fadongji Jituan Youxian Gongsi",
+            "Aviation Industry Corporation of China",
+        ),
+        ("中国航空发动机集团有限公司", "Aviation Industry Corporation of China"),
+        # another oil company; the group's listed arm is another legal entity
+        ("Zhongguo Shiyou Huagong Jituan Youxian Gongsi", "China National Petroleum Corporation"),
+        # other Korean public corporations of the same generic words
+        ("Hanguk Sujawon Gongsa", "Korea Resources Corporation"),
+        ("한국수자원공사", "Korea Resources Corporation"),
+        ("Hanguk Suryeok Wonjaryeok Jusikhoesa", "Korea South-East Power Co., Ltd."),
+        # another region's power company; another steel works
+        ("中部電力株式会社", "The Chugoku Electric Power Co., Inc."),
+        ("Kabushiki Kaisha Kobe Seikosho", "The Japan Steel Works, Ltd."),
+    ],
+)
+def test_the_further_round_keeps_other_bodies_apart(query: str, listed: str) -> None:
+    assert score(query, listed) < DEFAULT_THRESHOLD

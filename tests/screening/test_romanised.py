@@ -318,8 +318,8 @@ def test_a_company_named_by_its_city_meets_that_city_s_company_only() -> None:
 def test_pinyin_words_come_from_the_company_vocabulary() -> None:
     zh = tables().languages["zh"]
     # 信息 Information, 证券 Securities: no hand-written row, read from pinyin_words.tsv
-    assert zh.words[fold_chinese("xinxi")] == "Information"
-    assert zh.words[fold_chinese("zhengquan")] == "Securities"
+    assert zh.words[fold_chinese("xinxi")] == "information"
+    assert zh.words[fold_chinese("zhengquan")] == "securities"
     # the hand-written row wins (shiyou: Petroleum|Oil)
     assert zh.words[fold_chinese("shiyou")] == "petroleum|oil"
     # a spelling that is a place the matcher knows is left as written
