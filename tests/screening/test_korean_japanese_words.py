@@ -317,3 +317,15 @@ def test_a_further_round_of_company_words_is_read(query: str, listed: str) -> No
 )
 def test_the_further_round_keeps_other_bodies_apart(query: str, listed: str) -> None:
     assert score(query, listed) < DEFAULT_THRESHOLD
+
+
+def test_choson_at_the_head_of_a_name_wins_over_a_longer_word() -> None:
+    # 조선소백수무역회사 (UN SC consolidated list: Korea Sobaeksu Trading Company) is 조선 (Korea)
+    # and 소백수, not 조선소 (shipyard) and 백수
+    found = reading("조선소백수무역회사")
+    assert found is not None and found.text.startswith("Korea ")
+    assert score("조선소백수무역회사", "Korea Sobaeksu Trading Company") >= DEFAULT_THRESHOLD
+    assert score("조선소백수무역회사", "Korea Heungjin Trading Company") < DEFAULT_THRESHOLD
+    # after another word 조선 is still Shipbuilding
+    found = reading("현대미포조선")
+    assert found is not None and "Shipbuilding" in found.text
