@@ -433,7 +433,7 @@ def _latin_reading(name: str) -> Reading | None:
     ):
         return None
     generic = False
-    if not _identifies(words, taken | particles, reads, lang):
+    if not _identifies(words, taken | particles, reads, lang, bool(legal)):
         generic = _generic_whole(words, taken | particles, reads)
         if not generic:
             return None
@@ -610,6 +610,7 @@ def _identifies(
     taken: set[int],
     reads: list[tuple[int, int, str]],
     lang: Language | None = None,
+    legal_form: bool = False,
 ) -> bool:
     """Whether the reading identifies the organisation: a word not read is a name or a number,
     or a city or province of a country of the name's language (`data/place_countries.tsv`:
@@ -618,7 +619,8 @@ def _identifies(
     and one of them (in English) or a word not read is a name or a place ("Obyedinyonnaya
     Sudostroitelnaya Korporatsiya": "united shipbuilding corporation"; "Sanaye Electronic
     Iran": "industries Electronic Iran"; not "Neftyanaya Gazovaya Kompaniya": "oil gas
-    company")."""
+    company"), or two words are read beside a legal form and one of them is a name in
+    English ("Koryo Ayeon Jusikhoesa": "korea zinc")."""
     if lang is not None:
         countries = _LANGUAGE_COUNTRIES[lang]
         if any(
@@ -639,13 +641,28 @@ def _identifies(
         if any(c in ("generic", "place") for c in k)
         and all(c in ("generic", "place", "stop") for c in k)
     )
-    many = sum(end - start for start, end, _ in reads) + known >= 3
+    count = sum(end - start for start, end, _ in reads) + known
+    many = count >= 3
     for word_kinds in kinds:
         for kind in word_kinds:
             if kind in ("name", "number") or (kind == "place" and many):
                 return True
+    # two words read and a legal form of the language say enough when a word read is a name
+    # in English in each of its senses, not a place nor a generic word (Koryo Ayeon
+    # Jusikhoesa: "korea zinc"; not Zhongguo Yinhang Youxian Gongsi, "china bank", nor Nippon
+    # Seitetsu Kabushiki Kaisha, "Nippon steel" or "Japan steel")
     if not many:
-        return False
+        return (
+            legal_form
+            and count >= 2
+            and any(
+                all(
+                    {token_class(t, "organization") for t in fold(sense).split()} == {"name"}
+                    for sense in gloss.split("|")
+                )
+                for _, _, gloss in reads
+            )
+        )
     return any(
         token_class(token, "organization") in ("name", "place")
         for _, _, gloss in reads

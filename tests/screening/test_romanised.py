@@ -356,3 +356,27 @@ def test_pinyin_company_words_read_a_chinese_name(query: str, entry: str) -> Non
 )
 def test_pinyin_company_words_keep_other_companies_apart(query: str, entry: str) -> None:
     assert score(query, entry) < DEFAULT_THRESHOLD
+
+
+# -- two words read beside a legal form ------------------------------------------------------
+
+
+def test_two_words_read_beside_a_legal_form_say_enough_with_a_name() -> None:
+    # 고려아연 주식회사 (Korea Zinc, DART), romanised: zinc is a name in English
+    assert reading("Koryo Ayeon Jusikhoesa") == "korea zinc Jusikhoesa"
+    assert score("Koryo Ayeon Jusikhoesa", "Korea Zinc Company, Ltd.") >= DEFAULT_THRESHOLD
+    assert score("Koryo Ayeon Jusikhoesa", "Korea Resources Corporation") < 0.5
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # a country and a generic word: every Chinese bank, every Japanese steel maker
+        "Zhongguo Yinhang Youxian Gongsi",
+        "Nippon Seitetsu Kabushiki Kaisha",
+    ],
+)
+def test_a_place_and_a_generic_word_beside_a_legal_form_are_no_reading(name: str) -> None:
+    assert latin_reading(name) is None
+    assert score(name, "The Japan Steel Works, Ltd.") < DEFAULT_THRESHOLD
+    assert score(name, "China Construction Bank Corporation") < DEFAULT_THRESHOLD
