@@ -171,6 +171,10 @@ _LANGUAGE_COUNTRIES: Final[dict[Language, frozenset[str]]] = {
         | {"ps", "eg", "ly", "sd", "dz", "ma", "tn", "mr", "so", "dj", "km"}
     ),
 }
+#: A McCune-Reischauer word's unaspirated initial consonant (no apostrophe after it), and the
+#: Revised Romanization's letter for it.
+_MR_INITIAL_RE: Final = re.compile(r"(Ch|K|T|P)(?=[aeiouwyŏŭ])")
+_MR_REVISED: Final = {"ch": "J", "k": "G", "t": "D", "p": "B"}
 #: A row of `romanised_words.tsv` read so only as the name's first word ("^joseon": Korea).
 _NAME_START: Final = "^"
 
@@ -442,7 +446,10 @@ def _latin_reading(name: str) -> Reading | None:
         for start, end, gloss in reads
     ):
         return None
-    text, read = _written(name, reads, particles, 0)
+    # a Korean name's words not read: as the Revised Romanization writes them in the first
+    # reading, as written in the alternate (the two readings give both spellings)
+    forms = {i for start, end in legal for i in range(start, end)}
+    text, read = _written(name, reads, particles, 0, forms if lang == "ko" else None)
     alternate, alternate_read = _written(name, reads, particles, -1)
     if alternate == text:
         return Reading(text, read, generic=generic)
@@ -450,10 +457,18 @@ def _latin_reading(name: str) -> Reading | None:
 
 
 def _written(
-    name: str, reads: list[tuple[int, int, str]], particles: set[int], sense: int
+    name: str,
+    reads: list[tuple[int, int, str]],
+    particles: set[int],
+    sense: int,
+    revised: set[int] | None = None,
 ) -> tuple[str, tuple[str, ...]]:
     """``name`` with the words read in English, each in its first sense (``sense`` 0) or its
-    last ("Shiyou": Petroleum, or Oil), particles dropped; and the words read."""
+    last ("Shiyou": Petroleum, or Oil), particles dropped; and the words read. ``revised`` (the
+    words of the legal forms, left as written) writes the other Korean words not read with
+    the initial consonant of the Revised Romanization where McCune-Reischauer writes it
+    otherwise (an unaspirated k, t, p or ch: "Choson Taesong Unhaeng", the name on the OFAC
+    list, is Korea Daesong Bank in English)."""
     matches = list(_WORD_RE.finditer(name))
     pieces: list[str] = []
     last = 0
@@ -473,6 +488,14 @@ def _written(
             pieces.append(name[last : matches[i].start()].rstrip("-"))
             pieces.append(" ")
             last = matches[i].end()
+        elif (
+            revised is not None
+            and i not in revised
+            and (initial := _MR_INITIAL_RE.match(matches[i].group(0)))
+        ):
+            pieces.append(name[last : matches[i].start()])
+            pieces.append(_MR_REVISED[initial.group(1).lower()])
+            last = matches[i].start() + len(initial.group(1))
         i += 1
     pieces.append(name[last:])
     text = " ".join("".join(pieces).replace(" -", " ").replace("- ", " ").split())

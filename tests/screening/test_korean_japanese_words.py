@@ -329,3 +329,21 @@ def test_choson_at_the_head_of_a_name_wins_over_a_longer_word() -> None:
     # after another word 조선 is still Shipbuilding
     found = reading("현대미포조선")
     assert found is not None and "Shipbuilding" in found.text
+
+
+def test_a_mccune_reischauer_name_is_also_read_in_the_revised_romanization() -> None:
+    # OFAC SDN: KOREA DAESONG BANK, a.k.a. CHOSON TAESONG UNHAENG; the unaspirated T of
+    # McCune-Reischauer is the Revised Romanization's D
+    found = latin_reading("Choson Taesong Unhaeng")
+    assert found is not None
+    assert found.text == "korea Daesong bank"
+    assert found.alternate is not None and "Taesong" in found.alternate
+    assert score("Choson Taesong Unhaeng", "Korea Daesong Bank") >= DEFAULT_THRESHOLD
+    assert score("Choson Kwangson Unhaeng", "Korea Kwangson Banking Corporation") >= (
+        DEFAULT_THRESHOLD
+    )
+    # the same name's trading company, another bank
+    assert score("Choson Taesong Unhaeng", "Korea Daesong General Trading Corporation") < (
+        DEFAULT_THRESHOLD
+    )
+    assert score("Choson Taesong Unhaeng", "Korea Kwangson Banking Corporation") < 0.5
