@@ -29,10 +29,10 @@ the same dictionary always gives the same bytes.
 
 It also writes standing/screening/data/pinyin_words.tsv (``--pinyin-out``): the company
 words of Chinese names in toneless pinyin, for names written in Latin letters
-(`standing.screening.romanised`: "Zhongguo Hangkong Fadongji Jituan" reads "China aviation
-engine group"). Its words are the Chinese words of the company vocabulary (the rows of
-cjk_senses.tsv and cjk_generic_words.tsv in Han script that CC-CEDICT has, with their company
-senses), each under its common-word pinyin (not a proper noun's reading of the same
+(`standing.screening.romanised`: "Zhongguo Hangkong Fadongji Jituan" reads "china aero
+engine group"). Its words are the Chinese words of the company vocabulary (the rows of the
+Chinese sections of cjk_senses.tsv and cjk_generic_words.tsv that CC-CEDICT has, with their
+company senses), each under its common-word pinyin (not a proper noun's reading of the same
 characters), tones taken off and its syllables apart; a word the dictionary lacks is spelled
 from the two words it is made of (石油化工, 石油 and 化工: "shi you hua gong"). Only words of
 two or more syllables are kept. Where two words of the vocabulary share a spelling, the first
@@ -216,16 +216,26 @@ def toneless(pinyin: str) -> str | None:
     return " ".join(syllables)
 
 
+#: A comment opening a section of the vocabulary's files in one language ("# Japanese (kanji)").
+_SECTION = re.compile(r"^# (Chinese|Japanese|Korean)\b")
+
+
 def vocabulary() -> list[tuple[str, str]]:
-    """The company vocabulary in Han script: word and senses ("|"-separated), cjk_senses.tsv
-    first, then cjk_generic_words.tsv, in the files' order."""
+    """The Chinese company vocabulary in Han script: word and senses ("|"-separated),
+    cjk_senses.tsv first, then cjk_generic_words.tsv, in the files' order; the rows of their
+    Japanese and Korean sections left out (新聞 is Shimbun in a Japanese name, not in a
+    Chinese one)."""
     out: list[tuple[str, str]] = []
     for name in ("cjk_senses.tsv", "cjk_generic_words.tsv"):
+        chinese = True
         for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-            if not line or line.startswith("#"):
+            if line.startswith("#"):
+                section = _SECTION.match(line)
+                if section:
+                    chinese = section.group(1) == "Chinese"
                 continue
             fields = line.split("\t")
-            if len(fields) == 2 and fields[1] and _HAN.match(fields[0]):
+            if chinese and len(fields) == 2 and fields[1] and _HAN.match(fields[0]):
                 out.append((fields[0], fields[1]))
     return out
 

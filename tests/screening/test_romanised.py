@@ -320,6 +320,9 @@ def test_pinyin_words_come_from_the_company_vocabulary() -> None:
     # 信息 Information, 证券 Securities: no hand-written row, read from pinyin_words.tsv
     assert zh.words[fold_chinese("xinxi")] == "information"
     assert zh.words[fold_chinese("zhengquan")] == "securities"
+    # the Japanese rows of cjk_senses.tsv are no Chinese words (新聞 Shimbun, 汽船 Kisen)
+    assert fold_chinese("xinwen") not in zh.words
+    assert fold_chinese("qichuan") not in zh.words
     # the hand-written row wins (shiyou: Petroleum|Oil)
     assert zh.words[fold_chinese("shiyou")] == "petroleum|oil"
     # a spelling that is a place the matcher knows is left as written
