@@ -60,8 +60,9 @@ bench: setup ## benchmarks (bench/*.py): JSON + summary tables in bench/results/
 	done
 
 # CC-CEDICT (optional group "cedict", not in the default install) -> the screening glossary's
-# Chinese words; regenerating from the same locked package gives the same bytes
-cedict-words: $(UV) ## rewrite standing/screening/data/cedict_words.tsv from CC-CEDICT
+# Chinese words, and the Chinese company words in pinyin for romanised names; regenerating from
+# the same locked package gives the same bytes
+cedict-words: $(UV) ## rewrite data/cedict_words.tsv and data/pinyin_words.tsv from CC-CEDICT
 	$(UV) run --frozen --group cedict python bench/make_cedict_words.py
 
 clean: ## remove the virtualenvs and caches

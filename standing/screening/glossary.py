@@ -543,8 +543,10 @@ def _hangul_senses() -> HangulSenses:
     generic = wordlists.pairs("cjk_generic_words.tsv")
     if not rows:
         return HangulSenses(senses, initial, None, generic)
-    alternatives = [(len(w), 1, rf"(?<![\uac00-\ud7af]){re.escape(w)}") for w in initial] + [
-        (len(w), 0, re.escape(w)) for w in senses
+    # a start-of-word row first: at the start of a word it wins over a longer word that
+    # begins with it (조선소백수무역회사: Korea Sobaeksu Trading, not Shipyard Baeksu)
+    alternatives = [(1, len(w), rf"(?<![\uac00-\ud7af]){re.escape(w)}") for w in initial] + [
+        (0, len(w), re.escape(w)) for w in senses
     ]
     pattern = "|".join(a for *_, a in sorted(alternatives, reverse=True))
     return HangulSenses(senses, initial, re.compile(pattern), generic)

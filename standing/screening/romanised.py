@@ -28,8 +28,12 @@ The words:
   McCune-Reischauer: eo/ŏ, eu/ŭ, g/k, d/t, b/p, j/ch, r/l alike; a word's syllables written
   together or apart, "Yonhap" or "Yon Hap") and **Persian and Arabic** (ezafe "-e"/"-ye", the
   article al-, "va"/"wa" (and) and "lil-" (for the) dropped): the rows of
-  `data/romanised_words.tsv`. Its Chinese words are words of two or more syllables only: one
-  toneless syllable is too many characters to read. A row written "^word" gives the word's
+  `data/romanised_words.tsv`, and for Chinese the company words of `data/pinyin_words.tsv`
+  (the Han words of `cjk_senses.tsv` and `cjk_generic_words.tsv` under their CC-CEDICT pinyin,
+  written by bench/make_cedict_words.py: "Xinxi" Information, "Zhengquan" Securities), after
+  the hand-written rows and never where the spelling is a place the matcher knows ("Tianjin").
+  Its Chinese words are words of two or more syllables only: one toneless syllable is too many
+  characters to read. A row written "^word" gives the word's
   English as the name's first word only: "Choson" is Korea at the head of a North Korean name,
   "Joseon" Shipbuilding after another word. The Arabic-script words of the glossary are not
   spelled in Latin letters the way the Cyrillic ones are: that script leaves the short vowels
@@ -71,7 +75,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Final, Literal
@@ -196,6 +200,10 @@ _RU_AND: Final = "i"
 _TR_ENDINGS: Final = ("leri", "lari", "ler", "lar", "si", "su", "i", "u")
 #: Letters NFKD leaves outside ASCII: the dotless i of Turkish ("Bankası").
 _PLAIN_LETTERS: Final = str.maketrans({"ı": "i"})
+#: A McCune-Reischauer word's unaspirated initial consonant (no apostrophe after it), and the
+#: Revised Romanization's letter for it.
+_MR_INITIAL_RE: Final = re.compile(r"(Ch|K|T|P)(?=[aeiouwyŏŭ])")
+_MR_REVISED: Final = {"ch": "J", "k": "G", "t": "D", "p": "B"}
 #: A row of `romanised_words.tsv` read so only as the name's first word ("^joseon": Korea).
 _NAME_START: Final = "^"
 
@@ -324,6 +332,7 @@ def tables() -> LatinTables:
         terms.cyrillic_words,
         terms.cyrillic_stems,
         [*terms.arabic.values(), *wordlists.pairs("cjk_generic_words.tsv").values()],
+        [(pinyin, english) for pinyin, english in wordlists.rows("pinyin_words.tsv")],
     )
 
 
@@ -333,6 +342,7 @@ def build_tables(
     cyrillic_words: dict[str, str],
     cyrillic_stems: dict[str, str],
     other_english: list[str],
+    pinyin: Sequence[tuple[str, str]] = (),
 ) -> LatinTables:
     words: dict[Language, dict[str, str]] = {lang: {} for lang in LANGUAGES}
     stems: dict[Language, dict[str, list[tuple[int, str, bool]]]] = {lang: {} for lang in LANGUAGES}
@@ -362,6 +372,14 @@ def build_tables(
         else:
             words[lang][_phrase_key(lang, latin.split())] = gloss
         own[lang].update(latin.rstrip("*").lower().split())
+    for latin, gloss in pinyin:
+        # the Chinese company words of `pinyin_words.tsv`: after the hand-written rows, and
+        # never a place the matcher knows (a word spelled "Tianjin" would be the city)
+        key = _phrase_key("zh", latin.split())
+        if key in words["zh"] or token_class(key, "organization") == "place":
+            continue
+        words["zh"][key] = gloss
+        english.update(gloss.split("|"))
     legal: dict[Language, set[str]] = {lang: set() for lang in LANGUAGES}
     for number, row in enumerate(legal_rows, 1):
         if len(row) != 2 or row[0] not in _FOLDS or not row[1]:
@@ -465,7 +483,7 @@ def _latin_reading(name: str) -> Reading | None:
     ):
         return None
     generic = False
-    if not _identifies(words, taken | particles, reads, lang):
+    if not _identifies(words, taken | particles, reads, lang, bool(legal)):
         generic = _generic_whole(words, taken | particles, reads)
         if not generic:
             return None
@@ -474,7 +492,10 @@ def _latin_reading(name: str) -> Reading | None:
         for start, end, gloss in reads
     ):
         return None
-    text, read = _written(name, reads, particles, 0)
+    # a Korean name's words not read: as the Revised Romanization writes them in the first
+    # reading, as written in the alternate (the two readings give both spellings)
+    forms = {i for start, end in legal for i in range(start, end)}
+    text, read = _written(name, reads, particles, 0, forms if lang == "ko" else None)
     alternate, alternate_read = _written(name, reads, particles, -1)
     if alternate == text:
         return Reading(text, read, generic=generic)
@@ -482,10 +503,18 @@ def _latin_reading(name: str) -> Reading | None:
 
 
 def _written(
-    name: str, reads: list[tuple[int, int, str]], particles: set[int], sense: int
+    name: str,
+    reads: list[tuple[int, int, str]],
+    particles: set[int],
+    sense: int,
+    revised: set[int] | None = None,
 ) -> tuple[str, tuple[str, ...]]:
     """``name`` with the words read in English, each in its first sense (``sense`` 0) or its
-    last ("Shiyou": Petroleum, or Oil), particles dropped; and the words read."""
+    last ("Shiyou": Petroleum, or Oil), particles dropped; and the words read. ``revised`` (the
+    words of the legal forms, left as written) writes the other Korean words not read with
+    the initial consonant of the Revised Romanization where McCune-Reischauer writes it
+    otherwise (an unaspirated k, t, p or ch: "Choson Taesong Unhaeng", the name on the OFAC
+    list, is Korea Daesong Bank in English)."""
     matches = list(_WORD_RE.finditer(name))
     pieces: list[str] = []
     last = 0
@@ -505,6 +534,14 @@ def _written(
             pieces.append(name[last : matches[i].start()].rstrip("-"))
             pieces.append(" ")
             last = matches[i].end()
+        elif (
+            revised is not None
+            and i not in revised
+            and (initial := _MR_INITIAL_RE.match(matches[i].group(0)))
+        ):
+            pieces.append(name[last : matches[i].start()])
+            pieces.append(_MR_REVISED[initial.group(1).lower()])
+            last = matches[i].start() + len(initial.group(1))
         i += 1
     pieces.append(name[last:])
     text = " ".join("".join(pieces).replace(" -", " ").replace("- ", " ").split())
@@ -655,6 +692,7 @@ def _identifies(
     taken: set[int],
     reads: list[tuple[int, int, str]],
     lang: Language | None = None,
+    legal_form: bool = False,
 ) -> bool:
     """Whether the reading identifies the organisation: a word not read is a name or a number,
     or a city or province of a country of the name's language (`data/place_countries.tsv`:
@@ -663,7 +701,8 @@ def _identifies(
     and one of them (in English) or a word not read is a name or a place ("Obyedinyonnaya
     Sudostroitelnaya Korporatsiya": "united shipbuilding corporation"; "Sanaye Electronic
     Iran": "industries Electronic Iran"; not "Neftyanaya Gazovaya Kompaniya": "oil gas
-    company")."""
+    company"), or two words are read beside a legal form and one of them is a name in
+    English ("Koryo Ayeon Jusikhoesa": "korea zinc")."""
     if lang is not None:
         countries = _LANGUAGE_COUNTRIES[lang]
         if any(
@@ -684,7 +723,8 @@ def _identifies(
         if any(c in ("generic", "place") for c in k)
         and all(c in ("generic", "place", "stop") for c in k)
     )
-    many = sum(end - start for start, end, _ in reads) + known >= 3
+    count = sum(end - start for start, end, _ in reads) + known
+    many = count >= 3
     for word_kinds in kinds:
         for kind in word_kinds:
             if kind in ("name", "number") or (kind == "place" and many):
@@ -695,8 +735,22 @@ def _identifies(
         for token in fold(gloss.replace("|", " ")).split()
     ):
         return True  # an ordinal or number read ("Pervyy Kanal": Channel One)
+    # two words read and a legal form of the language say enough when a word read is a name
+    # in English in each of its senses, not a place nor a generic word (Koryo Ayeon
+    # Jusikhoesa: "korea zinc"; not Zhongguo Yinhang Youxian Gongsi, "china bank", nor Nippon
+    # Seitetsu Kabushiki Kaisha, "Nippon steel" or "Japan steel")
     if not many:
-        return False
+        return (
+            legal_form
+            and count >= 2
+            and any(
+                all(
+                    {token_class(t, "organization") for t in fold(sense).split()} == {"name"}
+                    for sense in gloss.split("|")
+                )
+                for _, _, gloss in reads
+            )
+        )
     return any(
         token_class(token, "organization") in ("name", "place")
         for _, _, gloss in reads

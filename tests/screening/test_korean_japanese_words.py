@@ -260,3 +260,90 @@ def test_goryeo_is_korea_at_the_head_of_a_word() -> None:
     found = reading("고려아연 주식회사")
     assert found is not None and found.alternate is not None
     assert "Koryo" in found.alternate
+
+
+# -- a further round: aero engine, science and industry, hydro, water resources, Chubu, steel
+# works; Chinese words CC-CEDICT lacks spelled from the two words they are made of
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # SASAC register of central enterprises
+        ("Zhongguo Hangkong Fadongji Jituan Youxian Gongsi", "Aero Engine Corporation of China"),
+        ("中国航空发动机集团有限公司", "Aero Engine Corporation of China"),
+        (
+            "Zhongguo Hangtian Kegong Jituan Youxian Gongsi",
+            "China Aerospace Science and Industry Corporation Limited",
+        ),
+        # 石油化工, spelled from 石油 and 化工
+        ("Zhongguo Shiyou Huagong Jituan Youxian Gongsi", "China Petrochemical Corporation"),
+        # ALIO
+        ("Hanguk Sujawon Gongsa", "Korea Water Resources Corporation"),
+        ("한국수자원공사", "Korea Water Resources Corporation"),
+        ("한국수력원자력 주식회사", "Korea Hydro & Nuclear Power Co., Ltd."),
+        # the Japanese corporate number register
+        ("中部電力株式会社", "Chubu Electric Power Co., Inc."),
+        ("Kabushiki Kaisha Kobe Seikosho", "Kobe Steel, Ltd."),
+    ],
+)
+def test_a_further_round_of_company_words_is_read(query: str, listed: str) -> None:
+    assert score(query, listed) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # the group's other aerospace corporation; another aviation group
+        (
+            "Zhongguo Hangtian Kegong Jituan Youxian Gongsi",
+            "China Aerospace Science and Technology Corporation",
+        ),
+        (
+            "Zhongguo Hangkong Fadongji Jituan Youxian Gongsi",
+            "Aviation Industry Corporation of China",
+        ),
+        ("中国航空发动机集团有限公司", "Aviation Industry Corporation of China"),
+        # another oil company; the group's listed arm is another legal entity
+        ("Zhongguo Shiyou Huagong Jituan Youxian Gongsi", "China National Petroleum Corporation"),
+        # other Korean public corporations of the same generic words
+        ("Hanguk Sujawon Gongsa", "Korea Resources Corporation"),
+        ("한국수자원공사", "Korea Resources Corporation"),
+        ("Hanguk Suryeok Wonjaryeok Jusikhoesa", "Korea South-East Power Co., Ltd."),
+        # another region's power company; another steel works
+        ("中部電力株式会社", "The Chugoku Electric Power Co., Inc."),
+        ("Kabushiki Kaisha Kobe Seikosho", "The Japan Steel Works, Ltd."),
+    ],
+)
+def test_the_further_round_keeps_other_bodies_apart(query: str, listed: str) -> None:
+    assert score(query, listed) < DEFAULT_THRESHOLD
+
+
+def test_choson_at_the_head_of_a_name_wins_over_a_longer_word() -> None:
+    # 조선소백수무역회사 (UN SC consolidated list: Korea Sobaeksu Trading Company) is 조선 (Korea)
+    # and 소백수, not 조선소 (shipyard) and 백수
+    found = reading("조선소백수무역회사")
+    assert found is not None and found.text.startswith("Korea ")
+    assert score("조선소백수무역회사", "Korea Sobaeksu Trading Company") >= DEFAULT_THRESHOLD
+    assert score("조선소백수무역회사", "Korea Heungjin Trading Company") < DEFAULT_THRESHOLD
+    # after another word 조선 is still Shipbuilding
+    found = reading("현대미포조선")
+    assert found is not None and "Shipbuilding" in found.text
+
+
+def test_a_mccune_reischauer_name_is_also_read_in_the_revised_romanization() -> None:
+    # OFAC SDN: KOREA DAESONG BANK, a.k.a. CHOSON TAESONG UNHAENG; the unaspirated T of
+    # McCune-Reischauer is the Revised Romanization's D
+    found = latin_reading("Choson Taesong Unhaeng")
+    assert found is not None
+    assert found.text == "korea Daesong bank"
+    assert found.alternate is not None and "Taesong" in found.alternate
+    assert score("Choson Taesong Unhaeng", "Korea Daesong Bank") >= DEFAULT_THRESHOLD
+    assert score("Choson Kwangson Unhaeng", "Korea Kwangson Banking Corporation") >= (
+        DEFAULT_THRESHOLD
+    )
+    # the same name's trading company, another bank
+    assert score("Choson Taesong Unhaeng", "Korea Daesong General Trading Corporation") < (
+        DEFAULT_THRESHOLD
+    )
+    assert score("Choson Taesong Unhaeng", "Korea Kwangson Banking Corporation") < 0.5

@@ -13,10 +13,12 @@ from standing.screening.match.config import DEFAULT_THRESHOLD
 from standing.screening.normalize import normalize_name
 from standing.screening.romanised import (
     build_tables,
+    fold_chinese,
     fold_japanese,
     fold_korean,
     fold_russian,
     latin_reading,
+    tables,
 )
 from tests.screening.names import company, matcher, score
 
@@ -308,3 +310,76 @@ def test_a_company_named_by_its_city_meets_that_city_s_company_only() -> None:
     assert score("Foolad Khuzestan", "Hormozgan Steel Company") < 0.5
     assert score("Foolad Khuzestan", "Khuzestan Oxin Steel Company") < 0.5
     assert score("Foolad Khuzestan", "Oxin Steel Company") < 0.5
+
+
+# -- the Chinese company words in pinyin, from CC-CEDICT ---------------------------------
+
+
+def test_pinyin_words_come_from_the_company_vocabulary() -> None:
+    zh = tables().languages["zh"]
+    # 信息 Information, 证券 Securities: no hand-written row, read from pinyin_words.tsv
+    assert zh.words[fold_chinese("xinxi")] == "information"
+    assert zh.words[fold_chinese("zhengquan")] == "securities"
+    # the Japanese rows of cjk_senses.tsv are no Chinese words (新聞 Shimbun, 汽船 Kisen)
+    assert fold_chinese("xinwen") not in zh.words
+    assert fold_chinese("qichuan") not in zh.words
+    # the hand-written row wins (shiyou: Petroleum|Oil)
+    assert zh.words[fold_chinese("shiyou")] == "petroleum|oil"
+    # a spelling that is a place the matcher knows is left as written
+    built = build_tables([], [], {}, {}, [], [("tian jin", "Ford"), ("xin xi", "Information")])
+    assert fold_chinese("tianjin") not in built.languages["zh"].words
+    assert fold_chinese("xinxi") in built.languages["zh"].words
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        # Haitong Securities (SSE 600837); CICT (SASAC's register of central enterprises)
+        ("Haitong Zhengquan Gufen Youxian Gongsi", "Haitong Securities Co., Ltd."),
+        (
+            "Zhongguo Xinxi Tongxin Keji Jituan Youxian Gongsi",
+            "China Information and Communication Technology Group Co., Ltd.",
+        ),
+    ],
+)
+def test_pinyin_company_words_read_a_chinese_name(query: str, entry: str) -> None:
+    assert score(query, entry) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        # another securities house; another central enterprise of the same trade
+        ("Guotai Junan Zhengquan Gufen Youxian Gongsi", "Haitong Securities Co., Ltd."),
+        (
+            "Zhongguo Dianzi Keji Jituan Youxian Gongsi",
+            "China Information and Communication Technology Group Co., Ltd.",
+        ),
+    ],
+)
+def test_pinyin_company_words_keep_other_companies_apart(query: str, entry: str) -> None:
+    assert score(query, entry) < DEFAULT_THRESHOLD
+
+
+# -- two words read beside a legal form ------------------------------------------------------
+
+
+def test_two_words_read_beside_a_legal_form_say_enough_with_a_name() -> None:
+    # 고려아연 주식회사 (Korea Zinc, DART), romanised: zinc is a name in English
+    assert reading("Koryo Ayeon Jusikhoesa") == "korea zinc Jusikhoesa"
+    assert score("Koryo Ayeon Jusikhoesa", "Korea Zinc Company, Ltd.") >= DEFAULT_THRESHOLD
+    assert score("Koryo Ayeon Jusikhoesa", "Korea Resources Corporation") < 0.5
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # a country and a generic word: every Chinese bank, every Japanese steel maker
+        "Zhongguo Yinhang Youxian Gongsi",
+        "Nippon Seitetsu Kabushiki Kaisha",
+    ],
+)
+def test_a_place_and_a_generic_word_beside_a_legal_form_are_no_reading(name: str) -> None:
+    assert latin_reading(name) is None
+    assert score(name, "The Japan Steel Works, Ltd.") < DEFAULT_THRESHOLD
+    assert score(name, "China Construction Bank Corporation") < DEFAULT_THRESHOLD
