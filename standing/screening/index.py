@@ -104,8 +104,10 @@ SIM_PLURAL: Final = 0.9
 SIM_ACRONYM: Final = 0.8
 #: ... and a name it stands for in a loose form ("KEPCO" / "Korea Electric Power").
 SIM_LOOSE: Final = 0.6
-#: ... and a name a brand may be made of the first syllables of ("Petrobras").
-SIM_CONTRACTION: Final = 0.6
+#: ... and a name a brand is made of the first syllables of ("Petrobras").
+SIM_CONTRACTION: Final = 0.8
+#: Most names filed under one contraction key that retrieval reads to check.
+MAX_CONTRACTED: Final = 400
 #: Retrieval counts a fuzzy neighbour from this token similarity on.
 MIN_TOKEN_SIMILARITY: Final = 0.7
 #: Candidates whose weighted overlap with the query (a cosine over token weights) is below
@@ -553,6 +555,10 @@ class NameIndex:
                         per_name[other] = score
             if qname.kind != "person":
                 self._acronym_keys(qname, per_name)
+                found = self._contracted(qname)
+                if found is not None:
+                    arrays.append(found[0])
+                    weights.append(found[1])
             for token, score in per_name.items():
                 post = self._postings[token]
                 if len(post) > MAX_POSTINGS:
@@ -612,6 +618,38 @@ class NameIndex:
             )
         return out
 
+    def _contracted(self, qname: NormalizedName) -> tuple[npt.NDArray[np.int32], float] | None:
+        """The names a query name of one word is a contraction of ("Petrobras": Petróleo
+        Brasileiro), or that are a contraction of the query name's words, and their weight:
+        the names filed under the keys it may meet, each read to check it. A key filed by
+        more than `MAX_CONTRACTED` names says too little to read them all and is left out."""
+        brand = _contraction_word(qname)
+        found: list[int] = []
+        if brand:
+            for contracted in contractions.query_keys(brand):
+                post = self._postings.get(_CONTRACTION + contracted)
+                if post is not None and len(post) <= MAX_CONTRACTED:
+                    found.extend(
+                        i
+                        for i in post.tolist()
+                        if contractions.syllables(brand, self.names[i]) is not None
+                    )
+            weight = SIM_CONTRACTION * self.idf(brand)
+        else:
+            contracted = contractions.name_key(qname)
+            post = self._postings.get(_CONTRACTION_OF + contracted) if contracted else None
+            if post is None or len(post) > MAX_CONTRACTED:
+                return None
+            found.extend(
+                i
+                for i in post.tolist()
+                if contractions.syllables(self.names[i].tokens[0], qname) is not None
+            )
+            weight = SIM_CONTRACTION * max(self.idf(t) for t in qname.tokens)
+        if not found:
+            return None
+        return np.asarray(sorted(set(found)), dtype=np.int32), weight
+
     def _acronym_keys(self, qname: NormalizedName, per_name: dict[str, float]) -> None:
         """The acronym keys a query name reaches: a name that is one acronym-like word reaches
         the names it is the acronym of, a name of several words the names that are its
@@ -626,21 +664,6 @@ class NameIndex:
                 key = _ACRONYM_OF + loose
                 if key in self._postings and loose not in COMMON_WORDS:
                     per_name[key] = max(per_name.get(key, 0.0), SIM_LOOSE * self.idf(single))
-        brand = _contraction_word(qname)
-        if brand:
-            weight = SIM_CONTRACTION * self.idf(brand)
-            for contracted in contractions.query_keys(brand):
-                key = _CONTRACTION + contracted
-                if key in self._postings:
-                    per_name[key] = max(per_name.get(key, 0.0), weight)
-        else:
-            contracted = contractions.name_key(qname)
-            key = _CONTRACTION_OF + contracted
-            if contracted and key in self._postings:
-                per_name[key] = max(
-                    per_name.get(key, 0.0),
-                    SIM_CONTRACTION * max(self.idf(t) for t in qname.tokens),
-                )
         for acronym in qname.acronyms:
             key = _ACRONYM_NAME + acronym
             if key in self._postings and acronym not in COMMON_WORDS:
