@@ -50,16 +50,26 @@ def syllables(word: str, name: NormalizedName) -> list[str] | None:
     """What each word of `name` (then its legal form, "" when none) gives `word`, when
     `word` is a contraction of them ("petrobras" / Petróleo Brasileiro S.A.: petro, bras,
     ""); None when it is not. Only an organisation's name is read."""
-    if name.kind == "person" or len(word) < LEAST_LETTERS:
+    if len(word) < LEAST_LETTERS:
         return None
-    words = [t for t, c in zip(name.tokens, name.classes, strict=True) if c != "stop"]
+    parts = spelling_parts(name)
+    return None if parts is None else spell(word, *parts)
+
+
+def spelling_parts(name: NormalizedName) -> tuple[tuple[str, ...], frozenset[str]] | None:
+    """What `syllables` reads of a name: its words and the endings its legal forms give;
+    None when no word can be a contraction of it (a person's name, one word, too many)."""
+    if name.kind == "person":
+        return None
+    words = tuple(t for t, c in zip(name.tokens, name.classes, strict=True) if c != "stop")
     if not 2 <= len(words) <= _MOST_WORDS + 1 or not all(w.isalpha() for w in words):
         return None
-    tails = {tail for form in name.legal_forms for tail in _FORM_TAILS.get(form, ())}
-    return _spell(word, words, tails)
+    tails = frozenset(tail for form in name.legal_forms for tail in _FORM_TAILS.get(form, ()))
+    return words, tails
 
 
-def _spell(word: str, words: Sequence[str], tails: set[str]) -> list[str] | None:
+def spell(word: str, words: Sequence[str], tails: frozenset[str]) -> list[str] | None:
+    """What each of `words`, then a legal form (`tails`), gives `word` (see `syllables`)."""
     last = len(words)
 
     def walk(at: int, x: int, parts: list[str]) -> list[str] | None:

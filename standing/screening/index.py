@@ -246,6 +246,8 @@ class NameIndex:
         self._fuzzy: dict[str, list[str]] = fuzzy
         # acronyms of names of several words, and names that are one acronym-like word
         acronyms: dict[str, list[int]] = defaultdict(list)
+        # what a contraction is read against, of each name filed under a contraction key
+        self._spelling_parts: dict[int, tuple[tuple[str, ...], frozenset[str]]] = {}
         # the keys of the names spelling one
         spelled_by: dict[str, set[str]] = defaultdict(set)
         loosely: dict[str, set[str]] = defaultdict(set)  # ... in a loose form
@@ -290,8 +292,10 @@ class NameIndex:
                         bucket.append(name_id)
             else:
                 key = contractions.name_key(name)
-                if key:
+                parts = contractions.spelling_parts(name) if key else None
+                if parts is not None:
                     acronyms[_CONTRACTION + key].append(name_id)
+                    self._spelling_parts[name_id] = parts
         # what the list knows of acronyms: the names of the organisations known by one (the
         # keys of their other names), and how many different names spell one
         self._acronym_owners: dict[str, frozenset[str]] = {}
@@ -626,14 +630,12 @@ class NameIndex:
         brand = _contraction_word(qname)
         found: list[int] = []
         if brand:
+            parts = self._spelling_parts
+            spell = contractions.spell
             for contracted in contractions.query_keys(brand):
                 post = self._postings.get(_CONTRACTION + contracted)
                 if post is not None and len(post) <= MAX_CONTRACTED:
-                    found.extend(
-                        i
-                        for i in post.tolist()
-                        if contractions.syllables(brand, self.names[i]) is not None
-                    )
+                    found.extend(i for i in post.tolist() if spell(brand, *parts[i]) is not None)
             weight = SIM_CONTRACTION * self.idf(brand)
         else:
             contracted = contractions.name_key(qname)
