@@ -23,6 +23,22 @@ def organisation(*names: str, entry_id: str | None = None) -> Entry:
     )
 
 
+def listed_in(name: str, country: str) -> Entry:
+    """An organisation listed under `name` with its country."""
+    return Entry(
+        source="test",
+        entry_id=name,
+        kind="organization",
+        names=(EntryName(name),),
+        countries=(country,),
+    )
+
+
+def score_in(query: str, name: str, country: str) -> float:
+    """The score of a company query against an organisation of `country` named `name`."""
+    return matcher.score(Query.of(query, schema="Company"), listed_in(name, country)).score
+
+
 def company_query(name: str) -> Query:
     return Query.of(name, schema="Company")
 

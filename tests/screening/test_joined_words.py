@@ -6,25 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from standing.screening.match import Query
 from standing.screening.match.config import DEFAULT_THRESHOLD
-from standing.screening.model import Entry, EntryName
 from standing.screening.romanised import joined_words_reading
-from tests.screening.names import matcher
-
-
-def listed(name: str, country: str) -> Entry:
-    return Entry(
-        source="test",
-        entry_id=name,
-        kind="organization",
-        names=(EntryName(name),),
-        countries=(country,),
-    )
-
-
-def scored(query: str, name: str, country: str) -> float:
-    return matcher.score(Query.of(query, schema="Company"), listed(name, country)).score
+from tests.screening.names import score_in
 
 
 @pytest.mark.parametrize(
@@ -55,7 +39,7 @@ def test_contracted_words_written_out(name: str, expected: str | None) -> None:
     ],
 )
 def test_exim_banks_meet_their_names(query: str, name: str, country: str) -> None:
-    assert scored(query, name, country) >= DEFAULT_THRESHOLD
+    assert score_in(query, name, country) >= DEFAULT_THRESHOLD
 
 
 @pytest.mark.parametrize(
@@ -70,7 +54,7 @@ def test_exim_banks_meet_their_names(query: str, name: str, country: str) -> Non
     ],
 )
 def test_exim_banks_of_other_countries_stay_apart(query: str, name: str, country: str) -> None:
-    assert scored(query, name, country) < DEFAULT_THRESHOLD
+    assert score_in(query, name, country) < DEFAULT_THRESHOLD
 
 
 @pytest.mark.parametrize(
@@ -90,7 +74,7 @@ def test_exim_banks_of_other_countries_stay_apart(query: str, name: str, country
 def test_arabic_names_of_export_import_banks_and_state_bodies(
     query: str, name: str, country: str
 ) -> None:
-    assert scored(query, name, country) >= DEFAULT_THRESHOLD
+    assert score_in(query, name, country) >= DEFAULT_THRESHOLD
 
 
 @pytest.mark.parametrize(
@@ -103,4 +87,4 @@ def test_arabic_names_of_export_import_banks_and_state_bodies(
     ],
 )
 def test_arabic_names_of_other_banks_stay_apart(query: str, name: str, country: str) -> None:
-    assert scored(query, name, country) < DEFAULT_THRESHOLD
+    assert score_in(query, name, country) < DEFAULT_THRESHOLD

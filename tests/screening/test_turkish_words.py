@@ -5,25 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from standing.screening.match import Query
 from standing.screening.match.config import DEFAULT_THRESHOLD
-from standing.screening.model import Entry, EntryName
 from standing.screening.romanised import fold_turkish, latin_reading
-from tests.screening.names import matcher
-
-
-def listed(name: str, country: str) -> Entry:
-    return Entry(
-        source="test",
-        entry_id=name,
-        kind="organization",
-        names=(EntryName(name),),
-        countries=(country,),
-    )
-
-
-def scored(query: str, name: str, country: str) -> float:
-    return matcher.score(Query.of(query, schema="Company"), listed(name, country)).score
+from tests.screening.names import score_in
 
 
 def test_turkish_letters_fold_to_ascii_the_dotless_i_too() -> None:
@@ -60,7 +44,7 @@ def test_turkish_names_read(name: str, expected: str | None) -> None:
     ],
 )
 def test_turkish_names_match_their_english_names(query: str, name: str) -> None:
-    assert scored(query, name, "tr") >= DEFAULT_THRESHOLD
+    assert score_in(query, name, "tr") >= DEFAULT_THRESHOLD
 
 
 @pytest.mark.parametrize(
@@ -76,4 +60,4 @@ def test_turkish_names_match_their_english_names(query: str, name: str) -> None:
     ],
 )
 def test_turkish_names_of_other_bodies_stay_apart(query: str, name: str) -> None:
-    assert scored(query, name, "tr") < DEFAULT_THRESHOLD
+    assert score_in(query, name, "tr") < DEFAULT_THRESHOLD
