@@ -70,7 +70,16 @@ def spelling_parts(name: NormalizedName) -> tuple[tuple[str, ...], frozenset[str
 
 def spell(word: str, words: Sequence[str], tails: frozenset[str]) -> list[str] | None:
     """What each of `words`, then a legal form (`tails`), gives `word` (see `syllables`)."""
+    # the initials of the words that cannot be left out stand in the word in order: a check
+    # far cheaper than the spelling itself, which most names reached by a key fail
+    at = 0
+    for other in words[1:]:
+        if other not in _LEFT_OUT:
+            at = word.find(other[0], at + 1)
+            if at < 0:
+                return None
     last = len(words)
+    size = len(word)
 
     def walk(at: int, x: int, parts: list[str]) -> list[str] | None:
         if at == len(word):
@@ -83,15 +92,21 @@ def spell(word: str, words: Sequence[str], tails: frozenset[str]) -> list[str] |
                 return [*parts, tail]
             return None
         current = words[x]
+        # the beginnings of the word that the rest of `word` starts with, the longest first;
         # the first word gives two letters or more, and may give its combining form
-        heads = [current[:n] for n in range(len(current), 1 if x == 0 else 0, -1)]
+        common = 0
+        most = min(len(current), size - at)
+        while common < most and word[at + common] == current[common]:
+            common += 1
+        heads = [current[:n] for n in range(common, 1 if x == 0 else 0, -1)]
         if x == 0:
-            heads = [f for f, names in COMBINING_FORMS.items() if current in names] + heads
+            heads = [
+                f for f, names in COMBINING_FORMS.items() if current in names and word.startswith(f)
+            ] + heads
         for head in heads:
-            if word.startswith(head, at):
-                found = walk(at + len(head), x + 1, [*parts, head])
-                if found is not None:
-                    return found
+            found = walk(at + len(head), x + 1, [*parts, head])
+            if found is not None:
+                return found
         if x > 0 and current in _LEFT_OUT:
             found = walk(at, x + 1, [*parts, ""])
             if found is not None:
@@ -111,24 +126,45 @@ def _shaped(parts: Sequence[str]) -> bool:
 
 def name_key(name: NormalizedName) -> str:
     """The key an organisation's name is filed under for contractions: the first two letters
-    of its first word and the initial of its second ("pe" "b": Petróleo Brasileiro);
-    "" for a name of one word or of more than `_MOST_WORDS`."""
+    of its first word, the initial of its second, and the initial of the next word a
+    contraction cannot leave out, or "$" when there is none ("pe" "b" "$": Petróleo
+    Brasileiro; "un" "o" "c": Union Oil Company of California); "" for a name of one word or
+    of more than `_MOST_WORDS`."""
     if name.kind == "person":
         return ""
     words = [t for t, c in zip(name.tokens, name.classes, strict=True) if c != "stop"]
     if not 2 <= len(words) <= _MOST_WORDS + 1 or len(words[0]) < 2:
         return ""
-    return words[0][:2] + words[1][0]
+    third = next((w[0] for w in words[2:] if w not in _LEFT_OUT), _NO_THIRD)
+    return words[0][:2] + words[1][0] + third
+
+
+#: The end of the key of a name whose words after the second may all be left out.
+_NO_THIRD: Final = "$"
 
 
 def query_keys(word: str) -> list[str]:
-    """The keys of the names `word` may be a contraction of: its first two letters and each
-    later letter but the last two that may begin the second word's part, and the same after
-    a combining form ("sinopec": "ch" "p", China Petroleum)."""
+    """The keys of the names `word` may be a contraction of: its first two letters (or a
+    combining form's word's: "sinopec", "ch" of China), a later letter that may begin the
+    second word's part, and a later one still that may begin the third's, or "$"."""
     if len(word) < LEAST_LETTERS:
         return []
-    out = [word[:2] + word[j] for j in range(2, len(word) - 1)]
+    heads = [(word[:2], 2)]
     for form, names in COMBINING_FORMS.items():
         if word.startswith(form) and len(word) > len(form):
-            out.extend(n[:2] + word[len(form)] for n in names)
+            heads.extend((n[:2], len(form)) for n in names)
+    out: list[str] = []
+    size = len(word)
+    for head, start in heads:
+        for j in range(start, size - 1):
+            second = head + word[j]
+            out.append(second + _NO_THIRD)
+            out.extend(second + word[k] for k in range(j + 1, size))
     return list(dict.fromkeys(out))
+
+
+def brand_keys(word: str) -> list[str]:
+    """The keys a name of one word is filed under, for the names of several words that may
+    be a contraction of it to find it: the first three letters of `query_keys`' keys (a
+    name's own `name_key` without its last letter)."""
+    return list(dict.fromkeys(key[:3] for key in query_keys(word)))

@@ -286,7 +286,7 @@ class NameIndex:
             # brands made of the first syllables of a name's words ("Petrobras"), both ways
             brand = _contraction_word(name)
             if brand:
-                for key in contractions.query_keys(brand):
+                for key in contractions.brand_keys(brand):
                     bucket = acronyms[_CONTRACTION_OF + key]
                     if not bucket or bucket[-1] != name_id:
                         bucket.append(name_id)
@@ -638,7 +638,7 @@ class NameIndex:
                     found.extend(i for i in post.tolist() if spell(brand, *parts[i]) is not None)
             weight = SIM_CONTRACTION * self.idf(brand)
         else:
-            contracted = contractions.name_key(qname)
+            contracted = contractions.name_key(qname)[:3]
             post = self._postings.get(_CONTRACTION_OF + contracted) if contracted else None
             if post is None or len(post) > MAX_CONTRACTED:
                 return None

@@ -70,9 +70,15 @@ def test_a_word_that_spells_only_some_of_the_words_is_no_contraction() -> None:
 
 def test_the_index_keys_meet() -> None:
     name = normalize_name("Petróleo Brasileiro S.A.", "organization")
-    assert name_key(name) == "peb"
-    assert "peb" in query_keys("petrobras")
-    assert "chp" in query_keys("sinopec")  # China Petroleum, after SINO-
+    assert name_key(name) == "peb$"  # no third word
+    assert "peb$" in query_keys("petrobras")
+    # China Petroleum Chemical, after SINO-
+    assert (
+        name_key(normalize_name("China Petroleum & Chemical Corporation", "organization")) == "chpc"
+    )
+    assert "chpc" in query_keys("sinopec")
+    # a company word after the second may be left out: the key takes the next word
+    assert name_key(normalize_name("Union Oil Company of California", "organization")) == "unoc"
     assert query_keys("pemx") == []  # too short to be read
 
 
