@@ -12,7 +12,8 @@ legal form may end it: the "co" of Nabisco), the first word by two letters or mo
 three parts or more, or two of which one has three letters or more and the last two or more,
 so that "Petron" is not read PETROliam Nasional. It is weaker evidence than the words
 themselves (`sim_contraction`). `name_key` and `query_keys` are what the index files and
-looks up for them: the first two letters of the first word and the initial of the second.
+looks up for them: the first two letters of the first word, the initial of the second and
+that of the next word a contraction cannot leave out.
 """
 
 from __future__ import annotations
