@@ -167,23 +167,51 @@ def test_a_long_plain_acronym_of_a_group_company_keeps_its_strength() -> None:
 
 
 @pytest.mark.parametrize(
-    ("acronym", "name", "near"),
+    ("acronym", "name", "near", "spelled"),
     [
         # four letters: KO-MI-D
-        ("KOMID", "Korea Mining Development Trading Corporation", "Korea Mining Development Bank"),
+        (
+            "KOMID",
+            "Korea Mining Development Trading Corporation",
+            "Korea Mining Development Bank",
+            True,
+        ),
         # three letters in a loose form, weak alone (see above), strong once the list knows them
         (
             "CGN",
             "China General Nuclear Power Corporation",
             "China General Nuclear Power Research Institute",
+            True,
+        ),
+        # letters the words do not spell: National's N left out
+        (
+            "CEIEC",
+            "China National Electronics Import & Export Corporation",
+            "China Electronics Technology Group Corporation",
+            False,
+        ),
+        # Vehicle's V left out
+        (
+            "CALT",
+            "China Academy of Launch Vehicle Technology",
+            "China Academy of Launch Technology Services",
+            False,
+        ),
+        # the initials of the Persian name, not of the English one
+        (
+            "HESA",
+            "Iran Aircraft Manufacturing Industrial Company",
+            "Iran Aircraft Industries",
+            False,
         ),
     ],
 )
 def test_an_acronym_the_list_gives_with_these_words_is_strong(
-    acronym: str, name: str, near: str
+    acronym: str, name: str, near: str, spelled: bool
 ) -> None:
-    # one list gives the acronym as a name of the organisation; another lists it without it;
-    # a body whose words the acronym also fits loosely is not made its
+    # one list gives the acronym as a name of the organisation; another lists it without it:
+    # the acronym finds that entry too, whether or not its letters spell the words, and says
+    # so; a body of other words, or whose words the acronym also fits loosely, is not made its
     screener = Screener(
         [
             entry(acronym, name, entry_id="given"),
@@ -193,8 +221,17 @@ def test_an_acronym_the_list_gives_with_these_words_is_strong(
     )
     hits = {h.entry.entry_id: h for h in screener.screen(company(acronym))}
     assert hits["given"].score == 1.0
-    assert hits["without"].score == pytest.approx(0.9)
+    without = hits["without"]
+    assert without.match and without.score == pytest.approx(0.9)
     assert "near" not in hits or not hits["near"].match
+    (found,) = without.features["name"]["acronyms"]
+    assert found["acronym"] == acronym and found["side"] == "query"
+    assert found.get("listed", False) is not spelled
+    if not spelled:
+        assert "letters" not in found
+        # a list that does not give the acronym leaves the name unspelled
+        alone = Screener([entry(name, entry_id="without")])
+        assert not [h for h in alone.screen(company(acronym)) if h.match]
 
 
 def test_an_acronym_many_names_of_the_list_spell_is_weak() -> None:
@@ -306,55 +343,6 @@ def test_two_letters_that_are_no_country_s_stay_weak() -> None:
     r = matcher.score(company("US Bank"), entry("Universal Savings Bank"))
     assert not r.match
     assert any("(initials 0.70)" in t for t in r.features["name"]["tokens"])
-
-
-@pytest.mark.parametrize(
-    ("acronym", "name", "near"),
-    [
-        # National's N left out
-        (
-            "CEIEC",
-            "China National Electronics Import & Export Corporation",
-            "China Electronics Technology Group Corporation",
-        ),
-        # Vehicle's V left out
-        (
-            "CALT",
-            "China Academy of Launch Vehicle Technology",
-            "China Academy of Launch Technology Services",
-        ),
-        # the initials of the Persian name, not of the English one
-        (
-            "HESA",
-            "Iran Aircraft Manufacturing Industrial Company",
-            "Iran Aircraft Industries",
-        ),
-    ],
-)
-def test_an_acronym_the_list_gives_but_the_words_do_not_spell_is_known_as_theirs(
-    acronym: str, name: str, near: str
-) -> None:
-    # one list gives the acronym as a name of the organisation; another lists the
-    # organisation under the same name without it: the acronym finds that entry too, and
-    # says the list gives it; a body of other words is not made its
-    screener = Screener(
-        [
-            entry(name, acronym, entry_id="given"),
-            entry(name, entry_id="without"),
-            entry(near, entry_id="near"),
-        ]
-    )
-    hits = {h.entry.entry_id: h for h in screener.screen(company(acronym))}
-    assert hits["given"].score == 1.0
-    without = hits["without"]
-    assert without.match and without.score == pytest.approx(0.9)
-    (found,) = without.features["name"]["acronyms"]
-    assert found["acronym"] == acronym and found["side"] == "query" and found["listed"]
-    assert "letters" not in found
-    assert "near" not in hits or not hits["near"].match
-    # a list that does not give the acronym leaves the name unspelled
-    alone = Screener([entry(name, entry_id="without")])
-    assert not [h for h in alone.screen(company(acronym)) if h.match]
 
 
 @pytest.mark.parametrize(
