@@ -18,7 +18,10 @@ the package's data files in `standing/screening/data/`, see `standing.screening.
    split, "A.B.C." joined to "abc").
 5. Descriptors written before a Russian organisation's name, in Cyrillic or Latin letters
    ("ЧОП", "NII", "ЦНИИ", "OKB"; `data/descriptors.tsv`), are read in English ("private
-   security company", "research institute"), and English words and phrases that say the
+   security company", "research institute"); those that are also brands or other acronyms
+   ("NPP", "MKB", "PO"; `data/leading_descriptors.tsv`) only as the name's first word before
+   a word that names the body ("NPP Pulsar", not "MKB Bank"). English words and phrases that
+   say the
    same thing in organisation names are read as one (`data/equivalent_words.tsv`:
    "Scientific" and "Research", "Instrument-Making" and "Instrument"). A dedication to a
    person ("... named after A.N. Ganichev", "... имени Э.С. Яламова", "... of M.F.
@@ -426,6 +429,8 @@ def _normalize_name(text: str, kind: NameKind) -> NormalizedName:
     restored: frozenset[int] = frozenset()
     if kind != "person" and tokens:
         tokens = [part for t in tokens for part in _DESCRIPTORS.get(t, (t,))]
+        if any(t in _LEADING_DESCRIPTORS for t in tokens[:3]):
+            tokens = _leading_descriptor(tokens, kind)
         # equivalent words read as one after a typo in them is corrected ("Sciedtific")
         raw_tokens = _equivalents(tokens)
         tokens = _equivalents([_correct(t) for t in tokens])
@@ -649,6 +654,38 @@ _DESCRIPTORS: Final[dict[str, tuple[str, ...]]] = {
     for word, english in wordlists.pairs("descriptors.tsv").items()
 }
 
+#: Descriptor acronyms that are also other words or brands ("NPP", "MKB", "PO"), read in
+#: English only before the name they describe (`data/capital_descriptors.tsv`: "NPP Pulsar",
+#: "MKB Fakel"; not "MKB Bank" nor "Zaporizhzhia NPP").
+_LEADING_DESCRIPTORS: Final[dict[str, tuple[str, ...]]] = {
+    written.lower(): tuple(english.split())
+    for written, english in wordlists.pairs("leading_descriptors.tsv").items()
+}
+
+
+def _names_body(token: str, kind: NameKind) -> bool:
+    """Whether a word names a body: a name, not a place (a nuclear power plant is named after
+    its town: "NPP Khmelnitsky")."""
+    return token_class(token, kind) == "name" and place_country(token) is None
+
+
+def _leading_descriptor(tokens: list[str], kind: NameKind) -> list[str]:
+    """``tokens`` with a descriptor acronym of `_LEADING_DESCRIPTORS` read in English when it
+    is the name's first word but for legal forms and a word that names the body follows it
+    (`_names_body`), whatever the case it is written in ("NPP KLASS" is "Npp Klass")."""
+    for i, token in enumerate(tokens[:3]):
+        if token not in _LEADING_DESCRIPTORS:
+            if _split_legal_forms([token])[0]:
+                return tokens  # a word of the name comes first
+            continue
+        rest = tokens[i + 1 :]
+        kept = _split_legal_forms(rest)[0]
+        if kept and kept[0] == rest[0] and any(_names_body(t, kind) for t in kept):
+            return [*tokens[:i], *_LEADING_DESCRIPTORS[token], *rest]
+        return tokens
+    return tokens
+
+
 #: The longest descriptor acronym ("chop", "tsnii").
 _DESCRIPTOR_ACRONYM: Final = 5
 
@@ -859,14 +896,21 @@ def number_word(token: str) -> bool:
     return token in _UNITS or token in _TENS or token in _ORDINALS
 
 
+#: Words that mark a number ("No. 14", "Nr. 3"), dropped before it.
+_NUMBER_MARKS: Final = frozenset({"no", "nr", "num", "number"})
+
+
 def _number_words(tokens: list[str]) -> list[str]:
-    """Numbers written as words or ordinals as digits ("Forty-Four" -> 44, "1st" -> 1)."""
+    """Numbers written as words or ordinals as digits ("Forty-Four" -> 44, "1st" -> 1), and
+    the mark of a number before it dropped ("Research Institute No. 14": the 14th)."""
     out: list[str] = []
     i = 0
     while i < len(tokens):
         t = tokens[i]
         m = _ORDINAL_RE.match(t)
-        if m:
+        if t in _NUMBER_MARKS and i + 1 < len(tokens) and tokens[i + 1].isdigit():
+            pass
+        elif m:
             out.append(m.group(1))
         elif t in _TENS:
             value = _TENS[t]

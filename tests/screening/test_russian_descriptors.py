@@ -273,3 +273,58 @@ def test_a_contracted_plant_name_matches_its_english_name(query: str, entry: str
 )
 def test_contracted_plants_of_one_place_stay_apart(query: str, entry: str) -> None:
     assert score(query, entry) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("NPP Pulsar", "research production enterprise pulsar"),
+        ("JSC NPP Pulsar", "research production enterprise pulsar"),
+        ("MKB Fakel named after P.D. Grushin", "engineering design bureau fakel"),
+        ("GosMKB Raduga", "state engineering design bureau raduga"),
+        ("PO Sevmash", "production association sevmash"),
+        # any case: the same name in capitals reads the same
+        ("NPP KLASS", "research production enterprise klass"),
+        # not before a word that names the body, nor after the name
+        ("MKB Bank", "mkb bank"),
+        ("KB Investments Limited", "kb investments"),
+        ("Zaporizhzhia NPP", "zaporizhzhia npp"),
+        ("NPP Khmelnitsky", "npp khmelnitsky"),  # a nuclear power plant, named after its town
+        ("NPP LLC", "npp"),
+    ],
+)
+def test_an_ambiguous_descriptor_acronym_is_read_only_before_the_name(
+    written: str, read: str
+) -> None:
+    assert " ".join(normalize_name(written, "organization").tokens) == read
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("NPP Pulsar", "JSC Scientific and Production Enterprise Pulsar"),
+        ("MKB Fakel", "JSC Fakel Machine-Building Design Bureau named after P.D. Grushin"),
+        ("Kazan Helicopter Factory", "PJSC Kazan Helicopter Plant"),
+        (
+            "Research Institute No. 14 of China Electronics Technology Group Corporation",
+            "China Electronics Technology Group Corporation 14th Research Institute",
+        ),
+        # академика is the academician the dedication names, not an academy
+        (
+            "АО «Машиностроительное конструкторское бюро «Факел» имени академика П.Д. Грушина»",
+            "JSC Fakel Machine-Building Design Bureau named after Academician P.D. Grushin",
+        ),
+        ("Kontsern Radiostroyeniya Vega AO", "JSC Radio Engineering Concern Vega"),
+        ("Admiralteyskiye Verfi AO", "JSC Admiralty Shipyards"),
+    ],
+)
+def test_descriptors_written_another_way_match(query: str, listed: str) -> None:
+    assert score(query, listed) >= DEFAULT_THRESHOLD
+
+
+def test_a_sibling_bureau_of_the_same_name_in_another_kind_stays_apart() -> None:
+    # the Kaliningrad experimental design bureau Fakel is not the Moscow missile bureau
+    assert (
+        score("JSC Experimental Design Bureau Fakel", "JSC Fakel Machine-Building Design Bureau")
+        < DEFAULT_THRESHOLD
+    )
