@@ -15,8 +15,9 @@ from standing.screening.glossary import (
     segment,
 )
 from standing.screening.match import Query, explain_name, name_variants
+from standing.screening.match.config import DEFAULT_THRESHOLD
 from standing.screening.similarity import token_match
-from tests.screening.names import company, matcher
+from tests.screening.names import company, matcher, score
 
 
 def test_cyrillic_stems_read_any_inflection() -> None:
@@ -220,3 +221,24 @@ def test_the_shipped_dictionary_table() -> None:
     assert table.english["华为"] == "Huawei"
     assert "深圳" in table.places
     assert "深圳市" not in table.english  # read as 深圳 + 市
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Державне підприємство «АНТОНОВ»", "State Enterprise Antonov"),
+        ("Derzhavne Pidpryiemstvo Antonov", "State Enterprise Antonov"),
+        (
+            "АТ «Державний експортно-імпортний банк України»",
+            "JSC The State Export-Import Bank of Ukraine",
+        ),
+    ],
+)
+def test_ukrainian_names_are_read_in_english(query: str, listed: str) -> None:
+    assert score(query, listed) >= DEFAULT_THRESHOLD
+
+
+def test_a_board_is_a_kind_of_body() -> None:
+    assert score("Pakistan Ordnance Factories Board", "Pakistan Ordnance Factories") >= (
+        DEFAULT_THRESHOLD
+    )
