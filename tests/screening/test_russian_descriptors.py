@@ -316,6 +316,11 @@ def test_an_ambiguous_descriptor_acronym_is_read_only_before_the_name(
         ),
         ("Kontsern Radiostroyeniya Vega AO", "JSC Radio Engineering Concern Vega"),
         ("Admiralteyskiye Verfi AO", "JSC Admiralty Shipyards"),
+        # единый: Unified or United
+        (
+            "Federalnaya Setevaya Kompaniya Yedinoy Energeticheskoy Sistemy PAO",
+            "PJSC Federal Grid Company of Unified Energy System",
+        ),
     ],
 )
 def test_descriptors_written_another_way_match(query: str, listed: str) -> None:
