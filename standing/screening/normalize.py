@@ -764,8 +764,24 @@ def _split_legal_forms(tokens: list[str]) -> tuple[list[str], list[str], list[in
         parts = str(matched).split()
         pos = _find_run(keep, parts)
         if pos >= 0:
-            del keep[pos : pos + len(parts)]
-            del where[pos : pos + len(parts)]
+            end = pos + len(parts)
+            # a longer form of the extras ending with it wins ("anonim sirketi", the
+            # Turkish A.S. in ASCII letters, of which rigour knows "sirketi" alone)
+            longer = next(
+                (
+                    (end - size, _EXTRA_LEGAL[run])
+                    for size in range(min(_EXTRA_LEGAL_MAX, end), len(parts), -1)
+                    if (run := tuple(keep[end - size : end])) in _EXTRA_LEGAL
+                ),
+                None,
+            )
+            if longer is not None:
+                del keep[longer[0] : end]
+                del where[longer[0] : end]
+                found.append(longer[1])
+                continue
+            del keep[pos:end]
+            del where[pos:end]
             # rigour knows some forms without a compare form ("federal state unitary
             # enterprise", "fgbu"): the extras' canonical form, else the words joined
             form = str(target).replace(" ", "")

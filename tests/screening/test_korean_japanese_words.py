@@ -347,3 +347,18 @@ def test_a_mccune_reischauer_name_is_also_read_in_the_revised_romanization() -> 
         DEFAULT_THRESHOLD
     )
     assert score("Choson Taesong Unhaeng", "Korea Kwangson Banking Corporation") < 0.5
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("한국토지주택공사", "Korea Land and Housing Corporation"),
+        ("Hanguk Toji Jutaek Gongsa", "Korea Land and Housing Corporation"),
+        (
+            "Tokyo Denryoku Horudingusu Kabushiki Kaisha",
+            "Tokyo Electric Power Company Holdings, Inc.",
+        ),
+    ],
+)
+def test_korean_and_japanese_company_words_are_read(query: str, listed: str) -> None:
+    assert score(query, listed) >= DEFAULT_THRESHOLD

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from standing.screening.match.config import DEFAULT_THRESHOLD
+from standing.screening.normalize import normalize_name
 from standing.screening.romanised import fold_turkish, latin_reading
-from tests.screening.names import score_in
+from tests.screening.names import score, score_in
 
 
 def test_turkish_letters_fold_to_ascii_the_dotless_i_too() -> None:
@@ -61,3 +62,29 @@ def test_turkish_names_match_their_english_names(query: str, name: str) -> None:
 )
 def test_turkish_names_of_other_bodies_stay_apart(query: str, name: str) -> None:
     assert score_in(query, name, "tr") < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Turkish Airlines Corporation", "Türk Hava Yolları A.O."),
+        ("Turkey Export Credit Bank Inc", "Türkiye İhracat Kredi Bankası A.Ş."),
+    ],
+)
+def test_an_english_name_renders_the_legal_form_of_the_name_it_translates(
+    query: str, listed: str
+) -> None:
+    # a Corporation or an Inc. is how the English name writes an anonim ortaklık or şirket
+    assert score(query, listed) == 1.0
+
+
+def test_the_same_words_under_two_legal_forms_stay_two_companies() -> None:
+    # transliterated alike, not translated: a Russian company and its holder abroad
+    assert score("Navis Elektronika Corp", "AO Navis Elektronika") < 1.0
+    assert score("Sgm Most Fze", "SGM MOST OOO") < 1.0
+
+
+def test_anonim_sirketi_in_ascii_letters_is_the_turkish_joint_stock_company() -> None:
+    name = normalize_name("Turkiye Elektrik Iletim Anonim Sirketi", "organization")
+    assert name.tokens == ("turkiye", "elektrik", "iletim")
+    assert name.legal_forms == ("as",)

@@ -49,30 +49,42 @@ _RENDERED_FORMS: Final[dict[str, frozenset[str]]] = {
 #: (有限公司, 주식회사) has no one English rendering ("Co., Ltd.", "Inc.", "Corporation").
 _TRANSLATED_FROM_CJK: Final = frozenset({"ltd", "co", "inc", "corp", "kk", "plc"})
 _CJK_SCRIPTS: Final = frozenset({"Han", "Hangul", "Hiragana", "Katakana"})
+#: The forms an English name gives a company whatever its own form is ("Turkish Petroleum
+#: Corporation" for a Turkish anonim ortaklığı), by family.
+_ENGLISH_FORMS: Final = frozenset({"ltd", "co", "inc", "corp", "llc", "plc"})
 
 
 def adjust(
-    score: float, best: NameScore, query: Prepared, entry: Prepared
+    score: float, best: NameScore, query: Prepared, entry: Prepared, read: bool = False
 ) -> tuple[float, dict[str, Any]]:
     """The name score `score` of the best names adjusted for the other evidence, and the
-    features that say how."""
+    features that say how; `read`: one of the best names is the other side's name read in
+    English (see `legal_conflict`)."""
     features: dict[str, Any] = {}
     score = _schema(score, query, entry, features)
     score = _countries(score, query, entry, features, best)
-    score = _legal_forms(score, best, query, entry, features)
+    score = _legal_forms(score, best, query, entry, features, read)
     score = _birth_dates(score, query, entry, features)
     return _identifiers(score, best, query, entry, features), features
 
 
 def legal_conflict(
-    query_name: NormalizedName, entry_name: NormalizedName, query: Prepared, entry: Prepared
+    query_name: NormalizedName,
+    entry_name: NormalizedName,
+    query: Prepared,
+    entry: Prepared,
+    read: bool = False,
 ) -> bool:
     """Whether the two names carry legal forms that do not exist where the other side is
-    registered (sibling companies: "Kaspersky Labs GmbH" / "Kaspersky Labs Limited")."""
+    registered (sibling companies: "Kaspersky Labs GmbH" / "Kaspersky Labs Limited"). When
+    one name is its side's read in English and the other is not (`read`: "Türkiye Petrolleri
+    A.O." read "Turkey Petroleum A.O."), an English form is how the other's is rendered
+    ("Turkish Petroleum Corporation"); both read alike ("Gornaya Kompaniya OOO" / "Gornaya
+    Kompaniya Pte. Ltd."), they are two companies as written."""
     query_forms, entry_forms = query_name.legal_forms, entry_name.legal_forms
     if not query_forms or not entry_forms:
         return False
-    translated = _translated(query_name, entry_name)
+    translated = "read" if read else _translated(query_name, entry_name)
     query_only = tuple(
         f for f in query_forms if not any(_forms_agree(f, g, translated) for g in entry_forms)
     )
@@ -131,18 +143,23 @@ def _countries(
 
 
 def _legal_forms(
-    score: float, best: NameScore, query: Prepared, entry: Prepared, features: dict[str, Any]
+    score: float,
+    best: NameScore,
+    query: Prepared,
+    entry: Prepared,
+    features: dict[str, Any],
+    read: bool = False,
 ) -> float:
     legal: dict[str, Any] = {
         "query": list(best.query.legal_forms),
         "entry": list(best.entry.legal_forms),
         "conflict": False,
     }
-    if legal_conflict(best.query, best.entry, query, entry):
+    if legal_conflict(best.query, best.entry, query, entry, read):
         legal["conflict"] = True
         score *= _CONFIG.legal_jurisdiction_conflict
     more = [t for t in best.query_extra if t not in FORM_DESCRIPTORS]
-    if (best.method == "fuzzy" or more) and _other_forms(best.query, best.entry):
+    if (best.method == "fuzzy" or more) and _other_forms(best.query, best.entry, read):
         # a name spelled differently under another legal form: a near-brand of another
         # company ("Metta Platforms LLC" / "Meta Platforms, Inc."), not a typo; a name with
         # more words under another legal form: a sibling ("Meta Platforms Technologies,
@@ -203,12 +220,15 @@ def _family(form: str) -> str:
 def _forms_agree(a: str, b: str, translated: str) -> bool:
     """Whether legal forms `a` and `b` can name one company: one family, or, when one name
     is written in another script (`translated`: "cjk", "other" or ""), one the English
-    rendering of the other."""
+    rendering of the other; when one name is the other's read in English ("read"), any
+    English form."""
     fa, fb = _family(a), _family(b)
     if fa == fb or fb in _RENDERED_FORMS.get(a, ()) or fa in _RENDERED_FORMS.get(b, ()):
         return True
     if not translated:
         return False
+    if translated == "read" and (fa in _ENGLISH_FORMS or fb in _ENGLISH_FORMS):
+        return True
     if fb in _TRANSLATED_FORMS.get(a, ()) or fa in _TRANSLATED_FORMS.get(b, ()):
         return True
     return translated == "cjk" and fa in _TRANSLATED_FROM_CJK and fb in _TRANSLATED_FROM_CJK
@@ -222,10 +242,10 @@ def _translated(query_name: NormalizedName, entry_name: NormalizedName) -> str:
     return "other" if query_name.transliterated != entry_name.transliterated else ""
 
 
-def _other_forms(query_name: NormalizedName, entry_name: NormalizedName) -> bool:
+def _other_forms(query_name: NormalizedName, entry_name: NormalizedName, read: bool) -> bool:
     """Whether both names carry legal forms and none of one side's can be the other's."""
     query_forms, entry_forms = query_name.legal_forms, entry_name.legal_forms
     if not query_forms or not entry_forms:
         return False
-    translated = _translated(query_name, entry_name)
+    translated = "read" if read else _translated(query_name, entry_name)
     return not any(_forms_agree(f, g, translated) for f in query_forms for g in entry_forms)

@@ -15,7 +15,7 @@ from standing.screening.match.evidence import NameScore
 from standing.screening.match.parties import Prepared, Query
 from standing.screening.match.scoring import FLAT, TokenWeights, compare_names
 from standing.screening.model import Entry
-from standing.screening.normalize import normalize_name
+from standing.screening.normalize import NormalizedName, normalize_name
 
 _WEAK_ALIAS: Final = DEFAULT_CONFIG.weak_alias
 _ACRONYM_SPELLED_OTHERWISE: Final = DEFAULT_CONFIG.acronym_spelled_otherwise
@@ -56,7 +56,8 @@ class Matcher:
         names (among the entry's names at `entry_names`, all when None)."""
         best, best_weak, best_pos, query_pos = self._best_names(query, prepared, entry_names)
         name_score = best.score * (_WEAK_ALIAS if best_weak else 1.0)
-        score, features = adjust(name_score, best, query, prepared)
+        rendered = _rendered(query, query_pos, best.query, prepared, best_pos, best.entry)
+        score, features = adjust(name_score, best, query, prepared, rendered)
         features["name"] = best.describe()
         features["name"]["weak_alias"] = best_weak
         read = {
@@ -114,7 +115,13 @@ class Matcher:
                 ):
                     scored = scored.capped(_ACRONYM_SPELLED_OTHERWISE)
                 value = scored.score * (_WEAK_ALIAS if entry.weak[pos] else 1.0)
-                if value > best_value and legal_conflict(query_name, entry_name, query, entry):
+                if value > best_value and legal_conflict(
+                    query_name,
+                    entry_name,
+                    query,
+                    entry,
+                    _rendered(query, query_at, query_name, entry, pos, entry_name),
+                ):
                     value *= _LEGAL_JURISDICTION_CONFLICT
                 if value > best_value:
                     best, best_weak, best_pos, best_value = scored, entry.weak[pos], pos, value
@@ -261,3 +268,24 @@ class PartyIndex(_Indexed):
                 out.append((self.parties[item], result))
         out.sort(key=lambda party_result: -party_result[1].score)
         return out
+
+
+def _rendered(
+    query: Prepared,
+    query_at: int,
+    query_name: NormalizedName,
+    entry: Prepared,
+    pos: int,
+    entry_name: NormalizedName,
+) -> bool:
+    """Whether one of the two names is its side's read in English and the other, not read,
+    has English words of that reading: an English name against a name in another language
+    ("Turkish Petroleum Corporation" / "Türkiye Petrolleri A.O.", read "Turkey Petroleum
+    A.O."), whose legal form the English name renders as it likes. Not the same words
+    transliterated under two forms ("Navis Elektronika Corp" / "AO Navis Elektronika")."""
+    query_read, entry_read = query.read_in_english(query_at), entry.read_in_english(pos)
+    if bool(query_read) == bool(entry_read):
+        return False
+    words, other = (entry_read, query_name) if entry_read else (query_read, entry_name)
+    english = {w for item in words for w in item.partition("=")[2].lower().split()}
+    return not english.isdisjoint(other.tokens)
