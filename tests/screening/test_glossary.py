@@ -151,15 +151,17 @@ def test_a_reading_of_generic_words_and_places_only_is_not_offered() -> None:
     assert read_han("北京东城科技有限公司") is None  # 东城 is a district of Beijing
     assert english_reading("北京科技有限公司") is None
     # a common word that says what the company does is no word of its own: 海運 "shipping by sea"
-    assert read_han("沈忠國際海運有限公司") is None
-    assert read_han("华强电子") is None  # 华强 is no dictionary word: its pinyin is compared
+    assert read_han("上海國際海運有限公司") is None
+    # characters no table reads are a name, in pinyin: Shenzhen Huaqiang Electronics
+    huaqiang = read_han("深圳市华强电子有限公司")
+    assert huaqiang is not None and huaqiang.text == "Shenzhen Huaqiang Electronics 有限公司"
 
 
 def test_the_reading_says_which_words_were_read_and_drops_city_and_province() -> None:
     found = read_han("广东省香港中华煤气有限公司")
     assert found is not None
-    assert found.text == "Guangdong Hong Kong China coal gas 有限公司"  # 省 after a place dropped
-    assert found.words == ("广东=Guangdong", "香港=Hong Kong", "中华=China", "煤气=coal gas")
+    assert found.text == "Guangdong Hong Kong China Gas 有限公司"  # 省 after a place dropped
+    assert found.words == ("广东=Guangdong", "香港=Hong Kong", "中华=China", "煤气=Gas")
 
 
 def test_the_generic_table_wins_over_the_dictionary() -> None:
