@@ -103,3 +103,18 @@ def test_a_description_is_no_brand_of_a_longer_name() -> None:
     )
     # a brand that is a place keeps its longer name ("Emirates" / "Emirates Airline")
     assert score_in("Emirates", "Emirates Airline", "ae") >= DEFAULT_THRESHOLD
+
+
+def test_and_written_as_a_word_is_dropped() -> None:
+    found = glossary_reading("سازمان بنادر و دریانوردی")
+    assert found is not None
+    assert found.text == "organization ports maritime"
+    assert score_in("سازمان بنادر و دریانوردی", "Ports and Maritime Organization", "ir") >= (
+        DEFAULT_THRESHOLD
+    )
+    assert score_in(
+        "Sazman-e Banader va Daryanavardi", "Ports and Maritime Organization", "ir"
+    ) >= (DEFAULT_THRESHOLD)
+    assert score_in("سازمان بنادر و دریانوردی", "Civil Aviation Organization of Iran", "ir") < (
+        DEFAULT_THRESHOLD
+    )

@@ -175,7 +175,11 @@ def _pair_tokens(
     for i, (a, _) in enumerate(query_tokens):
         for j, (b, _) in enumerate(entry_tokens):
             sim, how = cross_match(a, b, mode)
-            if sim < _SIM_COUNTRY and same_country(a, b):
+            if (
+                sim < _SIM_COUNTRY
+                and a[:_COUNTRY_PREFIX] == b[:_COUNTRY_PREFIX]
+                and same_country(a, b)
+            ):
                 sim, how = _SIM_COUNTRY, "country"
             if sim > 0.0 and not (person and how == "inflection"):
                 found.append((-sim, i, j, how))
