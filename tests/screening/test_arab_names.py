@@ -118,3 +118,17 @@ def test_and_written_as_a_word_is_dropped() -> None:
     assert score_in("سازمان بنادر و دریانوردی", "Civil Aviation Organization of Iran", "ir") < (
         DEFAULT_THRESHOLD
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "english", "written"),
+    [
+        ("بنك المغرب", "bank morocco", "bank maghrib"),
+        ("بنك مصر", "bank egypt", "bank misr"),
+        ("بنك الإمارات", "bank emirates", "bank emarat"),
+    ],
+)
+def test_a_country_read_in_english_and_as_written(name: str, english: str, written: str) -> None:
+    found = glossary_reading(name)
+    assert found is not None
+    assert (found.text, found.alternate) == (english, written)
