@@ -59,6 +59,10 @@ _ARABIC_FOLD: Final = str.maketrans(
 )
 #: The article and the prefixes written onto an Arabic word, longest first.
 _ARABIC_PREFIXES: Final = ("وال", "بال", "كال", "فال", "لل", "ال")
+#: The prepositions and conjunctions of one letter written onto an Arabic word without the
+#: article ("لمصر", for Egypt; "وتونس", and Tunisia), and the fewest letters left after one.
+_ONE_LETTER_PREFIXES: Final = frozenset("لبوف")
+_UNPREFIXED_MIN: Final = 3
 _CYRILLIC_WORD_RE: Final = re.compile(r"[^\W\d_]+")
 _ARABIC_WORD_RE: Final = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]+")
 #: Han characters, and the kana of Japanese (hiragana, katakana and the long-vowel mark).
@@ -762,6 +766,8 @@ def _read_arabic(text: str, terms: Glossary, sense: int = 0) -> tuple[str, list[
     while i < len(matches):
         for size in range(min(_MAX_PHRASE, len(matches) - i), 0, -1):
             english = terms.arabic.get(tuple(folded[i : i + size]))
+            if english is None and size == 1:
+                english = terms.arabic.get((_unprefixed(folded[i]),))
             if english is not None:
                 english = english.split("|")[sense]
                 out.append(text[last : matches[i].start()])
@@ -774,3 +780,12 @@ def _read_arabic(text: str, terms: Glossary, sense: int = 0) -> tuple[str, list[
             i += 1
     out.append(text[last:])
     return "".join(out), read
+
+
+def _unprefixed(word: str) -> str:
+    """A folded Arabic word without the one-letter preposition or conjunction written onto
+    it (li-, bi-, wa-, fa-: "لمصر", for Egypt), when what is left is long enough to be a word;
+    "" otherwise. Read only when the word as written is not in the glossary."""
+    if word[:1] in _ONE_LETTER_PREFIXES and len(word) - 1 >= _UNPREFIXED_MIN:
+        return word[1:]
+    return ""

@@ -10,7 +10,9 @@ evidence:
   classes of the abjad, Korean and Chinese syllable spellings;
   `standing.screening.romanize`); joined neighbours are tried for split spellings ("Hua Wei"
   / "Huawei", "حزب الله" / "Hezbollah"), and an abjad name is also compared whole, spaces
-  and attached articles ignored ("Salahaldin"). A list name that gives alternatives
+  and attached articles ignored ("Salahaldin"); a country's adjective stands for the country
+  ("Iraqi" / "Iraq", "Egyptian" / "Egypt": an Arabic name's nisba adjective, المصرف العراقي,
+  where the English name gives the country, Trade Bank of Iraq). A list name that gives alternatives
   ("Al-Qa'ida/Islamic Army") is compared by each part too, and a name in kanji or kana by
   its Japanese reading too. In an organisation's name, an acronym stands for the words it
   spells, either way round ("MTS" / "Mobile TeleSystems", "SMIC" / "Semiconductor
@@ -29,7 +31,9 @@ evidence:
   entry weight): a query that is a brand or short form of the entry's full legal name
   ("Siemens" / "Siemens Aktiengesellschaft", "Kaspersky Lab" / "AO Kaspersky Lab") scores
   high because legal forms are set apart and generic leftovers of the entry weigh little
-  (those of the query more: "Mahan Airlines" is not "Mahan Travel"), while a single given
+  (those of the query more: "Mahan Airlines" is not "Mahan Travel"; and those of the entry
+  in full when the query is itself a description in generic words and places: "Syrian Oil
+  Company" is no brand of the Syrian Company for Oil Transport), while a single given
   name against a full person name does not, nor does a short word alone when the query says
   more ("Star Group" / "Star"). A token repeated in one name ("Sergey Sergey Shoigu") counts
   little the second time. Names whose matched tokens are all generic ("International Trading

@@ -19,6 +19,7 @@ words (`significant_tokens`).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Final, Protocol
 
 from rapidfuzz.distance import Levenshtein
@@ -68,6 +69,11 @@ _ACRONYM_DISTINCT: Final = DEFAULT_CONFIG.acronym_distinct
 _SIM_ABBREVIATION: Final = DEFAULT_CONFIG.sim_abbreviation
 _SIM_SHORT_TYPO: Final = DEFAULT_CONFIG.sim_short_typo
 _SIM_SHORT_OTHER: Final = DEFAULT_CONFIG.sim_short_other
+#: A country's adjective against its name ("Iraqi" / "Iraq", as Arabic names give the nisba
+#: adjective, المصرف العراقي, where English ones give the country, Trade Bank of Iraq), and
+#: the first letters the two share.
+_SIM_COUNTRY: Final = 0.95
+_COUNTRY_PREFIX: Final = 4
 _SIM_JOINED: Final = DEFAULT_CONFIG.sim_joined
 _SIM_CONTRACTION: Final = DEFAULT_CONFIG.sim_contraction
 _VOWELS: Final = frozenset("aeiouy")
@@ -169,6 +175,12 @@ def _pair_tokens(
     for i, (a, _) in enumerate(query_tokens):
         for j, (b, _) in enumerate(entry_tokens):
             sim, how = cross_match(a, b, mode)
+            if (
+                sim < _SIM_COUNTRY
+                and a[:_COUNTRY_PREFIX] == b[:_COUNTRY_PREFIX]
+                and same_country(a, b)
+            ):
+                sim, how = _SIM_COUNTRY, "country"
             if sim > 0.0 and not (person and how == "inflection"):
                 found.append((-sim, i, j, how))
     found.sort()
@@ -180,6 +192,18 @@ def _pair_tokens(
         entry_used.add(j)
         links.append(([i], [j], how, -negative))
     return links
+
+
+@lru_cache(maxsize=20_000)
+def same_country(a: str, b: str) -> bool:
+    """Whether two place words are one country's name and its adjective, or two spellings of
+    its name ("iraqi" / "iraq", "egyptian" / "egypt", "tunisie" / "tunisia"): the same
+    country, and the same first letters (a country is not its capital or a city of it:
+    "tehran" is no "iran")."""
+    if a == b or a[:_COUNTRY_PREFIX] != b[:_COUNTRY_PREFIX]:
+        return False
+    country = place_country(a)
+    return country is not None and "-" not in country and place_country(b) == country
 
 
 def _join(

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from standing.screening.french import french_reading
 from standing.screening.glossary import reading as glossary_reading
 from standing.screening.model import Entry, EntryIdentifier, plain_state
 from standing.screening.normalize import (
@@ -190,7 +191,9 @@ def name_variants(value: str, kind: NameKind = "unknown") -> list[str]:
     reading in English (`standing.screening.glossary`: "中国东方航空": "China Eastern
     Airlines"), with its alternate when it has one ("深圳市大疆创新科技": "Shenzhen DJI
     Technology" and "SZ DJI Technology"); `standing.screening.romanised` reads a name in Latin
-    letters ("Neftyanaya Kompaniya Rosneft": "oil company Rosneft")."""
+    letters ("Neftyanaya Kompaniya Rosneft": "oil company Rosneft"), and
+    `standing.screening.french` a name in French ("Banque Centrale de Tunisie": "bank
+    central Tunisie")."""
     return [v for v, _, _ in _variants(value, kind)]
 
 
@@ -218,6 +221,9 @@ def _variants(value: str, kind: NameKind) -> list[tuple[str, tuple[str, ...], bo
     latin = latin_reading(value) if kind != "person" else None
     if latin:
         out.extend((text, words, latin.generic) for text, words in latin.variants)
+    french = french_reading(value) if kind != "person" else None
+    if french:
+        out.append((french.text, french.words, french.generic))
     contracted = joined_words_reading(value) if kind != "person" else None
     if contracted:
         out.append((contracted.text, contracted.words, False))

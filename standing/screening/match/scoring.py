@@ -311,12 +311,33 @@ def _ratio(
     covered = aligned.covered
     denominator = covered + aligned.lost + _CONFIG.query_extra * query_left
     denominator += entry_share * entry_left
+    if entry.kind != "person" and query.kind != "person" and entry_share < 1.0:
+        # a query describing a body in generic words and places is no brand of a longer
+        # name: what the entry does besides counts in full ("Syrian Oil Company" is not the
+        # Syrian Company for Oil Transport)
+        denominator += (1.0 - entry_share) * _activity_left(aligned)
     if entry.kind == "person" and entry_share < 1.0:
         # the second part of a compound surname without its first ("Smith" of
         # "Pridmore-Smith", "Garcia" of "GAXIOLA GARCIA, Maria"): the missing first part
         # counts in full, not as one of the names lists add
         denominator += (1.0 - entry_share) * _lost_heads(entry, aligned)
     return covered / denominator if denominator > 0 else 0.0
+
+
+def _activity_left(aligned: _Aligned) -> float:
+    """The weight of the generic words the entry leaves over (not its form descriptors),
+    when the words of the query that matched are generic words and places, one of them
+    generic (a description, not a brand that is a place: "Emirates" / "Emirates Airline");
+    0.0 otherwise."""
+    classes = {aligned.query_tokens[i][1] for i in aligned.matched_query}
+    if "name" in classes or "generic" not in classes:
+        return 0.0
+    return sum(
+        aligned.entry_weights[j]
+        for j in aligned.entry_extra
+        if aligned.entry_tokens[j][1] == "generic"
+        and aligned.entry_tokens[j][0] not in FORM_DESCRIPTORS
+    )
 
 
 def _shaped(
