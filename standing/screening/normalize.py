@@ -436,7 +436,10 @@ def _normalize_name(text: str, kind: NameKind) -> NormalizedName:
         tokens = _equivalents([_correct(t) for t in tokens])
         if len(raw_tokens) != len(tokens):
             raw_tokens = tokens
-        kept, found, positions = _split_legal_forms(tokens)
+        # a syllable of a name in Hangul is no legal form ("페" of 스페이스, read "pe"): only
+        # its words in Latin letters may be (its Hangul forms were cut above)
+        written = _latin_words(raw) if "Hangul" in scripts else None
+        kept, found, positions = _split_legal_forms(tokens, written)
         if kept and not _identified(kept, kind):
             # a name of legal forms and generic words only ("IS BANK, AO", "STG HOLDING
             # LIMITED", "MARINA"): what tells it apart is kept as its identifying words
@@ -753,15 +756,28 @@ def _tokenize(text: str) -> list[str]:
     return [t for t in str(out).split(" ") if t]
 
 
-def _split_legal_forms(tokens: list[str]) -> tuple[list[str], list[str], list[int]]:
+def _latin_words(raw: str) -> frozenset[str]:
+    """The words of a name written in Latin letters, folded."""
+    return frozenset(w.lower() for w in _LATIN_WORD_RE.findall(raw))
+
+
+_LATIN_WORD_RE: Final = re.compile(r"[A-Za-z]+")
+
+
+def _split_legal_forms(
+    tokens: list[str], written: frozenset[str] | None = None
+) -> tuple[list[str], list[str], list[int]]:
     """Remove legal forms (rigour's database, then the extras) from the token list; also
-    return the kept tokens' positions in `tokens`."""
+    return the kept tokens' positions in `tokens`. With `written`, only forms of those
+    words are."""
     keep = list(tokens)
     where = list(range(len(tokens)))
     found: list[str] = []
     text = " ".join(tokens)
     for matched, target in extract_org_types(text, _FLAGS):
         parts = str(matched).split()
+        if written is not None and not written.issuperset(parts):
+            continue
         pos = _find_run(keep, parts)
         if pos >= 0:
             end = pos + len(parts)
@@ -791,7 +807,7 @@ def _split_legal_forms(tokens: list[str]) -> tuple[list[str], list[str], list[in
         for size in range(min(_EXTRA_LEGAL_MAX, len(keep) - i), 0, -1):
             run = tuple(keep[i : i + size])
             canon = _EXTRA_LEGAL.get(run)
-            if canon is not None:
+            if canon is not None and (written is None or written.issuperset(run)):
                 del keep[i : i + size]
                 del where[i : i + size]
                 found.append(canon)

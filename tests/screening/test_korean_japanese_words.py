@@ -10,6 +10,7 @@ import pytest
 
 from standing.screening.glossary import company_senses, reading
 from standing.screening.match import DEFAULT_THRESHOLD, Query
+from standing.screening.normalize import normalize_name
 from standing.screening.romanised import latin_reading
 from tests.screening.names import company, matcher, score
 
@@ -362,3 +363,34 @@ def test_a_mccune_reischauer_name_is_also_read_in_the_revised_romanization() -> 
 )
 def test_korean_and_japanese_company_words_are_read(query: str, listed: str) -> None:
     assert score(query, listed) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("SK하이닉스 주식회사", "SK hynix Inc."),
+        ("GS칼텍스 주식회사", "GS Caltex Corporation"),
+        ("한화에어로스페이스 주식회사", "Hanwha Aerospace Co., Ltd."),
+        # McCune-Reischauer's ch for the Revised Romanization's j
+        ("CJ제일제당 주식회사", "CJ CheilJedang Corporation"),
+    ],
+)
+def test_a_brand_in_hangul_is_read_by_its_sounds(query: str, listed: str) -> None:
+    assert score(query, listed) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("SK하이닉스 주식회사", "SK Innovation Co., Ltd."),
+        ("한화에어로스페이스 주식회사", "Hanwha Ocean Co., Ltd."),
+        ("한화에어로스페이스 주식회사", "Hanwha Systems Co., Ltd."),
+    ],
+)
+def test_brands_of_one_group_in_hangul_stay_apart(query: str, listed: str) -> None:
+    assert score(query, listed) < DEFAULT_THRESHOLD
+
+
+def test_a_hangul_syllable_is_no_legal_form() -> None:
+    # 페 of 스페이스 is read "pe", which rigour knows as a legal form
+    assert normalize_name("한화에어로스페이스 주식회사", "organization").legal_forms == ("coltd",)

@@ -538,6 +538,31 @@ def _plain_edit(a: str, b: str) -> float:
     return 1.0 - 1.0 / (2.0 * max(len(a), len(b)))
 
 
+#: Latin spellings as Hangul writes their sounds, for a name's consonant skeleton: a
+#: loanword or brand in Hangul is read by its sounds (칼텍스 "kaltekseu", Caltex; 하이닉스
+#: "hainikseu", Hynix; 스페이스 "seupeiseu", space), McCune-Reischauer's "ch" is the
+#: Revised Romanization's "j" (CheilJedang, 제일제당 "jeiljedang"), and ㄹ is r or l alike
+#: (에어로 "eeolo", aero).
+_HANGUL_SOUNDS: Final = (
+    ("x", "ks"),
+    ("ph", "p"),
+    ("ck", "k"),
+    ("ch", "j"),
+    ("sh", "s"),
+    ("r", "l"),
+)
+_SOFT_C_RE: Final = re.compile(r"c(?=[eiy])")
+
+
+def _as_hangul_spells(compact: str) -> str:
+    """`compact` with the Latin spellings of `_HANGUL_SOUNDS` written as Hangul sounds them
+    (a soft c as s: "aerospace", "aerospase")."""
+    compact = _SOFT_C_RE.sub("s", compact)
+    for written, sounded in _HANGUL_SOUNDS:
+        compact = compact.replace(written, sounded)
+    return compact
+
+
 def _compact_score(query: NormalizedName, entry: NormalizedName) -> float:
     """Whole-name comparison with spaces removed, for spellings that split words differently."""
     query_compact, entry_compact = query.compact, entry.compact
@@ -557,7 +582,8 @@ def _compact_score(query: NormalizedName, entry: NormalizedName) -> float:
         hebrew = "Arabic" not in src.scripts
         sim = max(sim, abjad_compact_similarity(words, dst.compact, hebrew))
     if "Hangul" in query.scripts or "Hangul" in entry.scripts:
-        query_skeleton, entry_skeleton = skeleton(query_compact), skeleton(entry_compact)
+        query_skeleton = skeleton(_as_hangul_spells(query_compact))
+        entry_skeleton = skeleton(_as_hangul_spells(entry_compact))
         if len(query_skeleton) >= 4 and len(entry_skeleton) >= 4:
             sim = max(
                 sim,
