@@ -781,13 +781,19 @@ def _split_legal_forms(
         pos = _find_run(keep, parts)
         if pos >= 0:
             end = pos + len(parts)
-            # a longer form of the extras ending with it wins ("anonim sirketi", the
-            # Turkish A.S. in ASCII letters, of which rigour knows "sirketi" alone)
+            # rigour knows some forms without a compare form ("federal state unitary
+            # enterprise", "fgbu"): the extras' canonical form, else the words joined
+            form = str(target).replace(" ", "")
+            # a longer form of the extras ending with it wins when it is another form
+            # ("anonim sirketi", the Turkish A.S. in ASCII letters, of which rigour knows
+            # "sirketi" alone, a limited company; not "company limited", whose Company
+            # stays a word of the name: the C of TSMC)
             longer = next(
                 (
                     (end - size, _EXTRA_LEGAL[run])
                     for size in range(min(_EXTRA_LEGAL_MAX, end), len(parts), -1)
                     if (run := tuple(keep[end - size : end])) in _EXTRA_LEGAL
+                    and _EXTRA_LEGAL[run] != form
                 ),
                 None,
             )
@@ -798,9 +804,6 @@ def _split_legal_forms(
                 continue
             del keep[pos:end]
             del where[pos:end]
-            # rigour knows some forms without a compare form ("federal state unitary
-            # enterprise", "fgbu"): the extras' canonical form, else the words joined
-            form = str(target).replace(" ", "")
             found.append(form or _EXTRA_LEGAL.get(tuple(parts), "".join(parts)))
     i = 0
     while i < len(keep):

