@@ -6,7 +6,8 @@ use looser forms, which `loose_spelling` reads:
 
 - the first two letters of the first words rather than their initials, with a vowel among
   them: "AVIC" (AViation Industry Corporation of China), "KOMID" (KOrea MIning Development
-  Trading Corporation); "CO" of the legal form: "KEPCO" (Korea Electric Power COrporation);
+  Trading Corporation); "CO" of the legal form: "KEPCO" (Korea Electric Power COrporation),
+  and of Company or Corporation written as a word: "FESCO" (Far Eastern Shipping COmpany);
 - K for the C of the first word, as its transliteration writes it: "KRET" (Concern,
   "Kontsern", Radio-Electronic Technologies);
 - the words after "and" left out from the initials of the others: "CASC" (China Aerospace
@@ -49,6 +50,8 @@ _AFTER_AND: Final = 4
 _DROPPED: Final = 8
 _LONG_TAIL: Final = 16
 _MOST_KINDS: Final = 2
+#: Words of a name that give an acronym CO wherever they stand, as the legal form does.
+_COMPANY_WORDS: Final = frozenset({"company", "corporation"})
 #: The endings a legal form gives an acronym ("KEPCO": CO of Corporation).
 _FORM_TAILS: Final[dict[str, tuple[str, ...]]] = {
     "corp": ("c", "co"),
@@ -170,6 +173,10 @@ def _parts(word: str, start: str, first: bool) -> list[tuple[str, int]]:
     swapped = _SWAPPED.get(word[0]) if first else None
     if swapped is not None:
         out.append((swapped, _SWAPPED_INITIAL))
+    if word in _COMPANY_WORDS:
+        # CO of Company or Corporation written as a word, as of the legal form ("FESCO": Far
+        # Eastern Shipping COmpany; "TEPCO": Tokyo Electric Power COmpany Holdings)
+        out.append(("co", _LONG_TAIL))
     return out
 
 

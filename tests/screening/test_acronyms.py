@@ -217,3 +217,14 @@ def test_the_company_of_company_limited_gives_an_acronym_its_letter() -> None:
     # "Company Limited" is Company and the legal form Limited: the C of TSMC
     listed = entry("Taiwan Semiconductor Manufacturing Company Limited")
     assert Matcher().score(company("TSMC"), listed).score >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("acronym", "listed"),
+    [
+        ("FESCO", "PJSC Far Eastern Shipping Company"),
+        ("TEPCO", "Tokyo Electric Power Company Holdings, Inc."),
+    ],
+)
+def test_company_written_as_a_word_gives_co(acronym: str, listed: str) -> None:
+    assert Matcher().score(company(acronym), entry(listed)).score >= DEFAULT_THRESHOLD
