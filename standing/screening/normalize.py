@@ -452,8 +452,12 @@ def _normalize_name(text: str, kind: NameKind) -> NormalizedName:
         else:
             only_legal = True
     abjad = bool(scripts & _ABJAD_SCRIPTS)
+    spelled: dict[int, str] = {}  # a number written as a word: the word's initial
     if kind != "person" and not only_legal and not restored:
+        words = tokens
         tokens = _number_words(tokens)
+        if tokens != words:
+            spelled = _spelled_numbers(words, tokens)
     classes: tuple[TokenClass, ...] = tuple(
         "generic" if only_legal else "name" if i in restored else token_class(t, kind)
         for i, t in enumerate(tokens)
@@ -462,6 +466,11 @@ def _normalize_name(text: str, kind: NameKind) -> NormalizedName:
     if kind == "person" and len(tokens) >= 3 and tokens[-1] in _TRAILING_LEGAL:
         classes = (*classes[:-1], "generic")  # "Nicolas Maduro SA"
     capitals, lowered = _written(raw, tokens) if kind != "person" else ((), frozenset())
+    if spelled:
+        # "China Three Gorges" is CTG: a number written as a word gives its initial
+        capitals = tuple(
+            spelled.get(i, capitals[i] if capitals else t[:1]) for i, t in enumerate(tokens)
+        )
     return NormalizedName(
         original=text,
         kind=kind,
@@ -613,9 +622,13 @@ def _name_acronyms(name: NormalizedName) -> list[str]:
     if len(name.tokens) < 2:
         return []
     tokens = [(t, c) for t, c in zip(name.tokens, name.classes, strict=True) if c != "stop"]
-    if len(tokens) < 2 or len(tokens) > 6 or not all(t.isalpha() for t, _ in tokens):
-        return []
     letters = name.letters
+    if (
+        len(tokens) < 2
+        or len(tokens) > 6
+        or not all(t.isalpha() or letters[i].isalpha() for i, (t, _) in enumerate(tokens))
+    ):
+        return []
     whole = "".join(letters)
     out = [whole]
     if len(whole) >= 3:  # the legal form's initial ends an acronym of three letters or more
@@ -929,6 +942,18 @@ _ORDINAL_RE: Final = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
 def number_word(token: str) -> bool:
     """Whether a folded token is a number or an ordinal written as a word ("one", "first")."""
     return token in _UNITS or token in _TENS or token in _ORDINALS
+
+
+def _spelled_numbers(words: list[str], tokens: list[str]) -> dict[int, str]:
+    """Per position of `tokens` (`words` with numbers written as words read as digits), the
+    initial of the word a number was written as, when the two line up one for one."""
+    if len(words) != len(tokens):
+        return {}
+    return {
+        i: word[0]
+        for i, (word, token) in enumerate(zip(words, tokens, strict=True))
+        if word != token and token.isdigit() and word.isalpha()
+    }
 
 
 #: Words that mark a number ("No. 14", "Nr. 3"), dropped before it.

@@ -228,3 +228,14 @@ def test_the_company_of_company_limited_gives_an_acronym_its_letter() -> None:
 )
 def test_company_written_as_a_word_gives_co(acronym: str, listed: str) -> None:
     assert Matcher().score(company(acronym), entry(listed)).score >= DEFAULT_THRESHOLD
+
+
+def test_a_number_written_as_a_word_gives_its_initial() -> None:
+    # "Three" is read as 3 for the name's words, and gives the T of CTG
+    assert normalize_name("China Three Gorges Corporation", "organization").letters == (
+        "c",
+        "t",
+        "g",
+    )
+    listed = entry("China Three Gorges Corporation")
+    assert Matcher().score(company("CTG"), listed).score >= DEFAULT_THRESHOLD
