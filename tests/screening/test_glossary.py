@@ -244,3 +244,38 @@ def test_a_board_is_a_kind_of_body() -> None:
     assert score("Pakistan Ordnance Factories Board", "Pakistan Ordnance Factories") >= (
         DEFAULT_THRESHOLD
     )
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("«Қазақстан Даму Банкі» АҚ", "Development Bank of Kazakhstan JSC"),
+        ("Кыргыз Республикасынын Улуттук банкы", "National Bank of the Kyrgyz Republic"),
+        ("Нацыянальная акадэмія навук Беларусі", "National Academy of Sciences of Belarus"),
+        ("Народна банка Србије", "National Bank of Serbia"),
+        ("Български енергиен холдинг ЕАД", "Bulgarian Energy Holding EAD"),
+        ("Българска банка за развитие АД", "Bulgarian Development Bank AD"),
+        ("АТ «Державний ощадний банк України»", "JSC State Savings Bank of Ukraine"),
+        (
+            "Київський національний університет імені Тараса Шевченка",
+            "Taras Shevchenko National University of Kyiv",
+        ),
+    ],
+)
+def test_kazakh_kyrgyz_belarusian_serbian_and_bulgarian_names_are_read_in_english(
+    query: str, listed: str
+) -> None:
+    assert score(query, listed) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Нацыянальная акадэмія навук Беларусі", "National Academy of Sciences of Ukraine"),
+        ("Народна банка Србије", "National Bank of the Republic of North Macedonia"),
+        ("Кыргыз Республикасынын Улуттук банкы", "National Bank of the Republic of Kazakhstan"),
+        ("Български енергиен холдинг ЕАД", "Independent Bulgarian Energy Exchange EAD"),
+    ],
+)
+def test_the_same_words_of_another_country_stay_apart(query: str, listed: str) -> None:
+    assert score(query, listed) < DEFAULT_THRESHOLD
