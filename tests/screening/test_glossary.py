@@ -17,7 +17,7 @@ from standing.screening.glossary import (
 from standing.screening.match import Query, explain_name, name_variants
 from standing.screening.match.config import DEFAULT_THRESHOLD
 from standing.screening.similarity import token_match
-from tests.screening.names import company, matcher, score
+from tests.screening.names import company, matcher, score, score_in
 
 
 def test_cyrillic_stems_read_any_inflection() -> None:
@@ -279,3 +279,14 @@ def test_kazakh_kyrgyz_belarusian_serbian_and_bulgarian_names_are_read_in_englis
 )
 def test_the_same_words_of_another_country_stay_apart(query: str, listed: str) -> None:
     assert score(query, listed) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Акционарско друштво Електропривреда Србије, Београд",
+        "Akcionarsko drustvo Elektroprivreda Srbije Beograd",
+    ],
+)
+def test_the_seat_after_a_serbian_name_counts_as_a_place(query: str) -> None:
+    assert score_in(query, "Electric Power Industry of Serbia JSC", "rs") >= DEFAULT_THRESHOLD
