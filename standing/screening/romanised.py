@@ -164,6 +164,7 @@ _CYRILLIC_LATIN: Final = str.maketrans(
         "ә": "a",
         "ң": "ng",
         "һ": "h",
+        "ў": "o",  # Uzbek, as its Latin alphabet writes it (O'zbekiston)
     }
 )
 #: Russian: the letter groups of the schemes, the longest first, each to one letter.

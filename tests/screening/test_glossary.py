@@ -290,3 +290,10 @@ def test_the_same_words_of_another_country_stay_apart(query: str, listed: str) -
 )
 def test_the_seat_after_a_serbian_name_counts_as_a_place(query: str) -> None:
     assert score_in(query, "Electric Power Industry of Serbia JSC", "rs") >= DEFAULT_THRESHOLD
+
+
+def test_the_iron_road_of_central_asia_is_its_railways() -> None:
+    assert score("«Ўзбекистон темир йўллари» АЖ", "Uzbekistan Railways JSC") >= DEFAULT_THRESHOLD
+    assert score("«Қазақстан темір жолы» ұлттық компаниясы» АҚ", "Uzbekistan Railways JSC") < (
+        DEFAULT_THRESHOLD
+    )
