@@ -12,7 +12,9 @@ others as written, for the matcher to compare as one more variant of the name, t
 
 The words:
 
-- **Russian**: the Cyrillic words and stems of `data/glossary.tsv`, spelled in Latin letters
+- **Russian** (and the other languages written in Cyrillic, whose words the glossary has:
+  the Kazakh and Serbian letters are spelled as their Latin alphabets write them, қ q, ј j):
+  the Cyrillic words and stems of `data/glossary.tsv`, spelled in Latin letters
   when the table is first used (so every word added there is read in Latin letters too), and a
   few rows of `data/romanised_words.tsv`. Both sides are compared after a fold that merges the
   differences of the common schemes (BGN/PCGN, GOST 7.79, ISO 9 without its diacritics, the
@@ -147,6 +149,22 @@ _CYRILLIC_LATIN: Final = str.maketrans(
         "ї": "yi",
         "є": "ye",
         "ґ": "g",
+        # Serbian, and Kazakh as its Latin alphabet writes it (Qazaqstan, Ulttyq)
+        "ј": "j",
+        "ћ": "c",
+        "ђ": "dj",
+        "љ": "lj",
+        "њ": "nj",
+        "џ": "dz",
+        "қ": "q",
+        "ғ": "g",
+        "ұ": "u",
+        "ү": "u",
+        "ө": "o",
+        "ә": "a",
+        "ң": "ng",
+        "һ": "h",
+        "ў": "o",  # Uzbek, as its Latin alphabet writes it (O'zbekiston)
     }
 )
 #: Russian: the letter groups of the schemes, the longest first, each to one letter.

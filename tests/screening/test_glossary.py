@@ -17,7 +17,7 @@ from standing.screening.glossary import (
 from standing.screening.match import Query, explain_name, name_variants
 from standing.screening.match.config import DEFAULT_THRESHOLD
 from standing.screening.similarity import token_match
-from tests.screening.names import company, matcher, score
+from tests.screening.names import company, matcher, score, score_in
 
 
 def test_cyrillic_stems_read_any_inflection() -> None:
@@ -242,5 +242,58 @@ def test_ukrainian_names_are_read_in_english(query: str, listed: str) -> None:
 
 def test_a_board_is_a_kind_of_body() -> None:
     assert score("Pakistan Ordnance Factories Board", "Pakistan Ordnance Factories") >= (
+        DEFAULT_THRESHOLD
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("«Қазақстан Даму Банкі» АҚ", "Development Bank of Kazakhstan JSC"),
+        ("Кыргыз Республикасынын Улуттук банкы", "National Bank of the Kyrgyz Republic"),
+        ("Нацыянальная акадэмія навук Беларусі", "National Academy of Sciences of Belarus"),
+        ("Народна банка Србије", "National Bank of Serbia"),
+        ("Български енергиен холдинг ЕАД", "Bulgarian Energy Holding EAD"),
+        ("Българска банка за развитие АД", "Bulgarian Development Bank AD"),
+        ("АТ «Державний ощадний банк України»", "JSC State Savings Bank of Ukraine"),
+        (
+            "Київський національний університет імені Тараса Шевченка",
+            "Taras Shevchenko National University of Kyiv",
+        ),
+    ],
+)
+def test_kazakh_kyrgyz_belarusian_serbian_and_bulgarian_names_are_read_in_english(
+    query: str, listed: str
+) -> None:
+    assert score(query, listed) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Нацыянальная акадэмія навук Беларусі", "National Academy of Sciences of Ukraine"),
+        ("Народна банка Србије", "National Bank of the Republic of North Macedonia"),
+        ("Кыргыз Республикасынын Улуттук банкы", "National Bank of the Republic of Kazakhstan"),
+        ("Български енергиен холдинг ЕАД", "Independent Bulgarian Energy Exchange EAD"),
+    ],
+)
+def test_the_same_words_of_another_country_stay_apart(query: str, listed: str) -> None:
+    assert score(query, listed) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Акционарско друштво Електропривреда Србије, Београд",
+        "Akcionarsko drustvo Elektroprivreda Srbije Beograd",
+    ],
+)
+def test_the_seat_after_a_serbian_name_counts_as_a_place(query: str) -> None:
+    assert score_in(query, "Electric Power Industry of Serbia JSC", "rs") >= DEFAULT_THRESHOLD
+
+
+def test_the_iron_road_of_central_asia_is_its_railways() -> None:
+    assert score("«Ўзбекистон темир йўллари» АЖ", "Uzbekistan Railways JSC") >= DEFAULT_THRESHOLD
+    assert score("«Қазақстан темір жолы» ұлттық компаниясы» АҚ", "Uzbekistan Railways JSC") < (
         DEFAULT_THRESHOLD
     )

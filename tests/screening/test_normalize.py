@@ -203,3 +203,21 @@ def test_japanese_reading_of_kanji_and_kana() -> None:
     assert japanese_reading("井上") == "inoue"  # "ou" before a vowel is two syllables
     assert japanese_reading("Kaspersky") is None
     assert japanese_reading("김정은") is None  # Korean is read by its own rules
+
+
+def test_legal_forms_of_kazakh_uzbek_kyrgyz_belarusian_bulgarian_and_serbian_law() -> None:
+    cases = {
+        "«Қазақстан Даму Банкі» акционерлік қоғамы": ("ao",),
+        "Самұрық АҚ": ("ao",),
+        "Алтын ЖШС": ("too",),
+        "«Ўзбекистон темир йўллари» АЖ": ("ao",),
+        "Артель МЧЖ": ("ooo",),
+        "Бишкек ЖЧК": ("ooo",),
+        "ТАА «Дзвіна»": ("ooo",),
+        "ПрАТ «Київстар»": ("prat",),
+        "Софарма ЕООД": ("eood",),
+        "Български енергиен холдинг ЕАД": ("ead",),
+        "Акционарско друштво Електропривреда Србије": ("ad",),
+    }
+    for name, forms in cases.items():
+        assert normalize_name(name, "organization").legal_forms == forms, name

@@ -383,3 +383,14 @@ def test_a_place_and_a_generic_word_beside_a_legal_form_are_no_reading(name: str
     assert latin_reading(name) is None
     assert score(name, "The Japan Steel Works, Ltd.") < DEFAULT_THRESHOLD
     assert score(name, "China Construction Bank Corporation") < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Qazaqstan Respublikasynyn Ulttyq Banki", "National Bank of the Republic of Kazakhstan"),
+        ("Ulttyq Ekonomika Ministrligi", "Ministry of National Economy"),
+    ],
+)
+def test_kazakh_in_latin_letters_is_read_with_the_cyrillic_words(query: str, listed: str) -> None:
+    assert score(query, listed) >= DEFAULT_THRESHOLD

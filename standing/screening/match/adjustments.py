@@ -23,12 +23,15 @@ from standing.screening.normalize import NormalizedName, legal_form_countries, p
 _CONFIG: Final = DEFAULT_CONFIG
 
 #: Legal forms of one kind under other names: all joint-stock companies of Russian law and
-#: its neighbours (an OAO is a JSC, as are its successors AO and PAO), and the state unitary
-#: enterprises (an FSUE, ФГУП, is a federal one).
+#: its neighbours (an OAO is a JSC, as are its successors AO and PAO; so are the Ukrainian
+#: AT and PrAT and the Bulgarian and Serbian AD and EAD), the limited liability companies
+#: (an OOO, the Bulgarian OOD and EOOD, the Serbian DOO), and the state unitary enterprises
+#: (an FSUE, ФГУП, is a federal one).
 _LEGAL_FAMILIES: Final[dict[str, str]] = {
     **dict.fromkeys(("jsc", "ao", "oao", "zao", "pao", "pjsc", "ojsc", "cjsc", "mkpao"), "jsc"),
+    **dict.fromkeys(("at", "prat", "ad", "ead"), "jsc"),
     "coltd": "ltd",  # "Co., Ltd." is "Company Limited"
-    "ooo": "llc",  # an OOO is a limited liability company
+    **dict.fromkeys(("ooo", "ood", "eood", "doo"), "llc"),
     "fsue": "sue",  # a federal state unitary enterprise is a state unitary enterprise
 }
 #: How a company's legal form written in its own script is rendered in its English name:
