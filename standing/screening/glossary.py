@@ -254,6 +254,10 @@ class HanWords:
     # a Han character -> its pinyin syllable (`han_syllables.tsv`), for characters none of
     # the tables reads (华能: Huaneng)
     syllables: dict[str, str] = field(default_factory=dict)
+    # a Japanese form of a character (shinjitai) -> the traditional and the simplified
+    # character it stands for (`japanese_variants.tsv`: 鉄 -> 鐵 and 铁), for the words the
+    # tables spell only the Chinese way (鉄道: 鐵道, railway; 横浜: 横滨, Yokohama)
+    variants: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 @cache
@@ -267,6 +271,7 @@ def han_words() -> HanWords:
         glossary().han,
         company_senses(),
         wordlists.pairs("han_syllables.tsv"),
+        {row[0]: (row[1], row[2]) for row in wordlists.rows("japanese_variants.tsv")},
     )
 
 
@@ -295,10 +300,11 @@ def parse_han_words(
     companies: dict[str, str] | None = None,
     senses: dict[str, tuple[str, ...]] | None = None,
     syllables: dict[str, str] | None = None,
+    variants: dict[str, tuple[str, str]] | None = None,
 ) -> HanWords:
     """The tables from `cedict_words.tsv`'s text (rows of word, English and class: word,
-    name or place), the generic words, the companies' names, the words' company senses and
-    the characters' pinyin syllables."""
+    name or place), the generic words, the companies' names, the words' company senses, the
+    characters' pinyin syllables and the traditional characters of Japanese forms."""
     english: dict[str, str] = {}
     classes: dict[str, list[str]] = {"word": [], "name": [], "place": []}
     for number, line in enumerate(text.splitlines(), 1):
@@ -321,6 +327,7 @@ def parse_han_words(
         frozenset(classes["place"]),
         longest,
         syllables or {},
+        variants or {},
     )
 
 
@@ -378,7 +385,7 @@ def read_han(name: str, words: HanWords | None = None) -> Reading | None:
     read_alternate: list[str] = []
     read_kept: list[str] = []
     identifying = False
-    japanese = _japanese(name)
+    japanese = _japanese(name) or _japanese_form(name, table)
     # the trade name: the first word after the places the name starts with, while none is
     # seen (None), then that word (or "" when it is no word the third text spells)
     trade: str | None = None
@@ -387,7 +394,9 @@ def read_han(name: str, words: HanWords | None = None) -> Reading | None:
         nonlocal identifying, trade
         parts: list[str] = []
         previous: _Kind = "unread"
-        for word, gloss, kind in _spell_unread(segment(match.group(0), table), table, japanese):
+        run = match.group(0)
+        cut = segment(run, table, _chinese_spellings(run, table, japanese))
+        for word, gloss, kind in _spell_unread(cut, table, japanese):
             if kind == "unread" and word in _PLACE_SUFFIXES and previous == "place":
                 continue
             previous = kind
@@ -526,6 +535,58 @@ def _spell_unread(
     return out
 
 
+@lru_cache(maxsize=50_000)
+def japanese_words(name: str) -> str:
+    """A Japanese name with its company words (`cjk_senses.tsv`, `cjk_generic_words.tsv`, two
+    characters or more) set apart by spaces, for its reading in Hepburn to spell them as
+    words (東武鉄道: "東武 鉄道", tobu tetsudo, not "tobutetsudo"); any other name as written."""
+    if not _HAN_RE.search(name):
+        return name
+    table = han_words()
+    if not (_japanese(name) or _japanese_form(name, table)):
+        return name
+
+    def cut(match: re.Match[str]) -> str:
+        run = match.group(0)
+        out: list[str] = []
+        at = 0
+        for word, _, kind in segment(run, table, _chinese_spellings(run, table, True)):
+            written = run[at : at + len(word)]
+            at += len(word)
+            out.append(
+                f" {written} " if kind in ("sense", "generic") and len(word) > 1 else written
+            )
+        return "".join(out)
+
+    return " ".join(_HAN_RUN_RE.sub(cut, name).split())
+
+
+def _japanese_form(name: str, table: HanWords) -> bool:
+    """Whether a name has a Japanese form of a character (`HanWords.variants`) that Chinese
+    words do not use (a character with no pinyin syllable: 鉄, 発, 県; not 浜, a Chinese
+    character too): a Japanese name, though it has no kana and no legal form (日本製鉄)."""
+    return any(c in table.variants and c not in table.syllables for c in name)
+
+
+def _chinese_spellings(run: str, table: HanWords, japanese: bool) -> tuple[str, ...]:
+    """A run of Han text with its Japanese forms of characters in their traditional form (鉄道
+    -> 鐵道), then in their simplified form (横浜 -> 横滨), to look up the words the tables
+    spell only so: every Japanese form in a Japanese name, and elsewhere those that Chinese
+    words do not use; none when the run has no such character."""
+    variants = table.variants
+    if not any(c in variants for c in run):
+        return ()
+    out: list[str] = []
+    for form in (0, 1):
+        spelled = "".join(
+            variants[c][form] if c in variants and (japanese or c not in table.syllables) else c
+            for c in run
+        )
+        if spelled != run and spelled not in out:
+            out.append(spelled)
+    return tuple(out)
+
+
 def _japanese(name: str) -> bool:
     """Whether a name is Japanese: written with kana or with a Japanese legal form."""
     return bool(_KANA_RE.search(name)) or any(form in name for form in _japanese_forms())
@@ -545,18 +606,33 @@ def _initials(place: str, english: str) -> str:
     return "".join(w[0] for w in words if w[:1].isalpha()).upper()
 
 
-def segment(run: str, table: HanWords) -> list[tuple[str, str, _Kind]]:
+def segment(
+    run: str, table: HanWords, spellings: tuple[str, ...] = ()
+) -> list[tuple[str, str, _Kind]]:
     """A run of Han characters cut into the fewest words (dynamic programming from its end),
     each with its English and kind. Among cuts into as many words: the fewest characters left
     unread, then the fewest single characters (北京|东方, not 北|京东方), then the most generic
-    words, then the longest first word."""
+    words, then the longest first word. A word none of the tables has as written is looked up
+    in ``spellings``, the run with its Japanese forms of characters spelled the Chinese way
+    (`_chinese_spellings`: 鉄道 is 鐵道, railway), and given so."""
     n = len(run)
+
+    def look(i: int, j: int) -> tuple[str, _Kind]:
+        word = run[i:j]
+        kind = _kind(word, table)
+        if kind == "unread":
+            for spelled in spellings:
+                other = spelled[i:j]
+                if other != word and (other_kind := _kind(other, table)) != "unread":
+                    return other, other_kind
+        return word, kind
+
     # best[i]: the cost of the best cut of run[i:] and where its first word ends
     best: list[tuple[tuple[int, int, int, int], int]] = [((0, 0, 0, 0), n)] * (n + 1)
     for i in range(n - 1, -1, -1):
         choice: tuple[tuple[int, int, int, int], int] | None = None
         for j in range(min(n, i + table.longest), i, -1):
-            kind = _kind(run[i:j], table)
+            kind = look(i, j)[1]
             if kind == "unread" and j > i + 1:
                 continue
             single = int(j == i + 1)
@@ -575,8 +651,7 @@ def segment(run: str, table: HanWords) -> list[tuple[str, str, _Kind]]:
     i = 0
     while i < n:
         j = best[i][1]
-        word = run[i:j]
-        kind = _kind(word, table)
+        word, kind = look(i, j)
         if (
             kind == "unread"
             and out

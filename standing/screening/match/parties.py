@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from standing.screening.french import french_reading
+from standing.screening.glossary import japanese_words
 from standing.screening.glossary import reading as glossary_reading
 from standing.screening.model import Entry, EntryIdentifier, plain_state
 from standing.screening.normalize import (
@@ -190,7 +191,9 @@ def name_variants(value: str, kind: NameKind = "unknown") -> list[str]:
     a body, Latin initials spelled out in Hangul or katakana ("엘지전자": "LG 전자") and its
     reading in English (`standing.screening.glossary`: "中国东方航空": "China Eastern
     Airlines"), with its alternate when it has one ("深圳市大疆创新科技": "Shenzhen DJI
-    Technology" and "SZ DJI Technology"); `standing.screening.romanised` reads a name in Latin
+    Technology" and "SZ DJI Technology"), and a Japanese company's name in Hepburn with its
+    company words apart, read in English ("東武鉄道株式会社": "tobu tetsudo kabushiki kaisha",
+    "tobu railway kabushiki kaisha"); `standing.screening.romanised` reads a name in Latin
     letters ("Neftyanaya Kompaniya Rosneft": "oil company Rosneft"), and
     `standing.screening.french` a name in French ("Banque Centrale de Tunisie": "bank
     central Tunisie")."""
@@ -218,6 +221,17 @@ def _variants(value: str, kind: NameKind) -> list[tuple[str, tuple[str, ...], bo
         english = glossary_reading(value) if kind != "person" else None
         if english:
             out.extend((text, words, english.generic) for text, words in english.variants)
+        if kind != "person":
+            # a company's name in Hepburn with its company words apart, read in English as
+            # a name written so is ("東武鉄道株式会社": tobu tetsudo kk, tobu railway kk); after
+            # the reading in English, which names the words as written when both meet
+            spaced = japanese_words(value)
+            worded = japanese_reading(read_cjk_generic(spaced)) if spaced != value else reading
+            if worded and worded != reading:
+                out.append((worded, (), False))
+            romanised = latin_reading(worded) if worded else None
+            if romanised:
+                out.extend((text, words, romanised.generic) for text, words in romanised.variants)
     latin = latin_reading(value) if kind != "person" else None
     if latin:
         out.extend((text, words, latin.generic) for text, words in latin.variants)
