@@ -150,3 +150,38 @@ def test_japanese_names_match_their_english_names(query: str, listed: str) -> No
 )
 def test_japanese_names_keep_other_companies_apart(query: str, listed: str) -> None:
     assert not matcher.score(Query.of(query, schema="Company"), company(listed)).match
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Odakyu Dentetsu Kabushiki Kaisha", "Odakyu Electric Railway Co., Ltd."),
+        ("小田急電鉄株式会社", "Odakyu Electric Railway Co., Ltd."),
+        ("Sumitomo Kinzoku Kozan Kabushiki Kaisha", "Sumitomo Metal Mining Co., Ltd."),
+        ("Tokyo Chikatetsu Kabushiki Kaisha", "Tokyo Metro Co., Ltd."),
+        ("Higashi Nippon Kosoku Doro Kabushiki Kaisha", "East Nippon Expressway Company Limited"),
+        # a mutual company (相互会社, sogo kaisha) is a legal form
+        ("日本生命保険相互会社", "Nippon Life Insurance Company"),
+        ("Nippon Seimei Hoken Sogo Kaisha", "Nippon Life Insurance Company"),
+    ],
+)
+def test_japanese_company_words_in_hepburn_are_read_in_english(query: str, listed: str) -> None:
+    assert matcher.score(Query.of(query, schema="Company"), company(listed)).match
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Odakyu Dentetsu Kabushiki Kaisha", "Keisei Electric Railway Co., Ltd."),
+        (
+            "Higashi Nippon Kosoku Doro Kabushiki Kaisha",
+            "Central Nippon Expressway Company Limited",
+        ),
+        ("日本生命保険相互会社", "The Dai-ichi Life Insurance Company, Limited"),
+        ("Narita Kokusai Kuko Kabushiki Kaisha", "Kansai Airports"),
+    ],
+)
+def test_japanese_company_words_in_hepburn_keep_other_companies_apart(
+    query: str, listed: str
+) -> None:
+    assert not matcher.score(Query.of(query, schema="Company"), company(listed)).match
