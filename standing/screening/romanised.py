@@ -446,6 +446,34 @@ def _phrase_key(lang: Language, words: list[str]) -> str:
     return "".join(_FOLDS[lang](w) for w in words)
 
 
+#: The fewest letters of a name left before a company word split off a Hepburn word, and of
+#: the company word itself.
+_SPLIT_NAME_MIN: Final = 3
+_SPLIT_WORD_MIN: Final = 4
+
+
+@lru_cache(maxsize=50_000)
+def split_japanese(reading: str) -> str:
+    """A Japanese name in Hepburn with each word that ends in a Japanese company word of
+    `romanised_words.tsv` cut before it ("tobutetsudo" -> "tobu tetsudo", "daiwashoken" ->
+    "daiwa shoken"), as a reading of kanji joins a name's words; the longest such word, after
+    three letters or more of the name. A word that is itself one of the table's is kept."""
+    table = tables().languages["ja"]
+    fold = _FOLDS["ja"]
+    out: list[str] = []
+    for word in reading.split():
+        if not word.isalpha() or fold(word) in table.words:
+            out.append(word)
+            continue
+        for cut in range(_SPLIT_NAME_MIN, len(word) - _SPLIT_WORD_MIN + 1):
+            if fold(word[cut:]) in table.words:
+                out.extend((word[:cut], word[cut:]))
+                break
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
 def latin_reading(name: str) -> Reading | None:
     """``name``, written in Latin letters, with its romanised common words in English, and the
     words read ("Neftyanaya=oil"); None when it is no such name or the reading does not

@@ -18,6 +18,7 @@ from standing.screening.glossary import (
     segment,
 )
 from standing.screening.match import Query, name_variants
+from standing.screening.romanised import split_japanese
 from tests.screening.names import company, matcher
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
@@ -185,3 +186,23 @@ def test_japanese_company_words_in_hepburn_keep_other_companies_apart(
     query: str, listed: str
 ) -> None:
     assert not matcher.score(Query.of(query, schema="Company"), company(listed)).match
+
+
+def test_a_hepburn_reading_is_cut_before_its_company_words() -> None:
+    assert split_japanese("daiwashoken kabushiki kaisha") == "daiwa shoken kabushiki kaisha"
+    assert split_japanese("tobutetsudo kabushiki kaisha") == "tobu tetsudo kabushiki kaisha"
+    # a company word itself, a name ending in no company word, a word too short to cut
+    assert split_japanese("kabushiki kaisha toshiba") == "kabushiki kaisha toshiba"
+    assert split_japanese("mitsubishi jukogyo") == "mitsubishi jukogyo"
+    assert split_japanese("aginko") == "aginko"
+
+
+def test_a_name_read_as_one_word_in_hepburn_keeps_its_own_reading() -> None:
+    # 大和 alone reads yamato; in 大和証券 the reading of the whole gives daiwa
+    assert "daiwa securities kabushiki kaisha" in name_variants("大和証券株式会社", "organization")
+    assert matcher.score(
+        Query.of("大和証券株式会社", schema="Company"), company("Daiwa Securities Co. Ltd.")
+    ).match
+    assert not matcher.score(
+        Query.of("大和証券株式会社", schema="Company"), company("Daiwa House Industry Co., Ltd.")
+    ).match

@@ -18,7 +18,7 @@ from standing.screening.normalize import (
     normalize_name,
     read_cjk_generic,
 )
-from standing.screening.romanised import joined_words_reading, latin_reading
+from standing.screening.romanised import joined_words_reading, latin_reading, split_japanese
 from standing.screening.romanize import japanese_reading, spelled_initials
 
 #: Identifier schemes under which two different values tell two parties apart.
@@ -221,17 +221,22 @@ def _variants(value: str, kind: NameKind) -> list[tuple[str, tuple[str, ...], bo
         english = glossary_reading(value) if kind != "person" else None
         if english:
             out.extend((text, words, english.generic) for text, words in english.variants)
-        if kind != "person":
+        if kind != "person" and reading:
             # a company's name in Hepburn with its company words apart, read in English as
-            # a name written so is ("東武鉄道株式会社": tobu tetsudo kk, tobu railway kk); after
-            # the reading in English, which names the words as written when both meet
+            # a name written so is ("東武鉄道株式会社": tobu tetsudo kk, tobu railway kk): the
+            # reading's joined words cut before a company word ("daiwashoken": daiwa shoken),
+            # and the reading of the kanji with their company words set apart; after the
+            # reading in English, which names the words as written when both meet
             spaced = japanese_words(value)
-            worded = japanese_reading(read_cjk_generic(spaced)) if spaced != value else reading
-            if worded and worded != reading:
-                out.append((worded, (), False))
-            romanised = latin_reading(worded) if worded else None
-            if romanised:
-                out.extend((text, words, romanised.generic) for text, words in romanised.variants)
+            worded = [split_japanese(reading)]
+            if spaced != value:
+                worded.append(split_japanese(japanese_reading(read_cjk_generic(spaced)) or ""))
+            for text in dict.fromkeys(w for w in worded if w):
+                if text != reading:
+                    out.append((text, (), False))
+                romanised = latin_reading(text)
+                if romanised:
+                    out.extend((t, words, romanised.generic) for t, words in romanised.variants)
     latin = latin_reading(value) if kind != "person" else None
     if latin:
         out.extend((text, words, latin.generic) for text, words in latin.variants)
