@@ -535,16 +535,20 @@ def _spell_unread(
     return out
 
 
+def japanese_name(name: str) -> bool:
+    """Whether a name is Japanese: written with kana, with a Japanese legal form, or with a
+    Japanese form of a character that Chinese words do not use (鉄, 発, 県)."""
+    return bool(_HAN_RE.search(name)) and (_japanese(name) or _japanese_form(name, han_words()))
+
+
 @lru_cache(maxsize=50_000)
 def japanese_words(name: str) -> str:
     """A Japanese name with its company words (`cjk_senses.tsv`, `cjk_generic_words.tsv`, two
     characters or more) set apart by spaces, for its reading in Hepburn to spell them as
     words (東武鉄道: "東武 鉄道", tobu tetsudo, not "tobutetsudo"); any other name as written."""
-    if not _HAN_RE.search(name):
+    if not japanese_name(name):
         return name
     table = han_words()
-    if not (_japanese(name) or _japanese_form(name, table)):
-        return name
 
     def cut(match: re.Match[str]) -> str:
         run = match.group(0)

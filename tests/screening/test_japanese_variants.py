@@ -12,6 +12,7 @@ import pytest
 
 from standing.screening.glossary import (
     han_words,
+    japanese_name,
     japanese_words,
     parse_han_words,
     read_han,
@@ -206,3 +207,13 @@ def test_a_name_read_as_one_word_in_hepburn_keeps_its_own_reading() -> None:
     assert not matcher.score(
         Query.of("大和証券株式会社", schema="Company"), company("Daiwa House Industry Co., Ltd.")
     ).match
+
+
+def test_only_a_japanese_name_is_read_in_hepburn_word_by_word() -> None:
+    assert japanese_name("日本製鉄")  # 鉄: a Japanese form
+    assert japanese_name("株式会社東芝")  # a Japanese legal form
+    assert japanese_name("トヨタ")  # kana
+    assert not japanese_name("中国东方航空")
+    assert not japanese_name("Tobu Railway")
+    # a Chinese name's Hepburn reading is not read with the Japanese company words
+    assert "taiwan electric power" not in name_variants("台灣電力", "organization")

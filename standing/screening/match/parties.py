@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from standing.screening.french import french_reading
-from standing.screening.glossary import japanese_words
+from standing.screening.glossary import japanese_name, japanese_words
 from standing.screening.glossary import reading as glossary_reading
 from standing.screening.model import Entry, EntryIdentifier, plain_state
 from standing.screening.normalize import (
@@ -221,7 +221,7 @@ def _variants(value: str, kind: NameKind) -> list[tuple[str, tuple[str, ...], bo
         english = glossary_reading(value) if kind != "person" else None
         if english:
             out.extend((text, words, english.generic) for text, words in english.variants)
-        if kind != "person" and reading:
+        if kind != "person" and reading and japanese_name(value):
             # a company's name in Hepburn with its company words apart, read in English as
             # a name written so is ("東武鉄道株式会社": tobu tetsudo kk, tobu railway kk): the
             # reading's joined words cut before a company word ("daiwashoken": daiwa shoken),
