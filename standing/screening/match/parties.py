@@ -229,8 +229,9 @@ def _variants(value: str, kind: NameKind) -> list[tuple[str, tuple[str, ...], bo
             # reading in English, which names the words as written when both meet
             spaced = japanese_words(value)
             worded = [split_japanese(reading)]
-            if spaced != value:
-                worded.append(split_japanese(japanese_reading(read_cjk_generic(spaced)) or ""))
+            if spaced != value:  # word by word, each word's reading kept for the next name
+                pieces = read_cjk_generic(spaced).split()
+                worded.append(split_japanese(" ".join(japanese_reading(p) or p for p in pieces)))
             for text in dict.fromkeys(w for w in worded if w):
                 if text != reading:
                     out.append((text, (), False))
