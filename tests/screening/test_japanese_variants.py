@@ -161,7 +161,8 @@ def test_japanese_names_keep_other_companies_apart(query: str, listed: str) -> N
         ("小田急電鉄株式会社", "Odakyu Electric Railway Co., Ltd."),
         ("Sumitomo Kinzoku Kozan Kabushiki Kaisha", "Sumitomo Metal Mining Co., Ltd."),
         ("Tokyo Chikatetsu Kabushiki Kaisha", "Tokyo Metro Co., Ltd."),
-        ("Higashi Nippon Kosoku Doro Kabushiki Kaisha", "East Nippon Expressway Company Limited"),
+        # a railroad is a railway
+        ("Nishi-Nippon Tetsudo Kabushiki Kaisha", "Nishi-Nippon Railroad Co., Ltd."),
         # a mutual company (相互会社, sogo kaisha) is a legal form
         ("日本生命保険相互会社", "Nippon Life Insurance Company"),
         ("Nippon Seimei Hoken Sogo Kaisha", "Nippon Life Insurance Company"),
@@ -179,6 +180,9 @@ def test_japanese_company_words_in_hepburn_are_read_in_english(query: str, liste
             "Higashi Nippon Kosoku Doro Kabushiki Kaisha",
             "Central Nippon Expressway Company Limited",
         ),
+        # Nishi-Nippon is a name as written: Nishitetsu is not JR West
+        ("Nishi-Nippon Railroad Co., Ltd.", "West Japan Railway Company"),
+        ("West Japan Railway Company", "Nishi-Nippon Railroad Co., Ltd."),
         ("日本生命保険相互会社", "The Dai-ichi Life Insurance Company, Limited"),
         ("Narita Kokusai Kuko Kabushiki Kaisha", "Kansai Airports"),
     ],
