@@ -162,15 +162,27 @@ def _legal_forms(
         legal["conflict"] = True
         score *= _CONFIG.legal_jurisdiction_conflict
     more = [t for t in best.query_extra if t not in FORM_DESCRIPTORS]
-    if (best.method == "fuzzy" or more) and _other_forms(best.query, best.entry, read):
+    if (best.method == "fuzzy" or more or _own_words(best.entry_extra, best.entry)) and (
+        _other_forms(best.query, best.entry, read)
+    ):
         # a name spelled differently under another legal form: a near-brand of another
         # company ("Metta Platforms LLC" / "Meta Platforms, Inc."), not a typo; a name with
-        # more words under another legal form: a sibling ("Meta Platforms Technologies,
-        # LLC" / "Meta Platforms, Inc.")
+        # more words under another legal form, on either side: a sibling ("Meta Platforms
+        # Technologies, LLC" / "Meta Platforms, Inc."; the parent "Hensoldt AG" / its
+        # subsidiary "Hensoldt Sensors GmbH")
         legal["other_form"] = True
         score *= _CONFIG.near_other_form
     features["legal_forms"] = legal
     return score
+
+
+def _own_words(extra: tuple[str, ...], name: NormalizedName) -> bool:
+    """Whether the words a name leaves over include one of its own: a word that names a
+    body, not a generic word, place, form descriptor or a person's initials."""
+    if not extra:
+        return False
+    classes = dict(zip(name.tokens, name.classes, strict=False))
+    return any(classes.get(t) == "name" and len(t) > 2 and t not in FORM_DESCRIPTORS for t in extra)
 
 
 def _birth_dates(score: float, query: Prepared, entry: Prepared, features: dict[str, Any]) -> float:
