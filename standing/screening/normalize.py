@@ -1045,3 +1045,25 @@ def _correct(token: str) -> str:
         and (len(token) >= 6 or w in _LEGAL_WORDS)
     ]
     return best[0] if len(best) == 1 else token
+
+
+#: The words that say what kind of body an organisation is, with the kind they name
+#: (`data/body_kinds.tsv`: "Factory" and "Works" are a plant, "Center" a centre).
+BODY_KINDS: Final[dict[str, str]] = wordlists.pairs("body_kinds.tsv")
+_BRACKETED_RE: Final = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+
+
+@lru_cache(maxsize=100_000)
+def body_kind(text: str) -> str:
+    """The kind of body an organisation's name written in English says it is: its last word
+    of `BODY_KINDS` outside brackets and before a comma ("Peking Union Medical College
+    Hospital": a hospital; "Moscow Institute of Physics and Technology (National Research
+    University)": an institute; "... Hospital, Chinese Academy of Medical Sciences", the
+    body it belongs to after the comma: a hospital); "" when it has none or is written in
+    another script."""
+    if not text.isascii():
+        return ""
+    kind = ""
+    for word in _LATIN_WORD_RE.findall(_BRACKETED_RE.sub(" ", text).split(",")[0]):
+        kind = BODY_KINDS.get(word.lower(), kind)
+    return kind

@@ -1,12 +1,15 @@
 """Organisation names written with descriptors added, dropped or swapped, against the names
 of other bodies that differ from them by one descriptor: a parent and its subsidiary under
-legal forms that cannot name one company ("Hensoldt AG" / "Hensoldt Sensors GmbH")."""
+legal forms that cannot name one company ("Hensoldt AG" / "Hensoldt Sensors GmbH"), bodies
+of different kinds ("Peking Union Medical College" / "Peking Union Medical College
+Hospital")."""
 
 from __future__ import annotations
 
 import pytest
 
 from standing.screening.match.config import DEFAULT_THRESHOLD
+from standing.screening.normalize import body_kind
 from tests.screening.names import score
 
 
@@ -31,4 +34,61 @@ def test_a_parent_under_another_legal_form_is_not_its_subsidiary(query: str, lis
     ],
 )
 def test_the_same_company_with_or_without_its_legal_form(query: str, listed: str) -> None:
+    assert score(query, listed) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Peking Union Medical College Hospital", "hospital"),
+        ("Peking Union Medical College", "college"),
+        ("The University of Tokyo Hospital", "hospital"),
+        ("Moscow Institute of Physics and Technology (National Research University)", "institute"),
+        ("Peking Union Medical College Hospital, Chinese Academy of Medical Sciences", "hospital"),
+        ("Minsk Automobile Works", "plant"),
+        ("Kazan Helicopter Factory", "plant"),
+        ("Vikram Sarabhai Space Center", "centre"),
+        ("State Enterprise Antonov", ""),
+        ("Московский физико-технический институт", ""),
+    ],
+)
+def test_the_kind_of_body_a_name_says(name: str, kind: str) -> None:
+    assert body_kind(name) == kind
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Peking Union Medical College", "Peking Union Medical College Hospital"),
+        (
+            "Defence Research and Development Establishment",
+            "Defence Research and Development Laboratory",
+        ),
+        ("The University of Tokyo Hospital", "The University of Tokyo"),
+        (
+            "Shanghai Institute of Spaceflight Technology",
+            "Shanghai Academy of Spaceflight Technology",
+        ),
+    ],
+)
+def test_bodies_of_different_kinds_are_told_apart(query: str, listed: str) -> None:
+    assert score(query, listed) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Kazan Helicopter Factory", "PJSC Kazan Helicopter Plant"),
+        ("Vikram Sarabhai Space Center", "Vikram Sarabhai Space Centre"),
+        (
+            "Peking Union Medical College Hospital Beijing",
+            "Peking Union Medical College Hospital",
+        ),
+        (
+            "Defence Research & Development Laboratory",
+            "Defence Research and Development Laboratory",
+        ),
+    ],
+)
+def test_one_kind_of_body_written_otherwise(query: str, listed: str) -> None:
     assert score(query, listed) >= DEFAULT_THRESHOLD

@@ -18,7 +18,12 @@ from standing.screening.match.config import DEFAULT_CONFIG
 from standing.screening.match.evidence import NameScore
 from standing.screening.match.parties import Prepared
 from standing.screening.match.scoring import FORM_DESCRIPTORS
-from standing.screening.normalize import NormalizedName, legal_form_countries, place_country
+from standing.screening.normalize import (
+    NormalizedName,
+    body_kind,
+    legal_form_countries,
+    place_country,
+)
 
 _CONFIG: Final = DEFAULT_CONFIG
 
@@ -67,6 +72,7 @@ def adjust(
     score = _schema(score, query, entry, features)
     score = _countries(score, query, entry, features, best)
     score = _legal_forms(score, best, query, entry, features, read)
+    score = _body_kinds(score, best, query, entry, features)
     score = _birth_dates(score, query, entry, features)
     return _identifiers(score, best, query, entry, features), features
 
@@ -173,6 +179,20 @@ def _legal_forms(
         legal["other_form"] = True
         score *= _CONFIG.near_other_form
     features["legal_forms"] = legal
+    return score
+
+
+def _body_kinds(
+    score: float, best: NameScore, query: Prepared, entry: Prepared, features: dict[str, Any]
+) -> float:
+    """Two organisations' names that say they are bodies of different kinds lower the score:
+    a college is not its hospital, a laboratory not an establishment of the same agency."""
+    if "organization" not in (query.kind, entry.kind) or "person" in (query.kind, entry.kind):
+        return score
+    query_kind, entry_kind = body_kind(best.query.original), body_kind(best.entry.original)
+    if query_kind and entry_kind and query_kind != entry_kind:
+        features["body_kinds"] = {"query": query_kind, "entry": entry_kind}
+        return score * _CONFIG.body_kind_conflict
     return score
 
 
