@@ -10,7 +10,7 @@ import pytest
 
 from standing.screening.match.config import DEFAULT_THRESHOLD
 from standing.screening.normalize import body_kind
-from tests.screening.names import score
+from tests.screening.names import score, score_in
 
 
 @pytest.mark.parametrize(
@@ -92,3 +92,46 @@ def test_bodies_of_different_kinds_are_told_apart(query: str, listed: str) -> No
 )
 def test_one_kind_of_body_written_otherwise(query: str, listed: str) -> None:
     assert score(query, listed) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "country"),
+    [
+        (
+            "Northwestern Polytechnical University Xi'an",
+            "Northwestern Polytechnical University",
+            "cn",
+        ),
+        (
+            "Xi'an Northwestern Polytechnical University",
+            "Northwestern Polytechnical University",
+            "cn",
+        ),
+        ("Vikram Sarabhai Space Centre Thiruvananthapuram", "Vikram Sarabhai Space Centre", "in"),
+        (
+            "Defence Research & Development Laboratory Hyderabad",
+            "Defence Research and Development Laboratory",
+            "in",
+        ),
+    ],
+)
+def test_a_city_of_the_bodys_own_country_says_no_more(
+    query: str, listed: str, country: str
+) -> None:
+    assert score_in(query, listed, country) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "country"),
+    [
+        (
+            "AVIC Chengdu Aircraft Design and Research Institute",
+            "AVIC Shenyang Aircraft Design and Research Institute",
+            "cn",
+        ),
+        ("Osaka Gas Co., Ltd.", "Tokyo Gas Co., Ltd.", "jp"),
+        ("Indian Institute of Technology Delhi", "Indian Institute of Technology Bombay", "in"),
+    ],
+)
+def test_a_city_in_place_of_another_is_another_body(query: str, listed: str, country: str) -> None:
+    assert score_in(query, listed, country) < DEFAULT_THRESHOLD

@@ -414,7 +414,7 @@ def _person_entry_share(
 
 def _swapped_kinds(entry_tokens: Sequence[ClassedToken], entry_extra: Iterable[int]) -> str:
     """The kinds of word the entry leaves over that a query word left over would stand in
-    place of: "d" a form descriptor, "g" another generic word."""
+    place of: "d" a form descriptor, "g" another generic word, "p" a place."""
     kinds = ""
     for j in entry_extra:
         text, kind = entry_tokens[j]
@@ -422,6 +422,8 @@ def _swapped_kinds(entry_tokens: Sequence[ClassedToken], entry_extra: Iterable[i
             kinds += "d"
         elif kind == "generic":
             kinds += "g"
+        elif kind == "place":
+            kinds += "p"
     return kinds
 
 
@@ -435,7 +437,10 @@ def _query_extra_weight(
     """What a query word the entry lacks weighs: a generic word a share (what a company does
     tells it apart), a place in full (a query naming its country or region, "Bank of China
     (UK) Limited", is a subsidiary of that place, not the entry without it) unless it is the
-    entry's own country ("Sberbank of Russia" / "PAO Sberbank"). A form descriptor weighs
+    entry's own country ("Sberbank of Russia" / "PAO Sberbank") and the entry has no place
+    of its own left over that it would stand in place of ("AVIC Chengdu Aircraft Design and
+    Research Institute" / "AVIC Shenyang Aircraft Design and Research Institute", two cities
+    of one country). A form descriptor weighs
     nothing ("Concern Sozvezdie" is Sozvezdie) unless the entry has another in its place
     (an association is not an organization); a generic word weighs more when the entry has
     another generic word in its place (`swapped`, see `_swapped_kinds`): the names then say
@@ -447,7 +452,7 @@ def _query_extra_weight(
         share = _QUERY_GENERIC_SWAPPED if "g" in swapped else _QUERY_GENERIC_EXTRA
         return weights.idf(text) * share
     if kind == "place":
-        if home and place_country(text) in home:
+        if home and place_country(text) in home and "p" not in swapped:
             return weight * _QUERY_GENERIC_EXTRA
         return weights.idf(text)
     return weight
