@@ -135,3 +135,33 @@ def test_a_city_of_the_bodys_own_country_says_no_more(
 )
 def test_a_city_in_place_of_another_is_another_body(query: str, listed: str, country: str) -> None:
     assert score_in(query, listed, country) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("ISRO Vikram Sarabhai Space Centre", "Vikram Sarabhai Space Centre"),
+        (
+            "PLA National University of Defense Technology",
+            "National University of Defense Technology",
+        ),
+        (
+            "CASC Shanghai Academy of Spaceflight Technology",
+            "Shanghai Academy of Spaceflight Technology",
+        ),
+        ("U.S. Defense Security Cooperation Agency", "Defense Security Cooperation Agency"),
+    ],
+)
+def test_the_acronym_of_the_body_it_belongs_to_before_a_name(query: str, listed: str) -> None:
+    assert score(query, listed) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Rheinmetall BAE Systems Land", "BAE Systems Land"),
+        ("Mil Moscow Helicopter Plant", "Moscow Helicopter Plant"),
+    ],
+)
+def test_another_name_before_a_name_is_another_body(query: str, listed: str) -> None:
+    assert score(query, listed) < DEFAULT_THRESHOLD

@@ -7,6 +7,8 @@ birth dates and identifiers raise or lower a name score, and are reported as fea
 - countries: disjoint known countries lower the score (more when the listed name names its
   own country and the query leaves it out: the brand abroad); so do legal forms of different
   jurisdictions (sibling companies: "Kaspersky Labs GmbH" vs "Kaspersky Labs Limited").
+- kinds of body: names that say two kinds of body ("... Medical College" / "... Medical
+  College Hospital", a laboratory / an establishment) lower the score.
 - schema: a person against a company, organisation or vessel is penalised.
 """
 

@@ -183,7 +183,9 @@ def align_names(
     # another script: its words read in English are one reader's ("машиностроения":
     # engineering, for an entry's "Machinery")
     swaps = not (query.transliterated or entry.transliterated)
-    query_left, entry_left = aligned.left_over(weights, home, swaps)
+    query_left, entry_left = aligned.left_over(
+        weights, home, swaps, _parent_acronym(query, aligned)
+    )
     score = _ratio(query, entry, aligned, query_left, entry_left)
     method = method_of(aligned.pairs, query_left, entry_left)
     if not aligned.significant:
@@ -274,11 +276,13 @@ class _Aligned:
         self.entry_extra = [j for j in range(len(entry_tokens)) if j not in matched_entry]
 
     def left_over(
-        self, weights: TokenWeights, home: frozenset[str], swaps: bool = True
+        self, weights: TokenWeights, home: frozenset[str], swaps: bool = True, parent: int = -1
     ) -> tuple[float, float]:
         """The weight of the query's and the entry's unmatched tokens. A token repeated in
         one name ("Sergey Sergey Shoigu") counts little the second time; with `swaps`, a
-        query word in place of another of its kind counts more (see `_query_extra_weight`)."""
+        query word in place of another of its kind counts more (see `_query_extra_weight`);
+        the query's token at `parent`, its parent's acronym, counts as a generic word (see
+        `_parent_acronym`)."""
         query_tokens, entry_tokens = self.query_tokens, self.entry_tokens
         query_seen = {query_tokens[i][0] for i in self.matched_query}
         entry_seen = {entry_tokens[j][0] for j in self.matched_entry}
@@ -286,7 +290,13 @@ class _Aligned:
             _swapped_kinds(entry_tokens, self.entry_extra) if swaps and self.query_extra else ""
         )
         query_left = sum(
-            _query_extra_weight(weights, query_tokens[i], self.query_weights[i], home, swapped)
+            (
+                weights.idf(query_tokens[i][0]) * _QUERY_GENERIC_EXTRA
+                if i == parent
+                else _query_extra_weight(
+                    weights, query_tokens[i], self.query_weights[i], home, swapped
+                )
+            )
             * (_REPEATED if query_tokens[i][0] in query_seen else 1.0)
             for i in self.query_extra
         )
@@ -322,6 +332,34 @@ def _ratio(
         # counts in full, not as one of the names lists add
         denominator += (1.0 - entry_share) * _lost_heads(entry, aligned)
     return covered / denominator if denominator > 0 else 0.0
+
+
+def _parent_acronym(query: NormalizedName, aligned: _Aligned) -> int:
+    """The position of the query's first word when it is all the query has besides the
+    entry's whole name and is an acronym written in capitals in a name that is not: the
+    acronym of the body the entry belongs to, which names of subordinate bodies put before
+    their own ("ISRO Vikram Sarabhai Space Centre", "DRDO Defence Research and Development
+    Laboratory", "PLA National University of Defense Technology"); -1 otherwise."""
+    if (
+        query.kind == "person"
+        or len(aligned.query_extra) != 1
+        or aligned.query_extra[0] != 0
+        or any(aligned.entry_tokens[j][1] != "stop" for j in aligned.entry_extra)
+        or sum(1 for i in aligned.matched_query if aligned.query_tokens[i][1] != "stop") < 3
+        or not any(aligned.query_tokens[i][1] == "name" for i in aligned.matched_query)
+    ):
+        return -1
+    return 0 if _in_capitals(query.original, aligned.query_tokens[0][0]) else -1
+
+
+@lru_cache(maxsize=20_000)
+def _in_capitals(original: str, token: str) -> bool:
+    """Whether `token` is written in `original` as an acronym in capitals (2 to 5 letters,
+    dots aside: "ISRO", "U.S.") and `original` is not written all in capitals."""
+    if not original.isascii() or original.isupper() or not 2 <= len(token) <= 5:
+        return False
+    first = original.split()[0].replace(".", "") if original.split() else ""
+    return first.lower() == token and first.isupper() and first.isalpha()
 
 
 def _activity_left(aligned: _Aligned) -> float:
