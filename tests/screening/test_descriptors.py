@@ -165,3 +165,31 @@ def test_the_acronym_of_the_body_it_belongs_to_before_a_name(query: str, listed:
 )
 def test_another_name_before_a_name_is_another_body(query: str, listed: str) -> None:
     assert score(query, listed) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Istanbul University", "Istanbul Technical University"),
+        ("University of Seoul", "Seoul National University"),
+        ("Seoul National University of Science and Technology", "Seoul National University"),
+        ("Tokyo University of Science", "The University of Tokyo"),
+        ("Northwestern University", "Northwestern Polytechnical University"),
+        ("Kyiv National Economic University", "Kyiv National University"),
+    ],
+)
+def test_a_body_named_by_its_city_is_told_apart_by_its_qualifiers(query: str, listed: str) -> None:
+    assert score(query, listed) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "country"),
+    [
+        ("Tokyo University", "The University of Tokyo", "jp"),
+        ("Kyiv National University", "Taras Shevchenko National University of Kyiv", "ua"),
+        ("Istanbul Technical University Turkey", "Istanbul Technical University", "tr"),
+        ("Seoul National Univ.", "Seoul National University", "kr"),
+    ],
+)
+def test_a_body_named_by_its_city_written_otherwise(query: str, listed: str, country: str) -> None:
+    assert score_in(query, listed, country) >= DEFAULT_THRESHOLD

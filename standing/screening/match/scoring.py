@@ -19,6 +19,7 @@ from standing.screening.match.alignment import ClassedToken, Link, align, signif
 from standing.screening.match.config import DEFAULT_CONFIG
 from standing.screening.match.evidence import NameScore, TokenPair, method_of
 from standing.screening.normalize import (
+    BODY_KINDS,
     CLASS_WEIGHTS,
     PERSON_STOP_TOKENS,
     NormalizedName,
@@ -193,6 +194,8 @@ def align_names(
         method = "generic_only"
     else:
         score = _shaped(score, method, query, entry, aligned, query_left, home)
+        if _qualified_place_body(query, entry, aligned):
+            score = min(score, _CONFIG.place_body_cap)
     return NameScore(
         score=score,
         method=method,
@@ -360,6 +363,37 @@ def _in_capitals(original: str, token: str) -> bool:
         return False
     first = original.split()[0].replace(".", "") if original.split() else ""
     return first.lower() == token and first.isupper() and first.isalpha()
+
+
+def _qualified_place_body(query: NormalizedName, entry: NormalizedName, aligned: _Aligned) -> bool:
+    """Whether the names are of a body named by its place and kind alone ("Istanbul
+    University", "University of Seoul") and one of them qualifies it with a word the other
+    lacks: a generic word ("Istanbul Technical University", "Tokyo University of Science")
+    or "National" ("Seoul National University"). A city tells such bodies apart only with
+    their qualifiers; a person's name the other leaves out ("Taras Shevchenko National
+    University of Kyiv" / "Kyiv National University"), a country, or a form descriptor
+    (State, Company) does not make another body."""
+    if "person" in (query.kind, entry.kind) or not (aligned.query_extra or aligned.entry_extra):
+        return False
+    query_tokens = aligned.query_tokens
+    kind = place = False
+    for i in aligned.matched_query:
+        text, cls = query_tokens[i]
+        if text in BODY_KINDS:
+            kind = True
+        elif cls == "place":
+            place = True
+        elif cls not in ("stop", "generic"):
+            return False
+    if not (kind and place):
+        return False
+    leftovers = [query_tokens[i] for i in aligned.query_extra]
+    leftovers += [aligned.entry_tokens[j] for j in aligned.entry_extra]
+    return any(
+        (cls == "generic" and text not in FORM_DESCRIPTORS and text not in BODY_KINDS)
+        or (cls == "place" and place_country(text) is None)
+        for text, cls in leftovers
+    )
 
 
 def _activity_left(aligned: _Aligned) -> float:
