@@ -762,6 +762,23 @@ def place_country(token: str) -> str | None:
     return str(territory.code).split("-")[0] if territory is not None else None
 
 
+#: Place words that name more than one country: Korea is either of the two Koreas (the UN
+#: list's "Korea Kumsan Trading Corporation" is North Korean), as `place_country` reads it
+#: the Republic of Korea.
+_SHARED_PLACES: Final[dict[str, frozenset[str]]] = {
+    "korea": frozenset({"kr", "kp"}),
+    "korean": frozenset({"kr", "kp"}),
+}
+
+
+def place_of(token: str, countries: frozenset[str]) -> bool:
+    """Whether a place word names one of `countries` ("korea" both Koreas)."""
+    shared = _SHARED_PLACES.get(token)
+    if shared is not None:
+        return bool(shared & countries)
+    return place_country(token) in countries
+
+
 def _tokenize(text: str) -> list[str]:
     out = normalize(text, _FLAGS)
     if not out:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from standing.screening.match.config import DEFAULT_THRESHOLD
-from standing.screening.normalize import body_kind
+from standing.screening.normalize import body_kind, place_of
 from tests.screening.names import score, score_in
 
 
@@ -192,4 +192,27 @@ def test_a_body_named_by_its_city_is_told_apart_by_its_qualifiers(query: str, li
     ],
 )
 def test_a_body_named_by_its_city_written_otherwise(query: str, listed: str, country: str) -> None:
+    assert score_in(query, listed, country) >= DEFAULT_THRESHOLD
+
+
+def test_korea_names_either_korea() -> None:
+    assert place_of("korea", frozenset({"kp"}))
+    assert place_of("korean", frozenset({"kr"}))
+    assert not place_of("korea", frozenset({"cn"}))
+    assert place_of("pyongyang", frozenset({"kp"}))
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "country"),
+    [
+        (
+            "Korea Ocean Maritime Management Company",
+            "Ocean Maritime Management Company, Limited",
+            "kp",
+        ),
+        ("Korea Kumsan Trading Company", "Korea Kumsan Trading Corporation", "kp"),
+        ("Kim Il Sung Comprehensive University", "Kim Il Sung University", "kp"),
+    ],
+)
+def test_north_korean_bodies_with_their_descriptors(query: str, listed: str, country: str) -> None:
     assert score_in(query, listed, country) >= DEFAULT_THRESHOLD

@@ -26,6 +26,7 @@ from standing.screening.normalize import (
     fold,
     legal_form_countries,
     place_country,
+    place_of,
     skeleton,
 )
 from standing.screening.romanize import abjad_compact_similarity
@@ -463,7 +464,7 @@ def _says_more(aligned: _Aligned, home: frozenset[str]) -> bool:
     own countries."""
     tokens = aligned.query_tokens
     return any(
-        not (tokens[i][1] == "place" and home and place_country(tokens[i][0]) in home)
+        not (tokens[i][1] == "place" and home and place_of(tokens[i][0], home))
         for i in aligned.query_extra
     )
 
@@ -524,7 +525,7 @@ def _query_extra_weight(
         share = _QUERY_GENERIC_SWAPPED if "g" in swapped else _QUERY_GENERIC_EXTRA
         return weights.idf(text) * share
     if kind == "place":
-        if home and place_country(text) in home and "p" not in swapped:
+        if home and place_of(text, home) and "p" not in swapped:
             return weight * _QUERY_GENERIC_EXTRA
         return weights.idf(text)
     return weight
