@@ -216,3 +216,20 @@ def test_korea_names_either_korea() -> None:
 )
 def test_north_korean_bodies_with_their_descriptors(query: str, listed: str, country: str) -> None:
     assert score_in(query, listed, country) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        (
+            "DRDO Defence Research and Development Laboratory",
+            "Defence Research and Development Laboratory",
+        ),
+        (
+            "KBP Instrument Design Bureau",
+            "JSC Instrument Design Bureau named after Academician A. Shipunov",
+        ),
+    ],
+)
+def test_the_parent_acronym_before_a_name_of_generic_words(query: str, listed: str) -> None:
+    assert score(query, listed) >= DEFAULT_THRESHOLD

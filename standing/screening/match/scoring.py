@@ -285,8 +285,8 @@ class _Aligned:
         """The weight of the query's and the entry's unmatched tokens. A token repeated in
         one name ("Sergey Sergey Shoigu") counts little the second time; with `swaps`, a
         query word in place of another of its kind counts more (see `_query_extra_weight`);
-        the query's token at `parent`, its parent's acronym, counts as a generic word (see
-        `_parent_acronym`)."""
+        the query's token at `parent`, the acronym of the body the entry belongs to, weighs
+        nothing, as a form descriptor does (see `_parent_acronym`)."""
         query_tokens, entry_tokens = self.query_tokens, self.entry_tokens
         query_seen = {query_tokens[i][0] for i in self.matched_query}
         entry_seen = {entry_tokens[j][0] for j in self.matched_entry}
@@ -294,15 +294,10 @@ class _Aligned:
             _swapped_kinds(entry_tokens, self.entry_extra) if swaps and self.query_extra else ""
         )
         query_left = sum(
-            (
-                weights.idf(query_tokens[i][0]) * _QUERY_GENERIC_EXTRA
-                if i == parent
-                else _query_extra_weight(
-                    weights, query_tokens[i], self.query_weights[i], home, swapped
-                )
-            )
+            _query_extra_weight(weights, query_tokens[i], self.query_weights[i], home, swapped)
             * (_REPEATED if query_tokens[i][0] in query_seen else 1.0)
             for i in self.query_extra
+            if i != parent
         )
         entry_left = sum(
             self.entry_weights[j] * (_REPEATED if entry_tokens[j][0] in entry_seen else 1.0)
