@@ -709,17 +709,30 @@ _DESCRIPTOR_ACRONYM: Final = 5
 _REGIONS: Final = wordlists.words("regions.txt")
 
 
+#: Words of a group that Chinese companies' English names put in brackets ("AVIC Chengdu
+#: Aircraft Industrial (Group) Co., Ltd.", 集团): written without them by the same company.
+_BRACKETED_GROUP: Final = frozenset({"group", "holding", "holdings"})
+
+
 def _bracket(match: re.Match[str]) -> str:
     """A bracketed part of an organisation's name is part of the name when it is short: a
     place or region ("Norland Mobile (UK) Ltd", "China Unicom (Americas) Operations
-    Limited"), a legal form ("VTB Bank (PJSC)"); an acronym of a longer name ("... Shipping
-    Lines (IRISL)") and remarks ("(formerly ...)") are not."""
+    Limited"), a legal form ("VTB Bank (PJSC)"), a group ("... Industrial (Group) Co.,
+    Ltd."); an acronym of a longer name ("... Shipping Lines (IRISL)") and remarks
+    ("(formerly ...)") are not."""
     inner = match.group(0)[1:-1].strip()
     words = [fold(w).replace(".", "") for w in inner.split()]
     if not words or len(words) > 3:
         return " "
     places = _place_tokens()
-    if all(len(w) <= 2 or w in places or w in _REGIONS or w in LEGAL_FORM_COUNTRIES for w in words):
+    if all(
+        len(w) <= 2
+        or w in places
+        or w in _REGIONS
+        or w in LEGAL_FORM_COUNTRIES
+        or w in _BRACKETED_GROUP
+        for w in words
+    ):
         return f" {inner} "
     return " "
 

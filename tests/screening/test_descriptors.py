@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from standing.screening.match.config import DEFAULT_THRESHOLD
-from standing.screening.normalize import body_kind, place_of
+from standing.screening.normalize import body_kind, normalize_name, place_of
 from tests.screening.names import score, score_in
 
 
@@ -233,3 +233,15 @@ def test_north_korean_bodies_with_their_descriptors(query: str, listed: str, cou
 )
 def test_the_parent_acronym_before_a_name_of_generic_words(query: str, listed: str) -> None:
     assert score(query, listed) >= DEFAULT_THRESHOLD
+
+
+def test_a_bracketed_group_is_part_of_the_name() -> None:
+    name = normalize_name("AVIC Chengdu Aircraft Industrial (Group) Co., Ltd.", "organization")
+    assert name.tokens == ("avic", "chengdu", "aircraft", "industrial", "group")
+    assert (
+        score(
+            "Chengdu Aircraft Industrial Group Co., Ltd.",
+            "AVIC Chengdu Aircraft Industrial (Group) Co., Ltd.",
+        )
+        >= DEFAULT_THRESHOLD
+    )
