@@ -245,3 +245,26 @@ def test_a_bracketed_group_is_part_of_the_name() -> None:
         )
         >= DEFAULT_THRESHOLD
     )
+
+
+@pytest.mark.parametrize(
+    "listed",
+    [
+        "AVIC Shenyang Aircraft Design and Research Institute",
+        "AVIC Chengdu Aircraft Industrial (Group) Co., Ltd.",
+    ],
+)
+def test_a_groups_acronym_alone_is_not_its_subordinate_body(listed: str) -> None:
+    assert score("AVIC", listed) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("CNOOC", "CNOOC Limited"),
+        ("BAE", "BAE Systems plc"),
+        ("Hikvision", "Hangzhou Hikvision Digital Technology Co., Ltd."),
+    ],
+)
+def test_a_brand_inside_its_registered_name(query: str, listed: str) -> None:
+    assert score(query, listed) >= DEFAULT_THRESHOLD

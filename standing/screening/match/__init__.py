@@ -40,7 +40,8 @@ evidence:
   Company") are capped below any threshold, unless both are the same generic name, typos
   aside ("Gupo W" / "Grupo W"); a generic query never matches a name with an identifying
   word. The acronym of the body a listed one belongs to, in capitals before its whole name
-  ("ISRO Vikram Sarabhai Space Centre"), weighs nothing. A body named by its place
+  ("ISRO Vikram Sarabhai Space Centre"), weighs nothing; that acronym alone is not the
+  body ("AVIC" / "AVIC Shenyang Aircraft Design and Research Institute"). A body named by its place
   and kind alone is another body when the other name qualifies it ("Istanbul University" /
   "Istanbul Technical University"). The best name is chosen
   after the legal-form check, so an alias never lowers a

@@ -195,7 +195,7 @@ def align_names(
         method = "generic_only"
     else:
         score = _shaped(score, method, query, entry, aligned, query_left, home)
-        if _qualified_place_body(query, entry, aligned):
+        if _qualified_place_body(query, entry, aligned) or _parent_alone(query, entry, aligned):
             score = min(score, _CONFIG.place_body_cap)
     return NameScore(
         score=score,
@@ -349,6 +349,23 @@ def _parent_acronym(query: NormalizedName, aligned: _Aligned) -> int:
     ):
         return -1
     return 0 if _in_capitals(query.original, aligned.query_tokens[0][0]) else -1
+
+
+def _parent_alone(query: NormalizedName, entry: NormalizedName, aligned: _Aligned) -> bool:
+    """Whether the query is the acronym in capitals that the entry's name begins with, and
+    the entry names a body of its own after it in two words or more that are not generic:
+    the group ("AVIC") is not its subordinate body ("AVIC Shenyang Aircraft Design and
+    Research Institute")."""
+    if (
+        query.kind == "person"
+        or len(aligned.query_tokens) != 1
+        or aligned.matched_query != {0}
+        or 0 not in aligned.matched_entry
+        or not _in_capitals(entry.original, aligned.entry_tokens[0][0])
+    ):
+        return False
+    own = sum(1 for j in aligned.entry_extra if aligned.entry_tokens[j][1] in _IDENTIFYING)
+    return own >= 2
 
 
 @lru_cache(maxsize=20_000)
