@@ -709,17 +709,30 @@ _DESCRIPTOR_ACRONYM: Final = 5
 _REGIONS: Final = wordlists.words("regions.txt")
 
 
+#: Words of a group that Chinese companies' English names put in brackets ("AVIC Chengdu
+#: Aircraft Industrial (Group) Co., Ltd.", 集团): written without them by the same company.
+_BRACKETED_GROUP: Final = frozenset({"group", "holding", "holdings"})
+
+
 def _bracket(match: re.Match[str]) -> str:
     """A bracketed part of an organisation's name is part of the name when it is short: a
     place or region ("Norland Mobile (UK) Ltd", "China Unicom (Americas) Operations
-    Limited"), a legal form ("VTB Bank (PJSC)"); an acronym of a longer name ("... Shipping
-    Lines (IRISL)") and remarks ("(formerly ...)") are not."""
+    Limited"), a legal form ("VTB Bank (PJSC)"), a group ("... Industrial (Group) Co.,
+    Ltd."); an acronym of a longer name ("... Shipping Lines (IRISL)") and remarks
+    ("(formerly ...)") are not."""
     inner = match.group(0)[1:-1].strip()
     words = [fold(w).replace(".", "") for w in inner.split()]
     if not words or len(words) > 3:
         return " "
     places = _place_tokens()
-    if all(len(w) <= 2 or w in places or w in _REGIONS or w in LEGAL_FORM_COUNTRIES for w in words):
+    if all(
+        len(w) <= 2
+        or w in places
+        or w in _REGIONS
+        or w in LEGAL_FORM_COUNTRIES
+        or w in _BRACKETED_GROUP
+        for w in words
+    ):
         return f" {inner} "
     return " "
 
@@ -760,6 +773,23 @@ def place_country(token: str) -> str | None:
 
     territory = lookup_territory(token)
     return str(territory.code).split("-")[0] if territory is not None else None
+
+
+#: Place words that name more than one country: Korea is either of the two Koreas (the UN
+#: list's "Korea Kumsan Trading Corporation" is North Korean), as `place_country` reads it
+#: the Republic of Korea.
+_SHARED_PLACES: Final[dict[str, frozenset[str]]] = {
+    "korea": frozenset({"kr", "kp"}),
+    "korean": frozenset({"kr", "kp"}),
+}
+
+
+def place_of(token: str, countries: frozenset[str]) -> bool:
+    """Whether a place word names one of `countries` ("korea" both Koreas)."""
+    shared = _SHARED_PLACES.get(token)
+    if shared is not None:
+        return bool(shared & countries)
+    return place_country(token) in countries
 
 
 def _tokenize(text: str) -> list[str]:
@@ -1045,3 +1075,25 @@ def _correct(token: str) -> str:
         and (len(token) >= 6 or w in _LEGAL_WORDS)
     ]
     return best[0] if len(best) == 1 else token
+
+
+#: The words that say what kind of body an organisation is, with the kind they name
+#: (`data/body_kinds.tsv`: "Factory" and "Works" are a plant, "Center" a centre).
+BODY_KINDS: Final[dict[str, str]] = wordlists.pairs("body_kinds.tsv")
+_BRACKETED_RE: Final = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+
+
+@lru_cache(maxsize=100_000)
+def body_kind(text: str) -> str:
+    """The kind of body an organisation's name written in English says it is: its last word
+    of `BODY_KINDS` outside brackets and before a comma ("Peking Union Medical College
+    Hospital": a hospital; "Moscow Institute of Physics and Technology (National Research
+    University)": an institute; "... Hospital, Chinese Academy of Medical Sciences", the
+    body it belongs to after the comma: a hospital); "" when it has none or is written in
+    another script."""
+    if not text.isascii():
+        return ""
+    kind = ""
+    for word in _LATIN_WORD_RE.findall(_BRACKETED_RE.sub(" ", text).split(",")[0]):
+        kind = BODY_KINDS.get(word.lower(), kind)
+    return kind

@@ -39,10 +39,16 @@ evidence:
   little the second time. Names whose matched tokens are all generic ("International Trading
   Company") are capped below any threshold, unless both are the same generic name, typos
   aside ("Gupo W" / "Grupo W"); a generic query never matches a name with an identifying
-  word. The best name is chosen after the legal-form check, so an alias never lowers a
+  word. The acronym of the body a listed one belongs to, in capitals before its whole name
+  ("ISRO Vikram Sarabhai Space Centre"), weighs nothing; that acronym alone is not the
+  body ("AVIC" / "AVIC Shenyang Aircraft Design and Research Institute"). A body named by its place
+  and kind alone is another body when the other name qualifies it ("Istanbul University" /
+  "Istanbul Technical University"). The best name is chosen
+  after the legal-form check, so an alias never lowers a
   score; joint-stock forms (AO, OAO, ZAO, PAO, JSC, OJSC, CJSC, PJSC) are one family.
 - the other evidence -- identifiers, birth dates, countries and the jurisdictions of legal
-  forms, schema -- raises or lowers the name score (`adjustments`).
+  forms, the kinds of body the names say (a college is not its hospital), schema -- raises
+  or lowers the name score (`adjustments`).
 
 `Screener` holds a `NameIndex` over one list version and screens queries through it (no scan
 of every entry); `PartyIndex` does the reverse for re-screening parties after a list update.

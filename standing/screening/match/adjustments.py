@@ -7,6 +7,8 @@ birth dates and identifiers raise or lower a name score, and are reported as fea
 - countries: disjoint known countries lower the score (more when the listed name names its
   own country and the query leaves it out: the brand abroad); so do legal forms of different
   jurisdictions (sibling companies: "Kaspersky Labs GmbH" vs "Kaspersky Labs Limited").
+- kinds of body: names that say two kinds of body ("... Medical College" / "... Medical
+  College Hospital", a laboratory / an establishment) lower the score.
 - schema: a person against a company, organisation or vessel is penalised.
 """
 
@@ -18,7 +20,12 @@ from standing.screening.match.config import DEFAULT_CONFIG
 from standing.screening.match.evidence import NameScore
 from standing.screening.match.parties import Prepared
 from standing.screening.match.scoring import FORM_DESCRIPTORS
-from standing.screening.normalize import NormalizedName, legal_form_countries, place_country
+from standing.screening.normalize import (
+    NormalizedName,
+    body_kind,
+    legal_form_countries,
+    place_country,
+)
 
 _CONFIG: Final = DEFAULT_CONFIG
 
@@ -67,6 +74,7 @@ def adjust(
     score = _schema(score, query, entry, features)
     score = _countries(score, query, entry, features, best)
     score = _legal_forms(score, best, query, entry, features, read)
+    score = _body_kinds(score, best, query, entry, features)
     score = _birth_dates(score, query, entry, features)
     return _identifiers(score, best, query, entry, features), features
 
@@ -162,15 +170,41 @@ def _legal_forms(
         legal["conflict"] = True
         score *= _CONFIG.legal_jurisdiction_conflict
     more = [t for t in best.query_extra if t not in FORM_DESCRIPTORS]
-    if (best.method == "fuzzy" or more) and _other_forms(best.query, best.entry, read):
+    if (best.method == "fuzzy" or more or _own_words(best.entry_extra, best.entry)) and (
+        _other_forms(best.query, best.entry, read)
+    ):
         # a name spelled differently under another legal form: a near-brand of another
         # company ("Metta Platforms LLC" / "Meta Platforms, Inc."), not a typo; a name with
-        # more words under another legal form: a sibling ("Meta Platforms Technologies,
-        # LLC" / "Meta Platforms, Inc.")
+        # more words under another legal form, on either side: a sibling ("Meta Platforms
+        # Technologies, LLC" / "Meta Platforms, Inc."; the parent "Hensoldt AG" / its
+        # subsidiary "Hensoldt Sensors GmbH")
         legal["other_form"] = True
         score *= _CONFIG.near_other_form
     features["legal_forms"] = legal
     return score
+
+
+def _body_kinds(
+    score: float, best: NameScore, query: Prepared, entry: Prepared, features: dict[str, Any]
+) -> float:
+    """Two organisations' names that say they are bodies of different kinds lower the score:
+    a college is not its hospital, a laboratory not an establishment of the same agency."""
+    if "organization" not in (query.kind, entry.kind) or "person" in (query.kind, entry.kind):
+        return score
+    query_kind, entry_kind = body_kind(best.query.original), body_kind(best.entry.original)
+    if query_kind and entry_kind and query_kind != entry_kind:
+        features["body_kinds"] = {"query": query_kind, "entry": entry_kind}
+        return score * _CONFIG.body_kind_conflict
+    return score
+
+
+def _own_words(extra: tuple[str, ...], name: NormalizedName) -> bool:
+    """Whether the words a name leaves over include one of its own: a word that names a
+    body, not a generic word, place, form descriptor or a person's initials."""
+    if not extra:
+        return False
+    classes = dict(zip(name.tokens, name.classes, strict=False))
+    return any(classes.get(t) == "name" and len(t) > 2 and t not in FORM_DESCRIPTORS for t in extra)
 
 
 def _birth_dates(score: float, query: Prepared, entry: Prepared, features: dict[str, Any]) -> float:

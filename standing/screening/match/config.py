@@ -118,6 +118,12 @@ class ScoringConfig:
     legal_jurisdiction_conflict: float = 0.85
     #: Factor of a near name under another legal form (a near-brand or a sibling).
     near_other_form: float = 0.82
+    #: Factor of two bodies of different kinds by their names ("... College" / "... College
+    #: Hospital", "... Laboratory" / "... Establishment").
+    body_kind_conflict: float = 0.78
+    #: Most score of a body named by its place and kind alone against one the other name
+    #: qualifies otherwise ("Istanbul University" / "Istanbul Technical University").
+    place_body_cap: float = 0.75
     #: Factors of birth years more than one apart, and one apart.
     birth_conflict: float = 0.7
     birth_near: float = 0.9

@@ -19,12 +19,14 @@ from standing.screening.match.alignment import ClassedToken, Link, align, signif
 from standing.screening.match.config import DEFAULT_CONFIG
 from standing.screening.match.evidence import NameScore, TokenPair, method_of
 from standing.screening.normalize import (
+    BODY_KINDS,
     CLASS_WEIGHTS,
     PERSON_STOP_TOKENS,
     NormalizedName,
     fold,
     legal_form_countries,
     place_country,
+    place_of,
     skeleton,
 )
 from standing.screening.romanize import abjad_compact_similarity
@@ -183,7 +185,9 @@ def align_names(
     # another script: its words read in English are one reader's ("машиностроения":
     # engineering, for an entry's "Machinery")
     swaps = not (query.transliterated or entry.transliterated)
-    query_left, entry_left = aligned.left_over(weights, home, swaps)
+    query_left, entry_left = aligned.left_over(
+        weights, home, swaps, _parent_acronym(query, aligned)
+    )
     score = _ratio(query, entry, aligned, query_left, entry_left)
     method = method_of(aligned.pairs, query_left, entry_left)
     if not aligned.significant:
@@ -191,6 +195,8 @@ def align_names(
         method = "generic_only"
     else:
         score = _shaped(score, method, query, entry, aligned, query_left, home)
+        if _qualified_place_body(query, entry, aligned) or _parent_alone(query, entry, aligned):
+            score = min(score, _CONFIG.place_body_cap)
     return NameScore(
         score=score,
         method=method,
@@ -274,11 +280,13 @@ class _Aligned:
         self.entry_extra = [j for j in range(len(entry_tokens)) if j not in matched_entry]
 
     def left_over(
-        self, weights: TokenWeights, home: frozenset[str], swaps: bool = True
+        self, weights: TokenWeights, home: frozenset[str], swaps: bool = True, parent: int = -1
     ) -> tuple[float, float]:
         """The weight of the query's and the entry's unmatched tokens. A token repeated in
         one name ("Sergey Sergey Shoigu") counts little the second time; with `swaps`, a
-        query word in place of another of its kind counts more (see `_query_extra_weight`)."""
+        query word in place of another of its kind counts more (see `_query_extra_weight`);
+        the query's token at `parent`, the acronym of the body the entry belongs to, weighs
+        nothing, as a form descriptor does (see `_parent_acronym`)."""
         query_tokens, entry_tokens = self.query_tokens, self.entry_tokens
         query_seen = {query_tokens[i][0] for i in self.matched_query}
         entry_seen = {entry_tokens[j][0] for j in self.matched_entry}
@@ -289,6 +297,7 @@ class _Aligned:
             _query_extra_weight(weights, query_tokens[i], self.query_weights[i], home, swapped)
             * (_REPEATED if query_tokens[i][0] in query_seen else 1.0)
             for i in self.query_extra
+            if i != parent
         )
         entry_left = sum(
             self.entry_weights[j] * (_REPEATED if entry_tokens[j][0] in entry_seen else 1.0)
@@ -322,6 +331,82 @@ def _ratio(
         # counts in full, not as one of the names lists add
         denominator += (1.0 - entry_share) * _lost_heads(entry, aligned)
     return covered / denominator if denominator > 0 else 0.0
+
+
+def _parent_acronym(query: NormalizedName, aligned: _Aligned) -> int:
+    """The position of the query's first word when it is all the query has besides the
+    entry's whole name and is an acronym written in capitals in a name that is not: the
+    acronym of the body the entry belongs to, which names of subordinate bodies put before
+    their own ("ISRO Vikram Sarabhai Space Centre", "DRDO Defence Research and Development
+    Laboratory", "PLA National University of Defense Technology"); -1 otherwise."""
+    if (
+        query.kind == "person"
+        or len(aligned.query_extra) != 1
+        or aligned.query_extra[0] != 0
+        or any(aligned.entry_tokens[j][1] != "stop" for j in aligned.entry_extra)
+        or sum(1 for i in aligned.matched_query if aligned.query_tokens[i][1] != "stop") < 3
+        or not any(aligned.query_tokens[i][1] == "name" for i in aligned.matched_query)
+    ):
+        return -1
+    return 0 if _in_capitals(query.original, aligned.query_tokens[0][0]) else -1
+
+
+def _parent_alone(query: NormalizedName, entry: NormalizedName, aligned: _Aligned) -> bool:
+    """Whether the query is the acronym in capitals that the entry's name begins with, and
+    the entry names a body of its own after it in two words or more that are not generic:
+    the group ("AVIC") is not its subordinate body ("AVIC Shenyang Aircraft Design and
+    Research Institute")."""
+    if (
+        query.kind == "person"
+        or len(aligned.query_tokens) != 1
+        or aligned.matched_query != {0}
+        or 0 not in aligned.matched_entry
+        or not _in_capitals(entry.original, aligned.entry_tokens[0][0])
+    ):
+        return False
+    own = sum(1 for j in aligned.entry_extra if aligned.entry_tokens[j][1] in _IDENTIFYING)
+    return own >= 2
+
+
+@lru_cache(maxsize=20_000)
+def _in_capitals(original: str, token: str) -> bool:
+    """Whether `token` is written in `original` as an acronym in capitals (2 to 5 letters,
+    dots aside: "ISRO", "U.S.") and `original` is not written all in capitals."""
+    if not original.isascii() or original.isupper() or not 2 <= len(token) <= 5:
+        return False
+    first = original.split()[0].replace(".", "") if original.split() else ""
+    return first.lower() == token and first.isupper() and first.isalpha()
+
+
+def _qualified_place_body(query: NormalizedName, entry: NormalizedName, aligned: _Aligned) -> bool:
+    """Whether the names are of a body named by its place and kind alone ("Istanbul
+    University", "University of Seoul") and one of them qualifies it with a word the other
+    lacks: a generic word ("Istanbul Technical University", "Tokyo University of Science")
+    or "National" ("Seoul National University"). A city tells such bodies apart only with
+    their qualifiers; a person's name the other leaves out ("Taras Shevchenko National
+    University of Kyiv" / "Kyiv National University"), a country, or a form descriptor
+    (State, Company) does not make another body."""
+    if "person" in (query.kind, entry.kind) or not (aligned.query_extra or aligned.entry_extra):
+        return False
+    query_tokens = aligned.query_tokens
+    kind = place = False
+    for i in aligned.matched_query:
+        text, cls = query_tokens[i]
+        if text in BODY_KINDS:
+            kind = True
+        elif cls == "place":
+            place = True
+        elif cls not in ("stop", "generic"):
+            return False
+    if not (kind and place):
+        return False
+    leftovers = [query_tokens[i] for i in aligned.query_extra]
+    leftovers += [aligned.entry_tokens[j] for j in aligned.entry_extra]
+    return any(
+        (cls == "generic" and text not in FORM_DESCRIPTORS and text not in BODY_KINDS)
+        or (cls == "place" and place_country(text) is None)
+        for text, cls in leftovers
+    )
 
 
 def _activity_left(aligned: _Aligned) -> float:
@@ -391,7 +476,7 @@ def _says_more(aligned: _Aligned, home: frozenset[str]) -> bool:
     own countries."""
     tokens = aligned.query_tokens
     return any(
-        not (tokens[i][1] == "place" and home and place_country(tokens[i][0]) in home)
+        not (tokens[i][1] == "place" and home and place_of(tokens[i][0], home))
         for i in aligned.query_extra
     )
 
@@ -414,7 +499,7 @@ def _person_entry_share(
 
 def _swapped_kinds(entry_tokens: Sequence[ClassedToken], entry_extra: Iterable[int]) -> str:
     """The kinds of word the entry leaves over that a query word left over would stand in
-    place of: "d" a form descriptor, "g" another generic word."""
+    place of: "d" a form descriptor, "g" another generic word, "p" a place."""
     kinds = ""
     for j in entry_extra:
         text, kind = entry_tokens[j]
@@ -422,6 +507,8 @@ def _swapped_kinds(entry_tokens: Sequence[ClassedToken], entry_extra: Iterable[i
             kinds += "d"
         elif kind == "generic":
             kinds += "g"
+        elif kind == "place":
+            kinds += "p"
     return kinds
 
 
@@ -435,7 +522,10 @@ def _query_extra_weight(
     """What a query word the entry lacks weighs: a generic word a share (what a company does
     tells it apart), a place in full (a query naming its country or region, "Bank of China
     (UK) Limited", is a subsidiary of that place, not the entry without it) unless it is the
-    entry's own country ("Sberbank of Russia" / "PAO Sberbank"). A form descriptor weighs
+    entry's own country ("Sberbank of Russia" / "PAO Sberbank") and the entry has no place
+    of its own left over that it would stand in place of ("AVIC Chengdu Aircraft Design and
+    Research Institute" / "AVIC Shenyang Aircraft Design and Research Institute", two cities
+    of one country). A form descriptor weighs
     nothing ("Concern Sozvezdie" is Sozvezdie) unless the entry has another in its place
     (an association is not an organization); a generic word weighs more when the entry has
     another generic word in its place (`swapped`, see `_swapped_kinds`): the names then say
@@ -447,7 +537,7 @@ def _query_extra_weight(
         share = _QUERY_GENERIC_SWAPPED if "g" in swapped else _QUERY_GENERIC_EXTRA
         return weights.idf(text) * share
     if kind == "place":
-        if home and place_country(text) in home:
+        if home and place_of(text, home) and "p" not in swapped:
             return weight * _QUERY_GENERIC_EXTRA
         return weights.idf(text)
     return weight

@@ -1,0 +1,270 @@
+"""Organisation names written with descriptors added, dropped or swapped, against the names
+of other bodies that differ from them by one descriptor: a parent and its subsidiary under
+legal forms that cannot name one company ("Hensoldt AG" / "Hensoldt Sensors GmbH"), bodies
+of different kinds ("Peking Union Medical College" / "Peking Union Medical College
+Hospital")."""
+
+from __future__ import annotations
+
+import pytest
+
+from standing.screening.match.config import DEFAULT_THRESHOLD
+from standing.screening.normalize import body_kind, normalize_name, place_of
+from tests.screening.names import score, score_in
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Hensoldt AG", "Hensoldt Sensors GmbH"),
+        ("General Dynamics Corporation", "General Dynamics Land Systems Inc."),
+    ],
+)
+def test_a_parent_under_another_legal_form_is_not_its_subsidiary(query: str, listed: str) -> None:
+    assert score(query, listed) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Hensoldt Sensors", "Hensoldt Sensors GmbH"),
+        ("General Dynamics Land Systems", "General Dynamics Land Systems Inc."),
+        ("Rafael Advanced Defense Systems Limited", "Rafael Advanced Defense Systems Ltd."),
+        ("Kaspersky Lab", "AO Kaspersky Lab"),
+    ],
+)
+def test_the_same_company_with_or_without_its_legal_form(query: str, listed: str) -> None:
+    assert score(query, listed) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Peking Union Medical College Hospital", "hospital"),
+        ("Peking Union Medical College", "college"),
+        ("The University of Tokyo Hospital", "hospital"),
+        ("Moscow Institute of Physics and Technology (National Research University)", "institute"),
+        ("Peking Union Medical College Hospital, Chinese Academy of Medical Sciences", "hospital"),
+        ("Minsk Automobile Works", "plant"),
+        ("Kazan Helicopter Factory", "plant"),
+        ("Vikram Sarabhai Space Center", "centre"),
+        ("State Enterprise Antonov", ""),
+        ("Московский физико-технический институт", ""),
+    ],
+)
+def test_the_kind_of_body_a_name_says(name: str, kind: str) -> None:
+    assert body_kind(name) == kind
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Peking Union Medical College", "Peking Union Medical College Hospital"),
+        (
+            "Defence Research and Development Establishment",
+            "Defence Research and Development Laboratory",
+        ),
+        ("The University of Tokyo Hospital", "The University of Tokyo"),
+        (
+            "Shanghai Institute of Spaceflight Technology",
+            "Shanghai Academy of Spaceflight Technology",
+        ),
+    ],
+)
+def test_bodies_of_different_kinds_are_told_apart(query: str, listed: str) -> None:
+    assert score(query, listed) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Kazan Helicopter Factory", "PJSC Kazan Helicopter Plant"),
+        ("Vikram Sarabhai Space Center", "Vikram Sarabhai Space Centre"),
+        (
+            "Peking Union Medical College Hospital Beijing",
+            "Peking Union Medical College Hospital",
+        ),
+        (
+            "Defence Research & Development Laboratory",
+            "Defence Research and Development Laboratory",
+        ),
+    ],
+)
+def test_one_kind_of_body_written_otherwise(query: str, listed: str) -> None:
+    assert score(query, listed) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "country"),
+    [
+        (
+            "Northwestern Polytechnical University Xi'an",
+            "Northwestern Polytechnical University",
+            "cn",
+        ),
+        (
+            "Xi'an Northwestern Polytechnical University",
+            "Northwestern Polytechnical University",
+            "cn",
+        ),
+        ("Vikram Sarabhai Space Centre Thiruvananthapuram", "Vikram Sarabhai Space Centre", "in"),
+        (
+            "Defence Research & Development Laboratory Hyderabad",
+            "Defence Research and Development Laboratory",
+            "in",
+        ),
+    ],
+)
+def test_a_city_of_the_bodys_own_country_says_no_more(
+    query: str, listed: str, country: str
+) -> None:
+    assert score_in(query, listed, country) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "country"),
+    [
+        (
+            "AVIC Chengdu Aircraft Design and Research Institute",
+            "AVIC Shenyang Aircraft Design and Research Institute",
+            "cn",
+        ),
+        ("Osaka Gas Co., Ltd.", "Tokyo Gas Co., Ltd.", "jp"),
+        ("Indian Institute of Technology Delhi", "Indian Institute of Technology Bombay", "in"),
+    ],
+)
+def test_a_city_in_place_of_another_is_another_body(query: str, listed: str, country: str) -> None:
+    assert score_in(query, listed, country) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("ISRO Vikram Sarabhai Space Centre", "Vikram Sarabhai Space Centre"),
+        (
+            "PLA National University of Defense Technology",
+            "National University of Defense Technology",
+        ),
+        (
+            "CASC Shanghai Academy of Spaceflight Technology",
+            "Shanghai Academy of Spaceflight Technology",
+        ),
+        ("U.S. Defense Security Cooperation Agency", "Defense Security Cooperation Agency"),
+    ],
+)
+def test_the_acronym_of_the_body_it_belongs_to_before_a_name(query: str, listed: str) -> None:
+    assert score(query, listed) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Rheinmetall BAE Systems Land", "BAE Systems Land"),
+        ("Mil Moscow Helicopter Plant", "Moscow Helicopter Plant"),
+    ],
+)
+def test_another_name_before_a_name_is_another_body(query: str, listed: str) -> None:
+    assert score(query, listed) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Istanbul University", "Istanbul Technical University"),
+        ("University of Seoul", "Seoul National University"),
+        ("Seoul National University of Science and Technology", "Seoul National University"),
+        ("Tokyo University of Science", "The University of Tokyo"),
+        ("Northwestern University", "Northwestern Polytechnical University"),
+        ("Kyiv National Economic University", "Kyiv National University"),
+    ],
+)
+def test_a_body_named_by_its_city_is_told_apart_by_its_qualifiers(query: str, listed: str) -> None:
+    assert score(query, listed) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "country"),
+    [
+        ("Tokyo University", "The University of Tokyo", "jp"),
+        ("Kyiv National University", "Taras Shevchenko National University of Kyiv", "ua"),
+        ("Istanbul Technical University Turkey", "Istanbul Technical University", "tr"),
+        ("Seoul National Univ.", "Seoul National University", "kr"),
+    ],
+)
+def test_a_body_named_by_its_city_written_otherwise(query: str, listed: str, country: str) -> None:
+    assert score_in(query, listed, country) >= DEFAULT_THRESHOLD
+
+
+def test_korea_names_either_korea() -> None:
+    assert place_of("korea", frozenset({"kp"}))
+    assert place_of("korean", frozenset({"kr"}))
+    assert not place_of("korea", frozenset({"cn"}))
+    assert place_of("pyongyang", frozenset({"kp"}))
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "country"),
+    [
+        (
+            "Korea Ocean Maritime Management Company",
+            "Ocean Maritime Management Company, Limited",
+            "kp",
+        ),
+        ("Korea Kumsan Trading Company", "Korea Kumsan Trading Corporation", "kp"),
+        ("Kim Il Sung Comprehensive University", "Kim Il Sung University", "kp"),
+    ],
+)
+def test_north_korean_bodies_with_their_descriptors(query: str, listed: str, country: str) -> None:
+    assert score_in(query, listed, country) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        (
+            "DRDO Defence Research and Development Laboratory",
+            "Defence Research and Development Laboratory",
+        ),
+        (
+            "KBP Instrument Design Bureau",
+            "JSC Instrument Design Bureau named after Academician A. Shipunov",
+        ),
+    ],
+)
+def test_the_parent_acronym_before_a_name_of_generic_words(query: str, listed: str) -> None:
+    assert score(query, listed) >= DEFAULT_THRESHOLD
+
+
+def test_a_bracketed_group_is_part_of_the_name() -> None:
+    name = normalize_name("AVIC Chengdu Aircraft Industrial (Group) Co., Ltd.", "organization")
+    assert name.tokens == ("avic", "chengdu", "aircraft", "industrial", "group")
+    assert (
+        score(
+            "Chengdu Aircraft Industrial Group Co., Ltd.",
+            "AVIC Chengdu Aircraft Industrial (Group) Co., Ltd.",
+        )
+        >= DEFAULT_THRESHOLD
+    )
+
+
+@pytest.mark.parametrize(
+    "listed",
+    [
+        "AVIC Shenyang Aircraft Design and Research Institute",
+        "AVIC Chengdu Aircraft Industrial (Group) Co., Ltd.",
+    ],
+)
+def test_a_groups_acronym_alone_is_not_its_subordinate_body(listed: str) -> None:
+    assert score("AVIC", listed) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("CNOOC", "CNOOC Limited"),
+        ("BAE", "BAE Systems plc"),
+        ("Hikvision", "Hangzhou Hikvision Digital Technology Co., Ltd."),
+    ],
+)
+def test_a_brand_inside_its_registered_name(query: str, listed: str) -> None:
+    assert score(query, listed) >= DEFAULT_THRESHOLD
