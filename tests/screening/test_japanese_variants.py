@@ -88,14 +88,19 @@ def test_a_word_spelled_as_written_wins_over_its_other_spelling() -> None:
     ("name", "word"),
     [
         ("東京地下鉄株式会社", "地下鉄=Metro"),
-        ("株式会社横浜銀行", "横滨=Yokohama"),
-        ("株式会社広島銀行", "廣島=Hiroshima"),
+        ("横浜トヨペット株式会社", "横滨=Yokohama"),  # Yokohama Toyopet
+        ("広島電鉄株式会社", "廣島=Hiroshima"),  # Hiroshima Electric Railway
         ("住友金属鉱山株式会社", "鉱山=Mining"),
     ],
 )
 def test_japanese_names_are_read_with_their_shinjitai_words(name: str, word: str) -> None:
     found = read_han(name)
     assert found is not None and word in found.words
+
+
+def test_a_city_and_a_generic_word_in_shinjitai_are_no_reading() -> None:
+    # 横浜 is Yokohama, a city: "Yokohama Bank" alone would meet every bank of the city
+    assert read_han("株式会社横浜銀行") is None
 
 
 def test_a_place_and_generic_words_are_still_no_reading() -> None:
