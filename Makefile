@@ -8,7 +8,7 @@ UV := $(TOOLS)/bin/uv
 RUN := $(UV) run --frozen
 export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 
-.PHONY: help setup demo serve test lint fmt typecheck pytest test-browser bench cedict-words clean
+.PHONY: help setup demo serve test lint fmt typecheck pytest test-browser bench cedict-words japanese-names clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -64,6 +64,11 @@ bench: setup ## benchmarks (bench/*.py): JSON + summary tables in bench/results/
 # the same locked package gives the same bytes
 cedict-words: $(UV) ## rewrite data/cedict_words.tsv, pinyin_words.tsv and han_syllables.tsv from CC-CEDICT
 	$(UV) run --frozen --group cedict python bench/make_cedict_words.py
+
+# JMnedict (optional group "jmdict", not in the default install) -> the names in English of
+# Japanese organisations, for Japanese names in kanji and kana and romanised ones
+japanese-names: $(UV) ## rewrite data/japanese_names.tsv from JMnedict
+	$(UV) run --frozen --group jmdict python bench/make_japanese_names.py
 
 clean: ## remove the virtualenvs and caches
 	rm -rf $(VENV) $(TOOLS) .bench-venv .mypy_cache .ruff_cache .pytest_cache

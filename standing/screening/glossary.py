@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Final, Literal
@@ -276,6 +276,22 @@ def han_words() -> HanWords:
 
 
 @cache
+def japanese_han_words() -> HanWords:
+    """`han_words` with the Japanese organisations of `data/japanese_names.tsv` (JMnedict,
+    written by `bench/make_japanese_names.py`) that CC-CEDICT lacks among its companies, the
+    glossary's first: the tables a Japanese name is read with (日本電気: NEC, or Nippon
+    Electric Company)."""
+    base = han_words()
+    # those CC-CEDICT lacks: its proper nouns read as before (住友 Sumitomo)
+    names = {
+        row[0]: row[1] for row in wordlists.rows("japanese_names.tsv") if row[0] not in base.english
+    }
+    companies = {**names, **base.companies}
+    longest = max(base.longest, *(len(w) for w in names))
+    return replace(base, companies=companies, longest=longest)
+
+
+@cache
 def company_senses() -> dict[str, tuple[str, ...]]:
     """The company senses of `data/cjk_senses.tsv`: word -> senses, the most common first."""
     return parse_senses(wordlists.rows("cjk_senses.tsv"))
@@ -373,6 +389,10 @@ def read_han(name: str, words: HanWords | None = None) -> Reading | None:
     identifies, 南方 "south" does not): company senses change how a name reads, not which names
     read; one CC-CEDICT lacks (Japanese 空輸, 関西) is judged by its company sense instead.
 
+    A Japanese name these words do not identify is read again with the Japanese
+    organisations of `japanese_names.tsv` (JMnedict) among the companies: 日本電気, Japan
+    Electric, is NEC, or Nippon Electric Company.
+
     Japanese names are read the same way, kana with the kanji: the kana loanwords of
     `cjk_senses.tsv` are words like any other (たばこ Tobacco, ホールディングス Holdings), and
     kana none of the tables has are kept as one word, a name that identifies the organisation
@@ -381,11 +401,20 @@ def read_han(name: str, words: HanWords | None = None) -> Reading | None:
     if not _HAN_RE.search(name):
         return None
     table = words or han_words()
+    japanese = _japanese(name) or _japanese_form(name, table)
+    found = _read_han(name, table, japanese)
+    if found is None and japanese and words is None:
+        # a Japanese name its words do not identify may be an organisation JMnedict knows by
+        # its name in English (日本電気, Japan Electric: NEC)
+        found = _read_han(name, japanese_han_words(), japanese)
+    return found
+
+
+def _read_han(name: str, table: HanWords, japanese: bool) -> Reading | None:
     read: list[str] = []
     read_alternate: list[str] = []
     read_kept: list[str] = []
     identifying = False
-    japanese = _japanese(name) or _japanese_form(name, table)
     # the trade name: the first word after the places the name starts with, while none is
     # seen (None), then that word (or "" when it is no word the third text spells)
     trade: str | None = None

@@ -449,6 +449,10 @@ def _phrase_key(lang: Language, words: list[str]) -> str:
 #: The fewest letters of a name left before a company word split off a Hepburn word, and of
 #: the company word itself.
 _SPLIT_NAME_MIN: Final = 3
+#: Columns of `japanese_names.tsv` (name, English, reading), and the fewest letters of a
+#: reading looked up whole (shorter ones are many names' words).
+_JAPANESE_NAME_FIELDS: Final = 3
+_JAPANESE_READING_MIN: Final = 6
 _SPLIT_WORD_MIN: Final = 4
 
 
@@ -480,7 +484,83 @@ def latin_reading(name: str) -> Reading | None:
     identify the organisation (see the module's doc)."""
     if not name.isascii() and _has_other_script(name):
         return None
-    return _latin_reading(name) or contracted_reading(name)
+    found = _latin_reading(name)
+    if found is None or _read_whole(name, found):
+        # a Japanese name whose every word is a common word may be an organisation JMnedict
+        # knows by its name in English ("Nippon Denki KK", Japan Electric: NEC)
+        found = japanese_company_reading(name) or found
+    return found or contracted_reading(name)
+
+
+def _read_whole(name: str, found: Reading) -> bool:
+    """Whether a reading read every word of the name but its Japanese legal forms (none is
+    a name kept as written: "Nippon Denki KK", not "Mitsubishi Jukogyo KK")."""
+    legal = {word for form in _japanese_forms() for word in form}
+    read = {plain(part) for word in found.words for part in word.split("=")[0].split()}
+    return all(word in read for word in map(plain, _WORD_RE.findall(name)) if word not in legal)
+
+
+@cache
+def _japanese_forms() -> tuple[tuple[str, ...], ...]:
+    """The Japanese legal forms of `romanised_legal_forms.tsv`, as words, the longest first."""
+    rows = wordlists.rows("romanised_legal_forms.tsv")
+    forms = {tuple(form.split()) for lang, form in rows if lang == "ja"}
+    return tuple(sorted(forms, key=lambda f: (-len(f), f)))
+
+
+@cache
+def _japanese_companies() -> dict[str, str]:
+    """The organisations of `japanese_names.tsv` (JMnedict) by their reading in Hepburn,
+    written as one word and folded ("nippondenki": NEC|Nippon Electric Company); a reading
+    two organisations share is left out."""
+    out: dict[str, str] = {}
+    shared: set[str] = set()
+    for row in wordlists.rows("japanese_names.tsv"):
+        if len(row) != _JAPANESE_NAME_FIELDS or len(row[2]) < _JAPANESE_READING_MIN:
+            continue
+        key = _company_key(row[2])
+        if out.setdefault(key, row[1]) != row[1]:
+            shared.add(key)
+    for key in shared:
+        del out[key]
+    return out
+
+
+def _company_key(reading: str) -> str:
+    """A Japanese organisation's reading in Hepburn as one word, folded, with Japan written
+    one way (日本: Nippon or Nihon)."""
+    return fold_japanese(reading).replace("nippon", "nihon")
+
+
+@lru_cache(maxsize=50_000)
+def japanese_company_reading(name: str) -> Reading | None:
+    """A Japanese organisation's name in Hepburn with a Japanese legal form, whose other
+    words are the reading of an organisation of `japanese_names.tsv`, with that organisation's
+    English name in their place ("Nippon Denki Kabushiki Kaisha": NEC Kabushiki Kaisha, or
+    Nippon Electric Company Kabushiki Kaisha; "Nihon Koku KK": Japan Air Lines KK). None for
+    any other name: without its legal form a romanised name may be any language's."""
+    words: list[str] = _WORD_RE.findall(name)
+    folded = [plain(w) for w in words]
+    for form in _japanese_forms():
+        size = len(form)
+        for at in (0, len(folded) - size):
+            if at < 0 or tuple(folded[at : at + size]) != form:
+                continue
+            rest = folded[size:] if at == 0 else folded[:at]
+            english = _japanese_companies().get(_company_key("".join(rest))) if rest else None
+            if english is None:
+                continue
+            kept = " ".join(words[at : at + size])
+            names = english.split("|")
+            read = " ".join(words[size:] if at == 0 else words[:at])
+            texts = [f"{kept} {n}" if at == 0 else f"{n} {kept}" for n in names]
+            return Reading(
+                texts[0],
+                (f"{read}={names[0]}",),
+                texts[-1] if len(texts) > 1 else None,
+                (f"{read}={names[-1]}",) if len(texts) > 1 else (),
+            )
+    return None
 
 
 @lru_cache(maxsize=50_000)

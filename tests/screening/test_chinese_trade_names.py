@@ -103,8 +103,11 @@ def test_characters_no_table_reads_are_a_name_in_pinyin() -> None:
     assert score("中国华能集团有限公司", "China Huaneng Group Co., Ltd.") >= 0.8
     assert score("中国华能集团有限公司", "China Huadian Corporation Ltd.") < 0.8
     assert score("上海振华重工（集团）股份有限公司", "Zhenhua Oil Co., Ltd.") < 0.8
-    # one character alone stays as written, and a Japanese name's kanji are not pinyin
-    assert read_han("株式会社丸紅") is None
+    # one character alone stays as written, and a Japanese name's kanji are not pinyin: its
+    # name in English is JMnedict's (japanese_names.tsv), or it is not read
+    assert read_han("株式会社紅丸") is None
+    marubeni = read_han("株式会社丸紅")
+    assert marubeni is not None and marubeni.words == ("丸紅=Marubeni Corporation",)
 
 
 def test_the_trade_name_is_kept_in_pinyin_in_a_third_reading() -> None:

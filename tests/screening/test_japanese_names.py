@@ -1,0 +1,211 @@
+"""Japanese organisations known in English by a name that is no reading of their Japanese one
+(日本電気: NEC), from JMnedict (`data/japanese_names.tsv`, written by
+bench/make_japanese_names.py): read so in kanji and kana, and in Hepburn beside a Japanese
+legal form."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+
+from standing.screening import wordlists
+from standing.screening.glossary import japanese_han_words, read_han
+from standing.screening.match import Query
+from standing.screening.match.evidence import explain_name
+from standing.screening.romanised import japanese_company_reading, latin_reading
+from tests.screening.names import company, matcher
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+import make_japanese_names as gen
+
+# -- the table ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("gloss", "names"),
+    [
+        ("NEC (Nippon Electric Company)", ["NEC", "Nippon Electric Company"]),
+        ("Organization of American States (OAS)", ["Organization of American States", "OAS"]),
+        # a bracket that describes is no name
+        ("Sagawa Express (parcel delivery company)", ["Sagawa Express"]),
+        ("Hitachi (Corporation)", ["Hitachi"]),
+        # not in Latin letters, or too long to be a name
+        ("株式会社", []),
+        (" ".join(["Word"] * 11), []),
+    ],
+)
+def test_a_gloss_gives_the_names_it_writes(gloss: str, names: list[str]) -> None:
+    assert gen.english_names(gloss) == names
+
+
+def _dictionary(
+    path: Path, entries: list[tuple[int, list[str], list[str], str, list[str]]]
+) -> Path:
+    """A JMnedict database of jamdict's schema (the tables the generator reads) holding
+    `entries`: (id, kanji, kana, type, glosses)."""
+    con = sqlite3.connect(path)
+    con.executescript(
+        """
+        CREATE TABLE NEKanji (ID INTEGER PRIMARY KEY, idseq INTEGER, text TEXT);
+        CREATE TABLE NEKana (ID INTEGER PRIMARY KEY, idseq INTEGER, text TEXT, nokanji BOOLEAN);
+        CREATE TABLE NETranslation (ID INTEGER PRIMARY KEY, idseq INTEGER);
+        CREATE TABLE NETransType (tid INTEGER, text TEXT);
+        CREATE TABLE NETransGloss (tid INTEGER, lang TEXT, gend TEXT, text TEXT);
+        """
+    )
+    for idseq, kanji, kana, kind, glosses in entries:
+        con.executemany(
+            "INSERT INTO NEKanji (idseq, text) VALUES (?, ?)", [(idseq, k) for k in kanji]
+        )
+        con.executemany(
+            "INSERT INTO NEKana (idseq, text, nokanji) VALUES (?, ?, 0)", [(idseq, k) for k in kana]
+        )
+        tid = con.execute("INSERT INTO NETranslation (idseq) VALUES (?)", (idseq,)).lastrowid
+        con.execute("INSERT INTO NETransType VALUES (?, ?)", (tid, kind))
+        con.executemany(
+            "INSERT INTO NETransGloss VALUES (?, 'eng', NULL, ?)", [(tid, g) for g in glosses]
+        )
+    con.commit()
+    con.close()
+    return path
+
+
+def test_the_generator_keeps_organisations_and_their_acronym_second(tmp_path: Path) -> None:
+    db = _dictionary(
+        tmp_path / "jamdict.db",
+        [
+            (1, ["日本電気"], ["にっぽんでんき"], "company", ["NEC (Nippon Electric Company)"]),
+            (
+                2,
+                ["日本放送協会"],
+                ["にっぽんほうそうきょうかい"],
+                "organization",
+                ["Japan Broadcasting Corporation", "Nihon Housou Kyoukai", "NHK"],
+            ),
+            # a name in katakana alone is kept; a surname is not an organisation
+            (3, [], ["ソニー"], "company", ["Sony"]),
+            (4, ["鈴木"], ["すずき"], "surname", ["Suzuki"]),
+            # one spelling two organisations give different English: neither's
+            (5, ["中国銀行"], ["ちゅうごくぎんこう"], "company", ["Chugoku Bank"]),
+            (6, ["中国銀行"], ["ちゅうごくぎんこう"], "organization", ["Bank of China"]),
+            # one character, or none of kana and kanji: left out
+            (7, ["Ｘ"], ["エックス"], "company", ["X Company"]),
+        ],
+    )
+    assert gen.read_entries(db) == {
+        "日本電気": (["NEC", "Nippon Electric Company"], "にっぽんでんき"),
+        "日本放送協会": (["Japan Broadcasting Corporation", "NHK"], "にっぽんほうそうきょうかい"),
+        "ソニー": (["Sony"], "ソニー"),
+    }
+
+
+def test_the_generator_writes_the_table_from_a_dictionary(tmp_path: Path) -> None:
+    db = _dictionary(
+        tmp_path / "jamdict.db",
+        [(1, ["日本電気"], ["にっぽんでんき"], "company", ["NEC (Nippon Electric Company)"])],
+    )
+    out = tmp_path / "japanese_names.tsv"
+    sys.argv = ["make_japanese_names.py", "--db", str(db), "--out", str(out)]
+    gen.main()
+    lines = out.read_text("utf-8").splitlines()
+    assert lines[0].startswith("# Japanese organisations' names in English, from JMnedict")
+    assert lines[1:] == ["日本電気\tNEC|Nippon Electric Company\tnippondenki"]
+
+
+def test_the_shipped_table_has_japanese_companies() -> None:
+    rows = {row[0]: row for row in wordlists.rows("japanese_names.tsv")}
+    assert len(rows) > 5000
+    assert rows["日本電気"][1:] == ("NEC|Nippon Electric Company", "nippondenki")
+    assert rows["日本航空"][1] == "Japan Air Lines|JAL"
+    assert all(len(row) == 3 and row[1] for row in rows.values())
+
+
+# -- reading Japanese names -----------------------------------------------------------------
+
+
+def test_a_japanese_name_reads_as_the_organisation_is_known() -> None:
+    found = read_han("日本電気株式会社")
+    assert found is not None
+    assert found.text == "NEC 株式会社"
+    assert found.alternate == "Nippon Electric Company 株式会社"
+    assert found.words == ("日本電気=NEC",)
+
+
+def test_cc_cedict_s_proper_nouns_read_as_before() -> None:
+    # 住友 is a group in JMnedict; CC-CEDICT's Sumitomo reads it
+    assert "住友" not in japanese_han_words().companies
+    found = read_han("住友商事株式会社")
+    assert found is not None and found.text.startswith("Sumitomo ")
+
+
+def test_a_chinese_name_is_not_read_with_japanese_organisations() -> None:
+    # 中国電力 is Japan's Chugoku Electric Power; a Chinese name is read word by word
+    assert japanese_han_words().companies["中国電力"] == "Chugoku Electric Power"
+    found = read_han("中国电力有限公司")
+    assert found is not None and "Chugoku" not in found.text
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "alternate"),
+    [
+        (
+            "Nippon Denki Kabushiki Kaisha",
+            "NEC Kabushiki Kaisha",
+            "Nippon Electric Company Kabushiki Kaisha",
+        ),
+        (
+            "Kabushiki Kaisha Nippon Denki",
+            "Kabushiki Kaisha NEC",
+            "Kabushiki Kaisha Nippon Electric Company",
+        ),
+        # Japan is Nippon or Nihon
+        ("Nihon Koku KK", "Japan Air Lines KK", "JAL KK"),
+    ],
+)
+def test_a_romanised_name_with_a_japanese_legal_form_reads_as_the_organisation_is_known(
+    name: str, text: str, alternate: str
+) -> None:
+    found = latin_reading(name)
+    assert found is not None
+    assert (found.text, found.alternate) == (text, alternate)
+
+
+@pytest.mark.parametrize(
+    "name", ["Nippon Denki", "Nippon Denki Limited", "Nippon Denki Kaisha Kabushiki X"]
+)
+def test_a_romanised_name_without_a_japanese_legal_form_is_not_looked_up(name: str) -> None:
+    assert japanese_company_reading(name) is None
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("日本電気株式会社", "NEC Corporation"),
+        ("日本電気株式会社", "Nippon Electric Company, Limited"),
+        ("Nippon Denki Kabushiki Kaisha", "NEC Corporation"),
+        ("Nihon Koku KK", "Japan Airlines Co., Ltd."),
+        ("全日本空輸株式会社", "All Nippon Airways Co., Ltd."),
+    ],
+)
+def test_japanese_names_match_the_english_name_the_organisation_is_known_by(
+    query: str, listed: str
+) -> None:
+    result = matcher.score(Query.of(query, schema="Company"), company(listed))
+    assert result.match, (query, listed, result.score)
+    assert "read in English" in explain_name(result.features["name"])
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # another company of the group: NEC Glass is not NEC
+        ("日本電気硝子株式会社", "NEC Corporation"),
+        # another organisation named by the same words in English
+        ("日本航空株式会社", "Japan Airlines Trading Co., Ltd."),
+    ],
+)
+def test_another_japanese_organisation_stays_apart(query: str, listed: str) -> None:
+    assert not matcher.score(Query.of(query, schema="Company"), company(listed)).match
