@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
+from standing.screening import wordlists
 from standing.screening.normalize import NormalizedName
 
 #: The combining forms of countries' names that begin brands ("Sinopec", "Rosneft").
@@ -45,6 +46,21 @@ _FORM_TAILS: Final[dict[str, tuple[str, ...]]] = {
 #: Fewest letters of a contraction, and most words of the name it spells.
 LEAST_LETTERS: Final = 5
 _MOST_WORDS: Final = 4
+#: The beginnings of the Russian words behind English words of a name, as Soviet-style
+#: brands join them (`data/russian_syllables.tsv`: northern "sev", engineering "mash").
+RUSSIAN_SYLLABLES: Final[dict[str, tuple[str, ...]]] = {
+    word: tuple(parts.split("|"))
+    for word, parts in wordlists.pairs("russian_syllables.tsv").items()
+}
+#: Words saying what kind of body a Russian organisation is, which its brand leaves out
+#: before and after the words it joins ("JSC Production Association Northern
+#: Machine-Building Enterprise": Sevmash).
+_KIND_WORDS: Final = _LEFT_OUT | frozenset(
+    {"production", "association", "state", "federal", "unitary", "enterprise", "concern"}
+    | {"scientific", "research", "plant", "works", "factory", "joint", "stock", "open"}
+)
+#: Most words of a name whose Russian words a brand may join (kind words included).
+_MOST_RUSSIAN_WORDS: Final = 7
 
 
 def syllables(word: str, name: NormalizedName) -> list[str] | None:
@@ -54,7 +70,85 @@ def syllables(word: str, name: NormalizedName) -> list[str] | None:
     if len(word) < LEAST_LETTERS:
         return None
     parts = spelling_parts(name)
-    return None if parts is None else spell(word, *parts)
+    found = None if parts is None else spell(word, *parts)
+    return found if found is not None else russian_syllables(word, name)
+
+
+def russian_syllables(word: str, name: NormalizedName) -> list[str] | None:
+    """What each word of `name` (then its legal form: "") gives `word` when `word` joins the
+    beginnings of the Russian words behind them (`RUSSIAN_SYLLABLES`), or of the words
+    themselves where they are Russian already, the first word's maybe its combining form
+    ("sevmash" / Production Association Northern Machine-Building Enterprise: "", "", sev,
+    mash, "", ""; "yuzhmash" / ... Yuzhny Machine-Building Plant: yuzh, mash). The words it
+    joins are two or more in a row, one at least by its Russian word; the words of the kind of
+    body before and after them (`_KIND_WORDS`) are left out. None when it does not."""
+    if len(word) < LEAST_LETTERS or name.kind == "person":
+        return None
+    words = [t for t, c in zip(name.tokens, name.classes, strict=True) if c != "stop"]
+    if not 2 <= len(words) <= _MOST_RUSSIAN_WORDS or not any(w in RUSSIAN_SYLLABLES for w in words):
+        return None
+    size = len(words)
+    for lo in range(size - 1):
+        if lo > 0 and words[lo - 1] not in _KIND_WORDS:
+            break
+        for hi in range(size, lo + 1, -1):
+            if hi < size and words[hi] not in _KIND_WORDS:
+                break
+            parts = _join_russian(word, words[lo:hi])
+            if parts is not None:
+                return ["" for _ in range(lo)] + parts + ["" for _ in range(size - hi)] + [""]
+    return None
+
+
+def russian_keys(name: NormalizedName) -> list[str]:
+    """The keys a name of several words is filed under for the brands that may join its
+    Russian words (`russian_syllables`): the first three letters of what its first word
+    after the kind words may give such a brand (its Russian beginning, its combining form or
+    its own beginning: "sev" and "nor" for Northern Machine-Building Enterprise). A brand is
+    looked up by its own first three letters."""
+    if name.kind == "person":
+        return []
+    words = [t for t, c in zip(name.tokens, name.classes, strict=True) if c != "stop"]
+    if not 2 <= len(words) <= _MOST_RUSSIAN_WORDS or not any(w in RUSSIAN_SYLLABLES for w in words):
+        return []
+    first = next((w for w in words[:-1] if w not in _KIND_WORDS), None)
+    if first is None:
+        return []
+    heads = [
+        *RUSSIAN_SYLLABLES.get(first, ()),
+        *(f for f, names in COMBINING_FORMS.items() if first in names),
+        first,
+    ]
+    return list(dict.fromkeys(h[:3] for h in heads if len(h) >= 3))
+
+
+def _join_russian(word: str, words: Sequence[str]) -> list[str] | None:
+    """What each of `words` gives `word`, every one a part, one at least its Russian word's."""
+
+    def walk(at: int, x: int, parts: list[str], russian: bool) -> list[str] | None:
+        if x == len(words):
+            return parts if at == len(word) and russian and _shaped(parts) else None
+        current = words[x]
+        options = [(p, True) for p in RUSSIAN_SYLLABLES.get(current, ()) if word.startswith(p, at)]
+        if x == 0:
+            options += [
+                (f, False)
+                for f, names in COMBINING_FORMS.items()
+                if current in names and word.startswith(f, at)
+            ]
+        common = 0
+        most = min(len(current), len(word) - at)
+        while common < most and word[at + common] == current[common]:
+            common += 1
+        # the first part has three letters or more, as `russian_keys` files it
+        options += [(current[:n], False) for n in range(common, 2 if x == 0 else 1, -1)]
+        for head, ru in options:
+            found = walk(at + len(head), x + 1, [*parts, head], russian or ru)
+            if found is not None:
+                return found
+        return None
+
+    return walk(0, 0, [], False)
 
 
 def spelling_parts(name: NormalizedName) -> tuple[tuple[str, ...], frozenset[str]] | None:

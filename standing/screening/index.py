@@ -290,12 +290,16 @@ class NameIndex:
                     bucket = acronyms[_CONTRACTION_OF + key]
                     if not bucket or bucket[-1] != name_id:
                         bucket.append(name_id)
+                # ... and the names whose Russian words it may join ("Sevmash")
+                acronyms[_RUSSIAN_OF + brand[:3]].append(name_id)
             else:
                 key = contractions.name_key(name)
                 parts = contractions.spelling_parts(name) if key else None
                 if parts is not None:
                     acronyms[_CONTRACTION + key].append(name_id)
                     self._spelling_parts[name_id] = parts
+                for key in contractions.russian_keys(name):
+                    acronyms[_RUSSIAN + key].append(name_id)
         # what the list knows of acronyms: the names of the organisations known by one (the
         # keys of their other names), and how many different names spell one
         self._acronym_owners: dict[str, frozenset[str]] = {}
@@ -636,17 +640,24 @@ class NameIndex:
                 post = self._postings.get(_CONTRACTION + contracted)
                 if post is not None and len(post) <= MAX_CONTRACTED:
                     found.extend(i for i in post.tolist() if spell(brand, *parts[i]) is not None)
+            post = self._postings.get(_RUSSIAN + brand[:3])
+            if post is not None and len(post) <= MAX_CONTRACTED:
+                russian = contractions.russian_syllables
+                found.extend(i for i in post.tolist() if russian(brand, self.names[i]) is not None)
             weight = SIM_CONTRACTION * self.idf(brand)
         else:
             contracted = contractions.name_key(qname)[:3]
-            post = self._postings.get(_CONTRACTION_OF + contracted) if contracted else None
-            if post is None or len(post) > MAX_CONTRACTED:
-                return None
-            found.extend(
-                i
-                for i in post.tolist()
-                if contractions.syllables(self.names[i].tokens[0], qname) is not None
-            )
+            keys = [_CONTRACTION_OF + contracted] if contracted else []
+            keys += [_RUSSIAN_OF + key for key in contractions.russian_keys(qname)]
+            for key in keys:
+                post = self._postings.get(key)
+                if post is None or len(post) > MAX_CONTRACTED:
+                    continue
+                found.extend(
+                    i
+                    for i in post.tolist()
+                    if contractions.syllables(self.names[i].tokens[0], qname) is not None
+                )
             weight = SIM_CONTRACTION * max(self.idf(t) for t in qname.tokens)
         if not found:
             return None
@@ -679,6 +690,11 @@ _ACRONYM_NAME: Final = "="
 #: one word that may be made of them (`standing.screening.contractions`).
 _CONTRACTION: Final = "%"
 _CONTRACTION_OF: Final = "&"
+#: Keys of names of several words by what their first word may begin a brand joining their
+#: Russian words with, and of names of one word by their first three letters
+#: (`contractions.russian_keys`: "Sevmash" / Northern Machine-Building Enterprise).
+_RUSSIAN: Final = "!"
+_RUSSIAN_OF: Final = "?"
 #: Marks the count of the names that spell an acronym in a loose form too.
 _LOOSELY: Final = "~"
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from standing.screening.contractions import name_key, query_keys, syllables
+from standing.screening.contractions import name_key, query_keys, russian_keys, syllables
 from standing.screening.match import Matcher, Screener
+from standing.screening.match.evidence import explain_name
 from standing.screening.normalize import normalize_name
 from tests.screening.names import company_query as company
 from tests.screening.names import organisation as entry
@@ -97,3 +98,77 @@ def test_screening_finds_the_name_a_brand_is_made_of_and_the_brand_of_a_name() -
     hits = {h.entry.entry_id: h for h in screener.screen(company("Petróleos Mexicanos"))}
     assert hits["pemex"].match
     assert "pemco" not in hits or not hits["pemco"].match
+
+
+# -- brands joining the Russian words behind the English ones ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("brand", "name", "parts"),
+    [
+        # the kind words before and after the words it joins left out
+        (
+            "Sevmash",
+            "JSC Production Association Northern Machine-Building Enterprise",
+            ["", "", "sev", "mash", "", ""],
+        ),
+        (
+            "Yuzhmash",
+            "State Enterprise Production Association Yuzhny Machine-Building Plant",
+            ["", "", "yuzh", "mash", "", ""],
+        ),
+        # with the country's combining form
+        ("Rosselkhozbank", "Russian Agricultural Bank", ["ros", "selkhoz", "bank", ""]),
+        ("Tyazhpromexport", "Heavy Industry Export", ["tyazh", "prom", "export", ""]),
+        (
+            "Rostselmash",
+            "Rostov Agricultural Machine-Building Plant",
+            ["rost", "sel", "mash", "", ""],
+        ),
+    ],
+)
+def test_a_brand_of_the_russian_words_behind_the_english_ones_matches_them(
+    brand: str, name: str, parts: list[str]
+) -> None:
+    assert syllables(brand.lower(), normalize_name(name, "organization")) == parts
+    r = matcher.score(company(brand), entry(name))
+    assert r.match, r.features["name"]
+    assert explain_name(r.features["name"]).startswith(f"contraction: {brand.upper()} = ")
+    assert matcher.score(company(name), entry(brand)).match
+
+
+@pytest.mark.parametrize(
+    ("brand", "name"),
+    [
+        # a word not joined: the cable plant is Sevkabel, not Sevmash
+        ("Sevmash", "Northern Cable Plant"),
+        # every word it joins gives a part, one at least its Russian word's
+        ("Sevmash", "Northern Machine-Building Enterprise of Arkhangelsk Region"),
+        ("Norma Group", "Northern Machine-Building Enterprise"),
+        ("Tyazhprom", "Heavy Industry Export"),
+        # the words it joins are next to each other, the others only kind words
+        ("Gazprom", "Gas Transport Industry Company"),
+    ],
+)
+def test_a_brand_that_does_not_join_all_the_words_stays_apart(brand: str, name: str) -> None:
+    assert not matcher.score(company(brand), entry(name)).match
+
+
+def test_screening_finds_the_russian_name_a_brand_joins_both_ways() -> None:
+    assert "sev" in russian_keys(
+        normalize_name(
+            "Production Association Northern Machine-Building Enterprise", "organization"
+        )
+    )
+    screener = Screener(
+        [
+            entry("JSC Production Association Northern Machine-Building Enterprise", entry_id="pa"),
+            entry("Northern Cable Plant", entry_id="cable"),
+            entry("Rosselkhozbank", entry_id="rshb"),
+        ]
+    )
+    hits = {h.entry.entry_id: h for h in screener.screen(company("Sevmash"))}
+    assert hits["pa"].match
+    assert "cable" not in hits or not hits["cable"].match
+    hits = {h.entry.entry_id: h for h in screener.screen(company("Russian Agricultural Bank"))}
+    assert hits["rshb"].match

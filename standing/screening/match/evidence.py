@@ -168,6 +168,19 @@ def _explain_acronym(acronym: dict[str, Any]) -> str:
     return f"{said} ({how})"
 
 
+def _explain_contraction(contraction: dict[str, Any]) -> str:
+    """ "contraction: PETROBRAS = petroleo brasileiro (petro-bras)", and the words left out
+    ("contraction: SEVMASH = northern engineering (sev-mash; left out: production association
+    enterprise)")."""
+    words = [str(w) for w in contraction.get("stands_for", [])]
+    parts = [str(p) for p in contraction.get("syllables", [])]
+    spelled = [w for w, p in zip(words, parts, strict=False) if p]
+    out = [w for w, p in zip(words, parts, strict=False) if not p]
+    said = f"contraction: {str(contraction.get('brand', '')).upper()} = {' '.join(spelled)}"
+    how = "-".join(p for p in parts if p) + (f"; left out: {' '.join(out)}" if out else "")
+    return f"{said} ({how})"
+
+
 def explain_name(feature: Any) -> str:
     """A hit's name evidence in a few words, from `features["name"]`: how it matched, and for
     a brand inside a longer registered name which words matched and which were left over
@@ -181,6 +194,9 @@ def explain_name(feature: Any) -> str:
         said = "; ".join(_explain_acronym(a) for a in acronyms if isinstance(a, dict))
         capped = feature.get("capped")
         return f"{said} (capped: {capped})" if capped else said
+    contractions = feature.get("contractions")
+    if isinstance(contractions, list) and contractions:
+        return "; ".join(_explain_contraction(c) for c in contractions if isinstance(c, dict))
     brand = feature.get("brand")
     if method == "brand" and isinstance(brand, dict):
         matched = " ".join(str(w) for w in brand.get("matched", []))
