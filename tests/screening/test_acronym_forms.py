@@ -377,3 +377,39 @@ def test_russian_letters_do_not_make_every_acronym_fit() -> None:
         assert not matcher.score(company(acronym), entry("JSC State Ryazan Instrument Plant")).match
     # another plant of the same city
     assert not matcher.score(company("GRPZ"), entry("JSC Ryazan Radio Plant")).match
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("CETC 14", "China Electronics Technology Group Corporation 14th Research Institute"),
+        (
+            "CETC No. 55 Institute",
+            "China Electronics Technology Group Corporation 55th Research Institute",
+        ),
+        ("CASC 803", "China Aerospace Science and Technology Corporation 803rd Research Institute"),
+    ],
+)
+def test_a_group_s_acronym_before_its_body_s_number_stands_for_the_group_s_words(
+    query: str, listed: str
+) -> None:
+    result = matcher.score(company(query), entry(listed))
+    assert result.match, result.features["name"]
+    (acronym,) = result.features["name"]["acronyms"]
+    assert acronym["acronym"] == query.split()[0]
+    assert "research" in result.features["name"]["entry_extra"]
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # another body of the group
+        ("CETC 14", "China Electronics Technology Group Corporation 15th Research Institute"),
+        # the acronym spells no words before the number
+        ("CASC 14", "China Electronics Technology Group Corporation 14th Research Institute"),
+        # the group alone is not its body
+        ("CETC", "China Electronics Technology Group Corporation 14th Research Institute"),
+    ],
+)
+def test_another_body_of_the_group_stays_apart(query: str, listed: str) -> None:
+    assert not matcher.score(company(query), entry(listed)).match

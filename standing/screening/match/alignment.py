@@ -62,6 +62,8 @@ _SIM_ACRONYM_LONG: Final = DEFAULT_CONFIG.sim_acronym_long
 _SIM_ACRONYM_WEAK: Final = DEFAULT_CONFIG.sim_acronym_weak
 _SIM_ACRONYM_WEAK_BESIDE: Final = DEFAULT_CONFIG.sim_acronym_weak_beside
 _SIM_ACRONYM_KNOWN: Final = DEFAULT_CONFIG.sim_acronym_known
+#: Fewest words of a group's name its acronym stands for before the words of one of its bodies.
+_LEAST_LEAD: Final = 3
 _ACRONYM_LOOSE: Final = DEFAULT_CONFIG.acronym_loose
 _SIM_ACRONYM_LOOSE_SHORT: Final = DEFAULT_CONFIG.sim_acronym_loose_short
 _ACRONYM_SPELLERS: Final = DEFAULT_CONFIG.acronym_spellers
@@ -308,6 +310,11 @@ def _acronym(
             # the acronym of the Russian words behind the English ones ("GRPZ": State Ryazan
             # Instrument Plant, Gosudarstvennyy Ryazanskiy Pribornyy Zavod)
             loose = True
+        elif (lead := _leading_spelling(b, left_name, free_left, left_used)) is not None:
+            # the acronym of a group before the words of one of its bodies that matched
+            # ("CETC 14" / China Electronics Technology Group Corporation 14th Research
+            # Institute): the group's name is the words before the first that matched
+            free_left, loose = lead, True
         else:
             if b[0] not in plain:
                 return
@@ -444,6 +451,20 @@ def acronym_is_weak(acronym: str) -> bool:
 
 def _identifying(token_class: str) -> bool:
     return token_class in ("name", "number", "patronymic", "place")
+
+
+def _leading_spelling(
+    acronym: str, name: NormalizedName, free: list[int], used: set[int]
+) -> list[int] | None:
+    """The positions of the words before the first word of `name` that matched, when they
+    are three or more, all free and `acronym` spells them plainly or in a loose form; None
+    otherwise (or when no word matched: then the acronym would stand for part of a name)."""
+    if not used:
+        return None
+    lead = [i for i in free if i < min(used)]
+    if len(lead) < _LEAST_LEAD or lead != list(range(len(lead))) or len(lead) == len(free):
+        return None
+    return loose_spelling(acronym, name, lead)
 
 
 def _initials_run(
