@@ -42,6 +42,11 @@ def test_turkish_names_read(name: str, expected: str | None) -> None:
         ("Export Credit Bank of Turkey", "Türkiye İhracat Kredi Bankası A.Ş."),
         ("Mechanical and Chemical Industry Corporation", "Makina ve Kimya Endüstrisi A.Ş."),
         ("Halkbank", "Türkiye Halk Bankası A.Ş."),
+        # the words of universities, foundations and utilities
+        ("Istanbul Technical University", "İstanbul Teknik Üniversitesi"),
+        ("Turkish Foundations Bank", "Türkiye Vakıflar Bankası T.A.O."),
+        ("Turkish Electricity Transmission Corporation", "Türkiye Elektrik İletim A.Ş."),
+        ("Aselsan Electronic Industries Inc.", "ASELSAN Elektronik Sanayi ve Ticaret A.Ş."),
     ],
 )
 def test_turkish_names_match_their_english_names(query: str, name: str) -> None:
