@@ -848,14 +848,16 @@ def _generic_whole(words: list[str], taken: set[int], reads: list[tuple[int, int
     """Whether every word of the name is read, two or more, each as generic words ("Bank
     Tejarat": "bank trading"): a generic name translated whole, which the matcher meets only
     with the same generic name and the entry's own country ("Trade Bank of Iran")."""
+    classes = [
+        token_class(token, "organization")
+        for _, _, gloss in reads
+        for token in fold(gloss.replace("|", " ")).split()
+    ]
     return (
         len(taken) == len(words)
         and sum(end - start for start, end, _ in reads) >= 2
-        and all(
-            token_class(token, "organization") in ("generic", "stop")
-            for _, _, gloss in reads
-            for token in fold(gloss.replace("|", " ")).split()
-        )
+        and "generic" in classes
+        and all(c in ("generic", "stop", "place") for c in classes)
     )
 
 

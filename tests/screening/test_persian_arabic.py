@@ -111,6 +111,25 @@ def test_a_generic_name_translated_whole_is_read_and_marked() -> None:
     assert (found.text, found.alternate, found.generic) == ("bank trading", "bank trade", True)
     named = latin_reading("Bank Refah Kargaran")
     assert named is not None and not named.generic
+    # a country among the generic words read: still a generic name, which says whose it is
+    china = latin_reading("Zhongguo Gangtie Gufen Youxian Gongsi")
+    assert china is not None and china.generic
+    assert china.text == "china steel Gufen Youxian Gongsi"
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "match"),
+    [
+        ("Zhongguo Gangtie Gufen Youxian Gongsi", "China Steel Corporation", True),
+        # other words, or another country's name of the same words
+        ("Zhongguo Gangtie Gufen Youxian Gongsi", "China Steel Works Corporation", False),
+        ("Zhongguo Gangtie Gufen Youxian Gongsi", "Japan Steel Corporation", False),
+    ],
+)
+def test_a_generic_name_read_whole_with_its_country_meets_the_same_name(
+    query: str, listed: str, match: bool
+) -> None:
+    assert (result(query, listed, "")[0] >= DEFAULT_THRESHOLD) is match
 
 
 # -- places --------------------------------------------------------------------------------

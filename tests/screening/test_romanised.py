@@ -374,15 +374,22 @@ def test_two_words_read_beside_a_legal_form_say_enough_with_a_name() -> None:
 @pytest.mark.parametrize(
     "name",
     [
-        # a country and a generic word: every Chinese bank, every Japanese steel maker
+        # a country and a generic word: a generic name, not every Chinese bank, not every
+        # Japanese steel maker
         "Zhongguo Yinhang Youxian Gongsi",
         "Nippon Seitetsu Kabushiki Kaisha",
     ],
 )
-def test_a_place_and_a_generic_word_beside_a_legal_form_are_no_reading(name: str) -> None:
-    assert latin_reading(name) is None
+def test_a_place_and_a_generic_word_beside_a_legal_form_are_no_name(name: str) -> None:
+    found = latin_reading(name)
+    assert found is None or found.generic
     assert score(name, "The Japan Steel Works, Ltd.") < DEFAULT_THRESHOLD
     assert score(name, "China Construction Bank Corporation") < DEFAULT_THRESHOLD
+
+
+def test_a_country_s_generic_name_read_whole_is_that_generic_name() -> None:
+    # 中国银行, Bank of China
+    assert score("Zhongguo Yinhang Youxian Gongsi", "Bank of China Limited") >= DEFAULT_THRESHOLD
 
 
 @pytest.mark.parametrize(

@@ -119,7 +119,9 @@ def _generic_names(
     one of them. A generic name read in English ("Bank Tejarat": "bank trade") is the same
     generic name only with the entry's country named ("Trade Bank of Iran"): a translation
     of generic words alone says less than the words as written."""
-    if query.key == entry.key and query.key and not read:
+    if query.key == entry.key and query.key and (not read or _names_country(query)):
+        # a generic name read in English is the same name when it says which country's it
+        # is ("Nippon Seitetsu KK", Nippon steel: Nippon Steel Corporation)
         return NameScore(_CONFIG.generic_exact, "generic_only", query, entry)
     if countries and entry.key and _key_abroad(query, countries) == entry.key:
         # the same generic name but for the entry's own country named in the query ("Trade
@@ -142,6 +144,14 @@ def _generic_names(
         score = max(score, _CONFIG.generic_exact - _CONFIG.generic_typo * (1.0 - worst))
     return NameScore(
         score, "generic_only", query, entry, base.pairs, base.query_extra, base.entry_extra
+    )
+
+
+def _names_country(name: NormalizedName) -> bool:
+    """Whether a name has a word naming a country ("nippon", "china", "russian")."""
+    return any(
+        c == "place" and place_country(t) is not None
+        for t, c in zip(name.tokens, name.classes, strict=True)
     )
 
 
