@@ -37,7 +37,7 @@ from typing import Final, Literal
 from normality import ascii_text
 
 from standing.screening import wordlists
-from standing.screening.normalize import fold, name_words, token_class
+from standing.screening.normalize import country_word, fold, name_words, normalize_name, token_class
 
 #: Letters of the Arabic script written several ways: each folded to one.
 _ARABIC_FOLD: Final = str.maketrans(
@@ -215,14 +215,17 @@ def reading(name: str) -> Reading | None:
             )
     text = " ".join(text.split())
     kept = (found.kept, found.kept_words) if found and found.kept else (None, ())
+    # a country's generic name read from Han text (中国南方航空) stays one
+    generic = found is not None and found.generic and not arabic and not cyrillic
     if alternate == text:
-        return Reading(text, tuple(words), kept=kept[0], kept_words=kept[1])
+        return Reading(text, tuple(words), generic=generic, kept=kept[0], kept_words=kept[1])
     # the Arabic and Cyrillic words read are the same in both
     return Reading(
         text,
         tuple(words),
         alternate,
         (*alternate_words, *words[len(found.words) :]) if found else (),
+        generic,
         kept=kept[0],
         kept_words=kept[1],
     )
@@ -488,9 +491,19 @@ def _read_han(name: str, table: HanWords, japanese: bool) -> Reading | None:
 
     first = text(False)
     if not identifying:
-        # not even a Japanese name of generic words and a place (日本製鉄株式会社 "Japan
-        # Steel"), as a Korean one may be: it would meet The Japan Steel Works
-        return None
+        # a name of generic words and a country (中國鋼鐵: China Steel; 日本製鉄株式会社:
+        # Japan Steel, or Nippon Steel) is a generic name, which meets only the same generic
+        # name (not The Japan Steel Works); with another place or none, no reading
+        if not _country_generic(first):
+            return None
+        second = text(True)
+        if len(second.split()) != len(first.split()):
+            # an alternate sense of fewer words is another generic name (製鋼所: Steel Works,
+            # alternately Steel: The Japan Steel Works is not Nippon Steel)
+            second = first
+        if second == first:
+            return Reading(first, tuple(read), generic=True)
+        return Reading(first, tuple(read), second, tuple(read_alternate), generic=True)
     second = text(True)
     kept = text(False, keep=True) if trade else None
     if kept in (first, second):
@@ -499,6 +512,18 @@ def _read_han(name: str, table: HanWords, japanese: bool) -> Reading | None:
         return Reading(first, tuple(read), kept=kept, kept_words=tuple(read_kept))
     return Reading(
         first, tuple(read), second, tuple(read_alternate), kept=kept, kept_words=tuple(read_kept)
+    )
+
+
+def _country_generic(text: str) -> bool:
+    """Whether a reading is a generic name of a country: generic words (one at least) and
+    places, one of them a country ("China Steel", "Japan Steel"; not "Beijing Technology")."""
+    name = normalize_name(text, "organization")
+    classes = name.classes
+    return (
+        "generic" in classes
+        and all(c in ("generic", "place", "stop") for c in classes)
+        and any(c == "place" and country_word(t) for t, c in zip(name.tokens, classes, strict=True))
     )
 
 

@@ -784,6 +784,18 @@ _SHARED_PLACES: Final[dict[str, frozenset[str]]] = {
 }
 
 
+@lru_cache(maxsize=4096)
+def country_word(token: str) -> bool:
+    """Whether a word names a country or its people ("china", "russian"), not one of its
+    cities or provinces (`data/place_countries.tsv`, rigour's subdivisions)."""
+    if token in PLACE_COUNTRIES:
+        return False
+    from rigour.territories import lookup_territory
+
+    territory = lookup_territory(token)
+    return territory is not None and "-" not in str(territory.code)
+
+
 def place_of(token: str, countries: frozenset[str]) -> bool:
     """Whether a place word names one of `countries` ("korea" both Koreas)."""
     shared = _SHARED_PLACES.get(token)

@@ -81,7 +81,9 @@ def test_the_alternate_reading_takes_second_senses_and_place_syllables() -> None
 def test_company_senses_do_not_change_which_names_are_read() -> None:
     # generic words and places only, as before: no reading to meet other companies with
     assert read_han("北京科技有限公司") is None
-    assert read_han("中国南方航空股份有限公司") is None  # China + Southern + Airlines
+    # China + Southern + Airlines: a country's generic name, which meets only the same name
+    southern = read_han("中国南方航空股份有限公司")
+    assert southern is not None and southern.generic
     assert read_han("上海东方贸易有限公司") is None
     assert reading("은행") is None  # a Korean generic word alone
 

@@ -147,7 +147,12 @@ def test_chinese_names_read_word_by_word_match_their_english_names(query: str, l
 
 def test_a_reading_of_generic_words_and_places_only_is_not_offered() -> None:
     assert read_han("北京科技有限公司") is None  # would be "Beijing technology"
-    assert read_han("中国人民银行") is None  # "China people bank": no word of its own
+    # "China people bank": no word of its own, a country's generic name at most
+    people = read_han("中国人民银行")
+    assert people is not None and people.generic
+    assert not matcher.score(
+        Query.of("中国人民银行", schema="Company"), company("China Construction Bank")
+    ).match
     assert read_han("北京东城科技有限公司") is None  # 东城 is a district of Beijing
     assert english_reading("北京科技有限公司") is None
     # a common word that says what the company does is no word of its own: 海運 "shipping by sea"

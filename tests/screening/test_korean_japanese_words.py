@@ -76,9 +76,14 @@ def test_japanese_kana_are_read_with_the_kanji() -> None:
 
 
 def test_a_japanese_name_of_generic_words_and_a_place_is_not_read() -> None:
-    # "Japan Steel" would meet The Japan Steel Works
-    assert reading("日本製鉄株式会社") is None
-    assert latin_reading("Nippon Seitetsu Kabushiki Kaisha") is None
+    # "Japan Steel" is a country's generic name, which meets only the same name: not The
+    # Japan Steel Works
+    steel = reading("日本製鉄株式会社")
+    assert steel is not None and steel.generic
+    assert score("日本製鉄株式会社", "Nippon Steel Corporation") >= DEFAULT_THRESHOLD
+    assert score("日本製鉄株式会社", "The Japan Steel Works, Ltd.") < DEFAULT_THRESHOLD
+    found = latin_reading("Nippon Seitetsu Kabushiki Kaisha")
+    assert found is None or found.generic
 
 
 @pytest.mark.parametrize(

@@ -23,6 +23,7 @@ from standing.screening.normalize import (
     CLASS_WEIGHTS,
     PERSON_STOP_TOKENS,
     NormalizedName,
+    country_word,
     fold,
     legal_form_countries,
     place_country,
@@ -150,8 +151,7 @@ def _generic_names(
 def _names_country(name: NormalizedName) -> bool:
     """Whether a name has a word naming a country ("nippon", "china", "russian")."""
     return any(
-        c == "place" and place_country(t) is not None
-        for t, c in zip(name.tokens, name.classes, strict=True)
+        c == "place" and country_word(t) for t, c in zip(name.tokens, name.classes, strict=True)
     )
 
 
