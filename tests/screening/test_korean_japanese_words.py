@@ -399,3 +399,23 @@ def test_brands_of_one_group_in_hangul_stay_apart(query: str, listed: str) -> No
 def test_a_hangul_syllable_is_no_legal_form() -> None:
     # 페 of 스페이스 is read "pe", which rigour knows as a legal form
     assert normalize_name("한화에어로스페이스 주식회사", "organization").legal_forms == ("coltd",)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "match"),
+    [
+        # a direction before Nippon or Nihon, written apart, with a hyphen or joined
+        ("西日本鉄道株式会社", "Nishi-Nippon Railroad Co., Ltd.", True),
+        (
+            "Higashi Nippon Kosoku Doro Kabushiki Kaisha",
+            "East Nippon Expressway Company Limited",
+            True,
+        ),
+        # Nishi-Nippon Railroad is not West Japan Railway (JR West, 西日本旅客鉄道)
+        ("West Japan Railway Company", "Nishi-Nippon Railroad Co., Ltd.", False),
+    ],
+)
+def test_a_direction_before_nippon_reads_as_the_companies_write_it(
+    query: str, listed: str, match: bool
+) -> None:
+    assert (score(query, listed) >= DEFAULT_THRESHOLD) is match
