@@ -204,6 +204,10 @@ def test_a_place_in_the_possessive_is_the_place() -> None:
         ("الشركة السورية للنفط", "Syrian Petroleum Company", "sy", ["للنفط=petroleum"]),
         ("Masraf al-Rafidain", "Rafidain Bank", "iq", ["Masraf=bank"]),
         ("Bank Qatar al-Watani", "Qatar National Bank", "qa", ["Watani=national"]),
+        # سازمان: organisation, or agency; دریایی: maritime, or marine
+        ("سازمان فضایی ایران", "Iranian Space Agency", "", ["سازمان=agency", "فضایی=space"]),
+        ("Sazman-e Fazaei Iran", "Iranian Space Agency", "", ["Sazman=agency"]),
+        ("شرکت صنعتی دریایی ایران", "Iran Marine Industrial Company", "", ["دریایی=marine"]),
     ],
 )
 def test_persian_and_arabic_names_match_their_english_names(
