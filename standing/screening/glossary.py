@@ -193,7 +193,8 @@ def reading(name: str) -> Reading | None:
     text, arabic = _read_arabic(text, terms)
     before = text
     text, cyrillic = _read_cyrillic(before, terms)
-    if cyrillic and _cyrillic_brand(name):
+    brand = bool(cyrillic) and _cyrillic_brand(name)
+    if brand:
         # a brand's word stays as written; only its acronyms are read ("НПП «Исток»")
         text, cyrillic = _read_cyrillic(before, terms, acronyms_only=True)
     words.extend(arabic)
@@ -201,17 +202,17 @@ def reading(name: str) -> Reading | None:
     if not words:
         return None
     if alternate is not None:
-        brand = bool(cyrillic) and _cyrillic_brand(name)
-        alternate = _read_cyrillic(_read_arabic(alternate, terms, -1)[0], terms, brand)[0]
+        alternate = _read_cyrillic(_read_arabic(alternate, terms, -1)[0], terms, brand, -1)[0]
         alternate = " ".join(alternate.split())
-    elif arabic:
-        # an Arabic-script word with a second sense gives the name its alternate
-        second, second_words = _read_arabic(name, terms, -1)
-        if second_words != arabic:
-            brand = bool(cyrillic) and _cyrillic_brand(name)
-            alternate = " ".join(_read_cyrillic(second, terms, brand)[0].split())
+    elif arabic or cyrillic:
+        # an Arabic-script or Cyrillic word with a second sense gives the name its alternate
+        # (موسسه establishment, or institute; авиационный aviation, or aircraft)
+        second, second_arabic = _read_arabic(name, terms, -1)
+        second, second_cyrillic = _read_cyrillic(second, terms, brand, -1)
+        if second_arabic != arabic or second_cyrillic != cyrillic:
+            alternate = " ".join(second.split())
             return Reading(
-                " ".join(text.split()), tuple(words), alternate, (*second_words, *cyrillic)
+                " ".join(text.split()), tuple(words), alternate, (*second_arabic, *second_cyrillic)
             )
     text = " ".join(text.split())
     kept = (found.kept, found.kept_words) if found and found.kept else (None, ())
@@ -856,8 +857,11 @@ def _cyrillic_brand(name: str) -> bool:
 
 
 def _read_cyrillic(
-    text: str, terms: Glossary, acronyms_only: bool = False
+    text: str, terms: Glossary, acronyms_only: bool = False, sense: int = 0
 ) -> tuple[str, list[str]]:
+    """``text`` with the glossary's Cyrillic acronyms and (unless ``acronyms_only``) words in
+    English, each in its first sense (``sense`` 0) or its last (авиационный: aviation, or
+    aircraft); and the words read."""
     read: list[str] = []
 
     def english(match: re.Match[str]) -> str:
@@ -870,6 +874,7 @@ def _read_cyrillic(
                 found = _stem(word, terms.cyrillic_stems)
         if found is None:
             return match.group(0)
+        found = found.split("|")[sense]
         read.append(f"{match.group(0)}={found}")
         return f" {found} "
 

@@ -12,6 +12,7 @@ from standing.screening.glossary import (
     parse_glossary,
     parse_han_words,
     read_han,
+    reading,
     segment,
 )
 from standing.screening.match import Query, explain_name, name_variants
@@ -302,3 +303,20 @@ def test_the_iron_road_of_central_asia_is_its_railways() -> None:
     assert score("«Қазақстан темір жолы» ұлттық компаниясы» АҚ", "Uzbekistan Railways JSC") < (
         DEFAULT_THRESHOLD
     )
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # a Cyrillic word's second sense gives the name a second reading
+        ("ОАО «558 Авиационный ремонтный завод»", "OJSC 558 Aircraft Repair Plant"),
+        (
+            "Московский физико-технический институт",
+            "Moscow Institute of Physics and Technology",
+        ),
+    ],
+)
+def test_a_cyrillic_word_s_second_sense_gives_a_second_reading(query: str, listed: str) -> None:
+    found = reading(query)
+    assert found is not None and found.alternate is not None
+    assert matcher.score(Query.of(query, schema="Company"), company(listed)).match
