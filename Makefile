@@ -65,9 +65,10 @@ bench: setup ## benchmarks (bench/*.py): JSON + summary tables in bench/results/
 cedict-words: $(UV) ## rewrite data/cedict_words.tsv, pinyin_words.tsv and han_syllables.tsv from CC-CEDICT
 	$(UV) run --frozen --group cedict python bench/make_cedict_words.py
 
-# JMnedict (optional group "jmdict", not in the default install) -> the names in English of
-# Japanese organisations, for Japanese names in kanji and kana and romanised ones
-japanese-names: $(UV) ## rewrite data/japanese_names.tsv from JMnedict
+# JMnedict and JMdict (optional group "jmdict", not in the default install) -> the names in
+# English of Japanese organisations, for Japanese names in kanji and kana and romanised ones, and
+# the company words of Japanese names in Hepburn
+japanese-names: $(UV) ## rewrite data/japanese_names.tsv and japanese_words.tsv from JMnedict and JMdict
 	$(UV) run --frozen --group jmdict python bench/make_japanese_names.py
 
 clean: ## remove the virtualenvs and caches

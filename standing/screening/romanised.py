@@ -356,6 +356,7 @@ def tables() -> LatinTables:
         terms.cyrillic_stems,
         [*terms.arabic.values(), *wordlists.pairs("cjk_generic_words.tsv").values()],
         [(pinyin, english) for pinyin, english in wordlists.rows("pinyin_words.tsv")],
+        [(reading, english) for reading, english in wordlists.rows("japanese_words.tsv")],
     )
 
 
@@ -366,6 +367,7 @@ def build_tables(
     cyrillic_stems: dict[str, str],
     other_english: list[str],
     pinyin: Sequence[tuple[str, str]] = (),
+    japanese: Sequence[tuple[str, str]] = (),
 ) -> LatinTables:
     words: dict[Language, dict[str, str]] = {lang: {} for lang in LANGUAGES}
     stems: dict[Language, dict[str, list[tuple[int, str, bool]]]] = {lang: {} for lang in LANGUAGES}
@@ -402,6 +404,13 @@ def build_tables(
         if key in words["zh"] or token_class(key, "organization") == "place":
             continue
         words["zh"][key] = gloss
+        english.update(gloss.split("|"))
+    for latin, gloss in japanese:
+        # the Japanese company words of `japanese_words.tsv`: after the hand-written rows
+        key = _phrase_key("ja", latin.split())
+        if key in words["ja"] or token_class(key, "organization") == "place":
+            continue
+        words["ja"][key] = gloss
         english.update(gloss.split("|"))
     legal: dict[Language, set[str]] = {lang: set() for lang in LANGUAGES}
     for number, row in enumerate(legal_rows, 1):
@@ -848,16 +857,20 @@ def _generic_whole(words: list[str], taken: set[int], reads: list[tuple[int, int
     """Whether every word of the name is read, two or more, each as generic words ("Bank
     Tejarat": "bank trading"): a generic name translated whole, which the matcher meets only
     with the same generic name and the entry's own country ("Trade Bank of Iran")."""
-    classes = [
-        token_class(token, "organization")
-        for _, _, gloss in reads
-        for token in fold(gloss.replace("|", " ")).split()
+    # each word read by one of its senses: "Nippon|Japan" by Japan
+    spans = [
+        [[token_class(token, "organization") for token in fold(sense).split()] for sense in senses]
+        for senses in (gloss.split("|") for _, _, gloss in reads)
+    ]
+    chosen = [
+        next((c for c in senses if all(k in ("generic", "stop", "place") for k in c)), None)
+        for senses in spans
     ]
     return (
         len(taken) == len(words)
         and sum(end - start for start, end, _ in reads) >= 2
-        and "generic" in classes
-        and all(c in ("generic", "stop", "place") for c in classes)
+        and all(c is not None for c in chosen)
+        and any("generic" in c for c in chosen if c is not None)
     )
 
 

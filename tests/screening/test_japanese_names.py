@@ -42,10 +42,13 @@ def test_a_gloss_gives_the_names_it_writes(gloss: str, names: list[str]) -> None
 
 
 def _dictionary(
-    path: Path, entries: list[tuple[int, list[str], list[str], str, list[str]]]
+    path: Path,
+    entries: list[tuple[int, list[str], list[str], str, list[str]]],
+    words: list[tuple[int, list[str], list[str], list[str], int]] = (),  # type: ignore[assignment]
 ) -> Path:
-    """A JMnedict database of jamdict's schema (the tables the generator reads) holding
-    `entries`: (id, kanji, kana, type, glosses)."""
+    """A JMnedict and JMdict database of jamdict's schema (the tables the generator reads)
+    holding the names `entries`: (id, kanji, kana, type, glosses), and the words `words`:
+    (id, kanji, kana, glosses, priority marks of its kanji)."""
     con = sqlite3.connect(path)
     con.executescript(
         """
@@ -54,8 +57,25 @@ def _dictionary(
         CREATE TABLE NETranslation (ID INTEGER PRIMARY KEY, idseq INTEGER);
         CREATE TABLE NETransType (tid INTEGER, text TEXT);
         CREATE TABLE NETransGloss (tid INTEGER, lang TEXT, gend TEXT, text TEXT);
+        CREATE TABLE Kanji (ID INTEGER PRIMARY KEY, idseq INTEGER, text TEXT);
+        CREATE TABLE Kana (ID INTEGER PRIMARY KEY, idseq INTEGER, text TEXT, nokanji BOOLEAN);
+        CREATE TABLE KJP (kid INTEGER, text TEXT);
+        CREATE TABLE KNP (kid INTEGER, text TEXT);
+        CREATE TABLE Sense (ID INTEGER PRIMARY KEY, idseq INTEGER);
+        CREATE TABLE SenseGloss (sid INTEGER, lang TEXT, gend TEXT, text TEXT);
         """
     )
+    for idseq, kanji, kana, glosses, marks in words:
+        for k in kanji:
+            kid = con.execute("INSERT INTO Kanji (idseq, text) VALUES (?, ?)", (idseq, k)).lastrowid
+            con.executemany("INSERT INTO KJP VALUES (?, 'news1')", [(kid,)] * marks)
+        con.executemany(
+            "INSERT INTO Kana (idseq, text, nokanji) VALUES (?, ?, 0)", [(idseq, k) for k in kana]
+        )
+        sid = con.execute("INSERT INTO Sense (idseq) VALUES (?)", (idseq,)).lastrowid
+        con.executemany(
+            "INSERT INTO SenseGloss VALUES (?, 'eng', NULL, ?)", [(sid, g) for g in glosses]
+        )
     for idseq, kanji, kana, kind, glosses in entries:
         con.executemany(
             "INSERT INTO NEKanji (idseq, text) VALUES (?, ?)", [(idseq, k) for k in kanji]
@@ -107,12 +127,104 @@ def test_the_generator_writes_the_table_from_a_dictionary(tmp_path: Path) -> Non
         tmp_path / "jamdict.db",
         [(1, ["日本電気"], ["にっぽんでんき"], "company", ["NEC (Nippon Electric Company)"])],
     )
-    out = tmp_path / "japanese_names.tsv"
+    out, words = tmp_path / "japanese_names.tsv", tmp_path / "japanese_words.tsv"
     sys.argv = ["make_japanese_names.py", "--db", str(db), "--out", str(out)]
+    sys.argv += ["--words-out", str(words)]
     gen.main()
     lines = out.read_text("utf-8").splitlines()
     assert lines[0].startswith("# Japanese organisations' names in English, from JMnedict")
     assert lines[1:] == ["日本電気\tNEC|Nippon Electric Company\tnippondenki"]
+    lines = words.read_text("utf-8").splitlines()
+    assert lines[0].startswith("# The company words of Japanese names in Hepburn")
+    assert lines[1:] == []  # the dictionary has no words
+
+
+# -- the words table ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("english", "senses", "agree"),
+    [
+        ("University", "university; college", True),
+        ("Industries", "(manufacturing) industry", True),
+        ("Electronics", "electron; electronic", True),
+        ("Steel", "iron manufacture", False),
+        # the Chinese sense of 工程 is not the Japanese one
+        ("Engineering", "process; operation; stage of a process", False),
+        # a short word is no stem of a longer one
+        ("art", "article; artisan", False),
+    ],
+)
+def test_english_agrees_with_the_dictionary_s_senses(
+    english: str, senses: str, agree: bool
+) -> None:
+    assert gen.agrees(english, senses) is agree
+
+
+def test_the_words_come_from_the_hand_checked_tables_and_the_names(tmp_path: Path) -> None:
+    names = {
+        "東京学会": (["Tokyo Society"], "とうきょうがっかい"),
+        "大阪学会": (["Osaka Society of Science"], "おおさかがっかい"),
+        "京都学会": (["Kyoto Society"], "きょうとがっかい"),
+        "日本法人": (["Japan Corporation"], "にっぽんほうじん"),
+        "東京法人": (["Tokyo Corporation"], "とうきょうほうじん"),
+    }
+    db = _dictionary(
+        tmp_path / "jamdict.db",
+        [],
+        [
+            # in cjk_senses.tsv: University, and its reading's letters are enough
+            (1, ["大学"], ["だいがく"], ["university", "college"], 2),
+            # in cjk_senses.tsv as Chinese "Engineering": JMdict disagrees
+            (2, ["工程"], ["こうてい"], ["process", "operation"], 2),
+            # in three names, two of them saying Society: read so
+            (3, ["学会"], ["がっかい"], ["learned society", "academic meeting"], 1),
+            # in two names only
+            (4, ["法人"], ["ほうじん"], ["corporation", "juridical person"], 1),
+            # a place, and its spelling with more priority marks gives the reading
+            (5, ["東京"], ["とうきょう"], ["Tokyo"], 2),
+            (6, ["東京"], ["ひがしきょう"], ["east capital"], 0),
+        ],
+    )
+    words = gen.japanese_words(gen.Dictionary(db), names)
+    assert words["daigaku"] == "University"
+    assert words["gakkai"] == "society"
+    assert not {"kotei", "hojin", "tokyo", "higashikyo"} & set(words)
+
+
+def test_the_shipped_words_read_romanised_japanese_names() -> None:
+    rows = wordlists.pairs("japanese_words.tsv")
+    assert len(rows) > 250
+    assert rows["daigaku"] == "University"
+    assert rows["gakkai"] == "society"
+    assert "hoken" not in rows  # too short: 保険 insurance and 保健 health
+    found = latin_reading("Tokyo Daigaku")
+    assert found is not None and found.text == "Tokyo University"
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Tokyo Daigaku", "The University of Tokyo"),
+        # a country's generic name whose country word has two senses (Nippon, Japan)
+        ("Nippon Seitetsu Kabushiki Kaisha", "Nippon Steel Corporation"),
+        ("Kabushiki Kaisha Nihon Seikosho", "The Japan Steel Works, Ltd."),
+    ],
+)
+def test_romanised_japanese_words_match_the_english_name(query: str, listed: str) -> None:
+    assert matcher.score(Query.of(query, schema="Company"), company(listed)).score >= 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Nippon Seitetsu Kabushiki Kaisha", "The Japan Steel Works, Ltd."),
+        ("Nihon Seitetsu KK", "China Steel Corporation"),
+        ("Kyoto Daigaku", "The University of Tokyo"),
+    ],
+)
+def test_romanised_japanese_words_keep_other_organisations_apart(query: str, listed: str) -> None:
+    assert matcher.score(Query.of(query, schema="Company"), company(listed)).score < 0.8
 
 
 def test_the_shipped_table_has_japanese_companies() -> None:
