@@ -495,9 +495,12 @@ def _read_han(name: str, table: HanWords, japanese: bool) -> Reading | None:
         # a name of generic words and a country (中國鋼鐵: China Steel; 日本製鉄株式会社:
         # Japan Steel, or Nippon Steel) is a generic name, which meets only the same generic
         # name (not The Japan Steel Works); with another place or none, no reading
-        if not _country_generic(first):
-            return None
         second = text(True)
+        if not _country_generic(first):
+            # or its alternate (中國鋼鐵: China Iron and Steel, or China Steel)
+            if not _country_generic(second):
+                return None
+            return Reading(second, tuple(read_alternate), generic=True)
         if len(second.split()) != len(first.split()):
             # an alternate sense of fewer words is another generic name (製鋼所: Steel Works,
             # alternately Steel: The Japan Steel Works is not Nippon Steel)

@@ -83,7 +83,22 @@ def test_a_japanese_name_of_generic_words_and_a_place_is_not_read() -> None:
     assert score("日本製鉄株式会社", "Nippon Steel Corporation") >= DEFAULT_THRESHOLD
     assert score("日本製鉄株式会社", "The Japan Steel Works, Ltd.") < DEFAULT_THRESHOLD
     found = latin_reading("Nippon Seitetsu Kabushiki Kaisha")
-    assert found is None or found.generic
+    assert found is not None and found.generic
+    assert (
+        score("Nippon Seitetsu Kabushiki Kaisha", "Nippon Steel Corporation") >= DEFAULT_THRESHOLD
+    )
+
+
+@pytest.mark.parametrize("name", ["中國鋼鐵股份有限公司", "中国钢铁股份有限公司"])
+def test_a_country_s_generic_name_is_read_by_its_generic_sense(name: str) -> None:
+    # 鋼鐵 is Iron and Steel, or Steel: "China Iron and Steel" is no generic name (iron is
+    # no company word), "China Steel" is
+    steel = reading(name)
+    assert steel is not None and steel.generic and steel.text == "China Steel 股份有限公司"
+    assert score(name, "China Steel Corporation") >= DEFAULT_THRESHOLD
+    assert score(name, "China Steel Chemical Corporation") < DEFAULT_THRESHOLD
+    assert score(name, "China Iron and Steel Research Institute Group") < DEFAULT_THRESHOLD
+    assert score(name, "Nippon Steel Corporation") < DEFAULT_THRESHOLD
 
 
 @pytest.mark.parametrize(
