@@ -78,7 +78,23 @@ def test_bodies_of_different_kinds_are_told_apart(query: str, listed: str) -> No
 @pytest.mark.parametrize(
     ("query", "listed"),
     [
+        ("OJSC Minsk Tractor Works", "OJSC Minsk Wheel Tractor Plant"),
+        ("Minsk Tractor Works", "Minsk Automobile Plant"),
+    ],
+)
+def test_one_kind_of_body_written_otherwise_keeps_other_bodies_apart(
+    query: str, listed: str
+) -> None:
+    assert score(query, listed) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
         ("Kazan Helicopter Factory", "PJSC Kazan Helicopter Plant"),
+        # the words of one kind are linked, not replaced: the acronym keeps its W
+        ("Minsk Automobile Works", "OJSC Minsk Automobile Plant"),
+        ("JSW", "The Japan Steel Works, Ltd."),
         ("Vikram Sarabhai Space Center", "Vikram Sarabhai Space Centre"),
         (
             "Peking Union Medical College Hospital Beijing",

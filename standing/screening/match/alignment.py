@@ -28,6 +28,7 @@ from standing.screening.acronyms import loose_spelling, russian_spelling
 from standing.screening.contractions import syllables
 from standing.screening.match.config import DEFAULT_CONFIG
 from standing.screening.normalize import (
+    BODY_KINDS,
     COMMON_WORDS,
     NormalizedName,
     abbreviation_similarity,
@@ -76,6 +77,8 @@ _SIM_SHORT_OTHER: Final = DEFAULT_CONFIG.sim_short_other
 #: the first letters the two share.
 _SIM_COUNTRY: Final = 0.95
 _COUNTRY_PREFIX: Final = 4
+#: Two words for one kind of body ("Works" / "Plant", "Center" / "Centre"; body_kinds.tsv).
+_SIM_KIND: Final = 0.9
 _SIM_JOINED: Final = DEFAULT_CONFIG.sim_joined
 _SIM_CONTRACTION: Final = DEFAULT_CONFIG.sim_contraction
 _VOWELS: Final = frozenset("aeiouy")
@@ -183,6 +186,8 @@ def _pair_tokens(
                 and same_country(a, b)
             ):
                 sim, how = _SIM_COUNTRY, "country"
+            elif sim < _SIM_KIND and a != b and BODY_KINDS.get(a, a) == BODY_KINDS.get(b):
+                sim, how = _SIM_KIND, "kind"
             if sim > 0.0 and not (person and how == "inflection"):
                 found.append((-sim, i, j, how))
     found.sort()
