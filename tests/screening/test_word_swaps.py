@@ -82,6 +82,17 @@ def test_a_word_only_one_name_has_is_no_swap(query: str, listed: str) -> None:
     assert match and value >= 0.95, name
 
 
+@pytest.mark.parametrize(
+    "query", ["Group of Companies Russian Helicopters", "GK Russian Helicopters"]
+)
+def test_a_group_of_companies_weighs_as_its_group(query: str) -> None:
+    # ГК, группа компаний: "companies" is a form descriptor as "company" is, and "group" a
+    # generic word the query adds
+    value, match, name = score(query, "Russian Helicopters JSC")
+    assert match, name
+    assert value == pytest.approx(score("Russian Helicopters Group", "Russian Helicopters JSC")[0])
+
+
 def test_a_generic_word_the_query_adds_alone_weighs_as_before() -> None:
     # "Star Group" / "Star": what a company does, or its group, tells it apart a little
     value, match, name = score("Star Group", "Star")

@@ -45,7 +45,7 @@ _IDENTIFYING: Final = frozenset({"name", "number", "patronymic", "place"})
 #: Airlines").
 FORM_DESCRIPTORS: Final = frozenset(
     {"concern", "state", "private", "security", "military", "research", "production"}
-    | {"association", "company", "organization", "establishment"}
+    | {"association", "company", "companies", "organization", "establishment"}
 )
 _SYLLABIC_SCRIPTS: Final = frozenset({"Han", "Hangul", "Hiragana", "Katakana"})
 _HYPHENATED_RE: Final = re.compile(r"\w+(?:-\w+)+")
