@@ -90,6 +90,7 @@ from typing import Final, Literal
 from standing.screening import wordlists
 from standing.screening.glossary import Reading, glossary
 from standing.screening.normalize import (
+    BODY_KINDS,
     PLACE_COUNTRIES,
     fold,
     number_word,
@@ -855,20 +856,34 @@ def _home_place(words: list[str], taken: set[int], lang: Language) -> bool:
 
 def _generic_whole(words: list[str], taken: set[int], reads: list[tuple[int, int, str]]) -> bool:
     """Whether every word of the name is read, two or more, each as generic words ("Bank
-    Tejarat": "bank trading"): a generic name translated whole, which the matcher meets only
+    Tejarat": "bank trading"), or is a place ("Daneshgah-e Tehran": university, Tehran): a
+    generic name translated whole, which the matcher meets only
     with the same generic name and the entry's own country ("Trade Bank of Iran")."""
-    # each word read by one of its senses: "Nippon|Japan" by Japan
+    # each word read by one of its senses: "Nippon|Japan" by Japan; a kind of body is generic
     spans = [
-        [[token_class(token, "organization") for token in fold(sense).split()] for sense in senses]
+        [
+            [
+                "generic" if token in BODY_KINDS else token_class(token, "organization")
+                for token in fold(sense).split()
+            ]
+            for sense in senses
+        ]
         for senses in (gloss.split("|") for _, _, gloss in reads)
     ]
     chosen = [
         next((c for c in senses if all(k in ("generic", "stop", "place") for k in c)), None)
         for senses in spans
     ]
+    # the words not read are places ("Daneshgah-e Tehran": university, Tehran)
+    places = [i for i in range(len(words)) if i not in taken]
+    if not all(
+        token_class(token, "organization") == "place"
+        for i in places
+        for token in (fold(words[i]).split() or ["-"])
+    ):
+        return False
     return (
-        len(taken) == len(words)
-        and sum(end - start for start, end, _ in reads) >= 2
+        sum(end - start for start, end, _ in reads) + len(places) >= 2
         and all(c is not None for c in chosen)
         and any("generic" in c for c in chosen if c is not None)
     )

@@ -115,6 +115,9 @@ def test_a_generic_name_translated_whole_is_read_and_marked() -> None:
     china = latin_reading("Zhongguo Gangtie Gufen Youxian Gongsi")
     assert china is not None and china.generic
     assert china.text == "china steel Gufen Youxian Gongsi"
+    # so is one whose words not read are places
+    tehran = latin_reading("Daneshgah-e Tehran")
+    assert tehran is not None and tehran.generic and tehran.text == "university Tehran"
 
 
 @pytest.mark.parametrize(
@@ -124,6 +127,12 @@ def test_a_generic_name_translated_whole_is_read_and_marked() -> None:
         # other words, or another country's name of the same words
         ("Zhongguo Gangtie Gufen Youxian Gongsi", "China Steel Works Corporation", False),
         ("Zhongguo Gangtie Gufen Youxian Gongsi", "Japan Steel Corporation", False),
+        # a generic word and a place not read, the body's kind among generic words
+        ("Daneshgah-e Tehran", "University of Tehran", True),
+        ("Mokhaberat Iran", "Telecommunication Company of Iran", True),
+        ("Daneshgah-e Tehran", "Tehran University of Medical Sciences", False),
+        ("Daneshgah-e Tehran", "University of Isfahan", False),
+        ("Mokhaberat Iran", "Mobile Telecommunication Company of Iran", False),
     ],
 )
 def test_a_generic_name_read_whole_with_its_country_meets_the_same_name(

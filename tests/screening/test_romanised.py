@@ -296,10 +296,18 @@ def test_one_word_read_beside_a_city_or_province_of_its_country_is_a_reading(
     assert reading(name) == read
 
 
-@pytest.mark.parametrize("name", ["Petroshimi Iran", "Naft Tehran", "Bank Shiraz"])
-def test_a_country_or_capital_beside_one_word_read_is_no_reading(name: str) -> None:
-    # the country (or rigour's capital) names no one company; "Bank" is no Persian word read
-    assert reading(name) is None
+def test_a_country_or_capital_beside_one_word_read_is_no_reading_that_identifies() -> None:
+    # "Bank" is no Persian word read
+    assert reading("Bank Shiraz") is None
+    # the country (or rigour's capital) names no one company: a generic name, which meets
+    # only the same generic name
+    for name, read in (("Petroshimi Iran", "petrochemical Iran"), ("Naft Tehran", "oil Tehran")):
+        found = latin_reading(name)
+        assert found is not None and found.generic and found.text == read
+    assert score("Naft Tehran", "Tehran Oil Company") >= DEFAULT_THRESHOLD
+    assert score("Naft Tehran", "Tehran Oil Refining Company") < DEFAULT_THRESHOLD
+    assert score("Petroshimi Iran", "National Petrochemical Company of Iran") < DEFAULT_THRESHOLD
+    assert score("Petroshimi Iran", "Iran Petrochemical Commercial Company") < DEFAULT_THRESHOLD
 
 
 def test_a_company_named_by_its_city_meets_that_city_s_company_only() -> None:
