@@ -186,7 +186,7 @@ def _pair_tokens(
                 and same_country(a, b)
             ):
                 sim, how = _SIM_COUNTRY, "country"
-            elif sim < _SIM_KIND and a != b and BODY_KINDS.get(a, a) == BODY_KINDS.get(b):
+            elif a in BODY_KINDS and sim < _SIM_KIND and BODY_KINDS[a] == BODY_KINDS.get(b):
                 sim, how = _SIM_KIND, "kind"
             if sim > 0.0 and not (person and how == "inflection"):
                 found.append((-sim, i, j, how))
