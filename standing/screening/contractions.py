@@ -54,8 +54,9 @@ RUSSIAN_SYLLABLES: Final[dict[str, tuple[str, ...]]] = {
 }
 #: Words saying what kind of body a Russian organisation is, which its brand leaves out
 #: before and after the words it joins ("JSC Production Association Northern
-#: Machine-Building Enterprise": Sevmash).
-_KIND_WORDS: Final = _LEFT_OUT | frozenset(
+#: Machine-Building Enterprise": Sevmash), and which may stand beside the brand ("PO
+#: Sevmash", "Sevmash Production Association": `brand_word`).
+KIND_WORDS: Final = _LEFT_OUT | frozenset(
     {"production", "association", "state", "federal", "unitary", "enterprise", "concern"}
     | {"scientific", "research", "plant", "works", "factory", "joint", "stock", "open"}
 )
@@ -81,7 +82,7 @@ def russian_syllables(word: str, name: NormalizedName) -> list[str] | None:
     ("sevmash" / Production Association Northern Machine-Building Enterprise: "", "", sev,
     mash, "", ""; "yuzhmash" / ... Yuzhny Machine-Building Plant: yuzh, mash). The words it
     joins are two or more in a row, one at least by its Russian word; the words of the kind of
-    body before and after them (`_KIND_WORDS`) are left out. None when it does not."""
+    body before and after them (`KIND_WORDS`) are left out. None when it does not."""
     if len(word) < LEAST_LETTERS or name.kind == "person":
         return None
     words = [t for t, c in zip(name.tokens, name.classes, strict=True) if c != "stop"]
@@ -89,10 +90,10 @@ def russian_syllables(word: str, name: NormalizedName) -> list[str] | None:
         return None
     size = len(words)
     for lo in range(size - 1):
-        if lo > 0 and words[lo - 1] not in _KIND_WORDS:
+        if lo > 0 and words[lo - 1] not in KIND_WORDS:
             break
         for hi in range(size, lo + 1, -1):
-            if hi < size and words[hi] not in _KIND_WORDS:
+            if hi < size and words[hi] not in KIND_WORDS:
                 break
             parts = _join_russian(word, words[lo:hi])
             if parts is not None:
@@ -111,7 +112,7 @@ def russian_keys(name: NormalizedName) -> list[str]:
     words = [t for t, c in zip(name.tokens, name.classes, strict=True) if c != "stop"]
     if not 2 <= len(words) <= _MOST_RUSSIAN_WORDS or not any(w in RUSSIAN_SYLLABLES for w in words):
         return []
-    first = next((w for w in words[:-1] if w not in _KIND_WORDS), None)
+    first = next((w for w in words[:-1] if w not in KIND_WORDS), None)
     if first is None:
         return []
     heads = [
@@ -256,6 +257,22 @@ def query_keys(word: str) -> list[str]:
             out.append(second + _NO_THIRD)
             out.extend(second + word[k] for k in range(j + 1, size))
     return list(dict.fromkeys(out))
+
+
+def brand_word(name: NormalizedName) -> str:
+    """The word of an organisation's name that may be a brand made of the first syllables of
+    another name's words: its one word, or its one word beside words of its kind of body
+    ("Production Association Sevmash"); "" when there is none."""
+    if name.kind == "person":
+        return ""
+    found = ""
+    for token, cls in zip(name.tokens, name.classes, strict=True):
+        if token in KIND_WORDS:
+            continue
+        if found or cls != "name":
+            return ""
+        found = token
+    return found if len(found) >= LEAST_LETTERS and found.isalpha() else ""
 
 
 def brand_keys(word: str) -> list[str]:

@@ -700,12 +700,9 @@ _LOOSELY: Final = "~"
 
 
 def _contraction_word(name: NormalizedName) -> str:
-    """The one word of an organisation's name when it may be a brand made of the first
-    syllables of another name's words ("Petrobras"), else ""."""
-    if len(name.tokens) != 1 or name.kind == "person" or name.classes[0] != "name":
-        return ""
-    token = name.tokens[0]
-    return token if len(token) >= contractions.LEAST_LETTERS and token.isalpha() else ""
+    """The word of an organisation's name that may be a brand made of the first syllables of
+    another name's words ("Petrobras", "PO Sevmash"; `contractions.brand_word`), else ""."""
+    return contractions.brand_word(name)
 
 
 def _acronym_name(name: NormalizedName) -> str:

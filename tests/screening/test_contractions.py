@@ -172,3 +172,28 @@ def test_screening_finds_the_russian_name_a_brand_joins_both_ways() -> None:
     assert "cable" not in hits or not hits["cable"].match
     hits = {h.entry.entry_id: h for h in screener.screen(company("Russian Agricultural Bank"))}
     assert hits["rshb"].match
+
+
+@pytest.mark.parametrize(
+    "brand", ["PO Sevmash", "Sevmash Production Association", "Production Association Sevmash"]
+)
+def test_a_brand_beside_words_of_its_kind_of_body_is_read_so(brand: str) -> None:
+    name = "JSC Production Association Northern Machine-Building Enterprise"
+    r = matcher.score(company(brand), entry(name))
+    assert r.match, r.features["name"]
+    # the words of its kind matched the name's own, the brand the words they leave
+    assert explain_name(r.features["name"]) == (
+        "contraction: SEVMASH = northern engineering (sev-mash; left out: enterprise)"
+    )
+    assert matcher.score(company(name), entry(brand)).match
+    screener = Screener([entry(name, entry_id="pa"), entry("Northern Cable Plant", entry_id="c")])
+    hits = {h.entry.entry_id: h for h in screener.screen(company(brand))}
+    assert hits["pa"].match and ("c" not in hits or not hits["c"].match)
+    screener = Screener([entry(brand, entry_id="brand")])
+    assert screener.screen(company(name))[0].match
+
+
+@pytest.mark.parametrize("brand", ["Sevmash Shipyard", "Sevmash Kalinin"])
+def test_a_brand_beside_another_word_is_no_contraction(brand: str) -> None:
+    name = "JSC Production Association Northern Machine-Building Enterprise"
+    assert not matcher.score(company(brand), entry(name)).match

@@ -25,7 +25,7 @@ from typing import Final, Protocol
 from rapidfuzz.distance import Levenshtein
 
 from standing.screening.acronyms import loose_spelling, russian_spelling
-from standing.screening.contractions import syllables
+from standing.screening.contractions import KIND_WORDS, LEAST_LETTERS, syllables
 from standing.screening.match.config import DEFAULT_CONFIG
 from standing.screening.normalize import (
     BODY_KINDS,
@@ -373,21 +373,31 @@ def _contraction(
     links: list[Link],
     query_side: bool,
 ) -> None:
-    """`right` is one word, a brand made of the first syllables of all the words of `left`
-    ("Petrobras" / Petróleo Brasileiro S.A.; `contractions.syllables`), none of which
-    matched otherwise. `query_side`: the brand is the query."""
-    if len(right) != 1 or right_used or left_used or len(left) < 2:
+    """`right` is one word, or one beside words of its kind of body (`contractions.brand_word`:
+    "PO Sevmash"), a brand made of the first syllables of the words of `left` that matched
+    nothing else ("Petrobras" / Petróleo Brasileiro S.A.; `contractions.syllables`); a word
+    of its kind beside it may have matched one of `left`'s ("Production Association").
+    `query_side`: the brand is the query."""
+    if len(left) < 2:
         return
-    word, word_class = right[0]
-    if word_class != "name" or syllables(word, left_name) is None:
+    free = [j for j in range(len(right)) if j not in right_used and right[j][0] not in KIND_WORDS]
+    if len(free) != 1 or any(right[j][0] not in KIND_WORDS for j in right_used):
         return
-    spelled = list(range(len(left)))
+    word, word_class = right[free[0]]
+    spelled = [i for i in range(len(left)) if i not in left_used]
+    if (
+        word_class != "name"
+        or len(spelled) < 2
+        or len(word) < LEAST_LETTERS
+        or syllables(word, left_name) is None
+    ):
+        return
     left_used.update(spelled)
-    right_used.add(0)
+    right_used.add(free[0])
     if query_side:
-        links.append(([0], spelled, "contraction", _SIM_CONTRACTION))
+        links.append((free, spelled, "contraction", _SIM_CONTRACTION))
     else:
-        links.append((spelled, [0], "contraction", _SIM_CONTRACTION))
+        links.append((spelled, free, "contraction", _SIM_CONTRACTION))
 
 
 def _listed_acronym(

@@ -79,11 +79,20 @@ class NameScore:
         gives it (the brand is the side of one word)."""
         on_query = " " not in pair.query
         brand, words = (pair.query, pair.entry) if on_query else (pair.entry, pair.query)
-        parts = syllables(brand, self.entry if on_query else self.query) or []
+        name = self.entry if on_query else self.query
+        parts = syllables(brand, name) or []
+        # the parts are of every word of the name (stop words aside); those the brand stands
+        # for are the ones no other word matched ("PO Sevmash": not production association)
+        named = [t for t, c in zip(name.tokens, name.classes, strict=True) if c != "stop"]
+        stands_for = words.split()
+        if len(stands_for) < len(named) <= len(parts):
+            kept = [i for i, w in enumerate(named) if w in stands_for]
+            # then what the legal form gives ("co" of National Biscuit Co.)
+            parts = [parts[i] for i in kept] + parts[len(named) :]
         return {
             "brand": brand,
             "side": "query" if on_query else "entry",
-            "stands_for": words.split(),
+            "stands_for": stands_for,
             "syllables": parts,
             "similarity": round(pair.similarity, 2),
         }
