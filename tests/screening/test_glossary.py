@@ -308,15 +308,19 @@ def test_the_iron_road_of_central_asia_is_its_railways() -> None:
 @pytest.mark.parametrize(
     ("query", "listed"),
     [
-        # a Cyrillic word's second sense gives the name a second reading
+        # a Cyrillic or Arabic word's second sense gives the name a second reading
         ("ОАО «558 Авиационный ремонтный завод»", "OJSC 558 Aircraft Repair Plant"),
         (
             "Московский физико-технический институт",
             "Moscow Institute of Physics and Technology",
         ),
+        # управление: management, or a directorate
+        ("Главное разведывательное управление", "Main Intelligence Directorate"),
+        # الخطوط الجوية: airways, or airlines
+        ("الخطوط الجوية العربية السورية", "Syrian Arab Airlines"),
     ],
 )
-def test_a_cyrillic_word_s_second_sense_gives_a_second_reading(query: str, listed: str) -> None:
+def test_a_word_s_second_sense_gives_a_second_reading(query: str, listed: str) -> None:
     found = reading(query)
     assert found is not None and found.alternate is not None
     assert matcher.score(Query.of(query, schema="Company"), company(listed)).match
