@@ -67,8 +67,8 @@ cedict-words: $(UV) ## rewrite data/cedict_words.tsv, pinyin_words.tsv and han_s
 
 # JMnedict and JMdict (optional group "jmdict", not in the default install) -> the names in
 # English of Japanese organisations, for Japanese names in kanji and kana and romanised ones, and
-# the company words of Japanese names in Hepburn
-japanese-names: $(UV) ## rewrite data/japanese_names.tsv and japanese_words.tsv from JMnedict and JMdict
+# the company words of Japanese names in Hepburn, and Japan's prefectures and cities
+japanese-names: $(UV) ## rewrite data/japanese_names.tsv, japanese_words.tsv and japanese_places.tsv from JMnedict and JMdict
 	$(UV) run --frozen --group jmdict python bench/make_japanese_names.py
 
 clean: ## remove the virtualenvs and caches

@@ -51,6 +51,16 @@ Readings shorter than `MIN_READING` letters (Hepburn has many homophones among t
 保険 insurance and 保健 health), readings two words give different English, and English that is
 a place, a stop word or the reading itself ("Tokyo") are left out, and so are the words JMdict
 says are places ("Takasaki (city in Gunma)").
+
+And it writes standing/screening/data/japanese_places.tsv (``--places-out``): Japan's
+prefectures and cities as JMdict names them, for Han text (大阪 Osaka, 神戸 Kobe, 京都 Kyoto,
+which CC-CEDICT reads "capital"). Each row is
+
+    name <TAB> English
+
+from JMdict's words of two characters or more whose sense is a capitalised name followed by
+"(city", "(prefecture" or "(city, prefecture" ("Osaka (city, prefecture)", "Sapporo (city in
+Hokkaido)"), its long vowels' marks dropped (Ōita: Oita).
 """
 
 from __future__ import annotations
@@ -74,6 +84,7 @@ from standing.screening.romanize import japanese_reading  # noqa: E402
 
 OUT = ROOT / "standing" / "screening" / "data" / "japanese_names.tsv"
 WORDS_OUT = ROOT / "standing" / "screening" / "data" / "japanese_words.tsv"
+PLACES_OUT = ROOT / "standing" / "screening" / "data" / "japanese_places.tsv"
 #: The fewest names a word of the names must be in, and the least share of their English a
 #: word of English must be in, to read it so.
 MIN_NAMES = 3
@@ -248,6 +259,27 @@ class Dictionary:
         return out
 
 
+_PLACE_GLOSS_RE = re.compile(
+    r"^([A-Z\u014c\u016a][A-Za-z\u014c\u014d\u016a\u016b' -]+) \((?:city|prefecture)[^)]*\)$"
+)
+_MARKS = str.maketrans("\u014c\u014d\u016a\u016b", "OoUu")
+
+
+def japanese_places(dictionary: Dictionary) -> dict[str, str]:
+    """Japan's prefectures and cities: name in kanji -> English (see the module's docstring)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for word, gloss in dictionary.con.execute(
+        "SELECT k.text, g.text FROM Kanji k JOIN Sense s ON s.idseq = k.idseq "
+        "JOIN SenseGloss g ON g.sid = s.ID WHERE g.text LIKE '%(city%' "
+        "OR g.text LIKE '%(prefecture%' ORDER BY k.text, g.text"
+    ):
+        found = _PLACE_GLOSS_RE.match(gloss)
+        if found and len(word) >= 2 and _HAN_OR_KANA_RE.search(word):
+            out[word].add(found.group(1).translate(_MARKS))
+    # a spelling two places share is neither's
+    return {word: next(iter(names)) for word, names in out.items() if len(names) == 1}
+
+
 def _hepburn(kana: str) -> str:
     return "".join((japanese_reading(kana) or "").split())
 
@@ -325,6 +357,7 @@ def main() -> None:
     )
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--words-out", type=Path, default=WORDS_OUT)
+    ap.add_argument("--places-out", type=Path, default=PLACES_OUT)
     ap.add_argument("--db", type=Path, help="an uncompressed jamdict.db (default: jamdict-data's)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -343,7 +376,9 @@ def main() -> None:
         else:
             version = f"{db.name} given"
         entries = read_entries(db)
-        words = japanese_words(Dictionary(db), entries)
+        dictionary = Dictionary(db)
+        words = japanese_words(dictionary, entries)
+        places = japanese_places(dictionary)
     lines = [
         "# Japanese organisations' names in English, from JMnedict (the Electronic Dictionary "
         f"Research and Development Group; {version}), licensed CC BY-SA 4.0 "
@@ -367,6 +402,15 @@ def main() -> None:
     ]
     args.words_out.write_text("\n".join(rows) + "\n", encoding="utf-8")
     print(f"{len(words)} words -> {args.words_out}", file=sys.stderr)
+    rows = [
+        "# Japan's prefectures and cities in kanji, read in English, as JMdict names them (the "
+        f"Electronic Dictionary Research and Development Group; {version}), licensed CC BY-SA "
+        "4.0 (https://www.edrdg.org/edrdg/licence.html); written by "
+        "bench/make_japanese_names.py (make japanese-names): name, English.",
+        *(f"{place}\t{places[place]}" for place in sorted(places)),
+    ]
+    args.places_out.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    print(f"{len(places)} places -> {args.places_out}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -269,7 +269,7 @@ def han_words() -> HanWords:
     """The shipped tables, read the first time a name in Han characters is seen (about
     123,000 words: 0.1-0.2 s, 22 MB kept)."""
     text = resources.files("standing.screening").joinpath("data/cedict_words.tsv")
-    return parse_han_words(
+    words = parse_han_words(
         text.read_text("utf-8"),
         wordlists.pairs("cjk_generic_words.tsv"),
         glossary().han,
@@ -277,6 +277,41 @@ def han_words() -> HanWords:
         wordlists.pairs("han_syllables.tsv"),
         {row[0]: (row[1], row[2]) for row in wordlists.rows("japanese_variants.tsv")},
     )
+    # Japan's prefectures and cities CC-CEDICT lacks (大阪 Osaka, 神戸 Kobe), in their Japanese
+    # forms too (it has 横滨, Yokohama, for 横浜)
+    places = {
+        p: e
+        for p, e in japanese_places().items()
+        if p not in words.english
+        and not any(s in words.english for s in _chinese_spellings(p, words, True))
+    }
+    return replace(
+        words,
+        english={**words.english, **places},
+        places=words.places | frozenset(places),
+        longest=max(words.longest, *map(len, places)),
+    )
+
+
+@cache
+def japanese_places() -> dict[str, str]:
+    """Japan's prefectures and cities in kanji, in English (`data/japanese_places.tsv`, from
+    JMdict, written by `bench/make_japanese_names.py`)."""
+    return wordlists.pairs("japanese_places.tsv")
+
+
+@cache
+def japanese_place_words() -> HanWords:
+    """`han_words` with Japan's prefectures and cities read as places where CC-CEDICT reads
+    them as common words (京都: capital, Kyoto; 山口: mountain pass, Yamaguchi): the tables a
+    Japanese name is read with."""
+    base = han_words()
+    places = {
+        p: e
+        for p, e in japanese_places().items()
+        if p in base.english and p not in base.names and p not in base.places
+    }
+    return replace(base, english={**base.english, **places}, places=base.places | frozenset(places))
 
 
 @cache
@@ -285,7 +320,7 @@ def japanese_han_words() -> HanWords:
     written by `bench/make_japanese_names.py`) that CC-CEDICT lacks among its companies, the
     glossary's first: the tables a Japanese name is read with (日本電気: NEC, or Nippon
     Electric Company)."""
-    base = han_words()
+    base = japanese_place_words()
     # those CC-CEDICT lacks: its proper nouns read as before (住友 Sumitomo)
     names = {
         row[0]: row[1] for row in wordlists.rows("japanese_names.tsv") if row[0] not in base.english
@@ -406,6 +441,8 @@ def read_han(name: str, words: HanWords | None = None) -> Reading | None:
         return None
     table = words or han_words()
     japanese = _japanese(name) or _japanese_form(name, table)
+    if japanese and words is None:
+        table = japanese_place_words()
     found = _read_han(name, table, japanese)
     if found is None and japanese and words is None:
         # a Japanese name its words do not identify may be an organisation JMnedict knows by
@@ -459,8 +496,8 @@ def _read_han(name: str, table: HanWords, japanese: bool) -> Reading | None:
                     gloss = table.senses[word][1]
                 elif kind == "company":
                     gloss = table.companies[word].split("|")[-1]
-                elif kind == "place" and not japanese:  # pinyin initials: not Japanese
-                    gloss = _initials(word, gloss)
+                elif kind == "place" and not japanese and word not in japanese_places():
+                    gloss = _initials(word, gloss)  # pinyin initials: not of Japanese places
                 if gloss:
                     parts.append(gloss)
                 read_alternate.append(f"{word}={gloss}")

@@ -129,7 +129,7 @@ def test_the_generator_writes_the_table_from_a_dictionary(tmp_path: Path) -> Non
     )
     out, words = tmp_path / "japanese_names.tsv", tmp_path / "japanese_words.tsv"
     sys.argv = ["make_japanese_names.py", "--db", str(db), "--out", str(out)]
-    sys.argv += ["--words-out", str(words)]
+    sys.argv += ["--words-out", str(words), "--places-out", str(tmp_path / "places.tsv")]
     gen.main()
     lines = out.read_text("utf-8").splitlines()
     assert lines[0].startswith("# Japanese organisations' names in English, from JMnedict")
@@ -321,3 +321,57 @@ def test_japanese_names_match_the_english_name_the_organisation_is_known_by(
 )
 def test_another_japanese_organisation_stays_apart(query: str, listed: str) -> None:
     assert not matcher.score(Query.of(query, schema="Company"), company(listed)).match
+
+
+# -- Japan's prefectures and cities ---------------------------------------------------------
+
+
+def test_the_places_are_jmdict_s_prefectures_and_cities(tmp_path: Path) -> None:
+    db = _dictionary(
+        tmp_path / "jamdict.db",
+        [],
+        [
+            (1, ["大阪"], ["おおさか"], ["Osaka (city, prefecture)"], 1),
+            (2, ["大分"], ["おおいた"], ["\u014cita (city, prefecture)"], 1),
+            (3, ["札幌"], ["さっぽろ"], ["Sapporo (city in Hokkaido)"], 1),
+            # a common noun, a place of one character, and one no capital names
+            (4, ["都市"], ["とし"], ["city", "town"], 1),
+            (5, ["津"], ["つ"], ["Tsu (city in Mie)"], 1),
+            (6, ["中夏"], ["ちゅうか"], ["capital (city, town)"], 1),
+        ],
+    )
+    assert gen.japanese_places(gen.Dictionary(db)) == {
+        "大阪": "Osaka",
+        "大分": "Oita",
+        "札幌": "Sapporo",
+    }
+
+
+def test_the_shipped_places_read_japanese_names() -> None:
+    places = wordlists.pairs("japanese_places.tsv")
+    assert len(places) > 60
+    assert (places["大阪"], places["神戸"], places["京都"]) == ("Osaka", "Kobe", "Kyoto")
+    # CC-CEDICT lacks 大阪: read in any name, as a place, and never by pinyin initials
+    osaka = read_han("大阪大学")
+    assert osaka is not None and osaka.text == "Osaka University" and osaka.alternate is None
+    # CC-CEDICT reads 京都 "capital" and 山口 "mountain pass": a Japanese name reads the place
+    kyoto = read_han("京都大学株式会社")
+    assert kyoto is not None and kyoto.text.startswith("Kyoto University")
+    assert read_han("株式会社山口") is None or "mountain" not in str(read_han("株式会社山口"))
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("大阪大学", "Osaka University"),
+        ("株式会社神戸製鋼所", "Kobe Steel, Ltd."),
+        ("横浜ゴム株式会社", "The Yokohama Rubber Co., Ltd."),
+    ],
+)
+def test_japanese_places_match_the_english_name(query: str, listed: str) -> None:
+    assert matcher.score(Query.of(query, schema="Company"), company(listed)).score >= 0.8
+
+
+def test_japanese_places_keep_other_places_apart() -> None:
+    score = matcher.score(Query.of("大阪大学", schema="Company"), company("Kyoto University"))
+    assert score.score < 0.8
