@@ -866,6 +866,9 @@ def _read_hangul(name: str) -> Reading | None:
     ):
         return None
     first = pattern.sub(lambda m: f" {table.of(m)[0]} ", name)
+    second = pattern.sub(lambda m: f" {table.of(m)[-1]} ", name)
+    words = tuple(f"{w}={s[0]}" for w, s in found)
+    first, second = " ".join(first.split()), " ".join(second.split())
     if not _HANGUL_WORD_RE.search(_legal_re().sub(" ", pattern.sub(" ", name))) and not (
         # nothing of its own, but three words or more with a place (a legal form counts), as
         # a romanised name is read (한국전력공사: Korea Electric Power Corporation)
@@ -876,10 +879,11 @@ def _read_hangul(name: str) -> Reading | None:
             for token in fold(s[0]).split()
         )
     ):
-        return None
-    second = pattern.sub(lambda m: f" {table.of(m)[-1]} ", name)
-    words = tuple(f"{w}={s[0]}" for w, s in found)
-    first, second = " ".join(first.split()), " ".join(second.split())
+        # or a country's generic name, which meets only the same name (한국은행: Korea Bank,
+        # the Bank of Korea), as one in Han characters is read
+        if not _country_generic(_legal_re().sub(" ", first)):
+            return None
+        return Reading(first, words, generic=True)
     if second == first:
         return Reading(first, words)
     return Reading(first, words, second, tuple(f"{w}={s[-1]}" for w, s in found))

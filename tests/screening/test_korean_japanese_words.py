@@ -434,3 +434,13 @@ def test_a_direction_before_nippon_reads_as_the_companies_write_it(
     query: str, listed: str, match: bool
 ) -> None:
     assert (score(query, listed) >= DEFAULT_THRESHOLD) is match
+
+
+def test_a_korean_name_of_a_country_and_generic_words_is_a_generic_name() -> None:
+    # 한국은행, Korea Bank: nothing of its own, read as a country's generic name, which meets
+    # only the same name
+    bank = reading("한국은행")
+    assert bank is not None and bank.generic and bank.text == "Korea Bank"
+    assert score("한국은행", "Bank of Korea") >= DEFAULT_THRESHOLD
+    assert score("한국은행", "Korea Development Bank") < DEFAULT_THRESHOLD
+    assert score("한국은행", "Korea Exchange Bank") < DEFAULT_THRESHOLD
