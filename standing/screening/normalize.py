@@ -427,10 +427,14 @@ def _normalize_name(text: str, kind: NameKind) -> NormalizedName:
         # a name made only of punctuation or bracketed text: fall back to the brackets' content
         tokens = _tokenize(_to_ascii(raw))
     restored: frozenset[int] = frozenset()
+    # a name written in Hangul, Han or kana alone has no descriptor acronyms: its syllables
+    # romanised are no acronyms ("포" of 포스코, POSCO, read "po", is no production association)
+    syllabic = scripts <= _SYLLABIC_SCRIPTS
     if kind != "person" and tokens:
-        tokens = [part for t in tokens for part in _DESCRIPTORS.get(t, (t,))]
-        if any(t in _LEADING_DESCRIPTORS for t in tokens[:3]):
-            tokens = _leading_descriptor(tokens, kind)
+        if not syllabic:
+            tokens = [part for t in tokens for part in _DESCRIPTORS.get(t, (t,))]
+            if any(t in _LEADING_DESCRIPTORS for t in tokens[:3]):
+                tokens = _leading_descriptor(tokens, kind)
         # equivalent words read as one after a typo in them is corrected ("Sciedtific")
         raw_tokens = _equivalents(tokens)
         tokens = _equivalents([_correct(t) for t in tokens])

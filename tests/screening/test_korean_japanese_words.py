@@ -393,6 +393,8 @@ def test_korean_and_japanese_company_words_are_read(query: str, listed: str) -> 
         ("한화에어로스페이스 주식회사", "Hanwha Aerospace Co., Ltd."),
         # McCune-Reischauer's ch for the Revised Romanization's j
         ("CJ제일제당 주식회사", "CJ CheilJedang Corporation"),
+        # 포, read "po", is no descriptor acronym (PO, a production association)
+        ("포스코", "POSCO"),
     ],
 )
 def test_a_brand_in_hangul_is_read_by_its_sounds(query: str, listed: str) -> None:
@@ -414,6 +416,12 @@ def test_brands_of_one_group_in_hangul_stay_apart(query: str, listed: str) -> No
 def test_a_hangul_syllable_is_no_legal_form() -> None:
     # 페 of 스페이스 is read "pe", which rigour knows as a legal form
     assert normalize_name("한화에어로스페이스 주식회사", "organization").legal_forms == ("coltd",)
+
+
+def test_a_hangul_syllable_is_no_descriptor() -> None:
+    assert normalize_name("포스코", "organization").tokens == ("po", "seu", "ko")
+    # in Latin or Cyrillic letters, the descriptor acronym is read
+    assert normalize_name("PO Sevmash", "organization").tokens[:2] == ("production", "association")
 
 
 @pytest.mark.parametrize(
