@@ -42,6 +42,7 @@ from standing.screening.similarity import (
     ScriptMode,
     cross_match,
 )
+from standing.screening.symbols import same_symbol
 
 #: A token of a name and its class ("name", "generic", "place"...).
 ClassedToken = tuple[str, str]
@@ -79,6 +80,9 @@ _SIM_COUNTRY: Final = 0.95
 _COUNTRY_PREFIX: Final = 4
 #: Two words for one kind of body ("Works" / "Plant", "Center" / "Centre"; body_kinds.tsv).
 _SIM_KIND: Final = 0.9
+#: Two words of two languages that rigour's name symbols give one sense ("banco" / "bank";
+#: `standing.screening.symbols`), one at least no English company word.
+_SIM_SYMBOL: Final = 0.9
 _SIM_JOINED: Final = DEFAULT_CONFIG.sim_joined
 _SIM_CONTRACTION: Final = DEFAULT_CONFIG.sim_contraction
 _VOWELS: Final = frozenset("aeiouy")
@@ -188,6 +192,8 @@ def _pair_tokens(
                 sim, how = _SIM_COUNTRY, "country"
             elif a in BODY_KINDS and sim < _SIM_KIND and BODY_KINDS[a] == BODY_KINDS.get(b):
                 sim, how = _SIM_KIND, "kind"
+            elif sim < _SIM_SYMBOL and same_symbol(a, b):
+                sim, how = _SIM_SYMBOL, "symbol"
             if sim > 0.0 and not (person and how == "inflection"):
                 found.append((-sim, i, j, how))
     found.sort()
