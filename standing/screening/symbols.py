@@ -26,7 +26,7 @@ from standing.screening.normalize import ABBREVIATIONS
 _KINDS: Final = frozenset({"SYMBOL", "DOMAIN"})
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=500_000)
 def word_symbols(word: str) -> frozenset[str]:
     """The symbols of one folded word of an organisation's name ("banco": BANK); empty for
     most words."""

@@ -42,7 +42,7 @@ from standing.screening.similarity import (
     ScriptMode,
     cross_match,
 )
-from standing.screening.symbols import same_symbol
+from standing.screening.symbols import same_symbol, word_symbols
 
 #: A token of a name and its class ("name", "generic", "place"...).
 ClassedToken = tuple[str, str]
@@ -181,7 +181,10 @@ def _pair_tokens(
     is not compared by the -sk- adjective fold ("Kaminsky" is not "Kamin")."""
     # (-similarity, i, j, how): sorted best first, then in token order ((i, j) never tie)
     found: list[tuple[float, int, int, str]] = []
+    # the entry's words with a symbol (most names have none): only they may link so
+    symbolic = [bool(word_symbols(b)) for b, _ in entry_tokens]
     for i, (a, _) in enumerate(query_tokens):
+        a_symbolic = bool(word_symbols(a)) and any(symbolic)
         for j, (b, _) in enumerate(entry_tokens):
             sim, how = cross_match(a, b, mode)
             if (
@@ -192,7 +195,7 @@ def _pair_tokens(
                 sim, how = _SIM_COUNTRY, "country"
             elif a in BODY_KINDS and sim < _SIM_KIND and BODY_KINDS[a] == BODY_KINDS.get(b):
                 sim, how = _SIM_KIND, "kind"
-            elif sim < _SIM_SYMBOL and same_symbol(a, b):
+            elif a_symbolic and symbolic[j] and sim < _SIM_SYMBOL and same_symbol(a, b):
                 sim, how = _SIM_SYMBOL, "symbol"
             if sim > 0.0 and not (person and how == "inflection"):
                 found.append((-sim, i, j, how))
