@@ -54,7 +54,7 @@ from typing import Any, Final
 import numpy as np
 import numpy.typing as npt
 
-from standing.screening import contractions
+from standing.screening import contractions, symbols
 from standing.screening.acronyms import loose_keys, query_keys, russian_keys
 from standing.screening.normalize import (
     ABBREVIATED_AS,
@@ -212,6 +212,8 @@ class NameIndex:
         self._vocab_weight: dict[str, float] = {
             t: self._idf[t] * w for t, w in class_weight.items()
         }
+        # the senses rigour's name symbols give the vocabulary's words, read at once
+        symbols.prime(class_weight)
         # a name's own weight, to prefer names the query covers over longer ones
         self._name_norm: npt.NDArray[np.float64] = np.sqrt(
             np.asarray(

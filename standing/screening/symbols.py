@@ -13,8 +13,9 @@ Metal Daido Steel.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Final
+from typing import Any, Final
 
 from rigour.names import NameTypeTag, analyze_names
 
@@ -26,21 +27,55 @@ from standing.screening.normalize import ABBREVIATIONS
 _KINDS: Final = frozenset({"SYMBOL", "DOMAIN"})
 
 
-@lru_cache(maxsize=500_000)
-def word_symbols(word: str) -> frozenset[str]:
-    """The symbols of one folded word of an organisation's name ("banco": BANK); empty for
-    most words."""
-    if len(word) < 3 or not word.isalpha():
-        return frozenset()
-    found = analyze_names(
-        NameTypeTag.ORG, [word], phonetics=False, numerics=False, consolidate=False, rewrite=False
-    )
+#: The words whose symbols are known: most have none (the shared empty set).
+_KNOWN: dict[str, frozenset[str]] = {}
+_NONE: Final[frozenset[str]] = frozenset()
+#: Words analysed together (rigour reads a batch far faster than one word at a time), and
+#: the most words kept known (a server's queries bring new words without end).
+_BATCH: Final = 20_000
+_MOST_KNOWN: Final = 1_000_000
+
+
+def _readable(word: str) -> bool:
+    return len(word) >= 3 and word.isalpha()
+
+
+def _symbols_of(name: Any) -> frozenset[str]:
     return frozenset(
         f"{span.symbol.category.value}:{span.symbol.id}"
-        for name in found
         for span in name.spans
         if span.symbol.category.value in _KINDS and len(span.parts) == 1
     )
+
+
+def _analyze(words: list[str]) -> Any:
+    return analyze_names(
+        NameTypeTag.ORG, words, phonetics=False, numerics=False, consolidate=False, rewrite=False
+    )
+
+
+def prime(words: Iterable[str]) -> None:
+    """Read the symbols of many words at once (an index's vocabulary), so that
+    `word_symbols` finds them known."""
+    todo = sorted({w for w in words if w not in _KNOWN})[: max(_MOST_KNOWN - len(_KNOWN), 0)]
+    for start in range(0, len(todo), _BATCH):
+        chunk = todo[start : start + _BATCH]
+        found = {name.original: _symbols_of(name) for name in _analyze(chunk)}
+        for word in chunk:
+            _KNOWN[word] = (found.get(word) or _NONE) if _readable(word) else _NONE
+
+
+def word_symbols(word: str) -> frozenset[str]:
+    """The symbols of one folded word of an organisation's name ("banco": BANK); empty for
+    most words."""
+    known = _KNOWN.get(word)
+    if known is None:
+        known = _NONE
+        if _readable(word):
+            known = frozenset().union(*(_symbols_of(name) for name in _analyze([word]))) or _NONE
+        if len(_KNOWN) < _MOST_KNOWN:
+            _KNOWN[word] = known
+    return known
 
 
 @lru_cache(maxsize=1)
