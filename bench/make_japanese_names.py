@@ -391,26 +391,34 @@ def main() -> None:
         lines.append(f"{name}\t{'|'.join(english)}\t{reading}")
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(entries)} names -> {args.out}", file=sys.stderr)
-    rows = [
+    licence = (
+        f"(the Electronic Dictionary Research and Development Group; {version}), licensed CC "
+        "BY-SA 4.0 (https://www.edrdg.org/edrdg/licence.html); written by "
+        "bench/make_japanese_names.py (make japanese-names)"
+    )
+    _write(
+        args.words_out,
         "# The company words of Japanese names in Hepburn, read in English: the Japanese words of "
         "cjk_senses.tsv and cjk_generic_words.tsv, then the common words of the organisations' "
-        "names of japanese_names.tsv, read and checked with JMdict (the Electronic Dictionary "
-        f"Research and Development Group; {version}), licensed CC BY-SA 4.0 "
-        "(https://www.edrdg.org/edrdg/licence.html); written by bench/make_japanese_names.py "
-        '(make japanese-names): reading, English (senses "|"-separated).',
-        *(f"{reading}\t{words[reading]}" for reading in sorted(words)),
-    ]
-    args.words_out.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    print(f"{len(words)} words -> {args.words_out}", file=sys.stderr)
-    rows = [
-        "# Japan's prefectures and cities in kanji, read in English, as JMdict names them (the "
-        f"Electronic Dictionary Research and Development Group; {version}), licensed CC BY-SA "
-        "4.0 (https://www.edrdg.org/edrdg/licence.html); written by "
-        "bench/make_japanese_names.py (make japanese-names): name, English.",
-        *(f"{place}\t{places[place]}" for place in sorted(places)),
-    ]
-    args.places_out.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    print(f"{len(places)} places -> {args.places_out}", file=sys.stderr)
+        f"names of japanese_names.tsv, read and checked with JMdict {licence}: reading, English "
+        '(senses "|"-separated).',
+        words,
+        "words",
+    )
+    _write(
+        args.places_out,
+        "# Japan's prefectures and cities in kanji, read in English, as JMdict names them "
+        f"{licence}: name, English.",
+        places,
+        "places",
+    )
+
+
+def _write(out: Path, header: str, rows: dict[str, str], what: str) -> None:
+    """A table of two columns, sorted, under its header line."""
+    lines = [header, *(f"{key}\t{rows[key]}" for key in sorted(rows))]
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(rows)} {what} -> {out}", file=sys.stderr)
 
 
 if __name__ == "__main__":

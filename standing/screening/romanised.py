@@ -398,21 +398,20 @@ def build_tables(
         else:
             words[lang][_phrase_key(lang, latin.split())] = gloss
         own[lang].update(latin.rstrip("*").lower().split())
-    for latin, gloss in pinyin:
-        # the Chinese company words of `pinyin_words.tsv`: after the hand-written rows, and
-        # never a place the matcher knows (a word spelled "Tianjin" would be the city)
-        key = _phrase_key("zh", latin.split())
-        if key in words["zh"] or token_class(key, "organization") == "place":
-            continue
-        words["zh"][key] = gloss
-        english.update(gloss.split("|"))
-    for latin, gloss in japanese:
-        # the Japanese company words of `japanese_words.tsv`: after the hand-written rows
-        key = _phrase_key("ja", latin.split())
-        if key in words["ja"] or token_class(key, "organization") == "place":
-            continue
-        words["ja"][key] = gloss
-        english.update(gloss.split("|"))
+    # the Chinese company words of `pinyin_words.tsv` and the Japanese of `japanese_words.tsv`:
+    # after the hand-written rows, and never a place the matcher knows (a word spelled
+    # "Tianjin" would be the city)
+    generated: tuple[tuple[Language, Sequence[tuple[str, str]]], ...] = (
+        ("zh", pinyin),
+        ("ja", japanese),
+    )
+    for lang, given in generated:
+        for latin, gloss in given:
+            key = _phrase_key(lang, latin.split())
+            if key in words[lang] or token_class(key, "organization") == "place":
+                continue
+            words[lang][key] = gloss
+            english.update(gloss.split("|"))
     legal: dict[Language, set[str]] = {lang: set() for lang in LANGUAGES}
     for number, row in enumerate(legal_rows, 1):
         if len(row) != 2 or row[0] not in _FOLDS or not row[1]:
