@@ -1,5 +1,6 @@
 """The common words of organisation names written in Latin letters as a romanisation of
-Russian, Chinese, Japanese, Korean, Persian or Arabic, or in Turkish, read in English.
+Russian, Chinese, Japanese, Korean, Persian or Arabic, or in Turkish, the languages of Europe,
+Indonesian and Malay or Vietnamese, read in English.
 
 A name registered in another language is often given in Latin letters as that language's
 words transliterated ("Neftyanaya Kompaniya Rosneft", "Zhongguo Hangkong Gongye Jituan",
@@ -51,6 +52,17 @@ The words:
   script), a word read with its plural and possessive endings too ("Bankası": bank;
   "Petrolleri": petroleum; "Hava Yolları": airlines), so "Türk Hava Yolları A.O." is read
   "turkish airlines" and "Türkiye İhracat Kredi Bankası" "turkey export credit bank".
+- **The languages of Europe** (`eu`: Spanish and Portuguese, also of Latin America, Italian,
+  German, Dutch, Polish, Czech and Slovak, Hungarian, Romanian, Serbo-Croatian and Slovene,
+  Finnish and the Scandinavian languages, and Bulgarian, Ukrainian and Greek romanised),
+  **Indonesian and Malay** (`id`) and **Vietnamese** (`vi`, its tone marks dropped, a word of
+  two syllables written apart): their rows of `data/romanised_words.tsv`, common words only
+  (a word's inflections by a stem, "polsk*": Polskie, Polska, Polskiego), the articles and
+  prepositions beside a word read dropped ("Banco do Brasil", "Ferrovie dello Stato"). So
+  "Polskie Koleje Państwowe" is read "polish railways state", "České dráhy" "czech railways"
+  (a generic name: every word is read) and "Tập đoàn Dầu khí Việt Nam" "group oil and gas
+  vietnam". When two languages read as many words, the one of a country the name names wins
+  ("Bank Rakyat Indonesia": Indonesian, though Persian reads "bank" too).
 
 A name is read in one language, the one whose words it has most of. The reading is offered
 only when it is one: two or more words of the name are read, or one with a legal form of that
@@ -99,9 +111,9 @@ from standing.screening.normalize import (
 )
 from standing.screening.romanize import undouble
 
-Language = Literal["ru", "zh", "ja", "ko", "fa", "tr"]
+Language = Literal["ru", "zh", "ja", "ko", "fa", "tr", "eu", "id", "vi"]
 #: The order a tie between languages is settled in.
-LANGUAGES: Final[tuple[Language, ...]] = ("ru", "zh", "ja", "ko", "fa", "tr")
+LANGUAGES: Final[tuple[Language, ...]] = ("ru", "zh", "ja", "ko", "fa", "tr", "eu", "id", "vi")
 #: A word in Latin letters, with the apostrophes and signs written inside or after it.
 _WORD_RE: Final = re.compile(r"[^\W\d_]+(?:['’ʼʹʺ`´\"]+[^\W\d_]*)*")
 #: Words of a phrase (a table row or a legal form) read together, at most.
@@ -216,14 +228,45 @@ _LANGUAGE_COUNTRIES: Final[dict[Language, frozenset[str]]] = {
         | {"ps", "eg", "ly", "sd", "dz", "ma", "tn", "mr", "so", "dj", "km"}
     ),
     "tr": frozenset({"tr", "cy"}),
+    # the languages of Europe in Latin letters, with Latin America's Spanish and Portuguese
+    "eu": frozenset(
+        {"es", "pt", "it", "sm", "va", "de", "at", "ch", "li", "lu", "nl", "be", "pl", "cz"}
+        | {"sk", "hu", "ro", "md", "hr", "rs", "ba", "me", "mk", "si", "bg", "ua", "gr", "cy"}
+        | {"fi", "se", "dk", "no", "is", "ee", "lv", "lt", "al", "xk", "ad", "mc", "mt"}
+        | {"mx", "ar", "br", "cl", "co", "pe", "ve", "ec", "bo", "py", "uy", "cu", "do"}
+        | {"gt", "hn", "sv", "ni", "cr", "pa", "pr", "ao", "mz", "cv", "gw", "st", "gq"}
+    ),
+    "id": frozenset({"id", "my", "bn", "sg"}),
+    "vi": frozenset({"vn"}),
+}
+#: The languages whose table holds the common words of names only (no company's own name):
+#: a name every word of which they read is a generic name, whatever the words' English.
+_COMMON_ONLY: Final[frozenset[Language]] = frozenset({"eu", "id", "vi"})
+#: Articles, prepositions and conjunctions of names in the languages of Europe, Indonesian and
+#: Malay, and Vietnamese ("Banco do Brasil", "Ferrovie dello Stato", "Perusahaan Listrik dan
+#: Gas"): dropped from the reading beside a word read.
+_PARTICLES: Final[dict[Language, frozenset[str]]] = {
+    "eu": frozenset(
+        {"de", "del", "della", "dello", "delle", "degli", "dei", "di", "da", "do", "dos", "das"}
+        | {"du", "der", "die", "des", "den", "dem", "van", "von", "het", "y", "e", "i", "el"}
+        | {"la", "las", "los", "il", "lo", "le", "a", "al", "na", "za", "ze", "z", "w", "pro"}
+        | {"per", "para", "und", "och", "og", "en", "tis", "tou", "ton", "kai", "fur", "fuer"}
+        | {"zur", "zum", "im", "ao", "em", "no", "nos", "u", "az", "es", "ja", "ve", "voor"}
+    ),
+    "id": frozenset({"dan", "di", "ke", "untuk", "bagi"}),
+    "vi": frozenset({"va"}),
 }
 #: Russian "and", written in lower case between two words read: dropped from the reading.
 _RU_AND: Final = "i"
 #: Turkish: the endings a noun of a name takes, the longest first: the plural and the
 #: possessive of a compound ("Bankası", "Endüstrisi", "Petrolleri", "Yolları"), folded.
 _TR_ENDINGS: Final = ("leri", "lari", "ler", "lar", "si", "su", "i", "u")
-#: Letters NFKD leaves outside ASCII: the dotless i of Turkish ("Bankası").
-_PLAIN_LETTERS: Final = str.maketrans({"ı": "i"})
+#: Letters NFKD leaves outside ASCII: the dotless i of Turkish ("Bankası"), and the letters of
+#: other Latin alphabets that have no mark to drop (Polish ł, German ß, Danish ø and æ, the
+#: Serbo-Croatian đ).
+_PLAIN_LETTERS: Final = str.maketrans(
+    {"ı": "i", "ł": "l", "ß": "ss", "ø": "o", "æ": "ae", "đ": "d", "œ": "oe", "þ": "th", "ð": "d"}
+)
 #: A McCune-Reischauer word's unaspirated initial consonant (no apostrophe after it), and the
 #: Revised Romanization's letter for it.
 _MR_INITIAL_RE: Final = re.compile(r"(Ch|K|T|P)(?=[aeiouwyŏŭ])")
@@ -294,7 +337,8 @@ def fold_turkish(word: str) -> str:
     return plain(word)
 
 
-def _turkish(text: str) -> str:
+def _as_written(text: str) -> str:
+    """The fold of the languages whose words are compared as `plain` writes them."""
     return text
 
 
@@ -311,7 +355,10 @@ _PLAIN_FOLDS: Final[dict[Language, Callable[[str], str]]] = {
     "ja": _japanese,
     "ko": _korean,
     "fa": _persian,
-    "tr": _turkish,
+    "tr": _as_written,
+    "eu": _as_written,
+    "id": _as_written,
+    "vi": _as_written,
 }
 
 
@@ -322,6 +369,9 @@ _FOLDS: Final[dict[Language, Callable[[str], str]]] = {
     "ko": fold_korean,
     "fa": fold_persian,
     "tr": fold_turkish,
+    "eu": plain,
+    "id": plain,
+    "vi": plain,
 }
 
 
@@ -579,7 +629,9 @@ def _latin_reading(name: str) -> Reading | None:
         return None
     infos = [_word_info(w) for w in words]
     known = tables()
-    best: tuple[int, Language, list[tuple[int, int, str]], list[tuple[int, int]]] | None = None
+    best: (
+        tuple[tuple[int, bool], Language, list[tuple[int, int, str]], list[tuple[int, int]]] | None
+    ) = None
     for at, lang in enumerate(LANGUAGES):
         table = known.languages[lang]
         starts = table.starts
@@ -598,11 +650,17 @@ def _latin_reading(name: str) -> Reading | None:
             glosses[0] = table.initial[keys[0]]
         reads, legal = _spans(keys, glosses, table)
         count = sum(end - start for start, end, _ in reads)
-        if count and (best is None or count > best[0]):
-            best = (count, lang, reads, legal)
+        if not count:
+            continue
+        # a tie goes to the language of a country the name names ("Bank Rakyat Indonesia":
+        # Indonesian, though Persian reads "bank" too)
+        spanned = {i for start, end, _ in reads for i in range(start, end)}
+        rank = (count, _home_place(words, spanned, lang))
+        if best is None or rank > best[0]:
+            best = (rank, lang, reads, legal)
     if best is None:
         return None
-    count, lang, reads, legal = best
+    (count, _), lang, reads, legal = best
     taken = {i for start, end, _ in reads for i in range(start, end)}
     taken.update(i for start, end in legal for i in range(start, end))
     if lang == "fa":
@@ -613,6 +671,13 @@ def _latin_reading(name: str) -> Reading | None:
         particles = {
             i for i, w in enumerate(words) if w == _RU_AND and i - 1 in taken and i + 1 in taken
         }
+    elif lang in _PARTICLES:
+        # beside a word read ("Banco do Brasil", "Caile Ferate Romane")
+        particles = {
+            i
+            for i, w in enumerate(words)
+            if plain(w) in _PARTICLES[lang] and (i - 1 in taken or i + 1 in taken)
+        } - taken
     else:
         particles = set()
     if (
@@ -624,7 +689,7 @@ def _latin_reading(name: str) -> Reading | None:
         return None
     generic = False
     if not _identifies(words, taken | particles, reads, lang, bool(legal)):
-        generic = _generic_whole(words, taken | particles, reads)
+        generic = _generic_whole(words, taken | particles, reads, lang in _COMMON_ONLY)
         if not generic:
             return None
     if not any(
@@ -853,11 +918,15 @@ def _home_place(words: list[str], taken: set[int], lang: Language) -> bool:
     )
 
 
-def _generic_whole(words: list[str], taken: set[int], reads: list[tuple[int, int, str]]) -> bool:
+def _generic_whole(
+    words: list[str], taken: set[int], reads: list[tuple[int, int, str]], common: bool = False
+) -> bool:
     """Whether every word of the name is read, two or more, each as generic words ("Bank
     Tejarat": "bank trading"), or is a place ("Daneshgah-e Tehran": university, Tehran): a
     generic name translated whole, which the matcher meets only
-    with the same generic name and the entry's own country ("Trade Bank of Iran")."""
+    with the same generic name and the entry's own country ("Trade Bank of Iran"). With
+    ``common`` (a language whose table has common words only), a word read is generic
+    whatever its English ("České dráhy": Czech railways)."""
     # each word read by one of its senses: "Nippon|Japan" by Japan; a kind of body is generic
     spans = [
         [
@@ -873,6 +942,8 @@ def _generic_whole(words: list[str], taken: set[int], reads: list[tuple[int, int
         next((c for c in senses if all(k in ("generic", "stop", "place") for k in c)), None)
         for senses in spans
     ]
+    if common:
+        chosen = [c if c is not None else ["generic"] for c in chosen]
     # the words not read are places ("Daneshgah-e Tehran": university, Tehran)
     places = [i for i in range(len(words)) if i not in taken]
     if not all(

@@ -32,6 +32,7 @@ from standing.screening.normalize import (
     COMMON_WORDS,
     NormalizedName,
     abbreviation_similarity,
+    country_word,
     form_letters,
     place_country,
 )
@@ -78,6 +79,7 @@ _SIM_SHORT_OTHER: Final = DEFAULT_CONFIG.sim_short_other
 #: the first letters the two share.
 _SIM_COUNTRY: Final = 0.95
 _COUNTRY_PREFIX: Final = 4
+_DEMONYM_PREFIX: Final = 3
 #: Two words for one kind of body ("Works" / "Plant", "Center" / "Centre"; body_kinds.tsv).
 _SIM_KIND: Final = 0.9
 #: Two words of two languages that rigour's name symbols give one sense ("banco" / "bank";
@@ -189,7 +191,7 @@ def _pair_tokens(
             sim, how = cross_match(a, b, mode)
             if (
                 sim < _SIM_COUNTRY
-                and a[:_COUNTRY_PREFIX] == b[:_COUNTRY_PREFIX]
+                and a[:_DEMONYM_PREFIX] == b[:_DEMONYM_PREFIX]
                 and same_country(a, b)
             ):
                 sim, how = _SIM_COUNTRY, "country"
@@ -215,11 +217,14 @@ def same_country(a: str, b: str) -> bool:
     """Whether two place words are one country's name and its adjective, or two spellings of
     its name ("iraqi" / "iraq", "egyptian" / "egypt", "tunisie" / "tunisia"): the same
     country, and the same first letters (a country is not its capital or a city of it:
-    "tehran" is no "iran")."""
-    if a == b or a[:_COUNTRY_PREFIX] != b[:_COUNTRY_PREFIX]:
+    "tehran" is no "iran"); three letters do for a country's name and the adjective of its
+    people ("poland" / "polish", "spain" / "spanish", "sweden" / "swedish")."""
+    if a == b or a[:_DEMONYM_PREFIX] != b[:_DEMONYM_PREFIX]:
         return False
     country = place_country(a)
-    return country is not None and "-" not in country and place_country(b) == country
+    if country is None or "-" in country or place_country(b) != country:
+        return False
+    return a[:_COUNTRY_PREFIX] == b[:_COUNTRY_PREFIX] or (country_word(a) and country_word(b))
 
 
 def _join(
