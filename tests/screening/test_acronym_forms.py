@@ -284,6 +284,17 @@ def test_the_names_of_one_organisation_are_one_speller_of_an_acronym() -> None:
     assert hits and all(h.match and h.score == pytest.approx(0.86) for h in hits)
 
 
+def test_company_written_as_the_last_word_is_left_out_as_a_legal_form_is() -> None:
+    # "Company" as a word is the name's legal form: OMM is plain initials, not a loose form
+    listed = entry("Ocean Maritime Management Company, Limited")
+    r = matcher.score(company("OMM"), listed)
+    assert r.score == pytest.approx(0.82) and r.match, r.features["name"]
+    hits = Screener([listed]).screen(company("OMM"))
+    assert [h.entry.entry_id for h in hits if h.match] == [listed.entry_id]
+    # a word of the name itself left out is still a loose form
+    assert not matcher.score(company("OMM"), entry("Ocean Maritime Management Services")).match
+
+
 def test_screening_finds_the_names_a_loose_acronym_stands_for() -> None:
     listed = [
         ("kepco", "Korea Electric Power Corporation"),

@@ -80,6 +80,8 @@ _SIM_SHORT_OTHER: Final = DEFAULT_CONFIG.sim_short_other
 _SIM_COUNTRY: Final = 0.95
 _COUNTRY_PREFIX: Final = 4
 _DEMONYM_PREFIX: Final = 3
+#: Words of a name that stand for its legal form, which an acronym may leave out.
+_FORM_WORDS: Final = frozenset({"company", "corporation"})
 #: Two words for one kind of body ("Works" / "Plant", "Center" / "Centre"; body_kinds.tsv).
 _SIM_KIND: Final = 0.9
 #: Two words of two languages that rigour's name symbols give one sense ("banco" / "bank";
@@ -315,8 +317,10 @@ def _acronym(
     listed = False
     # the legal form's initial only ends an acronym its words give three letters of
     # ("SMIC"; not "BBC" for "Brilliance Banking Corporation")
-    if b not in (initials, plain) and not (
-        len(b) >= 4 and b[-1] in form_letters(left_name) and b[:-1] in (initials, plain)
+    if (
+        b not in (initials, plain)
+        and not (len(b) >= 4 and b[-1] in form_letters(left_name) and b[:-1] in (initials, plain))
+        and not _form_word_left_out(b, left, free_left, initials, plain)
     ):
         if not runs or len(b) < 2:
             return
@@ -412,6 +416,20 @@ def _contraction(
         links.append((free, spelled, "contraction", _SIM_CONTRACTION))
     else:
         links.append((spelled, free, "contraction", _SIM_CONTRACTION))
+
+
+def _form_word_left_out(
+    acronym: str, tokens: Sequence[ClassedToken], free: list[int], initials: str, plain: str
+) -> bool:
+    """Whether `acronym` is the initials of the free words but their last, "Company" or
+    "Corporation" written as a word, which an acronym leaves out as it does a legal form
+    ("OMM" / Ocean Maritime Management Company, Limited)."""
+    return (
+        len(acronym) >= 3
+        and len(free) >= 4
+        and tokens[free[-1]][0] in _FORM_WORDS
+        and acronym in (initials[:-1], plain[:-1])
+    )
 
 
 def _listed_acronym(
