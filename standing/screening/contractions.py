@@ -31,10 +31,17 @@ COMBINING_FORMS: Final[dict[str, tuple[str, ...]]] = {
     "rus": ("russia", "russian"),
     "indo": ("india", "indian", "indonesia", "indonesian"),
     "euro": ("europe", "european"),
+    "vina": ("vietnam", "vietnamese"),
+    "ukr": ("ukraine", "ukrainian"),
+    "kaz": ("kazakhstan", "kazakh"),
+    "turk": ("turkey", "turkish"),
+    "pak": ("pakistan", "pakistani"),
 }
-#: Company words a contraction may leave out after its first word.
+#: Company words a contraction may leave out after its first word, and "National" of a
+#: state company's name ("Sinochem": China National Chemical Corporation).
 _LEFT_OUT: Final = frozenset(
     {"company", "corporation", "group", "holding", "holdings", "limited", "incorporated"}
+    | {"national"}
 )
 #: What a legal form gives the end of a contraction ("Nabisco": CO of Company).
 _FORM_TAILS: Final[dict[str, tuple[str, ...]]] = {
@@ -226,13 +233,27 @@ def name_key(name: NormalizedName) -> str:
     contraction cannot leave out, or "$" when there is none ("pe" "b" "$": Petróleo
     Brasileiro; "un" "o" "c": Union Oil Company of California); "" for a name of one word or
     of more than `_MOST_WORDS`."""
+    keys = name_keys(name)
+    return keys[0] if keys else ""
+
+
+def name_keys(name: NormalizedName) -> list[str]:
+    """`name_key`, and when the second word may be left out, the key of the name without it
+    ("ch" "c" "$": China National Chemical Corporation, for "Sinochem")."""
     if name.kind == "person":
-        return ""
+        return []
     words = [t for t, c in zip(name.tokens, name.classes, strict=True) if c != "stop"]
     if not 2 <= len(words) <= _MOST_WORDS + 1 or len(words[0]) < 2:
-        return ""
-    third = next((w[0] for w in words[2:] if w not in _LEFT_OUT), _NO_THIRD)
-    return words[0][:2] + words[1][0] + third
+        return []
+    keys = [_key(words[0], words[1:])]
+    if words[1] in _LEFT_OUT and any(w not in _LEFT_OUT for w in words[2:]):
+        keys.append(_key(words[0], words[2:]))
+    return keys
+
+
+def _key(first: str, rest: Sequence[str]) -> str:
+    third = next((w[0] for w in rest[1:] if w not in _LEFT_OUT), _NO_THIRD)
+    return first[:2] + rest[0][0] + third
 
 
 #: The end of the key of a name whose words after the second may all be left out.

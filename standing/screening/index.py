@@ -295,10 +295,11 @@ class NameIndex:
                 # ... and the names whose Russian words it may join ("Sevmash")
                 acronyms[_RUSSIAN_OF + brand[:3]].append(name_id)
             else:
-                key = contractions.name_key(name)
-                parts = contractions.spelling_parts(name) if key else None
+                contraction_keys = contractions.name_keys(name)
+                parts = contractions.spelling_parts(name) if contraction_keys else None
                 if parts is not None:
-                    acronyms[_CONTRACTION + key].append(name_id)
+                    for key in contraction_keys:
+                        acronyms[_CONTRACTION + key].append(name_id)
                     self._spelling_parts[name_id] = parts
                 for key in contractions.russian_keys(name):
                     acronyms[_RUSSIAN + key].append(name_id)
@@ -648,8 +649,7 @@ class NameIndex:
                 found.extend(i for i in post.tolist() if russian(brand, self.names[i]) is not None)
             weight = SIM_CONTRACTION * self.idf(brand)
         else:
-            contracted = contractions.name_key(qname)[:3]
-            keys = [_CONTRACTION_OF + contracted] if contracted else []
+            keys = [_CONTRACTION_OF + key[:3] for key in contractions.name_keys(qname)]
             keys += [_RUSSIAN_OF + key for key in contractions.russian_keys(qname)]
             for key in keys:
                 post = self._postings.get(key)

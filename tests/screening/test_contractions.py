@@ -6,7 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from standing.screening.contractions import name_key, query_keys, russian_keys, syllables
+from standing.screening.contractions import (
+    name_key,
+    name_keys,
+    query_keys,
+    russian_keys,
+    syllables,
+)
 from standing.screening.match import Matcher, Screener
 from standing.screening.match.evidence import explain_name
 from standing.screening.normalize import normalize_name
@@ -30,6 +36,11 @@ matcher = Matcher()
         # a country's combining form
         ("Sinopec", "China Petroleum & Chemical Corporation", ["sino", "pe", "c", ""]),
         ("Alcoa", "Aluminum Company of America", ["al", "co", "a", ""]),
+        # "National" of a state company's name left out
+        ("Sinochem", "China National Chemical Corporation", ["sino", "", "chem", ""]),
+        ("Sinopharm", "China National Pharmaceutical Group", ["sino", "", "pharm", "", ""]),
+        # other countries' combining forms
+        ("Ukrnafta", "Ukrainian Nafta", ["ukr", "nafta", ""]),
     ],
 )
 def test_a_brand_of_the_first_syllables_of_the_words_matches_them(
@@ -62,6 +73,15 @@ def test_a_near_brand_that_only_begins_the_same_way_stays_apart(brand: str, name
     assert not matcher.score(company(brand), entry(name)).match
 
 
+def test_screening_finds_a_state_company_by_its_brand_without_national() -> None:
+    listed = [
+        entry("China National Chemical Corporation", entry_id="sinochem"),
+        entry("China National Petroleum Corporation", entry_id="cnpc"),
+    ]
+    hits = Screener(listed).screen(company("Sinochem"))
+    assert [h.entry.entry_id for h in hits if h.match] == ["sinochem"]
+
+
 def test_a_word_that_spells_only_some_of_the_words_is_no_contraction() -> None:
     name = normalize_name("Petróleo Brasileiro Distribuidora S.A.", "organization")
     assert syllables("petrobras", name) is None
@@ -80,6 +100,10 @@ def test_the_index_keys_meet() -> None:
     assert "chpc" in query_keys("sinopec")
     # a company word after the second may be left out: the key takes the next word
     assert name_key(normalize_name("Union Oil Company of California", "organization")) == "unoc"
+    # a second word that may be left out: the name is filed without it too
+    chemical = normalize_name("China National Chemical Corporation", "organization")
+    assert name_keys(chemical) == ["chnc", "chc$"]
+    assert "chc$" in query_keys("sinochem")
     assert query_keys("pemx") == []  # too short to be read
 
 
