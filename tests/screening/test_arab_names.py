@@ -132,3 +132,23 @@ def test_a_country_read_in_english_and_as_written(name: str, english: str, writt
     found = glossary_reading(name)
     assert found is not None
     assert (found.text, found.alternate) == (english, written)
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "country"),
+    [
+        ("Etihad Airways", "الاتحاد للطيران", "ae"),
+        ("Cairo University", "جامعة القاهرة", "eg"),
+        ("King Saud University", "جامعة الملك سعود", "sa"),
+        ("Suez Canal Authority", "هيئة قناة السويس", "eg"),
+        ("Saudi Basic Industries Corporation", "الشركة السعودية للصناعات الأساسية", "sa"),
+    ],
+)
+def test_places_ports_and_the_words_of_groups_and_universities(
+    query: str, name: str, country: str
+) -> None:
+    assert score_in(query, name, country) >= DEFAULT_THRESHOLD
+
+
+def test_a_university_of_another_city_stays_apart() -> None:
+    assert score_in("Alexandria University", "جامعة القاهرة", "eg") < DEFAULT_THRESHOLD
