@@ -148,6 +148,8 @@ def test_a_person_is_never_read() -> None:
         ("Hyundai Jungongeop Jusikhoesa", "Hyundai Heavy Industries Co., Ltd."),
         ("Sherkat-e Melli-ye Naft-e Iran", "National Iranian Oil Company"),
         ("Zhongguo Dianxin Jituan Youxian Gongsi", "China Telecom Group Co., Ltd."),
+        # 电网 power grid, or grid as State Grid writes it
+        ("Guojia Dianwang Youxian Gongsi", "State Grid Corporation"),
         # the list's romanised name against the English one typed
         ("Rosneft Oil Company", "Neftyanaya Kompaniya Rosneft"),
     ],
