@@ -630,7 +630,8 @@ def _latin_reading(name: str) -> Reading | None:
     infos = [_word_info(w) for w in words]
     known = tables()
     best: (
-        tuple[tuple[int, bool], Language, list[tuple[int, int, str]], list[tuple[int, int]]] | None
+        tuple[tuple[int, bool, bool], Language, list[tuple[int, int, str]], list[tuple[int, int]]]
+        | None
     ) = None
     for at, lang in enumerate(LANGUAGES):
         table = known.languages[lang]
@@ -652,15 +653,16 @@ def _latin_reading(name: str) -> Reading | None:
         count = sum(end - start for start, end, _ in reads)
         if not count:
             continue
-        # a tie goes to the language of a country the name names ("Bank Rakyat Indonesia":
-        # Indonesian, though Persian reads "bank" too)
+        # a tie goes to the language whose legal form the name has ("Construcciones del
+        # Puerto S.A.": Spanish, though Russian reads "del"), then to that of a country the
+        # name names ("Bank Rakyat Indonesia": Indonesian, though Persian reads "bank" too)
         spanned = {i for start, end, _ in reads for i in range(start, end)}
-        rank = (count, _home_place(words, spanned, lang))
+        rank = (count, bool(legal), _home_place(words, spanned, lang))
         if best is None or rank > best[0]:
             best = (rank, lang, reads, legal)
     if best is None:
         return None
-    (count, _), lang, reads, legal = best
+    (count, _, _), lang, reads, legal = best
     taken = {i for start, end, _ in reads for i in range(start, end)}
     taken.update(i for start, end in legal for i in range(start, end))
     if lang == "fa":
@@ -818,9 +820,9 @@ def _spans(
                 if key in table.legal:
                     legal.append((i, i + size))
                     break
-                # a phrase of words starts with a word, not a letter ("N.A. M.A." is no
-                # "amma"); a legal form may ("K.K.")
-                if key in table.words and len(keys[i]) > 1:
+                # a phrase of words starts and ends with a word, not a letter ("N.A. M.A." is
+                # no "amma", "Puerto S.A." no "puertos"); a legal form may ("K.K.")
+                if key in table.words and len(keys[i]) > 1 and len(keys[i + size - 1]) > 1:
                     reads.append((i, i + size, table.words[key]))
                     break
             else:

@@ -27,6 +27,13 @@ from tests.screening.names import score_in
         ("Bank Rakyat Indonesia", "Bank people's Indonesia"),
         # a brand and no common word is no such name
         ("Orlen Lietuva", None),
+        # a tie goes to the language of the name's legal form (Russian reads "del" too); a
+        # phrase ends with a word, not the letter of a legal form ("Puerto S.A." no "puertos")
+        ("Construcciones Progreso del Puerto S.A.", "construction Progreso del Puerto S.A."),
+        # a legal form written out is no word to read ("društvo": company)
+        ("Društvo sa ograničenom odgovornošću Global Liberty", None),
+        # a compound of two words keeps both ("Postbank", not "Post Bank" read as "post")
+        ("Post Bank of Iran", None),
     ],
 )
 def test_names_in_the_languages_of_europe_and_asia_are_read(
