@@ -237,16 +237,23 @@ def name_key(name: NormalizedName) -> str:
     return keys[0] if keys else ""
 
 
+#: Second words of a name that brands leave out without a letter ("Sinochem": China National
+#: Chemical), so the name is filed without them too; a company word there gives its brand CO
+#: ("Texaco") and is filed as it stands.
+_UNSPELLED: Final = frozenset({"national"})
+
+
 def name_keys(name: NormalizedName) -> list[str]:
-    """`name_key`, and when the second word may be left out, the key of the name without it
-    ("ch" "c" "$": China National Chemical Corporation, for "Sinochem")."""
+    """`name_key`, and when the second word is one brands leave out without a letter
+    (`_UNSPELLED`), the key of the name without it ("ch" "c" "$": China National Chemical
+    Corporation, for "Sinochem")."""
     if name.kind == "person":
         return []
     words = [t for t, c in zip(name.tokens, name.classes, strict=True) if c != "stop"]
     if not 2 <= len(words) <= _MOST_WORDS + 1 or len(words[0]) < 2:
         return []
     keys = [_key(words[0], words[1:])]
-    if words[1] in _LEFT_OUT and any(w not in _LEFT_OUT for w in words[2:]):
+    if words[1] in _UNSPELLED and any(w not in _LEFT_OUT for w in words[2:]):
         keys.append(_key(words[0], words[2:]))
     return keys
 

@@ -387,6 +387,7 @@ class LatinWords:
     initial: dict[str, str]  # a folded word -> its English as the name's first word ("^joseon")
     own: frozenset[str]  # the table's words as written, lower case (read even if English)
     starts: frozenset[str]  # the beginnings of the words and legal forms: where a phrase may go on
+    stem_lengths: tuple[int, ...] = ()  # the lengths of the folded stems, the longest first
 
 
 @dataclass(frozen=True, slots=True)
@@ -484,6 +485,7 @@ def build_tables(
                 frozenset(
                     k[:n] for k in (*words[lang], *legal[lang]) for n in range(1, len(k) + 1)
                 ),
+                tuple(sorted({len(stem) for stem in stems[lang]}, reverse=True)),
             )
             for lang in LANGUAGES
         },
@@ -868,7 +870,9 @@ def _read_key(table: LatinWords, key: str) -> str | None:
     found = table.words.get(key)
     if found is not None or not table.stems:
         return found
-    for end in range(len(key), _MIN_STEM - 1, -1):
+    for end in table.stem_lengths:
+        if end > len(key):
+            continue
         candidates = table.stems.get(key[:end])
         if not candidates:
             continue
