@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Final
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -130,6 +132,11 @@ def _parse_failure(cause: BaseException | None) -> str:
     if isinstance(cause, RecursionError):
         return "nested too deeply"
     return str(cause) if cause is not None and str(cause) else "could not be parsed"
+
+
+#: Longest a stopping app waits for the screening warm-up to finish, and its thread's name.
+_WARM_UP_WAIT_S: Final = 30.0
+WARM_UP_THREAD: Final = "screening-warm-up"
 
 
 def _warm_screening(services: Services) -> None:
@@ -305,11 +312,17 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.gate = start_gate(services)
-        threading.Thread(target=_warm_screening, args=(services,), daemon=True).start()
+        warm = threading.Thread(
+            target=_warm_screening, args=(services,), name=WARM_UP_THREAD, daemon=True
+        )
+        warm.start()
         try:
             yield
         finally:
             app.state.gate.close()
+            # the warm-up reads through the store's connections: let it give them back
+            # before whoever owns the store closes it
+            await asyncio.to_thread(warm.join, _WARM_UP_WAIT_S)
 
     app = StandingApp(
         title="standing",
