@@ -1096,6 +1096,14 @@ def _correct(token: str) -> str:
 #: The words that say what kind of body an organisation is, with the kind they name
 #: (`data/body_kinds.tsv`: "Factory" and "Works" are a plant, "Center" a centre).
 BODY_KINDS: Final[dict[str, str]] = wordlists.pairs("body_kinds.tsv")
+#: English words of organisation names that translate one word of another language, with the
+#: senses they share (`data/synonym_words.tsv`: "Atomic" and "Nuclear", "Sea" and "Marine").
+SYNONYMS: Final[dict[str, frozenset[str]]] = {}
+for _sense, *_synonyms in (
+    (row[0], *row[1].split()) for row in wordlists.rows("synonym_words.tsv")
+):
+    for _synonym in _synonyms:
+        SYNONYMS[_synonym] = SYNONYMS.get(_synonym, frozenset()) | {_sense}
 _BRACKETED_RE: Final = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 

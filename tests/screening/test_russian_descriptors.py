@@ -24,6 +24,7 @@ from tests.screening.names import score
         ("Tactical Missile Arms Corporation", "tactical missiles"),
         ("Perm Motor-Building Plant", "perm motor plant"),
         ("Tver Railcar-Building Plant", "tver railcar plant"),
+        ("Magnitogorsk Iron and Steel Works", "magnitogorsk steel works"),
     ],
 )
 def test_equivalent_words_are_read_as_one(written: str, read: str) -> None:
@@ -154,6 +155,9 @@ def test_russian_and_between_two_words_read_is_dropped() -> None:
             "Izhevskiy Elektromekhanicheskiy Zavod Kupol",
             "JSC Izhevsk Electromechanical Plant Kupol",
         ),
+        # НАК: a Ukrainian or Kazakh national joint stock company
+        ("НАК «Нафтогаз України»", "National Joint Stock Company Naftogaz of Ukraine"),
+        ("NAK Naftogaz Ukrainy", "National Joint Stock Company Naftogaz of Ukraine"),
     ],
 )
 def test_russian_names_match_their_english_names(query: str, entry: str) -> None:

@@ -30,6 +30,7 @@ from standing.screening.match.config import DEFAULT_CONFIG
 from standing.screening.normalize import (
     BODY_KINDS,
     COMMON_WORDS,
+    SYNONYMS,
     NormalizedName,
     abbreviation_similarity,
     country_word,
@@ -84,6 +85,10 @@ _DEMONYM_PREFIX: Final = 3
 _FORM_WORDS: Final = frozenset({"company", "corporation"})
 #: Two words for one kind of body ("Works" / "Plant", "Center" / "Centre"; body_kinds.tsv).
 _SIM_KIND: Final = 0.9
+#: Two words that translate one word of another language ("Atomic" / "Nuclear";
+#: synonym_words.tsv).
+_SIM_SYNONYM: Final = 0.9
+_NONE: Final[frozenset[str]] = frozenset()
 #: Two words of two languages that rigour's name symbols give one sense ("banco" / "bank";
 #: `standing.screening.symbols`), one at least no English company word.
 _SIM_SYMBOL: Final = 0.9
@@ -199,6 +204,8 @@ def _pair_tokens(
                 sim, how = _SIM_COUNTRY, "country"
             elif a in BODY_KINDS and sim < _SIM_KIND and BODY_KINDS[a] == BODY_KINDS.get(b):
                 sim, how = _SIM_KIND, "kind"
+            elif a in SYNONYMS and sim < _SIM_SYNONYM and SYNONYMS[a] & SYNONYMS.get(b, _NONE):
+                sim, how = _SIM_SYNONYM, "synonym"
             elif a_symbolic and symbolic[j] and sim < _SIM_SYMBOL and same_symbol(a, b):
                 sim, how = _SIM_SYMBOL, "symbol"
             if sim > 0.0 and not (person and how == "inflection"):

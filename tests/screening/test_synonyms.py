@@ -1,0 +1,68 @@
+"""English words that translate one word of another language (synonym_words.tsv): a name read
+in English from Russian, Arabic or Chinese says "Nuclear" where the body's English name says
+"Atomic", "Marine" where it says "Sea". The two words are linked a little below an exact match,
+and the evidence says so; words that name different bodies in one country stay apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from standing.screening.normalize import SYNONYMS
+from tests.screening.names import company, company_query, matcher
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # атомная: nuclear; Kazatomprom writes Atomic
+        (
+            "АО «Национальная атомная компания «Казатомпром»",
+            "National Atomic Company Kazatomprom JSC",
+        ),
+        # металлургический комбинат / завод: a metallurgical plant, a steel works
+        (
+            "ПАО «Магнитогорский металлургический комбинат»",
+            "Magnitogorsk Iron and Steel Works PJSC",
+        ),
+        ("Belorusskiy Metallurgicheskiy Zavod OAO", "Belarusian Steel Works OJSC"),
+        # главный: main or chief; радиочастотный: radio frequency
+        ("ФГУП «Главный радиочастотный центр»", "Main Radio Frequency Center FSUE"),
+        ("Glavnyy Radiochastotnyy Tsentr FGUP", "Main Radio Frequency Center FSUE"),
+        # морской торговый порт: a marine trading port, a commercial sea port
+        ("АО «Морской торговый порт Усть-Луга»", "Ust-Luga Commercial Sea Port JSC"),
+        # الملاحة: navigation; the company writes Shipping
+        ("شركة الملاحة العربية المتحدة", "United Arab Shipping Company"),
+    ],
+)
+def test_a_word_read_in_english_meets_its_synonym(query: str, listed: str) -> None:
+    result = matcher.score(company_query(query), company(listed))
+    assert result.match, result.features["name"]
+    assert result.score >= 0.8
+
+
+def test_the_evidence_names_the_synonyms() -> None:
+    result = matcher.score(
+        company_query("АО «Национальная атомная компания «Казатомпром»"),
+        company("National Atomic Company Kazatomprom JSC"),
+    )
+    assert "nuclear=atomic (synonym 0.90)" in result.features["name"]["tokens"]
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # two banks of Iraq: commercial is no synonym of trade
+        ("Commercial Bank of Iraq P.S.C.", "Trade Bank of Iraq"),
+        # a research agency and a power company: energy is no synonym of power
+        ("Japan Atomic Energy Agency", "The Japan Atomic Power Company"),
+    ],
+)
+def test_words_that_name_different_bodies_stay_apart(query: str, listed: str) -> None:
+    result = matcher.score(company_query(query), company(listed))
+    assert not result.match, result.features["name"]
+
+
+def test_a_sense_has_several_words_and_some_words_have_none() -> None:
+    assert SYNONYMS["marine"] == SYNONYMS["maritime"] == SYNONYMS["sea"] == {"sea"}
+    assert SYNONYMS["trading"] == {"trade"}
+    assert "commercial" not in SYNONYMS and "power" not in SYNONYMS
