@@ -508,7 +508,11 @@ def _read_han(name: str, table: HanWords, japanese: bool) -> Reading | None:
             if kind == "sense":  # judged as it was before it had company senses
                 before = _kind(word, table, senses=False)
                 before_gloss = table.generic.get(word, table.english.get(word, ""))
-                if before == "unread":  # CC-CEDICT lacks it (空輸, たばこ): by its company sense
+                if before == "unread":
+                    # CC-CEDICT lacks it (空輸, たばこ, 盐业): by its company sense, which
+                    # identifies when it has a word that is no generic word nor a place (Salt
+                    # Industry, Railway Construction), generic words beside it or not
+                    identifying = identifying or _names_something(gloss)
                     before, before_gloss = "word", gloss
                 identifying = identifying or _identifies(word, before_gloss, before)
             else:
@@ -785,6 +789,11 @@ def _kind(word: str, table: HanWords, senses: bool = True) -> _Kind:
     if word in table.places:
         return "place"
     return "name" if word in table.names else "word"
+
+
+def _names_something(gloss: str) -> bool:
+    """Whether an English gloss has a word that is neither generic nor a place."""
+    return any(token_class(t, "organization") in ("name", "number") for t in fold(gloss).split())
 
 
 def _identifies(word: str, gloss: str, kind: _Kind) -> bool:
