@@ -152,3 +152,23 @@ def test_places_ports_and_the_words_of_groups_and_universities(
 
 def test_a_university_of_another_city_stays_apart() -> None:
     assert score_in("Alexandria University", "جامعة القاهرة", "eg") < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # جهاز: an authority; الاستثمارات: investments
+        ("جهاز قطر للاستثمار", "Qatar Investment Authority"),
+        ("جهاز أبوظبي للاستثمار", "Abu Dhabi Investment Authority"),
+        ("صندوق الاستثمارات العامة", "Public Investment Fund"),
+        ("الشركة الليبية للاستثمارات الخارجية", "Libyan Foreign Investment Company"),
+        # بيت: a house; سوريا: Syria; الذرية: atomic; ناقلات: tankers; الأول: first
+        ("بيت التمويل الكويتي", "Kuwait Finance House"),
+        ("مصرف سوريا المركزي", "Central Bank of Syria"),
+        ("هيئة الطاقة الذرية", "Atomic Energy Authority"),
+        ("شركة ناقلات النفط الكويتية", "Kuwait Oil Tanker Company"),
+        ("بنك أبوظبي الأول", "First Abu Dhabi Bank"),
+    ],
+)
+def test_gulf_funds_authorities_and_banks_read_in_english(query: str, listed: str) -> None:
+    assert score(query, listed) >= DEFAULT_THRESHOLD

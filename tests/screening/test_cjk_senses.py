@@ -14,7 +14,8 @@ from standing.screening.glossary import (
     segment,
 )
 from standing.screening.match import Query, explain_name, name_variants
-from tests.screening.names import company, matcher
+from standing.screening.match.config import DEFAULT_THRESHOLD
+from tests.screening.names import company, matcher, score
 
 
 def test_the_table_has_company_senses_of_the_common_words() -> None:
@@ -215,3 +216,22 @@ def test_a_korean_name_of_generic_words_with_a_place_is_read() -> None:
     )
     bank = reading("한국은행")
     assert bank is not None and bank.generic
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # 总公司: a corporation, a legal form like 公司
+        ("中国烟草总公司", "China National Tobacco Corporation"),
+        # words CC-CEDICT lacks, read by their company senses, which identify
+        ("中国盐业集团有限公司", "China National Salt Industry Group Co., Ltd."),
+        ("中国铁建股份有限公司", "China Railway Construction Corporation Limited"),
+        # companies the glossary knows by a short name, read also by their full English names
+        ("中国化工集团有限公司", "China National Chemical Corporation"),
+        ("中国联合网络通信集团有限公司", "China United Network Communications Group Co., Ltd."),
+        ("中国第一汽车集团有限公司", "China FAW Group Co., Ltd."),
+        ("中国人寿保险股份有限公司", "China Life Insurance Company Limited"),
+    ],
+)
+def test_chinese_state_companies_read_in_english(query: str, listed: str) -> None:
+    assert score(query, listed) >= DEFAULT_THRESHOLD
