@@ -99,10 +99,13 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Final, Literal
 
+from rapidfuzz.distance import Levenshtein
+
 from standing.screening import wordlists
 from standing.screening.glossary import Reading, glossary
 from standing.screening.normalize import (
     BODY_KINDS,
+    COMMON_WORDS,
     PLACE_COUNTRIES,
     fold,
     number_word,
@@ -242,6 +245,8 @@ _LANGUAGE_COUNTRIES: Final[dict[Language, frozenset[str]]] = {
 #: The languages whose table holds the common words of names only (no company's own name):
 #: a name every word of which they read is a generic name, whatever the words' English.
 _COMMON_ONLY: Final[frozenset[Language]] = frozenset({"eu", "id", "vi"})
+#: The letters of the one word read that make a name's reading (see `_one_long_word`).
+_LONE_LETTERS: Final = 6
 #: Articles, prepositions and conjunctions of names in the languages of Europe, Indonesian and
 #: Malay, and Vietnamese ("Banco do Brasil", "Ferrovie dello Stato", "Perusahaan Listrik dan
 #: Gas"): dropped from the reading beside a word read.
@@ -689,6 +694,7 @@ def _latin_reading(name: str) -> Reading | None:
         and not legal
         and not _home_place(words, taken | particles, lang)
         and not (lang == "fa" and _FA_MARKED_RE.search(name))
+        and not _one_long_word(words, reads, lang)
     ):
         return None
     generic = False
@@ -717,6 +723,32 @@ def _latin_reading(name: str) -> Reading | None:
     if alternate == text:
         return Reading(text, read, generic=generic, kept=kept, kept_words=kept_read)
     return Reading(text, read, alternate, alternate_read, generic, kept, kept_read)
+
+
+def _one_long_word(words: list[str], reads: list[tuple[int, int, str]], lang: Language) -> bool:
+    """Whether the one word read of a name of two words or more is a word of a language of
+    Asia or of Russian, of `_LONE_LETTERS` letters or more, that is no English word: enough to
+    read it ("Samseong Jeonja": Samseong electronics; "Gazprom Dobycha Yamburg": Gazprom
+    production Yamburg), where a short word could be a name's own ("Bank", "Sanat"); not a
+    place, nor a word read as itself spelled otherwise ("Penzensky": of Penza; "Aselsan
+    Elektronik"), which says where a body is or is compared as written already."""
+    if lang in _COMMON_ONLY or len(words) < 2 or len(reads) != 1:
+        return False
+    start, end, gloss = reads[0]
+    word = plain(words[start])
+    return (
+        end == start + 1
+        and len(word) >= _LONE_LETTERS
+        and word not in COMMON_WORDS
+        and not any(_place(sense) or _spelled_alike(word, sense) for sense in gloss.split("|"))
+    )
+
+
+def _spelled_alike(word: str, sense: str) -> bool:
+    """Whether a word and its English are one word spelled otherwise: a place's adjective
+    ("penzensky": Penza) or a loanword ("elektronik": electronics)."""
+    english = fold(sense).replace(" ", "")
+    return english[:4] == word[:4] or Levenshtein.normalized_similarity(word, english) >= 0.7
 
 
 def _trade_name(words: list[str], reads: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:

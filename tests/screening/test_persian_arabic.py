@@ -58,7 +58,9 @@ def result(query: str, listed: str, country: str = "") -> tuple[float, dict[str,
         ("Al-Sharikah al-Suriyah lil-Naft", "company syrian oil"),
         # one word read is enough beside the article or the ezafe written onto a word
         ("Masraf al-Rafidain", "bank Rafidain"),
-        ("Masraf Rafidain", None),  # one word read, nothing else Persian or Arabic
+        # one word read, nothing else Persian or Arabic: a word of six letters or more
+        ("Masraf Rafidain", "bank Rafidain"),
+        ("Bank Rafidain", None),
         # a word read beside a province of Iran: the province names the company ("Foolad
         # Khuzestan", Khuzestan Steel Company; the province's other steel companies are named
         # otherwise and stay apart, see test_romanised.py)

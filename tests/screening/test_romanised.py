@@ -94,7 +94,7 @@ def test_the_data_files_are_in_the_cache_fingerprint() -> None:
         ("Zhong Guo Dian Xin Ji Tuan Youxian Gongsi", "china telecom group Youxian Gongsi"),
         ("Mitsubishi Jūkōgyō Kabushiki Kaisha", "Mitsubishi heavy industries Kabushiki Kaisha"),
         ("Mitsui Bussan K.K.", "Mitsui trading K.K."),  # one word and a legal form
-        ("Mitsui Bussan", None),  # one word alone
+        ("Mitsui Bussan", "Mitsui trading"),  # one word alone, of six letters
         ("Hyundai Jungongeop Jusik Hoesa", "Hyundai heavy industries Jusik Hoesa"),
         ("Samsung Chŏnja Chusik Hoesa", "Samsung electronics Chusik Hoesa"),
         ("Sherkat-e Melli-ye Naft-e Iran", "company national oil Iran"),
@@ -104,6 +104,13 @@ def test_the_data_files_are_in_the_cache_fingerprint() -> None:
         # name and the entry's country named (test_persian_arabic.py)
         ("Neft Gaz", "oil gas"),
         ("Neftyanaya Gazovaya Kompaniya", "oil gas company"),
+        # one word read, of six letters or more and no English word, in a name of two words
+        # or more
+        ("Samseong Jeonja", "Samseong electronics"),
+        ("Gazprom Dobycha Yamburg", "Gazprom production Yamburg"),
+        ("Sanaye Shahid Hemmat", "industries Shahid Hemmat"),
+        ("Zhongguo Yancao Zonggongsi", "china tobacco corporation"),
+        ("Nizhegorodskiy Teplokhodnyy Zavod", "nizhny novgorod motor ship plant"),
     ],
 )
 def test_names_read_in_english(name: str, expected: str | None) -> None:
@@ -114,7 +121,8 @@ def test_names_read_in_english(name: str, expected: str | None) -> None:
     "name",
     [
         "Gazprom Neft",  # one word read and no legal form
-        "Tanaka Shoji",  # a surname and one word
+        "Tanaka Shoji",  # a surname and one word of five letters
+        "Mitsui Ginko",  # one word of five letters
         "Neft Rosneft",  # one word read and a name: no second word nor a place of Russia
         "Sanaye Havafaza",  # two words read, one of them not generic, and nothing else
         "Central Systems Technology Group",  # English words are not read as Russian
