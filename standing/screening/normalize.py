@@ -746,7 +746,12 @@ def _to_ascii(text: str, kind: NameKind = "person") -> str:
         text = _BRACKETS_RE.sub(" " if kind == "person" else _bracket, text)
     if text.isascii():
         return text
-    return str(ascii_text(text))
+    return str(ascii_text(_CYRILLIC_AND_RE.sub(" and ", text)))
+
+
+#: "And" as Russian writes the English word ("Проктер энд Гэмбл", Procter & Gamble): the
+#: English connective, not a word of the name.
+_CYRILLIC_AND_RE: Final = re.compile(r"(?<!\w)[Ээ]нд(?!\w)")
 
 
 def read_cjk_generic(text: str) -> str:

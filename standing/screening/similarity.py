@@ -141,6 +141,63 @@ def loanword_fold(token: str) -> str:
     return rewrite(token, _LOANWORD_RULES)
 
 
+#: An English word as Russian writes it by its sound, and its transliteration, read alike:
+#: the digraphs of the transliteration and the English spellings of one sound (-tion, a soft
+#: g, ph, ck) written one way, then the consonants alone, without the h, w and v that one
+#: side writes as a vowel or not at all ("Текнолоджиз", teknolodzhiz: Technologies; "Солюшнс",
+#: solyushns: Solutions; "Игл", igl: Eagle; "Эппл", eppl: Apple).
+_SOUND_RULES: Final = rules(
+    (
+        (r"shch", "sh"),
+        (r"dzh|zh|dj", "j"),
+        (r"kh", "h"),
+        (r"[st]ion", "shn"),
+        (r"ture$", "ch"),
+        (r"^eu", "ev"),
+        (r"ph", "f"),
+        (r"th", "t"),
+        (r"ck|q", "k"),
+        (r"x", "ks"),
+        (r"c(?=[eiy])", "s"),
+        (r"ch", "k"),
+        (r"c", "k"),
+        (r"le$", "l"),
+        (r"z", "s"),
+        (r"[hwv]", ""),
+        (r"[aeiouy]", ""),
+        (r"(.)\1", r"\1"),
+    )
+)
+_SOUND_VOWELS: Final = frozenset("aeiouy")
+
+
+_SOFT_G_RE: Final = re.compile(r"g(?=[eiy])")
+
+
+@lru_cache(maxsize=200_000)
+def sound_key(token: str, soft_g: bool = False) -> str:
+    """The consonants an English word and its Russian spelling by sound share (see
+    `_SOUND_RULES`): "technologies" and "teknolodzhiz" are "tknljs"; with `soft_g`, a g
+    before e, i or y is the English one, a j ("gamble" / "gembl" have their g hard)."""
+    return rewrite(_SOFT_G_RE.sub("j", token) if soft_g else token, _SOUND_RULES)
+
+
+def _sounds_alike(a: str, b: str) -> int:
+    """How many consonants two words of three letters or more, one of them transliterated,
+    share as an English word and its Russian spelling by sound (see `sound_key`; one side's
+    g may be soft), when they share two or more, both start with a vowel or neither ("uait"
+    / "white": a w is a vowel to Russian) and both end with one or neither, a silent e aside
+    ("stoun" / "stone"; not "alrosa" / "allrus"); 0 otherwise."""
+    if (a[0] in _SOUND_VOWELS or a[0] == "w") != (b[0] in _SOUND_VOWELS or b[0] == "w"):
+        return 0
+    if (a.removesuffix("e")[-1] in _SOUND_VOWELS) != (b.removesuffix("e")[-1] in _SOUND_VOWELS):
+        return 0  # one ends with a vowel sounded, the other not ("alrosa" / "allrus")
+    ka, kb = sound_key(a), sound_key(b)
+    if ka != kb and sound_key(a, True) != kb and ka != sound_key(b, True):
+        return 0
+    return len(kb) if len(kb) >= 2 else 0
+
+
 #: A Russian adjective in -sk- in its transliterations ("kazanskiy", "kazansky", "kazanskii",
 #: "kazanskaya", "kazanskogo", "donskoy", "kyivskyi"): the name it is made from, the ending.
 _SK_ADJECTIVE_RE: Final = re.compile(
@@ -224,7 +281,7 @@ def token_match(a: str, b: str, loose: bool = False) -> tuple[float, str]:
 
 
 #: Rules that guess at vowels; for an abjad the letter classes replace them.
-_VOWEL_GUESSES: Final = frozenset({"vowels", "phonetic", "prefix"})
+_VOWEL_GUESSES: Final = frozenset({"vowels", "phonetic", "prefix", "sound"})
 #: Digits written for letters ("Sech1n", "I9or", "V1ad1m1r").
 _LEET: Final = str.maketrans("01345789@$", "oieastbgas")
 
@@ -405,6 +462,9 @@ def _similarity(a: str, b: str, loose: bool) -> tuple[float, str]:
             return SIM_INFLECTION, "inflection"
     if longest >= 6 and a[0] == b[0] and a[-1] == b[-1] and devowel(a) == devowel(b):
         return SIM_VOWELS, "vowels"
+    if loose and short >= 3 and (shared := _sounds_alike(a, b)):
+        # an English word Russian writes by its sound ("teknolodzhiz" / "technologies")
+        return (SIM_PHONETIC_LOOSE if shared >= 3 else SIM_VOWELS), "sound"
     if loose and short >= 4 and (a[0] == b[0] or (a[0] in "aeiou" and b[0] in "aeiou")):
         pa, pb = phonetic(a), phonetic(b)
         if pa and pa == pb and len(pa) >= 2:

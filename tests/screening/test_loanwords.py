@@ -1,11 +1,15 @@
-"""A loanword brand written in Persian script: its "x" is the ks the script writes (کس)."""
+"""Loanwords: a brand written in Persian script (its "x" is the ks the script writes, کس), and
+English words Russian writes by their sound ("Позитив Текнолоджиз", Positive Technologies)."""
 
 from __future__ import annotations
+
+import pytest
 
 from standing.screening.match import Query
 from standing.screening.match.config import DEFAULT_THRESHOLD
 from standing.screening.model import Entry, EntryName
 from standing.screening.romanize import abjad_similarity, latin_class_keys
+from standing.screening.similarity import token_match
 from tests.screening.names import matcher
 
 
@@ -32,3 +36,59 @@ def test_a_persian_loanword_brand_meets_its_latin_name() -> None:
     # another steel company of the province
     assert scored("شرکت فولاد اکسین خوزستان", "Khuzestan Steel Company") < DEFAULT_THRESHOLD
     assert scored("شرکت فولاد هرمزگان", "Oxin Steel Company") < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("written", "english"),
+    [
+        ("teknolodzhiz", "technologies"),
+        ("solyushns", "solutions"),
+        ("igl", "eagle"),
+        ("eppl", "apple"),
+        ("fyuche", "future"),
+        ("gembl", "gamble"),
+        ("seilz", "sales"),
+        ("stoun", "stone"),
+        ("evraziya", "eurasia"),
+    ],
+)
+def test_an_english_word_and_its_russian_spelling_by_sound(written: str, english: str) -> None:
+    sim, how = token_match(written, english, True)
+    assert how == "sound" and sim >= 0.8
+    # only when one side was transliterated: two Latin words are not compared so
+    assert token_match(written, english, False)[1] != "sound"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("uait", "wet"),  # one consonant is too few
+        ("ist", "stan"),  # a word starting with a vowel and one that does not
+        ("pozitiv", "pacific"),  # other consonants
+        ("alrosa", "allrus"),  # one ends with a vowel, the other not
+    ],
+)
+def test_other_words_do_not_sound_alike(a: str, b: str) -> None:
+    assert token_match(a, b, True)[1] != "sound"
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("ООО «Позитив Текнолоджиз»", "Positive Technologies LLC"),
+        ("ООО «Ред Солюшнс»", "Red Solutions LLC"),
+        ("ООО «Голден Игл»", "Golden Eagle LLC"),
+        ("ООО «Скай Нет»", "Sky Net LLC"),
+        ("ООО «Эппл Рус»", "Apple Rus LLC"),
+        ("ООО «Ист Юнион»", "East Union LLC"),
+        # энд is the English connective
+        ("ООО «Проктер энд Гэмбл»", "Procter & Gamble LLC"),
+        ("ООО «Филип Моррис Сэйлз энд Маркетинг»", "Philip Morris Sales and Marketing LLC"),
+    ],
+)
+def test_a_russian_company_named_in_english_meets_its_english_name(query: str, name: str) -> None:
+    result = matcher.score(
+        Query.of(query, schema="Company"),
+        Entry(source="test", entry_id=name, kind="organization", names=(EntryName(name),)),
+    )
+    assert result.score >= DEFAULT_THRESHOLD, result.features["name"]
