@@ -594,6 +594,33 @@ def _cyrillic_letters(m: re.Match[str]) -> str:
     return "-".join(out)
 
 
+#: Two or more Cyrillic words apart, each a Latin letter's name or not: a run of letter names
+#: is initials written out ("Джей Ти Ай" JTI, "Эл Джи Электроникс" LG Electronics).
+_CYRILLIC_SPACED_RE: Final = re.compile(r"[а-яё]+(?:\s+[а-яё]+)+", re.IGNORECASE)
+
+
+def _cyrillic_spaced(m: re.Match[str]) -> str:
+    out: list[str] = []
+    run: list[tuple[str, str]] = []  # (word, its letter)
+
+    def flush() -> None:
+        if len(run) >= 2:
+            out.append("".join(letter for _, letter in run).upper())
+        else:
+            out.extend(word for word, _ in run)
+        run.clear()
+
+    for word in m.group(0).split():
+        letter = _CYRILLIC_LETTER_NAMES.get(word.lower())
+        if letter is not None:
+            run.append((word, letter))
+            continue
+        flush()
+        out.append(word)
+    flush()
+    return " ".join(out)
+
+
 def spelled_initials(text: str) -> str | None:
     """The text with runs of Latin letter names in Hangul or katakana, and hyphenated ones in
     Cyrillic, written as the letters ("엘지전자" -> "LG 전자", "エヌ・ティ・ティ・データ" -> "NTT
@@ -614,4 +641,6 @@ def spelled_initials(text: str) -> str | None:
         cyrillic = _CYRILLIC_HYPHENATED_RE.sub(_cyrillic_letters, out)
         changed = changed or cyrillic != out
         out = cyrillic
-    return " ".join(out.split()) if changed else None
+    spaced = _CYRILLIC_SPACED_RE.sub(_cyrillic_spaced, out)
+    changed = changed or spaced != out
+    return " ".join(spaced.split()) if changed else None

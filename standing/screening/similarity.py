@@ -151,6 +151,7 @@ _SOUND_RULES: Final = rules(
         (r"shch", "sh"),
         (r"dzh|zh|dj", "j"),
         (r"kh", "h"),
+        (r"ts", "s"),
         (r"[st]ion", "shn"),
         (r"ture$", "ch"),
         (r"^eu", "ev"),
@@ -182,13 +183,19 @@ def sound_key(token: str, soft_g: bool = False) -> str:
     return rewrite(_SOFT_G_RE.sub("j", token) if soft_g else token, _SOUND_RULES)
 
 
+def _sound_start(letter: str) -> bool:
+    """Whether a word's first letter is a vowel to Russian (a w is: "uait", White)."""
+    return letter in _SOUND_VOWELS or letter == "w"
+
+
 def _sounds_alike(a: str, b: str) -> int:
     """How many consonants two words of three letters or more, one of them transliterated,
     share as an English word and its Russian spelling by sound (see `sound_key`; one side's
     g may be soft), when they share two or more, both start with a vowel or neither ("uait"
-    / "white": a w is a vowel to Russian) and both end with one or neither, a silent e aside
+    / "white": a w is a vowel to Russian, or a v: "vaildberriz" / "wildberries") and both end
+    with one or neither, a silent e aside
     ("stoun" / "stone"; not "alrosa" / "allrus"); 0 otherwise."""
-    if (a[0] in _SOUND_VOWELS or a[0] == "w") != (b[0] in _SOUND_VOWELS or b[0] == "w"):
+    if _sound_start(a[0]) != _sound_start(b[0]) and {a[0], b[0]} != {"v", "w"}:
         return 0
     if (a.removesuffix("e")[-1] in _SOUND_VOWELS) != (b.removesuffix("e")[-1] in _SOUND_VOWELS):
         return 0  # one ends with a vowel sounded, the other not ("alrosa" / "allrus")

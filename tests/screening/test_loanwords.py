@@ -8,7 +8,7 @@ import pytest
 from standing.screening.match import Query
 from standing.screening.match.config import DEFAULT_THRESHOLD
 from standing.screening.model import Entry, EntryName
-from standing.screening.romanize import abjad_similarity, latin_class_keys
+from standing.screening.romanize import abjad_similarity, latin_class_keys, spelled_initials
 from standing.screening.similarity import token_match
 from tests.screening.names import matcher
 
@@ -50,6 +50,8 @@ def test_a_persian_loanword_brand_meets_its_latin_name() -> None:
         ("seilz", "sales"),
         ("stoun", "stone"),
         ("evraziya", "eurasia"),
+        ("vaildberriz", "wildberries"),  # в for w
+        ("bents", "benz"),  # ц for z
     ],
 )
 def test_an_english_word_and_its_russian_spelling_by_sound(written: str, english: str) -> None:
@@ -84,6 +86,12 @@ def test_other_words_do_not_sound_alike(a: str, b: str) -> None:
         # энд is the English connective
         ("ООО «Проктер энд Гэмбл»", "Procter & Gamble LLC"),
         ("ООО «Филип Моррис Сэйлз энд Маркетинг»", "Philip Morris Sales and Marketing LLC"),
+        # Latin letters written out by their names, apart: initials
+        ("ООО «Джей Ти Ай Россия»", "JTI Russia LLC"),
+        ("ООО «Эл Джи Электроникс Рус»", "LG Electronics Rus LLC"),
+        # СПГ: LNG; КБ: a design bureau, or a commercial bank
+        ("ОАО «Ямал СПГ»", "OAO Yamal LNG"),
+        ("КБ «Ренессанс Кредит» ООО", "Renaissance Credit Commercial Bank LLC"),
     ],
 )
 def test_a_russian_company_named_in_english_meets_its_english_name(query: str, name: str) -> None:
@@ -92,3 +100,9 @@ def test_a_russian_company_named_in_english_meets_its_english_name(query: str, n
         Entry(source="test", entry_id=name, kind="organization", names=(EntryName(name),)),
     )
     assert result.score >= DEFAULT_THRESHOLD, result.features["name"]
+
+
+def test_letter_names_apart_are_initials_only_in_a_run() -> None:
+    assert spelled_initials("ООО «Эс Эй Пи СНГ»") == "ООО «SAP СНГ»"
+    # one letter name alone is a word
+    assert spelled_initials("Иван Ти Петров") is None
