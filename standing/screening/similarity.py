@@ -172,6 +172,29 @@ _SOUND_RULES: Final = rules(
 _SOUND_VOWELS: Final = frozenset("aeiouy")
 
 
+#: An English word as Japanese writes it by its sound in katakana, read in Hepburn, and the
+#: word: the vowels Japanese puts after each consonant go with the other vowels, l is r, v
+#: is b, th is s ("erekutoron": Electron; "finansharu": Financial; "sebun": Seven).
+_KANA_SOUND_RULES: Final = rules(
+    (
+        (r"ph", "f"),
+        (r"th", "s"),
+        (r"ck|q", "k"),
+        (r"x", "ks"),
+        (r"c(?=[eiy])", "s"),
+        (r"sh", "s"),
+        (r"ch", "c"),
+        (r"c", "k"),
+        (r"tsu", "t"),
+        (r"ts", "t"),
+        (r"dz|z", "j"),
+        (r"l", "r"),
+        (r"v", "b"),
+        (r"[hwy]", ""),
+        (r"[aeiou]", ""),
+        (r"(.)\1", r"\1"),
+    )
+)
 _SOFT_G_RE: Final = re.compile(r"g(?=[eiy])")
 
 
@@ -193,16 +216,28 @@ def _sounds_alike(a: str, b: str) -> int:
     share as an English word and its Russian spelling by sound (see `sound_key`; one side's
     g may be soft), when they share two or more, both start with a vowel or neither ("uait"
     / "white": a w is a vowel to Russian, or a v: "vaildberriz" / "wildberries") and both end
-    with one or neither, a silent e aside
-    ("stoun" / "stone"; not "alrosa" / "allrus"); 0 otherwise."""
+    with one or neither, a silent e aside ("stoun" / "stone"; not "alrosa" / "allrus"); or,
+    as Japanese writes the word in katakana, three or more (`kana_sound_key`:
+    "erekutoron" / "electron"); 0 otherwise."""
     if _sound_start(a[0]) != _sound_start(b[0]) and {a[0], b[0]} != {"v", "w"}:
         return 0
-    if (a.removesuffix("e")[-1] in _SOUND_VOWELS) != (b.removesuffix("e")[-1] in _SOUND_VOWELS):
-        return 0  # one ends with a vowel sounded, the other not ("alrosa" / "allrus")
     ka, kb = sound_key(a), sound_key(b)
-    if ka != kb and sound_key(a, True) != kb and ka != sound_key(b, True):
+    if ka == kb or sound_key(a, True) == kb or ka == sound_key(b, True):
+        # one ends with a vowel sounded, the other not ("alrosa" / "allrus")
+        ends = a.removesuffix("e")[-1] in _SOUND_VOWELS, b.removesuffix("e")[-1] in _SOUND_VOWELS
+        return len(kb) if len(kb) >= 2 and ends[0] == ends[1] else 0
+    # as Japanese writes it, a vowel after every consonant: three consonants at least
+    ka, kb = kana_sound_key(a), kana_sound_key(b)
+    if ka != kb and kana_sound_key(a, True) != kb and ka != kana_sound_key(b, True):
         return 0
-    return len(kb) if len(kb) >= 2 else 0
+    return len(kb) if len(kb) >= 3 else 0
+
+
+@lru_cache(maxsize=200_000)
+def kana_sound_key(token: str, soft_g: bool = False) -> str:
+    """The consonants an English word and its katakana spelling in Hepburn share (see
+    `_KANA_SOUND_RULES`): "electron" and "erekutoron" are "rktrn"."""
+    return rewrite(_SOFT_G_RE.sub("j", token) if soft_g else token, _KANA_SOUND_RULES)
 
 
 #: A Russian adjective in -sk- in its transliterations ("kazanskiy", "kazansky", "kazanskii",

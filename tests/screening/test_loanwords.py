@@ -1,5 +1,6 @@
 """Loanwords: a brand written in Persian script (its "x" is the ks the script writes, کس), and
-English words Russian writes by their sound ("Позитив Текнолоджиз", Positive Technologies)."""
+English words Russian or Japanese writes by their sound ("Позитив Текнолоджиз", Positive
+Technologies; "東京エレクトロン", Tokyo Electron)."""
 
 from __future__ import annotations
 
@@ -95,6 +96,31 @@ def test_other_words_do_not_sound_alike(a: str, b: str) -> None:
     ],
 )
 def test_a_russian_company_named_in_english_meets_its_english_name(query: str, name: str) -> None:
+    result = matcher.score(
+        Query.of(query, schema="Company"),
+        Entry(source="test", entry_id=name, kind="organization", names=(EntryName(name),)),
+    )
+    assert result.score >= DEFAULT_THRESHOLD, result.features["name"]
+
+
+@pytest.mark.parametrize(
+    ("written", "english"),
+    [("erekutoron", "electron"), ("finansharu", "financial"), ("asuterasu", "astellas")],
+)
+def test_an_english_word_in_katakana_sounds_alike(written: str, english: str) -> None:
+    # the vowel Japanese writes after every consonant aside, l written r
+    assert token_match(written, english, True)[1] == "sound"
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("東京エレクトロン株式会社", "Tokyo Electron Limited"),
+        ("三菱UFJフィナンシャル・グループ", "Mitsubishi UFJ Financial Group, Inc."),
+        ("アステラス製薬株式会社", "Astellas Pharma Inc."),
+    ],
+)
+def test_a_japanese_company_named_in_english_meets_its_english_name(query: str, name: str) -> None:
     result = matcher.score(
         Query.of(query, schema="Company"),
         Entry(source="test", entry_id=name, kind="organization", names=(EntryName(name),)),
