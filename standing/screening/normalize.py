@@ -746,12 +746,18 @@ def _to_ascii(text: str, kind: NameKind = "person") -> str:
         text = _BRACKETS_RE.sub(" " if kind == "person" else _bracket, text)
     if text.isascii():
         return text
-    return str(ascii_text(_CYRILLIC_AND_RE.sub(" and ", text)))
+    return str(ascii_text(_CYRILLIC_ENGLISH_RE.sub(_cyrillic_english, text)))
 
 
-#: "And" as Russian writes the English word ("Проктер энд Гэмбл", Procter & Gamble): the
-#: English connective, not a word of the name.
-_CYRILLIC_AND_RE: Final = re.compile(r"(?<!\w)[Ээ]нд(?!\w)")
+#: English words Russian writes by their sound that a transliteration would not spell alike:
+#: "энд" ("Проктер энд Гэмбл", Procter & Gamble: the connective, not a word of the name) and
+#: "эйр" ("Эйр Астана", Air Astana).
+_CYRILLIC_ENGLISH: Final[dict[str, str]] = {"энд": "and", "эйр": "air"}
+_CYRILLIC_ENGLISH_RE: Final = re.compile(r"(?<!\w)(?:[Ээ]нд|[Ээ]йр)(?!\w)")
+
+
+def _cyrillic_english(match: re.Match[str]) -> str:
+    return f" {_CYRILLIC_ENGLISH[match.group(0).lower()]} "
 
 
 def read_cjk_generic(text: str) -> str:

@@ -90,6 +90,24 @@ def test_domain_words_are_read_in_english(name: str, reading: str | None) -> Non
         ),
         ("УК «Альфа Капитал»", "Alfa Capital Management Company"),
         ("ТД «Северная верфь»", "Northern Shipyard Trading House"),
+        # Ukrainian forms and descriptors: ПАТ a public joint-stock company, ДК a state concern
+        ("ПАТ «Укрнафта»", "PJSC Ukrnafta"),
+        ("ДК «Укроборонпром»", "State Concern Ukroboronprom"),
+        # second senses: объединённый joint, ракетный rocket
+        ("Объединённый институт ядерных исследований", "Joint Institute for Nuclear Research"),
+        ("Ракетно-космическая корпорация «Энергия»", "Rocket and Space Corporation Energia"),
+        (
+            "Служба внешней разведки Российской Федерации",
+            "Foreign Intelligence Service of the Russian Federation",
+        ),
+        ("Фонд национального благосостояния", "National Wealth Fund"),
+        (
+            "Санкт-Петербургский государственный университет",
+            "Saint Petersburg State University",
+        ),
+        ("Нафтна индустрија Србије", "Petroleum Industry of Serbia"),
+        # эйр: the English word Air
+        ("АО «Эйр Астана»", "Air Astana JSC"),
     ],
 )
 def test_names_translated_by_domain_words_match(query: str, listed: str) -> None:
