@@ -439,6 +439,7 @@ def read_han(name: str, words: HanWords | None = None) -> Reading | None:
     Industries 株式会社", 全日本空輸 "All Japan Airways", alternately "All Nippon Airways"."""
     if not _HAN_RE.search(name):
         return None
+    name = _ORDINAL_RE.sub(_ordinal, name)
     table = words or han_words()
     japanese = _japanese(name) or _japanese_form(name, table)
     if japanese and words is None:
@@ -451,6 +452,39 @@ def read_han(name: str, words: HanWords | None = None) -> Reading | None:
     return found
 
 
+_CHINESE_DIGITS: Final[dict[str, int]] = {
+    c: n
+    for n, chars in enumerate(("〇零", "一", "二两", "三", "四", "五", "六", "七", "八", "九"))
+    for c in chars
+}
+_CHINESE_UNITS: Final[dict[str, int]] = {"十": 10, "百": 100, "千": 1000}
+#: An ordinal in Chinese numerals before the kind of body it numbers (第三十八研究所, the 38th
+#: Research Institute; 第七〇四研究所, the 704th): read as its number, as English names write it.
+_ORDINAL_RE: Final = re.compile(
+    "第([〇零一二两三四五六七八九十百千]+)(?=研究所|研究院|设计院|設計院|研究室|研究中心|"
+    "分院|所|院|厂|廠|局|处|處|中心)"
+)
+
+
+def chinese_number(numerals: str) -> int:
+    """The number written in Chinese numerals: with units (三十八: 38, 十四: 14, 二百零一: 201)
+    or digit by digit (七〇四: 704)."""
+    if not any(c in _CHINESE_UNITS for c in numerals):
+        return int("".join(str(_CHINESE_DIGITS[c]) for c in numerals))
+    total = current = 0
+    for c in numerals:
+        if c in _CHINESE_UNITS:
+            total += (current or 1) * _CHINESE_UNITS[c]
+            current = 0
+        else:
+            current = _CHINESE_DIGITS[c]
+    return total + current
+
+
+def _ordinal(match: re.Match[str]) -> str:
+    return f" {chinese_number(match.group(1))} "
+
+
 def _read_han(name: str, table: HanWords, japanese: bool) -> Reading | None:
     read: list[str] = []
     read_alternate: list[str] = []
@@ -459,9 +493,12 @@ def _read_han(name: str, table: HanWords, japanese: bool) -> Reading | None:
     # the trade name: the first word after the places the name starts with, while none is
     # seen (None), then that word (or "" when it is no word the third text spells)
     trade: str | None = None
+    # whether the alternate writes a place by its initials, and whether the third text is
+    # for the places alone (no trade name to keep in pinyin)
+    initialled = places_kept = False
 
     def english(match: re.Match[str], alternate: bool, keep: bool = False) -> str:
-        nonlocal identifying, trade
+        nonlocal identifying, trade, initialled
         parts: list[str] = []
         previous: _Kind = "unread"
         run = match.group(0)
@@ -474,7 +511,12 @@ def _read_han(name: str, table: HanWords, japanese: bool) -> Reading | None:
                 if word == trade:
                     trade, gloss = "", _pinyin(word, table)
                 elif kind == "sense" and len(table.senses[word]) > 1:
-                    gloss = table.senses[word][1]
+                    second = table.senses[word][1]
+                    # for the places alone, not a legal form's word for a word of the name
+                    # (集团 Corporation: "Shanghai Electric Corporation" would be a brand of
+                    # Shanghai Electric Power)
+                    if not (places_kept and normalize_name(second, "organization").legal_forms):
+                        gloss = second
                 if gloss:
                     parts.append(gloss)
                 read_kept.append(f"{word}={gloss}")
@@ -498,6 +540,7 @@ def _read_han(name: str, table: HanWords, japanese: bool) -> Reading | None:
                     gloss = table.companies[word].split("|")[-1]
                 elif kind == "place" and not japanese and word not in japanese_places():
                     gloss = _initials(word, gloss)  # pinyin initials: not of Japanese places
+                    initialled = True
                 if gloss:
                     parts.append(gloss)
                 read_alternate.append(f"{word}={gloss}")
@@ -550,7 +593,11 @@ def _read_han(name: str, table: HanWords, japanese: bool) -> Reading | None:
             return Reading(first, tuple(read), generic=True)
         return Reading(first, tuple(read), second, tuple(read_alternate), generic=True)
     second = text(True)
-    kept = text(False, keep=True) if trade else None
+    # the trade name in pinyin, or the second senses with the places as written when the
+    # alternate gives their initials (南京航空航天大学: Nanjing Aeronautics and Astronautics
+    # University, beside NJ Aeronautics and Astronautics University)
+    places_kept = not trade
+    kept = text(False, keep=True) if trade or initialled else None
     if kept in (first, second):
         kept = None
     if second == first:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from standing.screening.glossary import (
+    chinese_number,
     company_senses,
     parse_han_words,
     parse_senses,
@@ -235,3 +236,45 @@ def test_a_korean_name_of_generic_words_with_a_place_is_read() -> None:
 )
 def test_chinese_state_companies_read_in_english(query: str, listed: str) -> None:
     assert score(query, listed) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("numerals", "number"),
+    [("三十八", 38), ("十四", 14), ("十", 10), ("二百零一", 201), ("七〇四", 704), ("二", 2)],
+)
+def test_chinese_numerals(numerals: str, number: int) -> None:
+    assert chinese_number(numerals) == number
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # an ordinal before the kind of body it numbers: its number
+        (
+            "中国电子科技集团公司第三十八研究所",
+            "China Electronics Technology Group Corporation 38th Research Institute",
+        ),
+        # second senses with the places as written, beside the alternate's initials
+        ("南京航空航天大学", "Nanjing University of Aeronautics and Astronautics"),
+        ("北京理工大学", "Beijing Institute of Technology"),
+        ("南京理工大学", "Nanjing University of Science and Technology"),
+        # 及 and, 应用 applications
+        ("北京计算机技术及应用研究所", "Beijing Institute of Computer Technology and Applications"),
+        # companies of the glossary by their full English names
+        ("长江存储科技有限责任公司", "Yangtze Memory Technologies Co., Ltd."),
+        ("中国北方工业有限公司", "China North Industries Corporation"),
+        ("紫光集团有限公司", "Tsinghua Unigroup Co., Ltd."),
+        ("保利科技有限公司", "Poly Technologies Incorporated"),
+    ],
+)
+def test_chinese_institutes_and_companies_read_in_english(query: str, listed: str) -> None:
+    assert score(query, listed) >= DEFAULT_THRESHOLD
+
+
+def test_a_reading_for_the_places_alone_makes_no_legal_form_of_a_word() -> None:
+    # 集团 is Group, or Corporation: with Shanghai written out, Group stays
+    found = reading("上海电气集团股份有限公司")
+    assert found is not None
+    texts = [text for text, _ in found.variants]
+    assert "Shanghai Electric Group 股份有限公司" in texts
+    assert "Shanghai Electric Corporation 股份有限公司" not in texts
