@@ -694,7 +694,7 @@ def _latin_reading(name: str) -> Reading | None:
         and not legal
         and not _home_place(words, taken | particles, lang)
         and not (lang == "fa" and _FA_MARKED_RE.search(name))
-        and not _one_long_word(words, reads, lang)
+        and not ("," not in name and _one_long_word(words, reads, lang))
     ):
         return None
     generic = False
@@ -731,7 +731,9 @@ def _one_long_word(words: list[str], reads: list[tuple[int, int, str]], lang: La
     read it ("Samseong Jeonja": Samseong electronics; "Gazprom Dobycha Yamburg": Gazprom
     production Yamburg), where a short word could be a name's own ("Bank", "Sanat"); not a
     place, nor a word read as itself spelled otherwise ("Penzensky": of Penza; "Aselsan
-    Elektronik"), which says where a body is or is compared as written already."""
+    Elektronik"), which says where a body is or is compared as written already; and a word
+    of the table as it stands, not one a stem of the table starts (a surname: "Gornyakov",
+    of горн-, mining). Not in a name written "Surname, Given names" (the caller's)."""
     if lang in _COMMON_ONLY or len(words) < 2 or len(reads) != 1:
         return False
     start, end, gloss = reads[0]
@@ -739,6 +741,7 @@ def _one_long_word(words: list[str], reads: list[tuple[int, int, str]], lang: La
     return (
         end == start + 1
         and len(word) >= _LONE_LETTERS
+        and _PLAIN_FOLDS[lang](word) in tables().languages[lang].words
         and word not in COMMON_WORDS
         and not any(_place(sense) or _spelled_alike(word, sense) for sense in gloss.split("|"))
     )

@@ -198,12 +198,20 @@ _KANA_SOUND_RULES: Final = rules(
 _SOFT_G_RE: Final = re.compile(r"g(?=[eiy])")
 
 
-@lru_cache(maxsize=200_000)
 def sound_key(token: str, soft_g: bool = False) -> str:
     """The consonants an English word and its Russian spelling by sound share (see
     `_SOUND_RULES`): "technologies" and "teknolodzhiz" are "tknljs"; with `soft_g`, a g
     before e, i or y is the English one, a j ("gamble" / "gembl" have their g hard)."""
     return rewrite(_SOFT_G_RE.sub("j", token) if soft_g else token, _SOUND_RULES)
+
+
+#: First letters an English word and its spelling by sound may start with otherwise: в for w,
+#: к or х for c and h, ф for ph, дж for j or g, з for s, ц for c.
+_SOUND_FIRSTS: Final = frozenset(
+    x + y
+    for pair in ("vw", "kc", "sc", "kh", "fp", "dj", "dg", "zs", "tc")
+    for x, y in (pair, pair[::-1])
+)
 
 
 def _sound_start(letter: str) -> bool:
@@ -219,21 +227,30 @@ def _sounds_alike(a: str, b: str) -> int:
     with one or neither, a silent e aside ("stoun" / "stone"; not "alrosa" / "allrus"); or,
     as Japanese writes the word in katakana, three or more (`kana_sound_key`:
     "erekutoron" / "electron"); 0 otherwise."""
-    if _sound_start(a[0]) != _sound_start(b[0]) and {a[0], b[0]} != {"v", "w"}:
+    x, y = a[0], b[0]
+    if x != y and not (_sound_start(x) and _sound_start(y)) and x + y not in _SOUND_FIRSTS:
         return 0
-    ka, kb = sound_key(a), sound_key(b)
-    if ka == kb or sound_key(a, True) == kb or ka == sound_key(b, True):
+    ra, ra_soft, na, na_soft = _sound_keys(a)
+    rb, rb_soft, nb, nb_soft = _sound_keys(b)
+    if ra == rb or ra_soft == rb or ra == rb_soft:
         # one ends with a vowel sounded, the other not ("alrosa" / "allrus")
         ends = a.removesuffix("e")[-1] in _SOUND_VOWELS, b.removesuffix("e")[-1] in _SOUND_VOWELS
-        return len(kb) if len(kb) >= 2 and ends[0] == ends[1] else 0
+        return len(rb) if len(rb) >= 2 and ends[0] == ends[1] else 0
     # as Japanese writes it, a vowel after every consonant: three consonants at least
-    ka, kb = kana_sound_key(a), kana_sound_key(b)
-    if ka != kb and kana_sound_key(a, True) != kb and ka != kana_sound_key(b, True):
-        return 0
-    return len(kb) if len(kb) >= 3 else 0
+    if na == nb or na_soft == nb or na == nb_soft:
+        return len(nb) if len(nb) >= 3 else 0
+    return 0
 
 
 @lru_cache(maxsize=200_000)
+def _sound_keys(token: str) -> tuple[str, str, str, str]:
+    """A word's `sound_key` and `kana_sound_key`, each with its g hard and soft."""
+    russian, kana = sound_key(token), kana_sound_key(token)
+    if "g" not in token:
+        return russian, russian, kana, kana
+    return russian, sound_key(token, True), kana, kana_sound_key(token, True)
+
+
 def kana_sound_key(token: str, soft_g: bool = False) -> str:
     """The consonants an English word and its katakana spelling in Hepburn share (see
     `_KANA_SOUND_RULES`): "electron" and "erekutoron" are "rktrn"."""
@@ -504,7 +521,7 @@ def _similarity(a: str, b: str, loose: bool) -> tuple[float, str]:
             return SIM_INFLECTION, "inflection"
     if longest >= 6 and a[0] == b[0] and a[-1] == b[-1] and devowel(a) == devowel(b):
         return SIM_VOWELS, "vowels"
-    if loose and short >= 3 and (shared := _sounds_alike(a, b)):
+    if loose and short >= 3 and longest <= 2 * short + 2 and (shared := _sounds_alike(a, b)):
         # an English word Russian writes by its sound ("teknolodzhiz" / "technologies")
         return (SIM_PHONETIC_LOOSE if shared >= 3 else SIM_VOWELS), "sound"
     if loose and short >= 4 and (a[0] == b[0] or (a[0] in "aeiou" and b[0] in "aeiou")):

@@ -107,7 +107,7 @@ def test_the_data_files_are_in_the_cache_fingerprint() -> None:
         # one word read, of six letters or more and no English word, in a name of two words
         # or more
         ("Samseong Jeonja", "Samseong electronics"),
-        ("Gazprom Dobycha Yamburg", "Gazprom production Yamburg"),
+        ("Bonyad Mostazafan", "foundation Mostazafan"),
         ("Sanaye Shahid Hemmat", "industries Shahid Hemmat"),
         ("Zhongguo Yancao Zonggongsi", "china tobacco corporation"),
         ("Nizhegorodskiy Teplokhodnyy Zavod", "nizhny novgorod motor ship plant"),
@@ -123,6 +123,8 @@ def test_names_read_in_english(name: str, expected: str | None) -> None:
         "Gazprom Neft",  # one word read and no legal form
         "Tanaka Shoji",  # a surname and one word of five letters
         "Mitsui Ginko",  # one word of five letters
+        "Gornyakov Sergey",  # one word a stem starts (горн-, mining): a surname
+        "ZHELEZNYAK, Sergei",  # a person's name, surname first
         "Neft Rosneft",  # one word read and a name: no second word nor a place of Russia
         "Sanaye Havafaza",  # two words read, one of them not generic, and nothing else
         "Central Systems Technology Group",  # English words are not read as Russian

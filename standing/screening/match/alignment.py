@@ -194,6 +194,8 @@ def _pair_tokens(
     symbolic = [bool(word_symbols(b)) for b, _ in entry_tokens]
     for i, (a, _) in enumerate(query_tokens):
         a_symbolic = bool(word_symbols(a)) and any(symbolic)
+        a_kind = BODY_KINDS.get(a)
+        a_senses = SYNONYMS.get(a)
         for j, (b, _) in enumerate(entry_tokens):
             sim, how = cross_match(a, b, mode)
             if (
@@ -202,9 +204,9 @@ def _pair_tokens(
                 and same_country(a, b)
             ):
                 sim, how = _SIM_COUNTRY, "country"
-            elif a in BODY_KINDS and sim < _SIM_KIND and BODY_KINDS[a] == BODY_KINDS.get(b):
+            elif a_kind is not None and sim < _SIM_KIND and a_kind == BODY_KINDS.get(b):
                 sim, how = _SIM_KIND, "kind"
-            elif a in SYNONYMS and sim < _SIM_SYNONYM and SYNONYMS[a] & SYNONYMS.get(b, _NONE):
+            elif a_senses and sim < _SIM_SYNONYM and a_senses & SYNONYMS.get(b, _NONE):
                 sim, how = _SIM_SYNONYM, "synonym"
             elif a_symbolic and symbolic[j] and sim < _SIM_SYMBOL and same_symbol(a, b):
                 sim, how = _SIM_SYMBOL, "symbol"
