@@ -208,9 +208,9 @@ def sound_key(token: str, soft_g: bool = False) -> str:
 #: First letters an English word and its spelling by sound may start with otherwise: в for w,
 #: к or х for c and h, ф for ph, дж for j or g, з for s, ц for c.
 _SOUND_FIRSTS: Final = frozenset(
-    x + y
+    first
     for pair in ("vw", "kc", "sc", "kh", "fp", "dj", "dg", "zs", "tc")
-    for x, y in (pair, pair[::-1])
+    for first in (pair, pair[::-1])
 )
 
 
@@ -232,12 +232,12 @@ def _sounds_alike(a: str, b: str) -> int:
         return 0
     ra, ra_soft, na, na_soft = _sound_keys(a)
     rb, rb_soft, nb, nb_soft = _sound_keys(b)
-    if ra == rb or ra_soft == rb or ra == rb_soft:
+    if ra in (rb, rb_soft) or ra_soft == rb:
         # one ends with a vowel sounded, the other not ("alrosa" / "allrus")
         ends = a.removesuffix("e")[-1] in _SOUND_VOWELS, b.removesuffix("e")[-1] in _SOUND_VOWELS
         return len(rb) if len(rb) >= 2 and ends[0] == ends[1] else 0
     # as Japanese writes it, a vowel after every consonant: three consonants at least
-    if na == nb or na_soft == nb or na == nb_soft:
+    if na in (nb, nb_soft) or na_soft == nb:
         return len(nb) if len(nb) >= 3 else 0
     return 0
 
