@@ -13,7 +13,7 @@ from standing.screening.match.config import DEFAULT_THRESHOLD
 from standing.screening.model import Entry, EntryName
 from standing.screening.normalize import normalize_name
 from standing.screening.romanised import latin_reading
-from tests.screening.names import matcher
+from tests.screening.names import matcher, score
 
 
 def entry(name: str, country: str = "") -> Entry:
@@ -333,3 +333,16 @@ def test_the_brand_abroad_is_not_the_entry_whose_name_names_its_country() -> Non
     # a country conflict alone, the name naming no country, lowers the score as before
     score, _, features = _abroad("Bank Tejarat", "gb", "Bank Tejarat", "ir")
     assert "country_named" not in features and score == pytest.approx(0.9)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # a phrase of three words before the words of two: the corps of the guards
+        ("سپاه پاسداران انقلاب اسلامی", "Islamic Revolutionary Guard Corps"),
+        ("بورس اوراق بهادار تهران", "Tehran Stock Exchange"),
+        ("شرکت سرمایه گذاری تامین اجتماعی", "Social Security Investment Company"),
+    ],
+)
+def test_persian_phrases_read_in_english(query: str, listed: str) -> None:
+    assert score(query, listed) >= DEFAULT_THRESHOLD
