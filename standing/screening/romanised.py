@@ -729,7 +729,8 @@ def _one_long_word(words: list[str], reads: list[tuple[int, int, str]], lang: La
     """Whether the one word read of a name of two words or more is a word of a language of
     Asia or of Russian, of `_LONE_LETTERS` letters or more, that is no English word: enough to
     read it ("Samseong Jeonja": Samseong electronics; "Gazprom Dobycha Yamburg": Gazprom
-    production Yamburg), where a short word could be a name's own ("Bank", "Sanat"); not a
+    production Yamburg; five in pinyin, whose words have two syllables or more: "Fudan
+    Daxue"), where a short word could be a name's own ("Bank", "Sanat"); not a
     place, nor a word read as itself spelled otherwise ("Penzensky": of Penza; "Aselsan
     Elektronik"), which says where a body is or is compared as written already; and a word
     of the table as it stands, not one a stem of the table starts (a surname: "Gornyakov",
@@ -740,7 +741,7 @@ def _one_long_word(words: list[str], reads: list[tuple[int, int, str]], lang: La
     word = plain(words[start])
     return (
         end == start + 1
-        and len(word) >= _LONE_LETTERS
+        and len(word) >= (_LONE_LETTERS - 1 if lang == "zh" else _LONE_LETTERS)
         and _PLAIN_FOLDS[lang](word) in tables().languages[lang].words
         and word not in COMMON_WORDS
         and not any(_place(sense) or _spelled_alike(word, sense) for sense in gloss.split("|"))

@@ -108,6 +108,7 @@ def test_the_data_files_are_in_the_cache_fingerprint() -> None:
         # or more
         ("Samseong Jeonja", "Samseong electronics"),
         ("Bonyad Mostazafan", "foundation Mostazafan"),
+        ("Fudan Daxue", "Fudan university"),  # five letters in pinyin
         ("Sanaye Shahid Hemmat", "industries Shahid Hemmat"),
         ("Zhongguo Yancao Zonggongsi", "china tobacco corporation"),
         ("Nizhegorodskiy Teplokhodnyy Zavod", "nizhny novgorod motor ship plant"),
@@ -420,4 +421,19 @@ def test_a_country_s_generic_name_read_whole_is_that_generic_name() -> None:
     ],
 )
 def test_kazakh_in_latin_letters_is_read_with_the_cyrillic_words(query: str, listed: str) -> None:
+    assert score(query, listed) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Sharikat Naft al-Shamal", "North Oil Company"),
+        ("Sharikat Tasweeq al-Naft", "Oil Marketing Company"),
+        ("Hanguk Hanggong Uju Saneop", "Korea Aerospace Industries"),
+        ("Zhongguo Renmin Yinhang", "People's Bank of China"),
+        ("Beijing Daxue", "Peking University"),  # Peking: Beijing in the postal romanisation
+        ("Fudan Daxue", "Fudan University"),
+    ],
+)
+def test_more_romanised_words_read_in_english(query: str, listed: str) -> None:
     assert score(query, listed) >= DEFAULT_THRESHOLD
