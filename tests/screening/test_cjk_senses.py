@@ -265,6 +265,8 @@ def test_chinese_numerals(numerals: str, number: int) -> None:
         ("中国北方工业有限公司", "China North Industries Corporation"),
         ("紫光集团有限公司", "Tsinghua Unigroup Co., Ltd."),
         ("保利科技有限公司", "Poly Technologies Incorporated"),
+        # 貨物: freight, not goods
+        ("日本貨物鉄道株式会社", "Japan Freight Railway Company"),
     ],
 )
 def test_chinese_institutes_and_companies_read_in_english(query: str, listed: str) -> None:
