@@ -11,7 +11,7 @@ from standing.screening.match.config import DEFAULT_THRESHOLD
 from standing.screening.model import Entry, EntryName
 from standing.screening.romanize import abjad_similarity, latin_class_keys, spelled_initials
 from standing.screening.similarity import token_match
-from tests.screening.names import matcher
+from tests.screening.names import matcher, score
 
 
 def scored(query: str, name: str) -> float:
@@ -96,11 +96,7 @@ def test_other_words_do_not_sound_alike(a: str, b: str) -> None:
     ],
 )
 def test_a_russian_company_named_in_english_meets_its_english_name(query: str, name: str) -> None:
-    result = matcher.score(
-        Query.of(query, schema="Company"),
-        Entry(source="test", entry_id=name, kind="organization", names=(EntryName(name),)),
-    )
-    assert result.score >= DEFAULT_THRESHOLD, result.features["name"]
+    assert score(query, name) >= DEFAULT_THRESHOLD
 
 
 @pytest.mark.parametrize(
@@ -121,11 +117,7 @@ def test_an_english_word_in_katakana_sounds_alike(written: str, english: str) ->
     ],
 )
 def test_a_japanese_company_named_in_english_meets_its_english_name(query: str, name: str) -> None:
-    result = matcher.score(
-        Query.of(query, schema="Company"),
-        Entry(source="test", entry_id=name, kind="organization", names=(EntryName(name),)),
-    )
-    assert result.score >= DEFAULT_THRESHOLD, result.features["name"]
+    assert score(query, name) >= DEFAULT_THRESHOLD
 
 
 def test_letter_names_apart_are_initials_only_in_a_run() -> None:
