@@ -37,7 +37,14 @@ from typing import Final, Literal
 from normality import ascii_text
 
 from standing.screening import wordlists
-from standing.screening.normalize import country_word, fold, name_words, normalize_name, token_class
+from standing.screening.normalize import (
+    BODY_KINDS,
+    country_word,
+    fold,
+    name_words,
+    normalize_name,
+    token_class,
+)
 
 #: Letters of the Arabic script written several ways: each folded to one.
 _ARABIC_FOLD: Final = str.maketrans(
@@ -495,10 +502,10 @@ def _read_han(name: str, table: HanWords, japanese: bool) -> Reading | None:
     trade: str | None = None
     # whether the alternate writes a place by its initials, and whether the third text is
     # for the places alone (no trade name to keep in pinyin)
-    initialled = places_kept = False
+    initialled = places_kept = placed = False
 
     def english(match: re.Match[str], alternate: bool, keep: bool = False) -> str:
-        nonlocal identifying, trade, initialled
+        nonlocal identifying, trade, initialled, placed
         parts: list[str] = []
         previous: _Kind = "unread"
         run = match.group(0)
@@ -521,7 +528,9 @@ def _read_han(name: str, table: HanWords, japanese: bool) -> Reading | None:
                     parts.append(gloss)
                 read_kept.append(f"{word}={gloss}")
                 continue
-            if trade is None and not alternate and not _place_word(gloss, kind):
+            if _place_word(gloss, kind):
+                placed = True
+            elif trade is None and not alternate:
                 trade = word if not japanese and _trade_name(word, gloss, kind, table) else ""
             if kind == "unread":
                 parts.append(word)
@@ -578,8 +587,14 @@ def _read_han(name: str, table: HanWords, japanese: bool) -> Reading | None:
     if not identifying:
         # a name of generic words and a country (中國鋼鐵: China Steel; 日本製鉄株式会社:
         # Japan Steel, or Nippon Steel) is a generic name, which meets only the same generic
-        # name (not The Japan Steel Works); with another place or none, no reading
+        # name (not The Japan Steel Works), as is a body named by its place and kind
+        # (哈尔滨工业大学: Harbin University of Technology); with another place or none, no
+        # reading
         second = text(True)
+        if placed and _body_named(first):
+            if second == first:
+                return Reading(first, tuple(read), generic=True)
+            return Reading(first, tuple(read), second, tuple(read_alternate), generic=True)
         if not _country_generic(first):
             # or its alternate (中國鋼鐵: China Iron and Steel, or China Steel)
             if not _country_generic(second):
@@ -617,6 +632,12 @@ def _country_generic(text: str) -> bool:
         and all(c in ("generic", "place", "stop") for c in classes)
         and any(c == "place" and country_word(t) for t, c in zip(name.tokens, classes, strict=True))
     )
+
+
+def _body_named(text: str) -> bool:
+    """Whether a reading of places and generic words names a kind of body ("Harbin
+    University of Technology", "Wuhan University"; not "Beijing Technology")."""
+    return any(t in BODY_KINDS for t in normalize_name(text, "organization").tokens)
 
 
 def _place_word(gloss: str, kind: _Kind) -> bool:

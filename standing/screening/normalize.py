@@ -685,8 +685,12 @@ _LEADING_DESCRIPTORS: Final[dict[str, tuple[str, ...]]] = {
 
 def _names_body(token: str, kind: NameKind) -> bool:
     """Whether a word names a body: a name, not a place (a nuclear power plant is named after
-    its town: "NPP Khmelnitsky")."""
-    return token_class(token, kind) == "name" and place_country(token) is None
+    its town: "NPP Khmelnitsky") nor a common English word (the brand "DP World")."""
+    return (
+        token_class(token, kind) == "name"
+        and place_country(token) is None
+        and token not in COMMON_WORDS
+    )
 
 
 def _leading_descriptor(tokens: list[str], kind: NameKind) -> list[str]:

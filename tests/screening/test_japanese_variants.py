@@ -98,15 +98,18 @@ def test_japanese_names_are_read_with_their_shinjitai_words(name: str, word: str
     assert found is not None and word in found.words
 
 
-def test_a_city_and_a_generic_word_in_shinjitai_are_no_reading() -> None:
-    # 横浜 is Yokohama, a city: "Yokohama Bank" alone would meet every bank of the city
-    assert read_han("株式会社横浜銀行") is None
+def test_a_city_and_a_kind_of_body_in_shinjitai_are_a_generic_reading() -> None:
+    # 横浜 is Yokohama, a city: "Yokohama Bank" is a generic name, which meets only the same
+    # generic name (The Bank of Yokohama), not every bank of the city
+    found = read_han("株式会社横浜銀行")
+    assert found is not None and found.generic and "Yokohama Bank" in found.text
 
 
 def test_a_place_and_generic_words_are_still_no_reading() -> None:
-    # Kobe Steel Works would meet every steel company of the city; Japan Steel is a country's
-    # generic name, which meets only the same name
-    assert read_han("株式会社神戸製鋼所") is None
+    # Kobe Steel Works, a city's kind of body, and Japan Steel, a country's generic name, are
+    # generic readings, which meet only the same name (not every steel company of the city)
+    works = read_han("株式会社神戸製鋼所")
+    assert works is None or works.generic
     steel = read_han("日本製鉄株式会社")
     assert steel is not None and steel.generic
 

@@ -120,9 +120,10 @@ def _generic_names(
     one of them. A generic name read in English ("Bank Tejarat": "bank trade") is the same
     generic name only with the entry's country named ("Trade Bank of Iran"): a translation
     of generic words alone says less than the words as written."""
-    if query.key == entry.key and query.key and (not read or _names_country(query)):
+    if query.key == entry.key and query.key and (not read or _names_place(query)):
         # a generic name read in English is the same name when it says which country's it
-        # is ("Nippon Seitetsu KK", Nippon steel: Nippon Steel Corporation)
+        # is ("Nippon Seitetsu KK", Nippon steel: Nippon Steel Corporation), or which city's
+        # body it is (哈尔滨工业大学: Harbin University of Technology)
         return NameScore(_CONFIG.generic_exact, "generic_only", query, entry)
     if countries and entry.key and _key_abroad(query, countries) == entry.key:
         # the same generic name but for the entry's own country named in the query ("Trade
@@ -148,10 +149,13 @@ def _generic_names(
     )
 
 
-def _names_country(name: NormalizedName) -> bool:
-    """Whether a name has a word naming a country ("nippon", "china", "russian")."""
-    return any(
-        c == "place" and country_word(t) for t, c in zip(name.tokens, name.classes, strict=True)
+def _names_place(name: NormalizedName) -> bool:
+    """Whether a name has a word naming a country ("nippon", "china", "russian"), or a
+    place and the kind of body it names there ("harbin" and "university")."""
+    tokens = name.tokens
+    places = [t for t, c in zip(tokens, name.classes, strict=True) if c == "place"]
+    return any(country_word(t) for t in places) or (
+        bool(places) and any(t in BODY_KINDS for t in tokens)
     )
 
 
@@ -400,23 +404,40 @@ def _qualified_place_body(query: NormalizedName, entry: NormalizedName, aligned:
         return False
     query_tokens = aligned.query_tokens
     kind = place = False
+    countries: set[str] = set()
     for i in aligned.matched_query:
         text, cls = query_tokens[i]
+        country = place_country(text)
         if text in BODY_KINDS:
             kind = True
-        elif cls == "place":
+        elif cls == "place" or country is not None:
             place = True
+            if country is not None:
+                countries.add(country)
         elif cls not in ("stop", "generic"):
             return False
     if not (kind and place):
         return False
     leftovers = [query_tokens[i] for i in aligned.query_extra]
     leftovers += [aligned.entry_tokens[j] for j in aligned.entry_extra]
-    return any(
-        (cls == "generic" and text not in FORM_DESCRIPTORS and text not in BODY_KINDS)
-        or (cls == "place" and place_country(text) is None)
-        for text, cls in leftovers
-    )
+    for text, cls in leftovers:
+        country = place_country(text)
+        if (
+            (cls == "generic" and text not in FORM_DESCRIPTORS and text not in BODY_KINDS)
+            or (cls == "place" and country is None)
+            or text in _PLACE_QUALIFIERS
+            # another country's people: "American University in Cairo" / "Cairo University"
+            or (country is not None and countries and country not in countries)
+        ):
+            return True
+    return False
+
+
+#: Words that tell apart the bodies of one kind in one place as "National" does ("Osaka
+#: City University" / "Osaka University").
+_PLACE_QUALIFIERS: Final = frozenset(
+    {"city", "municipal", "prefectural", "metropolitan", "provincial", "national"}
+)
 
 
 def _activity_left(aligned: _Aligned) -> float:
