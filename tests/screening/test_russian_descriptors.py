@@ -337,3 +337,21 @@ def test_a_sibling_bureau_of_the_same_name_in_another_kind_stays_apart() -> None
         score("JSC Experimental Design Bureau Fakel", "JSC Fakel Machine-Building Design Bureau")
         < DEFAULT_THRESHOLD
     )
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # ГМК, the mining and metallurgical company, is the MMC of the English name
+        ("ПАО «ГМК «Норильский никель»", "MMC Norilsk Nickel"),
+        ("GMK Norilsk Nickel", "PJSC MMC Norilsk Nickel"),
+        # ФК: financial corporation
+        ("ПАО Банк «ФК Открытие»", "Bank Otkritie Financial Corporation"),
+        # АНО: the autonomous non-profit organisation, a legal form
+        ("АНО «ТВ-Новости»", "TV-Novosti"),
+        ("ANO TV-Novosti", "Autonomous Non-Profit Organization TV-Novosti"),
+        ("АО «Уральский завод гражданской авиации»", "Ural Civil Aviation Plant"),
+    ],
+)
+def test_legal_forms_and_descriptors_of_russian_names(query: str, listed: str) -> None:
+    assert score(query, listed) >= DEFAULT_THRESHOLD
