@@ -163,6 +163,10 @@ class Reading:
     # Group"), when that differs from the other two; and the words as it reads them
     kept: str | None = None
     kept_words: tuple[str, ...] = ()
+    # of a generic reading: the countries of the language it is read from (a generic name
+    # read from Russian meets the same generic name of a Russian entry: "Federalnaya Sluzhba
+    # Bezopasnosti", federal service security, the Federal Security Service)
+    home: frozenset[str] = frozenset()
 
     @property
     def variants(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -225,8 +229,11 @@ def reading(name: str) -> Reading | None:
     kept = (found.kept, found.kept_words) if found and found.kept else (None, ())
     # a country's generic name read from Han text (中国南方航空) stays one
     generic = found is not None and found.generic and not arabic and not cyrillic
+    home = found.home if found is not None and generic else frozenset()
     if alternate == text:
-        return Reading(text, tuple(words), generic=generic, kept=kept[0], kept_words=kept[1])
+        return Reading(
+            text, tuple(words), generic=generic, kept=kept[0], kept_words=kept[1], home=home
+        )
     # the Arabic and Cyrillic words read are the same in both
     return Reading(
         text,
@@ -236,6 +243,7 @@ def reading(name: str) -> Reading | None:
         generic,
         kept=kept[0],
         kept_words=kept[1],
+        home=home,
     )
 
 
@@ -584,6 +592,7 @@ def _read_han(name: str, table: HanWords, japanese: bool) -> Reading | None:
         return " ".join("".join(pieces).split())
 
     first = text(False)
+    home = _JAPANESE_COUNTRIES if japanese else _CHINESE_COUNTRIES
     if not identifying:
         # a name of generic words and a country (中國鋼鐵: China Steel; 日本製鉄株式会社:
         # Japan Steel, or Nippon Steel) is a generic name, which meets only the same generic
@@ -593,20 +602,22 @@ def _read_han(name: str, table: HanWords, japanese: bool) -> Reading | None:
         second = text(True)
         if placed and _body_named(first):
             if second == first:
-                return Reading(first, tuple(read), generic=True)
-            return Reading(first, tuple(read), second, tuple(read_alternate), generic=True)
+                return Reading(first, tuple(read), generic=True, home=home)
+            return Reading(
+                first, tuple(read), second, tuple(read_alternate), generic=True, home=home
+            )
         if not _country_generic(first):
             # or its alternate (中國鋼鐵: China Iron and Steel, or China Steel)
             if not _country_generic(second):
                 return None
-            return Reading(second, tuple(read_alternate), generic=True)
+            return Reading(second, tuple(read_alternate), generic=True, home=home)
         if len(second.split()) != len(first.split()):
             # an alternate sense of fewer words is another generic name (製鋼所: Steel Works,
             # alternately Steel: The Japan Steel Works is not Nippon Steel)
             second = first
         if second == first:
-            return Reading(first, tuple(read), generic=True)
-        return Reading(first, tuple(read), second, tuple(read_alternate), generic=True)
+            return Reading(first, tuple(read), generic=True, home=home)
+        return Reading(first, tuple(read), second, tuple(read_alternate), generic=True, home=home)
     second = text(True)
     # the trade name in pinyin, or the second senses with the places as written when the
     # alternate gives their initials (南京航空航天大学: Nanjing Aeronautics and Astronautics
@@ -632,6 +643,12 @@ def _country_generic(text: str) -> bool:
         and all(c in ("generic", "place", "stop") for c in classes)
         and any(c == "place" and country_word(t) for t, c in zip(name.tokens, classes, strict=True))
     )
+
+
+#: The countries whose language a generic reading of Han or Hangul text is read from.
+_CHINESE_COUNTRIES: Final = frozenset({"cn", "hk", "mo", "tw", "sg"})
+_JAPANESE_COUNTRIES: Final = frozenset({"jp"})
+_KOREAN_COUNTRIES: Final = frozenset({"kr", "kp"})
 
 
 def _body_named(text: str) -> bool:
@@ -960,7 +977,7 @@ def _read_hangul(name: str) -> Reading | None:
         # the Bank of Korea), as one in Han characters is read
         if not _country_generic(_legal_re().sub(" ", first)):
             return None
-        return Reading(first, words, generic=True)
+        return Reading(first, words, generic=True, home=_KOREAN_COUNTRIES)
     if second == first:
         return Reading(first, words)
     return Reading(first, words, second, tuple(f"{w}={s[-1]}" for w, s in found))

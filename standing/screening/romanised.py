@@ -261,8 +261,9 @@ _PARTICLES: Final[dict[Language, frozenset[str]]] = {
     "id": frozenset({"dan", "di", "ke", "untuk", "bagi"}),
     "vi": frozenset({"va"}),
 }
-#: Russian "and", written in lower case between two words read: dropped from the reading.
-_RU_AND: Final = "i"
+#: Russian "and" and "for", written in lower case between two words read: dropped from the
+#: reading.
+_RU_AND: Final = frozenset({"i", "po"})
 #: Turkish: the endings a noun of a name takes, the longest first: the plural and the
 #: possessive of a compound ("Bankası", "Endüstrisi", "Petrolleri", "Yolları"), folded.
 _TR_ENDINGS: Final = ("leri", "lari", "ler", "lar", "si", "su", "i", "u")
@@ -676,9 +677,9 @@ def _latin_reading(name: str) -> Reading | None:
         particles = {i for i, w in enumerate(words) if plain(w) in _FA_PARTICLES} - taken
     elif lang == "ru":
         # "i" (and) between two words read ("Institut Khimii i Mekhaniki"), not a Roman
-        # numeral one
+        # numeral one, and "po" (for, of) in lower case ("Korporatsiya po Atomnoy Energii")
         particles = {
-            i for i, w in enumerate(words) if w == _RU_AND and i - 1 in taken and i + 1 in taken
+            i for i, w in enumerate(words) if w in _RU_AND and i - 1 in taken and i + 1 in taken
         }
     elif lang in _PARTICLES:
         # beside a word read ("Banco do Brasil", "Caile Ferate Romane")
@@ -720,9 +721,10 @@ def _latin_reading(name: str) -> Reading | None:
         kept, kept_read = _written(name, [r for r in reads if r != trade], particles, -1)
         if kept in (text, alternate):
             kept, kept_read = None, ()
+    home = _LANGUAGE_COUNTRIES[lang] if generic else frozenset()
     if alternate == text:
-        return Reading(text, read, generic=generic, kept=kept, kept_words=kept_read)
-    return Reading(text, read, alternate, alternate_read, generic, kept, kept_read)
+        return Reading(text, read, generic=generic, kept=kept, kept_words=kept_read, home=home)
+    return Reading(text, read, alternate, alternate_read, generic, kept, kept_read, home)
 
 
 def _one_long_word(words: list[str], reads: list[tuple[int, int, str]], lang: Language) -> bool:
@@ -1053,6 +1055,25 @@ def _identifies(
     # in English in each of its senses, not a place nor a generic word (Koryo Ayeon
     # Jusikhoesa: "korea zinc"; not Zhongguo Yinhang Youxian Gongsi, "china bank", nor Nippon
     # Seitetsu Kabushiki Kaisha, "Nippon steel" or "Japan steel")
+    if (
+        lang is not None
+        and lang not in _COMMON_ONLY
+        and count >= 2
+        and len(taken) == len(words)
+        and any(
+            place_country(token) in _LANGUAGE_COUNTRIES[lang]
+            for _, _, gloss in reads
+            for token in fold(gloss.split("|")[0]).split()
+        )
+        and any(
+            token_class(token, "organization") == "name" and place_country(token) is None
+            for _, _, gloss in reads
+            for token in fold(gloss.split("|")[0]).split()
+        )
+    ):
+        # every word read, one of them a country of the language, another a name in English
+        # ("Vertolety Rossii": helicopters, Russia; "Pochta Rossii": post, Russia)
+        return True
     if not many:
         return (
             legal_form

@@ -437,3 +437,47 @@ def test_kazakh_in_latin_letters_is_read_with_the_cyrillic_words(query: str, lis
 )
 def test_more_romanised_words_read_in_english(query: str, listed: str) -> None:
     assert score(query, listed) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "country"),
+    [
+        ("Federalnaya Sluzhba Bezopasnosti", "Federal Security Service", "ru"),
+        ("Jiaotong Yinhang", "Bank of Communications", "cn"),
+    ],
+)
+def test_a_generic_name_read_from_the_entry_s_language_meets_the_same_name(
+    query: str, listed: str, country: str
+) -> None:
+    # a generic name read from Russian or pinyin is the same generic name of a Russian or
+    # Chinese entry; of an entry of another country, or none, it says too little
+    from tests.screening.names import score_in
+
+    assert score_in(query, listed, country) >= DEFAULT_THRESHOLD
+    assert score_in(query, listed, "us") < DEFAULT_THRESHOLD
+    assert score(query, listed) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Vertolety Rossii", "Russian Helicopters"),
+        ("Pochta Rossii", "Russian Post"),
+        ("Ukrainska Zaliznytsia", "Ukrainian Railways"),
+        # "po" (for) between two words read is dropped
+        (
+            "Gosudarstvennaya Korporatsiya po Atomnoy Energii Rosatom",
+            "State Atomic Energy Corporation Rosatom",
+        ),
+        ("Bayt al-Tamwil al-Kuwaiti", "Kuwait Finance House"),
+        ("Nihon Yubin Kabushiki Kaisha", "Japan Post"),
+        ("Joseon Minjujuui Inmin Gonghwaguk", "Democratic People's Republic of Korea"),
+    ],
+)
+def test_two_words_read_one_the_language_s_country_are_a_reading(query: str, listed: str) -> None:
+    assert score(query, listed) >= DEFAULT_THRESHOLD
+
+
+def test_two_words_of_other_languages_are_no_reading() -> None:
+    # a country of another language does not make two words Russian
+    assert reading("Pochta Iran") is None

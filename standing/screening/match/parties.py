@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from standing.screening.french import french_reading
-from standing.screening.glossary import japanese_name, japanese_words
+from standing.screening.glossary import Reading, japanese_name, japanese_words
 from standing.screening.glossary import reading as glossary_reading
 from standing.screening.model import Entry, EntryIdentifier, plain_state
 from standing.screening.normalize import (
@@ -91,16 +91,17 @@ class Prepared:
     # per name: the acronym it is when another name of the entry writes it out ("MTS" beside
     # "Mobile TeleSystems"), else ""; empty when no name is
     spelled: tuple[str, ...] = ()
-    # per name: whether it is a generic name read in English word for word ("Bank Tejarat":
-    # "bank trading"), which meets the same generic name only with the entry's country named
-    generic_read: tuple[bool, ...] = ()
+    # per name: when it is a generic name read in English word for word ("Bank Tejarat":
+    # "bank trading"), which meets the same generic name only with the entry's country named,
+    # the countries of the language it is read from (`Reading.home`); None when it is not
+    generic_read: tuple[frozenset[str] | None, ...] = ()
 
     @classmethod
     def from_query(cls, query: Query) -> Prepared:
         kind = schema_kind(query.schema)
         names: dict[str, NormalizedName] = {}
         read: list[tuple[str, ...]] = []
-        generic_read: list[bool] = []
+        generic_read: list[frozenset[str] | None] = []
         for n in query.names:
             if not n or not n.strip():
                 continue
@@ -114,7 +115,7 @@ class Prepared:
             names=tuple(names.values()),
             weak=tuple(False for _ in names),
             read=tuple(read),
-            generic_read=tuple(generic_read) if any(generic_read) else (),
+            generic_read=tuple(generic_read) if _any_generic(generic_read) else (),
             kind=kind,
             countries=frozenset(c.lower() for c in query.countries if c),
             identifiers=_id_values(query.identifiers),
@@ -130,7 +131,7 @@ class Prepared:
         weak: list[bool] = []
         listed: list[str] = []
         read: list[tuple[str, ...]] = []
-        generic_read: list[bool] = []
+        generic_read: list[frozenset[str] | None] = []
         for given, (value, words, generic) in (
             (x, v) for x in entry.names if x.value for v in _variants(x.value, kind)
         ):
@@ -155,7 +156,7 @@ class Prepared:
             weak=tuple(weak),
             listed=tuple(listed),
             read=tuple(read),
-            generic_read=tuple(generic_read) if any(generic_read) else (),
+            generic_read=tuple(generic_read) if _any_generic(generic_read) else (),
             spelled=_spelled(names),
             kind=kind,
             countries=frozenset(c.lower() for c in entry.countries if c),
@@ -200,27 +201,40 @@ def name_variants(value: str, kind: NameKind = "unknown") -> list[str]:
     return [v for v, _, _ in _variants(value, kind)]
 
 
-def _variants(value: str, kind: NameKind) -> list[tuple[str, tuple[str, ...], bool]]:
+def _any_generic(generic_read: list[frozenset[str] | None]) -> bool:
+    return any(g is not None for g in generic_read)
+
+
+def _generic(reading: Reading) -> frozenset[str] | None:
+    """The countries of the language of a generic reading (`Reading.home`); None when the
+    reading is not generic."""
+    return reading.home if reading.generic else None
+
+
+def _variants(
+    value: str, kind: NameKind
+) -> list[tuple[str, tuple[str, ...], frozenset[str] | None]]:
     """`name_variants`, each with the words read in English when it is the English reading,
-    and whether it is a generic name read word for word (`Reading.generic`)."""
-    out: list[tuple[str, tuple[str, ...], bool]] = [(value, (), False)]
+    and, when it is a generic name read word for word (`Reading.generic`), the countries of
+    the language it is read from."""
+    out: list[tuple[str, tuple[str, ...], frozenset[str] | None]] = [(value, (), None)]
     if "/" in value:
         parts = [p.strip() for p in value.split("/")]
         if len(parts) >= 2 and all(
             sum(ch.isalpha() for ch in p) >= 4 and max(len(w) for w in p.split()) >= 3
             for p in parts
         ):
-            out.extend((p, (), False) for p in parts)
+            out.extend((p, (), None) for p in parts)
     if not value.isascii():
         reading = japanese_reading(read_cjk_generic(value))
         if reading:
-            out.append((reading, (), False))
+            out.append((reading, (), None))
         initials = spelled_initials(value) if kind != "person" else None
         if initials:
-            out.append((initials, (), False))
+            out.append((initials, (), None))
         english = glossary_reading(value) if kind != "person" else None
         if english:
-            out.extend((text, words, english.generic) for text, words in english.variants)
+            out.extend((text, words, _generic(english)) for text, words in english.variants)
         if kind != "person" and reading and japanese_name(value):
             # a company's name in Hepburn with its company words apart, read in English as
             # a name written so is ("東武鉄道株式会社": tobu tetsudo kk, tobu railway kk): the
@@ -234,19 +248,20 @@ def _variants(value: str, kind: NameKind) -> list[tuple[str, tuple[str, ...], bo
                 worded.append(split_japanese(" ".join(japanese_reading(p) or p for p in pieces)))
             for text in dict.fromkeys(w for w in worded if w):
                 if text != reading:
-                    out.append((text, (), False))
+                    out.append((text, (), None))
                 romanised = latin_reading(text)
                 if romanised:
-                    out.extend((t, words, romanised.generic) for t, words in romanised.variants)
+                    generic = _generic(romanised)
+                    out.extend((t, words, generic) for t, words in romanised.variants)
     latin = latin_reading(value) if kind != "person" else None
     if latin:
-        out.extend((text, words, latin.generic) for text, words in latin.variants)
+        out.extend((text, words, _generic(latin)) for text, words in latin.variants)
     french = french_reading(value) if kind != "person" else None
     if french:
-        out.append((french.text, french.words, french.generic))
+        out.append((french.text, french.words, _generic(french)))
     contracted = joined_words_reading(value) if kind != "person" else None
     if contracted:
-        out.append((contracted.text, contracted.words, False))
+        out.append((contracted.text, contracted.words, None))
     return out
 
 

@@ -83,16 +83,18 @@ def compare_names(
     weights: TokenWeights | None = None,
     countries: frozenset[str] = frozenset(),
     read: bool = False,
+    home: frozenset[str] = frozenset(),
 ) -> NameScore:
     """Score two normalised names in [0, 1] and say how they matched. `countries`: those the
     entry gives (a query naming the entry's own country, "Sberbank of Russia", says no more);
     `read`: one of the names is another's reading in English (a generic name read so meets
-    the same generic name only with the entry's country named, see `_generic_names`)."""
+    the same generic name only with the entry's country named, or of an entry of a country
+    of `home`, those of the language it is read from: see `_generic_names`)."""
     weights = weights or FLAT
     if not query.tokens or not entry.tokens:
         return NameScore(0.0, "none", query, entry)
     if query.generic_only or entry.generic_only:
-        return _generic_names(query, entry, weights, countries, read)
+        return _generic_names(query, entry, weights, countries, read, home)
     if query.key == entry.key:
         pairs = tuple(TokenPair(t, t, "exact", 1.0) for t in query.key.split(" "))
         return NameScore(1.0, "exact", query, entry, pairs)
@@ -114,13 +116,20 @@ def _generic_names(
     weights: TokenWeights,
     countries: frozenset[str],
     read: bool = False,
+    home: frozenset[str] = frozenset(),
 ) -> NameScore:
     """Names of which one has only generic words: capped below any threshold, unless both are
     the same generic name, typos aside, or the same but for the entry's own country named in
     one of them. A generic name read in English ("Bank Tejarat": "bank trade") is the same
-    generic name only with the entry's country named ("Trade Bank of Iran"): a translation
-    of generic words alone says less than the words as written."""
-    if query.key == entry.key and query.key and (not read or _names_place(query)):
+    generic name only with the entry's country named ("Trade Bank of Iran"), or when the
+    entry is of a country whose language it is read from (`home`: "Federalnaya Sluzhba
+    Bezopasnosti" and a Russian entry "Federal Security Service"): a translation of generic
+    words alone says less than the words as written."""
+    if (
+        query.key == entry.key
+        and query.key
+        and (not read or _names_place(query) or not home.isdisjoint(countries))
+    ):
         # a generic name read in English is the same name when it says which country's it
         # is ("Nippon Seitetsu KK", Nippon steel: Nippon Steel Corporation), or which city's
         # body it is (哈尔滨工业大学: Harbin University of Technology)
