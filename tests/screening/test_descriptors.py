@@ -284,3 +284,35 @@ def test_a_groups_acronym_alone_is_not_its_subordinate_body(listed: str) -> None
 )
 def test_a_brand_inside_its_registered_name(query: str, listed: str) -> None:
     assert score(query, listed) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Peleng Optical and Mechanical Enterprise", "JSC Peleng"),
+        ("Rosmorport Seaports Administration", "FSUE Rosmorport"),
+        ("Tupolev Design Bureau", "PJSC Tupolev"),
+        ("Transneft Pipeline Company", "PJSC Transneft"),
+        ("Sukhoi Design Bureau", "PJSC Sukhoi Company"),
+        ("Kamaz Automobile Plant", "PJSC KAMAZ"),
+        ("Zvezda Shipbuilding Complex", "LLC Zvezda"),
+    ],
+)
+def test_a_brand_described_by_its_kind_of_body_is_the_brand(query: str, listed: str) -> None:
+    assert score(query, listed) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # a line of business names another company of the group
+        ("Tupolev Leasing Company", "PJSC Tupolev"),
+        ("Sukhoi Civil Aircraft Company", "PJSC Sukhoi Company"),
+        ("Shell Oil Company", "Shell plc"),
+        ("Kamaz Trading House", "PJSC KAMAZ"),
+        # the entry has a word of its own the query lacks
+        ("Rosseti Lenenergo Company", "PJSC Rosseti Moscow Region"),
+    ],
+)
+def test_a_sibling_named_by_its_line_of_business_stays_apart(query: str, listed: str) -> None:
+    assert score(query, listed) < DEFAULT_THRESHOLD

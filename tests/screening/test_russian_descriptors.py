@@ -347,9 +347,6 @@ def test_a_sibling_bureau_of_the_same_name_in_another_kind_stays_apart() -> None
         ("GMK Norilsk Nickel", "PJSC MMC Norilsk Nickel"),
         # ФК: financial corporation
         ("ПАО Банк «ФК Открытие»", "Bank Otkritie Financial Corporation"),
-        # АНО: the autonomous non-profit organisation, a legal form
-        ("АНО «ТВ-Новости»", "TV-Novosti"),
-        ("ANO TV-Novosti", "Autonomous Non-Profit Organization TV-Novosti"),
         ("АО «Уральский завод гражданской авиации»", "Ural Civil Aviation Plant"),
     ],
 )

@@ -449,6 +449,50 @@ _PLACE_QUALIFIERS: Final = frozenset(
 )
 
 
+#: The words that end a name by the kind of body it is, after the words describing its trade
+#: ("Optical and Mechanical Enterprise", "Seaports Administration", "Design Bureau").
+_BODY_HEADS: Final = frozenset(
+    {"plant", "factory", "works", "bureau", "enterprise", "company", "concern", "complex"}
+    | {"administration", "refinery", "shipyard", "airlines", "airline", "association"}
+    | {"combine", "corporation"}
+)
+#: The words of a line of business that a group's other companies are named by ("Tupolev
+#: Leasing Company", "Sberbank Investments"): a sibling, not the brand described.
+_SIBLING_TRADES: Final = frozenset(
+    {"leasing", "trading", "trade", "capital", "finance", "financial", "investment"}
+    | {"investments", "insurance", "services", "service", "media", "cargo", "logistics"}
+    | {"resources", "marketing", "retail", "development", "realty", "estate", "international"}
+    | {"overseas", "export", "import", "consulting", "management", "solutions", "school"}
+    | {"training", "energy", "power", "gas", "chemical", "chemicals", "electric", "motor"}
+    | {"motors", "heavy", "securities", "asset", "assets", "bank", "banking", "credit"}
+    | {"pension", "telecom", "digital", "software", "civil", "commercial", "house", "oil", "trust"}
+)
+
+
+def _described_brand(query: NormalizedName, entry: NormalizedName, aligned: _Aligned) -> bool:
+    """Whether the query is the entry's name, a brand of its own words besides its legal form
+    and words of its kind ("JSC Peleng", "PJSC Sukhoi Company"), followed by words describing
+    the kind of body it is, the last of them one of `_BODY_HEADS` ("Peleng Optical and
+    Mechanical Enterprise", "Sukhoi Design Bureau"), none of them a number or a line of
+    business of `_SIBLING_TRADES` ("Tupolev Leasing Company" is a sibling)."""
+    if "person" in (query.kind, entry.kind) or not aligned.significant:
+        return False
+    tokens = aligned.query_tokens
+    extra = aligned.query_extra
+    if not extra or not aligned.matched_query or max(aligned.matched_query) > min(extra):
+        return False
+    if not any(tokens[i][1] == "name" for i in aligned.matched_query):
+        return False
+    if tokens[-1][0] not in _BODY_HEADS or len(tokens) - 1 not in extra:
+        return False
+    if any(tokens[i][0] in _SIBLING_TRADES or tokens[i][1] == "number" for i in extra):
+        return False
+    return all(
+        aligned.entry_tokens[j][0] in _BODY_HEADS or aligned.entry_tokens[j][0] == "group"
+        for j in aligned.entry_extra
+    )
+
+
 def _activity_left(aligned: _Aligned) -> float:
     """The weight of the generic words the entry leaves over (not its form descriptors),
     when the words of the query that matched are generic words and places, one of them
@@ -485,6 +529,10 @@ def _shaped(
         # a brand inside a longer registered name ("Tencent" / "Shenzhen Tencent Computer
         # Systems Company Limited"): every word of the query, one of its own among them,
         # stands in the entry's name; the words left over are named in the hit
+        score = max(score, _CONFIG.brand_floor + (1.0 - _CONFIG.brand_floor) * score)
+    if _described_brand(query, entry, aligned):
+        # the entry's brand, then words saying what kind of body it is ("Peleng Optical and
+        # Mechanical Enterprise" / "JSC Peleng"): scored as a brand inside a longer name
         score = max(score, _CONFIG.brand_floor + (1.0 - _CONFIG.brand_floor) * score)
     if (
         method == "brand"
