@@ -884,9 +884,13 @@ def _names_something(gloss: str) -> bool:
 def _identifies(word: str, gloss: str, kind: _Kind) -> bool:
     if kind == "company":
         return True
-    if kind in ("sense", "generic", "place", "unread") or len(word) < 2 or not gloss:
+    if kind in ("sense", "generic", "unread") or len(word) < 2 or not gloss:
         return False
     classes = [token_class(token, "organization") for token in fold(gloss).split()]
+    if kind == "place":
+        # a county or town no table knows as a place is the trade name it also is (紫金
+        # Zijin: Zijin Mining Group); a city or province of the tables is where the body is
+        return bool(classes) and all(c == "name" for c in classes)
     if kind == "name":
         return len(classes) >= 2 or any(c in ("name", "number") for c in classes)
     # a common word identifies when it says more than what the company does or where it is

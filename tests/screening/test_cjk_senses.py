@@ -280,3 +280,27 @@ def test_a_reading_for_the_places_alone_makes_no_legal_form_of_a_word() -> None:
     texts = [text for text, _ in found.variants]
     assert "Shanghai Electric Group 股份有限公司" in texts
     assert "Shanghai Electric Corporation 股份有限公司" not in texts
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # a county CC-CEDICT knows that no table knows as a place is the trade name (紫金)
+        ("紫金矿业集团股份有限公司", "Zijin Mining Group Co., Ltd."),
+        ("江西铜业股份有限公司", "Jiangxi Copper Company Limited"),
+        ("中华人民共和国商务部", "Ministry of Commerce of the People's Republic of China"),
+        ("中国海关总署", "General Administration of Customs of China"),
+        ("人民日报社", "People's Daily"),
+        ("华为终端有限公司", "Huawei Device Co., Ltd."),
+        ("潍柴动力股份有限公司", "Weichai Power Co., Ltd."),
+    ],
+)
+def test_trade_names_that_are_counties_and_the_words_of_ministries(query: str, listed: str) -> None:
+    from tests.screening.names import score_in
+
+    assert score_in(query, listed, "cn") >= DEFAULT_THRESHOLD
+
+
+def test_a_city_of_the_tables_is_still_where_the_body_is() -> None:
+    # 北京 is Beijing: a city and generic words are no trade name
+    assert read_han("北京科技有限公司") is None
