@@ -521,6 +521,8 @@ def _read_han(name: str, table: HanWords, japanese: bool) -> Reading | None:
         for word, gloss, kind in _spell_unread(cut, table, japanese):
             if kind == "unread" and word in _PLACE_SUFFIXES and previous == "place":
                 continue
+            # a place after a place is a district of it (北京东城: Dongcheng, of Beijing)
+            district = kind == "place" and previous == "place"
             previous = kind
             if keep:  # the other words in their second company sense, as the alternate
                 if word == trade:
@@ -575,7 +577,7 @@ def _read_han(name: str, table: HanWords, japanese: bool) -> Reading | None:
                     identifying = identifying or _names_something(gloss)
                     before, before_gloss = "word", gloss
                 identifying = identifying or _identifies(word, before_gloss, before)
-            else:
+            elif not district:
                 identifying = identifying or _identifies(word, gloss, kind)
         return f" {' '.join(parts)} "
 
