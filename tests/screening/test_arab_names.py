@@ -172,3 +172,20 @@ def test_a_university_of_another_city_stays_apart() -> None:
 )
 def test_gulf_funds_authorities_and_banks_read_in_english(query: str, listed: str) -> None:
     assert score(query, listed) >= DEFAULT_THRESHOLD
+
+
+def test_the_rest_of_a_country_s_name_beside_its_first_word_counts_nothing() -> None:
+    # "Saudi" matched, "Arabia" beside it is the rest of the country's name
+    assert (
+        score_in(
+            "الشركة الوطنية السعودية للنقل البحري",
+            "National Shipping Company of Saudi Arabia",
+            "sa",
+        )
+        >= DEFAULT_THRESHOLD
+    )
+    # a city of the same country is another body's (Indian Institutes of Technology)
+    assert (
+        score("Indian Institute of Technology Delhi", "Indian Institute of Technology Bombay")
+        < DEFAULT_THRESHOLD
+    )

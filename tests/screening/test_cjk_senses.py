@@ -304,3 +304,12 @@ def test_trade_names_that_are_counties_and_the_words_of_ministries(query: str, l
 def test_a_city_of_the_tables_is_still_where_the_body_is() -> None:
     # 北京 is Beijing: a city and generic words are no trade name
     assert read_han("北京科技有限公司") is None
+
+
+def test_japanese_ministries_are_read_by_their_english_names() -> None:
+    from tests.screening.names import score_in
+
+    assert score_in("防衛省", "Ministry of Defense", "jp") >= DEFAULT_THRESHOLD
+    assert (
+        score_in("経済産業省", "Ministry of Economy, Trade and Industry", "jp") >= DEFAULT_THRESHOLD
+    )

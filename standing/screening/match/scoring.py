@@ -316,17 +316,33 @@ class _Aligned:
         swapped = (
             _swapped_kinds(entry_tokens, self.entry_extra) if swaps and self.query_extra else ""
         )
+        # the rest of a country's name, part of which matched ("Saudi" of "Saudi Arabia")
         query_left = sum(
             _query_extra_weight(weights, query_tokens[i], self.query_weights[i], home, swapped)
             * (_REPEATED if query_tokens[i][0] in query_seen else 1.0)
             for i in self.query_extra
-            if i != parent
+            if i != parent and not _rest_of_place(query_tokens, i, self.matched_query)
         )
         entry_left = sum(
             self.entry_weights[j] * (_REPEATED if entry_tokens[j][0] in entry_seen else 1.0)
             for j in self.entry_extra
+            if not _rest_of_place(entry_tokens, j, self.matched_entry)
         )
         return query_left, entry_left
+
+
+def _rest_of_place(tokens: Sequence[ClassedToken], at: int, matched: set[int]) -> bool:
+    """Whether the place at `at`, left over, is the rest of the name of a place beside it that
+    matched, in the same country ("Arabia" after "Saudi"; not "Delhi" of "Indian Institute of
+    Technology Delhi")."""
+    if tokens[at][1] != "place":
+        return False
+    country = place_country(tokens[at][0])
+    return country is not None and any(
+        n in matched and tokens[n][1] == "place" and place_country(tokens[n][0]) == country
+        for n in (at - 1, at + 1)
+        if 0 <= n < len(tokens)
+    )
 
 
 def _ratio(
