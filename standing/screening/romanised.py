@@ -266,7 +266,24 @@ _PARTICLES: Final[dict[Language, frozenset[str]]] = {
 _RU_AND: Final = frozenset({"i", "po"})
 #: Turkish: the endings a noun of a name takes, the longest first: the plural and the
 #: possessive of a compound ("Bankası", "Endüstrisi", "Petrolleri", "Yolları"), folded.
-_TR_ENDINGS: Final = ("leri", "lari", "ler", "lar", "si", "su", "i", "u")
+_TR_ENDINGS: Final = (
+    "lerini",
+    "larini",
+    "leri",
+    "lari",
+    "ler",
+    "lar",
+    "si",
+    "su",
+    "ni",
+    "nu",
+    "i",
+    "u",
+)
+#: The consonants a Turkish stem's last takes before a vowel (başkanlık: başkanlığı; kitap:
+#: kitabı), as folded, and what it is at the end of the word.
+_TR_SOFTENED: Final = {"g": "k", "b": "p", "d": "t", "c": "c"}
+_TR_VOWELS: Final = frozenset("aeiou")
 #: Letters NFKD leaves outside ASCII: the dotless i of Turkish ("Bankası"), and the letters of
 #: other Latin alphabets that have no mark to drop (Polish ł, German ß, Danish ø and æ, the
 #: Serbo-Croatian đ).
@@ -926,10 +943,23 @@ def _turkish_ending(table: LatinWords, key: str) -> str | None:
     table's "banka"; "petrolleri": "petrol")."""
     for ending in _TR_ENDINGS:
         if key.endswith(ending) and len(key) - len(ending) >= 3:
-            found = table.words.get(key[: -len(ending)])
-            if found is not None:
-                return found
+            for stem in _turkish_stems(key[: -len(ending)]):
+                found = table.words.get(stem)
+                if found is not None:
+                    return found
     return None
+
+
+def _turkish_stems(stem: str) -> tuple[str, ...]:
+    """A Turkish stem as the ending left it, with its last consonant as the bare word writes
+    it ("baskanlig": "baskanlik"), and with the vowel a word drops before a vowel ending
+    ("vakf": "vakif", vakıf: vakfı)."""
+    out = [stem]
+    if stem[-1] in _TR_SOFTENED:
+        out.append(stem[:-1] + _TR_SOFTENED[stem[-1]])
+    if len(stem) >= 4 and stem[-1] not in _TR_VOWELS and stem[-2] not in _TR_VOWELS:
+        out.extend(stem[:-1] + vowel + stem[-1] for vowel in "iu")
+    return tuple(out)
 
 
 #: Endings of English words made from another ("institut-ion", "region-al").
