@@ -682,7 +682,11 @@ def _latin_reading(name: str) -> Reading | None:
         # Puerto S.A.": Spanish, though Russian reads "del"), then to that of a country the
         # name names ("Bank Rakyat Indonesia": Indonesian, though Persian reads "bank" too)
         spanned = {i for start, end, _ in reads for i in range(start, end)}
-        rank = (count, bool(legal), _home_place(words, spanned, lang))
+        rank = (
+            count,
+            bool(legal),
+            _home_place(words, spanned, lang) or _reads_home(reads, lang),
+        )
         if best is None or rank > best[0]:
             best = (rank, lang, reads, legal)
     if best is None:
@@ -989,6 +993,17 @@ def _home_place(words: list[str], taken: set[int], lang: Language) -> bool:
         for i, word in enumerate(words)
         if i not in taken
         for token in fold(word).split()
+    )
+
+
+def _reads_home(reads: list[tuple[int, int, str]], lang: Language) -> bool:
+    """Whether a word read is a country of the language, or a place in one ("Srbije": Serbia,
+    read so in the languages of Europe and in Russian alike)."""
+    countries = _LANGUAGE_COUNTRIES[lang]
+    return any(
+        place_country(token) in countries
+        for _, _, gloss in reads
+        for token in fold(gloss.split("|")[0]).split()
     )
 
 

@@ -118,3 +118,31 @@ def test_a_country_and_the_adjective_of_its_people(a: str, b: str, same: bool) -
 def test_the_adjectives_of_peoples_are_places() -> None:
     for word in ("polish", "czech", "dutch", "japanese", "french"):
         assert token_class(word, "organization") == "place"
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "country"),
+    [
+        # a country in its own language: Spain, Italy (with its article: d'Italia), Serbia
+        ("Banco de España", "Bank of Spain", "es"),
+        ("Banca d'Italia", "Bank of Italy", "it"),
+        ("Elektroprivreda Srbije", "Electric Power Industry of Serbia", "rs"),
+        ("Kreditanstalt für Wiederaufbau", "Reconstruction Credit Institute", "de"),
+        ("Ferrovie dello Stato Italiane", "Italian State Railways", "it"),
+        ("Cassa Depositi e Prestiti", "Deposits and Loans Fund", "it"),
+    ],
+)
+def test_state_bodies_named_in_the_languages_of_europe(
+    query: str, listed: str, country: str
+) -> None:
+    from standing.screening.match.config import DEFAULT_THRESHOLD
+    from tests.screening.names import score_in
+
+    assert score_in(query, listed, country) >= DEFAULT_THRESHOLD
+
+
+def test_a_generic_name_of_europe_meets_no_other_country_s_body() -> None:
+    from standing.screening.match.config import DEFAULT_THRESHOLD
+    from tests.screening.names import score_in
+
+    assert score_in("Banco de España", "Bank of Italy", "it") < DEFAULT_THRESHOLD
