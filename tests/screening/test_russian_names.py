@@ -396,3 +396,16 @@ def test_a_dedication_does_not_join_two_institutes() -> None:
         )
         < 0.8
     )
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Ўзбекистон Республикаси Марказий банки", "Central Bank of the Republic of Uzbekistan"),
+        ("АО «Узбекистон темир йуллари»", "Uzbekistan Railways"),
+    ],
+)
+def test_uzbek_words_read_in_english(query: str, listed: str) -> None:
+    from standing.screening.match.config import DEFAULT_THRESHOLD
+
+    assert score(query, listed) >= DEFAULT_THRESHOLD
