@@ -346,3 +346,20 @@ def test_the_brand_abroad_is_not_the_entry_whose_name_names_its_country() -> Non
 )
 def test_persian_phrases_read_in_english(query: str, listed: str) -> None:
     assert score(query, listed) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # a plural ending written apart after a zero-width non-joiner is read as nothing
+        (
+            "شرکت ملی پخش فرآورده‌های نفتی ایران",
+            "National Iranian Oil Products Distribution Company",
+        ),
+        ("شرکت نفت فلات قاره ایران", "Iranian Offshore Oil Company"),
+        ("خبرگزاری جمهوری اسلامی", "Islamic Republic News Agency"),
+        ("خبرگزاری تسنیم", "Tasnim News Agency"),
+    ],
+)
+def test_persian_words_of_oil_news_and_research_bodies(query: str, listed: str) -> None:
+    assert result(query, listed, "ir")[0] >= DEFAULT_THRESHOLD
