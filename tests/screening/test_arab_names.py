@@ -189,3 +189,19 @@ def test_the_rest_of_a_country_s_name_beside_its_first_word_counts_nothing() -> 
         score("Indian Institute of Technology Delhi", "Indian Institute of Technology Bombay")
         < DEFAULT_THRESHOLD
     )
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "country"),
+    [
+        ("شركة تسويق النفط", "Oil Marketing Company", "iq"),
+        ("هيئة الحشد الشعبي", "Popular Mobilization Forces", "iq"),
+        ("مصرف التوفير", "Savings Bank", "sy"),
+        ("المصرف الليبي الخارجي", "Libyan Foreign Bank", "ly"),
+        ("حركة المقاومة الإسلامية", "Islamic Resistance Movement", "ps"),
+    ],
+)
+def test_arabic_words_of_marketing_savings_and_movements(
+    query: str, listed: str, country: str
+) -> None:
+    assert score_in(query, listed, country) >= DEFAULT_THRESHOLD
