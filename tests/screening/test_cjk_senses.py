@@ -16,7 +16,7 @@ from standing.screening.glossary import (
 )
 from standing.screening.match import Query, explain_name, name_variants
 from standing.screening.match.config import DEFAULT_THRESHOLD
-from tests.screening.names import company, matcher, score
+from tests.screening.names import company, matcher, score, score_in
 
 
 def test_the_table_has_company_senses_of_the_common_words() -> None:
@@ -296,8 +296,6 @@ def test_a_reading_for_the_places_alone_makes_no_legal_form_of_a_word() -> None:
     ],
 )
 def test_trade_names_that_are_counties_and_the_words_of_ministries(query: str, listed: str) -> None:
-    from tests.screening.names import score_in
-
     assert score_in(query, listed, "cn") >= DEFAULT_THRESHOLD
 
 
@@ -307,8 +305,6 @@ def test_a_city_of_the_tables_is_still_where_the_body_is() -> None:
 
 
 def test_japanese_ministries_are_read_by_their_english_names() -> None:
-    from tests.screening.names import score_in
-
     assert score_in("防衛省", "Ministry of Defense", "jp") >= DEFAULT_THRESHOLD
     assert (
         score_in("経済産業省", "Ministry of Economy, Trade and Industry", "jp") >= DEFAULT_THRESHOLD

@@ -135,14 +135,8 @@ def test_the_adjectives_of_peoples_are_places() -> None:
 def test_state_bodies_named_in_the_languages_of_europe(
     query: str, listed: str, country: str
 ) -> None:
-    from standing.screening.match.config import DEFAULT_THRESHOLD
-    from tests.screening.names import score_in
-
     assert score_in(query, listed, country) >= DEFAULT_THRESHOLD
 
 
 def test_a_generic_name_of_europe_meets_no_other_country_s_body() -> None:
-    from standing.screening.match.config import DEFAULT_THRESHOLD
-    from tests.screening.names import score_in
-
     assert score_in("Banco de España", "Bank of Italy", "it") < DEFAULT_THRESHOLD

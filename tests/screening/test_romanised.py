@@ -20,7 +20,7 @@ from standing.screening.romanised import (
     latin_reading,
     tables,
 )
-from tests.screening.names import company, matcher, score
+from tests.screening.names import company, matcher, score, score_in
 
 
 def reading(name: str) -> str | None:
@@ -451,8 +451,6 @@ def test_a_generic_name_read_from_the_entry_s_language_meets_the_same_name(
 ) -> None:
     # a generic name read from Russian or pinyin is the same generic name of a Russian or
     # Chinese entry; of an entry of another country, or none, it says too little
-    from tests.screening.names import score_in
-
     assert score_in(query, listed, country) >= DEFAULT_THRESHOLD
     assert score_in(query, listed, "us") < DEFAULT_THRESHOLD
     assert score(query, listed) < DEFAULT_THRESHOLD

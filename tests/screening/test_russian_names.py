@@ -8,6 +8,7 @@ import pytest
 
 from standing.screening.glossary import english_reading, glossary
 from standing.screening.match import Query, Screener
+from standing.screening.match.config import DEFAULT_THRESHOLD
 from standing.screening.normalize import normalize_name
 from standing.screening.similarity import SIM_INFLECTION, adjective_base, token_match
 from tests.screening.names import company, score
@@ -406,6 +407,4 @@ def test_a_dedication_does_not_join_two_institutes() -> None:
     ],
 )
 def test_uzbek_words_read_in_english(query: str, listed: str) -> None:
-    from standing.screening.match.config import DEFAULT_THRESHOLD
-
     assert score(query, listed) >= DEFAULT_THRESHOLD
