@@ -969,7 +969,8 @@ _SUN_ARTICLES: Final = _words("ad ar as ash at az an ath adh ud ur us ush ut uz 
 def _context_classes(
     tokens: list[str], classes: tuple[TokenClass, ...], hangul: bool
 ) -> tuple[TokenClass, ...]:
-    """Classes that depend on the neighbours: assimilated articles; Korean one-letter syllables."""
+    """Classes that depend on the neighbours: assimilated articles; Korean one-letter
+    syllables; "an" after a name, as a syllable of it ("Ping An", "Chang An")."""
     out = list(classes)
     for i, t in enumerate(tokens):
         if t in _SUN_ARTICLES and i + 1 < len(tokens) and tokens[i + 1].startswith(t[1:]):
@@ -977,6 +978,14 @@ def _context_classes(
                 out[i] = "stop"
         elif hangul and out[i] == "initial" and t.isalpha():
             out[i] = "name"  # 이 "i", 오 "o", 우 "u" are whole syllables
+        elif (
+            t == "an"
+            and out[i] == "stop"
+            and i > 0
+            and out[i - 1] == "name"
+            and (i + 1 == len(tokens) or out[i + 1] == "generic")
+        ):
+            out[i] = "name"  # no article after a name and before no noun: "Ping An Insurance"
     return tuple(out)
 
 

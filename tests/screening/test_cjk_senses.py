@@ -232,10 +232,33 @@ def test_a_korean_name_of_generic_words_with_a_place_is_read() -> None:
         ("中国联合网络通信集团有限公司", "China United Network Communications Group Co., Ltd."),
         ("中国第一汽车集团有限公司", "China FAW Group Co., Ltd."),
         ("中国人寿保险股份有限公司", "China Life Insurance Company Limited"),
+        # contractions of a group's name: 中 for China and the industry's first character
+        ("中国中铁股份有限公司", "China Railway Group Limited"),
+        ("中核集团", "China National Nuclear Corporation"),
+        ("中冶集团", "China Metallurgical Group Corporation"),
+        ("中铝集团", "Aluminum Corporation of China"),
+        ("中航工业", "Aviation Industry Corporation of China"),
+        # "An" after a name is a syllable of it, not an article
+        ("中国平安保险(集团)股份有限公司", "Ping An Insurance (Group) Company of China, Ltd."),
     ],
 )
 def test_chinese_state_companies_read_in_english(query: str, listed: str) -> None:
     assert score(query, listed) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # a country's name and a word against the same and another line of business
+        ("中国中铁", "China Railway Construction Corporation Limited"),
+        ("中国铁路", "China Railway Construction Corporation Limited"),
+        ("China Railway", "China Railway Construction Corporation Limited"),
+        ("Air China", "Air China Cargo Co., Ltd."),
+        ("中铝集团", "China Steel Corporation"),
+    ],
+)
+def test_a_country_brand_keeps_its_siblings_apart(query: str, listed: str) -> None:
+    assert score(query, listed) < DEFAULT_THRESHOLD
 
 
 @pytest.mark.parametrize(

@@ -295,6 +295,9 @@ def test_contracted_plants_of_one_place_stay_apart(query: str, entry: str) -> No
         ("Zaporizhzhia NPP", "zaporizhzhia npp"),
         ("NPP Khmelnitsky", "npp khmelnitsky"),  # a nuclear power plant, named after its town
         ("NPP LLC", "npp"),
+        # a trading house (ТД), but not the Toronto-Dominion Bank
+        ("TD Kaspiy", "trading house kaspiy"),
+        ("TD Bank", "td bank"),
     ],
 )
 def test_an_ambiguous_descriptor_acronym_is_read_only_before_the_name(
@@ -324,6 +327,14 @@ def test_an_ambiguous_descriptor_acronym_is_read_only_before_the_name(
         (
             "Federalnaya Setevaya Kompaniya Yedinoy Energeticheskoy Sistemy PAO",
             "PJSC Federal Grid Company of Unified Energy System",
+        ),
+        ("Trading House Kaspiy", "LLC TD Kaspiy"),
+        ("ТД Каспий", "Trading House Kaspiy LLC"),
+        # ФКП: a federal state-owned enterprise, a legal form
+        ("FKP Kazan Gunpowder Plant", "Federal State Enterprise Kazan State Gunpowder Plant"),
+        (
+            "ФКП «Казанский государственный пороховой завод»",
+            "Federal State Enterprise Kazan State Gunpowder Plant",
         ),
     ],
 )

@@ -509,6 +509,27 @@ def _described_brand(query: NormalizedName, entry: NormalizedName, aligned: _Ali
     )
 
 
+#: Lines of business that name a sibling of a country's brand ("China Railway Construction"
+#: beside China Railway, "Air China Cargo" beside Air China).
+_COUNTRY_SIBLING_TRADES: Final = frozenset(
+    {"construction", "engineering", "leasing", "cargo", "logistics", "finance"}
+    | {"capital", "securities", "investment", "investments", "services"}
+)
+
+
+def _country_brand_sibling(aligned: _Aligned) -> bool:
+    """Whether the query is a country's name and a word ("China Railway", "Air China") and
+    the entry adds to them a line of business the query lacks ("China Railway Construction
+    Corporation", "Air China Cargo"): another body of the same brand, not the brand."""
+    query_tokens, entry_tokens = aligned.query_tokens, aligned.entry_tokens
+    if not any(
+        query_tokens[i][1] == "place" and country_word(query_tokens[i][0])
+        for i in aligned.matched_query
+    ):
+        return False
+    return any(entry_tokens[j][0] in _COUNTRY_SIBLING_TRADES for j in aligned.entry_extra)
+
+
 def _activity_left(aligned: _Aligned) -> float:
     """The weight of the generic words the entry leaves over (not its form descriptors),
     when the words of the query that matched are generic words and places, one of them
@@ -546,6 +567,10 @@ def _shaped(
         # Systems Company Limited"): every word of the query, one of its own among them,
         # stands in the entry's name; the words left over are named in the hit
         score = max(score, _CONFIG.brand_floor + (1.0 - _CONFIG.brand_floor) * score)
+    if method == "brand" and _country_brand_sibling(aligned):
+        # a country's brand and another line of business ("China Railway" / "China Railway
+        # Construction Corporation"): a sibling
+        return min(score, _CONFIG.place_body_cap)
     if _described_brand(query, entry, aligned):
         # the entry's brand, then words saying what kind of body it is ("Peleng Optical and
         # Mechanical Enterprise" / "JSC Peleng"): scored as a brand inside a longer name
