@@ -175,6 +175,13 @@ def test_a_university_of_another_city_stays_apart() -> None:
         ("مصرف التوفير", "Savings Bank"),
         ("المصرف الليبي الخارجي", "Libyan Foreign Bank"),
         ("حركة المقاومة الإسلامية", "Islamic Resistance Movement"),
+        # الغازات الطبيعية: natural gas; مناجم: mines; الكهرباء: electricity, or electric
+        # power; الخطوط: lines, or airlines; Foreign is External (Banque Extérieure)
+        ("الشركة القابضة للغازات الطبيعية", "Egyptian Natural Gas Holding Company"),
+        ("شركة مناجم الفوسفات الأردنية", "Jordan Phosphate Mines Company"),
+        ("شركة الكهرباء الأردنية", "Jordan Electric Power Company"),
+        ("الخطوط الملكية المغربية", "Royal Air Maroc"),
+        ("بنك الجزائر الخارجي", "Banque Extérieure d'Algérie"),
     ],
 )
 def test_arab_funds_authorities_banks_and_movements_read_in_english(
@@ -193,6 +200,9 @@ def test_the_rest_of_a_country_s_name_beside_its_first_word_counts_nothing() -> 
         )
         >= DEFAULT_THRESHOLD
     )
+    # "Arab" of an Arab state's name ("Syrian Arab Republic")
+    assert score("Syrianair", "Syrian Arab Airlines") >= DEFAULT_THRESHOLD
+    assert score("Arab Bank", "Jordan Bank") < DEFAULT_THRESHOLD
     # a city of the same country is another body's (Indian Institutes of Technology)
     assert (
         score("Indian Institute of Technology Delhi", "Indian Institute of Technology Bombay")

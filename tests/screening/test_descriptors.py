@@ -296,6 +296,9 @@ def test_a_brand_inside_its_registered_name(query: str, listed: str) -> None:
         ("Sukhoi Design Bureau", "PJSC Sukhoi Company"),
         ("Kamaz Automobile Plant", "PJSC KAMAZ"),
         ("Zvezda Shipbuilding Complex", "LLC Zvezda"),
+        # read from Arabic, the kind of body first: company Sonatrach for hydrocarbons
+        ("شركة سوناطراك للمحروقات", "Sonatrach"),
+        ("شركة بترومين للزيوت", "Petromin Corporation"),
     ],
 )
 def test_a_brand_described_by_its_kind_of_body_is_the_brand(query: str, listed: str) -> None:
@@ -310,6 +313,7 @@ def test_a_brand_described_by_its_kind_of_body_is_the_brand(query: str, listed: 
         ("Sukhoi Civil Aircraft Company", "PJSC Sukhoi Company"),
         ("Shell Oil Company", "Shell plc"),
         ("Kamaz Trading House", "PJSC KAMAZ"),
+        ("شركة زين للتجارة", "Zain Group"),
         # the entry has a word of its own the query lacks
         ("Rosseti Lenenergo Company", "PJSC Rosseti Moscow Region"),
     ],

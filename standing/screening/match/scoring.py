@@ -338,11 +338,26 @@ def _rest_of_place(tokens: Sequence[ClassedToken], at: int, matched: set[int]) -
     if tokens[at][1] != "place":
         return False
     country = place_country(tokens[at][0])
+    if country is None and tokens[at][0] in _ARAB:
+        # "Arab" of an Arab state's name ("Syrian Arab Republic": "Syrian Arab Airlines")
+        return any(
+            n in matched and place_country(tokens[n][0]) in _ARAB_STATES
+            for n in (at - 1, at + 1)
+            if 0 <= n < len(tokens)
+        )
     return country is not None and any(
         n in matched and tokens[n][1] == "place" and place_country(tokens[n][0]) == country
         for n in (at - 1, at + 1)
         if 0 <= n < len(tokens)
     )
+
+
+_ARAB: Final = frozenset({"arab", "arabian"})
+#: The states of the Arab League, whose official names many of them say "Arab" in.
+_ARAB_STATES: Final = frozenset(
+    {"dz", "bh", "km", "dj", "eg", "iq", "jo", "kw", "lb", "ly", "mr", "ma", "om", "ps", "qa"}
+    | {"sa", "so", "sd", "sy", "tn", "ae", "ye"}
+)
 
 
 def _ratio(
@@ -489,17 +504,25 @@ def _described_brand(query: NormalizedName, entry: NormalizedName, aligned: _Ali
     """Whether the query is the entry's name, a brand of its own words besides its legal form
     and words of its kind ("JSC Peleng", "PJSC Sukhoi Company"), followed by words describing
     the kind of body it is, the last of them one of `_BODY_HEADS` ("Peleng Optical and
-    Mechanical Enterprise", "Sukhoi Design Bureau"), none of them a number or a line of
-    business of `_SIBLING_TRADES` ("Tupolev Leasing Company" is a sibling)."""
+    Mechanical Enterprise", "Sukhoi Design Bureau"), or the first of them in a name read from
+    another script, none of them a number or a line of business of `_SIBLING_TRADES`
+    ("Tupolev Leasing Company" is a sibling)."""
     if "person" in (query.kind, entry.kind) or not aligned.significant:
         return False
     tokens = aligned.query_tokens
     extra = aligned.query_extra
-    if not extra or not aligned.matched_query or max(aligned.matched_query) > min(extra):
+    if not extra or not aligned.matched_query:
         return False
     if not any(tokens[i][1] == "name" for i in aligned.matched_query):
         return False
-    if tokens[-1][0] not in _BODY_HEADS or len(tokens) - 1 not in extra:
+    # read from a language that puts the kind of body first (شركة زين للاتصالات: company
+    # Zain for telecommunications; طيران الإمارات: airline of the Emirates)
+    head_first = query.transliterated and tokens[0][0] in _BODY_HEADS and 0 in extra
+    if not head_first and (
+        max(aligned.matched_query) > min(extra)
+        or tokens[-1][0] not in _BODY_HEADS
+        or len(tokens) - 1 not in extra
+    ):
         return False
     if any(tokens[i][0] in _SIBLING_TRADES or tokens[i][1] == "number" for i in extra):
         return False
