@@ -1213,6 +1213,13 @@ def _contracted_words() -> tuple[dict[str, str], dict[str, str]]:
     return words, prefixes
 
 
+@cache
+def _joined_parts() -> tuple[str, ...]:
+    """What a name must have for one of its words to be contracted: a contracted word (its
+    first four letters) or "air"."""
+    return tuple(dict.fromkeys([*(w[:4] for w in _contracted_words()[0]), _AIR]))
+
+
 def _spelled_out(word: str) -> str | None:
     """A contracted word's words ("eximbank": export import bank; "roseximbank": russian
     export import bank; "syrianair": syrian air), or None."""
@@ -1237,14 +1244,17 @@ def joined_words_reading(name: str) -> Reading | None:
     """``name`` with its contracted words written out ("China Eximbank": "China export import
     bank"; "KEXIM": "korea export import"; "Syrianair": "syrian air"), and the words read;
     None when it has none."""
-    lowered = name.lower()
-    if "exim" not in lowered and _AIR not in lowered:
+    # in Cyrillic, as transliterated ("Укрзалізниця": Ukrzaliznytsya)
+    latin = name.isascii()
+    lowered = name.lower() if latin else fold(name)
+    if not any(part in lowered for part in _joined_parts()):
         return None
     pieces: list[str] = []
     read: list[str] = []
     last = 0
     for match in _WORD_RE.finditer(name):
-        spelled = _spelled_out(plain(match.group(0)))
+        word = match.group(0)
+        spelled = _spelled_out(plain(word) if latin else fold(word).replace(" ", ""))
         if spelled is None:
             continue
         pieces.append(name[last : match.start()])

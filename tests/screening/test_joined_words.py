@@ -1,6 +1,7 @@
-"""Words contracting several words of a name ("Exim": Export-Import), with a prefix naming a
-country ("Roseximbank", "KEXIM"), and an airline's brand joining a country to "air"
-("Syrianair"), read as their words."""
+"""Words contracting several words of a name ("Exim": Export-Import; "Selhozbank":
+Agricultural Bank, as the Cyrillic "Россельхозбанк" is transliterated), with a prefix naming a
+country ("Roseximbank", "KEXIM", "Ukrzaliznytsia"), and an airline's brand joining a country
+to "air" ("Syrianair"), read as their words."""
 
 from __future__ import annotations
 
@@ -19,6 +20,10 @@ from tests.screening.names import score_in
         ("Ukreximbank", "ukrainian export import bank"),
         ("KEXIM", "korea export import"),
         ("Syrianair", "syrian air"),
+        # Russian and Ukrainian banks and railways, in Cyrillic as transliterated
+        ("АО «Россельхозбанк»", "АО «russian agricultural bank»"),
+        ("Укрзалізниця", "ukrainian railways"),
+        ("Oschadbank", "state savings bank"),
         # no contraction: a word ending in "air" that is no country's
         ("Corsair Capital", None),
         ("Mahan Air", None),
@@ -36,6 +41,9 @@ def test_contracted_words_written_out(name: str, expected: str | None) -> None:
         ("Roseximbank", "JSC Russian Export-Import Bank", "ru"),
         ("KEXIM", "The Export-Import Bank of Korea", "kr"),
         ("Afreximbank", "African Export-Import Bank", "eg"),
+        ("АО «Россельхозбанк»", "Russian Agricultural Bank", "ru"),
+        ("АО «Укрзалізниця»", "JSC Ukrainian Railways", "ua"),
+        ("Oschadbank", "JSC State Savings Bank of Ukraine", "ua"),
     ],
 )
 def test_exim_banks_meet_their_names(query: str, name: str, country: str) -> None:

@@ -158,6 +158,9 @@ def test_russian_and_between_two_words_read_is_dropped() -> None:
         # НАК: a Ukrainian or Kazakh national joint stock company
         ("НАК «Нафтогаз України»", "National Joint Stock Company Naftogaz of Ukraine"),
         ("NAK Naftogaz Ukrainy", "National Joint Stock Company Naftogaz of Ukraine"),
+        ("НАК «Нафтогаз Украины»", "Naftogaz of Ukraine"),
+        ("НАК «Казатомпром»", "Kazatomprom"),
+        ("АО «Высокоточные комплексы»", "JSC High Precision Systems"),
     ],
 )
 def test_russian_names_match_their_english_names(query: str, entry: str) -> None:
