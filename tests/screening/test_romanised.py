@@ -361,6 +361,12 @@ def test_pinyin_words_come_from_the_company_vocabulary() -> None:
             "Zhongguo Xinxi Tongxin Keji Jituan Youxian Gongsi",
             "China Information and Communication Technology Group Co., Ltd.",
         ),
+        # renshou: life; hegongye: nuclear industry, of a "China National" group
+        ("Zhongguo Renshou Baoxian", "China Life Insurance Company"),
+        ("Zhongguo Hegongye Jituan", "China National Nuclear Corporation"),
+        ("Dongfeng Qiche Jituan", "Dongfeng Motor Group"),
+        # Persian: enerzhi, energy; atomi, atomic
+        ("Sazman-e Enerzhi-ye Atomi-ye Iran", "Atomic Energy Organization of Iran"),
     ],
 )
 def test_pinyin_company_words_read_a_chinese_name(query: str, entry: str) -> None:
@@ -376,6 +382,10 @@ def test_pinyin_company_words_read_a_chinese_name(query: str, entry: str) -> Non
             "Zhongguo Dianzi Keji Jituan Youxian Gongsi",
             "China Information and Communication Technology Group Co., Ltd.",
         ),
+        # agriculture is as generic as agricultural: another bank of the same words
+        ("Zhongguo Nongye Yinhang", "Agricultural Development Bank of China"),
+        # "National" after China counts nothing in the entry's name only
+        ("China National Nuclear Corporation", "China General Nuclear Power Corporation"),
     ],
 )
 def test_pinyin_company_words_keep_other_companies_apart(query: str, entry: str) -> None:

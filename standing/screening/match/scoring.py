@@ -326,18 +326,24 @@ class _Aligned:
         entry_left = sum(
             self.entry_weights[j] * (_REPEATED if entry_tokens[j][0] in entry_seen else 1.0)
             for j in self.entry_extra
-            if not _rest_of_place(entry_tokens, j, self.matched_entry)
+            if not _rest_of_place(entry_tokens, j, self.matched_entry, entry=True)
         )
         return query_left, entry_left
 
 
-def _rest_of_place(tokens: Sequence[ClassedToken], at: int, matched: set[int]) -> bool:
+def _rest_of_place(
+    tokens: Sequence[ClassedToken], at: int, matched: set[int], entry: bool = False
+) -> bool:
     """Whether the place at `at`, left over, is the rest of the name of a place beside it that
     matched, in the same country ("Arabia" after "Saudi"; not "Delhi" of "Indian Institute of
-    Technology Delhi")."""
+    Technology Delhi"), or, in the entry's name, "National" after China."""
     if tokens[at][1] != "place":
         return False
     country = place_country(tokens[at][0])
+    if tokens[at][0] == "national" and entry:
+        # "China National", as the English names of China's state groups begin (China
+        # National Nuclear Corporation: 中国核工业集团, China nuclear industry group)
+        return at > 0 and at - 1 in matched and place_country(tokens[at - 1][0]) == "cn"
     if country is None and tokens[at][0] in _ARAB:
         # "Arab" of an Arab state's name ("Syrian Arab Republic": "Syrian Arab Airlines")
         return any(
