@@ -280,6 +280,9 @@ def test_a_groups_acronym_alone_is_not_its_subordinate_body(listed: str) -> None
         ("CNOOC", "CNOOC Limited"),
         ("BAE", "BAE Systems plc"),
         ("Hikvision", "Hangzhou Hikvision Digital Technology Co., Ltd."),
+        # a brand of letters and digits; "Air Lines" is Airlines
+        ("X5 Group", "X5 Retail Group N.V."),
+        ("Korean Air", "Korean Air Lines Co., Ltd."),
     ],
 )
 def test_a_brand_inside_its_registered_name(query: str, listed: str) -> None:

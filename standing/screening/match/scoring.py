@@ -589,7 +589,7 @@ def _shaped(
     if (
         method == "brand"
         and "person" not in (query.kind, entry.kind)
-        and any(aligned.query_tokens[i][1] == "name" for i in aligned.matched_query)
+        and any(_brand_word(aligned.query_tokens[i]) for i in aligned.matched_query)
         and not any(aligned.entry_tokens[j][1] == "number" for j in aligned.entry_extra)
     ):
         # a brand inside a longer registered name ("Tencent" / "Shenzhen Tencent Computer
@@ -627,6 +627,12 @@ def _shaped(
         # Steel Company" says no more)
         score = min(score, _CONFIG.short_lone_cap)
     return score
+
+
+def _brand_word(token: ClassedToken) -> bool:
+    """Whether a word can be a brand's own: a name, or letters and digits ("X5", "3M")."""
+    text, kind = token
+    return kind == "name" or (kind == "number" and not text.isdigit() and len(text) >= 2)
 
 
 def _says_more(aligned: _Aligned, home: frozenset[str]) -> bool:
