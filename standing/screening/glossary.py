@@ -603,10 +603,15 @@ def _read_han(name: str, table: HanWords, japanese: bool) -> Reading | None:
         # reading
         second = text(True)
         if placed and _body_named(first):
+            alternate_words = read_alternate
+            if initialled:
+                # a body is known by its place as written (哈尔滨工业大学: Harbin Institute
+                # of Technology), not by the place's initials
+                second, alternate_words = text(False, keep=True), read_kept
             if second == first:
                 return Reading(first, tuple(read), generic=True, home=home)
             return Reading(
-                first, tuple(read), second, tuple(read_alternate), generic=True, home=home
+                first, tuple(read), second, tuple(alternate_words), generic=True, home=home
             )
         if not _country_generic(first):
             # or its alternate (中國鋼鐵: China Iron and Steel, or China Steel)

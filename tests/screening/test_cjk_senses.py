@@ -238,6 +238,19 @@ def test_a_korean_name_of_generic_words_with_a_place_is_read() -> None:
         ("中冶集团", "China Metallurgical Group Corporation"),
         ("中铝集团", "Aluminum Corporation of China"),
         ("中航工业", "Aviation Industry Corporation of China"),
+        # 海運: Shipping or Marine; 國泰: Cathay (国泰航空 is Cathay Pacific); 计算: Computing;
+        # companies the glossary knows by their initials, read by their names too
+        ("長榮海運股份有限公司", "Evergreen Marine Corporation (Taiwan) Ltd."),
+        ("國泰人壽保險股份有限公司", "Cathay Life Insurance Co., Ltd."),
+        (
+            "中国科学院计算技术研究所",
+            "Institute of Computing Technology, Chinese Academy of Sciences",
+        ),
+        ("长鑫存储技术有限公司", "ChangXin Memory Technologies, Inc."),
+        (
+            "上海微电子装备(集团)股份有限公司",
+            "Shanghai Micro Electronics Equipment (Group) Co., Ltd.",
+        ),
         # "An" after a name is a syllable of it, not an article
         ("中国平安保险(集团)股份有限公司", "Ping An Insurance (Group) Company of China, Ltd."),
     ],

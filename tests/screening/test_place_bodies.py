@@ -20,6 +20,8 @@ from tests.screening.names import score, score_in
         ("北京工业大学", "Beijing University of Technology"),
         ("合肥工业大学", "Hefei University of Technology"),
         ("哈尔滨工业大学", "Harbin University of Technology"),
+        # the second sense with the city as written, not by its initials
+        ("哈尔滨工业大学", "Harbin Institute of Technology"),
     ],
 )
 def test_a_city_and_a_kind_of_body_in_han_meet_the_same_name(han: str, english: str) -> None:
