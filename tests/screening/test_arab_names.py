@@ -203,6 +203,26 @@ def test_the_rest_of_a_country_s_name_beside_its_first_word_counts_nothing() -> 
     # "Arab" of an Arab state's name ("Syrian Arab Republic")
     assert score("Syrianair", "Syrian Arab Airlines") >= DEFAULT_THRESHOLD
     assert score("Arab Bank", "Jordan Bank") < DEFAULT_THRESHOLD
+    # the words of a state's official name beside its country's ("Republic of Iraq"), but
+    # not before its people's adjective: Republika Srpska is not Serbia
+    assert (
+        score_in("Iraqi Ministry of Oil", "Ministry of Oil of the Republic of Iraq", "iq")
+        >= DEFAULT_THRESHOLD
+    )
+    assert (
+        score_in("Central Bank of the Republic of Turkey", "Central Bank of Turkey", "tr")
+        >= DEFAULT_THRESHOLD
+    )
+    assert (
+        score("Electric Power Industry of Republika Srpska", "Electric Power Industry of Serbia")
+        < DEFAULT_THRESHOLD
+    )
+    assert (
+        score_in(
+            "Korea Mining Company", "Democratic People's Republic of Korea Mining Company", "kp"
+        )
+        < DEFAULT_THRESHOLD
+    )
     # a city of the same country is another body's (Indian Institutes of Technology)
     assert (
         score("Indian Institute of Technology Delhi", "Indian Institute of Technology Bombay")

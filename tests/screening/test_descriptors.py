@@ -316,6 +316,8 @@ def test_a_brand_described_by_its_kind_of_body_is_the_brand(query: str, listed: 
         ("Sukhoi Civil Aircraft Company", "PJSC Sukhoi Company"),
         ("Shell Oil Company", "Shell plc"),
         ("Kamaz Trading House", "PJSC KAMAZ"),
+        # the brand itself, not a word it begins
+        ("Gazprom Plant", "Gazprombank JSC"),
         ("شركة زين للتجارة", "Zain Group"),
         # the entry has a word of its own the query lacks
         ("Rosseti Lenenergo Company", "PJSC Rosseti Moscow Region"),

@@ -344,6 +344,23 @@ def _rest_of_place(
         # "China National", as the English names of China's state groups begin (China
         # National Nuclear Corporation: 中国核工业集团, China nuclear industry group)
         return at > 0 and at - 1 in matched and place_country(tokens[at - 1][0]) == "cn"
+    if tokens[at][0] in _STATE_WORDS:
+        # the words of a state's official name beside its country's word that matched
+        # ("Ministry of Oil of the Republic of Iraq", "Islamic Republic of Iran")
+        for step in (-1, 1):
+            n = at + step
+            while 0 <= n < len(tokens) and n not in matched and tokens[n][0] in _STATE_WORDS:
+                n += step
+            if (
+                0 <= n < len(tokens)
+                and n in matched
+                and country_word(tokens[n][0])
+                # before its country's name, not its people's ("Republika Srpska", the
+                # Serb Republic, is not Serbia); after either ("Russian Federation")
+                and (step < 0 or not tokens[n][0].endswith(_PEOPLE_ENDINGS))
+            ):
+                return True
+        return False
     if country is None and tokens[at][0] in _ARAB:
         # "Arab" of an Arab state's name ("Syrian Arab Republic": "Syrian Arab Airlines")
         return any(
@@ -359,6 +376,13 @@ def _rest_of_place(
 
 
 _ARAB: Final = frozenset({"arab", "arabian"})
+#: The words of states' official names besides the country's ("Republic of Iraq", "Kingdom
+#: of Saudi Arabia", "Russian Federation"; not "Democratic People's": the DPRK is not the
+#: Republic of Korea).
+_PEOPLE_ENDINGS: Final = ("ian", "ese", "ish", "ean", "ic")
+_STATE_WORDS: Final = frozenset(
+    {"republic", "kingdom", "federation", "islamic", "federal", "sultanate", "principality"}
+)
 #: The states of the Arab League, whose official names many of them say "Arab" in.
 _ARAB_STATES: Final = frozenset(
     {"dz", "bh", "km", "dj", "eg", "iq", "jo", "kw", "lb", "ly", "mr", "ma", "om", "ps", "qa"}
@@ -467,6 +491,8 @@ def _qualified_place_body(query: NormalizedName, entry: NormalizedName, aligned:
     leftovers = [query_tokens[i] for i in aligned.query_extra]
     leftovers += [aligned.entry_tokens[j] for j in aligned.entry_extra]
     for text, cls in leftovers:
+        if text in _STATE_WORDS:
+            continue  # "of the Republic of Iraq": the state's name, no qualifier
         country = place_country(text)
         if (
             (cls == "generic" and text not in FORM_DESCRIPTORS and text not in BODY_KINDS)
@@ -532,10 +558,16 @@ def _described_brand(query: NormalizedName, entry: NormalizedName, aligned: _Ali
         return False
     if any(tokens[i][0] in _SIBLING_TRADES or tokens[i][1] == "number" for i in extra):
         return False
+    if any(sim < _SIM_DESCRIBED for _, _, _, sim in aligned.pairs):
+        return False  # the brand itself ("Gazprom Group" is not Gazprombank)
     return all(
         aligned.entry_tokens[j][0] in _BODY_HEADS or aligned.entry_tokens[j][0] == "group"
         for j in aligned.entry_extra
     )
+
+
+#: How alike the words of a brand described and the entry's must be: the same, typos aside.
+_SIM_DESCRIBED: Final = 0.9
 
 
 #: Lines of business that name a sibling of a country's brand ("China Railway Construction"
