@@ -251,6 +251,8 @@ def test_a_korean_name_of_generic_words_with_a_place_is_read() -> None:
             "上海微电子装备(集团)股份有限公司",
             "Shanghai Micro Electronics Equipment (Group) Co., Ltd.",
         ),
+        # 京都 is Kyoto, not "a capital"
+        ("京都大学", "Kyoto University"),
         # "An" after a name is a syllable of it, not an article
         ("中国平安保险(集团)股份有限公司", "Ping An Insurance (Group) Company of China, Ltd."),
     ],
