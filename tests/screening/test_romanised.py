@@ -367,6 +367,17 @@ def test_pinyin_words_come_from_the_company_vocabulary() -> None:
         ("Dongfeng Qiche Jituan", "Dongfeng Motor Group"),
         # Persian: enerzhi, energy; atomi, atomic
         ("Sazman-e Enerzhi-ye Atomi-ye Iran", "Atomic Energy Organization of Iran"),
+        # gongsi alone is a company, a legal form; xintuo trust, chukou export, xinyong
+        # credit, yanye salt industry, tongxunshe news agency, ligong daxue an institute of
+        # technology
+        (
+            "Zhongguo Guoji Xintuo Touzi Gongsi",
+            "China International Trust and Investment Corporation",
+        ),
+        ("Zhongguo Chukou Xinyong Baoxian Gongsi", "China Export & Credit Insurance Corporation"),
+        ("Zhongguo Yanye Jituan", "China National Salt Industry Group"),
+        ("Xinhua Tongxunshe", "Xinhua News Agency"),
+        ("Beijing Ligong Daxue", "Beijing Institute of Technology"),
     ],
 )
 def test_pinyin_company_words_read_a_chinese_name(query: str, entry: str) -> None:
@@ -386,6 +397,9 @@ def test_pinyin_company_words_read_a_chinese_name(query: str, entry: str) -> Non
         ("Zhongguo Nongye Yinhang", "Agricultural Development Bank of China"),
         # "National" after China counts nothing in the entry's name only
         ("China National Nuclear Corporation", "China General Nuclear Power Corporation"),
+        # a country's brand and a line of business on the query's side: China Railway
+        # Construction is not China Railway
+        ("Zhongguo Tiedao Jianzhu Jituan Youxian Gongsi", "China Railway Group Limited"),
     ],
 )
 def test_pinyin_company_words_keep_other_companies_apart(query: str, entry: str) -> None:

@@ -579,8 +579,8 @@ _COUNTRY_SIBLING_TRADES: Final = frozenset(
 
 
 def _country_brand_sibling(aligned: _Aligned) -> bool:
-    """Whether the query is a country's name and a word ("China Railway", "Air China") and
-    the entry adds to them a line of business the query lacks ("China Railway Construction
+    """Whether the names share a country's name and a word ("China Railway", "Air China") and
+    one adds to them a line of business the other lacks ("China Railway Construction
     Corporation", "Air China Cargo"): another body of the same brand, not the brand."""
     query_tokens, entry_tokens = aligned.query_tokens, aligned.entry_tokens
     if not any(
@@ -588,7 +588,9 @@ def _country_brand_sibling(aligned: _Aligned) -> bool:
         for i in aligned.matched_query
     ):
         return False
-    return any(entry_tokens[j][0] in _COUNTRY_SIBLING_TRADES for j in aligned.entry_extra)
+    return any(entry_tokens[j][0] in _COUNTRY_SIBLING_TRADES for j in aligned.entry_extra) or any(
+        query_tokens[i][0] in _COUNTRY_SIBLING_TRADES for i in aligned.query_extra
+    )
 
 
 def _activity_left(aligned: _Aligned) -> float:
@@ -628,7 +630,7 @@ def _shaped(
         # Systems Company Limited"): every word of the query, one of its own among them,
         # stands in the entry's name; the words left over are named in the hit
         score = max(score, _CONFIG.brand_floor + (1.0 - _CONFIG.brand_floor) * score)
-    if method == "brand" and _country_brand_sibling(aligned):
+    if _country_brand_sibling(aligned):
         # a country's brand and another line of business ("China Railway" / "China Railway
         # Construction Corporation"): a sibling
         return min(score, _CONFIG.place_body_cap)
