@@ -378,9 +378,16 @@ def test_pinyin_words_come_from_the_company_vocabulary() -> None:
         ("Zhongguo Yanye Jituan", "China National Salt Industry Group"),
         ("Xinhua Tongxunshe", "Xinhua News Agency"),
         ("Beijing Ligong Daxue", "Beijing Institute of Technology"),
+        # romanised Arabic: ittisalat telecommunications, tadeen mining, jihaz an authority,
+        # butas potash, libi Libyan, khariji foreign
+        ("Sharikat al-Ittisalat al-Saudiya", "Saudi Telecom Company"),
+        ("Sharikat al-Tadeen al-Arabiya al-Saudiya", "Saudi Arabian Mining Company"),
+        ("Jihaz Qatar lil-Istithmar", "Qatar Investment Authority"),
+        ("Sharikat al-Butas al-Arabiya", "Arab Potash Company"),
+        ("al-Masraf al-Libi al-Khariji", "Libyan Foreign Bank"),
     ],
 )
-def test_pinyin_company_words_read_a_chinese_name(query: str, entry: str) -> None:
+def test_company_words_read_a_romanised_name(query: str, entry: str) -> None:
     assert score(query, entry) >= DEFAULT_THRESHOLD
 
 
