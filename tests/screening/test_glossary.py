@@ -83,6 +83,15 @@ def test_a_malformed_glossary_line_is_named() -> None:
         ("ООО «КЕХ еКоммерц»", "KEH eCommerce LLC"),
         ("صنایع هواپیماسازی ایران", "Iran Aircraft Manufacturing Industries"),
         ("شركة الأمانة للتجارة العامة", "Al Amana General Trading Company"),
+        # companies' full names in Han, their English names not a reading of them
+        ("中芯国际集成电路制造有限公司", "Semiconductor Manufacturing International Corporation"),
+        ("宁德时代新能源科技股份有限公司", "Contemporary Amperex Technology Co., Limited"),
+        ("中国石油天然气集团有限公司", "China National Petroleum Corporation"),
+        ("中国远洋海运集团有限公司", "China COSCO Shipping Corporation Limited"),
+        ("中国中化控股有限责任公司", "Sinochem Holdings Corporation Ltd."),
+        ("聯發科技股份有限公司", "MediaTek Inc."),
+        ("香港上海滙豐銀行有限公司", "The Hongkong and Shanghai Banking Corporation Limited"),
+        ("中電控股有限公司", "CLP Holdings Limited"),
     ],
 )
 def test_translated_names_match(query: str, listed: str) -> None:
@@ -102,6 +111,7 @@ def test_translated_names_match(query: str, listed: str) -> None:
         ("中国东方航空股份有限公司", "China Southern Airlines Company Limited"),
         ("上海电气集团股份有限公司", "Shanghai Electric Power Company Limited"),
         ("三菱重工業株式会社", "Kawasaki Heavy Industries, Ltd."),
+        ("中国石油天然气集团有限公司", "PetroChina Company Limited"),  # the group, not PetroChina
         # generic words and places only: no English reading to meet another company with
         ("北京东方科技有限公司", "East Technology Co., Ltd."),
         ("北京东方科技有限公司", "JD.com"),  # 京东方 (BOE) is not read inside 北京东方

@@ -414,6 +414,8 @@ def test_a_generic_name_inside_a_longer_one_is_not_a_brand() -> None:
         ("Velmarbank (UK) Limited", "PAO Velmarbank", False),
         # more words under another legal form: a sibling
         ("Norland Platforms Technologies, LLC", "Norland Platforms, Inc.", False),
+        # a group's company of one line of business, registered under its own name
+        ("Norland Co., Ltd.", "Norland Electric Co., Ltd.", False),
     ],
 )
 def test_advertiser_names_of_the_kinds_platforms_see(query: str, listed: str, same: bool) -> None:

@@ -218,7 +218,12 @@ def align_names(
         method = "generic_only"
     else:
         score = _shaped(score, method, query, entry, aligned, query_left, home)
-        if _qualified_place_body(query, entry, aligned) or _parent_alone(query, entry, aligned):
+        if (
+            _qualified_place_body(query, entry, aligned)
+            or _parent_alone(query, entry, aligned)
+            or _group_member(query, entry, aligned)
+            or _registered_sibling(query, entry, aligned)
+        ):
             score = min(score, _CONFIG.place_body_cap)
     return NameScore(
         score=score,
@@ -433,6 +438,60 @@ def _parent_acronym(query: NormalizedName, aligned: _Aligned) -> int:
     ):
         return -1
     return 0 if _in_capitals(query.original, aligned.query_tokens[0][0]) else -1
+
+
+#: Lines of business a company's own name says it is in, as a Russian oil company calls itself
+#: one ("Lukoil Oil Company" / PJSC Lukoil), a Chinese group its energy ("China Coal Energy
+#: Group") and a Japanese trading house its trade (三菱商事, Mitsubishi Shoji: Mitsubishi
+#: Corporation): not a sibling's.
+_OWN_TRADES: Final = frozenset({"oil", "energy", "trading", "trade"})
+
+
+def _group_member(query: NormalizedName, entry: NormalizedName, aligned: _Aligned) -> bool:
+    """Whether the query is the entry's one name word, the whole of the entry's name besides
+    its legal form, and a line of business the entry does not name ("Sumitomo Chemical" /
+    "Sumitomo Corporation"): another company of the group, not the group. Not for an entry
+    read from another script, whose English name may say more than it does (スズキ株式会社:
+    Suzuki Motor Corporation)."""
+    if (
+        query.kind == "person"
+        or entry.transliterated
+        or aligned.entry_extra
+        or len(aligned.matched_query) != 1
+    ):
+        return False
+    tokens = aligned.query_tokens
+    (matched,) = aligned.matched_query
+    return tokens[matched][1] == "name" and any(
+        tokens[i][0] in _SIBLING_TRADES and tokens[i][0] not in _OWN_TRADES
+        for i in aligned.query_extra
+    )
+
+
+def _registered_sibling(query: NormalizedName, entry: NormalizedName, aligned: _Aligned) -> bool:
+    """Whether the query is a registered name, with its legal form, of one name word (and
+    places) that the entry's registered name has, with one line of business more ("Furukawa
+    Co., Ltd." / "Furukawa Electric Co., Ltd.", "Japan Post Co., Ltd." / "Japan Post Bank
+    Co., Ltd."): two companies of one group, each registered under its own name. Not for a
+    query read from another script, whose English name may say more than it does
+    (スズキ株式会社: Suzuki Motor Corporation)."""
+    if (
+        "person" in (query.kind, entry.kind)
+        or query.transliterated
+        or not query.legal_forms
+        or not entry.legal_forms
+        or aligned.query_extra
+        or len(aligned.entry_extra) != 1
+    ):
+        return False
+    tokens = aligned.query_tokens
+    names = [i for i in aligned.matched_query if tokens[i][1] != "place"]
+    (extra,) = aligned.entry_extra
+    return (
+        len(names) == 1
+        and tokens[names[0]][1] == "name"
+        and aligned.entry_tokens[extra][0] in _SIBLING_TRADES
+    )
 
 
 def _parent_alone(query: NormalizedName, entry: NormalizedName, aligned: _Aligned) -> bool:
