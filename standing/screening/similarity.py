@@ -444,6 +444,21 @@ def _weak_edit(a: str, b: str, short: int, longest: int) -> float:
     return 0.0
 
 
+#: The words a Russian company's name is compounded of after its brand ("Gazprombank",
+#: "Gazpromneft", "Sberbank Leasing" written "Sberlizing"): another company of the group,
+#: not the brand's inflected form.
+_COMPOUND_TAILS: Final = frozenset(
+    {"bank", "neft", "gaz", "invest", "lizing", "leasing", "servis", "service", "strakh"}
+    | {"stroy", "trans", "energo", "flot", "telecom"}
+)
+
+
+def _compound_of(a: str, b: str) -> bool:
+    """Whether the longer of two words is the shorter and a word of `_COMPOUND_TAILS`."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return long.startswith(short) and long[len(short) :] in _COMPOUND_TAILS
+
+
 def _common_prefix(a: str, b: str) -> int:
     p = 0
     for x, y in zip(a, b, strict=False):
@@ -513,7 +528,7 @@ def _similarity(a: str, b: str, loose: bool) -> tuple[float, str]:
             f = _common_prefix(fa, fb)
             if f >= max(len(fa), len(fb)) - 2:
                 p = f
-        if p >= 6 and p >= 0.7 * short:
+        if p >= 6 and p >= 0.7 * short and not _compound_of(a, b):
             return SIM_PREFIX, "prefix"
     if short >= _MIN_INFLECTED_BASE and a[:2] == b[:2]:
         x, y = (a, b) if la > lb else (b, a)

@@ -47,6 +47,9 @@ def score(query: str, listed: str) -> float:
         # a registered name with one line of business more than the query's
         ("Norland Co., Ltd.", "Norland Electric Co., Ltd."),
         ("Norland Co., Ltd.", "Norland Gas Co., Ltd."),
+        # in Russian: the brand compounded with the bank's or the oil company's word
+        ("АО «Норландбанк»", "Norland PJSC"),
+        ("ПАО «Норланд»", "Norland Neft PJSC"),
     ],
 )
 def test_a_line_of_business_names_another_company_of_the_group(query: str, listed: str) -> None:

@@ -161,6 +161,11 @@ def test_russian_and_between_two_words_read_is_dropped() -> None:
         ("НАК «Нафтогаз Украины»", "Naftogaz of Ukraine"),
         ("НАК «Казатомпром»", "Kazatomprom"),
         ("АО «Высокоточные комплексы»", "JSC High Precision Systems"),
+        # АКБ, a joint stock commercial bank; a design bureau, a "Design Office" in English
+        ("AKB Rossiya", "Bank Rossiya"),
+        ("АКБ «Россия»", "Bank Rossiya"),
+        ("KB Yuzhnoye", "Yuzhnoye Design Office"),
+        ("Yuzhnoye State Design Office", "Yuzhnoye Design Bureau"),
     ],
 )
 def test_russian_names_match_their_english_names(query: str, entry: str) -> None:

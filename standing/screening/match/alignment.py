@@ -284,9 +284,23 @@ def _joined_run(
             sim = (
                 cross_match(joined, token, mode) if query_side else cross_match(token, joined, mode)
             )[0]
-            if sim >= _SIM_JOINED:
+            if sim >= _SIM_JOINED and _rest_alike(words, token, mode):
                 return list(run), sim
     return None
+
+
+#: Letters of the first of the words joined that make it a word rather than a syllable.
+_WORD_LETTERS: Final = 4
+
+
+def _rest_alike(words: Sequence[str], token: str, mode: ScriptMode) -> bool:
+    """Whether the words after the first are alike the rest of `token` when it begins with
+    the first as written, a word of four letters or more (not a syllable: 포스코, "po seu
+    ko", is POSCO): "Gazprom Plant" is not "Gazprombank", whose rest is a bank."""
+    rest = token[len(words[0]) :]
+    if len(words[0]) < _WORD_LETTERS or not token.startswith(words[0]) or not rest:
+        return True
+    return cross_match("".join(words[1:]), rest, mode)[0] >= _SIM_JOINED
 
 
 def _acronym(

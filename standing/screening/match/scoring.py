@@ -448,13 +448,15 @@ _OWN_TRADES: Final = frozenset({"oil", "energy", "trading", "trade"})
 
 
 def _group_member(query: NormalizedName, entry: NormalizedName, aligned: _Aligned) -> bool:
-    """Whether the query is the entry's one name word, the whole of the entry's name besides
-    its legal form, and a line of business the entry does not name ("Sumitomo Chemical" /
-    "Sumitomo Corporation"): another company of the group, not the group. Not for an entry
-    read from another script, whose English name may say more than it does (スズキ株式会社:
-    Suzuki Motor Corporation)."""
+    """Whether the query is the entry's one name word, the whole of the entry's registered
+    name besides its legal form, and a line of business the entry does not name ("Sumitomo
+    Chemical" / "Sumitomo Corporation"): another company of the group, not the group. Not
+    for an entry without a legal form (a brand, which the query may describe: "Halyk Bank"
+    / "Halyk"), nor one read from another script, whose English name may say more than it
+    does (スズキ株式会社: Suzuki Motor Corporation)."""
     if (
         query.kind == "person"
+        or not entry.legal_forms
         or entry.transliterated
         or aligned.entry_extra
         or len(aligned.matched_query) != 1
@@ -473,11 +475,11 @@ def _registered_sibling(query: NormalizedName, entry: NormalizedName, aligned: _
     places) that the entry's registered name has, with one line of business more ("Furukawa
     Co., Ltd." / "Furukawa Electric Co., Ltd.", "Japan Post Co., Ltd." / "Japan Post Bank
     Co., Ltd."): two companies of one group, each registered under its own name. Not for a
-    query read from another script, whose English name may say more than it does
-    (スズキ株式会社: Suzuki Motor Corporation)."""
+    query read from Chinese, Japanese or Korean, whose English name may say more than it
+    does (スズキ株式会社: Suzuki Motor Corporation)."""
     if (
         "person" in (query.kind, entry.kind)
-        or query.transliterated
+        or query.scripts & _SYLLABIC_SCRIPTS
         or not query.legal_forms
         or not entry.legal_forms
         or aligned.query_extra
@@ -588,6 +590,7 @@ _SIBLING_TRADES: Final = frozenset(
     | {"training", "energy", "power", "gas", "chemical", "chemicals", "electric", "motor"}
     | {"motors", "heavy", "securities", "asset", "assets", "bank", "banking", "credit"}
     | {"pension", "telecom", "digital", "software", "civil", "commercial", "house", "oil", "trust"}
+    | {"neft"}  # oil, in Russian: Gazprom Neft
 )
 
 
