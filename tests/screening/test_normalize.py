@@ -221,3 +221,13 @@ def test_legal_forms_of_kazakh_uzbek_kyrgyz_belarusian_bulgarian_and_serbian_law
     }
     for name, forms in cases.items():
         assert normalize_name(name, "organization").legal_forms == forms, name
+
+
+def test_real_estate_is_one_generic_word_and_no_typo_of_state() -> None:
+    bank = normalize_name("Real Estate Bank", "organization")
+    assert bank.tokens == ("realty", "bank")
+    assert bank.generic_only
+    assert normalize_name("Emirates Estate Company", "organization").tokens[:2] == (
+        "emirates",
+        "estate",
+    )

@@ -219,6 +219,18 @@ def test_a_place_in_the_possessive_is_the_place() -> None:
         ("سازمان فضایی ایران", "Iranian Space Agency", "", ["سازمان=agency", "فضایی=space"]),
         ("Sazman-e Fazaei Iran", "Iranian Space Agency", "", ["Sazman=agency"]),
         ("شرکت صنعتی دریایی ایران", "Iran Marine Industrial Company", "", ["دریایی=marine"]),
+        # عقاري, aqari: realty, as "Real Estate" is read; a movement, its resistance, a
+        # society, a party
+        ("al-Masraf al-Aqari", "Real Estate Bank", "sy", ["Masraf=bank", "Aqari=realty"]),
+        (
+            "Harakat al-Muqawama al-Islamiya",
+            "Islamic Resistance Movement",
+            "ps",
+            ["Harakat=movement", "Muqawama=resistance"],
+        ),
+        ("Jam'iyat al-Qard al-Hassan", "Al-Qard Al-Hassan Association", "lb", []),
+        # هوایی: air, or aviation
+        ("صنایع هوایی ایران", "Iran Aviation Industries Organization", "ir", ["هوایی=aviation"]),
     ],
 )
 def test_persian_and_arabic_names_match_their_english_names(

@@ -166,6 +166,11 @@ def test_russian_and_between_two_words_read_is_dropped() -> None:
         ("АКБ «Россия»", "Bank Rossiya"),
         ("KB Yuzhnoye", "Yuzhnoye Design Office"),
         ("Yuzhnoye State Design Office", "Yuzhnoye Design Bureau"),
+        # охрана: security, or protection
+        (
+            "Федеральная служба охраны Российской Федерации",
+            "Federal Protective Service of the Russian Federation",
+        ),
     ],
 )
 def test_russian_names_match_their_english_names(query: str, entry: str) -> None:
