@@ -92,6 +92,11 @@ def test_a_malformed_glossary_line_is_named() -> None:
         ("聯發科技股份有限公司", "MediaTek Inc."),
         ("香港上海滙豐銀行有限公司", "The Hongkong and Shanghai Banking Corporation Limited"),
         ("中電控股有限公司", "CLP Holdings Limited"),
+        ("中国外运股份有限公司", "Sinotrans Limited"),
+        ("香港交易及結算所有限公司", "Hong Kong Exchanges and Clearing Limited"),
+        ("住友重機械工業株式会社", "Sumitomo Heavy Industries, Ltd."),
+        ("株式会社読売新聞グループ本社", "The Yomiuri Shimbun Holdings"),
+        ("АО «Народный сберегательный банк Казахстана»", "Halyk Savings Bank of Kazakhstan JSC"),
     ],
 )
 def test_translated_names_match(query: str, listed: str) -> None:

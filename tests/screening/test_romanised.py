@@ -385,6 +385,22 @@ def test_pinyin_words_come_from_the_company_vocabulary() -> None:
         ("Jihaz Qatar lil-Istithmar", "Qatar Investment Authority"),
         ("Sharikat al-Butas al-Arabiya", "Arab Potash Company"),
         ("al-Masraf al-Libi al-Khariji", "Libyan Foreign Bank"),
+        # the pinyin of companies' own names: baoli Poly, zhongmei China Coal, changjiang
+        # sanxia Three Gorges, zhongguo waiyun Sinotrans
+        ("Zhongguo Baoli Jituan Youxian Gongsi", "China Poly Group Corporation Limited"),
+        (
+            "Zhongguo Zhongmei Nengyuan Jituan Youxian Gongsi",
+            "China National Coal Group Corporation",
+        ),
+        ("Zhongguo Changjiang Sanxia Jituan Youxian Gongsi", "China Three Gorges Corporation"),
+        ("Zhongguo Waiyun Gufen Youxian Gongsi", "Sinotrans Limited"),
+        # Japanese: jukikai kogyo heavy industries, gurupu honsha holdings
+        ("Sumitomo Jukikai Kogyo Kabushiki Kaisha", "Sumitomo Heavy Industries, Ltd."),
+        ("Kabushiki Kaisha Yomiuri Shimbun Gurupu Honsha", "The Yomiuri Shimbun Holdings"),
+        # Uzbek: temir yo'llari railways, AJ a joint stock company
+        ("O'zbekiston Temir Yo'llari AJ", "Uzbekistan Railways JSC"),
+        # Halyk, people's in Kazakh, kept in English
+        ("Narodnyy Sberegatelnyy Bank Kazakhstana AO", "Halyk Savings Bank of Kazakhstan JSC"),
     ],
 )
 def test_company_words_read_a_romanised_name(query: str, entry: str) -> None:
