@@ -93,6 +93,11 @@ def test_a_malformed_glossary_line_is_named() -> None:
         ("香港上海滙豐銀行有限公司", "The Hongkong and Shanghai Banking Corporation Limited"),
         ("中電控股有限公司", "CLP Holdings Limited"),
         ("中国外运股份有限公司", "Sinotrans Limited"),
+        ("中国兵器装备集团有限公司", "China South Industries Group Co., Ltd."),
+        ("中国建筑集团有限公司", "China State Construction Engineering Corporation"),
+        ("北京航空航天大学", "Beihang University"),
+        ("北京航空航天大学", "Beijing University of Aeronautics and Astronautics"),
+        ("김일성종합대학", "Kim Il Sung University"),
         ("香港交易及結算所有限公司", "Hong Kong Exchanges and Clearing Limited"),
         ("住友重機械工業株式会社", "Sumitomo Heavy Industries, Ltd."),
         ("株式会社読売新聞グループ本社", "The Yomiuri Shimbun Holdings"),
@@ -117,6 +122,7 @@ def test_translated_names_match(query: str, listed: str) -> None:
         ("上海电气集团股份有限公司", "Shanghai Electric Power Company Limited"),
         ("三菱重工業株式会社", "Kawasaki Heavy Industries, Ltd."),
         ("中国石油天然气集团有限公司", "PetroChina Company Limited"),  # the group, not PetroChina
+        ("中国兵器工业集团有限公司", "China South Industries Group Co., Ltd."),  # Norinco
         # generic words and places only: no English reading to meet another company with
         ("北京东方科技有限公司", "East Technology Co., Ltd."),
         ("北京东方科技有限公司", "JD.com"),  # 京东方 (BOE) is not read inside 北京东方
