@@ -44,6 +44,7 @@ def test_contracted_words_written_out(name: str, expected: str | None) -> None:
         ("АО «Россельхозбанк»", "Russian Agricultural Bank", "ru"),
         ("АО «Укрзалізниця»", "JSC Ukrainian Railways", "ua"),
         ("Oschadbank", "JSC State Savings Bank of Ukraine", "ua"),
+        ("VakıfBank", "Türkiye Vakıflar Bankası T.A.O.", "tr"),
     ],
 )
 def test_exim_banks_meet_their_names(query: str, name: str, country: str) -> None:
@@ -59,6 +60,8 @@ def test_exim_banks_meet_their_names(query: str, name: str, country: str) -> Non
         ("KEXIM", "The Export-Import Bank of China", "cn"),
         # a trading company of the same words
         ("China Eximbank", "China National Electronics Import & Export Corporation", "cn"),
+        # another Turkish state bank
+        ("VakıfBank", "Türkiye Ziraat Bankası A.Ş.", "tr"),
     ],
 )
 def test_exim_banks_of_other_countries_stay_apart(query: str, name: str, country: str) -> None:
