@@ -253,11 +253,18 @@ def test_the_parent_acronym_before_a_name_of_generic_words(query: str, listed: s
 
 def test_a_bracketed_group_is_part_of_the_name() -> None:
     name = normalize_name("AVIC Chengdu Aircraft Industrial (Group) Co., Ltd.", "organization")
-    assert name.tokens == ("avic", "chengdu", "aircraft", "industrial", "group")
+    # Industrial read as Industry, as Industries is
+    assert name.tokens == ("avic", "chengdu", "aircraft", "industry", "group")
     assert (
         score(
             "Chengdu Aircraft Industrial Group Co., Ltd.",
             "AVIC Chengdu Aircraft Industrial (Group) Co., Ltd.",
+        )
+        >= DEFAULT_THRESHOLD
+    )
+    assert (
+        score(
+            "Chengdu Aircraft Industry Group", "AVIC Chengdu Aircraft Industrial (Group) Co., Ltd."
         )
         >= DEFAULT_THRESHOLD
     )
