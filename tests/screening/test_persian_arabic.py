@@ -231,6 +231,22 @@ def test_a_place_in_the_possessive_is_the_place() -> None:
         ("Jam'iyat al-Qard al-Hassan", "Al-Qard Al-Hassan Association", "lb", []),
         # هوایی: air, or aviation
         ("صنایع هوایی ایران", "Iran Aviation Industries Organization", "ir", ["هوایی=aviation"]),
+        # qarargah headquarters, sazandegi construction; سپاه a corps, or a force; امنیت
+        # security; maskan housing, a generic word
+        (
+            "Gharargah-e Sazandegi-ye Khatam al-Anbiya",
+            "Khatam al-Anbiya Construction Headquarters",
+            "ir",
+            ["Gharargah=headquarters", "Sazandegi=construction"],
+        ),
+        ("سپاه قدس", "Qods Force", "ir", ["سپاه=force"]),
+        (
+            "وزارت اطلاعات و امنیت",
+            "Ministry of Intelligence and Security",
+            "ir",
+            ["امنیت=security"],
+        ),
+        ("Bank-e Maskan-e Iran", "Housing Bank of Iran", "ir", ["Maskan=housing"]),
     ],
 )
 def test_persian_and_arabic_names_match_their_english_names(

@@ -12,7 +12,7 @@ import pytest
 from standing.screening.match.config import DEFAULT_THRESHOLD
 from standing.screening.normalize import normalize_name
 from standing.screening.romanised import latin_reading
-from tests.screening.names import score
+from tests.screening.names import score, score_in
 
 
 @pytest.mark.parametrize(
@@ -376,3 +376,18 @@ def test_a_sibling_bureau_of_the_same_name_in_another_kind_stays_apart() -> None
 )
 def test_legal_forms_and_descriptors_of_russian_names(query: str, listed: str) -> None:
     assert score(query, listed) >= DEFAULT_THRESHOLD
+
+
+def test_a_generic_name_read_meets_the_entrys_name_that_names_its_country() -> None:
+    # read from Russian, of a Russian entry: the country named in English says no more
+    assert (
+        score_in(
+            "Federalnaya Sluzhba Bezopasnosti",
+            "Federal Security Service of the Russian Federation",
+            "ru",
+        )
+        >= DEFAULT_THRESHOLD
+    )
+    # read from Persian and Arabic together, whose generic words name the bodies of
+    # twenty-five countries: an Iranian bank is no Iraqi one
+    assert score_in("Bank Tejarat", "Trade Bank of Iraq", "iq") < DEFAULT_THRESHOLD

@@ -139,6 +139,19 @@ def _generic_names(
         # Bank of Iran" / an Iranian "Bank Tejarat", read "bank trade"), as "Sberbank of
         # Russia" is "Sberbank"
         return NameScore(_CONFIG.generic_exact, "generic_only", query, entry)
+    if (
+        read
+        and query.key
+        and not home.isdisjoint(countries)
+        and len(home) <= _FEW_COUNTRIES
+        and _key_abroad(entry, countries, _STATE_WORDS) == query.key
+    ):
+        # a generic name read from the language of the entry's country, whose English name
+        # names that country ("Federalnaya Sluzhba Okhrany", federal service protection: the
+        # Federal Protective Service of the Russian Federation); not from Persian and Arabic,
+        # read as one, whose generic words name the bodies of twenty-five countries ("Bank
+        # Tejarat" is no Trade Bank of Iraq)
+        return NameScore(_CONFIG.generic_exact, "generic_only", query, entry)
     base = align_names(query, entry, weights, countries)
     score = min(base.score, _CONFIG.generic_cap)
     if (
@@ -158,6 +171,12 @@ def _generic_names(
     )
 
 
+#: Most countries of the language a generic name is read from for it to meet an entry's
+#: name that names the entry's country: those of one language (Russian's eleven), not of
+#: Persian and Arabic read together.
+_FEW_COUNTRIES: Final = 12
+
+
 def _names_place(name: NormalizedName) -> bool:
     """Whether a name has a word naming a country ("nippon", "china", "russian"), or a
     place and the kind of body it names there ("harbin" and "university")."""
@@ -168,15 +187,18 @@ def _names_place(name: NormalizedName) -> bool:
     )
 
 
-def _key_abroad(name: NormalizedName, countries: frozenset[str]) -> str:
+def _key_abroad(
+    name: NormalizedName, countries: frozenset[str], state: frozenset[str] = frozenset()
+) -> str:
     """A name's key without its places of ``countries`` ("bank iran trade" -> "bank trade"
-    for an Iranian entry); "" when it names none of them."""
+    for an Iranian entry), and the words of ``state`` ("Russian Federation"); "" when it
+    names none of them."""
     if "place" not in name.classes:
         return ""
     kept = [
         t
         for t, c in zip(name.tokens, name.classes, strict=True)
-        if c != "stop" and not (c == "place" and place_country(t) in countries)
+        if c != "stop" and not (c == "place" and (place_country(t) in countries or t in state))
     ]
     if len(kept) == sum(1 for c in name.classes if c != "stop"):
         return ""
