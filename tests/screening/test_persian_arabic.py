@@ -232,7 +232,7 @@ def test_a_place_in_the_possessive_is_the_place() -> None:
         # هوایی: air, or aviation
         ("صنایع هوایی ایران", "Iran Aviation Industries Organization", "ir", ["هوایی=aviation"]),
         # qarargah headquarters, sazandegi construction; سپاه a corps, or a force; امنیت
-        # security; maskan housing, a generic word
+        # security; maskan housing
         (
             "Gharargah-e Sazandegi-ye Khatam al-Anbiya",
             "Khatam al-Anbiya Construction Headquarters",
