@@ -397,6 +397,10 @@ def test_pinyin_words_come_from_the_company_vocabulary() -> None:
         # Japanese: jukikai kogyo heavy industries, gurupu honsha holdings
         ("Sumitomo Jukikai Kogyo Kabushiki Kaisha", "Sumitomo Heavy Industries, Ltd."),
         ("Kabushiki Kaisha Yomiuri Shimbun Gurupu Honsha", "The Yomiuri Shimbun Holdings"),
+        # seitetsu: steel, or steel manufacturing
+        ("Tokyo Seitetsu Kabushiki Kaisha", "Tokyo Steel Manufacturing Co., Ltd."),
+        ("東京製鐵株式会社", "Tokyo Steel Manufacturing Co., Ltd."),
+        ("Nippon Seitetsu Kabushiki Kaisha", "Nippon Steel Corporation"),
         # Uzbek: temir yo'llari railways, AJ a joint stock company
         ("O'zbekiston Temir Yo'llari AJ", "Uzbekistan Railways JSC"),
         # Halyk, people's in Kazakh, kept in English
