@@ -648,6 +648,25 @@ def _name_acronyms(name: NormalizedName) -> list[str]:
 FORM_LETTERS: Final[dict[str, str]] = {"corp": "c", "co": "c", "inc": "i", "ltd": "l"}
 
 
+#: Legal forms of one kind under other names: all joint-stock companies of Russian law and
+#: its neighbours (an OAO is a JSC, as are its successors AO and PAO; so are the Ukrainian
+#: AT and PrAT and the Bulgarian and Serbian AD and EAD), the limited liability companies
+#: (an OOO, the Bulgarian OOD and EOOD, the Serbian DOO), and the state unitary enterprises
+#: (an FSUE, ФГУП, is a federal one).
+LEGAL_FAMILIES: Final[dict[str, str]] = {
+    **dict.fromkeys(("jsc", "ao", "oao", "zao", "pao", "pjsc", "ojsc", "cjsc", "mkpao"), "jsc"),
+    **dict.fromkeys(("at", "prat", "ad", "ead"), "jsc"),
+    "coltd": "ltd",  # "Co., Ltd." is "Company Limited"
+    **dict.fromkeys(("ooo", "ood", "eood", "doo"), "llc"),
+    "fsue": "sue",  # a federal state unitary enterprise is a state unitary enterprise
+}
+
+
+def legal_family(form: str) -> str:
+    """The kind of company a canonical legal form is ("pao" -> "jsc", "coltd" -> "ltd")."""
+    return LEGAL_FAMILIES.get(form, form)
+
+
 def form_letters(name: NormalizedName) -> str:
     """The letters an acronym of an organisation's name may end with, from its legal forms
     ("Corporation" the C of SMIC, "Corporation Limited" the C of HSBC)."""

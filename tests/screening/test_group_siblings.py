@@ -65,6 +65,9 @@ def test_a_line_of_business_names_another_company_of_the_group(query: str, liste
         # the brand inside its company's registered name
         ("Norland", "Norland Electric Co., Ltd."),
         ("Norland Electric", "Norland Electric Co., Ltd."),
+        # a Japanese registered name whose English name says more (スズキ株式会社: Suzuki
+        # Motor Corporation): two languages' forms, not two companies of one kind
+        ("Norland Kabushiki Kaisha", "Norland Electric Corporation"),
     ],
 )
 def test_the_company_itself_still_matches(query: str, listed: str) -> None:

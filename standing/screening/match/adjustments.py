@@ -23,24 +23,13 @@ from standing.screening.match.scoring import FORM_DESCRIPTORS
 from standing.screening.normalize import (
     NormalizedName,
     body_kind,
+    legal_family,
     legal_form_countries,
     place_country,
 )
 
 _CONFIG: Final = DEFAULT_CONFIG
 
-#: Legal forms of one kind under other names: all joint-stock companies of Russian law and
-#: its neighbours (an OAO is a JSC, as are its successors AO and PAO; so are the Ukrainian
-#: AT and PrAT and the Bulgarian and Serbian AD and EAD), the limited liability companies
-#: (an OOO, the Bulgarian OOD and EOOD, the Serbian DOO), and the state unitary enterprises
-#: (an FSUE, ФГУП, is a federal one).
-_LEGAL_FAMILIES: Final[dict[str, str]] = {
-    **dict.fromkeys(("jsc", "ao", "oao", "zao", "pao", "pjsc", "ojsc", "cjsc", "mkpao"), "jsc"),
-    **dict.fromkeys(("at", "prat", "ad", "ead"), "jsc"),
-    "coltd": "ltd",  # "Co., Ltd." is "Company Limited"
-    **dict.fromkeys(("ooo", "ood", "eood", "doo"), "llc"),
-    "fsue": "sue",  # a federal state unitary enterprise is a state unitary enterprise
-}
 #: How a company's legal form written in its own script is rendered in its English name:
 #: an OOO (TOV) is written "LLC" or "Ltd"; a Japanese kabushiki kaisha "Corporation",
 #: "Inc.", "Co., Ltd." or "K.K.". (Both in Latin letters, "X OOO" and "X Limited" are
@@ -250,16 +239,12 @@ def _dates_agree(a: str, b: str) -> bool:
     return a[:n] == b[:n]
 
 
-def _family(form: str) -> str:
-    return _LEGAL_FAMILIES.get(form, form)
-
-
 def _forms_agree(a: str, b: str, translated: str) -> bool:
     """Whether legal forms `a` and `b` can name one company: one family, or, when one name
     is written in another script (`translated`: "cjk", "other" or ""), one the English
     rendering of the other; when one name is the other's read in English ("read"), any
     English form."""
-    fa, fb = _family(a), _family(b)
+    fa, fb = legal_family(a), legal_family(b)
     if fa == fb or fb in _RENDERED_FORMS.get(a, ()) or fa in _RENDERED_FORMS.get(b, ()):
         return True
     if not translated:

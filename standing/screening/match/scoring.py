@@ -25,6 +25,7 @@ from standing.screening.normalize import (
     NormalizedName,
     country_word,
     fold,
+    legal_family,
     legal_form_countries,
     place_country,
     place_of,
@@ -496,12 +497,14 @@ def _registered_sibling(query: NormalizedName, entry: NormalizedName, aligned: _
     """Whether the query is a registered name, with its legal form, of one name word (and
     places) that the entry's registered name has, with one line of business more ("Furukawa
     Co., Ltd." / "Furukawa Electric Co., Ltd.", "Japan Post Co., Ltd." / "Japan Post Bank
-    Co., Ltd."): two companies of one group, each registered under its own name. Not for a
-    query read from Chinese, Japanese or Korean, whose English name may say more than it
-    does (スズキ株式会社: Suzuki Motor Corporation)."""
+    Co., Ltd."), both of one kind of company: two companies of one group, each registered
+    under its own name. Not under the forms of two languages, where the English name may say
+    more than the other ("Suzuki Kabushiki Kaisha", スズキ株式会社: Suzuki Motor
+    Corporation)."""
     if (
         "person" in (query.kind, entry.kind)
-        or query.scripts & _SYLLABIC_SCRIPTS
+        or not {legal_family(f) for f in query.legal_forms}
+        & {legal_family(f) for f in entry.legal_forms}
         or not query.legal_forms
         or not entry.legal_forms
         or aligned.query_extra
