@@ -1101,6 +1101,8 @@ def _place_tokens() -> frozenset[str]:
 
 #: Words of legal forms, recognised through a typo ("Limted Liabilty Compnay").
 _LEGAL_WORDS: Final[frozenset[str]] = wordlists.words("legal_words.txt")
+#: Words one letter from such a word that are words of their own ("Medina", "Estate").
+_NOT_TYPOS: Final[frozenset[str]] = wordlists.words("not_typos.txt")
 
 
 @lru_cache(maxsize=1)
@@ -1118,7 +1120,13 @@ def _correction_keys() -> dict[str, tuple[str, ...]]:
 @lru_cache(maxsize=100_000)
 def _correct(token: str) -> str:
     """A legal-form or generic word with one typo, corrected; any other token unchanged."""
-    if len(token) < 4 or not token.isalpha() or token in GENERIC_TOKENS or token in _LEGAL_WORDS:
+    if (
+        len(token) < 4
+        or not token.isalpha()
+        or token in GENERIC_TOKENS
+        or token in _LEGAL_WORDS
+        or token in _NOT_TYPOS
+    ):
         return token
     from rapidfuzz.distance import OSA
 

@@ -231,3 +231,13 @@ def test_real_estate_is_one_generic_word_and_no_typo_of_state() -> None:
         "emirates",
         "estate",
     )
+
+
+def test_a_word_of_its_own_is_no_typo_of_a_generic_word() -> None:
+    # one letter from "media", "marine", "export", "stock": words, names and places
+    assert normalize_name("Medina Trading LLC", "organization").tokens == ("medina", "trading")
+    assert normalize_name("Marina Holdings", "organization").tokens[0] == "marina"
+    assert normalize_name("Expert Systems", "organization").tokens[0] == "expert"
+    assert normalize_name("Shock Absorbers Ltd", "organization").tokens[0] == "shock"
+    # a typo of a generic word still reads as the word
+    assert normalize_name("Velmar Compnay", "organization").tokens[-1] != "compnay"
