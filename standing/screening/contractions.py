@@ -18,7 +18,7 @@ that of the next word a contraction cannot leave out.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Final
 
 from standing.screening import wordlists
@@ -75,11 +75,23 @@ def syllables(word: str, name: NormalizedName) -> list[str] | None:
     """What each word of `name` (then its legal form, "" when none) gives `word`, when
     `word` is a contraction of them ("petrobras" / Petróleo Brasileiro S.A.: petro, bras,
     ""); None when it is not. Only an organisation's name is read."""
-    if len(word) < LEAST_LETTERS:
-        return None
+    return syllables_of(name)(word)
+
+
+def syllables_of(name: NormalizedName) -> Callable[[str], list[str] | None]:
+    """`syllables` against one name for many words: what is read of the name is read once."""
     parts = spelling_parts(name)
-    found = None if parts is None else spell(word, *parts)
-    return found if found is not None else russian_syllables(word, name)
+    russian = _russian_words(name)
+
+    def read(word: str) -> list[str] | None:
+        if len(word) < LEAST_LETTERS:
+            return None
+        found = None if parts is None else spell(word, *parts)
+        if found is None and russian is not None:
+            found = _russian_parts(word, russian)
+        return found
+
+    return read
 
 
 def russian_syllables(word: str, name: NormalizedName) -> list[str] | None:
@@ -90,11 +102,25 @@ def russian_syllables(word: str, name: NormalizedName) -> list[str] | None:
     mash, "", ""; "yuzhmash" / ... Yuzhny Machine-Building Plant: yuzh, mash). The words it
     joins are two or more in a row, one at least by its Russian word; the words of the kind of
     body before and after them (`KIND_WORDS`) are left out. None when it does not."""
-    if len(word) < LEAST_LETTERS or name.kind == "person":
+    if len(word) < LEAST_LETTERS:
+        return None
+    words = _russian_words(name)
+    return None if words is None else _russian_parts(word, words)
+
+
+def _russian_words(name: NormalizedName) -> list[str] | None:
+    """The words of an organisation's name a brand may join the Russian words of (see
+    `russian_syllables`); None when it has none such, or too few or too many words."""
+    if name.kind == "person":
         return None
     words = [t for t, c in zip(name.tokens, name.classes, strict=True) if c != "stop"]
     if not 2 <= len(words) <= _MOST_RUSSIAN_WORDS or not any(w in RUSSIAN_SYLLABLES for w in words):
         return None
+    return words
+
+
+def _russian_parts(word: str, words: list[str]) -> list[str] | None:
+    """`russian_syllables` of `word` against a name's `_russian_words`."""
     size = len(words)
     for lo in range(size - 1):
         if lo > 0 and words[lo - 1] not in KIND_WORDS:

@@ -651,15 +651,13 @@ class NameIndex:
         else:
             keys = [_CONTRACTION_OF + key[:3] for key in contractions.name_keys(qname)]
             keys += [_RUSSIAN_OF + key for key in contractions.russian_keys(qname)]
+            read = contractions.syllables_of(qname)
+            names = self.names
             for key in keys:
                 post = self._postings.get(key)
                 if post is None or len(post) > MAX_CONTRACTED:
                     continue
-                found.extend(
-                    i
-                    for i in post.tolist()
-                    if contractions.syllables(self.names[i].tokens[0], qname) is not None
-                )
+                found.extend(i for i in post.tolist() if read(names[i].tokens[0]) is not None)
             weight = SIM_CONTRACTION * max(self.idf(t) for t in qname.tokens)
         if not found:
             return None
