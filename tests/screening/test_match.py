@@ -156,6 +156,21 @@ def test_sibling_company_in_another_country() -> None:
     assert score(Query.of("Kaspersky Labs Ltd", country="gb"), e) >= DEFAULT_THRESHOLD
 
 
+def test_english_form_of_a_company_registered_elsewhere() -> None:
+    # a Russian company's English name says "Corporation" for its AO: no other jurisdiction
+    e = entry("Almaz-Antey Air and Space Defence Corporation", countries=("ru",))
+    r = matcher.score(Query.of("AO Almaz-Antey", country="ru"), e)
+    assert not r.features["legal_forms"]["conflict"]
+    assert r.score >= DEFAULT_THRESHOLD
+    # a form of another country than the entry's, or two English forms, are two companies
+    assert score(Query.of("Almaz-Antey GmbH", country="de"), e) < DEFAULT_THRESHOLD
+    inc = entry("Almaz-Antey Air and Space Defence Corporation Inc.", countries=("us",))
+    assert matcher.score(Query.of("AO Almaz-Antey"), inc).features["legal_forms"]["conflict"]
+    kumsan = entry("Korea Kumsan Trading Corporation", countries=("kp",))
+    r = matcher.score(Query.of("Korea Kumsan Trading Company Limited"), kumsan)
+    assert r.features["legal_forms"]["conflict"]
+
+
 def test_features_name_the_matched_tokens() -> None:
     r = matcher.score(Query.of("Kasperksy Lab"), entry("AO Kaspersky Lab"))
     name = r.features["name"]

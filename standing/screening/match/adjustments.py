@@ -84,6 +84,10 @@ def legal_conflict(
     query_forms, entry_forms = query_name.legal_forms, entry_name.legal_forms
     if not query_forms or not entry_forms:
         return False
+    if _rendered_abroad(query_forms, query, entry_forms) or _rendered_abroad(
+        entry_forms, entry, query_forms
+    ):
+        read = True
     translated = "read" if read else _translated(query_name, entry_name)
     query_only = tuple(
         f for f in query_forms if not any(_forms_agree(f, g, translated) for g in entry_forms)
@@ -159,6 +163,11 @@ def _legal_forms(
         legal["conflict"] = True
         score *= _CONFIG.legal_jurisdiction_conflict
     more = [t for t in best.query_extra if t not in FORM_DESCRIPTORS]
+    query_forms, entry_forms = best.query.legal_forms, best.entry.legal_forms
+    if _rendered_abroad(query_forms, query, entry_forms) or _rendered_abroad(
+        entry_forms, entry, query_forms
+    ):
+        read = True
     if (best.method == "fuzzy" or more or _own_words(best.entry_extra, best.entry)) and (
         _other_forms(best.query, best.entry, read)
     ):
@@ -254,6 +263,26 @@ def _forms_agree(a: str, b: str, translated: str) -> bool:
     if fb in _TRANSLATED_FORMS.get(a, ()) or fa in _TRANSLATED_FORMS.get(b, ()):
         return True
     return translated == "cjk" and fa in _TRANSLATED_FROM_CJK and fb in _TRANSLATED_FROM_CJK
+
+
+def _rendered_abroad(forms: tuple[str, ...], side: Prepared, other: tuple[str, ...]) -> bool:
+    """Whether a name's legal forms are English ones that no country of its side has, and
+    the other name has a form of that country that is not English: the English rendering of
+    the company registered under the other form ("Almaz-Antey Air and Space Defence
+    Corporation" of Russia / "AO Almaz-Antey"), which says nothing of where it is registered.
+    Two English forms stay two companies ("Korea Kumsan Trading Company Limited" / "...
+    Corporation"), and so do forms of two countries ("Innotech Solutions AG" / "LLC Innotech
+    Solutions" of Russia)."""
+    return bool(
+        forms
+        and side.countries
+        and any(
+            legal_family(f) not in _ENGLISH_FORMS and legal_form_countries((f,)) & side.countries
+            for f in other
+        )
+        and all(legal_family(f) in _ENGLISH_FORMS for f in forms)
+        and not legal_form_countries(forms) & side.countries
+    )
 
 
 def _translated(query_name: NormalizedName, entry_name: NormalizedName) -> str:
