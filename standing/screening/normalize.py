@@ -804,7 +804,7 @@ def place_country(token: str) -> str | None:
     """The country a place word names ("russia", "russian", "moscow" -> "ru"; "esfahan" ->
     "ir"), by `data/place_countries.tsv` and rigour's territory names; None for other places
     and words."""
-    found = PLACE_COUNTRIES.get(token)
+    found = PLACE_COUNTRIES.get(token) or COUNTRY_NAMES.get(token)
     if found is not None:
         return found
     from rigour.territories import lookup_territory
@@ -828,6 +828,8 @@ def country_word(token: str) -> bool:
     cities or provinces (`data/place_countries.tsv`, rigour's subdivisions)."""
     if token in PLACE_COUNTRIES:
         return False
+    if token in COUNTRY_NAMES:
+        return True
     from rigour.territories import lookup_territory
 
     territory = lookup_territory(token)
@@ -1085,13 +1087,15 @@ def _number_words(tokens: list[str]) -> list[str]:
 _PLACE_WORDS: Final = wordlists.words("place_words.txt")
 #: Cities and provinces that organisations put in their names, with their country.
 PLACE_COUNTRIES: Final[dict[str, str]] = wordlists.pairs("place_countries.tsv")
+#: Countries' names in forms rigour does not know ("rossii", of Russia): `data/country_names.tsv`.
+COUNTRY_NAMES: Final[dict[str, str]] = wordlists.pairs("country_names.tsv")
 
 
 @lru_cache(maxsize=1)
 def _place_tokens() -> frozenset[str]:
     from rigour.territories import get_territories
 
-    found: set[str] = set(_PLACE_WORDS) | set(PLACE_COUNTRIES)
+    found: set[str] = set(_PLACE_WORDS) | set(PLACE_COUNTRIES) | set(COUNTRY_NAMES)
     for territory in get_territories():
         toks = fold(str(territory.name)).split()
         if len(toks) == 1 and len(toks[0]) > 3:

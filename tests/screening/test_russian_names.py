@@ -11,7 +11,7 @@ from standing.screening.match import Query, Screener
 from standing.screening.match.config import DEFAULT_THRESHOLD
 from standing.screening.normalize import normalize_name
 from standing.screening.similarity import SIM_INFLECTION, adjective_base, token_match
-from tests.screening.names import company, score
+from tests.screening.names import company, score, score_in
 
 # -- 1. the glossary's domains ------------------------------------------------------------
 
@@ -408,3 +408,24 @@ def test_a_dedication_does_not_join_two_institutes() -> None:
 )
 def test_uzbek_words_read_in_english(query: str, listed: str) -> None:
     assert score(query, listed) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Sberbank Rossii", "Sberbank of Russia"),
+        ("Gazprombank Rossii", "Gazprombank"),
+        ("Ukrposhta Ukrainy", "Ukrposhta"),
+    ],
+)
+def test_a_country_named_in_the_genitive_is_the_country(query: str, listed: str) -> None:
+    """ "Rossii" (России, of Russia) is Russia, as "Rossiya" is."""
+    assert score_in(query, listed, "ua" if "Ukr" in query else "ru") >= DEFAULT_THRESHOLD
+
+
+def test_two_names_of_a_country_link_but_a_capital_is_no_country() -> None:
+    from standing.screening.match.alignment import same_country
+
+    assert same_country("rossii", "russia")
+    assert not same_country("tehran", "iran")
+    assert not same_country("moscow", "russia")

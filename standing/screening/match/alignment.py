@@ -30,6 +30,7 @@ from standing.screening.match.config import DEFAULT_CONFIG
 from standing.screening.normalize import (
     BODY_KINDS,
     COMMON_WORDS,
+    COUNTRY_NAMES,
     SYNONYMS,
     NormalizedName,
     abbreviation_similarity,
@@ -192,7 +193,9 @@ def _pair_tokens(
     found: list[tuple[float, int, int, str]] = []
     # the entry's words with a symbol (most names have none): only they may link so
     symbolic = [bool(word_symbols(b)) for b, _ in entry_tokens]
-    for i, (a, _) in enumerate(query_tokens):
+    places = [c == "place" for _, c in entry_tokens]
+    for i, (a, a_class) in enumerate(query_tokens):
+        a_place = a_class == "place"
         a_symbolic = bool(word_symbols(a)) and any(symbolic)
         a_kind = BODY_KINDS.get(a)
         a_senses = SYNONYMS.get(a)
@@ -200,7 +203,7 @@ def _pair_tokens(
             sim, how = cross_match(a, b, mode)
             if (
                 sim < _SIM_COUNTRY
-                and a[:_DEMONYM_PREFIX] == b[:_DEMONYM_PREFIX]
+                and (a[:_DEMONYM_PREFIX] == b[:_DEMONYM_PREFIX] or (a_place and places[j]))
                 and same_country(a, b)
             ):
                 sim, how = _SIM_COUNTRY, "country"
@@ -229,12 +232,17 @@ def same_country(a: str, b: str) -> bool:
     its name ("iraqi" / "iraq", "egyptian" / "egypt", "tunisie" / "tunisia"): the same
     country, and the same first letters (a country is not its capital or a city of it:
     "tehran" is no "iran"); three letters do for a country's name and the adjective of its
-    people ("poland" / "polish", "spain" / "spanish", "sweden" / "swedish")."""
-    if a == b or a[:_DEMONYM_PREFIX] != b[:_DEMONYM_PREFIX]:
+    people ("poland" / "polish", "spain" / "spanish", "sweden" / "swedish"), none for a
+    country's name in another language's case (`COUNTRY_NAMES`: "rossii" / "russia")."""
+    if a == b:
         return False
     country = place_country(a)
     if country is None or "-" in country or place_country(b) != country:
         return False
+    if a[:_DEMONYM_PREFIX] != b[:_DEMONYM_PREFIX]:
+        # a country's name in a form rigour does not know ("rossii" / "russia"); rigour
+        # reads a capital as its country ("tehran": Iran), so no more than these
+        return (a in COUNTRY_NAMES or b in COUNTRY_NAMES) and country_word(a) and country_word(b)
     return a[:_COUNTRY_PREFIX] == b[:_COUNTRY_PREFIX] or (country_word(a) and country_word(b))
 
 
