@@ -897,6 +897,21 @@ def _split_legal_forms(
                 del where[longer[0] : end]
                 found.append(longer[1])
                 continue
+            # ... or beginning with it ("federal state budgetary institution of science",
+            # ФГБУН, of which rigour knows the institution)
+            after = next(
+                (
+                    size
+                    for size in range(min(_EXTRA_LEGAL_MAX, len(keep) - pos), len(parts), -1)
+                    if tuple(keep[pos : pos + size]) in _EXTRA_LEGAL
+                ),
+                0,
+            )
+            if after:
+                found.append(_EXTRA_LEGAL[tuple(keep[pos : pos + after])])
+                del keep[pos : pos + after]
+                del where[pos : pos + after]
+                continue
             del keep[pos:end]
             del where[pos:end]
             found.append(form or _EXTRA_LEGAL.get(tuple(parts), "".join(parts)))

@@ -391,3 +391,39 @@ def test_a_generic_name_read_meets_the_entrys_name_that_names_its_country() -> N
     # read from Persian and Arabic together, whose generic words name the bodies of
     # twenty-five countries: an Iranian bank is no Iraqi one
     assert score_in("Bank Tejarat", "Trade Bank of Iraq", "iq") < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("written", "tokens", "form"),
+    [
+        ("RSE Kazhydromet", ("kazhydromet",), "rse"),
+        ("RGP Kazvodkhoz", ("kazvodkhoz",), "rse"),
+        ("RUE Beltelecom", ("beltelecom",), "sue"),
+        ("РУП «Белтелеком»", ("beltelekom",), "sue"),
+        (
+            "Federal State Budget Educational Institution of Higher Education Lomonosov Moscow"
+            " State University",
+            ("lomonosov", "moscow", "state", "university"),
+            "fsbi",
+        ),
+        (
+            "Federal State Budgetary Institution of Science Lebedev Physical Institute",
+            ("lebedev", "physical", "institute"),
+            "fsbi",
+        ),
+        ("FGBOU VO MGU", ("mgu",), "fsbi"),
+    ],
+)
+def test_state_enterprise_and_institution_forms_are_legal_forms(
+    written: str, tokens: tuple[str, ...], form: str
+) -> None:
+    """Kazakhstan's republican state enterprise, Belarus's republican unitary enterprise and
+    Russia's federal institutions of science and of higher education, however spelled."""
+    name = normalize_name(written, "organization")
+    assert name.tokens == tokens
+    assert name.legal_forms == (form,)
+
+
+def test_a_state_enterprise_is_its_brand() -> None:
+    assert score_in("RSE Kazhydromet", "Kazhydromet", "kz") >= DEFAULT_THRESHOLD
+    assert score_in("РУП «Белтелеком»", "Beltelecom", "by") >= DEFAULT_THRESHOLD
