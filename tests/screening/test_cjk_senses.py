@@ -255,6 +255,16 @@ def test_a_korean_name_of_generic_words_with_a_place_is_read() -> None:
         ("京都大学", "Kyoto University"),
         # "An" after a name is a syllable of it, not an article
         ("中国平安保险(集团)股份有限公司", "Ping An Insurance (Group) Company of China, Ltd."),
+        # the words of state bodies: 国务院, 监督管理委员会, 病毒; and 塑膠, plastics
+        (
+            "国务院国有资产监督管理委员会",
+            "State-owned Assets Supervision and Administration Commission of the State Council",
+        ),
+        ("中国科学院武汉病毒研究所", "Wuhan Institute of Virology, Chinese Academy of Sciences"),
+        (
+            "Zhongguo Kexueyuan Wuhan Bingdu Yanjiusuo",
+            "Wuhan Institute of Virology, Chinese Academy of Sciences",
+        ),
     ],
 )
 def test_chinese_state_companies_read_in_english(query: str, listed: str) -> None:
