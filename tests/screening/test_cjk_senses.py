@@ -357,3 +357,17 @@ def test_japanese_ministries_are_read_by_their_english_names() -> None:
     assert (
         score_in("経済産業省", "Ministry of Economy, Trade and Industry", "jp") >= DEFAULT_THRESHOLD
     )
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("中国银行股份有限公司", "中国建设银行股份有限公司"),
+        ("华为技术有限公司", "华为终端有限公司"),
+    ],
+)
+def test_a_chinese_company_is_not_read_as_japanese(query: str, listed: str) -> None:
+    """公司 is a Chinese company's word: its on'yomi (kofun yugen koshi) would read the form
+    and drop the name, and two companies of one form would meet."""
+    assert score(query, listed) < DEFAULT_THRESHOLD
+    assert not any("koshi" in v for v in name_variants(query, "organization"))

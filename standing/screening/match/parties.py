@@ -226,7 +226,10 @@ def _variants(
         ):
             out.extend((p, (), None) for p in parts)
     if not value.isascii():
-        reading = japanese_reading(read_cjk_generic(value))
+        # a Chinese company (公司: 有限公司, 股份有限公司) is not read as Japanese, whose
+        # companies are 会社: its on'yomi reads the company form and drops its name
+        # ("华为技术有限公司": "technology yugen koshi")
+        reading = None if _CHINESE_COMPANY in value else japanese_reading(read_cjk_generic(value))
         if reading:
             out.append((reading, (), None))
         initials = spelled_initials(value) if kind != "person" else None
@@ -263,6 +266,10 @@ def _variants(
     if contracted:
         out.append((contracted.text, contracted.words, None))
     return out
+
+
+#: The word of Chinese company forms (有限公司, 股份有限公司), not of Japanese ones (会社).
+_CHINESE_COMPANY: Final = "公司"
 
 
 def schema_kind(schema: str | None) -> NameKind:
