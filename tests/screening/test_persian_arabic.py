@@ -391,3 +391,28 @@ def test_persian_phrases_read_in_english(query: str, listed: str) -> None:
 )
 def test_persian_words_of_oil_news_and_research_bodies(query: str, listed: str) -> None:
     assert result(query, listed, "ir")[0] >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "country"),
+    [
+        ("قوات الدعم السريع", "Rapid Support Forces", "sd"),
+        ("الجامعة الأمريكية في بيروت", "American University of Beirut", "lb"),
+        (
+            "الصندوق الكويتي للتنمية الاقتصادية العربية",
+            "Kuwait Fund for Arab Economic Development",
+            "kw",
+        ),
+        (
+            "جمعیت هلال احمر جمهوری اسلامی ایران",
+            "Red Crescent Society of the Islamic Republic of Iran",
+            "ir",
+        ),
+        ("Al-Jaysh al-Arabi al-Suri", "Syrian Arab Army", "sy"),
+        ("Hay'at Kahraba wa Miyah Dubai", "Dubai Electricity and Water Authority", "ae"),
+    ],
+)
+def test_words_of_arab_funds_forces_and_universities(query: str, listed: str, country: str) -> None:
+    """Support, rapid, American, economic, the Persian spelling of society, and "in" read as
+    nothing; romanised: army, water."""
+    assert result(query, listed, country)[0] >= DEFAULT_THRESHOLD
