@@ -14,9 +14,10 @@ import pytest
 from standing.screening import wordlists
 from standing.screening.glossary import japanese_han_words, read_han
 from standing.screening.match import Query
+from standing.screening.match.config import DEFAULT_THRESHOLD
 from standing.screening.match.evidence import explain_name
 from standing.screening.romanised import japanese_company_reading, latin_reading
-from tests.screening.names import company, matcher
+from tests.screening.names import company, matcher, score_in
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 import make_japanese_names as gen
@@ -368,3 +369,23 @@ def test_jmdict_s_words_and_places_match_the_english_name(query: str, listed: st
 )
 def test_jmdict_s_words_and_places_keep_other_organisations_apart(query: str, listed: str) -> None:
     assert not matcher.score(Query.of(query, schema="Company"), company(listed)).match
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("国立大学法人東京大学", "The University of Tokyo"),
+        ("Kokuritsu Daigaku Hojin Tokyo Daigaku", "The University of Tokyo"),
+        ("独立行政法人国際協力機構", "Japan International Cooperation Agency"),
+        ("Dokuritsu Gyosei Hojin Kokusai Kyoryoku Kiko", "Japan International Cooperation Agency"),
+        ("Takeda Yakuhin Kogyo Kabushiki Kaisha", "Takeda Pharmaceutical Company Limited"),
+        ("Mitsubishi Jisho Kabushiki Kaisha", "Mitsubishi Estate Co., Ltd."),
+    ],
+)
+def test_statutory_corporations_are_forms_their_english_names_leave_out(
+    query: str, listed: str
+) -> None:
+    """国立大学法人 (a national university corporation) and 独立行政法人 (an incorporated
+    administrative agency), in kanji and in Hepburn; 機構 and kiko, an agency; yakuhin and
+    jisho, pharmaceutical and estate."""
+    assert score_in(query, listed, "jp") >= DEFAULT_THRESHOLD
