@@ -167,16 +167,21 @@ class Reading:
     # read from Russian meets the same generic name of a Russian entry: "Federalnaya Sluzhba
     # Bezopasnosti", federal service security, the Federal Security Service)
     home: frozenset[str] = frozenset()
+    # texts with one word in its second sense and the others in their first, when two or
+    # three words have a second sense ("Makine ve Kimya Endüstrisi": mechanical chemical
+    # industry, the English name's mix), and the words each read
+    mixed: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def variants(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """The reading's texts with the words each read: the first, then the alternate, then
-        the one keeping the trade name in pinyin."""
+        the one keeping the trade name in pinyin, then the mixed ones."""
         out = [(self.text, self.words)]
         if self.alternate is not None:
             out.append((self.alternate, self.alternate_words or self.words))
         if self.kept is not None:
             out.append((self.kept, self.kept_words))
+        out.extend(self.mixed)
         return tuple(out)
 
 

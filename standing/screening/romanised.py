@@ -745,7 +745,35 @@ def _latin_reading(name: str) -> Reading | None:
     home = _LANGUAGE_COUNTRIES[lang] if generic else frozenset()
     if alternate == text:
         return Reading(text, read, generic=generic, kept=kept, kept_words=kept_read, home=home)
-    return Reading(text, read, alternate, alternate_read, generic, kept, kept_read, home)
+    mixed = _mixed(name, reads, particles, {text, alternate, kept})
+    return Reading(text, read, alternate, alternate_read, generic, kept, kept_read, home, mixed)
+
+
+#: The most words with a second sense whose mixes of senses a name is read in.
+_MOST_MIXED: Final = 3
+
+
+def _mixed(
+    name: str,
+    reads: list[tuple[int, int, str]],
+    particles: set[int],
+    seen: set[str | None],
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The texts of ``name`` with one word read in its second sense and the others in their
+    first, when two to `_MOST_MIXED` words have a second sense, and the words each reads;
+    not those among ``seen``."""
+    ambiguous = [k for k, (_, _, gloss) in enumerate(reads) if "|" in gloss]
+    if not 2 <= len(ambiguous) <= _MOST_MIXED:
+        return ()
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for k in ambiguous:
+        start, end, gloss = reads[k]
+        flipped = [*reads[:k], (start, end, gloss.split("|")[-1]), *reads[k + 1 :]]
+        text, read = _written(name, flipped, particles, 0)
+        if text not in seen:
+            seen.add(text)
+            out.append((text, read))
+    return tuple(out)
 
 
 def _one_long_word(words: list[str], reads: list[tuple[int, int, str]], lang: Language) -> bool:

@@ -251,7 +251,8 @@ def test_a_second_sense_gives_the_reading_an_alternate() -> None:
     assert found.alternate_words == (
         "Zhongguo=china", "Haiyang=offshore", "Shiyou=oil", "Jituan=corporation",
     )  # fmt: skip
-    assert len(name_variants("Zhongguo Haiyang Shiyou Jituan Youxian Gongsi", "organization")) == 3
+    # as written, the two readings, and one of each three words in its second sense alone
+    assert len(name_variants("Zhongguo Haiyang Shiyou Jituan Youxian Gongsi", "organization")) == 6
     # one sense only: no alternate
     assert latin_reading("Neftyanaya Kompaniya Rosneft").alternate is None  # type: ignore[union-attr]
 
@@ -530,3 +531,23 @@ def test_two_words_read_one_the_language_s_country_are_a_reading(query: str, lis
 def test_two_words_of_other_languages_are_no_reading() -> None:
     # a country of another language does not make two words Russian
     assert reading("Pochta Iran") is None
+
+
+def test_a_name_is_read_in_mixes_of_its_words_senses() -> None:
+    """Makine is machinery or mechanical, Kimya chemical or chemistry: the English name
+    takes the second sense of one and the first of the other."""
+    found = latin_reading("Makine ve Kimya Endüstrisi A.Ş.")
+    assert found is not None
+    texts = [text for text, _ in found.variants]
+    assert "mechanical chemical industry A.Ş." in texts
+    assert len(texts) == len(set(texts))
+    assert (
+        score_in(
+            "Makine ve Kimya Endüstrisi A.Ş.", "Mechanical and Chemical Industry Corporation", "tr"
+        )
+        >= DEFAULT_THRESHOLD
+    )
+    assert (
+        score_in("Türkiye Kömür İşletmeleri Kurumu", "Turkish Coal Enterprises", "tr")
+        >= DEFAULT_THRESHOLD
+    )
