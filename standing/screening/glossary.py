@@ -227,8 +227,16 @@ def reading(name: str) -> Reading | None:
         second, second_cyrillic = _read_cyrillic(second, terms, brand, -1)
         if second_arabic != arabic or second_cyrillic != cyrillic:
             alternate = " ".join(second.split())
+            first = " ".join(text.split())
+            mixed = _mixed_senses(
+                name, terms, brand, arabic, second_arabic, cyrillic, second_cyrillic
+            )
             return Reading(
-                " ".join(text.split()), tuple(words), alternate, (*second_arabic, *second_cyrillic)
+                first,
+                tuple(words),
+                alternate,
+                (*second_arabic, *second_cyrillic),
+                mixed=tuple(m for m in mixed if m[0] not in (first, alternate)),
             )
     text = " ".join(text.split())
     kept = (found.kept, found.kept_words) if found and found.kept else (None, ())
@@ -1011,11 +1019,12 @@ def _cyrillic_brand(name: str) -> bool:
 
 
 def _read_cyrillic(
-    text: str, terms: Glossary, acronyms_only: bool = False, sense: int = 0
+    text: str, terms: Glossary, acronyms_only: bool = False, sense: int = 0, flip: int = -1
 ) -> tuple[str, list[str]]:
     """``text`` with the glossary's Cyrillic acronyms and (unless ``acronyms_only``) words in
     English, each in its first sense (``sense`` 0) or its last (авиационный: aviation, or
-    aircraft); and the words read."""
+    aircraft), or with ``flip``, the flip-th word read (from 0) in its last and the others in
+    their first; and the words read."""
     read: list[str] = []
 
     def english(match: re.Match[str]) -> str:
@@ -1028,7 +1037,7 @@ def _read_cyrillic(
                 found = _stem(word, terms.cyrillic_stems)
         if found is None:
             return match.group(0)
-        found = found.split("|")[sense]
+        found = found.split("|")[_sense(sense, flip, len(read))]
         read.append(f"{match.group(0)}={found}")
         return f" {found} "
 
@@ -1043,10 +1052,58 @@ def _stem(word: str, stems: dict[str, str]) -> str | None:
     return None
 
 
-def _read_arabic(text: str, terms: Glossary, sense: int = 0) -> tuple[str, list[str]]:
+#: The most words with a second sense whose mixes of senses a name is read in.
+_MOST_MIXED: Final = 3
+
+
+def _mixed_senses(
+    name: str,
+    terms: Glossary,
+    brand: bool,
+    arabic: list[str],
+    second_arabic: list[str],
+    cyrillic: list[str],
+    second_cyrillic: list[str],
+) -> list[tuple[str, tuple[str, ...]]]:
+    """``name`` read with one word in its second sense and the others in their first, for
+    each word of a second sense when two to `_MOST_MIXED` have one (شرکت ملی صنایع
+    پتروشیمی...; the alternate gives every such word its second sense at once), and the
+    words each reads."""
+    flips_arabic = [
+        k for k, (a, b) in enumerate(zip(arabic, second_arabic, strict=False)) if a != b
+    ]
+    flips_cyrillic = [
+        k for k, (a, b) in enumerate(zip(cyrillic, second_cyrillic, strict=False)) if a != b
+    ]
+    if not 2 <= len(flips_arabic) + len(flips_cyrillic) <= _MOST_MIXED:
+        return []
+    out: dict[str, tuple[str, ...]] = {}
+    for k in flips_arabic:
+        text, read_arabic = _read_arabic(name, terms, flip=k)
+        text, read_cyrillic = _read_cyrillic(text, terms, brand)
+        out.setdefault(" ".join(text.split()), (*read_arabic, *read_cyrillic))
+    for k in flips_cyrillic:
+        text, read_arabic = _read_arabic(name, terms)
+        text, read_cyrillic = _read_cyrillic(text, terms, brand, flip=k)
+        out.setdefault(" ".join(text.split()), (*read_arabic, *read_cyrillic))
+    return list(out.items())
+
+
+def _sense(sense: int, flip: int, at: int) -> int:
+    """Which sense the word read at ``at`` takes: ``sense``, or with ``flip`` (0 or more) the
+    last for the word at ``flip`` and the first for the others."""
+    if flip < 0:
+        return sense
+    return -1 if at == flip else 0
+
+
+def _read_arabic(
+    text: str, terms: Glossary, sense: int = 0, flip: int = -1
+) -> tuple[str, list[str]]:
     """``text`` with the glossary's Arabic-script words and phrases in English, each in its
-    first sense (``sense`` 0) or its last (موسسه: establishment, or institute); and the words
-    read."""
+    first sense (``sense`` 0) or its last (موسسه: establishment, or institute), or with
+    ``flip``, the flip-th phrase read (from 0) in its last and the others in their first; and
+    the words read."""
     matches = list(_ARABIC_WORD_RE.finditer(text))
     if not matches:
         return text, []
@@ -1061,7 +1118,7 @@ def _read_arabic(text: str, terms: Glossary, sense: int = 0) -> tuple[str, list[
             if english is None and size == 1:
                 english = terms.arabic.get((_unprefixed(folded[i]),))
             if english is not None:
-                english = english.split("|")[sense]
+                english = english.split("|")[_sense(sense, flip, len(read))]
                 out.append(text[last : matches[i].start()])
                 out.append(f" {english} ")
                 last = matches[i + size - 1].end()

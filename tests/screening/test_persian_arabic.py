@@ -416,3 +416,21 @@ def test_words_of_arab_funds_forces_and_universities(query: str, listed: str, co
     """Support, rapid, American, economic, the Persian spelling of society, and "in" read as
     nothing; romanised: army, water."""
     assert result(query, listed, country)[0] >= DEFAULT_THRESHOLD
+
+
+def test_an_arabic_name_is_read_in_mixes_of_its_words_senses() -> None:
+    """الهيئة is an authority or a corporation, بترول petroleum or oil: the Egyptian General
+    Petroleum Corporation takes the second sense of one and the first of the other, the Abu
+    Dhabi National Oil Company the second of بترول alone."""
+    found = glossary_reading("الهيئة المصرية العامة للبترول")
+    assert found is not None
+    texts = [text for text, _ in found.variants]
+    assert "corporation egyptian general petroleum" in texts
+    assert len(texts) == len(set(texts))
+    assert result("شركة بترول أبوظبي الوطنية", "Abu Dhabi National Oil Company", "ae")[0] >= (
+        DEFAULT_THRESHOLD
+    )
+    assert (
+        result("Sharikat Bitrul Abu Dhabi al-Wataniya", "Abu Dhabi National Oil Company", "ae")[0]
+        >= DEFAULT_THRESHOLD
+    )
