@@ -469,3 +469,29 @@ def test_an_ooo_and_a_limited_both_in_latin_letters_keep_their_conflict() -> Non
     )
     assert not cyrillic.features["legal_forms"]["conflict"]
     assert cyrillic.score > latin.score
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "country"),
+    [
+        (
+            "US Department of Defense Defense Security Cooperation Agency",
+            "Defense Security Cooperation Agency",
+            "us",
+        ),
+        (
+            "Chinese People's Liberation Army National University of Defense Technology",
+            "National University of Defense Technology",
+            "cn",
+        ),
+    ],
+)
+def test_a_parent_body_named_before_the_entrys_whole_name(
+    query: str, listed: str, country: str
+) -> None:
+    """A country's body (a department, an army, an academy) the entry belongs to, named before
+    its whole name, weighs nothing; not of another country than the entry's."""
+    e = entry(listed, countries=(country,))
+    assert score(Query.of(query), e) >= DEFAULT_THRESHOLD
+    other = entry(listed, countries=("gb",))
+    assert score(Query.of(query), other) < DEFAULT_THRESHOLD

@@ -232,7 +232,7 @@ def align_names(
     # engineering, for an entry's "Machinery")
     swaps = not (query.transliterated or entry.transliterated)
     query_left, entry_left = aligned.left_over(
-        weights, home, swaps, _parent_acronym(query, aligned)
+        weights, home, swaps, _parent_acronym(query, aligned), _parent_name(aligned, countries)
     )
     score = _ratio(query, entry, aligned, query_left, entry_left)
     method = method_of(aligned.pairs, query_left, entry_left)
@@ -331,13 +331,19 @@ class _Aligned:
         self.entry_extra = [j for j in range(len(entry_tokens)) if j not in matched_entry]
 
     def left_over(
-        self, weights: TokenWeights, home: frozenset[str], swaps: bool = True, parent: int = -1
+        self,
+        weights: TokenWeights,
+        home: frozenset[str],
+        swaps: bool = True,
+        parent: int = -1,
+        parent_name: bool = False,
     ) -> tuple[float, float]:
         """The weight of the query's and the entry's unmatched tokens. A token repeated in
         one name ("Sergey Sergey Shoigu") counts little the second time; with `swaps`, a
         query word in place of another of its kind counts more (see `_query_extra_weight`);
         the query's token at `parent`, the acronym of the body the entry belongs to, weighs
-        nothing, as a form descriptor does (see `_parent_acronym`)."""
+        nothing, as a form descriptor does (see `_parent_acronym`), and with `parent_name`
+        so do all the words the query has besides the entry's name (see `_parent_name`)."""
         query_tokens, entry_tokens = self.query_tokens, self.entry_tokens
         query_seen = {query_tokens[i][0] for i in self.matched_query}
         entry_seen = {entry_tokens[j][0] for j in self.matched_entry}
@@ -349,7 +355,9 @@ class _Aligned:
             _query_extra_weight(weights, query_tokens[i], self.query_weights[i], home, swapped)
             * (_REPEATED if query_tokens[i][0] in query_seen else 1.0)
             for i in self.query_extra
-            if i != parent and not _rest_of_place(query_tokens, i, self.matched_query)
+            if i != parent
+            and not parent_name
+            and not _rest_of_place(query_tokens, i, self.matched_query)
         )
         entry_left = sum(
             self.entry_weights[j] * (_REPEATED if entry_tokens[j][0] in entry_seen else 1.0)
@@ -461,6 +469,39 @@ def _parent_acronym(query: NormalizedName, aligned: _Aligned) -> int:
     ):
         return -1
     return 0 if _in_capitals(query.original, aligned.query_tokens[0][0]) else -1
+
+
+def _parent_name(aligned: _Aligned, countries: frozenset[str]) -> bool:
+    """Whether the query is the entry's whole name after the name of the body the entry
+    belongs to: a country's word and a body's ("US Department of Defense Defense Security
+    Cooperation Agency", "Chinese People's Liberation Army National University of Defense
+    Technology"), the country the entry's when it gives one. The entry's name has three words
+    or more besides stop words."""
+    tokens = aligned.query_tokens
+    entry_words = [t for t, c in aligned.entry_tokens if c != "stop"]
+    size = len(tokens) - len(entry_words)
+    if (
+        size < _PARENT_LEAST_WORDS
+        or len(entry_words) < 3
+        or aligned.entry_extra
+        or len(aligned.query_extra) != size
+        or [t for t, _ in tokens[size:]] != entry_words
+        or not any(t in _PARENT_BODIES for t, _ in tokens[:size])
+    ):
+        return False
+    named = {place_country(t) for t, _ in tokens[:size] if country_word(t)}
+    named.discard(None)
+    return bool(named) and not (countries and not named & countries)
+
+
+#: The fewest words of a parent body's name before its subordinate body's (`_parent_name`).
+_PARENT_LEAST_WORDS: Final = 2
+#: The words of the bodies that others belong to ("Department of Defense", "People's
+#: Liberation Army", "Ministry of ...", "Academy of Sciences").
+_PARENT_BODIES: Final = frozenset(
+    {"army", "department", "ministry", "academy", "commission", "administration", "council"}
+    | {"committee", "navy", "corps", "forces", "government"}
+)
 
 
 #: Lines of business a company's own name says it is in, as a Russian oil company calls itself
