@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from standing.screening.normalize import SYNONYMS
-from tests.screening.names import company, company_query, matcher
+from tests.screening.names import company, company_query, matcher, score_in
 
 
 @pytest.mark.parametrize(
@@ -66,3 +66,16 @@ def test_a_sense_has_several_words_and_some_words_have_none() -> None:
     assert SYNONYMS["marine"] == SYNONYMS["maritime"] == SYNONYMS["sea"] == {"sea"}
     assert SYNONYMS["trading"] == {"trade"}
     assert "commercial" not in SYNONYMS and "power" not in SYNONYMS
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("贵州茅台酒股份有限公司", "Kweichow Moutai Co., Ltd."),
+        ("Guizhou Moutai Co., Ltd.", "Kweichow Moutai Co., Ltd."),
+        ("Qingdao Brewery Co., Ltd.", "Tsingtao Brewery Co., Ltd."),
+    ],
+)
+def test_chinese_places_in_the_postal_romanisation(query: str, listed: str) -> None:
+    assert "kweichow" in SYNONYMS and "tsingtao" in SYNONYMS
+    assert score_in(query, listed, "cn") >= 0.8
