@@ -431,7 +431,9 @@ def _normalize_name(text: str, kind: NameKind) -> NormalizedName:
     # romanised are no acronyms ("포" of 포스코, POSCO, read "po", is no production association)
     syllabic = scripts <= _SYLLABIC_SCRIPTS
     if kind != "person" and tokens:
-        if not syllabic:
+        if not syllabic and len(tokens) > 1:
+            # a descriptor alone is the name, an acronym of its own ("KFH", Kuwait Finance
+            # House, is no peasant farm, КФХ)
             tokens = [part for t in tokens for part in _DESCRIPTORS.get(t, (t,))]
             if any(t in _LEADING_DESCRIPTORS for t in tokens[:3]):
                 tokens = _leading_descriptor(tokens, kind)

@@ -332,3 +332,10 @@ def test_a_brand_described_by_its_kind_of_body_is_the_brand(query: str, listed: 
 )
 def test_a_sibling_named_by_its_line_of_business_stays_apart(query: str, listed: str) -> None:
     assert score(query, listed) < DEFAULT_THRESHOLD
+
+
+def test_a_descriptor_alone_is_the_name_itself() -> None:
+    """KFH is Kuwait Finance House's acronym, not КФХ, a peasant farm: a descriptor is read
+    in English only before or after a name."""
+    assert normalize_name("KFH", "organization").tokens == ("kfh",)
+    assert normalize_name("КФХ Иванов", "organization").tokens[:2] == ("peasant", "farm")
