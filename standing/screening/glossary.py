@@ -1053,7 +1053,7 @@ def _stem(word: str, stems: dict[str, str]) -> str | None:
 
 
 #: The most words with a second sense whose mixes of senses a name is read in.
-_MOST_MIXED: Final = 3
+MOST_MIXED: Final = 3
 
 
 def _mixed_senses(
@@ -1066,7 +1066,7 @@ def _mixed_senses(
     second_cyrillic: list[str],
 ) -> list[tuple[str, tuple[str, ...]]]:
     """``name`` read with one word in its second sense and the others in their first, for
-    each word of a second sense when two to `_MOST_MIXED` have one (شرکت ملی صنایع
+    each word of a second sense when two to `MOST_MIXED` have one (شرکت ملی صنایع
     پتروشیمی...; the alternate gives every such word its second sense at once), and the
     words each reads."""
     flips_arabic = [
@@ -1075,7 +1075,7 @@ def _mixed_senses(
     flips_cyrillic = [
         k for k, (a, b) in enumerate(zip(cyrillic, second_cyrillic, strict=False)) if a != b
     ]
-    if not 2 <= len(flips_arabic) + len(flips_cyrillic) <= _MOST_MIXED:
+    if not 2 <= len(flips_arabic) + len(flips_cyrillic) <= MOST_MIXED:
         return []
     out: dict[str, tuple[str, ...]] = {}
     for k in flips_arabic:

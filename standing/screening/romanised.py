@@ -102,7 +102,7 @@ from typing import Final, Literal
 from rapidfuzz.distance import Levenshtein
 
 from standing.screening import wordlists
-from standing.screening.glossary import Reading, glossary
+from standing.screening.glossary import MOST_MIXED, Reading, glossary
 from standing.screening.normalize import (
     BODY_KINDS,
     COMMON_WORDS,
@@ -749,10 +749,6 @@ def _latin_reading(name: str) -> Reading | None:
     return Reading(text, read, alternate, alternate_read, generic, kept, kept_read, home, mixed)
 
 
-#: The most words with a second sense whose mixes of senses a name is read in.
-_MOST_MIXED: Final = 3
-
-
 def _mixed(
     name: str,
     reads: list[tuple[int, int, str]],
@@ -760,10 +756,10 @@ def _mixed(
     seen: set[str | None],
 ) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The texts of ``name`` with one word read in its second sense and the others in their
-    first, when two to `_MOST_MIXED` words have a second sense, and the words each reads;
+    first, when two to `MOST_MIXED` words have a second sense, and the words each reads;
     not those among ``seen``."""
     ambiguous = [k for k, (_, _, gloss) in enumerate(reads) if "|" in gloss]
-    if not 2 <= len(ambiguous) <= _MOST_MIXED:
+    if not 2 <= len(ambiguous) <= MOST_MIXED:
         return ()
     out: list[tuple[str, tuple[str, ...]]] = []
     for k in ambiguous:
