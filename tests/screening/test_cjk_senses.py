@@ -261,6 +261,8 @@ def test_a_korean_name_of_generic_words_with_a_place_is_read() -> None:
             "State-owned Assets Supervision and Administration Commission of the State Council",
         ),
         ("中国科学院武汉病毒研究所", "Wuhan Institute of Virology, Chinese Academy of Sciences"),
+        # 农村, rural (the dictionary's "rural area")
+        ("重庆农村商业银行股份有限公司", "Chongqing Rural Commercial Bank Co., Ltd."),
         # 科技大学, a University of Science and Technology
         ("香港科技大學", "The Hong Kong University of Science and Technology"),
         (
