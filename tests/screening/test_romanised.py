@@ -551,3 +551,19 @@ def test_a_name_is_read_in_mixes_of_its_words_senses() -> None:
         score_in("Türkiye Kömür İşletmeleri Kurumu", "Turkish Coal Enterprises", "tr")
         >= DEFAULT_THRESHOLD
     )
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        (
+            "Zhonghua Renmin Gongheguo Shangwubu",
+            "Ministry of Commerce of the People's Republic of China",
+        ),
+        ("Guojia Waihui Guanliju", "State Administration of Foreign Exchange"),
+    ],
+)
+def test_the_ministries_and_bodies_of_chinas_state_council_in_pinyin(
+    query: str, listed: str
+) -> None:
+    assert score_in(query, listed, "cn") >= DEFAULT_THRESHOLD

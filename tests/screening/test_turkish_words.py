@@ -105,3 +105,14 @@ def test_anonim_sirketi_in_ascii_letters_is_the_turkish_joint_stock_company() ->
     name = normalize_name("Turkiye Elektrik Iletim Anonim Sirketi", "organization")
     assert name.tokens == ("turkiye", "elektrik", "iletim")
     assert name.legal_forms == ("as",)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Türk Kızılay", "Turkish Red Crescent"),
+        ("Türkiye Varlık Fonu", "Türkiye Wealth Fund"),
+    ],
+)
+def test_the_red_crescent_and_a_wealth_fund(query: str, listed: str) -> None:
+    assert score_in(query, listed, "tr") >= DEFAULT_THRESHOLD
