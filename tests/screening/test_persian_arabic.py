@@ -247,6 +247,29 @@ def test_a_place_in_the_possessive_is_the_place() -> None:
             ["امنیت=security"],
         ),
         ("Bank-e Maskan-e Iran", "Housing Bank of Iran", "ir", ["Maskan=housing"]),
+        # support and rapid, American ("in" read as nothing), economic, the Persian spelling
+        # of society; romanised army and water
+        ("قوات الدعم السريع", "Rapid Support Forces", "sd", ["الدعم=support", "السريع=rapid"]),
+        ("الجامعة الأمريكية في بيروت", "American University of Beirut", "lb", ["في="]),
+        (
+            "الصندوق الكويتي للتنمية الاقتصادية العربية",
+            "Kuwait Fund for Arab Economic Development",
+            "kw",
+            ["الاقتصادية=economic"],
+        ),
+        (
+            "جمعیت هلال احمر جمهوری اسلامی ایران",
+            "Red Crescent Society of the Islamic Republic of Iran",
+            "ir",
+            ["جمعیت=society"],
+        ),
+        ("Al-Jaysh al-Arabi al-Suri", "Syrian Arab Army", "sy", ["Jaysh=army"]),
+        (
+            "Hay'at Kahraba wa Miyah Dubai",
+            "Dubai Electricity and Water Authority",
+            "ae",
+            ["Miyah=water"],
+        ),
     ],
 )
 def test_persian_and_arabic_names_match_their_english_names(
@@ -391,31 +414,6 @@ def test_persian_phrases_read_in_english(query: str, listed: str) -> None:
 )
 def test_persian_words_of_oil_news_and_research_bodies(query: str, listed: str) -> None:
     assert result(query, listed, "ir")[0] >= DEFAULT_THRESHOLD
-
-
-@pytest.mark.parametrize(
-    ("query", "listed", "country"),
-    [
-        ("قوات الدعم السريع", "Rapid Support Forces", "sd"),
-        ("الجامعة الأمريكية في بيروت", "American University of Beirut", "lb"),
-        (
-            "الصندوق الكويتي للتنمية الاقتصادية العربية",
-            "Kuwait Fund for Arab Economic Development",
-            "kw",
-        ),
-        (
-            "جمعیت هلال احمر جمهوری اسلامی ایران",
-            "Red Crescent Society of the Islamic Republic of Iran",
-            "ir",
-        ),
-        ("Al-Jaysh al-Arabi al-Suri", "Syrian Arab Army", "sy"),
-        ("Hay'at Kahraba wa Miyah Dubai", "Dubai Electricity and Water Authority", "ae"),
-    ],
-)
-def test_words_of_arab_funds_forces_and_universities(query: str, listed: str, country: str) -> None:
-    """Support, rapid, American, economic, the Persian spelling of society, and "in" read as
-    nothing; romanised: army, water."""
-    assert result(query, listed, country)[0] >= DEFAULT_THRESHOLD
 
 
 def test_an_arabic_name_is_read_in_mixes_of_its_words_senses() -> None:
