@@ -28,7 +28,7 @@ from itertools import combinations, islice, product
 from typing import Final
 
 from standing.screening import wordlists
-from standing.screening.normalize import NormalizedName
+from standing.screening.normalize import FORM_TAILS, NormalizedName
 
 #: Most letters a word gives a loose acronym ("KO" of Korea, "AV" of Aviation): a syllable,
 #: with its vowel, of one of the first words (an acronym takes them to be read as a word).
@@ -52,13 +52,6 @@ _LONG_TAIL: Final = 16
 _MOST_KINDS: Final = 2
 #: Words of a name that give an acronym CO wherever they stand, as the legal form does.
 _COMPANY_WORDS: Final = frozenset({"company", "corporation"})
-#: The endings a legal form gives an acronym ("KEPCO": CO of Corporation).
-_FORM_TAILS: Final[dict[str, tuple[str, ...]]] = {
-    "corp": ("c", "co"),
-    "co": ("c", "co"),
-    "inc": ("i",),
-    "ltd": ("l",),
-}
 
 
 def loose_spelling(
@@ -81,7 +74,7 @@ def loose_spelling(
         conjunction = False
         words.append(token)
     letters = name.letters
-    tails = {tail for form in name.legal_forms for tail in _FORM_TAILS.get(form, ())}
+    tails = {tail for form in name.legal_forms for tail in FORM_TAILS.get(form, ())}
     chosen = [words[p] for p in positions]
     first = chosen[0][:1]
     if first != acronym[0] and _SWAPPED.get(first) != acronym[0]:
@@ -98,7 +91,7 @@ def letters_given(
     """What each of `words` (their own letters: `starts`) gives `acronym` ("" when left
     out), then what the legal forms `forms` give it ("KEPCO" / Korea Electric Power
     Corporation: k, e, p, co); None when it does not stand for them."""
-    tails = {tail for form in forms for tail in _FORM_TAILS.get(form, ())}
+    tails = {tail for form in forms for tail in FORM_TAILS.get(form, ())}
     plain = "".join(starts)
     if acronym == plain:
         return [*starts, ""]
@@ -200,7 +193,7 @@ def loose_keys(name: NormalizedName) -> list[str]:
         conjunction = False
     found = ["".join(kept)] if "" in kept else []
     found.append("".join(letters[:-1]))
-    ends = {tail[0] for form in name.legal_forms for tail in _FORM_TAILS.get(form, ())}
+    ends = {tail[0] for form in name.legal_forms for tail in FORM_TAILS.get(form, ())}
     out = [f for f in found if len(f) >= 3]
     out.extend(f + end for f in list(out) for end in ends)
     return [a for a in dict.fromkeys(out) if 3 <= len(a) <= 6]

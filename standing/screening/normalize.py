@@ -637,17 +637,32 @@ def _name_acronyms(name: NormalizedName) -> list[str]:
         return []
     whole = "".join(letters)
     out = [whole]
-    if len(whole) >= 3:  # the legal form's initial ends an acronym of three letters or more
-        out.extend(whole + letter for letter in form_letters(name))
+    # the legal form's letters end an acronym of four letters or more ("SMIC": Semiconductor
+    # Manufacturing International Corporation; "TPAO": Türkiye Petrolleri Anonim Ortaklığı)
+    out.extend(whole + tail for tail in sorted(form_initials(name)) if len(whole + tail) >= 4)
     own = [i for i, (_, c) in enumerate(tokens) if c != "generic"]
     if 2 <= len(own) < len(tokens):
         out.append("".join(letters[i] for i in own))
     return [a for a in dict.fromkeys(out) if 3 <= len(a) <= 6]
 
 
-#: Legal forms that stand as one word at the end of a name, with the letter they add to its
-#: initials ("Corporation" the C of SMIC, "Limited" the L).
-FORM_LETTERS: Final[dict[str, str]] = {"corp": "c", "co": "c", "inc": "i", "ltd": "l"}
+#: Legal forms that stand at the end of a name, with the letters they end its acronym with
+#: ("Corporation" the C of SMIC, "Limited" the L; the Turkish A.Ş., Anonim Şirketi or Anonim
+#: Ortaklığı, the AŞ of TEİAŞ or the AO of TPAO) ...
+FORM_INITIALS: Final[dict[str, tuple[str, ...]]] = {
+    "corp": ("c",),
+    "co": ("c",),
+    "inc": ("i",),
+    "ltd": ("l",),
+    "as": ("as", "ao"),
+}
+#: ... and those of a loose form too, a syllable of the form's word ("KEPCO": CO of
+#: Corporation).
+FORM_TAILS: Final[dict[str, tuple[str, ...]]] = {
+    **FORM_INITIALS,
+    "corp": ("c", "co"),
+    "co": ("c", "co"),
+}
 
 
 #: Legal forms of one kind under other names: all joint-stock companies of Russian law and
@@ -669,12 +684,12 @@ def legal_family(form: str) -> str:
     return LEGAL_FAMILIES.get(form, form)
 
 
-def form_letters(name: NormalizedName) -> str:
-    """The letters an acronym of an organisation's name may end with, from its legal forms
-    ("Corporation" the C of SMIC, "Corporation Limited" the C of HSBC)."""
+def form_initials(name: NormalizedName) -> frozenset[str]:
+    """The letters the legal forms of an organisation's name end its acronym with
+    (`FORM_INITIALS`: "Corporation" the C of SMIC, "Corporation Limited" the C of HSBC)."""
     if name.kind == "person" or not name.legal_forms:
-        return ""
-    return "".join(FORM_LETTERS.get(form, "") for form in name.legal_forms)
+        return frozenset()
+    return frozenset(tail for form in name.legal_forms for tail in FORM_INITIALS.get(form, ()))
 
 
 def legal_form_countries(forms: tuple[str, ...]) -> frozenset[str]:

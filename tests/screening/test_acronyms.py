@@ -33,6 +33,9 @@ matcher = Matcher()
         ("HSBC", "The Hongkong and Shanghai Banking Corporation Limited", 0.86),
         ("IRGC", "Islamic Revolutionary Guard Corps", 0.86),
         ("IBM", "International Business Machines Corporation", 0.82),
+        # the letters of the Turkish A.Ş. as written: Anonim Ortaklığı, A.Ş.
+        ("TPAO", "Türkiye Petrolleri Anonim Ortaklığı", 0.86),
+        ("TEİAŞ", "Türkiye Elektrik İletim A.Ş.", 0.86),
     ],
 )
 def test_an_acronym_matches_the_words_it_stands_for_both_ways(
@@ -184,6 +187,7 @@ def test_the_index_finds_an_acronym_and_the_name_it_stands_for() -> None:
         "Semiconductor Manufacturing International Corporation",
         "American Consolidated Enterprises",
         "Velmar Trading LLC",
+        "Türkiye Petrolleri Anonim Ortaklığı",
     ]
 
     def found(query: str, listed: list[str] = names) -> list[int]:
@@ -196,6 +200,7 @@ def test_the_index_finds_an_acronym_and_the_name_it_stands_for() -> None:
     assert 2 in found("SMIC")
     assert 3 not in found("ACE")  # a common word is not filed as an acronym
     assert found("Velmar Trading") == [4]
+    assert found("TPAO") == [5]  # with the letters of its legal form
 
 
 def test_screening_finds_the_acronym_and_explains_it() -> None:

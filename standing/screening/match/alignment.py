@@ -35,7 +35,7 @@ from standing.screening.normalize import (
     NormalizedName,
     abbreviation_similarity,
     country_word,
-    form_letters,
+    form_initials,
     place_country,
 )
 from standing.screening.similarity import (
@@ -346,11 +346,11 @@ def _acronym(
     plain = "".join(left[i][0][0] for i in free_left)
     loose = False
     listed = False
-    # the legal form's initial only ends an acronym its words give three letters of
-    # ("SMIC"; not "BBC" for "Brilliance Banking Corporation")
+    # the legal form's letters only end an acronym of four letters or more ("SMIC", "TPAO";
+    # not "BBC" for "Brilliance Banking Corporation")
     if (
         b not in (initials, plain)
-        and not (len(b) >= 4 and b[-1] in form_letters(left_name) and b[:-1] in (initials, plain))
+        and not _form_ended(b, left_name, initials, plain)
         and not _form_word_left_out(b, left, free_left, initials, plain)
     ):
         if not runs or len(b) < 2:
@@ -447,6 +447,18 @@ def _contraction(
         links.append((free, spelled, "contraction", _SIM_CONTRACTION))
     else:
         links.append((spelled, free, "contraction", _SIM_CONTRACTION))
+
+
+def _form_ended(acronym: str, name: NormalizedName, initials: str, plain: str) -> bool:
+    """Whether `acronym`, of four letters or more, is the initials of the free words and
+    then what the name's legal form gives it ("SMIC", "TPAO" / Türkiye Petrolleri Anonim
+    Ortaklığı). Not of three: so many names of a list are two words and a form that such an
+    acronym is anybody's ("BBC" / Brilliance Banking Corporation, "HAL" / Home and Away
+    Ltd.)."""
+    return len(acronym) >= 4 and any(
+        acronym.endswith(tail) and acronym[: -len(tail)] in (initials, plain)
+        for tail in form_initials(name)
+    )
 
 
 def _form_word_left_out(

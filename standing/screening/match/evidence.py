@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 from standing.screening.acronyms import letters_given
 from standing.screening.contractions import syllables
-from standing.screening.normalize import COMMON_WORDS, FORM_LETTERS, NormalizedName
+from standing.screening.normalize import COMMON_WORDS, FORM_TAILS, NormalizedName
 
 
 class TokenPair(NamedTuple):
@@ -106,7 +106,7 @@ class NameScore:
         starts = _capital_letters(spelled_by, split)
         given = letters_given(acronym, split, starts, spelled_by.legal_forms)
         tail = given[-1] if given else ""
-        forms = [f for f in spelled_by.legal_forms if FORM_LETTERS.get(f) == tail[:1]]
+        forms = [f for f in spelled_by.legal_forms if tail in FORM_TAILS.get(f, ())]
         out: dict[str, Any] = {
             "acronym": acronym.upper(),
             "side": "query" if on_query else "entry",
