@@ -468,7 +468,7 @@ def _normalize_name(text: str, kind: NameKind) -> NormalizedName:
         "generic" if only_legal else "name" if i in restored else token_class(t, kind)
         for i, t in enumerate(tokens)
     )
-    classes = _context_classes(tokens, classes, "Hangul" in scripts)
+    classes = _context_classes(tokens, classes, _latin_words(raw) if "Hangul" in scripts else None)
     if kind == "person" and len(tokens) >= 3 and tokens[-1] in _TRAILING_LEGAL:
         classes = (*classes[:-1], "generic")  # "Nicolas Maduro SA"
     capitals, lowered = _written(raw, tokens) if kind != "person" else ((), frozenset())
@@ -1020,17 +1020,19 @@ _SUN_ARTICLES: Final = _words("ad ar as ash at az an ath adh ud ur us ush ut uz 
 
 
 def _context_classes(
-    tokens: list[str], classes: tuple[TokenClass, ...], hangul: bool
+    tokens: list[str], classes: tuple[TokenClass, ...], latin: frozenset[str] | None
 ) -> tuple[TokenClass, ...]:
-    """Classes that depend on the neighbours: assimilated articles; Korean one-letter
-    syllables; "an" after a name, as a syllable of it ("Ping An", "Chang An")."""
+    """Classes that depend on the neighbours: assimilated articles; Korean syllables (`latin`:
+    the words of a name in Hangul written in Latin letters, None for a name without
+    Hangul); "an" after a name, as a syllable of it ("Ping An", "Chang An")."""
     out = list(classes)
     for i, t in enumerate(tokens):
         if t in _SUN_ARTICLES and i + 1 < len(tokens) and tokens[i + 1].startswith(t[1:]):
             if len(tokens[i + 1]) > len(t):
                 out[i] = "stop"
-        elif hangul and out[i] == "initial" and t.isalpha():
-            out[i] = "name"  # 이 "i", 오 "o", 우 "u" are whole syllables
+        elif latin is not None and out[i] in ("initial", "stop") and t.isalpha():
+            if t not in latin:
+                out[i] = "name"  # 이 "i", 오 "o", 우 "u", 울 "ul" of 서울 are whole syllables
         elif (
             t == "an"
             and out[i] == "stop"

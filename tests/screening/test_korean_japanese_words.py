@@ -396,6 +396,8 @@ def test_korean_and_japanese_company_words_are_read(query: str, listed: str) -> 
         ("CJ제일제당 주식회사", "CJ CheilJedang Corporation"),
         # 포, read "po", is no descriptor acronym (PO, a production association)
         ("포스코", "POSCO"),
+        # 울 of 서울, read "ul", is no function word (the Polish "ul.", a street)
+        ("서울대학교", "Seoul National University"),
     ],
 )
 def test_a_brand_in_hangul_is_read_by_its_sounds(query: str, listed: str) -> None:
