@@ -32,6 +32,8 @@ from tests.screening.names import company, company_query, matcher, score_in
         ("АО «Морской торговый порт Усть-Луга»", "Ust-Luga Commercial Sea Port JSC"),
         # الملاحة: navigation; the company writes Shipping
         ("شركة الملاحة العربية المتحدة", "United Arab Shipping Company"),
+        # 航天: aerospace; the academy writes Spaceflight
+        ("上海航天技术研究院", "Shanghai Academy of Spaceflight Technology"),
     ],
 )
 def test_a_word_read_in_english_meets_its_synonym(query: str, listed: str) -> None:
