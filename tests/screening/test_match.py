@@ -388,11 +388,16 @@ def test_russian_descriptor_acronyms_and_cjk_company_words_are_read_in_english()
     assert not r.features["legal_forms"]["conflict"]
 
 
-def test_a_generic_name_inside_a_longer_one_is_not_a_brand() -> None:
-    r = matcher.score(
-        Query.of("Bank of China Limited", schema="Company"),
-        entry("Industrial and Commercial Bank of China Limited"),
-    )
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Bank of China Limited", "Industrial and Commercial Bank of China Limited"),
+        # one common English word of its own ("grid"), beside a form descriptor
+        ("State Grid", "China Southern Power Grid Co., Ltd."),
+    ],
+)
+def test_a_generic_name_inside_a_longer_one_is_not_a_brand(query: str, listed: str) -> None:
+    r = matcher.score(Query.of(query, schema="Company"), entry(listed))
     assert not r.match
 
 

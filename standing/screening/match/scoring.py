@@ -21,6 +21,7 @@ from standing.screening.match.evidence import NameScore, TokenPair, method_of
 from standing.screening.normalize import (
     BODY_KINDS,
     CLASS_WEIGHTS,
+    COMMON_WORDS,
     PERSON_STOP_TOKENS,
     NormalizedName,
     country_word,
@@ -753,6 +754,7 @@ def _shaped(
         and "person" not in (query.kind, entry.kind)
         and any(_brand_word(aligned.query_tokens[i]) for i in aligned.matched_query)
         and not any(aligned.entry_tokens[j][1] == "number" for j in aligned.entry_extra)
+        and not _common_brand(aligned)
     ):
         # a brand inside a longer registered name ("Tencent" / "Shenzhen Tencent Computer
         # Systems Company Limited"): every word of the query, one of its own among them,
@@ -789,6 +791,18 @@ def _shaped(
         # Steel Company" says no more)
         score = min(score, _CONFIG.short_lone_cap)
     return score
+
+
+def _common_brand(aligned: _Aligned) -> bool:
+    """Whether the query's one identifying word is a common English word ("State Grid" /
+    "China Southern Power Grid"): inside a longer name, that says little ("Kenya Power" has
+    a place besides)."""
+    own = [
+        aligned.query_tokens[i][0]
+        for i in aligned.matched_query
+        if aligned.query_tokens[i][1] in _IDENTIFYING
+    ]
+    return len(own) == 1 and own[0] in COMMON_WORDS
 
 
 def _brand_word(token: ClassedToken) -> bool:
