@@ -319,6 +319,8 @@ def test_chinese_numerals(numerals: str, number: int) -> None:
         ("保利科技有限公司", "Poly Technologies Incorporated"),
         # 貨物: freight, not goods
         ("日本貨物鉄道株式会社", "Japan Freight Railway Company"),
+        # 社会科学: social sciences (社会 alone is society)
+        ("中国社会科学院", "Chinese Academy of Social Sciences"),
     ],
 )
 def test_chinese_institutes_and_companies_read_in_english(query: str, listed: str) -> None:
