@@ -50,6 +50,8 @@ def score(query: str, listed: str) -> float:
         # in Russian: the brand compounded with the bank's or the oil company's word
         ("АО «Норландбанк»", "Norland PJSC"),
         ("ПАО «Норланд»", "Norland Neft PJSC"),
+        # a shipping company is no plant of the same name
+        ("Baltic Shipping Company", "JSC Baltic Plant"),
     ],
 )
 def test_a_line_of_business_names_another_company_of_the_group(query: str, listed: str) -> None:

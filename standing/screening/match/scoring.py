@@ -657,7 +657,7 @@ _SIBLING_TRADES: Final = frozenset(
     | {"training", "energy", "power", "gas", "chemical", "chemicals", "electric", "motor"}
     | {"motors", "heavy", "securities", "asset", "assets", "bank", "banking", "credit"}
     | {"pension", "telecom", "digital", "software", "civil", "commercial", "house", "oil", "trust"}
-    | {"neft"}  # oil, in Russian: Gazprom Neft
+    | {"shipping", "neft"}  # neft: oil, in Russian (Gazprom Neft)
 )
 
 
