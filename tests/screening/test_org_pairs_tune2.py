@@ -68,3 +68,29 @@ def test_the_generator_writes_the_file_byte_for_byte(tmp_path: Path) -> None:
     out = tmp_path / out_name
     gen.write(out, gen.build(ROOT / "bench" / registry, "tune2"), header, prefix)
     assert out.read_bytes() == TUNE2.read_bytes()
+
+
+def test_the_benchmark_counts_the_pairs_matched_through_the_index() -> None:
+    import screening as bench  # bench/screening.py
+
+    from standing.screening.evaluation import pair_from_row, pairs_matcher
+
+    def pair(i: int, query: str, candidate: str, match: str) -> dict[str, str]:
+        return {
+            "pair_id": f"t{i}", "schema": "Company", "query": query, "candidate": candidate,
+            "match": match, "category": "brand", "split": "tune2",
+        }  # fmt: skip
+
+    pairs = [
+        pair_from_row(pair(1, "Velotek", "Shenzhen Velotek Digital Technology Co., Ltd.", "1")),
+        pair_from_row(pair(2, "Norland Mobile UK Ltd", "Norland Mobile UK Limited", "1")),
+        # a positive the matcher misses is not counted; nor is a negative
+        pair_from_row(pair(3, "Acme", "Zenith Holdings Limited", "1")),
+        pair_from_row(pair(4, "Norlan Labs LLC", "Norland Lab, Inc.", "0")),
+    ]
+    matcher = pairs_matcher(pairs)
+    results = [matcher.score(p.query, p.entry) for p in pairs]
+    assert bench.through_index(pairs, results, []) == {
+        "matched_pairwise": 2,
+        "matched_through_index": 2,
+    }
