@@ -192,6 +192,11 @@ def test_another_name_before_a_name_is_another_body(query: str, listed: str) -> 
         ("Tokyo University of Science", "The University of Tokyo"),
         ("Northwestern University", "Northwestern Polytechnical University"),
         ("Kyiv National Economic University", "Kyiv National University"),
+        # the entry puts a word of its own among the city's and the kind of body's
+        ("Kyoto University", "Kyoto Sangyo University"),
+        ("Nanjing University", "Nanjing Medical University"),
+        ("Moscow State University", "Moscow State Pedagogical University"),
+        ("Academy of Military Sciences", "Academy of Military Medical Sciences"),
     ],
 )
 def test_a_body_named_by_its_city_is_told_apart_by_its_qualifiers(query: str, listed: str) -> None:
@@ -205,6 +210,12 @@ def test_a_body_named_by_its_city_is_told_apart_by_its_qualifiers(query: str, li
         ("Kyiv National University", "Taras Shevchenko National University of Kyiv", "ua"),
         ("Istanbul Technical University Turkey", "Istanbul Technical University", "tr"),
         ("Seoul National Univ.", "Seoul National University", "kr"),
+        # the words of the parent body before the whole name
+        (
+            "Academy of Military Sciences",
+            "Chinese People's Liberation Army Academy of Military Sciences",
+            "cn",
+        ),
     ],
 )
 def test_a_body_named_by_its_city_written_otherwise(query: str, listed: str, country: str) -> None:

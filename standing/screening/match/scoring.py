@@ -754,7 +754,7 @@ def _shaped(
         and "person" not in (query.kind, entry.kind)
         and any(_brand_word(aligned.query_tokens[i]) for i in aligned.matched_query)
         and not any(aligned.entry_tokens[j][1] == "number" for j in aligned.entry_extra)
-        and not _common_brand(aligned)
+        and not _weak_brand(aligned)
     ):
         # a brand inside a longer registered name ("Tencent" / "Shenzhen Tencent Computer
         # Systems Company Limited"): every word of the query, one of its own among them,
@@ -793,16 +793,28 @@ def _shaped(
     return score
 
 
-def _common_brand(aligned: _Aligned) -> bool:
-    """Whether the query's one identifying word is a common English word ("State Grid" /
-    "China Southern Power Grid"): inside a longer name, that says little ("Kenya Power" has
-    a place besides)."""
+def _weak_brand(aligned: _Aligned) -> bool:
+    """Whether the query's own words say too little to be a brand inside a longer name: its
+    one identifying word is a common English word ("State Grid" / "China Southern Power
+    Grid"; "Kenya Power" has a place besides), or they are only the kind of body, and the
+    entry puts a word of its own among them ("Academy of Military Sciences" is not the
+    Academy of Military Medical Sciences, but the Chinese People's Liberation Army Academy of
+    Military Sciences)."""
     own = [
-        aligned.query_tokens[i][0]
+        aligned.query_tokens[i]
         for i in aligned.matched_query
         if aligned.query_tokens[i][1] in _IDENTIFYING
     ]
-    return len(own) == 1 and own[0] in COMMON_WORDS
+    if len(own) == 1 and own[0][0] in COMMON_WORDS:
+        return True
+    if (
+        not own
+        or not all(word in BODY_KINDS or kind == "place" for word, kind in own)
+        or not aligned.matched_entry
+    ):
+        return False
+    first, last = min(aligned.matched_entry), max(aligned.matched_entry)
+    return any(first < j < last for j in aligned.entry_extra)
 
 
 def _brand_word(token: ClassedToken) -> bool:
