@@ -197,6 +197,8 @@ def test_another_name_before_a_name_is_another_body(query: str, listed: str) -> 
         ("Nanjing University", "Nanjing Medical University"),
         ("Moscow State University", "Moscow State Pedagogical University"),
         ("Academy of Military Sciences", "Academy of Military Medical Sciences"),
+        # ... or after them
+        ("China Academy of Engineering", "China Academy of Engineering Physics"),
     ],
 )
 def test_a_body_named_by_its_city_is_told_apart_by_its_qualifiers(query: str, listed: str) -> None:

@@ -796,10 +796,11 @@ def _shaped(
 def _weak_brand(aligned: _Aligned) -> bool:
     """Whether the query's own words say too little to be a brand inside a longer name: its
     one identifying word is a common English word ("State Grid" / "China Southern Power
-    Grid"; "Kenya Power" has a place besides), or they are only the kind of body, and the
-    entry puts a word of its own among them ("Academy of Military Sciences" is not the
-    Academy of Military Medical Sciences, but the Chinese People's Liberation Army Academy of
-    Military Sciences)."""
+    Grid"; "Kenya Power" has a place besides), or they are only places and kinds of body, and
+    the entry puts a word of its own among or after them ("Academy of Military Sciences" is
+    not the Academy of Military Medical Sciences, "China Academy of Engineering" not the China
+    Academy of Engineering Physics, but the Chinese People's Liberation Army Academy of
+    Military Sciences: a parent body's words before them)."""
     own = [
         aligned.query_tokens[i]
         for i in aligned.matched_query
@@ -813,8 +814,8 @@ def _weak_brand(aligned: _Aligned) -> bool:
         or not aligned.matched_entry
     ):
         return False
-    first, last = min(aligned.matched_entry), max(aligned.matched_entry)
-    return any(first < j < last for j in aligned.entry_extra)
+    first = min(aligned.matched_entry)
+    return any(j > first for j in aligned.entry_extra)
 
 
 def _brand_word(token: ClassedToken) -> bool:
