@@ -81,3 +81,23 @@ def test_a_sense_has_several_words_and_some_words_have_none() -> None:
 def test_chinese_places_in_the_postal_romanisation(query: str, listed: str) -> None:
     assert "kweichow" in SYNONYMS and "tsingtao" in SYNONYMS
     assert score_in(query, listed, "cn") >= 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Mykolaiv Shipyard", "Nikolayev Shipyard"),
+        ("Dnipro Metallurgical Plant", "Dnepr Metallurgical Plant"),
+        ("Kryvyi Rih Iron Ore Plant", "Krivoy Rog Iron Ore Plant"),
+        ("Hrodna Azot", "Grodno Azot"),
+        # Pivdennyi, southern in Ukrainian, where the Russian name says Yuzhny
+        ("Pivdennyi Machine-Building Plant", "Yuzhny Machine-Building Plant"),
+    ],
+)
+def test_places_of_ukraine_and_belarus_in_either_romanisation(query: str, listed: str) -> None:
+    assert score_in(query, listed, "ua") >= 0.8
+
+
+def test_places_of_one_country_in_either_romanisation_stay_apart() -> None:
+    assert score_in("Kharkiv Aviation Plant", "Kherson Aviation Plant", "ua") < 0.8
+    assert score_in("Mykolaiv Shipyard", "Kherson Shipyard", "ua") < 0.8
