@@ -270,6 +270,13 @@ def test_a_place_in_the_possessive_is_the_place() -> None:
             "ae",
             ["Miyah=water"],
         ),
+        # industrialization, with the preposition written onto it
+        (
+            "الهيئة العربية للتصنيع",
+            "Arab Organization for Industrialization",
+            "eg",
+            ["للتصنيع=industrialization"],
+        ),
     ],
 )
 def test_persian_and_arabic_names_match_their_english_names(
