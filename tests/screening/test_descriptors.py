@@ -199,6 +199,9 @@ def test_another_name_before_a_name_is_another_body(query: str, listed: str) -> 
         ("Academy of Military Sciences", "Academy of Military Medical Sciences"),
         # ... or after them
         ("China Academy of Engineering", "China Academy of Engineering Physics"),
+        # a city and a region of one country that sound alike
+        ("Tokyo Electric Power Company", "Tohoku Electric Power Co., Inc."),
+        ("東京電力ホールディングス株式会社", "Tohoku Electric Power Co., Inc."),
     ],
 )
 def test_a_body_named_by_its_city_is_told_apart_by_its_qualifiers(query: str, listed: str) -> None:

@@ -201,6 +201,8 @@ def _pair_tokens(
         a_senses = SYNONYMS.get(a)
         for j, (b, _) in enumerate(entry_tokens):
             sim, how = cross_match(a, b, mode)
+            if how == "sound" and not person and _other_place(a, b):
+                continue
             if (
                 sim < _SIM_COUNTRY
                 and (a[:_DEMONYM_PREFIX] == b[:_DEMONYM_PREFIX] or (a_place and places[j]))
@@ -224,6 +226,14 @@ def _pair_tokens(
         entry_used.add(j)
         links.append(([i], [j], how, -negative))
     return links
+
+
+@lru_cache(maxsize=20_000)
+def _other_place(a: str, b: str) -> bool:
+    """Whether one of two words is a place and the other no place of its country: they do not
+    meet by sound ("Tokyo" is not Tohoku, a region of Japan), only by spelling."""
+    a_country, b_country = place_country(a), place_country(b)
+    return (a_country is not None or b_country is not None) and a_country != b_country
 
 
 @lru_cache(maxsize=20_000)
