@@ -284,6 +284,13 @@ def test_chinese_state_companies_read_in_english(query: str, listed: str) -> Non
         ("China Railway", "China Railway Construction Corporation Limited"),
         ("Air China", "Air China Cargo Co., Ltd."),
         ("中铝集团", "China Steel Corporation"),
+        # another number of the group: another of its institutes
+        (
+            "中国电子科技集团公司第五十五研究所",
+            "China Electronics Technology Group Corporation 54th Research Institute",
+        ),
+        # the brand in another city: a place read from Han characters is no reader's word
+        ("北京航天长峰股份有限公司", "Nanjing Changfeng Aerospace Electronic Technology Co., Ltd."),
     ],
 )
 def test_a_country_brand_keeps_its_siblings_apart(query: str, listed: str) -> None:

@@ -340,17 +340,20 @@ class _Aligned:
         parent_name: bool = False,
     ) -> tuple[float, float]:
         """The weight of the query's and the entry's unmatched tokens. A token repeated in
-        one name ("Sergey Sergey Shoigu") counts little the second time; with `swaps`, a
-        query word in place of another of its kind counts more (see `_query_extra_weight`);
+        one name ("Sergey Sergey Shoigu") counts little the second time; a query word in
+        place of another of its kind counts more (see `_query_extra_weight`), without `swaps`
+        (a name read from another script) only a place in place of another;
         the query's token at `parent`, the acronym of the body the entry belongs to, weighs
         nothing, as a form descriptor does (see `_parent_acronym`), and with `parent_name`
         so do all the words the query has besides the entry's name (see `_parent_name`)."""
         query_tokens, entry_tokens = self.query_tokens, self.entry_tokens
         query_seen = {query_tokens[i][0] for i in self.matched_query}
         entry_seen = {entry_tokens[j][0] for j in self.matched_entry}
-        swapped = (
-            _swapped_kinds(entry_tokens, self.entry_extra) if swaps and self.query_extra else ""
-        )
+        swapped = _swapped_kinds(entry_tokens, self.entry_extra) if self.query_extra else ""
+        if not swaps:
+            # a word read from another script is one reader's, but a place is a place
+            # (北京 is Beijing, not the entry's Nanjing)
+            swapped = "p" if "p" in swapped else ""
         # the rest of a country's name, part of which matched ("Saudi" of "Saudi Arabia")
         query_left = sum(
             _query_extra_weight(weights, query_tokens[i], self.query_weights[i], home, swapped)
@@ -1006,6 +1009,11 @@ def _as_hangul_spells(compact: str) -> str:
     return compact
 
 
+def _numbers(name: NormalizedName) -> frozenset[str]:
+    """The numbers written in digits among a name's words."""
+    return frozenset(t for t in name.tokens if t.isdigit())
+
+
 def _compact_score(query: NormalizedName, entry: NormalizedName) -> float:
     """Whole-name comparison with spaces removed, for spellings that split words differently."""
     query_compact, entry_compact = query.compact, entry.compact
@@ -1017,6 +1025,9 @@ def _compact_score(query: NormalizedName, entry: NormalizedName) -> float:
         # words are the same letters split otherwise ("V Kontakte" / "VKontakte", "ITeco" /
         # "I-Teco"), which an alignment of single letters misses
         return _CONFIG.compact_equal if query_compact == entry_compact else 0.0
+    query_numbers, entry_numbers = _numbers(query), _numbers(entry)
+    if query_numbers and entry_numbers and query_numbers != entry_numbers:
+        return 0.0  # another number: another body of the group (its 54th, its 55th institute)
     sim = float(Levenshtein.normalized_similarity(query_compact, entry_compact))
     if query.abjad != entry.abjad:
         # the whole name through the letter classes of its script, spaces ignored
