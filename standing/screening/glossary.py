@@ -243,9 +243,17 @@ def reading(name: str) -> Reading | None:
     # a country's generic name read from Han text (中国南方航空) stays one
     generic = found is not None and found.generic and not arabic and not cyrillic
     home = found.home if found is not None and generic else frozenset()
+    # the Han or Hangul reading's mixes of senses, when nothing else was read
+    han_mixed = found.mixed if found is not None and not arabic and not cyrillic else ()
     if alternate == text:
         return Reading(
-            text, tuple(words), generic=generic, kept=kept[0], kept_words=kept[1], home=home
+            text,
+            tuple(words),
+            generic=generic,
+            kept=kept[0],
+            kept_words=kept[1],
+            home=home,
+            mixed=han_mixed,
         )
     # the Arabic and Cyrillic words read are the same in both
     return Reading(
@@ -257,6 +265,7 @@ def reading(name: str) -> Reading | None:
         kept=kept[0],
         kept_words=kept[1],
         home=home,
+        mixed=han_mixed,
     )
 
 
@@ -524,9 +533,13 @@ def _read_han(name: str, table: HanWords, japanese: bool) -> Reading | None:
     # whether the alternate writes a place by its initials, and whether the third text is
     # for the places alone (no trade name to keep in pinyin)
     initialled = places_kept = placed = False
+    # the words of two senses the first text reads, and while a mixed text is written, those
+    # it has read and the words it reads
+    senses_two = senses_seen = 0
+    read_mixed: list[str] = []
 
-    def english(match: re.Match[str], alternate: bool, keep: bool = False) -> str:
-        nonlocal identifying, trade, initialled, placed
+    def english(match: re.Match[str], alternate: bool, keep: bool = False, flip: int = -1) -> str:
+        nonlocal identifying, trade, initialled, placed, senses_two, senses_seen
         parts: list[str] = []
         previous: _Kind = "unread"
         run = match.group(0)
@@ -537,6 +550,18 @@ def _read_han(name: str, table: HanWords, japanese: bool) -> Reading | None:
             # a place after a place is a district of it (北京东城: Dongcheng, of Beijing)
             district = kind == "place" and previous == "place"
             previous = kind
+            two = kind == "sense" and len(table.senses[word]) > 1
+            if flip >= 0:  # the word at `flip` of those of two senses in its second
+                if two:
+                    if senses_seen == flip:
+                        gloss = table.senses[word][1]
+                    senses_seen += 1
+                parts.append(word if kind == "unread" else gloss)
+                if kind != "unread":
+                    read_mixed.append(f"{word}={gloss}")
+                continue
+            if two and not (alternate or keep):
+                senses_two += 1
             if keep:  # the other words in their second company sense, as the alternate
                 if word == trade:
                     trade, gloss = "", _pinyin(word, table)
@@ -594,17 +619,36 @@ def _read_han(name: str, table: HanWords, japanese: bool) -> Reading | None:
                 identifying = identifying or _identifies(word, gloss, kind)
         return f" {' '.join(parts)} "
 
-    def text(alternate: bool, keep: bool = False) -> str:
+    def text(alternate: bool, keep: bool = False, flip: int = -1) -> str:
         pieces: list[str] = []
         last = 0
         for match in _legal_re().finditer(name):
             pieces.append(
-                _HAN_RUN_RE.sub(lambda m: english(m, alternate, keep), name[last : match.start()])
+                _HAN_RUN_RE.sub(
+                    lambda m: english(m, alternate, keep, flip), name[last : match.start()]
+                )
             )
             pieces.append(f" {match.group(0)} ")
             last = match.end()
-        pieces.append(_HAN_RUN_RE.sub(lambda m: english(m, alternate, keep), name[last:]))
+        pieces.append(_HAN_RUN_RE.sub(lambda m: english(m, alternate, keep, flip), name[last:]))
         return " ".join("".join(pieces).split())
+
+    def mixed(*others: str | None) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """The first text with one word of two senses in its second, for each such word when
+        two to `MOST_MIXED` have two (北京航空材料研究院: Beijing Aviation Materials Research
+        Institute; the alternate reads both second senses, Beijing Aviation Materials
+        Academy), but those the other texts are."""
+        nonlocal senses_seen
+        if not 2 <= senses_two <= MOST_MIXED:
+            return ()
+        out: dict[str, tuple[str, ...]] = {}
+        for k in range(senses_two):
+            senses_seen = 0
+            read_mixed.clear()
+            found = text(False, flip=k)
+            if found not in others:
+                out.setdefault(found, tuple(read_mixed))
+        return tuple(out.items())
 
     first = text(False)
     home = _JAPANESE_COUNTRIES if japanese else _CHINESE_COUNTRIES
@@ -624,7 +668,13 @@ def _read_han(name: str, table: HanWords, japanese: bool) -> Reading | None:
             if second == first:
                 return Reading(first, tuple(read), generic=True, home=home)
             return Reading(
-                first, tuple(read), second, tuple(alternate_words), generic=True, home=home
+                first,
+                tuple(read),
+                second,
+                tuple(alternate_words),
+                generic=True,
+                home=home,
+                mixed=mixed(first, second),
             )
         if not _country_generic(first):
             # or its alternate (中國鋼鐵: China Iron and Steel, or China Steel)
@@ -649,7 +699,13 @@ def _read_han(name: str, table: HanWords, japanese: bool) -> Reading | None:
     if second == first:
         return Reading(first, tuple(read), kept=kept, kept_words=tuple(read_kept))
     return Reading(
-        first, tuple(read), second, tuple(read_alternate), kept=kept, kept_words=tuple(read_kept)
+        first,
+        tuple(read),
+        second,
+        tuple(read_alternate),
+        kept=kept,
+        kept_words=tuple(read_kept),
+        mixed=mixed(first, second, kept),
     )
 
 

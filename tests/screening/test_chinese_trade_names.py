@@ -115,7 +115,8 @@ def test_the_trade_name_is_kept_in_pinyin_in_a_third_reading() -> None:
     assert dongfang is not None
     assert dongfang.text == "China Oriental Electric Group 有限公司"
     assert dongfang.kept == "China Dongfang Electric Corporation 有限公司"
-    assert [text for text, _ in dongfang.variants][-1] == dongfang.kept
+    # after the first and the alternate, before the mixes of senses
+    assert [text for text, _ in dongfang.variants][2] == dongfang.kept
     datang = read_han("中国大唐集团有限公司")
     assert datang is not None and datang.kept == "China Datang Corporation 有限公司"
     assert score("中国大唐集团有限公司", "China Datang Corporation Ltd.") >= 0.8
@@ -177,3 +178,17 @@ def test_company_senses_of_the_words_read_in_both_scripts() -> None:
         )
         >= 0.8
     )
+
+
+def test_a_name_is_read_in_mixes_of_its_words_senses() -> None:
+    """航空 is Airlines or Aviation, 研究院 Research Institute or Academy: the English name
+    takes the second sense of one and the first of the other."""
+    found = read_han("北京航空材料研究院")
+    assert found is not None
+    texts = [text for text, _ in found.variants]
+    assert "Beijing Aviation Materials Research Institute" in texts
+    assert len(texts) == len(set(texts))
+    assert score("北京航空材料研究院", "Beijing Institute of Aeronautical Materials") >= 0.8
+    # 集成电路, Integrated Circuit or Semiconductor; 电器, Electric Appliances or Electric
+    assert score("上海兆芯集成电路有限公司", "Shanghai Zhaoxin Semiconductor Co., Ltd.") >= 0.8
+    assert score("四川九洲电器集团有限责任公司", "Sichuan Jiuzhou Electric Group Co., Ltd.") >= 0.8
