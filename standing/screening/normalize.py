@@ -1197,6 +1197,26 @@ _BRACKETED_RE: Final = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 
 @lru_cache(maxsize=100_000)
+def body_heads(text: str) -> frozenset[str]:
+    """The kinds of body an organisation's name written in English may say it is: its
+    `body_kind`, and, when words follow that kind's word, the last kind before its first "of"
+    (the "Institute of Microelectronics of the Chinese Academy of Sciences" is an institute;
+    read from Chinese, "China Academy of Sciences Microelectronics Research Institute" says
+    so last; "The University of Tokyo Hospital" is a hospital)."""
+    last = body_kind(text)
+    if not last:
+        return frozenset()
+    words = _LATIN_WORD_RE.findall(_BRACKETED_RE.sub(" ", text).split(",")[0])
+    if BODY_KINDS.get(words[-1].lower()) == last:
+        return frozenset({last})
+    head = ""
+    for word in words:
+        if word.lower() == "of":
+            break
+        head = BODY_KINDS.get(word.lower(), head)
+    return frozenset({last, head} - {""})
+
+
 def body_kind(text: str) -> str:
     """The kind of body an organisation's name written in English says it is: its last word
     of `BODY_KINDS` outside brackets and before a comma ("Peking Union Medical College

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from standing.screening.match.config import DEFAULT_THRESHOLD
-from standing.screening.normalize import body_kind, normalize_name, place_of
+from standing.screening.normalize import body_heads, body_kind, normalize_name, place_of
 from tests.screening.names import score, score_in
 
 
@@ -54,6 +54,15 @@ def test_the_same_company_with_or_without_its_legal_form(query: str, listed: str
 )
 def test_the_kind_of_body_a_name_says(name: str, kind: str) -> None:
     assert body_kind(name) == kind
+
+
+def test_an_institute_of_an_academy_is_an_institute_whichever_word_comes_last() -> None:
+    english = "Institute of Microelectronics of the Chinese Academy of Sciences"
+    assert body_heads(english) == {"institute", "academy"}
+    # the kind that ends a name is its own: the hospital of a university
+    assert body_heads("The University of Tokyo Hospital") == {"hospital"}
+    for query in ("中国科学院微电子研究所", "China Academy of Sciences Microelectronics Institute"):
+        assert score_in(query, english, "cn") >= DEFAULT_THRESHOLD
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,7 @@ from standing.screening.match.parties import Prepared
 from standing.screening.match.scoring import FORM_DESCRIPTORS
 from standing.screening.normalize import (
     NormalizedName,
+    body_heads,
     body_kind,
     legal_family,
     legal_form_countries,
@@ -190,7 +191,12 @@ def _body_kinds(
     if "organization" not in (query.kind, entry.kind) or "person" in (query.kind, entry.kind):
         return score
     query_kind, entry_kind = body_kind(best.query.original), body_kind(best.entry.original)
-    if query_kind and entry_kind and query_kind != entry_kind:
+    if (
+        query_kind
+        and entry_kind
+        and query_kind != entry_kind
+        and not body_heads(best.query.original) & body_heads(best.entry.original)
+    ):
         features["body_kinds"] = {"query": query_kind, "entry": entry_kind}
         return score * _CONFIG.body_kind_conflict
     return score
