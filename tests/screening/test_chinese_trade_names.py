@@ -178,17 +178,3 @@ def test_company_senses_of_the_words_read_in_both_scripts() -> None:
         )
         >= 0.8
     )
-
-
-def test_a_name_is_read_in_mixes_of_its_words_senses() -> None:
-    """航空 is Airlines or Aviation, 研究院 Research Institute or Academy: the English name
-    takes the second sense of one and the first of the other."""
-    found = read_han("北京航空材料研究院")
-    assert found is not None
-    texts = [text for text, _ in found.variants]
-    assert "Beijing Aviation Materials Research Institute" in texts
-    assert len(texts) == len(set(texts))
-    assert score("北京航空材料研究院", "Beijing Institute of Aeronautical Materials") >= 0.8
-    # 集成电路, Integrated Circuit or Semiconductor; 电器, Electric Appliances or Electric
-    assert score("上海兆芯集成电路有限公司", "Shanghai Zhaoxin Semiconductor Co., Ltd.") >= 0.8
-    assert score("四川九洲电器集团有限责任公司", "Sichuan Jiuzhou Electric Group Co., Ltd.") >= 0.8

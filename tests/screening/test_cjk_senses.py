@@ -328,6 +328,9 @@ def test_chinese_numerals(numerals: str, number: int) -> None:
         ("日本貨物鉄道株式会社", "Japan Freight Railway Company"),
         # 社会科学: social sciences (社会 alone is society)
         ("中国社会科学院", "Chinese Academy of Social Sciences"),
+        # 集成电路, Integrated Circuit or Semiconductor; 电器, Electric Appliances or Electric
+        ("上海兆芯集成电路有限公司", "Shanghai Zhaoxin Semiconductor Co., Ltd."),
+        ("四川九洲电器集团有限责任公司", "Sichuan Jiuzhou Electric Group Co., Ltd."),
     ],
 )
 def test_chinese_institutes_and_companies_read_in_english(query: str, listed: str) -> None:

@@ -4,9 +4,12 @@ matcher find (or keeps apart)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from standing.screening.cache import fingerprinted_files
+from standing.screening.glossary import Reading, read_han
 from standing.screening.index import NameIndex
 from standing.screening.match import Query, name_variants
 from standing.screening.match.config import DEFAULT_THRESHOLD
@@ -533,20 +536,40 @@ def test_two_words_of_other_languages_are_no_reading() -> None:
     assert reading("Pochta Iran") is None
 
 
-def test_a_name_is_read_in_mixes_of_its_words_senses() -> None:
-    """Makine is machinery or mechanical, Kimya chemical or chemistry: the English name
-    takes the second sense of one and the first of the other."""
-    found = latin_reading("Makine ve Kimya Endüstrisi A.Ş.")
+@pytest.mark.parametrize(
+    ("name", "read", "mixed", "listed", "country"),
+    [
+        # Makine is machinery or mechanical, Kimya chemical or chemistry
+        (
+            "Makine ve Kimya Endüstrisi A.Ş.",
+            latin_reading,
+            "mechanical chemical industry A.Ş.",
+            "Mechanical and Chemical Industry Corporation",
+            "tr",
+        ),
+        # 航空 is Airlines or Aviation, 研究院 Research Institute or Academy
+        (
+            "北京航空材料研究院",
+            read_han,
+            "Beijing Aviation Materials Research Institute",
+            "Beijing Institute of Aeronautical Materials",
+            "cn",
+        ),
+    ],
+)
+def test_a_name_is_read_in_mixes_of_its_words_senses(
+    name: str, read: Callable[[str], Reading | None], mixed: str, listed: str, country: str
+) -> None:
+    """The English name takes the second sense of one word and the first of the other."""
+    found = read(name)
     assert found is not None
     texts = [text for text, _ in found.variants]
-    assert "mechanical chemical industry A.Ş." in texts
+    assert mixed in texts
     assert len(texts) == len(set(texts))
-    assert (
-        score_in(
-            "Makine ve Kimya Endüstrisi A.Ş.", "Mechanical and Chemical Industry Corporation", "tr"
-        )
-        >= DEFAULT_THRESHOLD
-    )
+    assert score_in(name, listed, country) >= DEFAULT_THRESHOLD
+
+
+def test_a_state_enterprise_s_words_are_read() -> None:
     assert (
         score_in("Türkiye Kömür İşletmeleri Kurumu", "Turkish Coal Enterprises", "tr")
         >= DEFAULT_THRESHOLD
