@@ -1046,12 +1046,17 @@ def _read_hangul(name: str) -> Reading | None:
     if not _HANGUL_WORD_RE.search(_legal_re().sub(" ", pattern.sub(" ", name))) and not (
         # nothing of its own, but three words or more with a place (a legal form counts), as
         # a romanised name is read (한국전력공사: Korea Electric Power Corporation)
-        len(found) + bool(_legal_re().search(name)) >= 3
-        and any(
-            token_class(token, "organization") == "place"
-            for _, s in found
-            for token in fold(s[0]).split()
+        (
+            len(found) + bool(_legal_re().search(name)) >= 3
+            and any(
+                token_class(token, "organization") == "place"
+                for _, s in found
+                for token in fold(s[0]).split()
+            )
         )
+        # or a word that names something, no generic word nor a place (조선로동당: Korea
+        # Workers' Party; 정찰총국: Reconnaissance General Bureau)
+        or (len(found) >= 2 and any(_names_something(s[0]) for _, s in found))
     ):
         # or a country's generic name, which meets only the same name (한국은행: Korea Bank,
         # the Bank of Korea), as one in Han characters is read

@@ -380,6 +380,10 @@ def test_a_mccune_reischauer_name_is_also_read_in_the_revised_romanization() -> 
             "Tokyo Denryoku Horudingusu Kabushiki Kaisha",
             "Tokyo Electric Power Company Holdings, Inc.",
         ),
+        # nothing of their own left but a word that names something: bodies of the DPRK
+        ("조선로동당", "Workers' Party of Korea"),
+        ("정찰총국", "Reconnaissance General Bureau"),
+        ("한국과학기술원", "Korea Advanced Institute of Science and Technology"),
     ],
 )
 def test_korean_and_japanese_company_words_are_read(query: str, listed: str) -> None:
