@@ -334,6 +334,16 @@ def test_a_brand_inside_its_registered_name(query: str, listed: str) -> None:
         # read from Arabic, the kind of body first: company Sonatrach for hydrocarbons
         ("شركة سوناطراك للمحروقات", "Sonatrach"),
         ("شركة بترومين للزيوت", "Petromin Corporation"),
+        ("Khatam al-Anbiya Construction Headquarters", "Khatam al-Anbiya"),
+        # a registered name describing the body before its brand, the Russian way
+        ("State Atomic Energy Corporation Rosatom", "Rosatom"),
+        ("FSUE Russian Federal Nuclear Center VNIIEF", "VNIIEF"),
+        ("Joint Stock Company Special Design Bureau Turbina", "Turbina"),
+        (
+            "Federal State Unitary Enterprise State Research and Production Space Center "
+            "Khrunichev",
+            "Khrunichev",
+        ),
     ],
 )
 def test_a_brand_described_by_its_kind_of_body_is_the_brand(query: str, listed: str) -> None:
@@ -353,6 +363,14 @@ def test_a_brand_described_by_its_kind_of_body_is_the_brand(query: str, listed: 
         ("شركة زين للتجارة", "Zain Group"),
         # the entry has a word of its own the query lacks
         ("Rosseti Lenenergo Company", "PJSC Rosseti Moscow Region"),
+        # the group's registered name against its company of a trade
+        ("PAO Sberbank", "Sberbank Leasing"),
+        ("JSC Concern Sozvezdie", "Sozvezdie Insurance"),
+        # a trade described before the brand
+        ("OOO Trading House Vympel", "Vympel"),
+        ("Limited Liability Company Leasing Company Aeroflot", "Aeroflot"),
+        # a description naming a kind of body against a registered name of another kind
+        ("Joint Stock Company Research Institute Polyus Named After Stelmakh", "PJSC Polyus"),
     ],
 )
 def test_a_sibling_named_by_its_line_of_business_stays_apart(query: str, listed: str) -> None:

@@ -23,6 +23,7 @@ from standing.screening.normalize import (
     CLASS_WEIGHTS,
     COMMON_WORDS,
     PERSON_STOP_TOKENS,
+    SYNONYMS,
     NormalizedName,
     country_word,
     fold,
@@ -246,6 +247,7 @@ def align_names(
             _qualified_place_body(query, entry, aligned)
             or _parent_alone(query, entry, aligned)
             or _group_member(query, entry, aligned)
+            or _trade_named_member(query, entry, aligned)
             or _registered_sibling(query, entry, aligned)
         ):
             score = min(score, _CONFIG.place_body_cap)
@@ -538,6 +540,28 @@ def _group_member(query: NormalizedName, entry: NormalizedName, aligned: _Aligne
     )
 
 
+def _trade_named_member(query: NormalizedName, entry: NormalizedName, aligned: _Aligned) -> bool:
+    """Whether the query is a registered name, with its legal form, of one name word, and
+    the entry, a name without a legal form, is that word and a line of business ("PAO
+    Sberbank" / "Sberbank Leasing", "JSC Concern Sozvezdie" / "Sozvezdie Insurance"): the
+    group against its company of that trade, `_group_member` the other way round."""
+    if (
+        query.kind == "person"
+        or not query.legal_forms
+        or entry.legal_forms
+        or query.transliterated
+        or any(aligned.query_tokens[i][0] not in FORM_DESCRIPTORS for i in aligned.query_extra)
+        or len(aligned.matched_entry) != 1
+    ):
+        return False
+    tokens = aligned.entry_tokens
+    (matched,) = aligned.matched_entry
+    return tokens[matched][1] == "name" and any(
+        tokens[j][0] in _SIBLING_TRADES and tokens[j][0] not in _OWN_TRADES
+        for j in aligned.entry_extra
+    )
+
+
 def _registered_sibling(query: NormalizedName, entry: NormalizedName, aligned: _Aligned) -> bool:
     """Whether the query is a registered name, with its legal form, of one name word (and
     places) that the entry's registered name has, with one line of business more ("Furukawa
@@ -552,7 +576,7 @@ def _registered_sibling(query: NormalizedName, entry: NormalizedName, aligned: _
         & {legal_family(f) for f in entry.legal_forms}
         or not query.legal_forms
         or not entry.legal_forms
-        or aligned.query_extra
+        or any(aligned.query_tokens[i][0] not in FORM_DESCRIPTORS for i in aligned.query_extra)
         or len(aligned.entry_extra) != 1
     ):
         return False
@@ -648,7 +672,7 @@ _PLACE_QUALIFIERS: Final = frozenset(
 _BODY_HEADS: Final = frozenset(
     {"plant", "factory", "works", "bureau", "enterprise", "company", "concern", "complex"}
     | {"administration", "refinery", "shipyard", "airlines", "airline", "association"}
-    | {"combine", "corporation"}
+    | {"combine", "corporation", "headquarters"}
 )
 #: The words of a line of business that a group's other companies are named by ("Tupolev
 #: Leasing Company", "Sberbank Investments"): a sibling, not the brand described.
@@ -696,6 +720,52 @@ def _described_brand(query: NormalizedName, entry: NormalizedName, aligned: _Ali
         aligned.entry_tokens[j][0] in _BODY_HEADS or aligned.entry_tokens[j][0] == "group"
         for j in aligned.entry_extra
     )
+
+
+def _brand_after_description(
+    query: NormalizedName, entry: NormalizedName, aligned: _Aligned
+) -> bool:
+    """Whether the query is a registered name (it has a legal form) that describes the body in
+    two words or more and then names it by the entry's brand, the whole of the entry's name
+    besides kinds of body ("State Atomic Energy Corporation Rosatom", "FSUE Russian Federal
+    Nuclear Center VNIIEF", "JSC Special Design Bureau Turbina"): the Russian way of
+    registering a name, the brand in quotes after the description. The description is of
+    generic words, places and words of a sense, one other word at most when a generic word
+    ends it; a description naming a kind of body ("Research Institute Polyus") is not a
+    registered name of another kind ("PJSC Polyus", the gold miner)."""
+    if query.kind == "person" or not query.legal_forms or not aligned.significant:
+        return False
+    tokens = aligned.query_tokens
+    extra, matched = aligned.query_extra, aligned.matched_query
+    if len(extra) < _DESCRIPTION_LEAST_WORDS or not matched or max(extra) > min(matched):
+        return False
+    if not any(tokens[i][1] == "name" for i in matched):
+        return False
+    if any(tokens[i][0] in _SIBLING_TRADES - _OWN_TRADES for i in extra):
+        return False  # "Trading House Vympel", "Leasing Company Aeroflot": another company
+    others = sum(1 for i in extra if not _describing(tokens[i]))
+    if others > 1 or (others and tokens[max(extra)][1] != "generic"):
+        return False
+    if any(sim < _SIM_DESCRIBED for _, _, _, sim in aligned.pairs):
+        return False
+    if entry.legal_forms and any(tokens[i][0] in BODY_KINDS for i in extra):
+        return False
+    return all(
+        aligned.entry_tokens[j][0] in _BODY_HEADS or aligned.entry_tokens[j][0] in FORM_DESCRIPTORS
+        for j in aligned.entry_extra
+    )
+
+
+def _describing(token: ClassedToken) -> bool:
+    """Whether a word of a name can describe a body rather than name it: a generic word, a
+    place, or a word of a sense or kind of body ("Atomic", "Nuclear")."""
+    text, kind = token
+    return kind in ("generic", "place", "stop") or text in SYNONYMS or text in BODY_KINDS
+
+
+#: The fewest words that describe a body before its brand (`_brand_after_description`): one
+#: alone is a line of business ("Bank Rossiya" is not Rossiya, the airline).
+_DESCRIPTION_LEAST_WORDS: Final = 2
 
 
 #: How alike the words of a brand described and the entry's must be: the same, typos aside.
@@ -767,9 +837,11 @@ def _shaped(
         # a country's brand and another line of business ("China Railway" / "China Railway
         # Construction Corporation"): a sibling
         return min(score, _CONFIG.place_body_cap)
-    if _described_brand(query, entry, aligned):
+    if _described_brand(query, entry, aligned) or _brand_after_description(query, entry, aligned):
         # the entry's brand, then words saying what kind of body it is ("Peleng Optical and
-        # Mechanical Enterprise" / "JSC Peleng"): scored as a brand inside a longer name
+        # Mechanical Enterprise" / "JSC Peleng"), or after them in a registered name ("State
+        # Atomic Energy Corporation Rosatom" / "Rosatom"): scored as a brand inside a longer
+        # name
         score = max(score, _CONFIG.brand_floor + (1.0 - _CONFIG.brand_floor) * score)
     if (
         method == "brand"
