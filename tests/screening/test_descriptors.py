@@ -78,6 +78,8 @@ def test_an_institute_of_an_academy_is_an_institute_whichever_word_comes_last() 
             "Shanghai Institute of Spaceflight Technology",
             "Shanghai Academy of Spaceflight Technology",
         ),
+        # the kind an abbreviation reads as: a research institute
+        ("FGUP NII Kvant", "Kvant Plant"),
     ],
 )
 def test_bodies_of_different_kinds_are_told_apart(query: str, listed: str) -> None:
@@ -344,6 +346,11 @@ def test_a_brand_inside_its_registered_name(query: str, listed: str) -> None:
             "Khrunichev",
             "Khrunichev",
         ),
+        ("ZAO PKF Sever", "Sever Production and Commercial Firm"),
+        # generic words after the brand
+        ("China Mobile Communications Group Co., Ltd.", "China Mobile"),
+        ("Aselsan Elektronik Sanayi ve Ticaret A.S.", "Aselsan"),
+        ("Magnitogorsk Iron & Steel Works OJSC", "Magnitogorsk Iron and Steel Works"),
     ],
 )
 def test_a_brand_described_by_its_kind_of_body_is_the_brand(query: str, listed: str) -> None:
@@ -371,6 +378,10 @@ def test_a_brand_described_by_its_kind_of_body_is_the_brand(query: str, listed: 
         ("Limited Liability Company Leasing Company Aeroflot", "Aeroflot"),
         # a description naming a kind of body against a registered name of another kind
         ("Joint Stock Company Research Institute Polyus Named After Stelmakh", "PJSC Polyus"),
+        # a trade or a place after the brand
+        ("Gazprom Neft PJSC", "Gazprom"),
+        ("Rosneft Deutschland GmbH", "Rosneft"),
+        ("Vityaz Trading LLC", "Vityaz"),
     ],
 )
 def test_a_sibling_named_by_its_line_of_business_stays_apart(query: str, listed: str) -> None:

@@ -21,6 +21,7 @@ from standing.screening.match.evidence import NameScore
 from standing.screening.match.parties import Prepared
 from standing.screening.match.scoring import FORM_DESCRIPTORS
 from standing.screening.normalize import (
+    BODY_KINDS,
     NormalizedName,
     body_heads,
     body_kind,
@@ -190,7 +191,7 @@ def _body_kinds(
     a college is not its hospital, a laboratory not an establishment of the same agency."""
     if "organization" not in (query.kind, entry.kind) or "person" in (query.kind, entry.kind):
         return score
-    query_kind, entry_kind = body_kind(best.query.original), body_kind(best.entry.original)
+    query_kind, entry_kind = _kind_said(best.query), _kind_said(best.entry)
     if (
         query_kind
         and entry_kind
@@ -200,6 +201,16 @@ def _body_kinds(
         features["body_kinds"] = {"query": query_kind, "entry": entry_kind}
         return score * _CONFIG.body_kind_conflict
     return score
+
+
+def _kind_said(name: NormalizedName) -> str:
+    """The kind of body a name says it is (`body_kind`), or, in a name written in Latin
+    letters that says none in words, the kind its abbreviations read as say last ("FGUP NII
+    Kvant": a research institute)."""
+    kind = body_kind(name.original)
+    if kind or not name.original.isascii():
+        return kind
+    return next((BODY_KINDS[t] for t in reversed(name.tokens) if t in BODY_KINDS), "")
 
 
 def _own_words(extra: tuple[str, ...], name: NormalizedName) -> bool:

@@ -725,26 +725,40 @@ def _described_brand(query: NormalizedName, entry: NormalizedName, aligned: _Ali
 def _brand_after_description(
     query: NormalizedName, entry: NormalizedName, aligned: _Aligned
 ) -> bool:
-    """Whether the query is a registered name (it has a legal form) that describes the body in
-    two words or more and then names it by the entry's brand, the whole of the entry's name
-    besides kinds of body ("State Atomic Energy Corporation Rosatom", "FSUE Russian Federal
-    Nuclear Center VNIIEF", "JSC Special Design Bureau Turbina"): the Russian way of
-    registering a name, the brand in quotes after the description. The description is of
-    generic words, places and words of a sense, one other word at most when a generic word
-    ends it; a description naming a kind of body ("Research Institute Polyus") is not a
-    registered name of another kind ("PJSC Polyus", the gold miner)."""
+    """Whether the query is a registered name (it has a legal form) that describes the body
+    around the entry's brand, the whole of the entry's name besides kinds of body.
+
+    - In two words or more before it: "State Atomic Energy Corporation Rosatom", "FSUE
+      Russian Federal Nuclear Center VNIIEF", "JSC Special Design Bureau Turbina" (the
+      Russian way of registering a name, the brand in quotes after the description). They
+      are generic words, places and words of a sense, one other word at most when a generic
+      word ends them.
+    - In generic words after it, against the brand alone: "China Mobile Communications Group
+      Co., Ltd." / "China Mobile". They name no place (Rosneft Deutschland is a subsidiary).
+    - Neither names a line of business of `_SIBLING_TRADES` ("Trading House Vympel").
+    - A description naming a kind of body ("Research Institute Polyus") is not a registered
+      name of another kind ("PJSC Polyus", the gold miner)."""
     if query.kind == "person" or not query.legal_forms or not aligned.significant:
         return False
     tokens = aligned.query_tokens
     extra, matched = aligned.query_extra, aligned.matched_query
-    if len(extra) < _DESCRIPTION_LEAST_WORDS or not matched or max(extra) > min(matched):
+    if not extra or not matched or not any(tokens[i][1] == "name" for i in matched):
         return False
-    if not any(tokens[i][1] == "name" for i in matched):
+    before = [i for i in extra if i < min(matched)]
+    after = [i for i in extra if i > max(matched)]
+    if len(before) + len(after) != len(extra):
+        return False  # a word of its own among the brand's
+    if after:
+        if entry.legal_forms or aligned.entry_extra:
+            return False  # "Meta Platforms Technologies, LLC" / "Meta Platforms, Inc."
+        if not all(_describing_after(tokens[i], tokens[i - 1][0]) for i in after):
+            return False
+    elif len(before) < _DESCRIPTION_LEAST_WORDS:
         return False
     if any(tokens[i][0] in _SIBLING_TRADES - _OWN_TRADES for i in extra):
-        return False  # "Trading House Vympel", "Leasing Company Aeroflot": another company
-    others = sum(1 for i in extra if not _describing(tokens[i]))
-    if others > 1 or (others and tokens[max(extra)][1] != "generic"):
+        return False  # "Trading House Vympel", "Aeroflot Leasing Company": another company
+    others = sum(1 for i in before if not _describing(tokens[i]))
+    if others > 1 or (others and tokens[max(before)][1] != "generic"):
         return False
     if any(sim < _SIM_DESCRIBED for _, _, _, sim in aligned.pairs):
         return False
@@ -754,6 +768,18 @@ def _brand_after_description(
         aligned.entry_tokens[j][0] in _BODY_HEADS or aligned.entry_tokens[j][0] in FORM_DESCRIPTORS
         for j in aligned.entry_extra
     )
+
+
+def _describing_after(token: ClassedToken, before: str) -> bool:
+    """Whether a word after a brand (the word `before` it) can describe its body: a generic
+    word or a word of a sense, no trade but the oil or energy a company's own name may say
+    ("Vityaz Trading" is another company), or the trade of "Industry and Trade", as Turkish
+    and Persian names describe a company (Aselsan Elektronik Sanayi ve Ticaret A.Ş.)."""
+    text, kind = token
+    industry_and_trade = text in ("trade", "trading") and before in ("industry", "industrial")
+    if text in _SIBLING_TRADES and text not in ("oil", "energy") and not industry_and_trade:
+        return False
+    return kind == "generic" or text in SYNONYMS
 
 
 def _describing(token: ClassedToken) -> bool:
