@@ -388,6 +388,8 @@ def test_pinyin_words_come_from_the_company_vocabulary() -> None:
         ("Sharikat al-Tadeen al-Arabiya al-Saudiya", "Saudi Arabian Mining Company"),
         ("Jihaz Qatar lil-Istithmar", "Qatar Investment Authority"),
         ("Sharikat al-Butas al-Arabiya", "Arab Potash Company"),
+        # the air lines: Airlines or Airways
+        ("Sharikat al-Khutut al-Jawiya al-Suriya", "Syrian Arab Airlines"),
         ("al-Masraf al-Libi al-Khariji", "Libyan Foreign Bank"),
         # the pinyin of companies' own names: baoli Poly, zhongmei China Coal, changjiang
         # sanxia Three Gorges, zhongguo waiyun Sinotrans

@@ -57,6 +57,11 @@ def test_turkish_names_read(name: str, expected: str | None) -> None:
         ("Middle East Technical University", "Orta Doğu Teknik Üniversitesi"),
         ("Istanbul Stock Exchange", "Borsa İstanbul A.Ş."),
         ("Istanbul Metropolitan Municipality", "İstanbul Büyükşehir Belediyesi"),
+        # a kurum is a state corporation or an institution
+        ("Mechanical and Chemical Industry Corporation", "Makina ve Kimya Endüstrisi Kurumu"),
+        ("Turkish Radio and Television Corporation", "Türkiye Radyo-Televizyon Kurumu"),
+        ("Turkish Statistical Institute", "Türkiye İstatistik Kurumu"),
+        ("Social Security Institution", "Sosyal Güvenlik Kurumu"),
         ("Turkish Housing Development Administration", "Toplu Konut İdaresi Başkanlığı"),
         ("Turkish Petroleum Pipeline Corporation", "Boru Hatları ile Petrol Taşıma A.Ş."),
     ],
