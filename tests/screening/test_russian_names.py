@@ -109,6 +109,14 @@ def test_domain_words_are_read_in_english(name: str, reading: str | None) -> Non
         ("Нафтна индустрија Србије", "Petroleum Industry of Serbia"),
         # эйр: the English word Air
         ("АО «Эйр Астана»", "Air Astana JSC"),
+        # acronyms of the academies of sciences and of the federation
+        (
+            "Институт прикладной физики РАН",
+            "Institute of Applied Physics of the Russian Academy of Sciences",
+        ),
+        ("Министерство обороны РФ", "Ministry of Defence of the Russian Federation"),
+        # южный: southern, the Yuzhny of the plant's English name
+        ("Южный машиностроительный завод", "Yuzhny Machine-Building Plant"),
     ],
 )
 def test_names_translated_by_domain_words_match(query: str, listed: str) -> None:
@@ -127,6 +135,10 @@ def test_names_translated_by_domain_words_match(query: str, listed: str) -> None
         # the other direction: a letter or two apart, never the same
         ("АО «Северная верфь»", "Southern Shipyard JSC"),
         ("Восточная нефтяная компания", "Western Oil Company"),
+        # the group's registered name against its companies of a trade
+        ("ПАО «Туполев»", "Tupolev Leasing Company"),
+        ("АО «НПО «Алмаз»", "Almaz Bank"),
+        ("ПАО «Газпром нефть»", "Gazprom"),
         # "по" is a preposition, not the acronym ПО (a production association)
         ("Агентство по страхованию вкладов", "Production Association Insurance Agency"),
     ],

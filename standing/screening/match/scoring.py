@@ -544,12 +544,14 @@ def _trade_named_member(query: NormalizedName, entry: NormalizedName, aligned: _
     """Whether the query is a registered name, with its legal form, of one name word, and
     the entry, a name without a legal form, is that word and a line of business ("PAO
     Sberbank" / "Sberbank Leasing", "JSC Concern Sozvezdie" / "Sozvezdie Insurance"): the
-    group against its company of that trade, `_group_member` the other way round."""
+    group against its company of that trade, `_group_member` the other way round. Not for
+    a name read from Chinese or Japanese, whose English name may say more (スズキ株式会社:
+    Suzuki Motor Corporation)."""
     if (
         query.kind == "person"
         or not query.legal_forms
         or entry.legal_forms
-        or query.transliterated
+        or query.scripts & _SYLLABIC_SCRIPTS
         or any(aligned.query_tokens[i][0] not in FORM_DESCRIPTORS for i in aligned.query_extra)
         or len(aligned.matched_entry) != 1
     ):
@@ -772,12 +774,12 @@ def _brand_after_description(
 
 def _describing_after(token: ClassedToken, before: str) -> bool:
     """Whether a word after a brand (the word `before` it) can describe its body: a generic
-    word or a word of a sense, no trade but the oil or energy a company's own name may say
-    ("Vityaz Trading" is another company), or the trade of "Industry and Trade", as Turkish
-    and Persian names describe a company (Aselsan Elektronik Sanayi ve Ticaret A.Ş.)."""
+    word or a word of a sense, no line of business of `_SIBLING_TRADES` ("Vityaz Trading",
+    "Gazprom Neft" are other companies) but the trade of "Industry and Trade", as Turkish and
+    Persian names describe a company (Aselsan Elektronik Sanayi ve Ticaret A.Ş.)."""
     text, kind = token
     industry_and_trade = text in ("trade", "trading") and before in ("industry", "industrial")
-    if text in _SIBLING_TRADES and text not in ("oil", "energy") and not industry_and_trade:
+    if text in _SIBLING_TRADES and not industry_and_trade:
         return False
     return kind == "generic" or text in SYNONYMS
 
