@@ -121,6 +121,9 @@ def test_the_trade_name_is_kept_in_pinyin_in_a_third_reading() -> None:
     assert datang is not None and datang.kept == "China Datang Corporation 有限公司"
     assert score("中国大唐集团有限公司", "China Datang Corporation Ltd.") >= 0.8
     assert score("中国大唐集团有限公司", "Datang Telecom Technology Co., Ltd.") < 0.8
+    # the group's registered name is no company of a trade named by its brand
+    assert score("中国大唐集团有限公司", "China Datang Telecom Technology") < 0.8
+    assert score("招商局集团有限公司", "China Merchants Bank") < 0.8
     # a direction alone is no trade name (China Southern Power Grid), nor is a company of
     # the dictionary (China Eastern Airlines)
     south = read_han("中国南方电网有限责任公司")

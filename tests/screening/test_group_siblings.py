@@ -52,6 +52,10 @@ def score(query: str, listed: str) -> float:
         ("ПАО «Норланд»", "Norland Neft PJSC"),
         # a shipping company is no plant of the same name
         ("Baltic Shipping Company", "JSC Baltic Plant"),
+        # the group's registered name against a name of the brand and a line of business
+        ("PAO Norland", "Norland Leasing"),
+        ("ПАО «Норланд»", "Norland Leasing Company"),
+        ("Norland Group Co., Ltd.", "China Norland Telecom Technology"),
     ],
 )
 def test_a_line_of_business_names_another_company_of_the_group(query: str, listed: str) -> None:
@@ -70,6 +74,7 @@ def test_a_line_of_business_names_another_company_of_the_group(query: str, liste
         # a Japanese registered name whose English name says more (スズキ株式会社: Suzuki
         # Motor Corporation): two languages' forms, not two companies of one kind
         ("Norland Kabushiki Kaisha", "Norland Electric Corporation"),
+        ("スズキ株式会社", "Suzuki Motor"),
     ],
 )
 def test_the_company_itself_still_matches(query: str, listed: str) -> None:

@@ -51,6 +51,7 @@ FORM_DESCRIPTORS: Final = frozenset(
     | {"association", "company", "companies", "organization", "establishment"}
 )
 _SYLLABIC_SCRIPTS: Final = frozenset({"Han", "Hangul", "Hiragana", "Katakana"})
+_KANA_SCRIPTS: Final = frozenset({"Hiragana", "Katakana"})
 _HYPHENATED_RE: Final = re.compile(r"\w+(?:-\w+)+")
 #: Makes a `TokenPair` from a tuple of its fields at half the cost of its constructor.
 _new_pair: Final = tuple.__new__
@@ -543,25 +544,39 @@ def _group_member(query: NormalizedName, entry: NormalizedName, aligned: _Aligne
 def _trade_named_member(query: NormalizedName, entry: NormalizedName, aligned: _Aligned) -> bool:
     """Whether the query is a registered name, with its legal form, of one name word, and
     the entry, a name without a legal form, is that word and a line of business ("PAO
-    Sberbank" / "Sberbank Leasing", "JSC Concern Sozvezdie" / "Sozvezdie Insurance"): the
-    group against its company of that trade, `_group_member` the other way round. Not for
-    a name read from Chinese or Japanese, whose English name may say more (スズキ株式会社:
-    Suzuki Motor Corporation)."""
+    Sberbank" / "Sberbank Leasing", "JSC Concern Sozvezdie" / "Sozvezdie Insurance"; places
+    aside: 中国大唐集团有限公司 is no "China Datang Telecom Technology"): the group against
+    its company of that trade, `_group_member` the other way round. Not for a Japanese name, whose
+    English name may say more (スズキ株式会社: Suzuki Motor Corporation)."""
     if (
         query.kind == "person"
         or not query.legal_forms
         or entry.legal_forms
-        or query.scripts & _SYLLABIC_SCRIPTS
-        or any(aligned.query_tokens[i][0] not in FORM_DESCRIPTORS for i in aligned.query_extra)
-        or len(aligned.matched_entry) != 1
+        or _japanese(query)
+        or any(aligned.query_tokens[i][0] not in _GROUP_WORDS for i in aligned.query_extra)
     ):
         return False
     tokens = aligned.entry_tokens
-    (matched,) = aligned.matched_entry
-    return tokens[matched][1] == "name" and any(
-        tokens[j][0] in _SIBLING_TRADES and tokens[j][0] not in _OWN_TRADES
-        for j in aligned.entry_extra
+    names = [j for j in aligned.matched_entry if tokens[j][1] != "place"]
+    return (
+        len(names) == 1
+        and tokens[names[0]][1] == "name"
+        and any(
+            tokens[j][0] in _SIBLING_TRADES and tokens[j][0] not in _OWN_TRADES
+            for j in aligned.entry_extra
+        )
     )
+
+
+#: Words a group's registered name may say besides its name: its kind ("JSC Concern
+#: Sozvezdie") and that it is a group ("China Datang Group Co., Ltd.").
+_GROUP_WORDS: Final = FORM_DESCRIPTORS | {"group", "holding", "holdings"}
+
+
+def _japanese(name: NormalizedName) -> bool:
+    """Whether a name is a Japanese company's: written in kana, or with the kabushiki
+    kaisha."""
+    return bool(name.scripts & _KANA_SCRIPTS) or "kk" in name.legal_forms
 
 
 def _registered_sibling(query: NormalizedName, entry: NormalizedName, aligned: _Aligned) -> bool:
