@@ -347,6 +347,14 @@ def test_a_brand_inside_its_registered_name(query: str, listed: str) -> None:
             "Khrunichev",
         ),
         ("ZAO PKF Sever", "Sever Production and Commercial Firm"),
+        # a name saying the entry's kind of body, without a legal form
+        ("Radio Engineering Concern Sozvezdie", "JSC Concern Sozvezdie"),
+        # Group said of a body, not in a registered name
+        ("ZTE Group", "ZTE Corporation"),
+        (
+            "Aviation Industry Corporation of China Group",
+            "Aviation Industry Corporation of China, Ltd.",
+        ),
         # generic words after the brand
         ("China Mobile Communications Group Co., Ltd.", "China Mobile"),
         ("Aselsan Elektronik Sanayi ve Ticaret A.S.", "Aselsan"),
@@ -382,6 +390,8 @@ def test_a_brand_described_by_its_kind_of_body_is_the_brand(query: str, listed: 
         ("Gazprom Neft PJSC", "Gazprom"),
         ("Rosneft Deutschland GmbH", "Rosneft"),
         ("Vityaz Trading LLC", "Vityaz"),
+        # a group's own registered company is not its company of a trade
+        ("Daiwa Securities Group Inc.", "Daiwa Securities Co. Ltd."),
     ],
 )
 def test_a_sibling_named_by_its_line_of_business_stays_apart(query: str, listed: str) -> None:

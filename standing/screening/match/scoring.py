@@ -235,7 +235,12 @@ def align_names(
     # engineering, for an entry's "Machinery")
     swaps = not (query.transliterated or entry.transliterated)
     query_left, entry_left = aligned.left_over(
-        weights, home, swaps, _parent_acronym(query, aligned), _parent_name(aligned, countries)
+        weights,
+        home,
+        swaps,
+        _parent_acronym(query, aligned),
+        _parent_name(aligned, countries),
+        _group_described(query, aligned),
     )
     score = _ratio(query, entry, aligned, query_left, entry_left)
     method = method_of(aligned.pairs, query_left, entry_left)
@@ -341,6 +346,7 @@ class _Aligned:
         swaps: bool = True,
         parent: int = -1,
         parent_name: bool = False,
+        group_described: bool = False,
     ) -> tuple[float, float]:
         """The weight of the query's and the entry's unmatched tokens. A token repeated in
         one name ("Sergey Sergey Shoigu") counts little the second time; a query word in
@@ -348,7 +354,8 @@ class _Aligned:
         (a name read from another script) only a place in place of another;
         the query's token at `parent`, the acronym of the body the entry belongs to, weighs
         nothing, as a form descriptor does (see `_parent_acronym`), and with `parent_name`
-        so do all the words the query has besides the entry's name (see `_parent_name`)."""
+        so do all the words the query has besides the entry's name (see `_parent_name`); with
+        `group_described` its word "Group" weighs nothing (see `_group_described`)."""
         query_tokens, entry_tokens = self.query_tokens, self.entry_tokens
         query_seen = {query_tokens[i][0] for i in self.matched_query}
         entry_seen = {entry_tokens[j][0] for j in self.matched_entry}
@@ -364,6 +371,7 @@ class _Aligned:
             for i in self.query_extra
             if i != parent
             and not parent_name
+            and not (group_described and query_tokens[i][0] == "group")
             and not _rest_of_place(query_tokens, i, self.matched_query)
         )
         entry_left = sum(
@@ -372,6 +380,27 @@ class _Aligned:
             if not _rest_of_place(entry_tokens, j, self.matched_entry, entry=True)
         )
         return query_left, entry_left
+
+
+def _group_described(query: NormalizedName, aligned: _Aligned) -> bool:
+    """Whether the query says "Group" of a body as a description, not in a registered name:
+    with no legal form ("ZTE Group"), or after its legal form ("Aviation Industry Corporation
+    of China Group"). "Daiwa Securities Group Inc." is the group's own company, not Daiwa
+    Securities Co. Ltd. A short word alone in common is a brand in capitals ("ZTE"), not a
+    common word ("Star Group" is not JSC Star)."""
+    if query.kind == "person":
+        return False
+    if _short_lone(aligned) and not any(
+        _in_capitals(query.original, aligned.query_tokens[i][0]) for i in aligned.matched_query
+    ):
+        return False
+    if not query.legal_forms:
+        return True
+    words = _LAST_WORD_RE.findall(query.original)
+    return bool(words) and words[-1].lower() == "group"
+
+
+_LAST_WORD_RE: Final = re.compile(r"[^\W_]+")
 
 
 def _rest_of_place(
@@ -742,8 +771,10 @@ def _described_brand(query: NormalizedName, entry: NormalizedName, aligned: _Ali
 def _brand_after_description(
     query: NormalizedName, entry: NormalizedName, aligned: _Aligned
 ) -> bool:
-    """Whether the query is a registered name (it has a legal form) that describes the body
-    around the entry's brand, the whole of the entry's name besides kinds of body.
+    """Whether the query is a registered name (it has a legal form), or a name that says the
+    kind of body the entry's says ("Radio Engineering Concern Vega" / "JSC Concern Vega"),
+    that describes the body around the entry's brand, the whole of the entry's name besides
+    kinds of body.
 
     - In two words or more before it: "State Atomic Energy Corporation Rosatom", "FSUE
       Russian Federal Nuclear Center VNIIEF", "JSC Special Design Bureau Turbina" (the
@@ -755,12 +786,16 @@ def _brand_after_description(
     - Neither names a line of business of `_SIBLING_TRADES` ("Trading House Vympel").
     - A description naming a kind of body ("Research Institute Polyus") is not a registered
       name of another kind ("PJSC Polyus", the gold miner)."""
-    if query.kind == "person" or not query.legal_forms or not aligned.significant:
+    if query.kind == "person" or not aligned.significant:
         return False
     tokens = aligned.query_tokens
     extra, matched = aligned.query_extra, aligned.matched_query
     if not extra or not matched or not any(tokens[i][1] == "name" for i in matched):
         return False
+    if not query.legal_forms and not any(
+        tokens[i][0] in FORM_DESCRIPTORS or tokens[i][0] in _BODY_HEADS for i in matched
+    ):
+        return False  # neither a registered name nor one its kind of body shares
     before = [i for i in extra if i < min(matched)]
     after = [i for i in extra if i > max(matched)]
     if len(before) + len(after) != len(extra):
