@@ -219,6 +219,12 @@ def test_the_rest_of_a_country_s_name_beside_its_first_word_counts_nothing() -> 
     )
     assert (
         score_in(
+            "Electric Power Industry of Republika Srpska", "Electric Power Industry of Serbia", "rs"
+        )
+        < DEFAULT_THRESHOLD
+    )
+    assert (
+        score_in(
             "Korea Mining Company", "Democratic People's Republic of Korea Mining Company", "kp"
         )
         < DEFAULT_THRESHOLD

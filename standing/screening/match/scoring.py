@@ -138,10 +138,10 @@ def _generic_names(
         # is ("Nippon Seitetsu KK", Nippon steel: Nippon Steel Corporation), or which city's
         # body it is (哈尔滨工业大学: Harbin University of Technology)
         return NameScore(_CONFIG.generic_exact, "generic_only", query, entry)
-    if countries and entry.key and _key_abroad(query, countries) == entry.key:
+    if countries and entry.key and _key_abroad(query, countries, _STATE_WORDS) == entry.key:
         # the same generic name but for the entry's own country named in the query ("Trade
-        # Bank of Iran" / an Iranian "Bank Tejarat", read "bank trade"), as "Sberbank of
-        # Russia" is "Sberbank"
+        # Bank of Iran" / an Iranian "Bank Tejarat", read "bank trade"; "Federal Security
+        # Service of the Russian Federation"), as "Sberbank of Russia" is "Sberbank"
         return NameScore(_CONFIG.generic_exact, "generic_only", query, entry)
     if (
         read
@@ -366,7 +366,13 @@ class _Aligned:
             swapped = "p" if "p" in swapped else ""
         # the rest of a country's name, part of which matched ("Saudi" of "Saudi Arabia")
         query_left = sum(
-            _query_extra_weight(weights, query_tokens[i], self.query_weights[i], home, swapped)
+            (
+                self.query_weights[i] * _QUERY_GENERIC_EXTRA
+                if _home_state(query_tokens, i, home)
+                else _query_extra_weight(
+                    weights, query_tokens[i], self.query_weights[i], home, swapped
+                )
+            )
             * (_REPEATED if query_tokens[i][0] in query_seen else 1.0)
             for i in self.query_extra
             if i != parent
@@ -380,6 +386,19 @@ class _Aligned:
             if not _rest_of_place(entry_tokens, j, self.matched_entry, entry=True)
         )
         return query_left, entry_left
+
+
+def _home_state(tokens: Sequence[ClassedToken], at: int, home: frozenset[str]) -> bool:
+    """Whether the word at `at` is a word of a state's official name after a place of the
+    entry's own countries ("of the Russian Federation"), which says no more than the place
+    (not "Republika Srpska", the Serb Republic, before its people's name)."""
+    return (
+        bool(home)
+        and at > 0
+        and tokens[at][0] in _STATE_WORDS
+        and tokens[at - 1][1] == "place"
+        and place_of(tokens[at - 1][0], home)
+    )
 
 
 def _group_described(query: NormalizedName, aligned: _Aligned) -> bool:
