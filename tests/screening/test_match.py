@@ -489,13 +489,31 @@ def test_an_ooo_and_a_limited_both_in_latin_letters_keep_their_conflict() -> Non
             "National University of Defense Technology",
             "cn",
         ),
+        # or after it, and in a reading from Cyrillic
+        (
+            "Institute of Applied Physics of the Russian Academy of Sciences",
+            "Institute of Applied Physics",
+            "ru",
+        ),
+        ("Институт прикладной физики РАН", "Institute of Applied Physics", "ru"),
+        (
+            "Reconnaissance General Bureau of the Korean People's Army",
+            "Reconnaissance General Bureau",
+            "kp",
+        ),
+        (
+            "Munitions Industry Department of the Workers' Party of Korea",
+            "Munitions Industry Department",
+            "kp",
+        ),
     ],
 )
 def test_a_parent_body_named_before_the_entrys_whole_name(
     query: str, listed: str, country: str
 ) -> None:
-    """A country's body (a department, an army, an academy) the entry belongs to, named before
-    its whole name, weighs nothing; not of another country than the entry's."""
+    """A country's body (a department, an army, an academy, a party) the entry belongs to,
+    named before its whole name or after it, weighs nothing; not of another country than the
+    entry's."""
     e = entry(listed, countries=(country,))
     assert score(Query.of(query), e) >= DEFAULT_THRESHOLD
     other = entry(listed, countries=("gb",))

@@ -527,26 +527,40 @@ def _parent_acronym(query: NormalizedName, aligned: _Aligned) -> int:
 
 
 def _parent_name(aligned: _Aligned, countries: frozenset[str]) -> bool:
-    """Whether the query is the entry's whole name after the name of the body the entry
-    belongs to: a country's word and a body's ("US Department of Defense Defense Security
-    Cooperation Agency", "Chinese People's Liberation Army National University of Defense
-    Technology"), the country the entry's when it gives one. The entry's name has three words
-    or more besides stop words."""
+    """Whether the query is the entry's whole name and the name of the body the entry belongs
+    to, a country's word and a body's, the country the entry's when it gives one:
+    - before it ("US Department of Defense Defense Security Cooperation Agency", "Chinese
+      People's Liberation Army National University of Defense Technology");
+    - or after it ("Institute of Applied Physics of the Russian Academy of Sciences";
+      Институт прикладной физики РАН).
+    The entry's name has three words or more besides stop words."""
     tokens = aligned.query_tokens
     entry_words = [t for t, c in aligned.entry_tokens if c != "stop"]
+    if len(entry_words) < 3 or aligned.entry_extra:
+        return False
     size = len(tokens) - len(entry_words)
     if (
-        size < _PARENT_LEAST_WORDS
-        or len(entry_words) < 3
-        or aligned.entry_extra
-        or len(aligned.query_extra) != size
-        or [t for t, _ in tokens[size:]] != entry_words
-        or not any(t in _PARENT_BODIES for t, _ in tokens[:size])
+        size >= _PARENT_LEAST_WORDS
+        and len(aligned.query_extra) == size
+        and [t for t, _ in tokens[size:]] == entry_words
     ):
+        parent = [t for t, _ in tokens[:size]]
+    else:
+        parent = _parent_after(tokens, entry_words)
+    if len(parent) < _PARENT_LEAST_WORDS or not any(t in _PARENT_BODIES for t in parent):
         return False
-    named = {place_country(t) for t, _ in tokens[:size] if country_word(t)}
-    named.discard(None)
-    return bool(named) and not (countries and not named & countries)
+    named = [t for t in parent if country_word(t)]
+    return bool(named) and (not countries or any(place_of(t, countries) for t in named))
+
+
+def _parent_after(tokens: Sequence[ClassedToken], entry_words: list[str]) -> list[str]:
+    """The query's words after the entry's whole name at its start, stop words aside; []
+    when it does not start with it."""
+    words = [t for t, c in tokens if c != "stop"]
+    size = len(entry_words)
+    if len(words) <= size or words[:size] != entry_words:
+        return []
+    return words[size:]
 
 
 #: The fewest words of a parent body's name before its subordinate body's (`_parent_name`).
@@ -555,7 +569,7 @@ _PARENT_LEAST_WORDS: Final = 2
 #: Liberation Army", "Ministry of ...", "Academy of Sciences").
 _PARENT_BODIES: Final = frozenset(
     {"army", "department", "ministry", "academy", "commission", "administration", "council"}
-    | {"committee", "navy", "corps", "forces", "government"}
+    | {"committee", "navy", "corps", "forces", "government", "party"}
 )
 
 
