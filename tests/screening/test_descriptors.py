@@ -258,6 +258,12 @@ def test_korea_names_either_korea() -> None:
         ),
         ("Korea Kumsan Trading Company", "Korea Kumsan Trading Corporation", "kp"),
         ("Kim Il Sung Comprehensive University", "Kim Il Sung University", "kp"),
+        # a General Corporation is a corporation
+        (
+            "Korea Mining Development Trading General Corporation",
+            "Korea Mining Development Trading Corporation",
+            "kp",
+        ),
     ],
 )
 def test_north_korean_bodies_with_their_descriptors(query: str, listed: str, country: str) -> None:
