@@ -115,6 +115,8 @@ def test_the_data_files_are_in_the_cache_fingerprint() -> None:
         ("Sanaye Shahid Hemmat", "industries Shahid Hemmat"),
         ("Zhongguo Yancao Zonggongsi", "china tobacco corporation"),
         ("Nizhegorodskiy Teplokhodnyy Zavod", "nizhny novgorod motor ship plant"),
+        ("Tulskiy Patronnyy Zavod", "tula cartridge plant"),
+        ("Moskovskiy Institut Teplotekhniki", "moscow institute thermal technology"),
     ],
 )
 def test_names_read_in_english(name: str, expected: str | None) -> None:

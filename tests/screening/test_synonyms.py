@@ -92,6 +92,8 @@ def test_chinese_places_in_the_postal_romanisation(query: str, listed: str) -> N
         ("Hrodna Azot", "Grodno Azot"),
         # Pivdennyi, southern in Ukrainian, where the Russian name says Yuzhny
         ("Pivdennyi Machine-Building Plant", "Yuzhny Machine-Building Plant"),
+        # the feminine, and the English word a reading gives (Восточная верфь: eastern)
+        ("Vostochnaya Verf", "Vostochnaya Shipyard"),
     ],
 )
 def test_places_of_ukraine_and_belarus_in_either_romanisation(query: str, listed: str) -> None:
