@@ -109,12 +109,17 @@ def test_domain_words_are_read_in_english(name: str, reading: str | None) -> Non
         ("Нафтна индустрија Србије", "Petroleum Industry of Serbia"),
         # эйр: the English word Air
         ("АО «Эйр Астана»", "Air Astana JSC"),
-        # acronyms of the academies of sciences and of the federation
+        # the acronym of an academy of sciences; РФ, the federation, as its initials
         (
             "Институт прикладной физики РАН",
             "Institute of Applied Physics of the Russian Academy of Sciences",
         ),
         ("Министерство обороны РФ", "Ministry of Defence of the Russian Federation"),
+        # ГНЦ РФ, a state research centre of the federation, which English names leave out
+        (
+            "ФГУП «ГНЦ РФ ЦНИИ робототехники и технической кибернетики»",
+            "Central Research and Development Institute of Robotics and Technical Cybernetics",
+        ),
         # южный: southern, the Yuzhny of the plant's English name
         ("Южный машиностроительный завод", "Yuzhny Machine-Building Plant"),
     ],
