@@ -121,6 +121,12 @@ def test_a_country_s_generic_name_is_read_by_its_generic_sense(name: str) -> Non
             ["Choson=korea", "Muyok=foreign trade", "Unhaeng=bank"],
         ),
         ("조선련봉총회사", "Korea Ryonbong General Corporation", ["조선=Korea"]),
+        # Chosun, as some English names spell 조선
+        (
+            "Chosun Ryonbong Chonghoesa",
+            "Korea Ryonbong General Corporation",
+            ["Chosun=korea", "Chonghoesa=corporation"],
+        ),
         ("조선광선은행", "Korea Kwangson Banking Corporation", ["조선=Korea", "은행=Banking"]),
         ("조선단군무역회사", "Korea Tangun Trading Corporation", ["조선=Korea", "무역=Trading"]),
         (
