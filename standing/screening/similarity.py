@@ -301,9 +301,24 @@ def devowel(token: str) -> str:
     return undouble(_VOWELS_RE.sub("", token))
 
 
-@lru_cache(maxsize=_TOKEN_CACHE)
+#: The folds of `translit_fold`, emptied when full. Not an `lru_cache`: the fold of each of
+#: the list's tokens is asked for again and again (every pair of words compared not alike),
+#: and with a quarter of a million entries the cache's bookkeeping of the order of use, on
+#: every hit, costs as much as the lookup itself.
+_FOLDS: Final[dict[str, str]] = {}
+
+
 def translit_fold(token: str) -> str:
     """Fold romanisation variants ("khokhlova" and "hohlova", "youssef" and "yusef")."""
+    folded = _FOLDS.get(token)
+    if folded is None:
+        if len(_FOLDS) >= _TOKEN_CACHE:
+            _FOLDS.clear()
+        folded = _FOLDS[token] = _translit_fold(token)
+    return folded
+
+
+def _translit_fold(token: str) -> str:
     out = token
     for rx, rep, guards, literal in _FOLD_RULES:
         if literal is not None:
@@ -378,7 +393,7 @@ ENTRY_SCRIPT_MODES: Final[dict[str, ScriptMode]] = {
     "zh": ScriptMode.CHINESE_ENTRY,
 }
 #: The script model of each mode that has one, and whether it applies to the query token.
-_SCRIPT_MODELS: Final[dict[ScriptMode, tuple[str, bool]]] = {
+_SCRIPT_MODELS: Final[dict[str, tuple[str, bool]]] = {
     **{mode: (script, True) for script, mode in QUERY_SCRIPT_MODES.items()},
     **{mode: (script, False) for script, mode in ENTRY_SCRIPT_MODES.items()},
 }
@@ -387,9 +402,20 @@ SCRIPTED_MODES: Final = frozenset(_SCRIPT_MODELS)
 _LATIN: Final = ScriptMode.LATIN
 
 
-@lru_cache(maxsize=500_000)
+#: Each mode as a plain string, for the cache of `_cross_match`: a key that holds an enum
+#: member stays tracked by the garbage collector, and a few hundred thousand such keys make
+#: each full collection of a long screening run take a tenth of a second (plain strings
+#: are left alone).
+_MODE_NAMES: Final[dict[str, str]] = {mode: mode.value for mode in ScriptMode}
+
+
 def cross_match(a: str, b: str, mode: ScriptMode = ScriptMode.LATIN) -> tuple[float, str]:
     """Similarity of query token `a` and entry token `b` under a script model (`mode`)."""
+    return _cross_match(a, b, _MODE_NAMES[mode])
+
+
+@lru_cache(maxsize=500_000)
+def _cross_match(a: str, b: str, mode: str) -> tuple[float, str]:
     sim, how = _similarity(a, b, mode != _LATIN)
     model = _SCRIPT_MODELS.get(mode)
     if model is None or sim >= 0.9:
