@@ -586,7 +586,7 @@ class NameIndex:
             return []
         all_ids = np.concatenate(arrays)
         all_w = np.repeat(np.asarray(weights), [len(a) for a in arrays])
-        uniq, inverse = np.unique(all_ids, return_inverse=True)
+        uniq, inverse = _unique_inverse(all_ids)
         name_scores = np.bincount(inverse, weights=all_w) / (
             self._name_norm[uniq] * np.sqrt(query_norm)
         )
@@ -730,6 +730,21 @@ def _script_model(name: NormalizedName) -> str:
     if "Han" in name.scripts:
         return "zh"
     return ""
+
+
+def _unique_inverse(
+    ids: npt.NDArray[np.int32],
+) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.intp]]:
+    """``np.unique(ids, return_inverse=True)`` for postings read one after another: each
+    posting is sorted, so a stable sort merges their runs rather than sorting afresh."""
+    order = ids.argsort(kind="stable")
+    ordered = ids[order]
+    first = np.empty(len(ordered), dtype=bool)
+    first[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    inverse = np.empty(len(ordered), dtype=np.intp)
+    inverse[order] = np.cumsum(first) - 1
+    return ordered[first], inverse
 
 
 def _idf(df: int, n: int) -> float:

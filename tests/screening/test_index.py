@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from standing.screening import index as index_module
 from standing.screening.index import NameIndex
 from standing.screening.normalize import normalize_name
 
@@ -73,15 +74,30 @@ def test_candidates_read_only_the_postings_of_the_query(monkeypatch) -> None:  #
     names = [f"Company Number{i} Trading" for i in range(3000)] + ["Kaspersky Lab"]
     index = _index(names)
     seen: list[int] = []
-    real_unique = np.unique
+    real_unique = index_module._unique_inverse
 
     def spy(a, *args, **kwargs):  # type: ignore[no-untyped-def]
         seen.append(len(a))
         return real_unique(a, *args, **kwargs)
 
-    monkeypatch.setattr(np, "unique", spy)
+    monkeypatch.setattr(index_module, "_unique_inverse", spy)
     assert _items(index, "Kaspersky Lab") == [3000]
     assert seen and max(seen) < 10
+
+
+def test_unique_inverse_is_numpys() -> None:
+    """The merge of sorted postings gives what `np.unique(..., return_inverse=True)` gives."""
+    rng = np.random.default_rng(7)
+    for _ in range(50):
+        runs = [
+            np.sort(rng.choice(500, size=rng.integers(1, 40), replace=False))
+            for _ in range(rng.integers(1, 12))
+        ]
+        ids = np.concatenate(runs).astype(np.int32)
+        uniq, inverse = index_module._unique_inverse(ids)
+        expected_uniq, expected_inverse = np.unique(ids, return_inverse=True)
+        assert uniq.tolist() == expected_uniq.tolist()
+        assert inverse.tolist() == expected_inverse.tolist()
 
 
 def test_a_fuzzy_neighbour_counts_at_most_its_own_weight() -> None:
