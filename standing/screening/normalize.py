@@ -242,6 +242,9 @@ class NormalizedName:
     _letters: tuple[str, ...] | None = field(default=None, init=False, repr=False, compare=False)
     _abbreviated: bool | None = field(default=None, init=False, repr=False, compare=False)
     _acronyms: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _classed: tuple[tuple[str, TokenClass], ...] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     @property
     def key(self) -> str:
@@ -264,6 +267,17 @@ class NormalizedName:
             )
             _set(self, "_compact", compact)
         return compact
+
+    @property
+    def classed(self) -> tuple[tuple[str, TokenClass], ...]:
+        """The tokens with their classes, stop words left out (the words an alignment pairs)."""
+        classed = self._classed
+        if classed is None:
+            classed = tuple(
+                (t, c) for t, c in zip(self.tokens, self.classes, strict=True) if c != "stop"
+            )
+            _set(self, "_classed", classed)
+        return classed
 
     @property
     def significant(self) -> tuple[str, ...]:

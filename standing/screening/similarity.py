@@ -547,7 +547,8 @@ def _similarity(a: str, b: str, loose: bool) -> tuple[float, str]:
     fbudget = budget - 1
     if fbudget > 0 and OSA.distance(fa, fb, score_cutoff=fbudget) <= fbudget:
         return SIM_FOLDED - 0.05, "translit"
-    if short >= 6 and longest <= short + 4:
+    # the prefix rule needs six letters in common, as written or as folded
+    if short >= 6 and longest <= short + 4 and (a[:6] == b[:6] or fa[:6] == fb[:6]):
         p = _common_prefix(a, b)
         if p < 6:
             # on the romanisation folds, for an inflected ending ("vagnera" / "wagner")

@@ -105,9 +105,9 @@ _CHINESE_QUERY: Final = ScriptMode.CHINESE_QUERY
 _CHINESE_ENTRY: Final = ScriptMode.CHINESE_ENTRY
 
 
-def significant_tokens(name: NormalizedName) -> list[ClassedToken]:
+def significant_tokens(name: NormalizedName) -> Sequence[ClassedToken]:
     """The name's tokens and their classes, stop words left out."""
-    return [(t, c) for t, c in zip(name.tokens, name.classes, strict=True) if c != "stop"]
+    return name.classed
 
 
 def script_mode(query: NormalizedName, entry: NormalizedName) -> ScriptMode:
@@ -194,18 +194,20 @@ def _pair_tokens(
     # the entry's words with a symbol (most names have none): only they may link so
     symbolic = [bool(word_symbols(b)) for b, _ in entry_tokens]
     places = [c == "place" for _, c in entry_tokens]
+    heads = [b[:_DEMONYM_PREFIX] for b, _ in entry_tokens]
     for i, (a, a_class) in enumerate(query_tokens):
         a_place = a_class == "place"
         a_symbolic = bool(word_symbols(a)) and any(symbolic)
         a_kind = BODY_KINDS.get(a)
         a_senses = SYNONYMS.get(a)
+        a_head = a[:_DEMONYM_PREFIX]
         for j, (b, _) in enumerate(entry_tokens):
             sim, how = cross_match(a, b, mode)
             if how == "sound" and not person and _other_place(a, b):
                 continue
             if (
                 sim < _SIM_COUNTRY
-                and (a[:_DEMONYM_PREFIX] == b[:_DEMONYM_PREFIX] or (a_place and places[j]))
+                and (a_head == heads[j] or (a_place and places[j]))
                 and same_country(a, b)
             ):
                 sim, how = _SIM_COUNTRY, "country"

@@ -308,10 +308,20 @@ class _Aligned:
         significant = False
         pairs: list[TokenPair] = []
         for query_positions, entry_positions, how, sim in links:
-            pair_weight = (
-                sum(query_weights[i] for i in query_positions)
-                + sum(entry_weights[j] for j in entry_positions)
-            ) / 2.0
+            # most links pair one word with one word: their weights and words as they are
+            if len(query_positions) == 1:
+                query_weight = query_weights[query_positions[0]]
+                query_words = query_tokens[query_positions[0]][0]
+            else:
+                query_weight = sum(query_weights[i] for i in query_positions)
+                query_words = " ".join(query_tokens[i][0] for i in query_positions)
+            if len(entry_positions) == 1:
+                entry_weight = entry_weights[entry_positions[0]]
+                entry_words = entry_tokens[entry_positions[0]][0]
+            else:
+                entry_weight = sum(entry_weights[j] for j in entry_positions)
+                entry_words = " ".join(entry_tokens[j][0] for j in entry_positions)
+            pair_weight = (query_weight + entry_weight) / 2.0
             covered += sim * pair_weight
             lost += (1.0 - sim) * pair_weight
             matched_query.update(query_positions)
@@ -322,17 +332,7 @@ class _Aligned:
                 and any(entry_tokens[j][1] in _IDENTIFYING for j in entry_positions)
             ):
                 significant = True
-            pairs.append(
-                _new_pair(
-                    TokenPair,
-                    (
-                        " ".join(query_tokens[i][0] for i in query_positions),
-                        " ".join(entry_tokens[j][0] for j in entry_positions),
-                        how,
-                        sim,
-                    ),
-                )
-            )
+            pairs.append(_new_pair(TokenPair, (query_words, entry_words, how, sim)))
         self.covered, self.lost, self.significant = covered, lost, significant
         self.pairs = tuple(pairs)
         self.matched_query, self.matched_entry = matched_query, matched_entry
