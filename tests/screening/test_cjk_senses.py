@@ -120,6 +120,12 @@ def test_korean_words_with_a_second_sense_get_an_alternate_reading() -> None:
         ("川崎汽船株式会社", "Kawasaki Kisen Kaisha, Ltd."),
         ("北京京东世纪贸易有限公司", "BJ Jingdong Century Trading Co., Ltd."),
         ("삼성증권 주식회사", "Samsung Securities Co., Ltd."),
+        # the English names the glossary gives: not the characters' senses (China
+        # International Aviation), nor 国家 as "National"
+        ("中国国际航空股份有限公司", "Air China Limited"),
+        ("浙江吉利控股集团有限公司", "Zhejiang Geely Holding Group Co., Ltd."),
+        ("国家能源投资集团有限责任公司", "China Energy Investment Corporation"),
+        ("中国建筑股份有限公司", "China State Construction Engineering Corporation Limited"),
     ],
 )
 def test_names_read_with_company_senses_match_their_english_names(query: str, listed: str) -> None:

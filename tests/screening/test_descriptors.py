@@ -287,6 +287,25 @@ def test_the_parent_acronym_before_a_name_of_generic_words(query: str, listed: s
     assert score(query, listed) >= DEFAULT_THRESHOLD
 
 
+@pytest.mark.parametrize(
+    ("written", "tokens"),
+    [
+        (
+            "China Life Insurance (Overseas) Company Limited",
+            ("china", "life", "insurance", "overseas", "company"),
+        ),
+        (
+            "Huawei Technologies (International) Co., Ltd.",
+            ("huawei", "technologies", "international"),
+        ),
+        # a remark is not
+        ("Huawei Technologies (formerly Futurewei) Co., Ltd.", ("huawei", "technologies")),
+    ],
+)
+def test_a_bracketed_region_is_part_of_the_name(written: str, tokens: tuple[str, ...]) -> None:
+    assert normalize_name(written, "organization").tokens == tokens
+
+
 def test_a_bracketed_group_is_part_of_the_name() -> None:
     name = normalize_name("AVIC Chengdu Aircraft Industrial (Group) Co., Ltd.", "organization")
     # Industrial read as Industry, as Industries is
