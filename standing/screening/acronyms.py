@@ -229,8 +229,12 @@ _RUSSIAN_INITIALS: Final[dict[str, tuple[str, ...]]] = {
 #: Production Association Ural Optical and Mechanical Plant).
 _LEADING: Final = frozenset({"production", "association", "research", "scientific"})
 #: Fewest letters of such an acronym: three are the descriptors' own ("NPP", "NPO", "OKB"),
-#: which say what kind of body a name is, not which.
+#: which say what kind of body a name is, not which, unless a Russian word gives a letter
+#: other than the English word's initial and a word the table does not have is spelled too
+#: ("MGU": Moscow State University, Moskovskiy Gosudarstvennyy Universitet; not "NPP" of a
+#: Scientific Production Enterprise).
 _LEAST_RUSSIAN: Final = 4
+_LEAST_RUSSIAN_OTHER: Final = 3
 #: Most acronyms a name is filed under for its Russian words.
 _MOST_KEYS: Final = 8
 
@@ -244,13 +248,19 @@ def russian_spelling(acronym: str, words: Sequence[str]) -> bool:
     organisation's name (`data/russian_initials.tsv`): each word after the descriptors that
     may lead gives it its Russian letters where the table has them, else its initial (one
     word at least the table's), three words at least, four letters at least."""
-    if len(acronym) < _LEAST_RUSSIAN or len(words) < _LEAST_WORDS:
+    if len(acronym) < _LEAST_RUSSIAN_OTHER or len(words) < _LEAST_WORDS:
         return False
     if not any(w in _RUSSIAN_INITIALS for w in words):
         return False
+    least = _OTHER if len(acronym) < _LEAST_RUSSIAN else _SAME
     start = 0
     while True:
-        if len(words) - start >= _LEAST_WORDS and _spelled(acronym, words[start:]):
+        rest = words[start:]
+        if (
+            len(rest) >= _LEAST_WORDS
+            and _spelled(acronym, rest) >= least
+            and (least == _SAME or not all(w in _RUSSIAN_INITIALS for w in rest))
+        ):
             return True
         if start < len(words) and words[start] in _LEADING:
             start += 1
@@ -258,22 +268,38 @@ def russian_spelling(acronym: str, words: Sequence[str]) -> bool:
         return False
 
 
-def _spelled(acronym: str, words: Sequence[str]) -> bool:
-    def walk(at: int, x: int, russian: bool) -> bool:
+#: How Russian a spelling is: no word of the table's; only words whose Russian letters begin
+#: with their English initial ("production": P); or one whose do not ("state": G).
+_NONE_RU: Final = 0
+_SAME: Final = 1
+_OTHER: Final = 2
+
+
+def _spelled(acronym: str, words: Sequence[str]) -> int:
+    """How Russian the best spelling of `acronym` by `words` is (`_NONE_RU` when they do
+    not spell it)."""
+
+    def walk(at: int, x: int, russian: int) -> int:
         if x == len(words):
-            return at == len(acronym) and russian
+            return russian if at == len(acronym) else _NONE_RU
         word = words[x]
         russian_letters = _RUSSIAN_INITIALS.get(word)
         if russian_letters is None:
-            options = [(word[0], False)]
+            options = [(word[0], _NONE_RU)]
         else:
-            options = [(letters, True) for letters in russian_letters]
-        return any(
-            acronym.startswith(letters, at) and walk(at + len(letters), x + 1, russian or ru)
-            for letters, ru in options
+            options = [
+                (letters, _SAME if letters[0] == word[0] else _OTHER) for letters in russian_letters
+            ]
+        return max(
+            (
+                walk(at + len(letters), x + 1, max(russian, ru))
+                for letters, ru in options
+                if acronym.startswith(letters, at)
+            ),
+            default=_NONE_RU,
         )
 
-    return walk(0, 0, False)
+    return walk(0, 0, _NONE_RU)
 
 
 def russian_keys(name: NormalizedName) -> list[str]:
@@ -288,10 +314,17 @@ def russian_keys(name: NormalizedName) -> list[str]:
     out: list[str] = []
     start = 0
     while len(words) - start >= _LEAST_WORDS:
-        choices = [_RUSSIAN_INITIALS.get(w, (w[0],)) for w in words[start:]]
+        rest = words[start:]
+        choices = [_RUSSIAN_INITIALS.get(w, (w[0],)) for w in rest]
         for letters in islice(product(*choices), _MOST_KEYS):
-            out.append("".join(letters))
+            key = "".join(letters)
+            if _LEAST_RUSSIAN <= len(key) <= 8 or (
+                len(key) == _LEAST_RUSSIAN_OTHER
+                and any(part[0] != word[0] for part, word in zip(letters, rest, strict=True))
+                and not all(w in _RUSSIAN_INITIALS for w in rest)
+            ):
+                out.append(key)
         if words[start] not in _LEADING:
             break
         start += 1
-    return [k for k in dict.fromkeys(out) if _LEAST_RUSSIAN <= len(k) <= 8]
+    return list(dict.fromkeys(out))

@@ -233,8 +233,10 @@ class NormalizedName:
     # tokens written in lower case in a name that has capitals ("Acme"): not acronyms
     lowered: frozenset[str] = frozenset()
     # the name of an organisation dedicated to a person ("... named after A.N. Ganichev",
-    # "... имени Э.С. Яламова"): the dedication is cut from the tokens
+    # "... имени Э.С. Яламова"): the dedication is cut from the tokens, and its surname
+    # kept in Latin letters as written ("yalamova": of a Russian name, in the genitive)
     dedicated: bool = False
+    dedication: str = ""
     # `key`, `compact` and `generic_only` once computed: a name is compared many times
     _key: str | None = field(default=None, init=False, repr=False, compare=False)
     _compact: str | None = field(default=None, init=False, repr=False, compare=False)
@@ -430,10 +432,11 @@ def _normalize_name(text: str, kind: NameKind) -> NormalizedName:
     if scripts & _SYLLABIC_SCRIPTS:
         work = _HAN_HANGUL_RE.sub(r" \1 ", work)
     dedicated = False
+    dedication = ""
     if kind != "person":
-        cut = _dedication(work)
+        cut, surname = _dedication(work)
         if cut != work and _says_which(cut, kind):
-            work, dedicated = cut, True
+            work, dedicated, dedication = cut, True, surname
     if kind != "person" and "." in work:
         work = _DOTTED_RE.sub(_dotted, work)
     tokens = _tokenize(_to_ascii(work, kind))
@@ -503,6 +506,7 @@ def _normalize_name(text: str, kind: NameKind) -> NormalizedName:
         capitals=capitals,
         lowered=lowered,
         dedicated=dedicated,
+        dedication=dedication,
     )
 
 
@@ -548,12 +552,41 @@ def _says_which(text: str, kind: NameKind) -> bool:
     return any(c in ("name", "place", "number") for c in _normalize_name(text, kind).classes)
 
 
-def _dedication(text: str) -> str:
-    """``text`` with its dedication to a person cut (see `_DEDICATION_RE`)."""
-    text = _DEDICATION_RE.sub(" ", text)
-    if _OF_PERSON_RE.search(text) and _DEDICATED_BODY_RE.search(text):
+def _dedication(text: str) -> tuple[str, str]:
+    """``text`` with its dedication to a person cut (see `_DEDICATION_RE`), and the person's
+    surname, folded ("" when there is none)."""
+    surname = ""
+    found = _DEDICATION_RE.search(text)
+    if found is not None:
+        surname = _surname(found.group(0))
+        text = _DEDICATION_RE.sub(" ", text)
+    if (person := _OF_PERSON_RE.search(text)) and _DEDICATED_BODY_RE.search(text):
+        surname = _surname(person.group(0))
         text = _OF_PERSON_RE.sub(" ", text)
-    return text
+    return text, surname
+
+
+def _surname(dedication: str) -> str:
+    """The last word of a dedication: the person's surname ("Zhukovsky", "Ломоносова")."""
+    words = _WORD_RE.findall(dedication)
+    return fold(words[-1]).replace(" ", "") if words else ""
+
+
+def dedicated_to(word: str, surname: str) -> bool:
+    """Whether `word` of a name is the surname of a dedication, in another case or spelling
+    ("lomonosov", "lomonosova"; "gorky", "gorkogo"): they share all but the last two
+    letters of the shorter, four letters at least."""
+    if not surname or not word:
+        return False
+    shorter = min(len(word), len(surname))
+    shared = next((i for i in range(shorter) if word[i] != surname[i]), shorter)
+    return shared >= max(_DEDICATION_STEM, shorter - _DEDICATION_ENDING)
+
+
+#: Fewest letters a surname and a word share to be one name in two cases; letters of the
+#: shorter either may end with otherwise (Russian case endings: -a, -ogo, -y).
+_DEDICATION_STEM: Final = 4
+_DEDICATION_ENDING: Final = 2
 
 
 #: English words and phrases of organisation names that say the same thing, each read as one
@@ -601,6 +634,20 @@ def _dotted(match: re.Match[str]) -> str:
 _CAMEL_RE: Final = re.compile(r"(?<![^\W\d_])(?:[A-Z][a-z]+|[a-z]{2,})(?:[A-Z][a-z]+)+")
 _CAMEL_PART_RE: Final = re.compile(r"[A-Z]?[a-z]+")
 _NOT_CAMEL: Final = frozenset({"mc", "mac"})
+#: An acronym of Russian words in Latin letters, whose letters for Ц, Х, Ж, Ч and Ш are two
+#: with the second in lower case ("TsAGI", "TsNIIKhM"): written in capitals all the same.
+_RUSSIAN_ACRONYM_RE: Final = re.compile(r"(?:[A-Z]|Ts|Kh|Zh|Ch|Sh)+")
+#: Fewest capitals of such an acronym ("TsKB"; not a word such as "Shah").
+_RUSSIAN_ACRONYM_CAPITALS: Final = 3
+
+
+def _russian_acronym(word: str) -> bool:
+    return (
+        _RUSSIAN_ACRONYM_RE.fullmatch(word) is not None
+        and sum(ch.isupper() for ch in word) >= _RUSSIAN_ACRONYM_CAPITALS
+    )
+
+
 _WORD_RE: Final = re.compile(r"[^\W\d_]+")
 
 
@@ -628,7 +675,9 @@ def _written(raw: str, tokens: list[str]) -> tuple[tuple[str, ...], frozenset[st
                 frozenset(
                     t
                     for w in _WORD_RE.findall(raw)
-                    if 2 <= len(w) <= 7 and any(ch.islower() for ch in w)
+                    if 2 <= len(w) <= 7
+                    and any(ch.islower() for ch in w)
+                    and not _russian_acronym(w)
                     for t in (w.lower() if w.isascii() else fold(w)).split()
                     if t in short
                 )

@@ -357,23 +357,33 @@ def test_two_letters_that_are_no_country_s_stay_weak() -> None:
 
 
 @pytest.mark.parametrize(
-    ("acronym", "name"),
+    ("acronym", "name", "score"),
     [
         # Gosudarstvennyy Ryazanskiy Pribornyy Zavod
-        ("GRPZ", "JSC State Ryazan Instrument Plant"),
+        ("GRPZ", "JSC State Ryazan Instrument Plant", 0.84),
         # the descriptor before the name left out: Uralskiy Optiko-Mekhanicheskiy Zavod
-        ("UOMZ", "JSC Production Association Ural Optical and Mechanical Plant"),
+        ("UOMZ", "JSC Production Association Ural Optical and Mechanical Plant", 0.84),
         # two letters of one word: Bryanskiy ElektroMekhanicheskiy Zavod
-        ("BEMZ", "JSC Bryansk Electromechanical Plant"),
+        ("BEMZ", "JSC Bryansk Electromechanical Plant", 0.84),
         # Kazanskiy Optiko-Mekhanicheskiy Zavod
-        ("KOMZ", "JSC Kazan Optical and Mechanical Plant"),
+        ("KOMZ", "JSC Kazan Optical and Mechanical Plant", 0.84),
+        # Ц in two Latin letters, the second in lower case: Tsentralnyy AeroGidrodinamicheskiy
+        # Institut
+        (
+            "TsAGI",
+            "FSUE Central Aerohydrodynamic Institute named after Professor N.E. Zhukovsky",
+            0.84,
+        ),
+        # three letters, one a Russian word's own: as plain as the initials
+        ("UMZ", "JSC Ulyanovsk Mechanical Plant", 0.82),
+        ("MGU", "Moscow State University", 0.82),
     ],
 )
 def test_an_acronym_of_the_russian_words_behind_the_english_ones_matches(
-    acronym: str, name: str
+    acronym: str, name: str, score: float
 ) -> None:
     r = matcher.score(company(acronym), entry(name))
-    assert r.match and r.score == pytest.approx(0.84), r.features["name"]
+    assert r.match and r.score == pytest.approx(score), r.features["name"]
     # screening finds it through the index
     hits = Screener([entry(name, entry_id="plant")]).screen(company(acronym))
     assert [h.entry.entry_id for h in hits if h.match] == ["plant"]
@@ -381,8 +391,9 @@ def test_an_acronym_of_the_russian_words_behind_the_english_ones_matches(
 
 def test_russian_letters_do_not_make_every_acronym_fit() -> None:
     # three letters are the descriptors' own (NPP, a research and production enterprise, or
-    # a nuclear power plant): not read so
-    assert not matcher.score(company("UMZ"), entry("JSC Ulyanovsk Mechanical Plant")).match
+    # a nuclear power plant): they name no body
+    assert not matcher.score(company("NPP"), entry("Scientific Production Enterprise")).match
+    assert not matcher.score(company("NPO"), entry("Research and Production Association")).match
     # the words the table has give their Russian letters only; other letters do not fit
     for acronym in ("GRIP", "GRPX", "SRPZ", "GRIZ"):
         assert not matcher.score(company(acronym), entry("JSC State Ryazan Instrument Plant")).match

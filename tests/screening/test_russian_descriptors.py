@@ -32,35 +32,72 @@ def test_equivalent_words_are_read_as_one(written: str, read: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("written", "read"),
+    ("written", "read", "surname"),
     [
-        ("JSC NPO Splav named after A.N. Ganichev", "research production association splav"),
+        (
+            "JSC NPO Splav named after A.N. Ganichev",
+            "research production association splav",
+            "ganichev",
+        ),
         (
             "АО «Производственное объединение «Уральский оптико-механический завод» "
             "имени Э.С. Яламова»",
             "proizvodstvennoe obedinenie uralsky optiko mehanichesky zavod",
+            "yalamova",
         ),
-        ("Research Institute Polyus of M.F. Stelmakh", "research institute polyus"),
+        ("Research Institute Polyus of M.F. Stelmakh", "research institute polyus", "stelmakh"),
         # initials written without dots; a title before the person
         (
             "Cheboksary Production Association named after VI Chapaev",
             "cheboksary production association",
+            "chapaev",
         ),
         (
             "Central Aerohydrodynamic Institute named after Professor N.E. Zhukovsky",
             "central aerohydrodynamic institute",
+            "zhukovsky",
         ),
         # the dedication ends with the person: what follows stays
         (
             "Minsk Mechanical Plant named after S.I. Vavilov Management Company of Belomo Holding",
             "minsk mechanical plant management company of belomo holding",
+            "vavilov",
         ),
     ],
 )
-def test_a_dedication_is_cut_from_the_name(written: str, read: str) -> None:
+def test_a_dedication_is_cut_from_the_name(written: str, read: str, surname: str) -> None:
     name = normalize_name(written, "organization")
     assert " ".join(name.tokens) == read
-    assert name.dedicated
+    assert name.dedicated and name.dedication == surname
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # the surname before the name in English, the dedication after it in Russian, in the
+        # genitive
+        ("Lomonosov Moscow State University", "Moscow State University named after M.V. Lomonosov"),
+        ("МГУ имени М.В. Ломоносова", "Lomonosov Moscow State University"),
+        ("МГТУ им. Н.Э. Баумана", "Bauman Moscow State Technical University"),
+        ("Gorky Shipyard Zelenodolsk", "JSC Zelenodolsk Plant named after A.M. Gorky"),
+    ],
+)
+def test_the_surname_of_a_dedication_in_the_other_name_weighs_nothing(
+    query: str, listed: str
+) -> None:
+    assert score(query, listed) >= DEFAULT_THRESHOLD
+
+
+def test_a_dedication_s_surname_is_no_name_of_the_body() -> None:
+    # another body dedicated to the same person
+    assert score("Gorky Automobile Plant", "JSC Zelenodolsk Plant named after A.M. Gorky") < 0.5
+    assert (
+        score(
+            "Bauman Moscow State Technical University",
+            "Moscow State University named after M.V. Lomonosov",
+        )
+        < DEFAULT_THRESHOLD
+    )
 
 
 def test_the_legal_form_after_a_dedication_is_kept() -> None:

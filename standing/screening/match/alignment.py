@@ -35,6 +35,7 @@ from standing.screening.normalize import (
     NormalizedName,
     abbreviation_similarity,
     country_word,
+    dedicated_to,
     form_initials,
     place_country,
 )
@@ -347,7 +348,13 @@ def _acronym(
     free_right = [j for j in range(len(right)) if j not in right_used]
     if len(free_right) != 1:
         return
-    free_left = [i for i in range(len(left)) if i not in left_used]
+    # the surname of the acronym's name's dedication is no part of the acronym ("MGU imeni
+    # Lomonosova" / Lomonosov Moscow State University)
+    free_left = [
+        i
+        for i in range(len(left))
+        if i not in left_used and not dedicated_to(left[i][0], right_name.dedication)
+    ]
     if len(free_left) < 2:
         return
     b, b_class = right[free_right[0]]
@@ -374,8 +381,10 @@ def _acronym(
             listed = True
         elif russian_spelling(b, [left[i][0] for i in free_left]):
             # the acronym of the Russian words behind the English ones ("GRPZ": State Ryazan
-            # Instrument Plant, Gosudarstvennyy Ryazanskiy Pribornyy Zavod)
-            loose = True
+            # Instrument Plant, Gosudarstvennyy Ryazanskiy Pribornyy Zavod); one of three
+            # letters has a Russian word's own (`russian_spelling`) and is as plain as the
+            # initials ("MGU": Moscow State University)
+            loose = len(b) > 3
         elif (lead := _leading_spelling(b, left_name, free_left, left_used)) is not None:
             # the acronym of a group before the words of one of its bodies that matched
             # ("CETC 14" / China Electronics Technology Group Corporation 14th Research

@@ -26,6 +26,7 @@ from standing.screening.normalize import (
     SYNONYMS,
     NormalizedName,
     country_word,
+    dedicated_to,
     fold,
     legal_family,
     legal_form_countries,
@@ -241,6 +242,7 @@ def align_names(
         _parent_acronym(query, aligned),
         _parent_name(aligned, countries),
         _group_described(query, aligned),
+        (query.dedication, entry.dedication),
     )
     score = _ratio(query, entry, aligned, query_left, entry_left)
     method = method_of(aligned.pairs, query_left, entry_left)
@@ -347,6 +349,7 @@ class _Aligned:
         parent: int = -1,
         parent_name: bool = False,
         group_described: bool = False,
+        dedications: tuple[str, str] = ("", ""),
     ) -> tuple[float, float]:
         """The weight of the query's and the entry's unmatched tokens. A token repeated in
         one name ("Sergey Sergey Shoigu") counts little the second time; a query word in
@@ -355,7 +358,11 @@ class _Aligned:
         the query's token at `parent`, the acronym of the body the entry belongs to, weighs
         nothing, as a form descriptor does (see `_parent_acronym`), and with `parent_name`
         so do all the words the query has besides the entry's name (see `_parent_name`); with
-        `group_described` its word "Group" weighs nothing (see `_group_described`)."""
+        `group_described` its word "Group" weighs nothing (see `_group_described`). A word
+        of one name that is the surname of the other's dedication (`dedications`: the
+        query's and the entry's) weighs nothing: "Lomonosov Moscow State University" is the
+        one "named after M.V. Lomonosov"."""
+        query_dedication, entry_dedication = dedications
         query_tokens, entry_tokens = self.query_tokens, self.entry_tokens
         query_seen = {query_tokens[i][0] for i in self.matched_query}
         entry_seen = {entry_tokens[j][0] for j in self.matched_entry}
@@ -379,11 +386,13 @@ class _Aligned:
             and not parent_name
             and not (group_described and query_tokens[i][0] == "group")
             and not _rest_of_place(query_tokens, i, self.matched_query)
+            and not dedicated_to(query_tokens[i][0], entry_dedication)
         )
         entry_left = sum(
             self.entry_weights[j] * (_REPEATED if entry_tokens[j][0] in entry_seen else 1.0)
             for j in self.entry_extra
             if not _rest_of_place(entry_tokens, j, self.matched_entry, entry=True)
+            and not dedicated_to(entry_tokens[j][0], query_dedication)
         )
         return query_left, entry_left
 
