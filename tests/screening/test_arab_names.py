@@ -182,6 +182,9 @@ def test_a_university_of_another_city_stays_apart() -> None:
         ("شركة الكهرباء الأردنية", "Jordan Electric Power Company"),
         ("الخطوط الملكية المغربية", "Royal Air Maroc"),
         ("بنك الجزائر الخارجي", "Banque Extérieure d'Algérie"),
+        # the adjectives of countries, with the article: Iranian, Chinese
+        ("شركة النفط الوطنية الإيرانية", "National Iranian Oil Company"),
+        ("الشركة الصينية للبترول", "Chinese Petroleum Company"),
     ],
 )
 def test_arab_funds_authorities_banks_and_movements_read_in_english(

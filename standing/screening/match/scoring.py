@@ -896,7 +896,15 @@ _SIM_DESCRIBED: Final = 0.9
 #: beside China Railway, "Air China Cargo" beside Air China).
 _COUNTRY_SIBLING_TRADES: Final = frozenset(
     {"construction", "engineering", "leasing", "cargo", "logistics", "finance"}
-    | {"capital", "securities", "investment", "investments", "services"}
+    | {
+        "capital",
+        "securities",
+        "investment",
+        "investments",
+        "services",
+        "transport",
+        "transportation",
+    }
 )
 
 
