@@ -78,6 +78,7 @@ def test_exim_banks_of_other_countries_stay_apart(query: str, name: str, country
         # an Arab state body's words romanised, the article between the words of a phrase
         ("al-Khutut al-Jawiya al-Iraqiya", "Iraqi Airways Company", "iq"),
         ("al-Masraf al-Iraqi lil-Tijara", "Trade Bank of Iraq", "iq"),
+        ("Al-Khutut al-Jawiya al-Malakiya al-Urduniya", "Royal Jordanian Airlines", "jo"),
         # هيئة: an authority, or a state corporation
         ("الهيئة المصرية العامة للبترول", "Egyptian General Petroleum Corporation", "eg"),
     ],

@@ -34,6 +34,9 @@ from tests.screening.names import company, company_query, matcher, score_in
         ("شركة الملاحة العربية المتحدة", "United Arab Shipping Company"),
         # 航天: aerospace; the academy writes Spaceflight
         ("上海航天技术研究院", "Shanghai Academy of Spaceflight Technology"),
+        # авиационный: aviation, or aircraft, as the plant's English name says
+        ("Novosibirsk Aircraft Plant", "Novosibirsk Aviation Plant named after V.P. Chkalov"),
+        ("Kazan Aircraft Production Association", "Kazan Aviation Production Association"),
     ],
 )
 def test_a_word_read_in_english_meets_its_synonym(query: str, listed: str) -> None:
