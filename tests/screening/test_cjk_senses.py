@@ -126,6 +126,10 @@ def test_korean_words_with_a_second_sense_get_an_alternate_reading() -> None:
         ("浙江吉利控股集团有限公司", "Zhejiang Geely Holding Group Co., Ltd."),
         ("国家能源投资集团有限责任公司", "China Energy Investment Corporation"),
         ("中国建筑股份有限公司", "China State Construction Engineering Corporation Limited"),
+        # Japanese companies' English names: 古河 is Koga as a place, Furukawa the company
+        ("古河電気工業株式会社", "Furukawa Electric Co., Ltd."),
+        ("本田技研工業株式会社", "Honda Motor Co., Ltd."),
+        ("国立研究開発法人宇宙航空研究開発機構", "Japan Aerospace Exploration Agency"),
     ],
 )
 def test_names_read_with_company_senses_match_their_english_names(query: str, listed: str) -> None:
