@@ -130,6 +130,11 @@ def test_korean_words_with_a_second_sense_get_an_alternate_reading() -> None:
         ("古河電気工業株式会社", "Furukawa Electric Co., Ltd."),
         ("本田技研工業株式会社", "Honda Motor Co., Ltd."),
         ("国立研究開発法人宇宙航空研究開発機構", "Japan Aerospace Exploration Agency"),
+        # Chinese bodies whose characters do not read as their English names
+        ("中国人民解放军总医院", "Chinese PLA General Hospital"),
+        ("中央电视台", "China Central Television"),
+        ("国家航天局", "China National Space Administration"),
+        ("中国航发商用航空发动机有限责任公司", "AECC Commercial Aircraft Engine Co., Ltd."),
     ],
 )
 def test_names_read_with_company_senses_match_their_english_names(query: str, listed: str) -> None:
