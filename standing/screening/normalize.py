@@ -1082,15 +1082,22 @@ def _find_run(tokens: list[str], run: list[str]) -> int:
 _SUN_ARTICLES: Final = _words("ad ar as ash at az an ath adh ud ur us ush ut uz un")
 
 
+#: The first word of a place named for a saint, as written in the names of bodies there.
+_SAINTS: Final = frozenset({"saint", "sankt", "st", "san", "santa", "sao"})
+
+
 def _context_classes(
     tokens: list[str], classes: tuple[TokenClass, ...], latin: frozenset[str] | None
 ) -> tuple[TokenClass, ...]:
     """Classes that depend on the neighbours: assimilated articles; Korean syllables (`latin`:
     the words of a name in Hangul written in Latin letters, None for a name without
-    Hangul); "an" after a name, as a syllable of it ("Ping An", "Chang An")."""
+    Hangul); "an" after a name, as a syllable of it ("Ping An", "Chang An"); "Saint" before a
+    place, as the first word of its name ("Saint Petersburg", "Sankt-Peterburg")."""
     out = list(classes)
     for i, t in enumerate(tokens):
-        if t in _SUN_ARTICLES and i + 1 < len(tokens) and tokens[i + 1].startswith(t[1:]):
+        if t in _SAINTS and i + 1 < len(tokens) and out[i + 1] == "place":
+            out[i] = "place"
+        elif t in _SUN_ARTICLES and i + 1 < len(tokens) and tokens[i + 1].startswith(t[1:]):
             if len(tokens[i + 1]) > len(t):
                 out[i] = "stop"
         elif latin is not None and out[i] in ("initial", "stop") and t.isalpha():

@@ -394,6 +394,12 @@ def test_russian_descriptor_acronyms_and_cjk_company_words_are_read_in_english()
         ("Bank of China Limited", "Industrial and Commercial Bank of China Limited"),
         # one common English word of its own ("grid"), beside a form descriptor
         ("State Grid", "China Southern Power Grid Co., Ltd."),
+        # "Saint" before a place is a word of the place: another university of the city
+        ("Saint Petersburg State University", "Saint Petersburg State Technical University"),
+        (
+            "Санкт-Петербургский государственный университет",
+            "St. Petersburg State Technical University",
+        ),
     ],
 )
 def test_a_generic_name_inside_a_longer_one_is_not_a_brand(query: str, listed: str) -> None:

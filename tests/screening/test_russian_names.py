@@ -85,6 +85,11 @@ def test_domain_words_are_read_in_english(name: str, reading: str | None) -> Non
             "Federal Security Service of the Russian Federation",
         ),
         ("Агентство по страхованию вкладов", "Deposit Insurance Agency"),
+        # сил: of the forces, the genitive plural
+        (
+            "Главное управление Генерального штаба Вооруженных сил Российской Федерации",
+            "Main Directorate of the General Staff of the Armed Forces of the Russian Federation",
+        ),
         (
             "АО «Научно-производственное предприятие «Исток» имени Шокина»",
             "Research and Production Enterprise Istok named after Shokin JSC",
