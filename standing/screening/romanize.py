@@ -617,6 +617,20 @@ def _cyrillic_letters(m: re.Match[str]) -> str:
     return "-".join(out)
 
 
+#: A Cyrillic word of two or more capitalised parts ("АйБи" IB, Group-IB's name in Russian):
+#: when every part is a Latin letter's name, the letters.
+_CYRILLIC_CAMEL_RE: Final = re.compile(r"(?<![А-ЯЁа-яё])(?:[А-ЯЁ][а-яё]+){2,}(?![А-ЯЁа-яё])")
+_CYRILLIC_CAPITAL_RE: Final = re.compile(r"[А-ЯЁ][а-яё]+")
+
+
+def _cyrillic_camel(m: re.Match[str]) -> str:
+    parts = _CYRILLIC_CAPITAL_RE.findall(m.group(0))
+    letters = [_CYRILLIC_LETTER_NAMES.get(p.lower()) for p in parts]
+    if not all(letters):
+        return m.group(0)
+    return "".join(letter for letter in letters if letter).upper()
+
+
 #: Two or more Cyrillic words apart, each a Latin letter's name or not: a run of letter names
 #: is initials written out ("Джей Ти Ай" JTI, "Эл Джи Электроникс" LG Electronics).
 _CYRILLIC_SPACED_RE: Final = re.compile(r"[а-яё]+(?:\s+[а-яё]+)+", re.IGNORECASE)
@@ -664,6 +678,9 @@ def spelled_initials(text: str) -> str | None:
         cyrillic = _CYRILLIC_HYPHENATED_RE.sub(_cyrillic_letters, out)
         changed = changed or cyrillic != out
         out = cyrillic
+    camel = _CYRILLIC_CAMEL_RE.sub(_cyrillic_camel, out)
+    changed = changed or camel != out
+    out = camel
     spaced = _CYRILLIC_SPACED_RE.sub(_cyrillic_spaced, out)
     changed = changed or spaced != out
     return " ".join(spaced.split()) if changed else None

@@ -90,6 +90,8 @@ def test_other_words_do_not_sound_alike(a: str, b: str) -> None:
         # Latin letters written out by their names, apart: initials
         ("ООО «Джей Ти Ай Россия»", "JTI Russia LLC"),
         ("ООО «Эл Джи Электроникс Рус»", "LG Electronics Rus LLC"),
+        # or together, each capitalised
+        ("ООО «Группа АйБи»", "Group-IB LLC"),
         # СПГ: LNG; КБ: a design bureau, or a commercial bank
         ("ОАО «Ямал СПГ»", "OAO Yamal LNG"),
         ("КБ «Ренессанс Кредит» ООО", "Renaissance Credit Commercial Bank LLC"),

@@ -458,6 +458,8 @@ def test_initials_spelled_out_are_read_for_bodies_only() -> None:
     assert spelled_initials("ソニー") is None
     assert spelled_initials("Би-Би-Си") == "BBC"
     assert spelled_initials("Ростов-на-Дону") is None
+    assert spelled_initials("АйБи") == "IB"
+    assert spelled_initials("МосКва") is None  # capitalised parts that are no letters' names
     person = matcher.score(Query.of("이지은", schema="Person"), entry("E. G. Eun", kind="person"))
     assert not person.match
 
