@@ -135,6 +135,29 @@ class Candidate:
     names: tuple[int, ...]  # positions (in the item's names) of those the query reached, best first
 
 
+#: Letters two words of names share at their start to be one word written otherwise
+#: ("korea", "korean").
+_ALIKE_STEM: Final = 4
+#: Words of a company's kind that one name of it may write and another not, or otherwise.
+_KIND_WORDS: Final = frozenset({"company", "corporation", "group", "holding", "holdings"})
+
+
+def _keys_alike(key: str, other: str) -> bool:
+    """Whether two names' keys (sorted words) are of one name written otherwise: the words
+    of each but those of `_KIND_WORDS`, two at least, all begin as a word of the other does
+    ("korea" / "korean"; not "industry" / "technology", another body's)."""
+    words = [w for w in key.split() if w not in _KIND_WORDS]
+    others = [o for o in other.split() if o not in _KIND_WORDS]
+    if len(words) < 2 or len(words) != len(others):
+        return False
+    return all(
+        any(
+            w == o or (len(w) >= _ALIKE_STEM and w[:_ALIKE_STEM] == o[:_ALIKE_STEM]) for o in others
+        )
+        for w in words
+    )
+
+
 class NameIndex:
     """Token postings with IDF weights plus fuzzy keys over the names of a set of items."""
 
@@ -404,11 +427,12 @@ class NameIndex:
         """What the list says of `acronym` standing for a name of these words (`key`): 1 when
         an organisation it gives that acronym as a name of also has this name, -1 when the
         organisations known by it have not ("ZTE Corporation" for "Zhejiang Tianlu Energy"),
-        0 when no organisation is known by it."""
+        0 when no organisation is known by it. A name written alike counts as the same ("Korean
+        National Insurance Company (KNIC)" for "Korea National Insurance Corporation")."""
         owners = self._acronym_owners.get(acronym)
         if owners is None:
             return 0
-        return 1 if key in owners else -1
+        return 1 if key in owners or any(_keys_alike(key, o) for o in owners) else -1
 
     def acronym_spellers(self, acronym: str, loose: bool = False) -> int:
         """How many different names of the list `acronym` spells plainly, or (`loose`) also

@@ -844,6 +844,40 @@ def _bracket(match: re.Match[str]) -> str:
     return " "
 
 
+#: Words that open a remark in brackets rather than another name of the body ("(formerly
+#: ...)", "(in liquidation)", "(a branch of ...)").
+_REMARKS: Final = frozenset(
+    {"formerly", "former", "previously", "ex", "fka", "aka", "also", "in", "under", "now"}
+    | {"branch", "representative", "see", "trading", "dba", "not", "registered", "a", "an"}
+    | {"the", "of", "part", "subsidiary", "liquidation", "bankrupt", "dissolved", "closed"}
+)
+#: Fewest letters of a name in brackets.
+_ALIAS_LETTERS: Final = 3
+#: Most words of a name in brackets.
+_ALIAS_WORDS: Final = 3
+
+
+def bracketed_alias(text: str) -> str | None:
+    """The other name an organisation's name gives in brackets, when the brackets hold one
+    that is not part of the name (see `_bracket`): its brand or acronym ("Saudi Arabian
+    Mining Company (Ma'aden)", "Islamic Republic of Iran Shipping Lines (IRISL)"); None for
+    remarks ("(formerly ...)"), places, legal forms and groups."""
+    found = _BRACKETS_RE.search(text)
+    if found is None or not _BRACKETS_RE.sub("", text).strip():
+        return None
+    inner = found.group(0)[1:-1].strip()
+    words = inner.split()
+    if (
+        not words
+        or len(words) > _ALIAS_WORDS
+        or sum(ch.isalpha() for ch in inner) < _ALIAS_LETTERS
+        or fold(words[0]).replace(".", "").replace("/", "") in _REMARKS
+        or _bracket(found) != " "
+    ):
+        return None
+    return inner
+
+
 def _to_ascii(text: str, kind: NameKind = "person") -> str:
     if _BRACKETS_RE.search(text) and _BRACKETS_RE.sub("", text).strip():
         text = _BRACKETS_RE.sub(" " if kind == "person" else _bracket, text)

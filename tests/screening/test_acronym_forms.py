@@ -11,7 +11,7 @@ from standing.screening.acronyms import letters_given, loose_keys, loose_spellin
 from standing.screening.index import NameIndex
 from standing.screening.match import DEFAULT_THRESHOLD, Matcher, Query, Screener, explain_name
 from standing.screening.model import Entry, EntryName
-from standing.screening.normalize import normalize_name
+from standing.screening.normalize import bracketed_alias, normalize_name
 from tests.screening.names import company_query as company
 from tests.screening.names import organisation as entry
 
@@ -135,6 +135,52 @@ def test_an_acronym_another_organisation_of_the_list_is_known_by_is_weak() -> No
     alone = Screener([entry("Zhejiang Tianlu Energy Co., Ltd.", entry_id="tianlu")])
     (hit,) = alone.screen(company("ZTE"))
     assert hit.match and hit.score == pytest.approx(0.82)
+
+
+def test_an_acronym_a_listed_name_gives_in_brackets_is_a_name_of_its_organisation() -> None:
+    screener = Screener(
+        [
+            entry("Korean National Insurance Company (KNIC)", entry_id="listed"),
+            entry("Korea National Insurance Corporation", entry_id="written"),
+            entry("China Aerospace Science and Technology Corporation (CASC)", entry_id="casc"),
+            entry("China Aerospace Science and Industry Corporation", entry_id="casic"),
+        ]
+    )
+    # the name in brackets is one of the organisation's
+    hits = {h.entry.entry_id: h for h in screener.screen(company("KNIC"))}
+    assert hits["listed"].match and hits["listed"].score == pytest.approx(1.0)
+    # one written otherwise (Korea, Korean; Company, Corporation) is known by it as well
+    assert hits["written"].match
+    # not another body whose words differ ("Industry", "Technology")
+    hits = {h.entry.entry_id: h for h in screener.screen(company("CASC"))}
+    assert hits["casc"].match
+    assert "casic" not in hits or not hits["casic"].match
+
+
+@pytest.mark.parametrize(
+    ("written", "alias"),
+    [
+        ("Saudi Arabian Mining Company (Ma'aden)", "Ma'aden"),
+        ("Islamic Republic of Iran Shipping Lines (IRISL)", "IRISL"),
+        ("Amirkabir University of Technology (Tehran Polytechnic)", "Tehran Polytechnic"),
+        # remarks, places, legal forms and numbers are none
+        ("Acme Trading (formerly Foo Trading) Ltd", None),
+        ("Foo Shipping (in liquidation)", None),
+        ("China Unicom (Americas) Operations Limited", None),
+        ("VTB Bank (PJSC)", None),
+        ("Acme (1995) Ltd", None),
+    ],
+)
+def test_the_other_name_in_brackets(written: str, alias: str | None) -> None:
+    assert bracketed_alias(written) == alias
+
+
+def test_a_query_s_brackets_give_no_name_to_meet_a_listed_name_s() -> None:
+    # the same words in brackets, another group
+    assert not matcher.score(
+        company("GDF (Allied Democratic Forces)"), entry("ADF (Allied Democratic Forces)")
+    ).match
+    assert matcher.score(company("Ma'aden"), entry("Saudi Arabian Mining Company (Ma'aden)")).match
 
 
 def test_a_long_plain_acronym_of_a_group_company_keeps_its_strength() -> None:

@@ -15,6 +15,7 @@ from standing.screening.model import Entry, EntryIdentifier, plain_state
 from standing.screening.normalize import (
     NameKind,
     NormalizedName,
+    bracketed_alias,
     normalize_name,
     read_cjk_generic,
 )
@@ -133,7 +134,7 @@ class Prepared:
         read: list[tuple[str, ...]] = []
         generic_read: list[frozenset[str] | None] = []
         for given, (value, words, generic) in (
-            (x, v) for x in entry.names if x.value for v in _variants(x.value, kind)
+            (x, v) for x in entry.names if x.value for v in _variants(x.value, kind, bracketed=True)
         ):
             if not value.strip():
                 continue
@@ -212,11 +213,14 @@ def _generic(reading: Reading) -> frozenset[str] | None:
 
 
 def _variants(
-    value: str, kind: NameKind
+    value: str, kind: NameKind, bracketed: bool = False
 ) -> list[tuple[str, tuple[str, ...], frozenset[str] | None]]:
     """`name_variants`, each with the words read in English when it is the English reading,
     and, when it is a generic name read word for word (`Reading.generic`), the countries of
-    the language it is read from."""
+    the language it is read from. With `bracketed` (a listed name), also the other name it
+    gives in brackets (`bracketed_alias`: "Saudi Arabian Mining Company (Ma'aden)"); not a
+    query's, whose brackets would meet a listed name's alike ("GDF (Allied Democratic
+    Forces)" is not "ADF (Allied Democratic Forces)")."""
     out: list[tuple[str, tuple[str, ...], frozenset[str] | None]] = [(value, (), None)]
     if "/" in value:
         parts = [p.strip() for p in value.split("/")]
@@ -225,6 +229,9 @@ def _variants(
             for p in parts
         ):
             out.extend((p, (), None) for p in parts)
+    alias = bracketed_alias(value) if bracketed and kind != "person" and "(" in value else None
+    if alias:
+        out.append((alias, (), None))
     if not value.isascii():
         # a Chinese company (公司: 有限公司, 股份有限公司) is not read as Japanese, whose
         # companies are 会社: its on'yomi reads the company form and drops its name
