@@ -298,6 +298,8 @@ def test_chinese_state_companies_read_in_english(query: str, listed: str) -> Non
         ("中国铁路", "China Railway Construction Corporation Limited"),
         ("China Railway", "China Railway Construction Corporation Limited"),
         ("Air China", "Air China Cargo Co., Ltd."),
+        ("Iran Khodro", "Iran Khodro Diesel Company"),
+        ("Syrian Oil Company", "Syrian Company for Oil Transport"),
         ("中铝集团", "China Steel Corporation"),
         # another number of the group: another of its institutes
         (

@@ -895,16 +895,9 @@ _SIM_DESCRIBED: Final = 0.9
 #: Lines of business that name a sibling of a country's brand ("China Railway Construction"
 #: beside China Railway, "Air China Cargo" beside Air China).
 _COUNTRY_SIBLING_TRADES: Final = frozenset(
-    {"construction", "engineering", "leasing", "cargo", "logistics", "finance"}
-    | {
-        "capital",
-        "securities",
-        "investment",
-        "investments",
-        "services",
-        "transport",
-        "transportation",
-    }
+    {"construction", "engineering", "leasing", "cargo", "logistics", "finance", "capital"}
+    | {"securities", "investment", "investments", "services", "transport", "transportation"}
+    | {"diesel", "tours", "travel"}
 )
 
 
