@@ -47,6 +47,8 @@ def score(query: str, listed: str) -> float:
         # a registered name with one line of business more than the query's
         ("Norland Co., Ltd.", "Norland Electric Co., Ltd."),
         ("Norland Co., Ltd.", "Norland Gas Co., Ltd."),
+        # the entry's form descriptors aside
+        ("Taiwan Norland Co., Ltd.", "Taiwan Norland Manufacturing Company Limited"),
         # in Russian: the brand compounded with the bank's or the oil company's word
         ("АО «Норландбанк»", "Norland PJSC"),
         ("ПАО «Норланд»", "Norland Neft PJSC"),

@@ -665,12 +665,16 @@ def _registered_sibling(query: NormalizedName, entry: NormalizedName, aligned: _
         or not query.legal_forms
         or not entry.legal_forms
         or any(aligned.query_tokens[i][0] not in FORM_DESCRIPTORS for i in aligned.query_extra)
-        or len(aligned.entry_extra) != 1
     ):
+        return False
+    # the entry's form descriptors aside ("Taiwan Semiconductor Manufacturing Company
+    # Limited")
+    trades = [j for j in aligned.entry_extra if aligned.entry_tokens[j][0] not in FORM_DESCRIPTORS]
+    if len(trades) != 1:
         return False
     tokens = aligned.query_tokens
     names = [i for i in aligned.matched_query if tokens[i][1] != "place"]
-    (extra,) = aligned.entry_extra
+    (extra,) = trades
     return (
         len(names) == 1
         and tokens[names[0]][1] == "name"
@@ -772,7 +776,7 @@ _SIBLING_TRADES: Final = frozenset(
     | {"training", "energy", "power", "gas", "chemical", "chemicals", "electric", "motor"}
     | {"motors", "heavy", "securities", "asset", "assets", "bank", "banking", "credit"}
     | {"pension", "telecom", "digital", "software", "civil", "commercial", "house", "oil", "trust"}
-    | {"shipping", "neft"}  # neft: oil, in Russian (Gazprom Neft)
+    | {"shipping", "neft", "manufacturing"}  # neft: oil, in Russian (Gazprom Neft)
 )
 
 
