@@ -49,6 +49,8 @@ def score(query: str, listed: str) -> float:
         ("Norland Co., Ltd.", "Norland Gas Co., Ltd."),
         # the entry's form descriptors aside
         ("Taiwan Norland Co., Ltd.", "Taiwan Norland Manufacturing Company Limited"),
+        # a company's registered name is no research or teaching body of its group
+        ("Shenyang Norland Corporation", "AVIC Shenyang Norland Design and Research Institute"),
         # in Russian: the brand compounded with the bank's or the oil company's word
         ("АО «Норландбанк»", "Norland PJSC"),
         ("ПАО «Норланд»", "Norland Neft PJSC"),

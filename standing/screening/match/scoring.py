@@ -257,6 +257,7 @@ def align_names(
             or _group_member(query, entry, aligned)
             or _trade_named_member(query, entry, aligned)
             or _registered_sibling(query, entry, aligned)
+            or _company_against_body(query, entry, aligned)
         ):
             score = min(score, _CONFIG.place_body_cap)
     return NameScore(
@@ -679,6 +680,26 @@ def _registered_sibling(query: NormalizedName, entry: NormalizedName, aligned: _
         len(names) == 1
         and tokens[names[0]][1] == "name"
         and aligned.entry_tokens[extra][0] in _SIBLING_TRADES
+    )
+
+
+#: Kinds of body that are no company: a company's registered name is not theirs.
+_NO_COMPANY_KINDS: Final = frozenset(
+    {"university", "college", "academy", "institute", "school", "hospital", "laboratory"}
+)
+
+
+def _company_against_body(query: NormalizedName, entry: NormalizedName, aligned: _Aligned) -> bool:
+    """Whether a company's registered name (its legal form, no kind of body) meets the name
+    of a research or teaching body with no legal form that says more: "Shenyang Aircraft
+    Corporation" is not the "AVIC Shenyang Aircraft Design and Research Institute" of its
+    group."""
+    if not query.legal_forms or entry.legal_forms or "person" in (query.kind, entry.kind):
+        return False
+    if any(BODY_KINDS.get(t) for t, _ in aligned.query_tokens):
+        return False
+    return any(
+        BODY_KINDS.get(aligned.entry_tokens[j][0]) in _NO_COMPANY_KINDS for j in aligned.entry_extra
     )
 
 
