@@ -299,6 +299,7 @@ def test_chinese_state_companies_read_in_english(query: str, listed: str) -> Non
         ("China Railway", "China Railway Construction Corporation Limited"),
         ("Air China", "Air China Cargo Co., Ltd."),
         ("Iran Khodro", "Iran Khodro Diesel Company"),
+        ("مؤسسة البترول الكويتية", "Kuwait Petroleum International Ltd"),
         ("Syrian Oil Company", "Syrian Company for Oil Transport"),
         ("中铝集团", "China Steel Corporation"),
         # another number of the group: another of its institutes

@@ -922,7 +922,7 @@ _SIM_DESCRIBED: Final = 0.9
 _COUNTRY_SIBLING_TRADES: Final = frozenset(
     {"construction", "engineering", "leasing", "cargo", "logistics", "finance", "capital"}
     | {"securities", "investment", "investments", "services", "transport", "transportation"}
-    | {"diesel", "tours", "travel"}
+    | {"diesel", "tours", "travel", "international"}
 )
 
 
