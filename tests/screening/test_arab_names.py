@@ -185,6 +185,8 @@ def test_a_university_of_another_city_stays_apart() -> None:
         # the adjectives of countries, with the article: Iranian, Chinese
         ("شركة النفط الوطنية الإيرانية", "National Iranian Oil Company"),
         ("الشركة الصينية للبترول", "Chinese Petroleum Company"),
+        # شركة, a company, before a brand no table reads: a form descriptor as romanised
+        ("شركة معادن", "Saudi Arabian Mining Company (Ma'aden)"),
     ],
 )
 def test_arab_funds_authorities_banks_and_movements_read_in_english(

@@ -46,10 +46,12 @@ _IDENTIFYING: Final = frozenset({"name", "number", "patronymic", "place"})
 #: Words that say what kind of organisation a name is, not which one nor what it does
 #: ("JSC Concern Xyz" is Xyz; "ЧОП «Щит»", a private security company, is Shchit; the
 #: Arabic مؤسسة, Muassasat, an establishment, which English names leave out: "Syrian Arab
-#: Airlines").
+#: Airlines"; شركة, a company, and مؤسسة as the Arabic script is romanised when the name is
+#: not read in English: "شركة معادن" / "Ma'aden").
 FORM_DESCRIPTORS: Final = frozenset(
     {"concern", "state", "private", "security", "military", "research", "production"}
     | {"association", "company", "companies", "organization", "establishment"}
+    | {"shrka", "shrkt", "shrkh", "mwssa", "mwssh"}
 )
 _SYLLABIC_SCRIPTS: Final = frozenset({"Han", "Hangul", "Hiragana", "Katakana"})
 _KANA_SCRIPTS: Final = frozenset({"Hiragana", "Katakana"})
