@@ -313,19 +313,8 @@ class _Aligned:
         significant = False
         pairs: list[TokenPair] = []
         for query_positions, entry_positions, how, sim in links:
-            # most links pair one word with one word: their weights and words as they are
-            if len(query_positions) == 1:
-                query_weight = query_weights[query_positions[0]]
-                query_words = query_tokens[query_positions[0]][0]
-            else:
-                query_weight = sum(query_weights[i] for i in query_positions)
-                query_words = " ".join(query_tokens[i][0] for i in query_positions)
-            if len(entry_positions) == 1:
-                entry_weight = entry_weights[entry_positions[0]]
-                entry_words = entry_tokens[entry_positions[0]][0]
-            else:
-                entry_weight = sum(entry_weights[j] for j in entry_positions)
-                entry_words = " ".join(entry_tokens[j][0] for j in entry_positions)
+            query_weight, query_words = _link_side(query_positions, query_weights, query_tokens)
+            entry_weight, entry_words = _link_side(entry_positions, entry_weights, entry_tokens)
             pair_weight = (query_weight + entry_weight) / 2.0
             covered += sim * pair_weight
             lost += (1.0 - sim) * pair_weight
@@ -398,6 +387,17 @@ class _Aligned:
             and not dedicated_to(entry_tokens[j][0], query_dedication)
         )
         return query_left, entry_left
+
+
+def _link_side(
+    positions: Sequence[int], weights: list[float], tokens: Sequence[ClassedToken]
+) -> tuple[float, str]:
+    """The weight and the words of one name's side of a link: most links pair one word with
+    one word, taken as it is; several are summed and joined."""
+    if len(positions) == 1:
+        at = positions[0]
+        return weights[at], tokens[at][0]
+    return sum(weights[i] for i in positions), " ".join(tokens[i][0] for i in positions)
 
 
 def _home_state(tokens: Sequence[ClassedToken], at: int, home: frozenset[str]) -> bool:
