@@ -3,7 +3,7 @@ a person listed under one name."""
 
 from __future__ import annotations
 
-from standing.screening.match import Matcher, Query
+from standing.screening.match import Matcher, Query, Screener
 from standing.screening.model import Entry, EntryName
 
 matcher = Matcher()
@@ -51,3 +51,8 @@ def score(query: str, listed: str, schema: str = "Company") -> float:
     """The score of a query under `schema` against an entry of that kind named `listed`."""
     entry = person(listed) if schema == "Person" else company(listed)
     return matcher.score(Query.of(query, schema=schema), entry).score
+
+
+def matched_ids(screener: Screener, name: str) -> set[str]:
+    """The ids of the entries screening a company named `name` matches."""
+    return {h.entry.entry_id for h in screener.screen(company_query(name)) if h.match}
