@@ -247,6 +247,13 @@ _LANGUAGE_COUNTRIES: Final[dict[Language, frozenset[str]]] = {
 _COMMON_ONLY: Final[frozenset[Language]] = frozenset({"eu", "id", "vi"})
 #: The letters of the one word read that make a name's reading (see `_one_long_word`).
 _LONE_LETTERS: Final = 6
+#: ... for a Japanese word beside words of Japanese syllables only (`_HEPBURN_RE`)
+_LONE_JAPANESE: Final = 4
+#: A word of Japanese syllables in Hepburn: consonant (with y), vowel; n; a doubled consonant
+#: ("Mitsui", "Sumitomo", "Toppan", "Itochu")
+_HEPBURN_RE: Final = re.compile(
+    r"(?:(?:[kgnhbpmr]y|sh|ch|ts|j|f|[kgsztdnhbpmryw])?[aiueo]|n(?![aiueoy])|[kstp](?=[kstp]|ch))+"
+)
 #: Articles, prepositions and conjunctions of names in the languages of Europe, Indonesian and
 #: Malay, and Vietnamese ("Banco do Brasil", "Ferrovie dello Stato", "Perusahaan Listrik dan
 #: Gas"): dropped from the reading beside a word read.
@@ -786,9 +793,16 @@ def _one_long_word(words: list[str], reads: list[tuple[int, int, str]], lang: La
         return False
     start, end, gloss = reads[0]
     word = plain(words[start])
+    least = _LONE_LETTERS - 1 if lang == "zh" else _LONE_LETTERS
+    if lang == "ja" and all(
+        _HEPBURN_RE.fullmatch(plain(w)) for i, w in enumerate(words) if i != start
+    ):
+        # a Japanese word beside words of Japanese syllables only ("Mizuho Ginko": Mizuho
+        # bank; "Yokohama Gomu")
+        least = _LONE_JAPANESE
     return (
         end == start + 1
-        and len(word) >= (_LONE_LETTERS - 1 if lang == "zh" else _LONE_LETTERS)
+        and len(word) >= least
         and _PLAIN_FOLDS[lang](word) in tables().languages[lang].words
         and word not in COMMON_WORDS
         and not any(_place(sense) or _spelled_alike(word, sense) for sense in gloss.split("|"))

@@ -465,3 +465,48 @@ def test_a_korean_name_of_a_country_and_generic_words_is_a_generic_name() -> Non
     assert score("한국은행", "Bank of Korea") >= DEFAULT_THRESHOLD
     assert score("한국은행", "Korea Development Bank") < DEFAULT_THRESHOLD
     assert score("한국은행", "Korea Exchange Bank") < DEFAULT_THRESHOLD
+
+
+# -- a Japanese company word beside a name of Japanese syllables ("Mizuho Ginko"), and the
+# words of Japanese companies' registered names in Hepburn
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Mizuho Ginko", "Mizuho Bank, Ltd."),
+        ("Yokohama Gomu", "The Yokohama Rubber Co., Ltd."),
+        ("Kirin Biru", "Kirin Brewery Company, Limited"),
+        ("Asahi Biru", "Asahi Breweries, Ltd."),
+        ("Toppan Insatsu", "Toppan Printing Co., Ltd."),
+        ("Dai Nippon Insatsu", "Dai Nippon Printing Co., Ltd."),
+        ("Nippon Itagarasu", "Nippon Sheet Glass Co., Ltd."),
+        ("Nippon Keikinzoku", "Nippon Light Metal Company, Ltd."),
+        ("Yamato Unyu", "Yamato Transport Co., Ltd."),
+        ("Nippon Hoso Kyokai", "Japan Broadcasting Corporation"),
+        ("Kyodo Tsushinsha", "Kyodo News"),
+        ("Tokyo Kogyo Daigaku", "Tokyo Institute of Technology"),
+        ("Tokyo Shoken Torihikijo", "Tokyo Stock Exchange, Inc."),
+        ("Shosen Mitsui", "Mitsui O.S.K. Lines, Ltd."),
+        ("Toshiba Kikai", "Toshiba Machine Co., Ltd."),
+        ("Nihon Yusei", "Japan Post Co., Ltd."),
+    ],
+)
+def test_japanese_company_words_are_read(query: str, listed: str) -> None:
+    assert score(query, listed) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Sumitomo Shoji", "Sumitomo Chemical Company, Limited"),
+        ("Tokyo Gasu", "Osaka Gas Co., Ltd."),
+        ("Kyoto Daigaku", "Kyoto Sangyo University"),
+        ("Mizuho Ginko", "Mizuho Securities Co., Ltd."),
+        ("Nomura Shoken", "Nomura Holdings, Inc."),
+        ("Kirin Biru", "Asahi Breweries, Ltd."),
+        ("Tokyo Kogyo Daigaku", "The University of Tokyo"),
+    ],
+)
+def test_japanese_company_words_keep_companies_apart(query: str, listed: str) -> None:
+    assert score(query, listed) < DEFAULT_THRESHOLD
