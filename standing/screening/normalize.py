@@ -878,6 +878,25 @@ def bracketed_alias(text: str) -> str | None:
     return inner
 
 
+#: A university's title after the name of an institute or academy, set apart ("Moscow
+#: Institute of Physics and Technology State University"; as in brackets: "(National Research
+#: University)")
+_APPOSED_UNIVERSITY_RE: Final = re.compile(
+    r"(?P<name>.*\b(?:institute|academy)\b.*?)[\s,]+"
+    r"(?:(?:state|national|federal|research|technical|technological|autonomous)\s+)*"
+    r"university\s*",
+    re.IGNORECASE,
+)
+
+
+def apposed_university(text: str) -> str | None:
+    """The name of an institute or academy followed by a university's title, without the
+    title ("Moscow Institute of Physics and Technology State University": Moscow Institute
+    of Physics and Technology); None for other names."""
+    found = _APPOSED_UNIVERSITY_RE.fullmatch(text) if text.isascii() else None
+    return found.group("name") if found else None
+
+
 def _to_ascii(text: str, kind: NameKind = "person") -> str:
     if _BRACKETS_RE.search(text) and _BRACKETS_RE.sub("", text).strip():
         text = _BRACKETS_RE.sub(" " if kind == "person" else _bracket, text)

@@ -9,7 +9,13 @@ from __future__ import annotations
 import pytest
 
 from standing.screening.match.config import DEFAULT_THRESHOLD
-from standing.screening.normalize import body_heads, body_kind, normalize_name, place_of
+from standing.screening.normalize import (
+    apposed_university,
+    body_heads,
+    body_kind,
+    normalize_name,
+    place_of,
+)
 from tests.screening.names import score, score_in
 
 
@@ -431,3 +437,27 @@ def test_a_descriptor_alone_is_the_name_itself() -> None:
     in English only before or after a name."""
     assert normalize_name("KFH", "organization").tokens == ("kfh",)
     assert normalize_name("КФХ Иванов", "organization").tokens[:2] == ("peasant", "farm")
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        (
+            "Moscow Institute of Physics and Technology State University",
+            "Moscow Institute of Physics and Technology",
+        ),
+        ("Beijing Institute of Technology University", "Beijing Institute of Technology"),
+        ("Bauman Moscow State Technical University", None),  # a university's own name
+        ("Moscow State University", None),
+        ("Moscow State University Institute of Physics", None),  # an institute of a university
+    ],
+)
+def test_a_university_title_after_an_institute_is_set_apart(written: str, name: str | None) -> None:
+    assert apposed_university(written) == name
+
+
+def test_an_institute_with_a_university_title_is_the_institute() -> None:
+    title = "Moscow Institute of Physics and Technology State University"
+    assert score(title, "Moscow Institute of Physics and Technology") >= DEFAULT_THRESHOLD
+    assert score(title, "Moscow State University") < DEFAULT_THRESHOLD
+    assert score("Moscow State University Institute of Physics", "Moscow State University") < 0.5

@@ -15,6 +15,7 @@ from standing.screening.model import Entry, EntryIdentifier, plain_state
 from standing.screening.normalize import (
     NameKind,
     NormalizedName,
+    apposed_university,
     bracketed_alias,
     normalize_name,
     read_cjk_generic,
@@ -232,6 +233,9 @@ def _variants(
     alias = bracketed_alias(value) if bracketed and kind != "person" and "(" in value else None
     if alias:
         out.append((alias, (), None))
+    apposed = apposed_university(value) if kind != "person" else None
+    if apposed:
+        out.append((apposed, (), None))
     if not value.isascii():
         # a Chinese company (公司: 有限公司, 股份有限公司) is not read as Japanese, whose
         # companies are 会社: its on'yomi reads the company form and drops its name
