@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from standing.screening.glossary import han_words, read_han
+from standing.screening.match.config import DEFAULT_THRESHOLD
 from standing.screening.romanised import latin_reading
 from tests.screening.names import score
 
@@ -181,3 +182,10 @@ def test_company_senses_of_the_words_read_in_both_scripts() -> None:
         )
         >= 0.8
     )
+
+
+def test_a_syllable_after_a_place_is_not_joined_to_it() -> None:
+    # "bei jing" is Beijing; "bei jing da", with the first syllable of 大学 (university), is
+    # not: Peking University is not the Beijing Institute of Technology
+    assert score("北京大学", "Peking University") >= DEFAULT_THRESHOLD
+    assert score("北京大学", "Beijing Institute of Technology") < DEFAULT_THRESHOLD

@@ -301,13 +301,21 @@ def _joined_run(
             words = [left[i][0] for i in run]
             if not scripted and (words[0][0] != first or abs(sum(map(len, words)) - length) > 3):
                 continue
-            joined = "".join(words)
-            sim = (
-                cross_match(joined, token, mode) if query_side else cross_match(token, joined, mode)
-            )[0]
-            if sim >= _SIM_JOINED and _rest_alike(words, token, mode):
+            sim = _joined_sim(words, token, mode, query_side)
+            if (
+                sim >= _SIM_JOINED
+                and _rest_alike(words, token, mode)
+                # not three when the first two are the word as well: "bei jing" is Beijing,
+                # and "da" of "bei jing da xue" (Peking University) no part of it
+                and (size == 2 or _joined_sim(words[:2], token, mode, query_side) < sim)
+            ):
                 return list(run), sim
     return None
+
+
+def _joined_sim(words: Sequence[str], token: str, mode: ScriptMode, query_side: bool) -> float:
+    joined = "".join(words)
+    return (cross_match(joined, token, mode) if query_side else cross_match(token, joined, mode))[0]
 
 
 #: Letters of the first of the words joined that make it a word rather than a syllable.
