@@ -404,6 +404,18 @@ def _token_class(token: str, kind: NameKind) -> TokenClass:
     return "name"
 
 
+#: An acronym written with "&" between capitals ("KS&EW": Karachi Shipyard & Engineering
+#: Works; "AT&T", "AT & T"); not a name's "& Co"
+_AMPERSAND_ACRONYM_RE: Final = re.compile(r"\b[A-Z]{1,3}(?:\s*&\s*(?!CO\b|SONS?\b)[A-Z]{1,3})+\b")
+#: Fewest letters of such an acronym read as one word ("P&G" stays two initials)
+_AMPERSAND_LETTERS: Final = 3
+
+
+def _joined_capitals(found: re.Match[str]) -> str:
+    joined = "".join(found.group(0).replace("&", " ").split())
+    return joined if len(joined) >= _AMPERSAND_LETTERS else found.group(0)
+
+
 def normalize_name(text: str, kind: NameKind = "unknown") -> NormalizedName:
     """Normalise one name of a party of the given kind (person names keep legal-form-like words)."""
     return _normalize_name(text, kind)
@@ -439,6 +451,8 @@ def _normalize_name(text: str, kind: NameKind) -> NormalizedName:
             work, dedicated, dedication = cut, True, surname
     if kind != "person" and "." in work:
         work = _DOTTED_RE.sub(_dotted, work)
+    if kind != "person" and "&" in work:
+        work = _AMPERSAND_ACRONYM_RE.sub(_joined_capitals, work)
     tokens = _tokenize(_to_ascii(work, kind))
     if not tokens:
         # a name made only of punctuation or bracketed text: fall back to the brackets' content

@@ -16,6 +16,7 @@ from standing.screening.normalize import (
 )
 from tests.screening.names import company_query as company
 from tests.screening.names import organisation as entry
+from tests.screening.names import score
 
 matcher = Matcher()
 
@@ -244,3 +245,27 @@ def test_a_number_written_as_a_word_gives_its_initial() -> None:
     )
     listed = entry("China Three Gorges Corporation")
     assert Matcher().score(company("CTG"), listed).score >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("written", "tokens"),
+    [
+        ("KS&EW", ("ksew",)),  # not "KS", a Norwegian legal form, and "EW"
+        ("KS & EW", ("ksew",)),
+        ("AT&T Inc.", ("att",)),
+        ("AT & T Inc.", ("att",)),
+        ("P&G", ("p", "g")),  # two letters stay initials
+        ("MAX & CO", ("max",)),  # "& Co" is the company
+    ],
+)
+def test_capitals_joined_by_an_ampersand_are_one_acronym(
+    written: str, tokens: tuple[str, ...]
+) -> None:
+    assert normalize_name(written, "organization").tokens == tokens
+
+
+def test_an_acronym_with_an_ampersand_stands_for_its_words() -> None:
+    listed = "Karachi Shipyard & Engineering Works Limited"
+    assert score("KS&EW", listed) >= DEFAULT_THRESHOLD
+    assert score("AT&T Inc.", "AT & T Inc.") >= DEFAULT_THRESHOLD
+    assert score("KS&EW", "Karachi Shipyard Limited") < DEFAULT_THRESHOLD
