@@ -330,8 +330,14 @@ class NormalizedName:
 
     def acronym_token(self, token: str) -> bool:
         """Whether `token` of this name may be an acronym: 2 to 6 letters, not written in
-        lower case beside capitals ("MTS", "ACME", "mts"; not "Acme" in "Acme Corp")."""
-        return 2 <= len(token) <= 6 and token.isalpha() and token not in self.lowered
+        lower case beside capitals ("MTS", "ACME", "mts"; not "Acme" in "Acme Corp"), or up
+        to 8 in a Russian acronym whose letters Ts, Kh, Zh, Ch and Sh write two
+        ("TsNIIKhM")."""
+        if len(token) > _ACRONYM_LETTERS:
+            return len(token) <= _RUSSIAN_ACRONYM_LETTERS and any(
+                w.lower() == token and _russian_acronym(w) for w in _WORD_RE.findall(self.original)
+            )
+        return len(token) >= 2 and token.isalpha() and token not in self.lowered
 
     @property
     def acronyms(self) -> frozenset[str]:
@@ -653,6 +659,9 @@ _NOT_CAMEL: Final = frozenset({"mc", "mac"})
 _RUSSIAN_ACRONYM_RE: Final = re.compile(r"(?:[A-Z]|Ts|Kh|Zh|Ch|Sh)+")
 #: Fewest capitals of such an acronym ("TsKB"; not a word such as "Shah").
 _RUSSIAN_ACRONYM_CAPITALS: Final = 3
+#: Most letters of an acronym (`NormalizedName.acronym_token`), and of a Russian one
+_ACRONYM_LETTERS: Final = 6
+_RUSSIAN_ACRONYM_LETTERS: Final = 8
 
 
 def _russian_acronym(word: str) -> bool:

@@ -269,3 +269,12 @@ def test_an_acronym_with_an_ampersand_stands_for_its_words() -> None:
     assert score("KS&EW", listed) >= DEFAULT_THRESHOLD
     assert score("AT&T Inc.", "AT & T Inc.") >= DEFAULT_THRESHOLD
     assert score("KS&EW", "Karachi Shipyard Limited") < DEFAULT_THRESHOLD
+
+
+def test_a_russian_acronym_with_two_letter_consonants_may_have_eight_letters() -> None:
+    # Ts and Kh write one Russian letter each: TsNIIKhM has six
+    name = normalize_name("TsNIIKhM", "organization")
+    assert name.acronym_token("tsniikhm")
+    written_out = normalize_name("Tsniikhmash", "organization")
+    assert not written_out.acronym_token("tsniikhmash")
+    assert not normalize_name("ROSNEFTEGAZ", "organization").acronym_token("rosneftegaz")
