@@ -84,10 +84,11 @@ def test_a_second_sense_gives_a_second_reading() -> None:
     assert found is not None
     assert found.alternate == "establishment airlines arab syrian"
     assert "Tayaran=airlines" in found.alternate_words
-    # مؤسسة is an establishment in an Arabic name, an institute in a Persian one
+    # مؤسسة is a corporation in an Arabic name (Kuwait Petroleum Corporation), an institute
+    # in a Persian one
     arabic = glossary_reading("مؤسسة الطيران العربية السورية")
     assert arabic is not None
-    assert arabic.text == "establishment airline arab syrian"
+    assert arabic.text == "corporation airline arab syrian"
     assert arabic.alternate == "institute airways arab syrian"  # طيران: airline, or airways
     assert "مؤسسة=institute" in arabic.alternate_words
 
@@ -439,3 +440,20 @@ def test_an_arabic_name_is_read_in_mixes_of_its_words_senses() -> None:
         result("Sharikat Bitrul Abu Dhabi al-Wataniya", "Abu Dhabi National Oil Company", "ae")[0]
         >= DEFAULT_THRESHOLD
     )
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # the Syrian state oil body; التجاري is commercial, or trade
+        ("المؤسسة العامة للنفط", "General Petroleum Corporation"),
+        ("المصرف التجاري العراقي", "Trade Bank of Iraq"),
+        ("المصرف التجاري السوري", "Commercial Bank of Syria"),
+    ],
+)
+def test_arabic_corporation_and_trade_are_read(query: str, listed: str) -> None:
+    assert score(query, listed) >= DEFAULT_THRESHOLD
+
+
+def test_the_trade_bank_is_not_the_commercial_bank_of_another_country() -> None:
+    assert score("المصرف التجاري العراقي", "Commercial Bank of Syria") < DEFAULT_THRESHOLD
