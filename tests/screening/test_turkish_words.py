@@ -121,3 +121,37 @@ def test_anonim_sirketi_in_ascii_letters_is_the_turkish_joint_stock_company() ->
 )
 def test_the_red_crescent_and_a_wealth_fund(query: str, listed: str) -> None:
     assert score_in(query, listed, "tr") >= DEFAULT_THRESHOLD
+
+
+# -- "Sanayi ve Ticaret" (industry and trade), which most Turkish companies' registered names
+# say before their legal form; T.A.Ş. (Türk Anonim Şirketi); the words of defence and industry
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Baykar Makina Sanayi ve Ticaret A.Ş.", "Baykar"),
+        ("Metal Pres Sanayi ve Ticaret A.Ş.", "Metal Pres A.S."),
+        ("Kale Kalıp Sanayi ve Ticaret", "Kale Kalip A.S."),
+        ("Akbank T.A.Ş.", "Akbank"),
+        ("Sarsılmaz Silah Sanayi A.Ş.", "Sarsilmaz"),
+        ("Petkim Petrokimya Holding A.Ş.", "Petkim"),
+        ("Tofaş Türk Otomobil Fabrikası A.Ş.", "Tofas"),
+        ("Türkiye Sanayi ve Ticaret Bakanlığı", "Ministry of Industry and Trade of Turkey"),
+    ],
+)
+def test_turkish_registered_names_meet_their_brands(query: str, listed: str) -> None:
+    assert score(query, listed) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Aselsan Elektronik Sanayi ve Ticaret", "Aselsan Trading LLC"),
+        # another company of the group, its own name inside the registered name
+        ("Turkcell İletişim Hizmetleri A.Ş.", "Turkcell Superonline İletişim Hizmetleri A.Ş."),
+        ("Acme Communication Services Inc.", "Acme Superonline Communication Services Inc."),
+    ],
+)
+def test_turkish_registered_names_keep_other_companies_apart(query: str, listed: str) -> None:
+    assert score(query, listed) < DEFAULT_THRESHOLD

@@ -260,6 +260,7 @@ def align_names(
             or _trade_named_member(query, entry, aligned)
             or _registered_sibling(query, entry, aligned)
             or _company_against_body(query, entry, aligned)
+            or _inserted_name(query, entry, aligned)
         ):
             score = min(score, _CONFIG.place_body_cap)
     return NameScore(
@@ -689,6 +690,33 @@ def _registered_sibling(query: NormalizedName, entry: NormalizedName, aligned: _
 _NO_COMPANY_KINDS: Final = frozenset(
     {"university", "college", "academy", "institute", "school", "hospital", "laboratory"}
 )
+
+
+def _inserted_name(query: NormalizedName, entry: NormalizedName, aligned: _Aligned) -> bool:
+    """Whether the query is a registered name (with its legal form) whose words all matched,
+    and the entry's registered name, under a form of the same kind, has a word of a name of
+    its own after the first of their words of names and before their last word: "Turkcell
+    Iletisim Hizmetleri A.S." is not "Turkcell Superonline Iletisim Hizmetleri A.S.",
+    another company of the group."""
+    if (
+        "person" in (query.kind, entry.kind)
+        or not query.legal_forms
+        or not entry.legal_forms
+        or aligned.query_extra
+        or len(aligned.matched_entry) < 2
+        or not {legal_family(f) for f in query.legal_forms}
+        & {legal_family(f) for f in entry.legal_forms}
+    ):
+        return False
+    tokens = aligned.entry_tokens
+    names = [j for j in aligned.matched_entry if tokens[j][1] == "name"]
+    if not names:
+        return False
+    first, last = min(names), max(aligned.matched_entry)
+    return any(
+        first < j < last and tokens[j][1] == "name" and tokens[j][0] not in FORM_DESCRIPTORS
+        for j in aligned.entry_extra
+    )
 
 
 def _company_against_body(query: NormalizedName, entry: NormalizedName, aligned: _Aligned) -> bool:
