@@ -126,3 +126,23 @@ def test_letter_names_apart_are_initials_only_in_a_run() -> None:
     assert spelled_initials("ООО «Эс Эй Пи СНГ»") == "ООО «SAP СНГ»"
     # one letter name alone is a word
     assert spelled_initials("Иван Ти Петров") is None
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # Russian in Latin letters: its English loanwords spelled by their sound, as in Cyrillic
+        ("Pozitiv Teknolodzhiz", "Positive Technologies"),
+        ("Mobail Solyushns", "Mobile Solutions"),
+    ],
+)
+def test_loanwords_of_russian_in_latin_letters_are_read_by_their_sound(
+    query: str, listed: str
+) -> None:
+    assert score(query, listed) >= DEFAULT_THRESHOLD
+
+
+def test_english_names_are_not_read_by_their_sound() -> None:
+    # no letters of a Russian transliteration: two English names compared as written
+    assert score("Mobile Sections", "Mobile Solutions") < DEFAULT_THRESHOLD
+    assert score("Pozitiv Teknolodzhiz", "Positive Software") < DEFAULT_THRESHOLD

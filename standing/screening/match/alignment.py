@@ -18,6 +18,7 @@ words (`significant_tokens`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Final, Protocol
@@ -123,7 +124,18 @@ def script_mode(query: NormalizedName, entry: NormalizedName) -> ScriptMode:
         return _CHINESE_QUERY if "Han" in query.scripts else _CHINESE_ENTRY
     if query.abjad or query.transliterated or entry.transliterated:
         return _LOOSE
+    if query.kind != "person" and _ROMANISED_RUSSIAN_RE.search(query.original):
+        # Russian in Latin letters, whose English loanwords are spelled by their sound
+        # ("Pozitiv Teknolodzhiz": Positive Technologies), as in Cyrillic
+        return _LOOSE
     return _LATIN
+
+
+#: Letters that write Russian in Latin letters, and no English word: dzh, zh, kh, shch, a
+#: y before a vowel after a consonant ("Solyushns"), and the adjectives' endings
+_ROMANISED_RUSSIAN_RE: Final = re.compile(
+    r"dzh|zh|kh|shch|(?<=[bcdfglmnprstvz])y[aeou]|(?:iy|yy|aya|oye)\b", re.IGNORECASE
+)
 
 
 def align(
