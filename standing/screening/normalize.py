@@ -761,6 +761,7 @@ LEGAL_FAMILIES: Final[dict[str, str]] = {
     **dict.fromkeys(("at", "prat", "ad", "ead"), "jsc"),
     "coltd": "ltd",  # "Co., Ltd." is "Company Limited"
     **dict.fromkeys(("ooo", "ood", "eood", "doo"), "llc"),
+    "too": "llp",  # a Kazakh limited liability partnership (ТОО) is an LLP
     "fsue": "sue",  # a federal state unitary enterprise is a state unitary enterprise
 }
 

@@ -143,13 +143,15 @@ def loanword_fold(token: str) -> str:
 
 #: An English word as Russian writes it by its sound, and its transliteration, read alike:
 #: the digraphs of the transliteration and the English spellings of one sound (-tion, a soft
-#: g, ph, ck) written one way, then the consonants alone, without the h, w and v that one
+#: g, ph, ck; kh before a consonant the k of a Greek ch: "tekhnologii") written one way, then
+#: the consonants alone, without the h, w and v that one
 #: side writes as a vowel or not at all ("Текнолоджиз", teknolodzhiz: Technologies; "Солюшнс",
 #: solyushns: Solutions; "Игл", igl: Eagle; "Эппл", eppl: Apple).
 _SOUND_RULES: Final = rules(
     (
         (r"shch", "sh"),
         (r"dzh|zh|dj", "j"),
+        (r"kh(?=[^aeiouy])", "k"),
         (r"kh", "h"),
         (r"ts", "s"),
         (r"[st]ion", "shn"),

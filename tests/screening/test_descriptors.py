@@ -461,3 +461,10 @@ def test_an_institute_with_a_university_title_is_the_institute() -> None:
     assert score(title, "Moscow Institute of Physics and Technology") >= DEFAULT_THRESHOLD
     assert score(title, "Moscow State University") < DEFAULT_THRESHOLD
     assert score("Moscow State University Institute of Physics", "Moscow State University") < 0.5
+
+
+def test_a_descriptor_that_is_a_trade_counts_against_another_trade() -> None:
+    # "security" says what a private security company is, and what this centre does
+    query = "Information Security Center LLC"
+    assert score(query, "Information Technology Center LLC") < DEFAULT_THRESHOLD
+    assert score("ЧОП «Щит»", "Shchit") >= DEFAULT_THRESHOLD

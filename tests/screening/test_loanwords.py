@@ -146,3 +146,10 @@ def test_english_names_are_not_read_by_their_sound() -> None:
     # no letters of a Russian transliteration: two English names compared as written
     assert score("Mobile Sections", "Mobile Solutions") < DEFAULT_THRESHOLD
     assert score("Pozitiv Teknolodzhiz", "Positive Software") < DEFAULT_THRESHOLD
+
+
+def test_kh_before_a_consonant_is_the_k_of_a_greek_ch() -> None:
+    query = "Obshchestvo s Ogranichennoy Otvetstvennostyu Pozitiv Tekhnolodzhiz"
+    assert score(query, "Positive Technologies LLC") >= DEFAULT_THRESHOLD
+    # before a vowel it stays an h: Kholding is Holding
+    assert score("Khai Tek Kholding", "Khai Tek Holding") >= DEFAULT_THRESHOLD

@@ -451,3 +451,21 @@ def test_two_names_of_a_country_link_but_a_capital_is_no_country() -> None:
     assert same_country("rossii", "russia")
     assert not same_country("tehran", "iran")
     assert not same_country("moscow", "russia")
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("AO Russkaya Mednaya Kompaniya", "Russian Copper Company JSC"),
+        ("АО «Русская медная компания»", "Russian Copper Company JSC"),
+        # a Kazakh limited liability partnership (ТОО) is an LLP
+        ("TOO Kazakhstanskaya Neftyanaya Kompaniya", "Kazakhstan Oil Company LLP"),
+        ("ТОО «Казахстанская нефтяная компания»", "Kazakhstan Oil Company LLP"),
+    ],
+)
+def test_russian_and_a_kazakh_partnership_are_read(query: str, listed: str) -> None:
+    assert score(query, listed) >= DEFAULT_THRESHOLD
+
+
+def test_a_kazakh_partnership_is_not_a_joint_stock_company() -> None:
+    assert normalize_name("ТОО Самрук", "organization").legal_forms == ("too",)

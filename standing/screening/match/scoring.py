@@ -53,6 +53,8 @@ FORM_DESCRIPTORS: Final = frozenset(
     | {"association", "company", "companies", "organization", "establishment"}
     | {"shrka", "shrkt", "shrkh", "mwssa", "mwssh"}
 )
+#: Form descriptors that also say what a body does ("security", "research").
+_TRADE_DESCRIPTORS: Final = frozenset({"security", "military", "research", "production"})
 _SYLLABIC_SCRIPTS: Final = frozenset({"Han", "Hangul", "Hiragana", "Katakana"})
 _KANA_SCRIPTS: Final = frozenset({"Hiragana", "Katakana"})
 _HYPHENATED_RE: Final = re.compile(r"\w+(?:-\w+)+")
@@ -1131,12 +1133,17 @@ def _query_extra_weight(
     Research Institute" / "AVIC Shenyang Aircraft Design and Research Institute", two cities
     of one country). A form descriptor weighs
     nothing ("Concern Sozvezdie" is Sozvezdie) unless the entry has another in its place
-    (an association is not an organization); a generic word weighs more when the entry has
+    (an association is not an organization), nor, for one that also says what a body does
+    (`_TRADE_DESCRIPTORS`), a generic word; a generic word weighs more when the entry has
     another generic word in its place (`swapped`, see `_swapped_kinds`): the names then say
     different things ("Science and Industry" / "Science and Technology")."""
     text, kind = token
     if text in FORM_DESCRIPTORS:
-        return weights.idf(text) * _QUERY_GENERIC_SWAPPED if "d" in swapped else 0.0
+        # a descriptor that is also a line of business in place of the entry's generic word
+        # ("Information Security Center" / "Information Technology Center")
+        if "d" in swapped or ("g" in swapped and text in _TRADE_DESCRIPTORS):
+            return weights.idf(text) * _QUERY_GENERIC_SWAPPED
+        return 0.0
     if kind == "generic":
         share = _QUERY_GENERIC_SWAPPED if "g" in swapped else _QUERY_GENERIC_EXTRA
         return weights.idf(text) * share
