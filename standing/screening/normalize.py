@@ -583,7 +583,36 @@ def _dedication(text: str) -> tuple[str, str]:
     if (person := _OF_PERSON_RE.search(text)) and _DEDICATED_BODY_RE.search(text):
         surname = _surname(person.group(0))
         text = _OF_PERSON_RE.sub(" ", text)
+    if not surname and (eponym := _LEADING_EPONYM_RE.match(text)) and _eponym(eponym):
+        surname = fold(eponym.group("surname"))
+        text = text[eponym.end("surname") :]
     return text, surname
+
+
+#: A university, institute or academy whose name begins with the surname it is named after
+#: ("Lomonosov Moscow State University", "Bauman Moscow State Technical University",
+#: "Mendeleev University of Chemical Technology")
+_LEADING_EPONYM_RE: Final = re.compile(
+    r"\s*(?P<surname>[A-Z][a-z]{3,})\s+(?P<next>[A-Z][a-z]+)\b"
+    r"(?=.*\b(?:University|Institute|Academy)\b)"
+)
+
+
+def _eponym(found: re.Match[str]) -> bool:
+    """Whether the first word `_LEADING_EPONYM_RE` found is a person's surname: a word of a
+    name with a surname's ending, before a place ("Lomonosov Moscow", "Plekhanov Russian",
+    "Bauman Moscow"; not "Huawei Moscow Research Institute")."""
+    first, after = fold(found.group("surname")), fold(found.group("next"))
+    return (
+        first.endswith(_SURNAME_ENDINGS)
+        and _token_class(first, "organization") == "name"
+        and _token_class(after, "organization") == "place"
+    )
+
+
+#: Endings of the surnames universities and institutes are named after (Russian: Lomonosov,
+#: Mendeleev, Gubkin; Polish and Ukrainian: -sky, -ko; German: Bauman)
+_SURNAME_ENDINGS: Final = ("ov", "ev", "in", "yn", "sky", "skiy", "ko", "man")
 
 
 def _surname(dedication: str) -> str:

@@ -464,3 +464,34 @@ def test_state_enterprise_and_institution_forms_are_legal_forms(
 def test_a_state_enterprise_is_its_brand() -> None:
     assert score_in("RSE Kazhydromet", "Kazhydromet", "kz") >= DEFAULT_THRESHOLD
     assert score_in("РУП «Белтелеком»", "Beltelecom", "by") >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("written", "tokens", "surname"),
+    [
+        ("Lomonosov Moscow State University", ("moscow", "state", "university"), "lomonosov"),
+        (
+            "Bauman Moscow State Technical University",
+            ("moscow", "state", "technical", "university"),
+            "bauman",
+        ),
+        # a brand before a place is no dedication, nor a surname before no place
+        ("Huawei Moscow Research Institute", ("huawei", "moscow", "research", "institute"), ""),
+        ("Pirogov Medical University", ("pirogov", "medical", "university"), ""),
+        ("Kazan Federal University", ("kazan", "federal", "university"), ""),
+    ],
+)
+def test_a_surname_before_a_university_and_its_place_is_its_dedication(
+    written: str, tokens: tuple[str, ...], surname: str
+) -> None:
+    name = normalize_name(written, "organization")
+    assert name.tokens == tokens
+    assert name.dedication == surname
+
+
+def test_a_university_named_after_a_person_first_is_known_by_its_acronym() -> None:
+    assert score("MSU", "Lomonosov Moscow State University") >= DEFAULT_THRESHOLD
+    assert score("MGTU", "Bauman Moscow State Technical University") >= DEFAULT_THRESHOLD
+    listed = "Moscow State University named after M.V. Lomonosov"
+    assert score("Lomonosov Moscow State University", listed) >= DEFAULT_THRESHOLD
+    assert score("Bauman Moscow State Technical University", listed) < DEFAULT_THRESHOLD
