@@ -510,3 +510,24 @@ def test_japanese_company_words_are_read(query: str, listed: str) -> None:
 )
 def test_japanese_company_words_keep_companies_apart(query: str, listed: str) -> None:
     assert score(query, listed) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # the power companies of KEPCO by their regions, and a North Korean shipping company
+        ("Hanguk Jungbu Baljeon", "Korea Midland Power Co., Ltd."),
+        ("Hanguk Nambu Baljeon", "Korea Southern Power Co., Ltd."),
+        ("Choson Tonghae Haeun Hoesa", "Korea East Sea Shipping Company"),
+        # a polytechnic university is a university of technology; 三峡, the Three Gorges
+        ("Xibei Gongye Daxue", "Northwestern Polytechnical University"),
+        ("Zhongguo Sanxia Jituan", "China Three Gorges Corporation"),
+    ],
+)
+def test_regions_and_polytechnics_are_read(query: str, listed: str) -> None:
+    assert score(query, listed) >= DEFAULT_THRESHOLD
+
+
+def test_regions_keep_sister_companies_apart() -> None:
+    assert score("Hanguk Seobu Baljeon", "Korea Midland Power Co., Ltd.") < DEFAULT_THRESHOLD
+    assert score("Tomsk Polytechnic University", "Tomsk State University") < DEFAULT_THRESHOLD
