@@ -468,3 +468,11 @@ def test_a_descriptor_that_is_a_trade_counts_against_another_trade() -> None:
     query = "Information Security Center LLC"
     assert score(query, "Information Technology Center LLC") < DEFAULT_THRESHOLD
     assert score("ЧОП «Щит»", "Shchit") >= DEFAULT_THRESHOLD
+
+
+def test_a_company_under_another_form_is_not_the_body_of_a_kind() -> None:
+    # an LLC named Novator is not the joint-stock design bureau of that name
+    listed = "JSC Experimental Design Bureau Novator"
+    assert score("Novator LLC", listed) < DEFAULT_THRESHOLD
+    assert score("Novator JSC", listed) >= DEFAULT_THRESHOLD
+    assert score("OKB Novator", listed) >= DEFAULT_THRESHOLD

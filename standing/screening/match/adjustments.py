@@ -180,6 +180,10 @@ def _legal_forms(
         # subsidiary "Hensoldt Sensors GmbH")
         legal["other_form"] = True
         score *= _CONFIG.near_other_form
+    elif _kind_words(best.entry_extra) and _other_forms(best.query, best.entry, read):
+        # the company under another legal form is not the body of a kind the entry is
+        legal["other_form"] = True
+        score = min(score, _CONFIG.place_body_cap)
     features["legal_forms"] = legal
     return score
 
@@ -211,6 +215,17 @@ def _kind_said(name: NormalizedName) -> str:
     if kind or not name.original.isascii():
         return kind
     return next((BODY_KINDS[t] for t in reversed(name.tokens) if t in BODY_KINDS), "")
+
+
+def _kind_words(extra: tuple[str, ...]) -> bool:
+    """Whether the words a name leaves over say what kind of body it is (a bureau, a plant,
+    an institute): "JSC Experimental Design Bureau Novator" is a design bureau, not the
+    company "Novator LLC"."""
+    return any(t in BODY_KINDS or t in _KIND_HEADS for t in extra)
+
+
+#: Words of a name's kind of body besides `BODY_KINDS` (a company is any company).
+_KIND_HEADS: Final = frozenset({"plant", "factory", "works", "shipyard", "refinery", "combine"})
 
 
 def _own_words(extra: tuple[str, ...], name: NormalizedName) -> bool:
