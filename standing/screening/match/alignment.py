@@ -19,8 +19,8 @@ words (`significant_tokens`).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from functools import lru_cache
+from collections.abc import Callable, Sequence
+from functools import lru_cache, partial
 from typing import Final, Protocol
 
 from rapidfuzz.distance import Levenshtein
@@ -84,6 +84,8 @@ _SIM_SHORT_OTHER: Final = DEFAULT_CONFIG.sim_short_other
 _SIM_COUNTRY: Final = 0.95
 _COUNTRY_PREFIX: Final = 4
 _DEMONYM_PREFIX: Final = 3
+#: Classes of the words written beside an organisation's acronym that it does not spell.
+_BESIDE_ACRONYM: Final = frozenset({"place", "generic"})
 #: Words of a name that stand for its legal form, which an acronym may leave out.
 _FORM_WORDS: Final = frozenset({"company", "corporation"})
 #: Two words for one kind of body ("Works" / "Plant", "Center" / "Centre"; body_kinds.tsv).
@@ -183,8 +185,20 @@ def align(
             runs,
             known,
         )
-        _contraction(entry, entry_tokens, query_tokens, entry_used, query_used, links, True)
-        _contraction(query, query_tokens, entry_tokens, query_used, entry_used, links, False)
+        for left_name, left, right, left_used, right_used, query_side in (
+            (entry, entry_tokens, query_tokens, entry_used, query_used, True),
+            (query, query_tokens, entry_tokens, query_used, entry_used, False),
+        ):
+            _place_freed(
+                partial(
+                    _contraction, left_name, left, right, left_used, right_used, links, query_side
+                ),
+                right,
+                left_used,
+                right_used,
+                links,
+                not query_side,
+            )
     _abbreviations(query_tokens, entry_tokens, query_used, entry_used, links)
     if person:
         _short_typos(query_tokens, entry_tokens, query_used, entry_used, links)
@@ -356,6 +370,58 @@ def _acronym(
     runs: bool = False,
     known: AcronymEvidence | None = None,
 ) -> None:
+    """`_spell_acronym`, in names of organisations also with a place of `right` set free
+    (`_place_freed`): "ISRO India" / Indian Space Research Organisation."""
+    args = (left_name, right_name, left, right, left_used, right_used, links, query_side)
+    if runs:
+        _place_freed(lambda: _spell_acronym(*args, runs, known), *args[3:])
+    else:
+        _spell_acronym(*args, runs, known)
+
+
+def _place_freed(
+    attempt: Callable[[], bool],
+    right: Sequence[ClassedToken],
+    left_used: set[int],
+    right_used: set[int],
+    links: list[Link],
+    left_is_query: bool,
+) -> None:
+    """`attempt` to read one word of `right` as an acronym or a contraction of the free words
+    of the other name, and when it fails, once more with the word of the other name that
+    matched a place of `right` given back to it: "ISRO India" / Indian Space Research
+    Organisation, "KEPCO Korea" / Korea Electric Power Corporation, "Petrobras Brazil" /
+    Petróleo Brasileiro S.A.; the place stays beside the acronym or the brand, a word of
+    its own. `left_is_query`: the other name is the query (a link's first positions)."""
+    if attempt():
+        return
+    for k, link in enumerate(links):
+        mine, theirs = (link[0], link[1]) if left_is_query else (link[1], link[0])
+        if len(theirs) != 1 or right[theirs[0]][1] != "place":
+            continue
+        del links[k]
+        left_used.difference_update(mine)
+        right_used.difference_update(theirs)
+        if attempt():
+            return
+        links.insert(k, link)
+        left_used.update(mine)
+        right_used.update(theirs)
+        return
+
+
+def _spell_acronym(
+    left_name: NormalizedName,
+    right_name: NormalizedName,
+    left: Sequence[ClassedToken],
+    right: Sequence[ClassedToken],
+    left_used: set[int],
+    right_used: set[int],
+    links: list[Link],
+    query_side: bool,
+    runs: bool = False,
+    known: AcronymEvidence | None = None,
+) -> bool:
     """The one unmatched token of `right` is the acronym of all unmatched words of `left`
     (function words left out; a word with capitals inside gives them all: "MTS" / "Mobile
     TeleSystems"; with the initial of its legal form: "SMIC" / "Semiconductor Manufacturing
@@ -366,8 +432,12 @@ def _acronym(
     organisations; `known`: what the list knows of it, when the query is the acronym or
     the acronym is in a loose form), or for a person's initials `sim_initials_person`."""
     free_right = [j for j in range(len(right)) if j not in right_used]
+    if len(free_right) > 1 and runs:
+        # an organisation's acronym beside its country or city and words of what it is,
+        # which stay unmatched and are weighed as such ("HAL India", "TMH Group")
+        free_right = [j for j in free_right if right[j][1] not in _BESIDE_ACRONYM]
     if len(free_right) != 1:
-        return
+        return False
     # the surname of the acronym's name's dedication is no part of the acronym ("MGU imeni
     # Lomonosova" / Lomonosov Moscow State University)
     free_left = [
@@ -376,10 +446,10 @@ def _acronym(
         if i not in left_used and not dedicated_to(left[i][0], right_name.dedication)
     ]
     if len(free_left) < 2:
-        return
+        return False
     b, b_class = right[free_right[0]]
     if b_class != "name" or not right_name.acronym_token(b):
-        return  # a legal form alone ("JSC") is no acronym
+        return False  # a legal form alone ("JSC") is no acronym
     letters = left_name.letters
     initials = "".join(letters[i] for i in free_left)
     plain = "".join(left[i][0][0] for i in free_left)
@@ -393,7 +463,7 @@ def _acronym(
         and not _form_word_left_out(b, left, free_left, initials, plain)
     ):
         if not runs or len(b) < 2:
-            return
+            return False
         spelled = loose_spelling(b, left_name, free_left)
         if spelled is not None:
             free_left, loose = spelled, True
@@ -412,10 +482,10 @@ def _acronym(
             free_left, loose = lead, True
         else:
             if b[0] not in plain:
-                return
+                return False
             run = _initials_run(left, left_used, b)
             if run is None:
-                return
+                return False
             free_left = run
     query_tokens = left if query_side else right
     others = any(
@@ -452,6 +522,7 @@ def _acronym(
         links.append((free_left, free_right, how, sim))
     else:
         links.append((free_right, free_left, how, sim))
+    return True
 
 
 def _contraction(
@@ -462,17 +533,22 @@ def _contraction(
     right_used: set[int],
     links: list[Link],
     query_side: bool,
-) -> None:
+) -> bool:
     """`right` is one word, or one beside words of its kind of body (`contractions.brand_word`:
     "PO Sevmash"), a brand made of the first syllables of the words of `left` that matched
     nothing else ("Petrobras" / Petróleo Brasileiro S.A.; `contractions.syllables`); a word
-    of its kind beside it may have matched one of `left`'s ("Production Association").
+    of its kind beside it may have matched one of `left`'s ("Production Association"), a
+    place beside it is its own word ("Petrobras Brazil": see `_place_freed`).
     `query_side`: the brand is the query."""
     if len(left) < 2:
-        return
-    free = [j for j in range(len(right)) if j not in right_used and right[j][0] not in KIND_WORDS]
+        return False
+    free = [
+        j
+        for j in range(len(right))
+        if j not in right_used and right[j][0] not in KIND_WORDS and right[j][1] != "place"
+    ]
     if len(free) != 1 or any(right[j][0] not in KIND_WORDS for j in right_used):
-        return
+        return False
     word, word_class = right[free[0]]
     spelled = [i for i in range(len(left)) if i not in left_used]
     if (
@@ -481,13 +557,14 @@ def _contraction(
         or len(word) < LEAST_LETTERS
         or syllables(word, left_name) is None
     ):
-        return
+        return False
     left_used.update(spelled)
     right_used.add(free[0])
     if query_side:
         links.append((free, spelled, "contraction", _SIM_CONTRACTION))
     else:
         links.append((spelled, free, "contraction", _SIM_CONTRACTION))
+    return True
 
 
 def _form_ended(acronym: str, name: NormalizedName, initials: str, plain: str) -> bool:

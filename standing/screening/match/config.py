@@ -37,6 +37,10 @@ class ScoringConfig:
     #: ("China Aerospace Science and Industry" / "... Science and Technology", "Aerospace
     #: Industries Association" / "... Organization"), not one of them more.
     query_generic_swapped: float = 0.6
+    #: Class weight of the name of the entry's own country that the query has and the entry
+    #: lacks ("DRDO India" / Defence Research and Development Organisation): it says little
+    #: more than the entry's country; less than a city of it, which may name a branch.
+    query_home_country_extra: float = 0.1
     #: Weight of entry tokens the query lacks (a brand against a full name).
     entry_extra: float = 0.5
     #: ... for a one-token person query against a longer name.

@@ -39,6 +39,7 @@ from standing.screening.romanize import abjad_compact_similarity
 _CONFIG: Final = DEFAULT_CONFIG
 _REPEATED: Final = _CONFIG.repeated
 _QUERY_GENERIC_EXTRA: Final = _CONFIG.query_generic_extra
+_QUERY_HOME_COUNTRY_EXTRA: Final = _CONFIG.query_home_country_extra
 _QUERY_GENERIC_SWAPPED: Final = _CONFIG.query_generic_swapped
 _SIM_SIGNIFICANT: Final = _CONFIG.sim_significant
 #: Token classes that identify a party (a pair of them makes a name more than generic).
@@ -247,6 +248,7 @@ def align_names(
         _parent_name(aligned, countries),
         _group_described(query, aligned),
         (query.dedication, entry.dedication),
+        _described_home(query, aligned, home),
     )
     score = _ratio(query, entry, aligned, query_left, entry_left)
     method = method_of(aligned.pairs, query_left, entry_left)
@@ -345,6 +347,7 @@ class _Aligned:
         parent_name: bool = False,
         group_described: bool = False,
         dedications: tuple[str, str] = ("", ""),
+        described_home: tuple[int, ...] = (),
     ) -> tuple[float, float]:
         """The weight of the query's and the entry's unmatched tokens. A token repeated in
         one name ("Sergey Sergey Shoigu") counts little the second time; a query word in
@@ -356,7 +359,8 @@ class _Aligned:
         `group_described` its word "Group" weighs nothing (see `_group_described`). A word
         of one name that is the surname of the other's dedication (`dedications`: the
         query's and the entry's) weighs nothing: "Lomonosov Moscow State University" is the
-        one "named after M.V. Lomonosov"."""
+        one "named after M.V. Lomonosov". The query's tokens at `described_home`, the entry's
+        country said after its name, weigh nothing (see `_described_home`)."""
         query_dedication, entry_dedication = dedications
         query_tokens, entry_tokens = self.query_tokens, self.entry_tokens
         query_seen = {query_tokens[i][0] for i in self.matched_query}
@@ -378,6 +382,7 @@ class _Aligned:
             * (_REPEATED if query_tokens[i][0] in query_seen else 1.0)
             for i in self.query_extra
             if i != parent
+            and i not in described_home
             and not parent_name
             and not (group_described and query_tokens[i][0] == "group")
             and not _rest_of_place(query_tokens, i, self.matched_query)
@@ -401,6 +406,28 @@ def _link_side(
         at = positions[0]
         return weights[at], tokens[at][0]
     return sum(weights[i] for i in positions), " ".join(tokens[i][0] for i in positions)
+
+
+def _described_home(
+    query: NormalizedName, aligned: _Aligned, home: frozenset[str]
+) -> tuple[int, ...]:
+    """The positions of the query's last words when they are the name of the entry's own
+    country, left unmatched after the name of an organisation written with no legal form
+    ("Hikvision China", "HAL India", "SABIC Saudi Arabia"): a description of where the body
+    is, as "Group" after a brand is of what it is, which a registered name would not be
+    ("ASML Netherlands B.V." is ASML's Dutch company); none otherwise."""
+    tokens = aligned.query_tokens
+    if query.kind == "person" or query.legal_forms or not home:
+        return ()
+    extra = set(aligned.query_extra)
+    found: tuple[int, ...] = ()
+    for first in range(len(tokens) - 1, 0, -1):
+        if first not in extra or tokens[first][1] != "place":
+            break
+        words = " ".join(text for text, _ in tokens[first:])
+        if country_word(words) and place_of(words, home):
+            found = tuple(range(first, len(tokens)))
+    return found
 
 
 def _home_state(tokens: Sequence[ClassedToken], at: int, home: frozenset[str]) -> bool:
@@ -1131,7 +1158,8 @@ def _query_extra_weight(
     entry's own country ("Sberbank of Russia" / "PAO Sberbank") and the entry has no place
     of its own left over that it would stand in place of ("AVIC Chengdu Aircraft Design and
     Research Institute" / "AVIC Shenyang Aircraft Design and Research Institute", two cities
-    of one country). A form descriptor weighs
+    of one country), and the name of that country less than a city of it ("KAI Korea" /
+    Korea Aerospace Industries, Ltd.). A form descriptor weighs
     nothing ("Concern Sozvezdie" is Sozvezdie) unless the entry has another in its place
     (an association is not an organization), nor, for one that also says what a body does
     (`_TRADE_DESCRIPTORS`), a generic word; a generic word weighs more when the entry has
@@ -1149,6 +1177,8 @@ def _query_extra_weight(
         return weights.idf(text) * share
     if kind == "place":
         if home and place_of(text, home) and "p" not in swapped:
+            if country_word(text):
+                return weight * _QUERY_HOME_COUNTRY_EXTRA
             return weight * _QUERY_GENERIC_EXTRA
         return weights.idf(text)
     return weight
