@@ -14,9 +14,9 @@ from standing.screening.glossary import (
     reading,
     segment,
 )
-from standing.screening.match import Query, explain_name, name_variants
+from standing.screening.match import Query, Screener, explain_name, name_variants
 from standing.screening.match.config import DEFAULT_THRESHOLD
-from tests.screening.names import company, matcher, score, score_in
+from tests.screening.names import company, matched_ids, matcher, organisation, score, score_in
 
 
 def test_the_table_has_company_senses_of_the_common_words() -> None:
@@ -211,6 +211,40 @@ def test_the_full_name_keeps_the_sister_group_apart() -> None:
         ).score
         < 0.8
     )
+
+
+#: State groups and institutes of one list, whose words of what they do are common in it.
+_STATE_GROUPS = {
+    "casc": "China Aerospace Science and Technology Corporation",
+    "casic": "China Aerospace Science and Industry Corporation Limited",
+    "cetc": "China Electronics Technology Group Corporation",
+    "norinco": "China North Industries Group Corporation Limited",
+    "csgc": "China South Industries Group Corporation",
+    "avic": "Aviation Industry Corporation of China",
+    "cnnc": "China National Nuclear Corporation",
+    "cssc": "China State Shipbuilding Corporation Limited",
+    "cec": "China Electronics Corporation",
+    "hit": "Harbin Institute of Technology",
+    "bit": "Beijing Institute of Technology",
+    "njust": "Nanjing University of Science and Technology",
+    "nwpu": "Northwestern Polytechnical University",
+    "caep": "China Academy of Engineering Physics",
+    "sast": "Shanghai Academy of Spaceflight Technology",
+}
+
+
+@pytest.mark.parametrize(
+    ("query", "group"),
+    [("中国航天科技集团有限公司", "casc"), ("中国航天科工集团有限公司", "casic")],
+)
+def test_a_group_read_from_han_characters_is_not_its_sister_in_a_list(
+    query: str, group: str
+) -> None:
+    """The words of a set phrase are read one way (科技 science and technology, 科工 science
+    and industry): one word of what a body does in place of another's is another group, as
+    it is in English."""
+    screener = Screener([organisation(name, entry_id=key) for key, name in _STATE_GROUPS.items()])
+    assert matched_ids(screener, query) == {group}
 
 
 def test_a_korean_name_of_generic_words_with_a_place_is_read() -> None:

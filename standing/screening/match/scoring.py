@@ -237,9 +237,14 @@ def align_names(
     )
     home = _home(countries, entry, query_tokens, aligned.query_extra)
     # a word swapped for another of its kind counts more, unless one of the names was in
-    # another script: its words read in English are one reader's ("машиностроения":
-    # engineering, for an entry's "Machinery")
-    swaps = not (query.transliterated or entry.transliterated)
+    # another alphabet: its words read in English are one reader's ("машиностроения":
+    # engineering, for an entry's "Machinery"); Han characters' words are read as the
+    # glossary gives them, one sense each (科技 science and technology, 科工 science and
+    # industry: China Aerospace Science and Technology is not ... and Industry Corporation)
+    swaps = not (
+        (query.transliterated and "Han" not in query.scripts)
+        or (entry.transliterated and "Han" not in entry.scripts)
+    )
     query_left, entry_left = aligned.left_over(
         weights,
         home,
