@@ -415,6 +415,9 @@ def test_a_brand_described_by_its_kind_of_body_is_the_brand(query: str, listed: 
         # the group's registered name against its company of a trade
         ("PAO Sberbank", "Sberbank Leasing"),
         ("JSC Concern Sozvezdie", "Sozvezdie Insurance"),
+        # ... and the other way round, the descriptor in both
+        ("AO Concern Sozvezdie-Insurance", "JSC Concern Sozvezdie"),
+        ("АО «Концерн «Созвездие-Страхование»", "JSC Concern Sozvezdie"),
         # a trade described before the brand
         ("OOO Trading House Vympel", "Vympel"),
         ("Limited Liability Company Leasing Company Aeroflot", "Aeroflot"),

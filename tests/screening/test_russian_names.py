@@ -404,10 +404,24 @@ def test_fsue_is_a_russian_form() -> None:
         ("Rossiyskiy Fond Pryamykh Investitsiy", "Russian Direct Investment Fund"),
         ("Российский фонд прямых инвестиций", "Russian Direct Investment Fund"),
         ("АО «Первый канал»", "JSC Channel One Russia"),
+        (
+            "Московский государственный институт международных отношений",
+            "Moscow State Institute of International Relations",
+        ),
+        (
+            "Институт системного программирования им. В.П. Иванникова РАН",
+            "Ivannikov Institute for System Programming of the Russian Academy of Sciences",
+        ),
+        (
+            "АО «Объединенная приборостроительная корпорация»",
+            "United Instrument Manufacturing Corporation JSC",
+        ),
     ],
 )
 def test_a_dedication_and_more_domain_words_are_read(query: str, listed: str) -> None:
-    """ "Named after" and "imeni" weigh no more than "of"; прямых is direct, канал channel."""
+    """ "Named after" and "imeni" weigh no more than "of"; прямых is direct, канал channel,
+    отношений relations, программирования programming; приборостроительная corporation is
+    an "Instrument Manufacturing" one as well as an "Instrument-Making" one."""
     assert score(query, listed) >= 0.8
 
 

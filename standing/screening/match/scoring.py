@@ -639,12 +639,15 @@ def _group_member(query: NormalizedName, entry: NormalizedName, aligned: _Aligne
         or not entry.legal_forms
         or entry.transliterated
         or aligned.entry_extra
-        or len(aligned.matched_query) != 1
     ):
         return False
     tokens = aligned.query_tokens
-    (matched,) = aligned.matched_query
-    return tokens[matched][1] == "name" and any(
+    # a form descriptor of both names aside ("Concern Sozvezdie-Insurance" / "JSC Concern
+    # Sozvezdie")
+    named = [i for i in aligned.matched_query if tokens[i][0] not in FORM_DESCRIPTORS]
+    if len(named) != 1:
+        return False
+    return tokens[named[0]][1] == "name" and any(
         tokens[i][0] in _SIBLING_TRADES and tokens[i][0] not in _OWN_TRADES
         for i in aligned.query_extra
     )
