@@ -598,3 +598,17 @@ def test_the_ministries_and_bodies_of_chinas_state_council_in_pinyin(
     query: str, listed: str
 ) -> None:
     assert score_in(query, listed, "cn") >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        ("Hanhwa Eeoroseupeiseu Jusikhoesa", "Hanwha Aerospace Co., Ltd."),
+        ("Samseong SDI Jusikhoesa", "Samsung SDI Co., Ltd."),
+    ],
+)
+def test_a_jusikhoesa_is_written_co_ltd_in_english(query: str, entry: str) -> None:
+    """A Korean jusikhoesa's English name is a "Co., Ltd.", a "Corporation" or an "Inc.", as
+    a kabushiki kaisha's is: not a joint-stock company of another country."""
+    assert score(query, entry) >= DEFAULT_THRESHOLD
+    assert score_in(query, entry.replace("Co., Ltd.", "Corporation"), "kr") >= DEFAULT_THRESHOLD

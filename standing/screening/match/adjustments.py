@@ -42,13 +42,14 @@ _TRANSLATED_FORMS: Final[dict[str, frozenset[str]]] = {
 }
 #: Forms whose English renderings hold in Latin letters too: a kabushiki kaisha is written
 #: "K.K.", "Corporation", "Inc." or "Co., Ltd." by the same company (and its reading in
-#: Latin letters is compared as a name of its own).
+#: Latin letters is compared as a name of its own), and so is a Korean jusikhoesa.
 _RENDERED_FORMS: Final[dict[str, frozenset[str]]] = {
     "kk": frozenset({"corp", "inc", "ltd", "co"}),
+    "jusikhoesa": frozenset({"corp", "inc", "ltd", "co"}),
 }
 #: ... and from a name written in Chinese, Japanese or Korean script, where the company form
 #: (有限公司, 주식회사) has no one English rendering ("Co., Ltd.", "Inc.", "Corporation").
-_TRANSLATED_FROM_CJK: Final = frozenset({"ltd", "co", "inc", "corp", "kk", "plc"})
+_TRANSLATED_FROM_CJK: Final = frozenset({"ltd", "co", "inc", "corp", "kk", "jusikhoesa", "plc"})
 _CJK_SCRIPTS: Final = frozenset({"Han", "Hangul", "Hiragana", "Katakana"})
 #: The forms an English name gives a company whatever its own form is ("Turkish Petroleum
 #: Corporation" for a Turkish anonim ortaklığı), by family.
