@@ -270,6 +270,7 @@ def align_names(
             or _registered_sibling(query, entry, aligned)
             or _company_against_body(query, entry, aligned)
             or _inserted_name(query, entry, aligned)
+            or _branch_abroad(query, entry, aligned)
         ):
             score = min(score, _CONFIG.place_body_cap)
     return NameScore(
@@ -721,6 +722,52 @@ def _registered_sibling(query: NormalizedName, entry: NormalizedName, aligned: _
         and tokens[names[0]][1] == "name"
         and aligned.entry_tokens[extra][0] in _SIBLING_TRADES
     )
+
+
+#: Regions of several countries that a group's company abroad names ("Sberbank Europe AG",
+#: "Samsung Electronics Asia Pacific Pte. Ltd."), and the two words of those that begin with
+#: another place ("Toyota Motor North America, Inc.", "Huawei Technologies Middle East").
+_REGIONS: Final = frozenset(
+    {"americas", "europe", "european", "asia", "emea", "apac", "africa", "mena", "latam"}
+    | {"pacific", "eurasia", "oceania", "caribbean", "nordic", "nordics", "benelux", "gcc"}
+)
+_TWO_WORD_REGIONS: Final = frozenset(
+    {("north", "america"), ("latin", "america"), ("south", "america"), ("central", "america")}
+    | {("middle", "east"), ("far", "east"), ("central", "asia"), ("southeast", "asia")}
+)
+
+
+def _branch_abroad(query: NormalizedName, entry: NormalizedName, aligned: _Aligned) -> bool:
+    """Whether the entry's registered name is the query's, a registered name too, with a
+    place of its own that says it is the group's company abroad: a region of several
+    countries ("Sberbank Europe AG" / ПАО «Сбербанк», "Toyota Motor North America, Inc." /
+    "Toyota Motor Corporation"), or a country where the query's legal form does not exist
+    ("Kaspersky Lab UK Limited" / "Kaspersky Lab JSC", "Hino Motors Sales USA, Inc." /
+    日野自動車株式会社). A country where it does may be the company's own ("Sberbank of
+    Russia" / "PAO Sberbank")."""
+    if "person" in (query.kind, entry.kind) or not query.legal_forms or not entry.legal_forms:
+        return False
+    tokens = aligned.query_tokens
+    if not any(tokens[i][1] == "name" for i in aligned.matched_query):
+        return False
+    home = legal_form_countries(query.legal_forms)
+    entry_tokens = aligned.entry_tokens
+    extra = set(aligned.entry_extra)
+    for j in aligned.entry_extra:
+        word = entry_tokens[j][0]
+        if word in _REGIONS or (
+            j + 1 in extra and (word, entry_tokens[j + 1][0]) in _TWO_WORD_REGIONS
+        ):
+            return True
+        country = place_country(word)
+        if (
+            country is not None
+            and home
+            and country not in home
+            and not _rest_of_place(entry_tokens, j, aligned.matched_entry, entry=True)
+        ):
+            return True
+    return False
 
 
 #: Kinds of body that are no company: a company's registered name is not theirs.
