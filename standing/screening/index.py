@@ -62,6 +62,7 @@ from standing.screening.normalize import (
     CLASS_WEIGHTS,
     COMMON_WORDS,
     NormalizedName,
+    legal_family,
     phonetic,
 )
 from standing.screening.romanize import (
@@ -156,6 +157,17 @@ def _keys_alike(key: str, other: str) -> bool:
         )
         for w in words
     )
+
+
+#: What separates a name's key from its legal forms' kinds in `_form_key`.
+_FORMS: Final = "|"
+
+
+def _form_key(name: NormalizedName) -> str:
+    """A name's key with the kinds of its legal forms ("kaspersky lab|jsc")."""
+    if not name.legal_forms:
+        return name.key
+    return name.key + _FORMS + ",".join(sorted({legal_family(f) for f in name.legal_forms}))
 
 
 class NameIndex:
@@ -287,9 +299,15 @@ class NameIndex:
             return key
 
         first_key: dict[int, str] = {}
+        # the organisations each name of a list's own (not read in English) belongs to,
+        # those of items with two names or more kept: what the list knows of names that are
+        # one organisation's (`listed_together`)
+        owners_of: dict[str, set[int]] = defaultdict(set)
         for name_id, name in enumerate(self.names):
             if name.kind == "person":
                 continue
+            if not read_names[name_id] and not name.generic_only:
+                owners_of[_form_key(name)].add(int(owners[name_id]))
             group.setdefault(name.key, name.key)
             item = int(owners[name_id])
             if item in first_key:
@@ -326,6 +344,18 @@ class NameIndex:
                     self._spelling_parts[name_id] = parts
                 for key in contractions.russian_keys(name):
                     acronyms[_RUSSIAN + key].append(name_id)
+        keys_of: dict[int, set[str]] = defaultdict(set)
+        for key, items_of in owners_of.items():
+            for item in items_of:
+                keys_of[item].add(key)
+        self._listed_owners: dict[str, frozenset[int]] = {
+            key: frozenset(i for i in items_of if len(keys_of[i]) > 1)
+            for key, items_of in owners_of.items()
+            if any(len(keys_of[i]) > 1 for i in items_of)
+        }
+        self._listed_keys: dict[int, tuple[str, ...]] = {
+            item: tuple(sorted(keys)) for item, keys in keys_of.items() if len(keys) > 1
+        }
         # what the list knows of acronyms: the names of the organisations known by one (the
         # keys of their other names), and how many different names spell one
         self._acronym_owners: dict[str, frozenset[str]] = {}
@@ -433,6 +463,33 @@ class NameIndex:
         if owners is None:
             return 0
         return 1 if key in owners or any(_keys_alike(key, o) for o in owners) else -1
+
+    def listed_together(self, name: NormalizedName, other: NormalizedName) -> bool:
+        """Whether the list gives these two names, their legal forms' kinds as written, to one
+        organisation ("Chongsong Yonhap" and "Green Pine Associated Corporation"): another
+        list's entry under one of them is that organisation too. Not a name under another
+        legal form ("Kaspersky Lab, Inc." is not the "Kaspersky Lab ZAO" of AO Kaspersky
+        Lab); names read in English and generic names are not the list's word for it."""
+        key, other_key = _form_key(name), _form_key(other)
+        if key == other_key:
+            return False
+        mine = self._listed_owners.get(key)
+        return mine is not None and not mine.isdisjoint(self._listed_owners.get(other_key, ()))
+
+    def _together(self, key: str) -> list[int]:
+        """The ids of the names of other items under the other keys of the organisations
+        named `key` (see `listed_together`), for retrieval: theirs are reached already."""
+        found: list[int] = []
+        mine = self._listed_owners.get(key, frozenset())
+        for item in mine:
+            for other in self._listed_keys.get(item, ()):
+                if other != key:
+                    found.extend(
+                        i
+                        for i in self._exact_keys.get(other.partition(_FORMS)[0], ())
+                        if self.name_owner[i] not in mine and _form_key(self.names[i]) == other
+                    )
+        return found
 
     def acronym_spellers(self, acronym: str, loose: bool = False) -> int:
         """How many different names of the list `acronym` spells plainly, or (`loose`) also
@@ -589,6 +646,12 @@ class NameIndex:
                     if per_name.get(other, 0.0) < score:
                         per_name[other] = score
             if qname.kind != "person":
+                together = self._together(_form_key(qname))
+                if together:
+                    # the other names of the organisations the list gives this name to:
+                    # as close as the name itself
+                    arrays.append(np.asarray(together, dtype=np.int32))
+                    weights.append(sum(per_name.values()) or self.max_idf)
                 self._acronym_keys(qname, per_name)
                 found = self._contracted(qname)
                 if found is not None:

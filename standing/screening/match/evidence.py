@@ -39,6 +39,12 @@ class NameScore:
     entry_extra: tuple[str, ...] = ()
     #: why the score was capped, if it was ("acronym written out otherwise by the entry")
     capped_by: str = ""
+    #: why the score was raised, if it was ("the list gives both names to one organisation")
+    raised_by: str = ""
+
+    def raised(self, least: float, why: str) -> NameScore:
+        """The same evidence with the score at least `least`, saying why."""
+        return replace(self, score=max(self.score, least), raised_by=why)
 
     def capped(
         self, most: float, why: str = "acronym written out otherwise by the entry"
@@ -65,6 +71,8 @@ class NameScore:
             out["abbreviations"] = abbreviations
         if self.capped_by:
             out["capped"] = self.capped_by
+        if self.raised_by:
+            out["raised"] = self.raised_by
         if self.method == "brand":
             # a brand inside a longer registered name: which words matched, which were left
             out["brand"] = {
@@ -194,10 +202,15 @@ def explain_name(feature: Any) -> str:
     """A hit's name evidence in a few words, from `features["name"]`: how it matched, and for
     a brand inside a longer registered name which words matched and which were left over
     ("brand: velotek; left over: shenzhen digital technology"), and for a name read in English
-    which words were read as what ("token_set; read in English: 三峡=Three Gorges")."""
+    which words were read as what ("token_set; read in English: 三峡=Three Gorges"), and for
+    names the list gives to one organisation, that it does."""
     if not isinstance(feature, dict):
         return ""
     method = str(feature.get("method", ""))
+    raised = feature.get("raised")
+    if raised:
+        # names that share no words, but the list gives both to one organisation
+        return f"{method}; {raised}"
     acronyms = feature.get("acronyms")
     if isinstance(acronyms, list) and acronyms:
         said = "; ".join(_explain_acronym(a) for a in acronyms if isinstance(a, dict))

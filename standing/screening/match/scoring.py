@@ -70,6 +70,8 @@ class TokenWeights(Protocol):
 
     def acronym_spellers(self, acronym: str, loose: bool = False) -> int: ...
 
+    def listed_together(self, name: NormalizedName, other: NormalizedName) -> bool: ...
+
 
 class FlatWeights:
     """Every token equally rare: for comparing two names without a list behind them."""
@@ -82,6 +84,9 @@ class FlatWeights:
 
     def acronym_spellers(self, acronym: str, loose: bool = False) -> int:
         return 0
+
+    def listed_together(self, name: NormalizedName, other: NormalizedName) -> bool:
+        return False
 
 
 FLAT: Final = FlatWeights()

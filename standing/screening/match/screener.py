@@ -20,6 +20,10 @@ from standing.screening.normalize import NormalizedName, normalize_name
 _WEAK_ALIAS: Final = DEFAULT_CONFIG.weak_alias
 _ACRONYM_SPELLED_OTHERWISE: Final = DEFAULT_CONFIG.acronym_spelled_otherwise
 _LEGAL_JURISDICTION_CONFLICT: Final = DEFAULT_CONFIG.legal_jurisdiction_conflict
+#: A name and another that the list gives to one organisation ("Chongsong Yonhap" and
+#: "Green Pine Associated Corporation"), as an acronym the list knows is its name's.
+_SIM_LISTED_TOGETHER: Final = DEFAULT_CONFIG.sim_acronym_known
+_LISTED_TOGETHER: Final = "the list gives both names to one organisation"
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +128,12 @@ class Matcher:
                     and _acronym_spelled_otherwise(scored, spelled[pos])
                 ):
                     scored = scored.capped(_ACRONYM_SPELLED_OTHERWISE)
+                if (
+                    scored.score < _SIM_LISTED_TOGETHER
+                    and query_name.kind != "person"
+                    and weights.listed_together(query_name, entry_name)
+                ):
+                    scored = scored.raised(_SIM_LISTED_TOGETHER, _LISTED_TOGETHER)
                 value = scored.score * (_WEAK_ALIAS if entry.weak[pos] else 1.0)
                 if value > best_value and legal_conflict(
                     query_name,
