@@ -353,6 +353,9 @@ class NameIndex:
             for key, items_of in owners_of.items()
             if any(len(keys_of[i]) > 1 for i in items_of)
         }
+        self._listed_base: frozenset[str] = frozenset(
+            key.partition(_FORMS)[0] for key in self._listed_owners
+        )
         self._listed_keys: dict[int, tuple[str, ...]] = {
             item: tuple(sorted(keys)) for item, keys in keys_of.items() if len(keys) > 1
         }
@@ -470,6 +473,9 @@ class NameIndex:
         list's entry under one of them is that organisation too. Not a name under another
         legal form ("Kaspersky Lab, Inc." is not the "Kaspersky Lab ZAO" of AO Kaspersky
         Lab); names read in English and generic names are not the list's word for it."""
+        base = self._listed_base
+        if name.key not in base or other.key not in base:
+            return False  # most names: no organisation of the list has another
         key, other_key = _form_key(name), _form_key(other)
         if key == other_key:
             return False
@@ -646,7 +652,9 @@ class NameIndex:
                     if per_name.get(other, 0.0) < score:
                         per_name[other] = score
             if qname.kind != "person":
-                together = self._together(_form_key(qname))
+                together = (
+                    self._together(_form_key(qname)) if qname.key in self._listed_base else []
+                )
                 if together:
                     # the other names of the organisations the list gives this name to:
                     # as close as the name itself
