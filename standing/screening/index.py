@@ -303,11 +303,14 @@ class NameIndex:
         # those of items with two names or more kept: what the list knows of names that are
         # one organisation's (`listed_together`)
         owners_of: dict[str, set[int]] = defaultdict(set)
+        named_by: dict[str, int] = {}  # a name of each such key
         for name_id, name in enumerate(self.names):
             if name.kind == "person":
                 continue
             if not read_names[name_id] and not name.generic_only:
-                owners_of[_form_key(name)].add(int(owners[name_id]))
+                form_key = _form_key(name)
+                owners_of[form_key].add(int(owners[name_id]))
+                named_by.setdefault(form_key, name_id)
             group.setdefault(name.key, name.key)
             item = int(owners[name_id])
             if item in first_key:
@@ -356,6 +359,9 @@ class NameIndex:
         self._listed_base: frozenset[str] = frozenset(
             key.partition(_FORMS)[0] for key in self._listed_owners
         )
+        self._named_by: dict[str, int] = {
+            key: named_by[key] for key in self._listed_owners if key in named_by
+        }
         self._listed_keys: dict[int, tuple[str, ...]] = {
             item: tuple(sorted(keys)) for item, keys in keys_of.items() if len(keys) > 1
         }
@@ -481,6 +487,20 @@ class NameIndex:
             return False
         mine = self._listed_owners.get(key)
         return mine is not None and not mine.isdisjoint(self._listed_owners.get(other_key, ()))
+
+    def listed_names(self, name: NormalizedName) -> list[NormalizedName]:
+        """The other names, under other keys, that the list gives the organisations it gives
+        `name` to (see `listed_together`): "Central Research Institute of Chemistry and
+        Mechanics" for "TsNIIKhM"."""
+        if name.kind == "person" or name.key not in self._listed_base:
+            return []
+        key = _form_key(name)
+        found: dict[str, NormalizedName] = {}
+        for item in self._listed_owners.get(key, ()):
+            for other in self._listed_keys.get(item, ()):
+                if other != key and other not in found:
+                    found[other] = self.names[self._named_by[other]]
+        return list(found.values())
 
     def _together(self, key: str) -> list[int]:
         """The ids of the names of other items under the other keys of the organisations
@@ -615,12 +635,23 @@ class NameIndex:
         self, query: Iterable[NormalizedName], limit: int = DEFAULT_LIMIT
     ) -> list[Candidate]:
         """At most `limit` items whose names share (fuzzy) tokens with the query names
-        (up to `limit * ADAPTIVE_FACTOR` when more tie with the best)."""
+        (up to `limit * ADAPTIVE_FACTOR` when more tie with the best), then those the other
+        names the list gives the organisations of a query name reach ("FSVTS": Federal
+        Service for Military-Technical Cooperation), entries of other lists written alike."""
+        names = list(query)
+        out = self._candidates(names, limit)
+        listed = [o for q in names for o in self.listed_names(q)] if self._listed_base else []
+        if listed:
+            seen = {c.item for c in out}
+            out.extend(c for c in self._candidates(listed, limit) if c.item not in seen)
+        return out
+
+    def _candidates(self, names: list[NormalizedName], limit: int) -> list[Candidate]:
         arrays: list[npt.NDArray[np.int32]] = []
         weights: list[float] = []
         deferred: list[tuple[npt.NDArray[np.int32], float]] = []
         query_norm = 1.0
-        for qname in query:
+        for qname in names:
             if qname.generic_only:
                 ids = self._exact_keys.get(qname.key)
                 if ids:

@@ -78,3 +78,33 @@ def test_a_generic_name_is_not_the_list_s_word_for_an_organisation() -> None:
     generic = normalize_name("Oil and Gas Corporation", "organization")
     assert generic.generic_only
     assert not index.listed_together(generic, org("Green Pine Associated Corporation"))
+
+
+def test_another_list_s_entry_written_alike_is_found_and_matched() -> None:
+    """The list gives the acronym to the organisation under a name nearly the entry's: the
+    entry of another list, written with "of the Russian Federation", is that organisation."""
+    listed = entry(
+        "Federal Service for Military-Technical Cooperation", "FSVTS", entry_id="eu-fsvts"
+    )
+    other = entry(
+        "Federal Service for Military-Technical Cooperation of the Russian Federation",
+        entry_id="uk-fsvts",
+    )
+    screener = Screener([listed, other, *OTHERS])
+    assert matched_ids(screener, "FSVTS") == {"eu-fsvts", "uk-fsvts"}
+    hit = next(h for h in screener.screen(Query.of("FSVTS", schema="Company")) if h.entry == other)
+    assert hit.features["name"]["raised"] == (
+        "the list gives the name to 'Federal Service for Military-Technical Cooperation'"
+    )
+    # without the list's name, the acronym is not the other's
+    assert "uk-fsvts" not in matched_ids(Screener([other, *OTHERS]), "FSVTS")
+
+
+def test_a_name_of_another_body_of_the_brand_is_not_alike_enough() -> None:
+    listed = entry("JSC Experimental Design Bureau Fakel", "JSC EDB Fakel", entry_id="edb")
+    other = entry(
+        "JSC Fakel Machine-Building Design Bureau named after Academician P.D. Grushin",
+        entry_id="mkb",
+    )
+    screener = Screener([listed, other, *OTHERS])
+    assert "mkb" not in matched_ids(screener, "JSC Experimental Design Bureau Fakel")

@@ -72,6 +72,8 @@ class TokenWeights(Protocol):
 
     def listed_together(self, name: NormalizedName, other: NormalizedName) -> bool: ...
 
+    def listed_names(self, name: NormalizedName) -> list[NormalizedName]: ...
+
 
 class FlatWeights:
     """Every token equally rare: for comparing two names without a list behind them."""
@@ -87,6 +89,9 @@ class FlatWeights:
 
     def listed_together(self, name: NormalizedName, other: NormalizedName) -> bool:
         return False
+
+    def listed_names(self, name: NormalizedName) -> list[NormalizedName]:
+        return []
 
 
 FLAT: Final = FlatWeights()

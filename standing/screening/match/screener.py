@@ -24,6 +24,9 @@ _LEGAL_JURISDICTION_CONFLICT: Final = DEFAULT_CONFIG.legal_jurisdiction_conflict
 #: "Green Pine Associated Corporation"), as an acronym the list knows is its name's.
 _SIM_LISTED_TOGETHER: Final = DEFAULT_CONFIG.sim_acronym_known
 _LISTED_TOGETHER: Final = "the list gives both names to one organisation"
+#: How alike an organisation's other name and the entry's are for the list's name to be the
+#: entry's too.
+_LISTED_ALIKE: Final = 0.95
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +137,8 @@ class Matcher:
                     and weights.listed_together(query_name, entry_name)
                 ):
                     scored = scored.raised(_SIM_LISTED_TOGETHER, _LISTED_TOGETHER)
+                elif scored.score < _SIM_LISTED_TOGETHER and query_name.kind != "person":
+                    scored = _listed_alike(scored, query_name, entry_name, weights, entry.countries)
                 value = scored.score * (_WEAK_ALIAS if entry.weak[pos] else 1.0)
                 if value > best_value and legal_conflict(
                     query_name,
@@ -288,6 +293,29 @@ class PartyIndex(_Indexed):
                 out.append((self.parties[item], result))
         out.sort(key=lambda party_result: -party_result[1].score)
         return out
+
+
+def _listed_alike(
+    scored: NameScore,
+    query: NormalizedName,
+    entry: NormalizedName,
+    weights: TokenWeights,
+    countries: frozenset[str],
+) -> NameScore:
+    """`scored`, raised when the list gives the query's name to an organisation whose other
+    name is alike the entry's ("TsNIIKhM", listed with "Central Research Institute of
+    Chemistry and Mechanics", against "FGUP Central Scientific Research Institute of
+    Chemistry and Mechanics"): to how alike they are, times `sim_acronym_known`, when they
+    are nearly the same (`_LISTED_ALIKE`)."""
+    for other in weights.listed_names(query):
+        alike = compare_names(other, entry, weights, countries).score
+        # nearly the same name: one word more or less names another body of a brand ("JSC
+        # EDB Fakel" is not the "Fakel Machine-Building Design Bureau")
+        if alike >= _LISTED_ALIKE and alike * _SIM_LISTED_TOGETHER > scored.score:
+            scored = scored.raised(
+                alike * _SIM_LISTED_TOGETHER, f"the list gives the name to {other.original!r}"
+            )
+    return scored
 
 
 def _rendered(
