@@ -159,6 +159,9 @@ def _keys_alike(key: str, other: str) -> bool:
     )
 
 
+#: The retrieval score of a name the list gives the organisation of a query name, relative
+#: to the query name's own (see `NameIndex.candidates`).
+_TOGETHER: Final = 0.9
 #: What separates a name's key from its legal forms' kinds in `_form_key`.
 _FORMS: Final = "|"
 
@@ -491,8 +494,13 @@ class NameIndex:
     def listed_names(self, name: NormalizedName) -> list[NormalizedName]:
         """The other names, under other keys, that the list gives the organisations it gives
         `name` to (see `listed_together`): "Central Research Institute of Chemistry and
-        Mechanics" for "TsNIIKhM"."""
-        if name.kind == "person" or name.key not in self._listed_base:
+        Mechanics" for "TsNIIKhM". For a name of one word only, an acronym or a brand, which
+        shares no word with them: a name of several is reached by its own words."""
+        if (
+            name.kind == "person"
+            or name.key not in self._listed_base
+            or " " in name.key  # see the docstring
+        ):
             return []
         key = _form_key(name)
         found: dict[str, NormalizedName] = {}
@@ -651,6 +659,7 @@ class NameIndex:
         weights: list[float] = []
         deferred: list[tuple[npt.NDArray[np.int32], float]] = []
         query_norm = 1.0
+        together: list[int] = []
         for qname in names:
             if qname.generic_only:
                 ids = self._exact_keys.get(qname.key)
@@ -683,14 +692,8 @@ class NameIndex:
                     if per_name.get(other, 0.0) < score:
                         per_name[other] = score
             if qname.kind != "person":
-                together = (
-                    self._together(_form_key(qname)) if qname.key in self._listed_base else []
-                )
-                if together:
-                    # the other names of the organisations the list gives this name to:
-                    # as close as the name itself
-                    arrays.append(np.asarray(together, dtype=np.int32))
-                    weights.append(sum(per_name.values()) or self.max_idf)
+                if qname.key in self._listed_base:
+                    together.extend(self._together(_form_key(qname)))
                 self._acronym_keys(qname, per_name)
                 found = self._contracted(qname)
                 if found is not None:
@@ -703,6 +706,13 @@ class NameIndex:
                     continue
                 arrays.append(post)
                 weights.append(score)
+        if together:
+            # the other names of the organisations the list gives a query name to, on other
+            # lists: nearly as close as the name itself (a name's own words score about
+            # 1.0 against it; `_TOGETHER` of that, whatever their own words)
+            reached = np.unique(np.asarray(together, dtype=np.int32))
+            arrays.extend(reached[:, None])
+            weights.extend((_TOGETHER * self._name_norm[reached] * math.sqrt(query_norm)).tolist())
         if not arrays and deferred:
             # only very common tokens: read the rarest of them, capped
             post, score = min(deferred, key=lambda ps: len(ps[0]))
