@@ -185,10 +185,15 @@ def align(
             runs,
             known,
         )
-        for left_name, left, right, left_used, right_used, query_side in (
-            (entry, entry_tokens, query_tokens, entry_used, query_used, True),
-            (query, query_tokens, entry_tokens, query_used, entry_used, False),
+        for left_name, right_name, left, right, left_used, right_used, query_side in (
+            (entry, query, entry_tokens, query_tokens, entry_used, query_used, True),
+            (query, entry, query_tokens, entry_tokens, query_used, entry_used, False),
         ):
+            if (
+                _contraction(left_name, left, right, left_used, right_used, links, query_side)
+                or "place" not in right_name.classes
+            ):
+                continue
             _place_freed(
                 partial(
                     _contraction, left_name, left, right, left_used, right_used, links, query_side
@@ -373,10 +378,9 @@ def _acronym(
     """`_spell_acronym`, in names of organisations also with a place of `right` set free
     (`_place_freed`): "ISRO India" / Indian Space Research Organisation."""
     args = (left_name, right_name, left, right, left_used, right_used, links, query_side)
-    if runs:
-        _place_freed(lambda: _spell_acronym(*args, runs, known), *args[3:])
-    else:
-        _spell_acronym(*args, runs, known)
+    if _spell_acronym(*args, runs, known) or not runs or "place" not in right_name.classes:
+        return
+    _place_freed(lambda: _spell_acronym(*args, runs, known), *args[3:])
 
 
 def _place_freed(
@@ -387,14 +391,12 @@ def _place_freed(
     links: list[Link],
     left_is_query: bool,
 ) -> None:
-    """`attempt` to read one word of `right` as an acronym or a contraction of the free words
-    of the other name, and when it fails, once more with the word of the other name that
-    matched a place of `right` given back to it: "ISRO India" / Indian Space Research
+    """After an `attempt` to read one word of `right` as an acronym or a contraction of the
+    free words of the other name failed, `attempt` once more with the word of the other name
+    that matched a place of `right` given back to it: "ISRO India" / Indian Space Research
     Organisation, "KEPCO Korea" / Korea Electric Power Corporation, "Petrobras Brazil" /
     Petróleo Brasileiro S.A.; the place stays beside the acronym or the brand, a word of
     its own. `left_is_query`: the other name is the query (a link's first positions)."""
-    if attempt():
-        return
     for k, link in enumerate(links):
         mine, theirs = (link[0], link[1]) if left_is_query else (link[1], link[0])
         if len(theirs) != 1 or right[theirs[0]][1] != "place":
