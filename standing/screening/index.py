@@ -173,6 +173,15 @@ def _form_key(name: NormalizedName) -> str:
     return name.key + _FORMS + ",".join(sorted({legal_family(f) for f in name.legal_forms}))
 
 
+def _compact_key(name: NormalizedName) -> str:
+    """A name's words in their order written as one, with the kinds of its legal forms
+    ("chongsongyonhap" for "Chong Song Yon Hap" and "Chongsong Yonhap")."""
+    words = "".join(t for t, c in zip(name.tokens, name.classes, strict=True) if c != "stop")
+    if not name.legal_forms:
+        return words
+    return words + _FORMS + ",".join(sorted({legal_family(f) for f in name.legal_forms}))
+
+
 class NameIndex:
     """Token postings with IDF weights plus fuzzy keys over the names of a set of items."""
 
@@ -359,6 +368,12 @@ class NameIndex:
             for key, items_of in owners_of.items()
             if any(len(keys_of[i]) > 1 for i in items_of)
         }
+        compact: dict[str, set[int]] = defaultdict(set)
+        for key, key_owners in self._listed_owners.items():
+            compact[_compact_key(self.names[named_by[key]])].update(key_owners)
+        self._compact_owners: dict[str, frozenset[int]] = {
+            key: frozenset(key_owners) for key, key_owners in compact.items()
+        }
         self._listed_base: frozenset[str] = frozenset(
             key.partition(_FORMS)[0] for key in self._listed_owners
         )
@@ -479,17 +494,27 @@ class NameIndex:
     def listed_together(self, name: NormalizedName, other: NormalizedName) -> bool:
         """Whether the list gives these two names, their legal forms' kinds as written, to one
         organisation ("Chongsong Yonhap" and "Green Pine Associated Corporation"): another
-        list's entry under one of them is that organisation too. Not a name under another
-        legal form ("Kaspersky Lab, Inc." is not the "Kaspersky Lab ZAO" of AO Kaspersky
-        Lab); names read in English and generic names are not the list's word for it."""
-        base = self._listed_base
-        if name.key not in base or other.key not in base:
+        list's entry under one of them is that organisation too; `name` may write its words
+        together or apart otherwise ("Chong Song Yon Hap"). Not a name under another legal
+        form ("Kaspersky Lab, Inc." is not the "Kaspersky Lab ZAO" of AO Kaspersky Lab);
+        names read in English and generic names are not the list's word for it."""
+        if other.key not in self._listed_base:
             return False  # most names: no organisation of the list has another
-        key, other_key = _form_key(name), _form_key(other)
-        if key == other_key:
+        other_key = _form_key(other)
+        key, mine = self._owners(name)
+        if key == other_key or not mine:
             return False
-        mine = self._listed_owners.get(key)
-        return mine is not None and not mine.isdisjoint(self._listed_owners.get(other_key, ()))
+        return not mine.isdisjoint(self._listed_owners.get(other_key, ()))
+
+    def _owners(self, name: NormalizedName) -> tuple[str, frozenset[int]]:
+        """The key the list knows `name` by and the organisations it gives it to (see
+        `listed_together`): its key with its legal forms, or its words written as one ("Chong
+        Song Yon Hap": chongsongyonhap, as "Chongsong Yonhap")."""
+        if name.key in self._listed_base:
+            key = _form_key(name)
+            return key, self._listed_owners.get(key, frozenset())
+        key = _compact_key(name)
+        return key, self._compact_owners.get(key, frozenset())
 
     def listed_names(self, name: NormalizedName) -> list[NormalizedName]:
         """The other names, under other keys, that the list gives the organisations it gives
@@ -510,11 +535,12 @@ class NameIndex:
                     found[other] = self.names[self._named_by[other]]
         return list(found.values())
 
-    def _together(self, key: str) -> list[int]:
-        """The ids of the names of other items under the other keys of the organisations
-        named `key` (see `listed_together`), for retrieval: theirs are reached already."""
+    def _together(self, name: NormalizedName) -> list[int]:
+        """The ids of the names of other items under the other keys of the organisations the
+        list gives `name` to (see `listed_together`), for retrieval: theirs are reached
+        already."""
         found: list[int] = []
-        mine = self._listed_owners.get(key, frozenset())
+        key, mine = self._owners(name)
         for item in mine:
             for other in self._listed_keys.get(item, ()):
                 if other != key:
@@ -692,8 +718,8 @@ class NameIndex:
                     if per_name.get(other, 0.0) < score:
                         per_name[other] = score
             if qname.kind != "person":
-                if qname.key in self._listed_base:
-                    together.extend(self._together(_form_key(qname)))
+                if self._compact_owners:
+                    together.extend(self._together(qname))
                 self._acronym_keys(qname, per_name)
                 found = self._contracted(qname)
                 if found is not None:

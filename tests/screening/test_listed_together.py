@@ -108,3 +108,9 @@ def test_a_name_of_another_body_of_the_brand_is_not_alike_enough() -> None:
     )
     screener = Screener([listed, other, *OTHERS])
     assert "mkb" not in matched_ids(screener, "JSC Experimental Design Bureau Fakel")
+
+
+def test_the_list_s_name_with_its_words_written_apart_is_that_name() -> None:
+    screener = Screener([GREEN_PINE, ELSEWHERE, TMH, *OTHERS])
+    assert "bis-green-pine" in matched_ids(screener, "Chong Song Yon Hap")
+    assert Matcher().score(Query.of("Chong Song Yon Hap", schema="Company"), ELSEWHERE).score < 0.5
