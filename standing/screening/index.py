@@ -371,6 +371,7 @@ class NameIndex:
         compact: dict[str, set[int]] = defaultdict(set)
         for key, key_owners in self._listed_owners.items():
             compact[_compact_key(self.names[named_by[key]])].update(key_owners)
+        self._listed_cache: dict[str, list[NormalizedName]] = {}
         self._compact_owners: dict[str, frozenset[int]] = {
             key: frozenset(key_owners) for key, key_owners in compact.items()
         }
@@ -516,24 +517,31 @@ class NameIndex:
         key = _compact_key(name)
         return key, self._compact_owners.get(key, frozenset())
 
-    def listed_names(self, name: NormalizedName) -> list[NormalizedName]:
+    def listed_names(self, name: NormalizedName, one_word: bool = True) -> list[NormalizedName]:
         """The other names, under other keys, that the list gives the organisations it gives
         `name` to (see `listed_together`): "Central Research Institute of Chemistry and
-        Mechanics" for "TsNIIKhM". For a name of one word only, an acronym or a brand, which
-        shares no word with them: a name of several is reached by its own words."""
+        Mechanics" for "TsNIIKhM". With `one_word`, for a name of one word only, an acronym
+        or a brand, which shares no word with them (a query name of several is reached by its
+        own words)."""
         if (
             name.kind == "person"
             or name.key not in self._listed_base
-            or " " in name.key  # see the docstring
+            or (one_word and " " in name.key)
         ):
             return []
         key = _form_key(name)
-        found: dict[str, NormalizedName] = {}
-        for item in self._listed_owners.get(key, ()):
-            for other in self._listed_keys.get(item, ()):
-                if other != key and other not in found:
-                    found[other] = self.names[self._named_by[other]]
-        return list(found.values())
+        found = self._listed_cache.get(key)
+        if found is None:
+            named: dict[str, NormalizedName] = {}
+            for item in self._listed_owners.get(key, ()):
+                for other in self._listed_keys.get(item, ()):
+                    if other != key and other not in named:
+                        named[other] = self.names[self._named_by[other]]
+            found = list(named.values())
+            if len(self._listed_cache) >= _NEIGHBOUR_CACHE:
+                self._listed_cache.clear()
+            self._listed_cache[key] = found
+        return found
 
     def _together(self, name: NormalizedName) -> list[int]:
         """The ids of the names of other items under the other keys of the organisations the

@@ -114,3 +114,21 @@ def test_the_list_s_name_with_its_words_written_apart_is_that_name() -> None:
     screener = Screener([GREEN_PINE, ELSEWHERE, TMH, *OTHERS])
     assert "bis-green-pine" in matched_ids(screener, "Chong Song Yon Hap")
     assert Matcher().score(Query.of("Chong Song Yon Hap", schema="Company"), ELSEWHERE).score < 0.5
+
+
+def test_a_query_nearly_the_list_s_other_name_is_the_entry_s() -> None:
+    """The list gives the entry's name to an organisation whose other name the query writes
+    nearly so: "TMH Group" is the "TMH" of JSC Transmashholding."""
+    elsewhere = entry("JSC Transmashholding", entry_id="bis-tmh")
+    hit = Matcher(_index(TMH, elsewhere, *OTHERS)).score(
+        Query.of("TMH Group", schema="Company"), elsewhere
+    )
+    assert hit.match
+    assert hit.features["name"]["raised"] == "the list gives the entry's name to 'TMH' too"
+    # the entry's own names are scored as they are, not raised through the list
+    assert (
+        not Matcher(_index(TMH, *OTHERS))
+        .score(Query.of("TMH Group", schema="Company"), TMH)
+        .features["name"]
+        .get("raised")
+    )

@@ -72,7 +72,7 @@ class TokenWeights(Protocol):
 
     def listed_together(self, name: NormalizedName, other: NormalizedName) -> bool: ...
 
-    def listed_names(self, name: NormalizedName) -> list[NormalizedName]: ...
+    def listed_names(self, name: NormalizedName, one_word: bool = True) -> list[NormalizedName]: ...
 
 
 class FlatWeights:
@@ -90,7 +90,7 @@ class FlatWeights:
     def listed_together(self, name: NormalizedName, other: NormalizedName) -> bool:
         return False
 
-    def listed_names(self, name: NormalizedName) -> list[NormalizedName]:
+    def listed_names(self, name: NormalizedName, one_word: bool = True) -> list[NormalizedName]:
         return []
 
 

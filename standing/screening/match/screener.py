@@ -27,6 +27,8 @@ _LISTED_TOGETHER: Final = "the list gives both names to one organisation"
 #: How alike an organisation's other name and the entry's are for the list's name to be the
 #: entry's too.
 _LISTED_ALIKE: Final = 0.95
+#: Letters of a word two names nearly the same share at the start of one word at least.
+_HEAD: Final = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +109,7 @@ class Matcher:
         spelled = entry.spelled
         # names read word for word as generic words: most parties have none
         query_generic, entry_generic = query.generic_read, entry.generic_read
+        own: frozenset[str] | None = None  # the keys of the entry's names, when needed
         for query_at, query_name in enumerate(query.names):
             for pos in positions:
                 entry_name = entry.names[pos]
@@ -138,7 +141,11 @@ class Matcher:
                 ):
                     scored = scored.raised(_SIM_LISTED_TOGETHER, _LISTED_TOGETHER)
                 elif scored.score < _SIM_LISTED_TOGETHER and query_name.kind != "person":
-                    scored = _listed_alike(scored, query_name, entry_name, weights, entry.countries)
+                    if own is None:
+                        own = frozenset(n.key for n in entry.names)
+                    scored = _listed_alike(
+                        scored, query_name, entry_name, weights, entry.countries, own
+                    )
                 value = scored.score * (_WEAK_ALIAS if entry.weak[pos] else 1.0)
                 if value > best_value and legal_conflict(
                     query_name,
@@ -301,19 +308,42 @@ def _listed_alike(
     entry: NormalizedName,
     weights: TokenWeights,
     countries: frozenset[str],
+    own: frozenset[str] = frozenset(),
 ) -> NameScore:
     """`scored`, raised when the list gives the query's name to an organisation whose other
     name is alike the entry's ("TsNIIKhM", listed with "Central Research Institute of
     Chemistry and Mechanics", against "FGUP Central Scientific Research Institute of
-    Chemistry and Mechanics"): to how alike they are, times `sim_acronym_known`, when they
-    are nearly the same (`_LISTED_ALIKE`)."""
+    Chemistry and Mechanics"), or the entry's name to one whose other name is alike the
+    query's ("Rossiyskiye Zheleznyye Dorogi" against "Russian Railways", listed with
+    "Rossiiskie Zheleznye Dorogi"; not the names the entry has itself, `own`, already
+    scored): to how alike they are, times `sim_acronym_known`, when they are nearly the same
+    (`_LISTED_ALIKE`)."""
+    entry_heads: frozenset[str] | None = None
     for other in weights.listed_names(query):
+        if entry_heads is None:
+            entry_heads = frozenset(t[:_HEAD] for t in entry.tokens)
+        if entry_heads.isdisjoint(t[:_HEAD] for t in other.tokens):
+            continue  # nothing in common to be nearly the same name
         alike = compare_names(other, entry, weights, countries).score
         # nearly the same name: one word more or less names another body of a brand ("JSC
         # EDB Fakel" is not the "Fakel Machine-Building Design Bureau")
         if alike >= _LISTED_ALIKE and alike * _SIM_LISTED_TOGETHER > scored.score:
             scored = scored.raised(
                 alike * _SIM_LISTED_TOGETHER, f"the list gives the name to {other.original!r}"
+            )
+    heads: frozenset[str] | None = None
+    for other in weights.listed_names(entry, one_word=False):
+        if other.key in own:
+            continue
+        if heads is None:
+            heads = frozenset(t[:_HEAD] for t in query.tokens)
+        if heads.isdisjoint(t[:_HEAD] for t in other.tokens):
+            continue  # nothing in common to be nearly the same name
+        alike = compare_names(query, other, weights, countries).score
+        if alike >= _LISTED_ALIKE and alike * _SIM_LISTED_TOGETHER > scored.score:
+            scored = scored.raised(
+                alike * _SIM_LISTED_TOGETHER,
+                f"the list gives the entry's name to {other.original!r} too",
             )
     return scored
 
