@@ -4,7 +4,7 @@ against the parties, for re-screening after a list update)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -318,33 +318,43 @@ def _listed_alike(
     "Rossiiskie Zheleznye Dorogi"; not the names the entry has itself, `own`, already
     scored): to how alike they are, times `sim_acronym_known`, when they are nearly the same
     (`_LISTED_ALIKE`)."""
-    entry_heads: frozenset[str] | None = None
-    for other in weights.listed_names(query):
-        if entry_heads is None:
-            entry_heads = frozenset(t[:_HEAD] for t in entry.tokens)
-        if entry_heads.isdisjoint(t[:_HEAD] for t in other.tokens):
-            continue  # nothing in common to be nearly the same name
-        alike = compare_names(other, entry, weights, countries).score
-        # nearly the same name: one word more or less names another body of a brand ("JSC
-        # EDB Fakel" is not the "Fakel Machine-Building Design Bureau")
-        if alike >= _LISTED_ALIKE and alike * _SIM_LISTED_TOGETHER > scored.score:
-            scored = scored.raised(
-                alike * _SIM_LISTED_TOGETHER, f"the list gives the name to {other.original!r}"
-            )
+    scored = _raised_if_alike(
+        scored,
+        weights.listed_names(query),
+        entry,
+        lambda other: compare_names(other, entry, weights, countries).score,
+        "the list gives the name to {!r}",
+    )
+    return _raised_if_alike(
+        scored,
+        [o for o in weights.listed_names(entry, one_word=False) if o.key not in own],
+        query,
+        lambda other: compare_names(query, other, weights, countries).score,
+        "the list gives the entry's name to {!r} too",
+    )
+
+
+def _raised_if_alike(
+    scored: NameScore,
+    others: list[NormalizedName],
+    name: NormalizedName,
+    alike_to: Callable[[NormalizedName], float],
+    why: str,
+) -> NameScore:
+    """`scored` raised to `sim_acronym_known` times how alike `name` and the nearest of
+    `others` are (`alike_to`), when they are nearly the same (`_LISTED_ALIKE`: one word more
+    or less names another body of a brand, "JSC EDB Fakel" is not the "Fakel Machine-Building
+    Design Bureau"), saying `why`. Names with no word's first letters in common are not
+    compared."""
     heads: frozenset[str] | None = None
-    for other in weights.listed_names(entry, one_word=False):
-        if other.key in own:
-            continue
+    for other in others:
         if heads is None:
-            heads = frozenset(t[:_HEAD] for t in query.tokens)
+            heads = frozenset(t[:_HEAD] for t in name.tokens)
         if heads.isdisjoint(t[:_HEAD] for t in other.tokens):
-            continue  # nothing in common to be nearly the same name
-        alike = compare_names(query, other, weights, countries).score
+            continue
+        alike = alike_to(other)
         if alike >= _LISTED_ALIKE and alike * _SIM_LISTED_TOGETHER > scored.score:
-            scored = scored.raised(
-                alike * _SIM_LISTED_TOGETHER,
-                f"the list gives the entry's name to {other.original!r} too",
-            )
+            scored = scored.raised(alike * _SIM_LISTED_TOGETHER, why.format(other.original))
     return scored
 
 
