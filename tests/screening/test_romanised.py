@@ -612,3 +612,19 @@ def test_a_jusikhoesa_is_written_co_ltd_in_english(query: str, entry: str) -> No
     a kabushiki kaisha's is: not a joint-stock company of another country."""
     assert score(query, entry) >= DEFAULT_THRESHOLD
     assert score_in(query, entry.replace("Co., Ltd.", "Corporation"), "kr") >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        ("Hanhwa Sisyeutemjeu", "Hanwha Systems Co., Ltd."),
+        ("Hanhwa Solrusyeon Jusikhoesa", "Hanwha Solutions Corporation"),
+        ("Hanhwa Eeoroseupeiseu", "Hanwha Aerospace Co., Ltd."),
+    ],
+)
+def test_english_loanwords_in_revised_romanization_are_read(query: str, entry: str) -> None:
+    """시스템즈 sisyeutemjeu is Systems, 솔루션 sollusyeon Solutions, 에어로스페이스
+    eeoroseupeiseu Aerospace, as the companies' registered names write them in Hangul."""
+    result = matcher.score(Query.of(query, schema="Company"), company(entry))
+    assert result.score >= DEFAULT_THRESHOLD
+    assert result.features["name"]["read_in_english"]
