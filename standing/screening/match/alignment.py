@@ -161,49 +161,37 @@ def align(
         _table_abbreviations(query_tokens, entry_tokens, query_used, entry_used, links)
     if links or not person:  # a person is not known by initials alone
         runs = not person
-        _acronym(
-            query,
-            entry,
-            query_tokens,
-            entry_tokens,
-            query_used,
-            entry_used,
-            links,
-            True,
-            runs,
-            known,
-        )
-        _acronym(
-            entry,
-            query,
-            entry_tokens,
-            query_tokens,
-            entry_used,
-            query_used,
-            links,
-            False,
-            runs,
-            known,
-        )
         for left_name, right_name, left, right, left_used, right_used, query_side in (
-            (entry, query, entry_tokens, query_tokens, entry_used, query_used, True),
-            (query, entry, query_tokens, entry_tokens, query_used, entry_used, False),
+            (query, entry, query_tokens, entry_tokens, query_used, entry_used, True),
+            (entry, query, entry_tokens, query_tokens, entry_used, query_used, False),
         ):
-            if (
-                _contraction(left_name, left, right, left_used, right_used, links, query_side)
-                or "place" not in right_name.classes
-            ):
-                continue
-            _place_freed(
-                partial(
-                    _contraction, left_name, left, right, left_used, right_used, links, query_side
-                ),
+            spell = partial(
+                _acronym,
+                left_name,
+                right_name,
+                left,
                 right,
                 left_used,
                 right_used,
                 links,
-                not query_side,
+                query_side,
+                runs,
+                known,
             )
+            if runs:
+                # in names of organisations, also with a place beside the acronym ("ISRO India")
+                _with_place(spell, right_name, right, left_used, right_used, links, query_side)
+            else:
+                spell()
+        for left_name, right_name, left, right, left_used, right_used, query_side in (
+            (entry, query, entry_tokens, query_tokens, entry_used, query_used, True),
+            (query, entry, query_tokens, entry_tokens, query_used, entry_used, False),
+        ):
+            contract = partial(
+                _contraction, left_name, left, right, left_used, right_used, links, query_side
+            )
+            # the contraction's `query_side` says the brand (`right`) is the query
+            _with_place(contract, right_name, right, left_used, right_used, links, not query_side)
     _abbreviations(query_tokens, entry_tokens, query_used, entry_used, links)
     if person:
         _short_typos(query_tokens, entry_tokens, query_used, entry_used, links)
@@ -363,40 +351,24 @@ def _rest_alike(words: Sequence[str], token: str, mode: ScriptMode) -> bool:
     return cross_match("".join(words[1:]), rest, mode)[0] >= _SIM_JOINED
 
 
-def _acronym(
-    left_name: NormalizedName,
-    right_name: NormalizedName,
-    left: Sequence[ClassedToken],
-    right: Sequence[ClassedToken],
-    left_used: set[int],
-    right_used: set[int],
-    links: list[Link],
-    query_side: bool,
-    runs: bool = False,
-    known: AcronymEvidence | None = None,
-) -> None:
-    """`_spell_acronym`, in names of organisations also with a place of `right` set free
-    (`_place_freed`): "ISRO India" / Indian Space Research Organisation."""
-    args = (left_name, right_name, left, right, left_used, right_used, links, query_side)
-    if _spell_acronym(*args, runs, known) or not runs or "place" not in right_name.classes:
-        return
-    _place_freed(lambda: _spell_acronym(*args, runs, known), *args[3:])
-
-
-def _place_freed(
+def _with_place(
     attempt: Callable[[], bool],
+    right_name: NormalizedName,
     right: Sequence[ClassedToken],
     left_used: set[int],
     right_used: set[int],
     links: list[Link],
     left_is_query: bool,
 ) -> None:
-    """After an `attempt` to read one word of `right` as an acronym or a contraction of the
-    free words of the other name failed, `attempt` once more with the word of the other name
-    that matched a place of `right` given back to it: "ISRO India" / Indian Space Research
-    Organisation, "KEPCO Korea" / Korea Electric Power Corporation, "Petrobras Brazil" /
-    Petróleo Brasileiro S.A.; the place stays beside the acronym or the brand, a word of
-    its own. `left_is_query`: the other name is the query (a link's first positions)."""
+    """`attempt` to read one word of `right` as an acronym or a contraction of the free
+    words of the other name, and when that fails and `right` has a place, once more with the
+    word of the other name that matched the place given back to it: "ISRO India" / Indian
+    Space Research Organisation, "KEPCO Korea" / Korea Electric Power Corporation,
+    "Petrobras Brazil" / Petróleo Brasileiro S.A.; the place stays beside the acronym or the
+    brand, a word of its own. `left_is_query`: the other name is the query (a link's first
+    positions)."""
+    if attempt() or "place" not in right_name.classes:
+        return
     for k, link in enumerate(links):
         mine, theirs = (link[0], link[1]) if left_is_query else (link[1], link[0])
         if len(theirs) != 1 or right[theirs[0]][1] != "place":
@@ -412,7 +384,7 @@ def _place_freed(
         return
 
 
-def _spell_acronym(
+def _acronym(
     left_name: NormalizedName,
     right_name: NormalizedName,
     left: Sequence[ClassedToken],
@@ -432,7 +404,8 @@ def _spell_acronym(
     run of neighbouring unmatched words of `left` ("UC Rusal" / "United Company RUSAL
     International"). Its similarity is `acronym_similarity` (`runs`: in names of
     organisations; `known`: what the list knows of it, when the query is the acronym or
-    the acronym is in a loose form), or for a person's initials `sim_initials_person`."""
+    the acronym is in a loose form), or for a person's initials `sim_initials_person`.
+    Returns whether it linked them."""
     free_right = [j for j in range(len(right)) if j not in right_used]
     if len(free_right) > 1 and runs:
         # an organisation's acronym beside its country or city and words of what it is,
@@ -540,7 +513,7 @@ def _contraction(
     "PO Sevmash"), a brand made of the first syllables of the words of `left` that matched
     nothing else ("Petrobras" / Petróleo Brasileiro S.A.; `contractions.syllables`); a word
     of its kind beside it may have matched one of `left`'s ("Production Association"), a
-    place beside it is its own word ("Petrobras Brazil": see `_place_freed`).
+    place beside it is its own word ("Petrobras Brazil": see `_with_place`).
     `query_side`: the brand is the query."""
     if len(left) < 2:
         return False
