@@ -29,7 +29,11 @@ The words:
 - **Chinese** (pinyin without tones; a word's syllables written together or apart),
   **Japanese** (Hepburn; ō, ou, oo and o alike), **Korean** (Revised Romanisation and
   McCune-Reischauer: eo/ŏ, eu/ŭ, g/k, d/t, b/p, j/ch, r/l alike; a word's syllables written
-  together or apart, "Yonhap" or "Yon Hap") and **Persian and Arabic** (ezafe "-e"/"-ye", the
+  together or apart, "Yonhap" or "Yon Hap"; a company's Latin initials written out as the
+  letters' Korean names read back as the letters, `data/romanised_letter_names.tsv`: "Elji
+  Dispeullei" LG Display, "Eseukei Tellekom" SK Telecom, beside another Korean word or a
+  Korean legal form, or first before words of Revised Romanization syllables only: "Ssijei
+  Jeiljedang" CJ CheilJedang) and **Persian and Arabic** (ezafe "-e"/"-ye", the
   article al-, "va"/"wa" (and) and "lil-" (for the) dropped): the rows of
   `data/romanised_words.tsv`, and for Chinese the company words of `data/pinyin_words.tsv`
   (the Han words of `cjk_senses.tsv` and `cjk_generic_words.tsv` under their CC-CEDICT pinyin,
@@ -253,6 +257,12 @@ _LONE_JAPANESE: Final = 4
 #: ("Mitsui", "Sumitomo", "Toppan", "Itochu")
 _HEPBURN_RE: Final = re.compile(
     r"(?:(?:[kgnhbpmr]y|sh|ch|ts|j|f|[kgsztdnhbpmryw])?[aiueo]|n(?![aiueoy])|[kstp](?=[kstp]|ch))+"
+)
+#: A word of Revised Romanization syllables: an initial consonant or none, a vowel, a final
+#: consonant or none ("Jeiljedang", "Innotek", "Mando"; not "Pharma", "Shoji", "Tsuburaya").
+_REVISED_RE: Final = re.compile(
+    r"(?:(?:kk|tt|pp|ss|jj|ch|[gndrmbsjktph])?"
+    r"(?:yae|wae|yeo|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|[aeoui])(?:ng|[kntlmp])?)+"
 )
 #: Articles, prepositions and conjunctions of names in the languages of Europe, Indonesian and
 #: Malay, and Vietnamese ("Banco do Brasil", "Ferrovie dello Stato", "Perusahaan Listrik dan
@@ -683,8 +693,12 @@ def _latin_reading(name: str) -> Reading | None:
             glosses[0] = table.initial[keys[0]]
         reads, legal = _spans(keys, glosses, table)
         count = sum(end - start for start, end, _ in reads)
-        if not count:
+        # initials written out in Korean do not choose the language ("Eli", "Ali" parse as
+        # letters too): the name needs another Korean word, or a Korean legal form
+        spelled = _spelled_letters(words, reads) if lang == "ko" else 0
+        if count == spelled and not (spelled and (legal or _initials_first(words, reads))):
             continue
+        count -= spelled
         # a tie goes to the language whose legal form the name has ("Construcciones del
         # Puerto S.A.": Spanish, though Russian reads "del"), then to that of a country the
         # name names ("Bank Rakyat Indonesia": Indonesian, though Persian reads "bank" too)
@@ -698,7 +712,9 @@ def _latin_reading(name: str) -> Reading | None:
             best = (rank, lang, reads, legal)
     if best is None:
         return None
-    (count, _, _), lang, reads, legal = best
+    _, lang, reads, legal = best
+    count = sum(end - start for start, end, _ in reads)
+    spelled = _spelled_letters(words, reads) if lang == "ko" else 0
     taken = {i for start, end, _ in reads for i in range(start, end)}
     taken.update(i for start, end in legal for i in range(start, end))
     if lang == "fa":
@@ -721,13 +737,15 @@ def _latin_reading(name: str) -> Reading | None:
     if (
         count < 2
         and not legal
+        and not (spelled and _initials_first(words, reads))
         and not _home_place(words, taken | particles, lang)
         and not (lang == "fa" and _FA_MARKED_RE.search(name))
         and not ("," not in name and _one_long_word(words, reads, lang))
     ):
         return None
     generic = False
-    if not _identifies(words, taken | particles, reads, lang, bool(legal)):
+    # a company's initials identify it ("Elji Dispeullei": LG Display)
+    if not spelled and not _identifies(words, taken | particles, reads, lang, bool(legal)):
         generic = _generic_whole(words, taken | particles, reads, lang in _COMMON_ONLY)
         if not generic:
             return None
@@ -953,6 +971,8 @@ def _word_info(word: str) -> tuple[tuple[str, str | None, bool], ...]:
         gloss = _read_key(table, key)
         if gloss is None and lang == "tr":
             gloss = _turkish_ending(table, key)
+        elif gloss is None and lang == "ko":
+            gloss = korean_letters(letters)
         if gloss is not None and letters not in table.own:
             if english is None:
                 english = _english(letters, known.english)
@@ -960,6 +980,57 @@ def _word_info(word: str) -> tuple[tuple[str, str | None, bool], ...]:
                 gloss = None
         out.append((key, gloss, key in table.starts))
     return tuple(out)
+
+
+#: Latin letters' names in Korean, in Revised Romanization (`data/romanised_letter_names.tsv`).
+_KOREAN_LETTER_NAMES: Final[dict[str, str]] = wordlists.pairs("romanised_letter_names.tsv")
+_KOREAN_LETTER_NAME_MAX: Final = max(map(len, _KOREAN_LETTER_NAMES))
+#: Fewest letters a word of letters' names spells: one alone is a syllable ("i", "o", "ai").
+_FEWEST_LETTERS: Final = 2
+#: Fewest letters of a name's first word read as initials when no other word is Korean.
+_LEAST_INITIALS_WORD: Final = 4
+
+
+@lru_cache(maxsize=50_000)
+def korean_letters(word: str) -> str | None:
+    """A word in Revised Romanization (lower-case ASCII letters) that is wholly a run of two
+    or more Latin letters' Korean names, as those letters: "elji" LG, "eseukei" SK, "eleseu"
+    LS; None for any other word."""
+    reach: dict[int, str] = {0: ""}
+    for pos in range(len(word)):
+        spelled = reach.get(pos)
+        if spelled is None:
+            continue
+        for size in range(1, min(_KOREAN_LETTER_NAME_MAX, len(word) - pos) + 1):
+            letter = _KOREAN_LETTER_NAMES.get(word[pos : pos + size])
+            if letter is not None:
+                reach.setdefault(pos + size, spelled + letter)
+    found = reach.get(len(word), "")
+    return found.upper() if len(found) >= _FEWEST_LETTERS else None
+
+
+def _spelled_letters(words: list[str], reads: list[tuple[int, int, str]]) -> int:
+    """How many of the words read are initials written out in Korean."""
+    return sum(
+        1
+        for start, end, gloss in reads
+        if end - start == 1 and gloss == korean_letters(plain(words[start]))
+    )
+
+
+def _initials_first(words: list[str], reads: list[tuple[int, int, str]]) -> bool:
+    """Whether a name is initials written out in Korean followed by its other words, each
+    of Revised Romanization syllables ("Ssijei Jeiljedang": CJ CheilJedang; "Jieseu
+    Kalteckseu": GS Caltex), of four letters or more ("Eli", "Ali" are names of their own)."""
+    first = plain(words[0])
+    return (
+        len(words) >= _FEWEST_LETTERS
+        and len(first) >= _LEAST_INITIALS_WORD
+        and bool(reads)
+        and reads[0][:2] == (0, 1)
+        and reads[0][2] == korean_letters(first)
+        and all(_REVISED_RE.fullmatch(plain(word)) for word in words[1:])
+    )
 
 
 def _read_key(table: LatinWords, key: str) -> str | None:
