@@ -74,10 +74,21 @@ def test_a_one_letter_preposition_written_onto_a_word_is_taken_off() -> None:
         ("National Bank of Kuwait S.A.K.P.", "sakp"),
         ("Qatar Airways Company Q.C.S.C.", "qcsc"),
         ("Banque Misr S.A.E.", "sae"),
+        ("Kuwait Oil Tanker Company S.A.K.", "sak"),
+        ("Kuwait Oil Tanker Company K.S.C.", "sak"),
     ],
 )
 def test_gulf_and_egyptian_legal_forms(name: str, form: str) -> None:
     assert form in normalize_name(name, "organization").legal_forms
+
+
+def test_a_kuwaiti_shareholding_company_is_one_form_however_written() -> None:
+    """S.A.K. (Société Anonyme Kuwaitienne) is what K.S.C. and its public and closed kinds
+    say: a form, not a word of the name the query lacks."""
+    entry = "Kuwait Oil Tanker Company S.A.K."
+    assert score_in("Kuwaiti Oil Tankers Company", entry, "kw") >= DEFAULT_THRESHOLD
+    assert score_in("Kuwait Oil Tanker Company K.S.C.P.", entry, "kw") >= DEFAULT_THRESHOLD
+    assert score_in("شركة ناقلات النفط الكويتية", entry, "kw") >= DEFAULT_THRESHOLD
 
 
 def test_the_banks_of_one_country_stay_apart() -> None:
@@ -187,6 +198,15 @@ def test_a_university_of_another_city_stays_apart() -> None:
         ("الشركة الصينية للبترول", "Chinese Petroleum Company"),
         # شركة, a company, before a brand no table reads: a form descriptor as romanised
         ("شركة معادن", "Saudi Arabian Mining Company (Ma'aden)"),
+        # مصرفية: banking; بترولية: petroleum; هيئة الطاقة الذرية: the atomic energy
+        # commission, or authority; گسترش و نوسازی: development and renovation
+        ("شركة الراجحي المصرفية للاستثمار", "Al Rajhi Banking and Investment Corporation"),
+        ("الشركة العربية للاستثمارات البترولية", "Arab Petroleum Investments Corporation"),
+        ("هيئة الطاقة الذرية السورية", "Atomic Energy Commission of Syria"),
+        (
+            "سازمان گسترش و نوسازی صنایع ایران",
+            "Industrial Development and Renovation Organization of Iran",
+        ),
     ],
 )
 def test_arab_funds_authorities_banks_and_movements_read_in_english(
