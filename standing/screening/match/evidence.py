@@ -11,7 +11,7 @@ or a common word), and an abbreviation of the table under `abbreviations`.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from standing.screening.acronyms import letters_given
 from standing.screening.contractions import syllables
@@ -159,11 +159,22 @@ def _capital_letters(name: NormalizedName, words: list[str]) -> list[str]:
     return [letters.get(w, w[0]) for w in words]
 
 
+#: How alike a word in Arabic script and one in Latin letters must be for the word to stand
+#: as a brand inside a longer name written in Latin letters, as the same word written alike
+#: does ("سيريتل" / "Syriatel Mobile Telecom S.A."): the script leaves its short vowels out,
+#: so no spelling in Latin letters is the one exact match.
+BRAND_IN_ABJAD: Final = 0.9
+
+
 def method_of(pairs: tuple[TokenPair, ...], query_left: float, entry_left: float) -> str:
     """How two names matched, from their token pairs and the weight each side left over:
     word for word ("token_set"), the query being the entry without some of its words
-    ("brand"), or with some words only alike ("fuzzy")."""
-    if all(pair.how == "exact" for pair in pairs):
+    ("brand"), or with some words only alike ("fuzzy"). A word in Arabic or Hebrew script
+    spelled as the Latin word's consonants and long vowels counts as the same word."""
+    if all(
+        pair.how == "exact" or (pair.how == "abjad" and pair.similarity >= BRAND_IN_ABJAD)
+        for pair in pairs
+    ):
         if query_left == 0.0 and entry_left > 0.0:
             return "brand"  # the query is the entry's name without some of its words
         return "token_set"
