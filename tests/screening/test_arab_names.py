@@ -8,11 +8,10 @@ from __future__ import annotations
 import pytest
 
 from standing.screening.glossary import reading as glossary_reading
-from standing.screening.match import Query
 from standing.screening.match.alignment import same_country
 from standing.screening.match.config import DEFAULT_THRESHOLD
 from standing.screening.normalize import normalize_name
-from tests.screening.names import company, matcher, score, score_in
+from tests.screening.names import score, score_in
 
 
 @pytest.mark.parametrize(
@@ -260,32 +259,3 @@ def test_the_rest_of_a_country_s_name_beside_its_first_word_counts_nothing() -> 
         score("Indian Institute of Technology Delhi", "Indian Institute of Technology Bombay")
         < DEFAULT_THRESHOLD
     )
-
-
-@pytest.mark.parametrize(
-    ("brand", "registered"),
-    [
-        ("سيريتل", "Syriatel Mobile Telecom S.A."),
-        ("جرير", "Jarir Marketing Company"),
-        ("فودافون", "Vodafone Egypt Telecommunications S.A.E."),
-    ],
-)
-def test_a_brand_in_arabic_script_inside_a_longer_registered_name(
-    brand: str, registered: str
-) -> None:
-    """The script writes no short vowels, so its word is the Latin one only alike: alike
-    enough, it is a brand inside the longer name, and the hit says which words were left
-    over."""
-    entry = company(registered)
-    result = matcher.score(Query.of(brand, schema="Company"), entry)
-    assert result.score >= DEFAULT_THRESHOLD
-    assert result.features["name"]["method"] == "brand"
-    assert result.features["name"]["brand"]["left_over"]
-
-
-@pytest.mark.parametrize(
-    ("brand", "other"),
-    [("سيريتل", "Sirte Oil Company"), ("فودافون", "Vodacom Group Limited")],
-)
-def test_another_word_of_like_letters_is_no_brand_inside(brand: str, other: str) -> None:
-    assert score(brand, other) < DEFAULT_THRESHOLD

@@ -16,6 +16,7 @@ from typing import Any, Final, NamedTuple
 from standing.screening.acronyms import letters_given
 from standing.screening.contractions import syllables
 from standing.screening.normalize import COMMON_WORDS, FORM_TAILS, NormalizedName
+from standing.screening.similarity import translit_fold
 
 
 class TokenPair(NamedTuple):
@@ -159,22 +160,38 @@ def _capital_letters(name: NormalizedName, words: list[str]) -> list[str]:
     return [letters.get(w, w[0]) for w in words]
 
 
-#: How alike a word in Arabic script and one in Latin letters must be for the word to stand
-#: as a brand inside a longer name written in Latin letters, as the same word written alike
-#: does ("سيريتل" / "Syriatel Mobile Telecom S.A."): the script leaves its short vowels out,
-#: so no spelling in Latin letters is the one exact match.
-BRAND_IN_ABJAD: Final = 0.9
+#: How alike a word written in another script and one in Latin letters must be for the word
+#: to stand as a brand inside a longer name, as the same word written alike does ("سيريتل" /
+#: "Syriatel Mobile Telecom S.A."; "Яндекс" / "Yandex Cloud Services LLC"): a brand written
+#: in Cyrillic or Arabic letters has no one spelling in Latin letters to be read back to
+#: (Arabic script leaves its short vowels out; "yandeks", "toiota").
+BRAND_ACROSS_SCRIPTS: Final = 0.9
+#: The ways of matching that read a word across scripts (`standing.screening.similarity`).
+_READ_ACROSS: Final = frozenset({"translit", "abjad", "korean", "pinyin", "loanword"})
 
 
-def method_of(pairs: tuple[TokenPair, ...], query_left: float, entry_left: float) -> str:
+def _same_word_across(pair: TokenPair) -> bool:
+    """Whether a word in another script, read in Latin letters, is the Latin word as another
+    romanisation spells it: a reading across scripts, or letters the romanisations' fold
+    makes one ("toiota" / "toyota"), not a letter more or less ("norlan" / "norland")."""
+    if pair.similarity < BRAND_ACROSS_SCRIPTS:
+        return False
+    if pair.how in _READ_ACROSS:
+        return True
+    return pair.how == "edit" and translit_fold(pair.query) == translit_fold(pair.entry)
+
+
+def method_of(
+    pairs: tuple[TokenPair, ...],
+    query_left: float,
+    entry_left: float,
+    across_scripts: bool = False,
+) -> str:
     """How two names matched, from their token pairs and the weight each side left over:
     word for word ("token_set"), the query being the entry without some of its words
-    ("brand"), or with some words only alike ("fuzzy"). A word in Arabic or Hebrew script
-    spelled as the Latin word's consonants and long vowels counts as the same word."""
-    if all(
-        pair.how == "exact" or (pair.how == "abjad" and pair.similarity >= BRAND_IN_ABJAD)
-        for pair in pairs
-    ):
+    ("brand"), or with some words only alike ("fuzzy"). Between a name in another script and
+    one in Latin letters (``across_scripts``), words alike enough count as the same word."""
+    if all(pair.how == "exact" or (across_scripts and _same_word_across(pair)) for pair in pairs):
         if query_left == 0.0 and entry_left > 0.0:
             return "brand"  # the query is the entry's name without some of its words
         return "token_set"

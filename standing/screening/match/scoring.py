@@ -266,7 +266,9 @@ def align_names(
         _described_home(query, aligned, home),
     )
     score = _ratio(query, entry, aligned, query_left, entry_left)
-    method = method_of(aligned.pairs, query_left, entry_left)
+    method = method_of(
+        aligned.pairs, query_left, entry_left, query.transliterated != entry.transliterated
+    )
     if not aligned.significant:
         score = min(score, _CONFIG.generic_cap)
         method = "generic_only"
