@@ -45,11 +45,15 @@ _TRANSLATED_FORMS: Final[dict[str, frozenset[str]]] = {
 #: Latin letters is compared as a name of its own), and so is a Korean jusikhoesa.
 _RENDERED_FORMS: Final[dict[str, frozenset[str]]] = {
     "kk": frozenset({"corp", "inc", "ltd", "co"}),
+    "yk": frozenset({"corp", "inc", "ltd", "co"}),
+    "gk": frozenset({"llc"}),
     "jusikhoesa": frozenset({"corp", "inc", "ltd", "co"}),
 }
 #: ... and from a name written in Chinese, Japanese or Korean script, where the company form
 #: (有限公司, 주식회사) has no one English rendering ("Co., Ltd.", "Inc.", "Corporation").
-_TRANSLATED_FROM_CJK: Final = frozenset({"ltd", "co", "inc", "corp", "kk", "jusikhoesa", "plc"})
+_TRANSLATED_FROM_CJK: Final = frozenset(
+    {"ltd", "co", "inc", "corp", "kk", "yk", "jusikhoesa", "plc"}
+)
 _CJK_SCRIPTS: Final = frozenset({"Han", "Hangul", "Hiragana", "Katakana"})
 #: The forms an English name gives a company whatever its own form is ("Turkish Petroleum
 #: Corporation" for a Turkish anonim ortaklığı), by family.
