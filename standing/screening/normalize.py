@@ -165,10 +165,19 @@ def abbreviation_similarity(a: str, b: str) -> float:
     return 0.0
 
 
+#: The mark of a form of `legal_forms.tsv` that is one only as the name's last words.
+_LAST_WORD: Final = "$"
 #: Legal forms rigour's database lacks, as token sequences -> canonical form.
 _EXTRA_LEGAL: Final[dict[tuple[str, ...], str]] = {
-    tuple(form.split()): canonical for form, canonical in wordlists.pairs("legal_forms.tsv").items()
+    tuple(form.removesuffix(_LAST_WORD).split()): canonical
+    for form, canonical in wordlists.pairs("legal_forms.tsv").items()
 }
+#: ... those that are forms only as the name's last words ("S.L.", not "SL Green Realty").
+_LAST_ONLY: Final[frozenset[tuple[str, ...]]] = frozenset(
+    tuple(form.removesuffix(_LAST_WORD).split())
+    for form in wordlists.pairs("legal_forms.tsv")
+    if form.endswith(_LAST_WORD)
+)
 _EXTRA_LEGAL_MAX = max(len(k) for k in _EXTRA_LEGAL)
 
 #: Legal-form spellings in CJK scripts, cut before transliteration (longest first).
@@ -789,6 +798,8 @@ LEGAL_FAMILIES: Final[dict[str, str]] = {
     **dict.fromkeys(("jsc", "ao", "oao", "zao", "pao", "pjsc", "ojsc", "cjsc", "mkpao"), "jsc"),
     **dict.fromkeys(("at", "prat", "ad", "ead"), "jsc"),
     "coltd": "ltd",  # "Co., Ltd." is "Company Limited"
+    "sl": "ltd",  # a sociedad limitada is a limited company
+    **dict.fromkeys(("sac", "saa"), "sa"),  # Peru's sociedades anónimas, closed and open
     **dict.fromkeys(("ooo", "ood", "eood", "doo"), "llc"),
     "too": "llp",  # a Kazakh limited liability partnership (ТОО) is an LLP
     "fsue": "sue",  # a federal state unitary enterprise is a state unitary enterprise
@@ -1106,7 +1117,11 @@ def _split_legal_forms(
         for size in range(min(_EXTRA_LEGAL_MAX, len(keep) - i), 0, -1):
             run = tuple(keep[i : i + size])
             canon = _EXTRA_LEGAL.get(run)
-            if canon is not None and (written is None or written.issuperset(run)):
+            if (
+                canon is not None
+                and (written is None or written.issuperset(run))
+                and (i + size == len(keep) or run not in _LAST_ONLY)
+            ):
                 del keep[i : i + size]
                 del where[i : i + size]
                 found.append(canon)
