@@ -39,6 +39,7 @@ from normality import ascii_text
 from standing.screening import wordlists
 from standing.screening.normalize import (
     BODY_KINDS,
+    arabic_legal_spans,
     country_word,
     fold,
     name_words,
@@ -1165,7 +1166,14 @@ def _read_arabic(
     first sense (``sense`` 0) or its last (موسسه: establishment, or institute), or with
     ``flip``, the flip-th phrase read (from 0) in its last and the others in their first; and
     the words read."""
-    matches = list(_ARABIC_WORD_RE.finditer(text))
+    # the words of a company form are no words of the name (سهامی عام: a public joint-stock
+    # company, not "general")
+    forms = arabic_legal_spans(text)
+    matches = [
+        m
+        for m in _ARABIC_WORD_RE.finditer(text)
+        if not any(start <= m.start() < end for start, end in forms)
+    ]
     if not matches:
         return text, []
     folded = [fold_arabic(m.group(0)) for m in matches]

@@ -185,6 +185,51 @@ _CJK_LEGAL: Final[tuple[tuple[str, str], ...]] = tuple(
     wordlists.pairs("cjk_legal_forms.tsv").items()
 )
 
+#: Letters written more than one way in Arabic script (Persian ی and ک, the seats of hamza,
+#: ة and ه), each as a class of its spellings, for `_ARABIC_LEGAL`.
+_ARABIC_VARIANTS: Final = tuple(frozenset(group) for group in ("يیى", "كک", "ةه", "اأإآ", "ؤئءو"))
+
+
+_ARABIC_RE: Final = re.compile(r"[\u0600-\u06ff]")
+
+
+def _arabic_letters(text: str) -> str:
+    """A pattern of Arabic-script letters with each letter's other spellings."""
+    out = []
+    for ch in text:
+        group = next((g for g in _ARABIC_VARIANTS if ch in g), None)
+        out.append(f"[{''.join(sorted(group))}]" if group else re.escape(ch))
+    return "".join(out)
+
+
+def _arabic_form(form: str) -> re.Pattern[str]:
+    """An Arabic-script legal form's pattern: an abbreviation's letters with dots or spaces
+    between them (written together they may be a word: ذمم, debts), or words at the name's
+    end (see `data/arabic_legal_forms.tsv`)."""
+    if "." in form:
+        letters = r"[\s.]+".join(_arabic_letters(ch) for ch in form.replace(".", ""))
+        return re.compile(rf"(?<![\w\u0600-\u06ff]){letters}\.?(?![\w\u0600-\u06ff])")
+    words = r"[\s\u200c]+".join(_arabic_letters(word) for word in form.split())
+    return re.compile(rf"(?<![\w\u0600-\u06ff]){words}(?=[^\w\u0600-\u06ff]*$)")
+
+
+#: Company forms written in Arabic script, cut before the name is romanised: a pattern and its
+#: canonical form, the longest first (ش.م.ع.ع before ش.م.ع).
+_ARABIC_LEGAL: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple(
+    (_arabic_form(form), canon)
+    for form, canon in sorted(
+        wordlists.pairs("arabic_legal_forms.tsv").items(), key=lambda item: -len(item[0])
+    )
+)
+
+
+def arabic_legal_spans(text: str) -> list[tuple[int, int]]:
+    """Where the company forms written in Arabic script stand in ``text`` (start, end)."""
+    if not _ARABIC_RE.search(text):
+        return []
+    return [m.span() for pattern, _ in _ARABIC_LEGAL for m in pattern.finditer(text)]
+
+
 #: Generic words of company names in Chinese, read in English (their pinyin would be
 #: names: "华为技术" is Huawei Technologies, not "Hua Wei Ji Shu").
 _HAN_GENERIC: Final[dict[str, str]] = wordlists.pairs("cjk_generic_words.tsv")
@@ -451,6 +496,11 @@ def _normalize_name(text: str, kind: NameKind) -> NormalizedName:
     if kind != "person" and scripts & _SYLLABIC_SCRIPTS:
         work = _HAN_GENERIC_RE.sub(lambda m: f" {_HAN_GENERIC[m.group(0)]} ", work)
     if "Arabic" in scripts:
+        if kind != "person":
+            for pattern, canon in _ARABIC_LEGAL:
+                work, forms_cut = pattern.subn(" ", work)
+                if forms_cut:
+                    legal.append(canon)
         work = romanize_arabic(work)
     if kind == "person":
         work = remove_person_prefixes(work)

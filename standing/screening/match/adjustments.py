@@ -47,6 +47,8 @@ _RENDERED_FORMS: Final[dict[str, frozenset[str]]] = {
     "kk": frozenset({"corp", "inc", "ltd", "co"}),
     "yk": frozenset({"corp", "inc", "ltd", "co"}),
     "gk": frozenset({"llc"}),
+    # ش.م.م: an Egyptian joint-stock company, an Omani LLC or a Lebanese SARL
+    "shmm": frozenset({"sae", "llc", "sarl"}),
     "jusikhoesa": frozenset({"corp", "inc", "ltd", "co"}),
 }
 #: ... and from a name written in Chinese, Japanese or Korean script, where the company form
