@@ -223,6 +223,33 @@ _ARABIC_LEGAL: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple(
 )
 
 
+#: The columns of `script_legal_forms.tsv`: the script, the form as written, its canonical form.
+_SCRIPT_FORM_COLUMNS: Final = 3
+
+
+def _script_legal() -> dict[str, tuple[tuple[re.Pattern[str], str], ...]]:
+    """`script_legal_forms.tsv` by script: each form's pattern, as a whole word, and its
+    canonical form, the longest first."""
+    forms: dict[str, list[tuple[str, str]]] = {}
+    for number, row in enumerate(wordlists.rows("script_legal_forms.tsv"), 1):
+        if len(row) != _SCRIPT_FORM_COLUMNS:
+            raise ValueError(f"script_legal_forms row {number}: expected script, form, canonical")
+        # as a name is read: NFKC (Thai ำ is ํ and า)
+        forms.setdefault(row[0], []).append((unicodedata.normalize("NFKC", row[1]), row[2]))
+    return {
+        script: tuple(
+            (re.compile(rf"(?<!\w){re.escape(form)}(?!\w)"), canon)
+            for form, canon in sorted(rows, key=lambda r: -len(r[0]))
+        )
+        for script, rows in forms.items()
+    }
+
+
+#: Company forms written in Thai, Hebrew, Georgian and Armenian script, by script, cut before
+#: the name is transliterated (`data/script_legal_forms.tsv`), the longest first.
+_SCRIPT_LEGAL: Final[dict[str, tuple[tuple[re.Pattern[str], str], ...]]] = _script_legal()
+
+
 def arabic_legal_spans(text: str) -> list[tuple[int, int]]:
     """Where the company forms written in Arabic script stand in ``text`` (start, end)."""
     if not _ARABIC_RE.search(text):
@@ -495,6 +522,12 @@ def _normalize_name(text: str, kind: NameKind) -> NormalizedName:
                 legal.append(canon)
     if kind != "person" and scripts & _SYLLABIC_SCRIPTS:
         work = _HAN_GENERIC_RE.sub(lambda m: f" {_HAN_GENERIC[m.group(0)]} ", work)
+    if kind != "person" and not scripts.isdisjoint(_SCRIPT_LEGAL):
+        for script in scripts & _SCRIPT_LEGAL.keys():
+            for pattern, canon in _SCRIPT_LEGAL[script]:
+                work, forms_cut = pattern.subn(" ", work)
+                if forms_cut:
+                    legal.append(canon)
     if "Arabic" in scripts:
         if kind != "person":
             for pattern, canon in _ARABIC_LEGAL:
@@ -849,6 +882,7 @@ LEGAL_FAMILIES: Final[dict[str, str]] = {
     **dict.fromkeys(("at", "prat", "ad", "ead"), "jsc"),
     "coltd": "ltd",  # "Co., Ltd." is "Company Limited"
     "sl": "ltd",  # a sociedad limitada is a limited company
+    "pcl": "plc",  # a public company limited (Thailand) is a public limited company
     **dict.fromkeys(("sac", "saa"), "sa"),  # Peru's sociedades anónimas, closed and open
     **dict.fromkeys(("ooo", "ood", "eood", "doo"), "llc"),
     "too": "llp",  # a Kazakh limited liability partnership (ТОО) is an LLP
