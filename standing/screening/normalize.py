@@ -503,6 +503,15 @@ def _joined_capitals(found: re.Match[str]) -> str:
     return joined if len(joined) >= _AMPERSAND_LETTERS else found.group(0)
 
 
+#: A country's letter in brackets before the legal form that says the country already, as
+#: companies of Singapore and Malaysia write it ("Acme (S) Pte Ltd", "Acme (M) Sdn Bhd"), and
+#: India's "(P) Ltd", a private limited company.
+_FORM_COUNTRY_LETTER_RE: Final = re.compile(
+    r"\(\s*(?:S\s*\)\s*(?=Pte\b)|M\s*\)\s*(?=Sdn\b|Bhd\b|Berhad\b))", re.IGNORECASE
+)
+_PRIVATE_LETTER_RE: Final = re.compile(r"\(\s*P\s*\)\s*(?=Ltd\b|Limited\b)", re.IGNORECASE)
+
+
 def normalize_name(text: str, kind: NameKind = "unknown") -> NormalizedName:
     """Normalise one name of a party of the given kind (person names keep legal-form-like words)."""
     return _normalize_name(text, kind)
@@ -535,6 +544,8 @@ def _normalize_name(text: str, kind: NameKind) -> NormalizedName:
                 if forms_cut:
                     legal.append(canon)
         work = romanize_arabic(work)
+    if kind != "person" and "(" in work:
+        work = _PRIVATE_LETTER_RE.sub("Pvt ", _FORM_COUNTRY_LETTER_RE.sub("", work))
     if kind == "person":
         work = remove_person_prefixes(work)
     elif "'" in work or "\u2019" in work:

@@ -71,3 +71,28 @@ def test_a_spanish_company_against_a_german_one_is_a_conflict() -> None:
         Query.of("Acme Trading S.L.", schema="Company"), listed_in("Acme Trading GmbH", "de")
     )
     assert result.features["legal_forms"]["conflict"] is True
+
+
+@pytest.mark.parametrize(
+    ("query", "entry", "country"),
+    [
+        ("Acme Trading (S) Pte Ltd", "Acme Trading Pte. Ltd.", "sg"),
+        ("Acme Trading (M) Sdn Bhd", "Acme Trading Sdn. Bhd.", "my"),
+        ("Acme Trading (P) Ltd", "Acme Trading Private Limited", "in"),
+    ],
+)
+def test_a_country_s_letter_before_its_form_says_nothing_more(
+    query: str, entry: str, country: str
+) -> None:
+    """Singapore's (S) before Pte Ltd and Malaysia's (M) before Sdn Bhd repeat what the form
+    says; India's (P) Ltd is a private limited company."""
+    assert score_in(query, entry, country) >= DEFAULT_THRESHOLD
+
+
+def test_a_letter_in_brackets_elsewhere_is_the_name_s() -> None:
+    assert normalize_name("Acme Trading (S) Holdings", "organization").tokens == (
+        "acme",
+        "trading",
+        "s",
+        "holdings",
+    )
