@@ -34,6 +34,7 @@ from standing.screening.normalize import (
     place_of,
     skeleton,
 )
+from standing.screening.romanised import tables
 from standing.screening.romanize import abjad_compact_similarity
 
 _CONFIG: Final = DEFAULT_CONFIG
@@ -1100,6 +1101,7 @@ def _shaped(
         and any(_brand_word(aligned.query_tokens[i]) for i in aligned.matched_query)
         and not any(aligned.entry_tokens[j][1] == "number" for j in aligned.entry_extra)
         and not _weak_brand(aligned)
+        and not _registered_against_longer(query, entry, aligned)
     ):
         # a brand inside a longer registered name ("Tencent" / "Shenzhen Tencent Computer
         # Systems Company Limited"): every word of the query, one of its own among them,
@@ -1138,6 +1140,31 @@ def _shaped(
         # Steel Company" says no more)
         score = min(score, _CONFIG.short_lone_cap)
     return score
+
+
+def _registered_against_longer(
+    query: NormalizedName, entry: NormalizedName, aligned: _Aligned
+) -> bool:
+    """Whether the query is a registered name, with its legal form, and the entry a name
+    without one that adds a name's word of its own, no common word of company names: a registered
+    name says all of its company's name, so the longer one is another's ("PT Bank Mandiri
+    (Persero) Tbk" / "Bank Mandiri Taspen"; "Gazprom Neft PJSC" / "Gazprom Neft Badra"), not
+    a brand inside it. Words saying what the company does may be left out of it ("JSC
+    Almaz-Antey" / "Almaz-Antey Air and Space Defence Concern")."""
+    return bool(
+        query.legal_forms
+        and not entry.legal_forms
+        and any(
+            aligned.entry_tokens[j][1] == "name" and not _common_word(aligned.entry_tokens[j][0])
+            for j in aligned.entry_extra
+        )
+    )
+
+
+def _common_word(word: str) -> bool:
+    """A common English word, or one of the words the tables read other languages' company
+    words as ("defence", "trading", "laboratory")."""
+    return word in COMMON_WORDS or word in tables().english
 
 
 def _weak_brand(aligned: _Aligned) -> bool:

@@ -1,0 +1,35 @@
+"""A registered name, with its legal form, says all of its company's name: a name without a
+form that adds a word of a name of its own is another company's, not the brand inside a
+longer name it would be the other way round."""
+
+from __future__ import annotations
+
+import pytest
+
+from standing.screening.match.config import DEFAULT_THRESHOLD
+from tests.screening.names import score
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        ("PT Bank Mandiri (Persero) Tbk", "Bank Mandiri Taspen"),
+        ("Kaspersky Lab JSC", "Kaspersky Lab Antivirus Laboratory Ilyin"),
+    ],
+)
+def test_a_longer_name_with_a_name_of_its_own_is_another_company(query: str, entry: str) -> None:
+    assert score(query, entry) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        # words saying what the company does, which its registered name may leave out
+        ("JSC Almaz-Antey", "Almaz-Antey Air and Space Defence Concern"),
+        ("Rosoboronexport JSC", "Rosoboronexport State Corporation"),
+        # the other way round, the brand inside the longer registered name
+        ("Bank Mandiri", "PT Bank Mandiri (Persero) Tbk"),
+    ],
+)
+def test_words_of_what_it_does_or_of_its_kind_leave_it_the_company(query: str, entry: str) -> None:
+    assert score(query, entry) >= DEFAULT_THRESHOLD
