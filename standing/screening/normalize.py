@@ -245,9 +245,13 @@ def _script_legal() -> dict[str, tuple[tuple[re.Pattern[str], str], ...]]:
     }
 
 
-#: Company forms written in Thai, Hebrew, Georgian and Armenian script, by script, cut before
-#: the name is transliterated (`data/script_legal_forms.tsv`), the longest first.
-_SCRIPT_LEGAL: Final[dict[str, tuple[tuple[re.Pattern[str], str], ...]]] = _script_legal()
+#: Company forms written in Thai, Hebrew, Georgian, Armenian and Arabic script, by script, cut
+#: before the name is transliterated (`data/script_legal_forms.tsv`, `_ARABIC_LEGAL`), the
+#: longest first.
+_SCRIPT_LEGAL: Final[dict[str, tuple[tuple[re.Pattern[str], str], ...]]] = {
+    **_script_legal(),
+    "Arabic": _ARABIC_LEGAL,
+}
 
 
 def arabic_legal_spans(text: str) -> list[tuple[int, int]]:
@@ -538,11 +542,6 @@ def _normalize_name(text: str, kind: NameKind) -> NormalizedName:
                 if forms_cut:
                     legal.append(canon)
     if "Arabic" in scripts:
-        if kind != "person":
-            for pattern, canon in _ARABIC_LEGAL:
-                work, forms_cut = pattern.subn(" ", work)
-                if forms_cut:
-                    legal.append(canon)
         work = romanize_arabic(work)
     if kind != "person" and "(" in work:
         work = _PRIVATE_LETTER_RE.sub("Pvt ", _FORM_COUNTRY_LETTER_RE.sub("", work))
