@@ -124,7 +124,7 @@ LANGUAGES: Final[tuple[Language, ...]] = ("ru", "zh", "ja", "ko", "fa", "tr", "e
 #: A word in Latin letters, with the apostrophes and signs written inside or after it.
 _WORD_RE: Final = re.compile(r"[^\W\d_]+(?:['’ʼʹʺ`´\"]+[^\W\d_]*)*")
 #: Words of a phrase (a table row or a legal form) read together, at most.
-_MAX_PHRASE: Final = 4
+_MAX_PHRASE: Final = 5
 #: A Russian stem shorter than this (once folded) matches whole words only.
 _MIN_STEM: Final = 4
 _VOWELS: Final = frozenset("aeiou")
@@ -749,10 +749,12 @@ def _latin_reading(name: str) -> Reading | None:
         generic = _generic_whole(words, taken | particles, reads, lang in _COMMON_ONLY)
         if not generic:
             return None
+    # a reading that changes no word changes nothing, unless it drops the Persian ezafe
+    # written onto words the English name writes alike ("Bank-e Saderat-e Iran")
     if not any(
         gloss.split("|")[0].lower() != " ".join(words[start:end]).lower()
         for start, end, gloss in reads
-    ):
+    ) and not (lang == "fa" and particles):
         return None
     # a Korean name's words not read: as the Revised Romanization writes them in the first
     # reading, as written in the alternate (the two readings give both spellings)

@@ -403,7 +403,7 @@ class _Aligned:
             if i != parent
             and i not in described_home
             and not parent_name
-            and not (group_described and query_tokens[i][0] == "group")
+            and not (group_described and query_tokens[i][0] in _DESCRIBED_GROUP)
             and not _rest_of_place(query_tokens, i, self.matched_query)
             and not dedicated_to(query_tokens[i][0], entry_dedication)
         )
@@ -477,9 +477,11 @@ def _group_described(query: NormalizedName, aligned: _Aligned) -> bool:
     if not query.legal_forms:
         return True
     words = _LAST_WORD_RE.findall(query.original)
-    return bool(words) and words[-1].lower() == "group"
+    return bool(words) and words[-1].lower() in _DESCRIBED_GROUP
 
 
+#: The words a query says of a body as a group of companies ("ZTE Group", "Gazprom Holding").
+_DESCRIBED_GROUP: Final = frozenset({"group", "holding", "holdings"})
 _LAST_WORD_RE: Final = re.compile(r"[^\W_]+")
 
 

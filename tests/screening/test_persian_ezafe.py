@@ -1,0 +1,33 @@
+"""A Persian name romanised writes the ezafe onto its words ("Bank-e Saderat-e Iran"); it
+is no word of the name, also when every other word is written as the English name writes it.
+Arabic romanised reads the phrase of an Arab state's atomic energy body as a whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from standing.screening.match.config import DEFAULT_THRESHOLD
+from tests.screening.names import score
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        ("Bank-e Saderat-e Iran", "Bank Saderat Iran"),
+        ("Bank-e Sepah", "Bank Sepah"),
+        ("Hayat al-Taqa al-Dharriya al-Suriya", "Atomic Energy Commission of Syria"),
+    ],
+)
+def test_romanised_names_read_without_their_particles(query: str, entry: str) -> None:
+    assert score(query, entry) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        ("Bank-e Saderat-e Iran", "Bank Sepah"),
+        ("Hayat al-Taqa al-Dharriya al-Suriya", "Atomic Energy Commission of Iraq"),
+    ],
+)
+def test_other_bodies_stay_apart(query: str, entry: str) -> None:
+    assert score(query, entry) < DEFAULT_THRESHOLD
