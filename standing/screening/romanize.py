@@ -510,7 +510,13 @@ _CHINESE_FOLD: Final = rules(
         (r"^i$", "yi"),
         (r"^yeh$", "ye"),
         (r"^wong$", "wang"),
+        # Taiwan's and Hong Kong's "hw" ("Chunghwa", "Hwa Nan", "Hwang")
+        (r"^hw(?=a|ei)", "hu"),
     )
+)
+#: One syllable of a Chinese name written in pinyin or Wade-Giles, in a word of several.
+_CHINESE_SYLLABLE_RE: Final = re.compile(
+    r"(?:ch|zh|sh|hs|ts|tz|hw|[bcdfghjklmnpqrstwxyz])?[aeiouy]{1,3}(?:ng|n(?![aeiouy])|h(?![aeiouy]))?"
 )
 
 
@@ -522,9 +528,37 @@ def chinese_fold(token: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def chinese_similarity(pinyin: str, latin: str) -> float:
-    if len(pinyin) >= 2 and len(latin) >= 2 and chinese_fold(pinyin) == chinese_fold(latin):
+    """0.9 when the two are one syllable, or the same syllables written together ("zhonghua"
+    / "Chunghwa"), in pinyin and Wade-Giles spellings; else 0.0."""
+    if len(pinyin) < 2 or len(latin) < 2:
+        return 0.0
+    if chinese_fold(pinyin) == chinese_fold(latin):
+        return 0.9
+    ours, theirs = _chinese_syllables(pinyin), _chinese_syllables(latin)
+    if ours is not None and len(ours) > 1 and ours == theirs:
         return 0.9
     return 0.0
+
+
+def _chinese_syllables(word: str) -> tuple[str, ...] | None:
+    """The syllables of a word written as Chinese syllables together, folded; None when it
+    is not (each syllable ends at the longest spelling whose rest still splits)."""
+    found = _split_syllables(word.replace("'", "").replace("-", ""))
+    return None if found is None else tuple(chinese_fold(x) for x in found)
+
+
+def _split_syllables(word: str) -> list[str] | None:
+    if not word:
+        return []
+    match = _CHINESE_SYLLABLE_RE.match(word)
+    if match is None:
+        return None
+    for end in range(match.end(), 0, -1):
+        if _CHINESE_SYLLABLE_RE.fullmatch(word, 0, end):
+            rest = _split_syllables(word[end:])
+            if rest is not None:
+                return [word[:end], *rest]
+    return None
 
 
 # -- Japanese -------------------------------------------------------------------------------
