@@ -10,7 +10,7 @@ import pytest
 from standing.screening.match import Query
 from standing.screening.match.config import DEFAULT_THRESHOLD
 from standing.screening.normalize import normalize_name
-from tests.screening.names import listed_in, matcher, score_in
+from tests.screening.names import listed_in, matcher, score, score_in
 
 
 @pytest.mark.parametrize(
@@ -96,3 +96,7 @@ def test_a_letter_in_brackets_elsewhere_is_the_name_s() -> None:
         "s",
         "holdings",
     )
+
+
+def test_irans_public_joint_stock_company_in_english() -> None:
+    assert score("Bank Mellat PJS", "Bank Mellat PJSC") >= DEFAULT_THRESHOLD

@@ -15,6 +15,10 @@ from tests.screening.names import score
     [
         ("PT Bank Mandiri (Persero) Tbk", "Bank Mandiri Taspen"),
         ("Kaspersky Lab JSC", "Kaspersky Lab Antivirus Laboratory Ilyin"),
+        # with a form of its own too, a word of its own after the query's
+        ("ПАО «Россети»", "Rosseti Lenenergo PJSC"),
+        ("PJSC Rosseti", "PJSC Rosseti Lenenergo"),
+        ("Alrosa PJSC", "Alrosa Nyurba JSC"),
     ],
 )
 def test_a_longer_name_with_a_name_of_its_own_is_another_company(query: str, entry: str) -> None:
@@ -29,6 +33,14 @@ def test_a_longer_name_with_a_name_of_its_own_is_another_company(query: str, ent
         ("Rosoboronexport JSC", "Rosoboronexport State Corporation"),
         # the other way round, the brand inside the longer registered name
         ("Bank Mandiri", "PT Bank Mandiri (Persero) Tbk"),
+        # an entry with a form: a short word that may be an acronym of what it is, and a
+        # parent's acronym before the name
+        ("Inter RAO PJSC", "Inter RAO UES PJSC"),
+        ("Rostelecom PJSC", "Rostelecom Long Distance Telecommunications PJSC"),
+        (
+            "Chengdu Aircraft Industrial Group Co., Ltd.",
+            "AVIC Chengdu Aircraft Industrial (Group) Co., Ltd.",
+        ),
     ],
 )
 def test_words_of_what_it_does_or_of_its_kind_leave_it_the_company(query: str, entry: str) -> None:

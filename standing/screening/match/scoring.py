@@ -1153,14 +1153,25 @@ def _registered_against_longer(
     (Persero) Tbk" / "Bank Mandiri Taspen"; "Gazprom Neft PJSC" / "Gazprom Neft Badra"), not
     a brand inside it. Words saying what the company does may be left out of it ("JSC
     Almaz-Antey" / "Almaz-Antey Air and Space Defence Concern")."""
-    return bool(
-        query.legal_forms
-        and not entry.legal_forms
-        and any(
-            aligned.entry_tokens[j][1] == "name" and not _common_word(aligned.entry_tokens[j][0])
-            for j in aligned.entry_extra
-        )
+    if not query.legal_forms:
+        return False
+    # an entry with a form of its own: a word after the query's ("Rosseti Lenenergo PJSC"),
+    # not a parent's acronym or a dedication before them ("AVIC Chengdu Aircraft Industrial"),
+    # nor a short one, which may be an acronym of what it is ("Inter RAO UES")
+    shortest, after = 0, -1
+    if entry.legal_forms:
+        shortest, after = _LEAST_OWN_WORD, max(aligned.matched_entry, default=-1)
+    return any(
+        j > after
+        and len(aligned.entry_tokens[j][0]) >= shortest
+        and aligned.entry_tokens[j][1] == "name"
+        and not _common_word(aligned.entry_tokens[j][0])
+        for j in aligned.entry_extra
     )
+
+
+#: The fewest letters of a word of its own that a registered name adds after another's.
+_LEAST_OWN_WORD: Final = 4
 
 
 def _common_word(word: str) -> bool:
