@@ -84,3 +84,7 @@ def test_a_company_is_found_by_its_name_with_its_form_in_arabic_script(
 )
 def test_another_company_with_the_form_stays_apart(query: str, entry: str) -> None:
     assert score(query, entry) < DEFAULT_THRESHOLD
+
+
+def test_real_estate_is_rendered_properties_too() -> None:
+    assert score("شركة النور العقارية", "Al Noor Properties") >= DEFAULT_THRESHOLD
