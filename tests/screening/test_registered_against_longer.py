@@ -19,6 +19,9 @@ from tests.screening.names import score
         ("ПАО «Россети»", "Rosseti Lenenergo PJSC"),
         ("PJSC Rosseti", "PJSC Rosseti Lenenergo"),
         ("Alrosa PJSC", "Alrosa Nyurba JSC"),
+        # a brand without a form, another company's own word between its words
+        ("Sinopec Oilfield", "Sinopec Shengli Oilfield Company"),
+        ("China Mobile Communications", "China Mobile Tietong Communications Co., Ltd."),
     ],
 )
 def test_a_longer_name_with_a_name_of_its_own_is_another_company(query: str, entry: str) -> None:

@@ -138,6 +138,9 @@ def test_the_red_crescent_and_a_wealth_fund(query: str, listed: str) -> None:
         ("Petkim Petrokimya Holding A.Ş.", "Petkim"),
         ("Tofaş Türk Otomobil Fabrikası A.Ş.", "Tofas"),
         ("Türkiye Sanayi ve Ticaret Bakanlığı", "Ministry of Industry and Trade of Turkey"),
+        # a common word or a word of the name said again between the brand's words
+        ("Halyk Bank", "Halyk Savings Bank of Kazakhstan JSC"),
+        ("Garanti Bank", "Türkiye Garanti Bankası A.Ş."),
     ],
 )
 def test_turkish_registered_names_meet_their_brands(query: str, listed: str) -> None:
@@ -151,6 +154,9 @@ def test_turkish_registered_names_meet_their_brands(query: str, listed: str) -> 
         # another company of the group, its own name inside the registered name
         ("Turkcell İletişim Hizmetleri A.Ş.", "Turkcell Superonline İletişim Hizmetleri A.Ş."),
         ("Acme Communication Services Inc.", "Acme Superonline Communication Services Inc."),
+        # a brand without a form, another company's own word inside the group's name
+        ("Ziraat Bankasi", "Ziraat Katilim Bankasi A.S."),
+        ("Turkcell Iletisim", "Turkcell Superonline Iletisim Hizmetleri A.S."),
     ],
 )
 def test_turkish_registered_names_keep_other_companies_apart(query: str, listed: str) -> None:

@@ -792,19 +792,22 @@ _NO_COMPANY_KINDS: Final = frozenset(
 
 
 def _inserted_name(query: NormalizedName, entry: NormalizedName, aligned: _Aligned) -> bool:
-    """Whether the query is a registered name (with its legal form) whose words all matched,
-    and the entry's registered name, under a form of the same kind, has a word of a name of
-    its own after the first of their words of names and before their last word: "Turkcell
-    Iletisim Hizmetleri A.S." is not "Turkcell Superonline Iletisim Hizmetleri A.S.",
-    another company of the group."""
+    """Whether the query's words all matched and the entry has a word of a name of its own
+    after the first of their words of names and before their last word: "Turkcell Iletisim
+    Hizmetleri A.S." is not "Turkcell Superonline Iletisim Hizmetleri A.S.", another company
+    of the group, nor "Ziraat Bankasi" the "Ziraat Katilim Bankasi A.S." (a participation
+    bank of the group). Two registered names need forms of the same kind; a brand without
+    one, a word that is no common word and no word of the name said again."""
     if (
         "person" in (query.kind, entry.kind)
-        or not query.legal_forms
-        or not entry.legal_forms
         or aligned.query_extra
         or len(aligned.matched_entry) < 2
-        or not {legal_family(f) for f in query.legal_forms}
-        & {legal_family(f) for f in entry.legal_forms}
+        or (
+            query.legal_forms
+            and entry.legal_forms
+            and not {legal_family(f) for f in query.legal_forms}
+            & {legal_family(f) for f in entry.legal_forms}
+        )
     ):
         return False
     tokens = aligned.entry_tokens
@@ -812,8 +815,15 @@ def _inserted_name(query: NormalizedName, entry: NormalizedName, aligned: _Align
     if not names:
         return False
     first, last = min(names), max(aligned.matched_entry)
+    # a brand without a registered name's form ("Ziraat Bankasi" / "Ziraat Katilim Bankasi
+    # A.S."): not a common word, nor a word of the name said again
+    registered = bool(query.legal_forms and entry.legal_forms)
+    seen = {tokens[j][0] for j in aligned.matched_entry}
     return any(
-        first < j < last and tokens[j][1] == "name" and tokens[j][0] not in FORM_DESCRIPTORS
+        first < j < last
+        and tokens[j][1] == "name"
+        and tokens[j][0] not in FORM_DESCRIPTORS
+        and (registered or not (tokens[j][0] in seen or _common_word(tokens[j][0])))
         for j in aligned.entry_extra
     )
 
