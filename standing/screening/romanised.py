@@ -116,7 +116,7 @@ from standing.screening.normalize import (
     place_country,
     token_class,
 )
-from standing.screening.romanize import undouble
+from standing.screening.romanize import short_vowels, undouble
 
 Language = Literal["ru", "zh", "ja", "ko", "fa", "tr", "eu", "id", "vi"]
 #: The order a tie between languages is settled in.
@@ -220,7 +220,7 @@ _FA_PARTICLES: Final = frozenset({"e", "ye", "i", "yi", "al", "el", "ul", "va", 
 #: The article or the ezafe written onto a word ("Masraf al-Rafidain", "Sherkat-e X"): with
 #: it, one Persian or Arabic word read is enough to read the name.
 _FA_MARKED_RE: Final = re.compile(
-    r"(?i)(?<![^\W\d_])(?:[ae]l|lil)-[^\W\d_]|[^\W\d_]-(?:e|ye|yi)(?![^\W\d_])"
+    r"(?i)(?<![^\W\d_])(?:[ae]l|lil)-[^\W\d_]|[^\W\d_]-(?:e|i|ye|yi)(?![^\W\d_])"
 )
 #: The countries whose places a name in each language names ("Foolad Mobarakeh Esfahan"):
 #: such a place is evidence of the language as a word read is (see `_latin_reading`).
@@ -383,7 +383,10 @@ def _as_written(text: str) -> str:
 
 
 def _persian(text: str) -> str:
+    # the short vowels, which romanisations write e or i, o or u ("Sherkat", "Shirkat";
+    # "Jomhuri", "Jumhuri")
     text = text.replace("ee", "i").replace("ou", "u").replace("oo", "u")
+    text = text.replace("e", "i").replace("o", "u")
     text = _FINAL_H_RE.sub("", text.replace("w", "v").replace("y", "i"))
     return undouble(text)
 
@@ -759,8 +762,9 @@ def _latin_reading(name: str) -> Reading | None:
     # a Korean name's words not read: as the Revised Romanization writes them in the first
     # reading, as written in the alternate (the two readings give both spellings)
     forms = {i for start, end in legal for i in range(start, end)}
-    text, read = _written(name, reads, particles, 0, forms if lang == "ko" else None)
-    alternate, alternate_read = _written(name, reads, particles, -1)
+    hepburn = lang == "ja"
+    text, read = _written(name, reads, particles, 0, forms if lang == "ko" else None, hepburn)
+    alternate, alternate_read = _written(name, reads, particles, -1, hepburn=hepburn)
     kept: str | None = None
     kept_read: tuple[str, ...] = ()
     trade = _trade_name(words, reads) if lang == "zh" else None
@@ -875,13 +879,15 @@ def _written(
     particles: set[int],
     sense: int,
     revised: set[int] | None = None,
+    hepburn: bool = False,
 ) -> tuple[str, tuple[str, ...]]:
     """``name`` with the words read in English, each in its first sense (``sense`` 0) or its
     last ("Shiyou": Petroleum, or Oil), particles dropped; and the words read. ``revised`` (the
     words of the legal forms, left as written) writes the other Korean words not read with
     the initial consonant of the Revised Romanization where McCune-Reischauer writes it
     otherwise (an unaspirated k, t, p or ch: "Choson Taesong Unhaeng", the name on the OFAC
-    list, is Korea Daesong Bank in English)."""
+    list, is Korea Daesong Bank in English). ``hepburn``: the Japanese words not read, with
+    their long vowels written short ("Toukyou Denryoku": Tokyo Electric Power)."""
     matches = list(_WORD_RE.finditer(name))
     pieces: list[str] = []
     last = 0
@@ -909,6 +915,14 @@ def _written(
             pieces.append(name[last : matches[i].start()])
             pieces.append(_MR_REVISED[initial.group(1).lower()])
             last = matches[i].start() + len(initial.group(1))
+        elif (
+            hepburn
+            and _HEPBURN_RE.fullmatch(word := matches[i].group(0).lower())
+            and (short := short_vowels(word)) != word
+        ):
+            pieces.append(name[last : matches[i].start()])
+            pieces.append(short.capitalize() if matches[i].group(0)[0].isupper() else short)
+            last = matches[i].end()
         i += 1
     pieces.append(name[last:])
     text = " ".join("".join(pieces).replace(" -", " ").replace("- ", " ").split())

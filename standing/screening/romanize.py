@@ -581,6 +581,12 @@ def _kakasi() -> Any:
     return pykakasi.kakasi()  # type: ignore[no-untyped-call]
 
 
+def short_vowels(word: str) -> str:
+    """A word in Hepburn with its long vowels written short, as lists and companies' English
+    names write them ("Toukyou" Tokyo, "Oosaka" Osaka; "Inoue" stays)."""
+    return _LONG_VOWEL_RE.sub("", word)
+
+
 @lru_cache(maxsize=50_000)
 def japanese_reading(text: str) -> str | None:
     """The Japanese reading of a name written in kanji or kana, in modified Hepburn without

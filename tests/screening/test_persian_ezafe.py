@@ -31,3 +31,22 @@ def test_romanised_names_read_without_their_particles(query: str, entry: str) ->
 )
 def test_other_bodies_stay_apart(query: str, entry: str) -> None:
     assert score(query, entry) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        # the short vowels written i and u, the ezafe -i
+        (
+            "Shirkat-i Kishtirani-i Jumhuri-i Islami-i Iran",
+            "Islamic Republic of Iran Shipping Lines",
+        ),
+        (
+            "Sherkat-e Keshtirani-ye Jomhuri-ye Eslami-ye Iran",
+            "Islamic Republic of Iran Shipping Lines",
+        ),
+        ("Al-Rajhi Masrif", "Al Rajhi Bank"),
+    ],
+)
+def test_romanisations_of_other_vowels_read_alike(query: str, entry: str) -> None:
+    assert score(query, entry) >= DEFAULT_THRESHOLD
