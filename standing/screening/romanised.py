@@ -773,11 +773,66 @@ def _latin_reading(name: str) -> Reading | None:
         kept, kept_read = _written(name, [r for r in reads if r != trade], particles, -1)
         if kept in (text, alternate):
             kept, kept_read = None, ()
+    elif lang == "ru" and (compounds := _compounds(words, reads)):
+        # the words made of a stem and another root kept as written ("Oboronprom")
+        kept, kept_read = _written(name, [r for r in reads if r not in compounds], particles, 0)
+        if kept in (text, alternate):
+            kept, kept_read = None, ()
     home = _LANGUAGE_COUNTRIES[lang] if generic else frozenset()
     if alternate == text:
         return Reading(text, read, generic=generic, kept=kept, kept_words=kept_read, home=home)
     mixed = _mixed(name, reads, particles, {text, alternate, kept})
     return Reading(text, read, alternate, alternate_read, generic, kept, kept_read, home, mixed)
+
+
+def _compounds(words: list[str], reads: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The words of a Russian name read through a stem that is less than `_COMPOUND_SHARE` of
+    the word, `_COMPOUND_REST` letters or more left: a contracted name of two roots
+    ("Oboronprom", defence and industry: United Industrial Corporation Oboronprom), which an
+    English name keeps as written, not an inflected word ("Oboronnaya")."""
+    table = tables().languages["ru"]
+    out = []
+    for span in reads:
+        start, end, _ = span
+        if end != start + 1:
+            continue
+        key = _PLAIN_FOLDS["ru"](plain(words[start]))
+        if key in table.words:
+            continue
+        stem = _stem_length(table, key)
+        if (
+            stem
+            and len(key) - stem >= _COMPOUND_REST
+            and stem < _COMPOUND_SHARE * len(key)
+            and not _RU_ENDING_RE.match(key, stem)
+        ):
+            out.append(span)
+    return out
+
+
+#: What follows a stem in an inflected or derived Russian word, folded ("-ovaya", "-naya",
+#: "-skiy", "-stvo"): a vowel, after one of these consonants or none.
+_RU_ENDING_RE: Final = re.compile(r"(?:n|nn|sk|stv|h)?[aeiou]")
+
+
+#: A stem shorter than this share of a word, with this many letters or more after it, reads
+#: a compound (see `_compounds`).
+_COMPOUND_SHARE: Final = 0.7
+_COMPOUND_REST: Final = 4
+
+
+def _stem_length(table: LatinWords, key: str) -> int:
+    """The length of the stem `_read_key` reads a folded word through; 0 when none."""
+    for end in table.stem_lengths:
+        if end > len(key):
+            continue
+        candidates = table.stems.get(key[:end])
+        if not candidates:
+            continue
+        vowel_next = end == len(key) or key[end] in _VOWELS
+        if any(vowel_next or not c[2] for c in candidates):
+            return end
+    return 0
 
 
 def _mixed(

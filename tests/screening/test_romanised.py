@@ -628,3 +628,24 @@ def test_english_loanwords_in_revised_romanization_are_read(query: str, entry: s
     result = matcher.score(Query.of(query, schema="Company"), company(entry))
     assert result.score >= DEFAULT_THRESHOLD
     assert result.features["name"]["read_in_english"]
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        # a contracted name of two roots, which the English name keeps as written
+        (
+            "Obyedinennaya Promyshlennaya Korporatsiya Oboronprom",
+            "United Industrial Corporation Oboronprom",
+        ),
+    ],
+)
+def test_a_compound_of_a_stem_and_another_root_is_kept_as_written(query: str, entry: str) -> None:
+    assert score(query, entry) >= DEFAULT_THRESHOLD
+
+
+def test_an_inflected_word_is_no_compound() -> None:
+    found = latin_reading("Obyedinennaya Promyshlennaya Korporatsiya Oboronnaya")
+    assert found is not None and found.kept is None
+    found = latin_reading("Obyedinennaya Promyshlennaya Korporatsiya Oboronprom")
+    assert found is not None and found.kept == "united industrial corporation Oboronprom"
