@@ -1110,8 +1110,30 @@ def _stem(word: str, stems: dict[str, str]) -> str | None:
     for end in range(len(word), 2, -1):
         found = stems.get(word[:end])
         if found is not None:
-            return found
+            return None if _compound(word, end) else found
     return None
+
+
+def _compound(word: str, stem: int) -> bool:
+    """Whether a word read through a stem of its first `stem` letters is a contraction of two
+    roots ("Оборонпром": defence and industry, United Industrial Corporation Oboronprom),
+    which an English name keeps as written: the stem less than `_COMPOUND_SHARE` of it and
+    no prefix ending in a vowel ("авто-": автомобильный), four letters or more after it that
+    are no ending ("оборонная", "промышленности")."""
+    rest = len(word) - stem
+    return (
+        rest >= _COMPOUND_REST
+        and not _CYRILLIC_ENDING_RE.fullmatch(word[stem - 1])  # a prefix: "авто-", "радио-"
+        and stem < _COMPOUND_SHARE * len(word)
+        and not _CYRILLIC_ENDING_RE.match(word, stem)
+    )
+
+
+_COMPOUND_SHARE: Final = 0.7
+_COMPOUND_REST: Final = 4
+#: What follows a stem in an inflected or derived word: a vowel (or й), after one of these
+#: consonants or none ("-ная", "-ский", "-ство", "-ческий").
+_CYRILLIC_ENDING_RE: Final = re.compile(r"ь?(?:н|нн|ск|ств|ч|к|л)?[аеёиоуыэюяйіїєў]")
 
 
 #: The most words with a second sense whose mixes of senses a name is read in.

@@ -345,3 +345,24 @@ def test_a_word_s_second_sense_gives_a_second_reading(query: str, listed: str) -
     found = reading(query)
     assert found is not None and found.alternate is not None
     assert matcher.score(Query.of(query, schema="Company"), company(listed)).match
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        # a contraction of two roots, which the English name keeps as written
+        (
+            "Объединенная промышленная корпорация Оборонпром",
+            "United Industrial Corporation Oboronprom",
+        ),
+        # a word through a prefix's stem and an inflected word are read
+        ("ОАО Минский автомобильный завод", "OJSC Minsk Automobile Plant"),
+    ],
+)
+def test_a_compound_of_two_roots_is_kept_as_written(query: str, entry: str) -> None:
+    assert score(query, entry) >= DEFAULT_THRESHOLD
+
+
+def test_an_inflected_word_is_read_and_a_compound_is_not() -> None:
+    assert english_reading("Оборонная промышленность") == "defence industrial"
+    assert english_reading("Оборонпром") is None
