@@ -1228,6 +1228,19 @@ def _generic_whole(
     )
 
 
+def _own_spelling(gloss: str) -> bool:
+    """Whether a Korean word's English is a company's own spelling of its name (Kookmin,
+    Woori, Doosan): one word, a name, no common English word."""
+    tokens = fold(gloss).split()
+    return (
+        len(tokens) == 1
+        and "|" not in gloss
+        and token_class(tokens[0], "organization") == "name"
+        and tokens[0] not in COMMON_WORDS
+        and place_country(tokens[0]) is None
+    )
+
+
 def _identifies(
     words: list[str],
     taken: set[int],
@@ -1276,6 +1289,8 @@ def _identifies(
         for token in fold(gloss.replace("|", " ")).split()
     ):
         return True  # an ordinal or number read ("Pervyy Kanal": Channel One)
+    if lang == "ko" and any(_own_spelling(gloss) for _, _, gloss in reads):
+        return True  # a company's own spelling of its name ("Gukmin Eunhaeng": Kookmin Bank)
     # two words read and a legal form of the language say enough when a word read is a name
     # in English in each of its senses, not a place nor a generic word (Koryo Ayeon
     # Jusikhoesa: "korea zinc"; not Zhongguo Yinhang Youxian Gongsi, "china bank", nor Nippon

@@ -109,7 +109,7 @@ def test_the_data_files_are_in_the_cache_fingerprint() -> None:
         ("Neftyanaya Gazovaya Kompaniya", "oil gas company"),
         # one word read, of six letters or more and no English word, in a name of two words
         # or more
-        ("Samseong Jeonja", "Samseong electronics"),
+        ("Samseong Jeonja", "samsung electronics"),
         ("Bonyad Mostazafan", "foundation Mostazafan"),
         ("Fudan Daxue", "Fudan university"),  # five letters in pinyin
         # four in Hepburn, beside words of Japanese syllables only
