@@ -39,6 +39,7 @@ from normality import ascii_text
 from standing.screening import wordlists
 from standing.screening.normalize import (
     BODY_KINDS,
+    COMMON_WORDS,
     arabic_legal_spans,
     country_word,
     fold,
@@ -232,15 +233,22 @@ def reading(name: str) -> Reading | None:
             mixed = _mixed_senses(
                 name, terms, brand, arabic, second_arabic, cyrillic, second_cyrillic
             )
+            named = _arabic_brand_kept(name, terms, first) if not cyrillic else (None, ())
             return Reading(
                 first,
                 tuple(words),
                 alternate,
                 (*second_arabic, *second_cyrillic),
-                mixed=tuple(m for m in mixed if m[0] not in (first, alternate)),
+                kept=named[0] if named[0] != alternate else None,
+                kept_words=named[1],
+                mixed=tuple(m for m in mixed if m[0] not in (first, alternate, named[0])),
             )
     text = " ".join(text.split())
-    kept = (found.kept, found.kept_words) if found and found.kept else (None, ())
+    kept: tuple[str | None, tuple[str, ...]] = (
+        (found.kept, found.kept_words) if found and found.kept else (None, ())
+    )
+    if arabic and found is None and not cyrillic:
+        kept = _arabic_brand_kept(name, terms, text)
     # a country's generic name read from Han text (中国南方航空) stays one
     generic = found is not None and found.generic and not arabic and not cyrillic
     home = found.home if found is not None and generic else frozenset()
@@ -1182,12 +1190,13 @@ def _sense(sense: int, flip: int, at: int) -> int:
 
 
 def _read_arabic(
-    text: str, terms: Glossary, sense: int = 0, flip: int = -1
+    text: str, terms: Glossary, sense: int = 0, flip: int = -1, keep_names: bool = False
 ) -> tuple[str, list[str]]:
     """``text`` with the glossary's Arabic-script words and phrases in English, each in its
     first sense (``sense`` 0) or its last (موسسه: establishment, or institute), or with
     ``flip``, the flip-th phrase read (from 0) in its last and the others in their first; and
-    the words read."""
+    the words read. ``keep_names``: the first word whose English is a name's word, no company
+    word, stays as written (إعمار, reconstruction, is Emaar's name)."""
     # the words of a company form are no words of the name (سهامی عام: a public joint-stock
     # company, not "general")
     forms = arabic_legal_spans(text)
@@ -1208,6 +1217,8 @@ def _read_arabic(
             english = terms.arabic.get(tuple(folded[i : i + size]))
             if english is None and size == 1:
                 english = terms.arabic.get((_unprefixed(folded[i]),))
+            if english is not None and keep_names and size == 1 and _name_word(english):
+                english, keep_names = None, False  # the first such word only
             if english is not None:
                 english = english.split("|")[_sense(sense, flip, len(read))]
                 out.append(text[last : matches[i].start()])
@@ -1222,10 +1233,34 @@ def _read_arabic(
     return "".join(out), read
 
 
+def _arabic_brand_kept(name: str, terms: Glossary, text: str) -> tuple[str | None, tuple[str, ...]]:
+    """A name in Arabic script read with its brand's word kept as written, when the brand is
+    a common noun ("شركة إعمار العقارية": company Emaar real estate, not reconstruction), and
+    the words it reads; (None, ()) when that is the reading ``text`` already."""
+    named, named_words = _read_arabic(name, terms, keep_names=True)
+    named = " ".join(named.split())
+    if not named_words or named == text:
+        return None, ()
+    return named, tuple(named_words)
+
+
+def _name_word(english: str) -> bool:
+    """Whether an Arabic-script word's English, in each of its senses, is a word of names, no
+    place nor generic company word (reconstruction, light: a brand's word)."""
+    return all(
+        token_class(token, "organization") == "name" and token not in COMMON_WORDS
+        for sense in english.split("|")
+        for token in fold(sense).split()
+    )
+
+
 def _unprefixed(word: str) -> str:
     """A folded Arabic word without the one-letter preposition or conjunction written onto
     it (li-, bi-, wa-, fa-: "لمصر", for Egypt), when what is left is long enough to be a word;
-    "" otherwise. Read only when the word as written is not in the glossary."""
+    li- before the article is written لل, its alif dropped ("للمشاريع": for the projects,
+    المشاريع); "" otherwise. Read only when the word as written is not in the glossary."""
+    if word.startswith("لل") and len(word) - 2 >= _UNPREFIXED_MIN:
+        return "ا" + word[1:]
     if word[:1] in _ONE_LETTER_PREFIXES and len(word) - 1 >= _UNPREFIXED_MIN:
         return word[1:]
     return ""
