@@ -48,3 +48,26 @@ def test_a_longer_name_with_a_name_of_its_own_is_another_company(query: str, ent
 )
 def test_words_of_what_it_does_or_of_its_kind_leave_it_the_company(query: str, entry: str) -> None:
     assert score(query, entry) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        ("NPO Almaz", "NPO Almaz-Antey"),
+        ("Granit", "JSC Concern Granit-Elektron"),
+        ("Sberbank", "Sberbank-AST JSC"),
+    ],
+)
+def test_a_word_of_a_hyphened_compound_is_not_its_brand(query: str, entry: str) -> None:
+    assert score(query, entry) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        ("Almaz-Antey", "Almaz-Antey Air and Space Defence Concern"),
+        ("Almaz Antey", "JSC Concern VKO Almaz-Antey"),
+    ],
+)
+def test_the_compound_itself_is_the_brand(query: str, entry: str) -> None:
+    assert score(query, entry) >= DEFAULT_THRESHOLD

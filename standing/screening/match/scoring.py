@@ -1114,6 +1114,7 @@ def _shaped(
         and not any(aligned.entry_tokens[j][1] == "number" for j in aligned.entry_extra)
         and not _weak_brand(aligned)
         and not _registered_against_longer(query, entry, aligned)
+        and not _hyphen_compound(entry, aligned)
     ):
         # a brand inside a longer registered name ("Tencent" / "Shenzhen Tencent Computer
         # Systems Company Limited"): every word of the query, one of its own among them,
@@ -1182,6 +1183,30 @@ def _registered_against_longer(
 
 #: The fewest letters of a word of its own that a registered name adds after another's.
 _LEAST_OWN_WORD: Final = 4
+
+
+def _hyphen_compound(entry: NormalizedName, aligned: _Aligned) -> bool:
+    """Whether the entry joins a word the query matched to a word of a name of its own with a
+    hyphen ("NPO Almaz" / "NPO Almaz-Antey", "Yandex" / "Yandex-Taxi"): a compound name is
+    another company's brand, not the query's brand inside a longer name."""
+    if "-" not in entry.original:
+        return False
+    matched = {aligned.entry_tokens[j][0] for j in aligned.matched_entry}
+    extra = {
+        aligned.entry_tokens[j][0]
+        for j in aligned.entry_extra
+        if aligned.entry_tokens[j][1] == "name"
+    }
+    if not extra:
+        return False
+    for left, right in _HYPHENED_RE.findall(entry.original):
+        a, b = fold(left), fold(right)
+        if (a in matched and b in extra) or (a in extra and b in matched):
+            return True
+    return False
+
+
+_HYPHENED_RE: Final = re.compile(r"([^\W_]+)-(?=([^\W_]+))")
 
 
 def _common_word(word: str) -> bool:
