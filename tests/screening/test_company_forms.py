@@ -60,6 +60,14 @@ def test_an_abbreviation_that_starts_a_name_is_a_word_of_it(
         ("Acme Trading S.L.", "Acme Trading Sociedad Limitada", "es"),
         ("Acme Trading Co. W.L.L.", "Acme Trading Company WLL", "bh"),
         ("Acme Logistique Limitée", "Acme Logistique Ltée", "ca"),
+        # forms written out beside their abbreviations
+        ("Acme Logistique Société à responsabilité limitée", "Acme Logistique SARL", "fr"),
+        ("Acme Logistique Société par actions simplifiée", "Acme Logistique SAS", "fr"),
+        ("Acme Logistika s.r.o.", "Acme Logistika společnost s ručením omezeným", "cz"),
+        ("Acme Logisztika Zrt.", "Acme Logisztika Zártkörűen Működő Részvénytársaság", "hu"),
+        ("Acme Logistika UAB", "Acme Logistika uždaroji akcinė bendrovė", "lt"),
+        ("Acme Logistika SIA", "Acme Logistika sabiedrība ar ierobežotu atbildību", "lv"),
+        ("Acme Flutningar ehf.", "Acme Flutningar einkahlutafélag", "is"),
     ],
 )
 def test_a_company_is_found_with_or_without_its_form(query: str, entry: str, country: str) -> None:
