@@ -823,16 +823,8 @@ _COMPOUND_REST: Final = 4
 
 def _stem_length(table: LatinWords, key: str) -> int:
     """The length of the stem `_read_key` reads a folded word through; 0 when none."""
-    for end in table.stem_lengths:
-        if end > len(key):
-            continue
-        candidates = table.stems.get(key[:end])
-        if not candidates:
-            continue
-        vowel_next = end == len(key) or key[end] in _VOWELS
-        if any(vowel_next or not c[2] for c in candidates):
-            return end
-    return 0
+    found = _stem_match(table, key)
+    return 0 if found is None else found[0]
 
 
 def _mixed(
@@ -1109,6 +1101,14 @@ def _read_key(table: LatinWords, key: str) -> str | None:
     found = table.words.get(key)
     if found is not None or not table.stems:
         return found
+    stem = _stem_match(table, key)
+    return None if stem is None else stem[1]
+
+
+def _stem_match(table: LatinWords, key: str) -> tuple[int, str] | None:
+    """The longest stem a folded word starts with (a stem that needs a vowel after it, only
+    before one) and its English, that of the longest word it was written for; None when
+    none."""
     for end in table.stem_lengths:
         if end > len(key):
             continue
@@ -1118,7 +1118,7 @@ def _read_key(table: LatinWords, key: str) -> str | None:
         vowel_next = end == len(key) or key[end] in _VOWELS
         fits = [c for c in candidates if vowel_next or not c[2]]
         if fits:
-            return max(fits, key=lambda c: c[0])[1]
+            return end, max(fits, key=lambda c: c[0])[1]
     return None
 
 
