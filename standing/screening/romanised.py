@@ -1054,6 +1054,14 @@ _FEWEST_LETTERS: Final = 2
 _LEAST_INITIALS_WORD: Final = 4
 
 
+def english_senses(word: str) -> tuple[str, ...]:
+    """The English senses any language's table reads one word in ("iletisim": communication,
+    communications); none for a word no table reads."""
+    return tuple(
+        sense for _, gloss, _ in _word_info(word) if gloss is not None for sense in gloss.split("|")
+    )
+
+
 @lru_cache(maxsize=50_000)
 def korean_letters(word: str) -> str | None:
     """A word in Revised Romanization (lower-case ASCII letters) that is wholly a run of two

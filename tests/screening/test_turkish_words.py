@@ -138,9 +138,12 @@ def test_the_red_crescent_and_a_wealth_fund(query: str, listed: str) -> None:
         ("Petkim Petrokimya Holding A.Ş.", "Petkim"),
         ("Tofaş Türk Otomobil Fabrikası A.Ş.", "Tofas"),
         ("Türkiye Sanayi ve Ticaret Bakanlığı", "Ministry of Industry and Trade of Turkey"),
-        # a common word or a word of the name said again between the brand's words
+        # a common word, a word of the name said again or a generic word of another language
+        # between the brand's words
         ("Halyk Bank", "Halyk Savings Bank of Kazakhstan JSC"),
         ("Garanti Bank", "Türkiye Garanti Bankası A.Ş."),
+        ("Baidu Network Technology", "Baidu Online Network Technology (Beijing) Co., Ltd."),
+        ("Turkcell Hizmetleri", "Turkcell Iletisim Hizmetleri A.S."),
     ],
 )
 def test_turkish_registered_names_meet_their_brands(query: str, listed: str) -> None:

@@ -33,8 +33,9 @@ from standing.screening.normalize import (
     place_country,
     place_of,
     skeleton,
+    token_class,
 )
-from standing.screening.romanised import tables
+from standing.screening.romanised import english_senses, tables
 from standing.screening.romanize import abjad_compact_similarity
 
 _CONFIG: Final = DEFAULT_CONFIG
@@ -823,7 +824,7 @@ def _inserted_name(query: NormalizedName, entry: NormalizedName, aligned: _Align
         first < j < last
         and tokens[j][1] == "name"
         and tokens[j][0] not in FORM_DESCRIPTORS
-        and (registered or not (tokens[j][0] in seen or _common_word(tokens[j][0])))
+        and (registered or not (tokens[j][0] in seen or _common_word(tokens[j][0], True)))
         for j in aligned.entry_extra
     )
 
@@ -1209,10 +1210,22 @@ def _hyphen_compound(entry: NormalizedName, aligned: _Aligned) -> bool:
 _HYPHENED_RE: Final = re.compile(r"([^\W_]+)-(?=([^\W_]+))")
 
 
-def _common_word(word: str) -> bool:
+def _common_word(word: str, foreign: bool = False) -> bool:
     """A common English word, or one of the words the tables read other languages' company
-    words as ("defence", "trading", "laboratory")."""
-    return word in COMMON_WORDS or word in tables().english
+    words as ("defence", "trading", "laboratory"); with ``foreign``, also a word of another
+    language they read as a generic word ("iletisim": communications)."""
+    return (
+        word in COMMON_WORDS
+        or word in tables().english
+        or (
+            foreign
+            and any(
+                token_class(token, "organization") == "generic"
+                for sense in english_senses(word)
+                for token in fold(sense).split()
+            )
+        )
+    )
 
 
 def _weak_brand(aligned: _Aligned) -> bool:
