@@ -56,6 +56,8 @@ def test_words_of_what_it_does_or_of_its_kind_leave_it_the_company(query: str, e
         ("NPO Almaz", "NPO Almaz-Antey"),
         ("Granit", "JSC Concern Granit-Elektron"),
         ("Sberbank", "Sberbank-AST JSC"),
+        # a name written all in capitals shows no acronym
+        ("Antey", "NPO ALMAZ-ANTEY"),
     ],
 )
 def test_a_word_of_a_hyphened_compound_is_not_its_brand(query: str, entry: str) -> None:
@@ -67,6 +69,9 @@ def test_a_word_of_a_hyphened_compound_is_not_its_brand(query: str, entry: str) 
     [
         ("Almaz-Antey", "Almaz-Antey Air and Space Defence Concern"),
         ("Almaz Antey", "JSC Concern VKO Almaz-Antey"),
+        # the acronym in capitals of the group it belongs to, joined before its name
+        ("Perm Motors", "JSC UEC-Perm Motors"),
+        ("Aviadvigatel", "JSC UEC-Aviadvigatel"),
     ],
 )
 def test_the_compound_itself_is_the_brand(query: str, entry: str) -> None:

@@ -1189,7 +1189,9 @@ _LEAST_OWN_WORD: Final = 4
 def _hyphen_compound(entry: NormalizedName, aligned: _Aligned) -> bool:
     """Whether the entry joins a word the query matched to a word of a name of its own with a
     hyphen ("NPO Almaz" / "NPO Almaz-Antey", "Yandex" / "Yandex-Taxi"): a compound name is
-    another company's brand, not the query's brand inside a longer name."""
+    another company's brand, not the query's brand inside a longer name. Not the acronym in
+    capitals of the group it belongs to, written before its name ("Perm Motors" / "JSC
+    UEC-Perm Motors", of the United Engine Corporation), as it is written apart too."""
     if "-" not in entry.original:
         return False
     matched = {aligned.entry_tokens[j][0] for j in aligned.matched_entry}
@@ -1202,12 +1204,20 @@ def _hyphen_compound(entry: NormalizedName, aligned: _Aligned) -> bool:
         return False
     for left, right in _HYPHENED_RE.findall(entry.original):
         a, b = fold(left), fold(right)
-        if (a in matched and b in extra) or (a in extra and b in matched):
+        if (a in matched and b in extra) or (
+            a in extra and b in matched and not _capital_acronym(left, entry.original)
+        ):
             return True
     return False
 
 
 _HYPHENED_RE: Final = re.compile(r"([^\W_]+)-(?=([^\W_]+))")
+
+
+def _capital_acronym(word: str, original: str) -> bool:
+    """Whether a word of `original` is written as an acronym in capitals (two to five
+    letters) in a name that is not written all in capitals."""
+    return 2 <= len(word) <= 5 and word.isalpha() and word.isupper() and not original.isupper()
 
 
 def _common_word(word: str, foreign: bool = False) -> bool:
