@@ -25,6 +25,9 @@ from tests.screening.names import score, score_in
         ("Perm Motor-Building Plant", "perm motor plant"),
         ("Tver Railcar-Building Plant", "tver railcar plant"),
         ("Magnitogorsk Iron and Steel Works", "magnitogorsk steel works"),
+        ("Omsk Transport Machine Factory", "omsk transport engineering plant"),
+        ("Arzamas Machinery Plant", "arzamas engineering plant"),
+        ("Minsk Machine Tool Plant", "minsk machine tool plant"),
     ],
 )
 def test_equivalent_words_are_read_as_one(written: str, read: str) -> None:
@@ -348,6 +351,10 @@ def test_contracted_plants_of_one_place_stay_apart(query: str, entry: str) -> No
         # a trading house (ТД), but not the Toronto-Dominion Bank
         ("TD Kaspiy", "trading house kaspiy"),
         ("TD Bank", "td bank"),
+        # microfinance and microcredit organisations (МФО, МФК, МКК)
+        ("MFO Zaymer", "microfinance organization zaymer"),
+        ("MKK Dengi Srazu", "microcredit company dengi srazu"),
+        ("MFK Lime Zaim", "microfinance company lime zaim"),
     ],
 )
 def test_an_ambiguous_descriptor_acronym_is_read_only_before_the_name(
@@ -380,6 +387,13 @@ def test_an_ambiguous_descriptor_acronym_is_read_only_before_the_name(
         ),
         ("Trading House Kaspiy", "LLC TD Kaspiy"),
         ("ТД Каспий", "Trading House Kaspiy LLC"),
+        ("MFO Zaymer", "Microfinance Organization Zaymer PJSC"),
+        ("МФО Займер", "Microfinance Organization Zaymer PJSC"),
+        ("MKK Dengi Srazu", "Microcredit Company Dengi Srazu LLC"),
+        ("ООО МКК «Деньги сразу»", "Microcredit Company Dengi Srazu LLC"),
+        # машиностроительный завод: a Machine-Building Plant, a Machine Factory
+        ("Omsk Transport Machine Factory", "JSC Omsk Transport Machine-Building Plant"),
+        ("Mytishchi Machine Works", "JSC Mytishchi Machine-Building Plant"),
         # ФКП: a federal state-owned enterprise, a legal form
         ("FKP Kazan Gunpowder Plant", "Federal State Enterprise Kazan State Gunpowder Plant"),
         (
