@@ -102,6 +102,14 @@ def test_a_malformed_glossary_line_is_named() -> None:
         ("住友重機械工業株式会社", "Sumitomo Heavy Industries, Ltd."),
         ("株式会社読売新聞グループ本社", "The Yomiuri Shimbun Holdings"),
         ("АО «Народный сберегательный банк Казахстана»", "Halyk Savings Bank of Kazakhstan JSC"),
+        (
+            "АО «Московский институт электромеханики и автоматики»",
+            "JSC Moscow Institute of Electromechanics and Automatics",
+        ),
+        # the acronyms of state corporations and their groups, as their English names write them
+        ("АО «ОДК-Авиадвигатель»", "JSC UEC-Aviadvigatel"),
+        ("ПАО «Интер РАО ЕЭС»", "Inter RAO UES PJSC"),
+        ("ПАО «Московская Биржа ММВБ-РТС»", "Moscow Exchange MICEX-RTS PJSC"),
     ],
 )
 def test_translated_names_match(query: str, listed: str) -> None:
@@ -126,6 +134,7 @@ def test_translated_names_match(query: str, listed: str) -> None:
         # generic words and places only: no English reading to meet another company with
         ("北京东方科技有限公司", "East Technology Co., Ltd."),
         ("北京东方科技有限公司", "JD.com"),  # 京东方 (BOE) is not read inside 北京东方
+        ("АО «ОДК-Авиадвигатель»", "JSC UEC-Perm Motors"),
     ],
 )
 def test_translated_names_keep_other_companies_apart(query: str, listed: str) -> None:
