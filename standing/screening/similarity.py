@@ -95,6 +95,9 @@ _FOLD_RULES: Final = tuple(
     )
     for a, b, guards in (
         (r"^abd(?:ul|el|al|ol|oul)", "abd", "abd"),
+        # an English word's final c or k as katakana writes it, doubled before a vowel
+        # ("nidekku", ニデック: Nidec)
+        (r"kku$", "k", "kku"),
         (r"(?<=[oe])ff$", "v", "ff"),
         (r"(?<=[a-z]{3}[jv])s$|(?<=[a-z]{2}(?:ov|ev|in))s$", "", "js vs ovs evs ins"),
         (r"(?<=[aeiou])j(?=[^aeiou]|$)", "i", "j"),

@@ -351,6 +351,11 @@ def test_the_shipped_places_read_japanese_names() -> None:
         ("大阪大学", "Osaka University"),
         ("株式会社神戸製鋼所", "Kobe Steel, Ltd."),
         ("横浜ゴム株式会社", "The Yokohama Rubber Co., Ltd."),
+        # 発動機, an engine: the Motor of the makers' English names
+        ("ヤマハ発動機株式会社", "Yamaha Motor Co., Ltd."),
+        ("Yamaha Hatsudoki KK", "Yamaha Motor Co., Ltd."),
+        # an English word's final c as katakana writes it (ック, kku)
+        ("ニデック株式会社", "Nidec Corporation"),
     ],
 )
 def test_jmdict_s_words_and_places_match_the_english_name(query: str, listed: str) -> None:
@@ -365,6 +370,7 @@ def test_jmdict_s_words_and_places_match_the_english_name(query: str, listed: st
         ("Nihon Seitetsu KK", "China Steel Corporation"),
         ("Kyoto Daigaku", "The University of Tokyo"),
         ("大阪大学", "Kyoto University"),
+        ("ヤマハ発動機株式会社", "Yamaha Corporation"),
     ],
 )
 def test_jmdict_s_words_and_places_keep_other_organisations_apart(query: str, listed: str) -> None:
