@@ -549,6 +549,8 @@ def _normalize_name(text: str, kind: NameKind) -> NormalizedName:
         work = remove_person_prefixes(work)
     elif "'" in work or "\u2019" in work:
         work = _POSSESSIVE_RE.sub(_possessive_place, work)
+    if kind != "person" and "-" in work:
+        work = _EZAFE_RE.sub("", work)
     if scripts & _SYLLABIC_SCRIPTS:
         work = _HAN_HANGUL_RE.sub(r" \1 ", work)
     dedicated = False
@@ -1079,6 +1081,10 @@ def read_cjk_generic(text: str) -> str:
     in English ("楽天グループ" -> "楽天 group "): their readings would be names."""
     return _HAN_GENERIC_RE.sub(lambda m: f" {_HAN_GENERIC[m.group(0)]} ", text)
 
+
+#: The Persian ezafe written onto a word with a hyphen ("Bank-e Keshavarzi", "Naft-e
+#: Melli-ye Iran", "Shirkat-i Kishtirani"): it joins the words of one phrase, and is no word.
+_EZAFE_RE: Final = re.compile(r"(?<=[^\W\d_]{2})-(?:e|ye|i|yi)(?![^\W\d_]|-)")
 
 #: A word with the possessive 's ("Esfahan's Mobarakeh Steel Company").
 _POSSESSIVE_RE: Final = re.compile(r"(\w+)['\u2019]s\b")

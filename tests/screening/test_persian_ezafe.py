@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from standing.screening.match.config import DEFAULT_THRESHOLD
+from standing.screening.normalize import normalize_name
 from tests.screening.names import score
 
 
@@ -16,6 +17,10 @@ from tests.screening.names import score
         ("Bank-e Saderat-e Iran", "Bank Saderat Iran"),
         ("Bank-e Sepah", "Bank Sepah"),
         ("Hayat al-Taqa al-Dharriya al-Suriya", "Atomic Energy Commission of Syria"),
+        # a name read in English keeps its name as written beside the reading: without the ezafe
+        ("Bank-e Keshavarzi", "Bank Keshavarzi Iran"),
+        # a phrase read across its ezafe (فلات قاره, the continental shelf: offshore)
+        ("Sherkat-e Naft-e Falat-e Qare-ye Iran", "Iranian Offshore Oil Company"),
     ],
 )
 def test_romanised_names_read_without_their_particles(query: str, entry: str) -> None:
@@ -27,6 +32,7 @@ def test_romanised_names_read_without_their_particles(query: str, entry: str) ->
     [
         ("Bank-e Saderat-e Iran", "Bank Sepah"),
         ("Hayat al-Taqa al-Dharriya al-Suriya", "Atomic Energy Commission of Iraq"),
+        ("Sherkat-e Naft-e Falat-e Qare-ye Iran", "National Iranian Oil Company"),
     ],
 )
 def test_other_bodies_stay_apart(query: str, entry: str) -> None:
@@ -50,3 +56,17 @@ def test_other_bodies_stay_apart(query: str, entry: str) -> None:
 )
 def test_romanisations_of_other_vowels_read_alike(query: str, entry: str) -> None:
     assert score(query, entry) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("written", "tokens"),
+    [
+        ("Bank-e Keshavarzi", ("bank", "keshavarzi")),
+        ("Shirkat-i Kishtirani-i Iran", ("sherkat", "kishtirani", "iran")),
+        # no ezafe: a letter or a word of its own after the hyphen
+        ("E-Commerce Group", ("e", "commerce", "group")),
+        ("Wi-Fi Networks", ("wi", "fi", "networks")),
+    ],
+)
+def test_the_ezafe_written_onto_a_word_is_no_word(written: str, tokens: tuple[str, ...]) -> None:
+    assert normalize_name(written, "organization").tokens == tokens
