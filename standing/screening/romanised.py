@@ -116,7 +116,7 @@ from standing.screening.normalize import (
     place_country,
     token_class,
 )
-from standing.screening.romanize import short_vowels, undouble
+from standing.screening.romanize import short_vowels, syllable_count, undouble
 
 Language = Literal["ru", "zh", "ja", "ko", "fa", "tr", "eu", "id", "vi"]
 #: The order a tie between languages is settled in.
@@ -1236,6 +1236,26 @@ def _generic_whole(
     )
 
 
+@cache
+def _han_companies() -> frozenset[str]:
+    """The English names, in lower case, of the Chinese companies of `glossary.tsv` (腾讯
+    Tencent, 科大讯飞 iFLYTEK): a name read as one of them in pinyin says which it is."""
+    return frozenset(english.split("|")[0].lower() for english in glossary().han.values())
+
+
+def _han_company(words: list[str], reads: list[tuple[int, int, str]]) -> bool:
+    """Whether words of a name in pinyin are read as a Chinese company of `glossary.tsv`, in
+    three syllables or more ("Keda Xunfei", "Zhonghai You") or beside another word read
+    ("Shangtang Keji": SenseTime technology); not two syllables alone, which many names
+    write ("Bao Li": Poly)."""
+    for start, end, gloss in reads:
+        if gloss.split("|")[0].lower() not in _han_companies():
+            continue
+        if len(reads) > 1 or sum(syllable_count(w) for w in words[start:end]) >= 3:
+            return True
+    return False
+
+
 def _own_spelling(gloss: str) -> bool:
     """Whether a Korean word's English is a company's own spelling of its name (Kookmin,
     Woori, Doosan): one word, a name, no common English word."""
@@ -1299,6 +1319,8 @@ def _identifies(
         return True  # an ordinal or number read ("Pervyy Kanal": Channel One)
     if lang == "ko" and any(_own_spelling(gloss) for _, _, gloss in reads):
         return True  # a company's own spelling of its name ("Gukmin Eunhaeng": Kookmin Bank)
+    if lang == "zh" and _han_company(words, reads):
+        return True  # a Chinese company's name in pinyin ("Keda Xunfei": iFLYTEK)
     # two words read and a legal form of the language say enough when a word read is a name
     # in English in each of its senses, not a place nor a generic word (Koryo Ayeon
     # Jusikhoesa: "korea zinc"; not Zhongguo Yinhang Youxian Gongsi, "china bank", nor Nippon

@@ -547,6 +547,13 @@ def _chinese_syllables(word: str) -> tuple[str, ...] | None:
     return None if found is None else tuple(chinese_fold(x) for x in found)
 
 
+def syllable_count(word: str) -> int:
+    """How many pinyin or Wade-Giles syllables a word writes together; 0 when it is not
+    written in such syllables."""
+    found = _split_syllables(word.lower().replace("'", "").replace("-", ""))
+    return len(found) if found else 0
+
+
 def _split_syllables(word: str) -> list[str] | None:
     if not word:
         return []

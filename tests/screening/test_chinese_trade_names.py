@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from standing.screening.glossary import han_words, read_han
 from standing.screening.match.config import DEFAULT_THRESHOLD
 from standing.screening.romanised import latin_reading
@@ -165,6 +167,26 @@ def test_a_company_in_pinyin_reads_as_in_han_characters() -> None:
     cgn = "Zhongguo Guanghe Jituan Youxian Gongsi"
     assert score(cgn, "China General Nuclear Power Corporation") >= 0.8
     assert score(cgn, "China National Nuclear Corporation") < 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        ("Keda Xunfei", "iFLYTEK Co., Ltd."),
+        ("Zhongxing Tongxun", "ZTE Corporation"),
+        ("Zhonghai You", "China National Offshore Oil Corporation (CNOOC)"),
+        ("Kuangshi Keji", "Megvii Technology Limited"),
+    ],
+)
+def test_a_company_s_name_in_pinyin_alone_says_which_it_is(query: str, entry: str) -> None:
+    # three syllables or more of a company of the glossary, or beside another word read
+    assert score(query, entry) >= DEFAULT_THRESHOLD
+
+
+def test_two_syllables_of_a_company_alone_are_not_read() -> None:
+    # "Da Jiang" (大疆, DJI) is as likely any other name written in two syllables
+    assert latin_reading("Da Jiang") is None
+    assert latin_reading("Dajiang Chuangxin") is not None
 
 
 def test_company_senses_of_the_words_read_in_both_scripts() -> None:
