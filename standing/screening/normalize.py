@@ -425,6 +425,27 @@ class NormalizedName:
         return len(token) >= 2 and token.isalpha() and token not in self.lowered
 
     @property
+    def of_initials(self) -> str:
+        """The initials of an organisation's name of the form "X of Y", with the O of its one
+        "of" ("BOC": Bank of China, "BOI": Bank of India), of three to six letters; "" for
+        any other name."""
+        if self.kind == "person" or self.tokens.count("of") != 1:
+            return ""
+        at = self.tokens.index("of")
+        if (
+            at == 0
+            or at == len(self.tokens) - 1
+            or "stop" in self.classes[:at]
+            or self.classes[at + 1] == "stop"
+        ):
+            return ""
+        letters = self.letters
+        if len(letters) + 1 > _ACRONYM_LETTERS:
+            return ""
+        before = sum(1 for c in self.classes[:at] if c != "stop")
+        return "".join(letters[:before]) + "o" + "".join(letters[before:])
+
+    @property
     def acronyms(self) -> frozenset[str]:
         """Acronyms of 3 to 6 letters of an organisation's name of several words, function
         words left out: the initials of all its words, with the initial of its legal form
@@ -862,18 +883,27 @@ def _name_acronyms(name: NormalizedName) -> list[str]:
     own = [i for i, (_, c) in enumerate(tokens) if c != "generic"]
     if 2 <= len(own) < len(tokens):
         out.append("".join(letters[i] for i in own))
+    if name.of_initials:
+        out.append(name.of_initials)
     return [a for a in dict.fromkeys(out) if 3 <= len(a) <= 6]
 
 
 #: Legal forms that stand at the end of a name, with the letters they end its acronym with
-#: ("Corporation" the C of SMIC, "Limited" the L; the Turkish A.Ş., Anonim Şirketi or Anonim
-#: Ortaklığı, the AŞ of TEİAŞ or the AO of TPAO) ...
+#: ("Corporation" the C of SMIC, "Limited" the L, "Co., Ltd." the C of YMTC; the Turkish A.Ş.,
+#: Anonim Şirketi or Anonim Ortaklığı, the AŞ of TEİAŞ or the AO of TPAO) ...
 FORM_INITIALS: Final[dict[str, tuple[str, ...]]] = {
     "corp": ("c",),
     "co": ("c",),
+    "coltd": ("c",),
     "inc": ("i",),
     "ltd": ("l",),
     "as": ("as", "ao"),
+}
+#: Two legal forms a name ends with, which an acronym ends with both of ("Corporation
+#: Limited": the CL of IOCL, Indian Oil Corporation Limited).
+_FORM_PAIRS: Final[dict[frozenset[str], str]] = {
+    frozenset({"corp", "ltd"}): "cl",
+    frozenset({"co", "ltd"}): "cl",
 }
 #: ... and those of a loose form too, a syllable of the form's word ("KEPCO": CO of
 #: Corporation).
@@ -909,10 +939,15 @@ def legal_family(form: str) -> str:
 
 def form_initials(name: NormalizedName) -> frozenset[str]:
     """The letters the legal forms of an organisation's name end its acronym with
-    (`FORM_INITIALS`: "Corporation" the C of SMIC, "Corporation Limited" the C of HSBC)."""
+    (`FORM_INITIALS`: "Corporation" the C of SMIC, "Corporation Limited" the C of HSBC, and
+    the CL of IOCL)."""
     if name.kind == "person" or not name.legal_forms:
         return frozenset()
-    return frozenset(tail for form in name.legal_forms for tail in FORM_INITIALS.get(form, ()))
+    tails = {tail for form in name.legal_forms for tail in FORM_INITIALS.get(form, ())}
+    pair = _FORM_PAIRS.get(frozenset(name.legal_forms))
+    if pair is not None:
+        tails.add(pair)
+    return frozenset(tails)
 
 
 def legal_form_countries(forms: tuple[str, ...]) -> frozenset[str]:

@@ -338,6 +338,38 @@ def test_company_written_as_the_last_word_is_left_out_as_a_legal_form_is() -> No
     assert not matcher.score(company("OMM"), entry("Ocean Maritime Management Services")).match
 
 
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # "Co., Ltd." gives the C, "Corporation Limited" the CL
+        ("YMTC", "Yangtze Memory Technologies Co., Ltd."),
+        ("IOCL", "Indian Oil Corporation Limited"),
+        ("BPCL", "Bharat Petroleum Corporation Limited"),
+        # the O of the one "of" of a name ("Bank of China")
+        ("BOC", "Bank of China Limited"),
+        ("BOI", "Bank of India"),
+    ],
+)
+def test_the_letters_of_the_forms_and_of_of_end_or_join_an_acronym(query: str, listed: str) -> None:
+    r = matcher.score(company(query), entry(listed))
+    assert r.match, r.features["name"]
+    hits = Screener([entry(listed)]).screen(company(query))
+    assert [h.entry.entry_id for h in hits if h.match] == [listed]
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("BOC", "Bank of Ceylon China Branch"),  # words of its own after the "X of Y"
+        ("BOPI", "Bank of the Philippine Islands"),  # not across "of the"
+        ("YMC", "Yangtze Memory Technologies Co., Ltd."),
+        ("ICL", "Indian Oil Corporation Limited"),
+    ],
+)
+def test_other_letters_stay_apart(query: str, listed: str) -> None:
+    assert not matcher.score(company(query), entry(listed)).match
+
+
 def test_screening_finds_the_names_a_loose_acronym_stands_for() -> None:
     listed = [
         ("kepco", "Korea Electric Power Corporation"),

@@ -432,6 +432,8 @@ def _acronym(
     listed = False
     # the legal form's letters only end an acronym of four letters or more ("SMIC", "TPAO";
     # not "BBC" for "Brilliance Banking Corporation")
+    if len(free_left) == len(left) and b == left_name.of_initials:
+        plain = b  # the O of "of" ("BOC": Bank of China)
     if (
         b not in (initials, plain)
         and not _form_ended(b, left_name, initials, plain)
