@@ -183,6 +183,12 @@ def test_a_company_s_name_in_pinyin_alone_says_which_it_is(query: str, entry: st
     assert score(query, entry) >= DEFAULT_THRESHOLD
 
 
+def test_an_exchange_and_clearing_house_in_pinyin() -> None:
+    query = "Xianggang Jiaoyi ji Jiesuansuo Youxian Gongsi"
+    assert score(query, "Hong Kong Exchanges and Clearing Limited") >= DEFAULT_THRESHOLD
+    assert score(query, "Hong Kong Securities Clearing Company Limited") < DEFAULT_THRESHOLD
+
+
 def test_two_syllables_of_a_company_alone_are_not_read() -> None:
     # "Da Jiang" (大疆, DJI) is as likely any other name written in two syllables
     assert latin_reading("Da Jiang") is None
