@@ -60,6 +60,9 @@ def score(query: str, listed: str) -> float:
         ("PAO Norland", "Norland Leasing"),
         ("ПАО «Норланд»", "Norland Leasing Company"),
         ("Norland Group Co., Ltd.", "China Norland Telecom Technology"),
+        # the query's registered name with one line of business more than the entry's
+        ("Norland Trading LLC", "Norland LLC"),
+        ("Norland Energy AG", "Norland AG"),
     ],
 )
 def test_a_line_of_business_names_another_company_of_the_group(query: str, listed: str) -> None:
@@ -72,6 +75,9 @@ def test_a_line_of_business_names_another_company_of_the_group(query: str, liste
         # an oil company and a trading house call themselves so
         ("Velmar Oil Company", "PJSC Velmar"),
         ("Norland Trading", "Norland Corporation"),
+        # an oil company (НК) with its legal form, either way round
+        ("Velmar PJSC", "PJSC Velmar Oil Company"),
+        ("PJSC Velmar Oil Company", "Velmar PJSC"),
         # the brand inside its company's registered name
         ("Norland", "Norland Electric Co., Ltd."),
         ("Norland Electric", "Norland Electric Co., Ltd."),

@@ -709,35 +709,65 @@ def _japanese(name: NormalizedName) -> bool:
 
 
 def _registered_sibling(query: NormalizedName, entry: NormalizedName, aligned: _Aligned) -> bool:
-    """Whether the query is a registered name, with its legal form, of one name word (and
-    places) that the entry's registered name has, with one line of business more ("Furukawa
-    Co., Ltd." / "Furukawa Electric Co., Ltd.", "Japan Post Co., Ltd." / "Japan Post Bank
-    Co., Ltd."), both of one kind of company: two companies of one group, each registered
-    under its own name. Not under the forms of two languages, where the English name may say
-    more than the other ("Suzuki Kabushiki Kaisha", スズキ株式会社: Suzuki Motor
-    Corporation)."""
+    """Whether the two are registered names, each with its legal form, of one name word (and
+    places) that one of them says with one line of business more ("Furukawa Co., Ltd." /
+    "Furukawa Electric Co., Ltd.", "Japan Post Co., Ltd." / "Japan Post Bank Co., Ltd.",
+    "Siemens Energy AG" / "Siemens AG"), both of one kind of company: two companies of one
+    group, each registered under its own name. Not a line of business the name describes
+    the company by, with a word of its kind ("PJSC Lukoil Oil Company" / "Lukoil PJSC"),
+    nor under the forms of two languages, where the English name may say more than
+    the other ("Suzuki Kabushiki Kaisha", スズキ株式会社: Suzuki Motor Corporation)."""
     if (
         "person" in (query.kind, entry.kind)
         or not {legal_family(f) for f in query.legal_forms}
         & {legal_family(f) for f in entry.legal_forms}
         or not query.legal_forms
         or not entry.legal_forms
-        or any(aligned.query_tokens[i][0] not in FORM_DESCRIPTORS for i in aligned.query_extra)
     ):
         return False
-    # the entry's form descriptors aside ("Taiwan Semiconductor Manufacturing Company
-    # Limited")
-    trades = [j for j in aligned.entry_extra if aligned.entry_tokens[j][0] not in FORM_DESCRIPTORS]
+    return _one_trade_more(
+        aligned.query_tokens,
+        aligned.matched_query,
+        aligned.query_extra,
+        aligned.entry_tokens,
+        aligned.entry_extra,
+    ) or _one_trade_more(
+        aligned.entry_tokens,
+        aligned.matched_entry,
+        aligned.entry_extra,
+        aligned.query_tokens,
+        aligned.query_extra,
+    )
+
+
+def _one_trade_more(
+    short: Sequence[ClassedToken],
+    short_matched: Iterable[int],
+    short_extra: Iterable[int],
+    long: Sequence[ClassedToken],
+    long_extra: Iterable[int],
+) -> bool:
+    """Whether the `long` name is the `short` one, of one name word (and places), with one
+    line of business more, its form descriptors aside ("Taiwan Semiconductor Manufacturing
+    Company Limited"), not one that describes the company (`_DESCRIBING_PHRASES`)."""
+    if any(short[i][0] not in FORM_DESCRIPTORS for i in short_extra):
+        return False
+    trades = [j for j in long_extra if long[j][0] not in FORM_DESCRIPTORS]
     if len(trades) != 1:
         return False
-    tokens = aligned.query_tokens
-    names = [i for i in aligned.matched_query if tokens[i][1] != "place"]
+    names = [i for i in short_matched if short[i][1] != "place"]
     (extra,) = trades
     return (
         len(names) == 1
-        and tokens[names[0]][1] == "name"
-        and aligned.entry_tokens[extra][0] in _SIBLING_TRADES
+        and short[names[0]][1] == "name"
+        and long[extra][0] in _SIBLING_TRADES
+        and tuple(t for t, _ in long[extra : extra + 2]) not in _DESCRIBING_PHRASES
     )
+
+
+#: Words of a line of business and of a kind of company that describe the company rather
+#: than name another: an "Oil Company" (НК, нефтяная компания: "PJSC Lukoil Oil Company").
+_DESCRIBING_PHRASES: Final = frozenset({("oil", "company")})
 
 
 #: Regions of several countries that a group's company abroad names ("Sberbank Europe AG",
