@@ -49,6 +49,8 @@ _FORM_TAILS: Final[dict[str, tuple[str, ...]]] = {
     "co": ("co", "c"),
     "coltd": ("co", "c"),
     "inc": ("inc",),
+    # the Turkish A.Ş. (Anonim Şirketi): the Ş of Tüpraş (Türkiye Petrol Rafinerileri A.Ş.)
+    "as": ("s",),
 }
 #: Fewest letters of a contraction, and most words of the name it spells.
 LEAST_LETTERS: Final = 5

@@ -42,6 +42,8 @@ matcher = Matcher()
         ("Sinopharm", "China National Pharmaceutical Group", ["sino", "", "pharm", "", ""]),
         # other countries' combining forms
         ("Ukrnafta", "Ukrainian Nafta", ["ukr", "nafta", ""]),
+        # the Ş of the Turkish A.Ş. (Anonim Şirketi)
+        ("Tupras", "Türkiye Petrol Rafinerileri A.Ş.", ["tu", "p", "ra", "s"]),
     ],
 )
 def test_a_brand_of_the_first_syllables_of_the_words_matches_them(
