@@ -144,6 +144,37 @@ def test_a_generic_name_read_whole_with_its_country_meets_the_same_name(
     assert (result(query, listed, "")[0] >= DEFAULT_THRESHOLD) is match
 
 
+@pytest.mark.parametrize(
+    ("query", "listed", "country"),
+    [
+        ("Al-Masraf al-Zirai al-Taawuni al-Suri", "Agricultural Cooperative Bank of Syria", "sy"),
+        ("Sharikat Tasfiyat al-Naft", "Oil Refining Company", "iq"),
+        ("Sharikat al-Hadid wal-Sulb", "Iron and Steel Company", "iq"),
+        ("Markaz al-Buhuth al-Ilmiya", "Scientific Research Center", "sy"),
+        ("Jamiat al-Hilal al-Ahmar", "Red Crescent Society", "sy"),
+        (
+            "Sherkat-e Melli-ye Pakhsh-e Faravardehaye Nafti",
+            "National Iranian Oil Products Distribution Company",
+            "ir",
+        ),
+        ("Sazman-e Bandar va Daryanavardi", "Ports and Maritime Organization", "ir"),
+    ],
+)
+def test_arab_and_iranian_state_companies_romanised(query: str, listed: str, country: str) -> None:
+    assert result(query, listed, country)[0] >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "country"),
+    [
+        ("Al-Masraf al-Zirai al-Suri", "Industrial Bank", "sy"),
+        ("Sharikat Tasfiyat al-Naft", "Oil Marketing Company", "iq"),
+    ],
+)
+def test_other_state_companies_stay_apart(query: str, listed: str, country: str) -> None:
+    assert result(query, listed, country)[0] < DEFAULT_THRESHOLD
+
+
 # -- places --------------------------------------------------------------------------------
 
 
