@@ -285,7 +285,8 @@ def adjective_base(token: str) -> str | None:
 
 def inflection_of(adjective: str, name: str) -> bool:
     """Whether `adjective` is a Russian adjective in -sk- made from `name` ("kazanskiy" /
-    "kazan", "tulskaya" / "tula", "kurskiy" / "kursk", "omskiy" / "omsk")."""
+    "kazan", "tulskaya" / "tula", "kurskiy" / "kursk", "omskiy" / "omsk", "udenskiy" /
+    "ude")."""
     if len(name) < _MIN_INFLECTED_BASE or len(name) >= len(adjective):
         return False
     base = adjective_base(adjective)
@@ -293,8 +294,11 @@ def inflection_of(adjective: str, name: str) -> bool:
         return False
     if name == base or name == base + "sk":
         return len(name) >= _MIN_INFLECTED_BASE
-    # the name's final vowel gives way to the suffix ("tula" / "tulskiy")
-    return len(base) >= _MIN_INFLECTED_BASE and name[-1] in _FINAL_VOWELS and name[:-1] == base
+    if len(base) < _MIN_INFLECTED_BASE or name[-1] not in _FINAL_VOWELS:
+        return False
+    # the name's final vowel gives way to the suffix ("tula" / "tulskiy"), or, a final e, i,
+    # o or u, takes an n before it ("ude" / "udenskiy", Ulan-Ude; "sochi" / "sochinskiy")
+    return name[:-1] == base or (name[-1] in "eiou" and base[-1] == "n" and name == base[:-1])
 
 
 _VOWELS_RE: Final = re.compile(r"[aeiouy]+")

@@ -28,6 +28,8 @@ from tests.screening.names import score, score_in
         ("Omsk Transport Machine Factory", "omsk transport engineering plant"),
         ("Arzamas Machinery Plant", "arzamas engineering plant"),
         ("Minsk Machine Tool Plant", "minsk machine tool plant"),
+        ("Chelyabinsk Metallurgical Plant", "chelyabinsk steel works"),
+        ("Mining and Metallurgical Company", "mining and metallurgical company"),
     ],
 )
 def test_equivalent_words_are_read_as_one(written: str, read: str) -> None:
@@ -211,6 +213,13 @@ def test_russian_and_between_two_words_read_is_dropped() -> None:
             "Федеральная служба охраны Российской Федерации",
             "Federal Protective Service of the Russian Federation",
         ),
+        # сетевой: grid, or network; a city's adjective with an n before -skiy (Ulan-Ude)
+        ("Rossiyskiye Setevye Tekhnologii", "Russian Network Technologies"),
+        ("Ulan-Udenskiy Aviatsionnyy Zavod", "Ulan-Ude Aviation Plant"),
+        ("Federalnaya Passazhirskaya Kompaniya", "Federal Passenger Company"),
+        ("Natsionalnaya Sistema Platezhnykh Kart", "National Payment Card System"),
+        # a metallurgical plant or combine: a steel works
+        ("Magnitogorskiy Metallurgicheskiy Kombinat", "Magnitogorsk Iron and Steel Works"),
     ],
 )
 def test_russian_names_match_their_english_names(query: str, entry: str) -> None:
@@ -240,6 +249,8 @@ def test_russian_names_match_their_english_names(query: str, entry: str) -> None
         # the same descriptor, another brand
         ("Scientific Production Association Splav", "JSC NPO Mashinostroyenia"),
         ("Tactical Missiles Corporation", "Strategic Missiles Corporation"),
+        ("Ulan-Udenskiy Aviatsionnyy Zavod", "Irkutsk Aviation Plant"),
+        ("Rossiyskiye Setevye Tekhnologii", "Russian Space Technologies"),
     ],
 )
 def test_other_organisations_stay_apart(query: str, entry: str) -> None:

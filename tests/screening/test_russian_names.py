@@ -233,6 +233,8 @@ def test_a_brand_still_matches_by_transliteration(query: str, listed: str) -> No
         ("kurskiy", "kursk"),  # a place ending in -sk
         ("omskiy", "omsk"),
         ("donskoy", "don"),  # three letters: the shortest base
+        ("udenskiy", "ude"),  # a final e, i, o or u takes an n before the suffix (Ulan-Ude)
+        ("sochinskiy", "sochi"),
     ],
 )
 def test_an_adjective_in_sk_matches_its_place(adjective: str, name: str) -> None:
