@@ -1206,7 +1206,7 @@ def _split_legal_forms(
         if written is not None and not written.issuperset(parts):
             continue
         pos = _find_run(keep, parts)
-        if pos >= 0:
+        if pos >= 0 and (pos + len(parts) == len(keep) or tuple(parts) not in _LAST_ONLY):
             end = pos + len(parts)
             # rigour knows some forms without a compare form ("federal state unitary
             # enterprise", "fgbu"): the extras' canonical form, else the words joined

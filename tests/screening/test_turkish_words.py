@@ -64,6 +64,9 @@ def test_turkish_names_read(name: str, expected: str | None) -> None:
         ("Social Security Institution", "Sosyal Güvenlik Kurumu"),
         ("Turkish Housing Development Administration", "Toplu Konut İdaresi Başkanlığı"),
         ("Turkish Petroleum Pipeline Corporation", "Boru Hatları ile Petrol Taşıma A.Ş."),
+        # İş (work) is a word of the name, no Danish I/S in the middle of it
+        ("Is Bankasi", "Türkiye İş Bankası A.Ş."),
+        ("İş Bankası", "Türkiye İş Bankası A.Ş."),
     ],
 )
 def test_turkish_names_match_their_english_names(query: str, name: str) -> None:
@@ -80,6 +83,7 @@ def test_turkish_names_match_their_english_names(query: str, name: str) -> None:
         # another Turkish airline; the refiner beside the oil company
         ("Pegasus Hava Taşımacılığı A.Ş.", "Türk Hava Yolları A.O."),
         ("Türkiye Petrol Rafinerileri A.Ş.", "Türkiye Petrolleri Anonim Ortaklığı"),
+        ("Is Bankasi", "Türkiye Vakıflar Bankası T.A.O."),
     ],
 )
 def test_turkish_names_of_other_bodies_stay_apart(query: str, name: str) -> None:
@@ -164,3 +168,17 @@ def test_turkish_registered_names_meet_their_brands(query: str, listed: str) -> 
 )
 def test_turkish_registered_names_keep_other_companies_apart(query: str, listed: str) -> None:
     assert score(query, listed) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens", "forms"),
+    [
+        ("Türkiye İş Bankası A.Ş.", ("turkiye", "is", "bankasi"), ("as",)),
+        ("Nordvind IS", ("nordvind",), ("is",)),  # the Danish form as the last word
+    ],
+)
+def test_a_form_that_is_a_word_is_a_form_only_as_the_last_word(
+    name: str, tokens: tuple[str, ...], forms: tuple[str, ...]
+) -> None:
+    found = normalize_name(name, "organization")
+    assert found.tokens == tokens and found.legal_forms == forms
