@@ -32,8 +32,9 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Final, Literal
+from typing import Final, Literal, TypeVar
 
+import icu
 from normality import ascii_text
 
 from standing.screening import wordlists
@@ -78,7 +79,7 @@ _ARABIC_WORD_RE: Final = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\u
 _HAN: Final = "\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff"
 _KANA: Final = "\u3041-\u3096\u30a1-\u30fa\u30fc"
 _HAN_RE: Final = re.compile(f"[{_HAN}{_KANA}]")
-_HAN_RUN_RE: Final = re.compile(f"[{_HAN}{_KANA}]+")
+HAN_RUN_RE: Final = re.compile(f"[{_HAN}{_KANA}]+")
 _KANA_RE: Final = re.compile(f"[{_KANA}]+")
 _SCRIPTS: Final = ("cyrillic", "arabic", "han")
 #: The longest phrase of the glossary, in words.
@@ -310,6 +311,9 @@ class HanWords:
     variants: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
+_V = TypeVar("_V")
+
+
 @cache
 def han_words() -> HanWords:
     """The shipped tables, read the first time a name in Han characters is seen (about
@@ -336,7 +340,21 @@ def han_words() -> HanWords:
         english={**words.english, **places},
         places=words.places | frozenset(places),
         longest=max(words.longest, *map(len, places)),
+        senses=_with_traditional(words.senses),
+        generic=_with_traditional(words.generic),
     )
+
+
+def _with_traditional(table: dict[str, _V]) -> dict[str, _V]:
+    """A table of Chinese words with each word written in simplified characters also under
+    its traditional spelling, where the table lacks it (地产 Properties: 地產, as Hong Kong and
+    Taiwan write it)."""
+    to_traditional = icu.Transliterator.createInstance("Hans-Hant")
+    out = dict(table)
+    for word, value in table.items():
+        if _HAN_RE.search(word) and not _KANA_RE.search(word):
+            out.setdefault(to_traditional.transliterate(word), value)
+    return out
 
 
 @cache
@@ -433,7 +451,7 @@ def parse_han_words(
 
 
 @cache
-def _legal_re() -> re.Pattern[str]:
+def cjk_legal_re() -> re.Pattern[str]:
     """CJK legal forms, the longest first: kept as written, for the normaliser to set apart."""
     forms = sorted((row[0] for row in wordlists.rows("cjk_legal_forms.tsv")), key=len)
     return re.compile("|".join(re.escape(form) for form in reversed(forms)))
@@ -631,15 +649,15 @@ def _read_han(name: str, table: HanWords, japanese: bool) -> Reading | None:
     def text(alternate: bool, keep: bool = False, flip: int = -1) -> str:
         pieces: list[str] = []
         last = 0
-        for match in _legal_re().finditer(name):
+        for match in cjk_legal_re().finditer(name):
             pieces.append(
-                _HAN_RUN_RE.sub(
+                HAN_RUN_RE.sub(
                     lambda m: english(m, alternate, keep, flip), name[last : match.start()]
                 )
             )
             pieces.append(f" {match.group(0)} ")
             last = match.end()
-        pieces.append(_HAN_RUN_RE.sub(lambda m: english(m, alternate, keep, flip), name[last:]))
+        pieces.append(HAN_RUN_RE.sub(lambda m: english(m, alternate, keep, flip), name[last:]))
         return " ".join("".join(pieces).split())
 
     def mixed(*others: str | None) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -831,7 +849,7 @@ def japanese_words(name: str) -> str:
             )
         return "".join(out)
 
-    return " ".join(_HAN_RUN_RE.sub(cut, name).split())
+    return " ".join(HAN_RUN_RE.sub(cut, name).split())
 
 
 def _japanese_form(name: str, table: HanWords) -> bool:
@@ -947,6 +965,13 @@ def segment(
     return out
 
 
+def chinese_words(run: str) -> list[tuple[str, str, _Kind]]:
+    """A run of Han characters of a Chinese name cut into words, each with its English and
+    kind (`segment` over the shipped tables)."""
+    table = han_words()
+    return segment(run, table, _chinese_spellings(run, table, False))
+
+
 def _kind(word: str, table: HanWords, senses: bool = True) -> _Kind:
     if word in table.companies:
         return "company"
@@ -1052,11 +1077,11 @@ def _read_hangul(name: str) -> Reading | None:
     second = pattern.sub(lambda m: f" {table.of(m)[-1]} ", name)
     words = tuple(f"{w}={s[0]}" for w, s in found)
     first, second = " ".join(first.split()), " ".join(second.split())
-    if not _HANGUL_WORD_RE.search(_legal_re().sub(" ", pattern.sub(" ", name))) and not (
+    if not _HANGUL_WORD_RE.search(cjk_legal_re().sub(" ", pattern.sub(" ", name))) and not (
         # nothing of its own, but three words or more with a place (a legal form counts), as
         # a romanised name is read (한국전력공사: Korea Electric Power Corporation)
         (
-            len(found) + bool(_legal_re().search(name)) >= 3
+            len(found) + bool(cjk_legal_re().search(name)) >= 3
             and any(
                 token_class(token, "organization") == "place"
                 for _, s in found
@@ -1069,7 +1094,7 @@ def _read_hangul(name: str) -> Reading | None:
     ):
         # or a country's generic name, which meets only the same name (한국은행: Korea Bank,
         # the Bank of Korea), as one in Han characters is read
-        if not _country_generic(_legal_re().sub(" ", first)):
+        if not _country_generic(cjk_legal_re().sub(" ", first)):
             return None
         return Reading(first, words, generic=True, home=_KOREAN_COUNTRIES)
     if second == first:

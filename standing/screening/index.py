@@ -56,6 +56,7 @@ import numpy.typing as npt
 
 from standing.screening import contractions, symbols
 from standing.screening.acronyms import loose_keys, query_keys, russian_keys
+from standing.screening.cantonese import CANTONESE, cantonese_key
 from standing.screening.normalize import (
     ABBREVIATED_AS,
     ABBREVIATIONS,
@@ -219,7 +220,7 @@ class NameIndex:
         class_weight: dict[str, float] = {}
         self._loose_vocab: set[str] = set()
         self._latin_vocab: set[str] = set()  # tokens of names written in Latin (or Cyrillic...)
-        self._script_vocab: dict[str, set[str]] = defaultdict(set)  # "ar"/"he"/"ko"/"zh"
+        self._script_vocab: dict[str, set[str]] = defaultdict(set)  # "ar"/"he"/"ko"/"zh"/"yue"
         plain: set[str] = set()  # tokens that are words of a name (not only joined ones)
         for name_id, name in enumerate(self.names):
             owner = owners[name_id]
@@ -422,6 +423,8 @@ class NameIndex:
             if len(token) <= _SYLLABLE_MAX:
                 fwd["ko"][korean_fold(token)].add(token)
                 fwd["zh"][chinese_fold(token)].add(token)
+                if key := cantonese_key(token):
+                    fwd["yue"][key].add(token)
         for model, vocab in self._script_vocab.items():
             for token in vocab:
                 if not token.isalpha():
@@ -433,6 +436,9 @@ class NameIndex:
                 elif model == "ko":
                     for variant in (token, *korean_variants(token)):
                         rev["ko"][korean_fold(variant)].add(token)
+                elif model == "yue":
+                    if key := cantonese_key(token):
+                        rev["yue"][key].add(token)
                 else:
                     rev["zh"][chinese_fold(token)].add(token)
         # a key shared by many spellings keeps the commonest ones ("SN": hassan, hasan...)
@@ -636,6 +642,8 @@ class NameIndex:
                     others.extend(self._fwd["ko"].get(korean_fold(variant), ()))
             elif model == "zh":
                 others.extend(self._fwd["zh"].get(chinese_fold(token), ()))
+            elif model == "yue":
+                others.extend(self._fwd["yue"].get(cantonese_key(token), ()))
             else:
                 for m, keys in self._rev.items():
                     if m in ("ar", "he"):
@@ -643,6 +651,8 @@ class NameIndex:
                             reverse.extend((o, m) for o in keys.get(key, ()))
                     elif m == "ko":
                         reverse.extend((o, m) for o in keys.get(korean_fold(token), ()))
+                    elif m == "yue":
+                        reverse.extend((o, m) for o in keys.get(cantonese_key(token), ()))
                     else:
                         reverse.extend((o, m) for o in keys.get(chinese_fold(token), ()))
         for other in others:
@@ -886,17 +896,20 @@ def _acronym_name(name: NormalizedName) -> str:
     return token
 
 
-_MODELS: Final = ("ab", "ar", "he", "ko", "zh")
+_MODELS: Final = ("ab", "ar", "he", "ko", "zh", "yue")
 _LOOSE: Final = ScriptMode.LOOSE  # module names: cheaper than a lookup on the enum class
 _LATIN: Final = ScriptMode.LATIN
 
 
 def _script_model(name: NormalizedName) -> str:
-    """The script model of a name: "ar", "he", "ko", "zh", or "" for Latin and the rest."""
+    """The script model of a name: "ar", "he", "ko", "zh", "yue" (a Cantonese reading), or
+    "" for Latin and the rest."""
     if name.abjad:
         return "ar" if "Arabic" in name.scripts or "Hebrew" not in name.scripts else "he"
     if "Hangul" in name.scripts:
         return "ko"
+    if CANTONESE in name.scripts:
+        return "yue"
     if "Han" in name.scripts:
         return "zh"
     return ""

@@ -542,8 +542,16 @@ def normalize_name(text: str, kind: NameKind = "unknown") -> NormalizedName:
     return _normalize_name(text, kind)
 
 
+def normalize_syllables(text: str, kind: NameKind = "unknown") -> NormalizedName:
+    """Normalise a reading of a name in the syllables of its language, written in Latin
+    letters ("chau tai fuk Jewellery Group 有限公司"): a syllable is a word of the name, never a
+    legal form nor a function word ("yu" of 裕元, Yue Yuen, is no legal form; "wa" of 翠華,
+    Tsui Wah, no Arabic "and"); its legal forms are those written in Han characters."""
+    return _normalize_name(text, kind, True)
+
+
 @lru_cache(maxsize=50_000)
-def _normalize_name(text: str, kind: NameKind) -> NormalizedName:
+def _normalize_name(text: str, kind: NameKind, syllables: bool = False) -> NormalizedName:
     raw = unicodedata.normalize("NFKC", text).strip()
     scripts = frozenset(str(s) for s in text_scripts(raw))
     legal: list[str] = []
@@ -606,7 +614,7 @@ def _normalize_name(text: str, kind: NameKind) -> NormalizedName:
             raw_tokens = tokens
         # a syllable of a name in Hangul is no legal form ("페" of 스페이스, read "pe"): only
         # its words in Latin letters may be (its Hangul forms were cut above)
-        written = _latin_words(raw) if "Hangul" in scripts else None
+        written = frozenset() if syllables else _latin_words(raw) if "Hangul" in scripts else None
         kept, found, positions = _split_legal_forms(tokens, written)
         if kept and not _identified(kept, kind):
             # a name of legal forms and generic words only ("IS BANK, AO", "STG HOLDING
@@ -631,6 +639,8 @@ def _normalize_name(text: str, kind: NameKind) -> NormalizedName:
         for i, t in enumerate(tokens)
     )
     classes = _context_classes(tokens, classes, _latin_words(raw) if "Hangul" in scripts else None)
+    if syllables:
+        classes = tuple("name" if c == "stop" else c for c in classes)
     if kind == "person" and len(tokens) >= 3 and tokens[-1] in _TRAILING_LEGAL:
         classes = (*classes[:-1], "generic")  # "Nicolas Maduro SA"
     capitals, lowered = _written(raw, tokens) if kind != "person" else ((), frozenset())

@@ -47,6 +47,7 @@ from typing import Final
 
 from rapidfuzz.distance import OSA
 
+from standing.screening.cantonese import cantonese_key, cantonese_similarity
 from standing.screening.normalize import phonetic
 from standing.screening.romanize import (
     abjad_similarity,
@@ -385,6 +386,8 @@ class ScriptMode(StrEnum):
     KOREAN_ENTRY = "korean-entry"
     CHINESE_QUERY = "chinese-query"
     CHINESE_ENTRY = "chinese-entry"
+    CANTONESE_QUERY = "cantonese-query"
+    CANTONESE_ENTRY = "cantonese-entry"
 
 
 #: The mode of a query token written in a script ("ar", "he", "ko", "zh") against Latin...
@@ -393,6 +396,7 @@ QUERY_SCRIPT_MODES: Final[dict[str, ScriptMode]] = {
     "he": ScriptMode.HEBREW_QUERY,
     "ko": ScriptMode.KOREAN_QUERY,
     "zh": ScriptMode.CHINESE_QUERY,
+    "yue": ScriptMode.CANTONESE_QUERY,
 }
 #: ... and of a Latin query token against an entry token written in one.
 ENTRY_SCRIPT_MODES: Final[dict[str, ScriptMode]] = {
@@ -400,6 +404,7 @@ ENTRY_SCRIPT_MODES: Final[dict[str, ScriptMode]] = {
     "he": ScriptMode.HEBREW_ENTRY,
     "ko": ScriptMode.KOREAN_ENTRY,
     "zh": ScriptMode.CHINESE_ENTRY,
+    "yue": ScriptMode.CANTONESE_ENTRY,
 }
 #: The script model of each mode that has one, and whether it applies to the query token.
 _SCRIPT_MODELS: Final[dict[str, tuple[str, bool]]] = {
@@ -449,6 +454,13 @@ def _cross_match(a: str, b: str, mode: str) -> tuple[float, str]:
     elif script == "ko":
         other = korean_similarity(src, dst)
         name = "korean"
+    elif script == "yue":
+        other = cantonese_similarity(src, dst)
+        name = "cantonese"
+        if cantonese_key(src) and cantonese_key(dst):
+            # Cantonese syllables alike to the eye are other syllables ("Hang" is not 興,
+            # hing): the spellings of one syllable are those its key folds together
+            sim, how = 0.0, "none"
     else:
         other = chinese_similarity(src, dst)
         name = "pinyin"

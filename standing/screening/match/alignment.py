@@ -26,6 +26,7 @@ from typing import Final, Protocol
 from rapidfuzz.distance import Levenshtein
 
 from standing.screening.acronyms import loose_spelling, russian_spelling
+from standing.screening.cantonese import CANTONESE
 from standing.screening.contractions import KIND_WORDS, LEAST_LETTERS, syllables
 from standing.screening.match.config import DEFAULT_CONFIG
 from standing.screening.normalize import (
@@ -107,6 +108,8 @@ _KOREAN_QUERY: Final = ScriptMode.KOREAN_QUERY
 _KOREAN_ENTRY: Final = ScriptMode.KOREAN_ENTRY
 _CHINESE_QUERY: Final = ScriptMode.CHINESE_QUERY
 _CHINESE_ENTRY: Final = ScriptMode.CHINESE_ENTRY
+_CANTONESE_QUERY: Final = ScriptMode.CANTONESE_QUERY
+_CANTONESE_ENTRY: Final = ScriptMode.CANTONESE_ENTRY
 
 
 def significant_tokens(name: NormalizedName) -> Sequence[ClassedToken]:
@@ -122,6 +125,9 @@ def script_mode(query: NormalizedName, entry: NormalizedName) -> ScriptMode:
         return QUERY_SCRIPT_MODES[model] if query.abjad else ENTRY_SCRIPT_MODES[model]
     if ("Hangul" in query.scripts) != ("Hangul" in entry.scripts):
         return _KOREAN_QUERY if "Hangul" in query.scripts else _KOREAN_ENTRY
+    if (CANTONESE in query.scripts) != (CANTONESE in entry.scripts):
+        # a Cantonese reading (before "Han", which it is marked with too)
+        return _CANTONESE_QUERY if CANTONESE in query.scripts else _CANTONESE_ENTRY
     if ("Han" in query.scripts) != ("Han" in entry.scripts):
         return _CHINESE_QUERY if "Han" in query.scripts else _CHINESE_ENTRY
     if query.abjad or query.transliterated or entry.transliterated:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
+from standing.screening.cantonese import CANTONESE, cantonese_reading
 from standing.screening.french import french_reading
 from standing.screening.glossary import Reading, japanese_name, japanese_words
 from standing.screening.glossary import reading as glossary_reading
@@ -18,6 +19,7 @@ from standing.screening.normalize import (
     apposed_university,
     bracketed_alias,
     normalize_name,
+    normalize_syllables,
     read_cjk_generic,
 )
 from standing.screening.romanised import joined_words_reading, latin_reading, split_japanese
@@ -107,8 +109,8 @@ class Prepared:
         for n in query.names:
             if not n or not n.strip():
                 continue
-            for v, words, generic in _variants(n, kind):
-                norm = normalize_name(v, kind)
+            for v, words, generic, cantonese in _variants(n, kind):
+                norm = _normalized(v, kind, cantonese)
                 if norm.tokens and norm.original not in names:
                     names[norm.original] = norm
                     read.append(words)
@@ -134,12 +136,12 @@ class Prepared:
         listed: list[str] = []
         read: list[tuple[str, ...]] = []
         generic_read: list[frozenset[str] | None] = []
-        for given, (value, words, generic) in (
+        for given, (value, words, generic, cantonese) in (
             (x, v) for x in entry.names if x.value for v in _variants(x.value, kind, bracketed=True)
         ):
             if not value.strip():
                 continue
-            norm = normalize_name(value, kind)
+            norm = _normalized(value, kind, cantonese)
             if not norm.tokens:
                 continue
             is_weak = given.kind == "weak_alias"
@@ -200,7 +202,7 @@ def name_variants(value: str, kind: NameKind = "unknown") -> list[str]:
     letters ("Neftyanaya Kompaniya Rosneft": "oil company Rosneft"), and
     `standing.screening.french` a name in French ("Banque Centrale de Tunisie": "bank
     central Tunisie")."""
-    return [v for v, _, _ in _variants(value, kind)]
+    return [v for v, _, _, _ in _variants(value, kind)]
 
 
 def _any_generic(generic_read: list[frozenset[str] | None]) -> bool:
@@ -215,10 +217,35 @@ def _generic(reading: Reading) -> frozenset[str] | None:
 
 def _variants(
     value: str, kind: NameKind, bracketed: bool = False
+) -> list[tuple[str, tuple[str, ...], frozenset[str] | None, bool]]:
+    """`_readings`, each with whether it is the name's Cantonese reading, which comes last
+    (`standing.screening.cantonese`: "周大福珠寶集團有限公司", "chau tai fuk Jewellery Group
+    有限公司"; for a body's name only)."""
+    out = [
+        (text, words, generic, False) for text, words, generic in _readings(value, kind, bracketed)
+    ]
+    cantonese = cantonese_reading(value) if kind != "person" and not value.isascii() else None
+    if cantonese:
+        out.append((cantonese, (), None, True))
+    return out
+
+
+def _normalized(value: str, kind: NameKind, cantonese: bool) -> NormalizedName:
+    """A variant normalised; a Cantonese reading as syllables (`normalize_syllables`),
+    marked as one (see `cantonese.CANTONESE`)."""
+    if not cantonese:
+        return normalize_name(value, kind)
+    norm = normalize_syllables(value, kind)
+    return replace(norm, scripts=(norm.scripts - {"Han"}) | {CANTONESE}, transliterated=True)
+
+
+def _readings(
+    value: str, kind: NameKind, bracketed: bool = False
 ) -> list[tuple[str, tuple[str, ...], frozenset[str] | None]]:
-    """`name_variants`, each with the words read in English when it is the English reading,
-    and, when it is a generic name read word for word (`Reading.generic`), the countries of
-    the language it is read from. With `bracketed` (a listed name), also the other name it
+    """`name_variants` but the Cantonese reading, each with the words read in English when it
+    is the English reading, and, when it is a generic name read word for word
+    (`Reading.generic`), the countries of the language it is read from. With `bracketed` (a
+    listed name), also the other name it
     gives in brackets (`bracketed_alias`: "Saudi Arabian Mining Company (Ma'aden)"); not a
     query's, whose brackets would meet a listed name's alike ("GDF (Allied Democratic
     Forces)" is not "ADF (Allied Democratic Forces)")."""
