@@ -110,6 +110,9 @@ def test_a_malformed_glossary_line_is_named() -> None:
         ("АО «ОДК-Авиадвигатель»", "JSC UEC-Aviadvigatel"),
         ("ПАО «Интер РАО ЕЭС»", "Inter RAO UES PJSC"),
         ("ПАО «Московская Биржа ММВБ-РТС»", "Moscow Exchange MICEX-RTS PJSC"),
+        ("АО «Авиакомпания «Сибирь»", "Siberia Airlines JSC"),
+        ("ПАО «Челябинский трубопрокатный завод»", "Chelyabinsk Pipe Rolling Plant PJSC"),
+        ("ПАО «Русская аквакультура»", "Russian Aquaculture PJSC"),
     ],
 )
 def test_translated_names_match(query: str, listed: str) -> None:
