@@ -21,6 +21,8 @@ from tests.screening.names import score
         ("Bank-e Keshavarzi", "Bank Keshavarzi Iran"),
         # a phrase read across its ezafe (فلات قاره, the continental shelf: offshore)
         ("Sherkat-e Naft-e Falat-e Qare-ye Iran", "Iranian Offshore Oil Company"),
+        ("Bank-e Tose'e-ye Saderat-e Iran", "Export Development Bank of Iran"),
+        ("Sanaye-e Havapeymasazi-ye Iran", "Iran Aircraft Manufacturing Industries"),
     ],
 )
 def test_romanised_names_read_without_their_particles(query: str, entry: str) -> None:
