@@ -612,9 +612,12 @@ def _normalize_name(text: str, kind: NameKind, syllables: bool = False) -> Norma
         tokens = _equivalents([_correct(t) for t in tokens])
         if len(raw_tokens) != len(tokens):
             raw_tokens = tokens
-        # a syllable of a name in Hangul is no legal form ("페" of 스페이스, read "pe"): only
-        # its words in Latin letters may be (its Hangul forms were cut above)
-        written = frozenset() if syllables else _latin_words(raw) if "Hangul" in scripts else None
+        # a syllable of a name in Hangul, Han or kana is no legal form ("페" of 스페이스, read
+        # "pe"; 沙 of 沙钢, Shagang, read "sha"; 裕 of 裕元, Yue Yuen, "yu"): only its words in
+        # Latin letters may be (its forms in its own script were cut above)
+        written = (
+            frozenset() if syllables else _latin_words(raw) if scripts & _SYLLABIC_SCRIPTS else None
+        )
         kept, found, positions = _split_legal_forms(tokens, written)
         if kept and not _identified(kept, kind):
             # a name of legal forms and generic words only ("IS BANK, AO", "STG HOLDING
@@ -1303,6 +1306,13 @@ def _identifying_words(
         and len(corrected[i]) <= 4
         and i - 1 not in gone
         and i + 1 not in gone
+    ] or [
+        # a word written twice is a name, not a legal form written twice ("Sa Sa
+        # International Holdings", 莎莎)
+        i
+        for i in gone
+        if corrected[i].isalpha()
+        and any(j in gone and corrected[j] == corrected[i] for j in (i - 1, i + 1))
     ]
     if back:
         canon = {_legal_canon(corrected[i]) for i in back}

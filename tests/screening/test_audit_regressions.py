@@ -61,6 +61,11 @@ def test_a_name_of_legal_forms_and_generic_words_keeps_what_identifies_it() -> N
     assert normalize_name("STG HOLDING LIMITED", "organization").significant == ("stg",)
     assert normalize_name("DES INTERNATIONAL COMPANY", "organization").significant == ("des",)
     assert normalize_name("MARINA", "organization").significant == ("marina",)
+    # a word written twice is a name, not a legal form written twice
+    assert normalize_name("Sa Sa International Holdings", "organization").significant == (
+        "sa",
+        "sa",
+    )
     # a common legal form and an English article never identify
     assert normalize_name("Bank AO", "organization").generic_only
     assert normalize_name("The Bank", "organization").generic_only

@@ -114,6 +114,7 @@ def test_simplified_company_words_are_read_in_their_traditional_spelling_too() -
         ("周大福", "Chow Tai Fook Enterprises Limited"),
         ("周生生", "Chow Sang Sang Holdings International Limited"),
         ("創興銀行", "Chong Hing Bank Limited"),
+        ("莎莎國際控股有限公司", "Sa Sa International Holdings Limited"),
     ],
 )
 def test_a_hong_kong_company_meets_its_cantonese_name(query: str, listed: str) -> None:

@@ -426,9 +426,19 @@ def test_brands_of_one_group_in_hangul_stay_apart(query: str, listed: str) -> No
     assert score(query, listed) < DEFAULT_THRESHOLD
 
 
-def test_a_hangul_syllable_is_no_legal_form() -> None:
-    # 페 of 스페이스 is read "pe", which rigour knows as a legal form
-    assert normalize_name("한화에어로스페이스 주식회사", "organization").legal_forms == ("coltd",)
+@pytest.mark.parametrize(
+    ("name", "forms"),
+    [
+        # 페 of 스페이스 is read "pe", which rigour knows as a legal form
+        ("한화에어로스페이스 주식회사", ("coltd",)),
+        # 沙 of 沙钢 (Shagang) is read "sha", 奥 "ao", 娱 "yu", 裕 "yu"
+        ("江苏沙钢集团有限公司", ("ltd",)),
+        ("奥飞娱乐股份有限公司", ("ltd",)),
+        ("裕元工业", ()),
+    ],
+)
+def test_a_syllable_in_hangul_or_han_is_no_legal_form(name: str, forms: tuple[str, ...]) -> None:
+    assert normalize_name(name, "organization").legal_forms == forms
 
 
 def test_a_hangul_syllable_is_no_descriptor() -> None:

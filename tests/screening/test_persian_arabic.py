@@ -196,7 +196,8 @@ def test_a_place_in_the_possessive_is_the_place() -> None:
             "Havapeyma Sazi Iran",
             "Iran Aircraft Manufacturing Industrial Company",
             "ir",
-            ["Havapeyma=aircraft", "Sazi=manufacturing"],
+            # one word written apart (havapeymasazi, aircraft manufacturing)
+            ["Havapeyma Sazi=aircraft manufacturing"],
         ),
         ("Sherkat-e Mokhaberat-e Iran", "Telecommunication Company of Iran", "ir", []),
         (
