@@ -1,19 +1,16 @@
-"""Chinese names read in Cantonese, as Hong Kong and Macau companies write them in English.
+"""Cantonese syllables as Hong Kong and Macau companies write them in English.
 
 A Hong Kong company's English name spells the words of its Chinese name that say which
 company it is in Cantonese, not in Mandarin pinyin: 新鴻基地產 is Sun Hung Kai Properties (in
 pinyin Xin Hong Ji), 長江實業 Cheung Kong Holdings, 周大福 Chow Tai Fook, 裕元工業 Yue Yuen
-Industrial. `cantonese_reading` gives such a name with those words in Cantonese, written as
-the Hong Kong Government's romanisation writes them (the syllables of ToJyutping's Jyutping,
-respelled: Jyutping "zau daai fuk" is "chau tai fuk"), and its company words, places and
-legal forms as the English reading writes them (`standing.screening.glossary`: 珠寶
-Jewellery, 集團 Group, 香港 Hong Kong), for the matcher to compare as one more variant of the
-name. Its tokens are compared with words in Latin letters by `cantonese_similarity`, through
-`cantonese_key`: the spellings Hong Kong uses for one syllable fold to one key (Chow and
-Chau, Fook and Fuk, Kee and Kei, Cheung and Cheong, Yue and Yu, Sun and San, Tse and Che),
-the Jyutping letters as the romanisation writes them (z and c ch, j y, the long aa a).
-
-A Japanese name is read in Japanese, not here (`japanese_name`).
+Industrial. `cantonese_syllables` gives a word's characters in Cantonese, written as the Hong
+Kong Government's romanisation writes them (the syllables of ToJyutping's Jyutping,
+respelled: Jyutping "zau daai fuk" is "chau tai fuk"), for `standing.screening.spoken` to
+read a name with. A Cantonese reading's tokens are compared with words in Latin letters by
+`cantonese_similarity`, through `cantonese_key`: the spellings Hong Kong uses for one
+syllable fold to one key (Chow and Chau, Fook and Fuk, Kee and Kei, Cheung and Cheong, Yue and
+Yu, Sun and San, Tse and Che), the Jyutping letters as the romanisation writes them (z and c
+ch, j y, the long aa a).
 """
 
 from __future__ import annotations
@@ -24,16 +21,7 @@ from typing import Final
 
 import ToJyutping
 
-from standing.screening.glossary import (
-    HAN_RUN_RE,
-    chinese_words,
-    cjk_legal_re,
-    han_words,
-    japanese_name,
-)
-from standing.screening.normalize import fold, token_class
-
-#: The script a Cantonese reading is marked with, beside "Han" (see `NormalizedName.scripts`).
+#: The script a Cantonese reading is marked with (see `NormalizedName.scripts`).
 CANTONESE: Final = "Cantonese"
 
 #: Jyutping initials as the Hong Kong Government's romanisation writes them.
@@ -158,70 +146,7 @@ def cantonese_similarity(reading: str, latin: str) -> float:
     return 0.9 if key and key == cantonese_key(latin) else 0.0
 
 
-def cantonese_reading(name: str) -> str | None:
-    """The name with the words of its Han characters that say which company it is in
-    Cantonese, its company words and places in English and its legal forms as written
-    ("周大福珠寶集團有限公司": "chau tai fuk jewellery group 有限公司"); None for a name with no
-    Han character or a Japanese one, or when no word is read in Cantonese."""
-    if not HAN_RUN_RE.search(name) or japanese_name(name):
-        return None
-    spoken = False
-
-    def read(match: re.Match[str]) -> str:
-        nonlocal spoken
-        run = match.group(0)
-        parts: list[str] = []
-        for word, gloss, kind in chinese_words(run):
-            if word in _EITHER_WAY:
-                continue
-            if gloss and _english(gloss, kind):
-                parts.append(_sense(word, gloss) if kind == "sense" else gloss)
-                continue
-            syllables = _syllables(word)
-            if syllables:
-                parts.extend(syllables)
-                spoken = True
-            elif gloss:
-                parts.append(gloss)
-        return f" {' '.join(parts)} "
-
-    pieces: list[str] = []
-    last = 0
-    for match in cjk_legal_re().finditer(name):
-        pieces.append(HAN_RUN_RE.sub(read, name[last : match.start()]))
-        pieces.append(f" {match.group(0)} ")
-        last = match.end()
-    pieces.append(HAN_RUN_RE.sub(read, name[last:]))
-    text = " ".join("".join(pieces).split())
-    return text if spoken else None
-
-
-def _english(gloss: str, kind: str) -> bool:
-    """Whether a word of a Chinese name is written in English in a Hong Kong company's
-    English name: a company's own English name (招商局 China Merchants), a company word
-    (地產 Properties, 集團 Group), a common word whose English is generic words only (發展
-    Development), a place written in English as a place the matcher knows (香港 Hong Kong);
-    not a river or a province (長江: Cheung Kong), nor another word (大福: Tai Fook)."""
-    if kind in ("company", "sense", "generic"):
-        return True
-    classes = [token_class(t, "organization") for t in fold(gloss).split()]
-    if not classes:
-        return False
-    if kind == "word":
-        return all(c == "generic" for c in classes)
-    return all(c == "place" for c in classes)
-
-
-def _sense(word: str, gloss: str) -> str:
-    """A company word's first sense of generic words only (地產: Properties, not Real
-    Estate), as Hong Kong names write it; else its first sense."""
-    for sense in han_words().senses.get(word, ()):
-        if all(token_class(t, "organization") == "generic" for t in fold(sense).split()):
-            return sense
-    return gloss
-
-
-def _syllables(word: str) -> list[str]:
+def cantonese_syllables(word: str) -> list[str]:
     """The Han characters of a word in Cantonese, as Hong Kong spells them; [] when one of
     them has no reading."""
     out: list[str] = []

@@ -545,8 +545,9 @@ def normalize_name(text: str, kind: NameKind = "unknown") -> NormalizedName:
 def normalize_syllables(text: str, kind: NameKind = "unknown") -> NormalizedName:
     """Normalise a reading of a name in the syllables of its language, written in Latin
     letters ("chau tai fuk Jewellery Group 有限公司"): a syllable is a word of the name, never a
-    legal form nor a function word ("yu" of 裕元, Yue Yuen, is no legal form; "wa" of 翠華,
-    Tsui Wah, no Arabic "and"); its legal forms are those written in Han characters."""
+    legal form nor a function word of another language than English ("yu" of 裕元, Yue Yuen,
+    is no legal form; "wa" of 翠華, Tsui Wah, no Arabic "and"); its legal forms are those
+    written in Han characters."""
     return _normalize_name(text, kind, True)
 
 
@@ -643,7 +644,12 @@ def _normalize_name(text: str, kind: NameKind, syllables: bool = False) -> Norma
     )
     classes = _context_classes(tokens, classes, _latin_words(raw) if "Hangul" in scripts else None)
     if syllables:
-        classes = tuple("name" if c == "stop" else c for c in classes)
+        # a syllable is a word of the name but where an English name writes it as a function
+        # word too ("On" of Wing On, 永安)
+        classes = tuple(
+            "name" if c == "stop" and t not in _CONNECTIVES else c
+            for t, c in zip(tokens, classes, strict=True)
+        )
     if kind == "person" and len(tokens) >= 3 and tokens[-1] in _TRAILING_LEGAL:
         classes = (*classes[:-1], "generic")  # "Nicolas Maduro SA"
     capitals, lowered = _written(raw, tokens) if kind != "person" else ((), frozenset())

@@ -5,13 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from standing.screening.cantonese import (
-    cantonese_key,
-    cantonese_reading,
-    cantonese_similarity,
-    hk_spelling,
-)
-from standing.screening.glossary import english_reading
+from standing.screening.cantonese import cantonese_key, cantonese_similarity, hk_spelling
 from standing.screening.match import Screener
 from standing.screening.match.config import DEFAULT_THRESHOLD
 from tests.screening.names import matched_ids, organisation, score
@@ -66,39 +60,6 @@ def test_other_syllables_stay_apart(one: str, other: str) -> None:
 @pytest.mark.parametrize("word", ["properties", "bank", "group", "x"])
 def test_a_word_that_is_no_cantonese_syllables_has_no_key(word: str) -> None:
     assert cantonese_key(word) == ""
-
-
-@pytest.mark.parametrize(
-    ("name", "reading"),
-    [
-        # its own words in Cantonese, its company words in English, its legal form as written
-        ("周大福珠寶集團有限公司", "chau tai fuk Jewellery 有限公司"),
-        # a river's name is the company's own word, read in Cantonese
-        ("長江實業集團有限公司", "cheung kong Industrial 有限公司"),
-        ("新鴻基地產發展有限公司", "san hung kei Properties Development 有限公司"),
-        # 集團 is Group or (Holdings): left out
-        ("六福集團(國際)有限公司", "luk fuk ( International ) 有限公司"),
-    ],
-)
-def test_a_chinese_name_is_read_in_cantonese(name: str, reading: str) -> None:
-    assert cantonese_reading(name) == reading
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        "Chow Tai Fook",  # no Han character
-        "東芝株式会社",  # a Japanese name, read in Japanese
-        "香港中華煤氣有限公司",  # no word of its own: Hong Kong China Gas, read in English
-    ],
-)
-def test_no_cantonese_reading(name: str) -> None:
-    assert cantonese_reading(name) is None
-
-
-def test_simplified_company_words_are_read_in_their_traditional_spelling_too() -> None:
-    reading = english_reading("恒隆地產有限公司")
-    assert reading is not None and "Real Estate" in reading
 
 
 @pytest.mark.parametrize(

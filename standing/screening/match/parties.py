@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Final
 
-from standing.screening.cantonese import CANTONESE, cantonese_reading
+from standing.screening.cantonese import CANTONESE
 from standing.screening.french import french_reading
 from standing.screening.glossary import Reading, japanese_name, japanese_words
 from standing.screening.glossary import reading as glossary_reading
@@ -24,6 +24,7 @@ from standing.screening.normalize import (
 )
 from standing.screening.romanised import joined_words_reading, latin_reading, split_japanese
 from standing.screening.romanize import japanese_reading, spelled_initials
+from standing.screening.spoken import Language, spoken_reading
 
 #: Identifier schemes under which two different values tell two parties apart.
 _CONFLICT_SCHEMES: Final = frozenset({"lei", "imo", "inn", "ogrn", "swift", "mmsi", "duns"})
@@ -109,8 +110,8 @@ class Prepared:
         for n in query.names:
             if not n or not n.strip():
                 continue
-            for v, words, generic, cantonese in _variants(n, kind):
-                norm = _normalized(v, kind, cantonese)
+            for v, words, generic, spoken in _variants(n, kind):
+                norm = _normalized(v, kind, spoken)
                 if norm.tokens and norm.original not in names:
                     names[norm.original] = norm
                     read.append(words)
@@ -136,12 +137,12 @@ class Prepared:
         listed: list[str] = []
         read: list[tuple[str, ...]] = []
         generic_read: list[frozenset[str] | None] = []
-        for given, (value, words, generic, cantonese) in (
+        for given, (value, words, generic, spoken) in (
             (x, v) for x in entry.names if x.value for v in _variants(x.value, kind, bracketed=True)
         ):
             if not value.strip():
                 continue
-            norm = _normalized(value, kind, cantonese)
+            norm = _normalized(value, kind, spoken)
             if not norm.tokens:
                 continue
             is_weak = given.kind == "weak_alias"
@@ -217,25 +218,35 @@ def _generic(reading: Reading) -> frozenset[str] | None:
 
 def _variants(
     value: str, kind: NameKind, bracketed: bool = False
-) -> list[tuple[str, tuple[str, ...], frozenset[str] | None, bool]]:
-    """`_readings`, each with whether it is the name's Cantonese reading, which comes last
-    (`standing.screening.cantonese`: "周大福珠寶集團有限公司", "chau tai fuk Jewellery Group
-    有限公司"; for a body's name only)."""
-    out = [
-        (text, words, generic, False) for text, words, generic in _readings(value, kind, bracketed)
+) -> list[tuple[str, tuple[str, ...], frozenset[str] | None, Language | None]]:
+    """`_readings`, each with the language it is spoken in when it is a reading with the
+    name's own words spoken (`standing.screening.spoken`), which come last, for a body's
+    name only: in Mandarin ("中華電信股份有限公司": "zhong hua Telecom 股份有限公司") and in
+    Cantonese ("周大福珠寶集團有限公司": "chau tai fuk Jewellery 有限公司")."""
+    out: list[tuple[str, tuple[str, ...], frozenset[str] | None, Language | None]] = [
+        (text, words, generic, None) for text, words, generic in _readings(value, kind, bracketed)
     ]
-    cantonese = cantonese_reading(value) if kind != "person" and not value.isascii() else None
-    if cantonese:
-        out.append((cantonese, (), None, True))
+    if kind != "person" and not value.isascii():
+        for language in _SPOKEN:
+            spoken = spoken_reading(value, language)
+            if spoken:
+                out.append((spoken, (), None, language))
     return out
 
 
-def _normalized(value: str, kind: NameKind, cantonese: bool) -> NormalizedName:
-    """A variant normalised; a Cantonese reading as syllables (`normalize_syllables`),
-    marked as one (see `cantonese.CANTONESE`)."""
-    if not cantonese:
+#: The languages a Chinese name's own words are spoken in, in its readings.
+_SPOKEN: Final[tuple[Language, ...]] = ("zh", "yue")
+
+
+def _normalized(value: str, kind: NameKind, spoken: Language | None) -> NormalizedName:
+    """A variant normalised; a spoken reading as syllables (`normalize_syllables`), marked
+    with the script its syllables compare through: Han for Mandarin, `cantonese.CANTONESE`
+    for Cantonese."""
+    if spoken is None:
         return normalize_name(value, kind)
     norm = normalize_syllables(value, kind)
+    if spoken == "zh":
+        return replace(norm, scripts=norm.scripts | {"Han"}, transliterated=True)
     return replace(norm, scripts=(norm.scripts - {"Han"}) | {CANTONESE}, transliterated=True)
 
 
