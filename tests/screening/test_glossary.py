@@ -113,6 +113,8 @@ def test_a_malformed_glossary_line_is_named() -> None:
         ("АО «Авиакомпания «Сибирь»", "Siberia Airlines JSC"),
         ("ПАО «Челябинский трубопрокатный завод»", "Chelyabinsk Pipe Rolling Plant PJSC"),
         ("ПАО «Русская аквакультура»", "Russian Aquaculture PJSC"),
+        ("ПрАТ «Металургійний комбінат «Азовсталь»", "Azovstal Iron and Steel Works"),
+        ("Национална електрическа компания", "National Electricity Company"),
     ],
 )
 def test_translated_names_match(query: str, listed: str) -> None:
