@@ -479,3 +479,34 @@ def test_a_company_under_another_form_is_not_the_body_of_a_kind() -> None:
     assert score("Novator LLC", listed) < DEFAULT_THRESHOLD
     assert score("Novator JSC", listed) >= DEFAULT_THRESHOLD
     assert score("OKB Novator", listed) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Trading House Perekrestok", "Perekrestok CJSC"),
+        ("TD Petrovich", "Petrovich LLC"),
+        ("Design Bureau Sukhoi", "Sukhoi Company JSC"),
+        ("Experimental Design Bureau Yakovlev", "Yakovlev JSC"),
+        ("Investment Company Finam", "Finam Holdings"),
+    ],
+)
+def test_a_kind_said_before_the_name_describes_it(query: str, listed: str) -> None:
+    assert score(query, listed) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # the entry says more of which body it is, or another kind of body
+        ("Trading House Perekrestok", "Perekrestok Express LLC"),
+        ("Design Bureau Sukhoi", "Sukhoi Civil Aircraft JSC"),
+        ("Investment Company Finam", "Finam Bank JSC"),
+        ("Bank Rossiya", "Rossiya Airlines JSC"),
+        ("Publishing House Prosveshchenie", "Prosveshchenie Printing Plant LLC"),
+        # a registered name's kind is its own ("Trading House" with a legal form)
+        ("Trading House Perekrestok LLC", "Perekrestok CJSC"),
+    ],
+)
+def test_a_kind_said_before_the_name_keeps_other_bodies_apart(query: str, listed: str) -> None:
+    assert score(query, listed) < DEFAULT_THRESHOLD

@@ -265,7 +265,7 @@ def align_names(
         _parent_name(aligned, countries),
         _group_described(query, aligned),
         (query.dedication, entry.dedication),
-        _described_home(query, aligned, home),
+        _described_home(query, aligned, home) + _described_kind(query, aligned),
     )
     score = _ratio(query, entry, aligned, query_left, entry_left)
     method = method_of(
@@ -461,6 +461,36 @@ def _home_state(tokens: Sequence[ClassedToken], at: int, home: frozenset[str]) -
         and tokens[at - 1][1] == "place"
         and place_of(tokens[at - 1][0], home)
     )
+
+
+def _described_kind(query: NormalizedName, aligned: _Aligned) -> tuple[int, ...]:
+    """The positions of the query's first words when they say what kind of body it is,
+    left unmatched before the name of an organisation written with no legal form ("Trading
+    House Perekrestok", "Design Bureau Sukhoi", "Investment Company Finam"): a description,
+    as the entry's own country after its name is (`_described_home`), which a registered
+    name would put after the name or in its legal form. Only when the entry leaves no word
+    over but a form descriptor or "Group" in their place: "Bank Rossiya" is not Rossiya Airlines,
+    nor "Design Bureau Sukhoi" Sukhoi Civil Aircraft. None otherwise."""
+    if query.kind == "person" or query.legal_forms or not aligned.matched_query:
+        return ()
+    tokens = aligned.query_tokens
+    first = min(aligned.matched_query)
+    lead = [i for i in aligned.query_extra if i < first]
+    if (
+        not lead
+        or lead != list(range(len(lead)))
+        or len(lead) != len(aligned.query_extra)
+        or not all(tokens[i][1] in ("generic", "stop") or tokens[i][0] in _KIND_NOUNS for i in lead)
+        or not any(tokens[i][1] == "name" for i in aligned.matched_query)
+        or not all(aligned.entry_tokens[j][0] in _GROUP_WORDS for j in aligned.entry_extra)
+    ):
+        return ()
+    return tuple(lead)
+
+
+#: Nouns that say what kind of body a name is after a generic word ("Trading House",
+#: "Publishing House").
+_KIND_NOUNS: Final = frozenset({"house"})
 
 
 def _group_described(query: NormalizedName, aligned: _Aligned) -> bool:
@@ -664,9 +694,11 @@ def _group_member(query: NormalizedName, entry: NormalizedName, aligned: _Aligne
     named = [i for i in aligned.matched_query if tokens[i][0] not in FORM_DESCRIPTORS]
     if len(named) != 1:
         return False
+    described = _described_kind(query, aligned)  # "Trading House Perekrestok" is Perekrestok
     return tokens[named[0]][1] == "name" and any(
         tokens[i][0] in _SIBLING_TRADES and tokens[i][0] not in _OWN_TRADES
         for i in aligned.query_extra
+        if i not in described
     )
 
 
