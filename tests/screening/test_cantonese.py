@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from standing.screening.cantonese import cantonese_key, cantonese_similarity, hk_spelling
-from standing.screening.match import Screener
+from standing.screening.match import Query, Screener
 from standing.screening.match.config import DEFAULT_THRESHOLD
-from tests.screening.names import matched_ids, organisation, score
+from tests.screening.names import company, matched_ids, matcher, organisation, score
 
 
 @pytest.mark.parametrize(
@@ -109,9 +109,6 @@ def test_screening_finds_the_chinese_name_by_its_cantonese_spelling() -> None:
 
 
 def test_the_hit_shows_the_cantonese_reading_it_matched() -> None:
-    from standing.screening.match import Query
-    from tests.screening.names import company, matcher
-
     hit = matcher.score(Query.of("周大福", schema="Company"), company("Chow Tai Fook Limited"))
     assert hit.match
     assert hit.features["name"]["query"] == "chau tai fuk"
