@@ -76,6 +76,9 @@ def test_a_word_that_is_no_cantonese_syllables_has_no_key(word: str) -> None:
         ("周生生", "Chow Sang Sang Holdings International Limited"),
         ("創興銀行", "Chong Hing Bank Limited"),
         ("莎莎國際控股有限公司", "Sa Sa International Holdings Limited"),
+        # a brand in Han inside a longer English name, its syllables read across scripts
+        ("周大福", "Chow Tai Fook Jewellery Group Limited"),
+        ("李錦記", "Lee Kum Kee Sauce Group"),
     ],
 )
 def test_a_hong_kong_company_meets_its_cantonese_name(query: str, listed: str) -> None:
@@ -90,6 +93,9 @@ def test_a_hong_kong_company_meets_its_cantonese_name(query: str, listed: str) -
         ("周大福珠寶集團有限公司", "Chow Tai Fung Jewellery Limited"),
         ("新鴻基地產發展有限公司", "Sun Hing Kai Properties Limited"),
         ("Lee Kum Kee", "李錦興有限公司"),
+        ("周大福", "Chow Tai Fung Holdings Limited"),
+        ("周大福", "Tai Fook Securities Group"),
+        ("李錦記", "Lee Kum Hing Trading Limited"),
     ],
 )
 def test_a_syllable_of_another_company_keeps_it_apart(query: str, listed: str) -> None:

@@ -167,7 +167,7 @@ def _capital_letters(name: NormalizedName, words: list[str]) -> list[str]:
 #: (Arabic script leaves its short vowels out; "yandeks", "toiota").
 BRAND_ACROSS_SCRIPTS: Final = 0.9
 #: The ways of matching that read a word across scripts (`standing.screening.similarity`).
-_READ_ACROSS: Final = frozenset({"translit", "abjad", "korean", "pinyin", "loanword"})
+_READ_ACROSS: Final = frozenset({"translit", "abjad", "korean", "pinyin", "cantonese", "loanword"})
 
 
 def _same_word_across(pair: TokenPair) -> bool:
