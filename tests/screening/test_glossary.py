@@ -115,6 +115,19 @@ def test_a_malformed_glossary_line_is_named() -> None:
         ("ПАО «Русская аквакультура»", "Russian Aquaculture PJSC"),
         ("ПрАТ «Металургійний комбінат «Азовсталь»", "Azovstal Iron and Steel Works"),
         ("Национална електрическа компания", "National Electricity Company"),
+        ("Български пощи", "Bulgarian Posts"),
+        (
+            "Национальный банк внешнеэкономической деятельности Республики Узбекистан",
+            "National Bank for Foreign Economic Activity of the Republic of Uzbekistan",
+        ),
+        # a combine, as a complex
+        (
+            "АО «Алмалыкский горно-металлургический комбинат»",
+            "Almalyk Mining and Metallurgical Complex JSC",
+        ),
+        # Mongolian
+        ("Монголын Хөгжлийн Банк", "Development Bank of Mongolia"),
+        ("Улаанбаатар төмөр зам", "Ulaanbaatar Railway"),
     ],
 )
 def test_translated_names_match(query: str, listed: str) -> None:
@@ -140,6 +153,8 @@ def test_translated_names_match(query: str, listed: str) -> None:
         ("北京东方科技有限公司", "East Technology Co., Ltd."),
         ("北京东方科技有限公司", "JD.com"),  # 京东方 (BOE) is not read inside 北京东方
         ("АО «ОДК-Авиадвигатель»", "JSC UEC-Perm Motors"),
+        ("Монголын Хөгжлийн Банк", "Trade and Development Bank of Mongolia"),
+        ("Улаанбаатар төмөр зам", "Ulaanbaatar Bank"),
     ],
 )
 def test_translated_names_keep_other_companies_apart(query: str, listed: str) -> None:

@@ -79,6 +79,10 @@ def test_exim_banks_of_other_countries_stay_apart(query: str, name: str, country
         ("al-Khutut al-Jawiya al-Iraqiya", "Iraqi Airways Company", "iq"),
         ("al-Masraf al-Iraqi lil-Tijara", "Trade Bank of Iraq", "iq"),
         ("Al-Khutut al-Jawiya al-Malakiya al-Urduniya", "Royal Jordanian Airlines", "jo"),
+        # the nisba adjectives of more Arab countries romanised
+        ("Sharikat al-Ittisalat al-Filastiniya", "Palestine Telecommunications Company", "ps"),
+        ("Sharikat al-Ittisalat al-Umaniya", "Oman Telecommunications Company", "om"),
+        ("Sharikat al-Ittisalat al-Bahrainiya", "Bahrain Telecommunications Company", "bh"),
         # هيئة: an authority, or a state corporation
         ("الهيئة المصرية العامة للبترول", "Egyptian General Petroleum Corporation", "eg"),
     ],
@@ -95,6 +99,7 @@ def test_arabic_names_of_export_import_banks_and_state_bodies(
         ("بنك التصدير والاستيراد السعودي", "Saudi Industrial Development Fund", "sa"),
         ("البنك الأفريقي للتصدير والاستيراد", "African Development Bank", "ci"),
         ("al-Masraf al-Iraqi lil-Tijara", "Commercial Bank of Iraq P.S.C.", "iq"),
+        ("Sharikat al-Ittisalat al-Filastiniya", "Bahrain Telecommunications Company", "bh"),
         ("الهيئة المصرية العامة للبترول", "Egyptian Natural Gas Holding Company", "eg"),
     ],
 )
