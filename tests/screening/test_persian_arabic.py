@@ -348,6 +348,12 @@ def test_a_place_of_the_entrys_country_before_the_name() -> None:
     # without the entry's country, or with another, it says more
     assert result("Khuzestan Oxin Steel Company", "Oxin Steel Company")[0] < DEFAULT_THRESHOLD
     assert result("Basra Oxin Steel Company", "Oxin Steel Company", "ir")[0] < DEFAULT_THRESHOLD
+    # ... and neither does a form descriptor before it ("State")
+    found, _ = result("State Kyiv Design Bureau Luch", "Luch Design Bureau", "ua")
+    assert found >= DEFAULT_THRESHOLD
+    assert result("State Odesa Design Bureau Luch", "Luch Design Bureau", "ru")[0] < (
+        DEFAULT_THRESHOLD
+    )
 
 
 def test_gulf_shareholding_companies_are_legal_forms() -> None:

@@ -1333,10 +1333,12 @@ def _brand_word(token: ClassedToken) -> bool:
 
 def _says_more(aligned: _Aligned, home: frozenset[str]) -> bool:
     """Whether a word the query has and the entry lacks is more than a place of the entry's
-    own countries."""
+    own countries or a form descriptor ("State Kyiv Design Bureau Luch" / a Ukrainian "Luch
+    Design Bureau" says no more)."""
     tokens = aligned.query_tokens
     return any(
         not (tokens[i][1] == "place" and home and place_of(tokens[i][0], home))
+        and tokens[i][0] not in FORM_DESCRIPTORS
         for i in aligned.query_extra
     )
 
