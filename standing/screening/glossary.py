@@ -322,7 +322,7 @@ def han_words() -> HanWords:
     words = parse_han_words(
         text.read_text("utf-8"),
         wordlists.pairs("cjk_generic_words.tsv"),
-        glossary().han,
+        _with_traditional(glossary().han),
         company_senses(),
         wordlists.pairs("han_syllables.tsv"),
         {row[0]: (row[1], row[2]) for row in wordlists.rows("japanese_variants.tsv")},

@@ -146,6 +146,10 @@ def test_one_kind_of_body_written_otherwise(query: str, listed: str) -> None:
             "Defence Research and Development Laboratory",
             "in",
         ),
+        # the prefecture-level city a Chinese company's registered name begins with
+        ("Huizhou Desay SV Automotive", "Desay SV Automotive Co., Ltd.", "cn"),
+        ("Suzhou Keda Technology Co., Ltd.", "Keda Technology Co., Ltd.", "cn"),
+        ("惠州亿纬锂能股份有限公司", "EVE Energy Co., Ltd.", "cn"),
         # the country by its state's official name
         ("Ministry of Defence of the Russian Federation", "Ministry of Defence", "ru"),
         ("Federal Security Service of the Russian Federation", "Federal Security Service", "ru"),
@@ -166,6 +170,8 @@ def test_a_city_of_the_bodys_own_country_says_no_more(
             "cn",
         ),
         ("Osaka Gas Co., Ltd.", "Tokyo Gas Co., Ltd.", "jp"),
+        ("Wuxi Keda Technology Co., Ltd.", "Suzhou Keda Technology Co., Ltd.", "cn"),
+        ("Foshan Haitian Flavouring and Food", "Guangzhou Haitian Flavouring and Food", "cn"),
         ("Indian Institute of Technology Delhi", "Indian Institute of Technology Bombay", "in"),
     ],
 )

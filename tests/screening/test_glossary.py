@@ -94,6 +94,13 @@ def test_a_malformed_glossary_line_is_named() -> None:
         ("中電控股有限公司", "CLP Holdings Limited"),
         ("中国外运股份有限公司", "Sinotrans Limited"),
         ("中国兵器装备集团有限公司", "China South Industries Group Co., Ltd."),
+        # Taiwanese and Hong Kong companies, and mainland ones in traditional characters
+        ("緯創資通股份有限公司", "Wistron Corporation"),
+        ("台灣塑膠工業股份有限公司", "Formosa Plastics Corporation"),
+        ("宏碁股份有限公司", "Acer Incorporated"),
+        ("電訊盈科有限公司", "PCCW Limited"),
+        ("中联重科股份有限公司", "Zoomlion Heavy Industry Science and Technology Co., Ltd."),
+        ("中聯重科股份有限公司", "Zoomlion Heavy Industry Science and Technology Co., Ltd."),
         ("中国建筑集团有限公司", "China State Construction Engineering Corporation"),
         ("北京航空航天大学", "Beihang University"),
         ("北京航空航天大学", "Beijing University of Aeronautics and Astronautics"),
@@ -154,6 +161,8 @@ def test_translated_names_match(query: str, listed: str) -> None:
         ("北京东方科技有限公司", "JD.com"),  # 京东方 (BOE) is not read inside 北京东方
         ("АО «ОДК-Авиадвигатель»", "JSC UEC-Perm Motors"),
         ("Монголын Хөгжлийн Банк", "Trade and Development Bank of Mongolia"),
+        ("長榮海運股份有限公司", "EVA Airways Corporation"),
+        ("宏碁股份有限公司", "ASUSTeK Computer Inc."),
         ("Улаанбаатар төмөр зам", "Ulaanbaatar Bank"),
     ],
 )
