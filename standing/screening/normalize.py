@@ -68,7 +68,8 @@ from rigour.names import extract_org_types, remove_person_prefixes
 from rigour.text.normalize import Normalize, normalize
 from rigour.text.phonetics import metaphone
 from rigour.text.scripts import text_scripts
-from rigour.text.translit import ascii_text
+import icu
+from rigour.text.translit import ascii_text as _ascii_text
 
 from standing.screening import wordlists
 from standing.screening.model import plain_state
@@ -981,7 +982,7 @@ def legal_form_countries(forms: tuple[str, ...]) -> frozenset[str]:
 #: the private security company Shchit, "НК «Роснефть»" the oil company Rosneft. Those
 #: written in Cyrillic in the file are read as their transliteration.
 _DESCRIPTORS: Final[dict[str, tuple[str, ...]]] = {
-    (word if word.isascii() else str(normalize(str(ascii_text(word)), _FLAGS))): tuple(
+    (word if word.isascii() else str(normalize(str(_ascii_text(word)), _FLAGS))): tuple(
         english.split()
     )
     for word, english in wordlists.pairs("descriptors.tsv").items()
@@ -1116,7 +1117,25 @@ def _to_ascii(text: str, kind: NameKind = "person") -> str:
         text = _BRACKETS_RE.sub(" " if kind == "person" else _bracket, text)
     if text.isascii():
         return text
-    return str(ascii_text(_CYRILLIC_ENGLISH_RE.sub(_cyrillic_english, text)))
+    return ascii_text(_CYRILLIC_ENGLISH_RE.sub(_cyrillic_english, text))
+
+
+def ascii_text(text: str) -> str:
+    """``text`` in ASCII (rigour's transliteration, through ICU), each character on its own
+    where ICU refuses the whole: it rejects some sequences outright (a Han character outside
+    the Basic Multilingual Plane before the iteration mark ヽ, "𢕛ヽ"), and a name is never
+    refused for what it is written with."""
+    try:
+        return str(_ascii_text(text))
+    except icu.ICUError:
+        return "".join(_ascii_char(ch) for ch in text)
+
+
+def _ascii_char(ch: str) -> str:
+    try:
+        return str(_ascii_text(ch))
+    except icu.ICUError:
+        return ""
 
 
 #: English words Russian writes by their sound that a transliteration would not spell alike:

@@ -526,3 +526,13 @@ def test_a_parent_body_named_before_the_entrys_whole_name(
     assert score(Query.of(query), e) >= DEFAULT_THRESHOLD
     other = entry(listed, countries=("gb",))
     assert score(Query.of(query), other) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize("name", ["𢕛ヽ", "𢕛ヽ 有限公司", "ヽ𢕛ヽ Trading"])
+def test_a_name_icu_refuses_to_transliterate_whole_is_read_character_by_character(
+    name: str,
+) -> None:
+    # ICU rejects a Han character outside the Basic Multilingual Plane before the iteration
+    # mark ヽ ("Unmappable input sequence"); a name is never refused for what it is written with
+    r = matcher.score(Query.of(name, country="cn"), entry(name, countries=("cn",)))
+    assert 0.0 <= r.score <= 1.0
