@@ -64,11 +64,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Final, Literal
 
+import icu
 from rigour.names import extract_org_types, remove_person_prefixes
 from rigour.text.normalize import Normalize, normalize
 from rigour.text.phonetics import metaphone
 from rigour.text.scripts import text_scripts
-import icu
 from rigour.text.translit import ascii_text as _ascii_text
 
 from standing.screening import wordlists
