@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Final
 
+from standing.screening.brands import known_brand_reading
 from standing.screening.cantonese import CANTONESE
 from standing.screening.french import french_reading
 from standing.screening.glossary import Reading, japanese_name, japanese_words
@@ -314,6 +315,10 @@ def _readings(
     contracted = joined_words_reading(value) if kind != "person" else None
     if contracted:
         out.append((contracted.text, contracted.words, None))
+    known = known_brand_reading(value) if kind != "person" else None
+    if known:
+        # a brand only knowing the organisation reads ("Kobelco": Kobe Steel)
+        out.append((known.text, known.words, None))
     return out
 
 
