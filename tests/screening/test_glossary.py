@@ -99,6 +99,7 @@ def test_a_malformed_glossary_line_is_named() -> None:
         ("台灣塑膠工業股份有限公司", "Formosa Plastics Corporation"),
         ("宏碁股份有限公司", "Acer Incorporated"),
         ("電訊盈科有限公司", "PCCW Limited"),
+        ("海尔智家股份有限公司", "Haier Smart Home Co., Ltd."),
         ("中联重科股份有限公司", "Zoomlion Heavy Industry Science and Technology Co., Ltd."),
         ("中聯重科股份有限公司", "Zoomlion Heavy Industry Science and Technology Co., Ltd."),
         ("中国建筑集团有限公司", "China State Construction Engineering Corporation"),
