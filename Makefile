@@ -23,7 +23,17 @@ $(VENV)/.synced: $(UV) pyproject.toml uv.lock
 	$(UV) sync --frozen --compile-bytecode --python $(PYTHON)
 	@touch $@
 
-setup: $(VENV)/.synced ## create .venv and install the locked dependencies
+# screening's hot modules compiled with mypyc (standing/screening/native.py): rebuilt when a
+# file of the screening package changes; the Python source runs whenever the build is not
+# that source's
+NATIVE := standing/screening/_native/manifest.json
+SCREENING_SOURCES := $(shell find standing/screening -name '*.py' -not -path '*/_native*')
+
+$(NATIVE): $(VENV)/.synced $(SCREENING_SOURCES)
+	$(RUN) python -m standing.screening.build_native
+	@touch $@
+
+setup: $(VENV)/.synced $(NATIVE) ## create .venv, install the locked dependencies, compile screening
 
 demo: setup ## load the demo scenario into ./var/standing.db and serve on http://127.0.0.1:8000
 	$(RUN) standing demo
@@ -47,7 +57,7 @@ typecheck: setup ## mypy (strict) on the package
 TEST_WORKERS ?= 2
 
 pytest: setup ## the test suite (SQLite; PostgreSQL too when STANDING_TEST_POSTGRES_URL is set)
-	$(RUN) pytest -n $(TEST_WORKERS) --dist loadfile
+	STANDING_NATIVE_REQUIRED=1 $(RUN) pytest -n $(TEST_WORKERS) --dist loadfile
 
 test: lint typecheck pytest ## everything CI runs
 
@@ -71,5 +81,5 @@ cedict-words: $(UV) ## rewrite data/cedict_words.tsv, pinyin_words.tsv and han_s
 japanese-names: $(UV) ## rewrite data/japanese_names.tsv, japanese_words.tsv and japanese_places.tsv from JMnedict and JMdict
 	$(UV) run --frozen --group jmdict python bench/make_japanese_names.py
 
-clean: ## remove the virtualenvs and caches
-	rm -rf $(VENV) $(TOOLS) .bench-venv .mypy_cache .ruff_cache .pytest_cache
+clean: ## remove the virtualenvs, caches and the compiled screening modules
+	rm -rf $(VENV) $(TOOLS) .bench-venv .mypy_cache .ruff_cache .pytest_cache standing/screening/_native

@@ -59,6 +59,7 @@ import make_screening_pairs as gen  # noqa: E402
 from rich.console import Console  # noqa: E402
 from rich.table import Table  # noqa: E402
 
+from standing.screening import native  # noqa: E402
 from standing.screening.evaluation import (  # noqa: E402
     LabelledPair,
     by_category,
@@ -438,6 +439,8 @@ def throughput(n_entries: int, n_queries: int, pairs: list[LabelledPair]) -> dic
         "entries": len(entries),
         "real_entries": len(real),
         "names_indexed": names,
+        # the compiled hot modules (standing/screening/native.py): "compiled" when in use
+        "screening_code": native.status() if native.active() else f"python ({native.status()})",
         "index_build_seconds": round(build, 2),
         "index_build_cpu_seconds": round(build_cpu, 2),
         "names_per_cpu_second": round(len(queries) / cpu, 1),
@@ -563,6 +566,7 @@ def table(result: dict[str, Any]) -> Table:
             f"({sp['names_per_second_vs_previous']:.2f}x the previous release), index build "
             f"{sp['index_build_seconds']:.1f} s ({sp['index_build_vs_previous']:.2f}x); "
             f"retrieval recall {sp['retrieval_recall']:.3f}; "
+            f"screening code {sp['screening_code']}; "
         )
     rs = result.get("rescreen")
     if rs:

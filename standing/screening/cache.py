@@ -26,6 +26,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from standing.screening import native
 from standing.screening.match import Screener
 
 log = logging.getLogger(__name__)
@@ -39,9 +40,10 @@ SUFFIX = ".screener"
 
 @lru_cache(maxsize=1)
 def fingerprint() -> str:
-    """Digest of the screening code, its word lists and the versions of the libraries it
-    normalises with."""
+    """Digest of the screening code, whether it runs compiled, its word lists and the
+    versions of the libraries it normalises with."""
     h = hashlib.sha256(sys.version.encode())
+    h.update(f"compiled={native.active()}".encode())
     for name in _LIBRARIES:
         try:
             h.update(f"{name}={metadata.version(name)}".encode())

@@ -183,6 +183,17 @@ def _compact_key(name: NormalizedName) -> str:
     return words + _FORMS + ",".join(sorted({legal_family(f) for f in name.legal_forms}))
 
 
+#: The attributes of a `NameIndex`, kept when it is pickled (a test checks the list against
+#: those an index has).
+_STATE: Final = (
+    *("names", "item_count", "name_owner", "name_position", "max_idf", "_idf", "_postings"),
+    *("_vocab_weight", "_name_norm", "_exact_keys", "_fuzzy", "_latin_vocab", "_loose_vocab"),
+    *("_script_vocab", "_fwd", "_rev", "_neighbour_cache", "_spelling_parts", "_named_by"),
+    *("_acronym_owners", "_acronym_spellers", "_compact_owners", "_listed_base"),
+    *("_listed_cache", "_listed_keys", "_listed_owners"),
+)
+
+
 class NameIndex:
     """Token postings with IDF weights plus fuzzy keys over the names of a set of items."""
 
@@ -453,10 +464,17 @@ class NameIndex:
         }
         self._neighbour_cache: dict[tuple[str, str], list[tuple[str, float]]] = {}
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Built empty, then given its state: compiled (`standing.screening.native`), a
+        class cannot be made without its ``__init__``."""
+        return type(self), ([],), self.__getstate__()
+
     def __getstate__(self) -> dict[str, Any]:
-        """The postings as one array and offsets (tens of thousands of small arrays pickle
-        slowly); the neighbour cache is left behind."""
-        state = dict(self.__dict__)
+        """The attributes `_STATE` names, the postings as one array and offsets (tens of
+        thousands of small arrays pickle slowly); the neighbour cache is left behind. Named
+        rather than read from ``__dict__``: compiled (`standing.screening.native`), the index
+        has none."""
+        state = {name: getattr(self, name) for name in _STATE}
         tokens = list(self._postings)
         arrays = [self._postings[t] for t in tokens]
         state["_postings"] = (
@@ -473,7 +491,8 @@ class NameIndex:
             t: flat[lo:hi]
             for t, lo, hi in zip(tokens, offsets[:-1].tolist(), offsets[1:].tolist(), strict=True)
         }
-        self.__dict__.update(state)
+        for name in _STATE:
+            setattr(self, name, state[name])
 
     def _commonest(self, tokens: set[str], n: int) -> tuple[str, ...]:
         """At most `n` of `tokens`, the most frequent first kept."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 from standing.screening.index import DEFAULT_LIMIT, NameIndex
 from standing.screening.match.adjustments import adjust, legal_conflict
@@ -50,6 +50,9 @@ class Matcher:
     ) -> None:
         self.weights: TokenWeights = weights or FLAT
         self.threshold = threshold
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return type(self), (self.weights, self.threshold)
 
     def score(self, query: Query, entry: Entry) -> MatchResult:
         return self.score_prepared(Prepared.from_query(query), Prepared.from_entry(entry), entry)
@@ -193,6 +196,20 @@ class _Indexed:
             for value in party.identifiers:
                 self._by_identifier.setdefault(value, []).append(item)
 
+    #: The attributes pickled (a subclass adds its own).
+    _STATE: ClassVar[tuple[str, ...]] = (
+        *("prepared", "index", "matcher", "threshold", "candidates", "_by_identifier"),
+    )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Built empty, then given its state: compiled (`standing.screening.native`), a
+        class cannot be made without its ``__init__``."""
+        return type(self), ([],), {name: getattr(self, name) for name in self._STATE}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name in self._STATE:
+            setattr(self, name, state[name])
+
 
 class Screener(_Indexed):
     """Screens queries against one list version through a candidate index.
@@ -210,6 +227,8 @@ class Screener(_Indexed):
     ) -> None:
         self.entries = list(entries)
         super().__init__([Prepared.from_entry(e) for e in self.entries], threshold, candidates)
+
+    _STATE: ClassVar[tuple[str, ...]] = (*_Indexed._STATE, "entries")
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -283,6 +302,8 @@ class PartyIndex(_Indexed):
     ) -> None:
         self.parties = list(parties)
         super().__init__([Prepared.from_query(p) for p in self.parties], threshold, candidates)
+
+    _STATE: ClassVar[tuple[str, ...]] = (*_Indexed._STATE, "parties")
 
     def screen_entry(
         self, entry: Entry, threshold: float | None = None
