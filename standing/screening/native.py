@@ -1,9 +1,10 @@
 """Screening's hot modules compiled to C with mypyc, used only while they match the source.
 
-Screening a name spends its time in a few modules: retrieval from the index, the alignment
-of two names' words and the similarity of two words. mypyc (part of mypy) compiles those
-modules, type annotations and all, into one C extension; compiled, they screen about a
-quarter more names a second (bench/screening.py reports which were used).
+Screening a name spends its time in a few modules: the normalisation of names, retrieval
+from the index, the alignment of two names' words and the similarity of two words. mypyc
+(part of mypy) compiles those modules, type annotations and all, into one C extension;
+compiled, they screen about half again as many names a second and build an index in four
+fifths of the time (bench/screening.py says which code it ran).
 
 ``make setup`` builds them (``python -m standing.screening.build_native``) into ``_native/``
 beside this module, with a manifest holding a digest of every Python file of the screening
@@ -47,6 +48,8 @@ MODULES: Final = (
     "standing.screening.match.parties",
     "standing.screening.match.scoring",
     "standing.screening.match.screener",
+    "standing.screening.normalize",
+    "standing.screening.romanised",
     "standing.screening.romanize",
     "standing.screening.similarity",
     "standing.screening.symbols",

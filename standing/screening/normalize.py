@@ -567,8 +567,10 @@ def _normalize_name(text: str, kind: NameKind, syllables: bool = False) -> Norma
     if kind != "person" and scripts & _SYLLABIC_SCRIPTS:
         work = _HAN_GENERIC_RE.sub(lambda m: f" {_HAN_GENERIC[m.group(0)]} ", work)
     if kind != "person" and not scripts.isdisjoint(_SCRIPT_LEGAL):
-        for script in scripts & _SCRIPT_LEGAL.keys():
-            for pattern, canon in _SCRIPT_LEGAL[script]:
+        for script, forms in _SCRIPT_LEGAL.items():  # in the table's order
+            if script not in scripts:
+                continue
+            for pattern, canon in forms:
                 work, forms_cut = pattern.subn(" ", work)
                 if forms_cut:
                     legal.append(canon)
