@@ -136,6 +136,12 @@ def test_a_malformed_glossary_line_is_named() -> None:
         # Mongolian
         ("Монголын Хөгжлийн Банк", "Development Bank of Mongolia"),
         ("Улаанбаатар төмөр зам", "Ulaanbaatar Railway"),
+        # air, also before another word with a hyphen
+        (
+            "АО «Концерн воздушно-космической обороны «Алмаз-Антей»",
+            "Almaz-Antey Air and Space Defence Corporation",
+        ),
+        ("Военно-воздушные силы", "Air Force"),
     ],
 )
 def test_translated_names_match(query: str, listed: str) -> None:

@@ -172,6 +172,11 @@ def test_a_person_is_never_read() -> None:
         ("Guojia Dianwang Youxian Gongsi", "State Grid Corporation"),
         # the list's romanised name against the English one typed
         ("Rosneft Oil Company", "Neftyanaya Kompaniya Rosneft"),
+        # vozdushno-, air, before another word
+        (
+            "Kontsern Vozdushno-Kosmicheskoy Oborony Almaz-Antey",
+            "Almaz-Antey Air and Space Defence Corporation",
+        ),
     ],
 )
 def test_romanised_names_match_their_english_names(query: str, entry: str) -> None:
