@@ -142,10 +142,10 @@ def test_a_pinyin_trade_name_is_kept_as_written_in_a_third_reading() -> None:
     assert found is not None
     assert found.text == "china eastern electric group Youxian Gongsi"
     assert found.kept == "china Dongfang electric corporation Youxian Gongsi"
-    # a place is no trade name: Hong Kong and China Gas
+    # a place is no trade name: Hong Kong and China Gas, read as the glossary's company
     gas = latin_reading("Xianggang Zhonghua Meiqi Youxian Gongsi")
     assert gas is not None
-    assert (gas.text, gas.kept) == ("hong kong china gas Youxian Gongsi", None)
+    assert (gas.text, gas.kept) == ("hong kong and china gas Youxian Gongsi", None)
     assert (
         score(
             "Xianggang Zhonghua Meiqi Youxian Gongsi", "The Hong Kong and China Gas Company Limited"

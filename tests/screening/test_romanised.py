@@ -172,6 +172,11 @@ def test_a_person_is_never_read() -> None:
         ("Guojia Dianwang Youxian Gongsi", "State Grid Corporation"),
         # the list's romanised name against the English one typed
         ("Rosneft Oil Company", "Neftyanaya Kompaniya Rosneft"),
+        # the glossary's Chinese companies in pinyin, Taiwanese and Hong Kong ones too
+        ("Fushikang Keji Jituan", "Foxconn Technology Group"),
+        ("Changrong Hangkong", "EVA Airways Corporation"),
+        ("Dianxun Yingke", "PCCW Limited"),
+        ("Anshi Bandaoti", "Nexperia B.V."),
         # vozdushno-, air, before another word
         (
             "Kontsern Vozdushno-Kosmicheskoy Oborony Almaz-Antey",
@@ -197,6 +202,9 @@ def test_romanised_names_match_their_english_names(query: str, entry: str) -> No
         ("Neftyanaya Kompaniya Rosneft", "Rosneft Deutschland GmbH"),
         # generic words alone
         ("Neftyanaya Gazovaya Kompaniya", "Oil Gas Company"),
+        # a Chinese company's name in pinyin, but not its words
+        ("Changrong Haiyun", "EVA Airways Corporation"),
+        ("Fushi Keji", "Foxconn Technology Group"),
     ],
 )
 def test_hard_negatives_stay_apart(query: str, entry: str) -> None:
