@@ -68,6 +68,9 @@ def test_an_abbreviation_that_starts_a_name_is_a_word_of_it(
         ("Acme Logistika UAB", "Acme Logistika uždaroji akcinė bendrovė", "lt"),
         ("Acme Logistika SIA", "Acme Logistika sabiedrība ar ierobežotu atbildību", "lv"),
         ("Acme Flutningar ehf.", "Acme Flutningar einkahlutafélag", "is"),
+        # Ukraine's private joint-stock company in English, as its companies write it
+        ("ПрАТ «Київстар»", "Kyivstar PrJSC", "ua"),
+        ("Kyivstar", "Kyivstar PrJSC", "ua"),
     ],
 )
 def test_a_company_is_found_with_or_without_its_form(query: str, entry: str, country: str) -> None:

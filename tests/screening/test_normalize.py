@@ -215,6 +215,7 @@ def test_legal_forms_of_kazakh_uzbek_kyrgyz_belarusian_bulgarian_and_serbian_law
         "Бишкек ЖЧК": ("ooo",),
         "ТАА «Дзвіна»": ("ooo",),
         "ПрАТ «Київстар»": ("prat",),
+        "Kyivstar PrJSC": ("prat",),  # the same in English, as the company writes it
         "Софарма ЕООД": ("eood",),
         "Български енергиен холдинг ЕАД": ("ead",),
         "Акционарско друштво Електропривреда Србије": ("ad",),
