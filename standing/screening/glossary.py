@@ -105,13 +105,19 @@ def fold_cyrillic(word: str) -> str:
 
 def fold_arabic(word: str) -> str:
     """One spelling of an Arabic-script word: letter variants and vowel marks folded, the
-    article and attached prefixes taken off."""
+    article and attached prefixes taken off. What is left is folded again: a word beginning
+    with إل ("إلكترونيات", electronics) begins as the article does once its alef is folded,
+    so "للإلكترونيات" (for electronics) and "الكترونيات" come to one spelling."""
     word = "".join(
         ch for ch in unicodedata.normalize("NFKC", word) if unicodedata.category(ch) != "Mn"
     ).translate(_ARABIC_FOLD)
-    for prefix in _ARABIC_PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
-            return word[len(prefix) :]
+    for _ in range(2):
+        for prefix in _ARABIC_PREFIXES:
+            if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+                word = word[len(prefix) :]
+                break
+        else:
+            break
     return word
 
 

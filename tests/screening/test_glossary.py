@@ -62,6 +62,16 @@ def test_a_name_without_glossary_words_has_no_reading() -> None:
 def test_arabic_letter_variants_fold_together() -> None:
     assert fold_arabic("الإمارات") == fold_arabic("امارات")
     assert fold_arabic("شرکت") == fold_arabic("شركت")  # Persian and Arabic kaf
+    # a word beginning with إل keeps one spelling after the article and after li- and al-
+    electronics = fold_arabic("الكترونيات")
+    assert fold_arabic("إلكترونيات") == electronics
+    assert fold_arabic("الإلكترونيات") == electronics
+    assert fold_arabic("للإلكترونيات") == electronics
+
+
+def test_a_word_after_li_and_the_article_is_read() -> None:
+    assert english_reading("شركة سامسونج للإلكترونيات") == "company سامسونج electronics"
+    assert score("شركة سامسونج للإلكترونيات", "Samsung Electronics Co., Ltd.") >= DEFAULT_THRESHOLD
 
 
 def test_a_malformed_glossary_line_is_named() -> None:
