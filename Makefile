@@ -8,7 +8,7 @@ UV := $(TOOLS)/bin/uv
 RUN := $(UV) run --frozen
 export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 
-.PHONY: help setup demo serve test lint fmt typecheck pytest test-browser bench cedict-words japanese-names clean
+.PHONY: help setup native demo serve test lint fmt typecheck pytest test-browser bench cedict-words japanese-names clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -23,17 +23,13 @@ $(VENV)/.synced: $(UV) pyproject.toml uv.lock
 	$(UV) sync --frozen --compile-bytecode --python $(PYTHON)
 	@touch $@
 
-# screening's hot modules compiled with mypyc (standing/screening/native.py): rebuilt when a
-# file of the screening package changes; the Python source runs whenever the build is not
-# that source's
-NATIVE := standing/screening/_native/manifest.json
-SCREENING_SOURCES := $(shell find standing/screening -name '*.py' -not -path '*/_native*')
+# screening's hot modules compiled with mypyc (standing/screening/native.py): the build
+# compares a digest of the screening package's sources with the one it was made from, and
+# compiles again only when they differ; the Python source runs whenever they do
+native: $(VENV)/.synced ## compile screening's hot modules (when the source changed since)
+	@$(RUN) python -m standing.screening.build_native
 
-$(NATIVE): $(VENV)/.synced $(SCREENING_SOURCES)
-	$(RUN) python -m standing.screening.build_native
-	@touch $@
-
-setup: $(VENV)/.synced $(NATIVE) ## create .venv, install the locked dependencies, compile screening
+setup: $(VENV)/.synced native ## create .venv, install the locked dependencies, compile screening
 
 demo: setup ## load the demo scenario into ./var/standing.db and serve on http://127.0.0.1:8000
 	$(RUN) standing demo
