@@ -10,7 +10,10 @@ the others of `standing.screening.match.parties`, so a hit says what it was read
 ("Kobelco=Kobe Steel"); the registered name is not read as the brand, so a listed brand meets
 an advertiser's registered name through the brand's own reading. A name with a legal form is a
 registered name of its own ("CNOOC Limited", a company of the group) and is not read so, nor is
-a brand whose registered name is generic words and places only.
+a brand whose registered name is generic words and places only. A brand with the name of a
+place before or after it ("HAL India") is read with the place kept ("Hindustan Aeronautics
+Limited India"), so that the place is weighed against the registered name's country as any
+other place word is: "HAL Pakistan" is another company's name.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from typing import Final
 
 from standing.screening import wordlists
 from standing.screening.glossary import Reading
-from standing.screening.normalize import normalize_name
+from standing.screening.normalize import NormalizedName, fold, normalize_name, place_country
 
 #: A word of a name as `_first_words` looks it up: letters and digits, lower case.
 _WORD_RE: Final = re.compile(r"[^\W_]+")
@@ -54,13 +57,35 @@ def parse_known_brands(rows: Iterable[tuple[str, ...]]) -> dict[str, tuple[str, 
 
 @cache
 def _brand_words() -> frozenset[str]:
-    """The first word of each brand, lower case: a name none of whose words is one is no brand
-    of the table, and is not normalised again to find out."""
-    return frozenset(_words(brand)[0] for brand, _ in known_brands().values())
+    """The first word of each brand, lower case, as written and folded to ASCII as names are
+    ("botaş", "botas"): a name none of whose words is one is no brand of the table, and is not
+    normalised again to find out."""
+    first = [_words(brand)[0] for brand, _ in known_brands().values()]
+    return frozenset(first) | {w for word in first for w in fold(word).split()}
 
 
 def _words(text: str) -> list[str]:
     return [w.casefold() for w in _WORD_RE.findall(text)]
+
+
+def _brand_and_place(normalized: NormalizedName) -> tuple[tuple[str, str], str] | None:
+    """A brand of the table followed or preceded by the name of a place, as an organisation is
+    called where it works ("HAL India", "Aramco Saudi"): the brand's row and the place word,
+    which stays in the reading, so that the place is still weighed against the registered
+    name's country; None otherwise."""
+    tokens, classes = normalized.tokens, normalized.classes
+    if len(tokens) < 2:
+        return None
+    for place, rest in ((len(tokens) - 1, slice(0, -1)), (0, slice(1, None))):
+        if classes[place] != "place" or place_country(tokens[place]) is None:
+            continue
+        key = " ".join(
+            sorted(t for t, c in zip(tokens[rest], classes[rest], strict=True) if c != "stop")
+        )
+        found = known_brands().get(key)
+        if found is not None:
+            return found, tokens[place]
+    return None
 
 
 @lru_cache(maxsize=50_000)
@@ -78,11 +103,15 @@ def known_brand_reading(name: str) -> Reading | None:
         # S.p.A.")
         return None
     found = known_brands().get(normalized.key)
+    place = ""
     if found is None:
-        return None
+        with_place = _brand_and_place(normalized)
+        if with_place is None:
+            return None
+        found, place = with_place
     brand, registered = found
     if normalize_name(registered, "organization").generic_only:
         # a registered name of generic words and places says less than the brand: others'
         # names of the same words would meet it
         return None
-    return Reading(registered, (f"{brand}={registered}",))
+    return Reading(f"{registered} {place}".strip(), (f"{brand}={registered}",))

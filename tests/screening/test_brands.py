@@ -23,6 +23,11 @@ from tests.screening.names import listed_in, matcher, score_in
         ("KOTRA", "Korea Trade-Investment Promotion Agency", "kr"),
         ("IKCO", "Iran Khodro Industrial Group", "ir"),
         ("BOTAŞ", "Boru Hatları ile Petrol Taşıma A.Ş.", "tr"),
+        # written without its letters outside ASCII
+        ("BOTAS", "Boru Hatları ile Petrol Taşıma A.Ş.", "tr"),
+        # with the country it works in, before or after
+        ("HAL India", "Hindustan Aeronautics Limited", "in"),
+        ("Aramco Saudi", "Saudi Arabian Oil Company", "sa"),
         # the brand listed, the registered name asked about
         ("Kobe Steel, Ltd.", "Kobelco", "jp"),
         ("Aluminum Corporation of China Limited", "Chalco", "cn"),
@@ -49,6 +54,9 @@ def test_the_hit_says_what_the_brand_was_read_as() -> None:
         ("Comac S.p.A.", "Commercial Aircraft Corporation of China, Ltd.", "cn"),
         # an acronym of the table stands for its organisation only, not for others it spells
         ("HAL", "Hindustan Zinc Limited", "in"),
+        # a place the registered name's country contradicts: another company of the brand
+        ("HAL Pakistan", "Hindustan Aeronautics Limited", "in"),
+        ("Sber Kazakhstan", "Sberbank of Russia", "ru"),
     ],
 )
 def test_a_known_brand_keeps_other_organisations_apart(query: str, name: str, country: str) -> None:
