@@ -330,6 +330,7 @@ class NormalizedName:
     _letters: tuple[str, ...] | None = field(default=None, init=False, repr=False, compare=False)
     _abbreviated: bool | None = field(default=None, init=False, repr=False, compare=False)
     _acronyms: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _in_capitals: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
     _classed: tuple[tuple[str, TokenClass], ...] | None = field(
         default=None, init=False, repr=False, compare=False
     )
@@ -412,6 +413,26 @@ class NormalizedName:
                 t in ABBREVIATIONS or t in ABBREVIATED_AS for t in self.tokens
             )
             _set(self, "_abbreviated", found)
+        return found
+
+    @property
+    def in_capitals(self) -> frozenset[str]:
+        """The tokens of three letters or more written in capitals in a name that is not
+        written all in capitals ("VNIIEF" in "Russian Federal Nuclear Center VNIIEF", and
+        "TsNIIKhM"): acronyms, which one letter more or less makes another's ("VNIITF")."""
+        found = self._in_capitals
+        if found is None:
+            original = self.original
+            found = _NONE
+            if self.kind != "person" and original.isascii() and not original.isupper():
+                words = {
+                    w.lower()
+                    for w in _WORD_RE.findall(original)
+                    if len(w) >= 3 and (w.isupper() or _russian_acronym(w))
+                }
+                if words:
+                    found = frozenset(t for t in self.tokens if t in words)
+            _set(self, "_in_capitals", found)
         return found
 
     def acronym_token(self, token: str) -> bool:

@@ -278,3 +278,28 @@ def test_a_russian_acronym_with_two_letter_consonants_may_have_eight_letters() -
     written_out = normalize_name("Tsniikhmash", "organization")
     assert not written_out.acronym_token("tsniikhmash")
     assert not normalize_name("ROSNEFTEGAZ", "organization").acronym_token("rosneftegaz")
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # two institutes of one centre, their acronyms one letter apart
+        ("Russian Federal Nuclear Center VNIITF", "Russian Federal Nuclear Center VNIIEF"),
+        ("Concern TsNIIKhM JSC", "Concern TsNIIMKh JSC"),
+        ("Research Institute NIIEFA", "Research Institute NIIEMA"),
+    ],
+)
+def test_an_acronym_in_capitals_one_letter_apart_is_another(query: str, listed: str) -> None:
+    assert score(query, listed) < DEFAULT_THRESHOLD
+
+
+def test_a_word_in_capitals_on_one_side_only_may_still_be_misspelt() -> None:
+    # the acronym rule needs capitals on both sides: a misspelt brand still meets its name
+    assert score("Rosatom Nuclear Center", "ROSATOM Nuclear Center") >= DEFAULT_THRESHOLD
+    assert score("Rosatomm Nuclear Center", "ROSATOM Nuclear Center") >= DEFAULT_THRESHOLD
+    assert normalize_name(
+        "Russian Federal Nuclear Center VNIIEF", "organization"
+    ).in_capitals == frozenset({"vniief"})
+    assert normalize_name("RUSSIAN FEDERAL NUCLEAR CENTER", "organization").in_capitals == (
+        frozenset()
+    )

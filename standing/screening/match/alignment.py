@@ -146,6 +146,9 @@ _ROMANISED_RUSSIAN_RE: Final = re.compile(
 )
 
 
+_NO_CAPITALS: Final[tuple[frozenset[str], frozenset[str]]] = (frozenset(), frozenset())
+
+
 def align(
     query: NormalizedName,
     entry: NormalizedName,
@@ -159,7 +162,8 @@ def align(
     query_used: set[int] = set()
     entry_used: set[int] = set()
     person = "person" in (query.kind, entry.kind)
-    links = _pair_tokens(query_tokens, entry_tokens, mode, query_used, entry_used, person)
+    capitals = (query.in_capitals, entry.in_capitals) if not person else _NO_CAPITALS
+    links = _pair_tokens(query_tokens, entry_tokens, mode, query_used, entry_used, person, capitals)
     # split/merged spellings: neighbours on one side joined against one token on the other
     _join(query_tokens, entry_tokens, query_used, entry_used, links, mode, query_side=True)
     _join(entry_tokens, query_tokens, entry_used, query_used, links, mode, query_side=False)
@@ -212,9 +216,14 @@ def _pair_tokens(
     query_used: set[int],
     entry_used: set[int],
     person: bool = False,
+    capitals: tuple[frozenset[str], frozenset[str]] | None = None,
 ) -> list[Link]:
     """Each token with its most similar free counterpart, best pairs first. A person's name
-    is not compared by the -sk- adjective fold ("Kaminsky" is not "Kamin")."""
+    is not compared by the -sk- adjective fold ("Kaminsky" is not "Kamin"). Two acronyms
+    written in capitals on both sides (`capitals`: each side's, see
+    `NormalizedName.in_capitals`) are not one the other's misspelling: "VNIITF" is another
+    institute than "VNIIEF"."""
+    query_capitals, entry_capitals = capitals or _NO_CAPITALS
     # (-similarity, i, j, how): sorted best first, then in token order ((i, j) never tie)
     found: list[tuple[float, int, int, str]] = []
     # the entry's words with a symbol (most names have none): only they may link so
@@ -230,6 +239,8 @@ def _pair_tokens(
         for j, (b, _) in enumerate(entry_tokens):
             sim, how = cross_match(a, b, mode)
             if how == "sound" and not person and _other_place(a, b):
+                continue
+            if how == "edit" and a in query_capitals and b in entry_capitals:
                 continue
             if (
                 sim < _SIM_COUNTRY
