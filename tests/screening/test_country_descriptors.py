@@ -33,6 +33,11 @@ SAME = [
     # a brand inside a longer name, its country after it
     ("Hikvision China", "Hangzhou Hikvision Digital Technology Co., Ltd.", "cn"),
     ("Samsung South Korea", "Samsung Electronics Co., Ltd.", "kr"),
+    # the country's abbreviation
+    ("Tanchon Commercial Bank DPRK", "Tanchon Commercial Bank", "kp"),
+    ("Bank of China PRC", "Bank of China", "cn"),
+    ("Emirates NBD UAE", "Emirates NBD Bank PJSC", "ae"),
+    ("Saudi Aramco KSA", "Saudi Arabian Oil Company", "sa"),
 ]
 
 OTHER = [
@@ -47,6 +52,8 @@ OTHER = [
     ("Bank Saderat Iran", "Bank Saderat PLC", "gb"),
     ("CRRC Russia", "CRRC Corporation Limited", "cn"),
     ("ISRO Korea", "Indian Space Research Organisation", "in"),
+    ("Bank of China USA", "Bank of China", "cn"),
+    ("Emirates NBD KSA", "Emirates NBD Bank PJSC", "ae"),
     # the country's name in a registered name: the company of that country
     ("ASML Netherlands B.V.", "ASML Holding N.V.", "nl"),
     # the acronym of another body of the same country

@@ -440,6 +440,8 @@ def _acronym(
     if len(free_left) < 2:
         return False
     b, b_class = right[free_right[0]]
+    if b_class == "place" and b in right_name.in_capitals:
+        b_class = "name"  # a country's letters ("UAE", "DPRK") spelling its name out
     if b_class != "name" or not right_name.acronym_token(b):
         return False  # a legal form alone ("JSC") is no acronym
     letters = left_name.letters
