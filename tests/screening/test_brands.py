@@ -23,6 +23,9 @@ from tests.screening.names import listed_in, matcher, score_in
         ("KOTRA", "Korea Trade-Investment Promotion Agency", "kr"),
         ("IKCO", "Iran Khodro Industrial Group", "ir"),
         ("BOTAŞ", "Boru Hatları ile Petrol Taşıma A.Ş.", "tr"),
+        # brands the lists give as an alias, and a state bank's old name
+        ("PDVSA", "Petróleos de Venezuela, S.A.", "ve"),
+        ("Gazprombank", "Bank GPB (JSC)", "ru"),
         # written without its letters outside ASCII
         ("BOTAS", "Boru Hatları ile Petrol Taşıma A.Ş.", "tr"),
         # with the country it works in, before or after
@@ -52,6 +55,7 @@ def test_the_hit_says_what_the_brand_was_read_as() -> None:
         # another's that shares the brand
         ("CNOOC Limited", "China National Offshore Oil Corporation", "cn"),
         ("Comac S.p.A.", "Commercial Aircraft Corporation of China, Ltd.", "cn"),
+        ("Zain Trading LLC", "Mobile Telecommunications Company K.S.C.P.", "kw"),
         # an acronym of the table stands for its organisation only, not for others it spells
         ("HAL", "Hindustan Zinc Limited", "in"),
         # a place the registered name's country contradicts: another company of the brand
