@@ -161,6 +161,9 @@ def test_names_read_with_company_senses_match_their_english_names(query: str, li
         ("현대건설 주식회사", "GS Engineering & Construction Corp."),
         # 中国 is China in English names: no "Chinese" reading to meet another academy with
         ("中国科学院", "Chinese Academy of Social Sciences"),
+        # read "Korea Power", its words split by another company's own (KEPCO is not KHNP)
+        ("한국전력공사", "Korea Hydro & Nuclear Power Co., Ltd."),
+        ("Korea Power", "Korea Hydro & Nuclear Power Co., Ltd."),
     ],
 )
 def test_company_senses_keep_other_companies_apart(query: str, listed: str) -> None:

@@ -1176,6 +1176,7 @@ def _shaped(
         and any(_brand_word(aligned.query_tokens[i]) for i in aligned.matched_query)
         and not any(aligned.entry_tokens[j][1] == "number" for j in aligned.entry_extra)
         and not _weak_brand(aligned)
+        and not _split_by_own_words(aligned)
         and not _registered_against_longer(query, entry, aligned)
         and not _hyphen_compound(entry, aligned)
     ):
@@ -1323,6 +1324,26 @@ def _weak_brand(aligned: _Aligned) -> bool:
         return False
     first = min(aligned.matched_entry)
     return any(j > first for j in aligned.entry_extra)
+
+
+def _split_by_own_words(aligned: _Aligned) -> bool:
+    """Whether the entry puts words of a name of its own between the query's words, and the
+    query names nothing but a place and one word ("Korea Power" / "Korea Hydro & Nuclear
+    Power"): the query's words are no brand standing in the entry's name, only words it
+    shares with it."""
+    matched = [aligned.query_tokens[i] for i in aligned.matched_query]
+    own = [word for word, kind in matched if kind == "name"]
+    if (
+        len(own) != 1
+        or sum(kind == "place" for _, kind in matched) != len(matched) - 1
+        or not _common_word(own[0])
+        or not aligned.matched_entry
+    ):
+        return False
+    first, last = min(aligned.matched_entry), max(aligned.matched_entry)
+    return any(
+        first < j < last and aligned.entry_tokens[j][1] == "name" for j in aligned.entry_extra
+    )
 
 
 def _brand_word(token: ClassedToken) -> bool:
