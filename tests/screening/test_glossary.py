@@ -152,6 +152,11 @@ def test_a_malformed_glossary_line_is_named() -> None:
             "Almaz-Antey Air and Space Defence Corporation",
         ),
         ("Военно-воздушные силы", "Air Force"),
+        # a plant's kind written onto its word
+        ("АО «Ижевский радиозавод»", "Izhevsk Radio Plant JSC"),
+        # air, or aerospace, and identity, after li- and the article
+        ("منظمة الصناعات الجوية", "Aerospace Industries Organization"),
+        ("هيئة الإمارات للهوية", "Emirates Identity Authority"),
     ],
 )
 def test_translated_names_match(query: str, listed: str) -> None:
@@ -181,6 +186,8 @@ def test_translated_names_match(query: str, listed: str) -> None:
         ("長榮海運股份有限公司", "EVA Airways Corporation"),
         ("宏碁股份有限公司", "ASUSTeK Computer Inc."),
         ("Улаанбаатар төмөр зам", "Ulaanbaatar Bank"),
+        ("АО «Ижевский радиозавод»", "Izhevsk Mechanical Plant JSC"),
+        ("منظمة الصناعات البحرية", "Aerospace Industries Organization"),
     ],
 )
 def test_translated_names_keep_other_companies_apart(query: str, listed: str) -> None:
