@@ -176,6 +176,9 @@ def test_japanese_names_keep_other_companies_apart(query: str, listed: str) -> N
         # a mutual company (相互会社, sogo kaisha) is a legal form
         ("日本生命保険相互会社", "Nippon Life Insurance Company"),
         ("Nippon Seimei Hoken Sogo Kaisha", "Nippon Life Insurance Company"),
+        # Nihon and Nippon, two readings of 日本, one for the other
+        ("Nihon Yusen", "Nippon Yusen Kabushiki Kaisha"),
+        ("Nippon Koden", "Nihon Kohden Corporation"),
     ],
 )
 def test_japanese_company_words_in_hepburn_are_read_in_english(query: str, listed: str) -> None:
