@@ -259,6 +259,15 @@ def test_a_reading_does_not_make_its_words_commoner() -> None:
         # Arabic, Russian
         ("Al-Masraf al-Tijari al-Suri", "Commercial Bank of Syria"),
         ("Rossiyskiy Fond Pryamykh Investitsiy", "Russian Direct Investment Fund"),
+        ("Hay'at al-Tasnee' al-Harbi", "Military Industrialization Authority"),
+        # моторный, a motor or an engine plant
+        ("Permskiy Motornyy Zavod", "Perm Engine Plant"),
+        ("Permskiy Motornyy Zavod", "Perm Motor Plant"),
+        # a production association is an industrial association in some English names
+        (
+            "Ufimskoye Motorostroitelnoye Proizvodstvennoye Obyedineniye",
+            "Ufa Engine Industrial Association",
+        ),
     ],
 )
 def test_romanised_words_with_their_second_senses(query: str, entry: str) -> None:
@@ -290,6 +299,8 @@ def test_a_second_sense_gives_the_reading_an_alternate() -> None:
         ("Hanguk Jeollyeok Gongsa", "Korea Gas Corporation"),
         ("Nihon Tabako Sangyo Kabushiki Kaisha", "Japan Airlines Co., Ltd."),
         ("Choson Kwangson Unhaeng", "Tanchon Commercial Bank"),
+        ("Permskiy Motornyy Zavod", "Perm Powder Plant"),
+        ("Ufa Engine Industrial Association", "Ufa Engine Research Association"),
     ],
 )
 def test_second_senses_keep_other_organisations_apart(query: str, entry: str) -> None:
