@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from standing.screening.match import DEFAULT_THRESHOLD
-from tests.screening.names import score_in
+from standing.screening.match import DEFAULT_THRESHOLD, MatchResult, Query
+from tests.screening.names import listed_in, matcher, score_in
 
 ABROAD = [
     ("Toyota Motor Corporation", "Toyota Motor North America, Inc.", "us"),
@@ -40,3 +40,46 @@ def test_the_company_s_own_country_or_a_brand_still_matches(
     query: str, listed: str, country: str
 ) -> None:
     assert score_in(query, listed, country) >= DEFAULT_THRESHOLD
+
+
+def _given_in(query: str, query_country: str, listed: str, country: str) -> MatchResult:
+    return matcher.score(
+        Query.of(query, query_country, schema="Company"), listed_in(listed, country)
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "query_country", "listed", "country"),
+    [
+        # a registered name with its country's legal form, against a listed name without one
+        # of a country where that form does not exist
+        ("Belarusian Potash Corporation Ltd", "gb", "Belarusian Potash Company", "by"),
+        ("Mahin Air LLC", "ae", "Mahan Air", "ir"),
+        # and the other way round
+        ("Belarusian Potash Company", "by", "Belarusian Potash Corporation Ltd", "gb"),
+    ],
+)
+def test_a_form_of_the_query_s_country_against_a_body_listed_elsewhere_is_another_company(
+    query: str, query_country: str, listed: str, country: str
+) -> None:
+    result = _given_in(query, query_country, listed, country)
+    assert result.score < DEFAULT_THRESHOLD
+    assert result.features["legal_forms"]["conflict"]
+
+
+@pytest.mark.parametrize(
+    ("query", "query_country", "listed", "country"),
+    [
+        # no country given for the query: its form alone says nothing of where it is registered
+        ("Belarusian Potash Corporation Ltd", "", "Belarusian Potash Company", "by"),
+        # the form exists where the body is listed
+        ("Belarusian Potash Company OJSC", "gb", "Belarusian Potash Company", "by"),
+        # the form is not of the query's own country
+        ("Mahan Air Ltd", "ae", "Mahan Air", "ir"),
+    ],
+)
+def test_a_form_that_does_not_say_where_the_query_is_registered_is_no_conflict(
+    query: str, query_country: str, listed: str, country: str
+) -> None:
+    result = _given_in(query, query_country, listed, country)
+    assert not result.features["legal_forms"]["conflict"]

@@ -92,7 +92,9 @@ def legal_conflict(
     Kompaniya Pte. Ltd."), they are two companies as written."""
     query_forms, entry_forms = query_name.legal_forms, entry_name.legal_forms
     if not query_forms or not entry_forms:
-        return False
+        return _registered_elsewhere(query_forms, query, entry) or _registered_elsewhere(
+            entry_forms, entry, query
+        )
     if _rendered_abroad(query_forms, query, entry_forms) or _rendered_abroad(
         entry_forms, entry, query_forms
     ):
@@ -114,6 +116,19 @@ def legal_conflict(
         (query_law and entry_where and not query_law & entry_where)
         or (entry_law and query_where and not entry_law & query_where)
     )
+
+
+def _registered_elsewhere(forms: tuple[str, ...], side: Prepared, other: Prepared) -> bool:
+    """Whether a name carries a legal form of the country its side is given in, and the other
+    name, with no form of its own, is given in other countries only, where that form does not
+    exist: a company registered in the one country, not the body listed in the other
+    ("Belarusian Potash Corporation Ltd" of the UK / "Belarusian Potash Company" of Belarus)."""
+    if not forms or not side.countries or not other.countries:
+        return False
+    if side.countries & other.countries:
+        return False
+    law = legal_form_countries(forms)
+    return bool(law & side.countries) and not law & other.countries
 
 
 def _schema(score: float, query: Prepared, entry: Prepared, features: dict[str, Any]) -> float:
