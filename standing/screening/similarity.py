@@ -501,9 +501,17 @@ _COMPOUND_TAILS: Final = frozenset(
 
 
 def _compound_of(a: str, b: str) -> bool:
-    """Whether the longer of two words is the shorter and a word of `_COMPOUND_TAILS`."""
+    """Whether the longer of two words is the shorter and a word of `_COMPOUND_TAILS`, also
+    after the vowel Russian compounds join their words with ("Rosneftegaz": Rosneft, e, gaz)."""
     short, long = (a, b) if len(a) <= len(b) else (b, a)
-    return long.startswith(short) and long[len(short) :] in _COMPOUND_TAILS
+    if not long.startswith(short):
+        return False
+    rest = long[len(short) :]
+    return rest in _COMPOUND_TAILS or (rest[:1] in _LINKING_VOWELS and rest[1:] in _COMPOUND_TAILS)
+
+
+#: The vowels that join the words of a Russian compound (нефтегаз, neft-e-gaz).
+_LINKING_VOWELS: Final = frozenset({"e", "o"})
 
 
 def _common_prefix(a: str, b: str) -> int:

@@ -485,3 +485,30 @@ def test_russian_and_a_kazakh_partnership_are_read(query: str, listed: str) -> N
 
 def test_a_kazakh_partnership_is_not_a_joint_stock_company() -> None:
     assert normalize_name("ТОО Самрук", "organization").legal_forms == ("too",)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # a company's brand and its brand with a word of a compound after it, also after the
+        # vowel that joins a compound's words (нефтегаз, neft-e-gaz): another company
+        ("Gazprom", "Gazprombank"),
+        ("Rosneft", "Rosneftegaz"),
+        ("Gazprom", "Gazpromenergo"),
+    ],
+)
+def test_a_brand_with_another_word_of_a_compound_is_another_company(
+    query: str, listed: str
+) -> None:
+    assert score_in(query, listed, "ru") < DEFAULT_THRESHOLD
+
+
+def test_a_truncated_or_inflected_brand_is_still_the_brand() -> None:
+    assert score_in("Rosoboronexport", "Rosoboronexpor", "ru") >= DEFAULT_THRESHOLD
+    assert score_in("Uralkali", "Uralkaliy", "ru") >= DEFAULT_THRESHOLD
+
+
+def test_a_railway_car_is_a_railcar() -> None:
+    # вагон in Uralvagonzavod, read "Ural railcar plant"
+    assert score_in("Uralvagonzavod", "Ural Railway Car Plant", "ru") >= DEFAULT_THRESHOLD
+    assert score_in("Uralvagonzavod", "Ural Turbine Plant", "ru") < DEFAULT_THRESHOLD
