@@ -61,7 +61,10 @@ def _brand_words() -> frozenset[str]:
     ("botaş", "botas"): a name none of whose words is one is no brand of the table, and is not
     normalised again to find out."""
     first = [_words(brand)[0] for brand, _ in known_brands().values()]
-    return frozenset(first) | {w for word in first for w in fold(word).split()}
+    # and a word of the brand's key (its words sorted), where an apostrophe split a word the
+    # key joins again ("Ma'aden": "maaden")
+    keyed = [key.split()[0] for key in known_brands()]
+    return frozenset(first) | frozenset(keyed) | {w for word in first for w in fold(word).split()}
 
 
 def _words(text: str) -> list[str]:

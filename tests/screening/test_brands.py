@@ -26,6 +26,8 @@ from tests.screening.names import listed_in, matcher, score_in
         # brands the lists give as an alias, and a state bank's old name
         ("PDVSA", "Petróleos de Venezuela, S.A.", "ve"),
         ("Gazprombank", "Bank GPB (JSC)", "ru"),
+        # written without its apostrophe
+        ("Maaden", "Saudi Arabian Mining Company", "sa"),
         # written without its letters outside ASCII
         ("BOTAS", "Boru Hatları ile Petrol Taşıma A.Ş.", "tr"),
         # with the country it works in, before or after
