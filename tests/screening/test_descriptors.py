@@ -199,6 +199,37 @@ def test_the_acronym_of_the_body_it_belongs_to_before_a_name(query: str, listed:
 
 
 @pytest.mark.parametrize(
+    ("query", "listed", "country", "same"),
+    [
+        # after its country's word, which the entry's own country says already
+        (
+            "Chinese PLA National University of Defense Technology",
+            "National University of Defense Technology",
+            "cn",
+            True,
+        ),
+        (
+            "Indian DRDO Defence Research and Development Laboratory",
+            "Defence Research and Development Laboratory",
+            "in",
+            True,
+        ),
+        # another country's word says more
+        (
+            "Russian PLA National University of Defense Technology",
+            "National University of Defense Technology",
+            "cn",
+            False,
+        ),
+    ],
+)
+def test_the_parent_body_s_acronym_after_its_country_s_word(
+    query: str, listed: str, country: str, same: bool
+) -> None:
+    assert (score_in(query, listed, country) >= DEFAULT_THRESHOLD) is same
+
+
+@pytest.mark.parametrize(
     ("query", "listed"),
     [
         ("Rheinmetall BAE Systems Land", "BAE Systems Land"),

@@ -607,17 +607,19 @@ def _parent_acronym(query: NormalizedName, aligned: _Aligned) -> int:
     entry's whole name and is an acronym written in capitals in a name that is not: the
     acronym of the body the entry belongs to, which names of subordinate bodies put before
     their own ("ISRO Vikram Sarabhai Space Centre", "DRDO Defence Research and Development
-    Laboratory", "PLA National University of Defense Technology"); -1 otherwise."""
+    Laboratory", "PLA National University of Defense Technology"), also after its country's
+    word ("Chinese PLA ...", whose country word weighs as any other); -1 otherwise."""
+    extra = list(aligned.query_extra)
+    at = 1 if extra == [0, 1] and country_word(aligned.query_tokens[0][0]) else 0
     if (
         query.kind == "person"
-        or len(aligned.query_extra) != 1
-        or aligned.query_extra[0] != 0
+        or extra != list(range(at + 1))
         or any(aligned.entry_tokens[j][1] != "stop" for j in aligned.entry_extra)
         or sum(1 for i in aligned.matched_query if aligned.query_tokens[i][1] != "stop") < 3
         or not any(aligned.query_tokens[i][1] == "name" for i in aligned.matched_query)
     ):
         return -1
-    return 0 if _in_capitals(query.original, aligned.query_tokens[0][0]) else -1
+    return at if _in_capitals(query.original, aligned.query_tokens[at][0], at) else -1
 
 
 def _parent_name(aligned: _Aligned, countries: frozenset[str]) -> bool:
@@ -923,13 +925,15 @@ def _parent_alone(query: NormalizedName, entry: NormalizedName, aligned: _Aligne
 
 
 @lru_cache(maxsize=20_000)
-def _in_capitals(original: str, token: str) -> bool:
-    """Whether `token` is written in `original` as an acronym in capitals (2 to 5 letters,
-    dots aside: "ISRO", "U.S.") and `original` is not written all in capitals."""
+def _in_capitals(original: str, token: str, at: int = 0) -> bool:
+    """Whether `token` is written in `original` as its word at `at` (the first unless said),
+    an acronym in capitals (2 to 5 letters, dots aside: "ISRO", "U.S."), and `original` is
+    not written all in capitals."""
     if not original.isascii() or original.isupper() or not 2 <= len(token) <= 5:
         return False
-    first = original.split()[0].replace(".", "") if original.split() else ""
-    return first.lower() == token and first.isupper() and first.isalpha()
+    words = original.split()
+    word = words[at].replace(".", "") if len(words) > at else ""
+    return word.lower() == token and word.isupper() and word.isalpha()
 
 
 def _qualified_place_body(query: NormalizedName, entry: NormalizedName, aligned: _Aligned) -> bool:
