@@ -49,37 +49,26 @@ def _given_in(query: str, query_country: str, listed: str, country: str) -> Matc
 
 
 @pytest.mark.parametrize(
-    ("query", "query_country", "listed", "country"),
+    ("query", "query_country", "listed", "country", "conflict"),
     [
         # a registered name with its country's legal form, against a listed name without one
-        # of a country where that form does not exist
-        ("Belarusian Potash Corporation Ltd", "gb", "Belarusian Potash Company", "by"),
-        ("Mahin Air LLC", "ae", "Mahan Air", "ir"),
+        # of a country where that form does not exist: another company
+        ("Belarusian Potash Corporation Ltd", "gb", "Belarusian Potash Company", "by", True),
+        ("Mahin Air LLC", "ae", "Mahan Air", "ir", True),
         # and the other way round
-        ("Belarusian Potash Company", "by", "Belarusian Potash Corporation Ltd", "gb"),
+        ("Belarusian Potash Company", "by", "Belarusian Potash Corporation Ltd", "gb", True),
+        # no country given for the query: its form alone says nothing of where it is registered
+        ("Belarusian Potash Corporation Ltd", "", "Belarusian Potash Company", "by", False),
+        # the form exists where the body is listed
+        ("Belarusian Potash Company OJSC", "gb", "Belarusian Potash Company", "by", False),
+        # the form is not of the query's own country
+        ("Mahan Air Ltd", "ae", "Mahan Air", "ir", False),
     ],
 )
 def test_a_form_of_the_query_s_country_against_a_body_listed_elsewhere_is_another_company(
-    query: str, query_country: str, listed: str, country: str
+    query: str, query_country: str, listed: str, country: str, conflict: bool
 ) -> None:
     result = _given_in(query, query_country, listed, country)
-    assert result.score < DEFAULT_THRESHOLD
-    assert result.features["legal_forms"]["conflict"]
-
-
-@pytest.mark.parametrize(
-    ("query", "query_country", "listed", "country"),
-    [
-        # no country given for the query: its form alone says nothing of where it is registered
-        ("Belarusian Potash Corporation Ltd", "", "Belarusian Potash Company", "by"),
-        # the form exists where the body is listed
-        ("Belarusian Potash Company OJSC", "gb", "Belarusian Potash Company", "by"),
-        # the form is not of the query's own country
-        ("Mahan Air Ltd", "ae", "Mahan Air", "ir"),
-    ],
-)
-def test_a_form_that_does_not_say_where_the_query_is_registered_is_no_conflict(
-    query: str, query_country: str, listed: str, country: str
-) -> None:
-    result = _given_in(query, query_country, listed, country)
-    assert not result.features["legal_forms"]["conflict"]
+    assert result.features["legal_forms"]["conflict"] is conflict
+    if conflict:
+        assert result.score < DEFAULT_THRESHOLD
