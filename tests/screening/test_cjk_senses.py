@@ -135,6 +135,10 @@ def test_korean_words_with_a_second_sense_get_an_alternate_reading() -> None:
         ("中央电视台", "China Central Television"),
         ("国家航天局", "China National Space Administration"),
         ("中国航发商用航空发动机有限责任公司", "AECC Commercial Aircraft Engine Co., Ltd."),
+        # 国防 is national defence; the PLA's universities after its name
+        ("中国人民解放军国防大学", "National Defense University"),
+        ("中国人民解放军国防科技大学", "National University of Defense Technology"),
+        ("国防部", "Ministry of National Defense"),
     ],
 )
 def test_names_read_with_company_senses_match_their_english_names(query: str, listed: str) -> None:

@@ -184,6 +184,15 @@ def test_a_person_is_never_read() -> None:
             "Kontsern Vozdushno-Kosmicheskoy Oborony Almaz-Antey",
             "Almaz-Antey Air and Space Defence Corporation",
         ),
+        # 自動車 (jidosha) read as Motor, which a company may write Motors
+        ("Mitsubishi Jidosha Kogyo", "Mitsubishi Motors Corporation"),
+        # комбинат, a combine as Soviet plants are called in English
+        ("Gorno-Khimicheskiy Kombinat", "Mining and Chemical Combine"),
+        (
+            "Zhongguo Renmin Jiefangjun Guofang Keji Daxue",
+            "National University of Defense Technology",
+        ),
+        ("Sharikat al-Ittisalat al-Mutanaqila", "Mobile Telecommunications Company"),
     ],
 )
 def test_romanised_names_match_their_english_names(query: str, entry: str) -> None:
@@ -200,6 +209,8 @@ def test_romanised_names_match_their_english_names(query: str, entry: str) -> No
         ("Obyedinyonnaya Aviastroitelnaya Korporatsiya", "United Shipbuilding Corporation"),
         ("Gruppa Kompaniy Pik", "Gruppa Kompaniy Samolet"),
         ("Mitsubishi Jukogyo Kabushiki Kaisha", "Kawasaki Heavy Industries, Ltd."),
+        ("Mitsubishi Jidosha Kogyo", "Mitsubishi Electric Corporation"),
+        ("Guofang Daxue", "National University of Defense Technology"),
         # the same brand, another legal entity
         ("Neftyanaya Kompaniya Rosneft", "Rosneft Deutschland GmbH"),
         # generic words alone
