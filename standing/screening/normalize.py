@@ -921,8 +921,15 @@ def _name_acronyms(name: NormalizedName) -> list[str]:
     whole = "".join(letters)
     out = [whole]
     # the legal form's letters end an acronym of four letters or more ("SMIC": Semiconductor
-    # Manufacturing International Corporation; "TPAO": Türkiye Petrolleri Anonim Ortaklığı)
-    out.extend(whole + tail for tail in sorted(form_initials(name)) if len(whole + tail) >= 4)
+    # Manufacturing International Corporation; "TPAO": Türkiye Petrolleri Anonim Ortaklığı),
+    # Corporation's C one of three after a place's initial ("UAC": United Aircraft
+    # Corporation; see `alignment._form_ended`)
+    out.extend(
+        whole + tail
+        for tail in sorted(form_initials(name))
+        if len(whole + tail) >= 4
+        or (tail == "c" and "corp" in name.legal_forms and name.classes[:1] == ("place",))
+    )
     own = [i for i, (_, c) in enumerate(tokens) if c != "generic"]
     if 2 <= len(own) < len(tokens):
         out.append("".join(letters[i] for i in own))

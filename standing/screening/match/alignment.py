@@ -566,9 +566,18 @@ def _contraction(
 def _form_ended(acronym: str, name: NormalizedName, initials: str, plain: str) -> bool:
     """Whether `acronym`, of four letters or more, is the initials of the free words and
     then what the name's legal form gives it ("SMIC", "TPAO" / Türkiye Petrolleri Anonim
-    Ortaklığı). Not of three: so many names of a list are two words and a form that such an
-    acronym is anybody's ("BBC" / Brilliance Banking Corporation, "HAL" / Home and Away
-    Ltd.)."""
+    Ortaklığı). Of three, only a place's and a word's and Corporation's C ("UAC": United
+    Aircraft Corporation, "KAC": Kuwait Airways Corporation), as state corporations write
+    theirs: so many names of a list are two words and a form that such an acronym is
+    anybody's ("BBC" / Brilliance Banking Corporation, "HAL" / Home and Away Ltd.), and one
+    that many names spell is weak anyway (`acronym_similarity`)."""
+    if len(acronym) == 3:
+        return (
+            "corp" in name.legal_forms
+            and name.classes[:1] == ("place",)
+            and acronym[2] == "c"
+            and acronym[:2] in (initials, plain)
+        )
     return len(acronym) >= 4 and any(
         acronym.endswith(tail) and acronym[: -len(tail)] in (initials, plain)
         for tail in form_initials(name)
