@@ -547,3 +547,33 @@ def test_a_kind_said_before_the_name_describes_it(query: str, listed: str) -> No
 )
 def test_a_kind_said_before_the_name_keeps_other_bodies_apart(query: str, listed: str) -> None:
     assert score(query, listed) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Shenyang Aircraft Corporation",
+        # Company written as the name's last word says it is a company as a legal form does
+        "Shenyang Aircraft Company",
+    ],
+)
+def test_a_company_is_not_the_research_body_of_its_name(query: str) -> None:
+    assert score_in(query, "Shenyang Aircraft Design Institute", "cn") < DEFAULT_THRESHOLD
+    assert score_in(query, "Shenyang Aircraft Corporation", "cn") >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "country"),
+    [
+        # Sci-Tech, as Chinese companies shorten Science and Technology
+        (
+            "Sichuan Tengden Sci-Tech",
+            "Sichuan Tengden Science and Technology Innovation Co., Ltd.",
+            "cn",
+        ),
+        # a shipbuilding factory is a shipyard, as a shipbuilding plant is
+        ("Yantar Shipyard", "JSC Baltic Shipbuilding Factory Yantar", "ru"),
+    ],
+)
+def test_descriptors_written_otherwise(query: str, listed: str, country: str) -> None:
+    assert score_in(query, listed, country) >= DEFAULT_THRESHOLD

@@ -893,12 +893,22 @@ def _inserted_name(query: NormalizedName, entry: NormalizedName, aligned: _Align
     )
 
 
+#: Words that say a name is a company's where no legal form does ("Shenyang Aircraft Company").
+_COMPANY_WORDS: Final = frozenset({"company", "corporation"})
+
+
 def _company_against_body(query: NormalizedName, entry: NormalizedName, aligned: _Aligned) -> bool:
     """Whether a company's registered name (its legal form, no kind of body) meets the name
     of a research or teaching body with no legal form that says more: "Shenyang Aircraft
     Corporation" is not the "AVIC Shenyang Aircraft Design and Research Institute" of its
-    group."""
-    if not query.legal_forms or entry.legal_forms or "person" in (query.kind, entry.kind):
+    group; Company or Corporation written as its last word, which the entry lacks, says so
+    as a legal form does ("Shenyang Aircraft Company")."""
+    if entry.legal_forms or "person" in (query.kind, entry.kind):
+        return False
+    tokens = aligned.query_tokens
+    if not query.legal_forms and not (
+        tokens and tokens[-1][0] in _COMPANY_WORDS and len(tokens) - 1 in aligned.query_extra
+    ):
         return False
     if any(BODY_KINDS.get(t) for t, _ in aligned.query_tokens):
         return False
