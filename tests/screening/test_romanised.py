@@ -267,6 +267,7 @@ def test_a_reading_does_not_make_its_words_commoner() -> None:
         ("Choson Kwangop Kaebal Muyok Hoesa", "Korea Mining Development Trading Corporation"),
         ("Choson Tangun Muyok Hoesa", "Korea Tangun Trading Corporation"),
         ("Tanchon Sangop Unhaeng", "Tanchon Commercial Bank"),
+        ("Taedong Sinyong Unhaeng", "Daedong Credit Bank"),
         # Arabic, Russian
         ("Al-Masraf al-Tijari al-Suri", "Commercial Bank of Syria"),
         ("Rossiyskiy Fond Pryamykh Investitsiy", "Russian Direct Investment Fund"),
