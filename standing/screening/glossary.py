@@ -500,7 +500,10 @@ def read_han(name: str, words: HanWords | None = None) -> Reading | None:
 
     A Japanese name these words do not identify is read again with the Japanese
     organisations of `japanese_names.tsv` (JMnedict) among the companies: 日本電気, Japan
-    Electric, is NEC, or Nippon Electric Company.
+    Electric, is NEC, or Nippon Electric Company. A name that is one of those organisations
+    whole, its legal form aside, is also read so, as a text besides its words' (`mixed`):
+    商船三井, "Steamship Mitsui", is Mitsui O.S.K. Lines, and 三菱商事, "Mitsubishi Trading",
+    the Mitsubishi Corporation.
 
     Japanese names are read the same way, kana with the kanji: the kana loanwords of
     `cjk_senses.tsv` are words like any other (たばこ Tobacco, ホールディングス Holdings), and
@@ -515,11 +518,32 @@ def read_han(name: str, words: HanWords | None = None) -> Reading | None:
     if japanese and words is None:
         table = japanese_place_words()
     found = _read_han(name, table, japanese)
-    if found is None and japanese and words is None:
+    if words is not None:
+        return found
+    if found is None and japanese:
         # a Japanese name its words do not identify may be an organisation JMnedict knows by
         # its name in English (日本電気, Japan Electric: NEC)
-        found = _read_han(name, japanese_han_words(), japanese)
+        return _read_han(name, japanese_han_words(), japanese)
+    if _japanese_organisation(name):
+        # ... as is one it knows whole, read so besides its words (商船三井)
+        whole = _read_han(name, japanese_han_words(), True)
+        if found is None or whole is None:
+            return found or whole
+        if whole.text not in (text for text, _ in found.variants):
+            return replace(found, mixed=(*found.mixed, (whole.text, whole.words)))
     return found
+
+
+def _japanese_organisation(name: str) -> bool:
+    """Whether a name in kanji, its Japanese legal forms and spaces aside, is an organisation
+    of `japanese_names.tsv` (JMnedict) that CC-CEDICT does not know (商船三井); not one with
+    kana, whose words the vocabulary reads as its English name does (日本たばこ産業)."""
+    if _KANA_RE.search(name):
+        return False
+    bare = name
+    for form in _japanese_forms():
+        bare = bare.replace(form, "")
+    return "".join(bare.split()) in japanese_han_words().companies
 
 
 _CHINESE_DIGITS: Final[dict[str, int]] = {

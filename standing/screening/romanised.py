@@ -99,7 +99,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Final, Literal
 
@@ -593,6 +593,12 @@ def latin_reading(name: str) -> Reading | None:
         # a Japanese name whose every word is a common word may be an organisation JMnedict
         # knows by its name in English ("Nippon Denki KK", Japan Electric: NEC)
         found = japanese_company_reading(name) or found
+    elif whole := _japanese_companies().get(_company_key("".join(_WORD_RE.findall(name)))):
+        # a name read in Japanese that is an organisation JMnedict knows whole, read so too
+        # ("Mitsubishi Shoji", Mitsubishi Trading: the Mitsubishi Corporation)
+        english = whole.split("|")[0]
+        if english not in (text for text, _ in found.variants):
+            found = replace(found, mixed=(*found.mixed, (english, (f"{name}={english}",))))
     return found or contracted_reading(name)
 
 

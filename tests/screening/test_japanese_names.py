@@ -276,6 +276,11 @@ def test_a_romanised_name_without_a_japanese_legal_form_is_not_looked_up(name: s
         ("Nippon Denki Kabushiki Kaisha", "NEC Corporation"),
         ("Nihon Koku KK", "Japan Airlines Co., Ltd."),
         ("全日本空輸株式会社", "All Nippon Airways Co., Ltd."),
+        # names JMnedict knows whole, whose words read otherwise (Steamship Mitsui,
+        # Mitsubishi Trading), in kanji and in Hepburn
+        ("商船三井", "Mitsui O.S.K. Lines, Ltd."),
+        ("三菱商事株式会社", "Mitsubishi Corporation"),
+        ("Mitsubishi Shoji", "Mitsubishi Corporation"),
     ],
 )
 def test_japanese_names_match_the_english_name_the_organisation_is_known_by(
@@ -293,6 +298,10 @@ def test_japanese_names_match_the_english_name_the_organisation_is_known_by(
         ("日本電気硝子株式会社", "NEC Corporation"),
         # another organisation named by the same words in English
         ("日本航空株式会社", "Japan Airlines Trading Co., Ltd."),
+        # the trading house, read as JMnedict knows it, is not the group's heavy industries
+        ("三菱商事", "Mitsubishi Heavy Industries, Ltd."),
+        ("Mitsubishi Shoji", "Mitsubishi Heavy Industries, Ltd."),
+        ("Sumitomo Corporation", "Sumitomo Chemical Company, Limited"),
     ],
 )
 def test_another_japanese_organisation_stays_apart(query: str, listed: str) -> None:

@@ -742,6 +742,11 @@ def _japanese(name: NormalizedName) -> bool:
     return bool(name.scripts & _KANA_SCRIPTS) or "kk" in name.legal_forms
 
 
+#: Legal forms of companies registered under English names: one language, whatever their
+#: kind, for `_registered_sibling`.
+_ENGLISH_FORMS: Final = frozenset({"corp", "inc", "ltd", "coltd", "co", "llc", "plc"})
+
+
 def _registered_sibling(query: NormalizedName, entry: NormalizedName, aligned: _Aligned) -> bool:
     """Whether the two are registered names, each with its legal form, of one name word (and
     places) that one of them says with one line of business more ("Furukawa Co., Ltd." /
@@ -750,13 +755,18 @@ def _registered_sibling(query: NormalizedName, entry: NormalizedName, aligned: _
     group, each registered under its own name. Not a line of business the name describes
     the company by, with a word of its kind ("PJSC Lukoil Oil Company" / "Lukoil PJSC"),
     nor under the forms of two languages, where the English name may say more than
-    the other ("Suzuki Kabushiki Kaisha", スズキ株式会社: Suzuki Motor Corporation)."""
+    the other ("Suzuki Kabushiki Kaisha", スズキ株式会社: Suzuki Motor Corporation). English
+    forms are of one language whatever their kind ("Sumitomo Corporation" / "Sumitomo
+    Chemical Company, Limited")."""
     if (
         "person" in (query.kind, entry.kind)
-        or not {legal_family(f) for f in query.legal_forms}
-        & {legal_family(f) for f in entry.legal_forms}
         or not query.legal_forms
         or not entry.legal_forms
+        or not (
+            {legal_family(f) for f in query.legal_forms}
+            & {legal_family(f) for f in entry.legal_forms}
+            or _ENGLISH_FORMS.issuperset(query.legal_forms + entry.legal_forms)
+        )
     ):
         return False
     return _one_trade_more(
@@ -783,10 +793,14 @@ def _one_trade_more(
 ) -> bool:
     """Whether the `long` name is the `short` one, of one name word (and places), with one
     line of business more, its form descriptors aside ("Taiwan Semiconductor Manufacturing
-    Company Limited"), not one that describes the company (`_DESCRIBING_PHRASES`)."""
+    Company Limited"), not one that describes the company (`_DESCRIBING_PHRASES`); a line
+    of business and a generic word after it are one ("Mitsubishi Heavy Industries, Ltd." /
+    "Mitsubishi Corporation")."""
     if any(short[i][0] not in FORM_DESCRIPTORS for i in short_extra):
         return False
     trades = [j for j in long_extra if long[j][0] not in FORM_DESCRIPTORS]
+    if len(trades) == 2 and trades[1] == trades[0] + 1 and long[trades[1]][1] == "generic":
+        trades = trades[:1]
     if len(trades) != 1:
         return False
     names = [i for i in short_matched if short[i][1] != "place"]
