@@ -160,6 +160,19 @@ def _keys_alike(key: str, other: str) -> bool:
     )
 
 
+def _key_within(key: str, other: str) -> bool:
+    """Whether a name's words, three at least besides those of `_KIND_WORDS`, all stand in
+    another's that says more: the list's name of the organisation with its status before it
+    ("State Research Center of the Russian Federation FGUP Central Scientific Research
+    Institute of Chemistry and Mechanics", whose acronym TsNIIKhM is the institute's)."""
+    words = {w for w in key.split() if w not in _KIND_WORDS}
+    return len(words) >= _WITHIN_LEAST and words < set(other.split())
+
+
+#: The fewest words of a name that `_key_within` finds within another.
+_WITHIN_LEAST: Final = 3
+
+
 #: The retrieval score of a name the list gives the organisation of a query name, relative
 #: to the query name's own (see `NameIndex.candidates`).
 _TOGETHER: Final = 0.9
@@ -515,7 +528,11 @@ class NameIndex:
         owners = self._acronym_owners.get(acronym)
         if owners is None:
             return 0
-        return 1 if key in owners or any(_keys_alike(key, o) for o in owners) else -1
+        return (
+            1
+            if key in owners or any(_keys_alike(key, o) or _key_within(key, o) for o in owners)
+            else -1
+        )
 
     def listed_together(self, name: NormalizedName, other: NormalizedName) -> bool:
         """Whether the list gives these two names, their legal forms' kinds as written, to one

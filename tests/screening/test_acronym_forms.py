@@ -144,6 +144,27 @@ def test_an_acronym_another_organisation_of_the_list_is_known_by_is_weak() -> No
     assert hit.match and hit.score == pytest.approx(0.82)
 
 
+def test_an_acronym_of_a_listed_name_with_its_status_before_it_is_the_shorter_names() -> None:
+    # the list knows TsNIIKhM as the institute's under a name with its status before it: the
+    # institute's name without that status is known by it too
+    listed = Entry(
+        "test",
+        "listed",
+        "organization",
+        (
+            EntryName(
+                "State Research Center of the Russian Federation FGUP Central Scientific "
+                "Research Institute of Chemistry and Mechanics"
+            ),
+            EntryName("TsNIIKhM", kind="alias"),
+        ),
+    )
+    written = entry(
+        "FGUP Central Scientific Research Institute of Chemistry and Mechanics", entry_id="written"
+    )
+    assert matched_ids(Screener([listed, written]), "TsNIIKhM") == {"listed", "written"}
+
+
 def test_an_acronym_a_listed_name_gives_in_brackets_is_a_name_of_its_organisation() -> None:
     screener = Screener(
         [
