@@ -23,6 +23,8 @@ from tests.screening.names import listed_in, matcher, score_in
         ("KOTRA", "Korea Trade-Investment Promotion Agency", "kr"),
         ("IKCO", "Iran Khodro Industrial Group", "ir"),
         ("BOTAŞ", "Boru Hatları ile Petrol Taşıma A.Ş.", "tr"),
+        # a university under its new name and its old
+        ("Beijing University of Aeronautics and Astronautics", "Beihang University", "cn"),
         # the listed brand against its name in Arabic, Dubai Ports World
         ("موانئ دبي العالمية", "DP World", "ae"),
         # brands the lists give as an alias, and a state bank's old name
