@@ -177,6 +177,10 @@ def test_a_person_is_never_read() -> None:
         ("Changrong Hangkong", "EVA Airways Corporation"),
         ("Dianxun Yingke", "PCCW Limited"),
         ("Anshi Bandaoti", "Nexperia B.V."),
+        (
+            "Zhongguo Jianzhu Jituan Youxian Gongsi",
+            "China State Construction Engineering Corporation",
+        ),
         # the Japanese words of Han words the glossary reads (貨物, kamotsu: cargo)
         ("Nippon Kamotsu Koku", "Nippon Cargo Airlines"),
         # vozdushno-, air, before another word
