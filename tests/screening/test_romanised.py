@@ -181,6 +181,7 @@ def test_a_person_is_never_read() -> None:
             "Zhongguo Jianzhu Jituan Youxian Gongsi",
             "China State Construction Engineering Corporation",
         ),
+        ("Sekiyu Shigen Kaihatsu Kabushiki Kaisha", "Japan Petroleum Exploration Co., Ltd."),
         # the Japanese words of Han words the glossary reads (貨物, kamotsu: cargo)
         ("Nippon Kamotsu Koku", "Nippon Cargo Airlines"),
         # vozdushno-, air, before another word
