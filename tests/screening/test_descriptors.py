@@ -571,6 +571,8 @@ def test_a_company_is_not_the_research_body_of_its_name(query: str) -> None:
             "Sichuan Tengden Science and Technology Innovation Co., Ltd.",
             "cn",
         ),
+        # энергетический, of energy, is Power Engineering in an institute's name
+        ("Физико-энергетический институт", "Institute of Physics and Power Engineering", "ru"),
         # a shipbuilding factory is a shipyard, as a shipbuilding plant is
         ("Yantar Shipyard", "JSC Baltic Shipbuilding Factory Yantar", "ru"),
     ],

@@ -514,6 +514,12 @@ def test_an_ooo_and_a_limited_both_in_latin_letters_keep_their_conflict() -> Non
             "Munitions Industry Department",
             "kp",
         ),
+        # a country's centre the institute belongs to
+        (
+            "Russian Federal Nuclear Center All-Russian Research Institute of Experimental Physics",
+            "All-Russian Research Institute of Experimental Physics",
+            "ru",
+        ),
     ],
 )
 def test_a_parent_body_named_before_the_entrys_whole_name(

@@ -665,7 +665,7 @@ _PARENT_LEAST_WORDS: Final = 2
 #: Liberation Army", "Ministry of ...", "Academy of Sciences").
 _PARENT_BODIES: Final = frozenset(
     {"army", "department", "ministry", "academy", "commission", "administration", "council"}
-    | {"committee", "navy", "corps", "forces", "government", "party"}
+    | {"committee", "navy", "corps", "forces", "government", "party", "center", "centre"}
 )
 
 
