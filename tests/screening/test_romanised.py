@@ -273,6 +273,7 @@ def test_a_reading_does_not_make_its_words_commoner() -> None:
         ("Choson Tangun Muyok Hoesa", "Korea Tangun Trading Corporation"),
         ("Tanchon Sangop Unhaeng", "Tanchon Commercial Bank"),
         ("Taedong Sinyong Unhaeng", "Daedong Credit Bank"),
+        ("Choson Undong Kigu Hapyong Hoesa", "Korea Sports Equipment Joint Venture Company"),
         # Arabic, Russian
         ("Al-Masraf al-Tijari al-Suri", "Commercial Bank of Syria"),
         ("Rossiyskiy Fond Pryamykh Investitsiy", "Russian Direct Investment Fund"),
