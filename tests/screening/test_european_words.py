@@ -75,6 +75,11 @@ def test_letters_without_a_mark_to_drop_fold_to_ascii() -> None:
         ("People's Bank of Indonesia", "PT Bank Rakyat Indonesia (Persero) Tbk", "id"),
         ("Vietnam Oil and Gas Group", "Tập đoàn Dầu khí Việt Nam", "vn"),
         ("Vietnam Airlines", "Tổng công ty Hàng không Việt Nam", "vn"),
+        (
+            "French National Railway Company",
+            "Société nationale des chemins de fer français",
+            "fr",
+        ),
     ],
 )
 def test_names_match_the_english_names_they_translate(query: str, name: str, country: str) -> None:
