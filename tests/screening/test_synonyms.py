@@ -37,6 +37,8 @@ from tests.screening.names import company, company_query, matcher, score_in
         # авиационный: aviation, or aircraft, as the plant's English name says
         ("Novosibirsk Aircraft Plant", "Novosibirsk Aviation Plant named after V.P. Chkalov"),
         ("Kazan Aircraft Production Association", "Kazan Aviation Production Association"),
+        # Sci-Tech, as Chinese companies shorten Science and Technology (科技)
+        ("Sichuan Tengden Sci-Tech", "Sichuan Tengden Science and Technology Innovation Co., Ltd."),
     ],
 )
 def test_a_word_read_in_english_meets_its_synonym(query: str, listed: str) -> None:
