@@ -23,6 +23,10 @@ from tests.screening.names import listed_in, matcher, score_in
         ("KOTRA", "Korea Trade-Investment Promotion Agency", "kr"),
         ("IKCO", "Iran Khodro Industrial Group", "ir"),
         ("BOTAŞ", "Boru Hatları ile Petrol Taşıma A.Ş.", "tr"),
+        # a company under the name it had
+        ("Doosan Heavy Industries & Construction", "Doosan Enerbility Co., Ltd.", "kr"),
+        ("Matsushita Electric Industrial", "Panasonic Holdings Corporation", "jp"),
+        ("Sibneft", "PJSC Gazprom Neft", "ru"),
         # a university under its new name and its old
         ("Beijing University of Aeronautics and Astronautics", "Beihang University", "cn"),
         # the listed brand against its name in Arabic, Dubai Ports World
