@@ -1042,6 +1042,10 @@ def _word_info(word: str) -> tuple[tuple[str, str | None, bool], ...]:
             gloss = _turkish_ending(table, key)
         elif gloss is None and lang == "ko":
             gloss = korean_letters(letters)
+        elif gloss is None and lang == "fa" and len(key) > _LEAST_EZAFE_STEM and key[-1] == "i":
+            # the ezafe written onto the word without its hyphen ("Sazmane Sanaye Defa",
+            # "Sherkate Melli"; e and i fold alike)
+            gloss = _read_key(table, key[:-1])
         if gloss is not None and letters not in table.own:
             if english is None:
                 english = _english(letters, known.english)
@@ -1051,6 +1055,8 @@ def _word_info(word: str) -> tuple[tuple[str, str | None, bool], ...]:
     return tuple(out)
 
 
+#: Fewest letters of a Persian word read without the ezafe written onto it ("Sazmane").
+_LEAST_EZAFE_STEM: Final = 4
 #: Latin letters' names in Korean, in Revised Romanization (`data/romanised_letter_names.tsv`).
 _KOREAN_LETTER_NAMES: Final[dict[str, str]] = wordlists.pairs("romanised_letter_names.tsv")
 _KOREAN_LETTER_NAME_MAX: Final = max(map(len, _KOREAN_LETTER_NAMES))

@@ -274,6 +274,10 @@ def test_a_reading_does_not_make_its_words_commoner() -> None:
         ("Tanchon Sangop Unhaeng", "Tanchon Commercial Bank"),
         ("Taedong Sinyong Unhaeng", "Daedong Credit Bank"),
         ("Choson Undong Kigu Hapyong Hoesa", "Korea Sports Equipment Joint Venture Company"),
+        # Persian: the ezafe written onto the word without its hyphen; research, nuclear
+        ("Sazmane Sanaye Defa", "Defense Industries Organization"),
+        ("Daneshgah-e Emam Hossein", "Imam Hossein University"),
+        ("Markaz al-Dirasat wal-Buhuth al-Ilmiya", "Scientific Studies and Research Center"),
         # Arabic, Russian
         ("Al-Masraf al-Tijari al-Suri", "Commercial Bank of Syria"),
         ("Rossiyskiy Fond Pryamykh Investitsiy", "Russian Direct Investment Fund"),
