@@ -372,6 +372,12 @@ def test_company_written_as_the_last_word_is_left_out_as_a_legal_form_is() -> No
         ("YMTC", "Yangtze Memory Technologies Co., Ltd."),
         ("IOCL", "Indian Oil Corporation Limited"),
         ("BPCL", "Bharat Petroleum Corporation Limited"),
+        # Corporation's C ends one of three after a place's and a word's initials, as state
+        # corporations write theirs
+        ("UAC", "United Aircraft Corporation"),
+        ("USC", "United Shipbuilding Corporation"),
+        ("CAC", "Chengdu Aircraft Corporation"),
+        ("KAC", "Kuwait Airways Corporation"),
         # the O of the one "of" of a name ("Bank of China")
         ("BOC", "Bank of China Limited"),
         ("BOI", "Bank of India"),

@@ -304,19 +304,3 @@ def test_a_word_in_capitals_on_one_side_only_may_still_be_misspelt() -> None:
     assert normalize_name("RUSSIAN FEDERAL NUCLEAR CENTER", "organization").in_capitals == (
         frozenset()
     )
-
-
-@pytest.mark.parametrize(
-    ("acronym", "listed"),
-    [
-        # a place's, a word's and Corporation's initials, as state corporations write theirs
-        ("UAC", "United Aircraft Corporation"),
-        ("USC", "United Shipbuilding Corporation"),
-        ("CAC", "Chengdu Aircraft Corporation"),
-        ("KAC", "Kuwait Airways Corporation"),
-    ],
-)
-def test_acronyms_of_three_letters_with_corporations_c(acronym: str, listed: str) -> None:
-    result = matcher.score(company(acronym), entry(listed))
-    assert result.match
-    assert result.features["name"]["acronyms"][0]["acronym"] == acronym
