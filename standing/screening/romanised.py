@@ -1356,22 +1356,28 @@ def _identifies(
         # every word read, one of them a country of the language, another a name in English
         # ("Vertolety Rossii": helicopters, Russia; "Pochta Rossii": post, Russia)
         return True
+    if lang == "ru" and count >= 2 and len(taken) == len(words) and _named_in_english(reads):
+        # every word read by Russian stems, one a name in English in each of its senses: a
+        # name translated whole ("Admiralteyskie Verfi": Admiralty Shipyards)
+        return True
     if not many:
-        return (
-            legal_form
-            and count >= 2
-            and any(
-                all(
-                    {token_class(t, "organization") for t in fold(sense).split()} == {"name"}
-                    for sense in gloss.split("|")
-                )
-                for _, _, gloss in reads
-            )
-        )
+        return legal_form and count >= 2 and _named_in_english(reads)
     return any(
         token_class(token, "organization") in ("name", "place")
         for _, _, gloss in reads
         for token in fold(gloss.replace("|", " ")).split()
+    )
+
+
+def _named_in_english(reads: list[tuple[int, int, str]]) -> bool:
+    """Whether a word read is a name in English in each of its senses, not a place nor a
+    generic word ("Ayeon": zinc; "Admiralteyskie": admiralty)."""
+    return any(
+        all(
+            {token_class(t, "organization") for t in fold(sense).split()} == {"name"}
+            for sense in gloss.split("|")
+        )
+        for _, _, gloss in reads
     )
 
 

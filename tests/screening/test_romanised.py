@@ -110,7 +110,7 @@ def test_the_data_files_are_in_the_cache_fingerprint() -> None:
         # one word read, of six letters or more and no English word, in a name of two words
         # or more
         ("Samseong Jeonja", "samsung electronics"),
-        ("Bonyad Mostazafan", "foundation Mostazafan"),
+        ("Bonyad Mostazafan Iran", "foundation oppressed Iran"),
         ("Fudan Daxue", "Fudan university"),  # five letters in pinyin
         # four in Hepburn, beside words of Japanese syllables only
         ("Mitsui Ginko", "Mitsui bank"),
@@ -544,6 +544,18 @@ def test_kazakh_in_latin_letters_is_read_with_the_cyrillic_words(query: str, lis
         ("Zhongguo Renmin Yinhang", "People's Bank of China"),
         ("Beijing Daxue", "Peking University"),  # Peking: Beijing in the postal romanisation
         ("Fudan Daxue", "Fudan University"),
+        ("Zhongguo Zhaoshang Jituan", "China Merchants Group"),
+        # the DPRK is Korea; 발전 is power (發電) or development (發展)
+        ("Choson Chungang Unhaeng", "Central Bank of the DPRK"),
+        ("Choson Tongil Palchon Unhaeng", "Korea Unification Development Bank"),
+        ("Sepah-e Pasdaran-e Enqelab-e Eslami", "Islamic Revolutionary Guard Corps"),
+        ("Bank Abu Dhabi al-Awwal", "First Abu Dhabi Bank"),
+        # восточно-, западно- (east-, west-) as the first part of a compound
+        ("Vostochno-Sibirskaya Neftegazovaya Kompaniya", "East Siberian Oil and Gas Company"),
+        ("Западно-Сибирский металлургический комбинат", "West Siberian Metallurgical Plant"),
+        # горно-металлургическая компания, written out, is MMC
+        ("Gorno-Metallurgicheskaya Kompaniya Norilskiy Nikel", "MMC Norilsk Nickel"),
+        ("Горно-металлургическая компания Норильский никель", "PJSC MMC Norilsk Nickel"),
     ],
 )
 def test_more_romanised_words_read_in_english(query: str, listed: str) -> None:
@@ -584,6 +596,20 @@ def test_a_generic_name_read_from_the_entry_s_language_meets_the_same_name(
     ],
 )
 def test_two_words_read_one_the_language_s_country_are_a_reading(query: str, listed: str) -> None:
+    assert score(query, listed) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Admiralteyskie Verfi", "Admiralty Shipyards"),
+        ("Vysokotochnye Kompleksy", "High Precision Systems JSC"),
+    ],
+)
+def test_a_russian_name_read_whole_one_word_a_name_in_english_is_a_reading(
+    query: str, listed: str
+) -> None:
+    # no word is left as written, none is a country: the name translated whole
     assert score(query, listed) >= DEFAULT_THRESHOLD
 
 
