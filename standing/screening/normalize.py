@@ -759,22 +759,24 @@ def _dedication(text: str) -> tuple[str, str]:
 
 #: A university, institute or academy whose name begins with the surname it is named after
 #: ("Lomonosov Moscow State University", "Bauman Moscow State Technical University",
-#: "Mendeleev University of Chemical Technology")
+#: "Mendeleev University of Chemical Technology"), the person's initials before it or not
+#: ("V. Tikhomirov Scientific Research Institute of Instrument Design")
 _LEADING_EPONYM_RE: Final = re.compile(
-    r"\s*(?P<surname>[A-Z][a-z]{3,})\s+(?P<next>[A-Z][a-z]+)\b"
+    r"\s*(?P<initials>(?:[A-Z]\.\s*){1,3})?(?P<surname>[A-Z][a-z]{3,})\s+(?P<next>[A-Z][a-z]+)\b"
     r"(?=.*\b(?:University|Institute|Academy)\b)"
 )
 
 
 def _eponym(found: re.Match[str]) -> bool:
     """Whether the first word `_LEADING_EPONYM_RE` found is a person's surname: a word of a
-    name with a surname's ending, before a place ("Lomonosov Moscow", "Plekhanov Russian",
-    "Bauman Moscow"; not "Huawei Moscow Research Institute")."""
+    name with a surname's ending, after the person's initials or before a place ("V.
+    Tikhomirov", "Lomonosov Moscow", "Plekhanov Russian", "Bauman Moscow"; not "Huawei
+    Moscow Research Institute")."""
     first, after = fold(found.group("surname")), fold(found.group("next"))
     return (
         first.endswith(_SURNAME_ENDINGS)
         and _token_class(first, "organization") == "name"
-        and _token_class(after, "organization") == "place"
+        and (bool(found.group("initials")) or _token_class(after, "organization") == "place")
     )
 
 

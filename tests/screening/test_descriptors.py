@@ -530,9 +530,13 @@ def test_a_company_under_another_form_is_not_the_body_of_a_kind() -> None:
         ("Design Bureau Sukhoi", "Sukhoi Company JSC"),
         ("Experimental Design Bureau Yakovlev", "Yakovlev JSC"),
         ("Investment Company Finam", "Finam Holdings"),
+        # ... or after it, the entry's parent's acronym before its name aside
+        ("Kronstadt Technologies", "JSC Kronstadt"),
+        ("Klimov Plant", "JSC UEC-Klimov"),
+        ("Kuznetsov Design Bureau", "JSC UEC-Kuznetsov"),
     ],
 )
-def test_a_kind_said_before_the_name_describes_it(query: str, listed: str) -> None:
+def test_a_kind_said_before_or_after_the_name_describes_it(query: str, listed: str) -> None:
     assert score(query, listed) >= DEFAULT_THRESHOLD
 
 
@@ -547,9 +551,15 @@ def test_a_kind_said_before_the_name_describes_it(query: str, listed: str) -> No
         ("Publishing House Prosveshchenie", "Prosveshchenie Printing Plant LLC"),
         # a registered name's kind is its own ("Trading House" with a legal form)
         ("Trading House Perekrestok LLC", "Perekrestok CJSC"),
+        # after the name: a line of business of another company of the group, another kind
+        # of body, or another descriptor
+        ("Kronstadt Bank", "JSC Kronstadt"),
+        ("Burevestnik Plant", "JSC Central Research Institute Burevestnik"),
+        ("Aerospace Industries Association", "Aerospace Industries Organization"),
+        ("Rossiya Airlines", "Bank Rossiya"),
     ],
 )
-def test_a_kind_said_before_the_name_keeps_other_bodies_apart(query: str, listed: str) -> None:
+def test_a_kind_said_beside_the_name_keeps_other_bodies_apart(query: str, listed: str) -> None:
     assert score(query, listed) < DEFAULT_THRESHOLD
 
 

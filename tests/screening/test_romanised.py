@@ -556,6 +556,9 @@ def test_kazakh_in_latin_letters_is_read_with_the_cyrillic_words(query: str, lis
         # горно-металлургическая компания, written out, is MMC
         ("Gorno-Metallurgicheskaya Kompaniya Norilskiy Nikel", "MMC Norilsk Nickel"),
         ("Горно-металлургическая компания Норильский никель", "PJSC MMC Norilsk Nickel"),
+        # электрохимический (electrochemical), not электро- (electric); a комбинат is an
+        # integrated plant
+        ("АО «Уральский электрохимический комбинат»", "Ural Electrochemical Integrated Plant"),
     ],
 )
 def test_more_romanised_words_read_in_english(query: str, listed: str) -> None:

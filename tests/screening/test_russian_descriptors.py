@@ -85,6 +85,11 @@ def test_a_dedication_is_cut_from_the_name(written: str, read: str, surname: str
         ("МГУ имени М.В. Ломоносова", "Lomonosov Moscow State University"),
         ("МГТУ им. Н.Э. Баумана", "Bauman Moscow State Technical University"),
         ("Gorky Shipyard Zelenodolsk", "JSC Zelenodolsk Plant named after A.M. Gorky"),
+        # the person's initials before the surname ahead of the name
+        (
+            "АО «Научно-исследовательский институт приборостроения имени В.В. Тихомирова»",
+            "V. Tikhomirov Scientific Research Institute of Instrument Design",
+        ),
     ],
 )
 def test_the_surname_of_a_dedication_in_the_other_name_weighs_nothing(

@@ -265,7 +265,7 @@ def align_names(
         _parent_name(aligned, countries),
         _group_described(query, aligned),
         (query.dedication, entry.dedication),
-        _described_home(query, aligned, home) + _described_kind(query, aligned),
+        _described_home(query, aligned, home) + _described_kind(query, aligned, entry),
     )
     score = _ratio(query, entry, aligned, query_left, entry_left)
     method = method_of(
@@ -463,7 +463,9 @@ def _home_state(tokens: Sequence[ClassedToken], at: int, home: frozenset[str]) -
     )
 
 
-def _described_kind(query: NormalizedName, aligned: _Aligned) -> tuple[int, ...]:
+def _described_kind(
+    query: NormalizedName, aligned: _Aligned, entry: NormalizedName
+) -> tuple[int, ...]:
     """The positions of the query's first words when they say what kind of body it is,
     left unmatched before the name of an organisation written with no legal form ("Trading
     House Perekrestok", "Design Bureau Sukhoi", "Investment Company Finam"): a description,
@@ -484,8 +486,64 @@ def _described_kind(query: NormalizedName, aligned: _Aligned) -> tuple[int, ...]
         or not any(tokens[i][1] == "name" for i in aligned.matched_query)
         or not all(aligned.entry_tokens[j][0] in _GROUP_WORDS for j in aligned.entry_extra)
     ):
-        return ()
+        return _described_after(query, entry, aligned)
     return tuple(lead)
+
+
+def _described_after(
+    query: NormalizedName, entry: NormalizedName, aligned: _Aligned
+) -> tuple[int, ...]:
+    """The positions of the query's last words when they say what kind of body it is after
+    the entry's whole name, a name word matched ("Kronstadt Technologies", "Klimov Plant"
+    / JSC Kronstadt, JSC UEC-Klimov), as `_described_kind` says of the first words: none of
+    them a line of business another company of a group would be named by ("Sumitomo
+    Chemical" is not the Sumitomo Corporation, see `_SIBLING_TRADES`), the entry leaving no
+    word over but "Group" or its parent's acronym before its name (an association is no
+    organization). A short word alone in common is a brand in capitals, not a common word
+    ("Star Group" is not JSC Star, as `_group_described` says). None otherwise."""
+    tokens = aligned.query_tokens
+    if _short_lone(aligned) and not any(
+        _in_capitals(query.original, tokens[i][0]) for i in aligned.matched_query
+    ):
+        return ()
+    last = max(aligned.matched_query)
+    tail = [i for i in aligned.query_extra if i > last]
+    if (
+        not tail
+        or tail != list(range(last + 1, len(tokens)))
+        or len(tail) != len(aligned.query_extra)
+        or not all(
+            (tokens[i][1] in ("generic", "stop") or tokens[i][0] in BODY_KINDS)
+            and tokens[i][0] not in _SIBLING_TRADES
+            for i in tail
+        )
+        or not any(tokens[i][1] == "name" for i in aligned.matched_query)
+        or (
+            # a kind of body said of an entry of another kind ("... State University" /
+            # "Moscow Institute of Physics and Technology") is for the kinds to compare
+            any(tokens[i][0] in BODY_KINDS for i in tail)
+            and any(t in BODY_KINDS for t, _ in aligned.entry_tokens)
+        )
+        or not all(
+            aligned.entry_tokens[j][0] in _DESCRIBED_GROUP
+            or (
+                j < min(aligned.matched_entry)
+                and _capitals_in(entry.original, aligned.entry_tokens[j][0])
+            )
+            for j in aligned.entry_extra
+        )
+    ):
+        return ()
+    return tuple(tail)
+
+
+def _capitals_in(original: str, token: str) -> bool:
+    """Whether `token` is an acronym of 2 to 5 letters written in capitals in `original`, a
+    word of it or a hyphenated word's first part ("UEC" of "JSC UEC-Klimov"), and
+    `original` is not written all in capitals."""
+    if not original.isascii() or original.isupper() or not 2 <= len(token) <= 5:
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(token.upper())}(?![\w])", original) is not None
 
 
 #: Nouns that say what kind of body a name is after a generic word ("Trading House",
@@ -696,7 +754,7 @@ def _group_member(query: NormalizedName, entry: NormalizedName, aligned: _Aligne
     named = [i for i in aligned.matched_query if tokens[i][0] not in FORM_DESCRIPTORS]
     if len(named) != 1:
         return False
-    described = _described_kind(query, aligned)  # "Trading House Perekrestok" is Perekrestok
+    described = _described_kind(query, aligned, entry)  # "Trading House Perekrestok" is Perekrestok
     return tokens[named[0]][1] == "name" and any(
         tokens[i][0] in _SIBLING_TRADES and tokens[i][0] not in _OWN_TRADES
         for i in aligned.query_extra
