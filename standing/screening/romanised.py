@@ -784,11 +784,47 @@ def _latin_reading(name: str) -> Reading | None:
         kept, kept_read = _written(name, [r for r in reads if r not in compounds], particles, 0)
         if kept in (text, alternate):
             kept, kept_read = None, ()
+    elif lang == "ru" and (brand := _brand_last(words, reads)) is not None:
+        # the last word, a common word a brand is made of, kept as written after the words
+        # that say what the body is ("Nauchno-Proizvodstvennoye Obyedineniye
+        # Mashinostroyeniya": NPO Mashinostroyeniya)
+        kept, kept_read = _written(name, [r for r in reads if r != brand], particles, 0)
+        if kept in (text, alternate):
+            kept, kept_read = None, ()
     home = _LANGUAGE_COUNTRIES[lang] if generic else frozenset()
     if alternate == text:
         return Reading(text, read, generic=generic, kept=kept, kept_words=kept_read, home=home)
     mixed = _mixed(name, reads, particles, {text, alternate, kept})
     return Reading(text, read, alternate, alternate_read, generic, kept, kept_read, home, mixed)
+
+
+#: Fewest words read before a Russian name's last word for that word to be its brand.
+_BRAND_AFTER: Final = 3
+
+
+def _brand_last(words: list[str], reads: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    """The reading of a Russian name's last word when it is one word read after
+    `_BRAND_AFTER` words or more that are read too, every word of the name read: the brand
+    a registered name puts after what the body is, often a common word ("Zvezda", "Molot",
+    "Mashinostroyeniya"); None otherwise."""
+    if not reads or len(words) < _BRAND_AFTER + 1:
+        return None
+    last = reads[-1]
+    start, end, _ = last
+    if end != len(words) or end - start != 1:
+        return None
+    if sum(e - s for s, e, _ in reads) != len(words):
+        return None
+    if plain(words[-1]).endswith(_ADJECTIVE_ENDINGS):
+        return None  # an adjective ("Oboronnaya", defence) is read, not a brand
+    return last
+
+
+#: Endings of Russian adjectives in Latin letters (-ая, -ое, -ый, -ий, -ой, -ого, -ых, -ые).
+_ADJECTIVE_ENDINGS: Final = (
+    *("aya", "aja", "oye", "oe", "yy", "iy", "ij", "yj", "yi", "ii"),
+    *("ogo", "oy", "ykh", "ikh", "yye"),
+)
 
 
 def _compounds(words: list[str], reads: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

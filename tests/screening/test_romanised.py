@@ -559,6 +559,16 @@ def test_kazakh_in_latin_letters_is_read_with_the_cyrillic_words(query: str, lis
         # электрохимический (electrochemical), not электро- (electric); a комбинат is an
         # integrated plant
         ("АО «Уральский электрохимический комбинат»", "Ural Electrochemical Integrated Plant"),
+        ("Pribaltiyskiy Sudostroitelnyy Zavod Yantar", "Baltic Shipbuilding Plant Yantar"),
+        (
+            "Tsentralnoye Konstruktorskoye Byuro Morskoy Tekhniki Rubin",
+            "Central Design Bureau for Marine Engineering Rubin",
+        ),
+        ("Nauchno-Issledovatelskiy Institut Radiofiziki", "Research Institute of Radio Physics"),
+        # проектно-конструкторское бюро: a design bureau
+        ("Severnoye Proyektno-Konstruktorskoye Byuro", "Severnoye Design Bureau"),
+        # 商事: the trading houses write it Corporation
+        ("Sumitomo Shoji Kabushiki Kaisha", "Sumitomo Corporation"),
     ],
 )
 def test_more_romanised_words_read_in_english(query: str, listed: str) -> None:
@@ -715,6 +725,9 @@ def test_english_loanwords_in_revised_romanization_are_read(query: str, entry: s
             "Obyedinennaya Promyshlennaya Korporatsiya Oboronprom",
             "United Industrial Corporation Oboronprom",
         ),
+        # the last word, a brand made of a common word, after three words that say what the
+        # body is
+        ("Nauchno-Proizvodstvennoye Obyedineniye Mashinostroyeniya", "NPO Mashinostroyeniya"),
     ],
 )
 def test_a_compound_of_a_stem_and_another_root_is_kept_as_written(query: str, entry: str) -> None:
