@@ -303,9 +303,10 @@ _TR_SOFTENED: Final = {"g": "k", "b": "p", "d": "t", "c": "c"}
 _TR_VOWELS: Final = frozenset("aeiou")
 #: Letters NFKD leaves outside ASCII: the dotless i of Turkish ("Bankası"), and the letters of
 #: other Latin alphabets that have no mark to drop (Polish ł, German ß, Danish ø and æ, the
-#: Serbo-Croatian đ).
+#: Serbo-Croatian đ), in both cases ("Điện lực": electricity).
 _PLAIN_LETTERS: Final = str.maketrans(
     {"ı": "i", "ł": "l", "ß": "ss", "ø": "o", "æ": "ae", "đ": "d", "œ": "oe", "þ": "th", "ð": "d"}
+    | {"Ł": "L", "Ø": "O", "Æ": "AE", "Đ": "D", "Œ": "OE", "Þ": "TH", "Ð": "D"}
 )
 #: A McCune-Reischauer word's unaspirated initial consonant (no apostrophe after it), and the
 #: Revised Romanization's letter for it.
@@ -1269,14 +1270,16 @@ def _generic_whole(
     ]
     if common:
         chosen = [c if c is not None else ["generic"] for c in chosen]
-    # the words not read are places ("Daneshgah-e Tehran": university, Tehran)
-    places = [i for i in range(len(words)) if i not in taken]
-    if not all(
-        token_class(token, "organization") == "place"
-        for i in places
-        for token in (fold(words[i]).split() or ["-"])
-    ):
+    # the words not read are places ("Daneshgah-e Tehran": university, Tehran), or generic
+    # words in English ("Perusahaan Gas Negara": company, Gas, state)
+    unread = [i for i in range(len(words)) if i not in taken]
+    kinds = [
+        {token_class(token, "organization") for token in (fold(words[i]).split() or ["-"])}
+        for i in unread
+    ]
+    if not all(k <= {"place"} or k <= {"generic"} for k in kinds):
         return False
+    places = [i for i, k in zip(unread, kinds, strict=True) if k <= {"place"}]
     return (
         sum(end - start for start, end, _ in reads) + len(places) >= 2
         and all(c is not None for c in chosen)

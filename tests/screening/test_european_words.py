@@ -23,6 +23,10 @@ from tests.screening.names import score_in
         ("Polski Koncern Naftowy Orlen", "polish concern oil Orlen"),
         ("Perusahaan Listrik Negara", "company electricity state"),
         ("Tập đoàn Dầu khí Việt Nam", "group oil and gas vietnam"),
+        # Đ in capitals is a letter of the Latin alphabet too
+        ("Tập đoàn Điện lực Việt Nam", "group electricity vietnam"),
+        # a generic word in English among them ("Gas")
+        ("Perusahaan Gas Negara", "company Gas state"),
         # one word of the language and a place of its country
         ("Bank Rakyat Indonesia", "Bank people's Indonesia"),
         # a brand and no common word is no such name
@@ -74,6 +78,8 @@ def test_letters_without_a_mark_to_drop_fold_to_ascii() -> None:
         ("State Electricity Company", "PT Perusahaan Listrik Negara (Persero)", "id"),
         ("People's Bank of Indonesia", "PT Bank Rakyat Indonesia (Persero) Tbk", "id"),
         ("Vietnam Oil and Gas Group", "Tập đoàn Dầu khí Việt Nam", "vn"),
+        ("Vietnam Electricity", "Tập đoàn Điện lực Việt Nam", "vn"),
+        ("State Gas Company", "Perusahaan Gas Negara", "id"),
         ("Vietnam Airlines", "Tổng công ty Hàng không Việt Nam", "vn"),
         (
             "French National Railway Company",
