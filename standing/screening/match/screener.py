@@ -116,18 +116,19 @@ class Matcher:
         for query_at, query_name in enumerate(query.names):
             for pos in positions:
                 entry_name = entry.names[pos]
-                # a generic name read in English, and the countries of the language it
-                # was written in
+                # a generic name read in English; when the query is the one read, the
+                # countries of the language it was written in
                 query_home = query_generic[query_at] if query_generic else None
-                entry_home = entry_generic[pos] if entry_generic else None
-                read = query_home is not None or entry_home is not None
+                read = query_home is not None or bool(
+                    entry_generic and entry_generic[pos] is not None
+                )
                 scored = compare_names(
                     query_name,
                     entry_name,
                     weights,
                     entry.countries,
                     read,
-                    query_home or entry_home or frozenset(),
+                    query_home or frozenset(),
                 )
                 if (
                     spelled
