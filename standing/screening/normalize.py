@@ -1144,6 +1144,29 @@ def apposed_university(text: str) -> str | None:
     return found.group("name") if found else None
 
 
+#: A name in guillemets inside another, and what follows it inside the outer pair ("АО
+#: «Фонд ... «Самрук-Казына»»").
+_NESTED_QUOTED_RE: Final = re.compile(r"«[^«»]*«(?P<name>[^«»]+)»(?:[^«»]*»)?")
+
+
+def nested_quoted(text: str) -> str | None:
+    """A name with its quoted part in guillemets cut to the name quoted inside it, as
+    registered names in Russian and the languages of its neighbours quote a body's own name
+    within a descriptive one, the legal form kept ("АО «Фонд национального благосостояния
+    «Самрук-Казына»»": АО «Самрук-Казына»); None for other names."""
+    found = _NESTED_QUOTED_RE.search(text) if "«" in text else None
+    if found is None:
+        return None
+    name = found.group("name").strip()
+    if sum(ch.isalpha() for ch in name) < _LEAST_QUOTED:
+        return None
+    return f"{text[: found.start()]}«{name}»{text[found.end() :]}".strip()
+
+
+#: Fewest letters of a nested quoted name read on its own.
+_LEAST_QUOTED: Final = 3
+
+
 def _to_ascii(text: str, kind: NameKind = "person") -> str:
     if _BRACKETS_RE.search(text) and _BRACKETS_RE.sub("", text).strip():
         text = _BRACKETS_RE.sub(" " if kind == "person" else _bracket, text)

@@ -127,6 +127,10 @@ def test_domain_words_are_read_in_english(name: str, reading: str | None) -> Non
         ),
         # южный: southern, the Yuzhny of the plant's English name
         ("Южный машиностроительный завод", "Yuzhny Machine-Building Plant"),
+        # a body's own name quoted inside a descriptive one
+        ("АО «Фонд национального благосостояния «Самрук-Казына»»", "Samruk-Kazyna"),
+        # the Serbian public enterprise (јавно предузеће) is a legal form
+        ("Јавно предузеће «Електропривреда Србије»", "Electric Power Industry of Serbia"),
     ],
 )
 def test_names_translated_by_domain_words_match(query: str, listed: str) -> None:
@@ -151,6 +155,8 @@ def test_names_translated_by_domain_words_match(query: str, listed: str) -> None
         ("ПАО «Газпром нефть»", "Gazprom"),
         # "по" is a preposition, not the acronym ПО (a production association)
         ("Агентство по страхованию вкладов", "Production Association Insurance Agency"),
+        # the name quoted inside keeps the legal form outside
+        ("АО «Концерн «Калашников»»", "Kalashnikov USA LLC"),
     ],
 )
 def test_domain_words_keep_other_companies_apart(query: str, listed: str) -> None:

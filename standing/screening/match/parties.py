@@ -19,6 +19,7 @@ from standing.screening.normalize import (
     NormalizedName,
     apposed_university,
     bracketed_alias,
+    nested_quoted,
     normalize_name,
     normalize_syllables,
     read_cjk_generic,
@@ -275,6 +276,10 @@ def _readings(
     apposed = apposed_university(value) if kind != "person" else None
     if apposed:
         out.append((apposed, (), None))
+    inner = nested_quoted(value) if kind != "person" else None
+    if inner:
+        # the body's own name quoted inside a descriptive one: "Самрук-Казына"
+        out.append((inner, (), None))
     if not value.isascii():
         # a Chinese company (公司: 有限公司, 股份有限公司) is not read as Japanese, whose
         # companies are 会社: its on'yomi reads the company form and drops its name
