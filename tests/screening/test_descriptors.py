@@ -534,6 +534,7 @@ def test_a_company_under_another_form_is_not_the_body_of_a_kind() -> None:
         ("Kronstadt Technologies", "JSC Kronstadt"),
         ("Klimov Plant", "JSC UEC-Klimov"),
         ("Kuznetsov Design Bureau", "JSC UEC-Kuznetsov"),
+        ("Company Ooredoo for Telecommunications", "Ooredoo Group"),
     ],
 )
 def test_a_kind_said_before_or_after_the_name_describes_it(query: str, listed: str) -> None:

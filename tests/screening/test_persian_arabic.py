@@ -492,6 +492,12 @@ def test_an_arabic_name_is_read_in_mixes_of_its_words_senses() -> None:
         ("المؤسسة العامة للنفط", "General Petroleum Corporation"),
         ("المصرف التجاري العراقي", "Trade Bank of Iraq"),
         ("المصرف التجاري السوري", "Commercial Bank of Syria"),
+        # the oil companies' exploration, drilling, production and operations
+        (
+            "شركة صافر لعمليات الاستكشاف والإنتاج",
+            "SAFER Exploration & Production Operations Company",
+        ),
+        ("الشركة الوطنية للحفر", "National Drilling Company"),
     ],
 )
 def test_arabic_corporation_and_trade_are_read(query: str, listed: str) -> None:
