@@ -157,6 +157,8 @@ def test_one_kind_of_body_written_otherwise(query: str, listed: str) -> None:
         # the country by its state's official name
         ("Ministry of Defence of the Russian Federation", "Ministry of Defence", "ru"),
         ("Federal Security Service of the Russian Federation", "Federal Security Service", "ru"),
+        # ... with the kind of body said after the name
+        ("Moscow Avangard Plant", "JSC Avangard", "ru"),
     ],
 )
 def test_a_city_of_the_bodys_own_country_says_no_more(

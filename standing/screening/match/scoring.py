@@ -511,9 +511,12 @@ def _described_after(
     if (
         not tail
         or tail != list(range(last + 1, len(tokens)))
-        # a form descriptor before the name weighs nothing as it is ("Company Zain for
-        # Telecommunications", شركة زين للاتصالات)
-        or any(i not in tail and tokens[i][0] not in FORM_DESCRIPTORS for i in aligned.query_extra)
+        # a form descriptor before the name weighs nothing as it is ("Company Ooredoo for
+        # Telecommunications"), a place as a place does ("Moscow Avangard Plant")
+        or any(
+            i not in tail and tokens[i][0] not in FORM_DESCRIPTORS and tokens[i][1] != "place"
+            for i in aligned.query_extra
+        )
         or not all(
             (tokens[i][1] in ("generic", "stop") or tokens[i][0] in BODY_KINDS)
             and tokens[i][0] not in _SIBLING_TRADES
