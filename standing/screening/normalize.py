@@ -1167,7 +1167,15 @@ def nested_quoted(text: str) -> str | None:
 _LEAST_QUOTED: Final = 3
 
 
+#: An acronym in capitals after a dash at the end of a name, as another name of the body in
+#: brackets is written ("Banco Central de Venezuela - BCV").
+_DASHED_ACRONYM_RE: Final = re.compile(r"(?<=\w)\s+[-–—]\s+([A-Z]{3,6})\s*$")
+
+
 def _to_ascii(text: str, kind: NameKind = "person") -> str:
+    if kind != "person" and (found := _DASHED_ACRONYM_RE.search(text)):
+        # read as that name in brackets is: an acronym is cut, a legal form kept ("- JSC")
+        text = f"{text[: found.start()]} ({found.group(1)})"
     if _BRACKETS_RE.search(text) and _BRACKETS_RE.sub("", text).strip():
         text = _BRACKETS_RE.sub(" " if kind == "person" else _bracket, text)
     if text.isascii():

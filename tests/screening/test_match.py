@@ -412,6 +412,9 @@ def test_a_generic_name_inside_a_longer_one_is_not_a_brand(query: str, listed: s
     [
         ("Norland Mobile (UK) Ltd", "Norland Mobile UK Limited", True),
         ("Acme (Americas) Corp", "Acme Americas Corporation", True),
+        # an acronym after a dash, as in brackets: cut, a legal form kept
+        ("Banco Central de Venezuela - BCV", "Banco Central de Venezuela", True),
+        ("Velmar Bank - JSC", "Velmar Capital LLC", False),
         ("JSC Concern Xyzor", "Xyzor", True),
         ("PAO Xyzor", "Xyzor of Russia", True),
         ("Velotek", "Shenzhen Velotek Digital Technology Co., Ltd.", True),
