@@ -205,7 +205,7 @@ def test_japanese_reading_of_kanji_and_kana() -> None:
     assert japanese_reading("김정은") is None  # Korean is read by its own rules
 
 
-def test_legal_forms_of_kazakh_uzbek_kyrgyz_belarusian_bulgarian_and_serbian_law() -> None:
+def test_legal_forms_of_kazakh_uzbek_kyrgyz_belarusian_bulgarian_serbian_and_iranian_law() -> None:
     cases = {
         "«Қазақстан Даму Банкі» акционерлік қоғамы": ("ao",),
         "Самұрық АҚ": ("ao",),
@@ -216,6 +216,11 @@ def test_legal_forms_of_kazakh_uzbek_kyrgyz_belarusian_bulgarian_and_serbian_law
         "ТАА «Дзвіна»": ("ooo",),
         "ПрАТ «Київстар»": ("prat",),
         "Kyivstar PrJSC": ("prat",),  # the same in English, as the company writes it
+        "Kyivstar Private Joint Stock Company": ("prat",),
+        # Iran's private and public joint-stock companies in Persian, in Latin letters
+        "Sherkat-e Sahami-e Khass-e Mobin": ("prat",),
+        "Sherkat-e Sahami-e Aam-e Mobin": ("pjsc",),
+        "Јавно предузеће «Електропривреда Србије»": ("jp",),
         "Софарма ЕООД": ("eood",),
         "Български енергиен холдинг ЕАД": ("ead",),
         "Акционарско друштво Електропривреда Србије": ("ad",),
