@@ -61,7 +61,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Final, Literal
 
 import icu
@@ -621,6 +621,8 @@ def _normalize_name(text: str, kind: NameKind, syllables: bool = False) -> Norma
     if not tokens:
         # a name made only of punctuation or bracketed text: fall back to the brackets' content
         tokens = _tokenize(_to_ascii(raw))
+    if kind != "person" and len(tokens) > 1:
+        tokens = [_russian_form_word(t) for t in tokens]
     restored: frozenset[int] = frozenset()
     # a name written in Hangul, Han or kana alone has no descriptor acronyms: its syllables
     # romanised are no acronyms ("포" of 포스코, POSCO, read "po", is no production association)
@@ -633,8 +635,8 @@ def _normalize_name(text: str, kind: NameKind, syllables: bool = False) -> Norma
             if any(t in _LEADING_DESCRIPTORS for t in tokens[:3]):
                 tokens = _leading_descriptor(tokens, kind)
         # equivalent words read as one after a typo in them is corrected ("Sciedtific")
-        raw_tokens = _equivalents(tokens)
-        tokens = _equivalents([_correct(t) for t in tokens])
+        raw_tokens = _undoubled(_equivalents(tokens), kind)
+        tokens = _undoubled(_equivalents([_correct(t) for t in tokens]), kind)
         if len(raw_tokens) != len(tokens):
             raw_tokens = tokens
         # a syllable of a name in Hangul, Han or kana is no legal form ("페" of 스페이스, read
@@ -837,6 +839,17 @@ def _equivalents(tokens: list[str]) -> list[str]:
             out.append(tokens[i])
             i += 1
     return out
+
+
+def _undoubled(tokens: list[str], kind: NameKind) -> list[str]:
+    """The tokens without a generic word written twice in a row, as a name read word for word
+    or with its equivalent words gives one ("научно-исследовательский институт": research
+    research institute; проектно-конструкторское бюро: design design bureau)."""
+    return [
+        t
+        for i, t in enumerate(tokens)
+        if i == 0 or t != tokens[i - 1] or _token_class(t, kind) != "generic"
+    ]
 
 
 #: An abbreviation with a dot written against the next word ("Dr.Web", "Intl.Trading").
@@ -1170,6 +1183,36 @@ _LEAST_QUOTED: Final = 3
 #: An acronym in capitals after a dash at the end of a name, as another name of the body in
 #: brackets is written ("Banco Central de Venezuela - BCV").
 _DASHED_ACRONYM_RE: Final = re.compile(r"(?<=\w)\s+[-–—]\s+([A-Z]{3,6})\s*$")
+
+
+#: The words of Russian legal forms in Latin letters, as `legal_forms.tsv` and rigour spell
+#: them (BGN/PCGN), which other schemes write otherwise ("akcionernoe obshhestvo", GOST 7.79;
+#: "obshestvo s ogranichennoi otvetstvennostiu").
+_RUSSIAN_FORM_WORDS: Final = (
+    *("aktsionernoe", "obshchestvo", "publichnoe", "otkrytoe", "zakrytoe", "ogranichennoy"),
+    *("otvetstvennostyu", "federalnoe", "gosudarstvennoe", "unitarnoe", "predpriyatie"),
+    *("byudzhetnoe", "uchrezhdenie", "kazennoe", "avtonomnoe"),
+)
+#: Fewest letters of a word of a Russian legal form.
+_LEAST_FORM_WORD: Final = 7
+
+
+@cache
+def _russian_form_words() -> dict[str, str]:
+    from standing.screening.romanised import fold_russian
+
+    return {fold_russian(word): word for word in _RUSSIAN_FORM_WORDS}
+
+
+@lru_cache(maxsize=20_000)
+def _russian_form_word(token: str) -> str:
+    """A word of a Russian legal form in Latin letters as `legal_forms.tsv` spells it, in
+    whichever scheme it is written; other words as they are."""
+    if len(token) < _LEAST_FORM_WORD or token in _RUSSIAN_FORM_WORDS:
+        return token
+    from standing.screening.romanised import fold_russian
+
+    return _russian_form_words().get(fold_russian(token), token)
 
 
 def _to_ascii(text: str, kind: NameKind = "person") -> str:

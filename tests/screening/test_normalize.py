@@ -205,7 +205,7 @@ def test_japanese_reading_of_kanji_and_kana() -> None:
     assert japanese_reading("김정은") is None  # Korean is read by its own rules
 
 
-def test_legal_forms_of_kazakh_uzbek_kyrgyz_belarusian_bulgarian_serbian_and_iranian_law() -> None:
+def test_legal_forms_of_the_former_soviet_union_the_balkans_and_iran() -> None:
     cases = {
         "«Қазақстан Даму Банкі» акционерлік қоғамы": ("ao",),
         "Самұрық АҚ": ("ao",),
@@ -221,6 +221,13 @@ def test_legal_forms_of_kazakh_uzbek_kyrgyz_belarusian_bulgarian_serbian_and_ira
         "Sherkat-e Sahami-e Khass-e Mobin": ("prat",),
         "Sherkat-e Sahami-e Aam-e Mobin": ("pjsc",),
         "Јавно предузеће «Електропривреда Србије»": ("jp",),
+        # Russian forms in Latin letters, whichever scheme spells them (GOST 7.79, BGN/PCGN,
+        # ICAO), and written out in full
+        "Publichnoe akcionernoe obshhestvo Gazprom": ("ao",),
+        "Obshhestvo s ogranichennoj otvetstvennost'ju Gazprom": ("ooo",),
+        "Obshestvo s ogranichennoi otvetstvennostiu Gazprom": ("ooo",),
+        "Federalnoye gosudarstvennoye unitarnoye predpriyatiye Rosmorport": ("fsue",),
+        "Federalnoe gosudarstvennoe byudzhetnoe uchrezhdenie nauki Institut": ("fsbi",),
         "Софарма ЕООД": ("eood",),
         "Български енергиен холдинг ЕАД": ("ead",),
         "Акционарско друштво Електропривреда Србије": ("ad",),
@@ -247,3 +254,15 @@ def test_a_word_of_its_own_is_no_typo_of_a_generic_word() -> None:
     assert normalize_name("Shock Absorbers Ltd", "organization").tokens[0] == "shock"
     # a typo of a generic word still reads as the word
     assert normalize_name("Velmar Compnay", "organization").tokens[-1] != "compnay"
+
+
+def test_a_generic_word_read_twice_in_a_row_is_one() -> None:
+    # научно-исследовательский: scientific research, each word read as research
+    assert normalize_name("Scientific Research Institute of Physics", "organization").tokens == (
+        "research",
+        "institute",
+        "of",
+        "physics",
+    )
+    # a name word written twice is the name's ("Bora Bora")
+    assert normalize_name("Bora Bora Resorts", "organization").tokens[:2] == ("bora", "bora")

@@ -567,6 +567,16 @@ def test_kazakh_in_latin_letters_is_read_with_the_cyrillic_words(query: str, lis
         ("Nauchno-Issledovatelskiy Institut Radiofiziki", "Research Institute of Radio Physics"),
         # проектно-конструкторское бюро: a design bureau
         ("Severnoye Proyektno-Konstruktorskoye Byuro", "Severnoye Design Bureau"),
+        (
+            "Gosudarstvennyy nauchno-issledovatelskiy institut aviatsionnykh sistem",
+            "State Research Institute of Aviation Systems",
+        ),
+        (
+            "Federalnoe gosudarstvennoe byudzhetnoe uchrezhdenie nauki Institut prikladnoy "
+            "fiziki Rossiyskoy akademii nauk",
+            "Institute of Applied Physics of the Russian Academy of Sciences",
+        ),
+        ("Publichnoe akcionernoe obshhestvo Gazprom", "PJSC Gazprom"),
         # 商事: the trading houses write it Corporation
         ("Sumitomo Shoji Kabushiki Kaisha", "Sumitomo Corporation"),
     ],
