@@ -264,7 +264,20 @@ def arabic_legal_spans(text: str) -> list[tuple[int, int]]:
 
 #: Generic words of company names in Chinese, read in English (their pinyin would be
 #: names: "华为技术" is Huawei Technologies, not "Hua Wei Ji Shu").
-_HAN_GENERIC: Final[dict[str, str]] = wordlists.pairs("cjk_generic_words.tsv")
+def _with_traditional_spellings(table: dict[str, str]) -> dict[str, str]:
+    """A table of words in Han characters with each word also under its spelling in
+    traditional characters where the table lacks it (移动 mobile: 移動, as Hong Kong and Taiwan
+    write it)."""
+    to_traditional = icu.Transliterator.createInstance("Hans-Hant")
+    out = dict(table)
+    for word, english in table.items():
+        out.setdefault(to_traditional.transliterate(word), english)
+    return out
+
+
+_HAN_GENERIC: Final[dict[str, str]] = _with_traditional_spellings(
+    wordlists.pairs("cjk_generic_words.tsv")
+)
 _HAN_GENERIC_RE: Final = re.compile(
     "|".join(re.escape(k) for k in sorted(_HAN_GENERIC, key=len, reverse=True))
 )

@@ -112,6 +112,8 @@ def test_a_malformed_glossary_line_is_named() -> None:
         ("海尔智家股份有限公司", "Haier Smart Home Co., Ltd."),
         ("中联重科股份有限公司", "Zoomlion Heavy Industry Science and Technology Co., Ltd."),
         ("中聯重科股份有限公司", "Zoomlion Heavy Industry Science and Technology Co., Ltd."),
+        # a generic word in traditional characters (移動, mobile)
+        ("中國移動有限公司", "China Mobile Limited"),
         ("中国建筑集团有限公司", "China State Construction Engineering Corporation"),
         ("北京航空航天大学", "Beihang University"),
         ("北京航空航天大学", "Beijing University of Aeronautics and Astronautics"),
