@@ -123,6 +123,8 @@ def test_one_kind_of_body_written_otherwise_keeps_other_bodies_apart(
         ),
         # a shipbuilding factory is a shipyard, as a shipbuilding plant is
         ("Yantar Shipyard", "JSC Baltic Shipbuilding Factory Yantar"),
+        # ... and a shipbuilding complex (судостроительный комплекс)
+        ("Zvezda Shipyard", "LLC Shipbuilding Complex Zvezda"),
         # энергетический, of energy, is Power Engineering in an institute's name
         ("Физико-энергетический институт", "Institute of Physics and Power Engineering"),
     ],
