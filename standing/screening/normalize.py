@@ -775,10 +775,11 @@ def _dedication(text: str) -> tuple[str, str]:
 #: A university, institute or academy whose name begins with the surname it is named after
 #: ("Lomonosov Moscow State University", "Bauman Moscow State Technical University",
 #: "Mendeleev University of Chemical Technology"), the person's initials before it or not
-#: ("V. Tikhomirov Scientific Research Institute of Instrument Design")
+#: ("V. Tikhomirov Scientific Research Institute of Instrument Design"); so is a state
+#: corporation, centre, plant or bureau ("S.P. Korolev Rocket and Space Corporation Energia")
 _LEADING_EPONYM_RE: Final = re.compile(
     r"\s*(?P<initials>(?:[A-Z]\.\s*){1,3})?(?P<surname>[A-Z][a-z]{3,})\s+(?P<next>[A-Z][a-z]+)\b"
-    r"(?=.*\b(?:University|Institute|Academy)\b)"
+    r"(?=.*\b(?:University|Institute|Academy|Corporation|Centre|Center|Plant|Bureau)\b)"
 )
 
 

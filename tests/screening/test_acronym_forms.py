@@ -378,6 +378,10 @@ def test_company_written_as_the_last_word_is_left_out_as_a_legal_form_is() -> No
         ("USC", "United Shipbuilding Corporation"),
         ("CAC", "Chengdu Aircraft Corporation"),
         ("KAC", "Kuwait Airways Corporation"),
+        # ... or two words' initials, the acronym of what the body is, before its name that
+        # matched too (the person it is named after aside)
+        ("RSC Energia", "Rocket and Space Corporation Energia"),
+        ("RSC Energia", "S.P. Korolev Rocket and Space Corporation Energia"),
         # the O of the one "of" of a name ("Bank of China")
         ("BOC", "Bank of China Limited"),
         ("BOI", "Bank of India"),

@@ -121,6 +121,7 @@ def test_the_same_acronym_of_another_company_stays_apart() -> None:
     assert r.score < 0.5
     # the legal form's initial does not make two words an acronym of three letters
     assert not matcher.score(company("BBC"), entry("Brilliance Banking Corporation")).match
+    assert not matcher.score(company("RSC Energia"), entry("Rocket Systems Corporation")).match
     assert not matcher.score(company("HAL"), entry("Home and Away Ltd.")).match
     # an acronym with more words than the entry has is not its acronym
     assert not matcher.score(company("MTS Systems Corporation"), entry("Mobile TeleSystems")).match

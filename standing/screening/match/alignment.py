@@ -453,9 +453,13 @@ def _acronym(
     # not "BBC" for "Brilliance Banking Corporation")
     if len(free_left) == len(left) and b == left_name.of_initials:
         plain = b  # the O of "of" ("BOC": Bank of China)
+    query_tokens = left if query_side else right
+    others = any(
+        _identifying(query_tokens[i][1]) for positions, _, _, _ in links for i in positions
+    )
     if (
         b not in (initials, plain)
-        and not _form_ended(b, left_name, initials, plain)
+        and not _form_ended(b, left_name, initials, plain, others)
         and not _form_word_left_out(b, left, free_left, initials, plain)
     ):
         if not runs or len(b) < 2:
@@ -483,10 +487,6 @@ def _acronym(
             if run is None:
                 return False
             free_left = run
-    query_tokens = left if query_side else right
-    others = any(
-        _identifying(query_tokens[i][1]) for positions, _, _, _ in links for i in positions
-    )
     # a person's initials beside the names that matched ("JC Juncker") keep their own score
     if not runs:
         sim = _SIM_ACRONYM_PERSON
@@ -563,18 +563,22 @@ def _contraction(
     return True
 
 
-def _form_ended(acronym: str, name: NormalizedName, initials: str, plain: str) -> bool:
+def _form_ended(
+    acronym: str, name: NormalizedName, initials: str, plain: str, others: bool = False
+) -> bool:
     """Whether `acronym`, of four letters or more, is the initials of the free words and
     then what the name's legal form gives it ("SMIC", "TPAO" / Türkiye Petrolleri Anonim
     Ortaklığı). Of three, only a place's and a word's and Corporation's C ("UAC": United
     Aircraft Corporation, "KAC": Kuwait Airways Corporation), as state corporations write
     theirs: so many names of a list are two words and a form that such an acronym is
     anybody's ("BBC" / Brilliance Banking Corporation, "HAL" / Home and Away Ltd.), and one
-    that many names spell is weak anyway (`acronym_similarity`)."""
+    that many names spell is weak anyway (`acronym_similarity`); or, with `others` (the
+    name's own words matched too), two words' and Corporation's C, the acronym of what the
+    body is before its name ("RSC Energia" / Rocket and Space Corporation Energia)."""
     if len(acronym) == 3:
         return (
             "corp" in name.legal_forms
-            and name.classes[:1] == ("place",)
+            and (others or name.classes[:1] == ("place",))
             and acronym[2] == "c"
             and acronym[:2] in (initials, plain)
         )
