@@ -85,6 +85,9 @@ def test_a_dedication_is_cut_from_the_name(written: str, read: str, surname: str
         ("МГУ имени М.В. Ломоносова", "Lomonosov Moscow State University"),
         ("МГТУ им. Н.Э. Баумана", "Bauman Moscow State Technical University"),
         ("Gorky Shipyard Zelenodolsk", "JSC Zelenodolsk Plant named after A.M. Gorky"),
+        # the surname beside an acronym of the rest of the name
+        ("Lomonosov MSU", "Moscow State University named after M.V. Lomonosov"),
+        ("Korolev RSC Energia", "S.P. Korolev Rocket and Space Corporation Energia"),
         # the person's initials before the surname ahead of the name
         (
             "АО «Научно-исследовательский институт приборостроения имени В.В. Тихомирова»",

@@ -423,7 +423,13 @@ def _acronym(
     organisations; `known`: what the list knows of it, when the query is the acronym or
     the acronym is in a loose form), or for a person's initials `sim_initials_person`.
     Returns whether it linked them."""
-    free_right = [j for j in range(len(right)) if j not in right_used]
+    # the surname the acronym's name is dedicated to, written beside the acronym, is no
+    # acronym ("Korolev RSC Energia" / S.P. Korolev Rocket and Space Corporation Energia)
+    free_right = [
+        j
+        for j in range(len(right))
+        if j not in right_used and not dedicated_to(right[j][0], left_name.dedication)
+    ]
     if len(free_right) > 1 and runs:
         # an organisation's acronym beside its country or city and words of what it is,
         # which stay unmatched and are weighed as such ("HAL India", "TMH Group")
