@@ -87,6 +87,8 @@ def test_a_dedication_is_cut_from_the_name(written: str, read: str, surname: str
         ("Gorky Shipyard Zelenodolsk", "JSC Zelenodolsk Plant named after A.M. Gorky"),
         # the surname beside an acronym of the rest of the name
         ("Lomonosov MSU", "Moscow State University named after M.V. Lomonosov"),
+        # ... or beside its one name word
+        ("Shokin Istok", "JSC Research and Production Enterprise Istok named after Shokin"),
         ("Korolev RSC Energia", "S.P. Korolev Rocket and Space Corporation Energia"),
         # the person's initials before the surname ahead of the name
         (

@@ -1291,11 +1291,12 @@ def _shaped(
         and not query.dedicated
         and len(aligned.matched_query) == 1
         and aligned.entry_extra
+        and not any(dedicated_to(t, entry.dedication) for t, _ in aligned.query_tokens)
     ):
         # one word against a body dedicated to a person ("Polyus" / "Research Institute
         # Polyus of M.F. Stelmakh"): a state institute or plant named so shares its one word
         # with companies of other kinds (Polyus, the gold miner), and the query names
-        # neither its kind nor its dedication
+        # neither its kind nor its dedication ("Stelmakh Polyus" does)
         score = min(score, _CONFIG.short_lone_cap)
     if (
         query_left > 0.0
