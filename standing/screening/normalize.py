@@ -862,8 +862,22 @@ def _undoubled(tokens: list[str], kind: NameKind) -> list[str]:
     return [
         t
         for i, t in enumerate(tokens)
-        if i == 0 or t != tokens[i - 1] or _token_class(t, kind) != "generic"
+        if i == 0
+        or t != tokens[i - 1]
+        or _token_class(t, kind) != "generic"
+        or _ends_legal_form(tokens[:i])
     ]
+
+
+def _ends_legal_form(tokens: list[str]) -> bool:
+    """Whether the words end with a legal form written out, whose last word the name then
+    says again ("Joint Stock Commercial Bank Bank of Moscow": the bank's name is Bank of
+    Moscow)."""
+    return any(
+        tokens[-len(parts) :] == parts
+        for matched, _ in extract_org_types(" ".join(tokens), _FLAGS)
+        if len(parts := str(matched).split()) > 1
+    )
 
 
 #: An abbreviation with a dot written against the next word ("Dr.Web", "Intl.Trading").

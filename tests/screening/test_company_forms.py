@@ -71,6 +71,8 @@ def test_an_abbreviation_that_starts_a_name_is_a_word_of_it(
         # Ukraine's private joint-stock company in English, as its companies write it
         ("ПрАТ «Київстар»", "Kyivstar PrJSC", "ua"),
         ("Kyivstar", "Kyivstar PrJSC", "ua"),
+        # a form ending with the word the name begins with: the name keeps it
+        ("Bank of Moscow", "Joint Stock Commercial Bank Bank of Moscow", "ru"),
     ],
 )
 def test_a_company_is_found_with_or_without_its_form(query: str, entry: str, country: str) -> None:

@@ -315,6 +315,12 @@ def test_korea_names_either_korea() -> None:
             "Korea Mining Development Trading Corporation",
             "kp",
         ),
+        # North Korea, the Democratic People's Republic of Korea
+        (
+            "Foreign Trade Bank of North Korea",
+            "Foreign Trade Bank of the Democratic People's Republic of Korea",
+            "kp",
+        ),
     ],
 )
 def test_north_korean_bodies_with_their_descriptors(query: str, listed: str, country: str) -> None:
