@@ -554,8 +554,9 @@ def _token_class(token: str, kind: NameKind) -> TokenClass:
 #: An acronym written with "&" between capitals ("KS&EW": Karachi Shipyard & Engineering
 #: Works; "AT&T", "AT & T"); not a name's "& Co"
 _AMPERSAND_ACRONYM_RE: Final = re.compile(r"\b[A-Z]{1,3}(?:\s*&\s*(?!CO\b|SONS?\b)[A-Z]{1,3})+\b")
-#: Fewest letters of such an acronym read as one word ("P&G" stays two initials)
-_AMPERSAND_LETTERS: Final = 3
+#: Fewest letters of such an acronym read as one word ("P&G" too: the initials of two
+#: words joined by "&", as Procter & Gamble writes them)
+_AMPERSAND_LETTERS: Final = 2
 
 
 def _joined_capitals(found: re.Match[str]) -> str:

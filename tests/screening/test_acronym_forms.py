@@ -476,6 +476,8 @@ def test_two_letters_that_are_no_country_s_stay_weak() -> None:
         # three letters, one a Russian word's own: as plain as the initials
         ("UMZ", "JSC Ulyanovsk Mechanical Plant", 0.82),
         ("MGU", "Moscow State University", 0.82),
+        # Uralskiy Vagonostroitelnyy Zavod
+        ("UVZ", "JSC Ural Railcar Plant", 0.82),
     ],
 )
 def test_an_acronym_of_the_russian_words_behind_the_english_ones_matches(

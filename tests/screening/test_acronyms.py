@@ -256,7 +256,7 @@ def test_a_number_written_as_a_word_gives_its_initial() -> None:
         ("KS & EW", ("ksew",)),
         ("AT&T Inc.", ("att",)),
         ("AT & T Inc.", ("att",)),
-        ("P&G", ("p", "g")),  # two letters stay initials
+        ("P&G", ("pg",)),
         ("MAX & CO", ("max",)),  # "& Co" is the company
     ],
 )
@@ -271,6 +271,12 @@ def test_an_acronym_with_an_ampersand_stands_for_its_words() -> None:
     assert score("KS&EW", listed) >= DEFAULT_THRESHOLD
     assert score("AT&T Inc.", "AT & T Inc.") >= DEFAULT_THRESHOLD
     assert score("KS&EW", "Karachi Shipyard Limited") < DEFAULT_THRESHOLD
+    # two initials joined so stand for the two words the name joins so, not for any two
+    assert score("P&G", "The Procter & Gamble Company") >= DEFAULT_THRESHOLD
+    assert score("J&J", "Johnson & Johnson") >= DEFAULT_THRESHOLD
+    assert score("P&G", "Pratt & Whitney") < DEFAULT_THRESHOLD
+    assert score("PG", "Procter & Gamble") < DEFAULT_THRESHOLD
+    assert score("P&G", "Procter Gamble") < DEFAULT_THRESHOLD
 
 
 def test_a_russian_acronym_with_two_letter_consonants_may_have_eight_letters() -> None:

@@ -498,6 +498,10 @@ def _acronym(
         sim = _SIM_ACRONYM_PERSON
     elif listed:
         sim = _SIM_ACRONYM_KNOWN
+    elif len(free_left) == 2 and _ampersand_initials(b, right_name.original, left_name.original):
+        # two initials joined by "&" for the two words the name joins so ("P&G" / The
+        # Procter & Gamble Company): no two common letters of some organisation
+        sim = _SIM_ACRONYM_KNOWN
     elif _country_spelled(b, [left[i][0] for i in free_left]):
         # a country's own letters for its name ("U.S." / "United States", "UK", "UAE"): not
         # the two common letters of some organisation
@@ -625,6 +629,18 @@ def _listed_acronym(
         and not query_side
         and len(free_left) == len(left)
         and known.acronym_evidence(acronym, left_name.key) > 0
+    )
+
+
+def _ampersand_initials(acronym: str, written: str, spelled: str) -> bool:
+    """Whether `acronym` of two letters is written as two initials joined by "&" ("P&G")
+    and spells two words that `spelled` joins by "&" ("Procter & Gamble")."""
+    if len(acronym) != 2:
+        return False
+    first, second = acronym[0].upper(), acronym[1].upper()
+    return (
+        re.search(rf"(?<!\w){first}\s*&\s*{second}(?!\w)", written) is not None
+        and re.search(rf"(?<!\w){first}\w*\s*&\s*{second}\w*", spelled, re.IGNORECASE) is not None
     )
 
 
