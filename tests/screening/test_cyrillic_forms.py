@@ -1,7 +1,8 @@
 """Company forms of Ukraine, Belarus and Kazakhstan in Cyrillic and in their English names:
 the additional liability company (ТДВ, ОДО; ALC), the Belarusian private unitary enterprise
 (ЧУП, ЧТУП; PUE) and joint and foreign LLCs (СООО, ИООО; JLLC, FLLC), and the closed and open
-joint-stock companies (ЗАТ, ЖАҚ, ААҚ)."""
+joint-stock companies (ЗАТ, ЖАҚ, ААҚ); Russia's international joint-stock companies (МКПАО,
+IPJSC; МКАО, IJSC) and its joint-stock company АК."""
 
 from __future__ import annotations
 
@@ -27,6 +28,11 @@ from tests.screening.names import score_in
         ("ЗАТ «Альфа»", "cjsc"),
         ("ЖАҚ «Альфа»", "cjsc"),
         ("ААҚ «Альфа»", "ojsc"),
+        # Russia's international public joint-stock company, as it writes itself in English
+        ("МКПАО «Альфа»", "mkpao"),
+        ("Alfa IPJSC", "mkpao"),
+        ("Alfa International Public Joint Stock Company", "mkpao"),
+        ("Alfa IJSC", "mkao"),
     ],
 )
 def test_the_forms_are_read_as_forms(name: str, form: str) -> None:
@@ -44,6 +50,9 @@ def test_the_forms_are_read_as_forms(name: str, form: str) -> None:
         ("СООО «Мобильные ТелеСистемы»", "Mobile TeleSystems JLLC", "by"),
         ("ИООО «Белтехимпорт»", "Beltekhimport FLLC", "by"),
         ("ЗАТ «Київстар»", "Kyivstar CJSC", "ua"),
+        ("МКПАО «ВК»", "VK IPJSC", "ru"),
+        # АК, a joint-stock company, in capitals
+        ("АК «АЛРОСА» (ПАО)", "PJSC ALROSA", "ru"),
     ],
 )
 def test_a_company_is_found_by_its_english_name(query: str, entry: str, country: str) -> None:
