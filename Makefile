@@ -8,7 +8,7 @@ UV := $(TOOLS)/bin/uv
 RUN := $(UV) run --frozen
 export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 
-.PHONY: help setup native demo serve test lint fmt typecheck pytest test-browser bench cedict-words japanese-names clean
+.PHONY: help setup native demo serve test lint fmt typecheck pytest test-browser bench cedict-words world-cities japanese-names clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -70,6 +70,11 @@ bench: setup ## benchmarks (bench/*.py): JSON + summary tables in bench/results/
 # the same locked package gives the same bytes
 cedict-words: $(UV) ## rewrite data/cedict_words.tsv, pinyin_words.tsv and han_syllables.tsv from CC-CEDICT
 	$(UV) run --frozen --group cedict python bench/make_cedict_words.py
+
+# GeoNames' cities (optional group "geonames", not in the default install) -> the world's large
+# cities and capitals, places of their countries in organisations' names
+world-cities: $(UV) ## rewrite data/world_cities.tsv from GeoNames
+	$(UV) run --frozen --group geonames python bench/make_world_cities.py
 
 # JMnedict and JMdict (optional group "jmdict", not in the default install) -> the names in
 # English of Japanese organisations, for Japanese names in kanji and kana and romanised ones, and

@@ -1625,8 +1625,12 @@ def _number_words(tokens: list[str]) -> list[str]:
 
 #: Country names, demonyms and capitals; with rigour's one-word territory names, the places.
 _PLACE_WORDS: Final = wordlists.words("place_words.txt")
-#: Cities and provinces that organisations put in their names, with their country.
-PLACE_COUNTRIES: Final[dict[str, str]] = wordlists.pairs("place_countries.tsv")
+#: Cities and provinces that organisations put in their names, with their country: the
+#: hand-made table's, then the world's large cities (`data/world_cities.tsv`, from GeoNames).
+PLACE_COUNTRIES: Final[dict[str, str]] = {
+    **wordlists.pairs("world_cities.tsv"),
+    **wordlists.pairs("place_countries.tsv"),
+}
 #: Countries' names in forms rigour does not know ("rossii", of Russia): `data/country_names.tsv`.
 COUNTRY_NAMES: Final[dict[str, str]] = wordlists.pairs("country_names.tsv")
 

@@ -161,6 +161,10 @@ def test_one_kind_of_body_written_otherwise(query: str, listed: str) -> None:
         ("Federal Security Service of the Russian Federation", "Federal Security Service", "ru"),
         # ... with the kind of body said after the name
         ("Moscow Avangard Plant", "JSC Avangard", "ru"),
+        # the world's large cities and capitals (GeoNames), of one word or more
+        ("Kenya Airways Nairobi", "Kenya Airways PLC", "ke"),
+        ("Etihad Airways Abu Dhabi", "Etihad Airways PJSC", "ae"),
+        ("YPF Buenos Aires", "YPF Sociedad Anónima", "ar"),
     ],
 )
 def test_a_city_of_the_bodys_own_country_says_no_more(
@@ -181,6 +185,8 @@ def test_a_city_of_the_bodys_own_country_says_no_more(
         ("Wuxi Keda Technology Co., Ltd.", "Suzhou Keda Technology Co., Ltd.", "cn"),
         ("Foshan Haitian Flavouring and Food", "Guangzhou Haitian Flavouring and Food", "cn"),
         ("Indian Institute of Technology Delhi", "Indian Institute of Technology Bombay", "in"),
+        # a city of another country
+        ("Kenya Airways Lagos", "Kenya Airways PLC", "ke"),
     ],
 )
 def test_a_city_in_place_of_another_is_another_body(query: str, listed: str, country: str) -> None:
