@@ -165,6 +165,9 @@ def test_one_kind_of_body_written_otherwise(query: str, listed: str) -> None:
         ("Kenya Airways Nairobi", "Kenya Airways PLC", "ke"),
         ("Etihad Airways Abu Dhabi", "Etihad Airways PJSC", "ae"),
         ("YPF Buenos Aires", "YPF Sociedad Anónima", "ar"),
+        # ... or its country, beside a brand inside a longer name
+        ("China Hikvision", "Hangzhou Hikvision Digital Technology Co., Ltd.", "cn"),
+        ("Rosatom Russia", "State Atomic Energy Corporation Rosatom", "ru"),
     ],
 )
 def test_a_city_of_the_bodys_own_country_says_no_more(
@@ -185,8 +188,11 @@ def test_a_city_of_the_bodys_own_country_says_no_more(
         ("Wuxi Keda Technology Co., Ltd.", "Suzhou Keda Technology Co., Ltd.", "cn"),
         ("Foshan Haitian Flavouring and Food", "Guangzhou Haitian Flavouring and Food", "cn"),
         ("Indian Institute of Technology Delhi", "Indian Institute of Technology Bombay", "in"),
-        # a city of another country
+        # a city or country of another country
         ("Kenya Airways Lagos", "Kenya Airways PLC", "ke"),
+        ("China Hikvision", "Hikvision Digital Technology (USA) Inc.", "us"),
+        # a registered name naming its country: the group's company there
+        ("ASML Netherlands B.V.", "ASML Holding N.V.", "nl"),
     ],
 )
 def test_a_city_in_place_of_another_is_another_body(query: str, listed: str, country: str) -> None:

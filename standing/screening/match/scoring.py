@@ -1262,7 +1262,10 @@ def _shaped(
     """The score of names that share identifying words, raised for a brand inside a longer
     registered name and capped for a short word alone in common."""
     if (
-        method == "brand"
+        (
+            method == "brand"
+            or (method == "token_set" and not query.legal_forms and _brand_at_home(aligned, home))
+        )
         and "person" not in (query.kind, entry.kind)
         and any(_brand_word(aligned.query_tokens[i]) for i in aligned.matched_query)
         and not any(aligned.entry_tokens[j][1] == "number" for j in aligned.entry_extra)
@@ -1435,6 +1438,25 @@ def _split_by_own_words(aligned: _Aligned) -> bool:
     first, last = min(aligned.matched_entry), max(aligned.matched_entry)
     return any(
         first < j < last and aligned.entry_tokens[j][1] == "name" for j in aligned.entry_extra
+    )
+
+
+def _brand_at_home(aligned: _Aligned, home: frozenset[str]) -> bool:
+    """Whether the query is the entry's name without some of its words but for places of the
+    entry's own country ("China Hikvision" / "Hangzhou Hikvision Digital Technology Co.,
+    Ltd.", "Rosatom Russia"): a brand inside a longer name, as it is without them. A city
+    of the country stands in place of a place the entry has left over ("Foshan Haitian" is not
+    Guangzhou Haitian); the country's name does not. (A registered name that names its
+    country is the group's company there: "ASML Netherlands B.V." is not ASML Holding N.V.)"""
+    tokens = aligned.query_tokens
+    if not home or not aligned.query_extra or not aligned.entry_extra:
+        return False
+    if not all(
+        tokens[i][1] == "place" and place_of(tokens[i][0], home) for i in aligned.query_extra
+    ):
+        return False
+    return all(country_word(tokens[i][0]) for i in aligned.query_extra) or not any(
+        aligned.entry_tokens[j][1] == "place" for j in aligned.entry_extra
     )
 
 
