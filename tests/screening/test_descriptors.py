@@ -557,6 +557,8 @@ def test_a_company_under_another_form_is_not_the_body_of_a_kind() -> None:
         ("Klimov Plant", "JSC UEC-Klimov"),
         ("Kuznetsov Design Bureau", "JSC UEC-Kuznetsov"),
         ("Company Ooredoo for Telecommunications", "Ooredoo Group"),
+        # what the body makes, after its name
+        ("Rostvertol Helicopters", "PJSC Rostvertol"),
     ],
 )
 def test_a_kind_said_before_or_after_the_name_describes_it(query: str, listed: str) -> None:
