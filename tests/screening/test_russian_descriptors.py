@@ -90,6 +90,8 @@ def test_a_dedication_is_cut_from_the_name(written: str, read: str, surname: str
         # ... or beside its one name word
         ("Shokin Istok", "JSC Research and Production Enterprise Istok named after Shokin"),
         ("Korolev RSC Energia", "S.P. Korolev Rocket and Space Corporation Energia"),
+        # ... or left out beside a long coined brand, which no other company is named by
+        ("Energomash", "JSC NPO Energomash named after Academician V.P. Glushko"),
         # the person's initials before the surname ahead of the name
         (
             "АО «Научно-исследовательский институт приборостроения имени В.В. Тихомирова»",

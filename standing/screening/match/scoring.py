@@ -1295,11 +1295,13 @@ def _shaped(
         and len(aligned.matched_query) == 1
         and aligned.entry_extra
         and not any(dedicated_to(t, entry.dedication) for t, _ in aligned.query_tokens)
+        and not _coined(aligned.query_tokens[min(aligned.matched_query)][0])
     ):
         # one word against a body dedicated to a person ("Polyus" / "Research Institute
         # Polyus of M.F. Stelmakh"): a state institute or plant named so shares its one word
         # with companies of other kinds (Polyus, the gold miner), and the query names
-        # neither its kind nor its dedication ("Stelmakh Polyus" does)
+        # neither its kind nor its dedication ("Stelmakh Polyus" does); a long word joined of
+        # others is its own ("Energomash" / JSC NPO Energomash named after V.P. Glushko)
         score = min(score, _CONFIG.short_lone_cap)
     if (
         query_left > 0.0
@@ -1439,6 +1441,16 @@ def _split_by_own_words(aligned: _Aligned) -> bool:
     return any(
         first < j < last and aligned.entry_tokens[j][1] == "name" for j in aligned.entry_extra
     )
+
+
+#: Fewest letters of a word taken for one coined of others ("Energomash": energo, mash).
+_COINED_LETTERS: Final = 9
+
+
+def _coined(word: str) -> bool:
+    """Whether a word is long enough to be a brand coined of other words rather than a
+    common word some other company is named by too."""
+    return len(word) >= _COINED_LETTERS
 
 
 def _brand_at_home(aligned: _Aligned, home: frozenset[str]) -> bool:
