@@ -1444,29 +1444,41 @@ def _contractions() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], t
         return "|".join(sorted(words, key=len, reverse=True))
 
     pattern = re.compile(
-        rf"(?i)\b([a-z]{{{_LEAST_HEAD},}}?)((?:{either(parts)})+)({either(kinds)})\b"
+        rf"(?i)\b([a-z]{{{_LEAST_HEAD},}}?)((?:{either(parts)})+)({either(kinds)})?\b"
     )
     return pattern, re.compile(either(list(english)), re.IGNORECASE), english, tuple(kinds)
+
+
+#: Parts of contracted names that begin words of other languages too, which end no brand
+#: without its kind ("Transavia" is no aircraft plant).
+_PREFIX_PARTS: Final = frozenset({"avia", "avto", "sudo", "elektro"})
 
 
 def contracted_reading(name: str) -> Reading | None:
     """``name`` with its contracted word read in English ("JSC Kurganmashzavod": "JSC Kurgan
     machine building plant"): a name of three letters or more (the place the plant is in),
     the parts of `data/russian_contractions.tsv` and the kind of body at the end, written as
-    one word; None when it has no such word."""
+    one word, the kind left out when the word is the whole name ("Kurganmash"); None when it
+    has no such word."""
     if not name.isascii():
         return None
     pattern, part_re, english, kinds = _contractions()
     lowered = name.lower()
-    if not any(kind in lowered for kind in kinds):
+    # the kind at the end may be left out of a brand of one word ("Kurganmash" of
+    # Kurganmashzavod)
+    alone = _WORD_RE.fullmatch(name.strip()) is not None
+    if not alone and not any(kind in lowered for kind in kinds):
         return None
     read: list[str] = []
 
     def expand(match: re.Match[str]) -> str:
         head, middle, kind = match.groups()
-        words = [english[p.lower()] for p in part_re.findall(middle)]
-        text = " ".join([head, *words, english[kind.lower()]])
-        read.append(f"{match.group(0)}={text}")
+        found = [p.lower() for p in part_re.findall(middle)]
+        if kind is None and (not alone or found[-1] in _PREFIX_PARTS):
+            return match.group(0)
+        words = [english[p] for p in found]
+        text = " ".join([head, *words, english[kind.lower()] if kind else ""])
+        read.append(f"{match.group(0)}={text.strip()}")
         return text
 
     text = pattern.sub(expand, name)

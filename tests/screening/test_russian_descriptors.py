@@ -314,6 +314,8 @@ def test_plants_of_the_same_city_stay_apart(query: str, entry: str) -> None:
     [
         ("JSC Kurganmashzavod", "JSC Kurgan machine building plant"),
         ("Uralvagonzavod", "Ural railcar plant"),
+        # the kind left out of a brand of one word
+        ("Kurganmash", "Kurgan machine building"),
     ],
 )
 def test_a_contracted_plant_name_is_read(name: str, text: str) -> None:
@@ -324,8 +326,16 @@ def test_a_contracted_plant_name_is_read(name: str, text: str) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    # no place before the parts, no kind of body at the end, not a contraction
-    ["Elektrozavod", "Mashzavod", "Kurganmash", "Gazprom", "Zavodmash Trading"],
+    # no place before the parts, no kind of body at the end of a name of several words or
+    # after a part that begins words of other languages, not a contraction
+    [
+        "Elektrozavod",
+        "Mashzavod",
+        "Kurganmash Trading",
+        "Transavia",
+        "Gazprom",
+        "Zavodmash Trading",
+    ],
 )
 def test_other_words_are_not_read_as_contractions(name: str) -> None:
     assert latin_reading(name) is None
@@ -337,6 +347,7 @@ def test_other_words_are_not_read_as_contractions(name: str) -> None:
         ("Kurgan Machine-Building Plant", "JSC Kurganmashzavod"),
         ("Kurganskiy Mashinostroitelnyy Zavod AO", "JSC Kurganmashzavod"),
         ("Ural Railcar Plant", "Uralvagonzavod"),
+        ("Kurganmash", "JSC Kurganmashzavod"),
     ],
 )
 def test_a_contracted_plant_name_matches_its_english_name(query: str, entry: str) -> None:
