@@ -90,6 +90,8 @@ def test_a_malformed_glossary_line_is_named() -> None:
         ("深圳市腾讯计算机系统有限公司", "Shenzhen Tencent Computer Systems Company Limited"),
         ("科大讯飞股份有限公司", "iFLYTEK Co., Ltd."),
         ("中国工商银行股份有限公司", "Industrial and Commercial Bank of China Limited"),
+        # 股份公司, a joint-stock company: a foreign AG or SA in Chinese
+        ("西门子股份公司", "Siemens Aktiengesellschaft"),
         ("ООО «КЕХ еКоммерц»", "KEH eCommerce LLC"),
         ("صنایع هواپیماسازی ایران", "Iran Aircraft Manufacturing Industries"),
         ("شركة الأمانة للتجارة العامة", "Al Amana General Trading Company"),
