@@ -550,6 +550,8 @@ def test_kazakh_in_latin_letters_is_read_with_the_cyrillic_words(query: str, lis
         ("Choson Tongil Palchon Unhaeng", "Korea Unification Development Bank"),
         ("Sepah-e Pasdaran-e Enqelab-e Eslami", "Islamic Revolutionary Guard Corps"),
         ("Bank Abu Dhabi al-Awwal", "First Abu Dhabi Bank"),
+        # the Arab states' names in Arabic
+        ("Bank al-Urdun", "Bank of Jordan"),
         # восточно-, западно- (east-, west-) as the first part of a compound
         ("Vostochno-Sibirskaya Neftegazovaya Kompaniya", "East Siberian Oil and Gas Company"),
         ("Западно-Сибирский металлургический комбинат", "West Siberian Metallurgical Plant"),
