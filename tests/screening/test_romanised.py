@@ -545,6 +545,8 @@ def test_kazakh_in_latin_letters_is_read_with_the_cyrillic_words(query: str, lis
         ("Beijing Daxue", "Peking University"),  # Peking: Beijing in the postal romanisation
         ("Fudan Daxue", "Fudan University"),
         ("Zhongguo Zhaoshang Jituan", "China Merchants Group"),
+        ("Zhongguo Youzheng Chuxu Yinhang", "Postal Savings Bank of China Co., Ltd."),
+        ("Huabei Dianli Daxue", "North China Electric Power University"),
         # the DPRK is Korea; 발전 is power (發電) or development (發展)
         ("Choson Chungang Unhaeng", "Central Bank of the DPRK"),
         ("Choson Tongil Palchon Unhaeng", "Korea Unification Development Bank"),
