@@ -583,6 +583,12 @@ def test_kazakh_in_latin_letters_is_read_with_the_cyrillic_words(query: str, lis
         ("Publichnoe akcionernoe obshhestvo Gazprom", "PJSC Gazprom"),
         # 商事: the trading houses write it Corporation
         ("Sumitomo Shoji Kabushiki Kaisha", "Sumitomo Corporation"),
+        # 電工, electric industries; ビール, a brewery
+        ("Sumitomo Denko", "Sumitomo Electric Industries, Ltd."),
+        ("Kirin Biiru", "Kirin Brewery Company, Limited"),
+        # 국방, national defence; 적십자사, the Red Cross
+        ("Hanguk Gukbang Yeonguwon", "Korea Institute for Defense Analyses"),
+        ("Daehan Jeoksipjasa", "Korean Red Cross"),
     ],
 )
 def test_more_romanised_words_read_in_english(query: str, listed: str) -> None:
