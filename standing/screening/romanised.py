@@ -253,6 +253,9 @@ _COMMON_ONLY: Final[frozenset[Language]] = frozenset({"eu", "id", "vi"})
 _LONE_LETTERS: Final = 6
 #: ... for a Japanese word beside words of Japanese syllables only (`_HEPBURN_RE`)
 _LONE_JAPANESE: Final = 4
+#: Fewest letters of a stem that reads a lone word as a word of its language, not a surname
+#: it may begin ("gosudarstvenn-": state; not "gorn-", mining, of Gornyakov).
+_LONE_STEM: Final = 9
 #: A word of Japanese syllables in Hepburn: consonant (with y), vowel; n; a doubled consonant
 #: ("Mitsui", "Sumitomo", "Toppan", "Itochu")
 _HEPBURN_RE: Final = re.compile(
@@ -901,8 +904,9 @@ def _one_long_word(words: list[str], reads: list[tuple[int, int, str]], lang: La
     Daxue"), where a short word could be a name's own ("Bank", "Sanat"); not a
     place, nor a word read as itself spelled otherwise ("Penzensky": of Penza; "Aselsan
     Elektronik"), which says where a body is or is compared as written already; and a word
-    of the table as it stands, not one a stem of the table starts (a surname: "Gornyakov",
-    of горн-, mining). Not in a name written "Surname, Given names" (the caller's)."""
+    of the table as it stands, or one a long stem of it starts ("Gosudarstvennaya Duma"), not
+    one a short stem starts (a surname: "Gornyakov", of горн-, mining). Not in a name written
+    "Surname, Given names" (the caller's)."""
     if lang in _COMMON_ONLY or len(words) < 2 or len(reads) != 1:
         return False
     start, end, gloss = reads[0]
@@ -914,10 +918,12 @@ def _one_long_word(words: list[str], reads: list[tuple[int, int, str]], lang: La
         # a Japanese word beside words of Japanese syllables only ("Mizuho Ginko": Mizuho
         # bank; "Yokohama Gomu")
         least = _LONE_JAPANESE
+    table = tables().languages[lang]
+    folded = _PLAIN_FOLDS[lang](word)
     return (
         end == start + 1
         and len(word) >= least
-        and _PLAIN_FOLDS[lang](word) in tables().languages[lang].words
+        and (folded in table.words or _stem_length(table, folded) >= _LONE_STEM)
         and word not in COMMON_WORDS
         and not any(_place(sense) or _spelled_alike(word, sense) for sense in gloss.split("|"))
     )

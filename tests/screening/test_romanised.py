@@ -581,6 +581,12 @@ def test_kazakh_in_latin_letters_is_read_with_the_cyrillic_words(query: str, lis
             "Institute of Applied Physics of the Russian Academy of Sciences",
         ),
         ("Publichnoe akcionernoe obshhestvo Gazprom", "PJSC Gazprom"),
+        # one word read through a long stem beside a name ("gosudarstvenn-": state); гвардия,
+        # a guard; Ukrainian безпека (security) and прикордонний (border)
+        ("Gosudarstvennaya Duma", "State Duma"),
+        ("Natsionalnaya Gvardiya", "National Guard"),
+        ("Sluzhba Bezpeky Ukrainy", "Security Service of Ukraine"),
+        ("Державна прикордонна служба України", "State Border Guard Service of Ukraine"),
         # 商事: the trading houses write it Corporation
         ("Sumitomo Shoji Kabushiki Kaisha", "Sumitomo Corporation"),
         # 電工, electric industries; ビール, a brewery
